@@ -1,0 +1,120 @@
+"""Run Alembic migrations programmatically on SQLite or PostgreSQL.
+
+On PostgreSQL the group roles are made first (as the connecting
+administrator), then the migrations run under ``SET ROLE counter_owner`` so
+every table, sequence and function belongs to the non-login owner role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+OWNER_ROLE = "counter_owner"
+GROUP_ROLES = ("counter_clerk", "counter_supervisor", "counter_admin")
+EXTENSIONS = ("pg_trgm",)
+
+
+class SchemaError(RuntimeError):
+    """The database schema cannot be used by this version of the app."""
+
+
+class SchemaTooNewError(SchemaError):
+    def __init__(self, current: str):
+        super().__init__(
+            f"database schema revision {current} is newer than this app knows; "
+            "install the newer Counter version instead of migrating"
+        )
+        self.current = current
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: str | None
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.head
+
+
+def _config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def schema_state(engine: Engine) -> SchemaState:
+    """Where the database is; raises SchemaTooNewError for an unknown revision."""
+    script = ScriptDirectory.from_config(_config())
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception as exc:  # alembic raises several kinds for unknown ids
+            raise SchemaTooNewError(current) from exc
+    return SchemaState(current=current, head=head_revision())
+
+
+def _prepare_postgres(conn: Connection) -> None:
+    """Roles and extensions need more rights than the owner role has."""
+    existing = set(
+        conn.execute(
+            text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
+            {"names": [OWNER_ROLE, *GROUP_ROLES]},
+        ).scalars()
+    )
+    for role in (OWNER_ROLE, *GROUP_ROLES):
+        if role not in existing:
+            conn.execute(text(f"CREATE ROLE {role} NOLOGIN"))
+    # supervisors can do what clerks can; admins what supervisors can.
+    conn.execute(text("GRANT counter_clerk TO counter_supervisor"))
+    conn.execute(text("GRANT counter_supervisor TO counter_admin"))
+    for ext in EXTENSIONS:
+        conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {ext} WITH SCHEMA public"))
+    conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE}"))
+    conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
+
+
+def migrate(engine: Engine, revision: str = "head") -> SchemaState:
+    """Bring the schema to ``revision``; refuses a database newer than the app."""
+    before = schema_state(engine)
+    if before.current == before.head and revision == "head":
+        return before
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            _prepare_postgres(conn)
+            conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
+        command.upgrade(_config(conn), revision)
+    return schema_state(engine)
+
+
+def require_current_schema(engine: Engine) -> SchemaState:
+    """For the app at login: the schema must be exactly what this build expects."""
+    state = schema_state(engine)
+    if state.current is None:
+        raise SchemaError("the database has no Counter schema; run `counter-admin migrate`")
+    if not state.up_to_date:
+        raise SchemaError(
+            f"the database schema is at {state.current}, this app needs {state.head}; "
+            "run `counter-admin migrate`"
+        )
+    return state

@@ -1,0 +1,122 @@
+"""One typed settings registry per workstation.
+
+Settings live in a small JSON file in the user's config directory (or a path
+given by the caller, so tests and several workstations on one machine never
+share state). Window geometry and other user preferences are kept apart in
+QSettings by the UI. No password is ever written here: a PostgreSQL URL is
+stored without credentials and the login dialog supplies them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+from sqlalchemy.engine import make_url
+
+APP_NAME = "Counter"
+APP_AUTHOR = "Counter"
+ENV_DATABASE_URL = "COUNTER_DATABASE_URL"
+LANGUAGES = ("zh_CN", "en")
+PAPER_WIDTHS = (58, 80)
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; ``field`` names it."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def default_settings_path() -> Path:
+    return Path(user_config_dir(APP_NAME, APP_AUTHOR)) / "settings.json"
+
+
+def embedded_database_url(data_dir: Path | None = None) -> str:
+    path = (data_dir or default_data_dir()) / "counter.sqlite3"
+    return f"sqlite:///{path.as_posix()}"
+
+
+def strip_password(url: str) -> str:
+    """The URL without any password, as it may be stored on disk."""
+    parsed = make_url(url)
+    if parsed.password is None:
+        return url
+    return parsed.set(password=None).render_as_string(hide_password=False)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one workstation needs to know; immutable, replaced on save."""
+
+    database_url: str = ""
+    workstation: str = field(default_factory=socket.gethostname)
+    hall_code: str = "HQ"
+    language: str = "zh_CN"
+    receipt_printer: str = ""
+    a4_printer: str = ""
+    paper_width_mm: int = 80
+    escpos_profile: str = "default"
+    receipt_copies: int = 1
+    open_drawer_on_cash: bool = True
+    mask_names_on_receipt: bool = False
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise SettingsError("language", f"must be one of {', '.join(LANGUAGES)}")
+        if self.paper_width_mm not in PAPER_WIDTHS:
+            raise SettingsError("paper_width_mm", "must be 58 or 80")
+        if not 1 <= self.receipt_copies <= 5:
+            raise SettingsError("receipt_copies", "must be between 1 and 5")
+        if not self.workstation.strip():
+            raise SettingsError("workstation", "must not be empty")
+        if self.database_url and make_url(self.database_url).password is not None:
+            raise SettingsError("database_url", "must not contain a password")
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or embedded_database_url()
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)
+
+
+class SettingsStore:
+    """Loads and saves :class:`Settings` as JSON at one path."""
+
+    def __init__(self, path: Path | None = None, *, environ: dict[str, str] | None = None):
+        self.path = path or default_settings_path()
+        self._environ = os.environ if environ is None else environ
+
+    def load(self) -> Settings:
+        data: dict[str, object] = {}
+        if self.path.exists():
+            try:
+                raw = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError) as exc:
+                raise SettingsError("file", f"cannot read {self.path}: {exc}") from exc
+            known = {f.name for f in fields(Settings)}
+            data = {k: v for k, v in raw.items() if k in known}
+        env_url = self._environ.get(ENV_DATABASE_URL)
+        if env_url:
+            data["database_url"] = strip_password(env_url)
+        return Settings(**data)  # type: ignore[arg-type]
+
+    def save(self, settings: Settings) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.path)

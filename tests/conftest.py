@@ -1,0 +1,130 @@
+"""Shared fixtures: real SQLite files and real PostgreSQL databases.
+
+PostgreSQL tests use ``COUNTER_TEST_PG_URL`` (an administrator URL, default
+``postgresql://postgres@127.0.0.1:5432/postgres``). When no server answers
+they are skipped, unless ``COUNTER_REQUIRE_PG=1`` (CI sets it), in which case
+they fail: CI must never pass with the PostgreSQL half skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from counter_app.db.engine import Database, make_engine
+from counter_app.db.migrate import migrate
+
+PG_ADMIN_URL = os.environ.get(
+    "COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+REQUIRE_PG = os.environ.get("COUNTER_REQUIRE_PG") == "1"
+_counter = itertools.count()
+
+
+class PgServer:
+    """Creates and drops throw-away databases on the test server."""
+
+    def __init__(self, admin_url: str):
+        self.admin_url = make_url(admin_url)
+        self.engine = make_engine(self.admin_url).execution_options(isolation_level="AUTOCOMMIT")
+        self.template: str | None = None
+
+    def url_for(self, dbname: str):
+        return self.admin_url.set(database=dbname)
+
+    def create(self, template: str = "template0") -> str:
+        name = f"counter_t_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
+        with self.engine.connect() as conn:
+            conn.execute(
+                text(
+                    f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
+                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                )
+            )
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+    def migrated_template(self) -> str:
+        if self.template is None:
+            name = self.create()
+            engine = make_engine(self.url_for(name))
+            migrate(engine)
+            engine.dispose()
+            self.template = name
+        return self.template
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = PgServer(PG_ADMIN_URL)
+    try:
+        with server.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001
+        if REQUIRE_PG:
+            pytest.fail(f"PostgreSQL required (COUNTER_REQUIRE_PG=1) but unreachable: {exc}")
+        pytest.skip(f"no PostgreSQL at {PG_ADMIN_URL}: {exc}")
+    yield server
+    if server.template:
+        server.drop(server.template)
+    server.engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_kind(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def empty_db_url(db_kind, tmp_path, request) -> Iterator[str]:
+    """URL of a new, empty database of each kind."""
+    if db_kind == "sqlite":
+        yield f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.create()
+    yield server.url_for(name).render_as_string(hide_password=False)
+    server.drop(name)
+
+
+@pytest.fixture
+def db_url(db_kind, tmp_path, request) -> Iterator[str]:
+    """URL of a new database of each kind with the current schema."""
+    if db_kind == "sqlite":
+        url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+        engine = make_engine(url)
+        migrate(engine)
+        engine.dispose()
+        yield url
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.create(template=server.migrated_template())
+    yield server.url_for(name).render_as_string(hide_password=False)
+    server.drop(name)
+
+
+@pytest.fixture
+def db(db_url) -> Iterator[Database]:
+    """A migrated :class:`Database` of each kind, connected as administrator."""
+    database = Database.from_url(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_server) -> Iterator[Database]:
+    """A migrated PostgreSQL database only (for PostgreSQL-specific tests)."""
+    name = pg_server.create(template=pg_server.migrated_template())
+    database = Database.from_url(pg_server.url_for(name))
+    yield database
+    database.dispose()
+    pg_server.drop(name)
