@@ -1,0 +1,272 @@
+"""Compute one period's water bill: tier split, charge lines and relief.
+
+Rules (documented here because services and tests rely on them):
+
+**Tier year.** Tiers are annual and cumulative. The tier year is the calendar
+year (1 January – 31 December) of the read date that closes the period; a
+period straddling New Year is billed wholly in the year of its closing read.
+The caller passes ``year_to_date_usage``: the usage already billed for earlier
+read periods of the same tier year (0 for the first read of a year). The tariff
+to use is the one in force on the closing read date
+(:func:`~counter_app.domain.tariffs.tariff_for`).
+
+**Collective accounts.** Tier bounds are multiplied by ``tier_multiplier``, the
+number of households behind the meter (12 households → tier 1 = 12 × 180 m³).
+
+**Tier split.** The period's usage occupies the cumulative range
+``(ytd, ytd + usage]``; each tier takes the part inside its bounds, so a tier
+boundary crossed inside the period splits the volume (ytd 170, usage 20,
+first upper 180 → 10 m³ tier 1 + 10 m³ tier 2).
+
+**Charge lines.** One line per (component, tier) with volume > 0. A flat
+component (one price for every tier) gets a single line over the whole usage
+with ``tier=None``. Each line's amount is ``volume × unit_price`` rounded to
+0.01 half up on its own; the total is the sum of the rounded lines. Lines are
+ordered basic, sewage, resource, then by tier; the relief line comes last.
+
+**Relief.** One negative line (``kind="relief"``, ``tier=None``, label
+``低保减免``) on the rule's component, computed exactly and rounded half up
+once:
+
+* per_ton: ``value × usage × share``; the line shows ``volume=usage`` and
+  ``unit_price=value``.
+* free_volume: the component's charge for the first ``floor(value × share)``
+  m³ of the period (fractional free volume is rounded *down* to whole m³,
+  never beyond the usage), priced at the tiers those m³ fall in;
+  ``volume`` = the free m³, ``unit_price`` = 0.00.
+* percentage: ``component charge × value / 100 × share``; ``volume=usage``,
+  ``unit_price`` = 0.00.
+
+The relief never exceeds the component's charge (the sum of its rounded
+lines), so a component never goes below zero, e.g. 0.20 yuan/m³ off a basic
+price of 0.15 yuan/m³ relieves exactly the basic fee. A relief that rounds to
+0.00 produces no line. ``share`` is household share × validity share
+(:mod:`counter_app.domain.relief`). ``value`` of a free-volume rule is per
+account: scale it yourself if a policy grants free volume per household.
+
+Zero usage gives a bill with no lines and a total of 0.00.
+
+Decimal line amounts are rounded with :func:`counter_app.domain.money.to_money`
+(0.01, half up); exact relief amounts (Fractions) with the private
+``_round_fraction``, which applies the same rule. Pure Python: no Qt, no
+database, no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from counter_app.domain.money import to_money
+from counter_app.domain.relief import ReliefKind, ReliefRule
+from counter_app.domain.tariffs import COMPONENT_LABELS, Component, Tariff
+
+__all__ = [
+    "AppliedRelief",
+    "BillComputation",
+    "BillLine",
+    "RELIEF_LABEL",
+    "compute_bill",
+    "tier_label",
+    "tier_volumes",
+]
+
+KIND_CHARGE = "charge"
+KIND_RELIEF = "relief"
+RELIEF_LABEL = "低保减免"
+
+_CENT = Decimal("0.01")
+_ZERO = Decimal("0.00")
+_CHINESE_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
+
+
+@dataclass(frozen=True)
+class BillLine:
+    """One line of a bill.
+
+    ``tier`` is 1-based for tiered charge lines and ``None`` for flat
+    components and relief lines. ``amount`` is negative for relief lines.
+    ``kind`` is ``"charge"`` or ``"relief"``.
+    """
+
+    component: Component
+    tier: int | None
+    volume: int
+    unit_price: Decimal
+    amount: Decimal
+    kind: str
+    label: str
+
+
+@dataclass(frozen=True)
+class BillComputation:
+    """The computed bill of one read period."""
+
+    usage: int
+    lines: tuple[BillLine, ...]
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class AppliedRelief:
+    """A relief rule with the share it applies at (household × validity share)."""
+
+    rule: ReliefRule
+    share: Fraction = Fraction(1)
+
+    def __post_init__(self) -> None:
+        share = Fraction(self.share)
+        if not 0 <= share <= 1:
+            raise ValueError(f"relief share must be between 0 and 1, got {self.share}")
+        object.__setattr__(self, "share", share)
+
+
+def _round_fraction(amount: Fraction) -> Decimal:
+    """Round a non-negative exact amount to 0.01, half up."""
+    if amount < 0:
+        raise ValueError(f"expected a non-negative amount, got {amount}")
+    cents = math.floor(amount * 100 + Fraction(1, 2))
+    return Decimal(cents).scaleb(-2).quantize(_CENT)
+
+
+def tier_label(tier: int) -> str:
+    """Chinese tier label: 1 → "第一阶梯"."""
+    if 1 <= tier <= len(_CHINESE_NUMERALS):
+        return f"第{_CHINESE_NUMERALS[tier - 1]}阶梯"
+    return f"第{tier}阶梯"
+
+
+def _check_whole(name: str, value: int, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, got {value!r}")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}")
+
+
+def tier_volumes(
+    tariff: Tariff, usage: int, *, year_to_date_usage: int = 0, tier_multiplier: int = 1
+) -> tuple[int, ...]:
+    """Split ``usage`` over the tariff's tiers: one volume per tier, summing to ``usage``."""
+    _check_whole("usage", usage, 0)
+    _check_whole("year_to_date_usage", year_to_date_usage, 0)
+    _check_whole("tier_multiplier", tier_multiplier, 1)
+    start = year_to_date_usage
+    end = year_to_date_usage + usage
+    volumes: list[int] = []
+    lower = 0
+    for upper in tariff.tier_uppers:
+        if upper is None:
+            volume = max(0, end - max(start, lower))
+        else:
+            upper *= tier_multiplier
+            volume = max(0, min(end, upper) - max(start, lower))
+            lower = upper
+        volumes.append(volume)
+    return tuple(volumes)
+
+
+def _charge_lines(
+    tariff: Tariff, component: Component, usage: int, volumes: tuple[int, ...]
+) -> list[BillLine]:
+    prices = tariff.prices[component]
+    label = COMPONENT_LABELS[component]
+    if tariff.is_flat(component):
+        price = prices[0]
+        return [
+            BillLine(component, None, usage, price, to_money(usage * price), KIND_CHARGE, label)
+        ]
+    return [
+        BillLine(
+            component,
+            tier,
+            volume,
+            price,
+            to_money(volume * price),
+            KIND_CHARGE,
+            f"{label} {tier_label(tier)}",
+        )
+        for tier, (volume, price) in enumerate(zip(volumes, prices, strict=True), start=1)
+        if volume > 0
+    ]
+
+
+def _relief_line(
+    tariff: Tariff,
+    relief: AppliedRelief,
+    usage: int,
+    component_charge: Decimal,
+    *,
+    year_to_date_usage: int,
+    tier_multiplier: int,
+) -> BillLine | None:
+    rule = relief.rule
+    share = relief.share
+    value = Fraction(rule.value)
+    unit_price = _ZERO
+    volume = usage
+    if rule.kind is ReliefKind.PER_TON:
+        exact = value * usage * share
+        unit_price = rule.value
+    elif rule.kind is ReliefKind.FREE_VOLUME:
+        volume = min(usage, math.floor(value * share))
+        free_volumes = tier_volumes(
+            tariff, volume, year_to_date_usage=year_to_date_usage, tier_multiplier=tier_multiplier
+        )
+        prices = tariff.prices[rule.component]
+        if tariff.is_flat(rule.component):
+            prices = prices * len(free_volumes)
+        exact = sum(
+            (Fraction(v) * Fraction(p) for v, p in zip(free_volumes, prices, strict=True)),
+            Fraction(0),
+        )
+    else:  # ReliefKind.PERCENTAGE
+        exact = Fraction(component_charge) * value / 100 * share
+    amount = min(_round_fraction(exact), component_charge)
+    if amount == 0:
+        return None
+    return BillLine(rule.component, None, volume, unit_price, -amount, KIND_RELIEF, RELIEF_LABEL)
+
+
+def compute_bill(
+    tariff: Tariff,
+    usage: int,
+    *,
+    year_to_date_usage: int = 0,
+    tier_multiplier: int = 1,
+    relief: AppliedRelief | None = None,
+) -> BillComputation:
+    """Compute the bill of one read period; see the module docstring for the rules."""
+    volumes = tier_volumes(
+        tariff, usage, year_to_date_usage=year_to_date_usage, tier_multiplier=tier_multiplier
+    )
+    if relief is not None and relief.rule.component not in tariff.prices:
+        raise ValueError(
+            f"relief targets {relief.rule.component}, which tariff {tariff.code} does not charge"
+        )
+    if usage == 0:
+        return BillComputation(usage=0, lines=(), total=_ZERO)
+
+    lines: list[BillLine] = []
+    for component in Component:
+        if component in tariff.prices:
+            lines.extend(_charge_lines(tariff, component, usage, volumes))
+
+    if relief is not None:
+        component_charge = sum(
+            (line.amount for line in lines if line.component == relief.rule.component), _ZERO
+        )
+        relief_line = _relief_line(
+            tariff,
+            relief,
+            usage,
+            component_charge,
+            year_to_date_usage=year_to_date_usage,
+            tier_multiplier=tier_multiplier,
+        )
+        if relief_line is not None:
+            lines.append(relief_line)
+
+    total = sum((line.amount for line in lines), _ZERO)
+    return BillComputation(usage=usage, lines=tuple(lines), total=total)
