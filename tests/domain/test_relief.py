@@ -85,7 +85,10 @@ def test_relief_start_must_be_after_the_application():
 
 def test_validity_share_full_period():
     # Relief from 2024-05-01, certificate valid to the end of 2025.
-    assert validity_share(date(2024, 5, 1), date(2025, 12, 31), date(2024, 5, 1), date(2024, 6, 30)) == 1
+    assert (
+        validity_share(date(2024, 5, 1), date(2025, 12, 31), date(2024, 5, 1), date(2024, 6, 30))
+        == 1
+    )
 
 
 def test_validity_share_certificate_expiring_mid_period():
