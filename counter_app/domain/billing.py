@@ -67,6 +67,8 @@ __all__ = [
     "AppliedRelief",
     "BillComputation",
     "BillLine",
+    "KIND_CHARGE",
+    "KIND_RELIEF",
     "RELIEF_LABEL",
     "compute_bill",
     "tier_label",
