@@ -1,0 +1,208 @@
+"""Clerk login for both database kinds.
+
+PostgreSQL: the clerk's own login role opens the connection (the password is
+never stored; it lives only in the engine's URL in memory). The clerk's
+group role (counter_clerk / counter_supervisor / counter_admin) decides what
+the database lets them do. SQLite: one file, argon2 password hashes in the
+``clerks`` table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import literal_column, select, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from counter_app.db.engine import Database, make_engine, normalize_url, with_credentials
+from counter_app.db.migrate import SchemaError, SchemaTooNewError, require_current_schema
+from counter_app.db.models import Clerk
+
+ROLES = ("clerk", "supervisor", "admin")
+ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
+_hasher = PasswordHasher()
+
+
+class LoginFailure(StrEnum):
+    BAD_CREDENTIALS = "bad_credentials"
+    UNREACHABLE = "unreachable"
+    NOT_A_CLERK = "not_a_clerk"
+    INACTIVE = "inactive"
+    SCHEMA_MISSING = "schema_missing"
+    SCHEMA_TOO_NEW = "schema_too_new"
+    INSUFFICIENT_ROLE = "insufficient_role"
+
+
+class LoginError(Exception):
+    """Login refused; ``failure`` tells the UI which message to show."""
+
+    def __init__(self, failure: LoginFailure, detail: str = ""):
+        super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
+        self.failure = failure
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ClerkIdentity:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    hall_code: str
+
+    def has_role(self, role: str) -> bool:
+        """True when this clerk's role is ``role`` or above."""
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    database: Database
+    clerk: ClerkIdentity
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    if not password_hash:
+        return False
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+_IDENTITY_COLUMNS = (
+    Clerk.id, Clerk.username, Clerk.display_name, Clerk.role, Clerk.hall_code, Clerk.active
+)
+
+
+def _identity(row) -> ClerkIdentity:
+    return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)
+
+
+def classify_connect_error(exc: BaseException) -> LoginFailure:
+    """Wrong password and unreachable server get different messages."""
+    orig = getattr(exc, "orig", exc)
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate in ("28P01", "28000"):  # invalid password / authorization
+        return LoginFailure.BAD_CREDENTIALS
+    message = str(orig).lower()
+    if "password" in message or "authentication failed" in message:
+        return LoginFailure.BAD_CREDENTIALS
+    if 'role "' in message and "does not exist" in message:
+        return LoginFailure.BAD_CREDENTIALS
+    return LoginFailure.UNREACHABLE
+
+
+class Authenticator:
+    """Turns credentials into a connected :class:`LoginResult`.
+
+    ``database_url`` carries no password. For SQLite one engine is shared by
+    every login on the workstation; for PostgreSQL each login gets its own.
+    """
+
+    def __init__(
+        self,
+        database_url: str | URL,
+        *,
+        database_factory: Callable[[URL], Database] | None = None,
+    ):
+        self.url = normalize_url(database_url)
+        self._factory = database_factory or (lambda url: Database(make_engine(url)))
+        self._embedded: Database | None = None
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def login(self, username: str, password: str) -> LoginResult:
+        username = username.strip()
+        if not username or not password:
+            raise LoginError(LoginFailure.BAD_CREDENTIALS, "username and password are required")
+        if self.is_embedded:
+            return self._login_embedded(username, password)
+        return self._login_postgres(username, password)
+
+    def verify(self, username: str, password: str, *, role: str) -> ClerkIdentity:
+        """Check another person's credentials (a supervisor approving at this
+        workstation) without keeping their connection open."""
+        result = self.login(username, password)
+        try:
+            if not result.clerk.has_role(role):
+                raise LoginError(LoginFailure.INSUFFICIENT_ROLE, role)
+            return result.clerk
+        finally:
+            if not self.is_embedded:
+                result.database.dispose()
+
+    # -- SQLite -----------------------------------------------------------------
+
+    def _login_embedded(self, username: str, password: str) -> LoginResult:
+        if self._embedded is None:
+            self._embedded = self._factory(self.url)
+        database = self._embedded
+        self._check_schema(database)
+        with database.read() as session:
+            row = session.execute(
+                select(*_IDENTITY_COLUMNS, Clerk.password_hash).where(Clerk.username == username)
+            ).one_or_none()
+            if row is None or not verify_password(row.password_hash, password):
+                raise LoginError(LoginFailure.BAD_CREDENTIALS)
+            if not row.active:
+                raise LoginError(LoginFailure.INACTIVE)
+            return LoginResult(database, _identity(row))
+
+    # -- PostgreSQL -------------------------------------------------------------
+
+    def _login_postgres(self, username: str, password: str) -> LoginResult:
+        database = self._factory(with_credentials(self.url, username, password))
+        try:
+            try:
+                with database.engine.connect() as conn:
+                    conn.execute(text("SELECT 1"))
+            except (OperationalError, DBAPIError) as exc:
+                raise LoginError(classify_connect_error(exc), str(getattr(exc, "orig", exc))) from None
+            self._check_schema(database)
+            with database.read() as session:
+                # clerks cannot read password_hash: select the identity columns only
+                row = session.execute(
+                    select(*_IDENTITY_COLUMNS).where(
+                        Clerk.username == literal_column("session_user")
+                    )
+                ).one_or_none()
+                if row is None:
+                    raise LoginError(LoginFailure.NOT_A_CLERK, username)
+                if not row.active:
+                    raise LoginError(LoginFailure.INACTIVE)
+                granted = session.execute(
+                    text(
+                        "SELECT r.rolname FROM pg_roles r "
+                        "WHERE r.rolname = :group AND pg_has_role(session_user, r.oid, 'MEMBER')"
+                    ),
+                    {"group": f"counter_{row.role}"},
+                ).scalar_one_or_none()
+                if granted is None:
+                    raise LoginError(LoginFailure.NOT_A_CLERK, f"{username} lacks counter_{row.role}")
+                return LoginResult(database, _identity(row))
+        except BaseException:
+            database.dispose()
+            raise
+
+    @staticmethod
+    def _check_schema(database: Database) -> None:
+        try:
+            require_current_schema(database.engine)
+        except SchemaTooNewError as exc:
+            raise LoginError(LoginFailure.SCHEMA_TOO_NEW, str(exc)) from None
+        except SchemaError as exc:
+            raise LoginError(LoginFailure.SCHEMA_MISSING, str(exc)) from None
+        except (OperationalError, DBAPIError) as exc:
+            raise LoginError(classify_connect_error(exc), str(getattr(exc, "orig", exc))) from None

@@ -1,0 +1,115 @@
+"""Clerk accounts: argon2 hashes on SQLite, login roles on PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+
+from psycopg import sql
+from sqlalchemy import select, text
+
+from counter_app.db.engine import Database
+from counter_app.db.models import Clerk, Hall
+
+from .audit import Actor, record
+from .auth import ROLES, ClerkIdentity, hash_password
+
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
+MIN_PASSWORD = 4
+
+
+class ClerkError(ValueError):
+    """Refused input; ``field`` names the argument at fault."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def _validate(username: str, display_name: str, role: str, password: str | None) -> None:
+    if not USERNAME_RE.match(username):
+        raise ClerkError(
+            "username", "use 2-63 lowercase letters, digits or _; start with a letter"
+        )
+    if username.startswith(("counter_", "pg_")):
+        raise ClerkError("username", "names starting with counter_ or pg_ are reserved")
+    if not display_name.strip():
+        raise ClerkError("display_name", "must not be empty")
+    if role not in ROLES:
+        raise ClerkError("role", f"must be one of {', '.join(ROLES)}")
+    if password is not None and len(password) < MIN_PASSWORD:
+        raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters")
+
+
+def _ensure_login_role(db: Database, username: str, role: str, password: str | None) -> None:
+    """Create or update the clerk's PostgreSQL login role (needs CREATEROLE)."""
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,))
+        exists = cur.fetchone() is not None
+        ident = sql.Identifier(username)
+        if not exists:
+            if password is None:
+                raise ClerkError("password", "a new login role needs a password")
+            cur.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
+        elif password is not None:
+            cur.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
+        for other in ROLES:
+            if other != role:
+                cur.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(f"counter_{other}"), ident)
+                )
+        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"counter_{role}"), ident))
+        raw.commit()
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
+def create_clerk(
+    db: Database,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    hall_code: str,
+    password: str | None,
+    actor: Actor | None = None,
+) -> ClerkIdentity:
+    """Create (or, for an existing username, update) a clerk.
+
+    On PostgreSQL the password goes to the login role only; nothing about it
+    is stored in our tables. On SQLite it is stored as an argon2 hash.
+    """
+    username = username.strip().lower()
+    _validate(username, display_name, role, password)
+    actor = actor or Actor(username="counter-admin", workstation="cli")
+    with db.read() as session:
+        if session.get(Hall, hall_code) is None:
+            raise ClerkError("hall", f"unknown hall code {hall_code!r}")
+    if db.is_postgres:
+        _ensure_login_role(db, username, role, password)
+    elif password is None:
+        raise ClerkError("password", "required on the embedded database")
+    with db.write() as session:
+        row = session.execute(select(Clerk).where(Clerk.username == username)).scalar_one_or_none()
+        if row is None:
+            row = Clerk(username=username, display_name=display_name, role=role, hall_code=hall_code)
+            session.add(row)
+            action = "clerk.create"
+        else:
+            row.display_name, row.role, row.hall_code, row.active = display_name, role, hall_code, True
+            action = "clerk.update"
+        row.password_hash = None if db.is_postgres else hash_password(password or "")
+        session.flush()
+        record(session, actor, action, "clerk", row.id, username=username, role=role)
+        return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)
+
+
+def role_exists(db: Database, username: str) -> bool:
+    with db.engine.connect() as conn:
+        return conn.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}
+        ).first() is not None

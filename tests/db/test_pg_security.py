@@ -1,0 +1,111 @@
+"""Privileges and append-only triggers on PostgreSQL, tried for real."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db.engine import Database, with_credentials
+from counter_app.services.clerks import create_clerk
+from tests.factories import make_account, make_clerk_row, make_payment, make_reference
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def seeded(pg_db):
+    with pg_db.write() as s:
+        make_reference(s)
+        account = make_account(s)
+        clerk = make_clerk_row(s, "seedclerk")
+        make_payment(s, account, clerk)
+    return pg_db
+
+
+@pytest.fixture
+def login_as(seeded, pg_server):
+    made: list[tuple[str, Database]] = []
+
+    def _login(role: str) -> Database:
+        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
+        create_clerk(
+            seeded, username=name, display_name="测试", role=role, hall_code="HQ", password="pw-1234"
+        )
+        db = Database.from_url(with_credentials(seeded.engine.url, name, "pw-1234"))
+        made.append((name, db))
+        return db
+
+    yield _login
+    for name, db in made:
+        db.dispose()
+    seeded.dispose()
+    with pg_server.engine.connect() as conn:
+        for name, _ in made:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+
+
+def _refused(db: Database, sql: str) -> str:
+    with pytest.raises(DBAPIError) as info:
+        with db.engine.begin() as conn:
+            conn.execute(text(sql))
+    return str(info.value.orig)
+
+
+POSTED = ["payments", "payment_tenders", "prepayment_ledger", "audit_events"]
+
+
+@pytest.mark.parametrize("role", ["clerk", "supervisor", "admin"])
+def test_no_role_can_change_posted_money(login_as, role):
+    db = login_as(role)
+    assert "permission denied" in _refused(db, "UPDATE payments SET amount = 1")
+    assert "permission denied" in _refused(db, "DELETE FROM payments")
+    assert "permission denied" in _refused(db, "TRUNCATE payments")
+    for table in POSTED:
+        assert "permission denied" in _refused(db, f"DELETE FROM {table}")
+
+
+def test_owner_is_refused_by_triggers(seeded):
+    # the administrator running migrations (superuser here) bypasses privileges,
+    # but not the append-only triggers
+    assert "append-only" in _refused(seeded, "UPDATE payments SET amount = 1")
+    assert "append-only" in _refused(seeded, "DELETE FROM payment_tenders")
+    assert "append-only" in _refused(seeded, "TRUNCATE audit_events")
+
+
+def test_clerk_cannot_read_raw_personal_data(login_as):
+    db = login_as("clerk")
+    assert "permission denied" in _refused(db, "SELECT id_number FROM accounts")
+    assert "permission denied" in _refused(db, "SELECT mobile FROM accounts")
+    assert "permission denied" in _refused(db, "SELECT password_hash FROM clerks")
+    with db.engine.connect() as conn:
+        masked = conn.execute(text("SELECT id_masked, mobile_masked FROM accounts")).one()
+    assert masked == ("370829********1234", "138****5678")
+
+
+def test_clerk_can_post_but_not_edit_bills(login_as):
+    db = login_as("clerk")
+    assert "permission denied" in _refused(db, "UPDATE bills SET amount = 0")
+    assert "permission denied" in _refused(db, "UPDATE accounts SET name = 'x'")
+    with db.engine.begin() as conn:
+        # the balance and version are what posting needs, under a row lock
+        conn.execute(text("SELECT id FROM accounts FOR UPDATE")).all()
+        conn.execute(text("UPDATE accounts SET version = version + 1"))
+        conn.execute(
+            text(
+                "INSERT INTO audit_events (at, clerk, workstation, action, entity, entity_id, details)"
+                " VALUES (now(), current_user, 'WS', 'test', 'x', '', '{}')"
+            )
+        )
+
+
+def test_tables_belong_to_the_owner_role(pg_db):
+    with pg_db.engine.connect() as conn:
+        owners = set(
+            conn.execute(
+                text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")
+            ).scalars()
+        )
+    assert owners == {"counter_owner"}

@@ -1,0 +1,86 @@
+"""Small builders of valid rows for tests (real database, no mocks)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from counter_app.db.models import (
+    Account,
+    Area,
+    Clerk,
+    Hall,
+    Payment,
+    PaymentTender,
+    PriceCategory,
+    ReceiptSeries,
+    Shift,
+)
+
+
+def make_reference(session: Session) -> None:
+    session.add_all(
+        [
+            Hall(code="HQ", name="嘉祥营业厅"),
+            Area(code="A01", name="城区一片", meter_reader="王师傅"),
+            PriceCategory(code="RES", name="居民生活用水"),
+            ReceiptSeries(code="HQ", hall_code="HQ", prefix="JX", next_no=1),
+        ]
+    )
+    session.flush()
+
+
+def make_account(session: Session, account_no: str = "01000001", **kw) -> Account:
+    values = dict(
+        account_no=account_no,
+        name="张三",
+        address="嘉祥街道建设路12号",
+        account_type="household",
+        price_category="RES",
+        area_code="A01",
+        id_number="370829199001011234",
+        id_masked="370829********1234",
+        id_tail="011234",
+        mobile="13812345678",
+        mobile_masked="138****5678",
+    )
+    values.update(kw)
+    account = Account(**values)
+    session.add(account)
+    session.flush()
+    return account
+
+
+def make_clerk_row(session: Session, username: str = "clerk01", role: str = "clerk") -> Clerk:
+    clerk = Clerk(username=username, display_name="收费员", role=role, hall_code="HQ")
+    session.add(clerk)
+    session.flush()
+    return clerk
+
+
+def make_payment(session: Session, account: Account, clerk: Clerk, amount: str = "50.00") -> Payment:
+    shift = Shift(clerk_id=clerk.id, hall_code="HQ", workstation="WS1")
+    session.add(shift)
+    session.flush()
+    payment = Payment(
+        client_uuid=str(uuid.uuid4()),
+        content_hash="x" * 64,
+        account_id=account.id,
+        shift_id=shift.id,
+        clerk_id=clerk.id,
+        workstation="WS1",
+        series_code="HQ",
+        receipt_no=1,
+        amount=Decimal(amount),
+    )
+    session.add(payment)
+    session.flush()
+    session.add(PaymentTender(payment_id=payment.id, line_no=1, tender="cash", amount=Decimal(amount)))
+    session.flush()
+    return payment
+
+
+TODAY = date(2026, 11, 23)
