@@ -39,7 +39,7 @@ def login_as(seeded, pg_server):
         return db
 
     yield _login
-    for name, db in made:
+    for _name, db in made:
         db.dispose()
     seeded.dispose()
     with pg_server.engine.connect() as conn:
