@@ -1,0 +1,285 @@
+"""counter-admin: database administration for Counter.
+
+The database comes from ``--database-url``, else ``COUNTER_DATABASE_URL``,
+else the embedded SQLite file of this user. ``--json`` prints results as JSON.
+Exit codes: 0 done, 1 refused or failed (with a message), 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from counter_app.db.engine import Database
+from counter_app.db.migrate import SchemaError, migrate, schema_state
+from counter_app.settings import ENV_DATABASE_URL, embedded_database_url
+
+ADMIN_ACTOR_NAME = "counter-admin"
+
+
+class CliError(Exception):
+    """A refusal to report in one line, without a traceback."""
+
+
+def _jsonable(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class Output:
+    def __init__(self, as_json: bool, stream=None):
+        self.as_json = as_json
+        self.stream = stream or sys.stdout
+
+    def result(self, data: dict, human: Callable[[], str]) -> None:
+        if self.as_json:
+            print(json.dumps(_jsonable(data), ensure_ascii=False, indent=2), file=self.stream)
+        else:
+            print(human(), file=self.stream)
+
+
+def _actor():
+    from counter_app.services.audit import Actor
+
+    return Actor(username=ADMIN_ACTOR_NAME, workstation=os.environ.get("HOSTNAME", "cli"))
+
+
+def _positive(name: str, upper: int | None = None):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be a whole number, not {text!r}") from None
+        if value < 1 or (upper is not None and value > upper):
+            limit = f"between 1 and {upper}" if upper else "at least 1"
+            raise argparse.ArgumentTypeError(f"{name} must be {limit}, not {value}")
+        return value
+
+    return parse
+
+
+def _period(text: str):
+    from counter_app.domain.periods import Period
+
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+# ------------------------------------------------------------------- commands
+
+
+def cmd_migrate(db: Database, args, out: Output) -> int:
+    before = schema_state(db.engine)
+    after = migrate(db.engine)
+    out.result(
+        {"database": db.describe(), "from": before.current, "to": after.current},
+        lambda: f"{db.describe()}: schema {before.current or '(empty)'} -> {after.current}",
+    )
+    return 0
+
+
+def cmd_status(db: Database, args, out: Output) -> int:
+    state = schema_state(db.engine)
+    out.result(
+        {"database": db.describe(), "current": state.current, "head": state.head,
+         "up_to_date": state.up_to_date},
+        lambda: f"{db.describe()}: schema {state.current or '(empty)'}, app needs {state.head}",
+    )
+    return 0
+
+
+def cmd_seed_demo(db: Database, args, out: Output) -> int:
+    from counter_app.demo import seed_demo
+
+    migrate(db.engine)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = seed_demo(
+            db, accounts=args.accounts, months=args.months, seed=args.seed,
+            end_period=args.end_period, progress=progress,
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    out.result(dataclasses.asdict(report), lambda: f"seeded {db.describe()}: {report}")
+    return 0
+
+
+def _read_password(args) -> str | None:
+    if args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise CliError("password: nothing on standard input")
+        return line
+    if args.no_password:
+        return None
+    if not sys.stdin.isatty():
+        raise CliError("password: use --password-stdin when not at a terminal")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Again: "):
+        raise CliError("password: the two entries differ")
+    return first
+
+
+def cmd_create_clerk(db: Database, args, out: Output) -> int:
+    from counter_app.services.clerks import ClerkError, create_clerk
+
+    password = _read_password(args)
+    try:
+        clerk = create_clerk(
+            db, username=args.username, display_name=args.display_name, role=args.role,
+            hall_code=args.hall, password=password, actor=_actor(),
+        )
+    except ClerkError as exc:
+        raise CliError(str(exc)) from None
+    out.result(
+        dataclasses.asdict(clerk),
+        lambda: f"clerk {clerk.username} ({clerk.display_name}, {clerk.role}, hall {clerk.hall_code}) ready",
+    )
+    return 0
+
+
+def cmd_bill_period(db: Database, args, out: Output) -> int:
+    from counter_app.services.billing import bill_period
+
+    report = bill_period(db, args.period, _actor())
+    out.result(
+        dataclasses.asdict(report),
+        lambda: (
+            f"period {report.period}: {report.billed} bills, total {report.total_amount}; "
+            f"{report.already_billed} were billed before; {len(report.skipped)} skipped"
+            + "".join(f"\n  skipped {s.account_no}: {s.reason}" for s in report.skipped)
+        ),
+    )
+    return 0
+
+
+def cmd_import_readings(db: Database, args, out: Output) -> int:
+    from counter_app.services.readings_import import ImportFileError, import_readings
+
+    if not args.file.is_file():
+        raise CliError(f"file: {args.file} does not exist")
+    try:
+        report = import_readings(db, args.file, _actor(), dry_run=args.dry_run)
+    except ImportFileError as exc:
+        raise CliError(f"{args.file.name}: {exc}") from None
+
+    def human() -> str:
+        lines = [f"line {e.line}, {e.field}: {e.message}" for e in report.errors]
+        lines += [f"line {n}, account {a}: flagged {f}" for n, a, f in report.flagged]
+        verdict = (
+            f"{report.rows} rows checked, nothing written: {len(report.errors)} rejected"
+            if report.errors
+            else f"{report.rows} rows checked, {report.written} written"
+        )
+        return "\n".join([*lines, verdict])
+
+    out.result(dataclasses.asdict(report) | {"ok": report.ok}, human)
+    return 0 if report.ok else 1
+
+
+# --------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", help=f"database URL (default: ${ENV_DATABASE_URL} or the embedded file)")
+    parser.add_argument("--json", action="store_true", help="print results as JSON")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("migrate", help="create or upgrade the schema")
+    p.set_defaults(func=cmd_migrate)
+    p = sub.add_parser("status", help="show the schema revision")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("seed-demo", help="fill an empty database with a demo utility")
+    p.add_argument("--accounts", type=_positive("--accounts", 5_000_000), default=1000)
+    p.add_argument("--months", type=_positive("--months", 60), default=12)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--end-period", type=_period, default=None, help="last period YYYY-MM")
+    p.set_defaults(func=cmd_seed_demo)
+
+    p = sub.add_parser("create-clerk", help="create a clerk (a login role on PostgreSQL)")
+    p.add_argument("--username", required=True)
+    p.add_argument("--display-name", required=True)
+    p.add_argument("--role", choices=("clerk", "supervisor", "admin"), default="clerk")
+    p.add_argument("--hall", default="HQ", help="hall code")
+    pw = p.add_mutually_exclusive_group()
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    pw.add_argument("--no-password", action="store_true", help="keep an existing role's password")
+    p.set_defaults(func=cmd_create_clerk)
+
+    p = sub.add_parser("bill-period", help="bill the readings of a period")
+    p.add_argument("period", type=_period, help="YYYY-MM")
+    p.set_defaults(func=cmd_bill_period)
+
+    p = sub.add_parser("import-readings", help="import meter readings (CSV or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.set_defaults(func=cmd_import_readings)
+    return parser
+
+
+def _connection_message(exc: BaseException) -> str:
+    from counter_app.services.auth import LoginFailure, classify_connect_error
+
+    orig = getattr(exc, "orig", exc)
+    if classify_connect_error(exc) is LoginFailure.BAD_CREDENTIALS:
+        return f"database refused the login (wrong user or password): {orig}".strip()
+    return f"cannot reach the database: {orig}".strip()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    url = args.database_url or os.environ.get(ENV_DATABASE_URL) or embedded_database_url()
+    out = Output(args.json)
+    try:
+        db = Database.from_url(url)
+    except Exception as exc:  # noqa: BLE001 - a malformed URL
+        print(f"counter-admin: error: --database-url: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return args.func(db, args, out)
+    except CliError as exc:
+        print(f"counter-admin: error: {exc}", file=sys.stderr)
+        return 1
+    except SchemaError as exc:
+        print(f"counter-admin: error: {exc}", file=sys.stderr)
+        return 1
+    except OperationalError as exc:
+        print(f"counter-admin: error: {_connection_message(exc)}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        print(f"counter-admin: error: database refused: {getattr(exc, 'orig', exc)}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""Bill a read period: readings in, bills and bill lines out, in one transaction.
+
+Each account with a reading closing ``period`` and no bill for it gets one.
+The tier year is the calendar year of the closing read date; usage already
+billed earlier in that year counts towards the tiers. An approved relief
+applies from its ``effective_period`` on, scaled by the household share of a
+collective account and by the part of the read period the certificate covers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlalchemy import and_, func, insert, select
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.domain.billing import AppliedRelief, BillComputation, compute_bill
+from counter_app.domain.periods import Period
+from counter_app.domain.relief import ReliefRule, household_share, validity_share
+from counter_app.domain.tariffs import Tariff, tariff_for
+
+from .audit import Actor, record
+from .tariffs import load_relief_rules, load_tariffs, tariff_ids
+
+PAYMENT_TERM_DAYS = 30
+CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class Skipped:
+    account_no: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BillingReport:
+    period: str
+    billed: int
+    already_billed: int
+    total_amount: Decimal
+    skipped: tuple[Skipped, ...]
+
+
+@dataclass(frozen=True)
+class _ReliefTerms:
+    rule: ReliefRule
+    effective_period: str
+    valid_from: date
+    valid_to: date
+    low_income: int | None
+    total: int | None
+
+
+def relief_for_period(
+    terms: Iterable[_ReliefTerms], period: str, start: date, end: date
+) -> AppliedRelief | None:
+    """The relief that applies to a bill of ``period`` covering start..end."""
+    for t in terms:
+        if period < t.effective_period:
+            continue
+        share = validity_share(t.valid_from, t.valid_to, start, end)
+        if t.low_income and t.total:
+            share *= household_share(t.low_income, t.total)
+        if share > 0:
+            return AppliedRelief(t.rule, Fraction(share))
+    return None
+
+
+def period_start(previous_read_on: date | None, period: Period, cycle_months: int) -> date:
+    if previous_read_on is not None:
+        return previous_read_on + timedelta(days=1)
+    return period.add(-(cycle_months - 1)).first_day
+
+
+def _chunks(items: Sequence, size: int) -> Iterable[Sequence]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class _Biller:
+    def __init__(self, session: Session, period: Period):
+        self.session = session
+        self.period = period
+        self.code = str(period)
+        self.tariffs: list[Tariff] = load_tariffs(session)
+        self.tariff_ids = tariff_ids(session)
+        self.rules = load_relief_rules(session)
+        self.billed = 0
+        self.total = Decimal("0.00")
+        self.skipped: list[Skipped] = []
+
+    def pending_readings(self) -> list:
+        billed = select(m.Bill.id).where(
+            and_(m.Bill.account_id == m.Reading.account_id, m.Bill.period == self.code)
+        )
+        q = (
+            select(
+                m.Reading.id,
+                m.Reading.account_id,
+                m.Reading.meter_id,
+                m.Reading.read_on,
+                m.Reading.previous_reading,
+                m.Reading.reading,
+                m.Reading.usage,
+                m.Account.account_no,
+                m.Account.account_type,
+                m.Account.households_total,
+                m.Account.price_category,
+                m.Account.read_cycle_months,
+            )
+            .join(m.Account, m.Account.id == m.Reading.account_id)
+            .where(m.Reading.period == self.code, ~billed.exists())
+            .order_by(m.Reading.account_id, m.Reading.id)
+        )
+        return list(self.session.execute(q).all())
+
+    def already_billed(self) -> int:
+        q = select(func.count()).select_from(m.Bill).where(m.Bill.period == self.code)
+        return self.session.execute(q).scalar_one()
+
+    def _previous_read_dates(self, meter_ids: list[int]) -> dict[int, date]:
+        q = (
+            select(m.Reading.meter_id, func.max(m.Reading.read_on))
+            .where(m.Reading.meter_id.in_(meter_ids), m.Reading.period < self.code)
+            .group_by(m.Reading.meter_id)
+        )
+        return dict(self.session.execute(q).all())
+
+    def _year_to_date(self, account_ids: list[int]) -> dict[int, int]:
+        q = (
+            select(m.Bill.account_id, func.sum(m.Bill.usage))
+            .where(
+                m.Bill.account_id.in_(account_ids),
+                m.Bill.period >= f"{self.period.year:04d}-01",
+                m.Bill.period < self.code,
+            )
+            .group_by(m.Bill.account_id)
+        )
+        return {a: int(u or 0) for a, u in self.session.execute(q).all()}
+
+    def _reliefs(self, account_ids: list[int]) -> dict[int, list[_ReliefTerms]]:
+        q = select(
+            m.ReliefApplication.account_id,
+            m.ReliefApplication.rule_code,
+            m.ReliefApplication.effective_period,
+            m.ReliefApplication.valid_from,
+            m.ReliefApplication.valid_to,
+            m.ReliefApplication.low_income_households,
+            m.ReliefApplication.total_households,
+        ).where(
+            m.ReliefApplication.account_id.in_(account_ids),
+            m.ReliefApplication.status.in_(("approved", "expired")),
+            m.ReliefApplication.effective_period.is_not(None),
+        )
+        found: dict[int, list[_ReliefTerms]] = defaultdict(list)
+        for row in self.session.execute(q).all():
+            found[row.account_id].append(
+                _ReliefTerms(
+                    self.rules[row.rule_code],
+                    row.effective_period,
+                    row.valid_from,
+                    row.valid_to,
+                    row.low_income_households,
+                    row.total_households,
+                )
+            )
+        return found
+
+    def bill_chunk(self, readings: Sequence) -> None:
+        account_ids = [r.account_id for r in readings]
+        previous = self._previous_read_dates([r.meter_id for r in readings])
+        ytd = self._year_to_date(account_ids)
+        reliefs = self._reliefs(account_ids)
+        seen: set[int] = set()
+        bills: list[dict] = []
+        computations: list[BillComputation] = []
+        for r in readings:
+            if r.account_id in seen:
+                self.skipped.append(Skipped(r.account_no, "several meters read in one period"))
+                continue
+            seen.add(r.account_id)
+            try:
+                tariff = tariff_for(self.tariffs, r.price_category, r.read_on)
+            except LookupError:
+                self.skipped.append(Skipped(r.account_no, f"no tariff for {r.price_category}"))
+                continue
+            start = period_start(previous.get(r.meter_id), self.period, r.read_cycle_months)
+            multiplier = r.households_total if r.account_type == "collective" else 1
+            computation = compute_bill(
+                tariff,
+                int(r.usage),
+                year_to_date_usage=ytd.get(r.account_id, 0),
+                tier_multiplier=multiplier or 1,
+                relief=relief_for_period(
+                    reliefs.get(r.account_id, ()), self.code, start, r.read_on
+                ),
+            )
+            computations.append(computation)
+            bills.append(
+                dict(
+                    account_id=r.account_id,
+                    period=self.code,
+                    reading_id=r.id,
+                    tariff_id=self.tariff_ids[tariff.code],
+                    period_start=start,
+                    period_end=r.read_on,
+                    start_reading=r.previous_reading,
+                    end_reading=r.reading,
+                    usage=r.usage,
+                    amount=computation.total,
+                    due_on=r.read_on + timedelta(days=PAYMENT_TERM_DAYS),
+                )
+            )
+        if not bills:
+            return
+        ids = (
+            self.session.execute(
+                insert(m.Bill).returning(m.Bill.id, sort_by_parameter_order=True), bills
+            )
+            .scalars()
+            .all()
+        )
+        lines = [
+            dict(
+                bill_id=bill_id,
+                line_no=n,
+                kind=line.kind,
+                component=line.component.value,
+                tier_no=line.tier,
+                volume=line.volume,
+                unit_price=line.unit_price,
+                amount=line.amount,
+                label=line.label,
+            )
+            for bill_id, comp in zip(ids, computations, strict=True)
+            for n, line in enumerate(comp.lines, start=1)
+        ]
+        if lines:
+            self.session.execute(insert(m.BillLine), lines)
+        self.billed += len(bills)
+        self.total += sum((c.total for c in computations), Decimal("0.00"))
+
+
+def bill_period(db: Database, period: Period | str, actor: Actor) -> BillingReport:
+    """Bill every unbilled reading closing ``period``; all or nothing."""
+    period = Period.parse(period) if isinstance(period, str) else period
+    with db.write() as session:
+        biller = _Biller(session, period)
+        before = biller.already_billed()
+        for chunk in _chunks(biller.pending_readings(), CHUNK):
+            biller.bill_chunk(chunk)
+        record(
+            session,
+            actor,
+            "billing.run",
+            "period",
+            str(period),
+            billed=biller.billed,
+            total=str(biller.total),
+            skipped=len(biller.skipped),
+        )
+        return BillingReport(
+            period=str(period),
+            billed=biller.billed,
+            already_billed=before,
+            total_amount=biller.total,
+            skipped=tuple(biller.skipped),
+        )

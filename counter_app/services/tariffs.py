@@ -1,0 +1,76 @@
+"""Tariffs and relief rules between the database and the domain."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.domain.relief import ReliefKind, ReliefRule
+from counter_app.domain.tariffs import Component, Tariff
+
+
+def load_tariffs(session: Session) -> list[Tariff]:
+    tiers: dict[int, dict[int, int | None]] = defaultdict(dict)
+    for row in session.execute(select(m.TariffTier)).scalars():
+        tiers[row.tariff_id][row.tier_no] = row.upper_volume
+    rates: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    for row in session.execute(select(m.TariffRate)).scalars():
+        rates[row.tariff_id][row.component][row.tier_no] = row.unit_price
+    result = []
+    for t in session.execute(select(m.Tariff).order_by(m.Tariff.id)).scalars():
+        uppers = tuple(tiers[t.id][n] for n in sorted(tiers[t.id])) or (None,)
+        prices = {
+            Component(component): tuple(by_tier[n] for n in sorted(by_tier))
+            for component, by_tier in rates[t.id].items()
+        }
+        result.append(
+            Tariff(
+                code=t.code,
+                name=t.name,
+                category=t.category_code,
+                effective_from=t.effective_from,
+                effective_to=t.effective_to,
+                tier_uppers=uppers,
+                prices=prices,
+            )
+        )
+    return result
+
+
+def save_tariff(session: Session, tariff: Tariff) -> int:
+    """Insert a domain tariff with its tiers and rates; returns its id."""
+    row = m.Tariff(
+        code=tariff.code,
+        name=tariff.name,
+        category_code=tariff.category,
+        effective_from=tariff.effective_from,
+        effective_to=tariff.effective_to,
+    )
+    session.add(row)
+    session.flush()
+    for n, upper in enumerate(tariff.tier_uppers, start=1):
+        session.add(m.TariffTier(tariff_id=row.id, tier_no=n, upper_volume=upper))
+    for component, prices in tariff.prices.items():
+        for n, price in enumerate(prices, start=1):
+            session.add(
+                m.TariffRate(
+                    tariff_id=row.id, component=component.value, tier_no=n, unit_price=price
+                )
+            )
+    session.flush()
+    return row.id
+
+
+def load_relief_rules(session: Session) -> dict[str, ReliefRule]:
+    return {
+        r.code: ReliefRule(ReliefKind(r.kind), r.value, Component(r.component))
+        for r in session.execute(select(m.ReliefRule)).scalars()
+    }
+
+
+def tariff_ids(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(m.Tariff.code, m.Tariff.id)).all())
