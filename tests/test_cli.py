@@ -1,0 +1,102 @@
+"""counter-admin end to end on real databases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from counter_app.cli import main
+from counter_app.db.engine import Database
+from tests.factories import make_reference
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_migrate_then_status_as_json(empty_db_url, capsys):
+    code, out, _ = run(capsys, "--database-url", empty_db_url, "--json", "migrate")
+    assert code == 0
+    data = json.loads(out)
+    assert data["from"] is None and data["to"]
+    code, out, _ = run(capsys, "--database-url", empty_db_url, "--json", "status")
+    assert json.loads(out)["up_to_date"] is True
+
+
+def test_newer_schema_refused_with_a_message(db_url, capsys):
+    db = Database.from_url(db_url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    db.dispose()
+    code, out, err = run(capsys, "--database-url", db_url, "migrate")
+    assert code == 1
+    assert "newer than this app" in err and "Traceback" not in err
+
+
+def test_unreachable_server_is_one_line(capsys):
+    code, _, err = run(capsys, "--database-url", "postgresql://x@127.0.0.1:1/none", "status")
+    assert code == 1
+    assert err.startswith("counter-admin: error: cannot reach the database")
+
+
+def test_create_clerk_reads_password_from_stdin(db_url, db_kind, capsys, monkeypatch, request):
+    import io
+
+    db = Database.from_url(db_url)
+    with db.write() as s:
+        make_reference(s)
+    db.dispose()
+    name = f"t_cli_{uuid.uuid4().hex[:6]}"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pw\n"))
+    code, out, err = run(
+        capsys, "--database-url", db_url, "--json", "create-clerk", "--username", name,
+        "--display-name", "王收费", "--role", "supervisor", "--password-stdin",
+    )
+    assert code == 0, err
+    assert json.loads(out)["role"] == "supervisor"
+    from counter_app.services.auth import Authenticator
+
+    result = Authenticator(db_url).login(name, "s3cret-pw")
+    assert result.clerk.display_name == "王收费"
+    result.database.dispose()
+    if db_kind == "postgresql":
+        with request.getfixturevalue("pg_server").engine.connect() as conn:
+            conn.execute(text(f'DROP ROLE "{name}"'))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["seed-demo", "--accounts", "0"],
+        ["seed-demo", "--accounts", "many"],
+        ["seed-demo", "--months", "61"],
+        ["bill-period", "2026-13"],
+        ["create-clerk", "--username", "x", "--display-name", "y", "--role", "boss"],
+    ],
+)
+def test_bad_arguments_name_the_argument(args, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--database-url", "sqlite://", *args])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert any(word in err for word in ("--accounts", "--months", "period", "month", "--role"))
+
+
+def test_import_of_missing_file_is_refused(db_url, capsys, tmp_path):
+    code, _, err = run(capsys, "--database-url", db_url, "import-readings", str(tmp_path / "nope.csv"))
+    assert code == 1 and "does not exist" in err
+
+
+def test_entry_point_is_installed():
+    script = Path(sys.executable).with_name("counter-admin")
+    out = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("migrate", "seed-demo", "create-clerk", "bill-period", "import-readings"):
+        assert command in out
