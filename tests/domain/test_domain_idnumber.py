@@ -208,3 +208,13 @@ def test_upgrade_round_trip(area: str, born: date, seq: str) -> None:
     assert new[6:14] == born.strftime("%Y%m%d")
     assert new[:6] == area and new[14:17] == seq
     assert validate_id_number(new) == new
+
+
+@given(st.text())
+def test_validate_only_raises_id_number_error(text: str) -> None:
+    try:
+        value = validate_id_number(text)
+    except IdNumberError as exc:
+        assert exc.code in {"length", "chars", "checksum", "birthdate"}
+    else:
+        assert len(value) in (15, 18)

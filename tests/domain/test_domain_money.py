@@ -359,3 +359,14 @@ def test_amount_in_words_structure(value: Decimal) -> None:
     assert ("元" in words) == (value >= 1 or value == 0)
     # Every 拾 has its digit: 壹拾, never a bare 拾 at the start.
     assert not words.startswith("拾")
+
+
+@given(st.text())
+def test_parse_money_only_raises_money_error(text: str) -> None:
+    try:
+        value = parse_money(text, allow_zero=True)
+    except MoneyError as exc:
+        assert exc.code in {"empty", "format", "negative", "too_many_decimals", "too_large"}
+    else:
+        assert value.as_tuple().exponent == -2
+        assert D("0") <= value <= MAX_AMOUNT

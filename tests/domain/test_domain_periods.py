@@ -190,3 +190,13 @@ def test_add_is_consistent(p: Period, a: int, b: int) -> None:
 def test_months_between_inverts_add(a: Period, b: Period) -> None:
     assert a.add(Period.months_between(a, b)) == b
     assert Period.months_between(a, b) == -Period.months_between(b, a)
+
+
+@given(st.text())
+def test_parse_only_raises_value_error(text: str) -> None:
+    try:
+        p = Period.parse(text)
+    except ValueError as exc:
+        assert "not a period" in str(exc)
+    else:
+        assert Period.parse(str(p)) == p

@@ -195,3 +195,14 @@ def test_normalize_phone_keeps_digits_only(s: str) -> None:
     digits = "".join(str(int(ch)) for ch in s if ch.isdigit())
     if not digits.startswith("0086"):  # country prefix dropped, tested above
         assert once == digits
+
+
+@given(st.text())
+def test_validate_phone_only_raises_phone_error(text: str) -> None:
+    try:
+        value = validate_phone(text)
+    except PhoneError as exc:
+        assert exc.code in {"empty", "format"}
+    else:
+        assert value.isascii() and value.isdigit()
+        assert is_mobile(value) or is_landline(value)
