@@ -106,10 +106,10 @@ def parse_money(
     (``1,234.50``).  Error codes, checked in this order:
 
     ``empty``              nothing but blanks (or only a currency sign)
+    ``format``             not a plain decimal number (``NaN``, ``1e5``,
+                           ``+5``, ``.5``, ``5.``, ``1,23``, ``12元``, letters)
     ``negative``           a well-formed number with a leading minus
     ``too_many_decimals``  a well-formed number with 3+ decimals
-    ``format``             anything else that is not the pattern (``NaN``,
-                           ``1e5``, ``+5``, ``.5``, ``5.``, ``1,23``, letters)
     ``too_large``          more than 10 integer digits or above ``max_value``
     ``zero``               zero while ``allow_zero`` is false
     """
@@ -127,7 +127,7 @@ def parse_money(
         raise MoneyError("format", text)
     if negative:
         raise MoneyError("negative", text)
-    integer, _, decimals = t.partition(".")
+    decimals = t.partition(".")[2]
     if len(decimals) > 2:
         raise MoneyError("too_many_decimals", text)
     if not _PLAIN.fullmatch(t):  # only the integer length can fail here
