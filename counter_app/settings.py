@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 APP_NAME = "Counter"
 APP_AUTHOR = "Counter"
@@ -51,7 +51,15 @@ def strip_password(url: str) -> str:
     parsed = make_url(url)
     if parsed.password is None:
         return url
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    bare = URL.create(
+        parsed.drivername,
+        username=parsed.username,
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    )
+    return bare.render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True)
