@@ -107,6 +107,10 @@ if [ "$LOCAL" = 1 ] && command -v pg_lsclusters >/dev/null 2>&1; then
         pg_lsclusters -h | awk -v port="$PG_PORT" '$3 == port { print $1, $2, $4; exit }'
     ) || true
     if [ -z "$CL_VER" ] && ! server_answers; then
+        if [ -n "$(pg_lsclusters -h)" ]; then
+            pg_lsclusters >&2
+            die "no cluster on port $PG_PORT: start one of those above or set COUNTER_TEST_PG_URL"
+        fi
         ver=$(ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1)
         [ -n "$ver" ] || die "PostgreSQL is not installed (no /usr/lib/postgresql/*)"
         log "no cluster on port $PG_PORT: pg_createcluster $ver main"
