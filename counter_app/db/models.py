@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -221,6 +222,34 @@ class Meter(Base):
     installed_on: Mapped[date | None] = mapped_column(Date)
     verified_on: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+
+
+# ---------------------------------------------------------------- search
+# Indexes of the customer search (migration 0003, services/search.py).
+# Plain column indexes exist on both engines; on PostgreSQL they use the
+# pattern operator classes, so a prefix LIKE can use them although the
+# database collation is not C. The expression indexes exist on PostgreSQL
+# only (counter_grams() is a PostgreSQL function; SQLite autogenerate skips
+# expression indexes). The raw mobile / landline / ID number indexes serve
+# the security-definer lookup function, not direct queries by clerks.
+_PATTERN = "varchar_pattern_ops"
+Index("ix_accounts_account_no_pattern", Account.account_no,
+      postgresql_ops={"account_no": _PATTERN})
+Index("ix_accounts_name", Account.name, postgresql_ops={"name": _PATTERN})
+Index("ix_accounts_name_initials", Account.name_initials,
+      postgresql_ops={"name_initials": _PATTERN})
+Index("ix_accounts_name_pinyin", Account.name_pinyin, postgresql_ops={"name_pinyin": _PATTERN})
+Index("ix_accounts_mobile", Account.mobile)
+Index("ix_accounts_landline", Account.landline)
+Index("ix_accounts_id_number", Account.id_number)
+Index("ix_meters_meter_no_pattern", Meter.meter_no, postgresql_ops={"meter_no": _PATTERN})
+Index("ix_accounts_name_grams", func.counter_grams(Account.name), postgresql_using="gin")
+Index("ix_accounts_place_grams", func.counter_grams(Account.address, Account.meter_location),
+      postgresql_using="gin")
+Index("ix_accounts_mobile_tail", func.right(Account.mobile_masked, 4))
+Index("ix_accounts_id_tail_reversed",
+      func.reverse(Account.id_tail).label("id_tail_reversed"),
+      postgresql_ops={"id_tail_reversed": "text_pattern_ops"})
 
 
 class Reading(Base):
