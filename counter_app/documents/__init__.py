@@ -1,0 +1,95 @@
+"""Receipts, slips, statements, forms and reports, and how they are printed.
+
+One layout per document, built from the plain dataclasses of
+:mod:`~counter_app.documents.data` into the layout model of
+:mod:`~counter_app.documents.model`, then rendered by
+
+* :func:`render_pdf` (ReportLab, bundled CJK fonts embedded),
+* :func:`render_escpos` (raw ESC/POS bytes for receipt printers), sent by a
+  transport from :mod:`~counter_app.documents.transports`,
+* ``counter_app.documents.qt_backend`` (any installed printer, print preview)
+  — the one module here that imports Qt, so it is not imported by this package.
+
+:class:`DocumentPrinter` sends a document where the workstation's settings
+say.  Everything but ``qt_backend.print_preview`` may run in a worker thread;
+failures raise :class:`PrintError`.
+"""
+
+from counter_app.documents.data import (
+    TENDER_LABELS,
+    BillLine,
+    ComplaintSlipData,
+    DayCloseData,
+    ReceiptData,
+    ReliefApplicationData,
+    ReprintInfo,
+    ReversalData,
+    StatementData,
+    StatementRow,
+    TenderCount,
+    TenderLine,
+    Utility,
+)
+from counter_app.documents.escpos import PROFILES, EscposProfile, get_profile, render_escpos
+from counter_app.documents.form_layouts import (
+    complaint_slip_document,
+    day_close_document,
+    relief_form_document,
+    statement_document,
+)
+from counter_app.documents.model import Document, Paper
+from counter_app.documents.payment_layouts import (
+    receipt_document,
+    reprint_document,
+    reversal_document,
+)
+from counter_app.documents.pdf import render_pdf, write_pdf
+from counter_app.documents.printing import (
+    DocumentPrinter,
+    parse_printer,
+    test_page_document,
+)
+from counter_app.documents.transports import (
+    PRINT_ERROR_CODES,
+    PrintError,
+    RecordingTransport,
+    transport_from_uri,
+)
+
+__all__ = [
+    "PRINT_ERROR_CODES",
+    "PROFILES",
+    "TENDER_LABELS",
+    "BillLine",
+    "ComplaintSlipData",
+    "DayCloseData",
+    "Document",
+    "DocumentPrinter",
+    "EscposProfile",
+    "Paper",
+    "PrintError",
+    "ReceiptData",
+    "RecordingTransport",
+    "ReliefApplicationData",
+    "ReprintInfo",
+    "ReversalData",
+    "StatementData",
+    "StatementRow",
+    "TenderCount",
+    "TenderLine",
+    "Utility",
+    "complaint_slip_document",
+    "day_close_document",
+    "get_profile",
+    "parse_printer",
+    "receipt_document",
+    "relief_form_document",
+    "render_escpos",
+    "render_pdf",
+    "reprint_document",
+    "reversal_document",
+    "statement_document",
+    "test_page_document",
+    "transport_from_uri",
+    "write_pdf",
+]
