@@ -39,6 +39,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from counter_app.documents import fonts
+from counter_app.documents.cups import queue_accepting
 from counter_app.documents.flow import LineOp, Page, RectOp, TextOp, layout
 from counter_app.documents.model import Document, Paper
 from counter_app.documents.transports import PrintError
@@ -47,6 +48,7 @@ __all__ = [
     "available_printers",
     "choose_page_size",
     "paint_document",
+    "pick_roll_size",
     "print_document",
     "print_preview",
     "register_fonts",
@@ -87,22 +89,29 @@ def available_printers() -> list[str]:
 
 
 # ------------------------------------------------------------------ paper
+def pick_roll_size(sizes: list[QPageSize], width_mm: float, height_mm: float) -> QPageSize | None:
+    """Of a driver's ``sizes``, the shortest one of the roll's width
+    (±1.5 mm) that is at least ``height_mm`` tall; ``None`` if none is."""
+    fits = []
+    for size in sizes:
+        w, h = size.size(QPageSize.Unit.Millimeter).toTuple()
+        if abs(w - width_mm) <= ROLL_WIDTH_TOLERANCE_MM and h >= height_mm:
+            fits.append((h, size))
+    return min(fits, key=lambda pair: pair[0])[1] if fits else None
+
+
 def choose_page_size(page: Page, paper: Paper, info: QPrinterInfo | None = None) -> QPageSize:
-    """The page size for ``page``: A4, or for a roll the driver's smallest
-    supported size of the roll's width that holds the content, else a custom
-    size (roll width x content height)."""
+    """The page size for ``page``: A4, or for a roll the driver's own size
+    (:func:`pick_roll_size`) when it has one, else a custom size of the
+    roll's width and the content's height."""
     if paper is Paper.A4:
         return QPageSize(QPageSize.PageSizeId.A4)
     width_mm = paper.width_mm
     height_mm = max(page.height * MM_PER_PT, width_mm + 1)  # keep it portrait
     if info is not None and not info.isNull():
-        fits = []
-        for size in info.supportedPageSizes():
-            w, h = size.size(QPageSize.Unit.Millimeter).toTuple()
-            if abs(w - width_mm) <= ROLL_WIDTH_TOLERANCE_MM and h >= height_mm:
-                fits.append((h, size))
-        if fits:
-            return min(fits, key=lambda pair: pair[0])[1]
+        driver_size = pick_roll_size(info.supportedPageSizes(), width_mm, height_mm)
+        if driver_size is not None:
+            return driver_size
     return QPageSize(
         QSizeF(width_mm, height_mm),
         QPageSize.Unit.Millimeter,
@@ -200,6 +209,8 @@ def print_document(document: Document, printer_name: str, copies: int = 1) -> No
         raise PrintError("not_found", "no such printer is installed", printer=printer_name)
     if info.state() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
         raise PrintError("offline", "the printer is stopped or in error", printer=printer_name)
+    if queue_accepting(printer_name) is False:  # Qt would hand CUPS the job and lose it
+        raise PrintError("refused", "the print queue is not accepting jobs", printer=printer_name)
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     pages = layout(document)
     _setup(printer, document, pages, info)
