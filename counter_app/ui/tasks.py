@@ -1,0 +1,190 @@
+"""The one task runner: every database call from the UI goes through it.
+
+A call runs on a private :class:`QThreadPool`; its result or exception comes
+back as a queued signal, so ``on_done`` / ``on_error`` always run on the GUI
+thread and a worker never touches a widget. A ``key`` names a kind of request
+(``"search"``, ``"ping"``): submitting again with the same key supersedes the
+older request, whose result is then dropped when it arrives.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+
+log = logging.getLogger(__name__)
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+@dataclass
+class _Pending:
+    key: str | None
+    on_done: DoneCallback | None
+    on_error: ErrorCallback | None
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    """False when ``callback`` is a method of a Qt object already deleted
+    (a dialog closed while its request was in flight)."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        return shiboken6.isValid(owner)
+    return True
+
+
+class TaskRunner(QObject):
+    """Runs plain Python callables off the GUI thread.
+
+    ``finished(task_id, result)`` and ``failed(task_id, exception)`` are
+    emitted on the GUI thread for every request that was not superseded;
+    ``busy_changed(bool)`` when the first request starts or the last ends.
+    """
+
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    busy_changed = Signal(bool)
+
+    # emitted from worker threads; queued to this object's (GUI) thread
+    _worker_done = Signal(int, object)
+    _worker_failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self._latest: dict[str, int] = {}
+        self._busy = False
+        self._worker_done.connect(self._deliver_result)
+        self._worker_failed.connect(self._deliver_error)
+
+    # -- public -----------------------------------------------------------------
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        key: str | None = None,
+    ) -> int:
+        """Run ``fn(*args)`` on the pool; returns the request id."""
+        task_id = next(self._ids)
+        self._pending[task_id] = _Pending(key, on_done, on_error)
+        if key is not None:
+            self._latest[key] = task_id
+        self._pool.start(lambda: self._run(task_id, fn, args))
+        if not self._busy:
+            self._busy = True
+            self.busy_changed.emit(True)
+        return task_id
+
+    def cancel(self, key: str) -> None:
+        """Drop the result of the request in flight under ``key``, if any."""
+        self._latest.pop(key, None)
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._pending)
+
+    def is_running(self, key: str) -> bool:
+        """True while the newest request under ``key`` has not answered."""
+        return key in self._latest
+
+    def wait_idle(self, ms: int = 5000) -> bool:
+        """Process events until every request has answered (or ``ms`` passed).
+
+        For shutdown and tests; returns False on timeout.
+        """
+        deadline = QDeadlineTimer(ms)
+        while self._pending:
+            if deadline.hasExpired():
+                return False
+            self._pool.waitForDone(min(20, max(1, deadline.remainingTime())))
+            QCoreApplication.sendPostedEvents(self)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        return True
+
+    def shutdown(self, ms: int = 5000) -> bool:
+        """Forget queued requests, drop all results, wait for running ones."""
+        self._pool.clear()
+        self._latest.clear()
+        for pending in self._pending.values():
+            pending.on_done = pending.on_error = None
+        done = self._pool.waitForDone(ms)
+        QCoreApplication.sendPostedEvents(self)
+        self._pending.clear()  # requests cleared from the queue never answer
+        self._settle()
+        return done
+
+    # -- worker side (pool thread) ----------------------------------------------
+
+    def _run(self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        try:
+            result = fn(*args)
+        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread
+            self._worker_failed.emit(task_id, exc)
+        else:
+            self._worker_done.emit(task_id, result)
+
+    # -- GUI side -----------------------------------------------------------------
+
+    def _take(self, task_id: int) -> _Pending | None:
+        """Forget the request; None when its answer is stale."""
+        pending = self._pending.pop(task_id, None)
+        if pending is None or pending.key is None:
+            return pending
+        if self._latest.get(pending.key) != task_id:
+            return None
+        del self._latest[pending.key]
+        return pending
+
+    def _settle(self) -> None:
+        if self._busy and not self._pending:
+            self._busy = False
+            self.busy_changed.emit(False)
+
+    @Slot(int, object)
+    def _deliver_result(self, task_id: int, result: object) -> None:
+        try:
+            pending = self._take(task_id)
+            if pending is None:
+                log.debug("dropped stale result of task %d", task_id)
+                return
+            self.finished.emit(task_id, result)
+            if pending.on_done is not None and _receiver_alive(pending.on_done):
+                pending.on_done(result)
+        finally:
+            self._settle()
+
+    @Slot(int, object)
+    def _deliver_error(self, task_id: int, exc: BaseException) -> None:
+        try:
+            pending = self._take(task_id)
+            if pending is None:
+                log.debug("dropped stale error of task %d: %r", task_id, exc)
+                return
+            self.failed.emit(task_id, exc)
+            if pending.on_error is None:
+                log.error("background task %d failed", task_id, exc_info=exc)
+            elif _receiver_alive(pending.on_error):
+                pending.on_error(exc)
+        finally:
+            self._settle()
