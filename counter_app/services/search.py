@@ -1,0 +1,382 @@
+"""Customer search (用户查询): one box, any identifier, the first results fast.
+
+API (for the search page; everything returned is a frozen dataclass)::
+
+    service = SearchService(db)
+    result = service.search("zs", limit=50)     # -> SearchResult
+    result.hits       # tuple[AccountHit, ...], at most ``limit``
+    result.kinds      # how the text was read: ("pinyin",), ("mobile_tail", "id_tail", ...)
+    result.hint       # None, or a code from domain.search_query.HINTS
+    result.more       # True when more than ``limit`` accounts match
+
+``search`` never raises for any text (bad input gives no hits and a hint)
+and never returns the whole table. It runs one short read transaction; call
+it off the GUI thread. Database errors other than the statement timeout
+(hint ``"timeout"``) propagate as SQLAlchemy exceptions.
+
+Order of hits: exact matches first (a whole account / meter / phone / ID
+number, a phone or ID tail, a whole name or its whole pinyin), then prefix
+matches (account or meter number, name, pinyin), then fragments (a part of
+the name, the address or the meter location). Within one of those tiers the
+kinds keep the order :func:`~counter_app.domain.search_query.parse_query`
+gave them; prefix matches come in code-point order of the matched column.
+``AccountHit.matched`` is the kind that found the account and
+``AccountHit.match`` the tier (``"exact"``, ``"prefix"``, ``"contains"``).
+
+How each engine is searched (index design: migrations/versions/0003_search.py)
+
+* PostgreSQL: every probe is an index lookup that stops at ``limit + 1``
+  rows. Prefixes are ranges on ``*_pattern_ops`` btrees (``~>=~``/``~<~``,
+  also walked in that order); fragments of any length use GIN indexes on
+  ``counter_grams()`` (1- and 2-character substrings): ``@>`` of the
+  fragment's bigrams, rechecked with ``strpos``; phone and ID tails use the
+  ``right(mobile_masked, 4)`` and ``reverse(id_tail)`` indexes. Full mobile,
+  fixed-line and ID numbers go through ``counter_find_accounts()``, a
+  security-definer function, because clerks cannot read (or filter on) those
+  columns. Each search sets ``plan_cache_mode = force_custom_plan`` and a
+  statement timeout for its own transaction.
+* SQLite (single workstation, 100,000 accounts): the same probes with plain
+  btree ranges for prefixes and ``instr()`` scans for fragments and tails,
+  which at that size are a few milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select, text, type_coerce
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.db.types import Money
+from counter_app.domain.phone import split_landline
+from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
+
+__all__ = [
+    "DEFAULT_AREA_CODE",
+    "MAX_LIMIT",
+    "AccountHit",
+    "SearchResult",
+    "SearchService",
+    "arrears_by_account",
+]
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+DEFAULT_AREA_CODE = "0537"  # 济宁; fixed lines typed without area code are this one's
+STATEMENT_TIMEOUT_MS = 5_000
+ZERO = Decimal("0.00")
+_TIERS = (Mode.EXACT, Mode.PREFIX, Mode.CONTAINS)
+
+
+@dataclass(frozen=True)
+class AccountHit:
+    """One row of the results list (personal data masked)."""
+
+    account_id: int
+    account_no: str
+    name: str
+    mobile_masked: str
+    id_masked: str
+    address: str
+    meter_location: str
+    status: str
+    arrears: Decimal
+    matched: str  # a Kind value: which reading of the query found it
+    match: str = Mode.EXACT.value  # exact / prefix / contains
+    landline_masked: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: tuple[AccountHit, ...]
+    kinds: tuple[str, ...]
+    hint: str | None
+    more: bool
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """One SQL lookup returning account ids (column ``id``), without LIMIT."""
+
+    kind: Kind
+    mode: Mode
+    sql: str
+    params: dict
+
+
+def _next_string(value: str) -> str:
+    """The smallest string greater than every string starting with ``value``
+    (code-point order): the exclusive upper bound of a prefix range."""
+    last = ord(value[-1]) + 1
+    if 0xD800 <= last <= 0xDFFF:
+        last = 0xE000
+    if last > 0x10FFFF:  # pragma: no cover - U+10FFFF is a noncharacter
+        return value + "\U0010ffff"
+    return value[:-1] + chr(last)
+
+
+def _grams(fragment: str) -> list[str]:
+    """What ``counter_grams(col) @>`` must contain for ``fragment``."""
+    if len(fragment) == 1:
+        return [fragment]
+    return sorted({fragment[i : i + 2] for i in range(len(fragment) - 1)})
+
+
+class _Sql:
+    """SQL of each probe; the base class is the SQLite flavour."""
+
+    lt, gt, order_using = "<", ">", ""
+
+    def __init__(self, area_code: str):
+        self.area_code = area_code
+
+    # -- building blocks ------------------------------------------------------
+
+    def prefix(self, column: str, value: str) -> tuple[str, dict]:
+        # strictly after the value itself: the exact match is the exact tier's
+        where = f"{column} {self.gt} :lo AND {column} {self.lt} :hi"
+        return where + f" ORDER BY {column}{self.order_using}", {
+            "lo": value, "hi": _next_string(value)
+        }
+
+    def account_ids(self, where: str) -> str:
+        return f"SELECT a.id AS id FROM accounts a WHERE {where}"
+
+    # -- per kind ---------------------------------------------------------------
+
+    def raw_lookup(self, kind: Kind, values: Sequence[str]) -> tuple[str, dict]:
+        column = {Kind.MOBILE: "mobile", Kind.LANDLINE: "landline",
+                  Kind.ID_NUMBER: "id_number"}[kind]
+        names = [f"v{i}" for i in range(len(values))]
+        where = f"a.{column} IN ({', '.join(':' + n for n in names)})"
+        return self.account_ids(where), dict(zip(names, values, strict=True))
+
+    def mobile_tail(self, value: str) -> tuple[str, dict]:
+        return self.account_ids("substr(a.mobile_masked, -4) = :v"), {"v": value}
+
+    def id_tail(self, value: str) -> tuple[str, dict]:
+        if len(value) == 6:
+            return self.account_ids("a.id_tail = :v"), {"v": value}
+        return self.account_ids(f"substr(a.id_tail, -{len(value)}) = :v"), {"v": value}
+
+    def name_contains(self, value: str) -> tuple[str, dict]:
+        return self.account_ids("instr(a.name, :v) > 1"), {"v": value}
+
+    def place_contains(self, value: str) -> tuple[str, dict]:
+        where = "(instr(a.address, :v) > 0 OR instr(a.meter_location, :v) > 0)"
+        return self.account_ids(where), {"v": value}
+
+
+class _PgSql(_Sql):
+    lt, gt, order_using = "~<~", "~>~", " USING ~<~"
+
+    def raw_lookup(self, kind: Kind, values: Sequence[str]) -> tuple[str, dict]:
+        sql = (
+            "SELECT DISTINCT f.id AS id FROM unnest(CAST(:vals AS text[])) AS v(x) "
+            "CROSS JOIN LATERAL counter_find_accounts(:kind, v.x) AS f(id)"
+        )
+        return sql, {"vals": list(values), "kind": kind.value}
+
+    def mobile_tail(self, value: str) -> tuple[str, dict]:
+        return self.account_ids("right(a.mobile_masked, 4) = :v"), {"v": value}
+
+    def id_tail(self, value: str) -> tuple[str, dict]:
+        rev = value[::-1]
+        where = "reverse(a.id_tail) ~>=~ :lo AND reverse(a.id_tail) ~<~ :hi"
+        return self.account_ids(where), {"lo": rev, "hi": _next_string(rev)}
+
+    def name_contains(self, value: str) -> tuple[str, dict]:
+        where = "counter_grams(a.name) @> CAST(:g AS text[]) AND strpos(a.name, :v) > 1"
+        return self.account_ids(where), {"g": _grams(value), "v": value}
+
+    def place_contains(self, value: str) -> tuple[str, dict]:
+        where = (
+            "counter_grams(a.address, a.meter_location) @> CAST(:g AS text[]) "
+            "AND (strpos(a.address, :v) > 0 OR strpos(a.meter_location, :v) > 0)"
+        )
+        return self.account_ids(where), {"g": _grams(value), "v": value}
+
+
+def _landline_variants(value: str, area_code: str) -> list[str]:
+    """Stored spellings of a fixed line: ``0537-6812345``, ``05376812345`` and,
+    for the local area, the bare ``6812345``."""
+    area, local = split_landline(value)
+    area = area or area_code
+    variants = [f"{area}-{local}", f"{area}{local}"]
+    if area == area_code:
+        variants.append(local)
+    return variants
+
+
+def _id_variants(values: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out += [v, v.lower()] if v.endswith("X") else [v]
+    return list(dict.fromkeys(out))
+
+
+def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
+    """The lookups of ``term`` in tier ``mode`` (empty if it has none there)."""
+    if mode not in term.modes:
+        return []
+    v, kind = term.value, term.kind
+
+    def probe(pair: tuple[str, dict]) -> _Probe:
+        return _Probe(kind, mode, pair[0], pair[1])
+
+    def column_probe(column: str) -> _Probe:
+        if mode is Mode.EXACT:
+            return probe((sql.account_ids(f"{column} = :v"), {"v": v}))
+        where, params = sql.prefix(column, v)
+        return probe((sql.account_ids(where), params))
+
+    if kind is Kind.ACCOUNT_NO:
+        return [column_probe("a.account_no")]
+    if kind is Kind.METER_NO:
+        if mode is Mode.EXACT:
+            return [probe(("SELECT me.account_id AS id FROM meters me WHERE me.meter_no = :v",
+                           {"v": v}))]
+        where, params = sql.prefix("me.meter_no", v)
+        return [probe((f"SELECT me.account_id AS id FROM meters me WHERE {where}", params))]
+    if kind is Kind.MOBILE:
+        return [probe(sql.raw_lookup(kind, [v]))]
+    if kind is Kind.LANDLINE:
+        return [probe(sql.raw_lookup(kind, _landline_variants(v, sql.area_code)))]
+    if kind is Kind.ID_NUMBER:
+        return [probe(sql.raw_lookup(kind, _id_variants(term.values)))]
+    if kind is Kind.MOBILE_TAIL:
+        return [probe(sql.mobile_tail(v))]
+    if kind is Kind.ID_TAIL:
+        return [probe(sql.id_tail(v))]
+    if kind is Kind.PINYIN:
+        return [column_probe("a.name_initials"), column_probe("a.name_pinyin")]
+    if kind is Kind.NAME:
+        if mode is Mode.CONTAINS:
+            return [probe(sql.name_contains(v))]
+        return [column_probe("a.name")]
+    if kind is Kind.ADDRESS:
+        return [probe(sql.place_contains(v))]
+    raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
+
+
+# ------------------------------------------------------------------ arrears
+
+
+def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Sum of bill amounts minus the allocations of unreversed payments, per
+    account, in one grouped query. Accounts without bills are absent."""
+    if not account_ids:
+        return {}
+    b, al, rv = m.Bill, m.Allocation, m.PaymentReversal
+    paid = (
+        select(func.coalesce(func.sum(al.amount), 0))
+        .where(al.bill_id == b.id, ~select(rv.id).where(rv.payment_id == al.payment_id).exists())
+        .scalar_subquery()
+    )
+    owed = type_coerce(func.sum(b.amount - paid), Money())
+    rows = session.execute(
+        select(b.account_id, owed).where(b.account_id.in_(list(account_ids)))
+        .group_by(b.account_id)
+    )
+    return {account_id: amount for account_id, amount in rows}
+
+
+# ------------------------------------------------------------------ service
+
+
+class SearchService:
+    """Find accounts by whatever the customer can tell the clerk.
+
+    ``area_code`` is the local fixed-line area code: a fixed line typed
+    without one is looked up with it, with and without the dash.
+    """
+
+    def __init__(self, db: Database, *, area_code: str = DEFAULT_AREA_CODE):
+        self.db = db
+        self._sql: _Sql = _PgSql(area_code) if db.is_postgres else _Sql(area_code)
+
+    def parse(self, raw: str) -> ParsedQuery:
+        """How ``raw`` would be read (for a live "searching as …" label)."""
+        return parse_query(raw)
+
+    def search(self, raw: str, *, limit: int = DEFAULT_LIMIT) -> SearchResult:
+        parsed = parse_query(raw)
+        if not parsed.terms:
+            return SearchResult((), (), parsed.hint, False)
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        try:
+            with self.db.read() as session:
+                if self.db.is_postgres:
+                    session.execute(
+                        text(
+                            "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
+                            "set_config('statement_timeout', :t, true)"
+                        ),
+                        {"t": str(STATEMENT_TIMEOUT_MS)},
+                    )
+                found = self._find(session, parsed, limit + 1)
+                more = len(found) > limit
+                found = found[:limit]
+                hits = self._hits(session, found)
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+                return SearchResult((), parsed.kinds, "timeout", False)
+            raise
+        return SearchResult(hits, parsed.kinds, parsed.hint, more)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _find(self, session: Session, parsed: ParsedQuery, wanted: int) -> list[tuple]:
+        """Up to ``wanted`` (account_id, kind, mode), best tier first."""
+        found: dict[int, tuple] = {}
+        for mode in _TIERS:
+            for term in parsed.terms:
+                for probe in _probes(self._sql, term, mode):
+                    need = wanted - len(found)
+                    if need <= 0:
+                        return list(found.values())
+                    # ids already found may come again: ask for enough rows
+                    rows = session.execute(
+                        text(f"{probe.sql} LIMIT :n"), {**probe.params, "n": need + len(found)}
+                    ).scalars().all()
+                    if probe.mode is not Mode.PREFIX:  # prefix rows come in column order
+                        rows.sort()
+                    for account_id in rows:
+                        if account_id not in found and len(found) < wanted:
+                            found[account_id] = (account_id, probe.kind, probe.mode)
+        return list(found.values())
+
+    def _hits(self, session: Session, found: list[tuple]) -> tuple[AccountHit, ...]:
+        if not found:
+            return ()
+        ids = [f[0] for f in found]
+        a = m.Account
+        rows = session.execute(
+            select(
+                a.id, a.account_no, a.name, a.mobile_masked, a.landline_masked, a.id_masked,
+                a.address, a.meter_location, a.status,
+            ).where(a.id.in_(ids))
+        ).all()
+        by_id = {r.id: r for r in rows}
+        arrears = arrears_by_account(session, ids)
+        hits = []
+        for account_id, kind, mode in found:
+            r = by_id.get(account_id)
+            if r is None:  # pragma: no cover - deleted meanwhile (accounts are not deleted)
+                continue
+            hits.append(
+                AccountHit(
+                    account_id=r.id, account_no=r.account_no, name=r.name,
+                    mobile_masked=r.mobile_masked, id_masked=r.id_masked, address=r.address,
+                    meter_location=r.meter_location, status=r.status,
+                    arrears=arrears.get(r.id, ZERO), matched=kind.value, match=mode.value,
+                    landline_masked=r.landline_masked,
+                )
+            )
+        return tuple(hits)
+
