@@ -1,0 +1,43 @@
+"""Qt Linguist translations: English sources, Simplified Chinese by default."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from counter_app.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "zh_CN"
+TRANSLATIONS_DIR = "translations"
+
+
+def translations_dir() -> Path:
+    return resource_path(TRANSLATIONS_DIR)
+
+
+def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> list[QTranslator]:
+    """Install Counter's and Qt's own translators for ``language``.
+
+    The translators are children of ``app`` (they live as long as it does);
+    a missing file is logged and the English source text is shown instead.
+    """
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    installed: list[QTranslator] = []
+    sources = (
+        ("counter", str(translations_dir())),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for prefix, directory in sources:
+        translator = QTranslator(app)
+        if translator.load(f"{prefix}_{language}", directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+        elif language != "en" or prefix == "counter":
+            log.warning("no translation %s_%s.qm in %s", prefix, language, directory)
+    return installed
