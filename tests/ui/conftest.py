@@ -6,14 +6,40 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
+import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
+from counter_app.db.engine import Database, make_engine  # noqa: E402
+from counter_app.db.migrate import migrate  # noqa: E402
+from counter_app.db.models import Hall  # noqa: E402
+from counter_app.services.auth import ClerkIdentity  # noqa: E402
+from counter_app.services.clerks import create_clerk  # noqa: E402
+from counter_app.settings import Settings, SettingsStore  # noqa: E402
+from counter_app.ui.fonts import install_app_font  # noqa: E402
+from counter_app.ui.i18n import install_translators  # noqa: E402
+from counter_app.ui.main_window import MainWindow  # noqa: E402
 from counter_app.ui.qt_workarounds import protect_bool_singletons  # noqa: E402
 from counter_app.ui.tasks import TaskRunner  # noqa: E402
 
 protect_bool_singletons()  # as ui/app.py does first thing
+
+PASSWORD = "pw-1234"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chinese_ui(qapp) -> str:
+    """The app as a clerk sees it: bundled font, Simplified Chinese."""
+    family = install_app_font(qapp)
+    translators = install_translators(qapp, "zh_CN")
+    assert translators, "counter_zh_CN.qm did not load"
+    return family
 
 
 @pytest.fixture
@@ -23,3 +49,84 @@ def runner(qapp) -> Iterator[TaskRunner]:
     assert task_runner.wait_idle(15_000), "background tasks still running"
     task_runner.shutdown()
     task_runner.deleteLater()
+
+
+@dataclass(frozen=True)
+class ClerkAccount:
+    url: str
+    username: str
+    password: str
+    display_name: str
+
+
+@pytest.fixture
+def clerk_account(db_url, request) -> Iterator[ClerkAccount]:
+    """A hall and one active clerk in a fresh database of each kind."""
+    admin = Database.from_url(db_url)
+    with admin.write() as session:
+        session.add(Hall(code="HQ", name="嘉祥营业厅"))
+    # PostgreSQL login roles are per server: a unique name per test
+    username = f"ui{uuid.uuid4().hex[:8]}"
+    create_clerk(
+        admin, username=username, display_name="张三", role="clerk",
+        hall_code="HQ", password=PASSWORD,
+    )
+    yield ClerkAccount(db_url, username, PASSWORD, "张三")
+    if admin.is_postgres:
+        with admin.engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{username}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{username}"'))
+            conn.commit()
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "counter.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def sqlite_db(tmp_path, migrated_sqlite_file) -> Iterator[Database]:
+    """A migrated embedded database (for screens that only need to show one)."""
+    path = tmp_path / "counter.sqlite3"
+    shutil.copy(migrated_sqlite_file, path)
+    database = Database.from_url(f"sqlite:///{path}")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def settings_store(tmp_path) -> SettingsStore:
+    return SettingsStore(tmp_path / "settings.json", environ={})
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings(workstation="WS-01", hall_code="HQ")
+
+
+@pytest.fixture
+def ui_state(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+
+
+CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="clerk", hall_code="HQ")
+
+
+@pytest.fixture
+def make_window(qtbot, runner, settings, settings_store, ui_state):
+    def _make(database: Database, **kw):
+        window = MainWindow(CLERK, database, settings, runner, settings_store,
+                            ui_state=kw.pop("ui_state", ui_state), **kw)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return _make

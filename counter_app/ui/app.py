@@ -1,0 +1,157 @@
+"""The composition root: builds settings, fonts, translators, the task runner,
+the login and the main window, and passes each what it needs."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.exc import ArgumentError
+
+from counter_app import __version__
+from counter_app.services.auth import Authenticator
+from counter_app.settings import (
+    APP_AUTHOR,
+    APP_NAME,
+    Settings,
+    SettingsError,
+    SettingsStore,
+    default_data_dir,
+    strip_password,
+)
+from counter_app.ui.fonts import install_app_font
+from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from counter_app.ui.labels import describe_database_url
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.qt_workarounds import protect_bool_singletons
+from counter_app.ui.startup import prepare_embedded
+from counter_app.ui.tasks import TaskRunner
+
+log = logging.getLogger("counter_app")
+
+
+def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest for Qt (e.g. ``-platform offscreen``)."""
+    parser = argparse.ArgumentParser(
+        prog="counter-app", description="Service-hall counter client."
+    )
+    parser.add_argument("--settings", type=Path, metavar="PATH",
+                        help="settings file (default: the user's config directory)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="database for this run, e.g. postgresql://db-server/counter "
+                             "(COUNTER_DATABASE_URL works too); a password in it is ignored")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    args, rest = parser.parse_known_args(list(argv))
+    if args.database_url:
+        try:
+            args.database_url = strip_password(args.database_url)
+        except ArgumentError:
+            parser.error(f"--database-url: not a database URL: {args.database_url!r}")
+    return args, rest
+
+
+def setup_logging(log_dir: Path) -> None:
+    handlers: list[logging.Handler] = []
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.handlers.RotatingFileHandler(
+            log_dir / "counter.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+    except OSError:
+        pass
+    if sys.stderr is not None:  # None under pythonw on Windows
+        handlers.append(logging.StreamHandler())
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+    )
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # schema check at every login
+
+
+def load_settings(store: SettingsStore, database_url: str | None) -> Settings:
+    """Settings from the store; ``--database-url`` overrides for this run."""
+    settings = store.load()
+    if database_url:
+        settings = settings.with_changes(database_url=database_url)
+    return settings
+
+
+def _settings_problem(store: SettingsStore, exc: SettingsError) -> None:
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("App", "Counter"),
+        QCoreApplication.translate(
+            "App", "The settings file {path} cannot be used ({problem}). Call IT support."
+        ).format(path=str(store.path), problem=str(exc)),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging(default_data_dir() / "logs")
+    log.info("Counter %s starting", __version__)
+
+    protect_bool_singletons()  # before the first Signal.emit()
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_app_font(app)
+
+    store = SettingsStore(args.settings)
+    try:
+        settings = load_settings(store, args.database_url)
+    except SettingsError as exc:
+        log.error("unusable settings %s: %s", store.path, exc)
+        install_translators(app, DEFAULT_LANGUAGE)
+        _settings_problem(store, exc)
+        return 2
+    install_translators(app, settings.language)
+
+    runner = TaskRunner(app)
+    try:
+        return _run(app, runner, store, settings)
+    finally:
+        runner.shutdown(5000)
+
+
+def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: Settings) -> int:
+    url = settings.effective_database_url
+    log.info("database: %s", describe_database_url(url))
+    demo_logins = ()
+    if settings.is_embedded:
+        ok, info = prepare_embedded(runner, url)
+        if not ok:
+            return 1
+        demo_logins = tuple(getattr(info, "demo_logins", ()) or ())
+
+    authenticator = Authenticator(url)
+    dialog = LoginDialog(
+        authenticator.login,
+        runner,
+        database_text=describe_database_url(url),
+        demo_logins=demo_logins,
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login_result is None:
+        log.info("sign-in cancelled")
+        return 0
+    result = dialog.login_result
+    dialog.deleteLater()
+
+    window = MainWindow(result.clerk, result.database, settings, runner, store,
+                        ui_state=QSettings())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.monitor.stop()
+        runner.shutdown(5000)
+        result.database.dispose()
+        log.info("Counter stopped")

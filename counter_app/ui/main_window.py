@@ -1,0 +1,124 @@
+"""The main window: navigation on the left (Ctrl+1..Ctrl+6), pages on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+
+from counter_app.db.engine import Database
+from counter_app.services.auth import ClerkIdentity
+from counter_app.settings import Settings, SettingsStore
+from counter_app.ui.forms.ui_main_window import Ui_MainWindow
+from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
+from counter_app.ui.pages.complaints import ComplaintsPage
+from counter_app.ui.pages.day_close import DayClosePage
+from counter_app.ui.pages.payments import PaymentsPage
+from counter_app.ui.pages.relief import ReliefPage
+from counter_app.ui.pages.search import SearchPage
+from counter_app.ui.pages.settings_page import SettingsPage
+from counter_app.ui.status import PING_INTERVAL_MS, ConnectionMonitor, StatusPanel
+from counter_app.ui.tasks import TaskRunner
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+
+
+class MainWindow(QMainWindow):
+    """Everything it uses is passed in by the composition root (ui/app.py)."""
+
+    def __init__(
+        self,
+        clerk: ClerkIdentity,
+        database: Database,
+        settings: Settings,
+        runner: TaskRunner,
+        settings_store: SettingsStore,
+        *,
+        ui_state: QSettings | None = None,
+        ping_interval_ms: int = PING_INTERVAL_MS,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.clerk = clerk
+        self.database = database
+        self.runner = runner
+        self._ui_state = ui_state if ui_state is not None else QSettings()
+        self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
+
+        self.search_page = SearchPage()
+        self.payments_page = PaymentsPage()
+        self.relief_page = ReliefPage()
+        self.complaints_page = ComplaintsPage()
+        self.day_close_page = DayClosePage()
+        self.settings_page = SettingsPage(settings, settings_store)
+        self.nav_actions: list[QAction] = []
+        self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
+        for title, page in (
+            (self.tr("Search"), self.search_page),
+            (self.tr("Payments"), self.payments_page),
+            (self.tr("Relief"), self.relief_page),
+            (self.tr("Complaints"), self.complaints_page),
+            (self.tr("Day close"), self.day_close_page),
+            (self.tr("Settings"), self.settings_page),
+        ):
+            self._add_page(title, page)
+        self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
+        self.ui.navList.setCurrentRow(0)
+        self.ui.actionQuit.triggered.connect(self.close)
+
+        self.status = StatusPanel(
+            self.ui.statusBar, clerk, settings.workstation, database.describe()
+        )
+        self.settings_page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
+        self.monitor = ConnectionMonitor(database, runner, interval_ms=ping_interval_ms, parent=self)
+        self.monitor.state_changed.connect(self.status.set_connected)
+        self.monitor.start()
+        self._restore_state()
+
+    # -- navigation ---------------------------------------------------------------
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        index = self.ui.pageStack.addWidget(page)
+        shortcut = QKeySequence(f"Ctrl+{index + 1}")
+        shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        item = QListWidgetItem(title, self.ui.navList)
+        item.setData(SHORTCUT_ROLE, shortcut_text)
+        item.setToolTip(f"{title} ({shortcut_text})")
+        action = QAction(title, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False, i=index: self.show_page(i))
+        self.ui.goMenu.addAction(action)
+        self.nav_actions.append(action)
+
+    def show_page(self, index: int) -> None:
+        """Switch page and put the cursor where the clerk will type."""
+        self.ui.navList.setCurrentRow(index)
+        page = self.ui.pageStack.widget(index)
+        if page.focusProxy() is not None:
+            page.setFocus()
+        else:
+            self.ui.navList.setFocus()
+
+    @property
+    def current_page(self) -> QWidget:
+        return self.ui.pageStack.currentWidget()
+
+    # -- window state (QSettings, not the workstation Settings) ---------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._ui_state.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self._ui_state.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.monitor.stop()
+        self._ui_state.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._ui_state.setValue(STATE_KEY, self.saveState())
+        self._ui_state.sync()
+        super().closeEvent(event)
