@@ -47,7 +47,7 @@ from counter_app.documents.pdf import render_pdf, write_pdf
 from counter_app.documents.printing import (
     DocumentPrinter,
     parse_printer,
-    test_page_document,
+    printer_test_page,
 )
 from counter_app.documents.transports import (
     PRINT_ERROR_CODES,
@@ -89,7 +89,7 @@ __all__ = [
     "reprint_document",
     "reversal_document",
     "statement_document",
-    "test_page_document",
+    "printer_test_page",
     "transport_from_uri",
     "write_pdf",
 ]

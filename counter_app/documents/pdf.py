@@ -63,7 +63,13 @@ def render_pdf(document: Document) -> bytes:
     fonts.register_reportlab_fonts()
     pages = layout(document)
     buf = io.BytesIO()
-    c = Canvas(buf, pagesize=(pages[0].width, pages[0].height), invariant=1, pageCompression=1)
+    c = Canvas(
+        buf,
+        pagesize=(pages[0].width, pages[0].height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=fonts.PRIMARY,  # else an unused Helvetica is referenced
+    )
     c.setTitle(document.name)
     c.setSubject(document.kind)
     c.setCreator("Counter")

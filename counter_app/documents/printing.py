@@ -32,7 +32,7 @@ __all__ = [
     "PrinterTarget",
     "SystemPrinter",
     "parse_printer",
-    "test_page_document",
+    "printer_test_page",
 ]
 
 ESCPOS_SCHEMES = ("tcp", "usb", "serial", "win32raw")
@@ -58,7 +58,7 @@ def parse_printer(setting: str) -> PrinterTarget:
     return PrinterTarget("system", text)
 
 
-def test_page_document(paper: Paper, settings: Settings | None = None) -> Document:
+def printer_test_page(paper: Paper, settings: Settings | None = None) -> Document:
     """The printer settings page's test print: widths, currency, a rare character."""
     now = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
     cols = {Paper.ROLL_58: "32", Paper.ROLL_80: "48"}.get(paper, "A4")
@@ -144,7 +144,7 @@ class DocumentPrinter:
 
     def test_print(self) -> None:
         """The settings page's test-print button (receipt printer)."""
-        self.print_receipt(test_page_document(self.receipt_paper, self.settings))
+        self.print_receipt(printer_test_page(self.receipt_paper, self.settings))
 
     def _print_system(self, document: Document, name: str, copies: int) -> None:
         if self._system is None:

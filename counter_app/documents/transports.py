@@ -120,6 +120,8 @@ class EscposLibTransport:
     def send(self, data: bytes) -> None:
         try:
             printer = self._factory()
+        except PrintError as exc:
+            raise PrintError(exc.code, exc.message, printer=self.description) from None
         except ImportError as exc:
             raise PrintError("unsupported", str(exc), printer=self.description) from exc
         try:
@@ -157,6 +159,8 @@ def usb_transport(vendor_id: int, product_id: int, timeout: int = 5000) -> Escpo
     def make():
         from escpos.printer import Usb
 
+        if not Usb.is_usable():
+            raise PrintError("unsupported", "USB printers need pyusb and libusb")
         return Usb(vendor_id, product_id, timeout=timeout)
 
     return EscposLibTransport(make, f"usb://{vendor_id:04x}:{product_id:04x}")
@@ -168,6 +172,8 @@ def serial_transport(device: str, baudrate: int = 9600, timeout: float = 5.0) ->
     def make():
         from escpos.printer import Serial
 
+        if not Serial.is_usable():
+            raise PrintError("unsupported", "serial printers need pyserial")
         return Serial(devfile=device, baudrate=baudrate, timeout=timeout)
 
     return EscposLibTransport(make, f"serial://{device}")

@@ -22,30 +22,38 @@ _NO_LINE_START = set("，。、：；！？）》」』】,.:;!?)%")
 
 def wrap(text: str, width: float, size: float, measure: Measure = fonts.string_width) -> list[str]:
     """Greedy line breaking: CJK between any two characters, Latin words and
-    numbers kept whole unless longer than a line, no line starting with a
-    closing mark (it stays at the end of the previous line)."""
+    numbers kept whole unless longer than a line.  A closing mark (，。）…)
+    never starts a line: the character before it moves down with it."""
     lines: list[str] = []
+
+    def fits(tokens: list[str]) -> bool:
+        return measure("".join(tokens).rstrip(), size) <= width
+
     for paragraph in text.split("\n"):
-        line = ""
+        line: list[str] = []
         for token in _TOKEN.findall(paragraph):
-            candidate = line + token
-            if measure(candidate.rstrip(), size) <= width or not line.strip():
-                line = candidate
+            if fits([*line, token]) or not "".join(line).strip():
+                line.append(token)
             elif token.isspace():
-                lines.append(line.rstrip())
-                line = ""
-            elif token[0] in _NO_LINE_START and len(token) == 1:
-                line = candidate
+                lines.append("".join(line).rstrip())
+                line = []
+            elif token in _NO_LINE_START and len(line) > 1 and not line[-1].isspace():
+                carried = line.pop()
+                lines.append("".join(line).rstrip())
+                line = [carried, token]
             else:
-                lines.append(line.rstrip())
-                line = token
-            while measure(line, size) > width and len(line) > 1:  # a word longer than a line
-                cut = len(line) - 1
-                while cut > 1 and measure(line[:cut], size) > width:
-                    cut -= 1
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line.rstrip())
+                lines.append("".join(line).rstrip())
+                line = [token]
+            if not fits(line) and len("".join(line)) > 1:  # a word longer than a line
+                rest = "".join(line)
+                while measure(rest, size) > width and len(rest) > 1:
+                    cut = len(rest) - 1
+                    while cut > 1 and measure(rest[:cut], size) > width:
+                        cut -= 1
+                    lines.append(rest[:cut])
+                    rest = rest[cut:]
+                line = [rest]
+        lines.append("".join(line).rstrip())
     return lines
 
 
