@@ -1,0 +1,133 @@
+"""Search as a clerk's own PostgreSQL login: raw numbers only through the
+security-definer function, every kind still works, the plans use the indexes."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db.engine import Database, with_credentials
+from counter_app.services.clerks import create_clerk
+from counter_app.services.search import SearchService
+from tests.services.test_search import ID_X, ID_ZHANG, populate
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def town(pg_db):
+    return pg_db, populate(pg_db)
+
+
+@pytest.fixture
+def login_as(town, pg_server):
+    admin, _ = town
+    made: list[tuple[str, Database]] = []
+
+    def _login(role: str) -> Database:
+        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
+        create_clerk(admin, username=name, display_name="测试", role=role, hall_code="HQ",
+                     password="pw-1234")
+        db = Database.from_url(with_credentials(admin.engine.url, name, "pw-1234"))
+        made.append((name, db))
+        return db
+
+    yield _login
+    for _name, db in made:
+        db.dispose()
+    admin.dispose()
+    with pg_server.engine.connect() as conn:
+        for name, _ in made:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        conn.commit()
+
+
+def _denied(db: Database, sql: str) -> None:
+    with pytest.raises(DBAPIError) as info:
+        with db.engine.begin() as conn:
+            conn.execute(text(sql))
+    assert "permission denied" in str(info.value.orig)
+
+
+def test_clerk_finds_by_full_mobile_and_id_without_reading_them(town, login_as):
+    _, ids = town
+    clerk = login_as("clerk")
+    _denied(clerk, "SELECT mobile FROM accounts")
+    _denied(clerk, "SELECT id FROM accounts WHERE mobile = '13812345678'")
+    _denied(clerk, "SELECT id FROM accounts WHERE id_number = '370829199001011234'")
+    service = SearchService(clerk)
+    for raw, who in (("13812345678", "zhangsan"), (ID_ZHANG, "zhangsan"),
+                     (ID_X.lower(), "lizhangsan"), ("6812345", "lizhangsan"),
+                     ("0537-6812345", "lizhangsan")):
+        result = service.search(raw)
+        assert [h.account_id for h in result.hits] == [ids[who]], raw
+        hit = result.hits[0]
+        assert "*" in (hit.mobile_masked + hit.id_masked)  # still masked
+
+
+QUERIES = ["张三", "张", "三丰", "zs", "zgf", "01000001", "0100", "5678", "1234", "15002x",
+           "JX2400000002", "meter:jx24", "幸福路12号", "院内表井", "㵘", "%", "", "王"]
+
+
+def test_every_kind_runs_with_clerk_privileges(town, login_as):
+    admin, _ = town
+    as_clerk, as_admin = SearchService(login_as("clerk")), SearchService(admin)
+    for raw in QUERIES:
+        assert as_clerk.search(raw) == as_admin.search(raw), raw
+
+
+def test_lookup_function_takes_exact_values_only(town, login_as):
+    clerk = login_as("clerk")
+    with clerk.engine.connect() as conn:
+        def find(kind: str, value: str | None) -> list[int]:
+            return conn.execute(
+                text("SELECT * FROM counter_find_accounts(:k, :v)"), {"k": kind, "v": value}
+            ).scalars().all()
+
+        assert len(find("mobile", "13812345678")) == 1
+        for pattern in ("138%", "%", "_3812345678", "1381234567", "138123456789", None, ""):
+            assert find("mobile", pattern) == [], pattern
+        for pattern in ("3708%", "%", "370829********1234"):
+            assert find("id_number", pattern) == [], pattern
+        assert find("landline", "%") == [] and find("landline", "681234") == []
+        with pytest.raises(DBAPIError, match="unknown kind"):
+            find("name", "张三")
+
+
+def test_functions_are_owned_by_the_owner_and_not_public(pg_db):
+    with pg_db.engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT p.proname, pg_get_userbyid(p.proowner), p.prosecdef, "
+            "has_function_privilege('public', p.oid, 'EXECUTE') "
+            "FROM pg_proc p WHERE p.proname IN ('counter_find_accounts', 'counter_reveal')"
+        )).all()
+        config = conn.execute(text(
+            "SELECT proconfig FROM pg_proc WHERE proname = 'counter_find_accounts'"
+        )).scalar_one()
+    assert sorted(r[0] for r in rows) == ["counter_find_accounts", "counter_reveal"]
+    assert all(r[1] == "counter_owner" and r[2] and not r[3] for r in rows)
+    assert "search_path=public, pg_temp" in config
+
+
+def test_probes_use_the_indexes(town):
+    """With sequential scans priced out, each probe has an index plan (a
+    guard against a probe whose SQL no index can serve)."""
+    from counter_app.domain.search_query import Mode, parse_query
+    from counter_app.services.search import _PgSql, _probes
+
+    admin, _ = town
+    sql = _PgSql("0537")
+    with admin.engine.connect() as conn:
+        conn.execute(text("SET enable_seqscan = off"))
+        for raw in ("张三", "三丰", "zs", "0100", "5678", "15002x", "meter:jx24", "院内表井",
+                    "幸福路12号", "张"):
+            for term in parse_query(raw).terms:
+                for mode in Mode:
+                    for probe in _probes(sql, term, mode):
+                        plan = "\n".join(conn.execute(
+                            text(f"EXPLAIN {probe.sql} LIMIT 51"), probe.params
+                        ).scalars())
+                        assert "Seq Scan" not in plan, (raw, term.kind, mode, plan)
