@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import text
@@ -34,6 +36,9 @@ class PgServer:
         self.admin_url = make_url(admin_url)
         self.engine = make_engine(self.admin_url).execution_options(isolation_level="AUTOCOMMIT")
         self.template: str | None = None
+        # dropping a database takes seconds: do it beside the next test
+        self._dropper = ThreadPoolExecutor(max_workers=1)
+        self._drops: list = []
 
     def url_for(self, dbname: str):
         return self.admin_url.set(database=dbname)
@@ -49,9 +54,20 @@ class PgServer:
             )
         return name
 
-    def drop(self, name: str) -> None:
-        with self.engine.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    def drop(self, name: str, *, wait: bool = True) -> None:
+        def _drop() -> None:
+            with self.engine.connect() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+        if wait:
+            _drop()
+        else:
+            self._drops.append(self._dropper.submit(_drop))
+
+    def finish(self) -> None:
+        for future in self._drops:
+            future.result()
+        self._dropper.shutdown()
 
     def migrated_template(self) -> str:
         if self.template is None:
@@ -74,9 +90,22 @@ def pg_server() -> Iterator[PgServer]:
             pytest.fail(f"PostgreSQL required (COUNTER_REQUIRE_PG=1) but unreachable: {exc}")
         pytest.skip(f"no PostgreSQL at {PG_ADMIN_URL}: {exc}")
     yield server
+    server.finish()
     if server.template:
         server.drop(server.template)
     server.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> str:
+    """A migrated SQLite file, copied for each test (migrating takes longer)."""
+    path = tmp_path_factory.mktemp("template") / "counter.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return str(path)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -93,23 +122,21 @@ def empty_db_url(db_kind, tmp_path, request) -> Iterator[str]:
     server: PgServer = request.getfixturevalue("pg_server")
     name = server.create()
     yield server.url_for(name).render_as_string(hide_password=False)
-    server.drop(name)
+    server.drop(name, wait=False)
 
 
 @pytest.fixture
 def db_url(db_kind, tmp_path, request) -> Iterator[str]:
     """URL of a new database of each kind with the current schema."""
     if db_kind == "sqlite":
-        url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
-        engine = make_engine(url)
-        migrate(engine)
-        engine.dispose()
-        yield url
+        path = tmp_path / "counter.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
         return
     server: PgServer = request.getfixturevalue("pg_server")
     name = server.create(template=server.migrated_template())
     yield server.url_for(name).render_as_string(hide_password=False)
-    server.drop(name)
+    server.drop(name, wait=False)
 
 
 @pytest.fixture
@@ -127,4 +154,4 @@ def pg_db(pg_server) -> Iterator[Database]:
     database = Database.from_url(pg_server.url_for(name))
     yield database
     database.dispose()
-    pg_server.drop(name)
+    pg_server.drop(name, wait=False)

@@ -1,0 +1,213 @@
+"""A clerk's till: open with a float, totals per tender, close (日结).
+
+A shift is closed by inserting its ``shift_closes`` row, which is append-only:
+a closed shift stays closed and no payment can be posted on it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.domain.money import to_money
+
+from .audit import Actor, record
+
+ZERO = Decimal("0.00")
+DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
+TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
+
+
+class ShiftClosedError(Exception):
+    pass
+
+
+class ShiftError(ValueError):
+    def __init__(self, code: str, message: str, *, field: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.field = field
+
+
+@dataclass(frozen=True)
+class ShiftTotals:
+    shift_id: int
+    clerk_id: int
+    opened_at: datetime
+    opening_float: Decimal
+    payments: int
+    reversals: int
+    by_tender: dict[str, Decimal]  # received net of change, less refunds of reversals
+    expected_cash: Decimal  # float + cash taken - cash refunded
+    closed: bool
+
+
+@dataclass(frozen=True)
+class ShiftCloseResult:
+    shift_id: int
+    expected: dict[str, Decimal]
+    counted_cash: Decimal
+    cash_variance: Decimal
+    reason: str
+
+
+SHIFT_LOCK_CLASS = 7301  # advisory-lock namespace for shifts
+
+
+def lock_shift(session: Session, shift_id: int, *, exclusive: bool) -> None:
+    """Serialise closing a shift against posting on it (PostgreSQL advisory
+    lock, held to the end of the transaction; SQLite's write lock already does).
+    Posting takes it shared, closing exclusive: a payment either lands before
+    the close counts the shift, or is refused because the shift is closed."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    session.execute(select(getattr(func, fn)(SHIFT_LOCK_CLASS, shift_id)))
+
+
+def require_open_shift(
+    session: Session, shift_id: int, clerk_id: int | None, *, exclusive: bool = False
+) -> None:
+    lock_shift(session, shift_id, exclusive=exclusive)
+    row = session.execute(
+        select(m.Shift.clerk_id, m.ShiftClose.shift_id)
+        .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
+        .where(m.Shift.id == shift_id)
+    ).one_or_none()
+    if row is None:
+        raise ShiftClosedError(f"no shift {shift_id}")
+    if row.shift_id is not None:
+        raise ShiftClosedError(f"shift {shift_id} is closed")
+    if clerk_id is not None and row.clerk_id != clerk_id:
+        raise ShiftClosedError(f"shift {shift_id} belongs to another clerk")
+
+
+def count_cash(counts: dict[Decimal, int]) -> Decimal:
+    """Total of a count by denomination; refuses unknown notes and negatives."""
+    total = ZERO
+    for denomination, pieces in counts.items():
+        if Decimal(denomination) not in DENOMINATIONS:
+            raise ShiftError("denomination", f"unknown denomination {denomination}", field=str(denomination))
+        if pieces < 0:
+            raise ShiftError("negative", "a count cannot be negative", field=str(denomination))
+        total += Decimal(denomination) * pieces
+    return to_money(total)
+
+
+class ShiftService:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def current(self, clerk_id: int) -> int | None:
+        """The clerk's open shift, if any."""
+        with self.db.read() as session:
+            return session.execute(
+                select(m.Shift.id)
+                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
+                .where(m.Shift.clerk_id == clerk_id, m.ShiftClose.shift_id.is_(None))
+                .order_by(m.Shift.id.desc())
+            ).scalars().first()
+
+    def open(self, actor: Actor, hall_code: str, opening_float: Decimal) -> int:
+        if to_money(opening_float) < ZERO:
+            raise ShiftError("negative", "the float cannot be negative", field="opening_float")
+        with self.db.write() as session:
+            already = session.execute(
+                select(m.Shift.id)
+                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
+                .where(m.Shift.clerk_id == actor.clerk_id, m.ShiftClose.shift_id.is_(None))
+            ).scalars().first()
+            if already is not None:
+                raise ShiftError("already_open", f"shift {already} is still open", field="shift")
+            shift = m.Shift(
+                clerk_id=actor.clerk_id, hall_code=hall_code, workstation=actor.workstation,
+                opening_float=to_money(opening_float),
+            )
+            session.add(shift)
+            session.flush()
+            record(session, actor, "shift.open", "shift", shift.id, float=str(shift.opening_float))
+            return shift.id
+
+    def totals(self, shift_id: int) -> ShiftTotals:
+        with self.db.read() as session:
+            return self._totals(session, shift_id)
+
+    def _totals(self, session: Session, shift_id: int) -> ShiftTotals:
+        shift = session.get(m.Shift, shift_id)
+        if shift is None:
+            raise ShiftError("shift", f"no shift {shift_id}", field="shift")
+        closed = session.get(m.ShiftClose, shift_id) is not None
+        by_tender: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        taken = session.execute(
+            select(m.PaymentTender.tender, func.sum(m.PaymentTender.amount))
+            .join(m.Payment, m.Payment.id == m.PaymentTender.payment_id)
+            .where(m.Payment.shift_id == shift_id)
+            .group_by(m.PaymentTender.tender)
+        ).all()
+        for tender, amount in taken:
+            by_tender[tender] += amount
+        refunded = session.execute(
+            select(m.PaymentTender.tender, func.sum(m.PaymentTender.amount))
+            .join(m.PaymentReversal, m.PaymentReversal.payment_id == m.PaymentTender.payment_id)
+            .where(m.PaymentReversal.shift_id == shift_id)
+            .group_by(m.PaymentTender.tender)
+        ).all()
+        for tender, amount in refunded:
+            by_tender[tender] -= amount
+        payments = session.execute(
+            select(func.count()).select_from(m.Payment).where(m.Payment.shift_id == shift_id)
+        ).scalar_one()
+        reversals = session.execute(
+            select(func.count()).select_from(m.PaymentReversal)
+            .where(m.PaymentReversal.shift_id == shift_id)
+        ).scalar_one()
+        totals = {t: to_money(by_tender.get(t, ZERO)) for t in TENDERS}
+        return ShiftTotals(
+            shift_id=shift.id, clerk_id=shift.clerk_id, opened_at=shift.opened_at,
+            opening_float=shift.opening_float, payments=payments, reversals=reversals,
+            by_tender=totals, expected_cash=shift.opening_float + totals["cash"], closed=closed,
+        )
+
+    def close(
+        self, shift_id: int, actor: Actor, *, cash_counts: dict[Decimal, int], reason: str = ""
+    ) -> ShiftCloseResult:
+        counted = count_cash(cash_counts)
+        with self.db.write() as session:
+            try:
+                require_open_shift(session, shift_id, actor.clerk_id, exclusive=True)
+            except ShiftClosedError as exc:
+                raise ShiftError("closed", str(exc), field="shift") from None
+            totals = self._totals(session, shift_id)
+            variance = counted - totals.expected_cash
+            if variance != ZERO and not reason.strip():
+                raise ShiftError(
+                    "reason", f"cash differs by {variance}: give the reason", field="reason"
+                )
+            expected = {**totals.by_tender, "cash_in_drawer": totals.expected_cash}
+            session.add(
+                m.ShiftClose(
+                    shift_id=shift_id,
+                    expected_json=json.dumps({k: str(v) for k, v in expected.items()}),
+                    counted_json=json.dumps({str(k): v for k, v in cash_counts.items()}),
+                    cash_variance=variance,
+                    variance_reason=reason.strip(),
+                )
+            )
+            try:
+                session.flush()
+            except IntegrityError:
+                raise ShiftError("closed", f"shift {shift_id} is closed", field="shift") from None
+            record(
+                session, actor, "shift.close", "shift", shift_id,
+                expected_cash=str(totals.expected_cash), counted=str(counted), variance=str(variance),
+            )
+            return ShiftCloseResult(shift_id, expected, counted, variance, reason.strip())
