@@ -1,0 +1,156 @@
+"""Concurrency and faults on a real PostgreSQL: nothing is paid twice."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.services.ledger import open_bills
+from counter_app.services.payments import PaymentService, StaleBillsError
+from tests.services.payment_fixtures import build_utility, cash, request
+
+pytestmark = pytest.mark.postgres
+D = Decimal
+THREADS = 20
+
+
+def _run_all(jobs):
+    barrier = threading.Barrier(len(jobs))
+
+    def run(job):
+        barrier.wait()
+        try:
+            return job()
+        except Exception as exc:  # noqa: BLE001 - the outcome is what we check
+            return exc
+
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        return list(pool.map(run, jobs))
+
+
+def _receipts(db) -> list[int]:
+    with db.read() as s:
+        return s.execute(select(m.Payment.receipt_no).order_by(m.Payment.receipt_no)).scalars().all()
+
+
+def test_twenty_clerks_paying_the_same_bills_at_once(pg_db):
+    (account_id,), actor, shift_id = build_utility(pg_db)
+    service = PaymentService(pg_db, series_code="HQ")
+    jobs = [
+        lambda: service.post(
+            request(account_id, shift_id, "75.50", cash("75.50"), expected_owed=D("75.50")), actor
+        )
+        for _ in range(THREADS)
+    ]
+    outcomes = _run_all(jobs)
+    posted = [o for o in outcomes if not isinstance(o, Exception)]
+    stale = [o for o in outcomes if isinstance(o, StaleBillsError)]
+    assert len(posted) == 1 and len(stale) == THREADS - 1
+    assert all(s.outstanding == D("0.00") for s in stale)
+    with pg_db.read() as s:
+        assert open_bills(s, account_id) == []
+        paid = s.execute(select(func.sum(m.Allocation.amount))).scalar_one()
+    assert paid == D("75.50")
+    assert _receipts(pg_db) == [1]
+
+
+def test_twenty_small_payments_on_one_account_never_over_allocate(pg_db):
+    (account_id,), actor, shift_id = build_utility(pg_db, bills=("10.00", "10.00"))
+    service = PaymentService(pg_db, series_code="HQ")
+    jobs = [
+        lambda: service.post(request(account_id, shift_id, "1.00", cash("1.50")), actor)
+        for _ in range(THREADS)
+    ]
+    outcomes = _run_all(jobs)
+    errors = [o for o in outcomes if isinstance(o, Exception)]
+    assert errors == []
+    with pg_db.read() as s:
+        per_bill = s.execute(
+            select(m.Bill.amount, func.sum(m.Allocation.amount))
+            .join(m.Allocation, m.Allocation.bill_id == m.Bill.id)
+            .group_by(m.Bill.id, m.Bill.amount)
+        ).all()
+        deposits = s.execute(select(func.sum(m.PrepaymentEntry.amount))).scalar_one()
+        balance = s.execute(select(m.Account.prepayment_balance)).scalar_one()
+    assert all(paid <= amount for amount, paid in per_bill)
+    assert sum(paid for _, paid in per_bill) == D("20.00")
+    # 20 × 1.50 received = 20.00 allocated + 10.00 deposited
+    assert deposits == balance == D("10.00")
+    assert _receipts(pg_db) == list(range(1, THREADS + 1))
+
+
+def test_twenty_clerks_on_different_accounts(pg_db):
+    account_ids, actor, shift_id = build_utility(pg_db, accounts=THREADS)
+    service = PaymentService(pg_db, series_code="HQ")
+    jobs = [
+        (lambda a=a: service.post(request(a, shift_id, "75.50", cash("80.00", "100.00")), actor))
+        for a in account_ids
+    ]
+    outcomes = _run_all(jobs)
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    assert _receipts(pg_db) == list(range(1, THREADS + 1))
+    with pg_db.read() as s:
+        received = s.execute(select(func.sum(m.PaymentTender.amount))).scalar_one()
+        allocated = s.execute(select(func.sum(m.Allocation.amount))).scalar_one()
+        deposited = s.execute(select(func.sum(m.PrepaymentEntry.amount))).scalar_one()
+    assert received == allocated + deposited == D("1600.00")
+
+
+class _Killer:
+    """Terminates the posting session's own backend just before COMMIT, or
+    just after it and then fails as a lost connection would."""
+
+    def __init__(self, admin_engine, moment: str):
+        self.admin = admin_engine
+        self.moment = moment
+        self.pid: int | None = None
+        self.fired = False
+
+    def before_commit(self, session: Session) -> None:
+        if self.pid is None:
+            self.pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+            if self.moment == "before_commit":
+                self._kill()
+
+    def after_commit(self, session: Session) -> None:
+        if self.moment == "after_commit" and not self.fired:
+            self._kill()
+            raise OperationalError("COMMIT", {}, Exception("connection lost after commit"))
+
+    def _kill(self) -> None:
+        self.fired = True
+        with self.admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": self.pid})
+
+
+@pytest.mark.parametrize("moment", ["before_commit", "after_commit"])
+def test_connection_killed_around_commit_posts_exactly_once(pg_db, pg_server, moment):
+    (account_id,), actor, shift_id = build_utility(pg_db)
+    service = PaymentService(pg_db, series_code="HQ")
+    req = request(account_id, shift_id, "30.00", cash("30.00"))
+    killer = _Killer(pg_server.engine, moment)
+    event.listen(Session, "before_commit", killer.before_commit)
+    event.listen(Session, "after_commit", killer.after_commit)
+    try:
+        with pytest.raises(OperationalError):
+            service.post(req, actor)
+    finally:
+        event.remove(Session, "before_commit", killer.before_commit)
+        event.remove(Session, "after_commit", killer.after_commit)
+    assert killer.fired
+    # what the dialog does when the outcome is unknown: look the UUID up
+    found = service.lookup(req.client_uuid)
+    assert (found is not None) == (moment == "after_commit")
+    result = service.post(req, actor)  # the retry
+    assert result.replayed == (moment == "after_commit")
+    with pg_db.read() as s:
+        assert s.execute(select(func.count()).select_from(m.Payment)).scalar_one() == 1
+        assert s.execute(select(func.sum(m.Allocation.amount))).scalar_one() == D("30.00")
+    assert _receipts(pg_db) == [1]
