@@ -31,6 +31,7 @@ from counter_app.documents.data import (
     Utility,
 )
 from counter_app.documents.escpos import PROFILES, EscposProfile, get_profile, render_escpos
+from counter_app.documents.fonts import warm_up
 from counter_app.documents.form_layouts import (
     complaint_slip_document,
     day_close_document,
@@ -91,5 +92,6 @@ __all__ = [
     "statement_document",
     "printer_test_page",
     "transport_from_uri",
+    "warm_up",
     "write_pdf",
 ]

@@ -30,6 +30,7 @@ __all__ = [
     "register_reportlab_fonts",
     "split_runs",
     "string_width",
+    "warm_up",
 ]
 
 FALLBACK_FONT_FILE = "fonts/DroidSansFallbackFull.ttf"
@@ -119,6 +120,14 @@ def register_reportlab_fonts() -> None:
             f = face(key)
             pdfmetrics.registerFont(TTFont(key, str(f.path), subfontIndex=f.subfont))
         _registered = True
+
+
+def warm_up() -> None:
+    """Load both fonts and their character maps now (about a second, once per
+    process), e.g. in a worker at start-up, so the first receipt is fast."""
+    register_reportlab_fonts()
+    coverage(PRIMARY)
+    coverage(FALLBACK)
 
 
 def string_width(text: str, size: float) -> float:
