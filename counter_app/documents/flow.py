@@ -106,9 +106,10 @@ class Page:
 
 # ------------------------------------------------------------------- layout
 class _Flow:
-    def __init__(self, geometry: Geometry, measure: Measure):
+    def __init__(self, geometry: Geometry, measure: Measure, running_head: str = ""):
         self.g = geometry
         self.measure = measure
+        self.running_head = running_head
         self.pages: list[Page] = []
         self.left = geometry.margin_x
         self.right = geometry.width - geometry.margin_x
@@ -122,6 +123,10 @@ class _Flow:
     def new_page(self) -> None:
         self.pages.append(Page(self.g.width, self.g.height or 0.0))
         self.y = self.g.margin_top
+        if len(self.pages) > 1 and self.running_head:
+            size = self.g.size * 0.85
+            self.text_line(self.left, self.y, self.running_head, size)
+            self.y += self.lh(size) * 1.3
 
     @property
     def ops(self) -> list[Op]:
@@ -336,7 +341,7 @@ class _Flow:
 def layout(document: Document, measure: Measure = fonts.string_width) -> list[Page]:
     """The pages of ``document``; a roll gives exactly one page."""
     g = geometry_for(document.paper)
-    flow = _Flow(g, measure)
+    flow = _Flow(g, measure, document.running_head)
     for block in document.blocks:
         flow.block(block)
     if g.height is None:

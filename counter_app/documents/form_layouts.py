@@ -108,7 +108,8 @@ def statement_document(data: StatementData, *, mask_names: bool = False) -> Docu
         Text("本清单仅供查询核对，不作为收费凭证。", align="center", small=True),
     ]
     name = f"往期交费清单 {data.account_no} {data.period_from}-{data.period_to}"
-    return Document("statement", name, Paper.A4, tuple(blocks))
+    head = f"往期交费清单（续）　用户号 {data.account_no}　{data.period_from} 至 {data.period_to}"
+    return Document("statement", name, Paper.A4, tuple(blocks), running_head=head)
 
 
 def relief_form_document(data: ReliefApplicationData, *, show_full: bool = False) -> Document:

@@ -189,13 +189,15 @@ class Document:
     """One printable document.
 
     ``kind`` names the layout (``receipt``, ``statement``, ...), ``name`` is
-    the print job's title (e.g. the receipt number).
+    the print job's title (e.g. the receipt number).  ``running_head`` is
+    printed atop every A4 page after the first (whose document it is).
     """
 
     kind: str
     name: str
     paper: Paper
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    running_head: str = ""
 
     def strings(self) -> Iterator[str]:
         """Every string the document prints, in order (tests and search)."""

@@ -168,6 +168,8 @@ def test_a_long_statement_breaks_pages_and_repeats_the_table_header():
     for n, page_text in enumerate(per_page[: len(pages)], 1):
         assert "账期" in page_text and "实缴金额(元)" in page_text, f"page {n} has no table header"
         assert f"第 {n} 页 / 共 {len(pages)} 页" in page_text
+        if n > 1:  # whose statement a loose page belongs to
+            assert "往期交费清单（续）用户号01-0203-0456" in squash(page_text)
 
 
 def test_reversal_slip_names_the_original_receipt_reason_and_supervisor():
