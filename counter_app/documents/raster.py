@@ -4,11 +4,13 @@ by Pillow and sent as a ``GS v 0`` raster.
 
 Characters sit on the printer's own text grid (12 dots a column, 2 columns a
 CJK character, 24-dot glyphs on a 30-dot line), so an image line lines up
-with the text lines around it.  Pillow only, no Qt: thread-safe.
+with the text lines around it.  Pillow only, no Qt.  Thread-safe: the cached
+FreeType faces are shared, so drawing with them holds a lock.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -20,6 +22,7 @@ __all__ = ["CELL_DOTS", "LINE_DOTS", "gs_v0", "render_line"]
 CELL_DOTS = 12  # one column of a 24-dot font
 GLYPH_DOTS = 24
 LINE_DOTS = 30  # the printer's default line spacing (ESC 2)
+_draw_lock = threading.Lock()
 
 
 @cache
@@ -53,16 +56,17 @@ def render_line(
     draw = ImageDraw.Draw(image)
     x = x0
     top = (line - glyph) // 2
-    for key, run in fonts.split_runs(text):
-        font = _font(key, glyph)
-        for ch in run:
-            span = char_columns(ch) * cell
-            if not ch.isspace():
-                # centre the glyph in its cell(s); the fonts' em box is the glyph size
-                cx = x + (span - font.getlength(ch)) / 2
-                for dx in (0, 1) if bold else (0,):
-                    draw.text((cx + dx, top), ch, font=font, fill=0)
-            x += span
+    with _draw_lock:
+        for key, run in fonts.split_runs(text):
+            font = _font(key, glyph)
+            for ch in run:
+                span = char_columns(ch) * cell
+                if not ch.isspace():
+                    # centre the glyph in its cell(s); the em box is the glyph size
+                    cx = x + (span - font.getlength(ch)) / 2
+                    for dx in (0, 1) if bold else (0,):
+                        draw.text((cx + dx, top), ch, font=font, fill=0)
+                x += span
     inverted = ImageOps.invert(image).point(lambda v: 255 if v >= 110 else 0)
     return inverted.convert("1", dither=Image.Dither.NONE)
 

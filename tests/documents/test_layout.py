@@ -110,3 +110,21 @@ def test_fit_widths_gives_way_on_text_columns_first():
     assert widths == [30, 40, 40]
     spare = fit_widths([10, 10, 10], table, 60, minimum=10)
     assert sum(spare) == pytest.approx(60)
+
+
+def test_pdf_and_escpos_render_the_same_in_parallel_worker_threads():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from counter_app.documents import get_profile, render_escpos, render_pdf
+
+    jobs = [
+        (render_pdf, (receipt_document(s.mixed_receipt(), Paper.ROLL_80),)),
+        (render_pdf, (statement_document(s.statement(24)),)),
+        (render_pdf, (relief_form_document(s.relief()),)),
+        (render_escpos, (receipt_document(s.mixed_receipt(), Paper.ROLL_58), get_profile("gbk"))),
+    ]
+    expected = [fn(*args) for fn, args in jobs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(fn, *args) for _ in range(3) for fn, args in jobs]
+        results = [f.result(timeout=120) for f in futures]
+    assert results == expected * 3
