@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from counter_app.services.auth import LoginError, LoginFailure, LoginResult
 from counter_app.ui.forms.ui_login_dialog import Ui_LoginDialog
@@ -166,7 +166,7 @@ class LoginDialog(QDialog):
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.show()
 
-    def _show_error(self, text: str, focus) -> None:
+    def _show_error(self, text: str, focus: QLineEdit) -> None:
         self._show_message(text, ERROR_STYLE)
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
         focus.selectAll()

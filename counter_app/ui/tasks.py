@@ -139,7 +139,7 @@ class TaskRunner(QObject):
     def _run(self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
         try:
             result = fn(*args)
-        except Exception as exc:  # noqa: BLE001 - delivered to the GUI thread
+        except BaseException as exc:  # noqa: BLE001 - every request must answer
             self._worker_failed.emit(task_id, exc)
         else:
             self._worker_done.emit(task_id, result)

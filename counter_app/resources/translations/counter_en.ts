@@ -447,17 +447,17 @@
     <name>Startup</name>
     <message>
         <location filename="../../ui/startup.py" line="+52"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Preparing the demo database...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The demo database on this computer could not be prepared. Call IT support.</source>
         <translation type="unfinished"></translation>
     </message>

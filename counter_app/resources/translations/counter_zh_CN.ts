@@ -448,17 +448,17 @@
     <name>Startup</name>
     <message>
         <location filename="../../ui/startup.py" line="+52"/>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Counter</source>
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Preparing the demo database...</source>
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>The demo database on this computer could not be prepared. Call IT support.</source>
         <translation>无法准备本机的演示数据库，请联系信息中心。</translation>
     </message>
