@@ -20,9 +20,7 @@ from a worker thread.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import threading
 from pathlib import Path
 
@@ -65,33 +63,6 @@ _BOLD_OFFSET = 0.04  # of the font size, in points
 
 _lock = threading.Lock()
 _families: dict[str, str] = {}
-
-
-def _guard_none_refcount() -> bool:
-    """PySide6 6.12.0 returns ``None`` from every void method (``setFont``,
-    ``setPen``, ``drawLine`` ...) without a new reference: painting one
-    receipt drops hundreds of references to ``None`` and CPython 3.11 soon
-    aborts ("none_dealloc: deallocating None").  When a probe shows the
-    defect, ``None`` gets a reserve of references, as it has on 3.12+
-    (immortal objects).  The real fix is another PySide6 release."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return False
-    font = QFont()
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        font.setKerning(False)
-    if before - sys.getrefcount(None) < 8:
-        return False
-    cell = ctypes.c_ssize_t.from_address(id(None))
-    if hasattr(sys, "getobjects") or cell.value != sys.getrefcount(None) - 1:
-        log.error("PySide6 loses references to None and the object layout is unknown")
-        return False
-    cell.value += 1 << 40
-    log.warning("PySide6 loses a reference to None per void call; None got a reserve")
-    return True
-
-
-NONE_GUARDED = _guard_none_refcount()
 
 
 def register_fonts() -> dict[str, str]:

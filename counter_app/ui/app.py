@@ -30,7 +30,6 @@ from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.labels import describe_database_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.qt_workarounds import protect_bool_singletons
 from counter_app.ui.startup import prepare_embedded
 from counter_app.ui.tasks import TaskRunner
 
@@ -98,7 +97,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(default_data_dir() / "logs")
     log.info("Counter %s starting", __version__)
 
-    protect_bool_singletons()  # before the first Signal.emit()
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)

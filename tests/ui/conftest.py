@@ -25,10 +25,7 @@ from counter_app.settings import Settings, SettingsStore  # noqa: E402
 from counter_app.ui.fonts import install_app_font  # noqa: E402
 from counter_app.ui.i18n import install_translators  # noqa: E402
 from counter_app.ui.main_window import MainWindow  # noqa: E402
-from counter_app.ui.qt_workarounds import protect_bool_singletons  # noqa: E402
 from counter_app.ui.tasks import TaskRunner  # noqa: E402
-
-protect_bool_singletons()  # as ui/app.py does first thing
 
 PASSWORD = "pw-1234"
 
