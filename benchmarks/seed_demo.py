@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Benchmark ``seed_demo``: fresh UTF8 database, migrate, seed, report.
+
+    python benchmarks/seed_demo.py --accounts 100000 --months 2
+    python benchmarks/seed_demo.py --accounts 1000000 --months 2 --keep
+    python benchmarks/seed_demo.py --url sqlite:////tmp/demo.sqlite3 --accounts 20000
+
+``--url`` is a PostgreSQL *administrator* URL (default: the test server);
+the script creates a database ``counter_bench_<pid>`` on it (template0,
+UTF8, C.UTF-8), migrates it, seeds it and drops it again unless ``--keep``.
+A SQLite URL names the file to create (it must not exist).
+``--profile FILE`` writes a cProfile of the seed to FILE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from counter_app.db.engine import Database, make_engine  # noqa: E402
+from counter_app.db.migrate import migrate  # noqa: E402
+from counter_app.demo import seed_demo  # noqa: E402
+from counter_app.domain.periods import Period  # noqa: E402
+
+DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def _machine() -> str:
+    cores = os.cpu_count()
+    try:
+        mem_kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                          if line.startswith("MemTotal")).split()[1])
+        mem = f"{mem_kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        mem = "RAM unknown"
+    return f"{platform.system()} {platform.machine()}, {cores} cores, {mem}, Python {platform.python_version()}"
+
+
+def _create_pg(admin_url) -> tuple[str, object]:
+    name = f"counter_bench_{os.getpid()}"
+    admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(
+            text(
+                f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
+    return name, admin
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--accounts", type=int, default=100_000)
+    ap.add_argument("--months", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--end-period", default=None, help="YYYY-MM (default: last month)")
+    ap.add_argument("--url", default=DEFAULT_URL)
+    ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    ap.add_argument("--profile", default=None, help="write a cProfile to this file")
+    args = ap.parse_args(argv)
+
+    url = make_url(args.url)
+    end = Period.parse(args.end_period) if args.end_period else None
+    admin = None
+    if url.get_backend_name() == "sqlite":
+        if url.database and Path(url.database).exists():
+            ap.error(f"{url.database} exists")
+        target = url
+    else:
+        name, admin = _create_pg(url)
+        target = url.set(database=name)
+    db = Database.from_url(target)
+    try:
+        print(f"machine: {_machine()}")
+        with db.engine.connect() as conn:
+            if db.kind == "postgresql":
+                print("server:", conn.execute(text("SHOW server_version")).scalar_one())
+        t0 = time.perf_counter()
+        migrate(db.engine)
+        print(f"migrate: {time.perf_counter() - t0:.1f} s")
+
+        last = [0.0]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            now = time.perf_counter()
+            if stage != "accounts" or done == total or now - last[0] > 15:
+                last[0] = now
+                print(f"  {now - t0:7.1f} s  {stage} {done}/{total}", flush=True)
+
+        t0 = time.perf_counter()
+        profiler = cProfile.Profile() if args.profile else None
+        if profiler:
+            profiler.enable()
+        report = seed_demo(db, accounts=args.accounts, months=args.months, seed=args.seed,
+                           end_period=end, progress=progress)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+        print(f"seed-demo {args.accounts} accounts x {args.months} months "
+              f"(end {report.end_period}, seed {args.seed}) on {db.describe()}")
+        for table, count in report.counts.items():
+            print(f"  {table:22s} {count:>12,d}")
+        print(f"  {'total rows':22s} {report.total_rows:>12,d}")
+        print("time by phase:")
+        for phase, seconds in sorted(report.phase_seconds.items(), key=lambda kv: -kv[1]):
+            print(f"  {phase:28s} {seconds:8.1f} s")
+        print(f"elapsed {report.elapsed_seconds:.1f} s, {report.rows_per_second:,.0f} rows/s, "
+              f"{args.accounts / report.elapsed_seconds:,.0f} accounts/s  ({date.today()})")
+        if db.kind == "postgresql":
+            with db.engine.connect() as conn:
+                size = conn.execute(
+                    text("SELECT pg_size_pretty(pg_database_size(current_database()))")
+                ).scalar_one()
+            print(f"database size: {size}")
+        try:
+            rss = subprocess.run(["ps", "-o", "rss=", "-p", str(os.getpid())],
+                                 capture_output=True, text=True, check=False).stdout.strip()
+            print(f"client RSS at end: {int(rss) / 1024:.0f} MiB")
+        except (OSError, ValueError):
+            pass
+    finally:
+        db.dispose()
+        if admin is not None:
+            if not args.keep:
+                with admin.connect() as conn:
+                    conn.execute(text(f"DROP DATABASE IF EXISTS {target.database} WITH (FORCE)"))
+            else:
+                print(f"kept database {target.database}")
+            admin.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

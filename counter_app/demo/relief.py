@@ -1,0 +1,93 @@
+"""Low-income relief holders (特困低保户用水优惠) and their approved applications.
+
+About 2 % of households and 15 % of collective accounts hold relief. Most
+applied before the window, some during it. Relief starts with the first read
+period that starts after the application date (``effective_period`` is that
+period's label, as on its bill); a certificate that expires inside a period
+gives relief pro rata by days. Collective accounts get relief × low-income
+households / total households.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+
+from counter_app.domain.masking import mask_id_number
+from counter_app.domain.periods import Period
+
+from .context import Context
+from .metering import ReliefTerms, read_date
+from .people import Person
+from .profiles import Profile
+from .rand import below, between
+from .reference import RELIEF_RULE_CODE
+from .timeline import at_local
+
+__all__ = ["maybe_relief"]
+
+_MATERIALS = json.dumps(["低保证原件", "低保证复印件", "户主身份证复印件"], ensure_ascii=False)
+_MATERIALS_BANKRUPT = json.dumps(
+    ["困难职工证明原件", "困难职工证明复印件", "户主身份证复印件"], ensure_ascii=False
+)
+
+
+def _effective_period(p: Profile, applied_on: date) -> Period:
+    """The first read period of the account that starts after ``applied_on``:
+    the one whose previous reading is on or after the application day."""
+    period = Period(applied_on.year, applied_on.month)
+    while (period.year * 12 + period.month - 1) % p.cycle != p.phase:
+        period = period.next()
+    while read_date(p, period.add(-p.cycle)) < applied_on:
+        period = period.add(p.cycle)
+    return period
+
+
+def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
+                 out: dict[str, list]) -> ReliefTerms | None:
+    if p.kind == "household":
+        if rng.random() >= 0.02:
+            return None
+        low, total = None, None
+    elif p.kind == "collective":
+        if rng.random() >= 0.15:
+            return None
+        total = p.households
+        low = between(rng, 1, max(1, total // 8))
+    else:
+        return None
+    window = ctx.window
+    if rng.random() < 0.8:  # applied in the three years before the window
+        applied_on = window.start - timedelta(days=between(rng, 1, 3 * 365))
+    else:
+        applied_on = window.start + timedelta(days=below(rng, (window.as_of - window.start).days + 1))
+    valid_from = applied_on - timedelta(days=between(rng, 5, 200))
+    if rng.random() < 0.15:  # the certificate runs out inside the window
+        earliest = max(window.start, applied_on + timedelta(days=20))
+        days_left = (window.as_of - earliest).days
+        valid_to = earliest + timedelta(days=between(rng, 0, days_left)) if days_left > 0 else earliest
+    else:
+        valid_to = window.as_of + timedelta(days=between(rng, 30, 720))
+    effective = _effective_period(p, applied_on)
+    bankrupt = rng.random() < 0.1
+    ctx.certificate_serial += 1
+    if bankrupt:
+        cert_type, office = "破产企业特困职工证明", "嘉祥县总工会"
+        cert_no = f"嘉工困字〔{valid_from.year}〕{ctx.certificate_serial:05d}号"
+    else:
+        cert_type, office = "城镇居民最低生活保障证", "嘉祥县民政局"
+        cert_no = f"嘉民低保字〔{valid_from.year}〕{ctx.certificate_serial:05d}号"
+    decided_on = min(applied_on + timedelta(days=between(rng, 0, 3)), window.as_of)
+    clerk = ctx.ref.clerk_ids["clerk02" if p.area.hall_code == "JX02" else "clerk01"]
+    notes = "" if low is None else f"集体户{total}户,其中低保户{low}户,按比例减免"
+    phone = holder.mobile or holder.landline
+    out["relief_applications"].append(
+        (ctx.ids.take("relief_applications"), p.id, RELIEF_RULE_CODE, cert_type, cert_no, office,
+         valid_from, valid_to, holder.name, holder.id_number, mask_id_number(holder.id_number),
+         phone, _MATERIALS_BANKRUPT if bankrupt else _MATERIALS, low, total, notes, "approved",
+         applied_on, str(effective), clerk, ctx.ref.clerk_ids["super01"],
+         at_local(decided_on, 15 * 3600 + below(rng, 3600)), "", 2,
+         at_local(applied_on, 9 * 3600 + below(rng, 3 * 3600)))
+    )
+    return ReliefTerms(str(effective), valid_from, valid_to, low, total)

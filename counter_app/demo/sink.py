@@ -1,0 +1,320 @@
+"""Bulk writers: PostgreSQL COPY and SQLite executemany, one transaction.
+
+Rows are plain tuples in the column order of :data:`COLUMNS` (every column
+of the table, so no Python-side default such as ``created_at = now()`` ever
+fills a value). Money is ``Decimal``; on SQLite the rows go through
+SQLAlchemy Core ``insert(Table)`` so :class:`~counter_app.db.types.ScaledDecimal`
+turns it into integer cents, on PostgreSQL COPY sends its text.
+
+Payments and the rows that reference them (tenders, allocations, prepayment
+ledger) are *staged* in temporary tables while the accounts are generated
+chunk by chunk; :meth:`Sink.finish_payments` then inserts them in one go,
+numbering the receipts of each series gaplessly in time order
+(``row_number() OVER (PARTITION BY series_code ORDER BY created_at, id)``),
+which a chunked generator could not do by itself.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Column, MetaData, Table, insert, text
+from sqlalchemy.orm import Session
+
+from counter_app.db.models import Base
+
+__all__ = ["COLUMNS", "STAGED", "Pipeline", "Sink"]
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "shifts": ("id", "clerk_id", "hall_code", "workstation", "opened_at", "opening_float"),
+    "accounts": (
+        "id", "account_no", "name", "name_pinyin", "name_initials", "id_number", "id_masked",
+        "id_tail", "mobile", "mobile_masked", "landline", "landline_masked", "address",
+        "meter_location", "account_type", "households_total", "price_category", "area_code",
+        "book_no", "read_cycle_months", "status", "prepayment_balance", "archive_no",
+        "opened_on", "version", "created_at", "updated_at",
+    ),
+    "meters": (
+        "id", "account_id", "meter_no", "caliber_mm", "dial_digits", "installed_on",
+        "verified_on", "active",
+    ),
+    "readings": (
+        "id", "account_id", "meter_id", "period", "read_on", "previous_reading", "reading",
+        "usage", "rolled_over", "flags", "source", "created_at",
+    ),
+    "bills": (
+        "id", "account_id", "period", "reading_id", "tariff_id", "period_start", "period_end",
+        "start_reading", "end_reading", "usage", "amount", "due_on", "created_at",
+    ),
+    "bill_lines": (
+        "bill_id", "line_no", "kind", "component", "tier_no", "volume", "unit_price", "amount",
+        "label",
+    ),
+    "relief_applications": (
+        "id", "account_id", "rule_code", "certificate_type", "certificate_no", "issuing_office",
+        "valid_from", "valid_to", "holder_name", "holder_id_number", "holder_id_masked",
+        "contact_phone", "materials_json", "low_income_households", "total_households",
+        "notes", "status", "applied_on", "effective_period", "created_by", "decided_by",
+        "decided_at", "revoked_reason", "version", "created_at",
+    ),
+    "complaints": (
+        "id", "ticket_no", "account_id", "complainant", "contact", "channel", "category",
+        "description", "company_at_fault", "apology_given", "status", "department", "due_at",
+        "recall_on", "resolution", "satisfaction", "created_by", "version", "created_at",
+        "updated_at",
+    ),
+    "complaint_events": ("id", "complaint_id", "kind", "content", "channel", "clerk_id",
+                         "created_at"),
+    "payments": (
+        "id", "client_uuid", "content_hash", "account_id", "shift_id", "clerk_id",
+        "workstation", "series_code", "receipt_no", "amount", "created_at",
+    ),
+    "payment_tenders": ("payment_id", "line_no", "tender", "amount", "received",
+                        "change_given", "reference"),
+    "allocations": ("payment_id", "bill_id", "amount"),
+    "prepayment_ledger": ("id", "account_id", "payment_id", "reversal_id", "kind", "amount",
+                          "balance_after", "created_at"),
+    "shift_closes": ("shift_id", "closed_at", "expected_json", "counted_json",
+                     "cash_variance", "variance_reason"),
+    "audit_events": ("id", "at", "clerk", "workstation", "action", "entity", "entity_id",
+                     "details"),
+}
+# Written per chunk, parents first.
+CHUNK_TABLES = (
+    "accounts", "meters", "readings", "bills", "bill_lines", "relief_applications",
+    "complaints", "complaint_events",
+)
+STAGED = ("payments", "payment_tenders", "allocations", "prepayment_ledger")
+_STAGE_PREFIX = "_demo_stage_"
+
+
+class Sink:
+    """Writes row batches into the open transaction of ``session``."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.conn = session.connection()
+        self.kind = self.conn.dialect.name
+        self.tables = Base.metadata.tables
+        self.counts: dict[str, int] = {}
+        self.seconds: dict[str, float] = {}  # time spent writing, per table
+        self._stage_tables: dict[str, Table] = {}
+        self._suspended_indexes: list[str] = []
+        self._suspended_fks: list[str] = []
+        self._raw = self.conn.connection.driver_connection if self.kind == "postgresql" else None
+
+    # ----------------------------------------------------------- plain tables
+
+    def write(self, table: str, rows: Sequence[tuple], *, target: str | None = None) -> None:
+        if not rows:
+            return
+        started = time.perf_counter()
+        columns = COLUMNS[table]
+        name = target or table
+        if self._raw is not None:
+            with self._raw.cursor() as cur:
+                with cur.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                    write_row = copy.write_row
+                    for row in rows:
+                        write_row(row)
+        else:
+            t = self._stage_tables[table] if target else self.tables[table]
+            self.conn.execute(insert(t), [dict(zip(columns, row, strict=True)) for row in rows])
+        if target is None:
+            self.counts[table] = self.counts.get(table, 0) + len(rows)
+        self.seconds[table] = self.seconds.get(table, 0.0) + time.perf_counter() - started
+
+    # ----------------------------------------------------------- staging
+
+    def start_staging(self) -> None:
+        for table in STAGED:
+            stage = _STAGE_PREFIX + table
+            if self.kind == "postgresql":
+                self.conn.execute(
+                    text(f"CREATE TEMP TABLE {stage} (LIKE {table}) ON COMMIT DROP")
+                )
+            else:
+                self.conn.execute(text(f"DROP TABLE IF EXISTS temp.{stage}"))
+                self.conn.execute(text(f"CREATE TEMP TABLE {stage} AS SELECT * FROM {table} WHERE 0"))
+            source = self.tables[table]
+            self._stage_tables[table] = Table(
+                stage, MetaData(), *(Column(c.name, c.type) for c in source.columns)
+            )
+
+    def stage(self, table: str, rows: Sequence[tuple]) -> None:
+        self.write(table, rows, target=_STAGE_PREFIX + table)
+        self.counts[table] = self.counts.get(table, 0) + len(rows)
+
+    def finish_payments(self) -> dict[str, int]:
+        """Move staged rows into the real tables; returns each series' next_no."""
+        started = time.perf_counter()
+        cols = [c for c in COLUMNS["payments"] if c != "receipt_no"]
+        plain = ", ".join(cols)
+        selected = ", ".join(f"p.{c}" for c in cols)
+        stage = _STAGE_PREFIX + "payments"
+        self.conn.execute(
+            text(
+                f"INSERT INTO payments ({plain}, receipt_no) "
+                f"SELECT {selected}, s.next_no - 1 + row_number() OVER "
+                f"(PARTITION BY p.series_code ORDER BY p.created_at, p.id) "
+                f"FROM {stage} p JOIN receipt_series s ON s.code = p.series_code"
+            )
+        )
+        for table, order in (
+            ("payment_tenders", "payment_id, line_no"),
+            ("allocations", "payment_id, bill_id"),
+            ("prepayment_ledger", "id"),
+        ):
+            columns = ", ".join(COLUMNS[table])
+            self.conn.execute(
+                text(
+                    f"INSERT INTO {table} ({columns}) SELECT {columns} "
+                    f"FROM {_STAGE_PREFIX}{table} ORDER BY {order}"
+                )
+            )
+        self.conn.execute(
+            text(
+                "UPDATE receipt_series SET next_no = ("
+                "SELECT max(p.receipt_no) + 1 FROM payments p "
+                "WHERE p.series_code = receipt_series.code) "
+                "WHERE EXISTS (SELECT 1 FROM payments p WHERE p.series_code = receipt_series.code)"
+            )
+        )
+        if self.kind != "postgresql":
+            for table in STAGED:
+                self.conn.execute(text(f"DROP TABLE temp.{_STAGE_PREFIX}{table}"))
+        rows = self.conn.execute(text("SELECT code, next_no FROM receipt_series")).all()
+        self.seconds["finish_payments"] = time.perf_counter() - started
+        return {code: int(n) for code, n in rows}
+
+    # ----------------------------------------------------------- indexes
+
+    def suspend_checks(self, tables: Iterable[str]) -> None:
+        """PostgreSQL: drop the foreign keys and plain secondary indexes of
+        ``tables`` for the load, remembering their definitions;
+        :meth:`restore_checks` puts them back in the same transaction.
+
+        This is what pg_restore does: building an index once is far cheaper
+        than maintaining it row by row (the GIN indexes over the name and
+        address grams on ``accounts`` cost most), and re-adding a foreign key
+        validates it with one join instead of one lookup per row. Primary
+        keys and unique constraints stay. Needs the table owner (or a
+        superuser), like the rest of the seed.
+        """
+        if self.kind != "postgresql":
+            return
+        names = list(tables)
+        fks = self.conn.execute(
+            text(
+                "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
+                "FROM pg_constraint c WHERE c.contype = 'f' "
+                "AND c.conrelid = ANY(CAST(:tables AS regclass[])) ORDER BY 1, 2"
+            ),
+            {"tables": names},
+        ).all()
+        indexes = self.conn.execute(
+            text(
+                "SELECT c.relname, pg_get_indexdef(i.indexrelid) "
+                "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                "WHERE i.indrelid = ANY(CAST(:tables AS regclass[])) "
+                "AND NOT i.indisprimary AND NOT i.indisunique "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
+                "ORDER BY c.relname"
+            ),
+            {"tables": names},
+        ).all()
+        for table, name, definition in fks:
+            self.conn.exec_driver_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            self._suspended_fks.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        for name, ddl in indexes:
+            self.conn.exec_driver_sql(f'DROP INDEX "{name}"')
+            self._suspended_indexes.append(ddl)
+
+    def restore_checks(self) -> None:
+        started = time.perf_counter()
+        if self._suspended_indexes or self._suspended_fks:
+            self.conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
+        while self._suspended_indexes:
+            self.conn.exec_driver_sql(self._suspended_indexes.pop(0))
+        self.seconds["restore_indexes"] = time.perf_counter() - started
+        started = time.perf_counter()
+        while self._suspended_fks:
+            self.conn.exec_driver_sql(self._suspended_fks.pop(0))
+        self.seconds["restore_foreign_keys"] = time.perf_counter() - started
+
+    # ----------------------------------------------------------- sequences
+
+    def set_sequences(self, tables: Iterable[str]) -> None:
+        """PostgreSQL: move each id sequence past the ids assigned here."""
+        if self.kind != "postgresql":
+            return  # SQLite's INTEGER PRIMARY KEY continues from max(rowid)
+        for table in tables:
+            self.conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                    f" WHERE EXISTS (SELECT 1 FROM {table})"
+                )
+            )
+
+
+class Pipeline:
+    """Write chunks on a background thread while the next one is generated.
+
+    PostgreSQL works on the rows of chunk *n* (COPY, on its own CPU) while
+    Python generates chunk *n + 1*; psycopg releases the GIL while it waits
+    for the server. The connection is used by the writer thread only, until
+    :meth:`close` has joined it. At most ``depth`` chunks wait in the queue,
+    so memory stays flat. On SQLite, or with ``threaded=False``, chunks are
+    written on the calling thread.
+    """
+
+    def __init__(self, sink: Sink, *, threaded: bool, depth: int = 1):
+        self.sink = sink
+        self._error: BaseException | None = None
+        self._queue: queue.Queue | None = None
+        self._thread: threading.Thread | None = None
+        if threaded:
+            self._queue = queue.Queue(maxsize=depth)
+            self._thread = threading.Thread(target=self._run, name="seed-demo-writer", daemon=True)
+            self._thread.start()
+
+    def _write(self, rows: dict[str, list]) -> None:
+        for table in CHUNK_TABLES:
+            self.sink.write(table, rows[table])
+        for table in STAGED:
+            self.sink.stage(table, rows[table])
+
+    def _run(self) -> None:
+        assert self._queue is not None
+        while True:
+            rows = self._queue.get()
+            if rows is None:
+                return
+            if self._error is None:
+                try:
+                    self._write(rows)
+                except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
+                    self._error = exc
+
+    def _check(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def put(self, rows: dict[str, list]) -> None:
+        if self._queue is None:
+            self._write(rows)
+            return
+        self._check()
+        self._queue.put(rows)
+
+    def close(self) -> None:
+        """Wait for the queued chunks; raise the writer's error, if any."""
+        if self._queue is not None and self._thread is not None:
+            self._queue.put(None)
+            self._thread.join()
+            self._queue = None
+        self._check()

@@ -1,0 +1,156 @@
+"""seed_demo as a whole: determinism, refusals, the bulk-load path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, text
+
+from counter_app.db import models as m
+from counter_app.demo import seed, seed_demo
+from counter_app.demo.sink import COLUMNS, Sink
+from counter_app.domain.periods import Period
+
+END = Period(2025, 6)
+
+
+def snapshot(db) -> dict[str, list[tuple]]:
+    """Sorted content of the business tables (ids included)."""
+    wanted = {
+        "accounts": COLUMNS["accounts"],
+        "meters": COLUMNS["meters"],
+        "readings": COLUMNS["readings"],
+        "bills": COLUMNS["bills"],
+        "bill_lines": COLUMNS["bill_lines"],
+        "payments": COLUMNS["payments"],
+        "payment_tenders": COLUMNS["payment_tenders"],
+        "allocations": COLUMNS["allocations"],
+        "prepayment_ledger": COLUMNS["prepayment_ledger"],
+        "relief_applications": COLUMNS["relief_applications"],
+        "complaints": COLUMNS["complaints"],
+        "shift_closes": COLUMNS["shift_closes"],
+    }
+    out = {}
+    with db.read() as s:
+        for table, cols in wanted.items():
+            t = m.Base.metadata.tables[table]
+            out[table] = sorted(s.execute(select(*(t.c[c] for c in cols))).all())
+    return out
+
+
+def test_columns_cover_every_model_column():
+    for table, columns in COLUMNS.items():
+        model = m.Base.metadata.tables[table]
+        assert sorted(columns) == sorted(c.name for c in model.columns), table
+        assert len(set(columns)) == len(columns)
+
+
+def test_same_seed_same_data_other_seed_other_data(db, fresh_db):
+    seed_demo(db, accounts=200, months=3, seed=5, end_period=END)
+    twin = fresh_db()
+    seed_demo(twin, accounts=200, months=3, seed=5, end_period=END)
+    first = snapshot(db)
+    assert first == snapshot(twin)
+    assert all(first[t] for t in ("accounts", "bills", "payments", "bill_lines"))
+    other = fresh_db()
+    seed_demo(other, accounts=200, months=3, seed=6, end_period=END)
+    different = snapshot(other)
+    for table in ("accounts", "bills", "payments"):
+        assert different[table] != first[table]
+
+
+def test_refuses_a_database_with_accounts(db):
+    seed_demo(db, accounts=20, months=1, seed=1, end_period=END)
+    with pytest.raises(ValueError, match="already has accounts"):
+        seed_demo(db, accounts=20, months=1, seed=2, end_period=END)
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(m.Account)).scalar_one() == 20
+
+
+BAD_ARGUMENTS = [
+    (dict(accounts=0, months=2), "accounts must be at least 1"),
+    (dict(accounts=10, months=0), "months must be between 1 and 60"),
+    (dict(accounts=10, months=61), "months must be between 1 and 60"),
+    (dict(accounts=True, months=2), "accounts must be a whole number"),
+    (dict(accounts=10, months=2, end_period=Period(9000, 1)), "in the future"),
+    (dict(accounts=10, months=60, end_period=Period(2004, 1)), "before 2000-02"),
+]
+
+
+def test_refuses_bad_arguments(db):
+    for kwargs, message in BAD_ARGUMENTS:
+        with pytest.raises(ValueError, match=message):
+            seed_demo(db, seed=1, **({"end_period": END} | kwargs))
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(m.Clerk)).scalar_one() == 0
+
+
+def test_default_end_period_is_last_month_and_progress_is_reported(db):
+    calls = []
+    report = seed_demo(db, accounts=15, months=1, seed=3,
+                       progress=lambda stage, done, total: calls.append((stage, done, total)))
+    assert report.end_period == Period.from_date(date.today()).prev()
+    assert ("accounts", 15, 15) in calls
+    assert calls[0][0] == "reference"
+    assert report.total_rows == sum(report.counts.values())
+
+
+def test_a_failing_writer_leaves_the_database_untouched(db, monkeypatch):
+    original = Sink.write
+
+    def failing(self, table, rows, **kw):
+        if table == "bills":
+            raise RuntimeError("disk full")
+        return original(self, table, rows, **kw)
+
+    monkeypatch.setattr(Sink, "write", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        seed_demo(db, accounts=50, months=2, seed=1, end_period=END)
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(m.Account)).scalar_one() == 0
+        assert s.execute(select(func.count()).select_from(m.Hall)).scalar_one() == 0
+
+
+def _schema_objects(db):
+    with db.read() as s:
+        indexes = s.execute(text(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE schemaname = 'public' ORDER BY 1, 2")).all()
+        fks = s.execute(text(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+            "FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2")).all()
+    return indexes, fks
+
+
+@pytest.mark.postgres
+def test_bulk_path_restores_indexes_and_foreign_keys(pg_db, monkeypatch):
+    before = _schema_objects(pg_db)
+    monkeypatch.setattr(seed, "SUSPEND_CHECKS_FROM", 1)
+    report = seed_demo(pg_db, accounts=120, months=2, seed=9, end_period=END)
+    assert report.phase_seconds["restore_indexes"] >= 0
+    assert _schema_objects(pg_db) == before
+    with pg_db.read() as s:  # sequences continue after the assigned ids
+        for table in ("accounts", "bills", "payments", "prepayment_ledger", "shifts"):
+            nxt = s.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"))
+            top = s.execute(text(f"SELECT max(id) FROM {table}")).scalar_one()
+            assert nxt.scalar_one() > top
+
+
+@pytest.mark.postgres
+def test_bulk_and_plain_paths_write_the_same_data(pg_db, fresh_db_pg, monkeypatch):
+    seed_demo(pg_db, accounts=150, months=2, seed=4, end_period=END)
+    monkeypatch.setattr(seed, "SUSPEND_CHECKS_FROM", 1)
+    seed_demo(fresh_db_pg, accounts=150, months=2, seed=4, end_period=END)
+    assert snapshot(pg_db) == snapshot(fresh_db_pg)
+
+
+@pytest.fixture
+def fresh_db_pg(pg_server):
+    from counter_app.db.engine import Database
+
+    name = pg_server.create(template=pg_server.migrated_template())
+    database = Database.from_url(pg_server.url_for(name))
+    yield database
+    database.dispose()
+    pg_server.drop(name)
