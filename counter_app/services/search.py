@@ -26,18 +26,20 @@ gave them; prefix matches come in code-point order of the matched column.
 How each engine is searched (index design: migrations/versions/0003_search.py)
 
 * PostgreSQL: every probe is an index lookup that stops at ``limit + 1``
-  rows. Prefixes are ranges on ``*_pattern_ops`` btrees (``~>=~``/``~<~``,
-  also walked in that order); fragments of any length use GIN indexes on
-  ``counter_grams()`` (1- and 2-character substrings): ``@>`` of the
-  fragment's bigrams, rechecked with ``strpos``; phone and ID tails use the
-  ``right(mobile_masked, 4)`` and ``reverse(id_tail)`` indexes. Full mobile,
-  fixed-line and ID numbers go through ``counter_find_accounts()``, a
-  security-definer function, because clerks cannot read (or filter on) those
-  columns. Each search sets ``plan_cache_mode = force_custom_plan`` and a
+  rows. Prefixes are ranges on ``*_pattern_ops`` btrees (``~>~``/``~<~``,
+  also walked in that order, so no LIKE pattern is ever built); fragments
+  first scan the oldest 2,000 accounts (a common fragment is found there),
+  then use GIN indexes on ``counter_grams()`` (1- and 2-character
+  substrings): ``@>`` of bigrams covering the fragment, rechecked with
+  ``strpos``; phone and ID tails use the ``right(mobile_masked, 4)`` and
+  ``reverse(id_tail)`` indexes. Full mobile, fixed-line and ID numbers go
+  through ``counter_find_accounts()``, a security-definer function, because
+  clerks cannot read (or filter on) those columns. The hits and their
+  arrears come in one statement with ``= ANY(array)``. Each search sets a
   statement timeout for its own transaction.
 * SQLite (single workstation, 100,000 accounts): the same probes with plain
   btree ranges for prefixes and ``instr()`` scans for fragments and tails,
-  which at that size are a few milliseconds.
+  which at that size take a few milliseconds.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select, text, type_coerce
+from sqlalchemy import BigInteger, any_, bindparam, func, select, text, type_coerce
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -121,10 +124,13 @@ def _next_string(value: str) -> str:
 
 
 def _grams(fragment: str) -> list[str]:
-    """What ``counter_grams(col) @>`` must contain for ``fragment``."""
+    """What ``counter_grams(col) @>`` must contain for ``fragment``: the
+    character itself, or bigrams covering every character (every other one
+    and the last: fewer posting lists to intersect, same candidates)."""
     if len(fragment) == 1:
         return [fragment]
-    return sorted({fragment[i : i + 2] for i in range(len(fragment) - 1)})
+    starts = sorted({*range(0, len(fragment) - 1, 2), len(fragment) - 2})
+    return sorted({fragment[i : i + 2] for i in starts})
 
 
 class _Sql:
@@ -164,12 +170,12 @@ class _Sql:
             return self.account_ids("a.id_tail = :v"), {"v": value}
         return self.account_ids(f"substr(a.id_tail, -{len(value)}) = :v"), {"v": value}
 
-    def name_contains(self, value: str) -> tuple[str, dict]:
-        return self.account_ids("instr(a.name, :v) > 1"), {"v": value}
+    def name_contains(self, value: str) -> list[tuple[str, dict]]:
+        return [(self.account_ids("instr(a.name, :v) > 1"), {"v": value})]
 
-    def place_contains(self, value: str) -> tuple[str, dict]:
+    def place_contains(self, value: str) -> list[tuple[str, dict]]:
         where = "(instr(a.address, :v) > 0 OR instr(a.meter_location, :v) > 0)"
-        return self.account_ids(where), {"v": value}
+        return [(self.account_ids(where), {"v": value})]
 
 
 class _PgSql(_Sql):
@@ -190,16 +196,42 @@ class _PgSql(_Sql):
         where = "reverse(a.id_tail) ~>=~ :lo AND reverse(a.id_tail) ~<~ :hi"
         return self.account_ids(where), {"lo": rev, "hi": _next_string(rev)}
 
-    def name_contains(self, value: str) -> tuple[str, dict]:
-        where = "counter_grams(a.name) @> CAST(:g AS text[]) AND strpos(a.name, :v) > 1"
-        return self.account_ids(where), {"g": _grams(value), "v": value}
+    # A fragment is looked up in two steps. The first HEAD_ROWS accounts (in
+    # id order, through the primary key) are scanned with strpos: a common
+    # fragment (院内表井, 3单元, a frequent given-name character) fills the
+    # page there in a few milliseconds. Only if it does not is the GIN index
+    # asked, and then the fragment is rarer than limit / HEAD_ROWS, so the
+    # bitmap stays small. (Left to itself the planner underestimates common
+    # fragments, as it multiplies the bigram frequencies, and builds a bitmap
+    # of hundreds of thousands of rows.)
+    HEAD_ROWS = 2000
 
-    def place_contains(self, value: str) -> tuple[str, dict]:
-        where = (
-            "counter_grams(a.address, a.meter_location) @> CAST(:g AS text[]) "
-            "AND (strpos(a.address, :v) > 0 OR strpos(a.meter_location, :v) > 0)"
+    def _head(self, columns: str, condition: str, params: dict) -> tuple[str, dict]:
+        sql = (
+            f"SELECT s.id AS id FROM (SELECT a.id, {columns} FROM accounts a "
+            f"ORDER BY a.id LIMIT {self.HEAD_ROWS}) AS s WHERE {condition}"
         )
-        return self.account_ids(where), {"g": _grams(value), "v": value}
+        return sql, params
+
+    def name_contains(self, value: str) -> list[tuple[str, dict]]:
+        params = {"g": _grams(value), "v": value}
+        return [
+            self._head("a.name", "strpos(s.name, :v) > 1", {"v": value}),
+            (self.account_ids("counter_grams(a.name) @> CAST(:g AS text[]) "
+                              "AND strpos(a.name, :v) > 1"), params),
+        ]
+
+    def place_contains(self, value: str) -> list[tuple[str, dict]]:
+        params = {"g": _grams(value), "v": value}
+        return [
+            self._head("a.address, a.meter_location",
+                       "(strpos(s.address, :v) > 0 OR strpos(s.meter_location, :v) > 0)",
+                       {"v": value}),
+            (self.account_ids(
+                "counter_grams(a.address, a.meter_location) @> CAST(:g AS text[]) "
+                "AND (strpos(a.address, :v) > 0 OR strpos(a.meter_location, :v) > 0)"
+            ), params),
+        ]
 
 
 def _landline_variants(value: str, area_code: str) -> list[str]:
@@ -257,14 +289,37 @@ def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
         return [column_probe("a.name_initials"), column_probe("a.name_pinyin")]
     if kind is Kind.NAME:
         if mode is Mode.CONTAINS:
-            return [probe(sql.name_contains(v))]
+            return [probe(pair) for pair in sql.name_contains(v)]
         return [column_probe("a.name")]
     if kind is Kind.ADDRESS:
-        return [probe(sql.place_contains(v))]
+        return [probe(pair) for pair in sql.place_contains(v)]
     raise AssertionError(f"unhandled kind {kind}")  # pragma: no cover
 
 
 # ------------------------------------------------------------------ arrears
+
+
+def _ids_in(session: Session, column, ids: Sequence[int]):
+    """``column IN ids``; on PostgreSQL ``= ANY(array)``, one statement text for
+    any number of ids (prepared once, not re-planned per list length)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", list(ids), type_=ARRAY(BigInteger)))
+    return column.in_(list(ids))
+
+
+def _arrears_query(session: Session, account_ids: Sequence[int]):
+    b, al, rv = m.Bill, m.Allocation, m.PaymentReversal
+    paid = (
+        select(func.coalesce(func.sum(al.amount), 0))
+        .where(al.bill_id == b.id, ~select(rv.id).where(rv.payment_id == al.payment_id).exists())
+        .scalar_subquery()
+    )
+    owed = type_coerce(func.sum(b.amount - paid), Money()).label("arrears")
+    return (
+        select(b.account_id, owed)
+        .where(_ids_in(session, b.account_id, account_ids))
+        .group_by(b.account_id)
+    )
 
 
 def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int, Decimal]:
@@ -272,17 +327,7 @@ def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int
     account, in one grouped query. Accounts without bills are absent."""
     if not account_ids:
         return {}
-    b, al, rv = m.Bill, m.Allocation, m.PaymentReversal
-    paid = (
-        select(func.coalesce(func.sum(al.amount), 0))
-        .where(al.bill_id == b.id, ~select(rv.id).where(rv.payment_id == al.payment_id).exists())
-        .scalar_subquery()
-    )
-    owed = type_coerce(func.sum(b.amount - paid), Money())
-    rows = session.execute(
-        select(b.account_id, owed).where(b.account_id.in_(list(account_ids)))
-        .group_by(b.account_id)
-    )
+    rows = session.execute(_arrears_query(session, account_ids))
     return {account_id: amount for account_id, amount in rows}
 
 
@@ -313,10 +358,7 @@ class SearchService:
             with self.db.read() as session:
                 if self.db.is_postgres:
                     session.execute(
-                        text(
-                            "SELECT set_config('plan_cache_mode', 'force_custom_plan', true), "
-                            "set_config('statement_timeout', :t, true)"
-                        ),
+                        text("SELECT set_config('statement_timeout', :t, true)"),
                         {"t": str(STATEMENT_TIMEOUT_MS)},
                     )
                 found = self._find(session, parsed, limit + 1)
@@ -352,18 +394,22 @@ class SearchService:
         return list(found.values())
 
     def _hits(self, session: Session, found: list[tuple]) -> tuple[AccountHit, ...]:
+        """The found accounts with their arrears: one statement (accounts
+        joined to the grouped arrears query of the same ids)."""
         if not found:
             return ()
         ids = [f[0] for f in found]
         a = m.Account
+        arrears = _arrears_query(session, ids).subquery()
         rows = session.execute(
             select(
                 a.id, a.account_no, a.name, a.mobile_masked, a.landline_masked, a.id_masked,
-                a.address, a.meter_location, a.status,
-            ).where(a.id.in_(ids))
+                a.address, a.meter_location, a.status, arrears.c.arrears,
+            )
+            .outerjoin(arrears, arrears.c.account_id == a.id)
+            .where(_ids_in(session, a.id, ids))
         ).all()
         by_id = {r.id: r for r in rows}
-        arrears = arrears_by_account(session, ids)
         hits = []
         for account_id, kind, mode in found:
             r = by_id.get(account_id)
@@ -374,7 +420,7 @@ class SearchService:
                     account_id=r.id, account_no=r.account_no, name=r.name,
                     mobile_masked=r.mobile_masked, id_masked=r.id_masked, address=r.address,
                     meter_location=r.meter_location, status=r.status,
-                    arrears=arrears.get(r.id, ZERO), matched=kind.value, match=mode.value,
+                    arrears=r.arrears if r.arrears is not None else ZERO, matched=kind.value, match=mode.value,
                     landline_masked=r.landline_masked,
                 )
             )
