@@ -30,6 +30,16 @@ def with_credentials(url: str | URL, username: str | None, password: str | None)
     return parsed
 
 
+def describe_url(url: str | URL) -> str:
+    """'SQLite counter.sqlite3' or 'PostgreSQL host:port/db', never a password."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite {Path(parsed.database or '').name}"
+    host = parsed.host or "localhost"
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"PostgreSQL {host}{port}/{parsed.database}"
+
+
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
@@ -107,12 +117,7 @@ class Database:
             yield session
 
     def describe(self) -> str:
-        url = self.engine.url
-        if self.kind == "sqlite":
-            return f"SQLite {Path(url.database or '').name}"
-        host = url.host or "localhost"
-        port = f":{url.port}" if url.port else ""
-        return f"PostgreSQL {host}{port}/{url.database}"
+        return describe_url(self.engine.url)
 
     def ping(self) -> bool:
         try:

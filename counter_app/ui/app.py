@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
 from counter_app import __version__
+from counter_app.db.engine import describe_url
 from counter_app.services.auth import Authenticator
 from counter_app.settings import (
     APP_AUTHOR,
@@ -27,7 +28,6 @@ from counter_app.settings import (
 )
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from counter_app.ui.labels import describe_database_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.startup import prepare_embedded
@@ -122,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: Settings) -> int:
     url = settings.effective_database_url
-    log.info("database: %s", describe_database_url(url))
+    log.info("database: %s", describe_url(url))
     demo_logins = ()
     if settings.is_embedded:
         ok, info = prepare_embedded(runner, url)
@@ -134,7 +134,7 @@ def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: 
     dialog = LoginDialog(
         authenticator.login,
         runner,
-        database_text=describe_database_url(url),
+        database_text=describe_url(url),
         demo_logins=demo_logins,
     )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login_result is None:

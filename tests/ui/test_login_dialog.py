@@ -10,9 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import Database, with_credentials
+from counter_app.db.engine import Database, describe_url, with_credentials
 from counter_app.services.auth import Authenticator, LoginError, LoginFailure
-from counter_app.ui.labels import describe_database_url
 from counter_app.ui.login_dialog import LoginDialog
 
 
@@ -29,7 +28,7 @@ def make_dialog(qtbot, runner):
 
     def _make(login, url="sqlite:///demo/counter.sqlite3", demo_logins=()):
         dialog = LoginDialog(
-            login, runner, database_text=describe_database_url(url), demo_logins=demo_logins
+            login, runner, database_text=describe_url(url), demo_logins=demo_logins
         )
         qtbot.addWidget(dialog)
         dialog.show()
