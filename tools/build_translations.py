@@ -8,6 +8,11 @@ counter_app/ui (not the generated forms/, which repeat the .ui strings).
 Existing translations are kept; new strings arrive "unfinished" and
 tests/ui/test_translations.py fails until counter_zh_CN.ts translates them.
 Commit the .ts and the .qm: a fresh install has no build step.
+
+Each feature area has its own catalogue, so areas can be translated apart:
+the code under counter_app/ui/<area>/ and the forms ui/<area>_*.ui go to
+counter_<area>_<lang>.ts; everything else (the shell) to counter_<lang>.ts.
+The app loads every catalogue it finds (counter_app/ui/i18n.py).
 """
 
 from __future__ import annotations
@@ -24,6 +29,12 @@ UI_CODE = ROOT / "counter_app" / "ui"
 GENERATED = UI_CODE / "forms"
 TRANSLATIONS = ROOT / "counter_app" / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
+AREAS = ("search", "payments", "relief", "complaints")
+SHELL = ""
+
+
+def catalogue(area: str) -> str:
+    return f"counter_{area}" if area else "counter"
 
 
 def tool(name: str) -> str:
@@ -37,30 +48,44 @@ def tool(name: str) -> str:
     raise SystemExit(f"{name} not found; install PySide6 in this environment")
 
 
-def ts_path(language: str, directory: Path = TRANSLATIONS) -> Path:
-    return directory / f"counter_{language}.ts"
+def ts_path(language: str, directory: Path = TRANSLATIONS, area: str = SHELL) -> Path:
+    return directory / f"{catalogue(area)}_{language}.ts"
 
 
-def qm_path(language: str, directory: Path = TRANSLATIONS) -> Path:
-    return directory / f"counter_{language}.qm"
+def qm_path(language: str, directory: Path = TRANSLATIONS, area: str = SHELL) -> Path:
+    return directory / f"{catalogue(area)}_{language}.qm"
 
 
-def sources() -> list[Path]:
+def _area_of(path: Path) -> str:
+    if path.suffix == ".ui":
+        head = path.stem.split("_", 1)[0]
+        return head if head in AREAS else SHELL
+    relative = path.relative_to(UI_CODE).parts
+    return relative[0] if len(relative) > 1 and relative[0] in AREAS else SHELL
+
+
+def sources(area: str = SHELL) -> list[Path]:
     code = [p for p in UI_CODE.rglob("*.py") if GENERATED not in p.parents]
-    return sorted(UI_FORMS.glob("*.ui")) + sorted(code)
+    every = sorted(UI_FORMS.glob("*.ui")) + sorted(code)
+    return [p for p in every if _area_of(p) == area]
 
 
-def lupdate(ts_file: Path, language: str) -> None:
+def areas() -> tuple[str, ...]:
+    """The shell and every area that has sources."""
+    return (SHELL, *(a for a in AREAS if sources(a)))
+
+
+def lupdate(ts_file: Path, language: str, area: str = SHELL) -> None:
     """Merge the current source strings into ``ts_file`` (created if missing)."""
     subprocess.run(
         [
             tool("pyside6-lupdate"),
             "-silent",
             "-no-obsolete",
-            "-locations", "relative",
+            "-locations", "none",
             "-source-language", "en",
             "-target-language", language,
-            *(str(p) for p in sources()),
+            *(str(p) for p in sources(area)),
             "-ts", str(ts_file),
         ],
         check=True,
@@ -80,11 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="only build the .qm files")
     args = parser.parse_args(argv)
-    for language in LANGUAGES:
-        if not args.release:
-            lupdate(ts_path(language), language)
-        lrelease(ts_path(language), qm_path(language))
-        print(f"built {qm_path(language).relative_to(ROOT)}")
+    for area in areas():
+        for language in LANGUAGES:
+            ts, qm = ts_path(language, area=area), qm_path(language, area=area)
+            if not args.release:
+                lupdate(ts, language, area)
+            lrelease(ts, qm)
+            print(f"built {qm.relative_to(ROOT)}")
     return 0
 
 

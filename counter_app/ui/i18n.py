@@ -29,8 +29,14 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     locale = QLocale(language)
     QLocale.setDefault(locale)
     installed: list[QTranslator] = []
+    ours = str(translations_dir())
+    areas = sorted(
+        p.name[: -len(f"_{language}.qm")]
+        for p in translations_dir().glob(f"counter_*_{language}.qm")
+    )
     sources = (
-        ("counter", str(translations_dir())),
+        ("counter", ours),
+        *((area, ours) for area in areas),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     )
     for prefix, directory in sources:

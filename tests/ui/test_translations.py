@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from tests.ui._tools import load_tool
 
 build_translations = load_tool("build_translations")
-ZH_TS = build_translations.ts_path("zh_CN")
+AREAS = build_translations.areas()
 PLACEHOLDER = re.compile(r"%\d+|%n|\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -41,9 +41,11 @@ def problems(ts_file: Path) -> list[str]:
     return found
 
 
-def test_chinese_translation_is_complete_and_placeholders_match():
-    assert list(messages(ZH_TS)), "no messages in counter_zh_CN.ts"
-    assert problems(ZH_TS) == []
+@pytest.mark.parametrize("area", AREAS)
+def test_chinese_translation_is_complete_and_placeholders_match(area):
+    ts = build_translations.ts_path("zh_CN", area=area)
+    assert list(messages(ts)), f"no messages in {ts.name}"
+    assert problems(ts) == []
 
 
 def test_checker_catches_unfinished_empty_and_placeholder_mismatch(tmp_path):
@@ -63,13 +65,16 @@ def test_checker_catches_unfinished_empty_and_placeholder_mismatch(tmp_path):
     assert len(found) == 4, found
 
 
-def test_ts_files_hold_every_string_of_the_sources(tmp_path):
+@pytest.mark.parametrize("area", AREAS)
+def test_ts_files_hold_every_string_of_the_sources(tmp_path, area):
     """A tr() added without running tools/build_translations.py fails here."""
     for language in build_translations.LANGUAGES:
-        copy = tmp_path / build_translations.ts_path(language).name
-        shutil.copy(build_translations.ts_path(language), copy)
+        original = build_translations.ts_path(language, area=area)
+        assert original.is_file(), f"{original.name} missing: run tools/build_translations.py"
+        copy = tmp_path / original.name
+        shutil.copy(original, copy)
         before = {(c, m.findtext("source")) for c, m in messages(copy)}
-        build_translations.lupdate(copy, language)
+        build_translations.lupdate(copy, language, area)
         after = {(c, m.findtext("source")) for c, m in messages(copy)}
         assert after == before, (
             f"{copy.name} is stale (new: {sorted(after - before)}, gone: {sorted(before - after)}); "
@@ -77,12 +82,13 @@ def test_ts_files_hold_every_string_of_the_sources(tmp_path):
         )
 
 
+@pytest.mark.parametrize("area", AREAS)
 @pytest.mark.parametrize("language", build_translations.LANGUAGES)
-def test_committed_qm_is_built_from_committed_ts(tmp_path, language):
-    qm = build_translations.qm_path(language)
+def test_committed_qm_is_built_from_committed_ts(tmp_path, language, area):
+    qm = build_translations.qm_path(language, area=area)
     assert qm.is_file(), f"{qm.name} missing: a fresh install needs it"
     rebuilt = tmp_path / qm.name
-    build_translations.lrelease(build_translations.ts_path(language), rebuilt)
+    build_translations.lrelease(build_translations.ts_path(language, area=area), rebuilt)
     assert rebuilt.read_bytes() == qm.read_bytes(), "run `python tools/build_translations.py`"
 
 

@@ -4,12 +4,10 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="+89"/>
         <source>Counter</source>
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The settings file {path} cannot be used ({problem}). Call IT support.</source>
         <translation>设置文件 {path} 无法使用（{problem}），请联系信息中心。</translation>
     </message>
@@ -17,17 +15,14 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="+15"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Receive a complaint, resolve it on the spot or forward it to the responsible department with a due time, follow up, reply to the customer and close it.</source>
         <translation>受理用户投诉：能当场解决的当场解决，不能当场解决的转交责任部门并约定办结时限，跟踪办理，答复用户后办结。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This page arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -35,17 +30,14 @@
 <context>
     <name>DayClosePage</name>
     <message>
-        <location filename="../../ui/pages/day_close.py" line="+15"/>
         <source>Day close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Close the day: expected and counted amounts per tender, the variance, and the locked day-close report.</source>
         <translation>每日结账：按收款方式核对应收与实收金额，计算差额，生成并锁定日结报表。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>This page arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -53,112 +45,90 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../../ui/login_dialog.ui" line="+20"/>
         <source>Sign in - Counter</source>
         <translation>登录 - 营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>Counter</source>
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Sign in with your clerk account.</source>
         <translation>请使用您的收费员账号登录。</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>&amp;Username:</source>
         <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location line="+74"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Quit Counter (Esc)</source>
         <translation>退出系统（Esc）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+56"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Please enter your username.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Please enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Signing in, please wait...</source>
         <translation>正在登录，请稍候…</translation>
     </message>
     <message>
-        <location line="+34"/>
         <source>Sign-in failed because of an unexpected error. Please try again, or call IT support.</source>
         <translation>登录时发生意外错误，请重试；如仍无法登录，请联系信息中心。</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Wrong username or password. Please check and try again.</source>
         <translation>用户名或密码错误，请核对后重新输入。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Cannot reach the database server. Check the network connection and try again, or call IT support.</source>
         <translation>无法连接数据库服务器。请检查网络连接后重试，或联系信息中心。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This account is not registered as a counter clerk. Ask your supervisor to set it up.</source>
         <translation>该账号未登记为柜台收费员，请联系班长开通。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This account has been disabled. Ask your supervisor.</source>
         <translation>该账号已停用，请联系班长。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The database is not ready for this version of Counter. Ask IT support to upgrade the database (counter-admin migrate).</source>
         <translation>数据库与本版本系统不匹配（尚未初始化或需要升级），请联系信息中心升级数据库（counter-admin migrate）。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The database belongs to a newer version of Counter. Ask IT support to install the new version on this workstation.</source>
         <translation>数据库已升级到更新的系统版本，请联系信息中心在本机安装新版本。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This account is not allowed to do this.</source>
         <translation>该账号无权进行此操作。</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>{username} / {password} ({role})</source>
         <translation>{username} / {password}（{role}）</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Demo accounts:
 {logins}</source>
         <translation>演示账号：
@@ -168,62 +138,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.ui" line="+20"/>
         <source>Counter</source>
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="+43"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>&amp;System</source>
         <translation>系统(&amp;S)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;Go</source>
         <translation>前往(&amp;G)</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="+49"/>
         <source>Counter - {name}</source>
         <translation>营业厅柜台系统 - {name}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Payments</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Relief</source>
         <translation>低保减免</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Day close</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -231,17 +189,14 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <location filename="../../ui/pages/payments.py" line="+15"/>
         <source>Payments</source>
         <translation>收费</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Take a payment in cash, WeChat, Alipay, bank card or from the prepayment balance, oldest bill first, and print the numbered receipt. Reprints and supervisor-approved reversals are made here too.</source>
         <translation>收取水费：支持现金、微信、支付宝、银行卡和预存余额，按账期从早到晚销账，打印带编号的收据。补打收据和经班长批准的冲正也在此办理。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This page arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -249,17 +204,14 @@
 <context>
     <name>ReliefPage</name>
     <message>
-        <location filename="../../ui/pages/relief.py" line="+15"/>
         <source>Low-income relief</source>
         <translation>低保减免</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Register low-income relief applications: certificate, ID copy, account, relief item and contact. The register can be exported to Excel.</source>
         <translation>登记特困低保户用水优惠申请：低保证件、身份证复印件、用户号、减免项目和联系方式。登记台账可导出为 Excel。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>This page arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -267,17 +219,14 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/labels.py" line="+14"/>
         <source>Clerk</source>
         <translation>收费员</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Supervisor</source>
         <translation>班长</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -285,17 +234,14 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../ui/pages/search.py" line="+15"/>
         <source>Customer search</source>
         <translation>用户查询</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Find a customer by account number, name, phone, ID number or meter location, and see the fee, usage, start and end meter readings, arrears and prepayment balance, with past payments by period.</source>
         <translation>按用户号、户名、预留电话、身份证号或水表方位查找用户，查看水费、用水量、起止读数、欠费和预存余额，以及往期交费记录。</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>This page arrives in a later release.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -303,143 +249,114 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../ui/settings_page.ui" line="+38"/>
         <source>Workstation settings</source>
         <translation>本机设置</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>These settings belong to this workstation. Passwords are never stored: each clerk types theirs at sign-in.</source>
         <translation>以下设置仅对本机有效。系统不保存任何密码，收费员登录时自行输入。</translation>
     </message>
     <message>
-        <location line="+45"/>
         <source>&amp;Database URL:</source>
         <translation>数据库地址(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>For example postgresql://db-server/counter. Leave empty to use the embedded database on this computer.</source>
         <translation>例如 postgresql://db-server/counter。留空则使用本机内置数据库。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Empty: the embedded database on this computer</source>
         <translation>留空：使用本机内置数据库</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Workstation name:</source>
         <translation>工作站名称(&amp;W)：</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>&amp;Hall code:</source>
         <translation>营业厅代码(&amp;H)：</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>&amp;Language:</source>
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>&amp;Receipt paper width:</source>
         <translation>收据纸宽(&amp;R)：</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>&amp;Undo changes</source>
         <translation>撤销修改(&amp;U)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Save the settings (Ctrl+S)</source>
         <translation>保存设置（Ctrl+S）</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="+71"/>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Cannot save the settings file {path}: {error}</source>
         <translation>无法保存设置文件 {path}：{error}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The new language applies at the next start of Counter.</source>
         <translation>界面语言将在下次启动系统时生效。</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The new database applies at the next start of Counter.</source>
         <translation>新的数据库地址将在下次启动系统时生效。</translation>
     </message>
     <message>
-        <location line="+22"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Workstation name</source>
         <translation>工作站名称</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hall code</source>
         <translation>营业厅代码</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Receipt paper width</source>
         <translation>收据纸宽</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+3"/>
         <source>must not be empty.</source>
         <translation>不能为空。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>use up to 16 letters, digits, - or _ (for example HQ).</source>
         <translation>只能使用字母、数字、- 或 _，最多 16 位（例如 HQ）。</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>not a database address; for example {example}.</source>
         <translation>格式不正确，应类似 {example}。</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>only PostgreSQL or SQLite databases are supported.</source>
         <translation>只支持 PostgreSQL 或 SQLite 数据库。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>must not contain a password; each clerk types theirs at sign-in.</source>
         <translation>不能包含密码，密码由收费员登录时输入。</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>name the database; for example {example}.</source>
         <translation>缺少数据库名，应类似 {example}。</translation>
     </message>
@@ -447,18 +364,14 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="+52"/>
-        <location line="+34"/>
         <source>Counter</source>
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <location line="-32"/>
         <source>Preparing the demo database...</source>
         <translation>正在准备演示数据库…</translation>
     </message>
     <message>
-        <location line="+33"/>
         <source>The demo database on this computer could not be prepared. Call IT support.</source>
         <translation>无法准备本机的演示数据库，请联系信息中心。</translation>
     </message>
@@ -466,32 +379,26 @@
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../ui/status.py" line="+98"/>
         <source>Clerk: {name} ({role})</source>
         <translation>操作员：{name}（{role}）</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Checking connection...</source>
         <translation>正在检测连接…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Workstation: {name}</source>
         <translation>工作站：{name}</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Connection lost</source>
         <translation>连接中断</translation>
     </message>
