@@ -25,7 +25,7 @@ from counter_app.domain.money import to_money
 
 from .audit import Actor, record
 from .ledger import ZERO, OpenBill, open_bills
-from .receipts import take_receipt_number
+from .receipts import UnknownSeriesError, series_for_hall, take_receipt_number
 from .shifts import ShiftClosedError, require_open_shift
 
 
@@ -214,9 +214,15 @@ def _allocate(bills: list[OpenBill], amount: Decimal) -> list[tuple[OpenBill, De
 
 
 class PaymentService:
-    def __init__(self, db: Database, *, series_code: str):
+    """Posts payments numbered in ``series_code``, or in the first series of
+    ``hall_code`` (looked up inside the posting transaction)."""
+
+    def __init__(self, db: Database, *, series_code: str | None = None, hall_code: str | None = None):
+        if not (series_code or hall_code):
+            raise ValueError("give a receipt series or a hall")
         self.db = db
         self.series_code = series_code
+        self.hall_code = hall_code
 
     def lookup(self, client_uuid: str) -> PaymentResult | None:
         """After an unknown outcome: did this submission post?"""
@@ -229,6 +235,8 @@ class PaymentService:
         try:
             with self.db.write() as session:
                 return self._post(session, request, actor)
+        except UnknownSeriesError as exc:
+            raise PaymentError("series", str(exc), field="series") from None
         except IntegrityError:
             # the same UUID committed by a concurrent submission on another account row
             existing = self.lookup(request.client_uuid)
@@ -289,11 +297,12 @@ class PaymentService:
             )
         plan = _allocate(chosen, to_bills)
 
-        receipt_no = take_receipt_number(session, self.series_code)
+        series = self.series_code or series_for_hall(session, self.hall_code)
+        receipt_no = take_receipt_number(session, series)
         payment = m.Payment(
             client_uuid=request.client_uuid, content_hash=request.content_hash(),
             account_id=account.id, shift_id=request.shift_id, clerk_id=actor.clerk_id,
-            workstation=actor.workstation, series_code=self.series_code, receipt_no=receipt_no,
+            workstation=actor.workstation, series_code=series, receipt_no=receipt_no,
             amount=funds,
         )
         session.add(payment)
@@ -329,7 +338,7 @@ class PaymentService:
         session.flush()
         record(
             session, actor, "payment.post", "payment", payment.id,
-            account=account.account_no, amount=str(funds), receipt=f"{self.series_code}-{receipt_no}",
+            account=account.account_no, amount=str(funds), receipt=f"{series}-{receipt_no}",
             uuid=request.client_uuid,
         )
         return _result_of(session, payment, replayed=False)

@@ -26,6 +26,7 @@ from counter_app.settings import (
     default_data_dir,
     strip_password,
 )
+from counter_app.ui.context import build_workplace
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
@@ -143,8 +144,10 @@ def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: 
     result = dialog.login_result
     dialog.deleteLater()
 
-    window = MainWindow(result.clerk, result.database, settings, runner, store,
-                        ui_state=QSettings())
+    workplace = build_workplace(
+        result.clerk, result.database, settings, runner, authenticator=authenticator
+    )
+    window = MainWindow(workplace, store, ui_state=QSettings())
     window.show()
     try:
         return app.exec()

@@ -6,9 +6,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
 
-from counter_app.db.engine import Database
-from counter_app.services.auth import ClerkIdentity
-from counter_app.settings import Settings, SettingsStore
+from counter_app.settings import SettingsStore
+from counter_app.ui.context import Workplace
 from counter_app.ui.forms.ui_main_window import Ui_MainWindow
 from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
 from counter_app.ui.pages.complaints import ComplaintsPage
@@ -18,7 +17,6 @@ from counter_app.ui.pages.relief import ReliefPage
 from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
 from counter_app.ui.status import PING_INTERVAL_MS, ConnectionMonitor, StatusPanel
-from counter_app.ui.tasks import TaskRunner
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -29,10 +27,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        clerk: ClerkIdentity,
-        database: Database,
-        settings: Settings,
-        runner: TaskRunner,
+        workplace: Workplace,
         settings_store: SettingsStore,
         *,
         ui_state: QSettings | None = None,
@@ -42,6 +37,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.workplace = workplace
+        clerk, database, settings, runner = (
+            workplace.clerk, workplace.database, workplace.settings, workplace.runner
+        )
         self.clerk = clerk
         self.database = database
         self.runner = runner

@@ -22,6 +22,7 @@ from counter_app.db.models import Hall  # noqa: E402
 from counter_app.services.auth import ClerkIdentity  # noqa: E402
 from counter_app.services.clerks import create_clerk  # noqa: E402
 from counter_app.settings import Settings, SettingsStore  # noqa: E402
+from counter_app.ui.context import build_workplace  # noqa: E402
 from counter_app.ui.fonts import install_app_font  # noqa: E402
 from counter_app.ui.i18n import install_translators  # noqa: E402
 from counter_app.ui.main_window import MainWindow  # noqa: E402
@@ -117,8 +118,8 @@ CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="cle
 @pytest.fixture
 def make_window(qtbot, runner, settings, settings_store, ui_state):
     def _make(database: Database, **kw):
-        window = MainWindow(CLERK, database, settings, runner, settings_store,
-                            ui_state=kw.pop("ui_state", ui_state), **kw)
+        workplace = build_workplace(CLERK, database, settings, runner)
+        window = MainWindow(workplace, settings_store, ui_state=kw.pop("ui_state", ui_state), **kw)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

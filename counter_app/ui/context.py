@@ -1,0 +1,75 @@
+"""What a signed-in window works with, built once by the composition root.
+
+Pages and dialogs receive a :class:`Workplace` through their constructors;
+nothing is looked up globally. Services are plain Python objects (no Qt):
+call them only through ``workplace.runner`` so the GUI thread never waits on
+the database or a printer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from counter_app.db.engine import Database
+from counter_app.documents.printing import DocumentPrinter
+from counter_app.services.accounts import AccountService
+from counter_app.services.audit import Actor
+from counter_app.services.auth import Authenticator, ClerkIdentity
+from counter_app.services.payments import PaymentService
+from counter_app.services.search import SearchService
+from counter_app.services.shifts import ShiftService
+from counter_app.settings import Settings
+from counter_app.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Services:
+    search: SearchService
+    accounts: AccountService
+    payments: PaymentService
+    shifts: ShiftService
+
+
+@dataclass(frozen=True)
+class Workplace:
+    clerk: ClerkIdentity
+    database: Database
+    settings: Settings
+    runner: TaskRunner
+    services: Services
+    printer: DocumentPrinter
+    # checks a supervisor's credentials at this workstation (reversals, approvals)
+    authenticator: Authenticator | None = None
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.clerk.username, self.settings.workstation, self.clerk.id)
+
+
+def build_services(database: Database, clerk: ClerkIdentity) -> Services:
+    """Plain objects; nothing here touches the database."""
+    return Services(
+        search=SearchService(database),
+        accounts=AccountService(database),
+        payments=PaymentService(database, hall_code=clerk.hall_code),
+        shifts=ShiftService(database),
+    )
+
+
+def build_workplace(
+    clerk: ClerkIdentity,
+    database: Database,
+    settings: Settings,
+    runner: TaskRunner,
+    *,
+    authenticator: Authenticator | None = None,
+) -> Workplace:
+    return Workplace(
+        clerk=clerk,
+        database=database,
+        settings=settings,
+        runner=runner,
+        services=build_services(database, clerk),
+        printer=DocumentPrinter(settings),
+        authenticator=authenticator,
+    )
