@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,6 +26,7 @@ from .audit import Actor, record
 ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
 TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
+UTILITY_NAME_KEY = "utility_name"  # utility_settings row printed at the head of reports
 
 
 class ShiftClosedError(Exception):
@@ -58,6 +60,34 @@ class ShiftCloseResult:
     counted_cash: Decimal
     cash_variance: Decimal
     reason: str
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    """A shift as a supervisor's list shows it: totals, who, and how it closed."""
+
+    totals: ShiftTotals
+    hall_code: str
+    workstation: str
+    clerk_username: str
+    clerk_name: str
+    closed_at: datetime | None = None
+    counted_cash: Decimal | None = None  # None while open
+    cash_variance: Decimal | None = None  # counted - expected; None while open
+    variance_reason: str = ""
+
+
+@dataclass(frozen=True)
+class DayCloseReport:
+    """Plain data for the day-close document and its Excel export."""
+
+    summary: ShiftSummary
+    hall_name: str
+    utility_name: str
+    counts: tuple[tuple[Decimal, int], ...]  # (denomination, pieces), largest first
+    first_receipt: str = ""
+    last_receipt: str = ""
+    reversal_amount: Decimal = ZERO
 
 
 SHIFT_LOCK_CLASS = 7301  # advisory-lock namespace for shifts
@@ -211,3 +241,80 @@ class ShiftService:
                 expected_cash=str(totals.expected_cash), counted=str(counted), variance=str(variance),
             )
             return ShiftCloseResult(shift_id, expected, counted, variance, reason.strip())
+
+    # -- reports ------------------------------------------------------------------
+
+    def shifts_of_day(
+        self, hall_code: str, day: date, tz: str = "Asia/Shanghai"
+    ) -> list[ShiftSummary]:
+        """Every shift of ``hall_code`` that was open at some time on ``day``
+        (local calendar day in ``tz``), oldest first: for a supervisor."""
+        start = datetime.combine(day, time.min, ZoneInfo(tz)).astimezone(UTC)
+        end = start + timedelta(days=1)
+        with self.db.read() as session:
+            ids = session.execute(
+                select(m.Shift.id)
+                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
+                .where(
+                    m.Shift.hall_code == hall_code,
+                    m.Shift.opened_at < end,
+                    or_(m.ShiftClose.shift_id.is_(None), m.ShiftClose.closed_at >= start),
+                )
+                .order_by(m.Shift.opened_at, m.Shift.id)
+            ).scalars().all()
+            return [self._summary(session, shift_id) for shift_id in ids]
+
+    def summary(self, shift_id: int) -> ShiftSummary:
+        with self.db.read() as session:
+            return self._summary(session, shift_id)
+
+    def day_close_report(self, shift_id: int) -> DayCloseReport:
+        """What the day-close document and its Excel export show; the shift
+        must be closed (the report is of a locked shift)."""
+        with self.db.read() as session:
+            summary = self._summary(session, shift_id)
+            if not summary.totals.closed:
+                raise ShiftError("open", f"shift {shift_id} is not closed", field="shift")
+            close = session.get(m.ShiftClose, shift_id)
+            pieces = {Decimal(k): int(v) for k, v in json.loads(close.counted_json).items()}
+            counts = tuple((d, pieces.get(d, 0)) for d in DENOMINATIONS)
+            hall_name = session.execute(
+                select(m.Hall.name).where(m.Hall.code == summary.hall_code)
+            ).scalar_one_or_none() or summary.hall_code
+            utility = session.execute(
+                select(m.UtilitySetting.value).where(m.UtilitySetting.key == UTILITY_NAME_KEY)
+            ).scalar_one_or_none() or ""
+            receipts = session.execute(
+                select(m.ReceiptSeries.prefix, m.Payment.receipt_no)
+                .join(m.ReceiptSeries, m.ReceiptSeries.code == m.Payment.series_code)
+                .where(m.Payment.shift_id == shift_id)
+                .order_by(m.Payment.receipt_no)
+            ).all()
+            reversed_amount = session.execute(
+                select(func.coalesce(func.sum(m.Payment.amount), 0))
+                .join(m.PaymentReversal, m.PaymentReversal.payment_id == m.Payment.id)
+                .where(m.PaymentReversal.shift_id == shift_id)
+            ).scalar_one()
+        numbers = [f"{prefix}{no:08d}" for prefix, no in receipts]
+        return DayCloseReport(
+            summary=summary, hall_name=hall_name, utility_name=utility, counts=counts,
+            first_receipt=numbers[0] if numbers else "", last_receipt=numbers[-1] if numbers else "",
+            reversal_amount=to_money(Decimal(reversed_amount)),
+        )
+
+    def _summary(self, session: Session, shift_id: int) -> ShiftSummary:
+        totals = self._totals(session, shift_id)
+        row = session.execute(
+            select(m.Shift.hall_code, m.Shift.workstation, m.Clerk.username, m.Clerk.display_name)
+            .join(m.Clerk, m.Clerk.id == m.Shift.clerk_id)
+            .where(m.Shift.id == shift_id)
+        ).one()
+        close = session.get(m.ShiftClose, shift_id)
+        return ShiftSummary(
+            totals=totals, hall_code=row.hall_code, workstation=row.workstation,
+            clerk_username=row.username, clerk_name=row.display_name,
+            closed_at=close.closed_at if close else None,
+            counted_cash=totals.expected_cash + close.cash_variance if close else None,
+            cash_variance=close.cash_variance if close else None,
+            variance_reason=close.variance_reason if close else "",
+        )

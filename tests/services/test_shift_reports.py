@@ -1,0 +1,115 @@
+"""Shift reports on both engines: the day's shifts of a hall, the day-close report."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import update
+
+from counter_app.db import models as m
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.payments import PaymentService, Tender, TenderInput
+from counter_app.services.reversals import reverse_payment
+from counter_app.services.shifts import ShiftError, ShiftService
+from tests.factories import make_clerk_row
+from tests.services.payment_fixtures import build_utility, cash, request
+
+D = Decimal
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def till(db):
+    account_ids, actor, shift_id = build_utility(db, accounts=2)
+    payments = PaymentService(db, series_code="HQ")
+    payments.post(request(account_ids[0], shift_id, "30.00", cash("30.00", "50.00")), actor)
+    payments.post(
+        request(account_ids[1], shift_id, "75.50",
+                TenderInput(Tender.WECHAT, D("75.50"), reference="WX1")),
+        actor,
+    )
+    return db, ShiftService(db), actor, shift_id, account_ids
+
+
+def _today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+def test_shifts_of_day_lists_open_and_closed_shifts_with_clerk_and_totals(till):
+    db, shifts, actor, shift_id, _ = till
+    with db.write() as s:
+        other = make_clerk_row(s, "second", role="clerk")
+        other_id = other.id
+    other_actor = Actor("second", "WS2", other_id)
+    second = shifts.open(other_actor, "HQ", D("100.00"))
+    shifts.close(second, other_actor, cash_counts={D("50"): 1}, reason="少找零")
+
+    listed = shifts.shifts_of_day("HQ", _today())
+    assert [x.totals.shift_id for x in listed] == [shift_id, second]
+    first, closed = listed
+    assert (first.clerk_username, first.workstation, first.closed_at) == ("payclerk", "WS1", None)
+    assert first.totals.by_tender["cash"] == D("30.00")
+    assert first.totals.by_tender["wechat"] == D("75.50")
+    assert first.totals.expected_cash == D("230.00")
+    assert first.cash_variance is None and first.counted_cash is None
+    assert closed.totals.closed and closed.closed_at is not None
+    assert closed.counted_cash == D("50.00")
+    assert closed.cash_variance == D("-50.00")
+    assert closed.variance_reason == "少找零"
+    assert shifts.shifts_of_day("OTHER", _today()) == []
+    assert shifts.shifts_of_day("HQ", _today() - timedelta(days=2)) == []
+
+
+def test_shifts_of_day_uses_the_local_calendar_day(till):
+    db, shifts, _actor, shift_id, _ = till
+    # 23:30 Shanghai on 2026-03-04 is 15:30 UTC the same day; 00:30 on the 5th is 16:30 UTC on the 4th
+    late = datetime(2026, 3, 4, 23, 30, tzinfo=SHANGHAI).astimezone(UTC)
+    with db.write() as s:
+        s.execute(update(m.Shift).where(m.Shift.id == shift_id).values(opened_at=late))
+    # still open: it belongs to every day from the one it was opened on
+    assert [x.totals.shift_id for x in shifts.shifts_of_day("HQ", date(2026, 3, 5))] == [shift_id]
+    with db.write() as s:  # closed twenty minutes later, before local midnight
+        s.add(m.ShiftClose(shift_id=shift_id, closed_at=late + timedelta(minutes=20),
+                           expected_json="{}", counted_json="{}", cash_variance=D("0.00")))
+    assert [x.totals.shift_id for x in shifts.shifts_of_day("HQ", date(2026, 3, 4))] == [shift_id]
+    assert shifts.shifts_of_day("HQ", date(2026, 3, 5)) == []
+    assert shifts.shifts_of_day("HQ", date(2026, 3, 3)) == []
+
+
+def test_day_close_report_of_a_closed_shift(till):
+    db, shifts, actor, shift_id, account_ids = till
+    with db.write() as s:
+        s.add(m.UtilitySetting(key="utility_name", value="嘉祥县自来水公司"))
+    first = PaymentService(db, series_code="HQ").post(
+        request(account_ids[0], shift_id, "45.50", cash("45.50")), actor)
+    with db.write() as s:
+        boss_id = make_clerk_row(s, "boss", role="supervisor").id
+    reverse_payment(
+        db, payment_id=first.payment_id, reason="收错户",
+        supervisor=ClerkIdentity(boss_id, "boss", "班长", "supervisor", "HQ"),
+        actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()),
+    )
+    with pytest.raises(ShiftError) as info:
+        shifts.day_close_report(shift_id)
+    assert info.value.code == "open"
+    # expected cash: 200 float + 30 + 45.50 - 45.50 reversed = 230.00; counted 229.90
+    shifts.close(shift_id, actor, cash_counts={D("100"): 2, D("20"): 1, D("5"): 1, D("1"): 4,
+                                               D("0.5"): 1, D("0.1"): 4}, reason="点钞差一角")
+    report = shifts.day_close_report(shift_id)
+    assert report.utility_name == "嘉祥县自来水公司"
+    assert report.hall_name == "嘉祥营业厅"
+    assert report.counts == ((D("100"), 2), (D("50"), 0), (D("20"), 1), (D("10"), 0),
+                             (D("5"), 1), (D("1"), 4), (D("0.5"), 1), (D("0.1"), 4))
+    assert (report.first_receipt, report.last_receipt) == ("JX00000001", "JX00000003")
+    assert report.reversal_amount == D("45.50")
+    summary = report.summary
+    assert summary.totals.payments == 3 and summary.totals.reversals == 1
+    assert summary.counted_cash == D("229.90")
+    assert summary.cash_variance == D("-0.10")
+    assert summary.variance_reason == "点钞差一角"
+    assert summary.clerk_name == "收费员"
