@@ -1,0 +1,155 @@
+"""Checks of a relief application's fields (no database access here).
+
+Each refusal is a :class:`ReliefError` naming the form ``field`` and a
+``code`` the UI turns into a Chinese message; the English text is for logs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from counter_app.domain.idnumber import IdNumberError, validate_id_number
+from counter_app.domain.masking import mask_id_number
+from counter_app.domain.phone import PhoneError, validate_phone
+from counter_app.domain.text import normalize_input
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "MATERIALS",
+    "ReliefError",
+    "ReliefInput",
+    "local_today",
+    "validate_input",
+]
+
+ACTIVE_STATUSES = ("pending", "approved")
+# Materials the clerk must have seen (key, label stored and printed).
+MATERIALS: tuple[tuple[str, str], ...] = (
+    ("certificate_original", "证件原件"),
+    ("certificate_copy", "证件复印件"),
+    ("holder_id_copy", "持证人身份证复印件"),
+)
+MAX_LENGTHS = {"certificate_no": 40, "issuing_office": 80, "holder_name": 80, "notes": 2000}
+
+
+try:
+    SHANGHAI: tzinfo = ZoneInfo("Asia/Shanghai")
+except ZoneInfoNotFoundError:  # Windows without the tzdata package
+    SHANGHAI = timezone(timedelta(hours=8), "CST")
+
+
+def local_today() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+class ReliefError(Exception):
+    """A refusal: ``field`` to correct, ``code`` of the reason."""
+
+    def __init__(self, field: str, code: str, message: str = ""):
+        super().__init__(message or f"{field}: {code}")
+        self.field = field
+        self.code = code
+
+
+@dataclass(frozen=True)
+class ReliefInput:
+    """What the clerk typed on the application form."""
+
+    account_id: int
+    certificate_type: str
+    certificate_no: str
+    issuing_office: str
+    valid_from: date | None
+    valid_to: date | None
+    holder_name: str
+    holder_id_number: str
+    contact_phone: str
+    materials: tuple[str, ...] = ()  # keys of MATERIALS
+    low_income_households: int | None = None
+    total_households: int | None = None
+    notes: str = ""
+
+
+def _text(value: str | None, name: str, *, required: bool = True) -> str:
+    text = normalize_input(value or "").strip()
+    if required and not text:
+        raise ReliefError(name, "required", f"{name} is required")
+    if len(text) > MAX_LENGTHS.get(name, 80):
+        raise ReliefError(name, "too_long", f"{name} is too long")
+    return text
+
+
+def _households(data: ReliefInput, account) -> tuple[int | None, int | None]:
+    if account.account_type != "collective":
+        return None, None
+    low, total = data.low_income_households, data.total_households
+    if low is None:
+        raise ReliefError("low_income_households", "required", "low-income households needed")
+    if total is None:
+        raise ReliefError("total_households", "required", "total households needed")
+    if low <= 0:
+        raise ReliefError("low_income_households", "range", "low-income households must be > 0")
+    if total < low:
+        raise ReliefError("total_households", "below_low",
+                          "total households below the low-income households")
+    if account.households_total and total > account.households_total:
+        raise ReliefError("total_households", "above_account",
+                          f"more than the account's {account.households_total} households")
+    return low, total
+
+
+def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...],
+                   today: date) -> dict:
+    """Check every field in form order; return the column values to insert."""
+    if account.status != "active":
+        raise ReliefError("account", "inactive", "the account is not active")
+    cert_type = _text(data.certificate_type, "certificate_type")
+    if cert_type not in certificate_types:
+        raise ReliefError("certificate_type", "unknown", f"unknown certificate type {cert_type}")
+    cert_no = _text(data.certificate_no, "certificate_no")
+    office = _text(data.issuing_office, "issuing_office")
+    if data.valid_from is None:
+        raise ReliefError("valid_from", "required", "valid from is required")
+    if data.valid_to is None:
+        raise ReliefError("valid_to", "required", "valid to is required")
+    if data.valid_to < data.valid_from:
+        raise ReliefError("valid_to", "before_from", "valid to is before valid from")
+    if data.valid_from > today:
+        raise ReliefError("valid_from", "not_yet_valid", "the certificate is not valid yet")
+    if data.valid_to < today:
+        raise ReliefError("valid_to", "expired", "the certificate has expired")
+    holder = _text(data.holder_name, "holder_name")
+    try:
+        id_number = validate_id_number(data.holder_id_number or "")
+    except IdNumberError as exc:
+        code = "required" if not (data.holder_id_number or "").strip() else exc.code
+        raise ReliefError("holder_id_number", code, str(exc)) from None
+    try:
+        phone = validate_phone(data.contact_phone)
+    except PhoneError as exc:
+        code = "required" if exc.code == "empty" else exc.code
+        raise ReliefError("contact_phone", code, str(exc)) from None
+    known = dict(MATERIALS)
+    missing = [key for key, _ in MATERIALS if key not in data.materials]
+    if missing:
+        raise ReliefError("materials", "missing", f"materials not seen: {', '.join(missing)}")
+    low, total = _households(data, account)
+    notes = _text(data.notes, "notes", required=False)
+    return dict(
+        certificate_type=cert_type,
+        certificate_no=cert_no,
+        issuing_office=office,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        holder_name=holder,
+        holder_id_number=id_number,
+        holder_id_masked=mask_id_number(id_number),
+        contact_phone=phone,
+        materials_json=json.dumps([known[k] for k, _ in MATERIALS], ensure_ascii=False),
+        low_income_households=low,
+        total_households=total,
+        notes=notes,
+    )

@@ -1,0 +1,272 @@
+"""Relief applications on both engines: refusals, decisions, billing effect."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from counter_app.db import models as m
+from counter_app.domain.tariffs import Component, Tariff
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.billing import bill_period
+from counter_app.services.relief import (
+    RegisterFilter,
+    ReliefConflict,
+    ReliefError,
+    ReliefInput,
+    ReliefService,
+)
+from counter_app.services.tariffs import save_tariff
+from tests.factories import make_account, make_clerk_row, make_reference
+
+TODAY = date(2026, 11, 23)
+ACTOR = Actor("clerk01", "WS1")
+RES = Tariff(
+    code="RES-2026", name="居民生活用水", category="RES", effective_from=date(2025, 1, 1),
+    effective_to=None, tier_uppers=(None,),
+    prices={Component.BASIC: (Decimal("2.10"),), Component.SEWAGE: (Decimal("0.95"),)},
+)
+LOW_LIVING = "城镇居民最低生活保障证"
+ALL_MATERIALS = ("certificate_original", "certificate_copy", "holder_id_copy")
+
+
+@dataclasses.dataclass
+class Town:
+    db: object
+    service: ReliefService
+    household: int
+    meter: int
+    collective: int
+    collective_meter: int
+    clerk: ClerkIdentity
+    supervisor: ClerkIdentity
+
+
+def _identity(row: m.Clerk) -> ClerkIdentity:
+    return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)
+
+
+@pytest.fixture
+def town(db) -> Town:
+    with db.write() as s:
+        make_reference(s)
+        save_tariff(s, RES)
+        s.add(m.ReliefRule(code="DEFAULT", name="低保", kind="per_ton", value=Decimal("0.20")))
+        household = make_account(s)
+        collective = make_account(s, "02000001", name="建设路小区", account_type="collective",
+                                  households_total=12, read_cycle_months=1)
+        meters = [m.Meter(account_id=household.id, meter_no="M1"),
+                  m.Meter(account_id=collective.id, meter_no="M2")]
+        s.add_all(meters)
+        clerk = make_clerk_row(s)
+        sup = make_clerk_row(s, "super01", "supervisor")
+        s.flush()
+        return Town(db, ReliefService(db), household.id, meters[0].id, collective.id,
+                    meters[1].id, _identity(clerk), _identity(sup))
+
+
+def form(account_id: int, **kw) -> ReliefInput:
+    values = dict(
+        account_id=account_id, certificate_type=LOW_LIVING, certificate_no="嘉民低保字〔2026〕00001号",
+        issuing_office="嘉祥县民政局", valid_from=date(2026, 1, 1), valid_to=date(2027, 12, 31),
+        holder_name="张三", holder_id_number="370829198506150011", contact_phone="13812345678",
+        materials=ALL_MATERIALS,
+    )
+    values.update(kw)
+    return ReliefInput(**values)
+
+
+def read(db, account_id, meter_id, period, read_on, previous, reading):
+    with db.write() as s:
+        s.add(m.Reading(account_id=account_id, meter_id=meter_id, period=period, read_on=read_on,
+                        previous_reading=previous, reading=reading, usage=reading - previous))
+
+
+def relief_lines(db, account_id) -> dict[str, Decimal]:
+    with db.read() as s:
+        rows = s.execute(
+            select(m.Bill.period, m.BillLine.amount)
+            .join(m.BillLine, m.BillLine.bill_id == m.Bill.id)
+            .where(m.Bill.account_id == account_id, m.BillLine.kind == "relief")
+        ).all()
+    return dict(rows)
+
+
+def test_apply_files_a_pending_application_masked_and_audited(town):
+    row = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    assert (row.status, row.display_status, row.version) == ("pending", "pending", 1)
+    assert row.holder_id_masked == "370829********0011"
+    assert row.materials == ("证件原件", "证件复印件", "持证人身份证复印件")
+    assert row.effective_period is None
+    with town.db.read() as s:
+        event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "relief.apply")).scalar_one()
+    assert event.entity_id == str(row.id) and event.clerk == "clerk01"
+    assert "370829198506150011" not in event.details
+
+
+REFUSALS = [
+    (dict(certificate_type="身份证"), "certificate_type", "unknown"),
+    (dict(certificate_no="  "), "certificate_no", "required"),
+    (dict(issuing_office=""), "issuing_office", "required"),
+    (dict(valid_to=date(2026, 11, 22)), "valid_to", "expired"),
+    (dict(valid_from=date(2026, 11, 24)), "valid_from", "not_yet_valid"),
+    (dict(valid_from=date(2026, 5, 1), valid_to=date(2026, 4, 1)), "valid_to", "before_from"),
+    (dict(holder_name=""), "holder_name", "required"),
+    (dict(holder_id_number="370829198506150012"), "holder_id_number", "checksum"),
+    (dict(holder_id_number=""), "holder_id_number", "required"),
+    (dict(contact_phone="12345"), "contact_phone", "format"),
+    (dict(materials=ALL_MATERIALS[:2]), "materials", "missing"),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "code"), REFUSALS)
+def test_refusals_name_the_field_and_write_nothing(town, change, field, code):
+    with pytest.raises(ReliefError) as info:
+        town.service.apply(form(town.household, **change), town.clerk, ACTOR, today=TODAY)
+    assert (info.value.field, info.value.code) == (field, code)
+    assert town.service.register(today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("low", "total", "field", "code"),
+    [(None, 12, "low_income_households", "required"), (0, 12, "low_income_households", "range"),
+     (5, 4, "total_households", "below_low"), (5, 13, "total_households", "above_account")],
+)
+def test_collective_household_counts_must_make_sense(town, low, total, field, code):
+    data = form(town.collective, low_income_households=low, total_households=total)
+    with pytest.raises(ReliefError) as info:
+        town.service.apply(data, town.clerk, ACTOR, today=TODAY)
+    assert (info.value.field, info.value.code) == (field, code)
+
+
+def test_second_active_relief_on_same_certificate_or_account_is_refused(town):
+    town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    with pytest.raises(ReliefError) as info:
+        town.service.apply(form(town.collective, low_income_households=1, total_households=12),
+                           town.clerk, ACTOR, today=TODAY)
+    assert (info.value.field, info.value.code) == ("certificate_no", "duplicate")
+    with pytest.raises(ReliefError) as info:
+        town.service.apply(form(town.household, certificate_no="X-2"), town.clerk, ACTOR,
+                           today=TODAY)
+    assert (info.value.field, info.value.code) == ("account", "duplicate")
+
+
+def test_rejected_application_frees_the_certificate(town):
+    row = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    with pytest.raises(ReliefError) as info:
+        town.service.reject(row.id, row.version, " ", town.supervisor, ACTOR)
+    assert info.value.field == "reason"
+    town.service.reject(row.id, row.version, "材料不全", town.supervisor, ACTOR)
+    again = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    assert again.status == "pending"
+
+
+def test_approve_sets_the_next_read_period_after_the_application(town):
+    # bimonthly account read on 2026-10-20: the period open on 11-23 closes 2026-12
+    read(town.db, town.household, town.meter, "2026-10", date(2026, 10, 20), 0, 10)
+    row = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    with pytest.raises(ReliefError) as info:
+        town.service.approve(row.id, row.version, town.clerk, ACTOR, today=TODAY)
+    assert info.value.field == "supervisor"
+    approved = town.service.approve(row.id, row.version, town.supervisor, ACTOR, today=TODAY)
+    assert (approved.status, approved.effective_period, approved.version) == (
+        "approved", "2027-02", 2)
+
+
+def test_application_on_the_read_day_starts_with_the_following_period(town):
+    read(town.db, town.household, town.meter, "2026-10", date(2026, 10, 20), 0, 10)
+    row = town.service.apply(form(town.household), town.clerk, ACTOR, today=date(2026, 10, 20))
+    approved = town.service.approve(row.id, 1, town.supervisor, ACTOR, today=date(2026, 10, 20))
+    assert approved.effective_period == "2026-12"
+
+
+def test_second_concurrent_decision_is_refused(town):
+    row = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
+    town.service.approve(row.id, row.version, town.supervisor, ACTOR, today=TODAY)
+    with pytest.raises(ReliefConflict):
+        town.service.reject(row.id, row.version, "重复", town.supervisor, ACTOR)
+    with pytest.raises(ReliefConflict):
+        town.service.approve(row.id, row.version, town.supervisor, ACTOR, today=TODAY)
+    revoked = town.service.revoke(row.id, 2, "已不符合条件", town.supervisor, ACTOR)
+    assert (revoked.status, revoked.revoked_reason, revoked.version) == (
+        "revoked", "已不符合条件", 3)
+    with town.db.read() as s:
+        actions = s.execute(select(m.AuditEvent.action).order_by(m.AuditEvent.id)).scalars().all()
+    assert actions == ["relief.apply", "relief.approve", "relief.revoke"]
+
+
+def test_direct_approval_when_the_utility_configures_it(town):
+    with town.db.write() as s:
+        s.add(m.UtilitySetting(key="relief.direct_approval", value="true"))
+        s.add(m.UtilitySetting(key="relief.certificate_types",
+                               value=json.dumps(["特困供养证"], ensure_ascii=False)))
+    options = town.service.options()
+    assert options.certificate_types == ("特困供养证",) and options.direct_approval
+    row = town.service.apply(form(town.household, certificate_type="特困供养证"), town.clerk,
+                             ACTOR, today=TODAY)
+    assert (row.status, row.effective_period) == ("approved", "2027-01")
+
+
+def test_expired_shown_and_expiring_listed(town):
+    row = town.service.apply(form(town.household, valid_to=date(2026, 12, 10)), town.clerk,
+                             ACTOR, today=TODAY)
+    town.service.approve(row.id, 1, town.supervisor, ACTOR, today=TODAY)
+    assert [r.id for r in town.service.expiring(30, today=TODAY)] == [row.id]
+    assert town.service.expiring(10, today=TODAY) == []
+    later = date(2026, 12, 11)
+    [shown] = town.service.register(today=later)
+    assert (shown.status, shown.display_status) == ("approved", "expired")
+    assert town.service.register(RegisterFilter(status="approved"), today=later) == []
+    assert len(town.service.register(RegisterFilter(status="expired"), today=later)) == 1
+    # an expired relief no longer blocks a new application on the account
+    town.service.apply(form(town.household, certificate_no="N2", valid_to=date(2027, 12, 1)),
+                       town.clerk, ACTOR, today=later)
+
+
+def test_billing_applied_mid_period_and_expiring_mid_period(town):
+    db = town.db
+    read(db, town.household, town.meter, "2026-02", date(2026, 2, 20), 0, 10)
+    applied = date(2026, 3, 10)  # inside the period 02-21..04-20
+    row = town.service.apply(form(town.household, valid_to=date(2026, 7, 20)), town.clerk,
+                             ACTOR, today=applied)
+    approved = town.service.approve(row.id, 1, town.supervisor, ACTOR, today=applied)
+    assert approved.effective_period == "2026-06"
+    read(db, town.household, town.meter, "2026-04", date(2026, 4, 20), 10, 30)
+    read(db, town.household, town.meter, "2026-06", date(2026, 6, 20), 30, 50)
+    read(db, town.household, town.meter, "2026-08", date(2026, 8, 20), 50, 111)
+    read(db, town.household, town.meter, "2026-10", date(2026, 10, 20), 111, 120)
+    for period in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
+        bill_period(db, period, ACTOR)
+    # 2026-06: full period, 20 m³ × 0.20; 2026-08 (06-21..08-20, 61 days) covered
+    # up to 07-20 = 30 days: 61 m³ × 0.20 × 30/61 = 6.00; 2026-10: expired, none
+    assert relief_lines(db, town.household) == {
+        "2026-06": Decimal("-4.00"), "2026-08": Decimal("-6.00")}
+    totals = town.service.totals_per_period()
+    assert [(t.period, t.bills, t.amount) for t in totals] == [
+        ("2026-06", 1, Decimal("4.00")), ("2026-08", 1, Decimal("6.00"))]
+    [shown] = town.service.register(today=date(2026, 10, 21))
+    assert shown.relief_total == Decimal("10.00") and shown.display_status == "expired"
+
+
+def test_collective_pro_rata_rounds_half_up_per_line(town):
+    db = town.db
+    read(db, town.collective, town.collective_meter, "2026-02", date(2026, 2, 25), 0, 10)
+    applied = date(2026, 3, 10)
+    data = form(town.collective, low_income_households=5, total_households=12)
+    row = town.service.apply(data, town.clerk, ACTOR, today=applied)
+    assert town.service.approve(row.id, 1, town.supervisor, ACTOR,
+                                today=applied).effective_period == "2026-04"
+    read(db, town.collective, town.collective_meter, "2026-03", date(2026, 3, 25), 10, 20)
+    read(db, town.collective, town.collective_meter, "2026-04", date(2026, 4, 25), 20, 27)
+    read(db, town.collective, town.collective_meter, "2026-05", date(2026, 5, 25), 27, 30)
+    for period in ("2026-02", "2026-03", "2026-04", "2026-05"):
+        bill_period(db, period, ACTOR)
+    # 7 m³ × 0.20 × 5/12 = 0.5833… → 0.58; 3 m³ × 0.20 × 5/12 = 0.25
+    assert relief_lines(db, town.collective) == {
+        "2026-04": Decimal("-0.58"), "2026-05": Decimal("-0.25")}
