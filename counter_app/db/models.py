@@ -566,3 +566,22 @@ APPEND_ONLY_TABLES = (
     "audit_events",
     "complaint_events",
 )
+
+
+# ------------------------------------------------------------------- complaints
+
+
+class Outage(Base):
+    """An announced interruption of supply (停水公告) in an area, kept by
+    supervisors; the consultation guide shows it beside the pressure checklist."""
+
+    __tablename__ = "outages"
+    __table_args__ = (CheckConstraint("ends_at > starts_at", name="period"),)
+    id: Mapped[int] = pk()
+    area_code: Mapped[str] = mapped_column(ForeignKey("areas.code"), nullable=False, index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    cancelled: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_by: Mapped[int] = mapped_column(ForeignKey("clerks.id"), nullable=False)
+    created_at: Mapped[datetime] = created()

@@ -1,0 +1,135 @@
+"""Correction requests and the consultation guide's customer facts, on both engines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from counter_app.db.models import Account, AuditEvent
+from counter_app.domain.consultation import search
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.complaints import ComplaintService, NewComplaint
+from counter_app.services.corrections import (
+    AccountChanged,
+    CorrectionError,
+    CorrectionService,
+    StaleCorrection,
+)
+from counter_app.services.guide import GuideService
+from counter_app.services.outages import OutageService
+from tests.factories import make_account, make_clerk_row, make_reference
+
+
+@pytest.fixture
+def ctx(db):
+    with db.write() as s:
+        make_reference(s)
+        clerk = make_clerk_row(s)
+        boss = make_clerk_row(s, "boss01", role="supervisor")
+        account = make_account(s)
+        neighbour = make_account(s, "01000002", name="李四", address="嘉祥街道建设路14号")
+        ids = clerk.id, boss.id, account.id, neighbour.id
+    clerk = ClerkIdentity(ids[0], "clerk01", "收费员", "clerk", "HQ")
+    boss = ClerkIdentity(ids[1], "boss01", "主管", "supervisor", "HQ")
+    return dict(
+        service=CorrectionService(db), clerk=clerk, boss=boss,
+        clerk_actor=Actor("clerk01", "WS1", ids[0]), boss_actor=Actor("boss01", "WS9", ids[1]),
+        account_id=ids[2], neighbour_id=ids[3],
+    )
+
+
+def test_approved_correction_is_applied_and_audited(ctx, db):
+    svc = ctx["service"]
+    req = svc.file(ctx["account_id"], "mobile", "139 0000 1111", "用户出示手机", 1, ctx["clerk_actor"])
+    assert req.status == "pending" and req.old_value == "138****5678"
+    assert req.proposed_value == "139****1111"
+    assert [p.id for p in svc.pending()] == [req.id]
+    with pytest.raises(PermissionError):
+        svc.approve(req.id, req.version, ctx["clerk"], ctx["clerk_actor"])
+    done = svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"], "核实无误")
+    assert done.status == "approved" and done.decided_at is not None
+    with db.read() as s:
+        acc = s.get(Account, ctx["account_id"])
+        assert (acc.mobile, acc.mobile_masked, acc.version) == ("13900001111", "139****1111", 2)
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["correction.file", "correction.approve", "account.correct"]
+    assert svc.pending() == ()
+    assert svc.for_account(ctx["account_id"])[0].status == "approved"  # the clerk can tell
+
+
+def test_correction_after_the_record_changed_is_refused(ctx, db):
+    svc = ctx["service"]
+    req = svc.file(ctx["account_id"], "address", "嘉祥街道建设路21号", "房产证", 1, ctx["clerk_actor"])
+    with db.write() as s:  # someone else changes the account meanwhile
+        s.execute(update(Account).where(Account.id == ctx["account_id"]).values(
+            meter_location="厨房", version=2))
+    with pytest.raises(AccountChanged):
+        svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+    with db.read() as s:
+        acc = s.get(Account, ctx["account_id"])
+        assert (acc.address, acc.version) == ("嘉祥街道建设路12号", 2)
+        assert s.scalars(select(AuditEvent.action)).all() == ["correction.file"]
+    assert svc.get(req.id).status == "pending"
+    # filing against a version already outdated is refused at once
+    with pytest.raises(AccountChanged):
+        svc.file(ctx["account_id"], "address", "建设路21号", "", 1, ctx["clerk_actor"])
+
+
+def test_validation_rejection_and_stale_decision(ctx, db):
+    svc = ctx["service"]
+    for field, value, code in (
+        ("mobile", "12345", "format"), ("id_number", "370829199001011235", "format"),
+        ("address", " ", "empty"), ("name", "张三", "same"), ("balance", "1", "field"),
+    ):
+        with pytest.raises(CorrectionError) as info:
+            svc.file(ctx["account_id"], field, value, "", 1, ctx["clerk_actor"])
+        assert info.value.code == code
+    req = svc.file(ctx["account_id"], "name", "张叁", "户口本", 1, ctx["clerk_actor"])
+    done = svc.reject(req.id, req.version, ctx["boss"], ctx["boss_actor"], "证件不符")
+    assert done.status == "rejected" and done.decision_note == "证件不符"
+    with pytest.raises(StaleCorrection):
+        svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+    with db.read() as s:
+        assert s.get(Account, ctx["account_id"]).name == "张三"
+
+
+def test_name_correction_updates_search_keys(ctx, db):
+    svc = ctx["service"]
+    req = svc.file(ctx["account_id"], "name", "李明", "身份证", 1, ctx["clerk_actor"])
+    svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+    with db.read() as s:
+        acc = s.get(Account, ctx["account_id"])
+        assert (acc.name, acc.name_pinyin, acc.name_initials) == ("李明", "liming", "lm")
+
+
+def test_guide_facts_show_outage_arrears_and_nearby_repair(ctx, db):
+    now = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+    outages = OutageService(db)
+    with pytest.raises(PermissionError):
+        outages.announce("A01", now, now + timedelta(hours=6), "管网维修", ctx["clerk"],
+                         ctx["clerk_actor"])
+    outages.announce("A01", now - timedelta(hours=1), now + timedelta(hours=6), "建设路爆管抢修",
+                     ctx["boss"], ctx["boss_actor"])
+    outages.announce("A01", now - timedelta(days=2), now - timedelta(days=1), "已结束",
+                     ctx["boss"], ctx["boss_actor"])
+    ComplaintService(db).receive(
+        NewComplaint("李四", "", "hotline", "pressure", "停水", account_id=ctx["neighbour_id"]),
+        ctx["clerk_actor"], now=now,
+    )
+    facts = GuideService(db).facts(ctx["account_id"], now=now)
+    assert [o.reason for o in facts.outages] == ["建设路爆管抢修"]
+    assert facts.area_name == "城区一片" and str(facts.arrears) == "0.00"
+    assert [n.address for n in facts.nearby] == ["嘉祥街道建设路14号"]
+
+
+def test_consultation_search():
+    assert search("")[0].key == "water_quality"
+    assert [s.key for s in search("停水")][0] == "pressure"
+    assert search("阳台 青苔")[0].key == "balcony"
+    assert search("水价")[0].key == "price"
+    assert search("不存在的问题") == ()
+    pressure = search("水压")[0]
+    assert pressure.customer_checks and len(pressure.steps) == 6
