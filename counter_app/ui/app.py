@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
@@ -20,6 +21,7 @@ from counter_app.services.auth import Authenticator
 from counter_app.settings import (
     APP_AUTHOR,
     APP_NAME,
+    ENV_DATABASE_URL,
     Settings,
     SettingsError,
     SettingsStore,
@@ -27,6 +29,7 @@ from counter_app.settings import (
     strip_password,
 )
 from counter_app.ui.context import build_workplace
+from counter_app.ui.delivery import run_first_run
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
@@ -47,6 +50,12 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--database-url", metavar="URL",
                         help="database for this run, e.g. postgresql://db-server/counter "
                              "(COUNTER_DATABASE_URL works too); a password in it is ignored")
+    parser.add_argument("--self-check", action="store_true",
+                        help="check this installation on a throw-away demo database "
+                             "(offscreen) and exit 0 when it works")
+    parser.add_argument("--until-login", action="store_true",
+                        help="start normally but exit as soon as the login window shows "
+                             "(start-up timing)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args, rest = parser.parse_known_args(list(argv))
     if args.database_url:
@@ -95,6 +104,10 @@ def _settings_problem(store: SettingsStore, exc: SettingsError) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_check:
+        from counter_app.ui.selfcheck import run_self_check
+
+        return run_self_check(qt_args)
     setup_logging(default_data_dir() / "logs")
     log.info("Counter %s starting", __version__)
 
@@ -116,12 +129,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     runner = TaskRunner(app)
     try:
-        return _run(app, runner, store, settings)
+        if needs_first_run(store, args.database_url):
+            settings = run_first_run(store, settings, runner)
+            if settings is None:
+                log.info("first-run setup cancelled")
+                return 0
+        return _run(app, runner, store, settings, until_login=args.until_login)
     finally:
         runner.shutdown(5000)
 
 
-def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: Settings) -> int:
+def needs_first_run(store: SettingsStore, database_url: str | None) -> bool:
+    """No settings file yet and no database named for this run."""
+    return not (store.path.exists() or database_url or os.environ.get(ENV_DATABASE_URL))
+
+
+def _run(
+    app: QApplication,
+    runner: TaskRunner,
+    store: SettingsStore,
+    settings: Settings,
+    *,
+    until_login: bool = False,
+) -> int:
     url = settings.effective_database_url
     log.info("database: %s", describe_url(url))
     demo_logins = ()
@@ -138,6 +168,8 @@ def _run(app: QApplication, runner: TaskRunner, store: SettingsStore, settings: 
         database_text=describe_url(url),
         demo_logins=demo_logins,
     )
+    if until_login:
+        QTimer.singleShot(0, dialog.reject)  # the event loop runs once the dialog shows
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login_result is None:
         log.info("sign-in cancelled")
         return 0

@@ -1,0 +1,60 @@
+"""The shared PostgreSQL server of a workstation: its URL and a connection test.
+
+The URL names host, port, database and the TLS settings (``sslmode`` and
+``sslrootcert`` in the query), never a user or a password: the clerk types
+those at the login. The connection test uses credentials typed for the test
+only and forgets them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db.engine import make_engine, with_credentials
+
+from .auth import LoginFailure, classify_connect_error
+
+VERIFY_FULL = "verify-full"
+TLS_WORDS = ("ssl", "certificate", "tls", "sslrootcert")
+
+
+class ConnectionOutcome(StrEnum):
+    REACHABLE = "reachable"
+    BAD_CREDENTIALS = "bad_credentials"
+    TLS_ERROR = "tls_error"
+    UNREACHABLE = "unreachable"
+
+
+def postgres_url(host: str, port: int, database: str, *, ca_file: str = "") -> str:
+    """``postgresql://host:port/database`` (TLS verify-full with ``ca_file``)."""
+    query = {"sslmode": VERIFY_FULL, "sslrootcert": ca_file} if ca_file else {}
+    url = URL.create("postgresql", host=host.strip(), port=port, database=database.strip(),
+                     query=query)
+    return url.render_as_string(hide_password=False)
+
+
+def classify_connection_error(exc: BaseException) -> ConnectionOutcome:
+    """Wrong password, TLS trouble and an unreachable server told apart."""
+    if classify_connect_error(exc) is LoginFailure.BAD_CREDENTIALS:
+        return ConnectionOutcome.BAD_CREDENTIALS
+    message = str(getattr(exc, "orig", exc)).lower()
+    if any(word in message for word in TLS_WORDS):
+        return ConnectionOutcome.TLS_ERROR
+    return ConnectionOutcome.UNREACHABLE
+
+
+def check_connection(url: str, username: str, password: str) -> ConnectionOutcome:
+    """Connect once with these credentials (kept nowhere) and run ``SELECT 1``."""
+    engine = make_engine(with_credentials(url, username.strip(), password))
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return ConnectionOutcome.REACHABLE
+    except DBAPIError as exc:
+        return classify_connection_error(exc)
+    finally:
+        engine.dispose()

@@ -1,0 +1,216 @@
+"""First start of a workstation: which database, saved without any password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.connection import ConnectionOutcome, check_connection, postgres_url
+from counter_app.settings import Settings, SettingsStore
+from counter_app.ui.tasks import TaskRunner
+
+TEST_KEY = "first-run-test-connection"
+DEFAULT_PORT = 5432
+
+
+class FirstRunDialog(QDialog):
+    """Embedded demo database or a shared PostgreSQL server; ``saved`` after accept."""
+
+    def __init__(
+        self,
+        store: SettingsStore,
+        settings: Settings,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.store, self.settings, self.runner = store, settings, runner
+        self.saved: Settings | None = None
+        self.setWindowTitle(self.tr("Counter - first start"))
+        self.setMinimumWidth(520)
+
+        intro = QLabel(self.tr("Choose the database this workstation works with."))
+        intro.setWordWrap(True)
+        self.embedded = QRadioButton(self.tr("&Demo database on this computer"))
+        self.shared = QRadioButton(self.tr("&Shared PostgreSQL server"))
+        self.embedded.setChecked(True)
+        choice = QButtonGroup(self)
+        choice.addButton(self.embedded)
+        choice.addButton(self.shared)
+
+        self.server_box = QGroupBox(self.tr("Server"))
+        self.host = QLineEdit()
+        self.host.setPlaceholderText("db-server")
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(DEFAULT_PORT)
+        self.database = QLineEdit("counter")
+        self.tls = QCheckBox(self.tr("Verify the server (TLS verify-full)"))
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("CA certificate file (.crt / .pem)"))
+        self.browse = QPushButton(self.tr("B&rowse..."))
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_file, 1)
+        ca_row.addWidget(self.browse)
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout(self.server_box)
+        form.addRow(self.tr("&Host:"), self.host)
+        form.addRow(self.tr("&Port:"), self.port)
+        form.addRow(self.tr("Data&base:"), self.database)
+        form.addRow(self.tls)
+        form.addRow(self.tr("CA &file:"), ca_row)
+        note = QLabel(self.tr("User name and password are only used for the test; "
+                              "they are not saved."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(self.tr("&User name:"), self.username)
+        form.addRow(self.tr("Pass&word:"), self.password)
+        form.addRow(self.test_button, self.message)
+        for label_field in (self.host, self.port, self.database, self.username, self.password):
+            label = form.labelForField(label_field)
+            if isinstance(label, QLabel):
+                label.setBuddy(label_field)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.embedded)
+        layout.addWidget(self.shared)
+        layout.addWidget(self.server_box)
+        layout.addWidget(self.buttons)
+
+        self.shared.toggled.connect(self._update_enabled)
+        self.tls.toggled.connect(self._update_enabled)
+        self.browse.clicked.connect(self._browse)
+        self.test_button.clicked.connect(self.test_connection)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._update_enabled()
+        self.embedded.setFocus()
+
+    # -- values ---------------------------------------------------------------
+
+    def database_url(self) -> str:
+        """The URL to save: empty for the embedded database; never a password."""
+        if self.embedded.isChecked():
+            return ""
+        ca_file = self.ca_file.text().strip() if self.tls.isChecked() else ""
+        return postgres_url(self.host.text(), self.port.value(), self.database.text(),
+                            ca_file=ca_file)
+
+    def _problem(self) -> tuple[QWidget, str] | None:
+        """The first field the server choice lacks, with its message."""
+        if self.embedded.isChecked():
+            return None
+        if not self.host.text().strip():
+            return self.host, self.tr("Enter the server's host name or address.")
+        if not self.database.text().strip():
+            return self.database, self.tr("Enter the database name.")
+        if self.tls.isChecked() and not self.ca_file.text().strip():
+            return self.ca_file, self.tr("Choose the CA certificate file for TLS.")
+        return None
+
+    def _show_problem(self, problem: tuple[QWidget, str]) -> None:
+        widget, message = problem
+        self.message.setText(message)
+        widget.setFocus()
+
+    # -- actions --------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        problem = self._problem()
+        if problem is None and not (self.username.text().strip() and self.password.text()):
+            problem = (self.username if not self.username.text().strip() else self.password,
+                       self.tr("Enter a user name and password for the test."))
+        if problem is not None:
+            self._show_problem(problem)
+            return
+        self.test_button.setEnabled(False)
+        self.message.setText(self.tr("Connecting..."))
+        self.runner.submit(
+            check_connection, self.database_url(), self.username.text(), self.password.text(),
+            on_done=self._tested, on_error=self._test_failed, key=TEST_KEY,
+        )
+
+    def _tested(self, outcome: ConnectionOutcome) -> None:
+        self.test_button.setEnabled(True)
+        self.message.setText(self.outcome_text(outcome))
+
+    def _test_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        self.message.setText(self.tr("The test failed: {problem}").format(problem=str(exc)))
+
+    def outcome_text(self, outcome: ConnectionOutcome) -> str:
+        return {
+            ConnectionOutcome.REACHABLE: self.tr("Connected: the server is reachable."),
+            ConnectionOutcome.BAD_CREDENTIALS: self.tr(
+                "The server answered, but the user name or password is wrong."),
+            ConnectionOutcome.TLS_ERROR: self.tr(
+                "TLS error: check the CA certificate file and the host name."),
+            ConnectionOutcome.UNREACHABLE: self.tr(
+                "The server cannot be reached: check host, port and network."),
+        }[outcome]
+
+    def save(self) -> None:
+        problem = self._problem()
+        if problem is not None:
+            self._show_problem(problem)
+            return
+        settings = self.settings.with_changes(database_url=self.database_url())
+        self.store.save(settings)
+        self.saved = settings
+        self.password.clear()
+        self.accept()
+
+    def reject(self) -> None:
+        self.runner.cancel(TEST_KEY)
+        self.password.clear()
+        super().reject()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("CA certificate file"), self.ca_file.text(),
+            self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_file.setText(path)
+
+    def _update_enabled(self) -> None:
+        shared = self.shared.isChecked()
+        self.server_box.setEnabled(shared)
+        self.ca_file.setEnabled(shared and self.tls.isChecked())
+        self.browse.setEnabled(shared and self.tls.isChecked())
+        self.message.setText("")
+
+
+def run_first_run(store: SettingsStore, settings: Settings, runner: TaskRunner) -> Settings | None:
+    """Show the dialog; the saved settings, or None when the clerk cancelled."""
+    dialog = FirstRunDialog(store, settings, runner)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    saved = dialog.saved if accepted else None
+    dialog.deleteLater()
+    return saved
