@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
 
         self.search_page = SearchPage()
-        self.payments_page = PaymentsPage()
+        self.payments_page = PaymentsPage(workplace)
         self.relief_page = ReliefPage()
         self.complaints_page = ComplaintsPage()
         self.day_close_page = DayClosePage()

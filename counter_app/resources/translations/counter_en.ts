@@ -186,21 +186,6 @@
     </message>
 </context>
 <context>
-    <name>PaymentsPage</name>
-    <message>
-        <source>Payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take a payment in cash, WeChat, Alipay, bank card or from the prepayment balance, oldest bill first, and print the numbered receipt. Reprints and supervisor-approved reversals are made here too.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ReliefPage</name>
     <message>
         <source>Low-income relief</source>

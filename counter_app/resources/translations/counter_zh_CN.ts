@@ -187,21 +187,6 @@
     </message>
 </context>
 <context>
-    <name>PaymentsPage</name>
-    <message>
-        <source>Payments</source>
-        <translation>收费</translation>
-    </message>
-    <message>
-        <source>Take a payment in cash, WeChat, Alipay, bank card or from the prepayment balance, oldest bill first, and print the numbered receipt. Reprints and supervisor-approved reversals are made here too.</source>
-        <translation>收取水费：支持现金、微信、支付宝、银行卡和预存余额，按账期从早到晚销账，打印带编号的收据。补打收据和经班长批准的冲正也在此办理。</translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>ReliefPage</name>
     <message>
         <source>Low-income relief</source>

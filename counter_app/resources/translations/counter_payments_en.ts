@@ -1,0 +1,592 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage (t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Payments of account {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinting {0}...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinted (reprint no. {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} is already reversed; a payment is reversed once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a shift first: a reversal is booked on your shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take payment - {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {no}   {name}   {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay chosen bills (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom amount, oldest first (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment only (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due ¥{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change ¥{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: receipt {series}-{no}, ¥{amount}. Printing the receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment was already posted (no second charge). </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {series}-{no}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is unknown (the connection was lost). Checking whether this payment was posted...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not posted: nothing was charged. Press Enter to try again (the same payment, it can post only once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Do not take the money again; press Enter to check again (the same payment posts only once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMessages</name>
+    <message>
+        <source>Cash amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat transaction no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay transaction no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card reference no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: not an amount; type digits like 123.45.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the amount must be above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: at most two decimals (fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: enter the amount of at least one tender.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: each tender at most once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the cash received is less than the cash amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: only cash has an amount received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: enter the transaction reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: no such account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: your shift is closed or missing; open a shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: more than is owed on the chosen bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: more than the prepayment balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the tenders do not cover the amount to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: the prepayment balance can only pay bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: no receipt series is set up for this hall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: choose at least one bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: refused ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt printer does not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt printer stopped answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer refused the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the printer is not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no receipt printer is set up for this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this printer cannot be used on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type the account no., Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take payment (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment history (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.: type the account number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{no}  {name}  {address}
+Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.: no such account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the account: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no open shift; payments need one.
+Open a shift now? Cash float in the drawer (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse payment {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}   account {no} {name}
+Amount ¥{amount}   {tenders}
+Periods: {periods}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. wrong account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor signs in here at this workstation to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: give the reason for the reversal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed. Printing the reversal slip...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed; the reversal slip is printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reversal is posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment: already reversed; a payment is reversed once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: supervisors cannot sign in on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment: the prepayment it deposited has been used since; reverse the later payments first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift: your shift is closed; open a shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is unknown (the connection was lost). Press Enter to try again: the same reversal is booked at most once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TenderPanel</name>
+    <message>
+        <source>Tender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received / reference no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transaction no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance ¥{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

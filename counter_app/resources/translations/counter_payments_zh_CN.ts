@@ -1,0 +1,596 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BillsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Usage (t)</source>
+        <translation>水量（吨）</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>账单金额</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Payments of account {0}</source>
+        <translation>用户 {0} 的缴费记录</translation>
+    </message>
+    <message>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>补打 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Reverse (Ctrl+R)</source>
+        <translation>冲正 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>No payments yet.</source>
+        <translation>还没有缴费记录。</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>Reprinting {0}...</source>
+        <translation>正在补打 {0}…</translation>
+    </message>
+    <message>
+        <source>Reprinted (reprint no. {0}).</source>
+        <translation>已补打（第 {0} 次）。</translation>
+    </message>
+    <message>
+        <source>Receipt {0} is already reversed; a payment is reversed once.</source>
+        <translation>收据 {0} 已冲正，一笔缴费只能冲正一次。</translation>
+    </message>
+    <message>
+        <source>Open a shift first: a reversal is booked on your shift.</source>
+        <translation>请先开班：冲正记在您的班次上。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take payment - {0}</source>
+        <translation>收费 - {0}</translation>
+    </message>
+    <message>
+        <source>Account {no}   {name}   {address}</source>
+        <translation>用户号 {no}   {name}   {address}</translation>
+    </message>
+    <message>
+        <source>Pay chosen bills (F5)</source>
+        <translation>缴清所选账单 (F5)</translation>
+    </message>
+    <message>
+        <source>Custom amount, oldest first (F6)</source>
+        <translation>自定金额，先缴最早账单 (F6)</translation>
+    </message>
+    <message>
+        <source>Prepayment only (F7)</source>
+        <translation>仅预存 (F7)</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认收费 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Due ¥{0}</source>
+        <translation>应收 ¥{0}</translation>
+    </message>
+    <message>
+        <source>Change ¥{0}</source>
+        <translation>找零 ¥{0}</translation>
+    </message>
+    <message>
+        <source>Posting...</source>
+        <translation>正在入账…</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>Posted: receipt {series}-{no}, ¥{amount}. Printing the receipt...</source>
+        <translation>已入账：收据 {series}-{no}，¥{amount}。正在打印收据…</translation>
+    </message>
+    <message>
+        <source>This payment was already posted (no second charge). </source>
+        <translation>这笔缴费已经入账（不会重复收费）。</translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {series}-{no}.</source>
+        <translation>已入账并打印：收据 {series}-{no}。</translation>
+    </message>
+    <message>
+        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
+        <translation>缴费已入账；请在缴费记录中补打收据。</translation>
+    </message>
+    <message>
+        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
+        <translation>账单刚刚已被缴纳，现欠 {0} 元。已重新读取账单。</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown (the connection was lost). Checking whether this payment was posted...</source>
+        <translation>结果未知（连接中断）。正在查询这笔缴费是否已入账…</translation>
+    </message>
+    <message>
+        <source>Not posted: nothing was charged. Press Enter to try again (the same payment, it can post only once).</source>
+        <translation>未入账：没有收费。按 Enter 重试（同一笔缴费，只会入账一次）。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Do not take the money again; press Enter to check again (the same payment posts only once).</source>
+        <translation>结果仍然未知：数据库没有响应。请不要重复收钱；按 Enter 再次查询（同一笔缴费只会入账一次）。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMessages</name>
+    <message>
+        <source>Cash amount</source>
+        <translation>现金金额</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>收款金额</translation>
+    </message>
+    <message>
+        <source>WeChat amount</source>
+        <translation>微信金额</translation>
+    </message>
+    <message>
+        <source>WeChat transaction no.</source>
+        <translation>微信交易号</translation>
+    </message>
+    <message>
+        <source>Alipay amount</source>
+        <translation>支付宝金额</translation>
+    </message>
+    <message>
+        <source>Alipay transaction no.</source>
+        <translation>支付宝交易号</translation>
+    </message>
+    <message>
+        <source>Bank card amount</source>
+        <translation>银行卡金额</translation>
+    </message>
+    <message>
+        <source>Bank card reference no.</source>
+        <translation>银行卡参考号</translation>
+    </message>
+    <message>
+        <source>Prepayment used</source>
+        <translation>预存抵扣金额</translation>
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation>缴费金额</translation>
+    </message>
+    <message>
+        <source>Prepayment amount</source>
+        <translation>预存金额</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>冲正原因</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>缴费记录</translation>
+    </message>
+    <message>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>{field}: enter an amount.</source>
+        <translation>{field}：请输入金额。</translation>
+    </message>
+    <message>
+        <source>{field}: not an amount; type digits like 123.45.</source>
+        <translation>{field}：不是有效金额，请输入如 123.45 的数字。</translation>
+    </message>
+    <message>
+        <source>{field}: the amount cannot be negative.</source>
+        <translation>{field}：金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>{field}: the amount must be above 0.</source>
+        <translation>{field}：金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>{field}: at most two decimals (fen).</source>
+        <translation>{field}：最多两位小数（到分）。</translation>
+    </message>
+    <message>
+        <source>{field}: the amount is too large.</source>
+        <translation>{field}：金额太大。</translation>
+    </message>
+    <message>
+        <source>{field}: enter the amount of at least one tender.</source>
+        <translation>{field}：请至少输入一种付款方式的金额。</translation>
+    </message>
+    <message>
+        <source>{field}: each tender at most once.</source>
+        <translation>{field}：每种付款方式只能用一次。</translation>
+    </message>
+    <message>
+        <source>{field}: the cash received is less than the cash amount.</source>
+        <translation>{field}：收款金额少于现金金额。</translation>
+    </message>
+    <message>
+        <source>{field}: only cash has an amount received.</source>
+        <translation>{field}：只有现金才有实收金额。</translation>
+    </message>
+    <message>
+        <source>{field}: enter the transaction reference.</source>
+        <translation>{field}：请输入交易参考号。</translation>
+    </message>
+    <message>
+        <source>{field}: no such account.</source>
+        <translation>{field}：没有这个用户。</translation>
+    </message>
+    <message>
+        <source>{field}: your shift is closed or missing; open a shift first.</source>
+        <translation>{field}：班次已结束或不存在，请先开班。</translation>
+    </message>
+    <message>
+        <source>{field}: more than is owed on the chosen bills.</source>
+        <translation>{field}：超过所选账单的欠费。</translation>
+    </message>
+    <message>
+        <source>{field}: more than the prepayment balance.</source>
+        <translation>{field}：超过预存余额。</translation>
+    </message>
+    <message>
+        <source>{field}: the tenders do not cover the amount to pay.</source>
+        <translation>{field}：付款金额不足应收金额。</translation>
+    </message>
+    <message>
+        <source>{field}: the prepayment balance can only pay bills.</source>
+        <translation>{field}：预存余额只能用于缴账单。</translation>
+    </message>
+    <message>
+        <source>{field}: no receipt series is set up for this hall.</source>
+        <translation>{field}：本营业厅没有设置收据号段。</translation>
+    </message>
+    <message>
+        <source>{field}: choose at least one bill.</source>
+        <translation>{field}：请至少选择一张账单。</translation>
+    </message>
+    <message>
+        <source>{field}: refused ({detail}).</source>
+        <translation>{field}：被拒绝（{detail}）。</translation>
+    </message>
+    <message>
+        <source>the receipt printer does not answer</source>
+        <translation>收据打印机没有响应</translation>
+    </message>
+    <message>
+        <source>the receipt printer stopped answering</source>
+        <translation>收据打印机中途停止响应</translation>
+    </message>
+    <message>
+        <source>the printer refused the job</source>
+        <translation>打印机拒绝了打印任务</translation>
+    </message>
+    <message>
+        <source>the printer is not installed</source>
+        <translation>打印机未安装</translation>
+    </message>
+    <message>
+        <source>no receipt printer is set up for this workstation</source>
+        <translation>本工作站没有设置收据打印机</translation>
+    </message>
+    <message>
+        <source>this printer cannot be used on this computer</source>
+        <translation>这台电脑无法使用该打印机</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}.</source>
+        <translation>打印失败：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <source>Receipt no.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>缴费时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已入账</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Payments</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>type the account no., Enter</source>
+        <translation>输入用户号，按 Enter</translation>
+    </message>
+    <message>
+        <source>Take payment (F2)</source>
+        <translation>收费 (F2)</translation>
+    </message>
+    <message>
+        <source>Payment history (F3)</source>
+        <translation>缴费记录 (F3)</translation>
+    </message>
+    <message>
+        <source>Account no.: type the account number.</source>
+        <translation>用户号：请输入用户号。</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>{no}  {name}  {address}
+Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
+        <translation>{no}  {name}  {address}
+欠费 ¥{owed}（{bills} 张账单）；预存余额 ¥{balance}</translation>
+    </message>
+    <message>
+        <source>Account no.: no such account.</source>
+        <translation>用户号：没有这个用户。</translation>
+    </message>
+    <message>
+        <source>Could not load the account: {0}</source>
+        <translation>无法读取用户：{0}</translation>
+    </message>
+    <message>
+        <source>No open shift</source>
+        <translation>没有已开的班次</translation>
+    </message>
+    <message>
+        <source>You have no open shift; payments need one.
+Open a shift now? Cash float in the drawer (yuan):</source>
+        <translation>您还没有开班，收费需要先开班。
+现在开班吗？钱箱备用金（元）：</translation>
+    </message>
+    <message>
+        <source>Shift opened.</source>
+        <translation>已开班。</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalDialog</name>
+    <message>
+        <source>Reverse payment {0}</source>
+        <translation>冲正缴费 {0}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}   account {no} {name}
+Amount ¥{amount}   {tenders}
+Periods: {periods}</source>
+        <translation>收据 {receipt}   用户号 {no} {name}
+金额 ¥{amount}   {tenders}
+账期：{periods}</translation>
+    </message>
+    <message>
+        <source>e.g. wrong account</source>
+        <translation>例如：收错户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>冲正原因</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The supervisor signs in here at this workstation to approve.</source>
+        <translation>请主管在本工作站输入用户名和密码审批。</translation>
+    </message>
+    <message>
+        <source>Reverse (Enter)</source>
+        <translation>确认冲正 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Reason: give the reason for the reversal.</source>
+        <translation>冲正原因：请填写冲正原因。</translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation>主管：请输入主管用户名。</translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation>密码：请主管输入密码。</translation>
+    </message>
+    <message>
+        <source>Reversing...</source>
+        <translation>正在冲正…</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>Reversed. Printing the reversal slip...</source>
+        <translation>已冲正。正在打印冲正凭单…</translation>
+    </message>
+    <message>
+        <source>Reversed; the reversal slip is printed.</source>
+        <translation>已冲正，冲正凭单已打印。</translation>
+    </message>
+    <message>
+        <source>The reversal is posted.</source>
+        <translation>冲正已入账。</translation>
+    </message>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation>数据库没有响应，请重试。</translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
+        <translation>主管：用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>Payment: already reversed; a payment is reversed once.</source>
+        <translation>缴费记录：该笔已冲正，一笔缴费只能冲正一次。</translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor.</source>
+        <translation>主管：该用户不是主管。</translation>
+    </message>
+    <message>
+        <source>Supervisor: supervisors cannot sign in on this workstation.</source>
+        <translation>主管：本工作站无法验证主管身份。</translation>
+    </message>
+    <message>
+        <source>Payment: the prepayment it deposited has been used since; reverse the later payments first.</source>
+        <translation>缴费记录：该笔转入的预存已被使用，请先冲正之后的缴费。</translation>
+    </message>
+    <message>
+        <source>Shift: your shift is closed; open a shift first.</source>
+        <translation>班次：您的班次已结束，请先开班。</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown (the connection was lost). Press Enter to try again: the same reversal is booked at most once.</source>
+        <translation>结果未知（连接中断）。按 Enter 重试：同一笔冲正最多入账一次。</translation>
+    </message>
+</context>
+<context>
+    <name>TenderPanel</name>
+    <message>
+        <source>Tender</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Received / reference no.</source>
+        <translation>实收 / 交易参考号</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>transaction no.</source>
+        <translation>交易号</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>reference no.</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Prepayment balance</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>balance ¥{0}</source>
+        <translation>余额 ¥{0}</translation>
+    </message>
+</context>
+</TS>

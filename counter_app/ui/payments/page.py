@@ -1,0 +1,185 @@
+"""The payments page (收费): find the account by number, take a payment, see
+the account's payments (补打 / 冲正). ``open_account`` is what the search
+page's 收费 button calls through the main window."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.receipt_facts import (
+    AccountNotFoundError,
+    PayableAccount,
+    account_for_payment,
+)
+from counter_app.ui.context import Workplace
+from counter_app.ui.pages._placeholder import heading_label
+from counter_app.ui.payments.history_dialog import HistoryDialog
+from counter_app.ui.payments.messages import money_message
+from counter_app.ui.payments.payment_dialog import PaymentDialog
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
+    """Worker: the account with its open bills, and the clerk's open shift."""
+    account = account_for_payment(workplace.database, account_id=account_id, account_no=account_no)
+    return account, workplace.services.shifts.current(workplace.clerk.id)
+
+
+class PaymentsPage(QWidget):
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.account: PayableAccount | None = None
+        self.shift_id: int | None = None
+        self.dialog: PaymentDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(heading_label(self.tr("Payments"), self))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Account no."), self))
+        self.account_edit = QLineEdit(self)
+        self.account_edit.setObjectName("accountNoEdit")
+        self.account_edit.setPlaceholderText(self.tr("type the account no., Enter"))
+        self.account_edit.setMaximumWidth(220)
+        self.account_edit.returnPressed.connect(self._find)
+        row.addWidget(self.account_edit)
+        self.pay_button = QPushButton(self.tr("Take payment (F2)"), self)
+        self.pay_button.clicked.connect(self.take_payment)
+        self.history_button = QPushButton(self.tr("Payment history (F3)"), self)
+        self.history_button.clicked.connect(self.show_history)
+        row.addWidget(self.pay_button)
+        row.addWidget(self.history_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary_label)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.take_payment)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self.show_history)
+        self.setFocusProxy(self.account_edit)
+        self._enable()
+
+    def _enable(self) -> None:
+        busy = self.workplace.runner.is_running("payments:load")
+        self.pay_button.setEnabled(self.account is not None and not busy)
+        self.history_button.setEnabled(self.account is not None and not busy)
+
+    # -- loading --------------------------------------------------------------------
+
+    def open_account(self, account_id: int) -> None:
+        """Load the account and open the payment dialog (the search page's 收费)."""
+        self._submit(account_id, None, open_dialog=True)
+
+    def _find(self) -> None:
+        number = self.account_edit.text().strip()
+        if not number:
+            self.status_label.setText(self.tr("Account no.: type the account number."))
+            return
+        self._submit(None, number, open_dialog=True)
+
+    def _submit(self, account_id: int | None, account_no: str | None, *, open_dialog: bool) -> None:
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Loading..."))
+        self.workplace.runner.submit(
+            _load, self.workplace, account_id, account_no,
+            on_done=partial(self._loaded, open_dialog=open_dialog), on_error=self._load_failed,
+            key="payments:load")
+        self._enable()
+
+    def _loaded(self, loaded, *, open_dialog: bool) -> None:
+        self.account, self.shift_id = loaded
+        a = self.account
+        self.account_edit.setText(a.account_no)
+        self.summary_label.setText(self.tr(
+            "{no}  {name}  {address}\nOwed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}"
+        ).format(no=a.account_no, name=a.name, address=a.address, owed=format_money(a.owed),
+                 bills=len(a.bills), balance=format_money(a.prepayment_balance)))
+        self.status_label.setText("")
+        self._enable()
+        if open_dialog:
+            self.take_payment()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self._enable()
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        if isinstance(error, AccountNotFoundError):
+            self.status_label.setText(self.tr("Account no.: no such account."))
+        else:
+            self.status_label.setText(self.tr("Could not load the account: {0}").format(error))
+        self.account_edit.setFocus()
+        self.account_edit.selectAll()
+
+    # -- actions ----------------------------------------------------------------------
+
+    def take_payment(self) -> None:
+        if self.account is None or self.dialog is not None:
+            return
+        if self.shift_id is None:
+            self._offer_shift()
+            return
+        self.dialog = PaymentDialog(self.workplace, self.account, self.shift_id, self)
+        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog.open()
+
+    def _dialog_closed(self, _code: int) -> None:
+        posted = self.dialog is not None and self.dialog.result is not None
+        self.dialog = None
+        if self.account is not None:
+            self._submit(self.account.account_id, None, open_dialog=False)
+        if posted:
+            self.account_edit.setFocus()
+            self.account_edit.selectAll()
+
+    def _offer_shift(self) -> None:
+        """No open shift: say so and offer to open one with a cash float."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("No open shift"),
+            self.tr("You have no open shift; payments need one.\n"
+                    "Open a shift now? Cash float in the drawer (yuan):"), text="0")
+        if not ok:
+            return
+        try:
+            amount = parse_money(text, allow_zero=True)
+        except MoneyError as exc:
+            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setText(money_message("opening_float", exc))
+            return
+        self.workplace.runner.submit(
+            self.workplace.services.shifts.open, self.workplace.actor,
+            self.workplace.clerk.hall_code, amount,
+            on_done=self._shift_opened, on_error=self._load_failed, key="payments:shift")
+
+    def _shift_opened(self, shift_id: int) -> None:
+        self.shift_id = shift_id
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(self.tr("Shift opened."))
+        self.take_payment()
+
+    def show_history(self) -> None:
+        if self.account is None:
+            return
+        dialog = HistoryDialog(self.workplace, self.account, self.shift_id, self)
+        dialog.finished.connect(lambda _c: self._submit(self.account.account_id, None,
+                                                        open_dialog=False))
+        dialog.open()

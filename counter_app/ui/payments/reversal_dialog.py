@@ -1,0 +1,197 @@
+"""冲正: reverse one payment with a reason, approved by a supervisor who signs
+in at this workstation; then the reversal slip is printed.
+
+On PostgreSQL the reversal runs on the supervisor's own connection (only
+counter_supervisor may insert reversals), which is disposed right after.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.money import format_money
+from counter_app.services.accounts import PaymentSummary
+from counter_app.services.auth import LoginError, LoginFailure
+from counter_app.services.receipt_facts import PayableAccount
+from counter_app.services.reversals import ReversalError, ReversalResult, reverse_payment
+from counter_app.ui.context import Workplace
+from counter_app.ui.payments.messages import print_message
+from counter_app.ui.payments.printing import print_reversal_job
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+def tender_names() -> dict[str, str]:
+    t = QCoreApplication.translate
+    return {
+        "cash": t("PaymentTenders", "Cash"), "wechat": t("PaymentTenders", "WeChat"),
+        "alipay": t("PaymentTenders", "Alipay"), "card": t("PaymentTenders", "Bank card"),
+        "prepayment": t("PaymentTenders", "Prepayment"),
+    }
+
+
+def reverse_with_supervisor(
+    workplace: Workplace, payment_id: int, reason: str, username: str, password: str,
+    shift_id: int, client_uuid: str,
+) -> ReversalResult:
+    """Worker: sign the supervisor in, reverse on their connection, let it go."""
+    authenticator = workplace.authenticator
+    if authenticator is None:
+        raise ReversalError("no_authenticator", "supervisors cannot sign in here", field="supervisor")
+    login = authenticator.login(username, password)
+    try:
+        if not login.clerk.has_role("supervisor"):
+            raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
+        database = workplace.database if authenticator.is_embedded else login.database
+        return reverse_payment(
+            database, payment_id=payment_id, reason=reason, supervisor=login.clerk,
+            actor=workplace.actor, shift_id=shift_id, client_uuid=client_uuid)
+    finally:
+        if not authenticator.is_embedded:
+            login.database.dispose()
+
+
+class ReversalDialog(QDialog):
+    def __init__(self, workplace: Workplace, account: PayableAccount, payment: PaymentSummary,
+                 shift_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.payment = payment
+        self.shift_id = shift_id
+        self.client_uuid = str(uuid.uuid4())
+        self.result: ReversalResult | None = None
+        self.setWindowTitle(self.tr("Reverse payment {0}").format(payment.receipt))
+        layout = QVBoxLayout(self)
+        names = tender_names()
+        tenders = "、".join(
+            f"{names.get(t.tender, t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders)
+        info = QLabel(self.tr(
+            "Receipt {receipt}   account {no} {name}\nAmount ¥{amount}   {tenders}\nPeriods: {periods}"
+        ).format(receipt=payment.receipt, no=account.account_no, name=account.name,
+                 amount=format_money(payment.amount), tenders=tenders,
+                 periods="、".join(payment.periods) or "-"), self)
+        info.setObjectName("paymentLabel")
+        layout.addWidget(info)
+        form = QFormLayout()
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("reasonEdit")
+        self.reason_edit.setPlaceholderText(self.tr("e.g. wrong account"))
+        self.supervisor_edit = QLineEdit(self)
+        self.supervisor_edit.setObjectName("supervisorEdit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        form.addRow(self.tr("Supervisor"), self.supervisor_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
+        hint.setStyleSheet("color: #555555;")
+        layout.addWidget(hint)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = buttons.addButton(
+            self.tr("Reverse (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton(
+            self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+        self.reason_edit.setFocus()
+
+    def _say(self, text: str, style: str) -> None:
+        self.status_label.setStyleSheet(style)
+        self.status_label.setText(text)
+
+    def _refuse(self, text: str, widget: QLineEdit) -> None:
+        self._say(text, ERROR_STYLE)
+        widget.setFocus()
+        widget.selectAll()
+
+    def confirm(self) -> None:
+        if self.result is not None:
+            self.accept()
+            return
+        if not self.confirm_button.isEnabled():
+            return
+        reason = self.reason_edit.text().strip()
+        if not reason:
+            self._refuse(self.tr("Reason: give the reason for the reversal."), self.reason_edit)
+            return
+        username = self.supervisor_edit.text().strip()
+        if not username:
+            self._refuse(self.tr("Supervisor: type the supervisor's username."), self.supervisor_edit)
+            return
+        if not self.password_edit.text():
+            self._refuse(self.tr("Password: the supervisor types the password."), self.password_edit)
+            return
+        self.confirm_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self._say(self.tr("Reversing..."), OK_STYLE)
+        self.workplace.runner.submit(
+            reverse_with_supervisor, self.workplace, self.payment.payment_id, reason, username,
+            self.password_edit.text(), self.shift_id, self.client_uuid,
+            on_done=self._reversed, on_error=self._failed, key=f"reversal:{self.client_uuid}")
+
+    def _reversed(self, result: ReversalResult) -> None:
+        self.result = result
+        self.password_edit.clear()
+        self.confirm_button.setText(self.tr("Done (Enter)"))
+        self.confirm_button.setEnabled(True)
+        self.confirm_button.setFocus()
+        self._say(self.tr("Reversed. Printing the reversal slip..."), OK_STYLE)
+        self.workplace.runner.submit(
+            print_reversal_job, self.workplace, self.payment.payment_id,
+            on_done=lambda _f: self._say(self.tr("Reversed; the reversal slip is printed."), OK_STYLE),
+            on_error=lambda e: self._say(
+                print_message(e) + " " + self.tr("The reversal is posted."), ERROR_STYLE))
+
+    def _failed(self, error: BaseException) -> None:
+        self.confirm_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        if isinstance(error, LoginError):
+            if error.failure is LoginFailure.UNREACHABLE:
+                self._refuse(self.tr("The database does not answer; try again."), self.password_edit)
+            else:
+                self._refuse(self.tr("Supervisor: wrong username or password."), self.password_edit)
+        elif isinstance(error, ReversalError):
+            texts = {
+                "already": self.tr("Payment: already reversed; a payment is reversed once."),
+                "supervisor": self.tr("Supervisor: this user is not a supervisor."),
+                "no_authenticator": self.tr("Supervisor: supervisors cannot sign in on this "
+                                            "workstation."),
+                "prepayment_used": self.tr("Payment: the prepayment it deposited has been used "
+                                           "since; reverse the later payments first."),
+                "shift": self.tr("Shift: your shift is closed; open a shift first."),
+                "reason": self.tr("Reason: give the reason for the reversal."),
+            }
+            widget = self.reason_edit if error.field == "reason" else self.supervisor_edit
+            self._refuse(texts.get(error.code, str(error)), widget)
+        else:
+            self._say(self.tr("The outcome is unknown (the connection was lost). Press Enter to "
+                              "try again: the same reversal is booked at most once."), ERROR_STYLE)
+
+    def reject(self) -> None:
+        if not self.cancel_button.isEnabled() and self.result is None:
+            return  # a reversal is in flight
+        if self.result is not None:
+            self.accept()
+            return
+        super().reject()

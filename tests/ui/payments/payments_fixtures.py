@@ -1,0 +1,70 @@
+"""A signed-in counter for the payments UI tests: a utility with bills, an
+open shift, and a receipt printer that records what it is sent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from counter_app.db.engine import Database
+from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.services.auth import ClerkIdentity
+from counter_app.settings import Settings
+from counter_app.ui.context import Workplace, build_workplace
+from counter_app.ui.payments.page import PaymentsPage
+from counter_app.ui.payments.payment_dialog import PaymentDialog
+from tests.services.payment_fixtures import build_utility
+
+GB = "gb18030"
+
+
+@dataclass
+class Counter:
+    db: Database
+    workplace: Workplace
+    page: PaymentsPage
+    account_id: int
+    shift_id: int
+    recorder: RecordingTransport
+
+    def count(self, model) -> int:
+        with self.db.read() as s:
+            return s.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def make_counter(db, qtbot, runner, *, authenticator=None, recorder=None, **utility) -> Counter:
+    (account_id,), actor, shift_id = build_utility(db, **utility)
+    clerk = ClerkIdentity(actor.clerk_id, actor.username, "收费员", "clerk", "HQ")
+    settings = Settings(workstation=actor.workstation, hall_code="HQ",
+                        receipt_printer="tcp://printer.test:9100", open_drawer_on_cash=True)
+    recorder = recorder or RecordingTransport()
+    printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
+    workplace = replace(build_workplace(clerk, db, settings, runner, authenticator=authenticator),
+                        printer=printer)
+    page = PaymentsPage(workplace)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    return Counter(db, workplace, page, account_id, shift_id, recorder)
+
+
+def open_dialog(counter: Counter, qtbot, *, by_keyboard: bool = True) -> PaymentDialog:
+    """Type the account no. on the page and press Enter: the dialog opens."""
+    page = counter.page
+    if by_keyboard:
+        page.account_edit.setFocus()
+        qtbot.keyClicks(page.account_edit, "01000000")
+        qtbot.keyClick(page.account_edit, Qt.Key.Key_Return)
+    else:
+        page.open_account(counter.account_id)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.isActiveWindow() or True)
+    return dialog
+
+
+def field(dialog: PaymentDialog, name: str):
+    return dialog.tender_panel.fields[name]

@@ -1,0 +1,143 @@
+"""The payment dialog driven by the keyboard on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from counter_app.db import models as m
+from counter_app.documents import PrintError, RecordingTransport
+from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+
+D = Decimal
+
+
+def test_cash_payment_with_change_by_keyboard(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot)
+    assert "75.50" in dialog.due_label.text()
+    received = field(dialog, "cash.received")
+    assert received.hasFocus()
+    qtbot.keyClicks(received, "100")
+    assert dialog.change_label.text().endswith("24.50")
+    qtbot.keyClick(received, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
+    assert "24.50" in dialog.change_label.text()
+    with db.read() as s:
+        payment = s.execute(select(m.Payment)).scalar_one()
+        tender = s.execute(select(m.PaymentTender)).scalar_one()
+        allocations = s.execute(select(m.Allocation.amount)).scalars().all()
+    assert payment.amount == D("75.50") and payment.client_uuid == dialog.client_uuid
+    assert (tender.tender, tender.received, tender.change_given) == ("cash", D("100.00"), D("24.50"))
+    assert sorted(allocations) == [D("30.00"), D("45.50")]
+    data = counter.recorder.data
+    assert "交费收据".encode(GB) in data and b"24.50" in data and b"JX00000001" in data
+    assert b"\x1bp" in data  # cash: the drawer opens
+    qtbot.waitUntil(lambda: "已入账并打印" in dialog.status_label.text(), timeout=10_000)
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.page.dialog is None)
+
+
+def test_full_width_digits_are_normalised(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    received = field(dialog, "cash.received")
+    received.setText("１００")
+    assert dialog.change_label.text().endswith("24.50")
+    qtbot.keyClick(received, Qt.Key.Key_Enter)  # the keypad's Enter
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert received.text() == "100"
+    assert counter.count(m.Payment) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "words"),
+    [
+        ("cash.received", "0", "收款"),
+        ("cash.received", "-5", "负"),
+        ("cash.received", "10.005", "两位小数"),
+        ("cash.received", "1e5", "金额"),
+        ("cash.received", "NaN", "金额"),
+        ("cash.received", "50", "少于"),
+        ("cash.amount", "0", "现金金额"),
+    ],
+)
+def test_bad_amounts_are_refused_naming_the_field(db, qtbot, runner, name, typed, words):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    edit = field(dialog, name)
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, typed)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    message = dialog.status_label.text()
+    assert words in message
+    assert edit.hasFocus() and edit.text() == typed  # what the clerk typed is kept
+    runner.wait_idle()
+    assert counter.count(m.Payment) == 0 and dialog.result is None
+
+
+def test_card_needs_its_reference(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    field(dialog, "cash.amount").clear()
+    card = field(dialog, "card.amount")
+    card.setFocus()
+    qtbot.keyClicks(card, "75.50")
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert "银行卡参考号" in dialog.status_label.text()
+    assert field(dialog, "card.reference").hasFocus()
+    assert counter.count(m.Payment) == 0
+    qtbot.keyClicks(field(dialog, "card.reference"), "881234")
+    qtbot.keyClick(field(dialog, "card.reference"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    with db.read() as s:
+        tender = s.execute(select(m.PaymentTender)).scalar_one()
+    assert (tender.tender, tender.reference) == ("card", "881234")
+
+
+def test_stale_bill_reloads_and_says_the_new_amount(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    # another clerk pays the older bill meanwhile
+    from tests.services.payment_fixtures import cash, request
+
+    counter.workplace.services.payments.post(
+        request(counter.account_id, counter.shift_id, "30.00", cash("30.00")), counter.workplace.actor)
+    qtbot.keyClicks(field(dialog, "cash.received"), "100")
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "刚刚" in dialog.status_label.text(), timeout=15_000)
+    assert "45.50" in dialog.status_label.text()
+    qtbot.waitUntil(lambda: dialog.bills.rowCount() == 1, timeout=15_000)
+    assert field(dialog, "cash.received").text() == "100"
+    assert counter.count(m.Payment) == 1  # only the other clerk's
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert dialog.result.change == D("54.50")
+
+
+def test_prepayment_only(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    assert dialog.amount_edit.isEnabled()
+    dialog.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.amount_edit, "200")
+    assert field(dialog, "cash.amount").text() == "200.00"
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
+
+
+def test_print_failure_keeps_the_payment(db, qtbot, runner):
+    offline = RecordingTransport(error=PrintError("offline", "no answer"))
+    counter = make_counter(db, qtbot, runner, recorder=offline)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "补打" in dialog.status_label.text(), timeout=15_000)
+    assert "打印失败" in dialog.status_label.text()
+    assert counter.count(m.Payment) == 1
