@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._ui_state = ui_state if ui_state is not None else QSettings()
         self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
 
-        self.search_page = SearchPage()
+        self.search_page = SearchPage(workplace)
         self.payments_page = PaymentsPage(workplace)
         self.relief_page = ReliefPage()
         self.complaints_page = ComplaintsPage()
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.close)
+        self.search_page.action_requested.connect(self.dispatch_action)
 
         self.status = StatusPanel(
             self.ui.statusBar, clerk, settings.workstation, database.describe()
@@ -100,6 +101,16 @@ class MainWindow(QMainWindow):
             page.setFocus()
         else:
             self.ui.navList.setFocus()
+
+    def dispatch_action(self, action: str, account_id: int) -> None:
+        """The search page asks for another page on an account (pay, relief, complaint)."""
+        index = {"pay": 1, "relief": 2, "complaint": 3}.get(action)
+        if index is None:
+            return
+        self.show_page(index)
+        page = self.ui.pageStack.widget(index)
+        if hasattr(page, "open_account"):
+            page.open_account(account_id)
 
     @property
     def current_page(self) -> QWidget:

@@ -216,21 +216,6 @@
     </message>
 </context>
 <context>
-    <name>SearchPage</name>
-    <message>
-        <source>Customer search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find a customer by account number, name, phone, ID number or meter location, and see the fee, usage, start and end meter readings, arrears and prepayment balance, with past payments by period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Workstation settings</source>

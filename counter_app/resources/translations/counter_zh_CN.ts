@@ -217,21 +217,6 @@
     </message>
 </context>
 <context>
-    <name>SearchPage</name>
-    <message>
-        <source>Customer search</source>
-        <translation>用户查询</translation>
-    </message>
-    <message>
-        <source>Find a customer by account number, name, phone, ID number or meter location, and see the fee, usage, start and end meter readings, arrears and prepayment balance, with past payments by period.</source>
-        <translation>按用户号、户名、预留电话、身份证号或水表方位查找用户，查看水费、用水量、起止读数、欠费和预存余额，以及往期交费记录。</translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>SettingsPage</name>
     <message>
         <source>Workstation settings</source>

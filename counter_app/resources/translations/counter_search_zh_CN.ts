@@ -1,0 +1,578 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>Customer</source>
+        <translation>用户信息</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Meter location</source>
+        <translation>水表位置</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Fixed line</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <source>Meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Prepayment balance</source>
+        <translation>预存余额</translation>
+    </message>
+    <message>
+        <source>Relief</source>
+        <translation>低保优惠</translation>
+    </message>
+    <message>
+        <source>Current bill</source>
+        <translation>本期账单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>起止读数</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>用水量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Take payment</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Relief application</source>
+        <translation>低保申请</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Print past payments</source>
+        <translation>打印往期交费清单</translation>
+    </message>
+    <message>
+        <source>Show full ID/phone</source>
+        <translation>显示完整证件号/电话</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Opening the account…</source>
+        <translation>正在打开账户…</translation>
+    </message>
+    <message>
+        <source>The account could not be opened.</source>
+        <translation>无法打开该账户。</translation>
+    </message>
+    <message>
+        <source>The account could not be opened: it was not found or the database does not answer. Press Esc and try again.</source>
+        <translation>无法打开该账户：账户不存在或数据库无响应。请按 Esc 返回后重试。</translation>
+    </message>
+    <message>
+        <source>Arrears: {amount}</source>
+        <translation>欠费：{amount}</translation>
+    </message>
+    <message>
+        <source> ({n} households)</source>
+        <translation>（{n} 户）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{rule}, valid {start} to {end}</source>
+        <translation>{rule}，有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{n} t</source>
+        <translation>{n} 吨</translation>
+    </message>
+    <message>
+        <source>no bill yet</source>
+        <translation>暂无账单</translation>
+    </message>
+    <message>
+        <source>Full ID number and phones shown; this was recorded in the audit log.</source>
+        <translation>已显示完整证件号和电话；此操作已记入审计日志。</translation>
+    </message>
+    <message>
+        <source>You may not see the full ID number or phone: a supervisor must do it.</source>
+        <translation>您无权查看完整证件号和电话：请由班长操作。</translation>
+    </message>
+    <message>
+        <source>The full values could not be shown; try again.</source>
+        <translation>无法显示完整信息，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWidget</name>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Periods &amp;from</source>
+        <translation>账期从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation>账单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>交费记录</translation>
+    </message>
+    <message>
+        <source>{bills} bills, {payments} payments</source>
+        <translation>账单 {bills} 笔，交费 {payments} 笔</translation>
+    </message>
+    <message>
+        <source>From period: type it as 2026-03.</source>
+        <translation>起始账期：请按 2026-03 的格式输入。</translation>
+    </message>
+    <message>
+        <source>To period: type it as 2026-03.</source>
+        <translation>截止账期：请按 2026-03 的格式输入。</translation>
+    </message>
+    <message>
+        <source>From period is after the to period.</source>
+        <translation>起始账期晚于截止账期。</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded; try again.</source>
+        <translation>无法加载历史记录，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModels</name>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Arrears</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>账期</translation>
+    </message>
+    <message>
+        <source>Start reading</source>
+        <translation>起码</translation>
+    </message>
+    <message>
+        <source>End reading</source>
+        <translation>止码</translation>
+    </message>
+    <message>
+        <source>Usage (t)</source>
+        <translation>用水量(吨)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已缴</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Volume (t)</source>
+        <translation>水量(吨)</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>交费时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Bills paid</source>
+        <translation>缴纳账期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Reversed: {reason}</source>
+        <translation>已冲正：{reason}</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已入账</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Customer search</source>
+        <translation>用户查询</translation>
+    </message>
+    <message>
+        <source>Account no., name or pinyin initials, phone or its last 4 digits, ID number, address, meter no.</source>
+        <translation>户号、姓名或拼音首字母、电话或手机尾号 4 位、证件号、地址、表号</translation>
+    </message>
+    <message>
+        <source>No account found. Check what you typed, or try another identifier.</source>
+        <translation>未找到用户。请核对输入，或换一种信息查找。</translation>
+    </message>
+    <message>
+        <source>showing the first {n}; type more to narrow the search.</source>
+        <translation>仅显示前 {n} 条，请输入更多内容缩小范围。</translation>
+    </message>
+    <message>
+        <source>{n} found.</source>
+        <translation>找到 {n} 户。</translation>
+    </message>
+    <message>
+        <source>The search failed: the database does not answer. Try again in a moment.</source>
+        <translation>查询失败：数据库无响应，请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTexts</name>
+    <message>
+        <source>Type an account no., name, phone, ID number or address…</source>
+        <translation>请输入户号、姓名、电话、证件号或地址…</translation>
+    </message>
+    <message>
+        <source>Too long: type at most 64 characters.</source>
+        <translation>输入过长：最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>Type letters, digits or Chinese characters.</source>
+        <translation>请输入字母、数字或汉字。</translation>
+    </message>
+    <message>
+        <source>1-2 digits: only an exact account or meter number is looked up.</source>
+        <translation>仅 1–2 位数字：只按完整户号或表号查找。</translation>
+    </message>
+    <message>
+        <source>tel: needs a mobile number, its last 4 digits or a fixed line.</source>
+        <translation>tel: 后需要手机号、手机尾号 4 位或固定电话。</translation>
+    </message>
+    <message>
+        <source>id: needs 18 or 15 characters, or the last 4-6.</source>
+        <translation>id: 后需要 18 位或 15 位证件号，或后 4–6 位。</translation>
+    </message>
+    <message>
+        <source>no: needs an account number.</source>
+        <translation>no: 后需要户号。</translation>
+    </message>
+    <message>
+        <source>meter: needs a meter number.</source>
+        <translation>meter: 后需要表号。</translation>
+    </message>
+    <message>
+        <source>The search took too long; type more to narrow it.</source>
+        <translation>查询超时，请输入更多内容缩小范围。</translation>
+    </message>
+    <message>
+        <source>account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>mobile tail</source>
+        <translation>手机尾号</translation>
+    </message>
+    <message>
+        <source>fixed line</source>
+        <translation>固定电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <source>ID tail</source>
+        <translation>证件尾号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>meter no.</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Searching by {kinds}…</source>
+        <translation>按{kinds}查找…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>Household meter</source>
+        <translation>户表</translation>
+    </message>
+    <message>
+        <source>Bulk meter</source>
+        <translation>总表</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>集体户</translation>
+    </message>
+    <message>
+        <source>Non-residential</source>
+        <translation>非居民</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>预存抵扣</translation>
+    </message>
+    <message>
+        <source>The printer does not answer. Check that it is on and connected.</source>
+        <translation>打印机无响应。请检查打印机是否开机并已连接。</translation>
+    </message>
+    <message>
+        <source>The printer stopped answering during the job. Check it and print again.</source>
+        <translation>打印过程中打印机停止响应。请检查后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer refused the job. Check paper and the print queue.</source>
+        <translation>打印机拒绝了打印任务。请检查纸张和打印队列。</translation>
+    </message>
+    <message>
+        <source>The A4 printer set for this workstation is not installed.</source>
+        <translation>本工作站设置的 A4 打印机未安装。</translation>
+    </message>
+    <message>
+        <source>No A4 printer is set for this workstation (Settings).</source>
+        <translation>本工作站未设置 A4 打印机（请在“设置”中设置）。</translation>
+    </message>
+    <message>
+        <source>This workstation cannot print to the A4 printer.</source>
+        <translation>本工作站无法使用该 A4 打印机。</translation>
+    </message>
+    <message>
+        <source>The statement could not be printed.</source>
+        <translation>清单打印失败。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement of past payments</source>
+        <translation>往期交费清单</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>&amp;From period:</source>
+        <translation>起始账期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To period:</source>
+        <translation>截止账期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation>预览 (Enter)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+S)</source>
+        <translation>保存 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>From period</source>
+        <translation>起始账期</translation>
+    </message>
+    <message>
+        <source>To period</source>
+        <translation>截止账期</translation>
+    </message>
+    <message>
+        <source>{field}: type it as 2026-03.</source>
+        <translation>{field}：请按 2026-03 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Water Supply Company</source>
+        <translation>自来水公司</translation>
+    </message>
+    <message>
+        <source>Preparing the statement…</source>
+        <translation>正在生成清单…</translation>
+    </message>
+    <message>
+        <source>Sent to the A4 printer.</source>
+        <translation>已发送到 A4 打印机。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation>PDF 保存失败：{error}</translation>
+    </message>
+    <message>
+        <source>The statement could not be made; try again.</source>
+        <translation>无法生成清单，请重试。</translation>
+    </message>
+    <message>
+        <source>Save statement as PDF</source>
+        <translation>将清单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,287 @@
+"""The account view (用户信息) on the search page: who, what the current bill
+says, what is owed, the histories, and what the clerk can do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.accounts import REVEAL_ROLE, AccountView, RevealRefused
+from counter_app.ui.context import Workplace
+from counter_app.ui.search.history import HistoryWidget, make_table
+from counter_app.ui.search.models import BillLinesModel
+from counter_app.ui.search.statement import StatementDialog
+from counter_app.ui.search.texts import account_type_text, money_text, status_text
+
+ACCOUNT_KEY = "search.account"
+REVEAL_KEY = "search.reveal"
+
+
+def _value_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class AccountPanel(QWidget):
+    back_requested = Signal()
+    action_requested = Signal(str, int)
+
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.view: AccountView | None = None
+        self.revealed: dict[str, str] = {}
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("accountTitle")
+        font = self.title_label.font()
+        font.setPointSize(15)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.arrears_label = QLabel(self)
+        self.arrears_label.setObjectName("arrearsLabel")
+        self.arrears_label.setFont(font)
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.arrears_label)
+
+        self.fields: dict[str, QLabel] = {}
+        info = QGroupBox(self.tr("Customer"), self)
+        grid = QGridLayout(info)
+        grid.setHorizontalSpacing(12)
+        rows = (
+            ("account_no", self.tr("Account no."), "type", self.tr("Type")),
+            ("address", self.tr("Address"), "meter_location", self.tr("Meter location")),
+            ("mobile", self.tr("Mobile"), "landline", self.tr("Fixed line")),
+            ("id_number", self.tr("ID number"), "meter_no", self.tr("Meter no.")),
+            ("status", self.tr("Status"), "prepayment", self.tr("Prepayment balance")),
+            ("relief", self.tr("Relief"), "", ""),
+        )
+        self._grid_rows(info, grid, rows)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        bill_box = QGroupBox(self.tr("Current bill"), self)
+        bill_grid = QGridLayout(bill_box)
+        self._grid_rows(bill_box, bill_grid, (
+            ("period", self.tr("Period"), "due_on", self.tr("Due date")),
+            ("readings", self.tr("Readings"), "usage", self.tr("Usage")),
+            ("amount", self.tr("Amount"), "bill_owed", self.tr("Owed")),
+        ))
+        self.current_lines = BillLinesModel(self)
+        self.current_table = make_table(bill_box, self.current_lines)
+        self.current_table.setObjectName("currentLinesTable")
+        self.current_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.current_table.setMaximumHeight(130)
+        bill_grid.addWidget(self.current_table, 3, 0, 1, 4)
+        bill_grid.setColumnStretch(1, 1)
+        bill_grid.setColumnStretch(3, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(info, 5)
+        top.addWidget(bill_box, 4)
+
+        self.history = HistoryWidget(workplace, self)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("accountMessage")
+        self.message_label.setStyleSheet("color: #b3261e;")
+        self.message_label.setWordWrap(True)
+        self.history.message.connect(self.message_label.setText)
+
+        buttons = QHBoxLayout()
+        self.pay_button = self._button(self.tr("Take payment"), "F5", buttons)
+        self.relief_button = self._button(self.tr("Relief application"), "F6", buttons)
+        self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
+        self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
+        self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
+        buttons.addStretch(1)
+        self.back_button = self._button(self.tr("Back"), "Esc", buttons)
+        self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
+        self.pay_button.clicked.connect(lambda: self._request("pay"))
+        self.relief_button.clicked.connect(lambda: self._request("relief"))
+        self.complaint_button.clicked.connect(lambda: self._request("complaint"))
+        self.statement_button.clicked.connect(self.open_statement)
+        self.reveal_button.clicked.connect(self.reveal)
+        self.back_button.clicked.connect(self.back_requested)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back_requested)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(head)
+        layout.addLayout(top)
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.history.bills_table)
+        self._set_enabled(False)
+
+    def _grid_rows(self, box: QWidget, grid: QGridLayout, rows) -> None:
+        for r, row in enumerate(rows):
+            for c in (0, 2):
+                key, title = row[c], row[c + 1]
+                if not key:
+                    continue
+                caption = QLabel(title + self.tr(":"), box)
+                caption.setStyleSheet("color: #555555;")
+                grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
+                self.fields[key] = _value_label(box, f"{key}Value")
+                grid.addWidget(self.fields[key], r, c + 1, Qt.AlignmentFlag.AlignTop)
+
+    def _button(self, text: str, key: str, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(f"{text} ({key})", self)
+        button.setAutoDefault(False)
+        if key != "Esc":
+            button.setShortcut(QKeySequence(key))
+        row.addWidget(button)
+        return button
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.pay_button, self.relief_button, self.complaint_button,
+                       self.statement_button, self.reveal_button):
+            button.setEnabled(enabled)
+
+    # -- loading ------------------------------------------------------------------------
+
+    def open_account(self, account_id: int) -> None:
+        self.close_account()
+        self.title_label.setText(self.tr("Opening the account…"))
+        accounts = self.workplace.services.accounts
+
+        def load():
+            return accounts.account_view(account_id), accounts.bills(account_id), \
+                accounts.payments(account_id)
+
+        self.workplace.runner.submit(load, on_done=self._loaded, on_error=self._load_failed,
+                                     key=ACCOUNT_KEY)
+
+    def _loaded(self, result) -> None:
+        view, bills, payments = result
+        self.view = view
+        self._show_view()
+        self.history.show_history(view.account_id, bills, payments)
+        self._set_enabled(True)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.title_label.setText(self.tr("The account could not be opened."))
+        self.message_label.setText(
+            self.tr("The account could not be opened: it was not found or the database "
+                    "does not answer. Press Esc and try again.")
+        )
+
+    def close_account(self) -> None:
+        """Forget the account, and with it every revealed value."""
+        self.workplace.runner.cancel(ACCOUNT_KEY)
+        self.workplace.runner.cancel(REVEAL_KEY)
+        self.view = None
+        self.revealed = {}
+        self.history.clear()
+        self.current_lines.set_rows(())
+        self.message_label.clear()
+        self.title_label.clear()
+        self.arrears_label.clear()
+        for label in self.fields.values():
+            label.clear()
+        self._set_enabled(False)
+
+    def _show_view(self) -> None:
+        v = self.view
+        if v is None:
+            return
+        f = self.fields
+        self.title_label.setText(f"{v.name}　{v.account_no}")
+        owed = v.arrears > 0
+        self.arrears_label.setText(self.tr("Arrears: {amount}").format(amount=money_text(v.arrears)))
+        self.arrears_label.setStyleSheet("color: #b3261e;" if owed else "color: #1b6e20;")
+        kind = account_type_text(v.account_type)
+        if v.households_total:
+            kind += self.tr(" ({n} households)").format(n=v.households_total)
+        none = self.tr("none")
+        values = {
+            "account_no": v.account_no, "type": kind, "address": v.address,
+            "meter_location": v.meter_location or none, "meter_no": v.meter_no or none,
+            "mobile": self.revealed.get("mobile", v.mobile_masked) or none,
+            "landline": self.revealed.get("landline", v.landline_masked) or none,
+            "id_number": self.revealed.get("id_number", v.id_masked) or none,
+            "status": status_text(v.status), "prepayment": money_text(v.prepayment_balance),
+        }
+        if v.relief is not None:
+            values["relief"] = self.tr("{rule}, valid {start} to {end}").format(
+                rule=v.relief.rule_name, start=v.relief.valid_from.isoformat(),
+                end=v.relief.valid_to.isoformat())
+        else:
+            values["relief"] = none
+        bill = v.current_bill.bill if v.current_bill else None
+        if bill is not None:
+            values.update(
+                period=bill.period, due_on=bill.due_on.isoformat(),
+                readings=f"{bill.start_reading} → {bill.end_reading}",
+                usage=self.tr("{n} t").format(n=bill.usage), amount=money_text(bill.amount),
+                bill_owed=money_text(bill.outstanding),
+            )
+            self.current_lines.set_rows(v.current_bill.lines)
+        else:
+            values.update(period=self.tr("no bill yet"), due_on="", readings="", usage="",
+                          amount="", bill_owed="")
+        for key, text in values.items():
+            f[key].setText(text)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _request(self, action: str) -> None:
+        if self.view is not None:
+            self.action_requested.emit(action, self.view.account_id)
+
+    def reveal(self) -> None:
+        v = self.view
+        if v is None or not self.reveal_button.isVisible():
+            return
+        fields = [name for name, masked in (
+            ("id_number", v.id_masked), ("mobile", v.mobile_masked),
+            ("landline", v.landline_masked)) if masked]
+        accounts, clerk, actor = self.workplace.services.accounts, self.workplace.clerk, \
+            self.workplace.actor
+
+        def run():
+            return {name: accounts.reveal(v.account_id, name, clerk, actor) for name in fields}
+
+        self.reveal_button.setEnabled(False)
+        self.workplace.runner.submit(run, on_done=self._revealed, on_error=self._reveal_failed,
+                                     key=REVEAL_KEY)
+
+    def _revealed(self, values: dict[str, str]) -> None:
+        self.revealed = {k: v for k, v in values.items() if v}
+        self.message_label.setText(self.tr("Full ID number and phones shown; this was "
+                                           "recorded in the audit log."))
+        self.message_label.setStyleSheet("color: #555555;")
+        self._show_view()
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        self.reveal_button.setEnabled(self.view is not None)
+        self.message_label.setStyleSheet("color: #b3261e;")
+        if isinstance(exc, RevealRefused):
+            self.message_label.setText(self.tr("You may not see the full ID number or phone: "
+                                               "a supervisor must do it."))
+        else:
+            self.message_label.setText(self.tr("The full values could not be shown; "
+                                               "try again."))
+
+    def open_statement(self) -> None:
+        if self.view is None:
+            return
+        dialog = StatementDialog(self.workplace, self.view, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

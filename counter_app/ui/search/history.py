@@ -1,0 +1,196 @@
+"""Bill and payment history of one account, with a period filter and each
+bill's lines on demand (select a bill → its lines)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.periods import Period
+from counter_app.services.accounts import BillSummary, PaymentSummary
+from counter_app.ui.context import Workplace
+from counter_app.ui.search.models import BillLinesModel, BillsModel, PaymentsModel
+
+HISTORY_KEY = "search.history"
+LINES_KEY = "search.bill_lines"
+
+
+def make_table(parent: QWidget, model) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def parse_period(text: str) -> Period | None:
+    """None for an empty field; ValueError for a bad one."""
+    return Period.parse(text) if text.strip() else None
+
+
+class HistoryWidget(QWidget):
+    """``message(text)`` reports a problem in the clerk's words."""
+
+    message = Signal(str)
+
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.account_id: int | None = None
+
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        self.from_edit = QLineEdit(self)
+        self.from_edit.setObjectName("fromPeriodEdit")
+        self.to_edit = QLineEdit(self)
+        self.to_edit.setObjectName("toPeriodEdit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setPlaceholderText("2026-01")
+            edit.setMaximumWidth(110)
+            edit.returnPressed.connect(self.apply_filter)
+        self.filter_button = QPushButton(self.tr("Filter"), self)
+        self.filter_button.setAutoDefault(False)
+        self.filter_button.clicked.connect(self.apply_filter)
+        from_label = QLabel(self.tr("Periods &from"), self)
+        from_label.setBuddy(self.from_edit)
+        to_label = QLabel(self.tr("&to"), self)
+        to_label.setBuddy(self.to_edit)
+        filter_row.addWidget(from_label)
+        filter_row.addWidget(self.from_edit)
+        filter_row.addWidget(to_label)
+        filter_row.addWidget(self.to_edit)
+        filter_row.addWidget(self.filter_button)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("historyCountLabel")
+        filter_row.addWidget(self.count_label, 1)
+
+        self.bills_model = BillsModel(self)
+        self.lines_model = BillLinesModel(self)
+        self.payments_model = PaymentsModel(self)
+        self.tabs = QTabWidget(self)
+        bills_split = QSplitter(Qt.Orientation.Vertical, self.tabs)
+        self.bills_table = make_table(bills_split, self.bills_model)
+        self.bills_table.setObjectName("billsTable")
+        self.lines_table = make_table(bills_split, self.lines_model)
+        self.lines_table.setObjectName("billLinesTable")
+        self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bills_split.addWidget(self.bills_table)
+        bills_split.addWidget(self.lines_table)
+        bills_split.setStretchFactor(0, 3)
+        bills_split.setStretchFactor(1, 2)
+        self.payments_table = make_table(self.tabs, self.payments_model)
+        self.payments_table.setObjectName("paymentsTable")
+        self.tabs.addTab(bills_split, self.tr("Bills"))
+        self.tabs.addTab(self.payments_table, self.tr("Payments"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.tabs, 1)
+        self.bills_table.selectionModel().selectionChanged.connect(self._bill_selected)
+        self.setTabOrder(self.bills_table, self.payments_table)
+        self.setTabOrder(self.payments_table, self.from_edit)
+        self.setTabOrder(self.from_edit, self.to_edit)
+
+    # -- data --------------------------------------------------------------------------
+
+    def show_history(
+        self, account_id: int, bills: tuple[BillSummary, ...], payments: tuple[PaymentSummary, ...]
+    ) -> None:
+        self.account_id = account_id
+        self.bills_model.set_rows(bills)
+        self.payments_model.set_rows(payments)
+        self.lines_model.set_rows(())
+        self.count_label.setText(
+            self.tr("{bills} bills, {payments} payments").format(
+                bills=len(bills), payments=len(payments))
+        )
+        if bills:
+            self.bills_table.selectRow(0)
+
+    def clear(self) -> None:
+        self.account_id = None
+        self.workplace.runner.cancel(HISTORY_KEY)
+        self.workplace.runner.cancel(LINES_KEY)
+        for model in (self.bills_model, self.lines_model, self.payments_model):
+            model.set_rows(())
+        self.from_edit.clear()
+        self.to_edit.clear()
+        self.count_label.clear()
+
+    def periods(self) -> tuple[Period | None, Period | None] | None:
+        """The filter's periods, or None after reporting which field is wrong."""
+        try:
+            from_p = parse_period(self.from_edit.text())
+        except ValueError:
+            self.message.emit(self.tr("From period: type it as 2026-03."))
+            self.from_edit.setFocus()
+            return None
+        try:
+            to_p = parse_period(self.to_edit.text())
+        except ValueError:
+            self.message.emit(self.tr("To period: type it as 2026-03."))
+            self.to_edit.setFocus()
+            return None
+        if from_p and to_p and from_p > to_p:
+            self.message.emit(self.tr("From period is after the to period."))
+            self.from_edit.setFocus()
+            return None
+        return from_p, to_p
+
+    def apply_filter(self) -> None:
+        if self.account_id is None:
+            return
+        periods = self.periods()
+        if periods is None:
+            return
+        self.message.emit("")
+        accounts, account_id = self.workplace.services.accounts, self.account_id
+
+        def load():
+            return (
+                accounts.bills(account_id, from_period=periods[0], to_period=periods[1]),
+                accounts.payments(account_id, from_period=periods[0], to_period=periods[1]),
+            )
+
+        self.workplace.runner.submit(
+            load,
+            on_done=lambda r, a=account_id: self._filtered(a, r),
+            on_error=self._failed, key=HISTORY_KEY,
+        )
+
+    def _filtered(self, account_id: int, result) -> None:
+        if account_id == self.account_id:
+            self.show_history(account_id, *result)
+
+    def _bill_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        bill = self.bills_model.record(rows[0].row()) if rows else None
+        if bill is None:
+            self.lines_model.set_rows(())
+            return
+        self.workplace.runner.submit(
+            self.workplace.services.accounts.bill_lines, bill.bill_id,
+            on_done=self.lines_model.set_rows, on_error=self._failed, key=LINES_KEY,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.emit(self.tr("The history could not be loaded; try again."))

@@ -1,0 +1,171 @@
+"""往期交费清单: choose the periods, then preview, print or save a PDF.
+
+The data and the layout are made off the GUI thread; the preview dialog
+(Qt print system) opens on the GUI thread; PDF writing and printing run in a
+worker. Print failures become a message naming what to check.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.documents import PrintError, Utility, statement_document, write_pdf
+from counter_app.documents.model import Document
+from counter_app.documents.qt_backend import print_preview
+from counter_app.domain.periods import Period
+from counter_app.services.accounts import AccountView
+from counter_app.ui.context import Workplace
+from counter_app.ui.search.statement_data import statement_data
+from counter_app.ui.search.texts import print_error_text
+
+STATEMENT_KEY = "search.statement"
+DEFAULT_MONTHS = 12
+
+
+class StatementDialog(QDialog):
+    def __init__(self, workplace: Workplace, view: AccountView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.view = view
+        self.last_document: Document | None = None
+        self.saved_path: Path | None = None
+        self.setWindowTitle(self.tr("Statement of past payments"))
+
+        last = Period.parse(view.current_bill.bill.period) if view.current_bill else \
+            Period.from_date(datetime.now(UTC).date())
+        self.from_edit = QLineEdit(str(last.add(1 - DEFAULT_MONTHS)), self)
+        self.from_edit.setObjectName("statementFrom")
+        self.to_edit = QLineEdit(str(last), self)
+        self.to_edit.setObjectName("statementTo")
+        form = QFormLayout()
+        form.addRow(self.tr("Account:"), QLabel(f"{view.account_no}　{view.name}", self))
+        form.addRow(self.tr("&From period:"), self.from_edit)
+        form.addRow(self.tr("&To period:"), self.to_edit)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("statementMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setMinimumWidth(360)
+
+        self.preview_button = QPushButton(self.tr("Preview (Enter)"), self)
+        self.preview_button.setDefault(True)
+        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"), self)
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.pdf_button = QPushButton(self.tr("Save PDF (Ctrl+S)"), self)
+        self.pdf_button.setShortcut(QKeySequence("Ctrl+S"))
+        self.close_button = QPushButton(self.tr("Close (Esc)"), self)
+        self.close_button.setAutoDefault(False)
+        for button in (self.print_button, self.pdf_button):
+            button.setAutoDefault(False)
+        self.preview_button.clicked.connect(lambda: self._make("preview"))
+        self.print_button.clicked.connect(lambda: self._make("print"))
+        self.pdf_button.clicked.connect(self._ask_pdf_path)
+        self.close_button.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+        self.from_edit.setFocus()
+        self.from_edit.selectAll()
+
+    # -- input --------------------------------------------------------------------------
+
+    def _periods(self) -> tuple[Period, Period] | None:
+        edits = ((self.from_edit, self.tr("From period")), (self.to_edit, self.tr("To period")))
+        periods = []
+        for edit, name in edits:
+            try:
+                periods.append(Period.parse(edit.text()))
+            except ValueError:
+                self._say(self.tr("{field}: type it as 2026-03.").format(field=name), warn=True)
+                edit.setFocus()
+                edit.selectAll()
+                return None
+        return min(periods), max(periods)
+
+    def _say(self, text: str, *, warn: bool = False) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.pdf_button):
+            button.setEnabled(not busy)
+
+    # -- work ---------------------------------------------------------------------------
+
+    def _make(self, then: str, path: Path | None = None) -> None:
+        periods = self._periods()
+        if periods is None:
+            return
+        workplace, account_id = self.workplace, self.view.account_id
+        utility = Utility(self.tr("Water Supply Company"), workplace.settings.hall_code)
+        clerk = workplace.clerk.display_name
+
+        def build() -> Document:
+            statement = workplace.services.accounts.statement(account_id, *periods)
+            data = statement_data(statement, utility=utility, clerk=clerk,
+                                  printed_at=datetime.now(UTC))
+            document = statement_document(data)
+            if then == "print":
+                workplace.printer.print_a4(document)
+            elif then == "pdf" and path is not None:
+                write_pdf(document, path)
+            return document
+
+        self._busy(True)
+        self._say(self.tr("Preparing the statement…"))
+        workplace.runner.submit(build, on_done=lambda d: self._done(then, d, path),
+                                on_error=self._failed, key=STATEMENT_KEY)
+
+    def _done(self, then: str, document: Document, path: Path | None) -> None:
+        self._busy(False)
+        self.last_document = document
+        if then == "preview":
+            self._say("")
+            print_preview(self, document, self.workplace.settings.a4_printer)
+        elif then == "print":
+            self._say(self.tr("Sent to the A4 printer."))
+        else:
+            self.saved_path = path
+            self._say(self.tr("Saved to {path}").format(path=str(path)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, PrintError):
+            self._say(print_error_text(exc.code), warn=True)
+        elif isinstance(exc, OSError):
+            self._say(self.tr("The PDF could not be saved: {error}").format(
+                error=exc.strerror or str(exc)), warn=True)
+        else:
+            self._say(self.tr("The statement could not be made; try again."), warn=True)
+
+    def _ask_pdf_path(self) -> None:
+        if self._periods() is None:
+            return
+        name = f"往期交费清单_{self.view.account_no}.pdf"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save statement as PDF"), str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if chosen:
+            path = Path(chosen)
+            self._make("pdf", path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))

@@ -1,0 +1,40 @@
+"""AccountService.statement → documents StatementData (no Qt, no database)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from counter_app.documents.data import StatementData, StatementRow, Utility
+from counter_app.services.accounts import Statement, StatementLine
+
+
+def statement_row(line: StatementLine) -> StatementRow:
+    """One period; the last payment's time, and every receipt that paid it."""
+    last = max(line.payments, key=lambda p: p.paid_at, default=None)
+    receipts = "、".join(dict.fromkeys(p.receipt for p in line.payments))
+    return StatementRow(
+        period=line.period,
+        usage=Decimal(line.usage),
+        amount_due=line.billed,
+        amount_paid=line.paid,
+        paid_at=last.paid_at if last else None,
+        receipt_no=receipts,
+    )
+
+
+def statement_data(
+    statement: Statement, *, utility: Utility, clerk: str, printed_at: datetime
+) -> StatementData:
+    return StatementData(
+        utility=utility,
+        account_no=statement.account_no,
+        customer_name=statement.name,
+        address=statement.address,
+        period_from=statement.from_period,
+        period_to=statement.to_period,
+        rows=tuple(statement_row(line) for line in statement.lines),
+        printed_at=printed_at,
+        clerk=clerk,
+        balance=statement.prepayment_balance,
+    )

@@ -1,0 +1,125 @@
+"""Display texts of the search area: hints, kinds, statuses (English sources,
+translated in counter_search_<lang>.ts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+
+
+def hint_text(code: str) -> str:
+    """The clerk-facing message for a hint code of SearchService / parse_query."""
+    texts = {
+        "empty": QCoreApplication.translate(
+            "SearchTexts", "Type an account no., name, phone, ID number or address…"
+        ),
+        "too_long": QCoreApplication.translate(
+            "SearchTexts", "Too long: type at most 64 characters."
+        ),
+        "no_searchable_text": QCoreApplication.translate(
+            "SearchTexts", "Type letters, digits or Chinese characters."
+        ),
+        "too_short": QCoreApplication.translate(
+            "SearchTexts", "1-2 digits: only an exact account or meter number is looked up."
+        ),
+        "not_a_phone": QCoreApplication.translate(
+            "SearchTexts", "tel: needs a mobile number, its last 4 digits or a fixed line."
+        ),
+        "not_an_id_number": QCoreApplication.translate(
+            "SearchTexts", "id: needs 18 or 15 characters, or the last 4-6."
+        ),
+        "not_an_account_no": QCoreApplication.translate(
+            "SearchTexts", "no: needs an account number."
+        ),
+        "not_a_meter_no": QCoreApplication.translate("SearchTexts", "meter: needs a meter number."),
+        "timeout": QCoreApplication.translate(
+            "SearchTexts", "The search took too long; type more to narrow it."
+        ),
+    }
+    return texts.get(code, code)
+
+
+def kind_text(kind: str) -> str:
+    texts = {
+        "account_no": QCoreApplication.translate("SearchTexts", "account no."),
+        "mobile": QCoreApplication.translate("SearchTexts", "mobile"),
+        "mobile_tail": QCoreApplication.translate("SearchTexts", "mobile tail"),
+        "landline": QCoreApplication.translate("SearchTexts", "fixed line"),
+        "id_number": QCoreApplication.translate("SearchTexts", "ID number"),
+        "id_tail": QCoreApplication.translate("SearchTexts", "ID tail"),
+        "name": QCoreApplication.translate("SearchTexts", "name"),
+        "pinyin": QCoreApplication.translate("SearchTexts", "pinyin"),
+        "address": QCoreApplication.translate("SearchTexts", "address"),
+        "meter_no": QCoreApplication.translate("SearchTexts", "meter no."),
+    }
+    return texts.get(kind, kind)
+
+
+def searching_text(kinds: tuple[str, ...]) -> str:
+    """按手机尾号、证件尾号查找… for the kinds the query is read as."""
+    separator = QCoreApplication.translate("SearchTexts", ", ")
+    return QCoreApplication.translate("SearchTexts", "Searching by {kinds}…").format(
+        kinds=separator.join(kind_text(k) for k in kinds)
+    )
+
+
+def status_text(status: str) -> str:
+    texts = {
+        "active": QCoreApplication.translate("SearchTexts", "Active"),
+        "suspended": QCoreApplication.translate("SearchTexts", "Suspended"),
+        "closed": QCoreApplication.translate("SearchTexts", "Closed"),
+    }
+    return texts.get(status, status)
+
+
+def account_type_text(kind: str) -> str:
+    texts = {
+        "household": QCoreApplication.translate("SearchTexts", "Household meter"),
+        "bulk": QCoreApplication.translate("SearchTexts", "Bulk meter"),
+        "collective": QCoreApplication.translate("SearchTexts", "Collective"),
+        "nonresidential": QCoreApplication.translate("SearchTexts", "Non-residential"),
+    }
+    return texts.get(kind, kind)
+
+
+def tender_text(tender: str) -> str:
+    texts = {
+        "cash": QCoreApplication.translate("SearchTexts", "Cash"),
+        "wechat": QCoreApplication.translate("SearchTexts", "WeChat"),
+        "alipay": QCoreApplication.translate("SearchTexts", "Alipay"),
+        "card": QCoreApplication.translate("SearchTexts", "Bank card"),
+        "bank_card": QCoreApplication.translate("SearchTexts", "Bank card"),
+        "prepayment": QCoreApplication.translate("SearchTexts", "Prepayment"),
+    }
+    return texts.get(tender, tender)
+
+
+def money_text(amount: Decimal) -> str:
+    return f"¥{amount:,.2f}"
+
+
+def print_error_text(code: str) -> str:
+    texts = {
+        "offline": QCoreApplication.translate(
+            "SearchTexts", "The printer does not answer. Check that it is on and connected."
+        ),
+        "timeout": QCoreApplication.translate(
+            "SearchTexts", "The printer stopped answering during the job. Check it and print again."
+        ),
+        "refused": QCoreApplication.translate(
+            "SearchTexts", "The printer refused the job. Check paper and the print queue."
+        ),
+        "not_found": QCoreApplication.translate(
+            "SearchTexts", "The A4 printer set for this workstation is not installed."
+        ),
+        "config": QCoreApplication.translate(
+            "SearchTexts", "No A4 printer is set for this workstation (Settings)."
+        ),
+        "unsupported": QCoreApplication.translate(
+            "SearchTexts", "This workstation cannot print to the A4 printer."
+        ),
+    }
+    return texts.get(
+        code, QCoreApplication.translate("SearchTexts", "The statement could not be printed.")
+    )

@@ -1,0 +1,83 @@
+"""A small town for the search page, on SQLite and PostgreSQL, and a main
+window signed in as a clerk or a supervisor."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text, update
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database, with_credentials
+from counter_app.domain.pinyin import name_keys
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.clerks import create_clerk
+from counter_app.ui.context import build_workplace
+from counter_app.ui.main_window import MainWindow
+from tests.services.test_accounts import populate as populate_accounts
+from tests.services.test_search import add_account
+
+CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="clerk", hall_code="HQ")
+SUPERVISOR = ClerkIdentity(id=1, username="sup01", display_name="王班长", role="supervisor",
+                           hall_code="HQ")
+
+
+@pytest.fixture
+def town(db) -> tuple[Database, dict[str, int]]:
+    """张三 01000001 (bills 2026-06/08/10, payments, relief), 李四 01000002,
+    张三丰 01000003 and 王五 01000004 (mobile tail 5678 like 张三)."""
+    ids = populate_accounts(db)
+    with db.write() as s:
+        for account_id, name in ((ids["account"], "张三"), (ids["bare"], "李四")):
+            full, initials = name_keys(name)
+            s.execute(update(m.Account).where(m.Account.id == account_id)
+                      .values(name_pinyin=full, name_initials=initials))
+        ids["sanfeng"] = add_account(s, "01000003", "张三丰", mobile="13700001111",
+                                     address="嘉祥街道幸福路3号")
+        ids["wangwu"] = add_account(s, "01000004", "王五", mobile="13900005678",
+                                    address="嘉祥街道幸福路8号")
+    return db, ids
+
+
+@pytest.fixture
+def make_search_window(qtbot, runner, settings, settings_store, ui_state):
+    def _make(database: Database, clerk: ClerkIdentity = CLERK) -> MainWindow:
+        workplace = build_workplace(clerk, database, settings, runner)
+        window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
+        qtbot.addWidget(window)
+        window.resize(1100, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return _make
+
+
+@pytest.fixture
+def login_as(db):
+    """A Database logged in as a new clerk of ``role`` (PostgreSQL: its own
+    login role; SQLite: the same file) and its ClerkIdentity."""
+    made: list[tuple[str, Database]] = []
+
+    def _login(role: str) -> tuple[Database, ClerkIdentity]:
+        name = f"s_{role}_{uuid.uuid4().hex[:8]}"
+        who = create_clerk(db, username=name, display_name="测试", role=role, hall_code="HQ",
+                           password="pw-1234")
+        if not db.is_postgres:
+            return db, who
+        login = Database.from_url(with_credentials(db.engine.url, name, "pw-1234"))
+        made.append((name, login))
+        return login, who
+
+    yield _login
+    for _name, login in made:
+        login.dispose()
+    if made:
+        with db.engine.connect() as conn:
+            for name, _ in made:
+                conn.execute(text(f'DROP OWNED BY "{name}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()
