@@ -27,16 +27,17 @@ How each engine is searched (index design: migrations/versions/0003_search.py)
 
 * PostgreSQL: every probe is an index lookup that stops at ``limit + 1``
   rows. Prefixes are ranges on ``*_pattern_ops`` btrees (``~>~``/``~<~``,
-  also walked in that order, so no LIKE pattern is ever built); fragments
+  also walked in that order, so no LIKE pattern is ever built). Fragments
   first scan the oldest 2,000 accounts (a common fragment is found there),
-  then use GIN indexes on ``counter_grams()`` (1- and 2-character
-  substrings): ``@>`` of bigrams covering the fragment, rechecked with
-  ``strpos``; phone and ID tails use the ``right(mobile_masked, 4)`` and
-  ``reverse(id_tail)`` indexes. Full mobile, fixed-line and ID numbers go
-  through ``counter_find_accounts()``, a security-definer function, because
-  clerks cannot read (or filter on) those columns. The hits and their
-  arrears come in one statement with ``= ANY(array)``. Each search sets a
-  statement timeout for its own transaction.
+  then, extended as far as the rate found there says, use GIN indexes on
+  ``counter_grams()`` (1-, 2- and for places 3-character substrings):
+  ``@>`` of grams covering the fragment, rechecked with ``strpos``. Phone
+  and ID tails use the ``right(mobile_masked, 4)`` and ``reverse(id_tail)``
+  indexes. Full mobile, fixed-line and ID numbers go through
+  ``counter_find_accounts()``, a security-definer function, because clerks
+  cannot read (or filter on) those columns. The hits and their arrears come
+  in one statement with ``= ANY(array)``. Each search sets a statement
+  timeout for its own transaction.
 * SQLite (single workstation, 100,000 accounts): the same probes with plain
   btree ranges for prefixes and ``instr()`` scans for fragments and tails,
   which at that size take a few milliseconds.
@@ -104,12 +105,14 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class _Probe:
-    """One SQL lookup returning account ids (column ``id``), without LIMIT."""
+    """One SQL lookup returning account ids (column ``id``), without LIMIT.
+    A ``scan`` probe reads the oldest ``:rows`` accounts (see _PgSql)."""
 
     kind: Kind
     mode: Mode
     sql: str
     params: dict
+    scan: bool = False
 
 
 def _next_string(value: str) -> str:
@@ -123,14 +126,16 @@ def _next_string(value: str) -> str:
     return value[:-1] + chr(last)
 
 
-def _grams(fragment: str) -> list[str]:
-    """What ``counter_grams(col) @>`` must contain for ``fragment``: the
-    character itself, or bigrams covering every character (every other one
-    and the last: fewer posting lists to intersect, same candidates)."""
-    if len(fragment) == 1:
+def _grams(fragment: str, size: int = 2) -> list[str]:
+    """What ``counter_grams(...) @>`` must contain for ``fragment``: the
+    fragment itself when it is short, else ``size``-grams covering every
+    character (one every ``size`` characters and the last: few posting lists
+    to intersect, the recheck does the rest). Names are indexed by 1- and
+    2-grams, places by 1-, 2- and 3-grams."""
+    if len(fragment) <= size:
         return [fragment]
-    starts = sorted({*range(0, len(fragment) - 1, 2), len(fragment) - 2})
-    return sorted({fragment[i : i + 2] for i in starts})
+    starts = sorted({*range(0, len(fragment) - size + 1, size), len(fragment) - size})
+    return sorted({fragment[i : i + size] for i in starts})
 
 
 class _Sql:
@@ -196,22 +201,25 @@ class _PgSql(_Sql):
         where = "reverse(a.id_tail) ~>=~ :lo AND reverse(a.id_tail) ~<~ :hi"
         return self.account_ids(where), {"lo": rev, "hi": _next_string(rev)}
 
-    # A fragment is looked up in two steps. The first HEAD_ROWS accounts (in
-    # id order, through the primary key) are scanned with strpos: a common
-    # fragment (院内表井, 3单元, a frequent given-name character) fills the
-    # page there in a few milliseconds. Only if it does not is the GIN index
-    # asked, and then the fragment is rarer than limit / HEAD_ROWS, so the
-    # bitmap stays small. (Left to itself the planner underestimates common
-    # fragments, as it multiplies the bigram frequencies, and builds a bitmap
-    # of hundreds of thousands of rows.)
+    # A fragment is looked up in up to three steps. The oldest HEAD_ROWS
+    # accounts (in id order, through the primary key) are scanned with
+    # strpos: a common fragment (院内表井, 3单元, a frequent given-name
+    # character) fills the page there in a few milliseconds. If it found
+    # some but not enough, the scan is extended as far as that rate says the
+    # page needs (at most SCAN_MAX rows). Only then is the GIN index asked,
+    # for a fragment rarer than about limit / SCAN_MAX, so the bitmap stays
+    # small. (Left to itself the planner underestimates common fragments, as
+    # it multiplies the bigram frequencies, and builds a bitmap of hundreds
+    # of thousands of rows; and a GIN scan cannot stop at the first 50.)
     HEAD_ROWS = 2000
+    SCAN_MAX = 20000
 
     def _head(self, columns: str, condition: str, params: dict) -> tuple[str, dict]:
         sql = (
             f"SELECT s.id AS id FROM (SELECT a.id, {columns} FROM accounts a "
-            f"ORDER BY a.id LIMIT {self.HEAD_ROWS}) AS s WHERE {condition}"
+            f"ORDER BY a.id LIMIT :rows) AS s WHERE {condition}"
         )
-        return sql, params
+        return sql, {**params, "rows": self.HEAD_ROWS}
 
     def name_contains(self, value: str) -> list[tuple[str, dict]]:
         params = {"g": _grams(value), "v": value}
@@ -222,7 +230,7 @@ class _PgSql(_Sql):
         ]
 
     def place_contains(self, value: str) -> list[tuple[str, dict]]:
-        params = {"g": _grams(value), "v": value}
+        params = {"g": _grams(value, 3), "v": value}
         return [
             self._head("a.address, a.meter_location",
                        "(strpos(s.address, :v) > 0 OR strpos(s.meter_location, :v) > 0)",
@@ -259,7 +267,7 @@ def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
     v, kind = term.value, term.kind
 
     def probe(pair: tuple[str, dict]) -> _Probe:
-        return _Probe(kind, mode, pair[0], pair[1])
+        return _Probe(kind, mode, pair[0], pair[1], scan="rows" in pair[1])
 
     def column_probe(column: str) -> _Probe:
         if mode is Mode.EXACT:
@@ -382,16 +390,33 @@ class SearchService:
                     need = wanted - len(found)
                     if need <= 0:
                         return list(found.values())
-                    # ids already found may come again: ask for enough rows
-                    rows = session.execute(
-                        text(f"{probe.sql} LIMIT :n"), {**probe.params, "n": need + len(found)}
-                    ).scalars().all()
-                    if probe.mode is not Mode.PREFIX:  # prefix rows come in column order
-                        rows.sort()
+                    rows = self._run(session, probe, need, len(found))
                     for account_id in rows:
                         if account_id not in found and len(found) < wanted:
                             found[account_id] = (account_id, probe.kind, probe.mode)
         return list(found.values())
+
+    def _run(self, session: Session, probe: _Probe, need: int, known: int) -> list[int]:
+        """Ids of one probe; ids already found may come again, so ask for
+        ``need + known`` rows."""
+        stmt = text(f"{probe.sql} LIMIT :n")
+        params = {**probe.params, "n": need + known}
+        rows = session.execute(stmt, params).scalars().all()
+        if probe.scan and len(rows) < need + known:
+            # the rate in the head says how far a scan must go for the page
+            budget = self._scan_budget(probe.params["rows"], len(rows), need + known)
+            if budget:
+                rows = session.execute(stmt, {**params, "rows": budget}).scalars().all()
+        if probe.mode is not Mode.PREFIX:  # prefix rows come in column order
+            rows.sort()
+        return rows
+
+    def _scan_budget(self, scanned: int, hits: int, wanted: int) -> int | None:
+        if not hits:
+            return None
+        budget = -(-wanted * scanned * 5 // (hits * 4))  # 25 % margin, rounded up
+        limit = getattr(self._sql, "SCAN_MAX", 0)
+        return budget if scanned < budget <= limit else None
 
     def _hits(self, session: Session, found: list[tuple]) -> tuple[AccountHit, ...]:
         """The found accounts with their arrears: one statement (accounts

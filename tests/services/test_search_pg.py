@@ -131,3 +131,24 @@ def test_probes_use_the_indexes(town):
                             text(f"EXPLAIN {probe.sql} LIMIT 51"), probe.params
                         ).scalars())
                         assert "Seq Scan" not in plan, (raw, term.kind, mode, plan)
+
+
+@pytest.mark.parametrize(("head", "scan_max"), [(1, 0), (3, 12), (10, 40)])
+def test_fragment_strategy_never_changes_what_is_found(town, monkeypatch, head, scan_max):
+    """Head scan, extended scan and GIN lookup find the same accounts: force
+    each path with tiny budgets and compare with the default."""
+    from counter_app.services.search import _PgSql
+
+    admin, _ = town
+    queries = ["张", "三", "三丰", "娜娜", "㵘", "幸福", "院内表井", "2单元", "马村", "村街1号",
+               "王", "单元楼道", "建设路幸福小区3号楼"]
+    before = {q: SearchService(admin).search(q, limit=500) for q in queries}
+    monkeypatch.setattr(_PgSql, "HEAD_ROWS", head)
+    monkeypatch.setattr(_PgSql, "SCAN_MAX", scan_max)
+    for q in queries:
+        after = SearchService(admin).search(q, limit=500)
+        assert sorted((h.account_id, h.matched, h.match) for h in after.hits) == sorted(
+            (h.account_id, h.matched, h.match) for h in before[q].hits), q
+        small = SearchService(admin).search(q, limit=2)
+        assert {h.account_id for h in small.hits} <= {h.account_id for h in after.hits}
+        assert small.more == (len(after.hits) > 2)

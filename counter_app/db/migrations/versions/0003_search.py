@@ -10,13 +10,13 @@ under the C.UTF-8 collation, and an ``ORDER BY col USING ~<~`` walks them).
 
 PostgreSQL only (the search service uses them, see services/search.py):
 
-* ``counter_grams(text)`` / ``counter_grams(text, text)``: the distinct
-  1- and 2-character substrings of a text (of both texts). GIN indexes over
-  ``counter_grams(name)`` and ``counter_grams(address, meter_location)``
-  answer "contains" for any fragment length, including the 1- and
-  2-character name fragments trigrams cannot serve: a fragment of n >= 2
-  characters is looked up as the containment of its bigrams, then rechecked
-  with LIKE.
+* ``counter_grams(text)``: the distinct 1- and 2-character substrings of a
+  text; ``counter_grams(text, text)``: the 1-, 2- and 3-character substrings
+  of both texts. GIN indexes over ``counter_grams(name)`` and
+  ``counter_grams(address, meter_location)`` answer "contains" for any
+  fragment length, including the 1- and 2-character name fragments trigrams
+  alone cannot serve: a longer fragment is looked up as the containment of
+  bigrams (names) or trigrams (places) covering it, then rechecked.
 * ``right(mobile_masked, 4)`` for mobile tails and ``reverse(id_tail)``
   (text_pattern_ops) for ID number tails of 4 to 6 characters.
 * ``counter_find_accounts(kind, value)``: SECURITY DEFINER, exact lookup of
@@ -70,9 +70,19 @@ GRAMS_FUNCTIONS = (
     )
     """,
     """
+    CREATE FUNCTION counter_trigrams(s text) RETURNS text[]
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN ARRAY(
+        SELECT DISTINCT substr(s, i, 3) FROM generate_series(1, char_length(s) - 2) AS i
+    )
+    """,
+    # Addresses and meter locations are formulaic (号楼, 单元, 楼道井 in most
+    # rows): their bigrams are all common, so they get trigrams as well,
+    # which keep the GIN posting lists of a fragment like 7号楼3单元 short.
+    """
     CREATE FUNCTION counter_grams(a text, b text) RETURNS text[]
         LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN counter_grams(a) || counter_grams(b)
+    RETURN counter_grams(a) || counter_grams(b) || counter_trigrams(a) || counter_trigrams(b)
     """,
 )
 
@@ -159,6 +169,7 @@ def upgrade() -> None:
     ex = op.execute
     for ddl in GRAMS_FUNCTIONS:
         ex(ddl)
+    ex("SET LOCAL maintenance_work_mem = '256MB'")  # GIN builds on a full database
     for ddl in PG_EXPRESSION_INDEXES:
         ex(ddl)
     ex(FIND_FUNCTION)
@@ -181,6 +192,7 @@ def downgrade() -> None:
             name = ddl.split()[2]
             op.execute(f"DROP INDEX IF EXISTS {name}")
         op.execute("DROP FUNCTION IF EXISTS counter_grams(text, text)")
+        op.execute("DROP FUNCTION IF EXISTS counter_trigrams(text)")
         op.execute("DROP FUNCTION IF EXISTS counter_grams(text)")
     for name, *_ in PLAIN_INDEXES:
         op.execute(f"DROP INDEX IF EXISTS {name}")
