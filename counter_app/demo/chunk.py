@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.pinyin import name_keys
 
 from .addresses import address_for, complex_name, meter_location, pick_area, street_address
+from .columns import CHUNK_TABLES, STAGED
 from .complaints import maybe_complaint
 from .context import Context, cents_to_decimal
+from .masks import masked_id_number, masked_phone
 from .metering import generate_meter_and_bills
 from .names import INSTITUTIONS, business_name
 from .payments import behaviour, simulate_payments
@@ -23,10 +24,11 @@ from .people import make_person
 from .profiles import make_profile, pick_type
 from .rand import below, pick
 from .relief import maybe_relief
-from .sink import CHUNK_TABLES, STAGED
 from .timeline import at_local
 
-__all__ = ["generate_chunk"]
+__all__ = ["CHUNK_SIZE", "generate_chunk"]
+
+CHUNK_SIZE = 10_000  # accounts per chunk: memory stays flat, COPYs stay large
 
 _KEYS: dict[str, tuple[str, str]] = {}
 _EARLIEST_OPENING = date(1995, 1, 1)
@@ -112,9 +114,9 @@ def _account(ctx: Context, rng: random.Random, out: dict[str, list], latest_birt
     created = at_local(opened, 10 * 3600 + below(rng, 6 * 3600))
     out["accounts"].append(
         (account_id, account_no, name, full[:200], initials[:40], id_number,
-         mask_id_number(id_number) if id_number else "", id_number[-6:] if id_number else "",
-         mobile, mask_phone(mobile) if mobile else "", landline,
-         mask_phone(landline) if landline else "", address, location, kind, households,
+         masked_id_number(id_number), id_number[-6:] if id_number else "",
+         mobile, masked_phone(mobile), landline, masked_phone(landline), address, location,
+         kind, households,
          category, area.code, p.book_no, p.cycle, status, cents_to_decimal(outcome.balance_cents),
          f"DA{opened.year}{account_id:07d}", opened, 1, created, created)
     )

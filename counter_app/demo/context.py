@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from counter_app.domain.billing import AppliedRelief, compute_bill
+from counter_app.domain.periods import Period
 from counter_app.domain.tariffs import Tariff, tariff_for
 
 from .reference import Reference
@@ -59,14 +60,29 @@ class Context:
         self.shifts = shifts
         self.ids = ids
         self.area_serials: dict[str, int] = defaultdict(int)
-        self.ticket_serial = 0
+        self.tickets_per_day: dict[date, int] = {}  # complaint tickets numbered per day
         self.certificate_serial = 0
         # shift id -> tender -> cents taken
         self.shift_totals: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         self._tariffs: dict[tuple[str, date], Tariff] = {}
+        self._schedules: dict[tuple[int, int], tuple[tuple[Period, str, date], ...]] = {}
         self._bills: dict[tuple, BillEntry] = {}
         self.bill_cache_hits = 0
         self.bill_cache_misses = 0
+
+    def schedule(self, cycle: int, phase: int) -> tuple[tuple[Period, str, date], ...]:
+        """Read periods of the window for a read cycle and phase: (period,
+        its code, first day of the cycle it closes)."""
+        key = (cycle, phase)
+        found = self._schedules.get(key)
+        if found is None:
+            found = tuple(
+                (period, str(period), period.add(-(cycle - 1)).first_day)
+                for period in self.window.periods
+                if (period.year * 12 + period.month - 1) % cycle == phase
+            )
+            self._schedules[key] = found
+        return found
 
     def tariff(self, category: str, on: date) -> Tariff:
         key = (category, on)

@@ -18,6 +18,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import FLAG_ROLLOVER, reading_flags, usage_between
@@ -34,6 +35,7 @@ __all__ = ["BillRef", "ReliefTerms", "generate_meter_and_bills", "read_date", "r
 
 _TERM = timedelta(days=PAYMENT_TERM_DAYS)
 _ISSUE_DELAY = timedelta(days=2)
+_DAY = timedelta(days=1)
 READ_SOURCE = "reading-system"
 
 
@@ -46,8 +48,7 @@ class ReliefTerms:
     total: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class BillRef:
+class BillRef(NamedTuple):
     id: int
     period: str
     issued: date
@@ -56,10 +57,7 @@ class BillRef:
 
 
 def read_periods(ctx: Context, p: Profile) -> list[Period]:
-    return [
-        period for period in ctx.window.periods
-        if (period.year * 12 + period.month - 1) % p.cycle == p.phase
-    ]
+    return [period for period, _, _ in ctx.schedule(p.cycle, p.phase)]
 
 
 def read_date(p: Profile, period: Period) -> date:
@@ -127,9 +125,9 @@ def generate_meter_and_bills(
     bills: list[BillRef] = []
     ids = ctx.ids
     readings, bill_rows, line_rows = out["readings"], out["bills"], out["bill_lines"]
-    for period in read_periods(ctx, p):
-        code = str(period)
-        read_on = read_date(p, period)
+    read_day = p.read_day
+    for period, code, first_start in ctx.schedule(p.cycle, p.phase):
+        read_on = date(period.year, period.month, read_day)
         usage = _usage(rng, p, period)
         current = (previous + usage) % dial_range
         usage, rolled = usage_between(previous, current, dial_digits=p.dial)
@@ -141,8 +139,7 @@ def generate_meter_and_bills(
             (reading_id, p.id, meter_id, code, read_on, previous, current, usage, rolled,
              ",".join(sorted(flags)), READ_SOURCE, at_local(read_on, 19 * 3600))
         )
-        start = (previous_read_on + timedelta(days=1) if previous_read_on
-                 else period.add(-(p.cycle - 1)).first_day)
+        start = previous_read_on + _DAY if previous_read_on else first_start
         tariff = ctx.tariff(p.category, read_on)
         year_used = ytd.get(read_on.year, 0)
         entry = ctx.bill(tariff, usage, year_used, multiplier, _share(relief, code, start, read_on))

@@ -63,6 +63,9 @@ DEMO_CLERKS: tuple[DemoClerk, ...] = (
     DemoClerk("admin", "系统管理员", "管理员", "admin", "JX01", "JX01-ADMIN"),
 )
 
+# utility_settings rows read by receipts and reports (inserted only if missing)
+SETTINGS = (("utility_name", "嘉祥公用水务有限公司"), ("utility_hotline", "0537-6851100"))
+
 CATEGORIES = (("RES", "居民生活用水"), ("NONRES", "非居民用水"), ("SPECIAL", "特种用水"))
 
 
@@ -129,6 +132,8 @@ def ensure_reference(
         have = set(session.execute(select(key_col).where(key_col.in_(keys))).scalars())
         return [k for k in keys if k not in have]
 
+    for key in missing(m.UtilitySetting, m.UtilitySetting.key, [k for k, _ in SETTINGS]):
+        session.add(m.UtilitySetting(key=key, value=dict(SETTINGS)[key]))
     for code in missing(m.Hall, m.Hall.code, [h[0] for h in HALLS]):
         _, name, address = next(h for h in HALLS if h[0] == code)
         session.add(m.Hall(code=code, name=name, address=address))

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from counter_app.domain.masking import mask_id_number
 from counter_app.domain.periods import Period
+from counter_app.domain.phone import validate_phone
 
 from .context import Context
 from .metering import ReliefTerms, read_date
@@ -27,10 +28,8 @@ from .timeline import at_local
 
 __all__ = ["maybe_relief"]
 
-_MATERIALS = json.dumps(["低保证原件", "低保证复印件", "户主身份证复印件"], ensure_ascii=False)
-_MATERIALS_BANKRUPT = json.dumps(
-    ["困难职工证明原件", "困难职工证明复印件", "户主身份证复印件"], ensure_ascii=False
-)
+# as the relief service stores them (services.relief_checks.MATERIALS)
+_MATERIALS = json.dumps(["证件原件", "证件复印件", "持证人身份证复印件"], ensure_ascii=False)
 
 
 def _effective_period(p: Profile, applied_on: date) -> Period:
@@ -73,7 +72,7 @@ def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
     bankrupt = rng.random() < 0.1
     ctx.certificate_serial += 1
     if bankrupt:
-        cert_type, office = "破产企业特困职工证明", "嘉祥县总工会"
+        cert_type, office = "破产企业困难职工生活救助证明", "嘉祥县总工会"
         cert_no = f"嘉工困字〔{valid_from.year}〕{ctx.certificate_serial:05d}号"
     else:
         cert_type, office = "城镇居民最低生活保障证", "嘉祥县民政局"
@@ -81,11 +80,11 @@ def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
     decided_on = min(applied_on + timedelta(days=between(rng, 0, 3)), window.as_of)
     clerk = ctx.ref.clerk_ids["clerk02" if p.area.hall_code == "JX02" else "clerk01"]
     notes = "" if low is None else f"集体户{total}户,其中低保户{low}户,按比例减免"
-    phone = holder.mobile or holder.landline
+    phone = validate_phone(holder.mobile or holder.landline)  # digits, as the service stores
     out["relief_applications"].append(
         (ctx.ids.take("relief_applications"), p.id, RELIEF_RULE_CODE, cert_type, cert_no, office,
          valid_from, valid_to, holder.name, holder.id_number, mask_id_number(holder.id_number),
-         phone, _MATERIALS_BANKRUPT if bankrupt else _MATERIALS, low, total, notes, "approved",
+         phone, _MATERIALS, low, total, notes, "approved",
          applied_on, str(effective), clerk, ctx.ref.clerk_ids["super01"],
          at_local(decided_on, 15 * 3600 + below(rng, 3600)), "", 2,
          at_local(applied_on, 9 * 3600 + below(rng, 3 * 3600)))

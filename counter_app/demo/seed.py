@@ -18,32 +18,33 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from types import MappingProxyType
 
 from sqlalchemy import func, select, text
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.periods import Period
+from counter_app.services.shifts import DENOMINATIONS
+from counter_app.services.shifts import TENDERS as SHIFT_TENDERS
 
-from .chunk import generate_chunk
-from .context import Context, IdCounters, cents_to_decimal
+from .context import IdCounters, cents_to_decimal
+from .generator import InlineSource, ProcessSource, Setup
+from .rand import pick
 from .reference import ensure_reference
 from .sink import CHUNK_TABLES, STAGED, Pipeline, Sink
 from .timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 
-__all__ = ["CHUNK_SIZE", "MAX_MONTHS", "SeedReport", "seed_demo"]
+__all__ = ["MAX_MONTHS", "SeedReport", "seed_demo"]
 
-CHUNK_SIZE = 10_000
+PROCESS_FROM = 20_000  # accounts; PostgreSQL loads this big generate in a second process
 SUSPEND_CHECKS_FROM = 20_000  # accounts; smaller loads keep indexes and foreign keys
 MAX_MONTHS = 60
 OPENING_FLOAT = Decimal("500.00")
 _EARLIEST_START = Period(2000, 2)  # the demo tariffs start on 2000-01-01
-_TENDER_ORDER = ("cash", "wechat", "alipay", "card", "prepayment")
 _ID_TABLES = (
     "shifts", "accounts", "meters", "readings", "bills", "payments", "prepayment_ledger",
     "relief_applications", "complaints", "complaint_events", "audit_events",
@@ -63,11 +64,13 @@ class SeedReport:
     months: int
     seed: int
     end_period: Period
-    counts: Mapping[str, int] = field(hash=False)
+    counts: dict[str, int] = field(hash=False)
     elapsed_seconds: float
-    #: where the time went: "generate" (Python), "write:<table>" (COPY or
-    #: executemany, including the server's work), "finish_payments", "analyze"
-    phase_seconds: Mapping[str, float] = field(hash=False, default_factory=dict)
+    #: where the time went: "generate" (Python, or "wait_for_generator" when a
+    #: second process generates), "write:<table>" (COPY or executemany,
+    #: including the server's work), "finish_payments", "restore_indexes",
+    #: "restore_foreign_keys", "analyze"
+    phase_seconds: dict[str, float] = field(hash=False, default_factory=dict)
 
     @property
     def total_rows(self) -> int:
@@ -109,22 +112,41 @@ def _first_ids(session) -> IdCounters:
     return IdCounters(nxt)
 
 
-def _shift_closes(ctx: Context, seed: int) -> list[tuple]:
+def _cash_counts(cents: int) -> dict[str, int]:
+    """Notes and coins for ``cents`` (greedy, largest first), as the shifts
+    service stores a count: {"100": 3, "0.5": 1, ...}."""
+    counts: dict[str, int] = {}
+    for denomination in DENOMINATIONS:
+        unit = int(denomination * 100)
+        pieces, cents = divmod(cents, unit)
+        if pieces:
+            counts[str(denomination)] = pieces
+    return counts
+
+
+def _shift_closes(plan: ShiftPlan, shift_totals: dict[int, dict[str, int]],
+                  seed: int) -> list[tuple]:
+    """Closes in the shifts service's format: expected per tender plus the
+    cash in the drawer (float + cash taken), the cash counted by
+    denomination, the variance and its reason. The smallest denomination is
+    0.1 yuan, so fen the drawer cannot show are a (small) variance."""
     rng = random.Random(f"counter-demo:{seed}:shift-closes")
+    float_cents = int(OPENING_FLOAT * 100)
     rows = []
-    for shift in ctx.shifts.shifts:
-        totals = ctx.shift_totals.get(shift.id, {})
-        expected = {t: str(cents_to_decimal(totals.get(t, 0))) for t in _TENDER_ORDER}
-        counted = dict(expected)
-        variance, reason = 0, ""
+    for shift in plan.shifts:
+        totals = shift_totals.get(shift.id, {})
+        expected = {t: str(cents_to_decimal(totals.get(t, 0))) for t in SHIFT_TENDERS}
+        in_drawer = float_cents + totals.get("cash", 0)
+        expected["cash_in_drawer"] = str(cents_to_decimal(in_drawer))
+        counted = in_drawer - in_drawer % 10
+        reason = "分币零头未计" if counted != in_drawer else ""
         if totals.get("cash") and rng.random() < 0.03:
-            variance = rng.choice((-1, 1)) * rng.choice((10, 50, 100, 200, 500))
-            reason = "找零差错" if variance < 0 else "顾客未取找零"
-            counted["cash"] = str(cents_to_decimal(totals["cash"] + variance))
+            slip = pick(rng, (-1, 1)) * pick(rng, (50, 100, 200, 500, 1000))
+            counted += slip
+            reason = "找零差错" if slip < 0 else "顾客未取找零"
         rows.append(
-            (shift.id, at_local(shift.day, CLOSE_SECONDS),
-             json.dumps(expected, sort_keys=True), json.dumps(counted, sort_keys=True),
-             cents_to_decimal(variance), reason)
+            (shift.id, at_local(shift.day, CLOSE_SECONDS), json.dumps(expected),
+             json.dumps(_cash_counts(counted)), cents_to_decimal(counted - in_drawer), reason)
         )
     return rows
 
@@ -163,7 +185,6 @@ def seed_demo(
         ids = _first_ids(session)
         plan = ShiftPlan(window, ids.next["shifts"])
         ids.next["shifts"] += len(plan.shifts)
-        ctx = Context(window, reference, plan, ids)
         sink = Sink(session)
         sink.write(
             "shifts",
@@ -173,27 +194,38 @@ def seed_demo(
         report("reference", 1, 1)
         sink.start_staging()
         if accounts >= SUSPEND_CHECKS_FROM:
-            sink.suspend_checks(CHUNK_TABLES + STAGED)
+            # accounts keep their (search) indexes: the server maintains them
+            # while the next chunk is generated, instead of afterwards
+            sink.suspend_checks(CHUNK_TABLES + STAGED, keep_indexes=("accounts",))
+        pg = db.kind == "postgresql"
+        setup = Setup(window, seed, accounts, reference, plan, dict(ids.next), as_text=pg)
+        use_process = pg and accounts >= PROCESS_FROM
+        source = ProcessSource(setup) if use_process else InlineSource(setup)
+        pipeline = Pipeline(sink, threaded=pg)
+        waited = 0.0
         done = 0
-        chunk_no = 0
-        generating = 0.0
-        pipeline = Pipeline(sink, threaded=db.kind == "postgresql")
         try:
-            while done < accounts:
-                count = min(CHUNK_SIZE, accounts - done)
+            chunks = iter(source)
+            while True:
                 t = time.perf_counter()
-                rows = generate_chunk(ctx, seed, chunk_no, count)
-                generating += time.perf_counter() - t
-                pipeline.put(rows)
-                del rows
+                item = next(chunks, None)
+                waited += time.perf_counter() - t
+                if item is None:
+                    break
+                count, payload = item
+                pipeline.put(payload)
+                del item, payload
                 done += count
-                chunk_no += 1
                 report("accounts", done, accounts)
         finally:
+            source.close()
             pipeline.close()
+        state = source.state
+        assert state is not None and done == accounts
+        ids = IdCounters(dict(state.next_ids))
         report("payments", 0, 1)
         sink.finish_payments()
-        sink.write("shift_closes", _shift_closes(ctx, seed))
+        sink.write("shift_closes", _shift_closes(plan, state.shift_totals, seed))
         report("payments", 1, 1)
         report("indexes", 0, 1)
         sink.restore_checks()
@@ -208,7 +240,7 @@ def seed_demo(
         )
         sink.set_sequences(_ID_TABLES)
         counts = dict(sink.counts)
-        phases = {"generate": generating}
+        phases = {"wait_for_generator" if use_process else "generate": waited}
         phases.update((f"write:{k}" if k in counts else k, v) for k, v in sink.seconds.items())
     if db.kind == "postgresql":
         report("analyze", 0, 1)
@@ -220,6 +252,5 @@ def seed_demo(
         report("analyze", 1, 1)
     return SeedReport(
         accounts=accounts, months=months, seed=seed, end_period=end,
-        counts=MappingProxyType(counts), elapsed_seconds=time.perf_counter() - started,
-        phase_seconds=MappingProxyType(phases),
+        counts=counts, elapsed_seconds=time.perf_counter() - started, phase_seconds=phases,
     )

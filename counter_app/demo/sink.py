@@ -26,68 +26,11 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.models import Base
 
-__all__ = ["COLUMNS", "STAGED", "Pipeline", "Sink"]
+from .columns import CHUNK_TABLES, COLUMNS, STAGED
+from .copytext import to_copy_text
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "shifts": ("id", "clerk_id", "hall_code", "workstation", "opened_at", "opening_float"),
-    "accounts": (
-        "id", "account_no", "name", "name_pinyin", "name_initials", "id_number", "id_masked",
-        "id_tail", "mobile", "mobile_masked", "landline", "landline_masked", "address",
-        "meter_location", "account_type", "households_total", "price_category", "area_code",
-        "book_no", "read_cycle_months", "status", "prepayment_balance", "archive_no",
-        "opened_on", "version", "created_at", "updated_at",
-    ),
-    "meters": (
-        "id", "account_id", "meter_no", "caliber_mm", "dial_digits", "installed_on",
-        "verified_on", "active",
-    ),
-    "readings": (
-        "id", "account_id", "meter_id", "period", "read_on", "previous_reading", "reading",
-        "usage", "rolled_over", "flags", "source", "created_at",
-    ),
-    "bills": (
-        "id", "account_id", "period", "reading_id", "tariff_id", "period_start", "period_end",
-        "start_reading", "end_reading", "usage", "amount", "due_on", "created_at",
-    ),
-    "bill_lines": (
-        "bill_id", "line_no", "kind", "component", "tier_no", "volume", "unit_price", "amount",
-        "label",
-    ),
-    "relief_applications": (
-        "id", "account_id", "rule_code", "certificate_type", "certificate_no", "issuing_office",
-        "valid_from", "valid_to", "holder_name", "holder_id_number", "holder_id_masked",
-        "contact_phone", "materials_json", "low_income_households", "total_households",
-        "notes", "status", "applied_on", "effective_period", "created_by", "decided_by",
-        "decided_at", "revoked_reason", "version", "created_at",
-    ),
-    "complaints": (
-        "id", "ticket_no", "account_id", "complainant", "contact", "channel", "category",
-        "description", "company_at_fault", "apology_given", "status", "department", "due_at",
-        "recall_on", "resolution", "satisfaction", "created_by", "version", "created_at",
-        "updated_at",
-    ),
-    "complaint_events": ("id", "complaint_id", "kind", "content", "channel", "clerk_id",
-                         "created_at"),
-    "payments": (
-        "id", "client_uuid", "content_hash", "account_id", "shift_id", "clerk_id",
-        "workstation", "series_code", "receipt_no", "amount", "created_at",
-    ),
-    "payment_tenders": ("payment_id", "line_no", "tender", "amount", "received",
-                        "change_given", "reference"),
-    "allocations": ("payment_id", "bill_id", "amount"),
-    "prepayment_ledger": ("id", "account_id", "payment_id", "reversal_id", "kind", "amount",
-                          "balance_after", "created_at"),
-    "shift_closes": ("shift_id", "closed_at", "expected_json", "counted_json",
-                     "cash_variance", "variance_reason"),
-    "audit_events": ("id", "at", "clerk", "workstation", "action", "entity", "entity_id",
-                     "details"),
-}
-# Written per chunk, parents first.
-CHUNK_TABLES = (
-    "accounts", "meters", "readings", "bills", "bill_lines", "relief_applications",
-    "complaints", "complaint_events",
-)
-STAGED = ("payments", "payment_tenders", "allocations", "prepayment_ledger")
+__all__ = ["CHUNK_TABLES", "COLUMNS", "STAGED", "Pipeline", "Sink"]
+
 _STAGE_PREFIX = "_demo_stage_"
 
 
@@ -108,18 +51,24 @@ class Sink:
 
     # ----------------------------------------------------------- plain tables
 
-    def write(self, table: str, rows: Sequence[tuple], *, target: str | None = None) -> None:
+    def write(self, table: str, rows: Sequence[tuple] | tuple[str, int], *,
+              target: str | None = None) -> None:
+        """Insert ``rows`` (tuples, or ``(copy_text, row_count)`` on PostgreSQL)."""
         if not rows:
             return
         started = time.perf_counter()
         columns = COLUMNS[table]
         name = target or table
         if self._raw is not None:
-            with self._raw.cursor() as cur:
-                with cur.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
-                    write_row = copy.write_row
-                    for row in rows:
-                        write_row(row)
+            if isinstance(rows, tuple):  # already COPY text
+                text_rows, count = rows
+            else:
+                text_rows, count = to_copy_text(table, rows), len(rows)
+            if count:
+                with self._raw.cursor() as cur:
+                    with cur.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                        copy.write(text_rows)
+            rows = range(count)  # for the counts below
         else:
             t = self._stage_tables[table] if target else self.tables[table]
             self.conn.execute(insert(t), [dict(zip(columns, row, strict=True)) for row in rows])
@@ -144,9 +93,10 @@ class Sink:
                 stage, MetaData(), *(Column(c.name, c.type) for c in source.columns)
             )
 
-    def stage(self, table: str, rows: Sequence[tuple]) -> None:
+    def stage(self, table: str, rows: Sequence[tuple] | tuple[str, int]) -> None:
         self.write(table, rows, target=_STAGE_PREFIX + table)
-        self.counts[table] = self.counts.get(table, 0) + len(rows)
+        count = rows[1] if isinstance(rows, tuple) else len(rows)
+        self.counts[table] = self.counts.get(table, 0) + count
 
     def finish_payments(self) -> dict[str, int]:
         """Move staged rows into the real tables; returns each series' next_no."""
@@ -192,21 +142,22 @@ class Sink:
 
     # ----------------------------------------------------------- indexes
 
-    def suspend_checks(self, tables: Iterable[str]) -> None:
-        """PostgreSQL: drop the foreign keys and plain secondary indexes of
-        ``tables`` for the load, remembering their definitions;
-        :meth:`restore_checks` puts them back in the same transaction.
+    def suspend_checks(self, tables: Iterable[str], keep_indexes: Iterable[str] = ()) -> None:
+        """PostgreSQL: drop the foreign keys of ``tables`` and the plain
+        secondary indexes of those not in ``keep_indexes`` for the load,
+        remembering their definitions; :meth:`restore_checks` puts them back
+        in the same transaction.
 
-        This is what pg_restore does: building an index once is far cheaper
-        than maintaining it row by row (the GIN indexes over the name and
-        address grams on ``accounts`` cost most), and re-adding a foreign key
-        validates it with one join instead of one lookup per row. Primary
-        keys and unique constraints stay. Needs the table owner (or a
-        superuser), like the rest of the seed.
+        This is what pg_restore does: re-adding a foreign key validates it
+        with one join instead of one lookup per row, and building an index
+        once is cheaper than maintaining it row by row. Primary keys and
+        unique constraints stay. Needs the table owner (or a superuser), like
+        the rest of the seed.
         """
         if self.kind != "postgresql":
             return
         names = list(tables)
+        indexed = [t for t in names if t not in set(keep_indexes)]
         fks = self.conn.execute(
             text(
                 "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) "
@@ -224,7 +175,7 @@ class Sink:
                 "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
                 "ORDER BY c.relname"
             ),
-            {"tables": names},
+            {"tables": indexed},
         ).all()
         for table, name, definition in fks:
             self.conn.exec_driver_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')

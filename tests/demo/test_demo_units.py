@@ -1,0 +1,86 @@
+"""Pieces of the demo generator that need no database."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from counter_app.demo import masks
+from counter_app.demo.copytext import to_copy_text
+from counter_app.demo.masks import masked_id_number, masked_phone
+from counter_app.demo.names import COMPOUND_SURNAMES, person_name
+from counter_app.demo.people import make_person
+from counter_app.demo.rand import below, between, pick, span
+from counter_app.domain.idnumber import validate_id_number
+from counter_app.domain.masking import mask_id_number, mask_phone
+from counter_app.domain.phone import is_landline, is_mobile
+
+
+def test_people_have_valid_ids_matching_sex_and_phones():
+    rng = random.Random(3)
+    people = [make_person(rng) for _ in range(3000)]
+    for p in people:
+        assert validate_id_number(p.id_number) == p.id_number
+        assert p.id_number[6:14] == f"{p.birth:%Y%m%d}"
+        assert int(p.id_number[16]) % 2 == (1 if p.male else 0)
+        assert 1940 <= p.birth.year <= 2005
+        assert p.mobile is None or is_mobile(p.mobile)
+        assert p.landline is None or is_landline(p.landline)
+        assert p.mobile or p.landline
+    assert sum(p.id_number.endswith("X") for p in people) > 100
+
+
+def test_names_cover_compound_surnames_and_rare_characters():
+    rng = random.Random(8)
+    names = [person_name(rng, rng.random() < 0.5, rng.randint(1940, 2005)) for _ in range(5000)]
+    assert any(n[:2] in COMPOUND_SURNAMES for n in names)
+    assert all(2 <= len(n) <= 4 for n in names)
+    for rare in "㵘堃喆":
+        assert any(rare in n for n in names)
+
+
+def test_shape_masks_equal_the_domain_masks():
+    rng = random.Random(5)
+    for _ in range(500):
+        p = make_person(rng)
+        assert masked_id_number(p.id_number) == mask_id_number(p.id_number)
+        assert masked_phone(p.mobile) == mask_phone(p.mobile)
+        assert masked_phone(p.landline) == mask_phone(p.landline)
+    assert masked_phone(None) == "" and masked_id_number("") == ""
+
+
+def test_shape_masks_fall_back_to_the_domain_for_other_rules():
+    calls = []
+
+    def odd_rule(value):  # not one contiguous run: the shape is not learnt
+        calls.append(value)
+        return "*" + value[1:-1] + "*"
+
+    masker = masks._ShapeMasker(odd_rule)
+    assert masker("13812345678") == "*381234567*"
+    assert masker("13912345678") == "*391234567*"
+    assert len(calls) == 2
+
+
+def test_copy_text_formats_and_escapes():
+    row = (7, 1, "charge", "basic", None, 31, Decimal("2.1000"), Decimal("65.10"), "基本水费")
+    assert to_copy_text("bill_lines", [row]) == (
+        "7\t1\tcharge\tbasic\t\\N\t31\t2.1000\t65.10\t基本水费\n")
+    odd = (7, 2, "charge", "basic", 1, 31, Decimal("0E-2"), Decimal("-0.20"), "a\tb\\c\nd")
+    assert to_copy_text("bill_lines", [odd]) == (
+        "7\t2\tcharge\tbasic\t1\t31\t0.00\t-0.20\ta\\tb\\\\c\\nd\n")
+    meter = (1, 1, "JX1", 20, 5, date(2020, 1, 2), None, True)
+    assert to_copy_text("meters", [meter]) == "1\t1\tJX1\t20\t5\t2020-01-02\t\\N\tTrue\n"
+    when = datetime(2024, 5, 1, 1, 2, 3, tzinfo=UTC)
+    audit = (1, when, "admin", "ws", "demo.seed", "database", "", "{}")
+    assert to_copy_text("audit_events", [audit]).startswith("1\t2024-05-01 01:02:03+00:00\t")
+    assert to_copy_text("meters", []) == ""
+
+
+def test_fast_draws_stay_in_range():
+    rng = random.Random(1)
+    assert {below(rng, 3) for _ in range(500)} == {0, 1, 2}
+    assert {span(rng, 5, 8) for _ in range(500)} == {5, 6, 7}
+    assert {between(rng, 1, 3) for _ in range(500)} == {1, 2, 3}
+    assert {pick(rng, "ab") for _ in range(100)} == {"a", "b"}
