@@ -110,7 +110,7 @@ def cmd_status(db: Database, args, out: Output) -> int:
 
 
 def cmd_seed_demo(db: Database, args, out: Output) -> int:
-    from counter_app.demo import seed_demo
+    from counter_app.demo import DEMO_CLERKS, DEMO_PASSWORD, seed_demo
 
     migrate(db.engine)
 
@@ -125,7 +125,24 @@ def cmd_seed_demo(db: Database, args, out: Output) -> int:
         )
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    out.result(dataclasses.asdict(report), lambda: f"seeded {db.describe()}: {report}")
+    def human() -> str:
+        lines = [
+            f"seeded {db.describe()}: {report.accounts} accounts, {report.months} months "
+            f"to {report.end_period}, seed {report.seed}, {report.elapsed_seconds:.1f} s",
+            *(f"  {table}: {count}" for table, count in sorted(report.counts.items())),
+        ]
+        demo = DEMO_CLERKS[0]
+        if db.is_postgres:
+            lines.append(
+                "demo clerks have no login role on PostgreSQL; give one a login with: "
+                f"counter-admin create-clerk --username {demo.username} "
+                f"--display-name {demo.display_name} --role {demo.role} --hall {demo.hall_code}"
+            )
+        else:
+            lines.append(f"sign in as {demo.username} / {DEMO_PASSWORD}")
+        return "\n".join(lines)
+
+    out.result(dataclasses.asdict(report), human)
     return 0
 
 

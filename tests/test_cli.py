@@ -100,3 +100,34 @@ def test_entry_point_is_installed():
     out = subprocess.run([str(script), "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("migrate", "seed-demo", "create-clerk", "bill-period", "import-readings"):
         assert command in out
+
+
+def test_seed_demo_then_a_demo_clerk_signs_in(db_url, db_kind, capsys, monkeypatch, request):
+    """The foundation's promise: seed-demo, then login works on both engines."""
+    import io
+
+    from counter_app.services.auth import Authenticator
+
+    code, out, err = run(capsys, "--database-url", db_url, "seed-demo", "--accounts", "60", "--months", "2")
+    assert code == 0, err
+    assert "accounts" in out
+    if db_kind == "postgresql":
+        assert "create-clerk --username clerk01" in out
+        monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pw-1\n"))
+        code, _, err = run(
+            capsys, "--database-url", db_url, "create-clerk", "--username", "clerk01",
+            "--display-name", "孔晓燕", "--role", "clerk", "--hall", "JX01", "--password-stdin",
+        )
+        assert code == 0, err
+        password = "demo-pw-1"
+    else:
+        assert "clerk01 / demo" in out
+        password = "demo"
+    try:
+        result = Authenticator(db_url).login("clerk01", password)
+        assert result.clerk.display_name == "孔晓燕"
+        result.database.dispose()
+    finally:
+        if db_kind == "postgresql":
+            with request.getfixturevalue("pg_server").engine.connect() as conn:
+                conn.execute(text('DROP ROLE IF EXISTS "clerk01"'))
