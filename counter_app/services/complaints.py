@@ -23,8 +23,7 @@ are UTC; overdue means ``due_at < now`` for a complaint not closed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +33,26 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .audit import Actor, record
+from .complaint_types import (
+    CATEGORIES,
+    CHANNELS,
+    CST,
+    DEFAULT_DEPARTMENTS,
+    DEPARTMENTS_KEY,
+    OPEN_STATES,
+    SATISFACTION,
+    ComplaintError,
+    ComplaintEventView,
+    ComplaintFilter,
+    ComplaintNotFound,
+    ComplaintRow,
+    ComplaintView,
+    NewComplaint,
+    StaleComplaint,
+    _now,
+    is_overdue,
+    ticket_prefix,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -54,123 +73,6 @@ __all__ = [
     "ticket_prefix",
 ]
 
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
-CHANNELS = ("counter", "hotline", "online", "letter")
-CATEGORIES = (
-    "water_quality", "pressure", "billing", "meter", "service", "construction", "other",
-)
-SATISFACTION = ("satisfied", "neutral", "dissatisfied")
-DEFAULT_DEPARTMENTS = ("水质检测", "管网维修", "抄表", "营业", "客服热线")
-DEPARTMENTS_KEY = "complaint_departments"
-OPEN_STATES = ("open", "forwarded", "resolved", "replied")
-
-
-class ComplaintError(ValueError):
-    """Refused input; ``code`` names what (``field`` the form field)."""
-
-    def __init__(self, code: str, field_name: str = ""):
-        super().__init__(f"complaint refused: {code} {field_name}".strip())
-        self.code = code
-        self.field = field_name
-
-
-class ComplaintNotFound(LookupError):
-    pass
-
-
-class StaleComplaint(RuntimeError):
-    """Someone saved this complaint after it was loaded: nothing was written."""
-
-
-@dataclass(frozen=True)
-class NewComplaint:
-    complainant: str
-    contact: str
-    channel: str
-    category: str
-    description: str
-    account_id: int | None = None
-    company_at_fault: bool = False
-    apology_given: bool = False
-    recall_on: date | None = None
-
-
-@dataclass(frozen=True)
-class ComplaintEventView:
-    kind: str  # received / resolved / forwarded / follow_up / reply / closed / reopened
-    content: str
-    channel: str
-    clerk: str
-    at: datetime
-
-
-@dataclass(frozen=True)
-class ComplaintView:
-    id: int
-    ticket_no: str
-    account_id: int | None
-    account_no: str
-    address: str
-    complainant: str
-    contact: str
-    channel: str
-    category: str
-    description: str
-    company_at_fault: bool
-    apology_given: bool
-    status: str
-    department: str
-    due_at: datetime | None
-    recall_on: date | None
-    resolution: str
-    satisfaction: str
-    created_at: datetime
-    clerk: str
-    version: int
-    events: tuple[ComplaintEventView, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class ComplaintRow:
-    id: int
-    ticket_no: str
-    created_at: datetime
-    complainant: str
-    account_no: str
-    category: str
-    status: str
-    department: str
-    due_at: datetime | None
-    recall_on: date | None
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class ComplaintFilter:
-    status: str | None = None  # a status, or "unclosed"
-    category: str | None = None
-    department: str | None = None
-    overdue_only: bool = False
-    account_id: int | None = None
-    limit: int = 500
-
-
-def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:
-    return due_at is not None and status != "closed" and due_at < now
-
-
-def ticket_prefix(at: datetime) -> str:
-    """``TS`` + the Asia/Shanghai date of ``at`` (an aware time)."""
-    return "TS" + at.astimezone(CST).strftime("%Y%m%d")
-
-
-def _now(now: datetime | None) -> datetime:
-    value = now or datetime.now(UTC)
-    if value.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return value.astimezone(UTC)
-
-
 class ComplaintService:
     def __init__(self, db: Database):
         self.db = db
@@ -184,6 +86,22 @@ class ComplaintService:
             return DEFAULT_DEPARTMENTS
         names = tuple(line.strip() for line in value.value.splitlines() if line.strip())
         return names or DEFAULT_DEPARTMENTS
+
+    def utility(self, hall_code: str) -> tuple[str, str, str]:
+        """(utility name, hall name, hotline) printed on the acceptance slip."""
+        with self.db.read() as s:
+            values = dict(
+                s.execute(
+                    select(m.UtilitySetting.key, m.UtilitySetting.value).where(
+                        m.UtilitySetting.key.in_(("utility_name", "utility_hotline"))
+                    )
+                ).all()
+            )
+            hall = s.get(m.Hall, hall_code)
+        return (
+            values.get("utility_name", ""), hall.name if hall else hall_code,
+            values.get("utility_hotline", ""),
+        )
 
     # -- receive -------------------------------------------------------------------
 
@@ -203,6 +121,15 @@ class ComplaintService:
             raise ComplaintError("choice", "category")
         if new.apology_given and not new.company_at_fault:
             raise ComplaintError("apology_without_fault", "apology_given")
+        resolution = new.resolution.strip()
+        department = new.department.strip()
+        if resolution and department:
+            raise ComplaintError("resolved_and_forwarded", "department")
+        if department and (new.due_at is None or new.due_at.astimezone(UTC) <= at):
+            raise ComplaintError("due_in_past", "due_at")
+        if new.due_at is not None and new.due_at.tzinfo is None:
+            raise ValueError("due_at must be timezone-aware")
+        status = "resolved" if resolution else "forwarded" if department else "open"
         last_error: IntegrityError | None = None
         for _attempt in range(5):  # two halls taking the same number: take the next
             try:
@@ -215,19 +142,27 @@ class ComplaintService:
                         contact=new.contact.strip(), channel=new.channel,
                         category=new.category, description=description,
                         company_at_fault=new.company_at_fault,
-                        apology_given=new.apology_given, status="open",
-                        recall_on=new.recall_on, created_by=actor.clerk_id,
+                        apology_given=new.apology_given, status=status,
+                        department=department, resolution=resolution,
+                        due_at=new.due_at.astimezone(UTC) if department else None,
+                        recall_on=None if resolution else new.recall_on,
+                        created_by=actor.clerk_id,
                         created_at=at, updated_at=at,
                     )
                     s.add(row)
                     s.flush()
                     content = "已致歉" if new.apology_given else ""
                     self._event(s, row.id, "received", content, new.channel, actor, at)
+                    if resolution:
+                        self._event(s, row.id, "resolved", resolution, "", actor, at)
+                    elif department:
+                        self._event(s, row.id, "forwarded", department, "", actor, at)
                     record(
                         s, actor, "complaint.receive", "complaint", row.id, ticket=ticket,
                         category=new.category, channel=new.channel,
                         account_id=new.account_id, at_fault=new.company_at_fault,
-                        apology=new.apology_given,
+                        apology=new.apology_given, status=status, department=department,
+                        due_at=row.due_at,
                     )
                     complaint_id = row.id
                 return self.get(complaint_id)
@@ -416,9 +351,10 @@ class ComplaintService:
             )
 
     def list(
-        self, flt: ComplaintFilter = ComplaintFilter(), *, now: datetime | None = None
+        self, flt: ComplaintFilter | None = None, *, now: datetime | None = None
     ) -> tuple[ComplaintRow, ...]:
         at = _now(now)
+        flt = flt or ComplaintFilter()
         c = m.Complaint
         q = (
             select(

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.search_page = SearchPage(workplace)
         self.payments_page = PaymentsPage(workplace)
         self.relief_page = ReliefPage()
-        self.complaints_page = ComplaintsPage()
+        self.complaints_page = ComplaintsPage(workplace)
         self.day_close_page = DayClosePage()
         self.settings_page = SettingsPage(settings, settings_store)
         self.nav_actions: list[QAction] = []

@@ -176,3 +176,15 @@ def test_audit_details_name_the_change(setup, db):
         row = s.scalars(select(AuditEvent).where(AuditEvent.action == "complaint.forwarded")).one()
     details = json.loads(row.details)
     assert (row.clerk, row.workstation, details["department"]) == ("clerk01", "WS1", "管网维修")
+
+
+def test_received_and_handled_in_one_transaction(setup):
+    service, actor, _other, account_id = setup
+    solved = service.receive(_new(account_id, resolution="当场解释阶梯水价"), actor, now=T0)
+    assert solved.status == "resolved" and [e.kind for e in solved.events] == ["received", "resolved"]
+    due = T0 + timedelta(days=1)
+    sent = service.receive(_new(None, department="水质检测", due_at=due), actor, now=T0)
+    assert (sent.status, sent.department, sent.due_at) == ("forwarded", "水质检测", due)
+    with pytest.raises(ComplaintError):
+        service.receive(_new(None, department="水质检测", due_at=T0), actor, now=T0)
+    assert service.utility("HQ")[1] == "嘉祥营业厅"

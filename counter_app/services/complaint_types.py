@@ -1,0 +1,126 @@
+"""Codes, records and errors of the complaints service (see complaints.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+
+CST = timezone(timedelta(hours=8), "Asia/Shanghai")
+CHANNELS = ("counter", "hotline", "online", "letter")
+CATEGORIES = (
+    "water_quality", "pressure", "billing", "meter", "service", "construction", "other",
+)
+SATISFACTION = ("satisfied", "neutral", "dissatisfied")
+DEFAULT_DEPARTMENTS = ("水质检测", "管网维修", "抄表", "营业", "客服热线")
+DEPARTMENTS_KEY = "complaint_departments"
+OPEN_STATES = ("open", "forwarded", "resolved", "replied")
+
+
+class ComplaintError(ValueError):
+    """Refused input; ``code`` names what (``field`` the form field)."""
+
+    def __init__(self, code: str, field_name: str = ""):
+        super().__init__(f"complaint refused: {code} {field_name}".strip())
+        self.code = code
+        self.field = field_name
+
+
+class ComplaintNotFound(LookupError):
+    pass
+
+
+class StaleComplaint(RuntimeError):
+    """Someone saved this complaint after it was loaded: nothing was written."""
+
+
+@dataclass(frozen=True)
+class NewComplaint:
+    complainant: str
+    contact: str
+    channel: str
+    category: str
+    description: str
+    account_id: int | None = None
+    company_at_fault: bool = False
+    apology_given: bool = False
+    recall_on: date | None = None
+    # handled at once: solved on the spot, or forwarded with a due time
+    resolution: str = ""
+    department: str = ""
+    due_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintEventView:
+    kind: str  # received / resolved / forwarded / follow_up / reply / closed / reopened
+    content: str
+    channel: str
+    clerk: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    id: int
+    ticket_no: str
+    account_id: int | None
+    account_no: str
+    address: str
+    complainant: str
+    contact: str
+    channel: str
+    category: str
+    description: str
+    company_at_fault: bool
+    apology_given: bool
+    status: str
+    department: str
+    due_at: datetime | None
+    recall_on: date | None
+    resolution: str
+    satisfaction: str
+    created_at: datetime
+    clerk: str
+    version: int
+    events: tuple[ComplaintEventView, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: int
+    ticket_no: str
+    created_at: datetime
+    complainant: str
+    account_no: str
+    category: str
+    status: str
+    department: str
+    due_at: datetime | None
+    recall_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ComplaintFilter:
+    status: str | None = None  # a status, or "unclosed"
+    category: str | None = None
+    department: str | None = None
+    overdue_only: bool = False
+    account_id: int | None = None
+    limit: int = 500
+
+
+def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:
+    return due_at is not None and status != "closed" and due_at < now
+
+
+def ticket_prefix(at: datetime) -> str:
+    """``TS`` + the Asia/Shanghai date of ``at`` (an aware time)."""
+    return "TS" + at.astimezone(CST).strftime("%Y%m%d")
+
+
+def _now(now: datetime | None) -> datetime:
+    value = now or datetime.now(UTC)
+    if value.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return value.astimezone(UTC)

@@ -1,0 +1,115 @@
+"""Data-correction requests (资料更正): file for the account, decide when supervisor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.corrections import FIELDS, CorrectionView
+from counter_app.ui.complaints import labels
+
+
+class CorrectionsWidget(QWidget):
+    """``file_requested(field, value, evidence)``; ``decide_requested(id, version, ok, note)``."""
+
+    file_requested = Signal(str, str, str)
+    decide_requested = Signal(int, int, bool, str)
+    refresh_requested = Signal()
+
+    def __init__(self, can_decide: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.can_decide = can_decide
+        self.accountLabel = QLabel(self.tr("No customer chosen."), self)
+        self.fieldCombo = QComboBox(self)
+        for code in FIELDS:
+            self.fieldCombo.addItem(labels.field_names()[code], code)
+        self.valueEdit = QLineEdit(self)
+        self.evidenceEdit = QLineEdit(self)
+        self.evidenceEdit.setPlaceholderText(self.tr("e.g. ID card shown, property certificate"))
+        self.fileButton = QPushButton(self.tr("&File request"), self)
+        self.fileButton.setEnabled(False)
+        self.messageLabel = QLabel(self)
+        self.messageLabel.setWordWrap(True)
+        self.requests = QTreeWidget(self)
+        self.requests.setRootIsDecorated(False)
+        self.requests.setHeaderLabels([
+            self.tr("Account"), self.tr("Field"), self.tr("Record"), self.tr("Proposed"),
+            self.tr("Evidence"), self.tr("Status"), self.tr("Filed by"), self.tr("Decision"),
+        ])
+        self.noteEdit = QLineEdit(self)
+        self.noteEdit.setPlaceholderText(self.tr("Decision note (required to reject)"))
+        self.approveButton = QPushButton(self.tr("A&pprove"), self)
+        self.rejectButton = QPushButton(self.tr("Re&ject"), self)
+        for button in (self.approveButton, self.rejectButton):
+            button.setVisible(can_decide)
+        self.noteEdit.setVisible(can_decide)
+        self.fileButton.clicked.connect(self._file)
+        self.valueEdit.returnPressed.connect(self.evidenceEdit.setFocus)
+        self.evidenceEdit.returnPressed.connect(self._file)
+        self.approveButton.clicked.connect(lambda: self._decide(True))
+        self.rejectButton.clicked.connect(lambda: self._decide(False))
+        form = QFormLayout()
+        form.addRow(self.tr("Account:"), self.accountLabel)
+        form.addRow(self.tr("F&ield:"), self.fieldCombo)
+        form.addRow(self.tr("Correct &value:"), self.valueEdit)
+        form.addRow(self.tr("&Evidence:"), self.evidenceEdit)
+        decide = QHBoxLayout()
+        decide.addWidget(self.noteEdit, 1)
+        decide.addWidget(self.approveButton)
+        decide.addWidget(self.rejectButton)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.fileButton)
+        layout.addWidget(self.messageLabel)
+        title = self.tr("Pending requests") if can_decide else self.tr("Requests of this customer")
+        layout.addWidget(QLabel(title, self))
+        layout.addWidget(self.requests, 1)
+        layout.addLayout(decide)
+        self.setFocusProxy(self.fieldCombo)
+
+    def set_account(self, text: str, enabled: bool) -> None:
+        self.accountLabel.setText(text)
+        self.fileButton.setEnabled(enabled)
+
+    def set_requests(self, views: tuple[CorrectionView, ...]) -> None:
+        self.requests.clear()
+        statuses = {"pending": self.tr("Pending"), "approved": self.tr("Done"),
+                    "rejected": self.tr("Rejected")}
+        for v in views:
+            item = QTreeWidgetItem([
+                v.account_no, labels.name(labels.field_names(), v.field), v.old_value,
+                v.proposed_value, v.evidence, statuses.get(v.status, v.status), v.requested_by,
+                v.decision_note,
+            ])
+            item.setData(0, 256, v)
+            self.requests.addTopLevelItem(item)
+        if views:
+            self.requests.setCurrentItem(self.requests.topLevelItem(0))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.messageLabel.setStyleSheet("color: #b00020;" if error else "")
+        self.messageLabel.setText(text)
+
+    def _file(self) -> None:
+        if self.fileButton.isEnabled():
+            self.file_requested.emit(
+                self.fieldCombo.currentData(), self.valueEdit.text(), self.evidenceEdit.text()
+            )
+
+    def _decide(self, ok: bool) -> None:
+        item = self.requests.currentItem()
+        if item is None:
+            return
+        view: CorrectionView = item.data(0, 256)
+        self.decide_requested.emit(view.id, view.version, ok, self.noteEdit.text())

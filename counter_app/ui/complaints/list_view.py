@@ -1,0 +1,215 @@
+"""The complaints list: filters, overdue rows highlighted, monthly counts, export."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
+from counter_app.ui.complaints import labels
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_BRUSH = QBrush(QColor("#f8d0d0"))
+
+
+class Columns(IntEnum):
+    TICKET = 0
+    RECEIVED = 1
+    COMPLAINANT = 2
+    ACCOUNT = 3
+    CATEGORY = 4
+    STATUS = 5
+    DEPARTMENT = 6
+    DUE = 7
+    RECALL = 8
+
+
+class ComplaintTableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: tuple[ComplaintRow, ...] = ()
+        self._headers = {
+            Columns.TICKET: self.tr("Ticket"), Columns.RECEIVED: self.tr("Received"),
+            Columns.COMPLAINANT: self.tr("Complainant"), Columns.ACCOUNT: self.tr("Account"),
+            Columns.CATEGORY: self.tr("Category"), Columns.STATUS: self.tr("Status"),
+            Columns.DEPARTMENT: self.tr("Department"), Columns.DUE: self.tr("Due"),
+            Columns.RECALL: self.tr("Recall on"),
+        }
+
+    def set_rows(self, rows: tuple[ComplaintRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    @property
+    def rows(self) -> tuple[ComplaintRow, ...]:
+        return self._rows
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(Columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[Columns(section)]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = Columns(index.column())
+        if role == RECORD_ROLE:
+            return row
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return OVERDUE_BRUSH
+        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
+            return self.tr("Overdue: the due time has passed")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col is Columns.DUE and row.overdue:
+            return labels.local(row.due_at) + " " + self.tr("(overdue)")
+        return {
+            Columns.TICKET: row.ticket_no,
+            Columns.RECEIVED: labels.local(row.created_at),
+            Columns.COMPLAINANT: row.complainant,
+            Columns.ACCOUNT: row.account_no,
+            Columns.CATEGORY: labels.name(labels.category_names(), row.category),
+            Columns.STATUS: labels.name(labels.status_names(), row.status),
+            Columns.DEPARTMENT: row.department,
+            Columns.DUE: labels.local(row.due_at),
+            Columns.RECALL: labels.day(row.recall_on),
+        }[col]
+
+
+class ComplaintListWidget(QWidget):
+    """Asks the page for rows (``refresh_requested``) and opens one (``opened``)."""
+
+    refresh_requested = Signal(object)  # ComplaintFilter
+    export_requested = Signal()
+    opened = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.statusCombo = QComboBox(self)
+        self.statusCombo.addItem(self.tr("Not closed"), "unclosed")
+        self.statusCombo.addItem(self.tr("All"), None)
+        for code, text in labels.status_names().items():
+            self.statusCombo.addItem(text, code)
+        self.categoryCombo = QComboBox(self)
+        self.categoryCombo.addItem(self.tr("All categories"), None)
+        for code in CATEGORIES:
+            self.categoryCombo.addItem(labels.category_names()[code], code)
+        self.departmentCombo = QComboBox(self)
+        self.departmentCombo.addItem(self.tr("All departments"), None)
+        self.overdueCheck = QCheckBox(self.tr("&Overdue only"), self)
+        self.refreshButton = QPushButton(self.tr("&Refresh (F5)"), self)
+        self.refreshButton.setShortcut("F5")
+        self.exportButton = QPushButton(self.tr("&Export to Excel"), self)
+        self.model = ComplaintTableModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._activated)
+        self.summaryLabel = QLabel(self)
+        self.countsTable = QTableWidget(self)
+        self.countsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.countsTable.setMaximumHeight(190)
+
+        for combo in (self.statusCombo, self.categoryCombo, self.departmentCombo):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdueCheck.toggled.connect(self.refresh)
+        self.refreshButton.clicked.connect(self.refresh)
+        self.exportButton.clicked.connect(self.export_requested)
+
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("Status:"), self), self.statusCombo,
+                       QLabel(self.tr("Category:"), self), self.categoryCombo,
+                       QLabel(self.tr("Department:"), self), self.departmentCombo,
+                       self.overdueCheck):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.refreshButton)
+        filters.addWidget(self.exportButton)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summaryLabel)
+        layout.addWidget(QLabel(self.tr("Complaints per category and month:"), self))
+        layout.addWidget(self.countsTable)
+        self.setFocusProxy(self.table)
+
+    def set_departments(self, names: tuple[str, ...]) -> None:
+        self.departmentCombo.blockSignals(True)
+        while self.departmentCombo.count() > 1:
+            self.departmentCombo.removeItem(1)
+        for name in names:
+            self.departmentCombo.addItem(name, name)
+        self.departmentCombo.blockSignals(False)
+
+    def current_filter(self) -> ComplaintFilter:
+        return ComplaintFilter(
+            status=self.statusCombo.currentData(), category=self.categoryCombo.currentData(),
+            department=self.departmentCombo.currentData(),
+            overdue_only=self.overdueCheck.isChecked(),
+        )
+
+    def refresh(self) -> None:
+        self.refresh_requested.emit(self.current_filter())
+
+    def set_rows(self, rows: tuple[ComplaintRow, ...]) -> None:
+        self.model.set_rows(rows)
+        overdue = sum(r.overdue for r in rows)
+        self.summaryLabel.setText(
+            self.tr("{n} complaints, {o} overdue").format(n=len(rows), o=overdue)
+        )
+        if rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def set_counts(self, year: int, counts: dict[tuple[int, str], int]) -> None:
+        months = sorted({month for month, _ in counts}) or [datetime.now(UTC).month]
+        cats = [c for c in CATEGORIES] + sorted({c for _, c in counts if c not in CATEGORIES})
+        names = labels.category_names()
+        self.countsTable.setRowCount(len(months))
+        self.countsTable.setColumnCount(len(cats) + 1)
+        self.countsTable.setHorizontalHeaderLabels(
+            [labels.name(names, c) for c in cats] + [self.tr("Total")]
+        )
+        self.countsTable.setVerticalHeaderLabels([f"{year}-{m:02d}" for m in months])
+        for r, month in enumerate(months):
+            total = 0
+            for c, cat in enumerate(cats):
+                n = counts.get((month, cat), 0)
+                total += n
+                self.countsTable.setItem(r, c, QTableWidgetItem(str(n) if n else ""))
+            self.countsTable.setItem(r, len(cats), QTableWidgetItem(str(total)))
+        self.countsTable.resizeColumnsToContents()
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(RECORD_ROLE)
+        if row is not None:
+            self.opened.emit(row.id)

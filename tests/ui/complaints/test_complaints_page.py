@@ -1,0 +1,165 @@
+"""Complaints page driven by the keyboard: save, slip printed, stale save refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.complaints import ComplaintService, NewComplaint
+from counter_app.services.outages import OutageService
+from counter_app.settings import Settings
+from counter_app.ui.complaints import ComplaintsPage
+from counter_app.ui.context import build_workplace
+from tests.factories import make_account, make_clerk_row, make_reference
+
+
+def type_text(widget, text: str) -> None:
+    """Type as an input method commits: a key event carrying each character."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+
+SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
+
+
+@pytest.fixture
+def filled(sqlite_db):
+    with sqlite_db.write() as s:
+        make_reference(s)
+        clerk = make_clerk_row(s)
+        boss = make_clerk_row(s, "boss01", role="supervisor")
+        acc = make_account(s)
+        ids = clerk.id, boss.id, acc.id
+    return sqlite_db, ids
+
+
+@pytest.fixture
+def page(qtbot, runner, filled):
+    db, (clerk_id, _boss, _acc) = filled
+    transport = RecordingTransport()
+    settings = Settings(workstation="WS-01", hall_code="HQ", receipt_printer="tcp://127.0.0.1:9")
+    clerk = ClerkIdentity(clerk_id, "clerk01", "张三", "clerk", "HQ")
+    workplace = build_workplace(clerk, db, settings, runner)
+    printer = DocumentPrinter(settings, transport_for=lambda _address: transport)
+    workplace = dataclasses.replace(workplace, printer=printer)
+    widget = ComplaintsPage(workplace)
+    widget.resize(1100, 720)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    runner.wait_idle()
+    widget.transport = transport
+    return widget
+
+
+def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):
+    _db, (_c, _b, account_id) = filled
+    page.open_account(account_id)
+    runner.wait_idle()
+    form = page.form
+    assert form.complainantEdit.text() == "张三"
+    assert form.descriptionEdit.hasFocus()
+    type_text(form.descriptionEdit, "自来水发黄，放水几分钟后仍浑浊")
+    qtbot.keyClick(form.descriptionEdit, Qt.Key.Key_Backtab)
+    qtbot.keyClick(form.categoryCombo, Qt.Key.Key_Backtab)
+    qtbot.keyClick(form.channelCombo, Qt.Key.Key_Backtab)
+    assert form.contactEdit.hasFocus()
+    qtbot.keyClicks(form.contactEdit, "13812345678")
+    form.descriptionEdit.setFocus()
+    qtbot.keyClick(form.descriptionEdit, Qt.Key.Key_Tab)
+    assert form.faultCheck.hasFocus()
+    qtbot.keyClick(form.faultCheck, Qt.Key.Key_Space)
+    assert form.apologyCheck.isChecked()
+    form.forwardRadio.setFocus()
+    qtbot.keyClick(form.forwardRadio, Qt.Key.Key_Space)
+    os.makedirs(SHOTS, exist_ok=True)
+    page.grab().save(f"{SHOTS}/form.png")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: bool(page.last_printed))
+    runner.wait_idle()
+    assert page.last_printed.startswith("TS")
+    data = page.transport.data.decode("gb18030", errors="replace")
+    assert "投诉受理单" in data and page.last_printed in data
+    assert "已转 水质检测 处理" in data and "自来水发黄" in data
+    assert "138****5678" in data and "13812345678" not in data
+
+
+def test_empty_description_is_named_and_text_kept(qtbot, page, runner):
+    form = page.form
+    type_text(form.complainantEdit, "路人甲")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    assert "投诉内容" in form.errorLabel.text()
+    assert form.complainantEdit.text() == "路人甲" and form.descriptionEdit.hasFocus()
+    assert page.transport.jobs == []
+
+
+def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled):
+    db, (clerk_id, _b, account_id) = filled
+    service = ComplaintService(db)
+    c = service.receive(NewComplaint("张三", "", "counter", "pressure", "水压低",
+                                     account_id=account_id), Actor("x", "WS", clerk_id))
+    page.open_complaint(c.id)
+    runner.wait_idle()
+    detail = page.detail
+    assert detail.view.id == c.id
+    # someone else saves first
+    service.follow_up(c.id, c.version, "另一位收费员已联系用户", Actor("y", "WS2", clerk_id))
+    detail.textEdit.setFocus()
+    type_text(detail.textEdit, "我的跟进记录")
+    qtbot.keyClick(detail.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "没有保存" in detail.errorLabel.text() or "NOT saved" in detail.errorLabel.text()
+    assert detail.textEdit.toPlainText() == "我的跟进记录"
+    assert detail.view.version == 2  # reloaded
+    qtbot.keyClick(detail.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    assert [e.content for e in service.get(c.id).events if e.kind == "follow_up"] == [
+        "另一位收费员已联系用户", "我的跟进记录"
+    ]
+
+
+def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled):
+    db, (clerk_id, boss_id, account_id) = filled
+    service = ComplaintService(db)
+    actor = Actor("clerk01", "WS", clerk_id)
+    past = datetime.now(UTC) - timedelta(days=3)
+    late = service.receive(NewComplaint("李四", "13900001111", "hotline", "water_quality",
+                                        "水中有细小黑色颗粒", account_id=account_id), actor, now=past)
+    service.forward(late.id, late.version, "水质检测", past + timedelta(days=1), actor, now=past)
+    service.receive(NewComplaint("王五", "", "counter", "billing", "本期水费比以往高很多"), actor)
+    boss = ClerkIdentity(boss_id, "boss01", "主管", "supervisor", "HQ")
+    now = datetime.now(UTC)
+    OutageService(db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=5),
+                               "建设路管网抢修停水", boss, Actor("boss01", "WS", boss_id))
+    page.tabs.setCurrentIndex(1)
+    runner.wait_idle()
+    rows = page.list.model.rows
+    assert [r.overdue for r in rows] == [False, True]
+    page.detail.show_complaint(service.get(late.id))
+    page.grab().save(f"{SHOTS}/list.png")
+    page.open_account(account_id)
+    runner.wait_idle()
+    page.tabs.setCurrentIndex(2)
+    type_text(page.guide.searchEdit, "停水")
+    runner.wait_idle()
+    assert page.guide.current_script().key == "pressure"
+    assert "建设路管网抢修停水" in page.guide.factsText.toPlainText()
+    page.grab().save(f"{SHOTS}/guide.png")
+    page.tabs.setCurrentIndex(3)
+    runner.wait_idle()
+    page.grab().save(f"{SHOTS}/corrections.png")
