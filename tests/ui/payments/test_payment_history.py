@@ -1,0 +1,196 @@
+"""Payment history: 补打 and 冲正 with a supervisor signing in at the counter,
+on SQLite and PostgreSQL; the unknown outcome of a post on PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import event, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.services.auth import Authenticator
+from counter_app.services.clerks import create_clerk
+from counter_app.services.ledger import open_bills
+from counter_app.services.receipt_facts import account_for_payment
+from counter_app.ui.payments.history_dialog import HistoryDialog
+from counter_app.ui.payments.reversal_dialog import ReversalDialog
+from tests.services.payment_fixtures import cash, request
+from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+
+D = Decimal
+SUP_PASSWORD = "sup-pw-5678"
+
+
+@pytest.fixture
+def supervisor(db_url):
+    """A supervisor login (a PostgreSQL role on PostgreSQL), dropped afterwards."""
+    admin = Database.from_url(db_url)
+    names = []
+
+    def _make(role: str = "supervisor") -> str:
+        username = f"sup{uuid.uuid4().hex[:8]}"
+        create_clerk(admin, username=username, display_name="王班长", role=role,
+                     hall_code="HQ", password=SUP_PASSWORD)
+        names.append(username)
+        return username
+
+    yield _make
+    if admin.is_postgres:
+        with admin.engine.connect() as conn:
+            for name in names:
+                conn.execute(text(f'DROP OWNED BY "{name}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()
+    admin.dispose()
+
+
+def _history(counter, qtbot):
+    counter.workplace.services.payments.post(
+        request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
+        counter.workplace.actor)
+    account = account_for_payment(counter.db, account_id=counter.account_id)
+    history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
+    return history
+
+
+def _reverse(history, qtbot, username, password=SUP_PASSWORD):
+    qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = history.findChild(ReversalDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.reason_edit.hasFocus)
+    dialog.reason_edit.insert("收错户")  # committed by the input method (QTest types ASCII only)
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.supervisor_edit, username)
+    qtbot.keyClick(dialog.supervisor_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password_edit, password)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    return dialog
+
+
+def test_reprint_is_marked_and_counted(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    history = _history(counter, qtbot)
+    qtbot.keyClick(history.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "第 1 次" in history.status_label.text(), timeout=15_000)
+    qtbot.keyClick(history.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "第 2 次" in history.status_label.text(), timeout=15_000)
+    assert counter.count(m.ReceiptReprint) == 2
+    assert "补打（第2次）".encode(GB) in counter.recorder.jobs[-1]
+
+
+def test_reversal_with_a_supervisor_and_only_once(db, db_url, qtbot, runner, supervisor):
+    counter = make_counter(db, qtbot, runner, authenticator=Authenticator(db_url))
+    username = supervisor()
+    history = _history(counter, qtbot)
+    dialog = _reverse(history, qtbot, username)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)
+    assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
+    assert "王班长".encode(GB) in counter.recorder.jobs[-1]
+    with db.read() as s:
+        assert [b.outstanding for b in open_bills(s, counter.account_id)] == [D("30.00"), D("45.50")]
+    assert counter.count(m.PaymentReversal) == 1
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: history.model.record(0).reversed, timeout=15_000)
+    # a second reversal is refused: in the list ...
+    history.activateWindow()
+    qtbot.waitUntil(history.isActiveWindow)
+    history.view.selectRow(0)
+    qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert "只能冲正一次" in history.status_label.text()
+    # ... and by the database, for a screen that still shows it unreversed
+    stale = ReversalDialog(counter.workplace, account_for_payment(db, account_id=counter.account_id),
+                           replace(history.model.record(0), reversed=False), counter.shift_id)
+    qtbot.addWidget(stale)
+    stale.reason_edit.setText("重复")
+    stale.supervisor_edit.setText(username)
+    stale.password_edit.setText(SUP_PASSWORD)
+    stale.confirm()
+    qtbot.waitUntil(lambda: "已冲正" in stale.status_label.text(), timeout=20_000)
+    assert stale.result is None
+    assert counter.count(m.PaymentReversal) == 1
+
+
+def test_reversal_refuses_wrong_password_and_a_plain_clerk(db, db_url, qtbot, runner, supervisor):
+    counter = make_counter(db, qtbot, runner, authenticator=Authenticator(db_url))
+    clerk_name = supervisor("clerk")
+    history = _history(counter, qtbot)
+    dialog = _reverse(history, qtbot, clerk_name, "wrong-password")
+    qtbot.waitUntil(lambda: "不正确" in dialog.status_label.text(), timeout=20_000)
+    assert dialog.password_edit.hasFocus() and dialog.reason_edit.text() == "收错户"
+    dialog.password_edit.setText(SUP_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "不是主管" in dialog.status_label.text(), timeout=20_000)
+    assert counter.count(m.PaymentReversal) == 0
+
+
+class _Killer:
+    """Kills the posting session's backend before COMMIT, or after it and then
+    fails as a lost connection would (as tests/services/test_payments_concurrency)."""
+
+    def __init__(self, admin_engine, moment: str):
+        self.admin, self.moment, self.fired = admin_engine, moment, False
+
+    @staticmethod
+    def before_flush(session: Session, _context, _instances) -> None:
+        if any(isinstance(o, m.Payment) for o in session.new):
+            session.info["posting"] = True
+
+    def before_commit(self, session: Session) -> None:
+        if self.fired or not session.info.get("posting"):
+            return
+        self.pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+        if self.moment == "before_commit":
+            self._kill()
+
+    def after_commit(self, session: Session) -> None:
+        if self.moment == "after_commit" and not self.fired and hasattr(self, "pid"):
+            self._kill()
+            raise OperationalError("COMMIT", {}, Exception("connection lost after commit"))
+
+    def _kill(self) -> None:
+        self.fired = True
+        with self.admin.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": self.pid})
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("moment", ["before_commit", "after_commit"])
+def test_unknown_outcome_is_looked_up_never_charged_twice(pg_db, pg_server, qtbot, runner, moment):
+    counter = make_counter(pg_db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClicks(field(dialog, "cash.received"), "100")
+    killer = _Killer(pg_server.engine, moment)
+    hooks = (("before_flush", killer.before_flush), ("before_commit", killer.before_commit),
+             ("after_commit", killer.after_commit))
+    for name, hook in hooks:
+        event.listen(Session, name, hook)
+    try:
+        qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: killer.fired, timeout=15_000)
+        if moment == "after_commit":
+            # looked up: the payment is shown as posted, never offered again
+            qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+            assert dialog.result.replayed and "不会重复收费" in dialog.status_label.text()
+        else:
+            qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=20_000)
+            assert dialog.result is None and dialog.confirm_button.isEnabled()
+            assert counter.count(m.Payment) == 0
+            qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)  # same UUID
+            qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    finally:
+        for name, hook in hooks:
+            event.remove(Session, name, hook)
+    assert counter.count(m.Payment) == 1
+    assert dialog.result.change == D("24.50")
+    qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
