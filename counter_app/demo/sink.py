@@ -151,12 +151,22 @@ class Sink:
         This is what pg_restore does: re-adding a foreign key validates it
         with one join instead of one lookup per row, and building an index
         once is cheaper than maintaining it row by row. Primary keys and
-        unique constraints stay. Needs the table owner (or a superuser), like
-        the rest of the seed.
+        unique constraints stay. Only done when the connected role owns every
+        table (the owner role, or a superuser); otherwise every check stays
+        live and the load is merely slower.
         """
         if self.kind != "postgresql":
             return
         names = list(tables)
+        owns_all = self.conn.execute(
+            text(
+                "SELECT bool_and(pg_has_role(current_user, c.relowner, 'USAGE')) "
+                "FROM pg_class c WHERE c.oid = ANY(CAST(:tables AS regclass[]))"
+            ),
+            {"tables": names},
+        ).scalar_one()
+        if not owns_all:
+            return
         indexed = [t for t in names if t not in set(keep_indexes)]
         fks = self.conn.execute(
             text(
@@ -199,17 +209,32 @@ class Sink:
     # ----------------------------------------------------------- sequences
 
     def set_sequences(self, tables: Iterable[str]) -> None:
-        """PostgreSQL: move each id sequence past the ids assigned here."""
+        """PostgreSQL: move each id sequence past the ids assigned here:
+        ``setval`` (needs UPDATE on the sequence, which owners and superusers
+        have), else as many ``nextval`` as it takes (USAGE, which every
+        Counter role has)."""
         if self.kind != "postgresql":
             return  # SQLite's INTEGER PRIMARY KEY continues from max(rowid)
         for table in tables:
-            self.conn.execute(
+            seq, top, can_set = self.conn.execute(
                 text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT max(id) FROM {table}))"
-                    f" WHERE EXISTS (SELECT 1 FROM {table})"
+                    f"SELECT s.seq, (SELECT max(id) FROM {table}), "
+                    "has_sequence_privilege(s.seq, 'UPDATE') "
+                    f"FROM (SELECT pg_get_serial_sequence('{table}', 'id') AS seq) s"
                 )
-            )
+            ).one()
+            if top is None:
+                continue
+            if can_set:
+                self.conn.execute(text("SELECT setval(:seq, :top)"), {"seq": seq, "top": top})
+            else:
+                current = self.conn.execute(text("SELECT nextval(:seq)"), {"seq": seq})
+                missing = top - current.scalar_one()
+                if missing > 0:
+                    self.conn.execute(
+                        text("SELECT max(nextval(:seq)) FROM generate_series(1, :n)"),
+                        {"seq": seq, "n": missing},
+                    )
 
 
 class Pipeline:
