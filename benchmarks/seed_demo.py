@@ -9,7 +9,8 @@
 the script creates a database ``counter_bench_<pid>`` on it (template0,
 UTF8, C.UTF-8), migrates it, seeds it and drops it again unless ``--keep``.
 A SQLite URL names the file to create (it must not exist).
-``--profile FILE`` writes a cProfile of the seed to FILE.
+``--profile FILE`` writes a cProfile of the seed to FILE (this process only).
+``--check`` runs set-based consistency queries over the result afterwards.
 """
 
 from __future__ import annotations
@@ -48,6 +49,45 @@ def _machine() -> str:
     return f"{platform.system()} {platform.machine()}, {cores} cores, {mem}, Python {platform.python_version()}"
 
 
+CHECKS = {
+    "bills whose amount is not the sum of their lines": """
+        SELECT count(*) FROM bills b WHERE b.amount <> (
+            SELECT coalesce(sum(l.amount), 0) FROM bill_lines l WHERE l.bill_id = b.id)""",
+    "bills allocated more than their amount": """
+        SELECT count(*) FROM (SELECT a.bill_id, sum(a.amount) AS paid FROM allocations a
+            GROUP BY a.bill_id) x JOIN bills b ON b.id = x.bill_id WHERE x.paid > b.amount""",
+    "payments whose tenders do not add up": """
+        SELECT count(*) FROM payments p WHERE p.amount <> (
+            SELECT sum(t.amount) FROM payment_tenders t WHERE t.payment_id = p.id)""",
+    "payments outside their shift": """
+        SELECT count(*) FROM payments p JOIN shifts s ON s.id = p.shift_id
+            JOIN shift_closes c ON c.shift_id = s.id
+        WHERE p.created_at NOT BETWEEN s.opened_at AND c.closed_at OR p.clerk_id <> s.clerk_id""",
+    "receipt series with gaps": """
+        SELECT count(*) FROM (SELECT series_code FROM payments GROUP BY series_code
+            HAVING min(receipt_no) <> 1 OR max(receipt_no) <> count(*)) x""",
+    "receipt series whose next_no is not max + 1": """
+        SELECT count(*) FROM receipt_series r WHERE r.next_no <> 1 + (
+            SELECT coalesce(max(receipt_no), 0) FROM payments p WHERE p.series_code = r.code)""",
+    "accounts whose balance is not the ledger's last balance_after": """
+        SELECT count(*) FROM accounts a LEFT JOIN LATERAL (
+            SELECT l.balance_after FROM prepayment_ledger l WHERE l.account_id = a.id
+            ORDER BY l.id DESC LIMIT 1) last ON true
+        WHERE a.prepayment_balance <> coalesce(last.balance_after, 0)""",
+}
+
+
+def _check(db: Database) -> int:
+    failures = 0
+    with db.engine.connect() as conn:
+        for label, sql in CHECKS.items():
+            t = time.perf_counter()
+            bad = conn.execute(text(sql)).scalar_one()
+            failures += bool(bad)
+            print(f"  check: {label}: {bad}  ({time.perf_counter() - t:.1f} s)")
+    return failures
+
+
 def _create_pg(admin_url) -> tuple[str, object]:
     name = f"counter_bench_{os.getpid()}"
     admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
@@ -71,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--url", default=DEFAULT_URL)
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     ap.add_argument("--profile", default=None, help="write a cProfile to this file")
+    ap.add_argument("--check", action="store_true", help="run consistency queries afterwards")
     args = ap.parse_args(argv)
 
     url = make_url(args.url)
@@ -84,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         name, admin = _create_pg(url)
         target = url.set(database=name)
     db = Database.from_url(target)
+    status = 0
     try:
         print(f"machine: {_machine()}")
         with db.engine.connect() as conn:
@@ -126,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
                     text("SELECT pg_size_pretty(pg_database_size(current_database()))")
                 ).scalar_one()
             print(f"database size: {size}")
+        if args.check and _check(db):
+            print("CHECKS FAILED")
+            status = 1
         try:
             rss = subprocess.run(["ps", "-o", "rss=", "-p", str(os.getpid())],
                                  capture_output=True, text=True, check=False).stdout.strip()
@@ -141,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(f"kept database {target.database}")
             admin.dispose()
-    return 0
+    return status
 
 
 if __name__ == "__main__":

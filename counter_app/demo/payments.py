@@ -34,7 +34,7 @@ from datetime import date, timedelta
 
 from .context import Context, cents_to_decimal
 from .metering import BillRef
-from .rand import below, between, pick, span
+from .rand import below, pick, span
 from .timeline import FIRST_PAYMENT, LAST_PAYMENT, at_local
 
 __all__ = ["Behaviour", "PaymentOutcome", "simulate_payments"]
@@ -91,6 +91,7 @@ class _Account:
         self.account_id, self.account_no, self.hall, self.b = account_id, account_no, hall, b
         self.balance = 0
         self.last_when = None
+        self.last_day: date | None = None
 
     def _ledger(self, kind: str, cents: int, payment_id: int | None, when) -> None:
         self.balance += cents
@@ -130,13 +131,18 @@ class _Account:
         """One payment: allocations ``for_bills`` plus ``deposit`` cents.
         Returns the day it was made, None when that falls after the window."""
         rng, ctx = self.rng, self.ctx
+        if self.last_day is not None and day < self.last_day:
+            day = self.last_day  # payments of an account never go back in time
         shift, day = self._shift(day)
         if day > ctx.window.as_of:
             return None
         when = at_local(day, span(rng, FIRST_PAYMENT, LAST_PAYMENT))
         if self.last_when is not None and when <= self.last_when:
-            when = self.last_when + timedelta(minutes=between(rng, 1, 20))
-        self.last_when = when
+            # a second payment of the account that day: a little later, but
+            # still before the till closes
+            room = (at_local(day, LAST_PAYMENT) - self.last_when).total_seconds()
+            when = self.last_when + timedelta(seconds=max(1, below(rng, int(min(room, 1200)))))
+        self.last_when, self.last_day = when, day
         payment_id = ctx.ids.take("payments")
         owed = sum(c for _, c in for_bills)
         tenders: list[tuple[str, int]] = []
