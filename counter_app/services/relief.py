@@ -4,6 +4,7 @@ API (every method opens one short transaction; call it off the GUI thread)::
 
     service = ReliefService(db)
     service.options() -> ReliefOptions            # certificate types, direct approval
+    service.utility(hall_code) -> (utility name, hall name)
     service.account_brief(account_id) -> AccountBrief
     service.apply(ReliefInput, clerk, actor, today=None) -> ReliefRow
     service.approve(application_id, version, clerk, actor, today=None) -> ReliefRow
@@ -166,6 +167,13 @@ class ReliefService:
     def options(self) -> ReliefOptions:
         with self.db.read() as s:
             return _options(s)
+
+    def utility(self, hall_code: str) -> tuple[str, str]:
+        """(utility name, hall name) printed on the application form."""
+        with self.db.read() as s:
+            name = s.get(m.UtilitySetting, "utility_name")
+            hall = s.get(m.Hall, hall_code)
+            return (name.value if name else "", hall.name if hall else hall_code)
 
     def account_brief(self, account_id: int) -> AccountBrief:
         with self.db.read() as s:

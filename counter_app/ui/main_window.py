@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
 
         self.search_page = SearchPage(workplace)
         self.payments_page = PaymentsPage(workplace)
-        self.relief_page = ReliefPage()
+        self.relief_page = ReliefPage(workplace)
         self.complaints_page = ComplaintsPage(workplace)
         self.day_close_page = DayClosePage()
         self.settings_page = SettingsPage(settings, settings_store)

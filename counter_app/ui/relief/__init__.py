@@ -1,0 +1,1 @@
+"""低保减免 (low-income relief): application form, decisions, register, recall list."""

@@ -1,0 +1,154 @@
+"""The application form (特困低保户用水优惠申请) for one account.
+
+Keyboard first: Tab walks the fields in form order, Enter submits, Esc
+cancels. A refusal is shown in Chinese naming the field, focus goes to that
+field and everything typed stays. The submit runs through the task runner;
+OK is disabled while it is in flight.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from counter_app.services.relief import (
+    MATERIALS,
+    AccountBrief,
+    ReliefError,
+    ReliefInput,
+    ReliefOptions,
+    ReliefRow,
+    ReliefService,
+)
+from counter_app.ui.context import Workplace
+from counter_app.ui.forms.ui_relief_form import Ui_ReliefForm
+from counter_app.ui.relief.labels import account_type_text, error_text, unexpected_text
+
+APPLY_KEY = "relief-apply"
+
+
+def to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReliefFormDialog(QDialog):
+    filed = Signal(object)  # ReliefRow
+
+    def __init__(self, workplace: Workplace, service: ReliefService, account: AccountBrief,
+                 options: ReliefOptions, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_ReliefForm()
+        self.ui.setupUi(self)
+        self.workplace = workplace
+        self.service = service
+        self.account = account
+        self.options = options
+        self.result_row: ReliefRow | None = None
+        ui = self.ui
+        self.ok_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Submit"))
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        ui.accountLabel.setText(self.tr("Account {no}  {name}  ({kind})").format(
+            no=account.account_no, name=account.name,
+            kind=account_type_text(account.account_type)) + "\n" + account.address)
+        ui.certificateTypeCombo.addItems(list(options.certificate_types))
+        today = QDate.currentDate()
+        for edit in (ui.validFromEdit, ui.validToEdit):
+            edit.setMinimumDate(QDate(2000, 1, 1))
+        ui.validFromEdit.setDate(today)
+        ui.validToEdit.setDate(today.addYears(1))
+        collective = account.account_type == "collective"
+        for widget in (ui.lowIncomeLabel, ui.lowIncomeSpin, ui.totalHouseholdsLabel,
+                       ui.totalHouseholdsSpin):
+            widget.setVisible(collective)
+        if collective and account.households_total:
+            ui.totalHouseholdsSpin.setValue(account.households_total)
+        rule = options.rule_name or self.tr("the utility's relief rule")
+        direct = self.tr(" Approved at once (direct approval is configured).") \
+            if options.direct_approval else self.tr(" A supervisor approves it.")
+        ui.ruleLabel.setText(self.tr(
+            "Relief: {rule}, from the next read period after today.").format(rule=rule) + direct)
+        ui.errorLabel.hide()
+        self.materials = {
+            "certificate_original": ui.certificateOriginalCheck,
+            "certificate_copy": ui.certificateCopyCheck,
+            "holder_id_copy": ui.holderIdCopyCheck,
+        }
+        assert set(self.materials) == {key for key, _ in MATERIALS}
+        self.field_widgets = {
+            "certificate_type": ui.certificateTypeCombo,
+            "certificate_no": ui.certificateNoEdit,
+            "issuing_office": ui.issuingOfficeEdit,
+            "valid_from": ui.validFromEdit,
+            "valid_to": ui.validToEdit,
+            "holder_name": ui.holderNameEdit,
+            "holder_id_number": ui.holderIdEdit,
+            "contact_phone": ui.phoneEdit,
+            "materials": ui.certificateOriginalCheck,
+            "low_income_households": ui.lowIncomeSpin,
+            "total_households": ui.totalHouseholdsSpin,
+            "notes": ui.notesEdit,
+        }
+        ui.buttonBox.accepted.connect(self.submit)
+        ui.buttonBox.rejected.connect(self.reject)
+        ui.certificateTypeCombo.setFocus()
+
+    # -- input -------------------------------------------------------------------------
+
+    def form_input(self) -> ReliefInput:
+        ui = self.ui
+        collective = self.account.account_type == "collective"
+        low = ui.lowIncomeSpin.value() if collective else 0
+        total = ui.totalHouseholdsSpin.value() if collective else 0
+        return ReliefInput(
+            account_id=self.account.account_id,
+            certificate_type=ui.certificateTypeCombo.currentText(),
+            certificate_no=ui.certificateNoEdit.text(),
+            issuing_office=ui.issuingOfficeEdit.text(),
+            valid_from=to_date(ui.validFromEdit.date()),
+            valid_to=to_date(ui.validToEdit.date()),
+            holder_name=ui.holderNameEdit.text(),
+            holder_id_number=ui.holderIdEdit.text(),
+            contact_phone=ui.phoneEdit.text(),
+            materials=tuple(k for k, box in self.materials.items() if box.isChecked()),
+            low_income_households=low or None,
+            total_households=total or None,
+            notes=ui.notesEdit.text(),
+        )
+
+    # -- submit ------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        if not self.ok_button.isEnabled():
+            return
+        self.ok_button.setEnabled(False)
+        self.ui.errorLabel.hide()
+        wp = self.workplace
+        wp.runner.submit(
+            self.service.apply, self.form_input(), wp.clerk, wp.actor,
+            on_done=self._filed, on_error=self._refused, key=APPLY_KEY,
+        )
+
+    def _filed(self, row: ReliefRow) -> None:
+        self.result_row = row
+        self.ok_button.setEnabled(True)
+        self.filed.emit(row)
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(exc, ReliefError):
+            self.show_error(error_text(exc), self.field_widgets.get(exc.field))
+        else:
+            self.show_error(unexpected_text(exc), None)
+
+    def show_error(self, text: str, widget: QWidget | None) -> None:
+        self.ui.errorLabel.setText(text)
+        self.ui.errorLabel.show()
+        if widget is not None and widget.isVisible():
+            widget.setFocus()
+            select_all = getattr(widget, "selectAll", None)
+            if select_all is not None:
+                select_all()

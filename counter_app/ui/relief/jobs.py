@@ -1,0 +1,77 @@
+"""Plain jobs the relief page runs on the task runner (no widgets here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from counter_app.db import models as m
+from counter_app.documents import ReliefApplicationData, Utility, relief_form_document
+from counter_app.documents.model import Document
+from counter_app.export.relief_register import ExportResult, export_relief_register
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.relief import (
+    AccountBrief,
+    PeriodTotal,
+    RegisterFilter,
+    ReliefOptions,
+    ReliefRow,
+    ReliefService,
+)
+
+
+@dataclass(frozen=True)
+class RegisterData:
+    rows: list[ReliefRow]
+    expiring: list[ReliefRow]
+    totals: list[PeriodTotal]
+    options: ReliefOptions
+    areas: list[tuple[str, str]]
+    zero: Decimal = Decimal("0.00")
+
+
+def load_register(service: ReliefService, filters: RegisterFilter, days: int) -> RegisterData:
+    with service.db.read() as s:
+        areas = [(code, f"{code} {name}") for code, name in
+                 s.execute(select(m.Area.code, m.Area.name).order_by(m.Area.code))]
+    return RegisterData(
+        rows=service.register(filters),
+        expiring=service.expiring(days),
+        totals=service.totals_per_period(area=filters.area),
+        options=service.options(),
+        areas=areas,
+    )
+
+
+def load_form(service: ReliefService, account_id: int) -> tuple[AccountBrief, ReliefOptions]:
+    return service.account_brief(account_id), service.options()
+
+
+def export_register(service: ReliefService, filters: RegisterFilter, path: str) -> ExportResult:
+    return export_relief_register(service.register(filters), path)
+
+
+def form_data(row: ReliefRow, utility: Utility, clerk: str, relief_item: str
+              ) -> ReliefApplicationData:
+    return ReliefApplicationData(
+        utility=utility, application_no=f"DB{row.id:06d}",
+        applied_at=datetime(row.applied_on.year, row.applied_on.month, row.applied_on.day,
+                            tzinfo=UTC),
+        clerk=clerk, account_no=row.account_no, applicant_name=row.holder_name,
+        id_number=row.holder_id_masked, phone="", address=row.address,
+        certificate_type=row.certificate_type, certificate_no=row.certificate_no,
+        relief_item=relief_item, effective_period=row.effective_period or "审批后确定",
+        certificate_valid_to=row.valid_to, low_income_households=row.low_income_households,
+        total_households=row.total_households, materials=row.materials, remarks=row.notes,
+    )
+
+
+def preview_form(service: ReliefService, row: ReliefRow, clerk: ClerkIdentity) -> Document:
+    """Worker: build the application form document (painting happens on the GUI thread)."""
+    name, hall = service.utility(clerk.hall_code)
+    options = service.options()
+    item = options.rule_name or "基本水费每吨减免0.20元"
+    return relief_form_document(form_data(row, Utility(name, hall), clerk.display_name, item))

@@ -1,0 +1,255 @@
+"""低保减免 page: the register (filters, decisions, totals per period, Excel
+export, printing the application form) and the recall list of reliefs
+expiring within 30 days. ``open_account(account_id)`` opens the application
+form for an account (the search page's 低保申请 button calls it).
+
+Every database, export and printer call goes through ``workplace.runner``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from counter_app.export.relief_register import ExportResult
+from counter_app.services.relief import (
+    RegisterFilter,
+    ReliefConflict,
+    ReliefError,
+    ReliefRow,
+    ReliefService,
+)
+from counter_app.ui.context import Workplace
+from counter_app.ui.relief.form import ReliefFormDialog
+from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
+from counter_app.ui.relief.labels import error_text, status_text, unexpected_text
+from counter_app.ui.relief.models import RECORD_ROLE
+from counter_app.ui.relief.widgets import ReliefPageWidgets
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+STATUSES = ("pending", "approved", "expired", "rejected", "revoked")
+EXPIRING_DAYS = 30
+
+
+class ReliefPage(QWidget):
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.service = ReliefService(workplace.database)
+        self.supervisor = workplace.clerk.has_role("supervisor")
+        self.w = ReliefPageWidgets(self)
+        self.form_dialog: ReliefFormDialog | None = None
+        self.last_export: ExportResult | None = None
+        self._loaded_once = False
+        w = self.w
+        w.statusCombo.addItem(self.tr("All statuses"), None)
+        for status in STATUSES:
+            w.statusCombo.addItem(status_text(status), status)
+        w.areaCombo.addItem(self.tr("All areas"), None)
+        w.typeCombo.addItem(self.tr("All certificates"), None)
+        for box in (w.approveButton, w.rejectButton, w.revokeButton, w.reasonEdit,
+                    w.reasonLabel):
+            box.setVisible(self.supervisor)
+        w.searchButton.clicked.connect(self.refresh)
+        w.exportButton.clicked.connect(self.ask_export)
+        w.printButton.clicked.connect(self.print_selected)
+        w.approveButton.clicked.connect(self.approve_selected)
+        w.rejectButton.clicked.connect(lambda: self.close_selected("reject"))
+        w.revokeButton.clicked.connect(lambda: self.close_selected("revoke"))
+        w.newButton.clicked.connect(self.new_for_selected)
+        for combo in (w.statusCombo, w.areaCombo, w.typeCombo):
+            combo.activated.connect(lambda _i: self.refresh())
+        w.expiringCheck.toggled.connect(lambda _on: self.refresh())
+        for key, slot in ((Qt.Key.Key_F5, self.refresh),
+                          (QKeySequence.StandardKey.Print, self.print_selected)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.setFocusProxy(w.registerView)
+
+    # -- loading ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.refresh()
+
+    def current_filter(self) -> RegisterFilter:
+        w = self.w
+        return RegisterFilter(
+            status=w.statusCombo.currentData(),
+            area=w.areaCombo.currentData(),
+            certificate_type=w.typeCombo.currentData(),
+            expiring_within=EXPIRING_DAYS if w.expiringCheck.isChecked() else None,
+        )
+
+    def refresh(self) -> None:
+        self.w.searchButton.setEnabled(False)
+        self.workplace.runner.submit(
+            load_register, self.service, self.current_filter(), EXPIRING_DAYS,
+            on_done=self._loaded, on_error=self._failed, key="relief-register",
+        )
+
+    def _loaded(self, data) -> None:
+        w = self.w
+        w.searchButton.setEnabled(True)
+        w.registerModel.set_rows(data.rows)
+        w.expiringModel.set_rows(data.expiring)
+        w.totalsModel.set_rows(data.totals)
+        self._fill_choices(w.areaCombo, data.areas)
+        self._fill_choices(w.typeCombo, [(t, t) for t in data.options.certificate_types])
+        total = sum((r.relief_total for r in data.rows), start=data.zero)
+        w.countLabel.setText(self.tr("{n} applications, relief granted {amount} yuan").format(
+            n=len(data.rows), amount=f"{total:,.2f}"))
+        w.tabs.setTabText(1, self.tr("Expiring within {days} days ({n})").format(
+            days=EXPIRING_DAYS, n=len(data.expiring)))
+        for view in (w.registerView, w.expiringView, w.totalsView):
+            view.resizeColumnsToContents()
+        if w.registerModel.rowCount() and not w.registerView.currentIndex().isValid():
+            w.registerView.selectRow(0)
+
+    @staticmethod
+    def _fill_choices(combo, choices) -> None:
+        have = {combo.itemData(i) for i in range(combo.count())}
+        for code, label in choices:
+            if code not in have:
+                combo.addItem(label, code)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.w.searchButton.setEnabled(True)
+        self.show_message(error_text(exc) if isinstance(exc, ReliefError)
+                          else unexpected_text(exc), error=True)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.w.messageLabel.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.w.messageLabel.setText(text)
+
+    # -- the application form ---------------------------------------------------------
+
+    def open_account(self, account_id: int) -> None:
+        """Open the application form for ``account_id`` (after loading it)."""
+        self.workplace.runner.submit(
+            load_form, self.service, account_id,
+            on_done=self._open_form, on_error=self._failed, key="relief-form",
+        )
+
+    def new_for_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_account(row.account_id)
+
+    def _open_form(self, loaded) -> None:
+        brief, options = loaded
+        dialog = ReliefFormDialog(self.workplace, self.service, brief, options, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filed.connect(self._filed)
+        self.form_dialog = dialog
+        dialog.open()
+
+    def _filed(self, row: ReliefRow) -> None:
+        self.show_message(self.tr("Application {id} filed for account {no}: {status}.").format(
+            id=row.id, no=row.account_no, status=status_text(row.display_status)))
+        self.w.registerModel.set_rows([row, *self.w.registerModel.rows])
+        self.w.registerView.selectRow(0)
+        self.refresh()
+
+    # -- decisions ----------------------------------------------------------------------
+
+    def selected(self) -> ReliefRow | None:
+        view = self.w.tabs.currentWidget().findChild(type(self.w.registerView))
+        view = view or self.w.registerView
+        index = view.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def approve_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        wp = self.workplace
+        self._decide(self.service.approve, row.id, row.version, wp.clerk, wp.actor)
+
+    def close_selected(self, action: str) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        wp = self.workplace
+        fn = self.service.reject if action == "reject" else self.service.revoke
+        self._decide(fn, row.id, row.version, self.w.reasonEdit.text(), wp.clerk, wp.actor)
+
+    def _decide(self, fn, *args) -> None:
+        for button in (self.w.approveButton, self.w.rejectButton, self.w.revokeButton):
+            button.setEnabled(False)
+        self.workplace.runner.submit(fn, *args, on_done=self._decided,
+                                     on_error=self._decision_failed, key="relief-decide")
+
+    def _enable_decisions(self) -> None:
+        for button in (self.w.approveButton, self.w.rejectButton, self.w.revokeButton):
+            button.setEnabled(True)
+
+    def _decided(self, row: ReliefRow) -> None:
+        self._enable_decisions()
+        self.w.reasonEdit.clear()
+        period = self.tr(", relief from period {p}").format(p=row.effective_period) \
+            if row.status == "approved" else ""
+        self.show_message(self.tr("Application {id} is now {status}{period}.").format(
+            id=row.id, status=status_text(row.display_status), period=period))
+        self.refresh()
+
+    def _decision_failed(self, exc: BaseException) -> None:
+        self._enable_decisions()
+        if isinstance(exc, ReliefError) and exc.field == "reason":
+            self.w.reasonEdit.setFocus()
+        self._failed(exc)
+        if isinstance(exc, ReliefConflict):
+            self.refresh()
+
+    # -- printing and export ------------------------------------------------------------
+
+    def print_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        self.workplace.runner.submit(
+            preview_form, self.service, row, self.workplace.clerk,
+            on_done=self._preview, on_error=self._failed, key="relief-print",
+        )
+
+    def _preview(self, document) -> None:
+        from counter_app.documents.printing import parse_printer
+        from counter_app.documents.qt_backend import print_preview
+
+        target = parse_printer(self.workplace.settings.a4_printer)
+        print_preview(self, document, target.address if target.kind == "system" else "")
+
+    def ask_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the relief register"), str(Path.home() / "低保减免台账.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.w.exportButton.setEnabled(False)
+        self.show_message(self.tr("Exporting..."))
+        self.workplace.runner.submit(
+            export_register, self.service, self.current_filter(), path,
+            on_done=self._exported, on_error=self._export_failed, key="relief-export",
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self.w.exportButton.setEnabled(True)
+        self.last_export = result
+        self.show_message(self.tr("Exported {n} rows to {path}").format(
+            n=result.rows, path=str(result.path)))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.w.exportButton.setEnabled(True)
+        self.show_message(self.tr("Export failed: {error}").format(error=str(exc) or
+                                                                  type(exc).__name__), error=True)
