@@ -118,15 +118,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Posted: receipt {series}-{no}, ¥{amount}. Printing the receipt...</source>
+        <source>Posted: ¥{amount}. Printing the receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0}: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This payment was already posted (no second charge). </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posted and printed: receipt {series}-{no}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -338,6 +346,29 @@
     </message>
     <message>
         <source>Printing failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTenders</name>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -118,16 +118,24 @@
         <translation>完成 (Enter)</translation>
     </message>
     <message>
-        <source>Posted: receipt {series}-{no}, ¥{amount}. Printing the receipt...</source>
-        <translation>已入账：收据 {series}-{no}，¥{amount}。正在打印收据…</translation>
+        <source>Posted: ¥{amount}. Printing the receipt...</source>
+        <translation>已入账：¥{amount}。正在打印收据…</translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
+        <translation>已入账：收据 {no}，¥{amount}。正在打印收据…</translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {0}.</source>
+        <translation>已入账并打印：收据 {0}。</translation>
+    </message>
+    <message>
+        <source>Receipt {0}: </source>
+        <translation>收据 {0}：</translation>
     </message>
     <message>
         <source>This payment was already posted (no second charge). </source>
         <translation>这笔缴费已经入账（不会重复收费）。</translation>
-    </message>
-    <message>
-        <source>Posted and printed: receipt {series}-{no}.</source>
-        <translation>已入账并打印：收据 {series}-{no}。</translation>
     </message>
     <message>
         <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
@@ -339,6 +347,29 @@
     <message>
         <source>Printing failed: {reason}.</source>
         <translation>打印失败：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentTenders</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>预存抵扣</translation>
     </message>
 </context>
 <context>

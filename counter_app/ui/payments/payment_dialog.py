@@ -37,7 +37,12 @@ from counter_app.services.payments import (
     PaymentResult,
     StaleBillsError,
 )
-from counter_app.services.receipt_facts import PayableAccount, account_for_payment
+from counter_app.services.receipt_facts import (
+    PayableAccount,
+    ReceiptFacts,
+    account_for_payment,
+    receipt_facts,
+)
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.models import BillsModel
@@ -70,6 +75,8 @@ class PaymentDialog(QDialog):
         self.shift_id = shift_id
         self.client_uuid = str(uuid.uuid4())
         self.result: PaymentResult | None = None
+        self.receipt_no = ""
+        self._prefix = ""  # said before every later message of a replayed payment
         self.posting = False
         self.setWindowTitle(self.tr("Take payment - {0}").format(account.account_no))
         self._build()
@@ -252,21 +259,28 @@ class PaymentDialog(QDialog):
         self.confirm_button.setFocus()
         if result.change:
             self.change_label.setText(self.tr("Change ¥{0}").format(format_money(result.change)))
-        note = self.tr("Posted: receipt {series}-{no}, ¥{amount}. Printing the receipt...").format(
-            series=result.series_code, no=result.receipt_no, amount=format_money(result.amount))
         if result.replayed:
-            note = self.tr("This payment was already posted (no second charge). ") + note
-        self._say(note, OK_STYLE)
+            self._prefix = self.tr("This payment was already posted (no second charge). ")
+        self._say(self.tr("Posted: ¥{amount}. Printing the receipt...").format(
+            amount=format_money(result.amount)), OK_STYLE)
         self.workplace.runner.submit(
-            print_receipt_job, self.workplace, result.payment_id,
+            receipt_facts, self.workplace.database, result.payment_id,
+            on_done=self._facts_ready, on_error=self._print_failed)
+
+    def _facts_ready(self, facts: ReceiptFacts) -> None:
+        self.receipt_no = facts.receipt_no
+        self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
+            no=facts.receipt_no, amount=format_money(facts.amount)), OK_STYLE)
+        self.workplace.runner.submit(
+            print_receipt_job, self.workplace, facts,
             on_done=self._printed, on_error=self._print_failed)
 
-    def _printed(self, _facts) -> None:
-        self._say(self.tr("Posted and printed: receipt {series}-{no}.").format(
-            series=self.result.series_code, no=self.result.receipt_no), OK_STYLE)
+    def _printed(self, facts: ReceiptFacts) -> None:
+        self._say(self.tr("Posted and printed: receipt {0}.").format(facts.receipt_no), OK_STYLE)
 
     def _print_failed(self, error: BaseException) -> None:
-        self._say(print_message(error) + " " + self.tr(
+        receipt = self.tr("Receipt {0}: ").format(self.receipt_no) if self.receipt_no else ""
+        self._say(receipt + print_message(error) + " " + self.tr(
             "The payment is posted; reprint the receipt (补打) from the payment history."),
             ERROR_STYLE)
 
@@ -337,7 +351,7 @@ class PaymentDialog(QDialog):
 
     def _say(self, text: str, style: str) -> None:
         self.status_label.setStyleSheet(style)
-        self.status_label.setText(text)
+        self.status_label.setText(self._prefix + text)
 
     def _refuse(self, field: str, message: str) -> None:
         self._say(message, ERROR_STYLE)

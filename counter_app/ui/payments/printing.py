@@ -71,9 +71,8 @@ def _paper_and_mask(workplace: Workplace):
     return workplace.printer.receipt_paper, workplace.settings.mask_names_on_receipt
 
 
-def print_receipt_job(workplace: Workplace, payment_id: int) -> ReceiptFacts:
+def print_receipt_job(workplace: Workplace, facts: ReceiptFacts) -> ReceiptFacts:
     """After commit: the receipt; the drawer opens when cash was taken."""
-    facts = receipt_facts(workplace.database, payment_id)
     paper, mask = _paper_and_mask(workplace)
     document = receipt_document(receipt_data(facts), paper, mask_names=mask)
     cash = any(t.tender == "cash" for t in facts.tenders)

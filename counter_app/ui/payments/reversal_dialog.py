@@ -34,11 +34,12 @@ OK_STYLE = "color: #1b5e20;"
 
 
 def tender_names() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "cash": t("PaymentTenders", "Cash"), "wechat": t("PaymentTenders", "WeChat"),
-        "alipay": t("PaymentTenders", "Alipay"), "card": t("PaymentTenders", "Bank card"),
-        "prepayment": t("PaymentTenders", "Prepayment"),
+        "cash": QCoreApplication.translate("PaymentTenders", "Cash"),
+        "wechat": QCoreApplication.translate("PaymentTenders", "WeChat"),
+        "alipay": QCoreApplication.translate("PaymentTenders", "Alipay"),
+        "card": QCoreApplication.translate("PaymentTenders", "Bank card"),
+        "prepayment": QCoreApplication.translate("PaymentTenders", "Prepayment"),
     }
 
 

@@ -141,3 +141,19 @@ def test_print_failure_keeps_the_payment(db, qtbot, runner):
     qtbot.waitUntil(lambda: "补打" in dialog.status_label.text(), timeout=15_000)
     assert "打印失败" in dialog.status_label.text()
     assert counter.count(m.Payment) == 1
+
+
+def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, qtbot, make_window):
+    from tests.services.payment_fixtures import build_utility
+
+    build_utility(db)  # its clerk is id 1, as the window's clerk
+    window = make_window(db)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.payments_page
+    assert window.current_page is page and page.account_edit.hasFocus()
+    qtbot.keyClicks(page.account_edit, "01000000")
+    qtbot.keyClick(page.account_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
+    qtbot.keyClick(page.dialog.tender_panel.fields["cash.received"], Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
+    window.runner.wait_idle()
