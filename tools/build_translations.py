@@ -29,7 +29,7 @@ UI_CODE = ROOT / "counter_app" / "ui"
 GENERATED = UI_CODE / "forms"
 TRANSLATIONS = ROOT / "counter_app" / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
-AREAS = ("search", "payments", "relief", "complaints", "delivery")
+AREAS = ("search", "payments", "relief", "complaints", "delivery", "dayclose", "settings")
 SHELL = ""
 
 

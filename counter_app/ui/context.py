@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from counter_app.db.engine import Database
 from counter_app.documents.printing import DocumentPrinter
+from counter_app.documents.qt_backend import print_document
 from counter_app.services.accounts import AccountService
 from counter_app.services.audit import Actor
 from counter_app.services.auth import Authenticator, ClerkIdentity
@@ -70,6 +71,6 @@ def build_workplace(
         settings=settings,
         runner=runner,
         services=build_services(database, clerk),
-        printer=DocumentPrinter(settings),
+        printer=DocumentPrinter(settings, system_printer=print_document),
         authenticator=authenticator,
     )

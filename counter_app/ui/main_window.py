@@ -51,8 +51,8 @@ class MainWindow(QMainWindow):
         self.payments_page = PaymentsPage(workplace)
         self.relief_page = ReliefPage(workplace)
         self.complaints_page = ComplaintsPage(workplace)
-        self.day_close_page = DayClosePage()
-        self.settings_page = SettingsPage(settings, settings_store)
+        self.day_close_page = DayClosePage(workplace)
+        self.settings_page = SettingsPage(settings, settings_store, runner=runner)
         self.nav_actions: list[QAction] = []
         self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
         for title, page in (

@@ -13,36 +13,6 @@
     </message>
 </context>
 <context>
-    <name>ComplaintsPage</name>
-    <message>
-        <source>Complaints</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receive a complaint, resolve it on the spot or forward it to the responsible department with a due time, follow up, reply to the customer and close it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DayClosePage</name>
-    <message>
-        <source>Day close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close the day: expected and counted amounts per tender, the variance, and the locked day-close report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in - Counter</source>
@@ -186,21 +156,6 @@
     </message>
 </context>
 <context>
-    <name>ReliefPage</name>
-    <message>
-        <source>Low-income relief</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Register low-income relief applications: certificate, ID copy, account, relief item and contact. The register can be exported to Excel.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Roles</name>
     <message>
         <source>Clerk</source>
@@ -217,54 +172,6 @@
 </context>
 <context>
     <name>SettingsPage</name>
-    <message>
-        <source>Workstation settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>These settings belong to this workstation. Passwords are never stored: each clerk types theirs at sign-in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Database URL:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For example postgresql://db-server/counter. Leave empty to use the embedded database on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Empty: the embedded database on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Workstation name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Hall code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Receipt paper width:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Undo changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the settings (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>{field}: {problem}</source>
         <translation type="unfinished"></translation>

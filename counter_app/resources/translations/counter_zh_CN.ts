@@ -13,36 +13,6 @@
     </message>
 </context>
 <context>
-    <name>ComplaintsPage</name>
-    <message>
-        <source>Complaints</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Receive a complaint, resolve it on the spot or forward it to the responsible department with a due time, follow up, reply to the customer and close it.</source>
-        <translation>受理用户投诉：能当场解决的当场解决，不能当场解决的转交责任部门并约定办结时限，跟踪办理，答复用户后办结。</translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
-    <name>DayClosePage</name>
-    <message>
-        <source>Day close</source>
-        <translation>日结</translation>
-    </message>
-    <message>
-        <source>Close the day: expected and counted amounts per tender, the variance, and the locked day-close report.</source>
-        <translation>每日结账：按收款方式核对应收与实收金额，计算差额，生成并锁定日结报表。</translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in - Counter</source>
@@ -187,21 +157,6 @@
     </message>
 </context>
 <context>
-    <name>ReliefPage</name>
-    <message>
-        <source>Low-income relief</source>
-        <translation>低保减免</translation>
-    </message>
-    <message>
-        <source>Register low-income relief applications: certificate, ID copy, account, relief item and contact. The register can be exported to Excel.</source>
-        <translation>登记特困低保户用水优惠申请：低保证件、身份证复印件、用户号、减免项目和联系方式。登记台账可导出为 Excel。</translation>
-    </message>
-    <message>
-        <source>This page arrives in a later release.</source>
-        <translation>此功能将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>Roles</name>
     <message>
         <source>Clerk</source>
@@ -218,54 +173,6 @@
 </context>
 <context>
     <name>SettingsPage</name>
-    <message>
-        <source>Workstation settings</source>
-        <translation>本机设置</translation>
-    </message>
-    <message>
-        <source>These settings belong to this workstation. Passwords are never stored: each clerk types theirs at sign-in.</source>
-        <translation>以下设置仅对本机有效。系统不保存任何密码，收费员登录时自行输入。</translation>
-    </message>
-    <message>
-        <source>&amp;Database URL:</source>
-        <translation>数据库地址(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>For example postgresql://db-server/counter. Leave empty to use the embedded database on this computer.</source>
-        <translation>例如 postgresql://db-server/counter。留空则使用本机内置数据库。</translation>
-    </message>
-    <message>
-        <source>Empty: the embedded database on this computer</source>
-        <translation>留空：使用本机内置数据库</translation>
-    </message>
-    <message>
-        <source>&amp;Workstation name:</source>
-        <translation>工作站名称(&amp;W)：</translation>
-    </message>
-    <message>
-        <source>&amp;Hall code:</source>
-        <translation>营业厅代码(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>&amp;Language:</source>
-        <translation>界面语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;Receipt paper width:</source>
-        <translation>收据纸宽(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Undo changes</source>
-        <translation>撤销修改(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Save the settings (Ctrl+S)</source>
-        <translation>保存设置（Ctrl+S）</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
     <message>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>

@@ -13,6 +13,8 @@ from sqlalchemy.exc import ArgumentError
 
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.forms.ui_settings_page import Ui_SettingsPage
+from counter_app.ui.settings.printer_section import PrinterFieldError, PrinterSection
+from counter_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +40,25 @@ class SettingsPage(QWidget):
 
     saved = Signal(object)  # the new Settings
 
-    def __init__(self, settings: Settings, store: SettingsStore, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        store: SettingsStore,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        printers: list[str] | None = None,
+    ):
         super().__init__(parent)
         self.ui = Ui_SettingsPage()
         self.ui.setupUi(self)
+        # the printers of this workstation (counter_app/ui/settings/), below the general fields
+        self.printer_section = PrinterSection(runner, self.ui.formPanel, printers=printers)
+        self.ui.panelLayout.insertWidget(1, self.printer_section)
+        chain = [self.ui.paperWidthCombo, *self.printer_section.tab_chain(), self.ui.saveButton,
+                 self.ui.revertButton]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self._store = store
         self._running = settings  # what this session started with
         self._current = settings  # what was last saved
@@ -89,6 +106,8 @@ class SettingsPage(QWidget):
             notes.append(self.tr("The new language applies at the next start of Counter."))
         if new.database_url != self._running.database_url:
             notes.append(self.tr("The new database applies at the next start of Counter."))
+        if self.printer_section.changed(self._running, new):
+            notes.append(self.printer_section.restart_note())
         self._show(" ".join(notes), OK_STYLE)
         self.saved.emit(new)
         return True
@@ -107,6 +126,7 @@ class SettingsPage(QWidget):
             max(0, self.ui.languageCombo.findData(settings.language)))
         self.ui.paperWidthCombo.setCurrentIndex(
             max(0, self.ui.paperWidthCombo.findData(settings.paper_width_mm)))
+        self.printer_section.fill(settings)
 
     def _field_names(self) -> dict[str, tuple[str, QWidget]]:
         return {
@@ -135,13 +155,15 @@ class SettingsPage(QWidget):
             raise self._problem(
                 "hall_code", self.tr("use up to 16 letters, digits, - or _ (for example HQ)."))
         try:
-            return self._current.with_changes(
+            return self.printer_section.apply(self._current.with_changes(
                 database_url=url,
                 workstation=workstation,
                 hall_code=hall_code,
                 language=self.ui.languageCombo.currentData(),
                 paper_width_mm=self.ui.paperWidthCombo.currentData(),
-            )
+            ))
+        except PrinterFieldError as problem:
+            raise FieldProblem(problem.field, problem.message, problem.widget) from None
         except SettingsError as exc:  # the registry's own rules, as a last line
             raise self._problem(exc.field, str(exc)) from None
 

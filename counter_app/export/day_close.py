@@ -1,0 +1,166 @@
+"""The day-close report (日结单) as an Excel workbook (openpyxl).
+
+Money is written as numbers formatted ``0.00`` (so the sheet adds up), headers
+are Chinese, the header row is frozen and every table ends with a totals row.
+Plain data in (:class:`~counter_app.services.shifts.DayCloseReport`), a file
+out; safe to run in a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from counter_app.services.shifts import TENDERS, DayCloseReport
+
+__all__ = ["TENDER_NAMES", "TenderRow", "tender_rows", "write_day_close_workbook"]
+
+MONEY_FORMAT = "0.00"
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+TENDER_NAMES = {
+    "cash": "现金",
+    "wechat": "微信",
+    "alipay": "支付宝",
+    "card": "银行卡",
+    "prepayment": "预存",
+}
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+TOTAL_FONT = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class TenderRow:
+    code: str
+    expected: Decimal
+    counted: Decimal
+
+    @property
+    def variance(self) -> Decimal:
+        return self.counted - self.expected
+
+
+def tender_rows(report: DayCloseReport) -> list[TenderRow]:
+    """Expected vs counted per tender: cash is counted in the drawer (float
+    included); the other tenders are settled electronically, so counted =
+    expected."""
+    s = report.summary
+    rows = []
+    for code in TENDERS:
+        if code == "cash":
+            counted = s.counted_cash if s.counted_cash is not None else s.totals.expected_cash
+            rows.append(TenderRow(code, s.totals.expected_cash, counted))
+        else:
+            amount = s.totals.by_tender.get(code, Decimal("0.00"))
+            rows.append(TenderRow(code, amount, amount))
+    return rows
+
+
+def _local(moment) -> str:
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+def _table(ws: Worksheet, headers: list[str], rows: list[list], money_cols: set[int],
+           totals: list) -> None:
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center")
+    for row in [*rows, totals]:
+        ws.append(row)
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.column in money_cols and cell.value is not None:
+                cell.number_format = MONEY_FORMAT
+    for cell in ws[ws.max_row]:
+        cell.font = TOTAL_FONT
+    ws.freeze_panes = "A2"
+    _fit_columns(ws)
+
+
+def _fit_columns(ws: Worksheet) -> None:
+    for col in ws.columns:
+        width = 8
+        for cell in col:
+            text = str(cell.value if cell.value is not None else "")
+            # CJK characters take two columns
+            width = max(width, sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) + 2)
+        ws.column_dimensions[get_column_letter(col[0].column)].width = min(width, 60)
+
+
+def _money(value: Decimal) -> Decimal:
+    """openpyxl writes a Decimal as a number cell with its exact digits."""
+    return value.quantize(Decimal("0.01"))
+
+
+def write_day_close_workbook(report: DayCloseReport, path: str | Path) -> Path:
+    s = report.summary
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "日结汇总"
+    rows = tender_rows(report)
+    _table(
+        ws,
+        ["收费方式", "应收", "实点", "差额"],
+        [[TENDER_NAMES[r.code], _money(r.expected), _money(r.counted), _money(r.variance)]
+         for r in rows],
+        {2, 3, 4},
+        ["合计", _money(sum((r.expected for r in rows), Decimal())),
+         _money(sum((r.counted for r in rows), Decimal())),
+         _money(sum((r.variance for r in rows), Decimal()))],
+    )
+
+    counts = wb.create_sheet("点钞明细")
+    _table(
+        counts,
+        ["面额", "张数", "金额"],
+        [[_money(d), n, _money(d * n)] for d, n in report.counts],
+        {1, 3},
+        ["合计", sum(n for _, n in report.counts),
+         _money(sum((d * n for d, n in report.counts), Decimal()))],
+    )
+
+    info = wb.create_sheet("班次信息")
+    facts = [
+        ("单位", report.utility_name),
+        ("营业厅", report.hall_name),
+        ("收费员", f"{s.clerk_name}（{s.clerk_username}）"),
+        ("工作站", s.workstation),
+        ("开班时间", _local(s.totals.opened_at)),
+        ("结账时间", _local(s.closed_at)),
+        ("备用金", _money(s.totals.opening_float)),
+        ("交费笔数", s.totals.payments),
+        ("冲正笔数", s.totals.reversals),
+        ("冲正金额", _money(report.reversal_amount)),
+        ("收据号段", f"{report.first_receipt} 至 {report.last_receipt}" if report.first_receipt else ""),
+        ("现金差额", _money(s.cash_variance) if s.cash_variance is not None else None),
+        ("差额原因", s.variance_reason),
+    ]
+    info.append(["项目", "内容"])
+    for cell in info[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for key, value in facts:
+        info.append([key, value])
+    for row in info.iter_rows(min_row=2):
+        if row[0].value in ("备用金", "冲正金额", "现金差额"):
+            row[1].number_format = MONEY_FORMAT
+    info.freeze_panes = "A2"
+    _fit_columns(info)
+
+    target = Path(path)
+    partial = target.with_name(f".{target.name}.partial")
+    try:  # never leave a half-written workbook under the clerk's name
+        wb.save(partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,41 @@
+"""The day-close report as paper: plain data in, a document out (no Qt)."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from counter_app.documents import DayCloseData, Document, Paper, TenderCount, Utility
+from counter_app.documents import day_close_document as layout
+from counter_app.export.day_close import tender_rows
+from counter_app.services.shifts import DayCloseReport
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# the services name a bank card "card"; the documents' tender labels "bank_card"
+DOCUMENT_TENDER = {"card": "bank_card"}
+
+
+def day_close_data(report: DayCloseReport) -> DayCloseData:
+    s = report.summary
+    if s.closed_at is None:
+        raise ValueError("the day-close report is of a closed shift")
+    return DayCloseData(
+        utility=Utility(report.utility_name, report.hall_name),
+        clerk=s.clerk_name,
+        workstation=s.workstation,
+        business_date=s.totals.opened_at.astimezone(SHANGHAI).date(),
+        closed_at=s.closed_at,
+        tenders=tuple(
+            TenderCount(DOCUMENT_TENDER.get(r.code, r.code), r.expected, r.counted)
+            for r in tender_rows(report)
+        ),
+        payment_count=s.totals.payments,
+        reversal_count=s.totals.reversals,
+        reversal_amount=report.reversal_amount,
+        first_receipt_no=report.first_receipt,
+        last_receipt_no=report.last_receipt,
+        note=s.variance_reason,
+    )
+
+
+def day_close_document(report: DayCloseReport, paper_width_mm: int) -> Document:
+    return layout(day_close_data(report), Paper.roll(paper_width_mm))

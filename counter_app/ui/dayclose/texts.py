@@ -1,0 +1,61 @@
+"""Chinese messages for what the shift service and the money parser refuse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_app.domain.money import MoneyError
+from counter_app.services.shifts import ShiftError
+
+
+def float_error_text(error: MoneyError) -> str:
+    reasons = {
+        "empty": QCoreApplication.translate(
+            "DayCloseTexts", "type the cash in the drawer, for example 200.00 (0 for none)."
+        ),
+        "format": QCoreApplication.translate(
+            "DayCloseTexts", "not an amount; type digits like 200.00."
+        ),
+        "negative": QCoreApplication.translate("DayCloseTexts", "cannot be negative."),
+        "zero": QCoreApplication.translate("DayCloseTexts", "cannot be zero."),
+        "too_many_decimals": QCoreApplication.translate(
+            "DayCloseTexts", "at most two decimals (yuan and fen)."
+        ),
+        "too_large": QCoreApplication.translate("DayCloseTexts", "too large."),
+    }
+    return QCoreApplication.translate("DayCloseTexts", "Cash float: {reason}").format(
+        reason=reasons.get(error.code, str(error))
+    )
+
+
+def shift_error_text(error: ShiftError) -> str:
+    texts = {
+        "negative": QCoreApplication.translate("DayCloseTexts", "Cash float: cannot be negative."),
+        "already_open": QCoreApplication.translate(
+            "DayCloseTexts", "A shift of yours is already open; it is shown now."
+        ),
+        "closed": QCoreApplication.translate(
+            "DayCloseTexts",
+            "This shift is already closed and locked; no payment can be posted on it.",
+        ),
+        "reason": QCoreApplication.translate(
+            "DayCloseTexts",
+            "Reason for the variance: counted cash differs from the expected; give the reason.",
+        ),
+        "denomination": QCoreApplication.translate(
+            "DayCloseTexts", "Count: unknown denomination {field}."
+        ),
+        "shift": QCoreApplication.translate("DayCloseTexts", "The shift was not found; press F5."),
+        "open": QCoreApplication.translate("DayCloseTexts", "The shift is not closed yet."),
+    }
+    text = texts.get(error.code) or QCoreApplication.translate(
+        "DayCloseTexts", "The shift could not be saved: {error}"
+    )
+    return text.format(field=error.field, error=str(error))
+
+
+def unexpected_text(error: BaseException) -> str:
+    return QCoreApplication.translate(
+        "DayCloseTexts",
+        "The database did not answer: {error}. What you typed is kept; try again.",
+    ).format(error=type(error).__name__)

@@ -1,0 +1,1 @@
+"""Per-workstation printer settings (打印机设置) on the settings page."""
