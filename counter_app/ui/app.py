@@ -28,12 +28,9 @@ from counter_app.settings import (
     default_data_dir,
     strip_password,
 )
-from counter_app.ui.context import build_workplace
-from counter_app.ui.delivery import run_first_run
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.main_window import MainWindow
 from counter_app.ui.startup import prepare_embedded
 from counter_app.ui.tasks import TaskRunner
 
@@ -130,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     runner = TaskRunner(app)
     try:
         if needs_first_run(store, args.database_url):
+            from counter_app.ui.delivery import run_first_run
+
             settings = run_first_run(store, settings, runner)
             if settings is None:
                 log.info("first-run setup cancelled")
@@ -175,6 +174,10 @@ def _run(
         return 0
     result = dialog.login_result
     dialog.deleteLater()
+
+    # imported after the login so the login window shows sooner (cold start)
+    from counter_app.ui.context import build_workplace
+    from counter_app.ui.main_window import MainWindow
 
     workplace = build_workplace(
         result.clerk, result.database, settings, runner, authenticator=authenticator

@@ -130,3 +130,28 @@ def test_tls_choice_is_stored_in_the_url_and_a_missing_ca_is_a_tls_error(qtbot, 
     assert dialog.database_url() == postgres_url("127.0.0.1", 5432, "counter", ca_file=str(ca))
     assert "sslmode=verify-full" in dialog.database_url()
     assert check_connection(dialog.database_url(), "nobody", "x") is ConnectionOutcome.TLS_ERROR
+
+
+def test_first_start_asks_for_the_database_and_escape_quits(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from counter_app.ui.app import main
+
+    monkeypatch.delenv("COUNTER_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FirstRunDialog):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(dialog.windowTitle())
+        qtbot.keyClick(dialog.embedded, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, answer)
+    settings_file = tmp_path / "settings.json"
+    assert main(["--settings", str(settings_file)]) == 0
+    assert seen == ["营业厅柜台系统 - 首次启动"]
+    assert not settings_file.exists()
