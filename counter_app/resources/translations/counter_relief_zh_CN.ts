@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>Account {no}  {name}  ({kind})</source>
-        <translation>用户号 {no}　{name}（{kind}）</translation>
+        <translation>用户号 {no}&#x3000;{name}（{kind}）</translation>
     </message>
     <message>
         <source>the utility&apos;s relief rule</source>

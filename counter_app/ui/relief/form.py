@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
 from counter_app.services.relief import (
     MATERIALS,
@@ -149,6 +149,7 @@ class ReliefFormDialog(QDialog):
         self.ui.errorLabel.show()
         if widget is not None and widget.isVisible():
             widget.setFocus()
-            select_all = getattr(widget, "selectAll", None)
-            if select_all is not None:
-                select_all()
+            if isinstance(widget, QDateEdit):  # type the year again, Tab to month and day
+                widget.setSelectedSection(QDateTimeEdit.Section.YearSection)
+            elif hasattr(widget, "selectAll"):
+                widget.selectAll()

@@ -64,8 +64,18 @@ class ReliefPage(QWidget):
         for combo in (w.statusCombo, w.areaCombo, w.typeCombo):
             combo.activated.connect(lambda _i: self.refresh())
         w.expiringCheck.toggled.connect(lambda _on: self.refresh())
-        for key, slot in ((Qt.Key.Key_F5, self.refresh),
-                          (QKeySequence.StandardKey.Print, self.print_selected)):
+        decide = QKeySequence.SequenceFormat.NativeText
+        for key, slot, button in (
+            ("F5", self.refresh, None),
+            (QKeySequence.StandardKey.Print, self.print_selected, None),
+            ("Ctrl+Shift+A", self.approve_selected, w.approveButton),
+            ("Ctrl+Shift+J", lambda: self.close_selected("reject"), w.rejectButton),
+            ("Ctrl+Shift+R", lambda: self.close_selected("revoke"), w.revokeButton),
+        ):
+            if button is not None:
+                if not self.supervisor:
+                    continue
+                button.setToolTip(QKeySequence(key).toString(decide))
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -148,8 +158,12 @@ class ReliefPage(QWidget):
         dialog = ReliefFormDialog(self.workplace, self.service, brief, options, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.filed.connect(self._filed)
+        dialog.finished.connect(self._form_closed)
         self.form_dialog = dialog
         dialog.open()
+
+    def _form_closed(self, _result: int) -> None:
+        self.form_dialog = None  # deleted on close
 
     def _filed(self, row: ReliefRow) -> None:
         self.show_message(self.tr("Application {id} filed for account {no}: {status}.").format(

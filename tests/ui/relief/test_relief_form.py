@@ -1,0 +1,245 @@
+"""The relief application form and register, driven by the keyboard on both
+engines: refusals name the field and keep the input; supervisors approve;
+the register exports to Excel through the runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.relief import ReliefService
+from counter_app.ui.context import build_workplace
+from counter_app.ui.relief.page import ReliefPage
+from tests.factories import make_account, make_reference
+
+ENTER = Qt.Key.Key_Return
+TAB = Qt.Key.Key_Tab
+GOOD_ID = "370829198506150011"
+BAD_ID = "370829198506150012"
+
+
+@dataclass
+class Hall:
+    db: Database
+    page: ReliefPage
+    household: int
+    collective: int
+    runner: object
+
+
+def _ime(widget, text: str) -> None:
+    """Chinese arrives from the input method as a committed string."""
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def db(db_url):
+    database = Database.from_url(db_url)
+    yield database
+    database.dispose()
+
+
+def _hall(db, qtbot, runner, settings, role: str) -> Hall:
+    with db.write() as s:
+        make_reference(s)
+        s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
+                           value=Decimal("0.20")))
+        clerk = m.Clerk(username=f"u_{role}", display_name="王丽", role=role, hall_code="HQ")
+        s.add(clerk)
+        household = make_account(s)
+        collective = make_account(s, "02000001", name="建设路小区", account_type="collective",
+                                  households_total=12, read_cycle_months=1)
+        s.flush()
+        identity = ClerkIdentity(clerk.id, clerk.username, "王丽", role, "HQ")
+        ids = household.id, collective.id
+    workplace = build_workplace(identity, db, settings, runner)
+    page = ReliefPage(workplace)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    runner.wait_idle(15_000)
+    return Hall(db, page, *ids, runner)
+
+
+@pytest.fixture
+def hall(db, qtbot, runner, settings) -> Hall:
+    return _hall(db, qtbot, runner, settings, "clerk")
+
+
+@pytest.fixture
+def supervisor_hall(db, qtbot, runner, settings) -> Hall:
+    return _hall(db, qtbot, runner, settings, "supervisor")
+
+
+def open_form(hall: Hall, qtbot, account_id: int):
+    hall.page.open_account(account_id)
+    qtbot.waitUntil(lambda: hall.page.form_dialog is not None
+                    and hall.page.form_dialog.isVisible(), timeout=15_000)
+    dialog = hall.page.form_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.ui.certificateTypeCombo.hasFocus(), timeout=5_000)
+    return dialog
+
+
+def fill_by_keyboard(qtbot, dialog, *, id_number=GOOD_ID, cert_no="JX-2026-001",
+                     from_year: str | None = None, to_year: str | None = None) -> None:
+    """Tab through the form from the certificate type, typing each field."""
+    focus = QApplication.focusWidget
+    qtbot.keyClick(focus(), TAB)
+    assert focus() is dialog.ui.certificateNoEdit
+    qtbot.keyClicks(focus(), cert_no)
+    qtbot.keyClick(focus(), TAB)
+    assert focus() is dialog.ui.issuingOfficeEdit
+    _ime(focus(), "嘉祥县民政局")
+    qtbot.keyClick(focus(), TAB)
+    assert focus() is dialog.ui.validFromEdit
+    for year in (from_year, to_year):
+        sections = 3  # Tab walks year, month, day, then the next field
+        if year:  # the year section is selected on entry; 4 digits move on to the month
+            qtbot.keyClicks(focus(), year)
+            sections = 2
+        for _ in range(sections):
+            qtbot.keyClick(focus(), TAB)
+    assert focus() is dialog.ui.holderNameEdit
+    _ime(focus(), "张三")
+    qtbot.keyClick(focus(), TAB)
+    qtbot.keyClicks(focus(), id_number)
+    qtbot.keyClick(focus(), TAB)
+    assert focus() is dialog.ui.phoneEdit
+    qtbot.keyClicks(focus(), "138 1234 5678")
+
+
+def submit(qtbot, dialog, runner) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), ENTER)
+    assert runner.wait_idle(15_000)
+
+
+def test_form_refusals_keep_input_then_file_by_keyboard(hall, qtbot):
+    dialog = open_form(hall, qtbot, hall.household)
+    assert not dialog.ui.lowIncomeSpin.isVisible()  # a household account
+    fill_by_keyboard(qtbot, dialog, id_number=BAD_ID)
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.isVisible()
+    assert dialog.ui.errorLabel.text() == "持证人身份证号：校验位不对，请与身份证核对。"
+    assert dialog.ui.holderIdEdit.hasFocus()
+    assert dialog.ui.certificateNoEdit.text() == "JX-2026-001"  # input kept
+    assert dialog.ui.holderNameEdit.text() == "张三"
+    qtbot.keyClicks(dialog.ui.holderIdEdit, GOOD_ID)  # replaces the selected text
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text().startswith("已验材料：")
+    assert dialog.ui.certificateOriginalCheck.hasFocus()
+    for _ in range(3):  # tick each material with Space, Tab to the next
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(QApplication.focusWidget(), TAB)
+    submit(qtbot, dialog, hall.runner)
+    qtbot.waitUntil(lambda: hall.page.form_dialog is None, timeout=5_000)
+    hall.runner.wait_idle(15_000)
+    [row] = ReliefService(hall.db).register()
+    assert (row.status, row.holder_id_masked, row.certificate_no) == (
+        "pending", "370829********0011", "JX-2026-001")
+    model = hall.page.w.registerModel
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
+    assert model.index(0, model.Columns.STATUS).data() == "待审批"
+    assert "已为用户 01000001 登记" in hall.page.w.messageLabel.text()
+
+    # a second application on the same account is refused, the form stays open
+    dialog = open_form(hall, qtbot, hall.household)
+    fill_by_keyboard(qtbot, dialog, cert_no="JX-2026-002")
+    for box in dialog.materials.values():
+        box.setChecked(True)
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text() == "用户：该用户已有在办或已批准的减免，不能重复申请。"
+    assert dialog.isVisible() and dialog.ui.certificateNoEdit.text() == "JX-2026-002"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert hall.page.form_dialog is None
+
+
+def test_expired_certificate_and_household_counts_are_refused(hall, qtbot):
+    dialog = open_form(hall, qtbot, hall.collective)
+    assert dialog.ui.lowIncomeSpin.isVisible()
+    assert dialog.ui.totalHouseholdsSpin.value() == 12
+    fill_by_keyboard(qtbot, dialog, from_year="2019", to_year="2020")
+    for box in dialog.materials.values():
+        box.setChecked(True)
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text() == "有效期止：证件已过期。"
+    assert dialog.ui.validToEdit.hasFocus()
+    qtbot.keyClicks(dialog.ui.validToEdit, str(date.today().year + 1))
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text() == "低保户数：必须填写。"
+    assert dialog.ui.lowIncomeSpin.hasFocus()
+    qtbot.keyClicks(dialog.ui.lowIncomeSpin, "13")
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text() == "总户数：不能少于低保户数。"
+    assert dialog.ui.totalHouseholdsSpin.hasFocus()
+    qtbot.keyClicks(dialog.ui.totalHouseholdsSpin, "20")
+    submit(qtbot, dialog, hall.runner)
+    assert dialog.ui.errorLabel.text() == "总户数：不能超过该用户登记的总户数。"
+    qtbot.keyClicks(dialog.ui.totalHouseholdsSpin, "12")
+    qtbot.keyClick(dialog.ui.totalHouseholdsSpin, Qt.Key.Key_Backtab)  # Shift+Tab
+    assert dialog.ui.lowIncomeSpin.hasFocus()
+    qtbot.keyClicks(dialog.ui.lowIncomeSpin, "5")
+    submit(qtbot, dialog, hall.runner)
+    qtbot.waitUntil(lambda: hall.page.form_dialog is None, timeout=5_000)
+    [row] = ReliefService(hall.db).register()
+    assert (row.low_income_households, row.total_households) == (5, 12)
+
+
+def test_clerk_sees_no_decision_buttons(hall):
+    assert not hall.page.w.approveButton.isVisible()
+    assert not hall.page.w.revokeButton.isVisible()
+
+
+def test_supervisor_approves_and_revokes_then_exports(supervisor_hall, qtbot, tmp_path):
+    hall = supervisor_hall
+    dialog = open_form(hall, qtbot, hall.household)
+    fill_by_keyboard(qtbot, dialog)
+    for box in dialog.materials.values():
+        box.setChecked(True)
+    submit(qtbot, dialog, hall.runner)
+    qtbot.waitUntil(lambda: hall.page.form_dialog is None, timeout=5_000)
+    hall.runner.wait_idle(15_000)
+    page = hall.page
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
+    page.w.registerView.setFocus()
+    page.w.registerView.selectRow(0)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(page.w.registerView, Qt.Key.Key_A, ctrl_shift)  # approve
+    assert hall.runner.wait_idle(15_000)
+    [row] = ReliefService(hall.db).register()
+    assert row.status == "approved" and row.effective_period, page.w.messageLabel.text()
+    assert "已批准" in page.w.messageLabel.text()
+
+    qtbot.waitUntil(lambda: page.w.registerModel.rowCount() == 1, timeout=5_000)
+    page.w.registerView.selectRow(0)
+    qtbot.keyClick(page.w.registerView, Qt.Key.Key_R, ctrl_shift)  # revoke, no reason
+    assert hall.runner.wait_idle(15_000)
+    assert page.w.messageLabel.text() == "原因：必须填写。"
+    assert page.w.reasonEdit.hasFocus()
+    _ime(page.w.reasonEdit, "证件已注销")
+    qtbot.keyClick(page.w.reasonEdit, Qt.Key.Key_R, ctrl_shift)
+    assert hall.runner.wait_idle(15_000)
+    [row] = ReliefService(hall.db).register()
+    assert (row.status, row.revoked_reason) == ("revoked", "证件已注销")
+
+    target = tmp_path / "register.xlsx"
+    page.export_to(str(target))
+    assert not page.w.exportButton.isEnabled()  # disabled while the export runs
+    assert hall.runner.wait_idle(30_000)
+    assert page.w.exportButton.isEnabled() and page.last_export.rows == 1
+    ws = openpyxl.load_workbook(target).active
+    assert ws["A2"].value == "01000001" and ws["N2"].value == "已撤销"
