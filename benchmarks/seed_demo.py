@@ -19,6 +19,7 @@ import argparse
 import cProfile
 import os
 import platform
+import resource
 import subprocess
 import sys
 import time
@@ -88,6 +89,26 @@ def _check(db: Database) -> int:
     return failures
 
 
+def _backend_cpu(dbname: str) -> float | None:
+    """CPU seconds used so far by the local server's backends of ``dbname``
+    (Linux /proc; None when the server is not local or not readable)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, found = 0, False
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().decode(errors="replace")
+            if "postgres:" not in cmdline or f" {dbname} " not in cmdline.replace("\0", " "):
+                continue
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+        found = True
+    return total / tick if found else None
+
+
 def _create_pg(admin_url) -> tuple[str, object]:
     name = f"counter_bench_{os.getpid()}"
     admin = make_engine(admin_url).execution_options(isolation_level="AUTOCOMMIT")
@@ -144,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {now - t0:7.1f} s  {stage} {done}/{total}", flush=True)
 
         t0 = time.perf_counter()
+        usage0 = resource.getrusage(resource.RUSAGE_SELF)
+        cpu0 = usage0.ru_utime + usage0.ru_stime
+        server0 = _backend_cpu(target.database) if db.kind == "postgresql" else None
+        print(f"load average at the start: {os.getloadavg()[0]:.1f}")
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
             profiler.enable()
@@ -160,6 +185,18 @@ def main(argv: list[str] | None = None) -> int:
         print("time by phase:")
         for phase, seconds in sorted(report.phase_seconds.items(), key=lambda kv: -kv[1]):
             print(f"  {phase:28s} {seconds:8.1f} s")
+        self_cpu = resource.getrusage(resource.RUSAGE_SELF)
+        child_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+        server_cpu = _backend_cpu(target.database) if db.kind == "postgresql" else None
+        print(
+            "cpu: this process {:.1f} s, generator process {:.1f} s, server backend {} "
+            "(a contended machine stretches wall time, CPU time much less)".format(
+                self_cpu.ru_utime + self_cpu.ru_stime - cpu0,
+                child_cpu.ru_utime + child_cpu.ru_stime,
+                "n/a" if server_cpu is None else f"{server_cpu - (server0 or 0):.1f} s",
+            )
+        )
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
         print(f"elapsed {report.elapsed_seconds:.1f} s, {report.rows_per_second:,.0f} rows/s, "
               f"{args.accounts / report.elapsed_seconds:,.0f} accounts/s  ({date.today()})")
         if db.kind == "postgresql":

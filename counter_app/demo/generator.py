@@ -131,7 +131,9 @@ class ProcessSource:
             except queue.Empty:
                 if not self._process.is_alive():
                     raise RuntimeError(
-                        f"the demo generator process died (exit code {self._process.exitcode})"
+                        f"the demo generator process died (exit code {self._process.exitcode}); "
+                        "it is spawned, so the calling script must guard its main code with "
+                        "if __name__ == '__main__':"
                     ) from None
 
     def __iter__(self) -> Iterator[tuple[int, Payload]]:

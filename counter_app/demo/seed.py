@@ -6,11 +6,18 @@ clock. ``end_period=None`` means the month before today, which is the only
 use of today's date (the data then describe the evening of that month's
 last day).
 
-PostgreSQL rows go through COPY on the session's own psycopg connection,
-SQLite rows through Core executemany; everything happens in one
-transaction, so a failure leaves the database as it was. On PostgreSQL the
-seed needs the administrator (or owner) connection, like ``migrate``: it
-moves the id sequences past the ids it assigned (``setval``).
+PostgreSQL rows go through COPY (text format) on the session's own psycopg
+connection, SQLite rows through Core executemany; everything happens in one
+transaction, so a failure leaves the database as it was.
+
+Large PostgreSQL loads (:data:`PROCESS_FROM` accounts and more) generate in a
+second, *spawned* process while this one streams COPY: the calling program
+must be import-safe (``if __name__ == "__main__":``), as every console
+script is. From :data:`SUSPEND_CHECKS_FROM` accounts the foreign keys and the
+plain indexes (not those of ``accounts``) are dropped for the load and put
+back before the commit, when the connected role owns the tables; the id
+sequences are moved past the ids assigned here (``setval``, or ``nextval``
+for a role without UPDATE on them).
 """
 
 from __future__ import annotations
