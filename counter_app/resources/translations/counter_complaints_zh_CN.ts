@@ -90,11 +90,11 @@
     </message>
     <message>
         <source>Complainant: {who} {contact}&#x3000;Account: {acc}</source>
-        <translation>投诉人：{who} {contact}　用户号：{acc}</translation>
+        <translation>投诉人：{who} {contact}&#x3000;用户号：{acc}</translation>
     </message>
     <message>
         <source>Department: {d}&#x3000;Due: {due}</source>
-        <translation>处理部门：{d}　答复时限：{due}</translation>
+        <translation>处理部门：{d}&#x3000;答复时限：{due}</translation>
     </message>
     <message>
         <source>Company at fault; apology given: {a}</source>
