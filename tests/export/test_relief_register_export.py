@@ -43,10 +43,10 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def workbook_path(tmp_path):
+@pytest.fixture(params=[True, False], ids=["lxml-rows", "openpyxl-cells"])
+def workbook_path(tmp_path, request):
     path = tmp_path / "台账.xlsx"
-    result = export_relief_register(ROWS, path)
+    result = export_relief_register(ROWS, path, fast=request.param)
     assert (result.rows, result.relief_total) == (3, Decimal("10.63"))
     assert not list(tmp_path.glob("*.part"))
     return path
@@ -67,7 +67,9 @@ def test_read_back_with_openpyxl(workbook_path):
     money_col = header.index("累计减免(元)") + 1
     money = ws.cell(3, money_col)
     assert money.value == pytest.approx(0.58) and money.number_format == "0.00"
-    assert ws.cell(2, header.index("有效期止") + 1).value.date() == date(2027, 12, 31)
+    valid_to = ws.cell(2, header.index("有效期止") + 1)
+    assert valid_to.value.date() == date(2027, 12, 31) and valid_to.number_format == "yyyy-mm-dd"
+    assert ws["A1"].font.bold and ws.cell(5, money_col).font.bold
     assert ws.cell(3, header.index("状态") + 1).value == "已过期"
     assert ws.cell(3, header.index("低保户数") + 1).value == 5
     assert ws.cell(2, header.index("低保户数") + 1).value is None
@@ -75,6 +77,7 @@ def test_read_back_with_openpyxl(workbook_path):
     assert totals[0] == "合计" and totals[1] == "3 户次"
     assert totals[money_col - 1] == pytest.approx(10.63)
     assert ws.max_row == 5
+    assert ws.auto_filter.ref == "A1:Q4"
     # readable Chinese columns: wider than their titles (2 units per character)
     for index, column in enumerate(COLUMNS, start=1):
         width = ws.column_dimensions[ws.cell(1, index).column_letter].width
