@@ -25,7 +25,8 @@ other digits                        account_no, meter_no (exact; prefix from 3)
 ``zs``, ``zhangsan``, ``zhāng``     pinyin (initials or full, surname readings)
 ``张``, ``张三``, ``欧阳``            name, address
 ``幸福路12号``, ``3单元``             address (Chinese with digits: never a name)
-``M2024000123``, ``A3``             meter_no, account_no, address
+``JX2400012345``                    meter_no, account_no
+``A3``, ``B12``                     meter_no, account_no, address (up to 6)
 ==================================  ============================================
 
 A prefix forces one kind when the input is ambiguous: ``tel:``/``电话:``,
@@ -62,6 +63,7 @@ _MAX_RAW_LENGTH: Final = 1_000  # not even normalised beyond this
 MIN_PREFIX_DIGITS: Final = 3  # account / meter number prefix search from 3 digits
 MAX_ACCOUNT_NO: Final = 16  # accounts.account_no is VARCHAR(16)
 MAX_METER_NO: Final = 32  # meters.meter_no is VARCHAR(32)
+MAX_ADDRESS_CODE: Final = 6  # longer letters+digits are numbers, not part of an address
 
 
 class Kind(StrEnum):
@@ -281,12 +283,14 @@ def _text_terms(text: str) -> list[Term]:
     lower = text.lower()
     if _ASCII_LETTERS.fullmatch(lower):
         return [Term(Kind.PINYIN, lower, _PREFIXED)]
-    if _ASCII_ALNUM.fullmatch(text):  # letters and digits: M2024000123, A3
-        return [
+    if _ASCII_ALNUM.fullmatch(text):  # letters and digits: JX2400012345, A3
+        terms = [
             *_number_terms(text, Kind.METER_NO, MAX_METER_NO),
             *_number_terms(text, Kind.ACCOUNT_NO, MAX_ACCOUNT_NO),
-            Term(Kind.ADDRESS, text, _FRAGMENT),
         ]
+        if len(text) <= MAX_ADDRESS_CODE:  # A3, 3-201: a building or room code
+            terms.append(Term(Kind.ADDRESS, text, _FRAGMENT))
+        return terms
     if any(ch.isdigit() for ch in text):
         # 幸福路12号, 3单元: a name never has digits
         return [Term(Kind.ADDRESS, text, _FRAGMENT)]
@@ -351,12 +355,11 @@ def parse_query(raw: str) -> ParsedQuery:
         terms, hint = _forced_terms(forced, text, compact)
         return ParsedQuery(compact, tuple(terms), hint, forced=True)
 
-    if _PHONE_SHAPE.fullmatch(text):
-        digits = normalize_phone(text)
-        if digits.isdigit() and digits.isascii():
-            terms = _digit_terms(digits)
-            hint = "too_short" if len(digits) < MIN_PREFIX_DIGITS else None
-            return ParsedQuery(digits, tuple(terms), hint)
+    digits = normalize_phone(text) if _PHONE_SHAPE.fullmatch(text) else compact
+    if digits.isdigit() and digits.isascii():
+        terms = _digit_terms(digits)
+        hint = "too_short" if len(digits) < MIN_PREFIX_DIGITS else None
+        return ParsedQuery(digits, tuple(terms), hint)
 
     if _ID18.fullmatch(compact.upper()) or _ID_TAIL.fullmatch(compact.upper()):
         return ParsedQuery(compact.upper(), tuple(_id_terms(compact.upper())))

@@ -39,8 +39,9 @@ How each engine is searched (index design: migrations/versions/0003_search.py)
   in one statement with ``= ANY(array)``. Each search sets a statement
   timeout for its own transaction.
 * SQLite (single workstation, 100,000 accounts): the same probes with plain
-  btree ranges for prefixes and ``instr()`` scans for fragments and tails,
-  which at that size take a few milliseconds.
+  btree ranges for prefixes, expression indexes for the tails, and
+  ``instr()`` scans of covering indexes (name; address and meter location)
+  for fragments.
 """
 
 from __future__ import annotations
@@ -171,8 +172,7 @@ class _Sql:
         return self.account_ids("substr(a.mobile_masked, -4) = :v"), {"v": value}
 
     def id_tail(self, value: str) -> tuple[str, dict]:
-        if len(value) == 6:
-            return self.account_ids("a.id_tail = :v"), {"v": value}
+        # the expression of index ix_accounts_id_tail4/5/6 (SQLite only)
         return self.account_ids(f"substr(a.id_tail, -{len(value)}) = :v"), {"v": value}
 
     def name_contains(self, value: str) -> list[tuple[str, dict]]:
