@@ -175,8 +175,7 @@ class ReliefPage(QWidget):
     # -- decisions ----------------------------------------------------------------------
 
     def selected(self) -> ReliefRow | None:
-        view = self.w.tabs.currentWidget().findChild(type(self.w.registerView))
-        view = view or self.w.registerView
+        view = self.w.tabs.currentWidget()  # the register or the expiring list
         index = view.currentIndex()
         return index.data(RECORD_ROLE) if index.isValid() else None
 

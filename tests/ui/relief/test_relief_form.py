@@ -243,3 +243,34 @@ def test_supervisor_approves_and_revokes_then_exports(supervisor_hall, qtbot, tm
     assert page.w.exportButton.isEnabled() and page.last_export.rows == 1
     ws = openpyxl.load_workbook(target).active
     assert ws["A2"].value == "01000001" and ws["N2"].value == "已撤销"
+
+
+def test_expiring_list_for_recall(supervisor_hall, qtbot):
+    hall = supervisor_hall
+    service = ReliefService(hall.db)
+    page = hall.page
+    clerk, actor = page.workplace.clerk, page.workplace.actor
+    today = date.today()
+    soon = today.replace(day=1) if today.day > 1 else today
+    from counter_app.services.relief import ReliefInput
+
+    for account_id, cert, valid_to in ((hall.household, "A-1", today.toordinal() + 10),
+                                       (hall.collective, "A-2", today.toordinal() + 200)):
+        row = service.apply(ReliefInput(
+            account_id=account_id, certificate_type="城镇居民最低生活保障证",
+            certificate_no=cert, issuing_office="民政局", valid_from=soon,
+            valid_to=date.fromordinal(valid_to), holder_name="张三",
+            holder_id_number=GOOD_ID, contact_phone="13812345678",
+            materials=("certificate_original", "certificate_copy", "holder_id_copy"),
+            low_income_households=1 if account_id == hall.collective else None,
+            total_households=12 if account_id == hall.collective else None,
+        ), clerk, actor)
+        service.approve(row.id, row.version, clerk, actor)
+    qtbot.keyClick(page.w.registerView, Qt.Key.Key_F5)
+    assert hall.runner.wait_idle(15_000)
+    assert page.w.registerModel.rowCount() == 2
+    assert page.w.expiringModel.rowCount() == 1
+    assert page.w.tabs.tabText(1) == "30天内到期（1）"
+    page.w.tabs.setCurrentIndex(1)
+    page.w.expiringView.selectRow(0)
+    assert page.selected().certificate_no == "A-1"
