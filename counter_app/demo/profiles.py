@@ -73,7 +73,7 @@ def make_profile(rng: random.Random, account_id: int, account_no: str, kind: str
     households = None
     vacant = False
     if kind == "household":
-        cycle, phase = 2, book % 2
+        cycle, phase = 2, (book + int(area.code)) % 2  # books alternate months
         vacant = rng.random() < 0.03
         base = min(60.0, max(2.0, rng.lognormvariate(math.log(13.0), 0.42)))
         if rng.random() < 0.03:

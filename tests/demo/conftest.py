@@ -18,7 +18,7 @@ from counter_app.demo import SeedReport, seed_demo
 from counter_app.domain.periods import Period
 
 SEEDED_ACCOUNTS = 2000
-SEEDED_MONTHS = 3
+SEEDED_MONTHS = 2
 SEEDED_SEED = 20251
 END = Period(2025, 6)
 
