@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.domain.money import MoneyError, format_money, parse_money
@@ -90,6 +98,8 @@ class DayClosePage(QWidget):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.totalsView.horizontalHeader().setStretchLastSection(True)
+        self.ui.totalsView.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.ui.totalsView.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.ui.hallGroup.setVisible(self._supervisor)
         self.ui.messageLabel.hide()
 

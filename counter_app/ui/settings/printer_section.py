@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QGroupBox, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QSizePolicy, QWidget
 
 from counter_app.documents import PROFILES, DocumentPrinter, PrintError, transport_from_uri
 from counter_app.documents.printing import ESCPOS_SCHEMES
@@ -88,6 +88,10 @@ class PrinterSection(QGroupBox):
             self.tr("A printer name or tcp://host:9100"))
         for name in PROFILES:
             self.ui.profileCombo.addItem(profile_description(name), name)
+        for combo in (self.ui.receiptPrinterCombo, self.ui.a4PrinterCombo):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.ui.testPrintButton.setSizePolicy(QSizePolicy.Policy.Maximum,
+                                              QSizePolicy.Policy.Fixed)
         self.ui.testPrintButton.clicked.connect(self.test_print)
         self.ui.testPrintButton.setEnabled(runner is not None)
         self.ui.testResultLabel.hide()
