@@ -23,7 +23,8 @@ input                               kinds, in order of likelihood
 ``370829900101123`` (15 digits)     id_number (also its 18-character form)
 other digits                        account_no, meter_no (exact; prefix from 3)
 ``zs``, ``zhangsan``, ``zhāng``     pinyin (initials or full, surname readings)
-``张``, ``张三``, ``欧阳``            name, address
+``张``, ``张三``, ``欧阳``            name
+``欧阳娜娜``, ``院内表井``            name, address (from 3 characters)
 ``幸福路12号``, ``3单元``             address (Chinese with digits: never a name)
 ``JX2400012345``                    meter_no, account_no
 ``A3``, ``B12``                     meter_no, account_no, address (up to 6)
@@ -63,6 +64,7 @@ _MAX_RAW_LENGTH: Final = 1_000  # not even normalised beyond this
 MIN_PREFIX_DIGITS: Final = 3  # account / meter number prefix search from 3 digits
 MAX_ACCOUNT_NO: Final = 16  # accounts.account_no is VARCHAR(16)
 MAX_METER_NO: Final = 32  # meters.meter_no is VARCHAR(32)
+MIN_PLACE_FRAGMENT: Final = 3  # Chinese text without digits is also a place from 3 characters
 MAX_ADDRESS_CODE: Final = 6  # longer letters+digits are numbers, not part of an address
 
 
@@ -295,6 +297,8 @@ def _text_terms(text: str) -> list[Term]:
         # 幸福路12号, 3单元: a name never has digits
         return [Term(Kind.ADDRESS, text, _FRAGMENT)]
     name = text.replace("-", "").replace("#", "")
+    if len(text) < MIN_PLACE_FRAGMENT:  # 张, 建国: a name (addr: forces a place)
+        return [Term(Kind.NAME, name, _ALL_MODES)]
     return [Term(Kind.NAME, name, _ALL_MODES), Term(Kind.ADDRESS, text, _FRAGMENT)]
 
 

@@ -115,7 +115,18 @@ def test_meter_number(raw):
 # -------------------------------------------------------------- names, pinyin
 
 
-@pytest.mark.parametrize("raw", ["张", "张三", "欧阳", "欧阳娜娜", "王㵘", "曾", "买买提·艾力"])
+@pytest.mark.parametrize("raw", ["张", "张三", "欧阳", "王㵘", "曾"])
+def test_short_chinese_text_is_a_name(raw):
+    parsed = parse_query(raw)
+    assert parsed.kinds == ("name",)
+    assert parsed.term(Kind.NAME).value == raw
+
+
+def test_forced_short_place_fragment():
+    assert parse_query("addr:曾庙").kinds == ("address",)
+
+
+@pytest.mark.parametrize("raw", ["张三丰", "欧阳娜娜", "王㵘㵘", "买买提·艾力", "院内表井"])
 def test_chinese_text_is_a_name_then_an_address_fragment(raw):
     parsed = parse_query(raw)
     assert parsed.kinds == ("name", "address")

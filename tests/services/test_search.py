@@ -331,9 +331,19 @@ def test_unit_fragment(people):
 
 def test_a_chinese_query_finds_names_before_addresses(people):
     db, ids = people
-    result = search(db, "幸福")
-    assert set(ids_of(result)) == {ids["zhangsan"], ids["lizhangsan"]}
+    result = search(db, "张三丰")
     assert result.kinds == ("name", "address")
+    assert ids_of(result) == [ids["zhangsanfeng"]]
+    result = search(db, "幸福小区")
+    assert result.kinds == ("name", "address")
+    assert ids_of(result) == [ids["zhangsan"]]
+
+
+def test_short_fragments_are_names_unless_forced(people):
+    db, ids = people
+    assert search(db, "幸福").hits == ()  # a name fragment: no such name
+    result = search(db, "addr:幸福")
+    assert set(ids_of(result)) == {ids["zhangsan"], ids["lizhangsan"]}
 
 
 # ---------------------------------------------------------------- bad input
@@ -364,7 +374,7 @@ def test_bad_input_gives_a_hint(people, raw):
 def test_wildcards_inside_text_are_literal_or_dropped(people):
     db, ids = people
     assert ids_of(search(db, "张%三"))[0] == ids["zhangsan"]  # % dropped: 张三
-    assert search(db, "%张").kinds == ("name", "address")
+    assert search(db, "%张").kinds == ("name",)
     assert search(db, "0%").hint == "too_short"
 
 
