@@ -83,12 +83,12 @@ def _table(ws: Worksheet, headers: list[str], rows: list[list], money_cols: set[
     for cell in ws[ws.max_row]:
         cell.font = TOTAL_FONT
     ws.freeze_panes = "A2"
-    _fit_columns(ws)
+    _fit_columns(ws, money_cols)
 
 
-def _fit_columns(ws: Worksheet) -> None:
+def _fit_columns(ws: Worksheet, money_cols: set[int] = frozenset()) -> None:
     for col in ws.columns:
-        width = 8
+        width = 12 if col[0].column in money_cols else 8
         for cell in col:
             text = str(cell.value if cell.value is not None else "")
             # CJK characters take two columns
