@@ -81,10 +81,10 @@ class AccountPanel(QWidget):
             ("amount", self.tr("Amount"), "bill_owed", self.tr("Owed")),
         ))
         self.current_lines = BillLinesModel(self)
-        self.current_table = make_table(bill_box, self.current_lines)
+        self.current_table = make_table(bill_box, self.current_lines, BillLinesModel.Columns.ITEM)
         self.current_table.setObjectName("currentLinesTable")
         self.current_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.current_table.setMaximumHeight(130)
+        self.current_table.setMaximumHeight(self.current_table.fontMetrics().height() * 7)
         bill_grid.addWidget(self.current_table, 3, 0, 1, 4)
         bill_grid.setColumnStretch(1, 1)
         bill_grid.setColumnStretch(3, 1)
@@ -98,7 +98,8 @@ class AccountPanel(QWidget):
         self.message_label.setObjectName("accountMessage")
         self.message_label.setStyleSheet("color: #b3261e;")
         self.message_label.setWordWrap(True)
-        self.history.message.connect(self.message_label.setText)
+        self.message_label.hide()
+        self.history.message.connect(self._say)
 
         buttons = QHBoxLayout()
         self.pay_button = self._button(self.tr("Take payment"), "F5", buttons)
@@ -128,6 +129,11 @@ class AccountPanel(QWidget):
         layout.addLayout(buttons)
         self.setFocusProxy(self.history.bills_table)
         self._set_enabled(False)
+
+    def _say(self, text: str, *, warn: bool = True) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #555555;")
+        self.message_label.setVisible(bool(text))
 
     def _grid_rows(self, box: QWidget, grid: QGridLayout, rows) -> None:
         for r, row in enumerate(rows):
@@ -177,7 +183,7 @@ class AccountPanel(QWidget):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.title_label.setText(self.tr("The account could not be opened."))
-        self.message_label.setText(
+        self._say(
             self.tr("The account could not be opened: it was not found or the database "
                     "does not answer. Press Esc and try again.")
         )
@@ -190,7 +196,7 @@ class AccountPanel(QWidget):
         self.revealed = {}
         self.history.clear()
         self.current_lines.set_rows(())
-        self.message_label.clear()
+        self._say("")
         self.title_label.clear()
         self.arrears_label.clear()
         for label in self.fields.values():
@@ -264,20 +270,17 @@ class AccountPanel(QWidget):
 
     def _revealed(self, values: dict[str, str]) -> None:
         self.revealed = {k: v for k, v in values.items() if v}
-        self.message_label.setText(self.tr("Full ID number and phones shown; this was "
-                                           "recorded in the audit log."))
-        self.message_label.setStyleSheet("color: #555555;")
+        self._say(self.tr("Full ID number and phones shown; this was recorded in the "
+                          "audit log."), warn=False)
         self._show_view()
 
     def _reveal_failed(self, exc: BaseException) -> None:
         self.reveal_button.setEnabled(self.view is not None)
-        self.message_label.setStyleSheet("color: #b3261e;")
         if isinstance(exc, RevealRefused):
-            self.message_label.setText(self.tr("You may not see the full ID number or phone: "
-                                               "a supervisor must do it."))
+            self._say(self.tr("You may not see the full ID number or phone: "
+                              "a supervisor must do it."))
         else:
-            self.message_label.setText(self.tr("The full values could not be shown; "
-                                               "try again."))
+            self._say(self.tr("The full values could not be shown; try again."))
 
     def open_statement(self) -> None:
         if self.view is None:

@@ -27,7 +27,9 @@ HISTORY_KEY = "search.history"
 LINES_KEY = "search.bill_lines"
 
 
-def make_table(parent: QWidget, model) -> QTableView:
+def make_table(parent: QWidget, model, stretch: int | None = None) -> QTableView:
+    """A read-only row table; ``stretch`` is the column taking spare width
+    (default: the last one)."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -35,9 +37,15 @@ def make_table(parent: QWidget, model) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -89,14 +97,15 @@ class HistoryWidget(QWidget):
         bills_split = QSplitter(Qt.Orientation.Vertical, self.tabs)
         self.bills_table = make_table(bills_split, self.bills_model)
         self.bills_table.setObjectName("billsTable")
-        self.lines_table = make_table(bills_split, self.lines_model)
+        self.lines_table = make_table(bills_split, self.lines_model, BillLinesModel.Columns.ITEM)
         self.lines_table.setObjectName("billLinesTable")
         self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bills_split.addWidget(self.bills_table)
         bills_split.addWidget(self.lines_table)
         bills_split.setStretchFactor(0, 3)
         bills_split.setStretchFactor(1, 2)
-        self.payments_table = make_table(self.tabs, self.payments_model)
+        self.payments_table = make_table(self.tabs, self.payments_model,
+                                         PaymentsModel.Columns.TENDERS)
         self.payments_table.setObjectName("paymentsTable")
         self.tabs.addTab(bills_split, self.tr("Bills"))
         self.tabs.addTab(self.payments_table, self.tr("Payments"))

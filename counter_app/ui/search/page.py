@@ -60,7 +60,6 @@ class SearchPage(QWidget):
         layout.addWidget(heading_label(self.tr("Customer search"), self.results_panel))
         self.search_box = QLineEdit(self.results_panel)
         self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
             self.tr("Account no., name or pinyin initials, phone or its last 4 digits, "
                     "ID number, address, meter no.")
@@ -85,6 +84,7 @@ class SearchPage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(
@@ -125,6 +125,9 @@ class SearchPage(QWidget):
             if watched is self.search_box:
                 if key == Qt.Key.Key_Down:
                     self._enter_table()
+                    return True
+                if key == Qt.Key.Key_Escape and self.search_box.text():
+                    self.search_box.clear()  # the next customer
                     return True
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     self._open_when_found = True

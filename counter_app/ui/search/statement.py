@@ -43,6 +43,7 @@ class StatementDialog(QDialog):
         self.view = view
         self.last_document: Document | None = None
         self.saved_path: Path | None = None
+        self._request: tuple[str, Path | None] = ("preview", None)
         self.setWindowTitle(self.tr("Statement of past payments"))
 
         last = Period.parse(view.current_bill.bill.period) if view.current_bill else \
@@ -133,10 +134,13 @@ class StatementDialog(QDialog):
 
         self._busy(True)
         self._say(self.tr("Preparing the statement…"))
-        workplace.runner.submit(build, on_done=lambda d: self._done(then, d, path),
-                                on_error=self._failed, key=STATEMENT_KEY)
+        self._request = (then, path)
+        # bound methods: the runner drops the answer if the dialog is gone
+        workplace.runner.submit(build, on_done=self._done, on_error=self._failed,
+                                key=STATEMENT_KEY)
 
-    def _done(self, then: str, document: Document, path: Path | None) -> None:
+    def _done(self, document: Document) -> None:
+        then, path = self._request
         self._busy(False)
         self.last_document = document
         if then == "preview":
@@ -157,6 +161,10 @@ class StatementDialog(QDialog):
                 error=exc.strerror or str(exc)), warn=True)
         else:
             self._say(self.tr("The statement could not be made; try again."), warn=True)
+
+    def done(self, result: int) -> None:
+        self.workplace.runner.cancel(STATEMENT_KEY)
+        super().done(result)
 
     def _ask_pdf_path(self) -> None:
         if self._periods() is None:

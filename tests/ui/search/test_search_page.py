@@ -36,7 +36,7 @@ def type_text(qtbot, widget, text: str) -> None:
 def type_query(qtbot, window, query: str) -> None:
     page = page_of(window)
     box = page.search_box
-    assert QApplication.focusWidget() is box
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
     box.selectAll()
     qtbot.keyClick(box, Qt.Key.Key_Backspace)
     type_text(qtbot, box, query)
@@ -68,10 +68,10 @@ def wait_account(qtbot, window):
     return panel
 
 
-def test_focus_lands_in_the_box(town, make_search_window):
+def test_focus_lands_in_the_box(qtbot, town, make_search_window):
     db, _ = town
     window = make_search_window(db)
-    assert QApplication.focusWidget() is page_of(window).search_box
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page_of(window).search_box)
     assert page_of(window).hint_label.text() == "请输入户号、姓名、电话、证件号或地址…"
 
 
@@ -259,7 +259,7 @@ def test_reveal_is_not_offered_to_a_clerk(qtbot, town, make_search_window, login
     panel = open_first(qtbot, window)
     assert not panel.reveal_button.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_F9)
-    qtbot.wait(100)
+    qtbot.wait(400)  # longer than a button shortcut's click animation
     assert panel.fields["id_number"].text() == "370829********1234"
     assert _reveal_events(db) == []
 
@@ -320,3 +320,14 @@ def test_action_buttons_switch_page(qtbot, town, make_search_window, key, action
         qtbot.keyClick(panel, key)
     assert signal.args == [action, ids["account"]]
     assert window.ui.pageStack.currentIndex() == index
+
+
+def test_dispatcher_opens_the_account_on_a_page_that_can(qtbot, town, make_search_window):
+    db, ids = town
+    window = make_search_window(db)
+    opened: list[int] = []
+    window.complaints_page.open_account = opened.append  # the page's own method, recorded
+    panel = open_first(qtbot, window)
+    qtbot.keyClick(panel, Qt.Key.Key_F7)  # a button shortcut clicks after a short animation
+    qtbot.waitUntil(lambda: opened == [ids["account"]])
+    assert window.ui.pageStack.currentIndex() == 3

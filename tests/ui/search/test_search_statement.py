@@ -1,0 +1,111 @@
+"""往期交费清单 from the account view: F8, periods, preview, PDF, print error."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+from counter_app.ui.search.statement import StatementDialog
+from tests.ui.search.test_search_page import open_first
+
+pytestmark = pytest.mark.usefixtures("town")
+
+
+def open_statement(qtbot, window) -> StatementDialog:
+    panel = open_first(qtbot, window)
+    qtbot.keyClick(panel, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StatementDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.from_edit)
+    return dialog
+
+
+def set_periods(qtbot, dialog: StatementDialog, start: str, end: str) -> None:
+    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.from_edit, start)
+    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.to_edit
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.to_edit, end)
+
+
+def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_search_window,
+                                                         tmp_path):
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    assert (dialog.from_edit.text(), dialog.to_edit.text()) == ("2025-11", "2026-10")
+    set_periods(qtbot, dialog, "2026-06", "2026-08")
+    target = tmp_path / "statement"
+    chosen: list[str] = []
+
+    def fill_file_dialog():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(50, fill_file_dialog)
+            return
+        edit = box.findChild(QLineEdit, "fileNameEdit")
+        edit.setText(str(target))  # Qt's own dialog; no completer popup in the way
+        chosen.append(box.windowTitle())
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        QTimer.singleShot(5_000, box.reject)  # never hang the run if it stayed open
+
+    QTimer.singleShot(50, fill_file_dialog)
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.saved_path is not None, timeout=15_000)
+    assert chosen == ["将清单保存为 PDF"]
+    assert dialog.saved_path == target.with_suffix(".pdf")
+    assert dialog.message_label.text() == f"已保存到 {target.with_suffix('.pdf')}"
+    pdf_text = subprocess.run(["pdftotext", "-layout", str(dialog.saved_path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+    assert "往期交费清单" in pdf_text
+    assert "01000001" in pdf_text and "张三" in pdf_text
+    assert "2026-06 至 2026-08" in pdf_text
+    assert "2026-06" in pdf_text and "2026-08" in pdf_text and "2026-10" not in pdf_text
+    assert "JX00000001" in pdf_text  # the June receipt; August's reversed payment is not
+    assert "JX00000002" not in pdf_text
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def test_statement_preview_opens_with_the_document(qtbot, town, make_search_window):
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    seen: list[str] = []
+
+    def close_preview():
+        preview = QApplication.activeModalWidget()
+        if not isinstance(preview, QPrintPreviewDialog):
+            QTimer.singleShot(50, close_preview)
+            return
+        seen.append(preview.windowTitle())
+        qtbot.keyClick(preview, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, close_preview)
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)  # Enter: preview
+    qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
+    document = dialog.last_document
+    assert seen == [document.name]
+    assert "01000001" in repr(document.blocks) and "2026-10" in repr(document.blocks)
+
+
+def test_bad_period_and_print_error_are_told_in_chinese(qtbot, town, make_search_window):
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    set_periods(qtbot, dialog, "2026-06", "2026/1x")
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)
+    assert dialog.message_label.text() == "截止账期：请按 2026-03 的格式输入。"
+    assert dialog.to_edit.text() == "2026/1x"
+    assert QApplication.focusWidget() is dialog.to_edit  # where the mistake is
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.to_edit, "2026-10")
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled() and "打印机" in
+                    dialog.message_label.text(), timeout=15_000)
+    assert dialog.message_label.text() == "本工作站未设置 A4 打印机（请在“设置”中设置）。"
