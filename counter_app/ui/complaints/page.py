@@ -7,8 +7,10 @@ clerk's text and says so.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.documents import PrintError
@@ -35,6 +37,7 @@ from counter_app.ui.complaints.list_view import ComplaintListWidget
 from counter_app.ui.complaints.printing import print_slip
 from counter_app.ui.context import Workplace
 
+log = logging.getLogger(__name__)
 
 class ComplaintsPage(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
@@ -82,7 +85,16 @@ class ComplaintsPage(QWidget):
         self.guide.facts_wanted.connect(self._load_facts)
         self.corrections_widget.file_requested.connect(self._file_correction)
         self.corrections_widget.decide_requested.connect(self._decide_correction)
-        self._submit(self.complaints.departments, self._departments_loaded, key="cmp-depts")
+        self._departments_wanted = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._departments_wanted:  # loaded when first shown, not at sign-in
+            self._departments_wanted = False
+            self._submit(
+                self.complaints.departments, self._departments_loaded, key="cmp-depts",
+                on_error=lambda exc: log.warning("department list not loaded: %s", exc),
+            )
 
     # -- entry points ------------------------------------------------------------
 
@@ -114,8 +126,13 @@ class ComplaintsPage(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Complaints"),
-                            self.tr("The request failed: {e}").format(e=exc))
+        # not modal: a background load that fails must not stop the window
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Complaints"),
+            self.tr("The request failed: {e}").format(e=exc), parent=self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _departments_loaded(self, names: tuple[str, ...]) -> None:
         for widget in (self.form, self.list, self.detail):
