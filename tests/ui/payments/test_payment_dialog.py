@@ -157,3 +157,65 @@ def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, qtbot, make_win
     qtbot.keyClick(page.dialog.tender_panel.fields["cash.received"], Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
     window.runner.wait_idle()
+
+
+def test_custom_amount_goes_to_the_oldest_bill_first(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClick(dialog, Qt.Key.Key_F6)
+    dialog.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.amount_edit, "80")
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    assert "超过所选账单的欠费" in dialog.status_label.text() and dialog.amount_edit.hasFocus()
+    dialog.amount_edit.selectAll()
+    qtbot.keyClicks(dialog.amount_edit, "40")
+    assert field(dialog, "cash.amount").text() == "40.00"
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert [(a.period, a.amount) for a in dialog.result.allocations] == [
+        ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
+
+
+def test_several_tenders_in_one_payment(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    wechat = field(dialog, "wechat.amount")
+    wechat.setFocus()
+    qtbot.keyClicks(wechat, "50")
+    assert field(dialog, "cash.amount").text() == "25.50"  # cash covers the rest
+    qtbot.keyClick(wechat, Qt.Key.Key_Tab)
+    qtbot.keyClicks(field(dialog, "wechat.reference"), "4200001234")
+    field(dialog, "cash.received").setFocus()
+    qtbot.keyClicks(field(dialog, "cash.received"), "30")
+    assert dialog.change_label.text().endswith("4.50")
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert sorted((t.tender.value, t.amount) for t in dialog.result.tenders) == [
+        ("cash", D("25.50")), ("wechat", D("50.00"))]
+    assert dialog.result.change == D("4.50") and dialog.result.deposit == D("0.00")
+
+
+def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from counter_app.services.shifts import ShiftService
+
+    counter = make_counter(db, qtbot, runner)
+    ShiftService(db).close(counter.shift_id, counter.workplace.actor,
+                           cash_counts={D("100"): 2})
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QInputDialog) and w.isVisible())
+        edit = box.findChild(type(counter.page.account_edit))
+        edit.selectAll()
+        qtbot.keyClicks(edit, "300")
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(300, answer)
+    counter.page.open_account(counter.account_id)
+    qtbot.waitUntil(lambda: counter.page.dialog is not None, timeout=15_000)
+    new_shift = counter.page.dialog.shift_id
+    assert new_shift != counter.shift_id
+    assert ShiftService(db).totals(new_shift).opening_float == D("300.00")
