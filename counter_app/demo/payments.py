@@ -27,14 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import random
-import uuid
 from bisect import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .context import Context, cents_to_decimal
 from .metering import BillRef
-from .rand import below, pick, span
+from .rand import below, pick, span, uuid4
 from .timeline import FIRST_PAYMENT, LAST_PAYMENT, at_local
 
 __all__ = ["Behaviour", "PaymentOutcome", "simulate_payments"]
@@ -183,7 +182,7 @@ class _Account:
             + [f"{bill.id}:{_fmt(c)}" for bill, c in for_bills]
         )
         self.out["payments"].append(
-            (payment_id, str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            (payment_id, uuid4(rng),
              hashlib.sha256(content.encode()).hexdigest(), self.account_id, shift.id,
              ctx.ref.clerk_ids[shift.clerk], shift.workstation, shift.hall_code, 0,
              cents_to_decimal(total), when)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from counter_app.demo.copytext import to_copy_text
 from counter_app.demo.masks import masked_id_number, masked_phone
 from counter_app.demo.names import COMPOUND_SURNAMES, person_name
 from counter_app.demo.people import make_person
-from counter_app.demo.rand import below, between, pick, span
+from counter_app.demo.rand import below, between, pick, span, uuid4
 from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import is_landline, is_mobile
@@ -76,6 +77,12 @@ def test_copy_text_formats_and_escapes():
     audit = (1, when, "admin", "ws", "demo.seed", "database", "", "{}")
     assert to_copy_text("audit_events", [audit]).startswith("1\t2024-05-01 01:02:03+00:00\t")
     assert to_copy_text("meters", []) == ""
+
+
+def test_fast_uuid_is_the_standard_version_4_uuid():
+    a, b = random.Random(9), random.Random(9)
+    for _ in range(200):
+        assert uuid4(a) == str(uuid.UUID(int=b.getrandbits(128), version=4))
 
 
 def test_fast_draws_stay_in_range():
