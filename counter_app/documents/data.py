@@ -35,7 +35,7 @@ TENDER_LABELS = {
     "cash": "现金",
     "wechat": "微信",
     "alipay": "支付宝",
-    "bank_card": "银行卡",
+    "card": "银行卡",
     "prepayment": "预存抵扣",
 }
 

@@ -184,7 +184,7 @@ def day_close() -> DayCloseData:
             TenderCount("cash", D("3250.50"), D("3240.50")),
             TenderCount("wechat", D("1880.00"), D("1880.00")),
             TenderCount("alipay", D("640.20"), D("640.20")),
-            TenderCount("bank_card", D("300.00"), D("300.00")),
+            TenderCount("card", D("300.00"), D("300.00")),
         ),
         payment_count=57,
         reversal_count=1,

@@ -10,8 +10,6 @@ from counter_app.export.day_close import tender_rows
 from counter_app.services.shifts import DayCloseReport
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-# the services name a bank card "card"; the documents' tender labels "bank_card"
-DOCUMENT_TENDER = {"card": "bank_card"}
 
 
 def day_close_data(report: DayCloseReport) -> DayCloseData:
@@ -25,7 +23,7 @@ def day_close_data(report: DayCloseReport) -> DayCloseData:
         business_date=s.totals.opened_at.astimezone(SHANGHAI).date(),
         closed_at=s.closed_at,
         tenders=tuple(
-            TenderCount(DOCUMENT_TENDER.get(r.code, r.code), r.expected, r.counted)
+            TenderCount(r.code, r.expected, r.counted)
             for r in tender_rows(report)
         ),
         payment_count=s.totals.payments,

@@ -25,9 +25,6 @@ from counter_app.services.receipt_facts import ReceiptFacts, receipt_facts
 from counter_app.services.reversals import record_reprint
 from counter_app.ui.context import Workplace
 
-#: the payment service's tender codes as the documents name them
-DOCUMENT_TENDER = {"card": "bank_card"}
-
 
 def _utility(facts: ReceiptFacts) -> Utility:
     return Utility(facts.utility_name, facts.hall_name, facts.utility_hotline)
@@ -39,7 +36,7 @@ def _bills(facts: ReceiptFacts) -> tuple[BillLine, ...]:
 
 def _tenders(facts: ReceiptFacts) -> tuple[TenderLine, ...]:
     return tuple(
-        TenderLine(DOCUMENT_TENDER.get(t.tender, t.tender), t.amount, t.reference)
+        TenderLine(t.tender, t.amount, t.reference)
         for t in facts.tenders
     )
 
