@@ -136,6 +136,9 @@ def test_table_escape_returns_to_the_box(qtbot, town, make_search_window):
     assert QApplication.focusWidget() is page.table
     qtbot.keyClick(page.table, Qt.Key.Key_Escape)
     assert QApplication.focusWidget() is page.search_box
+    assert page.search_box.text() == "zs"
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Escape)  # the next customer
+    assert page.search_box.text() == "" and page.model.rowCount() == 0
 
 
 def test_phone_tail_finds_both_accounts(qtbot, town, make_search_window):
