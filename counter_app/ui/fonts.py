@@ -13,6 +13,8 @@ from counter_app.resources import FONT_FILE, resource_path
 log = logging.getLogger(__name__)
 
 DEFAULT_POINT_SIZE = 11
+# characters WenQuanYi lacks (rare name characters such as 㵘) come from here
+FALLBACK_FONT_FILE = "fonts/DroidSansFallbackFull.ttf"
 
 
 def load_bundled_font(path: Path | None = None) -> str | None:
@@ -42,8 +44,13 @@ def install_app_font(
     family = load_bundled_font(path)
     if family is None:
         return app.font().family()
+    families = [family]
+    fallback = load_bundled_font(resource_path(FALLBACK_FONT_FILE)) if path is None else None
+    if fallback:
+        families.append(fallback)
     font = QFont(family)
+    font.setFamilies(families)  # per-character fallback to the second family
     font.setPointSize(point_size)
     app.setFont(font)
-    log.info("application font: %s %dpt", family, point_size)
+    log.info("application font: %s %dpt", " + ".join(families), point_size)
     return family

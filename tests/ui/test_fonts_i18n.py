@@ -64,3 +64,16 @@ def test_missing_translation_is_logged(qapp, caplog):
         assert install_translators(qapp, "xx") == []
     install_translators(qapp, "zh_CN")
     assert "counter_xx" in caplog.text
+
+
+def test_rare_name_characters_have_a_glyph_on_screen(chinese_ui, qapp):
+    """㵘 is not in WenQuanYi (see tests/documents for the PDF side): the
+    application font falls back, per character, to the bundled Droid font."""
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    families = qapp.font().families()
+    assert families[0] == chinese_ui
+    assert "Droid Sans Fallback" in families[1:]
+    raw = QRawFont.fromFont(QFontDatabase.font("Droid Sans Fallback", "", 12))
+    assert raw.familyName() == "Droid Sans Fallback"
+    assert raw.supportsCharacter("㵘")
