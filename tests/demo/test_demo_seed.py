@@ -48,14 +48,14 @@ def test_columns_cover_every_model_column():
 
 
 def test_same_seed_same_data_other_seed_other_data(db, fresh_db):
-    seed_demo(db, accounts=150, months=2, seed=5, end_period=END)
+    seed_demo(db, accounts=100, months=2, seed=5, end_period=END)
     twin = fresh_db()
-    seed_demo(twin, accounts=150, months=2, seed=5, end_period=END)
+    seed_demo(twin, accounts=100, months=2, seed=5, end_period=END)
     first = snapshot(db)
     assert first == snapshot(twin)
     assert all(first[t] for t in ("accounts", "bills", "payments", "bill_lines"))
     other = fresh_db()
-    seed_demo(other, accounts=150, months=2, seed=6, end_period=END)
+    seed_demo(other, accounts=100, months=2, seed=6, end_period=END)
     different = snapshot(other)
     for table in ("accounts", "bills", "payments"):
         assert different[table] != first[table]
@@ -71,12 +71,25 @@ BAD_ARGUMENTS = [
 ]
 
 
-def test_refusals_default_end_period_and_progress(db):
+def test_refusals_failure_default_end_period_and_progress(db, monkeypatch):
     for kwargs, message in BAD_ARGUMENTS:
         with pytest.raises(ValueError, match=message):
             seed_demo(db, seed=1, **({"end_period": END} | kwargs))
+
+    original = Sink.write
+
+    def failing(self, table, rows, **kw):
+        if table == "bills":
+            raise RuntimeError("disk full")
+        return original(self, table, rows, **kw)
+
+    with monkeypatch.context() as patch:  # a failure leaves the database untouched
+        patch.setattr(Sink, "write", failing)
+        with pytest.raises(RuntimeError, match="disk full"):
+            seed_demo(db, accounts=30, months=2, seed=1, end_period=END)
     with db.read() as s:
-        assert s.execute(select(func.count()).select_from(m.Clerk)).scalar_one() == 0
+        for model in (m.Account, m.Hall, m.Clerk):
+            assert s.execute(select(func.count()).select_from(model)).scalar_one() == 0
 
     calls = []
     report = seed_demo(db, accounts=15, months=1, seed=3,
@@ -92,22 +105,6 @@ def test_refusals_default_end_period_and_progress(db):
         assert s.execute(select(func.count()).select_from(m.Account)).scalar_one() == 15
 
 
-def test_a_failing_writer_leaves_the_database_untouched(db, monkeypatch):
-    original = Sink.write
-
-    def failing(self, table, rows, **kw):
-        if table == "bills":
-            raise RuntimeError("disk full")
-        return original(self, table, rows, **kw)
-
-    monkeypatch.setattr(Sink, "write", failing)
-    with pytest.raises(RuntimeError, match="disk full"):
-        seed_demo(db, accounts=50, months=2, seed=1, end_period=END)
-    with db.read() as s:
-        assert s.execute(select(func.count()).select_from(m.Account)).scalar_one() == 0
-        assert s.execute(select(func.count()).select_from(m.Hall)).scalar_one() == 0
-
-
 def _schema_objects(db):
     with db.read() as s:
         indexes = s.execute(text(
@@ -120,31 +117,24 @@ def _schema_objects(db):
 
 
 @pytest.mark.postgres
-def test_bulk_path_restores_indexes_and_foreign_keys(pg_db, monkeypatch):
-    before = _schema_objects(pg_db)
-    monkeypatch.setattr(seed, "SUSPEND_CHECKS_FROM", 1)
-    report = seed_demo(pg_db, accounts=120, months=2, seed=9, end_period=END)
-    assert report.phase_seconds["restore_indexes"] >= 0
-    assert _schema_objects(pg_db) == before
-    with pg_db.read() as s:  # sequences continue after the assigned ids
-        for table in ("accounts", "bills", "payments", "prepayment_ledger", "shifts"):
-            nxt = s.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"))
-            top = s.execute(text(f"SELECT max(id) FROM {table}")).scalar_one()
-            assert nxt.scalar_one() > top
-
-
-@pytest.mark.postgres
 def test_bulk_and_plain_paths_write_the_same_data(pg_db, fresh_db_pg, monkeypatch):
     """Inline generation with all checks live, and generation in a second
     process with foreign keys and indexes suspended: the same rows."""
     plain = seed_demo(pg_db, accounts=100, months=2, seed=4, end_period=END)
     assert "generate" in plain.phase_seconds
+    before = _schema_objects(fresh_db_pg)
     monkeypatch.setattr(seed, "SUSPEND_CHECKS_FROM", 1)
     monkeypatch.setattr(seed, "PROCESS_FROM", 1)
     bulk = seed_demo(fresh_db_pg, accounts=100, months=2, seed=4, end_period=END)
-    assert "wait_for_generator" in bulk.phase_seconds
+    assert "wait_for_generator" in bulk.phase_seconds and "restore_indexes" in bulk.phase_seconds
+    assert _schema_objects(fresh_db_pg) == before  # indexes and foreign keys are back
     assert snapshot(pg_db) == snapshot(fresh_db_pg)
     assert plain.counts == bulk.counts
+    with fresh_db_pg.read() as s:  # sequences continue after the assigned ids
+        for table in ("accounts", "bills", "payments", "prepayment_ledger", "shifts"):
+            nxt = s.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"))
+            top = s.execute(text(f"SELECT max(id) FROM {table}")).scalar_one()
+            assert nxt.scalar_one() > top
 
 
 @pytest.fixture
