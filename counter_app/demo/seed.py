@@ -100,8 +100,11 @@ def _validate(accounts: int, months: int, seed: int, end_period: Period | None) 
     end = this_month.prev() if end_period is None else end_period
     if not isinstance(end, Period):
         raise ValueError(f"end_period must be a Period, got {end_period!r}")
-    if end > this_month:
-        raise ValueError(f"end period {end} is in the future (this month is {this_month})")
+    if end >= this_month:
+        raise ValueError(
+            f"end period {end} has not ended yet (this month is {this_month}): the demo's "
+            "payments would lie in the future"
+        )
     if end.add(-(months - 1)) < _EARLIEST_START:
         raise ValueError(
             f"{months} months ending {end} start before {_EARLIEST_START}, "

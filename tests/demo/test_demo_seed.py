@@ -66,7 +66,8 @@ BAD_ARGUMENTS = [
     (dict(accounts=10, months=0), "months must be between 1 and 60"),
     (dict(accounts=10, months=61), "months must be between 1 and 60"),
     (dict(accounts=True, months=2), "accounts must be a whole number"),
-    (dict(accounts=10, months=2, end_period=Period(9000, 1)), "in the future"),
+    (dict(accounts=10, months=2, end_period=Period(9000, 1)), "has not ended yet"),
+    (dict(accounts=10, months=2, end_period=Period.from_date(date.today())), "has not ended"),
     (dict(accounts=10, months=60, end_period=Period(2004, 1)), "before 2000-02"),
 ]
 
