@@ -11,11 +11,6 @@ UTF8, C.UTF-8), migrates it, seeds it and drops it again unless ``--keep``.
 A SQLite URL names the file to create (it must not exist).
 ``--profile FILE`` writes a cProfile of the seed to FILE (this process only).
 ``--check`` runs set-based consistency queries over the result afterwards.
-``--plpgsql-grams`` is an experiment, not the schema: before seeding it
-replaces migration 0003's SQL ``counter_grams``/``counter_trigrams`` (one
-subquery per call) with PL/pgSQL loops returning the same grams (without
-DISTINCT: GIN keys and ``@>`` ignore duplicates), to measure what the search
-index expressions cost the load.
 """
 
 from __future__ import annotations
@@ -54,40 +49,6 @@ def _machine() -> str:
         mem = "RAM unknown"
     return f"{platform.system()} {platform.machine()}, {cores} cores, {mem}, Python {platform.python_version()}"
 
-
-PLPGSQL_GRAMS = (
-    """CREATE OR REPLACE FUNCTION counter_grams(s text) RETURNS text[]
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    DECLARE r text[] := '{}'; n int := char_length(s);
-    BEGIN
-        FOR i IN 1..n LOOP
-            r := r || substr(s, i, 1);
-            IF i < n THEN r := r || substr(s, i, 2); END IF;
-        END LOOP;
-        RETURN r;
-    END $$""",
-    """CREATE OR REPLACE FUNCTION counter_trigrams(s text) RETURNS text[]
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    DECLARE r text[] := '{}';
-    BEGIN
-        FOR i IN 1..char_length(s) - 2 LOOP r := r || substr(s, i, 3); END LOOP;
-        RETURN r;
-    END $$""",
-    """CREATE OR REPLACE FUNCTION counter_grams(a text, b text) RETURNS text[]
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    DECLARE r text[] := '{}'; s text; n int;
-    BEGIN
-        FOREACH s IN ARRAY ARRAY[a, b] LOOP
-            n := char_length(s);
-            FOR i IN 1..n LOOP
-                r := r || substr(s, i, 1);
-                IF i < n THEN r := r || substr(s, i, 2); END IF;
-                IF i < n - 1 THEN r := r || substr(s, i, 3); END IF;
-            END LOOP;
-        END LOOP;
-        RETURN r;
-    END $$""",
-)
 
 CHECKS = {
     "bills whose amount is not the sum of their lines": """
@@ -172,8 +133,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     ap.add_argument("--profile", default=None, help="write a cProfile to this file")
     ap.add_argument("--check", action="store_true", help="run consistency queries afterwards")
-    ap.add_argument("--plpgsql-grams", action="store_true",
-                    help="experiment: PL/pgSQL grams functions instead of migration 0003's")
     args = ap.parse_args(argv)
 
     url = make_url(args.url)
@@ -196,11 +155,6 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         migrate(db.engine)
         print(f"migrate: {time.perf_counter() - t0:.1f} s")
-        if args.plpgsql_grams:
-            with db.engine.begin() as conn:
-                for ddl in PLPGSQL_GRAMS:
-                    conn.exec_driver_sql(ddl)
-            print("EXPERIMENT: counter_grams/counter_trigrams replaced by PL/pgSQL loops")
 
         last = [0.0]
 

@@ -88,3 +88,55 @@ def test_float_is_refused_for_money(db):
                     price_category="RES", area_code="A1", prepayment_balance=0.1,
                 )
             )
+
+
+GRAMS_SAMPLES = ["", "王", "欧阳", "司马㵘喆", "城关镇幸福路7号楼3单元", "楼道井", "abcabc", "堃堃堃堃"]
+
+
+@pytest.mark.postgres
+def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
+    """0006 swaps 0003's SQL gram functions for PL/pgSQL loops; as sets (what
+    GIN and @> see) they must give the same grams, and down/upgrade work."""
+    from alembic import command
+
+    from counter_app.db.migrate import _config
+
+    def grams(conn):
+        rows = {}
+        for a in GRAMS_SAMPLES:
+            one = conn.execute(text("SELECT counter_grams(:a)"), {"a": a}).scalar_one()
+            tri = conn.execute(text("SELECT counter_trigrams(:a)"), {"a": a}).scalar_one()
+            for b in GRAMS_SAMPLES[:4]:
+                two = conn.execute(
+                    text("SELECT counter_grams(:a, :b)"), {"a": a, "b": b}
+                ).scalar_one()
+                rows[a, b] = set(two)
+            rows[a] = (set(one), set(tri))
+        return rows
+
+    def language(conn):
+        return set(conn.execute(text(
+            "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+            "WHERE p.proname IN ('counter_grams', 'counter_trigrams')"
+        )).scalars())
+
+    with pg_db.engine.connect() as conn:
+        assert language(conn) == {"plpgsql"}
+        new = grams(conn)
+    assert new["欧阳"] == ({"欧", "阳", "欧阳"}, set())
+    assert new["楼道井", ""] == {"楼", "道", "井", "楼道", "道井", "楼道井"}
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0005")
+    with pg_db.engine.connect() as conn:
+        assert language(conn) == {"sql"}
+        assert grams(conn) == new
+    migrate(pg_db.engine)
+    with pg_db.engine.connect() as conn:
+        assert language(conn) == {"plpgsql"}
+        # the rebuilt index is used for a containment search
+        conn.execute(text("SET enable_seqscan = off"))
+        plan = conn.execute(text(
+            "EXPLAIN SELECT id FROM accounts WHERE counter_grams(name) @> ARRAY['欧阳']"
+        )).scalars().all()
+    assert any("ix_accounts_name_grams" in line for line in plan), plan
