@@ -25,7 +25,7 @@ from counter_app.domain.money import to_money
 
 from .audit import Actor, record
 from .ledger import ZERO, OpenBill, open_bills
-from .receipts import UnknownSeriesError, series_for_hall, take_receipt_number
+from .receipts import UnknownSeriesError, take_receipt_number
 from .shifts import ShiftClosedError, require_open_shift
 
 
@@ -297,8 +297,9 @@ class PaymentService:
             )
         plan = _allocate(chosen, to_bills)
 
-        series = self.series_code or series_for_hall(session, self.hall_code)
-        receipt_no = take_receipt_number(session, series)
+        series, receipt_no = take_receipt_number(
+            session, series_code=self.series_code, hall_code=self.hall_code
+        )
         payment = m.Payment(
             client_uuid=request.client_uuid, content_hash=request.content_hash(),
             account_id=account.id, shift_id=request.shift_id, clerk_id=actor.clerk_id,
@@ -335,10 +336,25 @@ class PaymentService:
                 update(m.Account).where(m.Account.id == account.id)
                 .values(prepayment_balance=balance, version=m.Account.version + 1)
             )
-        session.flush()
         record(
             session, actor, "payment.post", "payment", payment.id,
             account=account.account_no, amount=str(funds), receipt=f"{series}-{receipt_no}",
             uuid=request.client_uuid,
         )
-        return _result_of(session, payment, replayed=False)
+        session.flush()
+        # what was just written, without reading it back (a replay reads it)
+        return PaymentResult(
+            payment_id=payment.id, series_code=series, receipt_no=receipt_no,
+            account_id=account.id, amount=funds,
+            allocations=tuple(
+                PostedAllocation(bill.bill_id, bill.period, amount)
+                for bill, amount in plan
+            ),
+            deposit=deposit, prepayment_used=used, change=change_total, balance_after=balance,
+            tenders=tuple(
+                TenderInput(t.tender, to_money(t.amount),
+                            None if t.received is None else to_money(t.received),
+                            t.reference.strip())
+                for t in request.tenders
+            ),
+        )

@@ -18,23 +18,28 @@ class UnknownSeriesError(LookupError):
     pass
 
 
-def take_receipt_number(session: Session, series_code: str) -> int:
+def take_receipt_number(
+    session: Session, *, series_code: str | None = None, hall_code: str | None = None
+) -> tuple[str, int]:
+    """Take the next number of ``series_code``, or of the first series of
+    ``hall_code``: one UPDATE ... RETURNING either way (the lookup of the
+    hall's series is a subquery of it). Returns (series code, number)."""
+    if series_code is not None:
+        which = m.ReceiptSeries.code == series_code
+    elif hall_code is not None:
+        which = m.ReceiptSeries.code == (
+            select(m.ReceiptSeries.code).where(m.ReceiptSeries.hall_code == hall_code)
+            .order_by(m.ReceiptSeries.code).limit(1).scalar_subquery()
+        )
+    else:
+        raise ValueError("give a receipt series or a hall")
     taken = session.execute(
-        update(m.ReceiptSeries)
-        .where(m.ReceiptSeries.code == series_code)
+        update(m.ReceiptSeries).where(which)
         .values(next_no=m.ReceiptSeries.next_no + 1)
-        .returning(m.ReceiptSeries.next_no)
-    ).scalar_one_or_none()
+        .returning(m.ReceiptSeries.code, m.ReceiptSeries.next_no)
+    ).one_or_none()
     if taken is None:
-        raise UnknownSeriesError(f"no receipt series {series_code!r}")
-    return taken - 1
-
-
-def series_for_hall(session: Session, hall_code: str) -> str:
-    code = session.execute(
-        select(m.ReceiptSeries.code).where(m.ReceiptSeries.hall_code == hall_code)
-        .order_by(m.ReceiptSeries.code).limit(1)
-    ).scalar_one_or_none()
-    if code is None:
+        if series_code is not None:
+            raise UnknownSeriesError(f"no receipt series {series_code!r}")
         raise UnknownSeriesError(f"hall {hall_code!r} has no receipt series")
-    return code
+    return taken.code, taken.next_no - 1
