@@ -19,8 +19,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from counter_app.db.engine import Database, make_engine
+from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.migrate import migrate
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.clerks import create_clerk
 
 PG_ADMIN_URL = os.environ.get(
     "COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -155,3 +157,41 @@ def pg_db(pg_server) -> Iterator[Database]:
     yield database
     database.dispose()
     pg_server.drop(name, wait=False)
+
+
+LOGIN_PASSWORD = "pw-1234"
+
+
+@pytest.fixture
+def login_as(db) -> Iterator:
+    """``login_as(role) -> (Database, ClerkIdentity)``: a new clerk of ``role``
+    (clerk, supervisor, admin) in hall ``HQ`` of ``db``, signed in.
+
+    On PostgreSQL the clerk is its own login role, member of
+    ``counter_<role>``, so the database's privileges apply for real; on
+    SQLite it is ``db`` itself (the services' role checks are the guard).
+    A PostgreSQL-only module gives its database as ``db``
+    (``@pytest.fixture def db(pg_db): return pg_db``). The login roles are
+    dropped afterwards (they belong to the server, not to the database).
+    """
+    made: list[tuple[str, Database]] = []
+
+    def _login(role: str) -> tuple[Database, ClerkIdentity]:
+        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
+        who = create_clerk(db, username=name, display_name="测试", role=role, hall_code="HQ",
+                           password=LOGIN_PASSWORD)
+        if not db.is_postgres:
+            return db, who
+        login = Database.from_url(with_credentials(db.engine.url, name, LOGIN_PASSWORD))
+        made.append((name, login))
+        return login, who
+
+    yield _login
+    for _name, login in made:
+        login.dispose()
+    if made:
+        with db.engine.connect() as conn:
+            for name, _login_db in made:
+                conn.execute(text(f'DROP OWNED BY "{name}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import Database, with_credentials
-from counter_app.services.clerks import create_clerk
+from counter_app.db.engine import Database
 from tests.factories import make_account, make_clerk_row, make_payment, make_reference
 
 pytestmark = pytest.mark.postgres
@@ -26,25 +23,8 @@ def seeded(pg_db):
 
 
 @pytest.fixture
-def login_as(seeded, pg_server):
-    made: list[tuple[str, Database]] = []
-
-    def _login(role: str) -> Database:
-        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
-        create_clerk(
-            seeded, username=name, display_name="测试", role=role, hall_code="HQ", password="pw-1234"
-        )
-        db = Database.from_url(with_credentials(seeded.engine.url, name, "pw-1234"))
-        made.append((name, db))
-        return db
-
-    yield _login
-    for _name, db in made:
-        db.dispose()
-    seeded.dispose()
-    with pg_server.engine.connect() as conn:
-        for name, _ in made:
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+def db(seeded):  # login_as (tests/conftest.py) signs in to this database
+    return seeded
 
 
 def _refused(db: Database, sql: str) -> str:
@@ -59,7 +39,7 @@ POSTED = ["payments", "payment_tenders", "prepayment_ledger", "audit_events"]
 
 @pytest.mark.parametrize("role", ["clerk", "supervisor", "admin"])
 def test_no_role_can_change_posted_money(login_as, role):
-    db = login_as(role)
+    db, _ = login_as(role)
     assert "permission denied" in _refused(db, "UPDATE payments SET amount = 1")
     assert "permission denied" in _refused(db, "DELETE FROM payments")
     assert "permission denied" in _refused(db, "TRUNCATE payments")
@@ -76,7 +56,7 @@ def test_owner_is_refused_by_triggers(seeded):
 
 
 def test_clerk_cannot_read_raw_personal_data(login_as):
-    db = login_as("clerk")
+    db, _ = login_as("clerk")
     assert "permission denied" in _refused(db, "SELECT id_number FROM accounts")
     assert "permission denied" in _refused(db, "SELECT mobile FROM accounts")
     assert "permission denied" in _refused(db, "SELECT password_hash FROM clerks")
@@ -86,7 +66,7 @@ def test_clerk_cannot_read_raw_personal_data(login_as):
 
 
 def test_clerk_can_post_but_not_edit_bills(login_as):
-    db = login_as("clerk")
+    db, _ = login_as("clerk")
     assert "permission denied" in _refused(db, "UPDATE bills SET amount = 0")
     assert "permission denied" in _refused(db, "UPDATE accounts SET name = 'x'")
     with db.engine.begin() as conn:

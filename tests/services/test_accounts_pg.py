@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import uuid
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import Database, with_credentials
+from counter_app.db.engine import Database
 from counter_app.services.accounts import AccountService, RevealRefused
 from counter_app.services.audit import Actor
-from counter_app.services.clerks import create_clerk
 from tests.services.test_accounts import populate
 
 pytestmark = pytest.mark.postgres
@@ -24,26 +22,8 @@ def town(pg_db):
 
 
 @pytest.fixture
-def login_as(town, pg_server):
-    admin, _ = town
-    made: list[tuple[str, Database]] = []
-
-    def _login(role: str):
-        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
-        who = create_clerk(admin, username=name, display_name="测试", role=role,
-                           hall_code="HQ", password="pw-1234")
-        db = Database.from_url(with_credentials(admin.engine.url, name, "pw-1234"))
-        made.append((name, db))
-        return db, who
-
-    yield _login
-    for _name, db in made:
-        db.dispose()
-    admin.dispose()
-    with pg_server.engine.connect() as conn:
-        for name, _ in made:
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-        conn.commit()
+def db(pg_db):  # login_as (tests/conftest.py) signs in to this database
+    return pg_db
 
 
 def _reveal_events(db: Database) -> list[tuple]:

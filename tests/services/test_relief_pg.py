@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import Database, with_credentials
-from counter_app.services.clerks import create_clerk
 from counter_app.services.relief import ReliefService
 from tests.services.test_relief_service import ACTOR, TODAY, form, town  # noqa: F401
 
@@ -18,30 +15,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def db(pg_db):
+def db(pg_db):  # login_as (tests/conftest.py) signs in to this database
     return pg_db
-
-
-@pytest.fixture
-def login_as(pg_db, pg_server):
-    made: list[tuple[str, Database]] = []
-
-    def _login(role: str):
-        name = f"t_{role}_{uuid.uuid4().hex[:8]}"
-        who = create_clerk(pg_db, username=name, display_name="测试", role=role,
-                           hall_code="HQ", password="pw-1234")
-        login = Database.from_url(with_credentials(pg_db.engine.url, name, "pw-1234"))
-        made.append((name, login))
-        return login, who
-
-    yield _login
-    for _name, login in made:
-        login.dispose()
-    with pg_server.engine.connect() as conn:
-        for name, _ in made:
-            conn.execute(text(f'DROP OWNED BY "{name}"'))
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-        conn.commit()
 
 
 def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):  # noqa: F811

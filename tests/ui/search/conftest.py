@@ -3,16 +3,13 @@ window signed in as a clerk or a supervisor."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
-from sqlalchemy import text, update
+from sqlalchemy import update
 
 from counter_app.db import models as m
-from counter_app.db.engine import Database, with_credentials
+from counter_app.db.engine import Database
 from counter_app.domain.pinyin import name_keys
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.clerks import create_clerk
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from tests.services.test_accounts import populate as populate_accounts
@@ -54,30 +51,3 @@ def make_search_window(qtbot, runner, settings, settings_store, ui_state):
         return window
 
     return _make
-
-
-@pytest.fixture
-def login_as(db):
-    """A Database logged in as a new clerk of ``role`` (PostgreSQL: its own
-    login role; SQLite: the same file) and its ClerkIdentity."""
-    made: list[tuple[str, Database]] = []
-
-    def _login(role: str) -> tuple[Database, ClerkIdentity]:
-        name = f"s_{role}_{uuid.uuid4().hex[:8]}"
-        who = create_clerk(db, username=name, display_name="测试", role=role, hall_code="HQ",
-                           password="pw-1234")
-        if not db.is_postgres:
-            return db, who
-        login = Database.from_url(with_credentials(db.engine.url, name, "pw-1234"))
-        made.append((name, login))
-        return login, who
-
-    yield _login
-    for _name, login in made:
-        login.dispose()
-    if made:
-        with db.engine.connect() as conn:
-            for name, _ in made:
-                conn.execute(text(f'DROP OWNED BY "{name}"'))
-                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-            conn.commit()
