@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -13,6 +14,7 @@ CATEGORIES = (
 SATISFACTION = ("satisfied", "neutral", "dissatisfied")
 DEFAULT_DEPARTMENTS = ("水质检测", "管网维修", "抄表", "营业", "客服热线")
 DEPARTMENTS_KEY = "complaint_departments"
+DEPARTMENT_MAX = 40  # complaints.department is VARCHAR(40)
 OPEN_STATES = ("open", "forwarded", "resolved", "replied")
 
 
@@ -23,6 +25,41 @@ class ComplaintError(ValueError):
         super().__init__(f"complaint refused: {code} {field_name}".strip())
         self.code = code
         self.field = field_name
+
+
+class DepartmentError(ComplaintError):
+    """The department list is refused: ``required`` (an empty name),
+    ``empty_list``, ``too_long`` or ``duplicate`` (``name`` is the entry at
+    fault), ``stale`` (someone saved the list after it was loaded)."""
+
+    def __init__(self, code: str, name: str = ""):
+        super().__init__(code, "department")
+        self.name = name
+
+
+def parse_departments(value: str | None) -> tuple[str, ...]:
+    """The stored list (one name per line), or the default list."""
+    names = tuple(line.strip() for line in (value or "").splitlines() if line.strip())
+    return names or DEFAULT_DEPARTMENTS
+
+
+def clean_departments(names: Iterable[str]) -> tuple[str, ...]:
+    """The names as stored (inner spaces collapsed) or :class:`DepartmentError`."""
+    cleaned: list[str] = []
+    seen: set[str] = set()
+    for raw in names:
+        name = " ".join(raw.split())
+        if not name:
+            raise DepartmentError("required")
+        if len(name) > DEPARTMENT_MAX:
+            raise DepartmentError("too_long", name)
+        if name.casefold() in seen:
+            raise DepartmentError("duplicate", name)
+        seen.add(name.casefold())
+        cleaned.append(name)
+    if not cleaned:
+        raise DepartmentError("empty_list")
+    return tuple(cleaned)
 
 
 class ComplaintNotFound(LookupError):

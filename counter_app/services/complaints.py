@@ -14,6 +14,7 @@ API (one short transaction per call; frozen dataclasses out)::
     service.list(ComplaintFilter(...), now=None) -> tuple[ComplaintRow, ...]
     service.monthly_counts(year) -> dict[(month, category), int]
     service.departments() -> tuple[str, ...]
+    service.set_departments(names, loaded, clerk, actor) -> tuple[str, ...]
 
 Every change carries the version the clerk loaded; a change made after
 someone else saved raises :class:`StaleComplaint` and writes nothing. Times
@@ -23,6 +24,7 @@ are UTC; overdue means ``due_at < now`` for a complaint not closed.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select, update
@@ -33,6 +35,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .audit import Actor, record
+from .auth import ClerkIdentity
 from .complaint_types import (
     CATEGORIES,
     CHANNELS,
@@ -47,10 +50,13 @@ from .complaint_types import (
     ComplaintNotFound,
     ComplaintRow,
     ComplaintView,
+    DepartmentError,
     NewComplaint,
     StaleComplaint,
     _now,
+    clean_departments,
     is_overdue,
+    parse_departments,
     ticket_prefix,
 )
 
@@ -59,6 +65,7 @@ __all__ = [
     "CHANNELS",
     "CST",
     "DEFAULT_DEPARTMENTS",
+    "DEPARTMENT_EDITORS",
     "SATISFACTION",
     "ComplaintError",
     "ComplaintEventView",
@@ -67,11 +74,18 @@ __all__ = [
     "ComplaintRow",
     "ComplaintService",
     "ComplaintView",
+    "DepartmentError",
     "NewComplaint",
     "StaleComplaint",
     "is_overdue",
     "ticket_prefix",
 ]
+
+# Who may change the department list. PostgreSQL grants INSERT/UPDATE on
+# utility_settings to counter_admin only (migration 0002); a supervisor would
+# need a grant there first.
+DEPARTMENT_EDITORS = ("admin",)
+
 
 class ComplaintService:
     def __init__(self, db: Database):
@@ -81,11 +95,39 @@ class ComplaintService:
 
     def departments(self) -> tuple[str, ...]:
         with self.db.read() as s:
-            value = s.get(m.UtilitySetting, DEPARTMENTS_KEY)
-        if value is None:
-            return DEFAULT_DEPARTMENTS
-        names = tuple(line.strip() for line in value.value.splitlines() if line.strip())
-        return names or DEFAULT_DEPARTMENTS
+            row = s.get(m.UtilitySetting, DEPARTMENTS_KEY)
+            return parse_departments(row.value if row else None)
+
+    def set_departments(
+        self, names: Iterable[str], loaded: tuple[str, ...], clerk: ClerkIdentity, actor: Actor
+    ) -> tuple[str, ...]:
+        """Store the list (validated, audited). ``loaded`` is the list the
+        editor started from: if someone saved another list meanwhile the save
+        is refused (``DepartmentError("stale")``) and nothing is written."""
+        if clerk.role not in DEPARTMENT_EDITORS:
+            raise PermissionError("only an administrator changes the department list")
+        cleaned = clean_departments(names)
+        setting = m.UtilitySetting
+        try:
+            with self.db.write() as s:
+                row = s.execute(
+                    select(setting).where(setting.key == DEPARTMENTS_KEY).with_for_update()
+                ).scalar_one_or_none()
+                current = parse_departments(row.value if row else None)
+                if current != tuple(loaded):
+                    raise DepartmentError("stale")
+                if cleaned == current:
+                    return current
+                value = "\n".join(cleaned)
+                if row is None:
+                    s.add(setting(key=DEPARTMENTS_KEY, value=value))
+                else:
+                    row.value = value
+                record(s, actor, "setting.change", "utility_setting", DEPARTMENTS_KEY,
+                       old=list(current), new=list(cleaned))
+        except IntegrityError:  # another editor stored the first list at the same time
+            raise DepartmentError("stale") from None
+        return cleaned
 
     def utility(self, hall_code: str) -> tuple[str, str, str]:
         """(utility name, hall name, hotline) printed on the acceptance slip."""

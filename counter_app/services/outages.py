@@ -2,12 +2,15 @@
 
     service = OutageService(db)
     service.announce(area_code, starts_at, ends_at, reason, clerk, actor) -> OutageView
-    service.cancel(outage_id, clerk, actor)
+    service.end(outage_id, clerk, actor, now=None)     # supply back early: ends now
+    service.cancel(outage_id, clerk, actor, now=None)  # withdrawn (announced in error)
     service.active(area_code=None, now=None) -> tuple[OutageView, ...]
     service.areas() -> tuple[tuple[str, str], ...]
 
 "Active" means not cancelled and not yet over (``ends_at > now``): an outage
-announced for tomorrow is already worth telling the customer about.
+announced for tomorrow is already worth telling the customer about. Only an
+active outage can be ended or withdrawn; ending needs it to have started.
+Every change is audited in its transaction.
 """
 
 from __future__ import annotations
@@ -42,6 +45,10 @@ class OutageView:
     starts_at: datetime
     ends_at: datetime
     reason: str
+    announced_by: str = ""
+
+    def started(self, now: datetime) -> bool:
+        return self.starts_at <= now
 
 
 class OutageService:
@@ -57,8 +64,7 @@ class OutageService:
         self, area_code: str, starts_at: datetime, ends_at: datetime, reason: str,
         clerk: ClerkIdentity, actor: Actor,
     ) -> OutageView:
-        if clerk.role not in SUPERVISOR_ROLES:
-            raise PermissionError("only supervisors announce outages")
+        _require(clerk, None)
         if starts_at.tzinfo is None or ends_at.tzinfo is None:
             raise ValueError("outage times must be timezone-aware")
         if ends_at <= starts_at:
@@ -83,13 +89,36 @@ class OutageService:
             outage_id = row.id
         return next(o for o in self.active(area_code, now=starts_at) if o.id == outage_id)
 
-    def cancel(self, outage_id: int, clerk: ClerkIdentity, actor: Actor) -> None:
-        if clerk.role not in SUPERVISOR_ROLES:
-            raise PermissionError("only supervisors cancel outages")
+    def end(
+        self, outage_id: int, clerk: ClerkIdentity, actor: Actor, *, now: datetime | None = None
+    ) -> None:
+        """Supply is back before the announced end: the outage ends ``now``."""
+        at = _require(clerk, now)
+        o = m.Outage
         with self.db.write() as s:
-            s.execute(
-                update(m.Outage).where(m.Outage.id == outage_id).values(cancelled=True)
-            )
+            changed = s.execute(
+                update(o)
+                .where(o.id == outage_id, o.cancelled.is_(False), o.starts_at < at, o.ends_at > at)
+                .values(ends_at=at)
+            ).rowcount
+            if changed != 1:
+                raise OutageError("state")
+            record(s, actor, "outage.end", "outage", outage_id, ends_at=at.isoformat())
+
+    def cancel(
+        self, outage_id: int, clerk: ClerkIdentity, actor: Actor, *, now: datetime | None = None
+    ) -> None:
+        """Withdraw an outage announced in error (running or still to come)."""
+        at = _require(clerk, now)
+        o = m.Outage
+        with self.db.write() as s:
+            changed = s.execute(
+                update(o)
+                .where(o.id == outage_id, o.cancelled.is_(False), o.ends_at > at)
+                .values(cancelled=True)
+            ).rowcount
+            if changed != 1:
+                raise OutageError("state")
             record(s, actor, "outage.cancel", "outage", outage_id)
 
     def active(
@@ -97,8 +126,9 @@ class OutageService:
     ) -> tuple[OutageView, ...]:
         at = (now or datetime.now(UTC)).astimezone(UTC)
         q = (
-            select(m.Outage, m.Area.name)
+            select(m.Outage, m.Area.name, m.Clerk.display_name)
             .join(m.Area, m.Area.code == m.Outage.area_code)
+            .outerjoin(m.Clerk, m.Clerk.id == m.Outage.created_by)
             .where(m.Outage.cancelled.is_(False), m.Outage.ends_at > at)
             .order_by(m.Outage.starts_at)
         )
@@ -107,6 +137,16 @@ class OutageService:
         with self.db.read() as s:
             rows = s.execute(q).all()
         return tuple(
-            OutageView(o.id, o.area_code, name, o.starts_at, o.ends_at, o.reason)
-            for o, name in rows
+            OutageView(o.id, o.area_code, name, o.starts_at, o.ends_at, o.reason, by or "")
+            for o, name, by in rows
         )
+
+
+def _require(clerk: ClerkIdentity, now: datetime | None) -> datetime:
+    """The acting time in UTC, once the clerk may change outages."""
+    if clerk.role not in SUPERVISOR_ROLES:
+        raise PermissionError("only supervisors change outages")
+    at = now or datetime.now(UTC)
+    if at.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return at.astimezone(UTC)
