@@ -461,6 +461,9 @@ class ReliefApplication(Base):
     holder_id_number: Mapped[str | None] = mapped_column(String(18))
     holder_id_masked: Mapped[str] = mapped_column(String(18), nullable=False, default="")
     contact_phone: Mapped[str | None] = mapped_column(String(16))
+    contact_phone_masked: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="", server_default=""
+    )
     materials_json: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
     low_income_households: Mapped[int | None] = mapped_column(Integer)
     total_households: Mapped[int | None] = mapped_column(Integer)

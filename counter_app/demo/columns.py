@@ -33,8 +33,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "relief_applications": (
         "id", "account_id", "rule_code", "certificate_type", "certificate_no", "issuing_office",
         "valid_from", "valid_to", "holder_name", "holder_id_number", "holder_id_masked",
-        "contact_phone", "materials_json", "low_income_households", "total_households",
-        "notes", "status", "applied_on", "effective_period", "created_by", "decided_by",
+        "contact_phone", "contact_phone_masked", "materials_json", "low_income_households",
+        "total_households", "notes", "status", "applied_on", "effective_period", "created_by", "decided_by",
         "decided_at", "revoked_reason", "version", "created_at",
     ),
     "complaints": (

@@ -14,7 +14,7 @@ import json
 import random
 from datetime import date, timedelta
 
-from counter_app.domain.masking import mask_id_number
+from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.periods import Period
 from counter_app.domain.phone import validate_phone
 
@@ -84,7 +84,7 @@ def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
     out["relief_applications"].append(
         (ctx.ids.take("relief_applications"), p.id, RELIEF_RULE_CODE, cert_type, cert_no, office,
          valid_from, valid_to, holder.name, holder.id_number, mask_id_number(holder.id_number),
-         phone, _MATERIALS, low, total, notes, "approved",
+         phone, mask_phone(phone), _MATERIALS, low, total, notes, "approved",
          applied_on, str(effective), clerk, ctx.ref.clerk_ids["super01"],
          at_local(decided_on, 15 * 3600 + below(rng, 3600)), "", 2,
          at_local(applied_on, 9 * 3600 + below(rng, 3 * 3600)))

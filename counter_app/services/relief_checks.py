@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
-from counter_app.domain.masking import mask_id_number
+from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
 
@@ -148,6 +148,7 @@ def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...
         holder_id_number=id_number,
         holder_id_masked=mask_id_number(id_number),
         contact_phone=phone,
+        contact_phone_masked=mask_phone(phone),
         materials_json=json.dumps([known[k] for k, _ in MATERIALS], ensure_ascii=False),
         low_income_households=low,
         total_households=total,

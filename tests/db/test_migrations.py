@@ -140,3 +140,54 @@ def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
             "EXPLAIN SELECT id FROM accounts WHERE counter_grams(name) @> ARRAY['欧阳']"
         )).scalars().all()
     assert any("ix_accounts_name_grams" in line for line in plan), plan
+
+
+def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db_url):
+    """0007 adds relief_applications.contact_phone_masked, fills it for rows
+    filed before it (mobile, fixed line, none) and grants clerks the mask only."""
+    from datetime import date, datetime
+
+    from counter_app.db.engine import Database
+    from counter_app.db.models import ReliefRule
+    from tests.factories import make_account, make_clerk_row, make_reference
+
+    engine = make_engine(empty_db_url)
+    migrate(engine, "0006")
+    db = Database(engine)
+    with db.write() as s:
+        make_reference(s)
+        s.add(ReliefRule(code="DEFAULT", name="低保", kind="per_ton", value=Decimal("0.20")))
+        clerk = make_clerk_row(s)
+        accounts = [make_account(s, f"0100000{i}").id for i in range(3)]
+        for i, (account_id, phone) in enumerate(
+            zip(accounts, ("13812345678", "05376812345", None), strict=True)
+        ):
+            s.execute(
+                text(
+                    "INSERT INTO relief_applications (account_id, rule_code, certificate_type,"
+                    " certificate_no, issuing_office, valid_from, valid_to, holder_name,"
+                    " holder_id_masked, contact_phone, materials_json, notes, status,"
+                    " applied_on, created_by, revoked_reason, version, created_at) VALUES"
+                    " (:a, 'DEFAULT', '城镇居民最低生活保障证', :no, '民政局', :f, :t, '张三',"
+                    " '', :phone, '[]', '', 'pending', :f, :c, '', 1, :at)"
+                ),
+                dict(a=account_id, no=f"C-{i}", f=date(2026, 1, 1), t=date(2027, 1, 1),
+                     phone=phone, c=clerk.id, at=datetime(2026, 1, 1)),
+            )
+    migrate(engine)
+    with engine.connect() as conn:
+        masked = conn.execute(text(
+            "SELECT contact_phone_masked FROM relief_applications ORDER BY id"
+        )).scalars().all()
+        assert masked == ["138****5678", "0537-****345", ""]
+        if engine.dialect.name == "postgresql":
+            def can(role, column):
+                return conn.execute(text(
+                    "SELECT has_column_privilege(:r, 'relief_applications', :c, 'SELECT')"
+                ), {"r": role, "c": column}).scalar_one()
+
+            assert can("counter_clerk", "contact_phone_masked")
+            assert can("counter_supervisor", "contact_phone_masked")  # member of clerk
+            assert not can("counter_clerk", "contact_phone")
+            assert not can("counter_supervisor", "contact_phone")
+    engine.dispose()

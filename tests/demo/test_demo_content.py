@@ -302,6 +302,7 @@ def test_relief_holders_are_approved_and_collectives_pro_rata(seeded):
         assert r.status == "approved" and r.rule_code == "DEFAULT"
         assert r.valid_from <= r.applied_on <= r.valid_to
         assert r.holder_id_masked == mask_id_number(r.holder_id_number)
+        assert r.contact_phone_masked == mask_phone(r.contact_phone) != ""
         assert r.effective_period > f"{r.applied_on:%Y-%m}" or r.effective_period == (
             f"{r.applied_on:%Y-%m}")
         assert json.loads(r.materials_json)
