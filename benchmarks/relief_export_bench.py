@@ -50,12 +50,13 @@ def make_rows(n: int) -> list[ReliefRow]:
             certificate_type="城镇居民最低生活保障证", certificate_no=f"嘉民低保字〔2025〕{i:06d}号",
             issuing_office="嘉祥县民政局", valid_from=start + timedelta(days=i % 300),
             valid_to=start + timedelta(days=700 + i % 400), holder_name=f"王建国{i % 997}",
-            holder_id_masked="370829********001X", materials=("证件原件", "证件复印件"),
+            holder_id_masked="370829********001X", contact_phone_masked="138****5678",
+            materials=("证件原件", "证件复印件"),
             low_income_households=(i % 5 + 1) if collective else None,
             total_households=12 if collective else None, notes="", status="approved",
             display_status="approved", applied_on=start + timedelta(days=i % 300),
             effective_period="2025-03", revoked_reason="", version=2,
-            relief_total=Decimal(i % 50000) / 100,
+            relief_total=Decimal(i % 50000) / 100, filed_by="王丽", decided_by="李主管",
         ))
     return rows
 

@@ -187,11 +187,11 @@ class ReliefApplicationData:
     utility: Utility
     application_no: str
     applied_at: datetime
-    clerk: str
+    clerk: str  # who filed the application (not who prints it)
     account_no: str
     applicant_name: str
-    id_number: str
-    phone: str
+    id_number: str  # raw or already masked (the register holds only masked copies)
+    phone: str  # raw or already masked
     address: str
     certificate_type: str  # 城镇居民最低生活保障证 / 破产企业特困证明
     certificate_no: str
@@ -202,6 +202,7 @@ class ReliefApplicationData:
     total_households: int | None = None
     materials: tuple[str, ...] = ()  # documents received
     remarks: str = ""
+    approved_by: str = ""  # the approving supervisor, once approved
 
     def __post_init__(self) -> None:
         _aware("applied_at", self.applied_at)

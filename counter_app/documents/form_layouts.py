@@ -29,7 +29,7 @@ from counter_app.documents.model import (
     Title,
 )
 from counter_app.documents.payment_layouts import footer, heading
-from counter_app.domain.masking import mask_id_number, mask_name, mask_phone
+from counter_app.domain.masking import MASK, mask_id_number, mask_name, mask_phone
 from counter_app.domain.money import format_money
 
 __all__ = [
@@ -112,13 +112,22 @@ def statement_document(data: StatementData, *, mask_names: bool = False) -> Docu
     return Document("statement", name, Paper.A4, tuple(blocks), running_head=head)
 
 
+def _masked(value: str, mask) -> str:
+    """``mask(value)``, except for a value that arrives masked already (the
+    relief register reads only the masked copies): masking it again would
+    hide the digits its rule keeps (``138****5678`` -> ``********678``)."""
+    return value if MASK in value else mask(value)
+
+
 def relief_form_document(data: ReliefApplicationData, *, show_full: bool = False) -> Document:
     """特困低保户用水优惠申请表 on A4 with signature and fingerprint boxes.
 
-    ID number and phone are masked unless ``show_full`` (an audited unmask)."""
+    ID number and phone are masked unless ``show_full`` (an audited unmask).
+    The acceptance box names the clerk who filed it, the review box the
+    supervisor who approved it (blank for a pending application)."""
     u = data.utility
-    idn = data.id_number if show_full else mask_id_number(data.id_number)
-    phone = data.phone if show_full else mask_phone(data.phone)
+    idn = data.id_number if show_full else _masked(data.id_number, mask_id_number)
+    phone = data.phone if show_full else _masked(data.phone, mask_phone)
     rows = [
         Field("用户号", data.account_no),
         Field("申请人", data.applicant_name),
@@ -137,6 +146,7 @@ def relief_form_document(data: ReliefApplicationData, *, show_full: bool = False
             ),
             Field("优惠比例", f"{share * 100:.2f}%"),
         ]
+    review = f"审核意见：同意（审核人：{data.approved_by}）" if data.approved_by else "审核意见"
     blocks: list[Block] = a4_heading("特困低保户用水优惠申请表", f"{u.name}　{u.hall}")
     blocks += [
         Text(
@@ -163,7 +173,7 @@ def relief_form_document(data: ReliefApplicationData, *, show_full: bool = False
                 SignatureBox(f"受理人签字（{data.clerk}）"),
             )
         ),
-        SignatureBoxes((SignatureBox("审核意见"),)),
+        SignatureBoxes((SignatureBox(review),)),
     ]
     return Document("relief_form", f"优惠申请 {data.application_no}", Paper.A4, tuple(blocks))
 

@@ -4,8 +4,8 @@ Write-only mode streams rows to the file, so a 100,000-row register needs
 little memory (see benchmarks/relief_export_bench.py). Account number and ID
 number are text cells with the text format ``@`` (no leading zeros lost, no
 scientific notation); money is ``0.00``; dates are real dates; the header is
-frozen and filtered; a totals row closes the sheet. The ID number is the
-masked one: the register is personal data kept at the counter.
+frozen and filtered; a totals row closes the sheet. The ID number and the
+phone are the masked ones: the register is personal data kept at the counter.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("用水地址", 32, lambda r: r.address),
     Column("持证人", 10, lambda r: r.holder_name),
     Column("身份证号", 21, lambda r: r.holder_id_masked, TEXT),
+    Column("联系电话", 14, lambda r: r.contact_phone_masked, TEXT),
     Column("证件类型", 30, lambda r: r.certificate_type),
     Column("证件编号", 26, lambda r: r.certificate_no),
     Column("发证机关", 18, lambda r: r.issuing_office),

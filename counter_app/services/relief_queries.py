@@ -2,7 +2,7 @@
 
 Only columns every clerk may read are selected (never the raw holder ID
 number or contact phone: on PostgreSQL clerks and supervisors cannot read
-them, and the register shows the masked ID number).
+them; the register shows their masked copies, written by the service).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from counter_app.db import models as m
 
@@ -60,6 +60,7 @@ class ReliefRow:
     valid_to: date
     holder_name: str
     holder_id_masked: str
+    contact_phone_masked: str  # 138****5678 (the raw phone is not readable by clerks)
     materials: tuple[str, ...]
     low_income_households: int | None
     total_households: int | None
@@ -71,6 +72,8 @@ class ReliefRow:
     revoked_reason: str
     version: int
     relief_total: Decimal  # relief granted on bills so far (positive)
+    filed_by: str  # display name of the clerk who filed the application
+    decided_by: str  # display name of the last decider ("" while pending)
 
 
 @dataclass(frozen=True)
@@ -124,15 +127,19 @@ def _relief_sum():
 
 def _query(filters: RegisterFilter, today: date):
     t, a = m.ReliefApplication, m.Account
+    filer, decider = aliased(m.Clerk), aliased(m.Clerk)
     q = (
         select(
             t.id, t.account_id, a.account_no, a.name, a.address, a.area_code, a.account_type,
             t.certificate_type, t.certificate_no, t.issuing_office, t.valid_from, t.valid_to,
-            t.holder_name, t.holder_id_masked, t.materials_json, t.low_income_households,
-            t.total_households, t.notes, t.status, t.applied_on, t.effective_period,
-            t.revoked_reason, t.version, _relief_sum().label("relief_sum"),
+            t.holder_name, t.holder_id_masked, t.contact_phone_masked, t.materials_json,
+            t.low_income_households, t.total_households, t.notes, t.status, t.applied_on,
+            t.effective_period, t.revoked_reason, t.version, _relief_sum().label("relief_sum"),
+            filer.display_name.label("filed_by"), decider.display_name.label("decided_by"),
         )
         .join(a, a.id == t.account_id)
+        .join(filer, filer.id == t.created_by)
+        .outerjoin(decider, decider.id == t.decided_by)
         .order_by(t.valid_to if filters.expiring_within is not None else t.id.desc())
     )
     if filters.area:
@@ -160,10 +167,12 @@ def _row(r, today: date) -> ReliefRow:
     return ReliefRow(
         r.id, r.account_id, r.account_no, r.name, r.address, r.area_code, r.account_type,
         r.certificate_type, r.certificate_no, r.issuing_office, r.valid_from, r.valid_to,
-        r.holder_name, r.holder_id_masked, tuple(json.loads(r.materials_json or "[]")),
-        r.low_income_households, r.total_households, r.notes, r.status,
-        display_status(r.status, r.valid_to, today), r.applied_on, r.effective_period,
-        r.revoked_reason, r.version, -Decimal(r.relief_sum or 0).quantize(Decimal("0.01")) + ZERO,
+        r.holder_name, r.holder_id_masked, r.contact_phone_masked,
+        tuple(json.loads(r.materials_json or "[]")), r.low_income_households,
+        r.total_households, r.notes, r.status, display_status(r.status, r.valid_to, today),
+        r.applied_on, r.effective_period, r.revoked_reason, r.version,
+        -Decimal(r.relief_sum or 0).quantize(Decimal("0.01")) + ZERO, r.filed_by,
+        r.decided_by or "",
     )
 
 

@@ -25,10 +25,12 @@ def row(i: int, **kw) -> ReliefRow:
         address="嘉祥街道建设路12号", area_code="A01", account_type="household",
         certificate_type="城镇居民最低生活保障证", certificate_no=f"嘉民低保字〔2026〕{i:05d}号",
         issuing_office="嘉祥县民政局", valid_from=date(2026, 1, 1), valid_to=date(2027, 12, 31),
-        holder_name="张三", holder_id_masked="370829********001X", materials=("证件原件",),
+        holder_name="张三", holder_id_masked="370829********001X",
+        contact_phone_masked="138****5678", materials=("证件原件",),
         low_income_households=None, total_households=None, notes="", status="approved",
         display_status="approved", applied_on=date(2026, 3, 10), effective_period="2026-06",
-        revoked_reason="", version=2, relief_total=Decimal("10.05"),
+        revoked_reason="", version=2, relief_total=Decimal("10.05"), filed_by="王丽",
+        decided_by="李主管",
     )
     values.update(kw)
     return ReliefRow(**values)
@@ -39,7 +41,7 @@ ROWS = [
     row(2, account_no="00012345", account_type="collective", low_income_households=5,
         total_households=12, relief_total=Decimal("0.58"), display_status="expired"),
     row(3, relief_total=Decimal("0.00"), status="pending", display_status="pending",
-        effective_period=None),
+        effective_period=None, contact_phone_masked="0537-****345", decided_by=""),
 ]
 
 
@@ -64,6 +66,8 @@ def test_read_back_with_openpyxl(workbook_path):
     id_col = header.index("身份证号") + 1
     assert ws.cell(2, id_col).value == "370829********001X"
     assert ws.cell(2, id_col).number_format == "@"
+    phone = ws.cell(4, header.index("联系电话") + 1)
+    assert (phone.value, phone.number_format) == ("0537-****345", "@")
     money_col = header.index("累计减免(元)") + 1
     money = ws.cell(3, money_col)
     assert money.value == pytest.approx(0.58) and money.number_format == "0.00"
@@ -77,7 +81,7 @@ def test_read_back_with_openpyxl(workbook_path):
     assert totals[0] == "合计" and totals[1] == "3 户次"
     assert totals[money_col - 1] == pytest.approx(10.63)
     assert ws.max_row == 5
-    assert ws.auto_filter.ref == "A1:Q4"
+    assert ws.auto_filter.ref == "A1:R4"
     # readable Chinese columns: wider than their titles (2 units per character)
     for index, column in enumerate(COLUMNS, start=1):
         width = ws.column_dimensions[ws.cell(1, index).column_letter].width
@@ -104,7 +108,8 @@ def test_libreoffice_converts_it_to_csv(workbook_path, tmp_path):
     assert lines[1][0] == "00000001"
     assert lines[2][0] == "00012345"  # text kept its leading zeros
     assert lines[2][5] == "370829********001X"
+    assert lines[3][6] == "0537-****345"
     money = [c.title for c in COLUMNS].index("累计减免(元)")
     assert [line[money] for line in lines[1:]] == ["10.05", "0.58", "0.00", "10.63"]
     assert lines[4][0] == "合计"
-    assert lines[1][10] == "2027-12-31"
+    assert lines[1][11] == "2027-12-31"

@@ -66,6 +66,7 @@ def town(db) -> Town:
         s.add_all(meters)
         clerk = make_clerk_row(s)
         sup = make_clerk_row(s, "super01", "supervisor")
+        sup.display_name = "李主管"
         s.flush()
         return Town(db, ReliefService(db), household.id, meters[0].id, collective.id,
                     meters[1].id, _identity(clerk), _identity(sup))
@@ -102,8 +103,14 @@ def test_apply_files_a_pending_application_masked_and_audited(town):
     row = town.service.apply(form(town.household), town.clerk, ACTOR, today=TODAY)
     assert (row.status, row.display_status, row.version) == ("pending", "pending", 1)
     assert row.holder_id_masked == "370829********0011"
+    assert row.contact_phone_masked == "138****5678"
     assert row.materials == ("证件原件", "证件复印件", "持证人身份证复印件")
     assert row.effective_period is None
+    assert (row.filed_by, row.decided_by) == ("收费员", "")
+    with town.db.read() as s:
+        stored = s.execute(select(m.ReliefApplication.contact_phone,
+                                  m.ReliefApplication.contact_phone_masked)).one()
+    assert tuple(stored) == ("13812345678", "138****5678")
     with town.db.read() as s:
         event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "relief.apply")).scalar_one()
     assert event.entity_id == str(row.id) and event.clerk == "clerk01"
@@ -177,6 +184,7 @@ def test_approve_sets_the_next_read_period_after_the_application(town):
     approved = town.service.approve(row.id, row.version, town.supervisor, ACTOR, today=TODAY)
     assert (approved.status, approved.effective_period, approved.version) == (
         "approved", "2027-02", 2)
+    assert (approved.filed_by, approved.decided_by) == ("收费员", "李主管")
 
 
 def test_application_on_the_read_day_starts_with_the_following_period(town):

@@ -487,6 +487,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>

@@ -487,6 +487,10 @@
         <translation>身份证号</translation>
     </message>
     <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
         <source>Certificate</source>
         <translation>证件</translation>
     </message>

@@ -54,24 +54,28 @@ def export_register(service: ReliefService, filters: RegisterFilter, path: str) 
     return export_relief_register(service.register(filters), path)
 
 
-def form_data(row: ReliefRow, utility: Utility, clerk: str, relief_item: str
-              ) -> ReliefApplicationData:
+def form_data(row: ReliefRow, utility: Utility, relief_item: str) -> ReliefApplicationData:
+    """The application form of ``row``: the filing clerk in the acceptance box,
+    the approving supervisor in the review box, masked ID number and phone."""
     return ReliefApplicationData(
         utility=utility, application_no=f"DB{row.id:06d}",
         applied_at=datetime(row.applied_on.year, row.applied_on.month, row.applied_on.day,
                             tzinfo=UTC),
-        clerk=clerk, account_no=row.account_no, applicant_name=row.holder_name,
-        id_number=row.holder_id_masked, phone="", address=row.address,
+        clerk=row.filed_by, account_no=row.account_no, applicant_name=row.holder_name,
+        id_number=row.holder_id_masked, phone=row.contact_phone_masked, address=row.address,
         certificate_type=row.certificate_type, certificate_no=row.certificate_no,
         relief_item=relief_item, effective_period=row.effective_period or "审批后确定",
         certificate_valid_to=row.valid_to, low_income_households=row.low_income_households,
         total_households=row.total_households, materials=row.materials, remarks=row.notes,
+        approved_by=row.decided_by if row.status == "approved" else "",
     )
 
 
 def preview_form(service: ReliefService, row: ReliefRow, clerk: ClerkIdentity) -> Document:
-    """Worker: build the application form document (painting happens on the GUI thread)."""
+    """Worker: build the application form document (painting happens on the GUI thread).
+
+    ``clerk`` is who prints it: only the hall heading comes from them."""
     name, hall = service.utility(clerk.hall_code)
     options = service.options()
     item = options.rule_name or "基本水费每吨减免0.20元"
-    return relief_form_document(form_data(row, Utility(name, hall), clerk.display_name, item))
+    return relief_form_document(form_data(row, Utility(name, hall), item))

@@ -30,13 +30,14 @@ class ReliefRegisterModel(QAbstractTableModel):
         TYPE = 3
         HOLDER = 4
         ID_NUMBER = 5
-        CERTIFICATE = 6
-        CERTIFICATE_NO = 7
-        VALID_TO = 8
-        HOUSEHOLDS = 9
-        STATUS = 10
-        EFFECTIVE = 11
-        RELIEF = 12
+        PHONE = 6
+        CERTIFICATE = 7
+        CERTIFICATE_NO = 8
+        VALID_TO = 9
+        HOUSEHOLDS = 10
+        STATUS = 11
+        EFFECTIVE = 12
+        RELIEF = 13
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -71,7 +72,8 @@ class ReliefRegisterModel(QAbstractTableModel):
         titles = {
             c.ACCOUNT_NO: self.tr("Account no."), c.NAME: self.tr("Name"), c.AREA: self.tr("Area"),
             c.TYPE: self.tr("Type"), c.HOLDER: self.tr("Holder"),
-            c.ID_NUMBER: self.tr("ID number"), c.CERTIFICATE: self.tr("Certificate"),
+            c.ID_NUMBER: self.tr("ID number"), c.PHONE: self.tr("Contact phone"),
+            c.CERTIFICATE: self.tr("Certificate"),
             c.CERTIFICATE_NO: self.tr("Certificate no."), c.VALID_TO: self.tr("Valid to"),
             c.HOUSEHOLDS: self.tr("Low-income / total"), c.STATUS: self.tr("Status"),
             c.EFFECTIVE: self.tr("From period"), c.RELIEF: self.tr("Relief granted"),
@@ -103,7 +105,8 @@ class ReliefRegisterModel(QAbstractTableModel):
         values = {
             c.ACCOUNT_NO: r.account_no, c.NAME: r.account_name, c.AREA: r.area_code,
             c.TYPE: account_type_text(r.account_type), c.HOLDER: r.holder_name,
-            c.ID_NUMBER: r.holder_id_masked, c.CERTIFICATE: r.certificate_type,
+            c.ID_NUMBER: r.holder_id_masked, c.PHONE: r.contact_phone_masked,
+            c.CERTIFICATE: r.certificate_type,
             c.CERTIFICATE_NO: r.certificate_no, c.VALID_TO: r.valid_to.isoformat(),
             c.STATUS: status_text(r.display_status), c.EFFECTIVE: r.effective_period or "",
             c.RELIEF: format_money(r.relief_total),

@@ -153,6 +153,8 @@ def test_form_refusals_keep_input_then_file_by_keyboard(hall, qtbot):
     model = hall.page.w.registerModel
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
     assert model.index(0, model.Columns.STATUS).data() == "待审批"
+    assert model.index(0, model.Columns.PHONE).data() == "138****5678"
+    assert model.headerData(model.Columns.PHONE, Qt.Orientation.Horizontal) == "联系电话"
     assert "已为用户 01000001 登记" in hall.page.w.messageLabel.text()
 
     # a second application on the same account is refused, the form stays open
@@ -242,7 +244,7 @@ def test_supervisor_approves_and_revokes_then_exports(supervisor_hall, qtbot, tm
     assert hall.runner.wait_idle(30_000)
     assert page.w.exportButton.isEnabled() and page.last_export.rows == 1
     ws = openpyxl.load_workbook(target).active
-    assert ws["A2"].value == "01000001" and ws["N2"].value == "已撤销"
+    assert ws["A2"].value == "01000001" and ws["O2"].value == "已撤销"
 
 
 def test_expiring_list_for_recall(supervisor_hall, qtbot):
