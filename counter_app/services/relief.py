@@ -31,11 +31,12 @@ approved at once), ``relief.rule_code`` (default ``DEFAULT``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
@@ -84,6 +85,7 @@ __all__ = [
 DEFAULT_CERTIFICATE_TYPES = ("城镇居民最低生活保障证", "破产企业困难职工生活救助证明")
 DEFAULT_RULE_CODE = "DEFAULT"
 DECIDER_ROLE = "supervisor"
+CERTIFICATE_LOCK_CLASS = 7320  # advisory-lock namespace of relief certificates (shifts: 7301)
 
 
 class ReliefConflict(ReliefError):
@@ -125,6 +127,30 @@ def _options(session: Session) -> ReliefOptions:
     code = values.get("relief.rule_code", DEFAULT_RULE_CODE).strip() or DEFAULT_RULE_CODE
     rule = session.get(m.ReliefRule, code)
     return ReliefOptions(types, direct, code, rule.name if rule else "")
+
+
+def certificate_lock_key(certificate_no: str) -> int:
+    """A stable signed 32-bit key of a certificate number (collisions only
+    serialise two unrelated filings, they never let a duplicate through)."""
+    digest = hashlib.blake2b(certificate_no.encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def lock_certificate(s: Session, certificate_no: str) -> None:
+    """Serialise filings on one certificate number until the transaction ends.
+
+    Two clerks filing the same certificate on two accounts lock different
+    account rows, so without this both could pass the duplicate check before
+    either commits. On PostgreSQL a transaction-scoped advisory lock is taken
+    before the check (READ COMMITTED: the check then sees the first filing once
+    it has committed); SQLite's write transactions (BEGIN IMMEDIATE) already
+    run one at a time. A partial unique index cannot do it: "active" depends
+    on today's date (valid_to >= today).
+    """
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    s.execute(select(func.pg_advisory_xact_lock(CERTIFICATE_LOCK_CLASS,
+                                                certificate_lock_key(certificate_no))))
 
 
 def effective_period_for(session: Session, account_id: int, applied_on: date) -> str:
@@ -309,6 +335,7 @@ class ReliefService:
 
     @staticmethod
     def _refuse_duplicates(s: Session, account_id: int, certificate_no: str, today: date) -> None:
+        lock_certificate(s, certificate_no)
         t = m.ReliefApplication
         active = (t.status.in_(ACTIVE_STATUSES), t.valid_to >= today)
         same_cert = s.execute(

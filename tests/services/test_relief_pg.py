@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
+import threading
+import time
 from datetime import date
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.services.relief import ReliefService
+from counter_app.db import models as m
+from counter_app.documents import render_pdf
+from counter_app.services.relief import (
+    CERTIFICATE_LOCK_CLASS,
+    ReliefError,
+    ReliefRow,
+    ReliefService,
+    certificate_lock_key,
+)
+from counter_app.ui.relief.jobs import preview_form
+from tests.documents.conftest import pdf_text, squash
 from tests.services.test_relief_service import ACTOR, TODAY, form, town  # noqa: F401
 
 pytestmark = pytest.mark.postgres
@@ -24,6 +37,7 @@ def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):
     sup_db, sup = login_as("supervisor")
     row = ReliefService(clerk_db).apply(form(town.household), clerk, ACTOR, today=TODAY)
     assert row.holder_id_masked == "370829********0011"
+    assert row.contact_phone_masked == "138****5678"
     approved = ReliefService(sup_db).approve(row.id, 1, sup, ACTOR, today=TODAY)
     assert approved.status == "approved"
     assert [r.id for r in ReliefService(clerk_db).register(today=TODAY)] == [row.id]
@@ -31,5 +45,99 @@ def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):
         with pytest.raises(DBAPIError, match="permission denied"):
             with login.read() as s:
                 s.execute(text("SELECT holder_id_number FROM relief_applications")).all()
+        with pytest.raises(DBAPIError, match="permission denied"):
+            with login.read() as s:
+                s.execute(text("SELECT contact_phone FROM relief_applications")).all()
     assert ReliefService(clerk_db).totals_per_period() == []
     assert date(2027, 12, 31) == approved.valid_to
+
+
+def _waiting_on_certificates(conn) -> int:
+    return conn.execute(text(
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :c "
+        "AND objsubid = 2 AND NOT granted"
+    ), {"c": CERTIFICATE_LOCK_CLASS}).scalar_one()
+
+
+def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
+    town, login_as, pg_db  # noqa: F811
+):
+    """Two clerks file one certificate on two accounts at the same moment.
+
+    A third connection holds the certificate's lock while both start (a
+    barrier), so both are seen waiting on it before either has checked for a
+    duplicate; once it is released exactly one is filed and the other gets the
+    duplicate-certificate refusal. Were the check not behind the lock, neither
+    would wait and both would be filed."""
+    number = "嘉民低保字〔2026〕00777号"
+    filings = [
+        (*login_as("clerk"), form(town.household, certificate_no=number)),
+        (*login_as("clerk"), form(town.collective, certificate_no=number,
+                                  low_income_households=1, total_households=12)),
+    ]
+    results: list[object] = [None, None]
+    start = threading.Barrier(3, timeout=30)
+
+    def file(i: int) -> None:
+        login, who, data = filings[i]
+        start.wait()
+        try:
+            results[i] = ReliefService(login).apply(data, who, ACTOR, today=TODAY)
+        except Exception as exc:  # noqa: BLE001 - judged below
+            results[i] = exc
+
+    key = (CERTIFICATE_LOCK_CLASS, certificate_lock_key(number))
+    threads = [threading.Thread(target=file, args=(i,), daemon=True) for i in (0, 1)]
+    with pg_db.engine.connect() as holder:
+        holder.execute(select(func.pg_advisory_lock(*key)))
+        try:
+            for t in threads:
+                t.start()
+            start.wait()
+            deadline = time.monotonic() + 20
+            while _waiting_on_certificates(holder) < 2 and time.monotonic() < deadline:
+                holder.rollback()  # a fresh snapshot of pg_locks
+                time.sleep(0.05)
+            waiting = _waiting_on_certificates(holder)
+        finally:
+            holder.execute(select(func.pg_advisory_unlock(*key)))
+            holder.commit()
+    for t in threads:
+        t.join(30)
+    assert waiting == 2, "the filings did not wait on the certificate lock"
+    filed = [r for r in results if isinstance(r, ReliefRow)]
+    refused = [r for r in results if isinstance(r, ReliefError)]
+    assert len(filed) == 1 and len(refused) == 1, results
+    assert (refused[0].field, refused[0].code) == ("certificate_no", "duplicate")
+    rows = town.service.register(today=TODAY)
+    assert [(r.id, r.certificate_no) for r in rows] == [(filed[0].id, number)]
+
+
+def _named(pg_db, login_as, role: str, name: str):
+    login, who = login_as(role)
+    with pg_db.write() as s:
+        s.get(m.Clerk, who.id).display_name = name
+    return login, dataclasses.replace(who, display_name=name)
+
+
+def test_printed_form_names_who_filed_and_approved_not_who_prints(
+    town, login_as, pg_db  # noqa: F811
+):
+    filer_db, filer = _named(pg_db, login_as, "clerk", "王丽")
+    sup_db, sup = _named(pg_db, login_as, "supervisor", "李主管")
+    printer_db, printer = _named(pg_db, login_as, "clerk", "赵六")
+    pending = ReliefService(filer_db).apply(
+        form(town.household, contact_phone="0537-6812345"), filer, ACTOR, today=TODAY)
+
+    def printed(application_id: int) -> str:
+        service = ReliefService(printer_db)  # a clerk login reads only what it may
+        [row] = [r for r in service.register(today=TODAY) if r.id == application_id]
+        return squash(pdf_text(render_pdf(preview_form(service, row, printer))))
+
+    text_ = printed(pending.id)
+    assert "受理人签字（王丽）" in text_ and "赵六" not in text_
+    assert "李主管" not in text_ and "审核人" not in text_
+    assert "0537-****345" in text_ and "6812345" not in text_
+    ReliefService(sup_db).approve(pending.id, 1, sup, ACTOR, today=TODAY)
+    text_ = printed(pending.id)
+    assert "受理人签字（王丽）" in text_ and "审核人：李主管" in text_ and "赵六" not in text_

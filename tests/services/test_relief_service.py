@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from datetime import date
 from decimal import Decimal
 
@@ -162,6 +163,33 @@ def test_second_active_relief_on_same_certificate_or_account_is_refused(town):
         town.service.apply(form(town.household, certificate_no="X-2"), town.clerk, ACTOR,
                            today=TODAY)
     assert (info.value.field, info.value.code) == ("account", "duplicate")
+
+
+def test_same_certificate_filed_on_two_accounts_at_once_is_filed_once(town):
+    """Both engines: two filings released together by a barrier; one wins.
+    (tests/services/test_relief_pg.py proves that on PostgreSQL both wait on
+    the certificate lock before checking.)"""
+    results: list[object] = [None, None]
+    start = threading.Barrier(2, timeout=30)
+    filings = [form(town.household),
+               form(town.collective, low_income_households=1, total_households=12)]
+
+    def file(i: int) -> None:
+        start.wait()
+        try:
+            results[i] = town.service.apply(filings[i], town.clerk, ACTOR, today=TODAY)
+        except Exception as exc:  # noqa: BLE001 - judged below
+            results[i] = exc
+
+    threads = [threading.Thread(target=file, args=(i,)) for i in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    refused = [r for r in results if isinstance(r, ReliefError)]
+    assert len(refused) == 1, results
+    assert (refused[0].field, refused[0].code) == ("certificate_no", "duplicate")
+    assert len(town.service.register(today=TODAY)) == 1
 
 
 def test_rejected_application_frees_the_certificate(town):
