@@ -219,14 +219,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>12345 hotline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Water quality</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,18 +244,6 @@
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meter reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balcony flow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,6 +320,18 @@
     </message>
     <message>
         <source>Reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -548,6 +540,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>O&amp;utages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depart&amp;ments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,16 +710,79 @@
         <source>Requests of this customer</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>DepartmentsEditor</name>
     <message>
-        <source>Pending</source>
+        <source>&amp;Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done</source>
+        <source>&amp;Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rejected</source>
+        <source>Move u&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The departments a complaint can be forwarded to, in the order offered (the first is proposed). F2 or typing edits a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The departments a complaint can be forwarded to. Only an administrator can change this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {n} departments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: a name is empty; type it or delete the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: “{name}” is in the list twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: “{name}” is longer than 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: the list needs at least one name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department: refused ({c}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the department list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved the list meanwhile; yours was NOT saved and is kept here. The list saved now is: {names}. Save again to replace it, or Revert to take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The department list could not be loaded: {e}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -763,6 +826,159 @@
     </message>
     <message>
         <source>(2) No open repair complaint nearby.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutagesWidget</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outage is announced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 建设路爆管抢修, 水厂检修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End now (supply restored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages now and to come (shown in the consultation guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce an outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outages are announced by a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: please choose the area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: the end must be after the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To: the end is already past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: please fill this in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced: {area} {start} – {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this outage now (the supply is back)?
+{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw this outage (announced in error)?
+{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced outages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn: {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: this area no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This outage is already over or withdrawn; the list is reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor may change announced outages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outages could not be loaded: {e}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -219,14 +219,6 @@
         <translation>信函</translation>
     </message>
     <message>
-        <source>12345 hotline</source>
-        <translation>12345 热线</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
         <source>Water quality</source>
         <translation>水质</translation>
     </message>
@@ -253,18 +245,6 @@
     <message>
         <source>Other</source>
         <translation>其他</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>水价</translation>
-    </message>
-    <message>
-        <source>Meter reading</source>
-        <translation>抄表</translation>
-    </message>
-    <message>
-        <source>Balcony flow</source>
-        <translation>阳台用水</translation>
     </message>
     <message>
         <source>Open</source>
@@ -341,6 +321,18 @@
     <message>
         <source>Reopened</source>
         <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Mobile</source>
@@ -548,6 +540,14 @@
         <translation>资料更正(&amp;R)</translation>
     </message>
     <message>
+        <source>O&amp;utages</source>
+        <translation>停水公告(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Depart&amp;ments</source>
+        <translation>转办部门(&amp;M)</translation>
+    </message>
+    <message>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -710,17 +710,80 @@
         <source>Requests of this customer</source>
         <translation>该用户的更正申请</translation>
     </message>
+</context>
+<context>
+    <name>DepartmentsEditor</name>
     <message>
-        <source>Pending</source>
-        <translation>待审批</translation>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>已更正</translation>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
+        <source>Move u&amp;p</source>
+        <translation>上移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>保存(&amp;S) (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The departments a complaint can be forwarded to, in the order offered (the first is proposed). F2 or typing edits a name.</source>
+        <translation>投诉可转办的部门，按列出的顺序供选择（第一个为默认）。按 F2 或直接输入即可修改名称。</translation>
+    </message>
+    <message>
+        <source>The departments a complaint can be forwarded to. Only an administrator can change this list.</source>
+        <translation>投诉可转办的部门。此列表只有管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Saved: {n} departments.</source>
+        <translation>已保存：共 {n} 个部门。</translation>
+    </message>
+    <message>
+        <source>Department: a name is empty; type it or delete the row.</source>
+        <translation>部门：有一行名称为空，请填写或删除该行。</translation>
+    </message>
+    <message>
+        <source>Department: “{name}” is in the list twice.</source>
+        <translation>部门：“{name}”在列表中重复。</translation>
+    </message>
+    <message>
+        <source>Department: “{name}” is longer than 40 characters.</source>
+        <translation>部门：“{name}”超过 40 个字。</translation>
+    </message>
+    <message>
+        <source>Department: the list needs at least one name.</source>
+        <translation>部门：列表中至少要有一个部门。</translation>
+    </message>
+    <message>
+        <source>Department: refused ({c}).</source>
+        <translation>部门：未能保存（{c}）。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the department list.</source>
+        <translation>只有管理员可以修改转办部门列表。</translation>
+    </message>
+    <message>
+        <source>Not saved: {e}</source>
+        <translation>未保存：{e}</translation>
+    </message>
+    <message>
+        <source>Someone else saved the list meanwhile; yours was NOT saved and is kept here. The list saved now is: {names}. Save again to replace it, or Revert to take it.</source>
+        <translation>在此期间他人已保存了部门列表；您的修改没有保存，仍保留在此。当前已保存的列表为：{names}。再次保存将替换它，或点“还原”采用它。</translation>
+    </message>
+    <message>
+        <source>The department list could not be loaded: {e}</source>
+        <translation>转办部门列表未能读取：{e}</translation>
     </message>
 </context>
 <context>
@@ -764,6 +827,161 @@
     <message>
         <source>(2) No open repair complaint nearby.</source>
         <translation>（2）附近无未结的维修投诉。</translation>
+    </message>
+</context>
+<context>
+    <name>OutagesWidget</name>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Announced by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>No outage is announced.</source>
+        <translation>目前没有停水公告。</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>e.g. 建设路爆管抢修, 水厂检修</source>
+        <translation>例如：建设路爆管抢修、水厂检修</translation>
+    </message>
+    <message>
+        <source>Announce (Ctrl+S)</source>
+        <translation>发布公告 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;End now (supply restored)</source>
+        <translation>立即结束（已恢复供水）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤销公告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Outages now and to come (shown in the consultation guide)</source>
+        <translation>正在停水及即将停水（咨询指引中会显示）</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>片区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>停水时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>停水原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Announce an outage</source>
+        <translation>发布停水公告</translation>
+    </message>
+    <message>
+        <source>Outages are announced by a supervisor.</source>
+        <translation>停水公告由主管发布。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>停水中</translation>
+    </message>
+    <message>
+        <source>To come</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Area: please choose the area.</source>
+        <translation>片区：请选择片区。</translation>
+    </message>
+    <message>
+        <source>To: the end must be after the start.</source>
+        <translation>结束时间：必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>To: the end is already past.</source>
+        <translation>结束时间：已经过去了。</translation>
+    </message>
+    <message>
+        <source>Reason: please fill this in.</source>
+        <translation>停水原因：请填写。</translation>
+    </message>
+    <message>
+        <source>Announced: {area} {start} – {end}.</source>
+        <translation>已发布：{area} {start} – {end}。</translation>
+    </message>
+    <message>
+        <source>End this outage now (the supply is back)?
+{what}</source>
+        <translation>现在结束这次停水（已恢复供水）吗？
+{what}</translation>
+    </message>
+    <message>
+        <source>Withdraw this outage (announced in error)?
+{what}</source>
+        <translation>撤销这条停水公告（发布有误）吗？
+{what}</translation>
+    </message>
+    <message>
+        <source>Announced outages</source>
+        <translation>停水公告</translation>
+    </message>
+    <message>
+        <source>Ended: {what}.</source>
+        <translation>已结束：{what}。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {what}.</source>
+        <translation>已撤销：{what}。</translation>
+    </message>
+    <message>
+        <source>Area: this area no longer exists.</source>
+        <translation>片区：该片区已不存在。</translation>
+    </message>
+    <message>
+        <source>This outage is already over or withdrawn; the list is reloaded.</source>
+        <translation>这次停水已经结束或已撤销；列表已重新读取。</translation>
+    </message>
+    <message>
+        <source>Refused: {c}</source>
+        <translation>未能保存：{c}</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may change announced outages.</source>
+        <translation>只有主管可以修改停水公告。</translation>
+    </message>
+    <message>
+        <source>Not saved: {e}</source>
+        <translation>未保存：{e}</translation>
+    </message>
+    <message>
+        <source>The outages could not be loaded: {e}</source>
+        <translation>停水公告未能读取：{e}</translation>
     </message>
 </context>
 </TS>

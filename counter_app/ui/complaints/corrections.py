@@ -84,12 +84,11 @@ class CorrectionsWidget(QWidget):
 
     def set_requests(self, views: tuple[CorrectionView, ...]) -> None:
         self.requests.clear()
-        statuses = {"pending": self.tr("Pending"), "approved": self.tr("Done"),
-                    "rejected": self.tr("Rejected")}
+        statuses = labels.correction_status_names()
         for v in views:
             item = QTreeWidgetItem([
                 v.account_no, labels.name(labels.field_names(), v.field), v.old_value,
-                v.proposed_value, v.evidence, statuses.get(v.status, v.status), v.requested_by,
+                v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
                 v.decision_note,
             ])
             item.setData(0, 256, v)

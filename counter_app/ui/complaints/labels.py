@@ -15,8 +15,6 @@ def channel_names() -> dict[str, str]:
         "hotline": QCoreApplication.translate("ComplaintLabels", "Hotline"),
         "online": QCoreApplication.translate("ComplaintLabels", "Online"),
         "letter": QCoreApplication.translate("ComplaintLabels", "Letter"),
-        "12345": QCoreApplication.translate("ComplaintLabels", "12345 hotline"),
-        "wechat": QCoreApplication.translate("ComplaintLabels", "WeChat"),
     }
 
 
@@ -29,10 +27,6 @@ def category_names() -> dict[str, str]:
         "service": QCoreApplication.translate("ComplaintLabels", "Service attitude"),
         "construction": QCoreApplication.translate("ComplaintLabels", "Construction"),
         "other": QCoreApplication.translate("ComplaintLabels", "Other"),
-        # codes of older records (demo data)
-        "price": QCoreApplication.translate("ComplaintLabels", "Price"),
-        "reading": QCoreApplication.translate("ComplaintLabels", "Meter reading"),
-        "balcony": QCoreApplication.translate("ComplaintLabels", "Balcony flow"),
     }
 
 
@@ -63,6 +57,14 @@ def event_names() -> dict[str, str]:
         "reply": QCoreApplication.translate("ComplaintLabels", "Reply"),
         "closed": QCoreApplication.translate("ComplaintLabels", "Closed"),
         "reopened": QCoreApplication.translate("ComplaintLabels", "Reopened"),
+    }
+
+
+def correction_status_names() -> dict[str, str]:
+    return {
+        "pending": QCoreApplication.translate("ComplaintLabels", "Pending"),
+        "approved": QCoreApplication.translate("ComplaintLabels", "Done"),
+        "rejected": QCoreApplication.translate("ComplaintLabels", "Rejected"),
     }
 
 

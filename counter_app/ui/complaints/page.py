@@ -1,4 +1,5 @@
-"""ComplaintsPage (投诉): the form, the list with the detail, the guide, corrections.
+"""ComplaintsPage (投诉): the form, the list with the detail, the guide, corrections,
+announced outages and (supervisors, administrators) the department list.
 
 Every service call goes through ``workplace.runner``; results come back on
 the GUI thread. A save refused because someone else saved first keeps the
@@ -30,10 +31,12 @@ from counter_app.services.corrections import (
 from counter_app.services.guide import GuideService
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.corrections import CorrectionsWidget
+from counter_app.ui.complaints.departments import DepartmentsEditor
 from counter_app.ui.complaints.detail import ComplaintDetail
 from counter_app.ui.complaints.form import ComplaintForm
 from counter_app.ui.complaints.guide import GuideWidget
 from counter_app.ui.complaints.list_view import ComplaintListWidget
+from counter_app.ui.complaints.outages import OutagesWidget
 from counter_app.ui.complaints.printing import print_slip
 from counter_app.ui.context import Workplace
 
@@ -58,6 +61,8 @@ class ComplaintsPage(QWidget):
         self.guide = GuideWidget(self)
         can_decide = workplace.clerk.role in ("supervisor", "admin")
         self.corrections_widget = CorrectionsWidget(can_decide, self)
+        self.outages = OutagesWidget(workplace, self)
+        self.departments: DepartmentsEditor | None = None
         split = QSplitter(self)
         split.addWidget(self.list)
         split.addWidget(self.detail)
@@ -67,6 +72,11 @@ class ComplaintsPage(QWidget):
         self.tabs.addTab(split, self.tr("Complaint &list"))
         self.tabs.addTab(self.guide, self.tr("Consultation &guide"))
         self.tabs.addTab(self.corrections_widget, self.tr("Data co&rrections"))
+        self.tabs.addTab(self.outages, self.tr("O&utages"))
+        if can_decide:  # supervisors see the list; the service says who may change it
+            self.departments = DepartmentsEditor(workplace, self.complaints, self)
+            self.departments.saved.connect(self._departments_loaded)
+            self.tabs.addTab(self.departments, self.tr("Depart&ments"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -146,6 +156,13 @@ class ComplaintsPage(QWidget):
             self.guide.setFocus()
         elif widget is self.corrections_widget:
             self._load_corrections()
+        elif widget is self.outages:
+            self.outages.refresh()
+            self.outages.setFocus()
+        elif self.departments is not None and widget is self.departments:
+            if self.departments.loaded is None:
+                self.departments.load()
+            self.departments.setFocus()
         else:
             self.list.refresh()
             self.list.table.setFocus()
@@ -285,8 +302,9 @@ class ComplaintsPage(QWidget):
                      on_error=self._correction_failed)
 
     def _correction_done(self, view) -> None:
+        status = labels.name(labels.correction_status_names(), view.status)
         self.corrections_widget.show_message(self.tr("Request {n}: {status}.").format(
-            n=view.id, status=view.status))
+            n=view.id, status=status))
         self._load_corrections()
 
     def _correction_failed(self, exc: BaseException) -> None:

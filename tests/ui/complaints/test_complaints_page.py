@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from counter_app.documents import DocumentPrinter, RecordingTransport
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
-from counter_app.settings import Settings
-from counter_app.ui.complaints import ComplaintsPage
-from counter_app.ui.context import build_workplace
-from tests.factories import make_account, make_clerk_row, make_reference
 
 
 def type_text(widget, text: str) -> None:
@@ -32,36 +25,6 @@ def type_text(widget, text: str) -> None:
 
 
 SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
-
-
-@pytest.fixture
-def filled(sqlite_db):
-    with sqlite_db.write() as s:
-        make_reference(s)
-        clerk = make_clerk_row(s)
-        boss = make_clerk_row(s, "boss01", role="supervisor")
-        acc = make_account(s)
-        ids = clerk.id, boss.id, acc.id
-    return sqlite_db, ids
-
-
-@pytest.fixture
-def page(qtbot, runner, filled):
-    db, (clerk_id, _boss, _acc) = filled
-    transport = RecordingTransport()
-    settings = Settings(workstation="WS-01", hall_code="HQ", receipt_printer="tcp://127.0.0.1:9")
-    clerk = ClerkIdentity(clerk_id, "clerk01", "张三", "clerk", "HQ")
-    workplace = build_workplace(clerk, db, settings, runner)
-    printer = DocumentPrinter(settings, transport_for=lambda _address: transport)
-    workplace = dataclasses.replace(workplace, printer=printer)
-    widget = ComplaintsPage(workplace)
-    widget.resize(1100, 720)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    runner.wait_idle()
-    widget.transport = transport
-    return widget
 
 
 def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):

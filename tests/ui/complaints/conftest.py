@@ -1,0 +1,68 @@
+"""A small town on the embedded database and the complaints page signed in as
+a clerk, a supervisor or an administrator of it (slips go to a recording
+printer)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from sqlalchemy import select
+
+from counter_app.db.models import Clerk
+from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.services.auth import ClerkIdentity
+from counter_app.settings import Settings
+from counter_app.ui.complaints import ComplaintsPage
+from counter_app.ui.context import build_workplace
+from tests.factories import make_account, make_clerk_row, make_reference
+
+NAMES = {"clerk": ("clerk01", "张三"), "supervisor": ("boss01", "王主管"),
+         "admin": ("admin01", "李管理")}
+
+
+@pytest.fixture
+def filled(sqlite_db):
+    """The database and the ids of clerk01, boss01 (supervisor), admin01 and
+    account 01000001 (张三)."""
+    with sqlite_db.write() as s:
+        make_reference(s)
+        clerk = make_clerk_row(s)
+        boss = make_clerk_row(s, "boss01", role="supervisor")
+        acc = make_account(s)
+        make_clerk_row(s, "admin01", role="admin")
+        ids = clerk.id, boss.id, acc.id
+    return sqlite_db, ids
+
+
+@pytest.fixture
+def make_page(qtbot, runner, filled):
+    db, _ids = filled
+    with db.read() as s:
+        ids = dict(s.execute(select(Clerk.role, Clerk.id)).all())  # one of each role
+
+    def _make(role: str = "clerk", workstation: str = "WS-01") -> ComplaintsPage:
+        transport = RecordingTransport()
+        settings = Settings(workstation=workstation, hall_code="HQ",
+                            receipt_printer="tcp://127.0.0.1:9")
+        username, display = NAMES[role]
+        clerk = ClerkIdentity(ids[role], username, display, role, "HQ")
+        workplace = build_workplace(clerk, db, settings, runner)
+        printer = DocumentPrinter(settings, transport_for=lambda _address: transport)
+        workplace = dataclasses.replace(workplace, printer=printer)
+        widget = ComplaintsPage(workplace)
+        widget.resize(1100, 720)
+        qtbot.addWidget(widget)
+        widget.show()
+        qtbot.waitExposed(widget)
+        runner.wait_idle()
+        widget.transport = transport
+        return widget
+
+    return _make
+
+
+@pytest.fixture
+def page(make_page) -> ComplaintsPage:
+    """The page of clerk01."""
+    return make_page()

@@ -1,0 +1,227 @@
+"""Announced outages and the department list on the complaints page: kept by
+supervisors / administrators from the keyboard, read by clerks."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
+from sqlalchemy import select
+
+from counter_app.db.models import AuditEvent
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.complaints import (
+    CATEGORIES,
+    CHANNELS,
+    DEFAULT_DEPARTMENTS,
+    ComplaintService,
+)
+from counter_app.services.outages import OutageService
+from counter_app.ui.complaints import labels
+from counter_app.ui.complaints.form import SHANGHAI
+from tests.ui.complaints.test_complaints_page import SHOTS, type_text
+
+
+@pytest.fixture
+def answer_yes(monkeypatch):
+    """The confirmation box answered Yes (it is modal); the questions asked."""
+    asked: list[str] = []
+
+    def _question(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", _question)
+    return asked
+
+
+def _alt(qtbot, widget, key, button) -> None:
+    """Press the button's Alt mnemonic (a button clicks itself a moment later)."""
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(clicked), timeout=2000)
+
+
+def _add_row(qtbot, editor, name: str) -> None:
+    """Alt+A, type the name, Enter (the delegate commits it a moment later)."""
+    _alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)  # 添加(&A)
+    type_text(QApplication.focusWidget(), name)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.names.state() == QAbstractItemView.State.NoState
+                    and "" not in editor.values())
+
+
+def _open_tab(page, widget, runner) -> None:
+    page.tabs.setCurrentWidget(widget)
+    runner.wait_idle()
+
+
+def _boss(db) -> tuple[ClerkIdentity, Actor]:
+    with db.read() as s:
+        from counter_app.db.models import Clerk
+        boss_id = s.scalar(select(Clerk.id).where(Clerk.username == "boss01"))
+    return ClerkIdentity(boss_id, "boss01", "王主管", "supervisor", "HQ"), Actor("boss01", "WS", boss_id)
+
+
+def test_supervisor_announces_and_ends_an_outage_by_keyboard(
+    qtbot, make_page, runner, filled, answer_yes
+):
+    db, _ids = filled
+    page = make_page("supervisor")
+    outages = page.outages
+    _open_tab(page, outages, runner)
+    assert outages.emptyLabel.isVisible() and outages.form.isVisible()
+    assert outages.areaCombo.currentData() == "A01" and outages.areaCombo.hasFocus()
+    # Ctrl+S with no reason: named, nothing written, focus on the reason
+    qtbot.keyClick(outages.areaCombo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "停水原因" in outages.messageLabel.text() and outages.reasonEdit.hasFocus()
+    type_text(outages.reasonEdit, "建设路爆管抢修")
+    qtbot.keyClick(outages.reasonEdit, Qt.Key.Key_Return)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "已发布" in outages.messageLabel.text()
+    assert outages.outages.topLevelItemCount() == 1 and not outages.emptyLabel.isVisible()
+    row = outages.outages.topLevelItem(0)
+    assert [row.text(i) for i in (0, 3, 4, 5)] == ["城区一片", "停水中", "收费员", "建设路爆管抢修"]
+    assert outages.reasonEdit.text() == ""
+    # the guide of the customers of that area shows it
+    assert [o.reason for o in OutageService(db).active("A01")] == ["建设路爆管抢修"]
+    os.makedirs(SHOTS, exist_ok=True)
+    page.grab().save(f"{SHOTS}/outages.png")
+
+    assert outages.endButton.isEnabled()
+    _alt(qtbot, outages, Qt.Key.Key_E, outages.endButton)  # 立即结束(&E)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
+    assert "已结束" in outages.messageLabel.text()
+    assert outages.outages.topLevelItemCount() == 0 and OutageService(db).active() == ()
+    with db.read() as s:
+        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["outage.announce", "outage.end"]
+
+
+def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
+    qtbot, make_page, runner, filled, answer_yes
+):
+    db, _ids = filled
+    boss, actor = _boss(db)
+    now = datetime.now(UTC)
+    OutageService(db).announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
+                               "水厂检修", boss, actor)
+    page = make_page("supervisor")
+    outages = page.outages
+    _open_tab(page, outages, runner)
+    assert outages.outages.topLevelItem(0).text(3) == "未开始"
+    assert not outages.endButton.isEnabled()  # not started: only withdrawn
+    type_text(outages.reasonEdit, "管网改造")
+    start = QDateTime.currentDateTime().toTimeZone(SHANGHAI).addDays(2)
+    outages.fromEdit.setDateTime(start)
+    outages.toEdit.setDateTime(start.addSecs(-3600))
+    qtbot.keyClick(outages.reasonEdit, Qt.Key.Key_Return)
+    runner.wait_idle()
+    assert "结束时间" in outages.messageLabel.text() and outages.toEdit.hasFocus()
+    assert outages.reasonEdit.text() == "管网改造"  # nothing typed is lost
+    assert len(OutageService(db).active()) == 1
+
+    outages.outages.setFocus()
+    _alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "已撤销" in outages.messageLabel.text() and OutageService(db).active() == ()
+
+
+def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(make_page, runner, filled):
+    db, _ids = filled
+    boss, actor = _boss(db)
+    now = datetime.now(UTC)
+    OutageService(db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=3),
+                               "建设路爆管抢修", boss, actor)
+    page = make_page("clerk")
+    _open_tab(page, page.outages, runner)
+    assert page.outages.outages.topLevelItem(0).text(5) == "建设路爆管抢修"
+    for hidden in (page.outages.form, page.outages.endButton, page.outages.withdrawButton):
+        assert not hidden.isVisible()
+    assert page.departments is None
+    page.grab().save(f"{SHOTS}/outages_clerk.png")
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())][-1] == "停水公告(&U)"
+
+
+def test_administrator_edits_the_department_list(qtbot, make_page, runner, filled):
+    db, _ids = filled
+    page = make_page("admin")
+    editor = page.departments
+    _open_tab(page, editor, runner)
+    assert editor.values() == list(DEFAULT_DEPARTMENTS) and editor.names.hasFocus()
+    editor.names.setCurrentRow(1)  # 管网维修
+    _add_row(qtbot, editor, "二次供水")
+    assert editor.values()[2] == "二次供水"
+    # Esc on a new row leaves no empty row behind
+    _alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "" not in editor.values())
+    assert len(editor.values()) == 6
+    # a duplicate is refused: named, selected, nothing stored, the edits kept
+    _add_row(qtbot, editor, "抄表")
+    assert editor.values()[3:5] == ["抄表", "抄表"]
+    qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    assert "“抄表”在列表中重复" in editor.messageLabel.text()
+    assert editor.names.currentItem().text() == "抄表" and editor.names.currentRow() == 4
+    assert ComplaintService(db).departments() == DEFAULT_DEPARTMENTS
+    _alt(qtbot, editor, Qt.Key.Key_D, editor.deleteButton)  # 删除(&D)
+    qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    wanted = ("水质检测", "管网维修", "二次供水", "抄表", "营业", "客服热线")
+    assert ComplaintService(db).departments() == wanted
+    assert "已保存" in editor.messageLabel.text()
+    # the forward choices of the form follow at once
+    combo = page.form.departmentCombo
+    assert tuple(combo.itemText(i) for i in range(combo.count())) == wanted
+    with db.read() as s:
+        assert s.scalars(select(AuditEvent.action)).all() == ["setting.change"]
+    page.grab().save(f"{SHOTS}/departments.png")
+
+
+def test_department_list_saved_meanwhile_is_not_overwritten_silently(
+    qtbot, make_page, runner, filled
+):
+    db, _ids = filled
+    page = make_page("admin")
+    editor = page.departments
+    _open_tab(page, editor, runner)
+    with db.read() as s:
+        from counter_app.db.models import Clerk
+        admin_id = s.scalar(select(Clerk.id).where(Clerk.username == "admin01"))
+    other = ClerkIdentity(admin_id, "admin01", "李管理", "admin", "HQ")
+    ComplaintService(db).set_departments(["营业", "客服热线"], DEFAULT_DEPARTMENTS, other,
+                                         Actor("admin01", "WS-02", admin_id))
+    editor.names.item(0).setText("水质检测中心")
+    qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "没有保存" in editor.messageLabel.text() and "营业、客服热线" in editor.messageLabel.text()
+    assert editor.values()[0] == "水质检测中心"  # kept
+    assert ComplaintService(db).departments() == ("营业", "客服热线")
+    qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # knowingly
+    runner.wait_idle()
+    assert ComplaintService(db).departments()[0] == "水质检测中心"
+
+
+def test_supervisor_sees_the_department_list_read_only(make_page, runner):
+    page = make_page("supervisor")
+    editor = page.departments
+    _open_tab(page, editor, runner)
+    assert editor.values() == list(DEFAULT_DEPARTMENTS)
+    assert not editor.saveButton.isVisible() and not editor.addButton.isVisible()
+    assert not editor.names.item(0).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_labels_name_exactly_the_service_codes():
+    assert set(labels.channel_names()) == set(CHANNELS)
+    assert set(labels.category_names()) == set(CATEGORIES)
