@@ -592,7 +592,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The account was changed after the request was filed; nothing applied. Reload the customer and file again.</source>
+        <source>The account was changed after the request was filed; nothing applied. Check the record, then reject the request (the clerk files a new one if it is still needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was changed since it was opened; nothing filed. Open the customer again and file again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

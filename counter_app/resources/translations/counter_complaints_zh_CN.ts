@@ -592,8 +592,12 @@
         <translation>更正申请 {n}：{status}。</translation>
     </message>
     <message>
-        <source>The account was changed after the request was filed; nothing applied. Reload the customer and file again.</source>
-        <translation>提交申请后用户资料已被修改，本次更正未执行。请重新打开该用户后再提交。</translation>
+        <source>The account was changed after the request was filed; nothing applied. Check the record, then reject the request (the clerk files a new one if it is still needed).</source>
+        <translation>提交申请后用户资料已被修改，本次更正未执行。请核对现有资料后驳回此申请（如仍需更正，由收费员重新提交）。</translation>
+    </message>
+    <message>
+        <source>The account was changed since it was opened; nothing filed. Open the customer again and file again.</source>
+        <translation>打开该用户后其资料已被修改，申请未提交。请重新打开该用户后再提交。</translation>
     </message>
     <message>
         <source>Someone else decided this request meanwhile.</source>

@@ -93,8 +93,15 @@ class CorrectionsWidget(QWidget):
             ])
             item.setData(0, 256, v)
             self.requests.addTopLevelItem(item)
+        for column in range(self.requests.columnCount() - 1):  # the decision takes the rest
+            self.requests.resizeColumnToContents(column)
         if views:
             self.requests.setCurrentItem(self.requests.topLevelItem(0))
+
+    def clear_entry(self) -> None:
+        """After a request is filed: ready for the next one, nothing filed twice."""
+        self.valueEdit.clear()
+        self.evidenceEdit.clear()
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.messageLabel.setStyleSheet("color: #b00020;" if error else "")

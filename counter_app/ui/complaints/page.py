@@ -290,7 +290,7 @@ class ComplaintsPage(QWidget):
     def _file_correction(self, field: str, value: str, evidence: str) -> None:
         if self.account_id is None or self.account_version is None:
             return
-        self._submit(self.corrections.file, self._correction_done, self.account_id, field,
+        self._submit(self.corrections.file, self._correction_filed, self.account_id, field,
                      value, evidence, self.account_version, self.workplace.actor,
                      key="cmp-corr-file", on_error=self._correction_failed)
 
@@ -299,7 +299,11 @@ class ComplaintsPage(QWidget):
         fn = (lambda: s.approve(request_id, version, clerk, actor, note)) if ok else (
             lambda: s.reject(request_id, version, clerk, actor, note))
         self._submit(fn, self._correction_done, key="cmp-corr-decide",
-                     on_error=self._correction_failed)
+                     on_error=lambda exc: self._correction_failed(exc, deciding=True))
+
+    def _correction_filed(self, view) -> None:
+        self.corrections_widget.clear_entry()
+        self._correction_done(view)
 
     def _correction_done(self, view) -> None:
         status = labels.name(labels.correction_status_names(), view.status)
@@ -307,12 +311,17 @@ class ComplaintsPage(QWidget):
             n=view.id, status=status))
         self._load_corrections()
 
-    def _correction_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, AccountChanged):
+    def _correction_failed(self, exc: BaseException, deciding: bool = False) -> None:
+        if isinstance(exc, AccountChanged) and deciding:
             text = self.tr("The account was changed after the request was filed; nothing "
-                           "applied. Reload the customer and file again.")
+                           "applied. Check the record, then reject the request (the clerk "
+                           "files a new one if it is still needed).")
+        elif isinstance(exc, AccountChanged):
+            text = self.tr("The account was changed since it was opened; nothing filed. "
+                           "Open the customer again and file again.")
         elif isinstance(exc, StaleCorrection):
             text = self.tr("Someone else decided this request meanwhile.")
+            self._load_corrections()
         elif isinstance(exc, CorrectionError):
             text = {
                 "format": self.tr("Correct value: the format is not valid for this field."),

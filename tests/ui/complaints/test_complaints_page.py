@@ -5,26 +5,13 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
-
-
-def type_text(widget, text: str) -> None:
-    """Type as an input method commits: a key event carrying each character."""
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
-
-
-SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
+from tests.ui.complaints.keys import SHOTS, type_text
 
 
 def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):

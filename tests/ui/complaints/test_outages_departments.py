@@ -11,7 +11,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 from sqlalchemy import select
 
-from counter_app.db.models import AuditEvent
+from counter_app.db.models import AuditEvent, Clerk
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import (
@@ -23,7 +23,7 @@ from counter_app.services.complaints import (
 from counter_app.services.outages import OutageService
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI
-from tests.ui.complaints.test_complaints_page import SHOTS, type_text
+from tests.ui.complaints.keys import SHOTS, press_alt, type_text
 
 
 @pytest.fixture
@@ -39,17 +39,9 @@ def answer_yes(monkeypatch):
     return asked
 
 
-def _alt(qtbot, widget, key, button) -> None:
-    """Press the button's Alt mnemonic (a button clicks itself a moment later)."""
-    clicked: list[bool] = []
-    button.clicked.connect(lambda: clicked.append(True))
-    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: bool(clicked), timeout=2000)
-
-
 def _add_row(qtbot, editor, name: str) -> None:
     """Alt+A, type the name, Enter (the delegate commits it a moment later)."""
-    _alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)  # 添加(&A)
+    press_alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)  # 添加(&A)
     type_text(QApplication.focusWidget(), name)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.names.state() == QAbstractItemView.State.NoState
@@ -63,7 +55,6 @@ def _open_tab(page, widget, runner) -> None:
 
 def _boss(db) -> tuple[ClerkIdentity, Actor]:
     with db.read() as s:
-        from counter_app.db.models import Clerk
         boss_id = s.scalar(select(Clerk.id).where(Clerk.username == "boss01"))
     return ClerkIdentity(boss_id, "boss01", "王主管", "supervisor", "HQ"), Actor("boss01", "WS", boss_id)
 
@@ -95,7 +86,7 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     page.grab().save(f"{SHOTS}/outages.png")
 
     assert outages.endButton.isEnabled()
-    _alt(qtbot, outages, Qt.Key.Key_E, outages.endButton)  # 立即结束(&E)
+    press_alt(qtbot, outages, Qt.Key.Key_E, outages.endButton)  # 立即结束(&E)
     runner.wait_idle()
     runner.wait_idle()
     assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
@@ -130,7 +121,7 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     assert len(OutageService(db).active()) == 1
 
     outages.outages.setFocus()
-    _alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
+    press_alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
     runner.wait_idle()
     runner.wait_idle()
     assert "已撤销" in outages.messageLabel.text() and OutageService(db).active() == ()
@@ -162,7 +153,7 @@ def test_administrator_edits_the_department_list(qtbot, make_page, runner, fille
     _add_row(qtbot, editor, "二次供水")
     assert editor.values()[2] == "二次供水"
     # Esc on a new row leaves no empty row behind
-    _alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)
+    press_alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: "" not in editor.values())
     assert len(editor.values()) == 6
@@ -174,7 +165,7 @@ def test_administrator_edits_the_department_list(qtbot, make_page, runner, fille
     assert "“抄表”在列表中重复" in editor.messageLabel.text()
     assert editor.names.currentItem().text() == "抄表" and editor.names.currentRow() == 4
     assert ComplaintService(db).departments() == DEFAULT_DEPARTMENTS
-    _alt(qtbot, editor, Qt.Key.Key_D, editor.deleteButton)  # 删除(&D)
+    press_alt(qtbot, editor, Qt.Key.Key_D, editor.deleteButton)  # 删除(&D)
     qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
     wanted = ("水质检测", "管网维修", "二次供水", "抄表", "营业", "客服热线")
@@ -196,7 +187,6 @@ def test_department_list_saved_meanwhile_is_not_overwritten_silently(
     editor = page.departments
     _open_tab(page, editor, runner)
     with db.read() as s:
-        from counter_app.db.models import Clerk
         admin_id = s.scalar(select(Clerk.id).where(Clerk.username == "admin01"))
     other = ClerkIdentity(admin_id, "admin01", "李管理", "admin", "HQ")
     ComplaintService(db).set_departments(["营业", "客服热线"], DEFAULT_DEPARTMENTS, other,

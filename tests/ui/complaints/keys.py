@@ -1,0 +1,28 @@
+"""Keyboard helpers and the screenshot folder of the complaints page tests."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
+
+
+def type_text(widget, text: str) -> None:
+    """Type as an input method commits: a key event carrying each character."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+
+def press_alt(qtbot, widget, key, button) -> None:
+    """Press the button's Alt mnemonic (a button clicks itself a moment later)."""
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(clicked), timeout=2000)

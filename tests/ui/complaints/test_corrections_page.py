@@ -1,0 +1,110 @@
+"""Data-correction requests (资料更正) on the complaints page: the clerk files one
+from the keyboard, a supervisor approves it on their own workstation; an
+approval that arrives after the record changed is refused with a message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select, update
+
+from counter_app.db.models import Account, AuditEvent
+from counter_app.services.audit import Actor
+from counter_app.services.corrections import CorrectionService
+from tests.ui.complaints.keys import SHOTS, press_alt, type_text
+
+
+def _corrections_of(page, runner):
+    page.tabs.setCurrentWidget(page.corrections_widget)
+    runner.wait_idle()
+    return page.corrections_widget
+
+
+def _rows(widget) -> list[list[str]]:
+    tree = widget.requests
+    return [[tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+            for r in range(tree.topLevelItemCount())]
+
+
+def test_clerk_files_a_correction_and_a_supervisor_approves_it(qtbot, make_page, runner, filled):
+    db, (_clerk, _boss, account_id) = filled
+    clerk_page = make_page("clerk")
+    clerk_page.open_account(account_id)
+    runner.wait_idle()
+    w = _corrections_of(clerk_page, runner)
+    assert "01000001" in w.accountLabel.text() and w.fileButton.isEnabled()
+    # a mobile number that is not one: the field is named, the entry kept
+    w.fieldCombo.setFocus()
+    qtbot.keyClick(w.fieldCombo, Qt.Key.Key_Down)  # 手机
+    assert w.fieldCombo.currentData() == "mobile"
+    qtbot.keyClick(w.fieldCombo, Qt.Key.Key_Tab)
+    type_text(w.valueEdit, "12345")
+    qtbot.keyClick(w.valueEdit, Qt.Key.Key_Return)
+    assert w.evidenceEdit.hasFocus()
+    qtbot.keyClick(w.evidenceEdit, Qt.Key.Key_Return)
+    runner.wait_idle()
+    assert "正确值：格式不符合" in w.messageLabel.text() and w.valueEdit.text() == "12345"
+    assert CorrectionService(db).pending() == ()
+    # the address the customer shows on the property certificate
+    w.fieldCombo.setCurrentIndex(w.fieldCombo.findData("address"))
+    w.valueEdit.clear()
+    type_text(w.valueEdit, "嘉祥街道建设路21号")
+    type_text(w.evidenceEdit, "房产证")
+    qtbot.keyClick(w.evidenceEdit, Qt.Key.Key_Return)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "待审批" in w.messageLabel.text()
+    assert (w.valueEdit.text(), w.evidenceEdit.text()) == ("", "")  # not filed twice
+    assert _rows(w) == [["01000001", "地址", "嘉祥街道建设路12号", "嘉祥街道建设路21号", "房产证",
+                         "待审批", "收费员", ""]]
+    w.grab().save(f"{SHOTS}/corrections_filed.png")
+
+    boss_page = make_page("supervisor", workstation="WS-09")
+    b = _corrections_of(boss_page, runner)
+    assert [r[3] for r in _rows(b)] == ["嘉祥街道建设路21号"] and b.approveButton.isVisible()
+    type_text(b.noteEdit, "核实房产证无误")
+    press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)  # 批准(&P)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "已更正" in b.messageLabel.text() and _rows(b) == []  # nothing pending now
+    with db.read() as s:
+        account = s.get(Account, account_id)
+        assert (account.address, account.version) == ("嘉祥街道建设路21号", 2)
+        audit = s.execute(select(AuditEvent.action, AuditEvent.workstation)
+                          .order_by(AuditEvent.id)).all()
+    assert [tuple(a) for a in audit] == [("correction.file", "WS-01"),
+                                         ("correction.approve", "WS-09"),
+                                         ("account.correct", "WS-09")]
+    # back at the counter the clerk sees it is done and can tell the customer
+    clerk_page.tabs.setCurrentWidget(clerk_page.form)
+    w = _corrections_of(clerk_page, runner)
+    assert [(r[5], r[7]) for r in _rows(w)] == [("已更正", "核实房产证无误")]
+
+
+def test_approval_after_the_record_changed_is_refused_with_a_message(
+    qtbot, make_page, runner, filled
+):
+    db, (clerk_id, _boss, account_id) = filled
+    service = CorrectionService(db)
+    req = service.file(account_id, "address", "嘉祥街道建设路21号", "房产证", 1,
+                       Actor("clerk01", "WS-01", clerk_id))
+    boss_page = make_page("supervisor", workstation="WS-09")
+    b = _corrections_of(boss_page, runner)
+    assert [r[3] for r in _rows(b)] == ["嘉祥街道建设路21号"]
+    with db.write() as s:  # the meter reader fixes the record meanwhile
+        s.execute(update(Account).where(Account.id == account_id)
+                  .values(meter_location="厨房", version=2))
+    b.requests.setFocus()
+    press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
+    runner.wait_idle()
+    assert "提交申请后用户资料已被修改" in b.messageLabel.text() and "驳回" in b.messageLabel.text()
+    assert b.messageLabel.styleSheet() == "color: #b00020;"
+    with db.read() as s:
+        account = s.get(Account, account_id)
+        assert (account.address, account.version) == ("嘉祥街道建设路12号", 2)
+    assert service.get(req.id).status == "pending"
+    b.grab().save(f"{SHOTS}/corrections_refused.png")
+    # rejecting needs a note: said, nothing decided
+    press_alt(qtbot, b, Qt.Key.Key_J, b.rejectButton)  # 驳回(&J)
+    runner.wait_idle()
+    assert "驳回时请填写说明" in b.messageLabel.text()
+    assert service.get(req.id).status == "pending"
