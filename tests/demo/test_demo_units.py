@@ -8,14 +8,26 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from counter_app.demo import masks
+from counter_app.demo.columns import COLUMNS
+from counter_app.demo.complaints import maybe_complaint
+from counter_app.demo.context import Context, IdCounters
 from counter_app.demo.copytext import to_copy_text
 from counter_app.demo.masks import masked_id_number, masked_phone
 from counter_app.demo.names import COMPOUND_SURNAMES, person_name
 from counter_app.demo.people import make_person
 from counter_app.demo.rand import below, between, pick, span, uuid4
+from counter_app.demo.reference import Reference
+from counter_app.demo.timeline import Window
 from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.masking import mask_id_number, mask_phone
+from counter_app.domain.periods import Period
 from counter_app.domain.phone import is_landline, is_mobile
+from counter_app.services.complaint_types import (
+    CATEGORIES,
+    CHANNELS,
+    DEFAULT_DEPARTMENTS,
+    SATISFACTION,
+)
 
 
 def test_people_have_valid_ids_matching_sex_and_phones():
@@ -91,3 +103,27 @@ def test_fast_draws_stay_in_range():
     assert {span(rng, 5, 8) for _ in range(500)} == {5, 6, 7}
     assert {between(rng, 1, 3) for _ in range(500)} == {1, 2, 3}
     assert {pick(rng, "ab") for _ in range(100)} == {"a", "b"}
+
+
+def test_every_demo_complaint_uses_the_complaint_services_codes():
+    """Thousands of drawn complaints (every branch of the generator), not only
+    the few a seeded town happens to hold."""
+    ids = {"clerk01": 1, "clerk02": 2, "super01": 3}
+    reference = Reference(tariffs=(), tariff_ids={}, relief_rule=None, clerk_ids=ids,
+                          series_next={})
+    ctx = Context(Window(Period(2026, 10), 2), reference, None,
+                  IdCounters({"complaints": 1, "complaint_events": 1}))
+    rng = random.Random(7)
+    out: dict[str, list] = {"complaints": [], "complaint_events": []}
+    for n in range(3000):
+        maybe_complaint(ctx, rng, n, "张三", "13812345678", "JX02" if n % 2 else "HQ", out,
+                        rate=1.0)
+    rows = [dict(zip(COLUMNS["complaints"], row, strict=True)) for row in out["complaints"]]
+    assert len(rows) == 3000
+    assert {r["channel"] for r in rows} == set(CHANNELS)
+    assert {r["category"] for r in rows} <= set(CATEGORIES)
+    assert {r["department"] for r in rows} <= {"", *DEFAULT_DEPARTMENTS}
+    assert {r["satisfaction"] for r in rows} <= {"", *SATISFACTION}
+    events = [dict(zip(COLUMNS["complaint_events"], e, strict=True))
+              for e in out["complaint_events"]]
+    assert {e["channel"] for e in events} <= {"", *CHANNELS}
