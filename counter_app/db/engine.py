@@ -10,6 +10,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .urls import describe_url
+
 PG_DRIVER = "postgresql+psycopg"
 
 
@@ -28,16 +30,6 @@ def with_credentials(url: str | URL, username: str | None, password: str | None)
     if password is not None:
         parsed = parsed.set(password=password)
     return parsed
-
-
-def describe_url(url: str | URL) -> str:
-    """'SQLite counter.sqlite3' or 'PostgreSQL host:port/db', never a password."""
-    parsed = make_url(url) if isinstance(url, str) else url
-    if parsed.get_backend_name() == "sqlite":
-        return f"SQLite {Path(parsed.database or '').name}"
-    host = parsed.host or "localhost"
-    port = f":{parsed.port}" if parsed.port else ""
-    return f"PostgreSQL {host}{port}/{parsed.database}"
 
 
 def _sqlite_setup(engine: Engine) -> None:

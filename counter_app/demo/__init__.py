@@ -7,7 +7,26 @@ clerks' shifts, prepayment balances, relief holders and complaints. Same
 seed and end period ⇒ same data. See :mod:`counter_app.demo.seed`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .reference import DEMO_CLERKS, DEMO_PASSWORD, DemoClerk
-from .seed import MAX_MONTHS, SeedReport, seed_demo
+
+if TYPE_CHECKING:
+    from .seed import MAX_MONTHS, SeedReport, seed_demo
+
+_SEED_NAMES = ("MAX_MONTHS", "SeedReport", "seed_demo")
+
+
+def __getattr__(name: str) -> Any:
+    # The generator (pypinyin's dictionaries, the name and address tables) is
+    # imported on first use: the app's start only needs the demo clerks.
+    if name in _SEED_NAMES:
+        from . import seed
+
+        return getattr(seed, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["DEMO_CLERKS", "DEMO_PASSWORD", "MAX_MONTHS", "DemoClerk", "SeedReport", "seed_demo"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,41 +22,14 @@ from counter_app.db.engine import Database, make_engine, normalize_url, with_cre
 from counter_app.db.migrate import SchemaError, SchemaTooNewError, require_current_schema
 from counter_app.db.models import Clerk
 
-ROLES = ("clerk", "supervisor", "admin")
-ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
+from .identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
+
+__all__ = [
+    "ROLES", "ROLE_RANK", "Authenticator", "ClerkIdentity", "LoginError", "LoginFailure",
+    "LoginResult", "hash_password", "verify_password",
+]
+
 _hasher = PasswordHasher()
-
-
-class LoginFailure(StrEnum):
-    BAD_CREDENTIALS = "bad_credentials"
-    UNREACHABLE = "unreachable"
-    NOT_A_CLERK = "not_a_clerk"
-    INACTIVE = "inactive"
-    SCHEMA_MISSING = "schema_missing"
-    SCHEMA_TOO_NEW = "schema_too_new"
-    INSUFFICIENT_ROLE = "insufficient_role"
-
-
-class LoginError(Exception):
-    """Login refused; ``failure`` tells the UI which message to show."""
-
-    def __init__(self, failure: LoginFailure, detail: str = ""):
-        super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
-        self.failure = failure
-        self.detail = detail
-
-
-@dataclass(frozen=True)
-class ClerkIdentity:
-    id: int
-    username: str
-    display_name: str
-    role: str
-    hall_code: str
-
-    def has_role(self, role: str) -> bool:
-        """True when this clerk's role is ``role`` or above."""
-        return ROLE_RANK[self.role] >= ROLE_RANK[role]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from counter_app.db.engine import Database
 from counter_app.db.migrate import migrate
 from counter_app.db.models import Account, Clerk
-from counter_app.demo import DEMO_CLERKS, DEMO_PASSWORD, seed_demo
+from counter_app.demo.reference import DEMO_CLERKS, DEMO_PASSWORD
 
 from .auth import verify_password
 
@@ -37,21 +37,49 @@ class EmbeddedInfo:
 
 
 def prepare_embedded_database(
-    url: str, *, accounts: int = DEMO_ACCOUNTS, months: int = DEMO_MONTHS, seed: int = 1
+    url: str,
+    *,
+    accounts: int = DEMO_ACCOUNTS,
+    months: int = DEMO_MONTHS,
+    seed: int = 1,
+    check_demo_logins: bool = True,
 ) -> EmbeddedInfo:
-    db = Database.from_url(url)
-    if db.kind != "sqlite":
-        db.dispose()
-        raise ValueError("only the embedded SQLite database is prepared automatically")
+    """Create, migrate and fill (first start) or only migrate the database.
+
+    ``check_demo_logins=False`` leaves ``demo_logins`` empty: checking them
+    verifies each demo clerk's password hash, which is slow on purpose; the
+    app asks :func:`demo_logins` separately, after the login window shows.
+    """
+    db = _open(url)
     try:
         migrate(db.engine)
         with db.read() as session:
             empty = session.execute(select(func.count()).select_from(Account)).scalar_one() == 0
         if empty:
+            from counter_app.demo.seed import seed_demo  # the generator: only on first start
+
             seed_demo(db, accounts=accounts, months=months, seed=seed)
-        return EmbeddedInfo(created=empty, demo_logins=_demo_logins(db))
+        logins = _demo_logins(db) if check_demo_logins else ()
+        return EmbeddedInfo(created=empty, demo_logins=logins)
     finally:
         db.dispose()
+
+
+def demo_logins(url: str) -> tuple[DemoLogin, ...]:
+    """The demo clerks that still have the demo password (for the login hint)."""
+    db = _open(url)
+    try:
+        return _demo_logins(db)
+    finally:
+        db.dispose()
+
+
+def _open(url: str) -> Database:
+    db = Database.from_url(url)
+    if db.kind != "sqlite":
+        db.dispose()
+        raise ValueError("only the embedded SQLite database is prepared automatically")
+    return db
 
 
 def _demo_logins(db: Database) -> tuple[DemoLogin, ...]:

@@ -8,6 +8,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
 from counter_app import __version__
-from counter_app.db.engine import describe_url
-from counter_app.services.auth import Authenticator
+from counter_app.db.urls import describe_url
 from counter_app.settings import (
     APP_AUTHOR,
     APP_NAME,
@@ -31,7 +31,7 @@ from counter_app.settings import (
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.startup import prepare_embedded
+from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login
 from counter_app.ui.tasks import TaskRunner
 
 log = logging.getLogger("counter_app")
@@ -51,7 +51,8 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
                         help="check this installation on a throw-away demo database "
                              "(offscreen) and exit 0 when it works")
     parser.add_argument("--until-login", action="store_true",
-                        help="start normally but exit as soon as the login window shows "
+                        help="start normally, print when the login window shows and when "
+                             "the database is ready for a sign-in (Unix time), then exit "
                              "(start-up timing)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args, rest = parser.parse_known_args(list(argv))
@@ -153,23 +154,19 @@ def _run(
 ) -> int:
     url = settings.effective_database_url
     log.info("database: %s", describe_url(url))
-    demo_logins = ()
-    if settings.is_embedded:
-        ok, info = prepare_embedded(runner, url)
-        if not ok:
-            return 1
-        demo_logins = tuple(getattr(info, "demo_logins", ()) or ())
-
-    authenticator = Authenticator(url)
-    dialog = LoginDialog(
-        authenticator.login,
-        runner,
-        database_text=describe_url(url),
-        demo_logins=demo_logins,
+    signin = LazyAuthenticator(url)
+    dialog = LoginDialog(signin.login, runner, database_text=describe_url(url))
+    failed: list[bool] = []
+    prepare_behind_login(
+        dialog, runner, url, authenticator=signin, embedded=settings.is_embedded,
+        on_failure=lambda: failed.append(True),
     )
     if until_login:
-        QTimer.singleShot(0, dialog.reject)  # the event loop runs once the dialog shows
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.login_result is None:
+        _exit_once_ready(dialog)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    if failed:
+        return 1
+    if not accepted or dialog.login_result is None:
         log.info("sign-in cancelled")
         return 0
     result = dialog.login_result
@@ -180,7 +177,7 @@ def _run(
     from counter_app.ui.main_window import MainWindow
 
     workplace = build_workplace(
-        result.clerk, result.database, settings, runner, authenticator=authenticator
+        result.clerk, result.database, settings, runner, authenticator=signin.get()
     )
     window = MainWindow(workplace, store, ui_state=QSettings())
     window.show()
@@ -191,3 +188,24 @@ def _run(
         runner.shutdown(5000)
         result.database.dispose()
         log.info("Counter stopped")
+
+
+def _exit_once_ready(dialog: LoginDialog) -> None:
+    """``--until-login``: print when the window shows and when a sign-in
+    could start, then close (benchmarks/startup_bench.py reads the times)."""
+
+    def stamp(what: str) -> None:
+        print(f"counter-app: {what} {time.time():.6f}", flush=True)
+
+    def check() -> None:
+        if dialog.preparing:
+            QTimer.singleShot(10, check)
+            return
+        stamp("ready")
+        dialog.reject()
+
+    def shown() -> None:
+        stamp("login-shown")
+        check()
+
+    QTimer.singleShot(0, shown)  # the event loop runs once the dialog shows

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from counter_app.services.auth import LoginError, LoginFailure, LoginResult
+from counter_app.services.identity import LoginError, LoginFailure
 from counter_app.ui.forms.ui_login_dialog import Ui_LoginDialog
 from counter_app.ui.labels import role_name
 from counter_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # the login window shows before SQLAlchemy is imported
+    from counter_app.services.auth import LoginResult
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +33,7 @@ class DemoLogin(Protocol):
     role: str
 
 
-LoginFunction = Callable[[str, str], LoginResult]
+LoginFunction = Callable[[str, str], "LoginResult"]
 
 
 class LoginDialog(QDialog):
@@ -52,11 +55,13 @@ class LoginDialog(QDialog):
         self._runner = runner
         self.login_result: LoginResult | None = None
         self._closed = False
+        self._preparing = False
+        self._submit_when_ready = False
 
         self.ui.databaseLabel.setText(self.tr("Database: {name}").format(name=database_text))
         self.ui.databaseLabel.setStyleSheet(HINT_STYLE)
         self.ui.demoLabel.setStyleSheet(DEMO_STYLE)
-        self._show_demo_logins(demo_logins)
+        self.show_demo_logins(demo_logins)
         self.ui.messageLabel.hide()
         self.adjustSize()
         self.ui.loginButton.clicked.connect(self.submit)
@@ -68,9 +73,28 @@ class LoginDialog(QDialog):
     def busy(self) -> bool:
         return self._runner.is_running(LOGIN_TASK)
 
+    @property
+    def preparing(self) -> bool:
+        return self._preparing
+
+    def set_preparing(self, text: str) -> None:
+        """The database is still being checked (or created): the clerk can
+        type; a sign-in asked for meanwhile starts as soon as it is ready."""
+        self._preparing = True
+        self._show_message(text, HINT_STYLE)
+
+    def set_ready(self) -> None:
+        self._preparing = False
+        if self._submit_when_ready:
+            self._submit_when_ready = False
+            self._set_busy(False)
+            self.submit()
+        else:
+            self.ui.messageLabel.hide()
+
     def submit(self) -> None:
         """Check the fields, then sign in on the task runner."""
-        if self.busy:
+        if self.busy or self._submit_when_ready:
             return
         username = self.ui.usernameEdit.text().strip()
         password = self.ui.passwordEdit.text()
@@ -81,6 +105,12 @@ class LoginDialog(QDialog):
             self._show_error(self.tr("Please enter your password."), self.ui.passwordEdit)
             return
         self._set_busy(True)
+        if self._preparing:
+            self._submit_when_ready = True
+            self._show_message(
+                self.tr("Signing in as soon as the database is ready..."), HINT_STYLE
+            )
+            return
         self._show_message(self.tr("Signing in, please wait..."), HINT_STYLE)
         self._runner.submit(
             self._login,
@@ -171,7 +201,8 @@ class LoginDialog(QDialog):
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
         focus.selectAll()
 
-    def _show_demo_logins(self, demo_logins: Sequence[DemoLogin]) -> None:
+    def show_demo_logins(self, demo_logins: Sequence[DemoLogin]) -> None:
+        """The demo clerks' logins as a hint (empty: no hint)."""
         if not demo_logins:
             self.ui.demoLabel.hide()
             return
@@ -185,3 +216,4 @@ class LoginDialog(QDialog):
             self.tr("Demo accounts:\n{logins}").format(logins="\n".join(entries))
         )
         self.ui.demoLabel.show()
+        self.adjustSize()

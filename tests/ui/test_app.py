@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.services.identity import LoginError, LoginFailure
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.app import load_settings, parse_args
-from counter_app.ui.startup import load_prepare_function, prepare_embedded
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login
 
 SHOTS = Path("/tmp/counter-shots")
 
@@ -57,45 +61,75 @@ class Info:
     demo_logins: tuple = ()
 
 
-def test_prepare_runs_off_the_gui_thread(qtbot, runner):
+@dataclass(frozen=True)
+class Demo:
+    username: str
+    password: str
+    role: str
+
+
+@pytest.fixture
+def login_dialog(qtbot, runner):
+    calls = []
+
+    def login(username, password):
+        calls.append((username, password, threading.current_thread() is threading.main_thread()))
+        raise LoginError(LoginFailure.BAD_CREDENTIALS)
+
+    dialog = LoginDialog(login, runner, database_text="SQLite counter.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.calls = calls
+    return dialog
+
+
+def test_preparation_runs_behind_the_shown_login_window(qtbot, runner, login_dialog, tmp_path):
     threads = []
+    release = threading.Event()
 
     def prepare(url):
         threads.append(threading.current_thread() is threading.main_thread())
-        return Info(created=False)
-
-    ok, info = prepare_embedded(runner, "sqlite:///x.sqlite3", prepare=prepare)
-    assert ok and info == Info(created=False)
-    assert threads == [False]
-
-
-def test_slow_first_start_shows_the_progress_dialog(qtbot, runner):
-    release = threading.Event()
-    seen = []
-
-    def look():
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QProgressDialog) and widget.isVisible():
-                seen.append(widget.labelText())
-                SHOTS.mkdir(parents=True, exist_ok=True)
-                widget.grab().save(str(SHOTS / "startup_progress.png"))
-        if seen:
-            release.set()
-        else:
-            QTimer.singleShot(50, look)
-
-    def prepare(url):
         release.wait(10)
         return Info(created=True)
 
-    QTimer.singleShot(50, look)
-    ok, info = prepare_embedded(runner, "sqlite:///x.sqlite3", prepare=prepare)
-    assert ok and info.created
-    assert seen and seen[0] == "正在准备演示数据库…"
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    prepare_behind_login(login_dialog, runner, url, embedded=True, prepare=prepare,
+                         find_demo_logins=lambda url: (Demo("clerk01", "demo", "clerk"),))
+    # the window is up and says what is happening while the database is made
+    assert login_dialog.preparing
+    message = login_dialog.ui.messageLabel.text()
+    assert "正在准备本机的演示数据库" in message
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    login_dialog.grab().save(str(SHOTS / "startup_preparing.png"))
+    # the clerk types and presses Enter before it is ready: the sign-in waits
+    qtbot.keyClicks(login_dialog.ui.usernameEdit, "clerk01")
+    qtbot.keyClicks(login_dialog.ui.passwordEdit, "wrong")
+    qtbot.keyClick(login_dialog.ui.passwordEdit, Qt.Key.Key_Return)
+    assert login_dialog.ui.messageLabel.text() == "数据库准备好后立即登录…"
+    assert login_dialog.calls == []
+    release.set()
+    qtbot.waitUntil(lambda: bool(login_dialog.calls), timeout=5000)
+    assert login_dialog.calls == [("clerk01", "wrong", False)]
+    assert threads == [False]
+    qtbot.waitUntil(lambda: login_dialog.ui.demoLabel.isVisible(), timeout=5000)
+    assert "clerk01 / demo" in login_dialog.ui.demoLabel.text()
+    qtbot.waitUntil(lambda: "用户名或密码错误" in login_dialog.ui.messageLabel.text(), timeout=5000)
 
 
-def test_failed_preparation_tells_the_clerk(qtbot, runner, caplog):
-    messages = []
+def test_existing_database_is_only_checked(qtbot, runner, login_dialog, tmp_path):
+    path = tmp_path / "old.sqlite3"
+    path.write_bytes(b"x" * 100)
+    prepare_behind_login(login_dialog, runner, f"sqlite:///{path}", embedded=True,
+                         prepare=lambda url: Info(created=False),
+                         find_demo_logins=lambda url: ())
+    assert login_dialog.ui.messageLabel.text() == "正在检查本机数据库…"
+    qtbot.waitUntil(lambda: not login_dialog.preparing, timeout=5000)
+    assert not login_dialog.ui.messageLabel.isVisible()
+    assert not login_dialog.ui.demoLabel.isVisible()
+
+
+def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog, tmp_path):
+    messages, failures = [], []
 
     def close_message():
         box = QApplication.activeModalWidget()
@@ -109,12 +143,28 @@ def test_failed_preparation_tells_the_clerk(qtbot, runner, caplog):
         raise OSError(28, "No space left on device")
 
     QTimer.singleShot(50, close_message)
-    ok, info = prepare_embedded(runner, "sqlite:///x.sqlite3", prepare=prepare)
-    assert (ok, info) == (False, None)
+    prepare_behind_login(login_dialog, runner, f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                         embedded=True, prepare=prepare, on_failure=lambda: failures.append(1))
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert messages == ["无法准备本机的演示数据库，请联系信息中心。"]
+    assert not login_dialog.isVisible()
     assert "No space left on device" in caplog.text
 
 
-def test_prepare_function_is_found_when_the_service_exists():
-    prepare = load_prepare_function()
-    assert prepare is None or callable(prepare)
+def test_shared_server_imports_the_database_layer_behind_the_window(qtbot, runner, login_dialog):
+    signin = LazyAuthenticator("postgresql://127.0.0.1:1/counter")
+    prepare_behind_login(login_dialog, runner, signin.url, authenticator=signin, embedded=False)
+    assert not login_dialog.preparing
+    qtbot.waitUntil(lambda: signin._authenticator is not None, timeout=10000)
+    assert signin.get() is signin._authenticator
+
+
+def test_login_window_is_built_without_the_database_layer():
+    """The cold start: nothing of the ORM, Alembic or argon2 before the login window."""
+    code = (
+        "import sys; import counter_app.ui.app; "
+        "heavy = [m for m in ('sqlalchemy.orm', 'alembic', 'argon2', 'counter_app.db.models', "
+        "'pypinyin', 'reportlab', 'openpyxl') if m in sys.modules]; print(heavy)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

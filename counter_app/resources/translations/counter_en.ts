@@ -59,6 +59,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signing in as soon as the database is ready...</source>
+        <translation>Signing in as soon as the database is ready...</translation>
+    </message>
+    <message>
         <source>Signing in, please wait...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,11 +244,15 @@
 <context>
     <name>Startup</name>
     <message>
-        <source>Counter</source>
-        <translation type="unfinished"></translation>
+        <source>Checking the database on this computer...</source>
+        <translation>Checking the database on this computer...</translation>
     </message>
     <message>
-        <source>Preparing the demo database...</source>
+        <source>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</source>
+        <translation>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</translation>
+    </message>
+    <message>
+        <source>Counter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

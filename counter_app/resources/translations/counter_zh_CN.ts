@@ -59,6 +59,10 @@
         <translation>请输入密码。</translation>
     </message>
     <message>
+        <source>Signing in as soon as the database is ready...</source>
+        <translation>数据库准备好后立即登录…</translation>
+    </message>
+    <message>
         <source>Signing in, please wait...</source>
         <translation>正在登录，请稍候…</translation>
     </message>
@@ -241,12 +245,16 @@
 <context>
     <name>Startup</name>
     <message>
-        <source>Counter</source>
-        <translation>营业厅柜台系统</translation>
+        <source>Checking the database on this computer...</source>
+        <translation>正在检查本机数据库…</translation>
     </message>
     <message>
-        <source>Preparing the demo database...</source>
-        <translation>正在准备演示数据库…</translation>
+        <source>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</source>
+        <translation>正在准备本机的演示数据库，首次启动约需一分钟。您可以先输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>营业厅柜台系统</translation>
     </message>
     <message>
         <source>The demo database on this computer could not be prepared. Call IT support.</source>

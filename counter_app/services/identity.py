@@ -1,0 +1,45 @@
+"""Who signs in and why a sign-in is refused: plain types, no database.
+
+Kept apart from :mod:`counter_app.services.auth` so the login window can be
+built before SQLAlchemy, Alembic and argon2 are imported (cold start).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+ROLES = ("clerk", "supervisor", "admin")
+ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
+
+
+class LoginFailure(StrEnum):
+    BAD_CREDENTIALS = "bad_credentials"
+    UNREACHABLE = "unreachable"
+    NOT_A_CLERK = "not_a_clerk"
+    INACTIVE = "inactive"
+    SCHEMA_MISSING = "schema_missing"
+    SCHEMA_TOO_NEW = "schema_too_new"
+    INSUFFICIENT_ROLE = "insufficient_role"
+
+
+class LoginError(Exception):
+    """Login refused; ``failure`` tells the UI which message to show."""
+
+    def __init__(self, failure: LoginFailure, detail: str = ""):
+        super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
+        self.failure = failure
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ClerkIdentity:
+    id: int
+    username: str
+    display_name: str
+    role: str
+    hall_code: str
+
+    def has_role(self, role: str) -> bool:
+        """True when this clerk's role is ``role`` or above."""
+        return ROLE_RANK[self.role] >= ROLE_RANK[role]
