@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
+from counter_app.db.types import Money
 
 ZERO = Decimal("0.00")
 
@@ -63,13 +64,21 @@ def open_bills(session: Session, account_id: int) -> list[OpenBill]:
     return result
 
 
+def arrears_select(accounts_clause) -> Select:
+    """(account_id, arrears) of the accounts that have bills and match
+    ``accounts_clause`` (a condition on ``bills.account_id``): one grouped
+    query. A bill is never allocated more than its amount, so the sum of
+    (amount - paid) is the sum of what is outstanding."""
+    owed = type_coerce(func.sum(m.Bill.amount - paid_on_bill()), Money()).label("arrears")
+    return (
+        select(m.Bill.account_id, owed).where(accounts_clause).group_by(m.Bill.account_id)
+    )
+
+
 def arrears(session: Session, account_ids: list[int]) -> dict[int, Decimal]:
     """Total outstanding per account (0.00 for accounts that owe nothing)."""
     totals = dict.fromkeys(account_ids, ZERO)
-    if not account_ids:
-        return totals
-    for _, account_id, _, _, amount, _, paid in _bill_rows(session, account_ids):
-        outstanding = amount - Decimal(paid or 0)
-        if outstanding > ZERO:
-            totals[account_id] += outstanding
+    if account_ids:
+        rows = session.execute(arrears_select(m.Bill.account_id.in_(account_ids)))
+        totals.update({account_id: owed for account_id, owed in rows})
     return totals

@@ -52,16 +52,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, any_, bindparam, func, select, text, type_coerce
+from sqlalchemy import BigInteger, any_, bindparam, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.db.types import Money
 from counter_app.domain.phone import split_landline
 from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
+
+from .ledger import arrears_select
 
 __all__ = [
     "DEFAULT_AREA_CODE",
@@ -318,18 +319,7 @@ def _ids_in(session: Session, column, ids: Sequence[int]):
 
 
 def _arrears_query(session: Session, account_ids: Sequence[int]):
-    b, al, rv = m.Bill, m.Allocation, m.PaymentReversal
-    paid = (
-        select(func.coalesce(func.sum(al.amount), 0))
-        .where(al.bill_id == b.id, ~select(rv.id).where(rv.payment_id == al.payment_id).exists())
-        .scalar_subquery()
-    )
-    owed = type_coerce(func.sum(b.amount - paid), Money()).label("arrears")
-    return (
-        select(b.account_id, owed)
-        .where(_ids_in(session, b.account_id, account_ids))
-        .group_by(b.account_id)
-    )
+    return arrears_select(_ids_in(session, m.Bill.account_id, account_ids))
 
 
 def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int, Decimal]:
