@@ -31,8 +31,13 @@ class Services:
     shifts: ShiftService
 
 
-@dataclass(frozen=True)
+@dataclass
 class Workplace:
+    """``settings`` (and the printer's) follow a save on the settings page
+    (:meth:`apply_settings`): pages read them when they print, so a new
+    printer or paper width applies at once. The database, the clerk and the
+    services are fixed for the session."""
+
     clerk: ClerkIdentity
     database: Database
     settings: Settings
@@ -41,6 +46,10 @@ class Workplace:
     printer: DocumentPrinter
     # checks a supervisor's credentials at this workstation (reversals, approvals)
     authenticator: Authenticator | None = None
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.printer.settings = settings
 
     @property
     def actor(self) -> Actor:

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(
             self.ui.statusBar, clerk, settings.workstation, database.describe()
         )
+        self.settings_page.saved.connect(workplace.apply_settings)
         self.settings_page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
         self.monitor = ConnectionMonitor(database, runner, interval_ms=ping_interval_ms, parent=self)
         self.monitor.state_changed.connect(self.status.set_connected)

@@ -129,6 +129,11 @@ def test_settings_are_saved_by_ctrl_s(qtbot, settings_page, settings_store):
     assert "设置已保存" in page.ui.messageLabel.text()
     assert "新的数据库地址将在下次启动系统时生效" in page.ui.messageLabel.text()
     assert window.status.workstation_label.text() == "工作站：WS-09"
+    # printing follows the saved settings at once (no restart)
+    assert window.workplace.settings.paper_width_mm == 58
+    assert window.workplace.printer.receipt_paper.width_mm == 58
+    assert window.workplace.actor.workstation == "WS-09"
+    assert "新的打印设置立即生效" in page.ui.messageLabel.text()
 
 
 def test_language_change_applies_at_next_start(qtbot, settings_page, settings_store):

@@ -151,8 +151,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Receipts and reports use the new printer settings after the next start of Counter; the test print uses them now.</source>
-        <translation type="unfinished"></translation>
+        <source>Receipts and reports use the new printer settings from now on.</source>
+        <translation>Receipts and reports use the new printer settings from now on.</translation>
     </message>
 </context>
 <context>

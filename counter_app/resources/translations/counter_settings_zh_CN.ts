@@ -151,8 +151,8 @@
         <translation>{field}：{problem}</translation>
     </message>
     <message>
-        <source>Receipts and reports use the new printer settings after the next start of Counter; the test print uses them now.</source>
-        <translation>收据和报表在下次启动本系统后使用新的打印机设置；测试打印立即使用新设置。</translation>
+        <source>Receipts and reports use the new printer settings from now on.</source>
+        <translation>新的打印设置立即生效，收据和报表从现在起使用新设置。</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,7 @@ class SettingsPage(QWidget):
         if new.database_url != self._running.database_url:
             notes.append(self.tr("The new database applies at the next start of Counter."))
         if self.printer_section.changed(self._running, new):
-            notes.append(self.printer_section.restart_note())
+            notes.append(self.printer_section.applied_note())
         self._show(" ".join(notes), OK_STYLE)
         self.saved.emit(new)
         return True

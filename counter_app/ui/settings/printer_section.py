@@ -220,6 +220,5 @@ class PrinterSection(QGroupBox):
                   "receipt_copies", "open_drawer_on_cash", "mask_names_on_receipt")
         return any(getattr(before, f) != getattr(after, f) for f in fields)
 
-    def restart_note(self) -> str:
-        return self.tr("Receipts and reports use the new printer settings after the next "
-                       "start of Counter; the test print uses them now.")
+    def applied_note(self) -> str:
+        return self.tr("Receipts and reports use the new printer settings from now on.")
