@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/startup_bench.py [--bundle dist/counter] [--repeat 10]
 
-Runs ``counter-app --until-login`` (start, fonts, translators, migrations
-check of the embedded database, login dialog shown, exit) offscreen against a
+Runs ``counter-app --until-login`` offscreen (start, fonts, translators,
+login window shown -- stamped; the embedded database's migration check behind
+it -- stamped "ready"; exit) against a
 prepared demo database and a settings file in a temporary directory, so
 neither the first-run dialog nor the demo seeding is timed. Each command is
 timed as a whole process (wall clock), alternating with two baselines in the
@@ -12,7 +13,7 @@ the venv's ``counter-app`` entry point for comparison. The bundle is also timed
 as a workstation of a shared PostgreSQL server (``--database-url``; nothing
 connects before the login), the configuration of a service hall. The
 first run of the bundle (its files least cached) is reported apart. Exits 1
-when the bundle's median is over the limit (1.5 s).
+when the bundle's median time to the login window is over the limit (1.5 s).
 """
 
 from __future__ import annotations
@@ -31,12 +32,20 @@ LIMIT_S = 1.5
 PG_URL = "postgresql://127.0.0.1:5432/counter"  # not connected before the login
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from the spawn to the process's exit and, for counter-app,
+    to the stamps ``--until-login`` prints (Unix time): ``login-shown`` and
+    ``ready`` (a sign-in could start: the embedded database is checked)."""
+    started_wall = time.time()
     started = time.perf_counter()
-    done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - started
+    done = subprocess.run(cmd, env=env, capture_output=True)
+    elapsed = {"exit": time.perf_counter() - started}
     if done.returncode != 0:
         raise SystemExit(f"{cmd} exited {done.returncode}: {done.stderr.decode()[-800:]}")
+    for line in done.stdout.decode().splitlines():
+        if line.startswith("counter-app: "):
+            _, what, at = line.split()
+            elapsed[what] = float(at) - started_wall
     return elapsed
 
 
@@ -79,22 +88,31 @@ def main(argv: list[str] | None = None) -> int:
             "bundle: PostgreSQL workstation --until-login": [str(exe), *pg_args],
         }
         first = timed(cases["bundle: counter-app --until-login"], env)
-        times: dict[str, list[float]] = {name: [] for name in cases}
+        times: dict[str, list[dict[str, float]]] = {name: [] for name in cases}
         for _ in range(args.repeat):
             for name, cmd in cases.items():
                 times[name].append(timed(cmd, env))
 
-    base = statistics.median(times["baseline: python -c pass"])
-    print(f"{'case':<50} {'median s':>9} {'best s':>7} {'/ baseline':>10}")
+    def median(name: str, what: str) -> float:
+        return statistics.median(t[what] for t in times[name])
+
+    base = median("baseline: python -c pass", "exit")
+    print(f"{'case':<46} {'shown s':>8} {'ready s':>8} {'exit s':>7} {'shown / baseline':>17}")
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:<50} {median:9.3f} {min(values):7.3f} {median / base:10.1f}")
-    print(f"bundle first run (least cached): {first:.3f} s")
+        if "login-shown" in values[0]:
+            shown, ready = median(name, "login-shown"), median(name, "ready")
+            print(f"{name:<46} {shown:8.3f} {ready:8.3f} {median(name, 'exit'):7.3f} "
+                  f"{shown / base:17.1f}")
+        else:
+            exit_s = median(name, "exit")
+            print(f"{name:<46} {'':>8} {'':>8} {exit_s:7.3f} {exit_s / base:17.1f}")
+    print(f"bundle first run (least cached): shown {first['login-shown']:.3f} s, "
+          f"ready {first['ready']:.3f} s")
     print(f"bundle size: {bundle_size(args.bundle)} ({args.bundle})")
     print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
-    median = statistics.median(times["bundle: counter-app --until-login"])
-    if median > LIMIT_S:
-        print(f"OVER THE LIMIT: bundle median {median:.3f} s > {LIMIT_S} s")
+    shown = median("bundle: counter-app --until-login", "login-shown")
+    if shown > LIMIT_S:
+        print(f"OVER THE LIMIT: bundle login window after {shown:.3f} s > {LIMIT_S} s")
         return 1
     return 0
 
