@@ -9,7 +9,7 @@ the clerk edited it, with the row at fault selected.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,10 @@ class DepartmentsEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         # a row left empty (Esc on a new row, or its name cleared) is dropped
-        self.names.itemDelegate().closeEditor.connect(self._drop_empty)
+        # (after the view has finished closing the editor)
+        self.names.itemDelegate().closeEditor.connect(
+            lambda *_args: QTimer.singleShot(0, self, self._drop_empty)
+        )
         self.addButton = QPushButton(self.tr("&Add"), self)
         self.deleteButton = QPushButton(self.tr("&Delete"), self)
         self.upButton = QPushButton(self.tr("Move u&p"), self)
@@ -142,7 +145,7 @@ class DepartmentsEditor(QWidget):
             self.names.takeItem(row)
             self.names.setFocus()
 
-    def _drop_empty(self, *_args) -> None:
+    def _drop_empty(self) -> None:
         item = self.names.currentItem()
         if item is not None and not item.text().strip():
             self.names.takeItem(self.names.row(item))
