@@ -27,10 +27,8 @@ from counter_app.services.complaints import (
     ComplaintService,
     DepartmentError,
 )
+from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 
 
 class DepartmentsEditor(QWidget):

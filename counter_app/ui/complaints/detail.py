@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.complaints import CHANNELS, SATISFACTION, ComplaintView
 from counter_app.ui.complaints import labels
-from counter_app.ui.complaints.form import SHANGHAI
+from counter_app.ui.complaints.form import SHANGHAI, utc_of
 
 #: action -> statuses it applies to (as the service allows)
 ACTIONS = {
@@ -199,8 +197,7 @@ class ComplaintDetail(QWidget):
         values: dict = {"text": self.textEdit.toPlainText()}
         if action == "forward":
             values["department"] = self.departmentCombo.currentText()
-            secs = self.dueEdit.dateTime().toSecsSinceEpoch()
-            values["due_at"] = datetime.fromtimestamp(secs, UTC)
+            values["due_at"] = utc_of(self.dueEdit)
         elif action == "reply":
             values["channel"] = self.channelCombo.currentData()
         elif action == "close":

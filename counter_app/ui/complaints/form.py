@@ -32,6 +32,11 @@ from counter_app.ui.complaints import labels
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
 
+def utc_of(edit: QDateTimeEdit) -> datetime:
+    """The moment a date-time field shows (in Asia/Shanghai), as aware UTC."""
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
+
+
 class ComplaintForm(QWidget):
     """Emits ``submitted(NewComplaint)``; the page saves it off the GUI thread."""
 
@@ -178,7 +183,7 @@ class ComplaintForm(QWidget):
     # -- submit ------------------------------------------------------------------
 
     def due_at(self) -> datetime:
-        return datetime.fromtimestamp(self.dueEdit.dateTime().toSecsSinceEpoch(), UTC)
+        return utc_of(self.dueEdit)
 
     def value(self) -> NewComplaint:
         forward = self.forwardRadio.isChecked()

@@ -30,16 +30,11 @@ from PySide6.QtWidgets import (
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.outages import SUPERVISOR_ROLES, OutageError, OutageService, OutageView
 from counter_app.ui.complaints import labels
-from counter_app.ui.complaints.form import SHANGHAI
+from counter_app.ui.complaints.form import SHANGHAI, utc_of
+from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-
-
-def _utc(edit: QDateTimeEdit) -> datetime:
-    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), UTC)
 
 
 class OutagesWidget(QWidget):
@@ -195,7 +190,7 @@ class OutagesWidget(QWidget):
     def announce(self) -> None:
         if not self.can_edit or not self.announceButton.isEnabled():
             return
-        starts, ends = _utc(self.fromEdit), _utc(self.toEdit)
+        starts, ends = utc_of(self.fromEdit), utc_of(self.toEdit)
         reason = self.reasonEdit.text().strip()
         problem = None
         if self.areaCombo.currentData() is None:
