@@ -46,6 +46,7 @@ class OutagesWidget(QWidget):
         self.actor = workplace.actor
         self.can_edit = workplace.clerk.role in SUPERVISOR_ROLES
         self._areas_loaded = False
+        self._done_text = ""  # said when the end / withdrawal is stored
 
         self.outages = QTreeWidget(self)
         self.outages.setRootIsDecorated(False)
@@ -237,14 +238,12 @@ class OutagesWidget(QWidget):
             return
         fn = self.service.end if action == "end" else self.service.cancel
         done = self.tr("Ended: {what}.") if action == "end" else self.tr("Withdrawn: {what}.")
-        self.runner.submit(
-            fn, view.id, self.clerk, self.actor, key="outage-change",
-            on_done=lambda _none: self._changed(done.format(what=what)),
-            on_error=self._change_failed,
-        )
+        self._done_text = done.format(what=what)
+        self.runner.submit(fn, view.id, self.clerk, self.actor, key="outage-change",
+                           on_done=self._changed, on_error=self._change_failed)
 
-    def _changed(self, text: str) -> None:
-        self.show_message(text, OK_STYLE)
+    def _changed(self, _none: None) -> None:
+        self.show_message(self._done_text, OK_STYLE)
         self.refresh()
 
     def _change_failed(self, exc: BaseException) -> None:
