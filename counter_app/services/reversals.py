@@ -129,6 +129,19 @@ def reverse_payment(
         raise ReversalError("already", "this payment has already been reversed", field="payment") from None
 
 
+def lookup_reversal(db: Database, payment_id: int, client_uuid: str) -> ReversalResult | None:
+    """After an unknown outcome: the reversal booked by ``client_uuid`` (replayed),
+    None when the payment is not reversed; ReversalError ``already`` when another
+    request reversed it. A read on the clerk's own connection."""
+    with db.read() as session:
+        done = _existing(session, payment_id)
+        if done is None:
+            return None
+        if done.client_uuid != client_uuid:
+            raise ReversalError("already", "this payment has already been reversed", field="payment")
+        return _result(session, done, session.get(m.Payment, payment_id), replayed=True)
+
+
 def _result(session, reversal: m.PaymentReversal, payment: m.Payment, *, replayed: bool) -> ReversalResult:
     refunded = dict(
         session.execute(

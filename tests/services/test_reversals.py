@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -15,7 +16,12 @@ from counter_app.db import models as m
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentError, PaymentService, Tender, TenderInput
-from counter_app.services.reversals import ReversalError, record_reprint, reverse_payment
+from counter_app.services.reversals import (
+    ReversalError,
+    lookup_reversal,
+    record_reprint,
+    reverse_payment,
+)
 from tests.services.payment_fixtures import build_utility, cash, request
 
 D = Decimal
@@ -56,6 +62,19 @@ def test_a_payment_is_reversed_once(paid):
     assert _reverse(db, result.payment_id, actor, shift_id, key).reversal_id == first.reversal_id
     with pytest.raises(ReversalError) as info:
         _reverse(db, result.payment_id, actor, shift_id)
+    assert info.value.code == "already"
+
+
+def test_lookup_tells_whose_reversal_it_is(paid):
+    """After a lost answer: not reversed, reversed by this request, or by another."""
+    db, _, _, actor, shift_id, result = paid
+    key = str(uuid.uuid4())
+    assert lookup_reversal(db, result.payment_id, key) is None
+    booked = _reverse(db, result.payment_id, actor, shift_id, key)
+    found = lookup_reversal(db, result.payment_id, key)
+    assert found == replace(booked, replayed=True)
+    with pytest.raises(ReversalError) as info:
+        lookup_reversal(db, result.payment_id, str(uuid.uuid4()))
     assert info.value.code == "already"
 
 
