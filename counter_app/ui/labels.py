@@ -13,3 +13,16 @@ def role_name(role: str) -> str:
         "admin": QCoreApplication.translate("Roles", "Administrator"),
     }
     return names.get(role, role)
+
+
+def tender_name(code: str) -> str:
+    """A tender (payment method) as the hall says it; one table for every
+    screen (the printed documents have theirs in documents/data.py)."""
+    names = {
+        "cash": QCoreApplication.translate("Tenders", "Cash"),
+        "wechat": QCoreApplication.translate("Tenders", "WeChat"),
+        "alipay": QCoreApplication.translate("Tenders", "Alipay"),
+        "card": QCoreApplication.translate("Tenders", "Bank card"),
+        "prepayment": QCoreApplication.translate("Tenders", "Prepayment"),
+    }
+    return names.get(code, code)

@@ -29,29 +29,6 @@
     </message>
 </context>
 <context>
-    <name>DayClose</name>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>DayClosePage</name>
     <message>
         <source>Day close</source>

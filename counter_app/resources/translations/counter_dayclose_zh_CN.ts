@@ -29,29 +29,6 @@
     </message>
 </context>
 <context>
-    <name>DayClose</name>
-    <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation>预存</translation>
-    </message>
-</context>
-<context>
     <name>DayClosePage</name>
     <message>
         <source>Day close</source>

@@ -287,4 +287,27 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Tenders</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>Prepayment</translation>
+    </message>
+</context>
 </TS>

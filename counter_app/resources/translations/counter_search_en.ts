@@ -448,26 +448,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The printer does not answer. Check that it is on and connected.</source>
         <translation type="unfinished"></translation>
     </message>

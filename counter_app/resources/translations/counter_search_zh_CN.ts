@@ -448,26 +448,6 @@
         <translation>非居民</translation>
     </message>
     <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation>预存抵扣</translation>
-    </message>
-    <message>
         <source>The printer does not answer. Check that it is on and connected.</source>
         <translation>打印机无响应。请检查打印机是否开机并已连接。</translation>
     </message>

@@ -288,4 +288,27 @@
         <translation>连接中断</translation>
     </message>
 </context>
+<context>
+    <name>Tenders</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Prepayment</source>
+        <translation>预存抵扣</translation>
+    </message>
+</context>
 </TS>

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,23 +18,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.money import format_money
 from counter_app.services.shifts import TENDERS, ShiftSummary
+from counter_app.ui.labels import tender_name
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 VARIANCE_COLOR = QColor("#b00020")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
-
-
-def tender_name(code: str) -> str:
-    names = {
-        "cash": QCoreApplication.translate("DayClose", "Cash"),
-        "wechat": QCoreApplication.translate("DayClose", "WeChat"),
-        "alipay": QCoreApplication.translate("DayClose", "Alipay"),
-        "card": QCoreApplication.translate("DayClose", "Bank card"),
-        "prepayment": QCoreApplication.translate("DayClose", "Prepayment"),
-    }
-    return names.get(code, code)
 
 
 def money(value: Decimal | None) -> str:

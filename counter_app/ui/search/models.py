@@ -19,7 +19,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.services.accounts import BillLineView, BillSummary, PaymentSummary
 from counter_app.services.search import AccountHit
-from counter_app.ui.search.texts import money_text, status_text, tender_text
+from counter_app.ui.labels import tender_name
+from counter_app.ui.search.texts import money_text, status_text
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -230,7 +231,7 @@ class PaymentsModel(_RecordModel[PaymentSummary]):
             return money_text(p.amount)
         if column == c.TENDERS:
             return QCoreApplication.translate("SearchModels", ", ").join(
-                f"{tender_text(t.tender)} {money_text(t.amount)}" for t in p.tenders
+                f"{tender_name(t.tender)} {money_text(t.amount)}" for t in p.tenders
             )
         if column == c.PERIODS:
             return QCoreApplication.translate("SearchModels", ", ").join(p.periods)

@@ -83,18 +83,6 @@ def account_type_text(kind: str) -> str:
     return texts.get(kind, kind)
 
 
-def tender_text(tender: str) -> str:
-    texts = {
-        "cash": QCoreApplication.translate("SearchTexts", "Cash"),
-        "wechat": QCoreApplication.translate("SearchTexts", "WeChat"),
-        "alipay": QCoreApplication.translate("SearchTexts", "Alipay"),
-        "card": QCoreApplication.translate("SearchTexts", "Bank card"),
-        "bank_card": QCoreApplication.translate("SearchTexts", "Bank card"),
-        "prepayment": QCoreApplication.translate("SearchTexts", "Prepayment"),
-    }
-    return texts.get(tender, tender)
-
-
 def money_text(amount: Decimal) -> str:
     return f"¥{amount:,.2f}"
 

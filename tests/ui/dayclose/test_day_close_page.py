@@ -87,7 +87,7 @@ def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_
     amounts = {page.totals_model.index(r, 0).data(): page.totals_model.index(r, 1).data()
                for r in range(page.totals_model.rowCount())}
     assert amounts == {"现金": "30.00", "微信": "75.50", "支付宝": "0.00", "银行卡": "0.00",
-                       "预存": "0.00"}
+                       "预存抵扣": "0.00"}
 
     # 2x100 + 1x20 + 1x5 + 4x1 + 1x0.5 + 4x0.1 = 229.90: ten fen short
     _count(page, qtbot, {"100": "2", "20": "1", "5": "1", "1": "4", "0.5": "1", "0.1": "4"})
