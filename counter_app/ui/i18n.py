@@ -41,9 +41,27 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     )
     for prefix, directory in sources:
         translator = QTranslator(app)
-        if translator.load(f"{prefix}_{language}", directory):
+        if directory == ours:
+            loaded = _load_into_memory(translator, Path(ours) / f"{prefix}_{language}.qm")
+        else:
+            loaded = translator.load(f"{prefix}_{language}", directory)
+        if loaded:
             app.installTranslator(translator)
             installed.append(translator)
         elif language != "en" or prefix == "counter":
             log.warning("no translation %s_%s.qm in %s", prefix, language, directory)
     return installed
+
+
+def _load_into_memory(translator: QTranslator, path: Path) -> bool:
+    """Load a catalogue from a copy in memory: QTranslator.load(file) maps the
+    file, and a file replaced while the app runs (an update, a rebuild of
+    the catalogues) would then crash it with a bus error."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if not translator.load(data):
+        return False
+    translator.counter_qm_data = data  # Qt does not copy it: keep it alive
+    return True
