@@ -1,6 +1,9 @@
 """The payments page (收费): find the account by number, take a payment, see
 the account's payments (补打 / 冲正). ``open_account`` is what the search
-page's 收费 button calls through the main window."""
+page's 收费 button calls through the main window.
+
+A payment dialog closed while its outcome is unknown is kept per account and
+shown again (same submission, same UUID) the next time that account is paid."""
 
 from __future__ import annotations
 
@@ -10,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.domain.money import format_money
 from counter_app.services.receipt_facts import (
     AccountNotFoundError,
     PayableAccount,
@@ -27,8 +29,8 @@ from counter_app.services.receipt_facts import (
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.payments.history_dialog import HistoryDialog
-from counter_app.ui.payments.messages import money_message
 from counter_app.ui.payments.payment_dialog import PaymentDialog
+from counter_app.ui.payments.shift_dialog import OpenShiftDialog
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -46,6 +48,9 @@ class PaymentsPage(QWidget):
         self.account: PayableAccount | None = None
         self.shift_id: int | None = None
         self.dialog: PaymentDialog | None = None
+        self.shift_dialog: OpenShiftDialog | None = None
+        # account id -> its payment dialog closed with the outcome unknown
+        self.unresolved: dict[int, PaymentDialog] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading_label(self.tr("Payments"), self))
@@ -115,7 +120,7 @@ class PaymentsPage(QWidget):
             "{no}  {name}  {address}\nOwed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}"
         ).format(no=a.account_no, name=a.name, address=a.address, owed=format_money(a.owed),
                  bills=len(a.bills), balance=format_money(a.prepayment_balance)))
-        self.status_label.setText("")
+        self._loaded_status()
         self._enable()
         if open_dialog:
             self.take_payment()
@@ -133,7 +138,12 @@ class PaymentsPage(QWidget):
     # -- actions ----------------------------------------------------------------------
 
     def take_payment(self) -> None:
-        if self.account is None or self.dialog is not None:
+        if self.account is None or self.dialog is not None or self.shift_dialog is not None:
+            return
+        pending = self.unresolved.get(self.account.account_id)
+        if pending is not None:  # never a new submission while this one is unresolved
+            self.dialog = pending
+            pending.resume()
             return
         if self.shift_id is None:
             self._offer_shift()
@@ -143,38 +153,47 @@ class PaymentsPage(QWidget):
         self.dialog.open()
 
     def _dialog_closed(self, _code: int) -> None:
-        posted = self.dialog is not None and self.dialog.result is not None
-        self.dialog = None
+        dialog, self.dialog = self.dialog, None
+        if dialog is None:
+            return
+        account_id = dialog.account.account_id
+        if dialog.outcome_unknown:
+            self.unresolved[account_id] = dialog
+        else:
+            self.unresolved.pop(account_id, None)
         if self.account is not None:
             self._submit(self.account.account_id, None, open_dialog=False)
-        if posted:
+        if dialog.result is not None:
             self.account_edit.setFocus()
             self.account_edit.selectAll()
 
-    def _offer_shift(self) -> None:
-        """No open shift: say so and offer to open one with a cash float."""
-        text, ok = QInputDialog.getText(
-            self, self.tr("No open shift"),
-            self.tr("You have no open shift; payments need one.\n"
-                    "Open a shift now? Cash float in the drawer (yuan):"), text="0")
-        if not ok:
-            return
-        try:
-            amount = parse_money(text, allow_zero=True)
-        except MoneyError as exc:
+    def _loaded_status(self) -> None:
+        """Warn while a payment of this account has an unknown outcome."""
+        if self.account is not None and self.account.account_id in self.unresolved:
             self.status_label.setStyleSheet(ERROR_STYLE)
-            self.status_label.setText(money_message("opening_float", exc))
-            return
-        self.workplace.runner.submit(
-            self.workplace.services.shifts.open, self.workplace.actor,
-            self.workplace.clerk.hall_code, amount,
-            on_done=self._shift_opened, on_error=self._load_failed, key="payments:shift")
+            self.status_label.setText(self.tr(
+                "The outcome of the last payment of this account is unknown. Do not take the "
+                "money again: press F2 to check whether it was posted."))
+        else:
+            self.status_label.setStyleSheet("")
+            self.status_label.setText("")
+
+    def _offer_shift(self) -> None:
+        """No open shift: ask for the cash float (a non-blocking dialog)."""
+        self.shift_dialog = OpenShiftDialog(self.workplace, self)
+        self.shift_dialog.opened.connect(self._shift_opened)
+        self.shift_dialog.finished.connect(self._shift_dialog_closed)
+        self.shift_dialog.open()
+
+    def _shift_dialog_closed(self, _code: int) -> None:
+        self.shift_dialog = None
+        if self.shift_id is not None:
+            self.take_payment()
 
     def _shift_opened(self, shift_id: int) -> None:
         self.shift_id = shift_id
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Shift opened."))
-        self.take_payment()
 
     def show_history(self) -> None:
         if self.account is None:

@@ -3,6 +3,10 @@ in at this workstation; then the reversal slip is printed.
 
 On PostgreSQL the reversal runs on the supervisor's own connection (only
 counter_supervisor may insert reversals), which is disposed right after.
+When the answer is lost the dialog looks up (on the clerk's connection,
+retrying while the database does not answer) whether this reversal was
+booked; a retry reuses the dialog's client UUID, and the database books one
+reversal per payment at most.
 """
 
 from __future__ import annotations
@@ -24,9 +28,15 @@ from counter_app.domain.money import format_money
 from counter_app.services.accounts import PaymentSummary
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.services.receipt_facts import PayableAccount
-from counter_app.services.reversals import ReversalError, ReversalResult, reverse_payment
+from counter_app.services.reversals import (
+    ReversalError,
+    ReversalResult,
+    lookup_reversal,
+    reverse_payment,
+)
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import print_message
+from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.printing import print_reversal_job
 
 ERROR_STYLE = "color: #b00020;"
@@ -73,6 +83,13 @@ class ReversalDialog(QDialog):
         self.shift_id = shift_id
         self.client_uuid = str(uuid.uuid4())
         self.result: ReversalResult | None = None
+        self.outcome_unknown = False
+        self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
+                                    lookup_reversal, workplace.database, payment.payment_id,
+                                    self.client_uuid, parent=self)
+        self.outcome.resolved.connect(self._looked_up)
+        self.outcome.unreachable.connect(self._lookup_unreachable)
+        self.outcome.failed.connect(self._lookup_failed)
         self.setWindowTitle(self.tr("Reverse payment {0}").format(payment.receipt))
         layout = QVBoxLayout(self)
         names = tender_names()
@@ -108,14 +125,30 @@ class ReversalDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.confirm_button = buttons.addButton(
             self.tr("Reverse (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button = buttons.addButton(
+            self.tr("Check again (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.check_button.setObjectName("checkButton")
+        self.print_button = buttons.addButton(
+            self.tr("Print the reversal slip (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("printButton")
         self.cancel_button = buttons.addButton(
             self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.confirm)
+        self.check_button.clicked.connect(self.check_again)
+        self.print_button.clicked.connect(self.print_slip)
         self.cancel_button.clicked.connect(self.reject)
+        self._enter_button(self.confirm_button)
         layout.addWidget(buttons)
-        self.resize(520, 300)
+        self.resize(560, 320)
         self.reason_edit.setFocus()
+
+    def _enter_button(self, button) -> None:
+        set_enter_button(button, self.confirm_button, self.check_button, self.print_button)
+        button.setFocus()
+
+    def _lock(self, locked: bool) -> None:
+        for edit in (self.reason_edit, self.supervisor_edit, self.password_edit):
+            edit.setReadOnly(locked)
 
     def _say(self, text: str, style: str) -> None:
         self.status_label.setStyleSheet(style)
@@ -129,6 +162,9 @@ class ReversalDialog(QDialog):
     def confirm(self) -> None:
         if self.result is not None:
             self.accept()
+            return
+        if self.outcome_unknown:
+            self.check_again()
             return
         if not self.confirm_button.isEnabled():
             return
@@ -152,17 +188,42 @@ class ReversalDialog(QDialog):
             on_done=self._reversed, on_error=self._failed, key=f"reversal:{self.client_uuid}")
 
     def _reversed(self, result: ReversalResult) -> None:
+        """Booked by this request, or (``result.replayed``) by an earlier one of
+        this dialog whose answer was lost: its slip is not printed yet."""
         self.result = result
+        self.outcome_unknown = False
+        self.outcome.stop()
+        self._lock(True)
         self.password_edit.clear()
+        self.cancel_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Done (Enter)"))
         self.confirm_button.setEnabled(True)
-        self.confirm_button.setFocus()
+        if result.replayed:
+            self.confirm_button.setText(self.tr("Done (Esc)"))
+            self._enter_button(self.print_button)
+            self._say(self.tr("This reversal was booked (not twice). Press Enter to print the "
+                              "reversal slip."), OK_STYLE)
+            return
+        self._enter_button(self.confirm_button)
+        self.print_slip()
+
+    def print_slip(self) -> None:
+        if self.result is None or not self.print_button.isEnabled():
+            return
+        self.print_button.setEnabled(False)
         self._say(self.tr("Reversed. Printing the reversal slip..."), OK_STYLE)
         self.workplace.runner.submit(
             print_reversal_job, self.workplace, self.payment.payment_id,
-            on_done=lambda _f: self._say(self.tr("Reversed; the reversal slip is printed."), OK_STYLE),
-            on_error=lambda e: self._say(
-                print_message(e) + " " + self.tr("The reversal is posted."), ERROR_STYLE))
+            on_done=self._slip_printed, on_error=self._slip_failed)
+
+    def _slip_printed(self, _facts) -> None:
+        self.confirm_button.setText(self.tr("Done (Enter)"))
+        self._enter_button(self.confirm_button)
+        self._say(self.tr("Reversed; the reversal slip is printed."), OK_STYLE)
+
+    def _slip_failed(self, error: BaseException) -> None:
+        self.print_button.setEnabled(True)
+        self._say(print_message(error) + " " + self.tr("The reversal is posted."), ERROR_STYLE)
 
     def _failed(self, error: BaseException) -> None:
         self.confirm_button.setEnabled(True)
@@ -186,8 +247,49 @@ class ReversalDialog(QDialog):
             widget = self.reason_edit if error.field == "reason" else self.supervisor_edit
             self._refuse(texts.get(error.code, str(error)), widget)
         else:
-            self._say(self.tr("The outcome is unknown (the connection was lost). Press Enter to "
-                              "try again: the same reversal is booked at most once."), ERROR_STYLE)
+            self._unknown_outcome(error)
+
+    # -- unknown outcome ----------------------------------------------------------------
+
+    def _unknown_outcome(self, error: BaseException) -> None:
+        self.outcome_unknown = True
+        self._lock(True)
+        self.cancel_button.setEnabled(True)
+        self._enter_button(self.check_button)
+        self._say(self.tr("The outcome is unknown ({0}). Checking whether the payment was "
+                          "reversed...").format(error_text(error)), ERROR_STYLE)
+        self.outcome.check()
+
+    def check_again(self) -> None:
+        if not self.outcome_unknown:
+            return
+        self._say(self.tr("Checking whether the payment was reversed..."), ERROR_STYLE)
+        self.outcome.check()
+
+    def _looked_up(self, result: ReversalResult | None) -> None:
+        if result is not None:
+            self._reversed(result)
+            return
+        self.outcome_unknown = False
+        self._lock(False)
+        self._enter_button(self.confirm_button)
+        self._say(self.tr("Not reversed: nothing was booked. Press Enter to try again "
+                          "(the same reversal, booked at most once)."), ERROR_STYLE)
+
+    def _lookup_unreachable(self, seconds: int) -> None:
+        self._say(self.tr("The outcome is still unknown: the database does not answer. "
+                          "Checking again in {0} s; press Enter to check now.").format(seconds),
+                  ERROR_STYLE)
+
+    def _lookup_failed(self, error: BaseException) -> None:
+        if isinstance(error, ReversalError):  # reversed meanwhile by another request
+            self.outcome_unknown = False
+            self._lock(False)
+            self._enter_button(self.confirm_button)
+            self._failed(error)
+            return
+        self._say(self.tr("The outcome is still unknown ({0}); press Enter to check again.")
+                  .format(error_text(error)), ERROR_STYLE)
 
     def reject(self) -> None:
         if not self.cancel_button.isEnabled() and self.result is None:
@@ -195,4 +297,5 @@ class ReversalDialog(QDialog):
         if self.result is not None:
             self.accept()
             return
+        self.outcome.stop()  # closing with the outcome unknown is safe: one reversal per payment
         super().reject()

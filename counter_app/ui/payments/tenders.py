@@ -27,13 +27,14 @@ class InputRefused(ValueError):
         self.message = message
 
 
-def read_money(edit: QLineEdit, field: str, *, required: bool = True) -> Decimal | None:
+def read_money(edit: QLineEdit, field: str, *, required: bool = True,
+               allow_zero: bool = False) -> Decimal | None:
     """The amount typed in ``edit``; None when blank and not required."""
     text = edit.text()
     if not text.strip() and not required:
         return None
     try:
-        value = parse_money(text)
+        value = parse_money(text, allow_zero=allow_zero)
     except MoneyError as exc:
         raise InputRefused(field, money_message(field, exc)) from None
     normalised = normalize_input(text)
@@ -104,17 +105,23 @@ class TenderPanel(QWidget):
     def set_balance(self, balance: Decimal) -> None:
         self.balance_label.setText(self.tr("balance ¥{0}").format(format_money(balance)))
 
+    def amount(self, tender: Tender) -> Decimal:
+        """The amount typed for ``tender``; ZERO while it does not read."""
+        try:
+            return parse_money(self.fields[f"{tender.value}.amount"].text(), allow_zero=True)
+        except MoneyError:
+            return ZERO
+
+    def funds(self) -> Decimal:
+        """All tender amounts that read, summed (the live figures)."""
+        return sum((self.amount(t) for t in Tender), ZERO)
+
     def set_due(self, due: Decimal) -> None:
         """Cash covers what the other tenders leave (until typed by hand)."""
         self._due = due
         if self._cash_typed:
             return
-        others = ZERO
-        for tender in (Tender.WECHAT, Tender.ALIPAY, Tender.CARD, Tender.PREPAYMENT):
-            try:
-                others += parse_money(self.fields[f"{tender.value}.amount"].text(), allow_zero=True)
-            except MoneyError:
-                continue
+        others = self.funds() - self.amount(Tender.CASH)
         rest = max(due - others, ZERO)
         text = "" if rest == ZERO else f"{rest:.2f}"
         edit = self.fields["cash.amount"]

@@ -62,9 +62,10 @@ def open_dialog(counter: Counter, qtbot, *, by_keyboard: bool = True) -> Payment
         page.open_account(counter.account_id)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
     dialog = page.dialog
-    qtbot.waitUntil(lambda: dialog.isActiveWindow() or True)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)  # its shortcuts (F5-F7) answer
     return dialog
 
 
 def field(dialog: PaymentDialog, name: str):
-    return dialog.tender_panel.fields[name]
+    return dialog.form.tender_panel.fields[name]

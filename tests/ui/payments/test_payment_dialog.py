@@ -18,15 +18,15 @@ D = Decimal
 def test_cash_payment_with_change_by_keyboard(db, qtbot, runner):
     counter = make_counter(db, qtbot, runner)
     dialog = open_dialog(counter, qtbot)
-    assert "75.50" in dialog.due_label.text()
+    assert "75.50" in dialog.form.due_label.text()
     received = field(dialog, "cash.received")
     assert received.hasFocus()
     qtbot.keyClicks(received, "100")
-    assert dialog.change_label.text().endswith("24.50")
+    assert dialog.form.change_label.text().endswith("24.50")
     qtbot.keyClick(received, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
-    assert "24.50" in dialog.change_label.text()
+    assert "24.50" in dialog.form.change_label.text()
     with db.read() as s:
         payment = s.execute(select(m.Payment)).scalar_one()
         tender = s.execute(select(m.PaymentTender)).scalar_one()
@@ -47,7 +47,7 @@ def test_full_width_digits_are_normalised(db, qtbot, runner):
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     received = field(dialog, "cash.received")
     received.setText("１００")
-    assert dialog.change_label.text().endswith("24.50")
+    assert dialog.form.change_label.text().endswith("24.50")
     qtbot.keyClick(received, Qt.Key.Key_Enter)  # the keypad's Enter
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert received.text() == "100"
@@ -112,7 +112,7 @@ def test_stale_bill_reloads_and_says_the_new_amount(db, qtbot, runner):
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "刚刚" in dialog.status_label.text(), timeout=15_000)
     assert "45.50" in dialog.status_label.text()
-    qtbot.waitUntil(lambda: dialog.bills.rowCount() == 1, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.form.bills.rowCount() == 1, timeout=15_000)
     assert field(dialog, "cash.received").text() == "100"
     assert counter.count(m.Payment) == 1  # only the other clerk's
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
@@ -124,11 +124,11 @@ def test_prepayment_only(db, qtbot, runner):
     counter = make_counter(db, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F7)
-    assert dialog.amount_edit.isEnabled()
-    dialog.amount_edit.setFocus()
-    qtbot.keyClicks(dialog.amount_edit, "200")
+    assert dialog.form.amount_edit.isEnabled()
+    dialog.form.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.form.amount_edit, "200")
     assert field(dialog, "cash.amount").text() == "200.00"
-    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
 
@@ -154,7 +154,7 @@ def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, qtbot, make_win
     qtbot.keyClicks(page.account_edit, "01000000")
     qtbot.keyClick(page.account_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
-    qtbot.keyClick(page.dialog.tender_panel.fields["cash.received"], Qt.Key.Key_Escape)
+    qtbot.keyClick(page.dialog.form.tender_panel.fields["cash.received"], Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
     window.runner.wait_idle()
 
@@ -163,14 +163,14 @@ def test_custom_amount_goes_to_the_oldest_bill_first(db, qtbot, runner):
     counter = make_counter(db, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F6)
-    dialog.amount_edit.setFocus()
-    qtbot.keyClicks(dialog.amount_edit, "80")
-    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
-    assert "超过所选账单的欠费" in dialog.status_label.text() and dialog.amount_edit.hasFocus()
-    dialog.amount_edit.selectAll()
-    qtbot.keyClicks(dialog.amount_edit, "40")
+    dialog.form.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.form.amount_edit, "80")
+    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)
+    assert "超过所选账单的欠费" in dialog.status_label.text() and dialog.form.amount_edit.hasFocus()
+    dialog.form.amount_edit.selectAll()
+    qtbot.keyClicks(dialog.form.amount_edit, "40")
     assert field(dialog, "cash.amount").text() == "40.00"
-    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert [(a.period, a.amount) for a in dialog.result.allocations] == [
         ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
@@ -187,7 +187,7 @@ def test_several_tenders_in_one_payment(db, qtbot, runner):
     qtbot.keyClicks(field(dialog, "wechat.reference"), "4200001234")
     field(dialog, "cash.received").setFocus()
     qtbot.keyClicks(field(dialog, "cash.received"), "30")
-    assert dialog.change_label.text().endswith("4.50")
+    assert dialog.form.change_label.text().endswith("4.50")
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert sorted((t.tender.value, t.amount) for t in dialog.result.tenders) == [
@@ -195,27 +195,56 @@ def test_several_tenders_in_one_payment(db, qtbot, runner):
     assert dialog.result.change == D("4.50") and dialog.result.deposit == D("0.00")
 
 
-def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QInputDialog
+def _close_shift(counter) -> None:
+    from counter_app.services.shifts import ShiftService
 
+    ShiftService(counter.db).close(counter.shift_id, counter.workplace.actor,
+                                   cash_counts={D("100"): 2})
+
+
+def _shift_dialog(counter, qtbot):
+    counter.page.open_account(counter.account_id)
+    qtbot.waitUntil(lambda: counter.page.shift_dialog is not None, timeout=15_000)
+    box = counter.page.shift_dialog
+    qtbot.waitUntil(box.isVisible)
+    assert box.float_edit.hasFocus() and box.float_edit.selectedText() == "0.00"
+    return box
+
+
+def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
     from counter_app.services.shifts import ShiftService
 
     counter = make_counter(db, qtbot, runner)
-    ShiftService(db).close(counter.shift_id, counter.workplace.actor,
-                           cash_counts={D("100"): 2})
-
-    def answer() -> None:
-        box = next(w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, QInputDialog) and w.isVisible())
-        edit = box.findChild(type(counter.page.account_edit))
-        edit.selectAll()
-        qtbot.keyClicks(edit, "300")
-        qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-    QTimer.singleShot(300, answer)
-    counter.page.open_account(counter.account_id)
+    _close_shift(counter)
+    box = _shift_dialog(counter, qtbot)
+    box.float_edit.insert("３００.５")  # full-width digits committed by an input method
+    qtbot.keyClick(box.float_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter.page.dialog is not None, timeout=15_000)
+    assert counter.page.shift_dialog is None
     new_shift = counter.page.dialog.shift_id
     assert new_shift != counter.shift_id
-    assert ShiftService(db).totals(new_shift).opening_float == D("300.00")
+    assert ShiftService(db).totals(new_shift).opening_float == D("300.50")
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [("-5", "备用金：金额不能为负"), ("1.234", "备用金：最多两位小数"), ("abc", "备用金："),
+     ("", "备用金：请输入金额")],
+)
+def test_a_bad_cash_float_is_refused_naming_the_field(db, qtbot, runner, typed, words):
+    from counter_app.services.shifts import ShiftService
+
+    counter = make_counter(db, qtbot, runner)
+    _close_shift(counter)
+    box = _shift_dialog(counter, qtbot)
+    box.float_edit.clear()
+    qtbot.keyClicks(box.float_edit, typed)
+    qtbot.keyClick(box.float_edit, Qt.Key.Key_Return)
+    assert words in box.status_label.text()
+    assert box.isVisible() and box.float_edit.hasFocus() and box.float_edit.text() == typed
+    runner.wait_idle()
+    assert ShiftService(db).current(counter.workplace.clerk.id) is None
+    qtbot.keyClick(box.float_edit, Qt.Key.Key_Escape)  # Esc cancels: no shift, no payment
+    qtbot.waitUntil(lambda: counter.page.shift_dialog is None, timeout=5_000)
+    assert counter.page.dialog is None
+    assert ShiftService(db).current(counter.workplace.clerk.id) is None

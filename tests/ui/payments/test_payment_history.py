@@ -182,6 +182,9 @@ def test_unknown_outcome_is_looked_up_never_charged_twice(pg_db, pg_server, qtbo
             # looked up: the payment is shown as posted, never offered again
             qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
             assert dialog.result.replayed and "不会重复收费" in dialog.status_label.text()
+            qtbot.waitUntil(dialog.print_button.isVisible, timeout=15_000)
+            assert not counter.recorder.jobs  # printed when the clerk asks
+            qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
         else:
             qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=20_000)
             assert dialog.result is None and dialog.confirm_button.isEnabled()

@@ -1,0 +1,269 @@
+"""What the clerk types in the payment dialog: the bills, what to pay (chosen
+bills, a custom amount oldest first, or a prepayment only), the tenders, and
+the live figures (due, change, the surplus that goes to the prepayment
+balance 预存). It builds the :class:`PaymentRequest`; posting is the dialog's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.ledger import ZERO
+from counter_app.services.payments import PaymentError, PaymentRequest, PaymentResult, Tender
+from counter_app.services.receipt_facts import PayableAccount
+from counter_app.ui.payments.messages import payment_message
+from counter_app.ui.payments.models import BillsModel
+from counter_app.ui.payments.tenders import InputRefused, TenderPanel, read_money
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+BIG_POINTS = 26
+
+
+class Mode:
+    BILLS, CUSTOM, DEPOSIT = 0, 1, 2
+
+
+def big(label: QLabel, points: int = BIG_POINTS) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSize(points)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class PaymentForm(QWidget):
+    def __init__(self, account: PayableAccount, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.account = account
+        self.posted = False  # the figures of the posted payment stay
+        self._build()
+        self.bills.set_bills(account.bills)
+        self.mode_buttons.button(Mode.BILLS if account.bills else Mode.DEPOSIT).setChecked(True)
+        self._mode_changed()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        a = self.account
+        head = QLabel(
+            self.tr("Account {no}   {name}   {address}").format(
+                no=a.account_no, name=a.name, address=a.address), self)
+        head.setObjectName("accountLabel")
+        layout.addWidget(head)
+        self.bills = BillsModel(self)
+        self.bills_view = QTableView(self)
+        self.bills_view.setModel(self.bills)
+        self.bills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bills_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.bills_view.verticalHeader().hide()
+        self.bills_view.setMinimumHeight(130)
+        layout.addWidget(self.bills_view)
+
+        modes = QHBoxLayout()
+        self.mode_buttons = QButtonGroup(self)
+        for mode, text in ((Mode.BILLS, self.tr("Pay chosen bills (F5)")),
+                           (Mode.CUSTOM, self.tr("Custom amount, oldest first (F6)")),
+                           (Mode.DEPOSIT, self.tr("Prepayment only (F7)"))):
+            button = QRadioButton(text, self)
+            self.mode_buttons.addButton(button, mode)
+            modes.addWidget(button)
+            QShortcut(QKeySequence(Qt.Key.Key_F5 + mode), self, activated=button.click)
+        self.amount_edit = QLineEdit(self)
+        self.amount_edit.setObjectName("amountEdit")
+        self.amount_edit.setPlaceholderText(self.tr("amount"))
+        self.amount_edit.setMaximumWidth(130)
+        modes.addWidget(self.amount_edit)
+        layout.addLayout(modes)
+
+        due_row = QHBoxLayout()
+        self.due_label = big(QLabel(self), 18)
+        self.due_label.setObjectName("dueLabel")
+        due_row.addWidget(self.due_label)
+        due_row.addStretch(1)
+        self.surplus_label = big(QLabel(self), 14)
+        self.surplus_label.setObjectName("surplusLabel")
+        due_row.addWidget(self.surplus_label)
+        layout.addLayout(due_row)
+
+        self.tender_panel = TenderPanel(self)
+        self.tender_panel.set_balance(a.prepayment_balance)
+        layout.addWidget(self.tender_panel)
+        self.change_label = big(QLabel(self))
+        self.change_label.setObjectName("changeLabel")
+        self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.change_label.setStyleSheet("color: #0d47a1;")
+        layout.addWidget(self.change_label)
+
+        order = [*self.tender_panel.order(), self.amount_edit, self.bills_view]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.mode_buttons.idToggled.connect(lambda _i, on: on and self._mode_changed())
+        self.bills.selection_changed.connect(self._recalculate)
+        self.amount_edit.textChanged.connect(self._recalculate)
+        self.tender_panel.changed.connect(self._tenders_changed)
+        QShortcut(QKeySequence(Qt.Key.Key_Space), self.bills_view,
+                  activated=lambda: self.bills.toggle(self.bills_view.currentIndex().row()),
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def set_account(self, account: PayableAccount) -> None:
+        """The account reloaded (its bills changed meanwhile); what was typed stays."""
+        self.account = account
+        self.tender_panel.set_balance(account.prepayment_balance)
+        self.bills.set_bills(account.bills)
+        self._recalculate()
+
+    def set_locked(self, locked: bool) -> None:
+        """Read-only while a submission is posted or its outcome is unknown."""
+        self.tender_panel.set_locked(locked)
+        self.amount_edit.setReadOnly(locked)
+        for button in self.mode_buttons.buttons():
+            button.setEnabled(not locked)
+        if locked:
+            self.bills_view.setEnabled(False)
+        else:
+            self.bills_view.setEnabled(self.mode != Mode.DEPOSIT)
+
+    # -- live figures -----------------------------------------------------------------
+
+    @property
+    def mode(self) -> int:
+        return self.mode_buttons.checkedId()
+
+    def _mode_changed(self) -> None:
+        self.amount_edit.setEnabled(self.mode != Mode.BILLS)
+        self.bills_view.setEnabled(self.mode != Mode.DEPOSIT)
+        self._recalculate()
+
+    def _typed_due(self) -> Decimal | None:
+        """What the tenders must cover; None while the typed amount does not read."""
+        if self.mode == Mode.BILLS:
+            return self.bills.chosen_owed()
+        try:
+            return parse_money(self.amount_edit.text())
+        except MoneyError:
+            return None
+
+    def _recalculate(self) -> None:
+        if self.posted:
+            return
+        due = self._typed_due() or ZERO
+        self.due_label.setText(self.tr("Due ¥{0}").format(format_money(due)))
+        self.tender_panel.set_due(due)
+        self._show_figures()
+
+    def _tenders_changed(self) -> None:
+        if self.posted:
+            return
+        self.tender_panel.others_changed()
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        change = self.tender_panel.change()
+        self.change_label.setText(
+            self.tr("Change ¥{0}").format(format_money(change)) if change is not None else "")
+        self._show_surplus()
+
+    def _show_surplus(self) -> None:
+        """The tenders beyond the amount to bills go to the prepayment balance."""
+        due = self._typed_due()
+        funds = self.tender_panel.funds()
+        if due is None or funds == ZERO:
+            self._say_surplus("", "")
+            return
+        surplus = funds - (ZERO if self.mode == Mode.DEPOSIT else due)
+        if surplus < ZERO:
+            self._say_surplus(self.tr("Short ¥{0}").format(format_money(-surplus)), ERROR_STYLE)
+        elif surplus > ZERO and self.tender_panel.amount(Tender.PREPAYMENT) > ZERO:
+            self._say_surplus(payment_message("prepayment_surplus", "prepayment.amount"),
+                              ERROR_STYLE)
+        elif surplus > ZERO:
+            self._say_surplus(self.surplus_text(
+                surplus, self.account.prepayment_balance + surplus), OK_STYLE)
+        else:
+            self._say_surplus("", "")
+
+    def surplus_text(self, surplus: Decimal, balance: Decimal) -> str:
+        return self.tr("To prepayment ¥{amount}, balance after ¥{balance}").format(
+            amount=format_money(surplus), balance=format_money(balance))
+
+    def _say_surplus(self, text: str, style: str) -> None:
+        self.surplus_label.setStyleSheet(style)
+        self.surplus_label.setText(text)
+
+    def show_posted(self, result: PaymentResult) -> None:
+        """The posted payment's own figures: change and what went to 预存."""
+        self.posted = True
+        self.set_locked(True)
+        self.change_label.setText(
+            self.tr("Change ¥{0}").format(format_money(result.change)) if result.change else "")
+        self._say_surplus(self.surplus_text(result.deposit, result.balance_after)
+                          if result.deposit else "", OK_STYLE)
+
+    # -- the request --------------------------------------------------------------------
+
+    def build_request(self, client_uuid: str, shift_id: int) -> PaymentRequest:
+        """The request from what is typed; InputRefused names the field at fault."""
+        account_id = self.account.account_id
+        tenders = self.tender_panel.tenders()
+        chosen = self.bills.chosen()
+        owed = self.bills.chosen_owed()
+        if self.mode == Mode.DEPOSIT:
+            read_money(self.amount_edit, "deposit")
+            return PaymentRequest(client_uuid, account_id, shift_id, tenders, ZERO)
+        if not chosen:
+            raise InputRefused("bills", payment_message("no_bills", "bills"))
+        to_bills = owed
+        if self.mode == Mode.CUSTOM:
+            to_bills = read_money(self.amount_edit, "to_bills")
+            if to_bills > owed:
+                raise InputRefused("to_bills", payment_message("over_allocation", "to_bills"))
+        funds = sum((t.amount for t in tenders), ZERO)
+        if funds < to_bills:
+            raise InputRefused("cash.amount", payment_message("short", "tenders"))
+        return PaymentRequest(
+            client_uuid, account_id, shift_id, tenders, to_bills,
+            bill_ids=tuple(b.bill_id for b in chosen), expected_owed=owed)
+
+    def widget_field(self, error: PaymentError) -> str:
+        """The input a refusal of the payment service is about."""
+        f = error.field
+        if f.startswith("tender."):
+            kind = f.split(".", 1)[1]
+            if error.code == "received_short":
+                return "cash.received"
+            if error.code == "reference":
+                return f"{kind}.reference"
+            return f"{kind}.amount"
+        if f == "tenders":
+            return "cash.amount"
+        if f == "to_bills":
+            return "to_bills" if self.mode == Mode.CUSTOM else "bills"
+        return f
+
+    def focus_field(self, field: str) -> None:
+        widget = self.tender_panel.fields.get(field)
+        if widget is None and field in ("to_bills", "deposit"):
+            widget = self.amount_edit
+        if widget is None and field == "bills":
+            widget = self.bills_view
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()

@@ -1,0 +1,290 @@
+"""The answer to a post or a reversal is lost around COMMIT: the dialogs look
+the client UUID up (retrying while the database does not answer) and show
+what really happened, on SQLite and PostgreSQL.
+
+The fault is injected into the real database: :class:`LosingDatabase` runs
+every transaction for real and then loses the answer of the first write that
+inserts the target row, as a dropped connection would (before or after its
+COMMIT); for a while afterwards reads fail the same way (server unreachable).
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from decimal import Decimal
+
+import psycopg
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database, make_engine
+from counter_app.services.auth import Authenticator
+from counter_app.ui.payments.outcome import OutcomeCheck
+from counter_app.ui.payments.payment_dialog import PaymentDialog
+from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+from tests.ui.payments.test_payment_history import _history, _reverse, supervisor  # noqa: F401
+
+D = Decimal
+
+
+def lost() -> OperationalError:
+    return OperationalError(
+        "COMMIT", {}, psycopg.OperationalError("server closed the connection unexpectedly"))
+
+
+class Fault:
+    """Shared by every LosingDatabase of a test (the clerk's and a supervisor's)."""
+
+    def __init__(self, target: type, moment: str = "after_commit", unreachable_reads: int = 0):
+        self.target, self.moment, self.unreachable_reads = target, moment, unreachable_reads
+        self.armed = False
+        self.fired = False
+        self.failing_reads = 0
+        self.lock = threading.Lock()
+
+    def fire(self) -> bool:
+        with self.lock:
+            if not self.armed:
+                return False
+            self.armed, self.fired = False, True
+            self.failing_reads = self.unreachable_reads
+            return True
+
+    def read_fails(self) -> bool:
+        with self.lock:
+            if self.failing_reads <= 0:
+                return False
+            self.failing_reads -= 1
+            return True
+
+
+class LosingDatabase(Database):
+    def __init__(self, engine, fault: Fault):
+        super().__init__(engine)
+        self.fault = fault
+
+    @contextmanager
+    def write(self):
+        inserted = []
+        with super().write() as session:
+            event.listen(session, "after_flush", lambda s, _ctx: inserted.extend(
+                o for o in s.new if isinstance(o, self.fault.target)))
+            yield session
+            if inserted and self.fault.moment == "before_commit" and self.fault.fire():
+                raise lost()  # inside the transaction: rolled back, nothing written
+        if inserted and self.fault.moment == "after_commit" and self.fault.fire():
+            raise lost()  # committed, and the answer never arrives
+
+    @contextmanager
+    def read(self):
+        if self.fault.read_fails():
+            raise lost()
+        with super().read() as session:
+            yield session
+
+
+@pytest.fixture
+def no_auto_retry(monkeypatch):
+    """Retries only when the clerk asks (the test presses Enter)."""
+    monkeypatch.setattr(OutcomeCheck, "RETRY_DELAYS_MS", (600_000,))
+
+
+def _losing_counter(db, qtbot, runner, fault, **kw):
+    counter = make_counter(LosingDatabase(db.engine, fault), qtbot, runner, **kw)
+    return counter
+
+
+def _count(db, model) -> int:
+    with db.read() as s:
+        return len(s.execute(select(model.id)).all())
+
+
+def _pay_100(counter, qtbot, fault) -> PaymentDialog:
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClicks(field(dialog, "cash.received"), "100")
+    fault.armed = True
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: fault.fired, timeout=15_000)
+    return dialog
+
+
+def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
+        db, qtbot, runner, no_auto_retry):
+    fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
+    counter = _losing_counter(db, qtbot, runner, fault)
+    dialog = _pay_100(counter, qtbot, fault)
+    # the lookup finds the server unreachable: the dialog says so and waits
+    qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
+    text = dialog.status_label.text()
+    assert "不要重复收钱" in text and "按 Enter 立即查询" in text
+    assert dialog.result is None and dialog.outcome_unknown
+    assert dialog.check_button.isVisible() and dialog.check_button.isDefault()
+    assert not dialog.confirm_button.isVisible()
+    assert field(dialog, "cash.received").isReadOnly()  # the submission stays as typed
+    assert _count(db, m.Payment) == 1  # it did commit
+    # the clerk presses Enter: checked again, the database answers
+    qtbot.keyClick(dialog.check_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(dialog.print_button.isVisible, timeout=15_000)
+    text = dialog.status_label.text()
+    assert "不会重复收费" in text and "JX00000001" in text and "按 Enter 打印收据" in text
+    assert dialog.result.replayed and dialog.result.change == D("24.50")
+    assert dialog.form.change_label.text().endswith("24.50")
+    assert not counter.recorder.jobs  # nothing printed before the clerk asks
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已入账并打印" in dialog.status_label.text(), timeout=15_000)
+    assert "交费收据".encode(GB) in counter.recorder.data and b"JX00000001" in counter.recorder.data
+    assert len(counter.recorder.jobs) == 1
+    # Enter now closes: no second post, one payment with the dialog's UUID
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.page.dialog is None, timeout=5_000)
+    runner.wait_idle()
+    with db.read() as s:
+        uuids = s.execute(select(m.Payment.client_uuid)).scalars().all()
+    assert uuids == [dialog.client_uuid]
+    assert not counter.page.unresolved
+
+
+def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
+        db, qtbot, runner, monkeypatch):
+    monkeypatch.setattr(OutcomeCheck, "RETRY_DELAYS_MS", (200,))
+    fault = Fault(m.Payment, "after_commit", unreachable_reads=3)
+    counter = _losing_counter(db, qtbot, runner, fault)
+    misses = []
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    dialog.outcome.unreachable.connect(misses.append)
+    fault.armed = True
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert len(misses) == 3 and dialog.result.replayed
+    assert _count(db, m.Payment) == 1
+
+
+def test_lost_answer_before_commit_allows_the_same_submission_again(
+        db, qtbot, runner, no_auto_retry):
+    fault = Fault(m.Payment, "before_commit")
+    counter = _losing_counter(db, qtbot, runner, fault)
+    dialog = _pay_100(counter, qtbot, fault)
+    qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=15_000)
+    assert "没有收取任何费用" in dialog.status_label.text()
+    assert _count(db, m.Payment) == 0 and dialog.result is None
+    assert dialog.confirm_button.isVisible() and dialog.confirm_button.isEnabled()
+    assert not dialog.check_button.isVisible()
+    received = field(dialog, "cash.received")
+    assert not received.isReadOnly() and received.text() == "100"
+    first_uuid = dialog.client_uuid
+    qtbot.keyClick(received, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert not dialog.result.replayed  # posted now, printed at once
+    qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
+    with db.read() as s:
+        assert s.execute(select(m.Payment.client_uuid)).scalars().all() == [first_uuid]
+
+
+def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
+        db, qtbot, runner, no_auto_retry):
+    fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
+    counter = _losing_counter(db, qtbot, runner, fault)
+    page = counter.page
+    dialog = _pay_100(counter, qtbot, fault)
+    qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
+    assert "稍后再查" in dialog.cancel_button.text()
+    qtbot.keyClick(dialog.check_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None and not dialog.isVisible(), timeout=5_000)
+    assert page.unresolved == {counter.account_id: dialog}
+    qtbot.waitUntil(lambda: "结果未知" in page.status_label.text(), timeout=15_000)
+    assert "不要重复收钱" in page.status_label.text()
+    # F2 on the page: the same dialog (same UUID) comes back and asks the database
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.account_edit.setFocus()
+    qtbot.keyClick(page.account_edit, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.dialog is dialog and dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert dialog.result.replayed
+    assert _count(db, m.Payment) == 1
+
+
+def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    form = dialog.form
+    assert form.surplus_label.text() == ""  # the cash amount covers exactly what is due
+    cash = field(dialog, "cash.amount")
+    cash.setFocus()
+    cash.selectAll()
+    qtbot.keyClicks(cash, "100")
+    assert form.surplus_label.text() == "转入预存 ¥24.50，预存余额 ¥24.50"
+    qtbot.keyClicks(field(dialog, "wechat.amount"), "10")
+    assert "¥34.50" in form.surplus_label.text()
+    field(dialog, "wechat.amount").clear()
+    cash.selectAll()
+    qtbot.keyClicks(cash, "70")
+    assert form.surplus_label.text() == "还差 ¥5.50"
+    cash.selectAll()
+    qtbot.keyClicks(cash, "80")
+    qtbot.keyClicks(field(dialog, "cash.received"), "100")
+    assert form.change_label.text().endswith("20.00")
+    assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已入账并打印" in dialog.status_label.text(), timeout=15_000)
+    assert dialog.result.deposit == D("4.50") and dialog.result.balance_after == D("4.50")
+    assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
+    data = counter.recorder.data
+    assert "转入预存".encode(GB) in data and b"4.50" in data
+    with db.read() as s:
+        assert s.execute(select(m.Account.prepayment_balance)).scalar_one() == D("4.50")
+
+
+def test_prepayment_only_shows_all_of_it_going_to_prepayment(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    dialog.form.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.form.amount_edit, "200")
+    assert dialog.form.surplus_label.text() == "转入预存 ¥200.00，预存余额 ¥200.00"
+    qtbot.keyClicks(field(dialog, "prepayment.amount"), "1")
+    assert "预存余额只能用于缴账单" in dialog.form.surplus_label.text()
+
+
+def test_lost_answer_of_a_reversal_is_looked_up(db, db_url, qtbot, runner, supervisor,  # noqa: F811
+                                               no_auto_retry):
+    fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=0)
+    authenticator = Authenticator(
+        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    history = _history(counter, qtbot)
+    fault.armed = True
+    dialog = _reverse(history, qtbot, supervisor())
+    qtbot.waitUntil(lambda: fault.fired, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(dialog.print_button.isVisible, timeout=5_000)
+    assert "不会重复冲正" in dialog.status_label.text()
+    assert dialog.result.replayed and not counter.recorder.jobs
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)
+    assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
+    assert _count(db, m.PaymentReversal) == 1
+
+
+def test_reversal_not_booked_is_offered_again(db, db_url, qtbot, runner, supervisor,  # noqa: F811
+                                             no_auto_retry):
+    fault = Fault(m.PaymentReversal, "before_commit")
+    authenticator = Authenticator(
+        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    history = _history(counter, qtbot)
+    fault.armed = True
+    dialog = _reverse(history, qtbot, supervisor())
+    qtbot.waitUntil(lambda: "未冲正" in dialog.status_label.text(), timeout=20_000)
+    assert _count(db, m.PaymentReversal) == 0 and dialog.confirm_button.isEnabled()
+    assert dialog.reason_edit.text() == "收错户" and not dialog.reason_edit.isReadOnly()
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # same client UUID
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    with db.read() as s:
+        assert s.execute(select(m.PaymentReversal.client_uuid)).scalars().all() == [
+            dialog.client_uuid]
