@@ -43,7 +43,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No payments yet.</source>
+        <source>Paid &amp;from (month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: type a month as 2026-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid from: the month is after the to month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} payment(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payments in these months.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -68,11 +100,137 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>No open shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no open shift; payments need one. Count the cash in the drawer and open a shift with it (0 if the drawer is empty).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash &amp;float (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the shift (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the shift...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift: not open; press Enter to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shift was not opened ({0}). What you typed is kept; press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Take payment - {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: ¥{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: ¥{amount}. Printing the receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Press Enter to print the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close, check later (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is unknown ({0}). Do not take the money again: checking whether this payment was posted...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking whether this payment was posted...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Do not take the money again. Checking again in {0} s; press Enter to check now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown ({0}). Do not take the money again; press Enter to check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment was already posted (no second charge). </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the receipt (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
     <message>
         <source>Account {no}   {name}   {address}</source>
         <translation type="unfinished"></translation>
@@ -94,14 +252,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Confirm (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Due ¥{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,51 +260,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Posting...</source>
+        <source>Short ¥{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posted: ¥{amount}. Printing the receipt...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posted and printed: receipt {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt {0}: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This payment was already posted (no second charge). </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The outcome is unknown (the connection was lost). Checking whether this payment was posted...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not posted: nothing was charged. Press Enter to try again (the same payment, it can post only once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The outcome is still unknown: the database does not answer. Do not take the money again; press Enter to check again (the same payment posts only once).</source>
+        <source>To prepayment ¥{amount}, balance after ¥{balance}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -350,6 +460,17 @@
     </message>
 </context>
 <context>
+    <name>PaymentOutcome</name>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an earlier attempt of this payment reached the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaymentTenders</name>
     <message>
         <source>Cash</source>
@@ -451,12 +572,7 @@ Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No open shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You have no open shift; payments need one.
-Open a shift now? Cash float in the drawer (yuan):</source>
+        <source>The outcome of the last payment of this account is unknown. Do not take the money again: press F2 to check whether it was posted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -501,6 +617,14 @@ Periods: {periods}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the reversal slip (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,6 +646,14 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reversal was booked (not twice). Press Enter to print the reversal slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -565,7 +697,23 @@ Periods: {periods}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The outcome is unknown (the connection was lost). Press Enter to try again: the same reversal is booked at most once.</source>
+        <source>The outcome is unknown ({0}). Checking whether the payment was reversed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking whether the payment was reversed...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reversed: nothing was booked. Press Enter to try again (the same reversal, booked at most once).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Checking again in {0} s; press Enter to check now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown ({0}); press Enter to check again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,8 +43,40 @@
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <source>No payments yet.</source>
-        <translation>还没有缴费记录。</translation>
+        <source>Paid &amp;from (month)</source>
+        <translation>交费月份从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Paid from</source>
+        <translation>交费月份（起）</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>交费月份（止）</translation>
+    </message>
+    <message>
+        <source>{field}: type a month as 2026-03.</source>
+        <translation>{field}：请按 2026-03 的格式输入月份。</translation>
+    </message>
+    <message>
+        <source>Paid from: the month is after the to month.</source>
+        <translation>交费月份（起）：起始月份晚于截止月份。</translation>
+    </message>
+    <message>
+        <source>{0} payment(s)</source>
+        <translation>共 {0} 笔</translation>
+    </message>
+    <message>
+        <source>No payments in these months.</source>
+        <translation>这些月份没有交费记录。</translation>
     </message>
     <message>
         <source>Failed: {0}</source>
@@ -68,11 +100,137 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>No open shift</source>
+        <translation>尚未开班</translation>
+    </message>
+    <message>
+        <source>You have no open shift; payments need one. Count the cash in the drawer and open a shift with it (0 if the drawer is empty).</source>
+        <translation>您还没有开班，收费需要先开班。请清点钱箱里的现金，用它开班（钱箱为空时填 0）。</translation>
+    </message>
+    <message>
+        <source>Cash &amp;float (yuan)</source>
+        <translation>备用金（元）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the shift (Enter)</source>
+        <translation>开班 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Opening the shift...</source>
+        <translation>正在开班…</translation>
+    </message>
+    <message>
+        <source>Shift: not open; press Enter to open it.</source>
+        <translation>班次：尚未开班；按 Enter 开班。</translation>
+    </message>
+    <message>
+        <source>The shift was not opened ({0}). What you typed is kept; press Enter to try again.</source>
+        <translation>未能开班（{0}）。您输入的内容已保留；按 Enter 重试。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Take payment - {0}</source>
         <translation>收费 - {0}</translation>
     </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认收费 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Posting...</source>
+        <translation>正在入账…</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>Posted: ¥{0}.</source>
+        <translation>已入账：¥{0}。</translation>
+    </message>
+    <message>
+        <source>Posted: ¥{amount}. Printing the receipt...</source>
+        <translation>已入账：¥{amount}。正在打印收据…</translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Press Enter to print the receipt.</source>
+        <translation>已入账：收据 {no}，¥{amount}。按 Enter 打印收据。</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>完成 (Esc)</translation>
+    </message>
+    <message>
+        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
+        <translation>已入账：收据 {no}，¥{amount}。正在打印收据…</translation>
+    </message>
+    <message>
+        <source>Posted and printed: receipt {0}.</source>
+        <translation>已入账并打印：收据 {0}。</translation>
+    </message>
+    <message>
+        <source>Receipt {0}: </source>
+        <translation>收据 {0}：</translation>
+    </message>
+    <message>
+        <source>Close, check later (Esc)</source>
+        <translation>关闭，稍后再查 (Esc)</translation>
+    </message>
+    <message>
+        <source>The outcome is unknown ({0}). Do not take the money again: checking whether this payment was posted...</source>
+        <translation>结果未知（{0}）。请不要重复收钱：正在查询这笔缴费是否已入账…</translation>
+    </message>
+    <message>
+        <source>Checking whether this payment was posted...</source>
+        <translation>正在查询这笔缴费是否已入账…</translation>
+    </message>
+    <message>
+        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once).</source>
+        <translation>未入账：没有收取任何费用。按 Enter 重新提交（仍是同一笔缴费，只会入账一次）。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Do not take the money again. Checking again in {0} s; press Enter to check now.</source>
+        <translation>结果仍然未知：数据库没有响应。请不要重复收钱。{0} 秒后自动再查；按 Enter 立即查询。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown ({0}). Do not take the money again; press Enter to check again.</source>
+        <translation>结果仍然未知（{0}）。请不要重复收钱；按 Enter 再次查询。</translation>
+    </message>
+    <message>
+        <source>This payment was already posted (no second charge). </source>
+        <translation>这笔缴费已经入账（不会重复收费）。</translation>
+    </message>
+    <message>
+        <source>Check again (Enter)</source>
+        <translation>再次查询 (Enter)</translation>
+    </message>
+    <message>
+        <source>Print the receipt (Enter)</source>
+        <translation>打印收据 (Enter)</translation>
+    </message>
+    <message>
+        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
+        <translation>缴费已入账；请在缴费记录中补打收据。</translation>
+    </message>
+    <message>
+        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
+        <translation>账单刚刚已被缴纳，现欠 {0} 元。已重新读取账单。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
     <message>
         <source>Account {no}   {name}   {address}</source>
         <translation>用户号 {no}   {name}   {address}</translation>
@@ -94,14 +252,6 @@
         <translation>金额</translation>
     </message>
     <message>
-        <source>Confirm (Enter)</source>
-        <translation>确认收费 (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>取消 (Esc)</translation>
-    </message>
-    <message>
         <source>Due ¥{0}</source>
         <translation>应收 ¥{0}</translation>
     </message>
@@ -110,52 +260,12 @@
         <translation>找零 ¥{0}</translation>
     </message>
     <message>
-        <source>Posting...</source>
-        <translation>正在入账…</translation>
+        <source>Short ¥{0}</source>
+        <translation>还差 ¥{0}</translation>
     </message>
     <message>
-        <source>Done (Enter)</source>
-        <translation>完成 (Enter)</translation>
-    </message>
-    <message>
-        <source>Posted: ¥{amount}. Printing the receipt...</source>
-        <translation>已入账：¥{amount}。正在打印收据…</translation>
-    </message>
-    <message>
-        <source>Posted: receipt {no}, ¥{amount}. Printing the receipt...</source>
-        <translation>已入账：收据 {no}，¥{amount}。正在打印收据…</translation>
-    </message>
-    <message>
-        <source>Posted and printed: receipt {0}.</source>
-        <translation>已入账并打印：收据 {0}。</translation>
-    </message>
-    <message>
-        <source>Receipt {0}: </source>
-        <translation>收据 {0}：</translation>
-    </message>
-    <message>
-        <source>This payment was already posted (no second charge). </source>
-        <translation>这笔缴费已经入账（不会重复收费）。</translation>
-    </message>
-    <message>
-        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
-        <translation>缴费已入账；请在缴费记录中补打收据。</translation>
-    </message>
-    <message>
-        <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
-        <translation>账单刚刚已被缴纳，现欠 {0} 元。已重新读取账单。</translation>
-    </message>
-    <message>
-        <source>The outcome is unknown (the connection was lost). Checking whether this payment was posted...</source>
-        <translation>结果未知（连接中断）。正在查询这笔缴费是否已入账…</translation>
-    </message>
-    <message>
-        <source>Not posted: nothing was charged. Press Enter to try again (the same payment, it can post only once).</source>
-        <translation>未入账：没有收费。按 Enter 重试（同一笔缴费，只会入账一次）。</translation>
-    </message>
-    <message>
-        <source>The outcome is still unknown: the database does not answer. Do not take the money again; press Enter to check again (the same payment posts only once).</source>
-        <translation>结果仍然未知：数据库没有响应。请不要重复收钱；按 Enter 再次查询（同一笔缴费只会入账一次）。</translation>
+        <source>To prepayment ¥{amount}, balance after ¥{balance}</source>
+        <translation>转入预存 ¥{amount}，预存余额 ¥{balance}</translation>
     </message>
 </context>
 <context>
@@ -350,6 +460,17 @@
     </message>
 </context>
 <context>
+    <name>PaymentOutcome</name>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>与数据库的连接中断</translation>
+    </message>
+    <message>
+        <source>an earlier attempt of this payment reached the database</source>
+        <translation>这笔缴费之前的一次提交已到达数据库</translation>
+    </message>
+</context>
+<context>
     <name>PaymentTenders</name>
     <message>
         <source>Cash</source>
@@ -452,14 +573,8 @@ Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
         <translation>无法读取用户：{0}</translation>
     </message>
     <message>
-        <source>No open shift</source>
-        <translation>没有已开的班次</translation>
-    </message>
-    <message>
-        <source>You have no open shift; payments need one.
-Open a shift now? Cash float in the drawer (yuan):</source>
-        <translation>您还没有开班，收费需要先开班。
-现在开班吗？钱箱备用金（元）：</translation>
+        <source>The outcome of the last payment of this account is unknown. Do not take the money again: press F2 to check whether it was posted.</source>
+        <translation>该户上一笔缴费的结果未知。请不要重复收钱：按 F2 查询是否已入账。</translation>
     </message>
     <message>
         <source>Shift opened.</source>
@@ -505,6 +620,14 @@ Periods: {periods}</source>
         <translation>确认冲正 (Enter)</translation>
     </message>
     <message>
+        <source>Check again (Enter)</source>
+        <translation>再次查询 (Enter)</translation>
+    </message>
+    <message>
+        <source>Print the reversal slip (Enter)</source>
+        <translation>打印冲正凭单 (Enter)</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -527,6 +650,14 @@ Periods: {periods}</source>
     <message>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>完成 (Esc)</translation>
+    </message>
+    <message>
+        <source>This reversal was booked (not twice). Press Enter to print the reversal slip.</source>
+        <translation>这笔冲正已入账（不会重复冲正）。按 Enter 打印冲正凭单。</translation>
     </message>
     <message>
         <source>Reversed. Printing the reversal slip...</source>
@@ -569,8 +700,24 @@ Periods: {periods}</source>
         <translation>班次：您的班次已结束，请先开班。</translation>
     </message>
     <message>
-        <source>The outcome is unknown (the connection was lost). Press Enter to try again: the same reversal is booked at most once.</source>
-        <translation>结果未知（连接中断）。按 Enter 重试：同一笔冲正最多入账一次。</translation>
+        <source>The outcome is unknown ({0}). Checking whether the payment was reversed...</source>
+        <translation>结果未知（{0}）。正在查询这笔缴费是否已冲正…</translation>
+    </message>
+    <message>
+        <source>Checking whether the payment was reversed...</source>
+        <translation>正在查询这笔缴费是否已冲正…</translation>
+    </message>
+    <message>
+        <source>Not reversed: nothing was booked. Press Enter to try again (the same reversal, booked at most once).</source>
+        <translation>未冲正：没有记任何账。按 Enter 重试（仍是同一笔冲正，最多入账一次）。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown: the database does not answer. Checking again in {0} s; press Enter to check now.</source>
+        <translation>结果仍然未知：数据库没有响应。{0} 秒后自动再查；按 Enter 立即查询。</translation>
+    </message>
+    <message>
+        <source>The outcome is still unknown ({0}); press Enter to check again.</source>
+        <translation>结果仍然未知（{0}）；按 Enter 再次查询。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,11 @@
-"""An account's payments with 补打 (reprint) and 冲正 (reversal)."""
+"""An account's payments with 补打 (reprint) and 冲正 (reversal), filtered by
+the months they were paid in (Asia/Shanghai; the last 12 by default). The
+filter is the service's query (``AccountService.payments`` from/to)."""
 
 from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -8,13 +13,18 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from counter_app.documents.fmt import SHANGHAI
+from counter_app.domain.periods import Period
 from counter_app.services.accounts import PaymentSummary
 from counter_app.services.receipt_facts import PayableAccount
 from counter_app.ui.context import Workplace
@@ -25,6 +35,13 @@ from counter_app.ui.payments.reversal_dialog import ReversalDialog, tender_names
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
+DEFAULT_MONTHS = 12
+
+
+def default_periods(now: datetime | None = None) -> tuple[Period, Period]:
+    """The last 12 months, this one included (Asia/Shanghai)."""
+    this = Period.from_date((now or datetime.now(SHANGHAI)).astimezone(SHANGHAI))
+    return this.add(1 - DEFAULT_MONTHS), this
 
 
 class HistoryDialog(QDialog):
@@ -36,6 +53,7 @@ class HistoryDialog(QDialog):
         self.shift_id = shift_id
         self.setWindowTitle(self.tr("Payments of account {0}").format(account.account_no))
         layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_row())
         self.model = PaymentsModel(tender_names(), self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -62,21 +80,80 @@ class HistoryDialog(QDialog):
         layout.addWidget(buttons)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.reprint)
         QShortcut(QKeySequence("Ctrl+R"), self, activated=self.reverse)
-        self.resize(760, 420)
+        QWidget.setTabOrder(self.from_edit, self.to_edit)
+        QWidget.setTabOrder(self.to_edit, self.filter_button)
+        QWidget.setTabOrder(self.filter_button, self.view)
+        self.resize(760, 460)
         self.view.setFocus()
         self.load()
 
+    def _filter_row(self) -> QHBoxLayout:
+        """Paid from / to (months), Enter or the button applies it."""
+        row = QHBoxLayout()
+        first, last = default_periods()
+        self.from_edit = QLineEdit(str(first), self)
+        self.from_edit.setObjectName("fromPeriodEdit")
+        self.to_edit = QLineEdit(str(last), self)
+        self.to_edit.setObjectName("toPeriodEdit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setPlaceholderText("2026-03")
+            edit.setMaximumWidth(110)
+            edit.returnPressed.connect(self.load)
+        from_label = QLabel(self.tr("Paid &from (month)"), self)
+        from_label.setBuddy(self.from_edit)
+        to_label = QLabel(self.tr("&to"), self)
+        to_label.setBuddy(self.to_edit)
+        self.filter_button = QPushButton(self.tr("Filter"), self)
+        self.filter_button.setAutoDefault(False)
+        self.filter_button.clicked.connect(self.load)
+        for widget in (from_label, self.from_edit, to_label, self.to_edit, self.filter_button):
+            row.addWidget(widget)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        row.addWidget(self.count_label, 1)
+        return row
+
+    def periods(self) -> tuple[Period | None, Period | None] | None:
+        """The filter's months (None for a blank field: no bound), or None after
+        saying which field is wrong."""
+        found: list[Period | None] = []
+        for edit, name in ((self.from_edit, self.tr("Paid from")), (self.to_edit, self.tr("to"))):
+            try:
+                found.append(Period.parse(edit.text()) if edit.text().strip() else None)
+            except ValueError:
+                self._refuse_period(edit, self.tr("{field}: type a month as 2026-03.")
+                                    .format(field=name))
+                return None
+        first, last = found
+        if first and last and first > last:
+            self._refuse_period(self.from_edit, self.tr(
+                "Paid from: the month is after the to month."))
+            return None
+        return first, last
+
+    def _refuse_period(self, edit: QLineEdit, message: str) -> None:
+        self._say(message, ERROR_STYLE)
+        edit.setFocus()
+        edit.selectAll()
+
     def load(self) -> None:
+        periods = self.periods()
+        if periods is None:
+            return
+        self._say("", "")
+        first, last = periods
         self.workplace.runner.submit(
-            self.workplace.services.accounts.payments, self.account.account_id,
+            partial(self.workplace.services.accounts.payments, self.account.account_id,
+                    from_period=first, to_period=last),
             on_done=self._loaded, on_error=self._failed, key="payments:history")
 
     def _loaded(self, payments) -> None:
         self.model.set_payments(payments)
+        self.count_label.setText(self.tr("{0} payment(s)").format(len(payments)))
         if payments:
             self.view.selectRow(0)
         else:
-            self._say(self.tr("No payments yet."), "")
+            self._say(self.tr("No payments in these months."), "")
 
     def selected(self) -> PaymentSummary | None:
         return self.model.record(self.view.currentIndex().row())

@@ -197,3 +197,66 @@ def test_unknown_outcome_is_looked_up_never_charged_twice(pg_db, pg_server, qtbo
     assert counter.count(m.Payment) == 1
     assert dialog.result.change == D("24.50")
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
+
+
+def _old_payment(counter, period, receipt_no: int) -> None:
+    """A payment posted mid-``period`` (its own row, as posted then)."""
+    from datetime import datetime, time
+
+    from counter_app.documents.fmt import SHANGHAI
+
+    with counter.db.write() as s:
+        s.add(m.Payment(
+            client_uuid=str(uuid.uuid4()), content_hash="x" * 64, account_id=counter.account_id,
+            shift_id=counter.shift_id, clerk_id=counter.workplace.clerk.id, workstation="WS1",
+            series_code="HQ", receipt_no=receipt_no, amount=D("10.00"),
+            created_at=datetime.combine(period.first_day.replace(day=15), time(12),
+                                        tzinfo=SHANGHAI)))
+
+
+def test_history_is_filtered_by_month_last_12_by_default(db, qtbot, runner):
+    from counter_app.ui.payments.history_dialog import default_periods
+
+    counter = make_counter(db, qtbot, runner)
+    first, last = default_periods()
+    _old_payment(counter, first.add(-3), 914)
+    history = _history(counter, qtbot)  # the payment of today; the old one is not shown
+    assert (history.from_edit.text(), history.to_edit.text()) == (str(first), str(last))
+    assert last.add(-11) == first and "共 1 笔" in history.count_label.text()
+    # Alt+F reaches the from month; Enter applies the filter
+    history.activateWindow()
+    qtbot.waitUntil(history.isActiveWindow)
+    qtbot.keyClick(history.view, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert history.from_edit.hasFocus()
+    history.from_edit.selectAll()
+    qtbot.keyClicks(history.from_edit, str(first.add(-6)))
+    qtbot.keyClick(history.from_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=15_000)
+    assert history.isVisible() and "共 2 笔" in history.count_label.text()
+    assert history.model.record(1).receipt == "JX00000914"
+    # only the old month: the query bounds both ends
+    old = str(first.add(-3))
+    history.from_edit.setText(old)
+    history.to_edit.setText(old)
+    qtbot.keyClick(history.to_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
+    assert history.model.record(0).receipt == "JX00000914"
+
+
+@pytest.mark.parametrize(
+    ("from_text", "to_text", "words", "focus"),
+    [("2026-13", "", "交费月份（起）：请按 2026-03", "from_edit"),
+     ("", "26年3月", "交费月份（止）：请按 2026-03", "to_edit"),
+     ("2026-05", "2026-04", "起始月份晚于截止月份", "from_edit")],
+)
+def test_a_bad_month_is_refused_naming_the_field(db, qtbot, runner, from_text, to_text, words,
+                                                 focus):
+    counter = make_counter(db, qtbot, runner)
+    history = _history(counter, qtbot)
+    history.from_edit.setText(from_text)
+    history.to_edit.setText(to_text)
+    qtbot.keyClick(history.from_edit, Qt.Key.Key_Return)
+    assert words in history.status_label.text()
+    assert getattr(history, focus).hasFocus()
+    assert (history.from_edit.text(), history.to_edit.text()) == (from_text, to_text)
+    assert history.model.rowCount() == 1  # the list shown stays
