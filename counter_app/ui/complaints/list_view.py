@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
 from counter_app.ui.complaints import labels
+from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns"]
 OVERDUE_BRUSH = QBrush(QColor("#f8d0d0"))
 
 
@@ -41,51 +42,24 @@ class Columns(IntEnum):
     RECALL = 8
 
 
-class ComplaintTableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: tuple[ComplaintRow, ...] = ()
-        self._headers = {
-            Columns.TICKET: self.tr("Ticket"), Columns.RECEIVED: self.tr("Received"),
-            Columns.COMPLAINANT: self.tr("Complainant"), Columns.ACCOUNT: self.tr("Account"),
-            Columns.CATEGORY: self.tr("Category"), Columns.STATUS: self.tr("Status"),
-            Columns.DEPARTMENT: self.tr("Department"), Columns.DUE: self.tr("Due"),
-            Columns.RECALL: self.tr("Recall on"),
-        }
+class ComplaintTableModel(RecordTableModel[ComplaintRow]):
+    Columns = Columns
 
-    def set_rows(self, rows: tuple[ComplaintRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Ticket"), self.tr("Received"), self.tr("Complainant"), self.tr("Account"),
+            self.tr("Category"), self.tr("Status"), self.tr("Department"), self.tr("Due"),
+            self.tr("Recall on"),
+        ]
 
-    @property
-    def rows(self) -> tuple[ComplaintRow, ...]:
-        return self._rows
+    def background(self, row: ComplaintRow, column: int) -> QBrush | None:
+        return OVERDUE_BRUSH if row.overdue else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+    def tooltip(self, row: ComplaintRow, column: int) -> str | None:
+        return self.tr("Overdue: the due time has passed") if row.overdue else None
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(Columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[Columns(section)]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = Columns(index.column())
-        if role == RECORD_ROLE:
-            return row
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return OVERDUE_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
-            return self.tr("Overdue: the due time has passed")
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, row: ComplaintRow, column: int) -> str:
+        col = Columns(column)
         if col is Columns.DUE and row.overdue:
             return labels.local(row.due_at) + " " + self.tr("(overdue)")
         return {

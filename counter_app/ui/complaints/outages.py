@@ -33,8 +33,7 @@ from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
-
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+from counter_app.ui.record_model import RECORD_ROLE
 
 
 class OutagesWidget(QWidget):

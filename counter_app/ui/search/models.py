@@ -1,93 +1,29 @@
-"""Table models of the search area: one QAbstractTableModel per list, each
-with a ``Columns`` enum and :data:`RECORD_ROLE` giving the row's dataclass."""
+"""Table models of the search area (counter_app/ui/record_model.py), each
+with a ``Columns`` enum; :data:`RECORD_ROLE` gives the row's dataclass."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import timedelta, timezone
 from enum import IntEnum
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from counter_app.services.accounts import BillLineView, BillSummary, PaymentSummary
 from counter_app.services.search import AccountHit
 from counter_app.ui.labels import tender_name
+from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.search.texts import money_text, status_text
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ARREARS_COLOUR = QColor("#b3261e")
 _MUTED_COLOUR = QColor("#777777")
 
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["RECORD_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel", "SearchResultsModel"]
 
 
-class _RecordModel(QAbstractTableModel, Generic[R]):
-    """Rows of frozen dataclasses; subclasses say how a cell shows."""
-
-    Columns: type[IntEnum]
-    RIGHT_ALIGNED: frozenset[int] = frozenset()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> R | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._rows[index.row()]
-        column = index.column()
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(record, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole:
-            colour = self.colour(record, column)
-            return QBrush(colour) if colour is not None else None
-        return None
-
-    def headers(self) -> list[str]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def display(self, record: R, column: int) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def colour(self, record: R, column: int) -> QColor | None:
-        return None
-
-
-class SearchResultsModel(_RecordModel[AccountHit]):
+class SearchResultsModel(RecordTableModel[AccountHit]):
     class Columns(IntEnum):
         ACCOUNT_NO = 0
         NAME = 1
@@ -131,7 +67,7 @@ class SearchResultsModel(_RecordModel[AccountHit]):
         return None
 
 
-class BillsModel(_RecordModel[BillSummary]):
+class BillsModel(RecordTableModel[BillSummary]):
     class Columns(IntEnum):
         PERIOD = 0
         START = 1
@@ -175,7 +111,7 @@ class BillsModel(_RecordModel[BillSummary]):
         return None
 
 
-class BillLinesModel(_RecordModel[BillLineView]):
+class BillLinesModel(RecordTableModel[BillLineView]):
     class Columns(IntEnum):
         ITEM = 0
         VOLUME = 1
@@ -200,7 +136,7 @@ class BillLinesModel(_RecordModel[BillLineView]):
         return QColor("#1b6e20") if line.kind == "relief" else None
 
 
-class PaymentsModel(_RecordModel[PaymentSummary]):
+class PaymentsModel(RecordTableModel[PaymentSummary]):
     class Columns(IntEnum):
         PAID_AT = 0
         RECEIPT = 1

@@ -1,0 +1,97 @@
+"""One table model for every list of records (search hits, bills, payments,
+shifts, relief applications, complaints, ...).
+
+A subclass names its columns (a ``Columns`` IntEnum), its header texts and how
+a record shows in a cell; the Qt plumbing (row and column counts, header,
+roles, reset) lives here once. ``RECORD_ROLE`` gives a row's record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    """Rows of records; subclasses say how a cell shows."""
+
+    Columns: type[IntEnum]
+    RIGHT_ALIGNED: frozenset[int] = frozenset()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    # -- rows ------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    @property
+    def rows(self) -> tuple[R, ...]:
+        return tuple(self._rows)
+
+    def record(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- what a subclass says ----------------------------------------------------
+
+    def headers(self) -> Sequence[str]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def display(self, record: R, column: int) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def colour(self, record: R, column: int) -> QColor | None:
+        return None
+
+    def background(self, record: R, column: int) -> QBrush | None:
+        return None
+
+    def tooltip(self, record: R, column: int) -> str | None:
+        return None
+
+    # -- Qt ----------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.Columns)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(record, column)
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
+            return RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = self.colour(record, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.background(record, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(record, column)
+        return None
