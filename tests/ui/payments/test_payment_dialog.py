@@ -133,6 +133,48 @@ def test_prepayment_only(db, qtbot, runner):
     assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
 
 
+def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    form = dialog.form
+    assert form.surplus_label.text() == ""  # the cash amount covers exactly what is due
+    cash = field(dialog, "cash.amount")
+    cash.setFocus()
+    cash.selectAll()
+    qtbot.keyClicks(cash, "100")
+    assert form.surplus_label.text() == "转入预存 ¥24.50，预存余额 ¥24.50"
+    qtbot.keyClicks(field(dialog, "wechat.amount"), "10")
+    assert "¥34.50" in form.surplus_label.text()
+    field(dialog, "wechat.amount").clear()
+    cash.selectAll()
+    qtbot.keyClicks(cash, "70")
+    assert form.surplus_label.text() == "还差 ¥5.50"
+    cash.selectAll()
+    qtbot.keyClicks(cash, "80")
+    qtbot.keyClicks(field(dialog, "cash.received"), "100")
+    assert form.change_label.text().endswith("20.00")
+    assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已入账并打印" in dialog.status_label.text(), timeout=15_000)
+    assert dialog.result.deposit == D("4.50") and dialog.result.balance_after == D("4.50")
+    assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
+    data = counter.recorder.data
+    assert "转入预存".encode(GB) in data and b"4.50" in data
+    with db.read() as s:
+        assert s.execute(select(m.Account.prepayment_balance)).scalar_one() == D("4.50")
+
+
+def test_prepayment_only_shows_all_of_it_going_to_prepayment(db, qtbot, runner):
+    counter = make_counter(db, qtbot, runner)
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    dialog.form.amount_edit.setFocus()
+    qtbot.keyClicks(dialog.form.amount_edit, "200")
+    assert dialog.form.surplus_label.text() == "转入预存 ¥200.00，预存余额 ¥200.00"
+    qtbot.keyClicks(field(dialog, "prepayment.amount"), "1")
+    assert "预存余额只能用于缴账单" in dialog.form.surplus_label.text()
+
+
 def test_print_failure_keeps_the_payment(db, qtbot, runner):
     offline = RecordingTransport(error=PrintError("offline", "no answer"))
     counter = make_counter(db, qtbot, runner, recorder=offline)
