@@ -105,8 +105,8 @@ def prepare_behind_login(
     else:
         dialog.set_preparing(QCoreApplication.translate(
             "Startup",
-            "Preparing the demo database on this computer; the first start takes "
-            "a minute. You can type your username and password meanwhile.",
+            "Preparing the demo database on this computer (only on the first start). "
+            "You can type your username and password meanwhile.",
         ))
 
     def ready(info: Any) -> None:

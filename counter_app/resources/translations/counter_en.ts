@@ -248,8 +248,8 @@
         <translation>Checking the database on this computer...</translation>
     </message>
     <message>
-        <source>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</source>
-        <translation>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</translation>
+        <source>Preparing the demo database on this computer (only on the first start). You can type your username and password meanwhile.</source>
+        <translation>Preparing the demo database on this computer (only on the first start). You can type your username and password meanwhile.</translation>
     </message>
     <message>
         <source>Counter</source>

@@ -249,8 +249,8 @@
         <translation>正在检查本机数据库…</translation>
     </message>
     <message>
-        <source>Preparing the demo database on this computer; the first start takes a minute. You can type your username and password meanwhile.</source>
-        <translation>正在准备本机的演示数据库，首次启动约需一分钟。您可以先输入用户名和密码。</translation>
+        <source>Preparing the demo database on this computer (only on the first start). You can type your username and password meanwhile.</source>
+        <translation>正在准备本机的演示数据库（仅首次启动时）。您可以先输入用户名和密码。</translation>
     </message>
     <message>
         <source>Counter</source>
