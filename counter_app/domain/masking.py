@@ -12,7 +12,7 @@ from counter_app.domain.idnumber import normalize_id_number
 from counter_app.domain.phone import is_mobile, normalize_phone, split_landline
 from counter_app.domain.text import normalize_input
 
-__all__ = ["mask_id_number", "mask_name", "mask_phone"]
+__all__ = ["PERSONAL_FIELDS", "mask_field", "mask_id_number", "mask_name", "mask_phone"]
 
 MASK = "*"
 
@@ -58,6 +58,21 @@ def mask_phone(s: str | None) -> str:
         return MASK * len(value)
     masked_local = MASK * (len(local) - 3) + local[-3:]
     return f"{area}-{masked_local}" if area else masked_local
+
+
+#: Account fields holding personal data, as named in the accounts table.
+PERSONAL_FIELDS = ("id_number", "mobile", "landline")
+
+
+def mask_field(field: str, value: str | None) -> str:
+    """``value`` as shown for the account field ``field``: ID numbers and
+    phones (:data:`PERSONAL_FIELDS`) masked as above, any other field as is
+    (``None`` -> ``""``)."""
+    if field == "id_number":
+        return mask_id_number(value)
+    if field in PERSONAL_FIELDS:
+        return mask_phone(value)
+    return value or ""
 
 
 def mask_name(s: str | None) -> str:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.masking import mask_id_number, mask_name, mask_phone
+from counter_app.domain.masking import mask_field, mask_id_number, mask_name, mask_phone
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,18 @@ def test_mask_name_keeps_length_and_ends(name: str) -> None:
     assert len(out) == len(name)
     assert out[0] == name[0] and out[-1] == name[-1]
     assert set(out[1:-1]) == {"*"}
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "masked"),
+    [
+        ("id_number", "370829198506150011", "370829********0011"),
+        ("mobile", "13812345678", "138****5678"),
+        ("landline", "05376812345", "0537-****345"),
+        ("address", "嘉祥街道建设路21号", "嘉祥街道建设路21号"),
+        ("name", "张叁", "张叁"),
+        ("mobile", None, ""),
+    ],
+)
+def test_mask_field_masks_personal_fields_only(field: str, raw: str | None, masked: str) -> None:
+    assert mask_field(field, raw) == masked
