@@ -531,8 +531,9 @@ class CorrectionRequest(Base):
     id: Mapped[int] = pk()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
     field: Mapped[str] = mapped_column(String(32), nullable=False)
-    old_value: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    proposed_value: Mapped[str] = mapped_column(Text, nullable=False)
+    old_value: Mapped[str] = mapped_column(Text, nullable=False, default="")  # masked if personal
+    proposed_value: Mapped[str] = mapped_column(Text, nullable=False)  # supervisors read it (PG)
+    proposed_masked: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
     evidence: Mapped[str] = mapped_column(Text, nullable=False, default="")
     account_version: Mapped[int] = mapped_column(Integer, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")

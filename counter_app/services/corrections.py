@@ -5,6 +5,7 @@
     service.approve(request_id, version, clerk, actor, note="") -> CorrectionView
     service.reject(request_id, version, clerk, actor, note) -> CorrectionView
     service.pending() -> tuple[CorrectionView, ...]
+    service.to_decide(clerk, actor) -> tuple[CorrectionView, ...]  # with the full values
     service.for_account(account_id) -> tuple[CorrectionView, ...]
 
 The request remembers the account version the clerk saw. Approving applies
@@ -12,6 +13,15 @@ the value only if the account is still at that version (``UPDATE ... WHERE
 version = :seen``): a correction that arrives after the record changed raises
 :class:`AccountChanged` and writes nothing. Proposed values pass the domain
 validators; personal values are shown masked.
+
+The request keeps the proposed value twice: raw (``proposed_value``, what
+approving applies) and as shown (``proposed_masked``: masked for the ID number
+and phones, the value itself otherwise). On PostgreSQL clerks may insert the
+raw value but not read it back (migration 0008); only supervisors read it, in
+:meth:`CorrectionService.approve` and :meth:`CorrectionService.to_decide`,
+which records ``correction.reveal`` when it shows a personal value in full.
+``old_value`` is taken from the account's masked columns, so it is masked
+already.
 """
 
 from __future__ import annotations
@@ -24,7 +34,8 @@ from sqlalchemy import select, update
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.idnumber import validate_id_number
-from counter_app.domain.masking import mask_id_number, mask_phone
+from counter_app.domain.masking import PERSONAL_FIELDS as PERSONAL
+from counter_app.domain.masking import mask_field, mask_id_number, mask_phone
 from counter_app.domain.phone import PhoneError, is_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
 
@@ -41,7 +52,6 @@ __all__ = [
 ]
 
 FIELDS = ("name", "mobile", "landline", "address", "meter_location", "id_number")
-PERSONAL = ("mobile", "landline", "id_number")
 DECIDING_ROLES = ("supervisor", "admin")
 _LIMITS = {"name": 80, "address": 200, "meter_location": 80}
 
@@ -79,14 +89,7 @@ class CorrectionView:
     decided_at: datetime | None
     decision_note: str
     version: int
-
-
-def _mask(field: str, value: str) -> str:
-    if field == "id_number":
-        return mask_id_number(value)
-    if field in ("mobile", "landline"):
-        return mask_phone(value)
-    return value
+    proposed_full: str = ""  # the raw value, only in to_decide()
 
 
 def validate_value(field: str, value: str) -> str:
@@ -150,16 +153,18 @@ class CorrectionService:
             old = row.old or ""
             if field not in PERSONAL and old == value:
                 raise CorrectionError("same")
+            shown_value = mask_field(field, value)
             req = m.CorrectionRequest(
                 account_id=account_id, field=field, old_value=old, proposed_value=value,
-                evidence=evidence.strip(), account_version=account_version,
+                proposed_masked=shown_value, evidence=evidence.strip(),
+                account_version=account_version,
                 status="pending", requested_by=actor.clerk_id,
             )
             s.add(req)
             s.flush()
             record(
                 s, actor, "correction.file", "correction_request", req.id,
-                account_id=account_id, field=field, old=old, proposed=_mask(field, value),
+                account_id=account_id, field=field, old=old, proposed=shown_value,
             )
             request_id = req.id
         return self.get(request_id)
@@ -184,7 +189,7 @@ class CorrectionService:
             record(
                 s, actor, "correction.approve", "correction_request", req.id,
                 account_id=req.account_id, field=req.field, old=req.old_value,
-                new=_mask(req.field, req.proposed_value),
+                new=req.proposed_masked,
                 account_version=req.account_version + 1,
             )
             record(
@@ -249,28 +254,50 @@ class CorrectionService:
     def pending(self) -> tuple[CorrectionView, ...]:
         return self._query(m.CorrectionRequest.status == "pending")
 
+    def to_decide(self, clerk: ClerkIdentity, actor: Actor) -> tuple[CorrectionView, ...]:
+        """The pending requests with ``proposed_full`` filled, for a supervisor
+        to check against the evidence; each personal value shown in full is
+        recorded (``correction.reveal``) in the same transaction."""
+        self._require(clerk)
+        with self.db.write() as s:
+            views = self._select(s, m.CorrectionRequest.status == "pending", full=True)
+            for v in views:
+                if v.field in PERSONAL:
+                    record(s, actor, "correction.reveal", "correction_request", v.id,
+                           account_id=v.account_id, field=v.field)
+        return views
+
     def for_account(self, account_id: int) -> tuple[CorrectionView, ...]:
         return self._query(m.CorrectionRequest.account_id == account_id)
 
     def _query(self, where) -> tuple[CorrectionView, ...]:
-        r = m.CorrectionRequest
         with self.db.read() as s:
-            names = dict(s.execute(select(m.Clerk.id, m.Clerk.display_name)).all())
-            rows = s.execute(
-                select(r, m.Account.account_no, m.Account.name)
-                .join(m.Account, m.Account.id == r.account_id)
-                .where(where)
-                .order_by(r.created_at.desc(), r.id.desc())
-                .limit(500)
-            ).all()
+            return self._select(s, where)
+
+    @staticmethod
+    def _select(s, where, full: bool = False) -> tuple[CorrectionView, ...]:
+        """Views of the requests matching ``where``; the raw proposed value is
+        read only when ``full`` (a clerk's login may not read it on PostgreSQL)."""
+        r = m.CorrectionRequest
+        columns = [c for c in r.__table__.c if full or c.key != "proposed_value"]
+        names = dict(s.execute(select(m.Clerk.id, m.Clerk.display_name)).all())
+        rows = s.execute(
+            select(*columns, m.Account.account_no, m.Account.name.label("account_name"))
+            .join(m.Account, m.Account.id == r.account_id)
+            .where(where)
+            .order_by(r.created_at.desc(), r.id.desc())
+            .limit(500)
+        ).all()
         return tuple(
             CorrectionView(
-                id=q.id, account_id=q.account_id, account_no=no, account_name=name,
-                field=q.field, old_value=q.old_value,  # the masked column when personal
-                proposed_value=_mask(q.field, q.proposed_value), evidence=q.evidence,
+                id=q.id, account_id=q.account_id, account_no=q.account_no,
+                account_name=q.account_name, field=q.field,
+                old_value=q.old_value,  # the masked column when personal
+                proposed_value=q.proposed_masked, evidence=q.evidence,
                 status=q.status, requested_by=names.get(q.requested_by, ""),
                 requested_at=q.created_at, decided_by=names.get(q.decided_by, ""),
                 decided_at=q.decided_at, decision_note=q.decision_note, version=q.version,
+                proposed_full=q.proposed_value if full else "",
             )
-            for q, no, name in rows
+            for q in rows
         )

@@ -191,3 +191,68 @@ def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db
             assert not can("counter_clerk", "contact_phone")
             assert not can("counter_supervisor", "contact_phone")
     engine.dispose()
+
+
+def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_url):
+    """0008 adds correction_requests.proposed_masked, fills it for requests
+    filed before it (masked for the ID number and phones, as is otherwise), and
+    on PostgreSQL takes the raw proposed value from clerks, not from
+    supervisors; downgrading gives the table back to clerks."""
+    from alembic import command
+
+    from counter_app.db.engine import Database
+    from counter_app.db.migrate import _config
+    from tests.factories import make_account, make_clerk_row, make_reference
+
+    engine = make_engine(empty_db_url)
+    migrate(engine, "0007")
+    db = Database(engine)
+    filed = (
+        ("id_number", "370829198506150011"), ("mobile", "13900001111"),
+        ("landline", "05376812345"), ("address", "嘉祥街道建设路21号"),
+    )
+    with db.write() as s:
+        make_reference(s)
+        clerk = make_clerk_row(s)
+        account = make_account(s)
+        for field, value in filed:
+            s.execute(
+                text(
+                    "INSERT INTO correction_requests (account_id, field, old_value,"
+                    " proposed_value, evidence, account_version, status, requested_by,"
+                    " decision_note, version, created_at) VALUES"
+                    " (:a, :f, '', :v, '', 1, 'pending', :c, '', 1, CURRENT_TIMESTAMP)"
+                ),
+                dict(a=account.id, f=field, v=value, c=clerk.id),
+            )
+    migrate(engine)
+
+    def can(conn, role, column):
+        return conn.execute(text(
+            "SELECT has_column_privilege(:r, 'correction_requests', :c, :p)"
+        ), {"r": role, "c": column, "p": "SELECT"}).scalar_one()
+
+    with engine.connect() as conn:
+        masked = conn.execute(text(
+            "SELECT proposed_masked FROM correction_requests ORDER BY id"
+        )).scalars().all()
+        assert masked == ["370829********0011", "139****1111", "0537-****345", "嘉祥街道建设路21号"]
+        if engine.dialect.name == "postgresql":
+            assert not can(conn, "counter_clerk", "proposed_value")
+            assert can(conn, "counter_clerk", "proposed_masked")
+            assert can(conn, "counter_clerk", "old_value")
+            assert can(conn, "counter_supervisor", "proposed_value")
+            assert can(conn, "counter_admin", "proposed_value")  # member of supervisor
+            assert conn.execute(text(
+                "SELECT has_table_privilege('counter_clerk', 'correction_requests', 'INSERT')"
+            )).scalar_one()
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SET LOCAL ROLE counter_owner"))
+            command.downgrade(_config(conn), "0007")
+        with engine.connect() as conn:
+            assert can(conn, "counter_clerk", "proposed_value")
+        migrate(engine)
+        with engine.connect() as conn:
+            assert not can(conn, "counter_clerk", "proposed_value")
+    engine.dispose()

@@ -109,6 +109,39 @@ def test_supervisor_approves_and_rejects_corrections(login_as, account_id, db):
     _denied(sup_db, "DELETE FROM correction_requests")
 
 
+def test_a_proposed_id_number_is_read_in_full_by_supervisors_only(login_as, account_id, db):
+    clerk_db, clerk = login_as("clerk")
+    sup_db, sup = login_as("supervisor")
+    filed = CorrectionService(clerk_db).file(account_id, "id_number", "370829198506150011",
+                                             "身份证", 1, _actor(clerk))
+    assert filed.proposed_value == "370829********0011"
+    # the clerk wrote the raw value but cannot read it back, not even their own
+    _denied(clerk_db, "SELECT proposed_value FROM correction_requests")
+    _denied(clerk_db, "SELECT * FROM correction_requests WHERE id = :i", i=filed.id)
+    [mine] = CorrectionService(clerk_db).for_account(account_id)
+    assert (mine.proposed_value, mine.proposed_full) == ("370829********0011", "")
+    assert CorrectionService(clerk_db).pending()[0].proposed_value == "370829********0011"
+    posing = ClerkIdentity(clerk.id, clerk.username, clerk.display_name, "supervisor", "HQ")
+    with pytest.raises(DBAPIError, match="permission denied"):
+        CorrectionService(clerk_db).to_decide(posing, _actor(clerk))
+    # the supervisor checks the full value against the ID card and applies it
+    [shown] = CorrectionService(sup_db).to_decide(sup, _actor(sup))
+    assert (shown.id, shown.proposed_full) == (filed.id, "370829198506150011")
+    with sup_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT proposed_value FROM correction_requests")).scalar_one() \
+            == "370829198506150011"
+    done = CorrectionService(sup_db).approve(filed.id, filed.version, sup, _actor(sup))
+    assert done.status == "approved" and done.proposed_value == "370829********0011"
+    with db.engine.connect() as conn:
+        row = conn.execute(text("SELECT id_number, id_masked, id_tail, version FROM accounts")).one()
+        actions = conn.execute(text("SELECT action FROM audit_events WHERE entity <> 'clerk' "
+                                    "ORDER BY id")).scalars().all()
+    assert tuple(row) == ("370829198506150011", "370829********0011", "150011", 2)
+    assert actions == ["correction.file", "correction.reveal", "correction.approve",
+                       "account.correct"]
+    _denied(clerk_db, "SELECT id_number FROM accounts")
+
+
 def test_clerk_reads_outages_supervisor_keeps_them(login_as):
     clerk_db, clerk = login_as("clerk")
     sup_db, sup = login_as("supervisor")

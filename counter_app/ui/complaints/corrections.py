@@ -83,12 +83,13 @@ class CorrectionsWidget(QWidget):
         self.fileButton.setEnabled(enabled)
 
     def set_requests(self, views: tuple[CorrectionView, ...]) -> None:
+        """Proposed values as given: masked for a clerk, in full for a supervisor."""
         self.requests.clear()
         statuses = labels.correction_status_names()
         for v in views:
             item = QTreeWidgetItem([
                 v.account_no, labels.name(labels.field_names(), v.field), v.old_value,
-                v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
+                v.proposed_full or v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
                 v.decision_note,
             ])
             item.setData(0, 256, v)

@@ -281,8 +281,9 @@ class ComplaintsPage(QWidget):
 
     def _load_corrections(self) -> None:
         if self.corrections_widget.can_decide:
-            self._submit(self.corrections.pending, self.corrections_widget.set_requests,
-                         key="cmp-corr")
+            # the full proposed values, to check against the evidence (audited)
+            self._submit(self.corrections.to_decide, self.corrections_widget.set_requests,
+                         self.workplace.clerk, self.workplace.actor, key="cmp-corr")
         elif self.account_id is not None:
             self._submit(self.corrections.for_account, self.corrections_widget.set_requests,
                          self.account_id, key="cmp-corr")

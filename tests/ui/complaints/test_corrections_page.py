@@ -108,3 +108,35 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
     runner.wait_idle()
     assert "驳回时请填写说明" in b.messageLabel.text()
     assert service.get(req.id).status == "pending"
+
+
+def test_a_proposed_id_number_is_masked_for_the_clerk_and_full_for_the_supervisor(
+    qtbot, make_page, runner, filled
+):
+    db, (_clerk, _boss, account_id) = filled
+    clerk_page = make_page("clerk")
+    clerk_page.open_account(account_id)
+    runner.wait_idle()
+    w = _corrections_of(clerk_page, runner)
+    w.fieldCombo.setCurrentIndex(w.fieldCombo.findData("id_number"))
+    type_text(w.valueEdit, "370829198506150011")
+    type_text(w.evidenceEdit, "身份证")
+    qtbot.keyClick(w.evidenceEdit, Qt.Key.Key_Return)
+    runner.wait_idle()
+    runner.wait_idle()
+    assert "待审批" in w.messageLabel.text()
+    assert [r[2:4] for r in _rows(w)] == [["370829********1234", "370829********0011"]]
+    w.grab().save(f"{SHOTS}/corrections_id_clerk.png")
+
+    boss_page = make_page("supervisor", workstation="WS-09")
+    b = _corrections_of(boss_page, runner)
+    assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829198506150011"]]
+    b.grab().save(f"{SHOTS}/corrections_id_supervisor.png")
+    press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
+    runner.wait_idle()
+    runner.wait_idle()
+    with db.read() as s:
+        assert s.get(Account, account_id).id_number == "370829198506150011"
+        audit = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert audit == ["correction.file", "correction.reveal", "correction.approve",
+                     "account.correct"]
