@@ -133,7 +133,8 @@ def test_a_proposed_id_number_is_read_in_full_by_supervisors_only(login_as, acco
     done = CorrectionService(sup_db).approve(filed.id, filed.version, sup, _actor(sup))
     assert done.status == "approved" and done.proposed_value == "370829********0011"
     with db.engine.connect() as conn:
-        row = conn.execute(text("SELECT id_number, id_masked, id_tail, version FROM accounts")).one()
+        row = conn.execute(text("SELECT id_number, id_masked, id_tail, version FROM accounts")
+                           ).one()
         actions = conn.execute(text("SELECT action FROM audit_events WHERE entity <> 'clerk' "
                                     "ORDER BY id")).scalars().all()
     assert tuple(row) == ("370829198506150011", "370829********0011", "150011", 2)
