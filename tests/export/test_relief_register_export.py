@@ -113,3 +113,22 @@ def test_libreoffice_converts_it_to_csv(workbook_path, tmp_path):
     assert [line[money] for line in lines[1:]] == ["10.05", "0.58", "0.00", "10.63"]
     assert lines[4][0] == "合计"
     assert lines[1][11] == "2027-12-31"
+
+
+def test_markup_spaces_and_control_characters_survive_the_row_writer(tmp_path):
+    """The fast writer formats XML text itself: &, <, > are escaped, leading
+    and trailing spaces kept, characters XML cannot hold dropped; the plain
+    openpyxl writer gives the same cells (it refuses control characters, so
+    they are only in the fast writer's row)."""
+    odd = dict(account_name=" 王&<五> ", address="建设路 <12> & 13号 ", notes="")
+    fast_path, plain_path = tmp_path / "fast.xlsx", tmp_path / "plain.xlsx"
+    export_relief_register([row(1, **odd, issuing_office="民政局\x01\x1f")], fast_path, fast=True)
+    export_relief_register([row(1, **odd, issuing_office="民政局")], plain_path, fast=False)
+    fast = [list(r) for r in load_workbook(fast_path).active.iter_rows(values_only=True)]
+    plain = [list(r) for r in load_workbook(plain_path).active.iter_rows(values_only=True)]
+    assert fast == plain
+    titles = [c.title for c in COLUMNS]
+    data = dict(zip(titles, fast[1], strict=True))
+    assert data["户名"] == " 王&<五> "
+    assert data["用水地址"] == "建设路 <12> & 13号 "
+    assert data["发证机关"] == "民政局"
