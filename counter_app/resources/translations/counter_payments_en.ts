@@ -471,64 +471,6 @@
     </message>
 </context>
 <context>
-    <name>PaymentTenders</name>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PaymentsModel</name>
-    <message>
-        <source>Receipt no.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tenders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Periods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Posted</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PaymentsPage</name>
     <message>
         <source>Payments</source>

@@ -471,64 +471,6 @@
     </message>
 </context>
 <context>
-    <name>PaymentTenders</name>
-    <message>
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <source>Prepayment</source>
-        <translation>预存抵扣</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentsModel</name>
-    <message>
-        <source>Receipt no.</source>
-        <translation>收据号</translation>
-    </message>
-    <message>
-        <source>Paid at</source>
-        <translation>缴费时间</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Tenders</source>
-        <translation>付款方式</translation>
-    </message>
-    <message>
-        <source>Periods</source>
-        <translation>账期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Reversed</source>
-        <translation>已冲正</translation>
-    </message>
-    <message>
-        <source>Posted</source>
-        <translation>已入账</translation>
-    </message>
-</context>
-<context>
     <name>PaymentsPage</name>
     <message>
         <source>Payments</source>

@@ -29,9 +29,9 @@ from counter_app.services.accounts import PaymentSummary
 from counter_app.services.receipt_facts import PayableAccount
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import print_message
-from counter_app.ui.payments.models import PaymentsModel
 from counter_app.ui.payments.printing import reprint_job
-from counter_app.ui.payments.reversal_dialog import ReversalDialog, tender_names
+from counter_app.ui.payments.reversal_dialog import ReversalDialog
+from counter_app.ui.search.models import PaymentsModel
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -54,7 +54,7 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("Payments of account {0}").format(account.account_no))
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_row())
-        self.model = PaymentsModel(tender_names(), self)
+        self.model = PaymentsModel(self)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -148,7 +148,7 @@ class HistoryDialog(QDialog):
             on_done=self._loaded, on_error=self._failed, key="payments:history")
 
     def _loaded(self, payments) -> None:
-        self.model.set_payments(payments)
+        self.model.set_rows(payments)
         self.count_label.setText(self.tr("{0} payment(s)").format(len(payments)))
         if payments:
             self.view.selectRow(0)

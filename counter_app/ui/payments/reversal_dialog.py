@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,22 +34,13 @@ from counter_app.services.reversals import (
     reverse_payment,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.labels import tender_name
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.printing import print_reversal_job
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
-
-
-def tender_names() -> dict[str, str]:
-    return {
-        "cash": QCoreApplication.translate("PaymentTenders", "Cash"),
-        "wechat": QCoreApplication.translate("PaymentTenders", "WeChat"),
-        "alipay": QCoreApplication.translate("PaymentTenders", "Alipay"),
-        "card": QCoreApplication.translate("PaymentTenders", "Bank card"),
-        "prepayment": QCoreApplication.translate("PaymentTenders", "Prepayment"),
-    }
 
 
 def reverse_with_supervisor(
@@ -92,9 +82,8 @@ class ReversalDialog(QDialog):
         self.outcome.failed.connect(self._lookup_failed)
         self.setWindowTitle(self.tr("Reverse payment {0}").format(payment.receipt))
         layout = QVBoxLayout(self)
-        names = tender_names()
         tenders = "、".join(
-            f"{names.get(t.tender, t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders)
+            f"{tender_name(t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders)
         info = QLabel(self.tr(
             "Receipt {receipt}   account {no} {name}\nAmount ¥{amount}   {tenders}\nPeriods: {periods}"
         ).format(receipt=payment.receipt, no=account.account_no, name=account.name,

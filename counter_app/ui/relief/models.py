@@ -4,23 +4,21 @@ the relief granted per bill period."""
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from counter_app.domain.money import format_money
 from counter_app.services.relief import PeriodTotal, ReliefRow
+from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.relief.labels import account_type_text, status_text
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+__all__ = ["RECORD_ROLE", "PeriodTotalsModel", "ReliefRegisterModel"]
+
 STATUS_COLORS = {"pending": "#8a5a00", "expired": "#b00020", "revoked": "#666666",
                  "rejected": "#666666"}
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ReliefRegisterModel(QAbstractTableModel):
+class ReliefRegisterModel(RecordTableModel[ReliefRow]):
     """One row per application (ReliefRow under RECORD_ROLE)."""
 
     class Columns(IntEnum):
@@ -39,35 +37,12 @@ class ReliefRegisterModel(QAbstractTableModel):
         EFFECTIVE = 12
         RELIEF = 13
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ReliefRow] = []
-
-    def set_rows(self, rows: list[ReliefRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ReliefRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+    RIGHT_ALIGNED = frozenset({Columns.RELIEF})
 
     def row_of(self, application_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == application_id), -1)
 
-    @property
-    def rows(self) -> list[ReliefRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         c = self.Columns
         titles = {
             c.ACCOUNT_NO: self.tr("Account no."), c.NAME: self.tr("Name"), c.AREA: self.tr("Area"),
@@ -78,26 +53,15 @@ class ReliefRegisterModel(QAbstractTableModel):
             c.HOUSEHOLDS: self.tr("Low-income / total"), c.STATUS: self.tr("Status"),
             c.EFFECTIVE: self.tr("From period"), c.RELIEF: self.tr("Relief granted"),
         }
-        return titles.get(self.Columns(section))
+        return [titles[col] for col in c]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = self.Columns(index.column())
-        if role == RECORD_ROLE:
-            return r
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.Columns.RELIEF:
-            return RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.Columns.STATUS:
-            color = STATUS_COLORS.get(r.display_status)
-            return QBrush(QColor(color)) if color else None
-        return None
+    def colour(self, r: ReliefRow, column: int) -> QColor | None:
+        color = STATUS_COLORS.get(r.display_status) if column == self.Columns.STATUS else None
+        return QColor(color) if color else None
 
-    def _display(self, r: ReliefRow, col: Columns) -> str:
+    def display(self, r: ReliefRow, column: int) -> str:
         c = self.Columns
+        col = c(column)
         if col == c.HOUSEHOLDS:
             if r.total_households:
                 return f"{r.low_income_households} / {r.total_households}"
@@ -114,7 +78,7 @@ class ReliefRegisterModel(QAbstractTableModel):
         return values[col]
 
 
-class PeriodTotalsModel(QAbstractTableModel):
+class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
     """Relief granted per bill period (sum of the bills' relief lines)."""
 
     class Columns(IntEnum):
@@ -123,41 +87,13 @@ class PeriodTotalsModel(QAbstractTableModel):
         VOLUME = 2
         AMOUNT = 3
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[PeriodTotal] = []
+    RIGHT_ALIGNED = frozenset({Columns.BILLS, Columns.VOLUME, Columns.AMOUNT})
 
-    def set_rows(self, rows: list[PeriodTotal]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def headers(self) -> list[str]:
+        return [self.tr("Period"), self.tr("Bills"), self.tr("Relieved m³"),
+                self.tr("Relief granted")]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.Columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        c = self.Columns
-        return {c.PERIOD: self.tr("Period"), c.BILLS: self.tr("Bills"),
-                c.VOLUME: self.tr("Relieved m³"), c.AMOUNT: self.tr("Relief granted")
-                }[self.Columns(section)]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        t = self._rows[index.row()]
-        col = self.Columns(index.column())
-        if role == RECORD_ROLE:
-            return t
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.Columns.PERIOD:
-            return RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, t: PeriodTotal, column: int) -> str:
         c = self.Columns
         return {c.PERIOD: t.period, c.BILLS: str(t.bills), c.VOLUME: str(t.volume),
-                c.AMOUNT: format_money(t.amount)}[col]
+                c.AMOUNT: format_money(t.amount)}[c(column)]
