@@ -4,6 +4,11 @@ Rows that hold posted money (payments, payment_tenders, allocations,
 prepayment_ledger, payment_reversals, receipt_reprints) and audit_events are
 append-only: in PostgreSQL triggers and privileges refuse UPDATE, DELETE and
 TRUNCATE (see migrations/versions/0002_postgres_security.py).
+
+One module on purpose: the models have no relationship(), and SQLAlchemy's
+unit of work orders the inserts of unrelated mappers in one flush by
+"module.ClassName". Code that adds, say, a Hall and its ReceiptSeries before
+one flush depends on that order; splitting this file by area would change it.
 """
 
 from __future__ import annotations
