@@ -46,6 +46,7 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
         else:
             loaded = translator.load(f"{prefix}_{language}", directory)
         if loaded:
+            translator.setObjectName(f"{prefix}_{language}.qm")  # the in-memory ones have no filePath
             app.installTranslator(translator)
             installed.append(translator)
         elif language != "en" or prefix == "counter":

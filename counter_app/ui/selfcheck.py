@@ -85,7 +85,7 @@ def check_receipt_pdf(target: Path) -> str:
 def check_translations(app, language: str) -> str:
     from counter_app.ui.i18n import install_translators
 
-    loaded = [Path(t.filePath()).name for t in install_translators(app, language)]
+    loaded = [t.objectName() for t in install_translators(app, language)]
     for wanted in (f"counter_{language}.qm", f"qtbase_{language}.qm"):
         if wanted not in loaded:
             raise CheckFailed(f"{wanted} not found")
