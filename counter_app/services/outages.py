@@ -95,31 +95,29 @@ class OutageService:
         """Supply is back before the announced end: the outage ends ``now``."""
         at = _require(clerk, now)
         o = m.Outage
-        with self.db.write() as s:
-            changed = s.execute(
-                update(o)
-                .where(o.id == outage_id, o.cancelled.is_(False), o.starts_at < at, o.ends_at > at)
-                .values(ends_at=at)
-            ).rowcount
-            if changed != 1:
-                raise OutageError("state")
-            record(s, actor, "outage.end", "outage", outage_id, ends_at=at.isoformat())
+        self._change(outage_id, actor, "outage.end", (o.starts_at < at, o.ends_at > at),
+                     {"ends_at": at}, ends_at=at.isoformat())
 
     def cancel(
         self, outage_id: int, clerk: ClerkIdentity, actor: Actor, *, now: datetime | None = None
     ) -> None:
         """Withdraw an outage announced in error (running or still to come)."""
         at = _require(clerk, now)
+        self._change(outage_id, actor, "outage.cancel", (m.Outage.ends_at > at,),
+                     {"cancelled": True})
+
+    def _change(self, outage_id: int, actor: Actor, action: str, when: tuple, values: dict,
+                **details: object) -> None:
+        """Update one announced (not withdrawn) outage in the state ``when``
+        describes, audited; OutageError("state") when it is not in it."""
         o = m.Outage
         with self.db.write() as s:
             changed = s.execute(
-                update(o)
-                .where(o.id == outage_id, o.cancelled.is_(False), o.ends_at > at)
-                .values(cancelled=True)
+                update(o).where(o.id == outage_id, o.cancelled.is_(False), *when).values(**values)
             ).rowcount
             if changed != 1:
                 raise OutageError("state")
-            record(s, actor, "outage.cancel", "outage", outage_id)
+            record(s, actor, action, "outage", outage_id, **details)
 
     def active(
         self, area_code: str | None = None, *, now: datetime | None = None
