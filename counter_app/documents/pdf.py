@@ -2,13 +2,18 @@
 
 Both bundled fonts are embedded as subsets with their Unicode maps, so the
 text of the PDF can be searched and read back (``pdftotext``).  Thread-safe:
-every call builds its own canvas, and the font registry is shared read-only
-after :func:`~counter_app.documents.fonts.register_reportlab_fonts`.
+every call builds its own canvas; the fonts are ReportLab's process-wide
+registry, and writing a document's font subsets (in ``Canvas.save``) reads the
+shared font file through one cursor (``TTFontFile.seek``/``read_*``), so two
+threads saving at once could read each other's glyphs (a KeyError in
+``makeSubset`` was seen in CI). :data:`_SUBSET_LOCK` serialises that step
+only; layout and drawing run in parallel.
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,6 +26,7 @@ from counter_app.documents.model import Document
 __all__ = ["render_pdf", "write_pdf"]
 
 _BOLD_STROKE = 0.035  # stroke width per point of font size for faux bold
+_SUBSET_LOCK = threading.Lock()  # guards ReportLab's shared font files (see above)
 
 
 def _text(c: Canvas, page_h: float, op: TextOp) -> None:
@@ -77,7 +83,8 @@ def render_pdf(document: Document) -> bytes:
         c.setPageSize((page.width, page.height))
         _draw_page(c, page)
         c.showPage()
-    c.save()
+    with _SUBSET_LOCK:
+        c.save()
     return buf.getvalue()
 
 
