@@ -17,10 +17,11 @@ the one-text version, so it has no dependency to resolve through the
 search_path; the built-ins they call live in pg_catalog, which PostgreSQL
 always searches first.
 
-Both GIN indexes are rebuilt, because their expressions' functions changed
-(on a fresh database they are empty and this is instant; on a full one it
-takes minutes and blocks writes: run it out of hours). SQLite has none of
-this.
+The GIN indexes are not rebuilt: they hold the set of keys of each row, and
+the new functions give every row the same set, so the indexes stay valid
+(a REINDEX would block writes for minutes on a full database for nothing).
+tests/db/test_migrations.py compares both versions as sets. SQLite has none
+of this.
 """
 
 from __future__ import annotations
@@ -80,21 +81,11 @@ PLPGSQL_GRAMS = (
     """,
 )
 
-GRAMS_INDEXES = ("ix_accounts_name_grams", "ix_accounts_place_grams")
-
-
-def _rebuild() -> None:
-    op.execute("SET LOCAL maintenance_work_mem = '256MB'")
-    for name in GRAMS_INDEXES:
-        op.execute(f"REINDEX INDEX {name}")
-
-
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     for ddl in PLPGSQL_GRAMS:
         op.execute(ddl)
-    _rebuild()
 
 
 def downgrade() -> None:
@@ -102,7 +93,6 @@ def downgrade() -> None:
         return
     for ddl in _sql_grams_of_0003():
         op.execute(ddl.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
-    _rebuild()
 
 
 def _sql_grams_of_0003() -> tuple[str, ...]:
