@@ -73,6 +73,13 @@ class ReliefInput:
     notes: str = ""
 
 
+def certificate_key(certificate_no: str) -> str:
+    """The certificate number as stored, locked and compared: upper case and
+    without spaces (after normalize_input's NFKC), so ``dbz 001``, ``ＤＢＺ001``
+    and ``DBZ001`` are one certificate and cannot hold two active reliefs."""
+    return "".join(certificate_no.split()).upper()
+
+
 def _text(value: str | None, name: str, *, required: bool = True) -> str:
     text = normalize_input(value or "").strip()
     if required and not text:
@@ -109,7 +116,7 @@ def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...
     cert_type = _text(data.certificate_type, "certificate_type")
     if cert_type not in certificate_types:
         raise ReliefError("certificate_type", "unknown", f"unknown certificate type {cert_type}")
-    cert_no = _text(data.certificate_no, "certificate_no")
+    cert_no = certificate_key(_text(data.certificate_no, "certificate_no"))
     office = _text(data.issuing_office, "issuing_office")
     if data.valid_from is None:
         raise ReliefError("valid_from", "required", "valid from is required")

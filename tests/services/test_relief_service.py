@@ -165,6 +165,17 @@ def test_second_active_relief_on_same_certificate_or_account_is_refused(town):
     assert (info.value.field, info.value.code) == ("account", "duplicate")
 
 
+def test_certificate_number_is_compared_without_case_width_or_spaces(town):
+    town.service.apply(form(town.household, certificate_no="DBZ-2026 001"), town.clerk, ACTOR,
+                       today=TODAY)
+    with pytest.raises(ReliefError) as info:
+        town.service.apply(
+            form(town.collective, certificate_no="ｄｂｚ－2026001", low_income_households=1,
+                 total_households=12),
+            town.clerk, ACTOR, today=TODAY)
+    assert (info.value.field, info.value.code) == ("certificate_no", "duplicate")
+
+
 def test_same_certificate_filed_on_two_accounts_at_once_is_filed_once(town):
     """Both engines: two filings released together by a barrier; one wins.
     (tests/services/test_relief_pg.py proves that on PostgreSQL both wait on
