@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -160,6 +160,21 @@ def _lock_account(session: Session, account_id: int):
     return account
 
 
+LOOKUP_LOCK_TIMEOUT = "10s"  # a posting that holds the row longer: asked again later
+
+
+def _wait_for_postings(session: Session, account_id: int) -> None:
+    """Wait for the account's postings in flight (PostgreSQL: FOR SHARE on the
+    account row, bounded by a lock timeout that fails like an unreachable
+    server; SQLite's write lock already serialises the writers)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(text(f"SET LOCAL lock_timeout = '{LOOKUP_LOCK_TIMEOUT}'"))
+    session.execute(
+        select(m.Account.id).where(m.Account.id == account_id).with_for_update(read=True)
+    ).one_or_none()
+
+
 def find_payment(session: Session, client_uuid: str) -> m.Payment | None:
     return session.execute(
         select(m.Payment).where(m.Payment.client_uuid == client_uuid)
@@ -224,9 +239,16 @@ class PaymentService:
         self.series_code = series_code
         self.hall_code = hall_code
 
-    def lookup(self, client_uuid: str) -> PaymentResult | None:
-        """After an unknown outcome: did this submission post?"""
+    def lookup(self, client_uuid: str, account_id: int | None = None) -> PaymentResult | None:
+        """After an unknown outcome: did this submission post?
+
+        With ``account_id`` the account row is taken FOR SHARE first, so a
+        posting of that account still in flight on the server (its lost
+        COMMIT included) finishes before the UUID is looked up: "not posted"
+        then means it never will be."""
         with self.db.read() as session:
+            if account_id is not None:
+                _wait_for_postings(session, account_id)
             payment = find_payment(session, client_uuid)
             return None if payment is None else _result_of(session, payment, replayed=True)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -12,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
+from counter_app.services import payments
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentService, StaleBillsError
 from tests.services.payment_fixtures import build_utility, cash, request
@@ -154,3 +157,72 @@ def test_connection_killed_around_commit_posts_exactly_once(pg_db, pg_server, mo
         assert s.execute(select(func.count()).select_from(m.Payment)).scalar_one() == 1
         assert s.execute(select(func.sum(m.Allocation.amount))).scalar_one() == D("30.00")
     assert _receipts(pg_db) == [1]
+
+
+def test_twenty_clerks_numbered_by_hall_with_a_second_series(pg_db):
+    """The path the app uses: the hall's first series (by code), not a named one."""
+    account_ids, actor, shift_id = build_utility(pg_db, accounts=THREADS)
+    with pg_db.write() as s:
+        s.add(m.ReceiptSeries(code="HQB", hall_code="HQ", prefix="JB", next_no=500))
+    service = PaymentService(pg_db, hall_code="HQ")
+    jobs = [
+        (lambda a=a: service.post(request(a, shift_id, "30.00", cash("30.00", "50.00")), actor))
+        for a in account_ids
+    ]
+    outcomes = _run_all(jobs)
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    assert {o.series_code for o in outcomes} == {"HQ"}
+    assert sorted(o.receipt_no for o in outcomes) == list(range(1, THREADS + 1))
+    assert _receipts(pg_db) == list(range(1, THREADS + 1))
+    with pg_db.read() as s:
+        series = dict(s.execute(select(m.ReceiptSeries.code, m.ReceiptSeries.next_no)).all())
+        uuids = dict(s.execute(select(m.Payment.id, m.Payment.client_uuid)).all())
+    assert series == {"HQ": THREADS + 1, "HQB": 500}
+    for posted in outcomes:
+        found = service.lookup(uuids[posted.payment_id], posted.account_id)
+        assert found == replace(posted, replayed=True)
+
+
+def _post_held_open(db, service, req, actor, posted: threading.Event, release: threading.Event):
+    """Post ``req`` and hold the transaction (its account row lock) until released."""
+    with db.write() as session:
+        result = service._post(session, req, actor)
+        posted.set()
+        release.wait(20)
+    return result
+
+
+def test_lookup_waits_for_a_posting_of_the_account_still_in_flight(pg_db):
+    (account_id,), actor, shift_id = build_utility(pg_db)
+    service = PaymentService(pg_db, hall_code="HQ")
+    req = request(account_id, shift_id, "30.00", cash("30.00"))
+    posted, release = threading.Event(), threading.Event()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        posting = pool.submit(_post_held_open, pg_db, service, req, actor, posted, release)
+        assert posted.wait(20)
+        # a plain read does not see the posting that is about to commit
+        assert service.lookup(req.client_uuid) is None
+        looking = pool.submit(service.lookup, req.client_uuid, account_id)
+        time.sleep(0.5)
+        assert not looking.done()  # waits on the account row
+        release.set()
+        found = looking.result(20)
+        assert found == replace(posting.result(20), replayed=True)
+
+
+def test_lookup_gives_up_on_a_row_held_too_long_as_unreachable(pg_db, monkeypatch):
+    (account_id,), actor, shift_id = build_utility(pg_db)
+    service = PaymentService(pg_db, hall_code="HQ")
+    req = request(account_id, shift_id, "30.00", cash("30.00"))
+    monkeypatch.setattr(payments, "LOOKUP_LOCK_TIMEOUT", "200ms")
+    posted, release = threading.Event(), threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_post_held_open, pg_db, service, req, actor, posted, release)
+        assert posted.wait(20)
+        try:
+            with pytest.raises(OperationalError) as caught:
+                service.lookup(req.client_uuid, account_id)
+        finally:
+            release.set()
+    assert "lock timeout" in str(caught.value)
+    assert service.lookup(req.client_uuid, account_id) is not None

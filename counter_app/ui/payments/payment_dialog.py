@@ -56,7 +56,7 @@ class PaymentDialog(QDialog):
         self.outcome_unknown = False  # the answer to a post was lost, not resolved yet
         self.outcome = OutcomeCheck(workplace.runner, f"payment-lookup:{self.client_uuid}",
                                     workplace.services.payments.lookup, self.client_uuid,
-                                    parent=self)
+                                    account.account_id, parent=self)
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
