@@ -5,7 +5,7 @@
     service.approve(request_id, version, clerk, actor, note="") -> CorrectionView
     service.reject(request_id, version, clerk, actor, note) -> CorrectionView
     service.pending() -> tuple[CorrectionView, ...]
-    service.to_decide(clerk, actor) -> tuple[CorrectionView, ...]  # with the full values
+    service.reveal(request_id, clerk, actor) -> str  # one full proposed value, audited
     service.for_account(account_id) -> tuple[CorrectionView, ...]
 
 The request remembers the account version the clerk saw. Approving applies
@@ -17,11 +17,13 @@ validators; personal values are shown masked.
 The request keeps the proposed value twice: raw (``proposed_value``, what
 approving applies) and as shown (``proposed_masked``: masked for the ID number
 and phones, the value itself otherwise). On PostgreSQL clerks may insert the
-raw value but not read it back (migration 0008); only supervisors read it, in
-:meth:`CorrectionService.approve` and :meth:`CorrectionService.to_decide`,
-which records ``correction.reveal`` when it shows a personal value in full.
-``old_value`` is taken from the account's masked columns, so it is masked
-already.
+raw value but not read it back (migration 0008); only supervisors read it:
+:meth:`CorrectionService.approve` applies it without showing it, and
+:meth:`CorrectionService.reveal` shows one request's value in full when the
+supervisor asks for it, recorded as ``correction.reveal``. Every list
+(:meth:`~CorrectionService.pending` for the supervisor too) shows
+``proposed_masked``. ``old_value`` is taken from the account's masked
+columns, so it is masked already.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
@@ -89,7 +92,6 @@ class CorrectionView:
     decided_at: datetime | None
     decision_note: str
     version: int
-    proposed_full: str = ""  # the raw value, only in to_decide()
 
 
 def validate_value(field: str, value: str) -> str:
@@ -254,18 +256,27 @@ class CorrectionService:
     def pending(self) -> tuple[CorrectionView, ...]:
         return self._query(m.CorrectionRequest.status == "pending")
 
-    def to_decide(self, clerk: ClerkIdentity, actor: Actor) -> tuple[CorrectionView, ...]:
-        """The pending requests with ``proposed_full`` filled, for a supervisor
-        to check against the evidence; each personal value shown in full is
-        recorded (``correction.reveal``) in the same transaction."""
+    def reveal(self, request_id: int, clerk: ClerkIdentity, actor: Actor) -> str:
+        """The raw proposed value of one request, for a supervisor to check
+        against the evidence; recorded (``correction.reveal``) in the same
+        transaction. A clerk is refused (:class:`PermissionError`) by the
+        service and, on PostgreSQL, by the database (no SELECT on the column)."""
         self._require(clerk)
-        with self.db.write() as s:
-            views = self._select(s, m.CorrectionRequest.status == "pending", full=True)
-            for v in views:
-                if v.field in PERSONAL:
-                    record(s, actor, "correction.reveal", "correction_request", v.id,
-                           account_id=v.account_id, field=v.field)
-        return views
+        r = m.CorrectionRequest
+        try:
+            with self.db.write() as s:
+                row = s.execute(
+                    select(r.account_id, r.field, r.proposed_value).where(r.id == request_id)
+                ).one_or_none()
+                if row is None:
+                    raise LookupError(request_id)
+                record(s, actor, "correction.reveal", "correction_request", request_id,
+                       account_id=row.account_id, field=row.field)
+                return row.proposed_value
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
+                raise PermissionError(str(exc.orig).splitlines()[0]) from None
+            raise
 
     def for_account(self, account_id: int) -> tuple[CorrectionView, ...]:
         return self._query(m.CorrectionRequest.account_id == account_id)
@@ -275,11 +286,11 @@ class CorrectionService:
             return self._select(s, where)
 
     @staticmethod
-    def _select(s, where, full: bool = False) -> tuple[CorrectionView, ...]:
-        """Views of the requests matching ``where``; the raw proposed value is
-        read only when ``full`` (a clerk's login may not read it on PostgreSQL)."""
+    def _select(s, where) -> tuple[CorrectionView, ...]:
+        """Views of the requests matching ``where``, without the raw proposed
+        value (a clerk's login may not read it on PostgreSQL)."""
         r = m.CorrectionRequest
-        columns = [c for c in r.__table__.c if full or c.key != "proposed_value"]
+        columns = [c for c in r.__table__.c if c.key != "proposed_value"]
         names = dict(s.execute(select(m.Clerk.id, m.Clerk.display_name)).all())
         rows = s.execute(
             select(*columns, m.Account.account_no, m.Account.name.label("account_name"))
@@ -297,7 +308,6 @@ class CorrectionService:
                 status=q.status, requested_by=names.get(q.requested_by, ""),
                 requested_at=q.created_at, decided_by=names.get(q.decided_by, ""),
                 decided_at=q.decided_at, decision_note=q.decision_note, version=q.version,
-                proposed_full=q.proposed_value if full else "",
             )
             for q in rows
         )

@@ -119,14 +119,18 @@ def test_a_proposed_id_number_is_read_in_full_by_supervisors_only(login_as, acco
     _denied(clerk_db, "SELECT proposed_value FROM correction_requests")
     _denied(clerk_db, "SELECT * FROM correction_requests WHERE id = :i", i=filed.id)
     [mine] = CorrectionService(clerk_db).for_account(account_id)
-    assert (mine.proposed_value, mine.proposed_full) == ("370829********0011", "")
+    assert mine.proposed_value == "370829********0011"
     assert CorrectionService(clerk_db).pending()[0].proposed_value == "370829********0011"
+    # the service refuses a clerk's reveal; the database too, whatever the app says
+    with pytest.raises(PermissionError):
+        CorrectionService(clerk_db).reveal(filed.id, clerk, _actor(clerk))
     posing = ClerkIdentity(clerk.id, clerk.username, clerk.display_name, "supervisor", "HQ")
-    with pytest.raises(DBAPIError, match="permission denied"):
-        CorrectionService(clerk_db).to_decide(posing, _actor(clerk))
-    # the supervisor checks the full value against the ID card and applies it
-    [shown] = CorrectionService(sup_db).to_decide(sup, _actor(sup))
-    assert (shown.id, shown.proposed_full) == (filed.id, "370829198506150011")
+    with pytest.raises(PermissionError, match="permission denied"):
+        CorrectionService(clerk_db).reveal(filed.id, posing, _actor(clerk))
+    # the supervisor's list is masked too; one value in full when asked, audited once
+    [listed] = CorrectionService(sup_db).pending()
+    assert (listed.id, listed.proposed_value) == (filed.id, "370829********0011")
+    assert CorrectionService(sup_db).reveal(filed.id, sup, _actor(sup)) == "370829198506150011"
     with sup_db.engine.connect() as conn:
         assert conn.execute(text("SELECT proposed_value FROM correction_requests")).scalar_one() \
             == "370829198506150011"

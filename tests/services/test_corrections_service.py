@@ -60,39 +60,41 @@ def test_approved_correction_is_applied_and_audited(ctx, db):
     assert svc.for_account(ctx["account_id"])[0].status == "approved"  # the clerk can tell
 
 
-def test_personal_value_is_kept_masked_and_shown_in_full_to_the_supervisor_only(ctx, db):
+def test_personal_value_is_kept_masked_and_revealed_to_the_supervisor_only(ctx, db):
     svc = ctx["service"]
     req = svc.file(ctx["account_id"], "id_number", "370829198506150011", "身份证", 1,
                    ctx["clerk_actor"])
     assert (req.old_value, req.proposed_value) == ("370829********1234", "370829********0011")
-    assert req.proposed_full == ""
-    assert [(v.proposed_value, v.proposed_full) for v in svc.for_account(ctx["account_id"])] == [
-        ("370829********0011", "")]
+    # every list is masked, the supervisor's pending list too, and reading it writes nothing
+    assert [v.proposed_value for v in svc.for_account(ctx["account_id"])] == [
+        "370829********0011"]
+    assert [v.proposed_value for v in svc.pending()] == ["370829********0011"]
+
+    def audit():
+        with db.read() as s:
+            return [tuple(e) for e in s.execute(
+                select(AuditEvent.action, AuditEvent.clerk, AuditEvent.entity_id,
+                       AuditEvent.details).order_by(AuditEvent.id))]
+
+    assert [(a, c) for a, c, *_ in audit()] == [("correction.file", "clerk01")]
     with pytest.raises(PermissionError):
-        svc.to_decide(ctx["clerk"], ctx["clerk_actor"])
-    [shown] = svc.to_decide(ctx["boss"], ctx["boss_actor"])
-    assert (shown.proposed_value, shown.proposed_full) == (
-        "370829********0011", "370829198506150011")
-    svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+        svc.reveal(req.id, ctx["clerk"], ctx["clerk_actor"])
+    with pytest.raises(LookupError):
+        svc.reveal(req.id + 1000, ctx["boss"], ctx["boss_actor"])
+    assert len(audit()) == 1  # refused: nothing shown, nothing written
+    assert svc.reveal(req.id, ctx["boss"], ctx["boss_actor"]) == "370829198506150011"
+    events = audit()
+    assert [(a, c, i) for a, c, i, _ in events[1:]] == [
+        ("correction.reveal", "boss01", str(req.id))]
+    svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])  # no reveal needed
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.id_number, acc.id_masked, acc.id_tail) == (
             "370829198506150011", "370829********0011", "150011")
-        events = s.execute(select(AuditEvent.action, AuditEvent.clerk, AuditEvent.details)
-                           .order_by(AuditEvent.id)).all()
-    assert [(a, c) for a, c, _ in events] == [
-        ("correction.file", "clerk01"), ("correction.reveal", "boss01"),
-        ("correction.approve", "boss01"), ("account.correct", "boss01")]
-    assert all("370829198506150011" not in details for _, _, details in events)
-    # other fields are shown as filed, and showing them is no reveal
-    other = svc.file(ctx["account_id"], "address", "嘉祥街道建设路21号", "房产证", 2,
-                     ctx["clerk_actor"])
-    assert other.proposed_value == "嘉祥街道建设路21号"
-    [shown] = svc.to_decide(ctx["boss"], ctx["boss_actor"])
-    assert shown.proposed_full == shown.proposed_value == "嘉祥街道建设路21号"
-    with db.read() as s:
-        assert s.scalars(select(AuditEvent.action).order_by(AuditEvent.id.desc())).first() == (
-            "correction.file")
+    events = audit()
+    assert [a for a, *_ in events] == [
+        "correction.file", "correction.reveal", "correction.approve", "account.correct"]
+    assert all("370829198506150011" not in details for *_, details in events)
 
 
 def test_correction_after_the_record_changed_is_refused(ctx, db):

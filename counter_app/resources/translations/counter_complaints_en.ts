@@ -588,6 +588,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a supervisor may see the full value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The full value could not be shown: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Request {n}: {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,6 +699,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Show full value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the selected request&apos;s proposed ID number or phone in full; recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Account:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -712,6 +728,10 @@
     </message>
     <message>
         <source>Requests of this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full value shown; this was recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -588,6 +588,14 @@
         <translation>其他人已先保存了此投诉，您的记录没有保存。投诉已重新载入，您输入的内容仍保留：请核对后再次执行。</translation>
     </message>
     <message>
+        <source>Only a supervisor may see the full value.</source>
+        <translation>只有主管可以查看完整值。</translation>
+    </message>
+    <message>
+        <source>The full value could not be shown: {e}</source>
+        <translation>无法显示完整值：{e}</translation>
+    </message>
+    <message>
         <source>Request {n}: {status}.</source>
         <translation>更正申请 {n}：{status}。</translation>
     </message>
@@ -691,6 +699,14 @@
         <translation>驳回(&amp;J)</translation>
     </message>
     <message>
+        <source>&amp;Show full value</source>
+        <translation>显示完整值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shows the selected request&apos;s proposed ID number or phone in full; recorded in the audit log.</source>
+        <translation>显示所选申请中完整的更正后证件号或电话；此操作记入审计日志。</translation>
+    </message>
+    <message>
         <source>Account:</source>
         <translation>用户：</translation>
     </message>
@@ -713,6 +729,10 @@
     <message>
         <source>Requests of this customer</source>
         <translation>该用户的更正申请</translation>
+    </message>
+    <message>
+        <source>Full value shown; this was recorded in the audit log.</source>
+        <translation>已显示完整值；此操作已记入审计日志。</translation>
     </message>
 </context>
 <context>

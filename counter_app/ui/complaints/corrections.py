@@ -16,15 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.masking import PERSONAL_FIELDS
 from counter_app.services.corrections import FIELDS, CorrectionView
 from counter_app.ui.complaints import labels
 
 
 class CorrectionsWidget(QWidget):
-    """``file_requested(field, value, evidence)``; ``decide_requested(id, version, ok, note)``."""
+    """``file_requested(field, value, evidence)``; ``decide_requested(id, version, ok, note)``;
+    ``reveal_requested(id)``: a supervisor asks for one proposed ID number or phone in full."""
 
     file_requested = Signal(str, str, str)
     decide_requested = Signal(int, int, bool, str)
+    reveal_requested = Signal(int)
     refresh_requested = Signal()
 
     def __init__(self, can_decide: bool, parent: QWidget | None = None):
@@ -51,7 +54,11 @@ class CorrectionsWidget(QWidget):
         self.noteEdit.setPlaceholderText(self.tr("Decision note (required to reject)"))
         self.approveButton = QPushButton(self.tr("A&pprove"), self)
         self.rejectButton = QPushButton(self.tr("Re&ject"), self)
-        for button in (self.approveButton, self.rejectButton):
+        self.revealButton = QPushButton(self.tr("&Show full value"), self)
+        self.revealButton.setToolTip(self.tr("Shows the selected request's proposed ID number "
+                                             "or phone in full; recorded in the audit log."))
+        self.revealButton.setEnabled(False)
+        for button in (self.revealButton, self.approveButton, self.rejectButton):
             button.setVisible(can_decide)
         self.noteEdit.setVisible(can_decide)
         self.fileButton.clicked.connect(self._file)
@@ -59,15 +66,20 @@ class CorrectionsWidget(QWidget):
         self.evidenceEdit.returnPressed.connect(self._file)
         self.approveButton.clicked.connect(lambda: self._decide(True))
         self.rejectButton.clicked.connect(lambda: self._decide(False))
+        self.revealButton.clicked.connect(self._reveal)
+        self.requests.currentItemChanged.connect(lambda *_: self.update_reveal())
         form = QFormLayout()
         form.addRow(self.tr("Account:"), self.accountLabel)
         form.addRow(self.tr("F&ield:"), self.fieldCombo)
         form.addRow(self.tr("Correct &value:"), self.valueEdit)
         form.addRow(self.tr("&Evidence:"), self.evidenceEdit)
         decide = QHBoxLayout()
+        decide.addWidget(self.revealButton)
         decide.addWidget(self.noteEdit, 1)
         decide.addWidget(self.approveButton)
         decide.addWidget(self.rejectButton)
+        QWidget.setTabOrder(self.requests, self.revealButton)
+        QWidget.setTabOrder(self.revealButton, self.noteEdit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.fileButton)
@@ -83,13 +95,14 @@ class CorrectionsWidget(QWidget):
         self.fileButton.setEnabled(enabled)
 
     def set_requests(self, views: tuple[CorrectionView, ...]) -> None:
-        """Proposed values as given: masked for a clerk, in full for a supervisor."""
+        """Proposed values masked, for a supervisor too; a value shown in
+        full by :meth:`show_revealed` is masked again by the next list."""
         self.requests.clear()
         statuses = labels.correction_status_names()
         for v in views:
             item = QTreeWidgetItem([
                 v.account_no, labels.name(labels.field_names(), v.field), v.old_value,
-                v.proposed_full or v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
+                v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
                 v.decision_note,
             ])
             item.setData(0, 256, v)
@@ -98,6 +111,19 @@ class CorrectionsWidget(QWidget):
             self.requests.resizeColumnToContents(column)
         if views:
             self.requests.setCurrentItem(self.requests.topLevelItem(0))
+        self.update_reveal()
+
+    def show_revealed(self, request_id: int, value: str) -> None:
+        """The full proposed value of ``request_id`` in its row (if still listed)."""
+        for row in range(self.requests.topLevelItemCount()):
+            item = self.requests.topLevelItem(row)
+            if item.data(0, 256).id == request_id:
+                item.setText(3, value)
+                item.setData(3, 256, True)  # revealed
+                self.requests.resizeColumnToContents(3)
+                self.show_message(
+                    self.tr("Full value shown; this was recorded in the audit log."))
+        self.update_reveal()
 
     def clear_entry(self) -> None:
         """After a request is filed: ready for the next one, nothing filed twice."""
@@ -113,6 +139,23 @@ class CorrectionsWidget(QWidget):
             self.file_requested.emit(
                 self.fieldCombo.currentData(), self.valueEdit.text(), self.evidenceEdit.text()
             )
+
+    def _selected_to_reveal(self) -> CorrectionView | None:
+        """The current request if it holds a personal value not shown in full yet."""
+        item = self.requests.currentItem()
+        if not self.can_decide or item is None or item.data(3, 256):
+            return None
+        view: CorrectionView = item.data(0, 256)
+        return view if view.field in PERSONAL_FIELDS else None
+
+    def update_reveal(self) -> None:
+        self.revealButton.setEnabled(self._selected_to_reveal() is not None)
+
+    def _reveal(self) -> None:
+        view = self._selected_to_reveal()
+        if view is not None:
+            self.revealButton.setEnabled(False)  # until the answer
+            self.reveal_requested.emit(view.id)
 
     def _decide(self, ok: bool) -> None:
         item = self.requests.currentItem()

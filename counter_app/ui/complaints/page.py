@@ -95,6 +95,7 @@ class ComplaintsPage(QWidget):
         self.guide.facts_wanted.connect(self._load_facts)
         self.corrections_widget.file_requested.connect(self._file_correction)
         self.corrections_widget.decide_requested.connect(self._decide_correction)
+        self.corrections_widget.reveal_requested.connect(self._reveal_correction)
         self._departments_wanted = True
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -281,9 +282,9 @@ class ComplaintsPage(QWidget):
 
     def _load_corrections(self) -> None:
         if self.corrections_widget.can_decide:
-            # the full proposed values, to check against the evidence (audited)
-            self._submit(self.corrections.to_decide, self.corrections_widget.set_requests,
-                         self.workplace.clerk, self.workplace.actor, key="cmp-corr")
+            # masked like everywhere; one value in full on request (_reveal_correction)
+            self._submit(self.corrections.pending, self.corrections_widget.set_requests,
+                         key="cmp-corr")
         elif self.account_id is not None:
             self._submit(self.corrections.for_account, self.corrections_widget.set_requests,
                          self.account_id, key="cmp-corr")
@@ -301,6 +302,20 @@ class ComplaintsPage(QWidget):
             lambda: s.reject(request_id, version, clerk, actor, note))
         self._submit(fn, self._correction_done, key="cmp-corr-decide",
                      on_error=lambda exc: self._correction_failed(exc, deciding=True))
+
+    def _reveal_correction(self, request_id: int) -> None:
+        self._submit(self.corrections.reveal,
+                     lambda value: self.corrections_widget.show_revealed(request_id, value),
+                     request_id, self.workplace.clerk, self.workplace.actor,
+                     key="cmp-corr-reveal", on_error=self._reveal_failed)
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionError):
+            text = self.tr("Only a supervisor may see the full value.")
+        else:
+            text = self.tr("The full value could not be shown: {e}").format(e=exc)
+        self.corrections_widget.show_message(text, error=True)
+        self.corrections_widget.update_reveal()
 
     def _correction_filed(self, view) -> None:
         self.corrections_widget.clear_entry()

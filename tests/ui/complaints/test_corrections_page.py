@@ -110,14 +110,20 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
     assert service.get(req.id).status == "pending"
 
 
-def test_a_proposed_id_number_is_masked_for_the_clerk_and_full_for_the_supervisor(
+def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_it(
     qtbot, make_page, runner, filled
 ):
     db, (_clerk, _boss, account_id) = filled
+
+    def audit() -> list[str]:
+        with db.read() as s:
+            return list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
     clerk_page = make_page("clerk")
     clerk_page.open_account(account_id)
     runner.wait_idle()
     w = _corrections_of(clerk_page, runner)
+    assert not w.revealButton.isVisible()
     w.fieldCombo.setCurrentIndex(w.fieldCombo.findData("id_number"))
     type_text(w.valueEdit, "370829198506150011")
     type_text(w.evidenceEdit, "身份证")
@@ -130,13 +136,35 @@ def test_a_proposed_id_number_is_masked_for_the_clerk_and_full_for_the_superviso
 
     boss_page = make_page("supervisor", workstation="WS-09")
     b = _corrections_of(boss_page, runner)
-    assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829198506150011"]]
+    # opening and reloading the list shows the mask and records nothing
+    boss_page.tabs.setCurrentWidget(boss_page.form)
+    b = _corrections_of(boss_page, runner)
+    assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829********0011"]]
+    assert audit() == ["correction.file"]
+    assert b.revealButton.isVisible() and b.revealButton.isEnabled()
     b.grab().save(f"{SHOTS}/corrections_id_supervisor.png")
+    b.requests.setFocus()
+    qtbot.keyClick(b.requests, Qt.Key.Key_Tab)
+    assert b.revealButton.hasFocus()  # next to the list, as on screen
+    press_alt(qtbot, b, Qt.Key.Key_S, b.revealButton)  # 显示完整值(&S)
+    runner.wait_idle()
+    assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829198506150011"]]
+    assert "审计" in b.messageLabel.text() and not b.revealButton.isEnabled()  # shown once
+    assert audit() == ["correction.file", "correction.reveal"]
+    b.grab().save(f"{SHOTS}/corrections_id_revealed.png")
     press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
     runner.wait_idle()
     runner.wait_idle()
     with db.read() as s:
         assert s.get(Account, account_id).id_number == "370829198506150011"
-        audit = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
-    assert audit == ["correction.file", "correction.reveal", "correction.approve",
-                     "account.correct"]
+    assert audit() == ["correction.file", "correction.reveal", "correction.approve",
+                       "account.correct"]
+
+
+def test_an_address_needs_no_reveal(qtbot, make_page, runner, filled):
+    db, (clerk_id, _boss, account_id) = filled
+    CorrectionService(db).file(account_id, "address", "嘉祥街道建设路21号", "房产证", 1,
+                               Actor("clerk01", "WS-01", clerk_id))
+    b = _corrections_of(make_page("supervisor", workstation="WS-09"), runner)
+    assert [r[3] for r in _rows(b)] == ["嘉祥街道建设路21号"]
+    assert b.revealButton.isVisible() and not b.revealButton.isEnabled()
