@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import importlib.util
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -17,6 +19,39 @@ from counter_app.db.migrate import (
     schema_state,
 )
 from counter_app.db.models import Account, Area, Base, Hall, PriceCategory
+from counter_app.domain.masking import mask_field, mask_phone
+
+VERSIONS = Path(__file__).resolve().parents[2] / "counter_app/db/migrations/versions"
+#: Phones and ID numbers as typed or stored, for the frozen rules of 0007/0008.
+PHONES = (
+    None, "", "13812345678", "+86 138-1234-5678", "0086 13812345678", "１３８１２３４５６７８",
+    "05376812345", "0537-6812345", "010 62345678", "+86 537 6812345", "6812345", "12345",
+    "1234567890", "abc", "138 1234\u200b5678", "0537\u30006812345", "+86+8613812345678",
+)
+ID_NUMBERS = (None, "", "370829198506150011", "37082919900101123x", "３７０８２９198506150011",
+              "370829 19850615 0011", "370829850615001", "12345")
+
+
+def _migration(name: str):
+    """A migration module, loaded from its file (its name starts with a digit)."""
+    spec = importlib.util.spec_from_file_location(name, VERSIONS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_0007_and_0008_keep_their_own_copy_of_todays_masking_rule():
+    """Replaying a migration must not follow later changes of the live rule,
+    so 0007 and 0008 carry a copy; today the copies and the rule agree."""
+    m7 = _migration("0007_relief_phone_masked")
+    m8 = _migration("0008_correction_proposed_masked")
+    for module in (m7, m8):
+        assert "mask_phone" not in vars(module) and "mask_field" not in vars(module)
+        assert [module._mask_phone(p) for p in PHONES] == [mask_phone(p) for p in PHONES]
+    for field, values in (("id_number", ID_NUMBERS), ("mobile", PHONES), ("landline", PHONES),
+                          ("address", (None, "", " 嘉祥街道建设路21号")), ("name", ("张三",))):
+        assert [m8._mask_field(field, v) for v in values] == [mask_field(field, v)
+                                                               for v in values]
 
 
 def test_migrations_match_models(empty_db_url):
@@ -191,6 +226,7 @@ def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db
             "SELECT contact_phone_masked FROM relief_applications ORDER BY id"
         )).scalars().all()
         assert masked == ["138****5678", "0537-****345", ""]
+        assert masked == [mask_phone(p) for p in ("13812345678", "05376812345", None)]
         if engine.dialect.name == "postgresql":
             def can(role, column):
                 return conn.execute(text(
@@ -248,6 +284,7 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
             "SELECT proposed_masked FROM correction_requests ORDER BY id"
         )).scalars().all()
         assert masked == ["370829********0011", "139****1111", "0537-****345", "嘉祥街道建设路21号"]
+        assert masked == [mask_field(field, value) for field, value in filed]
         if engine.dialect.name == "postgresql":
             assert not can(conn, "counter_clerk", "proposed_value")
             assert can(conn, "counter_clerk", "proposed_masked")
