@@ -12,7 +12,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Relieved m³</source>
+        <source>Billed m³</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,8 +12,8 @@
         <translation>账单数</translation>
     </message>
     <message>
-        <source>Relieved m³</source>
-        <translation>减免水量(m³)</translation>
+        <source>Billed m³</source>
+        <translation>计费水量(m³)</translation>
     </message>
     <message>
         <source>Relief granted</source>

@@ -90,7 +90,7 @@ class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
     RIGHT_ALIGNED = frozenset({Columns.BILLS, Columns.VOLUME, Columns.AMOUNT})
 
     def headers(self) -> list[str]:
-        return [self.tr("Period"), self.tr("Bills"), self.tr("Relieved m³"),
+        return [self.tr("Period"), self.tr("Bills"), self.tr("Billed m³"),
                 self.tr("Relief granted")]
 
     def display(self, t: PeriodTotal, column: int) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -76,6 +77,11 @@ class ReliefPageWidgets:
         totals_layout.setContentsMargins(0, 0, 0, 0)
         totals_layout.addWidget(QLabel(QCoreApplication.translate("ReliefPage", "Relief granted per bill period"), totals_box))
         self.totalsView = _table(totals_box, self.totalsModel)
+        # four short columns that must all show beside the register
+        self.totalsView.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.totalsView.horizontalHeader().setStretchLastSection(False)
+        self.totalsModel.modelReset.connect(self._fit_totals)
         totals_layout.addWidget(self.totalsView)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
@@ -112,3 +118,11 @@ class ReliefPageWidgets:
         self.messageLabel = QLabel(page)
         self.messageLabel.setWordWrap(True)
         layout.addWidget(self.messageLabel)
+
+    def _fit_totals(self) -> None:
+        """The per-period totals are narrow: give them the width of their
+        columns, so the amount never hides behind a scroll bar."""
+        view = self.totalsView
+        width = (view.horizontalHeader().length() + view.verticalScrollBar().sizeHint().width()
+                 + 2 * view.frameWidth())
+        view.setMinimumWidth(width)
