@@ -162,6 +162,22 @@ def _read_password(args) -> str | None:
     return first
 
 
+def cmd_create_hall(db: Database, args, out: Output) -> int:
+    from counter_app.services.halls import HallError, create_hall
+
+    try:
+        hall = create_hall(db, code=args.code, name=args.name, address=args.address,
+                           receipt_prefix=args.receipt_prefix, actor=_actor())
+    except HallError as exc:
+        raise CliError(str(exc)) from None
+    out.result(
+        dataclasses.asdict(hall),
+        lambda: f"hall {hall.code} ({hall.name}) ready; receipts numbered "
+                f"{hall.receipt_prefix}00000001 on",
+    )
+    return 0
+
+
 def cmd_create_clerk(db: Database, args, out: Output) -> int:
     from counter_app.services.clerks import ClerkError, create_clerk
 
@@ -223,24 +239,40 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", help=f"database URL (default: ${ENV_DATABASE_URL} or the embedded file)")
-    parser.add_argument("--json", action="store_true", help="print results as JSON")
-    sub = parser.add_subparsers(dest="command", required=True)
+    # the common options go before or after the command; SUPPRESS keeps a
+    # subcommand from resetting what was given before it
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", default=argparse.SUPPRESS,
+                        help=f"database URL (default: ${ENV_DATABASE_URL} or the embedded file)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print results as JSON")
+    parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0],
+                                     parents=[common])
+    subparsers = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("migrate", help="create or upgrade the schema")
+    def sub_parser(name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
+        return subparsers.add_parser(name, help=help, parents=[common])
+
+    p = sub_parser("migrate", "create or upgrade the schema")
     p.set_defaults(func=cmd_migrate)
-    p = sub.add_parser("status", help="show the schema revision")
+    p = sub_parser("status", "show the schema revision")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("seed-demo", help="fill an empty database with a demo utility")
+    p = sub_parser("create-hall", "create a service hall and its receipt series")
+    p.add_argument("--code", required=True, help="hall code, e.g. HQ (also the receipt series)")
+    p.add_argument("--name", required=True, help="e.g. 嘉祥营业厅")
+    p.add_argument("--address", default="")
+    p.add_argument("--receipt-prefix", default="", help="printed before receipt numbers, e.g. JX")
+    p.set_defaults(func=cmd_create_hall)
+
+    p = sub_parser("seed-demo", "fill an empty database with a demo utility")
     p.add_argument("--accounts", type=_positive("--accounts", 5_000_000), default=1000)
     p.add_argument("--months", type=_positive("--months", 60), default=12)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--end-period", type=_period, default=None, help="last period YYYY-MM")
     p.set_defaults(func=cmd_seed_demo)
 
-    p = sub.add_parser("create-clerk", help="create a clerk (a login role on PostgreSQL)")
+    p = sub_parser("create-clerk", "create a clerk (a login role on PostgreSQL)")
     p.add_argument("--username", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--role", choices=("clerk", "supervisor", "admin"), default="clerk")
@@ -250,11 +282,11 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("--no-password", action="store_true", help="keep an existing role's password")
     p.set_defaults(func=cmd_create_clerk)
 
-    p = sub.add_parser("bill-period", help="bill the readings of a period")
+    p = sub_parser("bill-period", "bill the readings of a period")
     p.add_argument("period", type=_period, help="YYYY-MM")
     p.set_defaults(func=cmd_bill_period)
 
-    p = sub.add_parser("import-readings", help="import meter readings (CSV or XLSX)")
+    p = sub_parser("import-readings", "import meter readings (CSV or XLSX)")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_readings)
@@ -273,6 +305,9 @@ def _connection_message(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # absent when given nowhere (SUPPRESS: see build_parser)
+    args.json = getattr(args, "json", False)
+    args.database_url = getattr(args, "database_url", None)
     url = args.database_url or os.environ.get(ENV_DATABASE_URL) or embedded_database_url()
     out = Output(args.json)
     try:

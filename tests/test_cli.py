@@ -31,6 +31,51 @@ def test_migrate_then_status_as_json(empty_db_url, capsys):
     assert json.loads(out)["up_to_date"] is True
 
 
+def test_common_options_also_follow_the_command(empty_db_url, capsys):
+    code, out, _ = run(capsys, "migrate", "--database-url", empty_db_url)
+    assert code == 0
+    code, out, _ = run(capsys, "status", "--json", "--database-url", empty_db_url)
+    assert code == 0 and json.loads(out)["up_to_date"] is True
+    # given before the command, not reset by the command's own defaults
+    code, out, _ = run(capsys, "--database-url", empty_db_url, "--json", "status")
+    assert code == 0 and json.loads(out)["up_to_date"] is True
+
+
+def test_create_hall_then_a_clerk_of_it(db_url, capsys, monkeypatch):
+    """A new installation: the hall (and its receipt series) before the first clerk."""
+    import io
+
+    code, out, err = run(capsys, "create-hall", "--database-url", db_url, "--json",
+                         "--code", "HQ", "--name", " 嘉祥营业厅 ", "--receipt-prefix", "jx")
+    assert code == 0, err
+    assert json.loads(out) == {"code": "HQ", "name": "嘉祥营业厅", "address": "",
+                               "receipt_series": "HQ", "receipt_prefix": "JX"}
+    code, _, err = run(capsys, "create-hall", "--database-url", db_url, "--code", "HQ",
+                       "--name", "again")
+    assert code == 1 and err == "counter-admin: error: code: hall HQ exists already\n"
+    code, _, err = run(capsys, "create-hall", "--database-url", db_url, "--code", "H Q",
+                       "--name", "x")
+    assert code == 1 and err.startswith("counter-admin: error: code:")
+    db = Database.from_url(db_url)
+    with db.read() as s:
+        series = s.execute(text(
+            "SELECT code, hall_code, prefix, next_no FROM receipt_series")).all()
+    db.dispose()
+    assert [tuple(r) for r in series] == [("HQ", "HQ", "JX", 1)]
+    name = f"t_cli_{uuid.uuid4().hex[:6]}"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pw\n"))
+    code, out, err = run(capsys, "create-clerk", "--database-url", db_url, "--username", name,
+                         "--display-name", "王丽", "--hall", "HQ", "--password-stdin")
+    try:
+        assert code == 0, err
+    finally:
+        if db_url.startswith("postgresql"):
+            admin = Database.from_url(db_url)
+            with admin.engine.begin() as conn:
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            admin.dispose()
+
+
 def test_newer_schema_refused_with_a_message(db_url, capsys):
     db = Database.from_url(db_url)
     with db.engine.begin() as conn:

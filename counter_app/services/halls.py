@@ -1,0 +1,67 @@
+"""Service halls (营业厅) and their receipt series: what a new installation
+needs before its first clerk (``counter-admin create-hall``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from counter_app.db.engine import Database
+from counter_app.db.models import Hall, ReceiptSeries
+from counter_app.domain.text import normalize_input
+
+from .audit import Actor, record
+
+CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
+PREFIX_RE = re.compile(r"^[A-Z0-9]{0,8}$")
+
+
+class HallError(ValueError):
+    """Refused input; ``field`` names the argument at fault."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True)
+class HallCreated:
+    code: str
+    name: str
+    address: str
+    receipt_series: str
+    receipt_prefix: str
+
+
+def create_hall(
+    db: Database, *, code: str, name: str, address: str = "", receipt_prefix: str = "",
+    actor: Actor,
+) -> HallCreated:
+    """A hall and its first receipt series (same code, numbering from 1)."""
+    code = code.strip()
+    name = normalize_input(name).strip()
+    address = normalize_input(address).strip()
+    prefix = receipt_prefix.strip().upper()
+    if not CODE_RE.match(code):
+        raise HallError("code", "use 1-16 letters, digits, _ or -")
+    if not name:
+        raise HallError("name", "must not be empty")
+    if len(name) > 80:
+        raise HallError("name", "at most 80 characters")
+    if len(address) > 200:
+        raise HallError("address", "at most 200 characters")
+    if not PREFIX_RE.match(prefix):
+        raise HallError("receipt_prefix", "use up to 8 capital letters or digits")
+    with db.write() as s:
+        if s.execute(select(Hall.code).where(Hall.code == code)).first() is not None:
+            raise HallError("code", f"hall {code} exists already")
+        if s.execute(select(ReceiptSeries.code).where(ReceiptSeries.code == code)).first():
+            raise HallError("code", f"receipt series {code} exists already")
+        s.add(Hall(code=code, name=name, address=address))
+        s.flush()
+        s.add(ReceiptSeries(code=code, hall_code=code, prefix=prefix, next_no=1))
+        s.flush()
+        record(s, actor, "hall.create", "hall", code, name=name, receipt_prefix=prefix)
+    return HallCreated(code, name, address, code, prefix)
