@@ -76,6 +76,13 @@ class BillsModel(RecordTableModel[OpenBill]):
             state = Qt.CheckState.Unchecked if self._checked[row] else Qt.CheckState.Checked
             self.setData(self.index(row, self.Columns.PERIOD), state, Qt.ItemDataRole.CheckStateRole)
 
+    def set_checked(self, wanted) -> None:
+        """Check the bills for which ``wanted(bill)`` is true, uncheck the others."""
+        self._checked = [bool(wanted(b)) for b in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+        self.selection_changed.emit()
+
     def chosen(self) -> list[OpenBill]:
         return [b for b, c in zip(self._rows, self._checked, strict=True) if c]
 

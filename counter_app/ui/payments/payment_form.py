@@ -208,13 +208,33 @@ class PaymentForm(QWidget):
         self.surplus_label.setText(text)
 
     def show_posted(self, result: PaymentResult) -> None:
-        """The posted payment's own figures: change and what went to 预存."""
+        """The posted payment's own figures (read-only): the change and what went
+        to 预存; for one found posted by an earlier attempt (``replayed``) also its
+        tenders and what it paid to bills, which may differ from what is typed now."""
         self.posted = True
         self.set_locked(True)
+        if result.replayed:
+            self.tender_panel.set_tenders(result.tenders)
+            self.due_label.setText(self.tr("Paid to bills ¥{0}").format(
+                format_money(result.amount - result.deposit)))
         self.change_label.setText(
             self.tr("Change ¥{0}").format(format_money(result.change)) if result.change else "")
         self._say_surplus(self.surplus_text(result.deposit, result.balance_after)
                           if result.deposit else "", OK_STYLE)
+
+    def show_request(self, request: PaymentRequest) -> None:
+        """Fill the form with an earlier submission (kept across a restart):
+        its tenders, and its bills or amount as far as they still apply."""
+        if request.to_bills == ZERO:
+            self.mode_buttons.button(Mode.DEPOSIT).setChecked(True)
+        else:
+            wanted = set(request.bill_ids)
+            self.bills.set_checked(lambda bill: bill.bill_id in wanted)
+            if self.bills.chosen_owed() != request.to_bills:
+                self.mode_buttons.button(Mode.CUSTOM).setChecked(True)
+                self.amount_edit.setText(f"{request.to_bills:.2f}")
+        self._mode_changed()
+        self.tender_panel.set_tenders(request.tenders)
 
     # -- the request --------------------------------------------------------------------
 

@@ -170,6 +170,20 @@ class TenderPanel(QWidget):
             raise InputRefused("cash.amount", payment_message("no_tender", "tenders"))
         return tuple(result)
 
+    def set_tenders(self, tenders: tuple[TenderInput, ...]) -> None:
+        """Show ``tenders`` (posted or submitted earlier) in place of what is typed."""
+        self._cash_typed = True  # the cash amount shown is the one given
+        shown = {f"{t.tender.value}.amount": t.amount for t in tenders}
+        for t in tenders:
+            if t.received is not None:
+                shown["cash.received"] = t.received
+            if t.tender in REFERENCED:
+                shown[f"{t.tender.value}.reference"] = t.reference
+        for name, edit in self.fields.items():
+            value = shown.get(name)
+            edit.setText("" if value is None else
+                         value if isinstance(value, str) else f"{value:.2f}")
+
     def set_locked(self, locked: bool) -> None:
         for edit in self.fields.values():
             edit.setReadOnly(locked)
