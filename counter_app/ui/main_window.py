@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
 
         self.search_page = SearchPage(workplace)
-        self.payments_page = PaymentsPage(workplace)
+        self.payments_page = PaymentsPage(workplace, state=self._ui_state)
         self.relief_page = ReliefPage(workplace)
         self.complaints_page = ComplaintsPage(workplace)
         self.day_close_page = DayClosePage(workplace)
@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.payments_page.confirm_close():  # payments with an unknown outcome
+            event.ignore()
+            return
         self.monitor.stop()
         self._ui_state.setValue(GEOMETRY_KEY, self.saveGeometry())
         self._ui_state.setValue(STATE_KEY, self.saveState())

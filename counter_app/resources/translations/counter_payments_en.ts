@@ -145,6 +145,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Abandon this payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,15 +193,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once), or abandon it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The outcome is unknown ({0}). Do not take the money again: checking whether this payment was posted...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking whether this payment was posted...</source>
+        <source>The outcome of this payment (submitted before the program was closed) is unknown. Do not take the money again: checking whether it was posted...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once).</source>
+        <source>Abandon this payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database says this payment was not posted. Abandon it? Take no money for it; a new payment of this account starts afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking whether this payment was posted...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -265,6 +281,10 @@
     </message>
     <message>
         <source>To prepayment ¥{amount}, balance after ¥{balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid to bills ¥{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -518,7 +538,19 @@ Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The outcome of payments of accounts {0} is unknown (submitted before the program was closed). Do not take the money again: open the account to check whether it was posted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shift opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} payment(s) have an unknown outcome. They are kept and checked when the account is opened again; do not take the money again meanwhile. Close anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -145,6 +145,10 @@
         <translation>确认收费 (Enter)</translation>
     </message>
     <message>
+        <source>&amp;Abandon this payment</source>
+        <translation>放弃这笔缴费(&amp;A)</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -189,16 +193,28 @@
         <translation>关闭，稍后再查 (Esc)</translation>
     </message>
     <message>
+        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once), or abandon it.</source>
+        <translation>未入账：没有收取任何费用。按 Enter 重新提交（仍是同一笔缴费，只会入账一次），或放弃这笔缴费。</translation>
+    </message>
+    <message>
         <source>The outcome is unknown ({0}). Do not take the money again: checking whether this payment was posted...</source>
         <translation>结果未知（{0}）。请不要重复收钱：正在查询这笔缴费是否已入账…</translation>
     </message>
     <message>
-        <source>Checking whether this payment was posted...</source>
-        <translation>正在查询这笔缴费是否已入账…</translation>
+        <source>The outcome of this payment (submitted before the program was closed) is unknown. Do not take the money again: checking whether it was posted...</source>
+        <translation>这笔缴费（程序关闭前提交）的结果未知。请不要重复收钱：正在查询是否已入账…</translation>
     </message>
     <message>
-        <source>Not posted: nothing was charged. Press Enter to submit again (the same payment, it can post only once).</source>
-        <translation>未入账：没有收取任何费用。按 Enter 重新提交（仍是同一笔缴费，只会入账一次）。</translation>
+        <source>Abandon this payment</source>
+        <translation>放弃这笔缴费</translation>
+    </message>
+    <message>
+        <source>The database says this payment was not posted. Abandon it? Take no money for it; a new payment of this account starts afresh.</source>
+        <translation>数据库确认这笔缴费未入账。确定放弃吗？不要为它收钱；该户的下一笔缴费将重新开始。</translation>
+    </message>
+    <message>
+        <source>Checking whether this payment was posted...</source>
+        <translation>正在查询这笔缴费是否已入账…</translation>
     </message>
     <message>
         <source>The outcome is still unknown: the database does not answer. Do not take the money again. Checking again in {0} s; press Enter to check now.</source>
@@ -266,6 +282,10 @@
     <message>
         <source>To prepayment ¥{amount}, balance after ¥{balance}</source>
         <translation>转入预存 ¥{amount}，预存余额 ¥{balance}</translation>
+    </message>
+    <message>
+        <source>Paid to bills ¥{0}</source>
+        <translation>已缴账单 ¥{0}</translation>
     </message>
 </context>
 <context>
@@ -519,8 +539,20 @@ Owed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}</source>
         <translation>该户上一笔缴费的结果未知。请不要重复收钱：按 F2 查询是否已入账。</translation>
     </message>
     <message>
+        <source>The outcome of payments of accounts {0} is unknown (submitted before the program was closed). Do not take the money again: open the account to check whether it was posted.</source>
+        <translation>用户 {0} 的缴费结果未知（程序关闭前提交）。请不要重复收钱：打开该户查询是否已入账。</translation>
+    </message>
+    <message>
         <source>Shift opened.</source>
         <translation>已开班。</translation>
+    </message>
+    <message>
+        <source>Unresolved payments</source>
+        <translation>结果未知的缴费</translation>
+    </message>
+    <message>
+        <source>{0} payment(s) have an unknown outcome. They are kept and checked when the account is opened again; do not take the money again meanwhile. Close anyway?</source>
+        <translation>有 {0} 笔缴费结果未知。它们会被保留，再次打开该户时会先查询；在此之前请不要重复收钱。仍要关闭吗？</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,10 @@
 """An account's payments with 补打 (reprint) and 冲正 (reversal), filtered by
 the months they were paid in (Asia/Shanghai; the last 12 by default). The
-filter is the service's query (``AccountService.payments`` from/to)."""
+filter is the service's query (``AccountService.payments`` from/to).
+
+A reversal dialog that had an unknown outcome and is not booked is kept per
+payment in ``unresolved`` (the page's, so it outlives this dialog) and shown
+again by Ctrl+R on that payment, before any "already reversed" check."""
 
 from __future__ import annotations
 
@@ -46,8 +50,10 @@ def default_periods(now: datetime | None = None) -> tuple[Period, Period]:
 
 class HistoryDialog(QDialog):
     def __init__(self, workplace: Workplace, account: PayableAccount, shift_id: int | None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *,
+                 unresolved: dict[int, ReversalDialog] | None = None):
         super().__init__(parent)
+        self.unresolved = {} if unresolved is None else unresolved
         self.workplace = workplace
         self.account = account
         self.shift_id = shift_id
@@ -187,6 +193,12 @@ class HistoryDialog(QDialog):
         payment = self.selected()
         if payment is None:
             return
+        kept = self.unresolved.get(payment.payment_id)
+        if kept is not None:  # the same reversal (UUID) until it is booked
+            if kept.parent() is not self:
+                kept.setParent(self, kept.windowFlags())
+            kept.resume()
+            return
         if payment.reversed:
             self._say(self.tr("Receipt {0} is already reversed; a payment is reversed once.")
                       .format(payment.receipt), ERROR_STYLE)
@@ -195,7 +207,7 @@ class HistoryDialog(QDialog):
             self._say(self.tr("Open a shift first: a reversal is booked on your shift."), ERROR_STYLE)
             return
         dialog = ReversalDialog(self.workplace, self.account, payment, self.shift_id, self)
-        dialog.finished.connect(lambda _c: self.load())
+        dialog.finished.connect(partial(_reversal_closed, self.unresolved, dialog))
         dialog.open()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -203,3 +215,14 @@ class HistoryDialog(QDialog):
             event.accept()  # Enter does not close the list
             return
         super().keyPressEvent(event)
+
+
+def _reversal_closed(unresolved: dict[int, ReversalDialog], dialog: ReversalDialog,
+                     _code: int) -> None:
+    if dialog.unresolved:
+        unresolved[dialog.payment.payment_id] = dialog
+    else:
+        unresolved.pop(dialog.payment.payment_id, None)
+    history = dialog.parent()
+    if isinstance(history, HistoryDialog):
+        history.load()

@@ -2,19 +2,24 @@
 the account's payments (补打 / 冲正). ``open_account`` is what the search
 page's 收费 button calls through the main window.
 
-A payment dialog closed while its outcome is unknown is kept per account and
-shown again (same submission, same UUID) the next time that account is paid."""
+A payment dialog that had an unknown outcome is kept per account until it
+posted or the clerk abandoned it, and shown again (same submission, same UUID)
+the next time that account is paid. The submission is also kept in the
+workstation's QSettings (``state``), so after a restart the account's payment
+dialog first looks its UUID up. Unresolved reversal dialogs are kept per
+payment for the history dialog."""
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +35,8 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.payment_dialog import PaymentDialog
+from counter_app.ui.payments.pending import PendingPayments
+from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
 
 ERROR_STYLE = "color: #b00020;"
@@ -42,15 +49,21 @@ def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
 
 
 class PaymentsPage(QWidget):
-    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None, *,
+                 state: QSettings | None = None):
         super().__init__(parent)
         self.workplace = workplace
         self.account: PayableAccount | None = None
         self.shift_id: int | None = None
         self.dialog: PaymentDialog | None = None
         self.shift_dialog: OpenShiftDialog | None = None
-        # account id -> its payment dialog closed with the outcome unknown
+        # account id -> its payment dialog that had an unknown outcome (not posted, not abandoned)
         self.unresolved: dict[int, PaymentDialog] = {}
+        # the same submissions across a restart (per database)
+        self.pending = PendingPayments(
+            state, workplace.database.engine.url.render_as_string(hide_password=True))
+        # payment id -> its reversal dialog that had an unknown outcome (not booked)
+        self.unresolved_reversals: dict[int, ReversalDialog] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(heading_label(self.tr("Payments"), self))
@@ -84,6 +97,7 @@ class PaymentsPage(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self.show_history)
         self.setFocusProxy(self.account_edit)
         self._enable()
+        self._loaded_status()
 
     def _enable(self) -> None:
         busy = self.workplace.runner.is_running("payments:load")
@@ -145,19 +159,30 @@ class PaymentsPage(QWidget):
             self.dialog = pending
             pending.resume()
             return
+        saved = self.pending.for_account(self.account.account_id)
+        if saved is not None:  # unresolved before a restart: look its UUID up first
+            self.dialog = self._new_dialog(self.shift_id or saved.request.shift_id,
+                                           client_uuid=saved.client_uuid)
+            self.dialog.restore(saved.request)
+            return
         if self.shift_id is None:
             self._offer_shift()
             return
-        self.dialog = PaymentDialog(self.workplace, self.account, self.shift_id, self)
-        self.dialog.finished.connect(self._dialog_closed)
+        self.dialog = self._new_dialog(self.shift_id)
         self.dialog.open()
+
+    def _new_dialog(self, shift_id: int, *, client_uuid: str | None = None) -> PaymentDialog:
+        dialog = PaymentDialog(self.workplace, self.account, shift_id, self,
+                               pending=self.pending, client_uuid=client_uuid)
+        dialog.finished.connect(self._dialog_closed)
+        return dialog
 
     def _dialog_closed(self, _code: int) -> None:
         dialog, self.dialog = self.dialog, None
         if dialog is None:
             return
         account_id = dialog.account.account_id
-        if dialog.outcome_unknown:
+        if dialog.unresolved:
             self.unresolved[account_id] = dialog
         else:
             self.unresolved.pop(account_id, None)
@@ -168,12 +193,23 @@ class PaymentsPage(QWidget):
             self.account_edit.selectAll()
 
     def _loaded_status(self) -> None:
-        """Warn while a payment of this account has an unknown outcome."""
-        if self.account is not None and self.account.account_id in self.unresolved:
+        """Warn while a payment of this account (or, with no account loaded,
+        any account: at sign-in) is unresolved."""
+        pending = self.pending.entries()
+        if self.account is not None and (
+                self.account.account_id in self.unresolved
+                or any(e.account_id == self.account.account_id for e in pending)):
             self.status_label.setStyleSheet(ERROR_STYLE)
             self.status_label.setText(self.tr(
                 "The outcome of the last payment of this account is unknown. Do not take the "
                 "money again: press F2 to check whether it was posted."))
+        elif self.account is None and pending:
+            self.status_label.setStyleSheet(ERROR_STYLE)
+            self.status_label.setText(self.tr(
+                "The outcome of payments of accounts {0} is unknown (submitted before the "
+                "program was closed). Do not take the money again: open the account to check "
+                "whether it was posted.").format(
+                    "、".join(sorted({e.account_no for e in pending}))))
         else:
             self.status_label.setStyleSheet("")
             self.status_label.setText("")
@@ -198,7 +234,27 @@ class PaymentsPage(QWidget):
     def show_history(self) -> None:
         if self.account is None:
             return
-        dialog = HistoryDialog(self.workplace, self.account, self.shift_id, self)
+        dialog = HistoryDialog(self.workplace, self.account, self.shift_id, self,
+                               unresolved=self.unresolved_reversals)
         dialog.finished.connect(lambda _c: self._submit(self.account.account_id, None,
                                                         open_dialog=False))
         dialog.open()
+
+    def unresolved_count(self) -> int:
+        """Payments of any account whose outcome is not settled (kept or saved)."""
+        return len({e.client_uuid for e in self.pending.entries()}
+                   | {d.client_uuid for d in self.unresolved.values()})
+
+    def confirm_close(self) -> bool:
+        """Before the main window closes: warn while payments are unresolved."""
+        count = self.unresolved_count()
+        if not count:
+            return True
+        answer = QMessageBox.warning(
+            self, self.tr("Unresolved payments"),
+            self.tr("{0} payment(s) have an unknown outcome. They are kept and checked when "
+                    "the account is opened again; do not take the money again meanwhile. "
+                    "Close anyway?").format(count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes

@@ -7,8 +7,11 @@ the confirm button is disabled while a request is in flight. When the answer
 to a post is lost the dialog locks what was typed, looks the UUID up until the
 database answers (:class:`OutcomeCheck`) and shows what really happened: the
 posted receipt (printed when the clerk asks, it never was) or "not posted"
-(submit again, same UUID). The page keeps a dialog closed in that state and
-opens it again for the account: a new UUID is never offered meanwhile.
+(submit again, same UUID). A dialog that ever had an unknown outcome stays
+unresolved until it has posted or the clerk abandons it (confirmed, offered
+only after a "not posted" answer): the page keeps it and opens it again for
+the account, and the submission is kept in :class:`PendingPayments` across a
+restart. A new UUID is never offered meanwhile.
 """
 
 from __future__ import annotations
@@ -16,12 +19,21 @@ from __future__ import annotations
 import uuid
 from functools import partial
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.domain.money import format_money
 from counter_app.services.payments import (
     IdempotencyConflict,
     PaymentError,
+    PaymentRequest,
     PaymentResult,
     StaleBillsError,
 )
@@ -35,18 +47,22 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE, PaymentForm
+from counter_app.ui.payments.pending import PendingPayments
 from counter_app.ui.payments.printing import print_receipt_job
 from counter_app.ui.payments.tenders import InputRefused
 
 
 class PaymentDialog(QDialog):
     def __init__(self, workplace: Workplace, account: PayableAccount, shift_id: int,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, pending: PendingPayments | None = None,
+                 client_uuid: str | None = None):
         super().__init__(parent)
         self.workplace = workplace
         self.account = account
         self.shift_id = shift_id
-        self.client_uuid = str(uuid.uuid4())
+        self.pending = pending
+        self.client_uuid = client_uuid or str(uuid.uuid4())
+        self.submitted: PaymentRequest | None = None  # the last request sent
         self.result: PaymentResult | None = None
         self.facts: ReceiptFacts | None = None
         self.receipt_no = ""
@@ -54,6 +70,9 @@ class PaymentDialog(QDialog):
         self.posting = False
         self.printing = False
         self.outcome_unknown = False  # the answer to a post was lost, not resolved yet
+        self.ever_unknown = False  # its UUID must be reused until posted or abandoned
+        self.abandoned = False
+        self.abandon_box: QMessageBox | None = None
         self.outcome = OutcomeCheck(workplace.runner, f"payment-lookup:{self.client_uuid}",
                                     workplace.services.payments.lookup, self.client_uuid,
                                     account.account_id, parent=self)
@@ -81,8 +100,14 @@ class PaymentDialog(QDialog):
         self.print_button = self.buttons.addButton(
             self.tr("Print the receipt (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("printButton")
+        self.abandon_button = self.buttons.addButton(
+            self.tr("&Abandon this payment"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.abandon_button.setObjectName("abandonButton")
+        self.abandon_button.setAutoDefault(False)
+        self.abandon_button.hide()
         self.cancel_button = self.buttons.addButton(
             self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.abandon_button.clicked.connect(self.abandon)
         self.confirm_button.clicked.connect(self.confirm)
         self.check_button.clicked.connect(self.check_again)
         self.print_button.clicked.connect(self.print_receipt)
@@ -110,6 +135,7 @@ class PaymentDialog(QDialog):
         except InputRefused as exc:
             self._refuse(exc.field, exc.message)
             return
+        self.submitted = request
         self._set_posting(True)
         self._say(self.tr("Posting..."), OK_STYLE)
         self.workplace.runner.submit(
@@ -120,6 +146,7 @@ class PaymentDialog(QDialog):
         self.posting = posting
         self.confirm_button.setEnabled(not posting)
         self.cancel_button.setEnabled(not posting)
+        self.abandon_button.setEnabled(not posting)
 
     def _posted(self, result: PaymentResult) -> None:
         """Posted by this request, or (``result.replayed``) by an earlier one of
@@ -128,6 +155,9 @@ class PaymentDialog(QDialog):
         self.result = result
         self.outcome_unknown = False
         self.outcome.stop()
+        self.abandon_button.hide()
+        if self.pending is not None:
+            self.pending.remove(self.client_uuid)
         self.form.show_posted(result)
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setEnabled(False)
@@ -211,15 +241,59 @@ class PaymentDialog(QDialog):
 
     def _unknown_outcome(self, error: BaseException) -> None:
         """The answer was lost: keep this submission as typed and ask what happened."""
-        self.outcome_unknown = True
+        if self.pending is not None and self.submitted is not None:
+            self.pending.add(self.account.account_no, self.submitted)
+        self._await_outcome(self.tr(
+            "The outcome is unknown ({0}). Do not take the money again: checking whether "
+            "this payment was posted...").format(error_text(error)))
+
+    def _await_outcome(self, message: str) -> None:
+        self.outcome_unknown = self.ever_unknown = True
+        self.abandon_button.hide()
         self.form.set_locked(True)
         self.cancel_button.setText(self.tr("Close, check later (Esc)"))
         self._enter_button(self.check_button)
         self.check_button.setFocus()
-        self._say(self.tr("The outcome is unknown ({0}). Do not take the money again: "
-                          "checking whether this payment was posted...").format(error_text(error)),
-                  ERROR_STYLE)
+        self._say(message, ERROR_STYLE)
         self.outcome.check()
+
+    def restore(self, request: PaymentRequest) -> None:
+        """An unresolved submission kept from before a restart: show what was
+        submitted and ask the database what became of it (same UUID)."""
+        self.submitted = request
+        self.form.show_request(request)
+        self.open()
+        self._await_outcome(self.tr(
+            "The outcome of this payment (submitted before the program was closed) is "
+            "unknown. Do not take the money again: checking whether it was posted..."))
+
+    @property
+    def unresolved(self) -> bool:
+        """Its UUID must be reused: it had an unknown outcome and is neither
+        posted nor abandoned."""
+        return self.ever_unknown and self.result is None and not self.abandoned
+
+    def abandon(self) -> None:
+        """Give up this payment after a "not posted" answer (asks first)."""
+        if self.outcome_unknown or self.result is not None or self.posting:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Abandon this payment"),
+            self.tr("The database says this payment was not posted. Abandon it? Take no money "
+                    "for it; a new payment of this account starts afresh."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(
+            lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes
+            and self._abandoned())
+        self.abandon_box = box
+        box.open()
+
+    def _abandoned(self) -> None:
+        self.abandoned = True
+        if self.pending is not None:
+            self.pending.remove(self.client_uuid)
+        super().reject()
 
     def check_again(self) -> None:
         """Ask the database now whether this payment was posted."""
@@ -241,11 +315,13 @@ class PaymentDialog(QDialog):
             return
         self.outcome_unknown = False
         self.form.set_locked(False)
-        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self.cancel_button.setText(self.tr("Close, check later (Esc)"))
+        self.abandon_button.show()
         self._enter_button(self.confirm_button)
         self.form.tender_panel.fields["cash.received"].setFocus()
         self._say(self.tr("Not posted: nothing was charged. Press Enter to submit again "
-                          "(the same payment, it can post only once)."), ERROR_STYLE)
+                          "(the same payment, it can post only once), or abandon it."),
+                  ERROR_STYLE)
 
     def _lookup_unreachable(self, seconds: int) -> None:
         self._say(self.tr("The outcome is still unknown: the database does not answer. Do not "

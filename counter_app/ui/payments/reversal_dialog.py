@@ -6,7 +6,10 @@ counter_supervisor may insert reversals), which is disposed right after.
 When the answer is lost the dialog looks up (on the clerk's connection,
 retrying while the database does not answer) whether this reversal was
 booked; a retry reuses the dialog's client UUID, and the database books one
-reversal per payment at most.
+reversal per payment at most. A dialog that had an unknown outcome and is not
+booked stays :attr:`unresolved`: the history dialog keeps it per payment and
+shows it again (same UUID), so a reversal booked by its lost request is found
+as this dialog's and its slip offered for printing.
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ class ReversalDialog(QDialog):
         self.client_uuid = str(uuid.uuid4())
         self.result: ReversalResult | None = None
         self.outcome_unknown = False
+        self.ever_unknown = False  # its UUID is reused until booked
         self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
                                     lookup_reversal, workplace.database, payment.payment_id,
                                     self.client_uuid, parent=self)
@@ -240,8 +244,19 @@ class ReversalDialog(QDialog):
 
     # -- unknown outcome ----------------------------------------------------------------
 
+    @property
+    def unresolved(self) -> bool:
+        return self.ever_unknown and self.result is None
+
+    def resume(self) -> None:
+        """Shown again by the history dialog (same reversal, same UUID)."""
+        self.open()
+        if self.outcome_unknown:
+            self.check_button.setFocus()
+            self.check_again()
+
     def _unknown_outcome(self, error: BaseException) -> None:
-        self.outcome_unknown = True
+        self.outcome_unknown = self.ever_unknown = True
         self._lock(True)
         self.cancel_button.setEnabled(True)
         self._enter_button(self.check_button)
@@ -272,7 +287,7 @@ class ReversalDialog(QDialog):
 
     def _lookup_failed(self, error: BaseException) -> None:
         if isinstance(error, ReversalError):  # reversed meanwhile by another request
-            self.outcome_unknown = False
+            self.outcome_unknown = self.ever_unknown = False
             self._lock(False)
             self._enter_button(self.confirm_button)
             self._failed(error)

@@ -34,7 +34,8 @@ class Counter:
             return s.execute(select(func.count()).select_from(model)).scalar_one()
 
 
-def make_counter(db, qtbot, runner, *, authenticator=None, recorder=None, **utility) -> Counter:
+def make_counter(db, qtbot, runner, *, authenticator=None, recorder=None, state=None,
+                 **utility) -> Counter:
     (account_id,), actor, shift_id = build_utility(db, **utility)
     clerk = ClerkIdentity(actor.clerk_id, actor.username, "收费员", "clerk", "HQ")
     settings = Settings(workstation=actor.workstation, hall_code="HQ",
@@ -43,7 +44,7 @@ def make_counter(db, qtbot, runner, *, authenticator=None, recorder=None, **util
     printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
     workplace = replace(build_workplace(clerk, db, settings, runner, authenticator=authenticator),
                         printer=printer)
-    page = PaymentsPage(workplace)
+    page = PaymentsPage(workplace, state=state)
     qtbot.addWidget(page)
     page.resize(900, 600)
     page.show()

@@ -16,15 +16,20 @@ from decimal import Decimal
 
 import psycopg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database, make_engine
 from counter_app.services.auth import Authenticator
+from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.outcome import OutcomeCheck
+from counter_app.ui.payments.page import PaymentsPage
 from counter_app.ui.payments.payment_dialog import PaymentDialog
+from counter_app.ui.payments.pending import PendingPayments
+from tests.services.payment_fixtures import cash, request
 from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
 from tests.ui.payments.test_payment_history import _history, _reverse, supervisor  # noqa: F401
 
@@ -246,3 +251,183 @@ def test_reversal_not_booked_is_offered_again(db, db_url, qtbot, runner, supervi
     with db.read() as s:
         assert s.execute(select(m.PaymentReversal.client_uuid)).scalars().all() == [
             dialog.client_uuid]
+
+
+# -- unresolved until posted or abandoned; kept across a restart ----------------------
+
+
+@pytest.fixture
+def state(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "ui_state.ini"), QSettings.Format.IniFormat)
+
+
+def _close(dialog, page, qtbot) -> None:
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.dialog is None and not dialog.isVisible(), timeout=5_000)
+
+
+def _press_f2(page, qtbot) -> PaymentDialog:
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.account_edit.setFocus()
+    qtbot.keyClick(page.account_edit, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
+    return page.dialog
+
+
+def test_not_posted_stays_the_same_submission_until_abandoned(
+        db, qtbot, runner, state, no_auto_retry):
+    fault = Fault(m.Payment, "before_commit")
+    counter = _losing_counter(db, qtbot, runner, fault, state=state)
+    page = counter.page
+    dialog = _pay_100(counter, qtbot, fault)
+    qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=15_000)
+    assert dialog.abandon_button.isVisible() and not dialog.abandon_button.isDefault()
+    assert [e.client_uuid for e in page.pending.entries()] == [dialog.client_uuid]
+    _close(dialog, page, qtbot)
+    # "not posted" is not the end of it: F2 brings the same submission back
+    assert page.unresolved == {counter.account_id: dialog}
+    assert _press_f2(page, qtbot) is dialog
+    # abandoning asks first; No keeps it
+    qtbot.mouseClick(dialog.abandon_button, Qt.MouseButton.LeftButton)
+    box = dialog.abandon_box
+    qtbot.waitUntil(box.isVisible)
+    assert "未入账" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert dialog.isVisible() and dialog.unresolved
+    qtbot.mouseClick(dialog.abandon_button, Qt.MouseButton.LeftButton)
+    dialog.abandon_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
+    assert not page.unresolved and page.pending.entries() == []
+    fresh = _press_f2(page, qtbot)
+    assert fresh is not dialog and fresh.client_uuid != dialog.client_uuid
+    fresh.reject()
+    assert _count(db, m.Payment) == 0
+
+
+@pytest.mark.parametrize("moment", ["after_commit", "before_commit"])
+def test_unresolved_payment_survives_a_restart(db, qtbot, runner, state, no_auto_retry, moment):
+    fault = Fault(m.Payment, moment, unreachable_reads=5)
+    counter = _losing_counter(db, qtbot, runner, fault, state=state)
+    dialog = _pay_100(counter, qtbot, fault)
+    qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
+    first_uuid = dialog.client_uuid
+    _close(dialog, counter.page, qtbot)
+    fault.failing_reads = 0  # the network is back
+    # the program is closed and started again: a new page on the same workstation state
+    restarted = QSettings(state.fileName(), QSettings.Format.IniFormat)
+    page = PaymentsPage(counter.workplace, state=restarted)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert "01000000" in page.status_label.text() and "结果未知" in page.status_label.text()
+    page.open_account(counter.account_id)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=15_000)
+    again = page.dialog
+    assert again.client_uuid == first_uuid
+    assert field(again, "cash.received").text() == "100.00"  # what was submitted
+    if moment == "after_commit":
+        qtbot.waitUntil(lambda: again.result is not None, timeout=15_000)
+        assert again.result.replayed and not counter.recorder.jobs
+        qtbot.waitUntil(again.print_button.isVisible, timeout=15_000)
+        qtbot.keyClick(again.print_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
+    else:
+        qtbot.waitUntil(lambda: "未入账" in again.status_label.text(), timeout=15_000)
+        qtbot.keyClick(field(again, "cash.received"), Qt.Key.Key_Return)  # same UUID
+        qtbot.waitUntil(lambda: again.result is not None, timeout=15_000)
+        assert not again.result.replayed
+    assert page.pending.entries() == []
+    with db.read() as s:
+        assert s.execute(select(m.Payment.client_uuid)).scalars().all() == [first_uuid]
+
+
+def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
+        db, qtbot, runner, no_auto_retry):
+    """The first attempt did commit but "not posted" came back (the lookup
+    before it waited for the account row): the clerk types 200 and submits;
+    the service refuses the UUID's new content and the dialog shows the
+    payment that posted — its tenders, not the edited ones."""
+    fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
+    counter = _losing_counter(db, qtbot, runner, fault)
+    dialog = _pay_100(counter, qtbot, fault)
+    qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
+    dialog.outcome.resolved.emit(None)  # the stale answer
+    received = field(dialog, "cash.received")
+    assert not received.isReadOnly()
+    received.setText("200")
+    assert dialog.form.change_label.text().endswith("124.50")
+    qtbot.keyClick(received, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert dialog.result.replayed
+    assert received.text() == "100.00" and received.isReadOnly()
+    assert field(dialog, "cash.amount").text() == "75.50"
+    assert dialog.form.change_label.text().endswith("24.50")
+    assert dialog.form.due_label.text().endswith("75.50")
+    assert _count(db, m.Payment) == 1
+
+
+def test_closing_the_main_window_warns_while_payments_are_unresolved(
+        qtbot, make_window, sqlite_db, ui_state):
+    url = sqlite_db.engine.url.render_as_string(hide_password=True)
+    PendingPayments(ui_state, url).add("01000000", request(7, 3, "30.00", cash("30.00")))
+    window = make_window(sqlite_db)
+    assert window.payments_page.unresolved_count() == 1
+    answers = []
+
+    def answer(button):
+        box = QApplication.activeModalWidget()
+        answers.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.No))
+    window.close()
+    assert window.isVisible() and "1 笔缴费结果未知" in answers[0]
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Yes))
+    window.close()
+    assert not window.isVisible()
+    # still kept for the next start
+    assert len(PendingPayments(ui_state, url).entries()) == 1
+
+
+def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
+        db, db_url, qtbot, runner, supervisor, no_auto_retry):  # noqa: F811
+    fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=1)
+    authenticator = Authenticator(
+        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    page = counter.page
+    _history(counter, qtbot).reject()  # posts the payment to reverse
+    page.open_account(counter.account_id)
+    qtbot.waitUntil(lambda: page.dialog is not None, timeout=15_000)
+    page.dialog.reject()
+    page.show_history()
+    history = page.findChildren(HistoryDialog)[-1]
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
+    fault.armed = True
+    dialog = _reverse(history, qtbot, supervisor())
+    qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=20_000)
+    first_uuid = dialog.client_uuid
+    qtbot.keyClick(dialog.check_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert page.unresolved_reversals == {dialog.payment.payment_id: dialog}
+    history.reject()
+    # a new history: the payment shows reversed, Ctrl+R brings the same reversal back
+    page.show_history()
+    again = page.findChildren(HistoryDialog)[-1]
+    assert again is not history
+    qtbot.waitUntil(lambda: again.model.rowCount() == 1 and again.selected().reversed,
+                    timeout=15_000)
+    qtbot.keyClick(again.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    assert dialog.parent() is again and dialog.client_uuid == first_uuid
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    assert dialog.result.replayed and "不会重复冲正" in dialog.status_label.text()
+    assert "已冲正" not in again.status_label.text()
+    qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)
+    assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert page.unresolved_reversals == {}
+    assert _count(db, m.PaymentReversal) == 1
