@@ -24,6 +24,9 @@ from counter_app.ui.search.texts import account_type_text, money_text, status_te
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
+# numbers are read as a whole: never broken over two lines (0537- / ****676)
+UNBROKEN = frozenset({"account_no", "mobile", "landline", "id_number", "meter_no", "period",
+                      "due_on", "readings", "usage", "amount", "bill_owed", "prepayment"})
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -145,6 +148,7 @@ class AccountPanel(QWidget):
                 caption.setStyleSheet("color: #555555;")
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
+                self.fields[key].setWordWrap(key not in UNBROKEN)
                 grid.addWidget(self.fields[key], r, c + 1, Qt.AlignmentFlag.AlignTop)
 
     def _button(self, text: str, key: str, row: QHBoxLayout) -> QPushButton:
