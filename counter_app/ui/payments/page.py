@@ -72,7 +72,9 @@ class PaymentsPage(QWidget):
         self.account_edit = QLineEdit(self)
         self.account_edit.setObjectName("accountNoEdit")
         self.account_edit.setPlaceholderText(self.tr("type the account no., Enter"))
-        self.account_edit.setMaximumWidth(220)
+        hint = self.account_edit.fontMetrics().horizontalAdvance(
+            self.account_edit.placeholderText())
+        self.account_edit.setMinimumWidth(hint + 24)  # the whole hint shows
         self.account_edit.returnPressed.connect(self._find)
         row.addWidget(self.account_edit)
         self.pay_button = QPushButton(self.tr("Take payment (F2)"), self)
