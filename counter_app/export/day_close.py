@@ -8,7 +8,6 @@ out; safe to run in a worker thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,36 +17,20 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from counter_app.documents.data import TenderCount
+from counter_app.documents.fmt import tender_label
 from counter_app.services.shifts import TENDERS, DayCloseReport
 
-__all__ = ["TENDER_NAMES", "TenderRow", "tender_rows", "write_day_close_workbook"]
+__all__ = ["tender_rows", "write_day_close_workbook"]
 
 MONEY_FORMAT = "0.00"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-TENDER_NAMES = {
-    "cash": "现金",
-    "wechat": "微信",
-    "alipay": "支付宝",
-    "card": "银行卡",
-    "prepayment": "预存",
-}
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOTAL_FONT = Font(bold=True)
 
 
-@dataclass(frozen=True)
-class TenderRow:
-    code: str
-    expected: Decimal
-    counted: Decimal
-
-    @property
-    def variance(self) -> Decimal:
-        return self.counted - self.expected
-
-
-def tender_rows(report: DayCloseReport) -> list[TenderRow]:
+def tender_rows(report: DayCloseReport) -> list[TenderCount]:
     """Expected vs counted per tender: cash is counted in the drawer (float
     included); the other tenders are settled electronically, so counted =
     expected."""
@@ -56,10 +39,10 @@ def tender_rows(report: DayCloseReport) -> list[TenderRow]:
     for code in TENDERS:
         if code == "cash":
             counted = s.counted_cash if s.counted_cash is not None else s.totals.expected_cash
-            rows.append(TenderRow(code, s.totals.expected_cash, counted))
+            rows.append(TenderCount(code, s.totals.expected_cash, counted))
         else:
             amount = s.totals.by_tender.get(code, Decimal("0.00"))
-            rows.append(TenderRow(code, amount, amount))
+            rows.append(TenderCount(code, amount, amount))
     return rows
 
 
@@ -110,7 +93,7 @@ def write_day_close_workbook(report: DayCloseReport, path: str | Path) -> Path:
     _table(
         ws,
         ["收费方式", "应收", "实点", "差额"],
-        [[TENDER_NAMES[r.code], _money(r.expected), _money(r.counted), _money(r.variance)]
+        [[tender_label(r.method), _money(r.expected), _money(r.counted), _money(r.variance)]
          for r in rows],
         {2, 3, 4},
         ["合计", _money(sum((r.expected for r in rows), Decimal())),

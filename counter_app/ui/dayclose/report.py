@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from counter_app.documents import DayCloseData, Document, Paper, TenderCount, Utility
+from counter_app.documents import DayCloseData, Document, Paper, Utility
 from counter_app.documents import day_close_document as layout
 from counter_app.export.day_close import tender_rows
 from counter_app.services.shifts import DayCloseReport
@@ -22,10 +22,7 @@ def day_close_data(report: DayCloseReport) -> DayCloseData:
         workstation=s.workstation,
         business_date=s.totals.opened_at.astimezone(SHANGHAI).date(),
         closed_at=s.closed_at,
-        tenders=tuple(
-            TenderCount(r.code, r.expected, r.counted)
-            for r in tender_rows(report)
-        ),
+        tenders=tuple(tender_rows(report)),
         payment_count=s.totals.payments,
         reversal_count=s.totals.reversals,
         reversal_amount=report.reversal_amount,
