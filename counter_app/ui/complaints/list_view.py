@@ -59,20 +59,26 @@ class ComplaintTableModel(RecordTableModel[ComplaintRow]):
         return self.tr("Overdue: the due time has passed") if row.overdue else None
 
     def display(self, row: ComplaintRow, column: int) -> str:
+        # called for every cell on each paint and resize: only the asked column is worked out
         col = Columns(column)
-        if col is Columns.DUE and row.overdue:
-            return labels.local(row.due_at) + " " + self.tr("(overdue)")
-        return {
-            Columns.TICKET: row.ticket_no,
-            Columns.RECEIVED: labels.local(row.created_at),
-            Columns.COMPLAINANT: row.complainant,
-            Columns.ACCOUNT: row.account_no,
-            Columns.CATEGORY: labels.name(labels.category_names(), row.category),
-            Columns.STATUS: labels.name(labels.status_names(), row.status),
-            Columns.DEPARTMENT: row.department,
-            Columns.DUE: labels.local(row.due_at),
-            Columns.RECALL: labels.day(row.recall_on),
-        }[col]
+        if col is Columns.TICKET:
+            return row.ticket_no
+        if col is Columns.RECEIVED:
+            return labels.local(row.created_at)
+        if col is Columns.COMPLAINANT:
+            return row.complainant
+        if col is Columns.ACCOUNT:
+            return row.account_no
+        if col is Columns.CATEGORY:
+            return labels.name(labels.category_names(), row.category)
+        if col is Columns.STATUS:
+            return labels.name(labels.status_names(), row.status)
+        if col is Columns.DEPARTMENT:
+            return row.department
+        if col is Columns.DUE:
+            due = labels.local(row.due_at)
+            return due + " " + self.tr("(overdue)") if row.overdue else due
+        return labels.day(row.recall_on)
 
 
 class ComplaintListWidget(QWidget):
