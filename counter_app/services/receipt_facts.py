@@ -24,6 +24,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .ledger import ZERO, OpenBill, open_bills
+from .receipts import receipt_label
 
 DEFAULT_UTILITY_NAME = "自来水公司"
 UTILITY_NAME_KEY = "utility_name"
@@ -196,7 +197,7 @@ def receipt_facts(db: Database, payment_id: int) -> ReceiptFacts:
         settings = _settings(session)
         return ReceiptFacts(
             payment_id=payment.id,
-            receipt_no=f"{prefix}{payment.receipt_no:08d}",
+            receipt_no=receipt_label(prefix, payment.receipt_no),
             paid_at=payment.created_at,
             clerk_name=_clerk_name(session, payment.clerk_id),
             hall_name=hall_name,

@@ -18,6 +18,11 @@ class UnknownSeriesError(LookupError):
     pass
 
 
+def receipt_label(prefix: str, number: int) -> str:
+    """A receipt number as printed and listed: the series prefix and 8 digits."""
+    return f"{prefix}{number:08d}"
+
+
 def take_receipt_number(
     session: Session, *, series_code: str | None = None, hall_code: str | None = None
 ) -> tuple[str, int]:

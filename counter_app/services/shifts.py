@@ -22,6 +22,7 @@ from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
 from .audit import Actor, record
+from .receipts import receipt_label
 
 ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
@@ -284,21 +285,23 @@ class ShiftService:
             utility = session.execute(
                 select(m.UtilitySetting.value).where(m.UtilitySetting.key == UTILITY_NAME_KEY)
             ).scalar_one_or_none() or ""
-            receipts = session.execute(
-                select(m.ReceiptSeries.prefix, m.Payment.receipt_no)
+            receipts = session.execute(  # first and last number per series, not every row
+                select(m.ReceiptSeries.prefix, func.min(m.Payment.receipt_no),
+                       func.max(m.Payment.receipt_no))
                 .join(m.ReceiptSeries, m.ReceiptSeries.code == m.Payment.series_code)
                 .where(m.Payment.shift_id == shift_id)
-                .order_by(m.Payment.receipt_no)
+                .group_by(m.ReceiptSeries.prefix)
+                .order_by(func.min(m.Payment.receipt_no))
             ).all()
             reversed_amount = session.execute(
                 select(func.coalesce(func.sum(m.Payment.amount), 0))
                 .join(m.PaymentReversal, m.PaymentReversal.payment_id == m.Payment.id)
                 .where(m.PaymentReversal.shift_id == shift_id)
             ).scalar_one()
-        numbers = [f"{prefix}{no:08d}" for prefix, no in receipts]
         return DayCloseReport(
             summary=summary, hall_name=hall_name, utility_name=utility, counts=counts,
-            first_receipt=numbers[0] if numbers else "", last_receipt=numbers[-1] if numbers else "",
+            first_receipt=receipt_label(receipts[0][0], receipts[0][1]) if receipts else "",
+            last_receipt=receipt_label(receipts[-1][0], receipts[-1][2]) if receipts else "",
             reversal_amount=to_money(Decimal(reversed_amount)),
         )
 
