@@ -45,6 +45,7 @@ class ComplaintForm(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.account_id: int | None = None
+        self._customer: tuple[str, str] = ("", "")  # account text, complainant of start()
         self.accountLabel = QLabel(self)
         self.accountLabel.setObjectName("accountLabel")
         self.complainantEdit = QLineEdit(self)
@@ -83,7 +84,6 @@ class ComplaintForm(QWidget):
 
         self.errorLabel = QLabel(self)
         self.errorLabel.setObjectName("errorLabel")
-        self.errorLabel.setStyleSheet("color: #b00020;")
         self.errorLabel.setWordWrap(True)
         self.saveButton = QPushButton(self.tr("Save and print slip (Ctrl+S)"), self)
         self.saveButton.setDefault(True)
@@ -146,6 +146,7 @@ class ComplaintForm(QWidget):
     def start(self, account_id: int | None, account_text: str, complainant: str = "") -> None:
         """A fresh form, for an account or stand-alone."""
         self.account_id = account_id
+        self._customer = (account_text, complainant)
         self.accountLabel.setText(account_text or self.tr("(not a customer: stand-alone)"))
         self.complainantEdit.setText(complainant)
         for edit in (self.contactEdit, self.resolutionEdit):
@@ -178,6 +179,17 @@ class ComplaintForm(QWidget):
 
     def show_error(self, text: str) -> None:
         """Keep what the clerk typed; say what is wrong."""
+        self.errorLabel.setStyleSheet(labels.ERROR_STYLE)
+        self.errorLabel.setText(text)
+
+    def saved(self, text: str) -> None:
+        """Stored: a fresh form for the same customer (a second Ctrl+S must not
+        store the complaint again), saying ``text``."""
+        self.start(self.account_id, *self._customer)
+        self.show_ok(text)
+
+    def show_ok(self, text: str) -> None:
+        self.errorLabel.setStyleSheet(labels.OK_STYLE)
         self.errorLabel.setText(text)
 
     # -- submit ------------------------------------------------------------------

@@ -182,11 +182,9 @@ class ComplaintsPage(QWidget):
 
     def _saved(self, view: ComplaintView) -> None:
         self.form.set_busy(False)
-        self.form.show_error("")
-        self.form.errorLabel.setText(
+        self.form.saved(
             self.tr("Saved as {ticket}; printing the slip.").format(ticket=view.ticket_no)
         )
-        self.form.errorLabel.setStyleSheet("color: #1b5e20;")
         self._print(view)
 
     def _print(self, view: ComplaintView) -> None:
@@ -198,8 +196,7 @@ class ComplaintsPage(QWidget):
 
     def _printed(self, ticket: str) -> None:
         self.last_printed = ticket
-        self.form.errorLabel.setStyleSheet("color: #1b5e20;")
-        self.form.errorLabel.setText(self.tr("Saved as {ticket}; slip printed.").format(ticket=ticket))
+        self.form.show_ok(self.tr("Saved as {ticket}; slip printed.").format(ticket=ticket))
 
     def _print_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PrintError):

@@ -11,6 +11,7 @@ from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
+from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from tests.ui.complaints.keys import SHOTS, type_text
 
 
@@ -113,3 +114,24 @@ def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled):
     page.tabs.setCurrentIndex(3)
     runner.wait_idle()
     page.grab().save(f"{SHOTS}/corrections.png")
+
+
+def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, filled):
+    db, (_c, _b, account_id) = filled
+    page.open_account(account_id)
+    runner.wait_idle()
+    form = page.form
+    type_text(form.descriptionEdit, "水表不走字")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: bool(page.last_printed))
+    assert OK_STYLE in form.errorLabel.styleSheet()
+    # a fresh form for the same customer: pressing Ctrl+S again is refused, in red
+    assert form.account_id == account_id and form.complainantEdit.text() == "张三"
+    assert form.descriptionEdit.toPlainText() == ""
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    assert "投诉内容" in form.errorLabel.text()
+    assert ERROR_STYLE in form.errorLabel.styleSheet()
+    assert len(ComplaintService(db).list()) == 1
+    assert len(page.transport.jobs) == 1
