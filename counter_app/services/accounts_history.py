@@ -32,6 +32,7 @@ from .accounts_records import (
     StatementPayment,
     TenderLine,
 )
+from .halls import hall_heading
 from .search import arrears_by_account
 
 __all__ = ["AccountHistory", "select_bill_lines", "select_bill_summaries"]
@@ -188,11 +189,13 @@ class AccountHistory:
     # -- statement ---------------------------------------------------------------------
 
     def statement(
-        self, account_id: int, from_period: Period | str, to_period: Period | str
+        self, account_id: int, from_period: Period | str, to_period: Period | str,
+        *, hall_code: str | None = None,
     ) -> Statement:
         """往期交费清单 data: the bills of ``from_period``..``to_period`` with
         the unreversed payments allocated to each, the payments made in those
-        periods, and totals. Rendering is the documents subsystem's job."""
+        periods, and totals; with ``hall_code`` also the heading that hall
+        prints. Rendering is the documents subsystem's job."""
         from_p, to_p = _period(from_period), _period(to_period)
         if from_p is None or to_p is None:
             raise ValueError("a statement needs both periods")
@@ -213,6 +216,7 @@ class AccountHistory:
             by_bill = self._allocations(s, [b.bill_id for b in bills])
             payments = self._payments(s, account_id, from_p, to_p)
             arrears = arrears_by_account(s, [account_id]).get(account_id, ZERO)
+            heading = hall_heading(s, hall_code) if hall_code is not None else None
         lines = tuple(
             StatementLine(
                 period=b.period, start_reading=b.start_reading, end_reading=b.end_reading,
@@ -230,7 +234,7 @@ class AccountHistory:
             total_paid=sum((ln.paid for ln in lines), ZERO),
             total_outstanding=sum((ln.outstanding for ln in lines), ZERO),
             total_received=sum((p.amount for p in payments if not p.reversed), ZERO),
-            prepayment_balance=head.prepayment_balance, arrears=arrears,
+            prepayment_balance=head.prepayment_balance, arrears=arrears, heading=heading,
         )
 
     @staticmethod

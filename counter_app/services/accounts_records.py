@@ -11,6 +11,8 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Literal, get_args
 
+from .halls import HallHeading
+
 __all__ = [
     "CST",
     "REVEAL_FIELDS",
@@ -187,3 +189,4 @@ class Statement:
     total_received: Decimal  # unreversed payments made in the periods
     prepayment_balance: Decimal
     arrears: Decimal  # all periods, as on the account view
+    heading: HallHeading | None = None  # the printing hall's, when asked for

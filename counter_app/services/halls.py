@@ -7,12 +7,14 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from counter_app.db.engine import Database
-from counter_app.db.models import Hall, ReceiptSeries
+from counter_app.db.models import Hall, ReceiptSeries, UtilitySetting
 from counter_app.domain.text import normalize_input
 
 from .audit import Actor, record
+from .receipt_facts import DEFAULT_UTILITY_NAME, UTILITY_HOTLINE_KEY, UTILITY_NAME_KEY
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 PREFIX_RE = re.compile(r"^[A-Z0-9]{0,8}$")
@@ -33,6 +35,34 @@ class HallCreated:
     address: str
     receipt_series: str
     receipt_prefix: str
+
+
+@dataclass(frozen=True)
+class HallHeading:
+    """What the head of a printed document names: the utility (a
+    ``utility_settings`` row), the hall and the service hotline."""
+
+    utility_name: str
+    hall_name: str
+    hotline: str
+
+
+def hall_heading(session: Session, hall_code: str) -> HallHeading:
+    """The heading for documents printed in ``hall_code`` (its code when the
+    hall is unknown)."""
+    values = dict(
+        session.execute(
+            select(UtilitySetting.key, UtilitySetting.value).where(
+                UtilitySetting.key.in_((UTILITY_NAME_KEY, UTILITY_HOTLINE_KEY))
+            )
+        ).all()
+    )
+    hall = session.get(Hall, hall_code)
+    return HallHeading(
+        values.get(UTILITY_NAME_KEY) or DEFAULT_UTILITY_NAME,
+        hall.name if hall is not None else hall_code,
+        values.get(UTILITY_HOTLINE_KEY, ""),
+    )
 
 
 def create_hall(

@@ -22,6 +22,7 @@ from counter_app.services.accounts import (
 )
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
+from counter_app.services.halls import HallHeading
 from tests.factories import make_account, make_clerk_row, make_reference
 
 D = Decimal
@@ -260,6 +261,21 @@ def test_statement_periods_in_any_order_and_narrow(town):
     assert [p.payment_id for p in st.payments] == [ids["p3"], ids["p2"], ids["p1"]]
     with pytest.raises(ValueError):
         svc.statement(ids["account"], "2026-13", "2026-10")
+
+
+def test_statement_heading_names_the_printing_hall(town):
+    db, ids = town
+    svc = service(db)
+    assert svc.statement(ids["account"], "2026-06", "2026-10").heading is None
+    st = svc.statement(ids["account"], "2026-06", "2026-10", hall_code="HQ")
+    assert st.heading == HallHeading("自来水公司", "嘉祥营业厅", "")  # no utility rows yet
+    with db.write() as s:
+        s.add(m.UtilitySetting(key="utility_name", value="嘉祥县自来水公司"))
+        s.add(m.UtilitySetting(key="utility_hotline", value="0537-6812345"))
+    st = svc.statement(ids["account"], "2026-06", "2026-10", hall_code="HQ")
+    assert st.heading == HallHeading("嘉祥县自来水公司", "嘉祥营业厅", "0537-6812345")
+    assert svc.statement(ids["account"], "2026-06", "2026-10", hall_code="X9").heading.hall_name \
+        == "X9"
 
 
 # --------------------------------------------------------------------- reveal

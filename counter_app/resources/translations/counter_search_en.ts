@@ -523,10 +523,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Water Supply Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Preparing the statement…</source>
         <translation type="unfinished"></translation>
     </message>

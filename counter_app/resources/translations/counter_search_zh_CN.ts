@@ -523,10 +523,6 @@
         <translation>{field}：请按 2026-03 的格式输入。</translation>
     </message>
     <message>
-        <source>Water Supply Company</source>
-        <translation>自来水公司</translation>
-    </message>
-    <message>
         <source>Preparing the statement…</source>
         <translation>正在生成清单…</translation>
     </message>

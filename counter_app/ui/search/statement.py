@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.documents import PrintError, Utility, statement_document, write_pdf
+from counter_app.documents import PrintError, statement_document, write_pdf
 from counter_app.documents.model import Document
 from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
@@ -118,12 +118,12 @@ class StatementDialog(QDialog):
         if periods is None:
             return
         workplace, account_id = self.workplace, self.view.account_id
-        utility = Utility(self.tr("Water Supply Company"), workplace.settings.hall_code)
-        clerk = workplace.clerk.display_name
+        clerk = workplace.clerk
 
         def build() -> Document:
-            statement = workplace.services.accounts.statement(account_id, *periods)
-            data = statement_data(statement, utility=utility, clerk=clerk,
+            statement = workplace.services.accounts.statement(
+                account_id, *periods, hall_code=clerk.hall_code)
+            data = statement_data(statement, clerk=clerk.display_name,
                                   printed_at=datetime.now(UTC))
             document = statement_document(data)
             if then == "print":

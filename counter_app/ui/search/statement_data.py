@@ -24,8 +24,14 @@ def statement_row(line: StatementLine) -> StatementRow:
 
 
 def statement_data(
-    statement: Statement, *, utility: Utility, clerk: str, printed_at: datetime
+    statement: Statement, *, clerk: str, printed_at: datetime, utility: Utility | None = None
 ) -> StatementData:
+    """``utility`` defaults to the heading the statement was read with."""
+    if utility is None:
+        h = statement.heading
+        if h is None:
+            raise ValueError("a statement read without hall_code needs a utility")
+        utility = Utility(h.utility_name, h.hall_name, h.hotline)
     return StatementData(
         utility=utility,
         account_no=statement.account_no,

@@ -63,6 +63,7 @@ def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_searc
     pdf_text = subprocess.run(["pdftotext", "-layout", str(dialog.saved_path), "-"],
                               capture_output=True, text=True, check=True).stdout
     assert "往期交费清单" in pdf_text
+    assert "嘉祥营业厅" in pdf_text and "HQ" not in pdf_text  # the clerk's hall by its name
     assert "01000001" in pdf_text and "张三" in pdf_text
     assert "2026-06 至 2026-08" in pdf_text
     assert "2026-06" in pdf_text and "2026-08" in pdf_text and "2026-10" not in pdf_text
