@@ -74,7 +74,8 @@ class GuideWidget(QWidget):
         self.scriptText.setHtml(f"<h3>{_esc(script.title)}</h3><ol>{steps}</ol>")
         self.factsText.setVisible(script.customer_checks)
         if script.customer_checks:
-            self.facts_wanted.emit()
+            if self.facts is None:  # once per customer, not per keystroke or arrow key
+                self.facts_wanted.emit()
             self._render_facts()
 
     def set_facts(self, facts: CustomerFacts | None) -> None:

@@ -154,6 +154,7 @@ class ComplaintsPage(QWidget):
         if widget is self.form:
             self.form.setFocus()
         elif widget is self.guide:
+            self._load_facts()  # fresh each time the guide is opened
             self.guide.setFocus()
         elif widget is self.corrections_widget:
             self._load_corrections()

@@ -135,3 +135,21 @@ def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, fille
     assert ERROR_STYLE in form.errorLabel.styleSheet()
     assert len(ComplaintService(db).list()) == 1
     assert len(page.transport.jobs) == 1
+
+
+def test_guide_reads_customer_facts_once_not_per_keystroke(qtbot, page, runner, filled):
+    _db, (_c, _b, account_id) = filled
+    calls: list[int] = []
+    facts = page.guide_service.facts
+    page.guide_service.facts = lambda account, **kw: calls.append(account) or facts(account, **kw)
+    page.open_account(account_id)
+    runner.wait_idle()
+    page.tabs.setCurrentWidget(page.guide)
+    runner.wait_idle()
+    assert calls == [account_id]
+    type_text(page.guide.searchEdit, "停水没水")
+    for _ in range(3):
+        qtbot.keyClick(page.guide.scriptList, Qt.Key.Key_Down)
+    runner.wait_idle()
+    assert calls == [account_id]
+    assert "01000001" in page.guide.factsText.toPlainText()
