@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -171,7 +171,7 @@ class ComplaintListWidget(QWidget):
             self.table.selectRow(0)
 
     def set_counts(self, year: int, counts: dict[tuple[int, str], int]) -> None:
-        months = sorted({month for month, _ in counts}) or [datetime.now(UTC).month]
+        months = sorted({month for month, _ in counts}) or [datetime.now(labels.CST).month]
         cats = [c for c in CATEGORIES] + sorted({c for _, c in counts if c not in CATEGORIES})
         names = labels.category_names()
         self.countsTable.setRowCount(len(months))

@@ -9,7 +9,7 @@ clerk's text and says so.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
@@ -215,7 +215,7 @@ class ComplaintsPage(QWidget):
 
     def _load_list(self, flt) -> None:
         self._submit(self.complaints.list, self.list.set_rows, flt, key="cmp-list")
-        year = datetime.now(UTC).year
+        year = datetime.now(labels.CST).year  # the counts are by Beijing month
         self._submit(self.complaints.monthly_counts,
                      lambda counts: self.list.set_counts(year, counts), year, key="cmp-counts")
 
