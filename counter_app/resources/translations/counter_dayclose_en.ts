@@ -199,34 +199,6 @@ A closed shift is locked: no payment can be posted on it.</source>
 <context>
     <name>DayCloseTexts</name>
     <message>
-        <source>type the cash in the drawer, for example 200.00 (0 for none).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not an amount; type digits like 200.00.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be negative.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at most two decimals (yuan and fen).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash float: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cash float: cannot be negative.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -200,34 +200,6 @@ A closed shift is locked: no payment can be posted on it.</source>
 <context>
     <name>DayCloseTexts</name>
     <message>
-        <source>type the cash in the drawer, for example 200.00 (0 for none).</source>
-        <translation>请输入钱箱中的现金，例如 200.00（没有请输入 0）。</translation>
-    </message>
-    <message>
-        <source>not an amount; type digits like 200.00.</source>
-        <translation>不是金额，请输入数字，例如 200.00。</translation>
-    </message>
-    <message>
-        <source>cannot be negative.</source>
-        <translation>不能为负数。</translation>
-    </message>
-    <message>
-        <source>cannot be zero.</source>
-        <translation>不能为零。</translation>
-    </message>
-    <message>
-        <source>at most two decimals (yuan and fen).</source>
-        <translation>最多两位小数（元、角、分）。</translation>
-    </message>
-    <message>
-        <source>too large.</source>
-        <translation>金额过大。</translation>
-    </message>
-    <message>
-        <source>Cash float: {reason}</source>
-        <translation>备用金：{reason}</translation>
-    </message>
-    <message>
         <source>Cash float: cannot be negative.</source>
         <translation>备用金：不能为负数。</translation>
     </message>

@@ -39,8 +39,9 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
 from counter_app.ui.dayclose.report import day_close_document
-from counter_app.ui.dayclose.texts import float_error_text, shift_error_text, unexpected_text
+from counter_app.ui.dayclose.texts import shift_error_text, unexpected_text
 from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
+from counter_app.ui.payments.messages import money_message
 from counter_app.ui.settings.print_errors import print_error_text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -176,7 +177,7 @@ class DayClosePage(QWidget):
         try:
             amount = parse_money(self.ui.floatEdit.text(), allow_zero=True)
         except MoneyError as exc:
-            self._message(float_error_text(exc), ERROR_STYLE, self.ui.floatEdit)
+            self._message(money_message("opening_float", exc), ERROR_STYLE, self.ui.floatEdit)
             return
         self.ui.openButton.setEnabled(False)
         self.workplace.runner.submit(

@@ -1,31 +1,10 @@
-"""Chinese messages for what the shift service and the money parser refuse."""
+"""Chinese messages for what the shift service refuses (a refused amount: payments.messages)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.domain.money import MoneyError
 from counter_app.services.shifts import ShiftError
-
-
-def float_error_text(error: MoneyError) -> str:
-    reasons = {
-        "empty": QCoreApplication.translate(
-            "DayCloseTexts", "type the cash in the drawer, for example 200.00 (0 for none)."
-        ),
-        "format": QCoreApplication.translate(
-            "DayCloseTexts", "not an amount; type digits like 200.00."
-        ),
-        "negative": QCoreApplication.translate("DayCloseTexts", "cannot be negative."),
-        "zero": QCoreApplication.translate("DayCloseTexts", "cannot be zero."),
-        "too_many_decimals": QCoreApplication.translate(
-            "DayCloseTexts", "at most two decimals (yuan and fen)."
-        ),
-        "too_large": QCoreApplication.translate("DayCloseTexts", "too large."),
-    }
-    return QCoreApplication.translate("DayCloseTexts", "Cash float: {reason}").format(
-        reason=reasons.get(error.code, str(error))
-    )
 
 
 def shift_error_text(error: ShiftError) -> str:
