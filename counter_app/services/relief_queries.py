@@ -112,14 +112,24 @@ def account_brief(s: Session, account_id: int) -> AccountBrief:
 
 
 def _relief_sum():
-    """Relief granted on the application's bills (from its effective period)."""
+    """Relief granted on the application's bills: from its effective period up
+    to the effective period of the account's next relief (a renewal), whose
+    bills are counted on the renewal and not twice."""
     b, bl, t = m.Bill, m.BillLine, m.ReliefApplication
+    later = aliased(m.ReliefApplication)
+    renewed = (
+        select(later.id)
+        .where(later.account_id == t.account_id, later.effective_period > t.effective_period,
+               later.effective_period <= b.period)
+        .correlate_except(later)
+        .exists()
+    )
     return (
         select(func.coalesce(func.sum(bl.amount), 0))
         .select_from(bl)
         .join(b, b.id == bl.bill_id)
         .where(bl.kind == "relief", b.account_id == t.account_id,
-               b.period >= t.effective_period)
+               b.period >= t.effective_period, ~renewed)
         .correlate(t)
         .scalar_subquery()
     )

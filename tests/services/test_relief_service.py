@@ -317,3 +317,27 @@ def test_collective_pro_rata_rounds_half_up_per_line(town):
     # 7 m³ × 0.20 × 5/12 = 0.5833… → 0.58; 3 m³ × 0.20 × 5/12 = 0.25
     assert relief_lines(db, town.collective) == {
         "2026-04": Decimal("-0.58"), "2026-05": Decimal("-0.25")}
+
+
+def test_renewal_relief_is_counted_once_on_each_application(town):
+    db = town.db
+    read(db, town.household, town.meter, "2026-02", date(2026, 2, 20), 0, 10)
+    first = town.service.apply(form(town.household, valid_to=date(2026, 7, 20)), town.clerk,
+                               ACTOR, today=date(2026, 3, 10))
+    town.service.approve(first.id, 1, town.supervisor, ACTOR, today=date(2026, 3, 10))
+    read(db, town.household, town.meter, "2026-04", date(2026, 4, 20), 10, 30)
+    read(db, town.household, town.meter, "2026-06", date(2026, 6, 20), 30, 50)
+    renewed_on = date(2026, 7, 25)  # the first certificate expired on 07-20
+    second = town.service.apply(
+        form(town.household, certificate_no="N2", valid_from=date(2026, 7, 21),
+             valid_to=date(2027, 7, 20)), town.clerk, ACTOR, today=renewed_on)
+    assert town.service.approve(second.id, 1, town.supervisor, ACTOR,
+                                today=renewed_on).effective_period == "2026-10"
+    read(db, town.household, town.meter, "2026-08", date(2026, 8, 20), 50, 111)
+    read(db, town.household, town.meter, "2026-10", date(2026, 10, 20), 111, 120)
+    for period in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
+        bill_period(db, period, ACTOR)
+    assert relief_lines(db, town.household) == {
+        "2026-06": Decimal("-4.00"), "2026-08": Decimal("-6.00"), "2026-10": Decimal("-1.80")}
+    shown = {r.id: r.relief_total for r in town.service.register(today=date(2026, 10, 21))}
+    assert shown == {first.id: Decimal("10.00"), second.id: Decimal("1.80")}
