@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountView, RevealRefused
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget, make_table
 from counter_app.ui.search.models import BillLinesModel
 from counter_app.ui.search.statement import StatementDialog
-from counter_app.ui.search.texts import account_type_text, money_text, status_text
+from counter_app.ui.search.texts import account_type_text, status_text
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"

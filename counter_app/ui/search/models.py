@@ -4,19 +4,19 @@ with a ``Columns`` enum; :data:`RECORD_ROLE` gives the row's dataclass."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta, timezone
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from counter_app.documents.fmt import local_time
+from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import BillLineView, BillSummary, PaymentSummary
 from counter_app.services.search import AccountHit
 from counter_app.ui.labels import tender_name
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
-from counter_app.ui.search.texts import money_text, status_text
+from counter_app.ui.search.texts import status_text
 
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
 _ARREARS_COLOUR = QColor("#b3261e")
 _MUTED_COLOUR = QColor("#777777")
 
@@ -160,7 +160,7 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
     def display(self, p: PaymentSummary, column: int) -> str:
         c = self.Columns
         if column == c.PAID_AT:
-            return p.paid_at.astimezone(CST).strftime("%Y-%m-%d %H:%M")
+            return local_time(p.paid_at, seconds=False)
         if column == c.RECEIPT:
             return p.receipt
         if column == c.AMOUNT:

@@ -3,8 +3,6 @@ translated in counter_search_<lang>.ts)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QCoreApplication
 
 
@@ -81,10 +79,6 @@ def account_type_text(kind: str) -> str:
         "nonresidential": QCoreApplication.translate("SearchTexts", "Non-residential"),
     }
     return texts.get(kind, kind)
-
-
-def money_text(amount: Decimal) -> str:
-    return f"¥{amount:,.2f}"
 
 
 def print_error_text(code: str) -> str:
