@@ -22,12 +22,12 @@ from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
 from .audit import Actor, record
+from .halls import hall_heading
 from .receipts import receipt_label
 
 ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
 TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
-UTILITY_NAME_KEY = "utility_name"  # utility_settings row printed at the head of reports
 
 
 class ShiftClosedError(Exception):
@@ -279,12 +279,7 @@ class ShiftService:
             close = session.get(m.ShiftClose, shift_id)
             pieces = {Decimal(k): int(v) for k, v in json.loads(close.counted_json).items()}
             counts = tuple((d, pieces.get(d, 0)) for d in DENOMINATIONS)
-            hall_name = session.execute(
-                select(m.Hall.name).where(m.Hall.code == summary.hall_code)
-            ).scalar_one_or_none() or summary.hall_code
-            utility = session.execute(
-                select(m.UtilitySetting.value).where(m.UtilitySetting.key == UTILITY_NAME_KEY)
-            ).scalar_one_or_none() or ""
+            heading = hall_heading(session, summary.hall_code)
             receipts = session.execute(  # first and last number per series, not every row
                 select(m.ReceiptSeries.prefix, func.min(m.Payment.receipt_no),
                        func.max(m.Payment.receipt_no))
@@ -299,7 +294,8 @@ class ShiftService:
                 .where(m.PaymentReversal.shift_id == shift_id)
             ).scalar_one()
         return DayCloseReport(
-            summary=summary, hall_name=hall_name, utility_name=utility, counts=counts,
+            summary=summary, hall_name=heading.hall_name, utility_name=heading.utility_name,
+            counts=counts,
             first_receipt=receipt_label(receipts[0][0], receipts[0][1]) if receipts else "",
             last_receipt=receipt_label(receipts[-1][0], receipts[-1][2]) if receipts else "",
             reversal_amount=to_money(Decimal(reversed_amount)),

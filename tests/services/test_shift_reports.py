@@ -8,12 +8,13 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from counter_app.db import models as m
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.payments import PaymentService, Tender, TenderInput
+from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME, receipt_facts
 from counter_app.services.reversals import reverse_payment
 from counter_app.services.shifts import ShiftError, ShiftService
 from tests.factories import make_clerk_row
@@ -113,3 +114,21 @@ def test_day_close_report_of_a_closed_shift(till):
     assert summary.cash_variance == D("-0.10")
     assert summary.variance_reason == "点钞差一角"
     assert summary.clerk_name == "收费员"
+
+
+def test_day_close_report_heading_is_the_receipts_heading(till):
+    """No utility_settings row: the day-close names the utility as the
+    receipts of the shift do (halls.hall_heading), not with a blank."""
+    db, shifts, actor, shift_id, _ = till
+    shifts.close(shift_id, actor, cash_counts={D("100"): 2, D("10"): 3})
+    report = shifts.day_close_report(shift_id)
+    facts = receipt_facts(db, _first_payment_id(db, shift_id))
+    assert report.utility_name == facts.utility_name == DEFAULT_UTILITY_NAME
+    assert report.hall_name == facts.hall_name == "嘉祥营业厅"
+
+
+def _first_payment_id(db, shift_id: int) -> int:
+    with db.read() as s:
+        return s.scalars(
+            select(m.Payment.id).where(m.Payment.shift_id == shift_id).order_by(m.Payment.id)
+        ).first()
