@@ -22,20 +22,21 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
     """One row per application (ReliefRow under RECORD_ROLE)."""
 
     class Columns(IntEnum):
+        # what a decision needs first: at 1024-1366 px the later columns scroll
         ACCOUNT_NO = 0
         NAME = 1
-        AREA = 2
-        TYPE = 3
-        HOLDER = 4
-        ID_NUMBER = 5
-        PHONE = 6
-        CERTIFICATE = 7
-        CERTIFICATE_NO = 8
-        VALID_TO = 9
-        HOUSEHOLDS = 10
-        STATUS = 11
-        EFFECTIVE = 12
-        RELIEF = 13
+        STATUS = 2
+        VALID_TO = 3
+        EFFECTIVE = 4
+        RELIEF = 5
+        AREA = 6
+        TYPE = 7
+        HOLDER = 8
+        ID_NUMBER = 9
+        PHONE = 10
+        CERTIFICATE = 11
+        CERTIFICATE_NO = 12
+        HOUSEHOLDS = 13
 
     RIGHT_ALIGNED = frozenset({Columns.RELIEF})
 
