@@ -158,6 +158,12 @@ def export_relief_register(
     for index, column in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.freeze_panes = "A2"
+    # printed: landscape, all 18 columns on the page's width, the header on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     bold = Font(bold=True)
     header_style = _style_id(ws, "", font=bold, fill=PatternFill("solid", fgColor="DDEBF7"),
                              alignment=Alignment(horizontal="center", vertical="center"))

@@ -132,3 +132,12 @@ def test_markup_spaces_and_control_characters_survive_the_row_writer(tmp_path):
     assert data["户名"] == " 王&<五> "
     assert data["用水地址"] == "建设路 <12> & 13号 "
     assert data["发证机关"] == "民政局"
+
+
+def test_prints_landscape_on_the_page_width_with_the_header_on_every_page(workbook_path):
+    ws = load_workbook(workbook_path).active
+    setup = ws.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape", 9, 1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
