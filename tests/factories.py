@@ -27,9 +27,10 @@ def make_reference(session: Session) -> None:
             Hall(code="HQ", name="嘉祥营业厅"),
             Area(code="A01", name="城区一片", meter_reader="王师傅"),
             PriceCategory(code="RES", name="居民生活用水"),
-            ReceiptSeries(code="HQ", hall_code="HQ", prefix="JX", next_no=1),
         ]
     )
+    session.flush()  # the series refers to the hall (no relationship() orders them)
+    session.add(ReceiptSeries(code="HQ", hall_code="HQ", prefix="JX", next_no=1))
     session.flush()
 
 

@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23
 
-Both engines get the plain column indexes declared in models.py (on
+Both engines get the plain column indexes declared in db/models (on
 PostgreSQL with the pattern operator classes, so ``LIKE 'prefix%'`` uses them
 under the C.UTF-8 collation, and an ``ORDER BY col USING ~<~`` walks them).
 
@@ -59,7 +59,7 @@ PG_EXPRESSION_INDEXES = (
 
 # SQLite only: what its search scans need. They are expression indexes, which
 # SQLAlchemy does not reflect on SQLite, so they stay out of the comparison
-# with models.py (and out of PostgreSQL, which has its own indexes above).
+# with the models (and out of PostgreSQL, which has its own indexes above).
 # The places index is a covering index for the fragment scan: address and
 # meter_location are read from it instead of the table (length(address) is
 # the expression that keeps it SQLite-only).

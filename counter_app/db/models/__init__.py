@@ -1,0 +1,72 @@
+"""SQLAlchemy models: the schema of record (migrations are written from it).
+
+Rows that hold posted money (payments, payment_tenders, allocations,
+prepayment_ledger, payment_reversals, receipt_reprints) and audit_events are
+append-only: in PostgreSQL triggers and privileges refuse UPDATE, DELETE and
+TRUNCATE (see migrations/versions/0002_postgres_security.py).
+
+One module per responsibility; every model is importable from here.
+
+The models have no relationship(), so SQLAlchemy's unit of work does not
+order the inserts of different models by their foreign keys (it orders them
+by "module.ClassName"): code that adds a row and a row referring to it
+flushes the first before adding the second.
+"""
+
+from __future__ import annotations
+
+from ._base import NAMING, Base, BigId, created, pk
+from .accounts import Account, Bill, BillLine, Meter, Reading
+from .audit import APPEND_ONLY_TABLES, AuditEvent
+from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .money import (
+    Allocation,
+    Payment,
+    PaymentReversal,
+    PaymentTender,
+    PrepaymentEntry,
+    ReceiptReprint,
+    ReceiptSeries,
+    Shift,
+    ShiftClose,
+)
+from .org import Area, Clerk, Hall, UtilitySetting
+from .tariffs import PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
+
+__all__ = [
+    "NAMING",
+    "Base",
+    "BigId",
+    "created",
+    "pk",
+    "Hall",
+    "Area",
+    "Clerk",
+    "UtilitySetting",
+    "PriceCategory",
+    "Tariff",
+    "TariffTier",
+    "TariffRate",
+    "ReliefRule",
+    "Account",
+    "Meter",
+    "Reading",
+    "Bill",
+    "BillLine",
+    "ReceiptSeries",
+    "Shift",
+    "ShiftClose",
+    "Payment",
+    "PaymentTender",
+    "Allocation",
+    "PaymentReversal",
+    "PrepaymentEntry",
+    "ReceiptReprint",
+    "ReliefApplication",
+    "Complaint",
+    "ComplaintEvent",
+    "CorrectionRequest",
+    "Outage",
+    "AuditEvent",
+    "APPEND_ONLY_TABLES",
+]

@@ -1,0 +1,173 @@
+"""Customer accounts and their meters (with the indexes of the customer
+search), meter readings, bills and bill lines."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..types import Money, UnitPrice
+from ._base import Base, created, pk
+
+# --------------------------------------------------------------------- accounts
+
+
+class Account(Base):
+    """A customer account (用户). ID number and phones are personal data:
+    clerks in PostgreSQL cannot SELECT the raw columns; they see the masked
+    and tail columns, and reveal through an audited function."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (
+        CheckConstraint(
+            "account_type IN ('household','bulk','collective','nonresidential')",
+            name="account_type",
+        ),
+        CheckConstraint("status IN ('active','suspended','closed')", name="status"),
+        CheckConstraint("read_cycle_months IN (1, 2)", name="read_cycle"),
+        CheckConstraint("prepayment_balance >= 0", name="prepayment_nonnegative"),
+        CheckConstraint(
+            "households_total IS NULL OR households_total >= 1", name="households_total"
+        ),
+        Index("ix_accounts_area_book", "area_code", "book_no"),
+    )
+    id: Mapped[int] = pk()
+    account_no: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    name_pinyin: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    name_initials: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    id_masked: Mapped[str] = mapped_column(String(18), nullable=False, default="")
+    id_tail: Mapped[str] = mapped_column(String(6), nullable=False, default="")
+    mobile: Mapped[str | None] = mapped_column(String(11))
+    mobile_masked: Mapped[str] = mapped_column(String(11), nullable=False, default="")
+    landline: Mapped[str | None] = mapped_column(String(16))
+    landline_masked: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    address: Mapped[str] = mapped_column(String(200), nullable=False)
+    meter_location: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    account_type: Mapped[str] = mapped_column(String(16), nullable=False)
+    households_total: Mapped[int | None] = mapped_column(Integer)
+    price_category: Mapped[str] = mapped_column(ForeignKey("price_categories.code"), nullable=False)
+    area_code: Mapped[str] = mapped_column(ForeignKey("areas.code"), nullable=False)
+    book_no: Mapped[str] = mapped_column(String(16), nullable=False, default="")
+    read_cycle_months: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
+    prepayment_balance: Mapped[Decimal] = mapped_column(Money(), nullable=False, default=Decimal("0"))
+    archive_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    opened_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = created()
+    updated_at: Mapped[datetime] = created()
+
+
+class Meter(Base):
+    __tablename__ = "meters"
+    __table_args__ = (CheckConstraint("dial_digits BETWEEN 4 AND 9", name="dial_digits"),)
+    id: Mapped[int] = pk()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
+    meter_no: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
+    caliber_mm: Mapped[int] = mapped_column(Integer, nullable=False, default=20)
+    dial_digits: Mapped[int] = mapped_column(Integer, nullable=False, default=5)
+    installed_on: Mapped[date | None] = mapped_column(Date)
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+
+
+# ---------------------------------------------------------------- search
+# Indexes of the customer search (migration 0003, services/search.py).
+# Plain column indexes exist on both engines; on PostgreSQL they use the
+# pattern operator classes, so a prefix LIKE can use them although the
+# database collation is not C. The expression indexes exist on PostgreSQL
+# only (counter_grams() is a PostgreSQL function; SQLite autogenerate skips
+# expression indexes). The raw mobile / landline / ID number indexes serve
+# the security-definer lookup function, not direct queries by clerks.
+_PATTERN = "varchar_pattern_ops"
+Index("ix_accounts_account_no_pattern", Account.account_no,
+      postgresql_ops={"account_no": _PATTERN})
+Index("ix_accounts_name", Account.name, postgresql_ops={"name": _PATTERN})
+Index("ix_accounts_name_initials", Account.name_initials,
+      postgresql_ops={"name_initials": _PATTERN})
+Index("ix_accounts_name_pinyin", Account.name_pinyin, postgresql_ops={"name_pinyin": _PATTERN})
+Index("ix_accounts_mobile", Account.mobile)
+Index("ix_accounts_landline", Account.landline)
+Index("ix_accounts_id_number", Account.id_number)
+Index("ix_meters_meter_no_pattern", Meter.meter_no, postgresql_ops={"meter_no": _PATTERN})
+Index("ix_accounts_name_grams", func.counter_grams(Account.name), postgresql_using="gin")
+Index("ix_accounts_place_grams", func.counter_grams(Account.address, Account.meter_location),
+      postgresql_using="gin")
+Index("ix_accounts_mobile_tail", func.right(Account.mobile_masked, 4))
+Index("ix_accounts_id_tail_reversed",
+      func.reverse(Account.id_tail).label("id_tail_reversed"),
+      postgresql_ops={"id_tail_reversed": "text_pattern_ops"})
+
+
+class Reading(Base):
+    """One meter reading closing a read period (``period`` = 'YYYY-MM')."""
+
+    __tablename__ = "readings"
+    __table_args__ = (
+        UniqueConstraint("meter_id", "period", name="uq_readings_meter_period"),
+        CheckConstraint("reading >= 0", name="reading"),
+        CheckConstraint("usage >= 0", name="usage"),
+    )
+    id: Mapped[int] = pk()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
+    meter_id: Mapped[int] = mapped_column(ForeignKey("meters.id"), nullable=False)
+    period: Mapped[str] = mapped_column(String(7), nullable=False)
+    read_on: Mapped[date] = mapped_column(Date, nullable=False)
+    previous_reading: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    reading: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    usage: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    rolled_over: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    flags: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    source: Mapped[str] = mapped_column(String(32), nullable=False, default="reading-system")
+    created_at: Mapped[datetime] = created()
+
+
+class Bill(Base):
+    """A bill for one account and read period. Never edited once issued:
+    what is owed is ``amount`` minus the allocations of unreversed payments."""
+
+    __tablename__ = "bills"
+    __table_args__ = (UniqueConstraint("account_id", "period", name="uq_bills_account_period"),)
+    id: Mapped[int] = pk()
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False)
+    period: Mapped[str] = mapped_column(String(7), nullable=False)
+    reading_id: Mapped[int | None] = mapped_column(ForeignKey("readings.id"))
+    tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"), nullable=False)
+    period_start: Mapped[date] = mapped_column(Date, nullable=False)
+    period_end: Mapped[date] = mapped_column(Date, nullable=False)
+    start_reading: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    end_reading: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    usage: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    due_on: Mapped[date] = mapped_column(Date, nullable=False)
+    created_at: Mapped[datetime] = created()
+
+
+class BillLine(Base):
+    __tablename__ = "bill_lines"
+    __table_args__ = (CheckConstraint("kind IN ('charge','relief')", name="kind"),)
+    bill_id: Mapped[int] = mapped_column(ForeignKey("bills.id"), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)
+    component: Mapped[str] = mapped_column(String(16), nullable=False)
+    tier_no: Mapped[int | None] = mapped_column(Integer)
+    volume: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    unit_price: Mapped[Decimal] = mapped_column(UnitPrice(), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
+    label: Mapped[str] = mapped_column(String(40), nullable=False)
