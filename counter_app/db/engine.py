@@ -53,7 +53,11 @@ def _sqlite_setup(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
+def make_engine(
+    url: str | URL, *, echo: bool = False, statement_timeout_ms: int | None = None
+) -> Engine:
+    """``statement_timeout_ms`` (PostgreSQL) bounds every statement of the
+    engine's sessions, sent with the connection (no extra round trip)."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -63,13 +67,16 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
         return engine
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+    connect_args: dict[str, object] = {"connect_timeout": 5, "application_name": "counter"}
+    if statement_timeout_ms is not None:
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
     return create_engine(
         parsed,
         echo=echo,
         pool_pre_ping=True,
         pool_size=4,
         max_overflow=4,
-        connect_args={"connect_timeout": 5, "application_name": "counter"},
+        connect_args=connect_args,
     )
 
 

@@ -30,6 +30,10 @@ __all__ = [
 ]
 
 _hasher = PasswordHasher()
+# A clerk's statements on a shared server never run longer than this: a search
+# that would gets the "took too long" hint (services/search.py) instead of
+# holding the connection (the CLI's bulk work is not bounded).
+WORKSTATION_STATEMENT_TIMEOUT_MS = 20_000
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,9 @@ class Authenticator:
         database_factory: Callable[[URL], Database] | None = None,
     ):
         self.url = normalize_url(database_url)
-        self._factory = database_factory or (lambda url: Database(make_engine(url)))
+        self._factory = database_factory or (
+            lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
+        )
         self._embedded: Database | None = None
 
     @property

@@ -46,6 +46,22 @@ def test_login_with_the_right_password(with_clerk, db_url):
         result.database.dispose()
 
 
+@pytest.mark.parametrize(
+    "db_kind", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_workstation_login_bounds_every_statement(with_clerk, db_url):
+    from counter_app.services.auth import WORKSTATION_STATEMENT_TIMEOUT_MS
+
+    db, name = with_clerk
+    result = Authenticator(db_url).login(name, "right-pw")
+    try:
+        with result.database.read() as s:
+            shown = s.execute(text("SHOW statement_timeout")).scalar_one()
+        assert shown == f"{WORKSTATION_STATEMENT_TIMEOUT_MS // 1000}s"
+    finally:
+        result.database.dispose()
+
+
 def _password_checked_by_server(db: Database) -> bool:
     with db.engine.connect() as conn:
         rows = conn.execute(
