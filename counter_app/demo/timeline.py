@@ -9,15 +9,15 @@ since 1991) and stored in UTC.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
+from counter_app.domain.localtime import SHANGHAI as CST
 from counter_app.domain.periods import Period
 
 from .reference import DEMO_CLERKS
 
 __all__ = ["CST", "ShiftPlan", "Window", "at_local"]
 
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
 _MIDNIGHTS: dict[date, datetime] = {}
 
 OPEN_SECONDS = 8 * 3600 + 30 * 60  # shifts open at 08:30

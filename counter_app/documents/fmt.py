@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter_app.documents.data import TENDER_LABELS
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money, to_money
 
 __all__ = ["SHANGHAI", "local_date", "local_time", "quantity", "tender_label", "yen"]
 
-try:
-    SHANGHAI: timezone | ZoneInfo = ZoneInfo("Asia/Shanghai")
-except ZoneInfoNotFoundError:  # Windows without the tzdata package
-    # China has kept UTC+8 without daylight saving since 1991.
-    SHANGHAI = timezone(timedelta(hours=8), "CST")
 
 
 def local_time(moment: datetime | None, *, seconds: bool = True) -> str:

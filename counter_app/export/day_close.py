@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -19,12 +18,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from counter_app.documents.data import TenderCount
 from counter_app.documents.fmt import tender_label
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.shifts import TENDERS, DayCloseReport
 
 __all__ = ["tender_rows", "write_day_close_workbook"]
 
 MONEY_FORMAT = "0.00"
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOTAL_FONT = Font(bold=True)

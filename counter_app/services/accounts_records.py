@@ -7,9 +7,11 @@ its exceptions and the constants shared by the account modules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, get_args
+
+from counter_app.domain.localtime import SHANGHAI as CST
 
 from .halls import HallHeading
 
@@ -38,7 +40,6 @@ __all__ = [
 REVEAL_ROLE = "supervisor"
 RevealField = Literal["id_number", "mobile", "landline"]
 REVEAL_FIELDS: tuple[str, ...] = get_args(RevealField)
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
 ZERO = Decimal("0.00")
 
 

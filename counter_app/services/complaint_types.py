@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
+from counter_app.domain.localtime import SHANGHAI as CST
+
 CHANNELS = ("counter", "hotline", "online", "letter")
 CATEGORIES = (
     "water_quality", "pressure", "billing", "meter", "service", "construction", "other",

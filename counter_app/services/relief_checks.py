@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime
 
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
@@ -35,10 +35,6 @@ MATERIALS: tuple[tuple[str, str], ...] = (
 MAX_LENGTHS = {"certificate_no": 40, "issuing_office": 80, "holder_name": 80, "notes": 2000}
 
 
-try:
-    SHANGHAI: tzinfo = ZoneInfo("Asia/Shanghai")
-except ZoneInfoNotFoundError:  # Windows without the tzdata package
-    SHANGHAI = timezone(timedelta(hours=8), "CST")
 
 
 def local_today() -> date:

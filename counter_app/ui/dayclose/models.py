@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import IntEnum
-from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QColor
 
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.services.shifts import TENDERS, ShiftSummary
 from counter_app.ui.labels import tender_name
@@ -16,7 +16,6 @@ from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "ShiftsOfDayModel", "TenderTotalsModel"]
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 VARIANCE_COLOR = QColor("#b00020")
 
 

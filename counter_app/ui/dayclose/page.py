@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import DocumentPrinter, PrintError
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.export.day_close import write_day_close_workbook
 from counter_app.services.shifts import (
@@ -44,7 +44,6 @@ from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.settings.print_errors import print_error_text
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 VARIANCE_STYLE = "color: #b00020;"

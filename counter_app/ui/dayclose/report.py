@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from counter_app.documents import DayCloseData, Document, Paper, Utility
 from counter_app.documents import day_close_document as layout
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.export.day_close import tender_rows
 from counter_app.services.shifts import DayCloseReport
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def day_close_data(report: DayCloseReport) -> DayCloseData:
