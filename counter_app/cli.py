@@ -1,7 +1,8 @@
 """counter-admin: database administration for Counter.
 
 The database comes from ``--database-url``, else ``COUNTER_DATABASE_URL``,
-else the embedded SQLite file of this user. ``--json`` prints results as JSON.
+else the embedded PostgreSQL server of this user (started for the command and
+stopped after it unless the app uses it). ``--json`` prints results as JSON.
 Exit codes: 0 done, 1 refused or failed (with a message), 2 bad arguments.
 """
 
@@ -20,9 +21,15 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.db.embedded_server import (
+    EmbeddedServer,
+    EmbeddedServerError,
+    release_server,
+    start_server,
+)
 from counter_app.db.engine import Database
 from counter_app.db.migrate import SchemaError, migrate, schema_state
-from counter_app.settings import ENV_DATABASE_URL, embedded_database_url
+from counter_app.settings import ENV_DATABASE_URL, SettingsError, check_database_url
 
 ADMIN_ACTOR_NAME = "counter-admin"
 
@@ -110,7 +117,7 @@ def cmd_status(db: Database, args, out: Output) -> int:
 
 
 def cmd_seed_demo(db: Database, args, out: Output) -> int:
-    from counter_app.demo import DEMO_CLERKS, DEMO_PASSWORD, seed_demo
+    from counter_app.demo import DEMO_CLERKS, seed_demo
 
     migrate(db.engine)
 
@@ -132,14 +139,11 @@ def cmd_seed_demo(db: Database, args, out: Output) -> int:
             *(f"  {table}: {count}" for table, count in sorted(report.counts.items())),
         ]
         demo = DEMO_CLERKS[0]
-        if db.is_postgres:
-            lines.append(
-                "demo clerks have no login role on PostgreSQL; give one a login with: "
-                f"counter-admin create-clerk --username {demo.username} "
-                f"--display-name {demo.display_name} --role {demo.role} --hall {demo.hall_code}"
-            )
-        else:
-            lines.append(f"sign in as {demo.username} / {DEMO_PASSWORD}")
+        lines.append(
+            "demo clerks have no login role yet; give one a login with: "
+            f"counter-admin create-clerk --username {demo.username} "
+            f"--display-name {demo.display_name} --role {demo.role} --hall {demo.hall_code}"
+        )
         return "\n".join(lines)
 
     out.result(dataclasses.asdict(report), human)
@@ -243,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     # subcommand from resetting what was given before it
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--database-url", default=argparse.SUPPRESS,
-                        help=f"database URL (default: ${ENV_DATABASE_URL} or the embedded file)")
+                        help=f"database URL, postgresql://user@host:port/db "
+                             f"(default: ${ENV_DATABASE_URL}, else the database on this computer)")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print results as JSON")
     parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0],
@@ -308,12 +313,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     # absent when given nowhere (SUPPRESS: see build_parser)
     args.json = getattr(args, "json", False)
     args.database_url = getattr(args, "database_url", None)
-    url = args.database_url or os.environ.get(ENV_DATABASE_URL) or embedded_database_url()
+    url = args.database_url or os.environ.get(ENV_DATABASE_URL)
     out = Output(args.json)
+    server = None
     try:
-        db = Database.from_url(url)
+        if url:
+            db = Database.from_url(check_database_url(url))
+        else:
+            server, db = _embedded_database()
+    except SettingsError as exc:
+        print(f"counter-admin: error: --database-url: {exc}".replace("database_url: ", ""),
+              file=sys.stderr)
+        return 2
+    except EmbeddedServerError as exc:
+        print(f"counter-admin: error: the database on this computer: {exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - a malformed URL
-        print(f"counter-admin: error: --database-url: {exc}", file=sys.stderr)
+        print(f"counter-admin: error: --database-url: {_without_password(exc, url)}",
+              file=sys.stderr)
         return 2
     try:
         return args.func(db, args, out)
@@ -331,6 +348,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         db.dispose()
+        if server is not None:
+            release_server(server)
+
+
+def _embedded_database() -> tuple[EmbeddedServer, Database]:
+    """The embedded server of this user, its database created if missing."""
+    from counter_app.services.embedded import create_database
+    from counter_app.settings import embedded_data_dir
+
+    server = start_server(embedded_data_dir())
+    try:
+        create_database(server)
+        return server, Database.from_url(server.admin_url())
+    except BaseException:
+        release_server(server)
+        raise
+
+
+def _without_password(exc: BaseException, url: str | None) -> str:
+    """An error about a URL, never echoing a password that was in it."""
+    message = str(exc)
+    try:
+        from sqlalchemy.engine import make_url
+
+        password = make_url(url or "").password
+    except Exception:  # noqa: BLE001 - unparsable: hide everything after the scheme
+        return "not a database URL"
+    return message.replace(str(password), "***") if password else message
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 APP_NAME = "Counter"
 APP_AUTHOR = "Counter"
@@ -41,9 +42,31 @@ def default_settings_path() -> Path:
     return Path(user_config_dir(APP_NAME, APP_AUTHOR)) / "settings.json"
 
 
-def embedded_database_url(data_dir: Path | None = None) -> str:
-    path = (data_dir or default_data_dir()) / "counter.sqlite3"
-    return f"sqlite:///{path.as_posix()}"
+def embedded_data_dir(data_dir: Path | None = None) -> Path:
+    """The embedded PostgreSQL server's data directory (the cluster)."""
+    return (data_dir or default_data_dir()) / "postgres"
+
+
+SUPPORTED_URL = "postgresql://host:port/database"
+
+
+def check_database_url(url: str) -> str:
+    """``url`` if it names a PostgreSQL database; else a SettingsError that
+    names the supported choices (never echoing a password)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise SettingsError(
+            "database_url",
+            f"not a database URL; use {SUPPORTED_URL}, or nothing for the database on this "
+            "computer") from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise SettingsError(
+            "database_url",
+            f"{parsed.get_backend_name()} is not supported: Counter runs on PostgreSQL only; "
+            f"use {SUPPORTED_URL} for a shared server, or nothing for the database on this "
+            "computer (an embedded PostgreSQL the app starts itself)")
+    return url
 
 
 def strip_password(url: str) -> str:
@@ -87,16 +110,15 @@ class Settings:
             raise SettingsError("receipt_copies", "must be between 1 and 5")
         if not self.workstation.strip():
             raise SettingsError("workstation", "must not be empty")
-        if self.database_url and make_url(self.database_url).password is not None:
-            raise SettingsError("database_url", "must not contain a password")
+        if self.database_url:
+            check_database_url(self.database_url)
+            if make_url(self.database_url).password is not None:
+                raise SettingsError("database_url", "must not contain a password")
 
     @property
     def is_embedded(self) -> bool:
-        return self.effective_database_url.startswith("sqlite")
-
-    @property
-    def effective_database_url(self) -> str:
-        return self.database_url or embedded_database_url()
+        """No URL: the embedded PostgreSQL server of this computer."""
+        return not self.database_url
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)

@@ -1,10 +1,9 @@
-"""Clerk login for both database kinds.
+"""Clerk login, on a shared server and on the embedded one alike.
 
-PostgreSQL: the clerk's own login role opens the connection (the password is
-never stored; it lives only in the engine's URL in memory). The clerk's
-group role (counter_clerk / counter_supervisor / counter_admin) decides what
-the database lets them do. SQLite: one file, argon2 password hashes in the
-``clerks`` table.
+The clerk's own login role opens the connection (the password is never
+stored; it lives only in the engine's URL in memory). The clerk's group role
+(counter_clerk / counter_supervisor / counter_admin) decides what the
+database lets them do.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import literal_column, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -26,10 +23,9 @@ from .identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
 __all__ = [
     "ROLES", "ROLE_RANK", "Authenticator", "ClerkIdentity", "LoginError", "LoginFailure",
-    "LoginResult", "hash_password", "verify_password",
+    "LoginResult",
 ]
 
-_hasher = PasswordHasher()
 # A clerk's statements on a shared server never run longer than this: a search
 # that would gets the "took too long" hint (services/search.py) instead of
 # holding the connection (the CLI's bulk work is not bounded).
@@ -40,19 +36,6 @@ WORKSTATION_STATEMENT_TIMEOUT_MS = 20_000
 class LoginResult:
     database: Database
     clerk: ClerkIdentity
-
-
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str | None, password: str) -> bool:
-    if not password_hash:
-        return False
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 _IDENTITY_COLUMNS = (
@@ -81,8 +64,7 @@ def classify_connect_error(exc: BaseException) -> LoginFailure:
 class Authenticator:
     """Turns credentials into a connected :class:`LoginResult`.
 
-    ``database_url`` carries no password. For SQLite one engine is shared by
-    every login on the workstation; for PostgreSQL each login gets its own.
+    ``database_url`` carries no password; each login gets its own engine.
     """
 
     def __init__(
@@ -95,18 +77,11 @@ class Authenticator:
         self._factory = database_factory or (
             lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
         )
-        self._embedded: Database | None = None
-
-    @property
-    def is_embedded(self) -> bool:
-        return self.url.get_backend_name() == "sqlite"
 
     def login(self, username: str, password: str) -> LoginResult:
         username = username.strip()
         if not username or not password:
             raise LoginError(LoginFailure.BAD_CREDENTIALS, "username and password are required")
-        if self.is_embedded:
-            return self._login_embedded(username, password)
         return self._login_postgres(username, password)
 
     def verify(self, username: str, password: str, *, role: str) -> ClerkIdentity:
@@ -118,25 +93,7 @@ class Authenticator:
                 raise LoginError(LoginFailure.INSUFFICIENT_ROLE, role)
             return result.clerk
         finally:
-            if not self.is_embedded:
-                result.database.dispose()
-
-    # -- SQLite -----------------------------------------------------------------
-
-    def _login_embedded(self, username: str, password: str) -> LoginResult:
-        if self._embedded is None:
-            self._embedded = self._factory(self.url)
-        database = self._embedded
-        self._check_schema(database)
-        with database.read() as session:
-            row = session.execute(
-                select(*_IDENTITY_COLUMNS, Clerk.password_hash).where(Clerk.username == username)
-            ).one_or_none()
-            if row is None or not verify_password(row.password_hash, password):
-                raise LoginError(LoginFailure.BAD_CREDENTIALS)
-            if not row.active:
-                raise LoginError(LoginFailure.INACTIVE)
-            return LoginResult(database, _identity(row))
+            result.database.dispose()
 
     # -- PostgreSQL -------------------------------------------------------------
 

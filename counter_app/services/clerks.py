@@ -1,4 +1,9 @@
-"""Clerk accounts: argon2 hashes on SQLite, login roles on PostgreSQL."""
+"""Clerk accounts: each clerk is a PostgreSQL login role in one group role.
+
+The password never reaches the server as text: the client computes the
+SCRAM-SHA-256 verifier (libpq's ``PQencryptPasswordConn``) and sends that, so
+neither the statement log nor ``pg_stat_activity`` can show it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from counter_app.db.engine import Database
 from counter_app.db.models import Clerk, Hall
 
 from .audit import Actor, record
-from .auth import ROLES, ClerkIdentity, hash_password
+from .auth import ROLES, ClerkIdentity
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 MIN_PASSWORD = 4
@@ -40,7 +45,7 @@ def _validate(username: str, display_name: str, role: str, password: str | None)
         raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters")
 
 
-def _ensure_login_role(db: Database, username: str, role: str, password: str | None) -> None:
+def ensure_login_role(db: Database, username: str, role: str, password: str | None) -> None:
     """Create or update the clerk's PostgreSQL login role (needs CREATEROLE)."""
     raw = db.engine.raw_connection()
     try:
@@ -48,12 +53,15 @@ def _ensure_login_role(db: Database, username: str, role: str, password: str | N
         cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,))
         exists = cur.fetchone() is not None
         ident = sql.Identifier(username)
-        if not exists:
-            if password is None:
-                raise ClerkError("password", "a new login role needs a password")
-            cur.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
-        elif password is not None:
-            cur.execute(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password)))
+        if not exists and password is None:
+            raise ClerkError("password", "a new login role needs a password")
+        if password is not None:
+            verifier = raw.driver_connection.pgconn.encrypt_password(
+                password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
+            ).decode("ascii")
+            verb = "ALTER" if exists else "CREATE"
+            cur.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                ident, sql.Literal(verifier)))
         for other in ROLES:
             if other != role:
                 cur.execute(
@@ -80,8 +88,8 @@ def create_clerk(
 ) -> ClerkIdentity:
     """Create (or, for an existing username, update) a clerk.
 
-    On PostgreSQL the password goes to the login role only; nothing about it
-    is stored in our tables. On SQLite it is stored as an argon2 hash.
+    The password goes to the login role only (as a SCRAM verifier); nothing
+    about it is stored in our tables.
     """
     username = username.strip().lower()
     _validate(username, display_name, role, password)
@@ -89,10 +97,7 @@ def create_clerk(
     with db.read() as session:
         if session.get(Hall, hall_code) is None:
             raise ClerkError("hall", f"unknown hall code {hall_code!r}")
-    if db.is_postgres:
-        _ensure_login_role(db, username, role, password)
-    elif password is None:
-        raise ClerkError("password", "required on the embedded database")
+    ensure_login_role(db, username, role, password)
     with db.write() as session:
         row = session.execute(select(Clerk).where(Clerk.username == username)).scalar_one_or_none()
         if row is None:
@@ -102,7 +107,6 @@ def create_clerk(
         else:
             row.display_name, row.role, row.hall_code, row.active = display_name, role, hall_code, True
             action = "clerk.update"
-        row.password_hash = None if db.is_postgres else hash_password(password or "")
         session.flush()
         record(session, actor, action, "clerk", row.id, username=username, role=role)
         return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)

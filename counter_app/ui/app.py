@@ -25,13 +25,15 @@ from counter_app.settings import (
     Settings,
     SettingsError,
     SettingsStore,
+    check_database_url,
     default_data_dir,
+    embedded_data_dir,
     strip_password,
 )
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
-from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login
+from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login, prepare_embedded
 from counter_app.ui.tasks import TaskRunner
 
 log = logging.getLogger("counter_app")
@@ -58,9 +60,9 @@ def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     args, rest = parser.parse_known_args(list(argv))
     if args.database_url:
         try:
-            args.database_url = strip_password(args.database_url)
-        except ArgumentError:
-            parser.error(f"--database-url: not a database URL: {args.database_url!r}")
+            args.database_url = strip_password(check_database_url(args.database_url))
+        except (SettingsError, ArgumentError) as exc:
+            parser.error(f"--database-url: {exc}")
     return args, rest
 
 
@@ -152,15 +154,49 @@ def _run(
     *,
     until_login: bool = False,
 ) -> int:
-    url = settings.effective_database_url
-    log.info("database: %s", describe_url(url))
-    signin = LazyAuthenticator(url)
-    dialog = LoginDialog(signin.login, runner, database_text=describe_url(url))
+    embedded_dir = embedded_data_dir() if settings.is_embedded else None
+    if embedded_dir is None:
+        log.info("database: %s", describe_url(settings.database_url))
+        database_text = describe_url(settings.database_url)
+    else:
+        log.info("database: embedded PostgreSQL in %s", embedded_dir)
+        database_text = QCoreApplication.translate("App", "this computer")
+    signin = LazyAuthenticator(settings.database_url)
+    dialog = LoginDialog(signin.login, runner, database_text=database_text)
     failed: list[bool] = []
+    servers: list = []  # the embedded server, released when the app ends
+
+    def prepare(datadir: Path):  # on the task runner
+        info = prepare_embedded(datadir)
+        servers.append(info.server)
+        return info
+
     prepare_behind_login(
-        dialog, runner, url, authenticator=signin, embedded=settings.is_embedded,
+        dialog, runner, authenticator=signin, embedded_dir=embedded_dir, prepare=prepare,
         on_failure=lambda: failed.append(True),
     )
+    try:
+        return _sign_in_and_work(app, runner, store, settings, dialog, signin, failed,
+                                 until_login=until_login)
+    finally:
+        runner.shutdown(5000)
+        for server in servers:
+            from counter_app.db.embedded_server import release_server
+
+            release_server(server)
+
+
+def _sign_in_and_work(
+    app: QApplication,
+    runner: TaskRunner,
+    store: SettingsStore,
+    settings: Settings,
+    dialog: LoginDialog,
+    signin: LazyAuthenticator,
+    failed: list[bool],
+    *,
+    until_login: bool,
+) -> int:
     if until_login:
         _exit_once_ready(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

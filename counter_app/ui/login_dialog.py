@@ -58,7 +58,7 @@ class LoginDialog(QDialog):
         self._preparing = False
         self._submit_when_ready = False
 
-        self.ui.databaseLabel.setText(self.tr("Database: {name}").format(name=database_text))
+        self.set_database_text(database_text)
         self.ui.databaseLabel.setStyleSheet(HINT_STYLE)
         self.ui.demoLabel.setStyleSheet(DEMO_STYLE)
         self.show_demo_logins(demo_logins)
@@ -76,6 +76,9 @@ class LoginDialog(QDialog):
     @property
     def preparing(self) -> bool:
         return self._preparing
+
+    def set_database_text(self, database_text: str) -> None:
+        self.ui.databaseLabel.setText(self.tr("Database: {name}").format(name=database_text))
 
     def set_preparing(self, text: str) -> None:
         """The database is still being checked (or created): the clerk can

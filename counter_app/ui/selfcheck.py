@@ -105,9 +105,10 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from counter_app.db.embedded_server import release_server
     from counter_app.services.auth import Authenticator
     from counter_app.services.embedded import prepare_embedded_database
-    from counter_app.settings import Settings, SettingsStore, embedded_database_url
+    from counter_app.settings import Settings, SettingsStore
     from counter_app.ui.context import build_workplace
     from counter_app.ui.fonts import install_app_font
     from counter_app.ui.main_window import MainWindow
@@ -115,23 +116,22 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
 
     checks = SelfCheck(out)
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    url = embedded_database_url(tmp)
     checks.run("font", lambda: install_app_font(app))
     checks.run("translations", lambda: check_translations(app, language))
     info = checks.run("database", lambda: prepare_embedded_database(
-        url, accounts=SELF_CHECK_ACCOUNTS, months=SELF_CHECK_MONTHS))
+        tmp / "postgres", accounts=SELF_CHECK_ACCOUNTS, months=SELF_CHECK_MONTHS))
 
     def login():
-        if not info.demo_logins:
+        if info is None or not info.demo_logins:
             raise CheckFailed("the demo database has no demo login")
         demo = info.demo_logins[0]
-        return Authenticator(url).login(demo.username, demo.password)
+        return Authenticator(info.url).login(demo.username, demo.password)
 
     result = checks.run("login", login)
     runner = TaskRunner(app)
     try:
         def main_window() -> str:
-            settings = Settings(database_url=url, workstation="SELF-CHECK", language=language)
+            settings = Settings(workstation="SELF-CHECK", language=language)
             workplace = build_workplace(result.clerk, result.database, settings, runner)
             ui_state = QSettings(str(tmp / "window.ini"), QSettings.Format.IniFormat)
             window = MainWindow(workplace, SettingsStore(tmp / "settings.json"), ui_state=ui_state)
@@ -156,6 +156,8 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
         runner.shutdown(5000)
         if result is not None:
             result.database.dispose()
+        if info is not None:
+            release_server(info.server)
     if checks.failed:
         print(f"self-check FAILED: {checks.failed}", file=out, flush=True)
         return 1

@@ -1,11 +1,11 @@
 """Start-up work that must not delay the login window.
 
 The login window is the first thing a clerk sees, so it is shown before the
-heavy parts load: the database layer (SQLAlchemy's ORM, Alembic, argon2, the
-models) is imported on the task runner while the clerk types, and on an
-embedded database the migration check (or, on the first start, creating and
-filling the demo database) runs there too. A sign-in asked for before the
-database is ready starts as soon as it is.
+heavy parts load: the database layer (SQLAlchemy's ORM, Alembic, the models)
+is imported on the task runner while the clerk types, and on the embedded
+database the server is started and the migration check (or, on the first
+start, creating and filling the demo database) runs there too. A sign-in
+asked for before the database is ready starts as soon as it is.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy.engine import make_url
 
+from counter_app.db.urls import describe_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.tasks import TaskRunner
 
@@ -40,8 +40,8 @@ class LazyAuthenticator:
     so :meth:`get` is first called on the task runner (warm-up or sign-in).
     """
 
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str = ""):
+        self.url = url  # the embedded server's is known once it has started
         self._lock = threading.Lock()
         self._authenticator: Authenticator | None = None
 
@@ -57,49 +57,50 @@ class LazyAuthenticator:
         return self.get().login(username, password)
 
 
-def _prepare(url: str) -> Any:
+def prepare_embedded(datadir: Path) -> Any:
     from counter_app.services.embedded import prepare_embedded_database
 
-    return prepare_embedded_database(url, check_demo_logins=False)
+    return prepare_embedded_database(datadir, check_demo_logins=False)
 
 
-def _demo_logins(url: str) -> Any:
+def _demo_logins(server: Any) -> Any:
     from counter_app.services.embedded import demo_logins
 
-    return demo_logins(url)
+    return demo_logins(server)
 
 
-def _database_exists(url: str) -> bool:
-    path = make_url(url).database
-    return bool(path) and Path(path).is_file() and Path(path).stat().st_size > 0
+def _database_exists(datadir: Path) -> bool:
+    return (datadir / "PG_VERSION").is_file()
 
 
 def prepare_behind_login(
     dialog: LoginDialog,
     runner: TaskRunner,
-    url: str,
     *,
     authenticator: LazyAuthenticator | None = None,
-    embedded: bool,
+    embedded_dir: Path | None = None,
+    on_ready: Callable[[Any], None] = lambda info: None,
     on_failure: Callable[[], None] = lambda: None,
-    prepare: Callable[[str], Any] = _prepare,
-    find_demo_logins: Callable[[str], Any] = _demo_logins,
+    prepare: Callable[[Path], Any] = prepare_embedded,
+    find_demo_logins: Callable[[Any], Any] = _demo_logins,
 ) -> None:
     """Start the work behind a shown (or about to be shown) login dialog.
 
-    Embedded: the database is checked or created (the dialog says which and
-    holds a sign-in until it is done), then the demo logins are looked up and
-    shown as a hint. Shared server: only the database layer is imported
-    (``authenticator.get``), so the first sign-in does not pay for it. A
-    failed preparation is told to the clerk, ``on_failure`` runs and the
-    dialog closes.
+    Embedded (``embedded_dir`` given): the server is started and its database
+    checked or created (the dialog says which and holds a sign-in until it is
+    done), the authenticator learns the server's URL, ``on_ready`` gets the
+    :class:`~counter_app.services.embedded.EmbeddedInfo`, then the demo logins
+    are looked up and shown as a hint. Shared server: only the database layer
+    is imported (``authenticator.get``), so the first sign-in does not pay for
+    it. A failed preparation is told to the clerk (the reason in Chinese, the
+    details in the log), ``on_failure`` runs and the dialog closes.
     """
-    if not embedded:
+    if embedded_dir is None:
         if authenticator is not None:
             runner.submit(authenticator.get, key=WARM_UP_TASK)
         return
 
-    if _database_exists(url):
+    if _database_exists(embedded_dir):
         dialog.set_preparing(QCoreApplication.translate(
             "Startup", "Checking the database on this computer..."))
     else:
@@ -110,31 +111,54 @@ def prepare_behind_login(
         ))
 
     def ready(info: Any) -> None:
-        if getattr(info, "created", False):
-            log.info("created the embedded demo database %s", url)
+        if info.created:
+            log.info("created the embedded demo database in %s", embedded_dir)
+        if authenticator is not None:
+            authenticator.url = info.url
+        on_ready(info)
+        dialog.set_database_text(describe_url(info.url))
         dialog.set_ready()
-        runner.submit(find_demo_logins, url, on_done=dialog.show_demo_logins,
+        runner.submit(find_demo_logins, info.server, on_done=dialog.show_demo_logins,
                       on_error=_no_demo_logins, key=DEMO_LOGINS_TASK)
         if authenticator is not None:
             runner.submit(authenticator.get, key=WARM_UP_TASK)
 
     def failed(exc: BaseException) -> None:
-        log.error("cannot prepare the embedded database %s", url, exc_info=exc)
+        log.error("cannot prepare the embedded database in %s", embedded_dir, exc_info=exc)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Startup", "Counter"),
-            QCoreApplication.translate(
-                "Startup",
-                "The demo database on this computer could not be prepared. Call IT support.",
-            ),
+            embedded_failure_text(exc, embedded_dir),
             parent=dialog,
         )
-        box.setDetailedText(str(exc))
+        box.setDetailedText(str(getattr(exc, "detail", "") or exc))
         box.exec()
         on_failure()
         dialog.reject()
 
-    runner.submit(prepare, url, on_done=ready, on_error=failed, key=PREPARE_TASK)
+    runner.submit(prepare, embedded_dir, on_done=ready, on_error=failed, key=PREPARE_TASK)
+
+
+def embedded_failure_text(exc: BaseException, datadir: Path) -> str:
+    """Why the database on this computer could not start, for the clerk."""
+    tr = QCoreApplication.translate
+    reasons = {
+        "permissions": tr("Startup", "The folder {path} cannot be written (permissions)."),
+        "disk_full": tr("Startup", "The disk holding {path} is full."),
+        "port": tr("Startup", "No network port on this computer (127.0.0.1) is free for it."),
+        "newer_version": tr(
+            "Startup",
+            "The data in {path} was made by a newer version of Counter; install that version."),
+        "older_version": tr(
+            "Startup",
+            "The data in {path} was made by an older PostgreSQL; it must be upgraded first."),
+        "binaries": tr("Startup", "This installation lacks its database server; reinstall it."),
+    }
+    reason = reasons.get(getattr(exc, "reason", ""), tr(
+        "Startup", "The database server did not start; its log is in {path}."))
+    return tr("Startup", "The database on this computer could not be started.") + "\n" + \
+        reason.format(path=str(getattr(exc, "path", None) or datadir)) + "\n" + \
+        tr("Startup", "Call IT support.")
 
 
 def _no_demo_logins(exc: BaseException) -> None:

@@ -58,13 +58,11 @@ def reverse_with_supervisor(
     try:
         if not login.clerk.has_role("supervisor"):
             raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
-        database = workplace.database if authenticator.is_embedded else login.database
         return reverse_payment(
-            database, payment_id=payment_id, reason=reason, supervisor=login.clerk,
+            login.database, payment_id=payment_id, reason=reason, supervisor=login.clerk,
             actor=workplace.actor, shift_id=shift_id, client_uuid=client_uuid)
     finally:
-        if not authenticator.is_embedded:
-            login.database.dispose()
+        login.database.dispose()
 
 
 class ReversalDialog(QDialog):
