@@ -1,9 +1,11 @@
 """Shared fixtures: real SQLite files and real PostgreSQL databases.
 
-PostgreSQL tests use ``COUNTER_TEST_PG_URL`` (an administrator URL, default
-``postgresql://postgres@127.0.0.1:5432/postgres``). When no server answers
-they are skipped, unless ``COUNTER_REQUIRE_PG=1`` (CI sets it), in which case
-they fail: CI must never pass with the PostgreSQL half skipped.
+PostgreSQL tests use ``COUNTER_TEST_PG_URL`` (an administrator URL). When it
+is unset, the server on 127.0.0.1:5432 is used if one answers as
+``postgres``; otherwise (or with ``COUNTER_TEST_PG_URL=embedded``) the suite
+starts the embedded server the app ships (in a temporary directory, stopped at
+the end), so the tests need nothing but Python. A server that cannot be had fails the tests when
+``COUNTER_REQUIRE_PG=1`` (CI sets it) and skips them otherwise.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -24,9 +28,8 @@ from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.clerks import create_clerk
 
-PG_ADMIN_URL = os.environ.get(
-    "COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
+PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")
+SYSTEM_PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 REQUIRE_PG = os.environ.get("COUNTER_REQUIRE_PG") == "1"
 _counter = itertools.count()
 
@@ -48,12 +51,11 @@ class PgServer:
     def create(self, template: str = "template0") -> str:
         name = f"counter_t_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
         with self.engine.connect() as conn:
-            conn.execute(
-                text(
-                    f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
-                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-                )
-            )
+            builtin = int(conn.execute(text("SHOW server_version_num")).scalar_one()) >= 170000
+            locale = ("LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'" if builtin
+                      else "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
+                              f"{locale}"))
         return name
 
     def drop(self, name: str, *, wait: bool = True) -> None:
@@ -81,21 +83,57 @@ class PgServer:
         return self.template
 
 
+def _answers(url: str) -> bool:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return True
+    except Exception:  # noqa: BLE001 - nothing there (or not for us)
+        return False
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
-    server = PgServer(PG_ADMIN_URL)
+    embedded = None
+    url = PG_ADMIN_URL
+    if url in ("", "embedded"):
+        if url == "" and _answers(SYSTEM_PG_URL):
+            url = SYSTEM_PG_URL
+        else:
+            from counter_app.db.embedded_server import start_server
+
+            # not under pytest's basetemp: another pytest run resets that to 0700,
+            # which the server's own OS user (as root) could then no longer reach
+            embedded_root = Path(tempfile.mkdtemp(prefix="counter-test-pg-"))
+            try:
+                embedded = start_server(embedded_root / "data")
+            except Exception as exc:  # noqa: BLE001
+                if REQUIRE_PG:
+                    pytest.fail(f"PostgreSQL required (COUNTER_REQUIRE_PG=1): no server answers "
+                                f"and the embedded one did not start: {exc}")
+                pytest.skip(f"no PostgreSQL: the embedded server did not start: {exc}")
+            url = embedded.admin_url("postgres")
+    server = PgServer(url)
     try:
         with server.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001
         if REQUIRE_PG:
             pytest.fail(f"PostgreSQL required (COUNTER_REQUIRE_PG=1) but unreachable: {exc}")
-        pytest.skip(f"no PostgreSQL at {PG_ADMIN_URL}: {exc}")
+        pytest.skip(f"no PostgreSQL at {url}: {exc}")
     yield server
     server.finish()
     if server.template:
         server.drop(server.template)
     server.engine.dispose()
+    if embedded is not None:
+        from counter_app.db.embedded_server import release_server
+
+        release_server(embedded)
+        shutil.rmtree(embedded_root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
