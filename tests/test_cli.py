@@ -129,10 +129,22 @@ def test_create_clerk_reads_password_from_stdin(db_url, db_kind, capsys, monkeyp
 )
 def test_bad_arguments_name_the_argument(args, capsys):
     with pytest.raises(SystemExit) as info:
-        main(["--database-url", "sqlite://", *args])
+        main(["--database-url", "postgresql://127.0.0.1:1/counter", *args])
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert any(word in err for word in ("--accounts", "--months", "period", "month", "--role"))
+
+
+def test_a_sqlite_url_is_refused_naming_the_supported_choices(capsys):
+    code, _, err = run(capsys, "--database-url", "sqlite:///counter.sqlite3", "status")
+    assert code == 2
+    assert "sqlite is not supported" in err and "postgresql://" in err
+
+
+def test_a_malformed_url_is_not_echoed_with_its_password(capsys):
+    code, _, err = run(capsys, "--database-url", "postgresql://u:s3cret@h:notaport/db", "status")
+    assert code == 2
+    assert "s3cret" not in err
 
 
 def test_import_of_missing_file_is_refused(db_url, capsys, tmp_path):

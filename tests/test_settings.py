@@ -10,9 +10,17 @@ from counter_app.settings import Settings, SettingsError, SettingsStore, strip_p
 def test_defaults_use_the_embedded_database(tmp_path):
     store = SettingsStore(tmp_path / "s.json", environ={})
     settings = store.load()
-    assert settings.is_embedded
-    assert settings.effective_database_url.startswith("sqlite:///")
+    assert settings.is_embedded and settings.database_url == ""
     assert settings.language == "zh_CN"
+
+
+@pytest.mark.parametrize("url", ["sqlite:///counter.sqlite3", "mysql://db/counter"])
+def test_other_engines_are_refused_naming_the_supported_choices(tmp_path, url):
+    with pytest.raises(SettingsError) as refused:
+        Settings(database_url=url)
+    assert refused.value.field == "database_url"
+    assert "PostgreSQL" in str(refused.value) and "postgresql://" in str(refused.value)
+    assert "this computer" in str(refused.value)
 
 
 def test_save_and_load_round_trip(tmp_path):

@@ -141,24 +141,29 @@ def prepare_behind_login(
 
 def embedded_failure_text(exc: BaseException, datadir: Path) -> str:
     """Why the database on this computer could not start, for the clerk."""
-    tr = QCoreApplication.translate
     reasons = {
-        "permissions": tr("Startup", "The folder {path} cannot be written (permissions)."),
-        "disk_full": tr("Startup", "The disk holding {path} is full."),
-        "port": tr("Startup", "No network port on this computer (127.0.0.1) is free for it."),
-        "newer_version": tr(
+        "permissions": QCoreApplication.translate(
+            "Startup", "The folder {path} cannot be written (permissions)."),
+        "disk_full": QCoreApplication.translate("Startup", "The disk holding {path} is full."),
+        "port": QCoreApplication.translate(
+            "Startup", "No network port on this computer (127.0.0.1) is free for it."),
+        "newer_version": QCoreApplication.translate(
             "Startup",
             "The data in {path} was made by a newer version of Counter; install that version."),
-        "older_version": tr(
+        "older_version": QCoreApplication.translate(
             "Startup",
             "The data in {path} was made by an older PostgreSQL; it must be upgraded first."),
-        "binaries": tr("Startup", "This installation lacks its database server; reinstall it."),
+        "binaries": QCoreApplication.translate(
+            "Startup", "This installation lacks its database server; reinstall it."),
     }
-    reason = reasons.get(getattr(exc, "reason", ""), tr(
+    reason = reasons.get(getattr(exc, "reason", ""), QCoreApplication.translate(
         "Startup", "The database server did not start; its log is in {path}."))
-    return tr("Startup", "The database on this computer could not be started.") + "\n" + \
-        reason.format(path=str(getattr(exc, "path", None) or datadir)) + "\n" + \
-        tr("Startup", "Call IT support.")
+    where = str(getattr(exc, "path", None) or datadir)
+    return "\n".join((
+        QCoreApplication.translate("Startup", "The database on this computer could not be started."),
+        reason.format(path=where),
+        QCoreApplication.translate("Startup", "Call IT support."),
+    ))
 
 
 def _no_demo_logins(exc: BaseException) -> None:

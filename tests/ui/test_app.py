@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.db.embedded_server import EmbeddedServerError
 from counter_app.services.identity import LoginError, LoginFailure
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.app import load_settings, parse_args
@@ -59,6 +60,8 @@ def test_broken_settings_file_is_reported(tmp_path):
 class Info:
     created: bool
     demo_logins: tuple = ()
+    server: object = None
+    url: str = "postgresql://127.0.0.1:5999/counter"
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def login_dialog(qtbot, runner):
         calls.append((username, password, threading.current_thread() is threading.main_thread()))
         raise LoginError(LoginFailure.BAD_CREDENTIALS)
 
-    dialog = LoginDialog(login, runner, database_text="SQLite counter.sqlite3")
+    dialog = LoginDialog(login, runner, database_text="本机")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.calls = calls
@@ -87,14 +90,15 @@ def test_preparation_runs_behind_the_shown_login_window(qtbot, runner, login_dia
     threads = []
     release = threading.Event()
 
-    def prepare(url):
+    def prepare(datadir):
         threads.append(threading.current_thread() is threading.main_thread())
         release.wait(10)
         return Info(created=True)
 
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
-    prepare_behind_login(login_dialog, runner, url, embedded=True, prepare=prepare,
-                         find_demo_logins=lambda url: (Demo("clerk01", "demo", "clerk"),))
+    signin = LazyAuthenticator()
+    prepare_behind_login(login_dialog, runner, embedded_dir=tmp_path / "postgres",
+                         authenticator=signin, prepare=prepare,
+                         find_demo_logins=lambda server: (Demo("clerk01", "demo", "clerk"),))
     # the window is up and says what is happening while the database is made
     assert login_dialog.preparing
     message = login_dialog.ui.messageLabel.text()
@@ -111,24 +115,33 @@ def test_preparation_runs_behind_the_shown_login_window(qtbot, runner, login_dia
     qtbot.waitUntil(lambda: bool(login_dialog.calls), timeout=5000)
     assert login_dialog.calls == [("clerk01", "wrong", False)]
     assert threads == [False]
+    # the sign-in goes to the server that was started, named on the window
+    assert signin.url == Info(created=True).url
+    assert "PostgreSQL 127.0.0.1:5999/counter" in login_dialog.ui.databaseLabel.text()
     qtbot.waitUntil(lambda: login_dialog.ui.demoLabel.isVisible(), timeout=5000)
     assert "clerk01 / demo" in login_dialog.ui.demoLabel.text()
     qtbot.waitUntil(lambda: "用户名或密码错误" in login_dialog.ui.messageLabel.text(), timeout=5000)
 
 
 def test_existing_database_is_only_checked(qtbot, runner, login_dialog, tmp_path):
-    path = tmp_path / "old.sqlite3"
-    path.write_bytes(b"x" * 100)
-    prepare_behind_login(login_dialog, runner, f"sqlite:///{path}", embedded=True,
-                         prepare=lambda url: Info(created=False),
-                         find_demo_logins=lambda url: ())
+    datadir = tmp_path / "postgres"
+    datadir.mkdir()
+    (datadir / "PG_VERSION").write_text("18\n")
+    prepare_behind_login(login_dialog, runner, embedded_dir=datadir,
+                         prepare=lambda datadir: Info(created=False),
+                         find_demo_logins=lambda server: ())
     assert login_dialog.ui.messageLabel.text() == "正在检查本机数据库…"
     qtbot.waitUntil(lambda: not login_dialog.preparing, timeout=5000)
     assert not login_dialog.ui.messageLabel.isVisible()
     assert not login_dialog.ui.demoLabel.isVisible()
 
 
-def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog, tmp_path):
+@pytest.mark.parametrize(("reason", "words"), [
+    ("disk_full", "磁盘已满"), ("permissions", "无法写入"), ("port", "端口"),
+    ("newer_version", "较新版本"), ("failed", "日志"),
+])
+def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog, tmp_path,
+                                            reason, words):
     messages, failures = [], []
 
     def close_message():
@@ -139,31 +152,34 @@ def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog,
         else:
             QTimer.singleShot(50, close_message)
 
-    def prepare(url):
-        raise OSError(28, "No space left on device")
+    def prepare(datadir):
+        raise EmbeddedServerError(reason, "pg_ctl failed", detail="the server's own words",
+                                  path=datadir)
 
     QTimer.singleShot(50, close_message)
-    prepare_behind_login(login_dialog, runner, f"sqlite:///{tmp_path / 'x.sqlite3'}",
-                         embedded=True, prepare=prepare, on_failure=lambda: failures.append(1))
+    prepare_behind_login(login_dialog, runner, embedded_dir=tmp_path / "postgres",
+                         prepare=prepare, on_failure=lambda: failures.append(1))
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
-    assert messages == ["无法准备本机的演示数据库，请联系信息中心。"]
+    assert len(messages) == 1
+    assert messages[0].startswith("本机数据库无法启动。")
+    assert words in messages[0] and messages[0].endswith("请联系信息中心。")
     assert not login_dialog.isVisible()
-    assert "No space left on device" in caplog.text
+    assert "pg_ctl failed" in caplog.text and "the server's own words" in caplog.text
 
 
 def test_shared_server_imports_the_database_layer_behind_the_window(qtbot, runner, login_dialog):
     signin = LazyAuthenticator("postgresql://127.0.0.1:1/counter")
-    prepare_behind_login(login_dialog, runner, signin.url, authenticator=signin, embedded=False)
+    prepare_behind_login(login_dialog, runner, authenticator=signin)
     assert not login_dialog.preparing
     qtbot.waitUntil(lambda: signin._authenticator is not None, timeout=10000)
     assert signin.get() is signin._authenticator
 
 
 def test_login_window_is_built_without_the_database_layer():
-    """The cold start: nothing of the ORM, Alembic or argon2 before the login window."""
+    """The cold start: nothing of the ORM or Alembic before the login window."""
     code = (
         "import sys; import counter_app.ui.app; "
-        "heavy = [m for m in ('sqlalchemy.orm', 'alembic', 'argon2', 'counter_app.db.models', "
+        "heavy = [m for m in ('sqlalchemy.orm', 'alembic', 'counter_app.db.models', "
         "'pypinyin', 'reportlab', 'openpyxl') if m in sys.modules]; print(heavy)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -26,7 +26,7 @@ class Demo:
 def make_dialog(qtbot, runner):
     made = []
 
-    def _make(login, url="sqlite:///demo/counter.sqlite3", demo_logins=()):
+    def _make(login, url="postgresql://127.0.0.1/counter", demo_logins=()):
         dialog = LoginDialog(
             login, runner, database_text=describe_url(url), demo_logins=demo_logins
         )
@@ -113,11 +113,15 @@ def test_unreachable_server_says_so(qtbot, make_dialog):
     assert dialog.ui.usernameEdit.text() == "clerk01"
 
 
-def test_database_without_schema_asks_for_the_upgrade(qtbot, make_dialog, tmp_path):
-    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+@pytest.mark.postgres
+def test_database_without_schema_asks_for_the_upgrade(qtbot, make_dialog, empty_db_url):
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(empty_db_url)
+    url = admin.set(username=None, password=None).render_as_string(hide_password=False)
     dialog = make_dialog(Authenticator(url).login, url)
-    assert dialog.ui.databaseLabel.text() == "数据库：SQLite empty.sqlite3"
-    sign_in_by_keys(qtbot, "clerk01", "demo")
+    assert dialog.ui.databaseLabel.text().startswith("数据库：PostgreSQL ")
+    sign_in_by_keys(qtbot, admin.username, admin.password or "x")
     qtbot.waitUntil(lambda: "counter-admin migrate" in dialog.ui.messageLabel.text(), timeout=15_000)
 
 

@@ -11,6 +11,10 @@
         <source>The settings file {path} cannot be used ({problem}). Call IT support.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -256,7 +260,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The demo database on this computer could not be prepared. Call IT support.</source>
+        <source>The folder {path} cannot be written (permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network port on this computer (127.0.0.1) is free for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data in {path} was made by a newer version of Counter; install that version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data in {path} was made by an older PostgreSQL; it must be upgraded first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This installation lacks its database server; reinstall it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server did not start; its log is in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database on this computer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call IT support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,10 @@
         <source>The settings file {path} cannot be used ({problem}). Call IT support.</source>
         <translation>设置文件 {path} 无法使用（{problem}），请联系信息中心。</translation>
     </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -257,8 +261,40 @@
         <translation>营业厅柜台系统</translation>
     </message>
     <message>
-        <source>The demo database on this computer could not be prepared. Call IT support.</source>
-        <translation>无法准备本机的演示数据库，请联系信息中心。</translation>
+        <source>The folder {path} cannot be written (permissions).</source>
+        <translation>文件夹 {path} 无法写入（权限不足）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full.</source>
+        <translation>{path} 所在的磁盘已满。</translation>
+    </message>
+    <message>
+        <source>No network port on this computer (127.0.0.1) is free for it.</source>
+        <translation>本机（127.0.0.1）没有可用的网络端口。</translation>
+    </message>
+    <message>
+        <source>The data in {path} was made by a newer version of Counter; install that version.</source>
+        <translation>{path} 中的数据由较新版本的柜台系统创建，请安装该版本。</translation>
+    </message>
+    <message>
+        <source>The data in {path} was made by an older PostgreSQL; it must be upgraded first.</source>
+        <translation>{path} 中的数据由较旧的 PostgreSQL 创建，须先升级。</translation>
+    </message>
+    <message>
+        <source>This installation lacks its database server; reinstall it.</source>
+        <translation>本安装缺少数据库服务程序，请重新安装。</translation>
+    </message>
+    <message>
+        <source>The database server did not start; its log is in {path}.</source>
+        <translation>数据库服务未能启动，日志在 {path}。</translation>
+    </message>
+    <message>
+        <source>The database on this computer could not be started.</source>
+        <translation>本机数据库无法启动。</translation>
+    </message>
+    <message>
+        <source>Call IT support.</source>
+        <translation>请联系信息中心。</translation>
     </message>
 </context>
 <context>
