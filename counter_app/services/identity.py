@@ -1,7 +1,7 @@
 """Who signs in and why a sign-in is refused: plain types, no database.
 
 Kept apart from :mod:`counter_app.services.auth` so the login window can be
-built before SQLAlchemy, Alembic and argon2 are imported (cold start).
+built before SQLAlchemy and Alembic are imported (cold start).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from counter_app.ui.forms.ui_login_dialog import Ui_LoginDialog
 from counter_app.ui.labels import role_name
 from counter_app.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the login window shows before the ORM, Alembic and argon2 load
+if TYPE_CHECKING:  # the login window shows before the ORM and Alembic load
     from counter_app.services.auth import LoginResult
 
 log = logging.getLogger(__name__)
