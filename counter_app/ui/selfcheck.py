@@ -82,6 +82,45 @@ def check_receipt_pdf(target: Path) -> str:
     return f"{len(pdf)} bytes"
 
 
+def check_payment(login, target: Path) -> str:
+    """As the demo clerk: open a shift, take cash for the oldest open bill of
+    an account, and print that payment's receipt to a PDF."""
+    import uuid
+
+    from sqlalchemy import select
+
+    from counter_app.db import models as m
+    from counter_app.documents import receipt_document, render_pdf
+    from counter_app.services.audit import Actor
+    from counter_app.services.payments import PaymentRequest, PaymentService, Tender, TenderInput
+    from counter_app.services.receipt_facts import account_for_payment, receipt_facts
+    from counter_app.services.shifts import ShiftService
+    from counter_app.ui.payments.printing import receipt_data
+
+    db, clerk = login.database, login.clerk
+    actor = Actor(clerk.username, "SELF-CHECK", clerk.id)
+    shift_id = ShiftService(db).current(clerk.id) or ShiftService(db).open(
+        actor, clerk.hall_code, Decimal("100.00"))
+    with db.read() as session:
+        account_ids = session.execute(select(m.Account.id).order_by(m.Account.id)).scalars().all()
+    account = next((a for a in (account_for_payment(db, account_id=i) for i in account_ids)
+                    if a.bills), None)
+    if account is None:
+        raise CheckFailed("the demo database has no open bill")
+    bill = account.bills[0]
+    paid = PaymentService(db, hall_code=clerk.hall_code).post(PaymentRequest(
+        client_uuid=str(uuid.uuid4()), account_id=account.account_id, shift_id=shift_id,
+        tenders=(TenderInput(Tender.CASH, bill.outstanding, bill.outstanding + 10),),
+        to_bills=bill.outstanding, bill_ids=(bill.bill_id,), expected_owed=bill.outstanding,
+    ), actor)
+    facts = receipt_facts(db, paid.payment_id)
+    pdf = render_pdf(receipt_document(receipt_data(facts)))
+    if not pdf.startswith(b"%PDF") or not any(name in pdf for name in PDF_FONT_NAMES):
+        raise CheckFailed("the receipt is not a PDF with the bundled CJK font")
+    target.write_bytes(pdf)
+    return f"receipt {facts.receipt_no}, {bill.outstanding} yuan, {len(pdf)} bytes"
+
+
 def check_translations(app, language: str) -> str:
     from counter_app.ui.i18n import install_translators
 
@@ -152,6 +191,7 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
 
         checks.run("main window", main_window)
         checks.run("receipt pdf", lambda: check_receipt_pdf(tmp / "receipt.pdf"))
+        checks.run("payment", lambda: check_payment(result, tmp / "payment.pdf"))
     finally:
         runner.shutdown(5000)
         if result is not None:
