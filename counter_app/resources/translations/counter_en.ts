@@ -233,7 +233,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>only PostgreSQL or SQLite databases are supported.</source>
+        <source>only PostgreSQL is supported: a shared server&apos;s address, for example {example}, or empty for the database on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

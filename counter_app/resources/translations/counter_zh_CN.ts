@@ -234,8 +234,8 @@
         <translation>格式不正确，应类似 {example}。</translation>
     </message>
     <message>
-        <source>only PostgreSQL or SQLite databases are supported.</source>
-        <translation>只支持 PostgreSQL 或 SQLite 数据库。</translation>
+        <source>only PostgreSQL is supported: a shared server&apos;s address, for example {example}, or empty for the database on this computer.</source>
+        <translation>只支持 PostgreSQL：填写共享服务器地址（如 {example}），或留空使用本机数据库。</translation>
     </message>
     <message>
         <source>must not contain a password; each clerk types theirs at sign-in.</source>

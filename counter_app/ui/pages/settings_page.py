@@ -176,9 +176,10 @@ class SettingsPage(QWidget):
                 "not a database address; for example {example}.").format(example=example)
             ) from None
         backend = parsed.get_backend_name()
-        if backend not in ("postgresql", "postgres", "sqlite"):
+        if backend not in ("postgresql", "postgres"):
             raise self._problem("database_url", self.tr(
-                "only PostgreSQL or SQLite databases are supported."))
+                "only PostgreSQL is supported: a shared server's address, for example "
+                "{example}, or empty for the database on this computer.").format(example=example))
         if parsed.password is not None:
             raise self._problem("database_url", self.tr(
                 "must not contain a password; each clerk types theirs at sign-in."))
