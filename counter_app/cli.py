@@ -239,6 +239,47 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_move_to_server(db: Database, args, out: Output) -> int:
+    from sqlalchemy.engine import URL, make_url
+
+    from counter_app.services.move import MoveError, move_database
+
+    try:
+        url = check_database_url(args.to)
+    except SettingsError as exc:
+        raise CliError(f"--to: {str(exc).replace('database_url: ', '')}") from None
+    if make_url(url).password is not None:
+        raise CliError("--to: no password in the URL; libpq takes it from PGPASSWORD or ~/.pgpass")
+    target = Database.from_url(url)
+    try:
+        migrate(target.engine)
+        try:
+            report = move_database(db, target)
+        except MoveError as exc:
+            raise CliError(f"nothing moved: {exc}") from None
+    finally:
+        target.dispose()
+    parsed = make_url(url)
+    workstation_url = URL.create("postgresql", host=parsed.host, port=parsed.port,
+                                 database=parsed.database, query=parsed.query,
+                                 ).render_as_string(hide_password=False)
+
+    def human() -> str:
+        lines = [f"moved {db.describe()} to {target.describe()}:",
+                 *(f"  {table}: {count}" for table, count in report.rows.items() if count)]
+        lines += [f"  {name} total: {amount}" for name, amount in report.money.items()]
+        if report.roles_created:
+            lines.append(f"clerk logins created (same passwords): {', '.join(report.roles_created)}")
+        if report.roles_kept:
+            lines.append(f"logins that existed on the server, kept as they are: "
+                         f"{', '.join(report.roles_kept)}")
+        lines.append(f"point every workstation at {workstation_url} (设置 -> 数据库地址)")
+        return "\n".join(lines)
+
+    out.result(dataclasses.asdict(report) | {"workstation_url": workstation_url}, human)
+    return 0
+
+
 # --------------------------------------------------------------------- parser
 
 
@@ -290,6 +331,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub_parser("bill-period", "bill the readings of a period")
     p.add_argument("period", type=_period, help="YYYY-MM")
     p.set_defaults(func=cmd_bill_period)
+
+    p = sub_parser("move-to-server", "copy this database (all of it, clerks' logins too) into "
+                   "a new, empty database on a shared server")
+    p.add_argument("--to", required=True, metavar="URL",
+                   help="the server's database as its administrator, "
+                        "postgresql://admin@host:port/counter (password from PGPASSWORD or "
+                        "~/.pgpass)")
+    p.set_defaults(func=cmd_move_to_server)
 
     p = sub_parser("import-readings", "import meter readings (CSV or XLSX)")
     p.add_argument("file", type=Path)
