@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from counter_app.cli import main
 from counter_app.db import embedded_server as es
 from counter_app.db.engine import Database
 from counter_app.services.auth import Authenticator
+from counter_app.services.clerks import create_clerk
 from counter_app.services.embedded import prepare_embedded_database
 from counter_app.services.move import MoveError, move_database
 
@@ -55,6 +57,9 @@ def test_move_copies_everything_and_clerks_keep_their_passwords(embedded, target
                                                                  monkeypatch, pg_server):
     monkeypatch.delenv("COUNTER_DATABASE_URL", raising=False)
     source = Database.from_url(embedded.server.admin_url())
+    newcomer = f"t_move_{uuid.uuid4().hex[:8]}"  # a login the server surely lacks
+    create_clerk(source, username=newcomer, display_name="新来的", role="supervisor",
+                 hall_code="JX01", password="her own secret")
     before = _totals(source)
     code = main(["--database-url", embedded.server.admin_url(), "--json", "move-to-server",
                  "--to", target])
@@ -72,12 +77,11 @@ def test_move_copies_everything_and_clerks_keep_their_passwords(embedded, target
         assert s.execute(text("SELECT nextval(pg_get_serial_sequence('accounts', 'id'))")
                          ).scalar_one() > top
     # a clerk signs in to the server with the password from this computer
-    created = set(report["roles_created"]) | set(report["roles_kept"])
-    assert "clerk01" in created
-    if "clerk01" in report["roles_created"]:
-        result = Authenticator(report["workstation_url"]).login("clerk01", "demo")
-        assert result.clerk.username == "clerk01"
-        result.database.dispose()
+    assert newcomer in report["roles_created"]
+    assert set(report["roles_created"]) | set(report["roles_kept"]) >= {"clerk01", "admin"}
+    result = Authenticator(report["workstation_url"]).login(newcomer, "her own secret")
+    assert result.clerk.username == newcomer and result.clerk.role == "supervisor"
+    result.database.dispose()
     # moving again into the filled database writes nothing
     code = main(["--database-url", embedded.server.admin_url(), "move-to-server",
                  "--to", target])
