@@ -162,9 +162,11 @@ def _give_to_server_user(path: Path) -> None:
 
 
 # ------------------------------------------------------------------ life cycle
-def start_server(datadir: Path, *, timeout: float = START_TIMEOUT_S) -> EmbeddedServer:
-    """Start the server of ``datadir`` (initdb on first use) or join the
-    running one, and register this process as one of its users."""
+def start_server(datadir: Path, *, timeout: float = START_TIMEOUT_S,
+                 port: int | None = None) -> EmbeddedServer:
+    """Start the server of ``datadir`` (initdb on first use; on ``port`` when
+    it is free) or join the running one, and register this process as one of
+    its users."""
     datadir = Path(datadir).absolute()
     try:
         datadir.parent.mkdir(parents=True, exist_ok=True)
@@ -174,9 +176,8 @@ def start_server(datadir: Path, *, timeout: float = START_TIMEOUT_S) -> Embedded
         if not (datadir / "PG_VERSION").exists():
             _initdb(datadir)
         _check_version(datadir)
-        port = _running_port(datadir)
-        if port is None:
-            port = _start(datadir, timeout)
+        running = _running_port(datadir)
+        port = running if running is not None else _start(datadir, timeout, port)
         _register(datadir, os.getpid())
         password = (datadir / SECRET_FILE).read_text(encoding="utf-8").strip()
         return EmbeddedServer(datadir, port, password)
@@ -198,8 +199,9 @@ def is_running(datadir: Path) -> bool:
 
 
 def ensure_running(server: EmbeddedServer) -> EmbeddedServer:
-    """After the server died under the app: start it again (the port may change)."""
-    return start_server(server.datadir)
+    """After the server died under the app: start it again, on its old port
+    when that is free (the app's connections then simply reconnect)."""
+    return start_server(server.datadir, port=server.port)
 
 
 @contextmanager
@@ -306,6 +308,19 @@ def _is_postgres(pid: int) -> bool:
         return False
 
 
+def _port_free(port: int) -> bool:
+    """Could the server listen on ``port``? Like the server, ignore the old
+    connections of a previous server still in TIME_WAIT (POSIX SO_REUSEADDR)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        if os.name != "nt":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         try:
@@ -315,10 +330,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(datadir: Path, timeout: float) -> int:
+def _start(datadir: Path, timeout: float, wanted: int | None = None) -> int:
     logfile = datadir / LOG_FILE
     for attempt in range(3):  # a port taken between the pick and the bind: pick again
-        port = _free_port()
+        port = wanted if attempt == 0 and wanted and _port_free(wanted) else _free_port()
         try:
             _pg_ctl(datadir, "start", "-w", "-t", str(int(timeout)), "-l", str(logfile),
                     "-o", f"-p {port}")

@@ -21,6 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db.embedded_server import (
     DATABASE,
     EmbeddedServer,
+    ensure_running,
+    is_running,
     release_server,
     start_server,
 )
@@ -132,3 +134,16 @@ def demo_logins(server: EmbeddedServer) -> tuple[DemoLogin, ...]:
         finally:
             engine.dispose()
     return tuple(found)
+
+
+def ping(database: Database, server: EmbeddedServer | None = None) -> bool:
+    """Does the database answer? On the embedded server, one that died under
+    the app (killed, crashed) is started again on its port, so the next
+    action reconnects by itself."""
+    if database.ping():
+        return True
+    if server is None or is_running(server.datadir):
+        return False
+    log.warning("the embedded server in %s stopped; starting it again", server.datadir)
+    ensure_running(server)
+    return database.ping()

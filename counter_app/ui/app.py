@@ -176,7 +176,7 @@ def _run(
         on_failure=lambda: failed.append(True),
     )
     try:
-        return _sign_in_and_work(app, runner, store, settings, dialog, signin, failed,
+        return _sign_in_and_work(app, runner, store, settings, dialog, signin, failed, servers,
                                  until_login=until_login)
     finally:
         runner.shutdown(5000)
@@ -194,6 +194,7 @@ def _sign_in_and_work(
     dialog: LoginDialog,
     signin: LazyAuthenticator,
     failed: list[bool],
+    servers: list,
     *,
     until_login: bool,
 ) -> int:
@@ -213,7 +214,8 @@ def _sign_in_and_work(
     from counter_app.ui.main_window import MainWindow
 
     workplace = build_workplace(
-        result.clerk, result.database, settings, runner, authenticator=signin.get()
+        result.clerk, result.database, settings, runner, authenticator=signin.get(),
+        embedded_server=servers[0] if servers else None,
     )
     window = MainWindow(workplace, store, ui_state=QSettings())
     window.show()

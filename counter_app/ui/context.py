@@ -46,6 +46,15 @@ class Workplace:
     printer: DocumentPrinter
     # checks a supervisor's credentials at this workstation (reversals, approvals)
     authenticator: Authenticator | None = None
+    # the embedded server of this computer, started again if it dies under the app
+    embedded_server: object | None = None
+
+    def ping(self) -> bool:
+        """On the task runner: does the database answer (reviving this
+        computer's server when it died)?"""
+        from counter_app.services.embedded import ping
+
+        return ping(self.database, self.embedded_server)  # type: ignore[arg-type]
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -73,6 +82,7 @@ def build_workplace(
     runner: TaskRunner,
     *,
     authenticator: Authenticator | None = None,
+    embedded_server: object | None = None,
 ) -> Workplace:
     return Workplace(
         clerk=clerk,
@@ -82,4 +92,5 @@ def build_workplace(
         services=build_services(database, clerk),
         printer=DocumentPrinter(settings, system_printer=print_document),
         authenticator=authenticator,
+        embedded_server=embedded_server,
     )

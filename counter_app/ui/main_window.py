@@ -74,7 +74,8 @@ class MainWindow(QMainWindow):
         )
         self.settings_page.saved.connect(workplace.apply_settings)
         self.settings_page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
-        self.monitor = ConnectionMonitor(database, runner, interval_ms=ping_interval_ms, parent=self)
+        self.monitor = ConnectionMonitor(workplace.ping, runner, interval_ms=ping_interval_ms,
+                                         parent=self)
         self.monitor.state_changed.connect(self.status.set_connected)
         self.monitor.start()
         self._restore_state()

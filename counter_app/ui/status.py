@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar
 
-from counter_app.db.engine import Database
 from counter_app.services.auth import ClerkIdentity
 from counter_app.ui.labels import role_name
 from counter_app.ui.tasks import TaskRunner
@@ -17,20 +18,21 @@ LOST_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class ConnectionMonitor(QObject):
-    """Pings the database through the task runner every ``interval_ms``."""
+    """Pings through the task runner every ``interval_ms`` (``ping`` runs
+    there: the workplace's, which revives this computer's server)."""
 
     state_changed = Signal(bool)  # emitted on every answer
 
     def __init__(
         self,
-        database: Database,
+        ping: Callable[[], bool],
         runner: TaskRunner,
         *,
         interval_ms: int = PING_INTERVAL_MS,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self._database = database
+        self._ping = ping
         self._runner = runner
         self.connected: bool | None = None  # None until the first answer
         self._timer = QTimer(self)
@@ -49,7 +51,7 @@ class ConnectionMonitor(QObject):
         if self._runner.is_running(PING_TASK):
             return  # a slow ping (unreachable server) is still waiting
         self._runner.submit(
-            self._database.ping, on_done=self._answered, on_error=self._failed, key=PING_TASK
+            self._ping, on_done=self._answered, on_error=self._failed, key=PING_TASK
         )
 
     def _answered(self, ok: object) -> None:

@@ -230,3 +230,20 @@ def _kill_backends(datadir: Path) -> None:
         if not alive:
             return
         time.sleep(0.1)
+
+
+def test_a_server_killed_under_the_app_is_revived_and_the_clerk_reconnects(root):
+    from counter_app.services.embedded import ping
+
+    info = prepare_embedded_database(root / "postgres", accounts=5, months=1)
+    result = Authenticator(info.url).login("clerk01", "demo")
+    try:
+        assert ping(result.database, info.server)
+        es._pg_ctl(info.server.datadir, "stop", "-m", "immediate", "-w")  # killed
+        assert not result.database.ping()
+        assert ping(result.database, info.server)  # started again, on its port
+        with result.database.read() as s:
+            assert s.execute(select(func.count()).select_from(Account)).scalar_one() == 5
+    finally:
+        result.database.dispose()
+        es.release_server(info.server)

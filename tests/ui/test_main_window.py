@@ -151,7 +151,7 @@ def test_language_change_applies_at_next_start(qtbot, settings_page, settings_st
         ("hallCodeEdit", "", "营业厅代码：不能为空。", "hallCodeEdit"),
         ("hallCodeEdit", "嘉祥", "营业厅代码：只能使用字母", "hallCodeEdit"),
         ("databaseUrlEdit", "db-server", "数据库地址：格式不正确", "databaseUrlEdit"),
-        ("databaseUrlEdit", "mysql://db/counter", "数据库地址：只支持 PostgreSQL 或 SQLite",
+        ("databaseUrlEdit", "mysql://db/counter", "数据库地址：只支持 PostgreSQL",
          "databaseUrlEdit"),
         ("databaseUrlEdit", "postgresql://clerk:secret@db/counter", "数据库地址：不能包含密码",
          "databaseUrlEdit"),
