@@ -28,6 +28,7 @@ from counter_app.services.complaints import (
     NewComplaint,
 )
 from counter_app.ui.complaints import labels
+from counter_app.ui.dates import configure_date_edit
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -73,12 +74,10 @@ class ComplaintForm(QWidget):
         self.departmentCombo = QComboBox(self)
         self.dueEdit = QDateTimeEdit(self)
         self.dueEdit.setTimeZone(SHANGHAI)
-        self.dueEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.dueEdit.setCalendarPopup(True)
+        configure_date_edit(self.dueEdit, display_format="yyyy-MM-dd HH:mm")
         self.recallCheck = QCheckBox(self.tr("Recall the customer on"), self)
         self.recallEdit = QDateTimeEdit(self)
-        self.recallEdit.setDisplayFormat("yyyy-MM-dd")
-        self.recallEdit.setCalendarPopup(True)
+        configure_date_edit(self.recallEdit)
         for radio in (self.pendingRadio, self.resolveRadio, self.forwardRadio):
             radio.toggled.connect(self._sync)
 
