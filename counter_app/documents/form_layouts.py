@@ -10,6 +10,7 @@ from counter_app.documents.data import (
     DayCloseData,
     ReliefApplicationData,
     StatementData,
+    StatementRow,
 )
 from counter_app.documents.fmt import local_date, local_time, quantity, tender_label, yen
 from counter_app.documents.model import (
@@ -51,12 +52,55 @@ def a4_heading(title: str, subtitle: str) -> list[Block]:
     return [Title(title), Text(subtitle, align="center"), Spacer(0.3)]
 
 
-def statement_document(data: StatementData, *, mask_names: bool = False) -> Document:
-    """往期交费清单 on A4: one row per billing period, totals and arrears."""
+def _statement_totals(data: StatementData) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Usage, due, paid and arrears over the statement's periods."""
     due = sum((r.amount_due for r in data.rows), ZERO)
     paid = sum((r.amount_paid for r in data.rows), ZERO)
     usage = sum((r.usage for r in data.rows), Decimal(0))
     arrears = sum((max(r.amount_due - r.amount_paid, ZERO) for r in data.rows), ZERO)
+    return usage, due, paid, arrears
+
+
+def _statement_sums(data: StatementData, columns: int) -> KeyValues:
+    usage, due, paid, arrears = _statement_totals(data)
+    rows = (Field("应缴合计", yen(due)), Field("实缴合计", yen(paid)),
+            Field("欠费合计", yen(arrears), bold=bool(arrears)),
+            Field("当前预存余额", yen(data.balance)))
+    if columns == 1:  # the roll has no table whose totals row gives the usage
+        rows = (Field("用水合计", f"{quantity(usage)}吨"), *rows)
+    return KeyValues(rows, columns=columns)
+
+
+ROLL_STATEMENT_HEADER = "账期 用水 应缴 实缴(元)\n  交费日期 收据号"
+STATEMENT_NOTE = "本清单仅供查询核对，不作为收费凭证。"
+
+
+def statement_row_line(row: StatementRow) -> str:
+    """One period on a roll, its money first, then (indented, on a line of its
+    own, so a break never falls inside a word or between 实 and its amount)
+    the status when not paid up, the paid date and the receipt numbers::
+
+        2026-01 12吨 应38.40 实38.40
+          2026-01-15 CG2026-0000001
+    """
+    money = [row.period, f"{quantity(row.usage)}吨",
+             f"应{format_money(row.amount_due)}", f"实{format_money(row.amount_paid)}"]
+    paid = [] if row.status == "已缴清" else ["未缴" if row.status == "未缴" else "部分"]
+    if row.paid_at is not None:
+        paid.append(local_date(row.paid_at))
+    if row.receipt_no:
+        paid.append(row.receipt_no)
+    return " ".join(money) + "\n  " + " ".join(paid)
+
+
+def statement_document(
+    data: StatementData, paper: Paper = Paper.A4, *, mask_names: bool = False
+) -> Document:
+    """往期交费清单: on A4 one table row per billing period; on a 58/80 mm roll
+    one (wrapped) line per period.  Both end with totals and arrears."""
+    if paper.is_roll:
+        return _roll_statement(data, paper, mask_names=mask_names)
+    usage, due, paid, _ = _statement_totals(data)
     u = data.utility
     blocks: list[Block] = a4_heading("往期交费清单", f"{u.name}　{u.hall}")
     blocks += [
@@ -95,21 +139,45 @@ def statement_document(data: StatementData, *, mask_names: bool = False) -> Docu
             ),
             totals=("合计", quantity(usage), format_money(due), format_money(paid), "", "", ""),
         ),
+        _statement_sums(data, columns=2),
+        Spacer(0.5),
+        Text(STATEMENT_NOTE, align="center", small=True),
+    ]
+    head = f"往期交费清单（续）　用户号 {data.account_no}　{data.period_from} 至 {data.period_to}"
+    return Document("statement", _statement_name(data), Paper.A4, tuple(blocks),
+                    running_head=head)
+
+
+def _statement_name(data: StatementData) -> str:
+    return f"往期交费清单 {data.account_no} {data.period_from}-{data.period_to}"
+
+
+def _roll_statement(data: StatementData, paper: Paper, *, mask_names: bool) -> Document:
+    u = data.utility
+    who = mask_name(data.customer_name) if mask_names else data.customer_name
+    blocks: list[Block] = heading(u, "往期交费清单")
+    blocks += [
         KeyValues(
             (
-                Field("应缴合计", yen(due)),
-                Field("实缴合计", yen(paid)),
-                Field("欠费合计", yen(arrears), bold=bool(arrears)),
-                Field("当前预存余额", yen(data.balance)),
-            ),
-            columns=2,
+                Field("营业厅", u.hall),
+                Field("用户号", data.account_no, bold=True),
+                Field("户名", who),
+                Field("地址", data.address),
+                Field("查询期间", f"{data.period_from} 至 {data.period_to}"),
+                Field("打印时间", local_time(data.printed_at)),
+                Field("经办人", data.clerk),
+            )
         ),
-        Spacer(0.5),
-        Text("本清单仅供查询核对，不作为收费凭证。", align="center", small=True),
+        Separator(),
+        Text(ROLL_STATEMENT_HEADER, small=True),
+        Separator(),
+        *(Text(statement_row_line(r)) for r in data.rows),
     ]
-    name = f"往期交费清单 {data.account_no} {data.period_from}-{data.period_to}"
-    head = f"往期交费清单（续）　用户号 {data.account_no}　{data.period_from} 至 {data.period_to}"
-    return Document("statement", name, Paper.A4, tuple(blocks), running_head=head)
+    if not data.rows:
+        blocks.append(Text("（所选期间没有账单）", align="center"))
+    blocks += [Separator(), _statement_sums(data, columns=1)]
+    blocks += footer(u, STATEMENT_NOTE)
+    return Document("statement", _statement_name(data), paper, tuple(blocks))
 
 
 def _masked(value: str, mask) -> str:

@@ -105,11 +105,15 @@ class DocumentPrinter:
     def receipt_paper(self) -> Paper:
         return Paper.roll(self.settings.paper_width_mm)
 
-    def print_receipt(self, document: Document, *, cash: bool = False) -> None:
-        """Print a roll document (receipt, reprint, reversal, slip, day-close)
-        ``receipt_copies`` times; the drawer opens when ``cash`` and the
-        workstation's ``open_drawer_on_cash`` (ESC/POS printers only)."""
+    def print_receipt(
+        self, document: Document, *, cash: bool = False, copies: int | None = None
+    ) -> None:
+        """Print a roll document (receipt, reprint, reversal, slip, day-close,
+        statement) ``copies`` times (default: ``receipt_copies``); the drawer
+        opens when ``cash`` and the workstation's ``open_drawer_on_cash``
+        (ESC/POS printers only)."""
         s = self.settings
+        copies = s.receipt_copies if copies is None else copies
         target = parse_printer(s.receipt_printer)
         if target.kind == "none":
             raise PrintError("config", "no receipt printer is set for this workstation")
@@ -122,11 +126,11 @@ class DocumentPrinter:
                 document,
                 profile,
                 open_drawer=cash and s.open_drawer_on_cash,
-                copies=s.receipt_copies,
+                copies=copies,
             )
             self._transport_for(target.address).send(data)
         else:
-            self._print_system(document, target.address, s.receipt_copies)
+            self._print_system(document, target.address, copies)
 
     def print_a4(self, document: Document, copies: int = 1) -> None:
         """Print an A4 document (statement, relief form) on the A4 printer."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from counter_app.domain.localtime import SHANGHAI as CST
+from counter_app.domain.phone import PhoneError, validate_phone
 
 CHANNELS = ("counter", "hotline", "online", "letter")
 CATEGORIES = (
@@ -17,6 +18,10 @@ DEFAULT_DEPARTMENTS = ("水质检测", "管网维修", "抄表", "营业", "客�
 DEPARTMENTS_KEY = "complaint_departments"
 DEPARTMENT_MAX = 40  # complaints.department is VARCHAR(40)
 OPEN_STATES = ("open", "forwarded", "resolved", "replied")
+#: Longest text per field, in characters. The form's maxLength, the service
+#: and the database's CHECK constraints (migration 0009) hold the same
+#: numbers; a slip prints at most these.
+LIMITS = {"complainant": 40, "contact": 20, "description": 500, "resolution": 500}
 
 
 class ComplaintError(ValueError):
@@ -162,3 +167,31 @@ def _now(now: datetime | None) -> datetime:
     if value.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     return value.astimezone(UTC)
+
+
+def contact_phone(contact: str) -> str:
+    """The contact as stored: ``""`` (none given) or a normalised mobile or
+    fixed-line number; ``ComplaintError("phone", "contact")`` otherwise."""
+    if not contact.strip():
+        return ""
+    if len(contact) > LIMITS["contact"]:
+        raise ComplaintError("too_long", "contact")
+    try:
+        return validate_phone(contact)
+    except PhoneError:
+        raise ComplaintError("phone", "contact") from None
+
+
+def check_new_complaint(new: NewComplaint) -> None:
+    """What the service refuses of a new complaint's texts, field by field in
+    form order (the form asks the same before the round trip)."""
+    if not new.complainant.strip():
+        raise ComplaintError("required", "complainant")
+    if len(new.complainant.strip()) > LIMITS["complainant"]:
+        raise ComplaintError("too_long", "complainant")
+    contact_phone(new.contact)
+    if not new.description.strip():
+        raise ComplaintError("required", "description")
+    for name in ("description", "resolution"):
+        if len(getattr(new, name).strip()) > LIMITS[name]:
+            raise ComplaintError("too_long", name)

@@ -42,6 +42,7 @@ from .complaint_types import (
     CST,
     DEFAULT_DEPARTMENTS,
     DEPARTMENTS_KEY,
+    LIMITS,
     OPEN_STATES,
     SATISFACTION,
     ComplaintError,
@@ -54,7 +55,9 @@ from .complaint_types import (
     NewComplaint,
     StaleComplaint,
     _now,
+    check_new_complaint,
     clean_departments,
+    contact_phone,
     is_overdue,
     parse_departments,
     ticket_prefix,
@@ -64,6 +67,8 @@ __all__ = [
     "CATEGORIES",
     "CHANNELS",
     "CST",
+    "LIMITS",
+    "check_new_complaint",
     "DEFAULT_DEPARTMENTS",
     "DEPARTMENT_EDITORS",
     "SATISFACTION",
@@ -151,12 +156,10 @@ class ComplaintService:
         self, new: NewComplaint, actor: Actor, *, now: datetime | None = None
     ) -> ComplaintView:
         at = _now(now)
+        check_new_complaint(new)
         complainant = new.complainant.strip()
         description = new.description.strip()
-        if not complainant:
-            raise ComplaintError("required", "complainant")
-        if not description:
-            raise ComplaintError("required", "description")
+        contact = contact_phone(new.contact)
         if new.channel not in CHANNELS:
             raise ComplaintError("choice", "channel")
         if new.category not in CATEGORIES:
@@ -184,7 +187,7 @@ class ComplaintService:
                     ticket = self._next_ticket(s, at)
                     row = m.Complaint(
                         ticket_no=ticket, account_id=new.account_id, complainant=complainant,
-                        contact=new.contact.strip(), channel=new.channel,
+                        contact=contact, channel=new.channel,
                         category=new.category, description=description,
                         company_at_fault=new.company_at_fault,
                         apology_given=new.apology_given, status=status,

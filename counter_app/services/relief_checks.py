@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from counter_app.domain.dates import validity_problem
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.masking import mask_id_number, mask_phone
@@ -118,8 +119,11 @@ def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...
         raise ReliefError("valid_from", "required", "valid from is required")
     if data.valid_to is None:
         raise ReliefError("valid_to", "required", "valid to is required")
-    if data.valid_to < data.valid_from:
-        raise ReliefError("valid_to", "before_from", "valid to is before valid from")
+    problem = validity_problem(data.valid_from, data.valid_to, today)
+    if problem is not None:
+        which, code = problem
+        raise ReliefError("valid_from" if which == "start" else "valid_to", code,
+                          f"valid {which}: {code}")
     if data.valid_from > today:
         raise ReliefError("valid_from", "not_yet_valid", "the certificate is not valid yet")
     if data.valid_to < today:

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._ui_state = ui_state if ui_state is not None else QSettings()
         self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
 
-        self.search_page = SearchPage(workplace)
+        self.search_page = SearchPage(workplace, state=self._ui_state)
         self.payments_page = PaymentsPage(workplace, state=self._ui_state)
         self.relief_page = ReliefPage(workplace)
         self.complaints_page = ComplaintsPage(workplace)

@@ -29,6 +29,7 @@ from counter_app.documents import (
     render_escpos,
     reprint_document,
     reversal_document,
+    statement_document,
 )
 from counter_app.documents.escpos import PROFILES, display_width
 from counter_app.documents.model import Document, Text, Title
@@ -58,6 +59,13 @@ CASES = {
     ),
     "day-close-58-gbk": lambda: render_escpos(
         day_close_document(s.day_close(), Paper.ROLL_58), get_profile("gbk")
+    ),
+    "statement-58-gbk": lambda: render_escpos(
+        statement_document(s.statement(6), Paper.ROLL_58), get_profile("gbk")
+    ),
+    "statement-80-gb18030-yuan": lambda: render_escpos(
+        statement_document(s.statement(6), Paper.ROLL_80, mask_names=True),
+        get_profile("gb18030-yuan"),
     ),
 }
 
@@ -136,6 +144,7 @@ def test_no_text_line_is_wider_than_the_paper(profile, paper, columns):
         reversal_document(s.reversal(), paper),
         complaint_slip_document(s.complaint(), paper),
         day_close_document(s.day_close(), paper),
+        statement_document(s.statement(), paper),
     ):
         job = render_escpos(document, p)
         for piece in re.split(rb"\n", b"".join(h for k, h, _ in segments(job) if k == "text")):

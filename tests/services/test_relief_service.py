@@ -125,6 +125,8 @@ REFUSALS = [
     (dict(valid_to=date(2026, 11, 22)), "valid_to", "expired"),
     (dict(valid_from=date(2026, 11, 24)), "valid_from", "not_yet_valid"),
     (dict(valid_from=date(2026, 5, 1), valid_to=date(2026, 4, 1)), "valid_to", "before_from"),
+    (dict(valid_to=date(3708, 11, 19)), "valid_to", "too_far"),  # an ID number in the year
+    (dict(valid_to=date(2036, 11, 24)), "valid_to", "too_far"),  # 10 years and a day
     (dict(holder_name=""), "holder_name", "required"),
     (dict(holder_id_number="370829198506150012"), "holder_id_number", "checksum"),
     (dict(holder_id_number=""), "holder_id_number", "required"),

@@ -116,6 +116,10 @@
 <context>
     <name>ComplaintForm</name>
     <message>
+        <source>Mobile or fixed-line number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What the customer reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,6 +351,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -408,6 +416,14 @@
     </message>
     <message>
         <source>{field}: the account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: too long, at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: type a mobile (11 digits) or fixed-line number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -116,6 +116,10 @@
 <context>
     <name>ComplaintForm</name>
     <message>
+        <source>Mobile or fixed-line number</source>
+        <translation>手机号或固定电话</translation>
+    </message>
+    <message>
         <source>What the customer reports</source>
         <translation>客户反映的问题</translation>
     </message>
@@ -347,6 +351,10 @@
         <translation>水表方位</translation>
     </message>
     <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>投诉内容</translation>
     </message>
@@ -409,6 +417,14 @@
     <message>
         <source>{field}: the account no longer exists.</source>
         <translation>{field}：该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>{field}: too long, at most {limit} characters.</source>
+        <translation>{field}：过长，最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{field}: type a mobile (11 digits) or fixed-line number.</source>
+        <translation>{field}：请输入手机号（11 位）或固定电话。</translation>
     </message>
     <message>
         <source>This action is not possible in the complaint&apos;s current state.</source>

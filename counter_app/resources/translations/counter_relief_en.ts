@@ -151,6 +151,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>must not be more than 10 years ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be before 2000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>tick the certificate original, its copy and the holder&apos;s ID copy once seen.</source>
         <translation type="unfinished"></translation>
     </message>

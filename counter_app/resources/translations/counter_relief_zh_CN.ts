@@ -151,6 +151,14 @@
         <translation>不能早于有效期起始日。</translation>
     </message>
     <message>
+        <source>must not be more than 10 years ahead.</source>
+        <translation>不能晚于今天起 10 年。</translation>
+    </message>
+    <message>
+        <source>must not be before 2000.</source>
+        <translation>不能早于 2000 年。</translation>
+    </message>
+    <message>
         <source>tick the certificate original, its copy and the holder&apos;s ID copy once seen.</source>
         <translation>请核验证件原件、证件复印件和持证人身份证复印件后逐项勾选。</translation>
     </message>

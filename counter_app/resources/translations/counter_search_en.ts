@@ -495,6 +495,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A4 (A4 printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{width} mm roll (receipt printer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;per:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preview (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,6 +536,10 @@
     </message>
     <message>
         <source>Preparing the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -495,6 +495,18 @@
         <translation>截止账期(&amp;T)：</translation>
     </message>
     <message>
+        <source>A4 (A4 printer)</source>
+        <translation>A4 纸（A4 打印机）</translation>
+    </message>
+    <message>
+        <source>{width} mm roll (receipt printer)</source>
+        <translation>{width} 毫米卷纸（小票打印机）</translation>
+    </message>
+    <message>
+        <source>Pa&amp;per:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
         <source>Preview (Enter)</source>
         <translation>预览 (Enter)</translation>
     </message>
@@ -525,6 +537,10 @@
     <message>
         <source>Preparing the statement…</source>
         <translation>正在生成清单…</translation>
+    </message>
+    <message>
+        <source>Sent to the receipt printer.</source>
+        <translation>已发送到小票打印机。</translation>
     </message>
     <message>
         <source>Sent to the A4 printer.</source>

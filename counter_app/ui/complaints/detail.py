@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counter_app.services.complaints import CHANNELS, SATISFACTION, ComplaintView
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
+from counter_app.ui.dates import configure_date_edit
 
 #: action -> statuses it applies to (as the service allows)
 ACTIONS = {
@@ -62,7 +63,7 @@ class ComplaintDetail(QWidget):
         self.departmentCombo = QComboBox(self)
         self.dueEdit = QDateTimeEdit(self)
         self.dueEdit.setTimeZone(SHANGHAI)
-        self.dueEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        configure_date_edit(self.dueEdit, display_format="yyyy-MM-dd HH:mm")
         self.channelCombo = QComboBox(self)
         for code in CHANNELS:
             self.channelCombo.addItem(labels.channel_names()[code], code)
@@ -70,7 +71,7 @@ class ComplaintDetail(QWidget):
         for code in SATISFACTION:
             self.satisfactionCombo.addItem(labels.satisfaction_names()[code], code)
         self.recallEdit = QDateTimeEdit(self)
-        self.recallEdit.setDisplayFormat("yyyy-MM-dd")
+        configure_date_edit(self.recallEdit)
         self.recallEdit.setSpecialValueText(self.tr("(none)"))
         self.errorLabel = QLabel(self)
         self.errorLabel.setStyleSheet("color: #b00020;")

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from counter_app.services.complaints import (
     CATEGORIES,
     CHANNELS,
+    LIMITS,
     ComplaintError,
     NewComplaint,
+    check_new_complaint,
 )
 from counter_app.ui.complaints import labels
+from counter_app.ui.dates import configure_date_edit
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -49,7 +52,10 @@ class ComplaintForm(QWidget):
         self.accountLabel = QLabel(self)
         self.accountLabel.setObjectName("accountLabel")
         self.complainantEdit = QLineEdit(self)
+        self.complainantEdit.setMaxLength(LIMITS["complainant"])
         self.contactEdit = QLineEdit(self)
+        self.contactEdit.setMaxLength(LIMITS["contact"])
+        self.contactEdit.setPlaceholderText(self.tr("Mobile or fixed-line number"))
         self.channelCombo = QComboBox(self)
         for code, text in ((c, labels.channel_names()[c]) for c in CHANNELS):
             self.channelCombo.addItem(text, code)
@@ -69,16 +75,15 @@ class ComplaintForm(QWidget):
         self.forwardRadio = QRadioButton(self.tr("&Forward to a department"), self)
         self.pendingRadio.setChecked(True)
         self.resolutionEdit = QLineEdit(self)
+        self.resolutionEdit.setMaxLength(LIMITS["resolution"])
         self.resolutionEdit.setPlaceholderText(self.tr("How it was solved"))
         self.departmentCombo = QComboBox(self)
         self.dueEdit = QDateTimeEdit(self)
         self.dueEdit.setTimeZone(SHANGHAI)
-        self.dueEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.dueEdit.setCalendarPopup(True)
+        configure_date_edit(self.dueEdit, display_format="yyyy-MM-dd HH:mm")
         self.recallCheck = QCheckBox(self.tr("Recall the customer on"), self)
         self.recallEdit = QDateTimeEdit(self)
-        self.recallEdit.setDisplayFormat("yyyy-MM-dd")
-        self.recallEdit.setCalendarPopup(True)
+        configure_date_edit(self.recallEdit)
         for radio in (self.pendingRadio, self.resolveRadio, self.forwardRadio):
             radio.toggled.connect(self._sync)
 
@@ -226,13 +231,15 @@ class ComplaintForm(QWidget):
         self.submitted.emit(new)
 
     def _check(self, new: NewComplaint) -> tuple[str, str] | None:
-        """What the service would refuse, said before the round trip."""
-        if not new.complainant.strip():
-            self.complainantEdit.setFocus()
-            return ("required", "complainant")
-        if not new.description.strip():
-            self.descriptionEdit.setFocus()
-            return ("required", "description")
+        """What the service would refuse, said before the round trip; focus
+        goes to the field, what was typed stays."""
+        try:
+            check_new_complaint(new)
+        except ComplaintError as exc:
+            widgets = {"complainant": self.complainantEdit, "contact": self.contactEdit,
+                       "description": self.descriptionEdit, "resolution": self.resolutionEdit}
+            widgets[exc.field].setFocus()
+            return (exc.code, exc.field)
         if self.resolveRadio.isChecked() and not new.resolution.strip():
             self.resolutionEdit.setFocus()
             return ("required", "resolution")

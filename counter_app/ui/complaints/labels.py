@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services.complaints import CST
+from counter_app.services.complaints import CST, LIMITS
 
 ERROR_STYLE = "color: #b00020;"  # a refusal, named
 OK_STYLE = "color: #1b5e20;"  # done
@@ -100,6 +100,7 @@ def error_text(code: str, field: str) -> str:
     """The Chinese message of a refused complaint field."""
     fields = {
         "complainant": QCoreApplication.translate("ComplaintLabels", "Complainant"),
+        "contact": QCoreApplication.translate("ComplaintLabels", "Contact phone"),
         "description": QCoreApplication.translate("ComplaintLabels", "Description"),
         "channel": QCoreApplication.translate("ComplaintLabels", "Channel"),
         "category": QCoreApplication.translate("ComplaintLabels", "Category"),
@@ -132,10 +133,16 @@ def error_text(code: str, field: str) -> str:
         "unknown_account": QCoreApplication.translate(
             "ComplaintLabels", "{field}: the account no longer exists."
         ),
+        "too_long": QCoreApplication.translate(
+            "ComplaintLabels", "{field}: too long, at most {limit} characters."
+        ),
+        "phone": QCoreApplication.translate(
+            "ComplaintLabels", "{field}: type a mobile (11 digits) or fixed-line number."
+        ),
         "state": QCoreApplication.translate(
             "ComplaintLabels", "This action is not possible in the complaint's current state."
         ),
     }
     return messages.get(
         code, QCoreApplication.translate("ComplaintLabels", "{field}: refused.")
-    ).format(field=what)
+    ).format(field=what, limit=LIMITS.get(field, ""))

@@ -33,6 +33,7 @@ from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
+from counter_app.ui.dates import configure_date_edit
 from counter_app.ui.record_model import RECORD_ROLE
 
 
@@ -127,9 +128,7 @@ class OutagesWidget(QWidget):
     def _time_edit(self) -> QDateTimeEdit:
         edit = QDateTimeEdit(self)
         edit.setTimeZone(SHANGHAI)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        edit.setCalendarPopup(True)
-        return edit
+        return configure_date_edit(edit, display_format="yyyy-MM-dd HH:mm")
 
     def _reset_period(self) -> None:
         now = QDateTime.currentDateTime().toTimeZone(SHANGHAI)

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
+from counter_app.domain.dates import validity_problem
 from counter_app.services.relief import (
     MATERIALS,
     AccountBrief,
@@ -23,14 +24,11 @@ from counter_app.services.relief import (
     ReliefService,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.dates import configure_date_edit, to_date
 from counter_app.ui.forms.ui_relief_form import Ui_ReliefForm
 from counter_app.ui.relief.labels import account_type_text, error_text, unexpected_text
 
 APPLY_KEY = "relief-apply"
-
-
-def to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class ReliefFormDialog(QDialog):
@@ -56,7 +54,7 @@ class ReliefFormDialog(QDialog):
         ui.certificateTypeCombo.addItems(list(options.certificate_types))
         today = QDate.currentDate()
         for edit in (ui.validFromEdit, ui.validToEdit):
-            edit.setMinimumDate(QDate(2000, 1, 1))
+            configure_date_edit(edit)
         ui.validFromEdit.setDate(today)
         ui.validToEdit.setDate(today.addYears(1))
         collective = account.account_type == "collective"
@@ -123,11 +121,18 @@ class ReliefFormDialog(QDialog):
     def submit(self) -> None:
         if not self.ok_button.isEnabled():
             return
+        data = self.form_input()
+        problem = validity_problem(data.valid_from, data.valid_to, date.today())
+        if problem is not None:  # the service refuses it too; say so before asking it
+            which, code = problem
+            field = "valid_from" if which == "start" else "valid_to"
+            self.show_error(error_text(ReliefError(field, code, code)), self.field_widgets[field])
+            return
         self.ok_button.setEnabled(False)
         self.ui.errorLabel.hide()
         wp = self.workplace
         wp.runner.submit(
-            self.service.apply, self.form_input(), wp.clerk, wp.actor,
+            self.service.apply, data, wp.clerk, wp.actor,
             on_done=self._filed, on_error=self._refused, key=APPLY_KEY,
         )
 
@@ -149,7 +154,7 @@ class ReliefFormDialog(QDialog):
         self.ui.errorLabel.show()
         if widget is not None and widget.isVisible():
             widget.setFocus()
-            if isinstance(widget, QDateEdit):  # type the year again, Tab to month and day
+            if isinstance(widget, QDateEdit):  # type the year again, arrows to month and day
                 widget.setSelectedSection(QDateTimeEdit.Section.YearSection)
             elif hasattr(widget, "selectAll"):
                 widget.selectAll()

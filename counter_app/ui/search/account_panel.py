@@ -3,7 +3,7 @@ says, what is owed, the histories, and what the clerk can do next."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -42,9 +42,11 @@ class AccountPanel(QWidget):
     back_requested = Signal()
     action_requested = Signal(str, int)
 
-    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None,
+                 *, state: QSettings | None = None):
         super().__init__(parent)
         self.workplace = workplace
+        self.state = state  # the workstation's QSettings (the statement's paper)
         self.view: AccountView | None = None
         self.revealed: dict[str, str] = {}
 
@@ -290,6 +292,6 @@ class AccountPanel(QWidget):
     def open_statement(self) -> None:
         if self.view is None:
             return
-        dialog = StatementDialog(self.workplace, self.view, self)
+        dialog = StatementDialog(self.workplace, self.view, self, state=self.state)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,8 @@ class SearchPage(QWidget):
 
     action_requested = Signal(str, int)
 
-    def __init__(self, workplace: Workplace, parent: QWidget | None = None):
+    def __init__(self, workplace: Workplace, parent: QWidget | None = None,
+                 *, state: QSettings | None = None):
         super().__init__(parent)
         self.workplace = workplace
         self._open_when_found = False
@@ -93,7 +94,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.results_panel)
 
-        self.account_panel = AccountPanel(workplace, self.stack)
+        self.account_panel = AccountPanel(workplace, self.stack, state=state)
         self.stack.addWidget(self.account_panel)
         self.account_panel.back_requested.connect(self.show_results)
         self.account_panel.action_requested.connect(self.action_requested)

@@ -1,4 +1,8 @@
-"""往期交费清单: choose the periods, then preview, print or save a PDF.
+"""往期交费清单: choose the periods and the paper, then preview, print or save a PDF.
+
+The paper is A4 (the A4 printer) or the receipt printer's roll (58 or 80 mm,
+as the workstation's settings say; a system printer or raw ESC/POS, like the
+receipts). The last choice is remembered per workstation (QSettings).
 
 The data and the layout are made off the GUI thread; the preview dialog
 (Qt print system) opens on the GUI thread; PDF writing and printing run in a
@@ -10,8 +14,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -24,23 +30,28 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import PrintError, statement_document, write_pdf
-from counter_app.documents.model import Document
+from counter_app.documents.model import Document, Paper
+from counter_app.documents.printing import parse_printer
 from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.statement_data import statement_data
 from counter_app.ui.search.texts import print_error_text
+from counter_app.ui.settings.print_errors import print_error_text as printer_error_text
 
 STATEMENT_KEY = "search.statement"
 DEFAULT_MONTHS = 12
+PAPER_KEY = "search/statement_paper"  # "a4" or "roll"
 
 
 class StatementDialog(QDialog):
-    def __init__(self, workplace: Workplace, view: AccountView, parent: QWidget | None = None):
+    def __init__(self, workplace: Workplace, view: AccountView, parent: QWidget | None = None,
+                 *, state: QSettings | None = None):
         super().__init__(parent)
         self.workplace = workplace
         self.view = view
+        self.state = state
         self.last_document: Document | None = None
         self.saved_path: Path | None = None
         self._request: tuple[str, Path | None] = ("preview", None)
@@ -56,6 +67,15 @@ class StatementDialog(QDialog):
         form.addRow(self.tr("Account:"), QLabel(f"{view.account_no}　{view.name}", self))
         form.addRow(self.tr("&From period:"), self.from_edit)
         form.addRow(self.tr("&To period:"), self.to_edit)
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.setObjectName("statementPaper")
+        self.paper_combo.addItem(self.tr("A4 (A4 printer)"), "a4")
+        self.paper_combo.addItem(self.tr("{width} mm roll (receipt printer)").format(
+            width=workplace.settings.paper_width_mm), "roll")
+        remembered = state.value(PAPER_KEY, "a4") if state is not None else "a4"
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(remembered)))
+        self.paper_combo.currentIndexChanged.connect(self._remember_paper)
+        form.addRow(self.tr("Pa&per:"), self.paper_combo)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("statementMessage")
         self.message_label.setWordWrap(True)
@@ -103,6 +123,16 @@ class StatementDialog(QDialog):
                 return None
         return min(periods), max(periods)
 
+    def paper(self) -> Paper:
+        """A4, or the roll of the workstation's receipt printer."""
+        if self.paper_combo.currentData() == "roll":
+            return self.workplace.printer.receipt_paper
+        return Paper.A4
+
+    def _remember_paper(self) -> None:
+        if self.state is not None:
+            self.state.setValue(PAPER_KEY, self.paper_combo.currentData())
+
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
@@ -118,15 +148,18 @@ class StatementDialog(QDialog):
         if periods is None:
             return
         workplace, account_id = self.workplace, self.view.account_id
-        clerk = workplace.clerk
+        clerk, paper = workplace.clerk, self.paper()
 
         def build() -> Document:
             statement = workplace.services.accounts.statement(
                 account_id, *periods, hall_code=clerk.hall_code)
             data = statement_data(statement, clerk=clerk.display_name,
                                   printed_at=datetime.now(UTC))
-            document = statement_document(data)
-            if then == "print":
+            document = statement_document(
+                data, paper, mask_names=paper.is_roll and workplace.settings.mask_names_on_receipt)
+            if then == "print" and paper.is_roll:
+                workplace.printer.print_receipt(document, copies=1)
+            elif then == "print":
                 workplace.printer.print_a4(document)
             elif then == "pdf" and path is not None:
                 write_pdf(document, path)
@@ -145,16 +178,27 @@ class StatementDialog(QDialog):
         self.last_document = document
         if then == "preview":
             self._say("")
-            print_preview(self, document, self.workplace.settings.a4_printer)
+            print_preview(self, document, self._preview_printer(document.paper))
+        elif then == "print" and document.paper.is_roll:
+            self._say(self.tr("Sent to the receipt printer."))
         elif then == "print":
             self._say(self.tr("Sent to the A4 printer."))
         else:
             self.saved_path = path
             self._say(self.tr("Saved to {path}").format(path=str(path)))
 
+    def _preview_printer(self, paper: Paper) -> str:
+        settings = self.workplace.settings
+        if not paper.is_roll:
+            return settings.a4_printer
+        target = parse_printer(settings.receipt_printer)  # ESC/POS: no Qt printer to ask
+        return target.address if target.kind == "system" else ""
+
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, PrintError):
+        if isinstance(exc, PrintError) and self.paper().is_roll:
+            self._say(printer_error_text(exc), warn=True)
+        elif isinstance(exc, PrintError):
             self._say(print_error_text(exc.code), warn=True)
         elif isinstance(exc, OSError):
             self._say(self.tr("The PDF could not be saved: {error}").format(

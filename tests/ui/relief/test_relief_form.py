@@ -107,12 +107,9 @@ def fill_by_keyboard(qtbot, dialog, *, id_number=GOOD_ID, cert_no="JX-2026-001",
     qtbot.keyClick(focus(), TAB)
     assert focus() is dialog.ui.validFromEdit
     for year in (from_year, to_year):
-        sections = 3  # Tab walks year, month, day, then the next field
         if year:  # the year section is selected on entry; 4 digits move on to the month
             qtbot.keyClicks(focus(), year)
-            sections = 2
-        for _ in range(sections):
-            qtbot.keyClick(focus(), TAB)
+        qtbot.keyClick(focus(), TAB)  # Tab leaves the date (the arrows walk its sections)
     assert focus() is dialog.ui.holderNameEdit
     _ime(focus(), "张三")
     qtbot.keyClick(focus(), TAB)
