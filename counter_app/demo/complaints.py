@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from counter_app.domain.phone import normalize_phone
+
 from .context import Context
 from .rand import below, between, pick
 from .timeline import CST, at_local
@@ -139,7 +141,7 @@ def maybe_complaint(ctx: Context, rng: random.Random, account_id: int | None, wh
     if status == "open" and recall_on is None:
         recall_on = window.as_of + timedelta(days=3)
     out["complaints"].append(
-        (complaint_id, ticket, account_id, who, contact, channel, category, pick(rng, descriptions),
+        (complaint_id, ticket, account_id, who, normalize_phone(contact), channel, category, pick(rng, descriptions),
          at_fault, at_fault, status, department_set, due_at, recall_on, resolution, satisfaction,
          clerk, len(events), created, when)
     )
