@@ -75,7 +75,8 @@ class PaymentDialog(QDialog):
         self.abandon_box: QMessageBox | None = None
         self.outcome = OutcomeCheck(workplace.runner, f"payment-lookup:{self.client_uuid}",
                                     workplace.services.payments.lookup, self.client_uuid,
-                                    account.account_id, parent=self)
+                                    account.account_id, account_id=account.account_id,
+                                    parent=self)
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
@@ -140,7 +141,8 @@ class PaymentDialog(QDialog):
         self._say(self.tr("Posting..."), OK_STYLE)
         self.workplace.runner.submit(
             self.workplace.services.payments.post, request, self.workplace.actor,
-            on_done=self._posted, on_error=self._post_failed, key=f"payment:{self.client_uuid}")
+            on_done=self._posted, on_error=self._post_failed, key=f"payment:{self.client_uuid}",
+            changes=self.account.account_id)
 
     def _set_posting(self, posting: bool) -> None:
         self.posting = posting

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.search import SearchResult
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.search.account_panel import AccountPanel
@@ -110,6 +111,11 @@ class SearchPage(QWidget):
         self.setTabOrder(self.search_box, self.table)
         self._show_hint(hint_text("empty"))
         self._shown_once = False
+        # an account among the hits changed (paid, relief...): its row is read again
+        self.results_watch = AccountWatch(
+            self.results_panel, workplace.events,
+            lambda account_id: any(h.account_id == account_id for h in self.model.rows),
+            self._search_again)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -191,10 +197,18 @@ class SearchPage(QWidget):
             on_done=self._found, on_error=self._search_failed, key=SEARCH_KEY,
         )
 
+    def _search_again(self) -> None:
+        """The same query again (an account among the hits changed)."""
+        if self._last_query == self.search_box.text() and not self._debounce.isActive():
+            self._search_now()
+
     def _found(self, result: SearchResult) -> None:
+        current = self.model.record(self.table.currentIndex().row())
         self.model.set_rows(result.hits)
-        if result.hits:
-            self.table.selectRow(0)
+        if result.hits:  # the account that was current stays current
+            rows = [h.account_id for h in result.hits]
+            self.table.selectRow(rows.index(current.account_id)
+                                 if current is not None and current.account_id in rows else 0)
         if result.hint and not result.hits:
             self._show_hint(hint_text(result.hint), warn=True)
         elif not result.hits:
