@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +50,11 @@ def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
 
 
 class PaymentsPage(QWidget):
+    """``next_customer()``: a payment is done and the settings send the cursor
+    to the search page's box (the main window switches page)."""
+
+    next_customer = Signal()
+
     def __init__(self, workplace: Workplace, parent: QWidget | None = None, *,
                  state: QSettings | None = None):
         super().__init__(parent)
@@ -197,8 +202,15 @@ class PaymentsPage(QWidget):
             self.unresolved.pop(account_id, None)
         self._loaded_status()
         if dialog.result is not None:
-            self.account_edit.setFocus()
-            self.account_edit.selectAll()
+            self.ready_for_next()
+
+    def ready_for_next(self) -> None:
+        """After a payment: the cursor where the next customer's number is typed."""
+        if self.workplace.settings.after_payment_focus == "search":
+            self.next_customer.emit()
+            return
+        self.account_edit.setFocus()
+        self.account_edit.selectAll()  # the next number replaces the old one
 
     def _loaded_status(self) -> None:
         """Warn while a payment of this account (or, with no account loaded,

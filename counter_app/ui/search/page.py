@@ -128,6 +128,9 @@ class SearchPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            if key == Qt.Key.Key_F5 and watched in (self.search_box, self.table):
+                self._pay_current()
+                return True
             if watched is self.search_box:
                 if key == Qt.Key.Key_Down:
                     self._enter_table()
@@ -154,6 +157,15 @@ class SearchPage(QWidget):
                     self.search_box.setFocus()
                     return True
         return super().eventFilter(watched, event)
+
+    def _pay_current(self) -> None:
+        """F5 in the result list (or the box): take a payment for the current hit,
+        as F5 does in the account view."""
+        hit = self.model.record(self.table.currentIndex().row())
+        if hit is None and self.model.rowCount() == 1:
+            hit = self.model.record(0)
+        if hit is not None:
+            self.action_requested.emit("pay", hit.account_id)
 
     def _enter_table(self) -> None:
         if self.model.rowCount() == 0:
@@ -251,6 +263,11 @@ class SearchPage(QWidget):
         self.stack.setCurrentWidget(self.account_panel)
         self.setFocusProxy(self.account_panel)
         self.account_panel.setFocus()
+
+    def start_over(self) -> None:
+        """The next customer: the result list, the box emptied and focused."""
+        self.show_results()
+        self.search_box.clear()
 
     def show_results(self) -> None:
         self.account_panel.close_account()
