@@ -358,26 +358,28 @@ class PaymentDialog(QDialog):
 
     def _say(self, text: str, style: str) -> None:
         self.input_refused = False
+        self._show(text, style)
+
+    def _show(self, text: str, style: str) -> None:
         self.status_label.setStyleSheet(style)
         self.status_label.setText(self._prefix + text)
 
     def _refuse(self, field: str, message: str) -> None:
         self._say(message, ERROR_STYLE)
-        self.input_refused = True
+        self.input_refused = True  # until the next post: the line follows the figures
         self.form.focus_field(field)
 
     def _recheck(self) -> None:
-        """The figures changed while a refusal is shown: say what is wrong now,
-        or nothing once it is right (the focus stays where the clerk types)."""
+        """The figures changed after a refusal: say what is wrong now, or
+        nothing while it is right (the focus stays where the clerk types)."""
         if not self.input_refused or self.posting or self.result is not None \
                 or self.outcome_unknown:
             return
         problem = self.form.problem()
         if problem is None:
-            self._say("", "")
+            self._show("", "")
         else:
-            self._say(problem.message, ERROR_STYLE)
-            self.input_refused = True
+            self._show(problem.message, ERROR_STYLE)
 
     def _amount_entered(self) -> None:
         """Enter in the custom / prepayment amount: its own problem, or on to 实收."""
