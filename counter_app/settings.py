@@ -24,6 +24,9 @@ APP_AUTHOR = "Counter"
 ENV_DATABASE_URL = "COUNTER_DATABASE_URL"
 LANGUAGES = ("zh_CN", "en")
 PAPER_WIDTHS = (58, 80)
+# where the cursor goes after a payment: the search page's box (emptied) or the
+# payments page's 户号 box (the old number kept, selected)
+AFTER_PAYMENT_FOCUS = ("search", "account_no")
 
 
 class SettingsError(ValueError):
@@ -100,12 +103,16 @@ class Settings:
     receipt_copies: int = 1
     open_drawer_on_cash: bool = True
     mask_names_on_receipt: bool = False
+    after_payment_focus: str = "search"
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise SettingsError("language", f"must be one of {', '.join(LANGUAGES)}")
         if self.paper_width_mm not in PAPER_WIDTHS:
             raise SettingsError("paper_width_mm", "must be 58 or 80")
+        if self.after_payment_focus not in AFTER_PAYMENT_FOCUS:
+            raise SettingsError("after_payment_focus",
+                                f"must be one of {', '.join(AFTER_PAYMENT_FOCUS)}")
         if not 1 <= self.receipt_copies <= 5:
             raise SettingsError("receipt_copies", "must be between 1 and 5")
         if not self.workstation.strip():

@@ -17,7 +17,9 @@ already posted by then, and the receipt can be reprinted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -37,8 +39,24 @@ __all__ = [
 
 ESCPOS_SCHEMES = ("tcp", "usb", "serial", "win32raw")
 
+log = logging.getLogger(__name__)
+
 #: ``print_document(document, printer_name, copies)`` of the Qt backend.
 SystemPrinter = Callable[[Document, str, int], None]
+
+
+@contextmanager
+def _logged_failure(document: Document, printer: str) -> Iterator[None]:
+    """Every failed print is in the log with what the printer (or its driver) said."""
+    try:
+        yield
+    except PrintError as exc:
+        log.warning("printing %s %s on %r failed: %s", document.kind, document.name,
+                    exc.printer or printer, exc)
+        raise
+    except Exception:
+        log.exception("printing %s %s on %r failed", document.kind, document.name, printer)
+        raise
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,10 @@ class DocumentPrinter:
         statement) ``copies`` times (default: ``receipt_copies``); the drawer
         opens when ``cash`` and the workstation's ``open_drawer_on_cash``
         (ESC/POS printers only)."""
+        with _logged_failure(document, self.settings.receipt_printer):
+            self._print_receipt(document, cash=cash, copies=copies)
+
+    def _print_receipt(self, document: Document, *, cash: bool, copies: int | None) -> None:
         s = self.settings
         copies = s.receipt_copies if copies is None else copies
         target = parse_printer(s.receipt_printer)
@@ -134,10 +156,11 @@ class DocumentPrinter:
 
     def print_a4(self, document: Document, copies: int = 1) -> None:
         """Print an A4 document (statement, relief form) on the A4 printer."""
-        target = parse_printer(self.settings.a4_printer)
-        if target.kind != "system":
-            raise PrintError("config", "no A4 printer is set for this workstation")
-        self._print_system(document, target.address, copies)
+        with _logged_failure(document, self.settings.a4_printer):
+            target = parse_printer(self.settings.a4_printer)
+            if target.kind != "system":
+                raise PrintError("config", "no A4 printer is set for this workstation")
+            self._print_system(document, target.address, copies)
 
     def print(self, document: Document, *, cash: bool = False) -> None:
         """A4 documents to the A4 printer, roll documents to the receipt printer."""

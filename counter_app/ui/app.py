@@ -30,6 +30,7 @@ from counter_app.settings import (
     embedded_data_dir,
     strip_password,
 )
+from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
@@ -127,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     install_translators(app, settings.language)
 
-    runner = TaskRunner(app)
+    # the one "account changed" notification: pages follow it, the runner emits it
+    runner = TaskRunner(app, events=AccountEvents(app))
     try:
         if needs_first_run(store, args.database_url):
             from counter_app.ui.delivery import run_first_run

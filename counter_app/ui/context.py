@@ -20,6 +20,7 @@ from counter_app.services.payments import PaymentService
 from counter_app.services.search import SearchService
 from counter_app.services.shifts import ShiftService
 from counter_app.settings import Settings
+from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.tasks import TaskRunner
 
 
@@ -59,6 +60,11 @@ class Workplace:
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.printer.settings = settings
+
+    @property
+    def events(self) -> AccountEvents:
+        """``changed(account_id)`` after a write on an account (the runner's)."""
+        return self.runner.events
 
     @property
     def actor(self) -> Actor:

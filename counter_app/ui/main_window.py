@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.close)
         self.search_page.action_requested.connect(self.dispatch_action)
+        self.payments_page.next_customer.connect(self.next_customer)
 
         self.status = StatusPanel(
             self.ui.statusBar, clerk, settings.workstation, database.describe()
@@ -113,6 +114,11 @@ class MainWindow(QMainWindow):
         page = self.ui.pageStack.widget(index)
         if hasattr(page, "open_account"):
             page.open_account(account_id)
+
+    def next_customer(self) -> None:
+        """A payment is done: the search page, its box emptied for the next customer."""
+        self.show_page(0)
+        self.search_page.start_over()
 
     @property
     def current_page(self) -> QWidget:

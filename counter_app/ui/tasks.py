@@ -2,7 +2,11 @@
 
 A call runs on a private :class:`QThreadPool`; its result or exception comes
 back as a queued signal, so ``on_done`` / ``on_error`` always run on the GUI
-thread and a worker never touches a widget. A ``key`` names a kind of request
+thread and a worker never touches a widget. A write on an account is
+submitted with ``changes=account_id`` (or a function of the result giving it):
+once it succeeded the runner emits ``events.changed(account_id)``, the one
+notification every view showing that account follows
+(counter_app/ui/account_events.py). A ``key`` names a kind of request
 (``"search"``, ``"ping"``): submitting again with the same key supersedes the
 older request, whose result is then dropped when it arrives.
 """
@@ -26,10 +30,14 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from counter_app.ui.account_events import AccountEvents
+
 log = logging.getLogger(__name__)
 
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+# the account a write changed: its id, or a function of the result (None: none changed)
+Changes = int | Callable[[Any], int | None] | None
 
 
 @dataclass
@@ -37,6 +45,7 @@ class _Pending:
     key: str | None
     on_done: DoneCallback | None
     on_error: ErrorCallback | None
+    changes: Changes = None
 
 
 def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
@@ -64,8 +73,10 @@ class TaskRunner(QObject):
     _worker_done = Signal(int, object)
     _worker_failed = Signal(int, object)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4):
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4,
+                 events: AccountEvents | None = None):
         super().__init__(parent)
+        self.events = events if events is not None else AccountEvents(self)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._ids = itertools.count(1)
@@ -84,10 +95,12 @@ class TaskRunner(QObject):
         on_done: DoneCallback | None = None,
         on_error: ErrorCallback | None = None,
         key: str | None = None,
+        changes: Changes = None,
     ) -> int:
-        """Run ``fn(*args)`` on the pool; returns the request id."""
+        """Run ``fn(*args)`` on the pool; returns the request id. ``changes``
+        names the account a successful run changed (see the module doc)."""
         task_id = next(self._ids)
-        self._pending[task_id] = _Pending(key, on_done, on_error)
+        self._pending[task_id] = _Pending(key, on_done, on_error, changes)
         if key is not None:
             self._latest[key] = task_id
         self._pool.start(lambda: self._run(task_id, fn, args))
@@ -127,7 +140,7 @@ class TaskRunner(QObject):
         self._pool.clear()
         self._latest.clear()
         for pending in self._pending.values():
-            pending.on_done = pending.on_error = None
+            pending.on_done = pending.on_error = pending.changes = None
         done = self._pool.waitForDone(ms)
         QCoreApplication.sendPostedEvents(self)
         self._pending.clear()  # requests cleared from the queue never answer
@@ -161,8 +174,19 @@ class TaskRunner(QObject):
             self._busy = False
             self.busy_changed.emit(False)
 
+    def _changed_account(self, changes: Changes, result: object) -> int | None:
+        if changes is None or isinstance(changes, int):
+            return changes
+        try:
+            return changes(result)
+        except Exception:  # noqa: BLE001 - the write succeeded; say so in the log only
+            log.exception("could not tell which account a task changed")
+            return None
+
     @Slot(int, object)
     def _deliver_result(self, task_id: int, result: object) -> None:
+        entry = self._pending.get(task_id)
+        changed = None if entry is None else self._changed_account(entry.changes, result)
         try:
             pending = self._take(task_id)
             if pending is None:
@@ -173,6 +197,8 @@ class TaskRunner(QObject):
                 pending.on_done(result)
         finally:
             self._settle()
+            if changed is not None:  # even when its answer is stale: the write happened
+                self.events.changed.emit(changed)
 
     @Slot(int, object)
     def _deliver_error(self, task_id: int, exc: BaseException) -> None:

@@ -181,6 +181,18 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>the search box, emptied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account no. box, number selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a payment, the cursor goes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

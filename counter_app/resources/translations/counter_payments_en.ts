@@ -189,6 +189,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The payment is posted. Check the printer, then press Enter to print the receipt again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close, check later (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,10 +242,6 @@
     </message>
     <message>
         <source>Print the receipt (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -328,6 +332,10 @@
     </message>
     <message>
         <source>Amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

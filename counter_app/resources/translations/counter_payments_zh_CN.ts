@@ -189,6 +189,14 @@
         <translation>收据 {0}：</translation>
     </message>
     <message>
+        <source>The payment is posted. Check the printer, then press Enter to print the receipt again.</source>
+        <translation>已入账。请检查打印机，然后按 Enter 重打收据。</translation>
+    </message>
+    <message>
+        <source>Print again (Enter)</source>
+        <translation>重打 (Enter)</translation>
+    </message>
+    <message>
         <source>Close, check later (Esc)</source>
         <translation>关闭，稍后再查 (Esc)</translation>
     </message>
@@ -235,10 +243,6 @@
     <message>
         <source>Print the receipt (Enter)</source>
         <translation>打印收据 (Enter)</translation>
-    </message>
-    <message>
-        <source>The payment is posted; reprint the receipt (补打) from the payment history.</source>
-        <translation>缴费已入账；请在缴费记录中补打收据。</translation>
     </message>
     <message>
         <source>The bills were just paid; now owed: ¥{0}. The bills are reloaded.</source>
@@ -329,6 +333,10 @@
     <message>
         <source>Amount to pay</source>
         <translation>缴费金额</translation>
+    </message>
+    <message>
+        <source>Custom amount</source>
+        <translation>自定金额</translation>
     </message>
     <message>
         <source>Prepayment amount</source>

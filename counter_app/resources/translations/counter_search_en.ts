@@ -112,6 +112,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The account&apos;s figures could not be read again: they may be out of date. Press Esc and open the account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The account could not be opened.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -112,6 +112,10 @@
         <translation>正在打开账户…</translation>
     </message>
     <message>
+        <source>The account&apos;s figures could not be read again: they may be out of date. Press Esc and open the account again.</source>
+        <translation>未能重新读取该户的数据，显示的可能已过时。请按 Esc 后重新打开该户。</translation>
+    </message>
+    <message>
         <source>The account could not be opened.</source>
         <translation>无法打开该账户。</translation>
     </message>

@@ -182,6 +182,18 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>the search box, emptied</source>
+        <translation>查询框（清空）</translation>
+    </message>
+    <message>
+        <source>the account no. box, number selected</source>
+        <translation>户号框（选中原户号）</translation>
+    </message>
+    <message>
+        <source>After a payment, the cursor goes to</source>
+        <translation>收费完成后光标回到</translation>
+    </message>
+    <message>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>

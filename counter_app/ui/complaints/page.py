@@ -29,6 +29,7 @@ from counter_app.services.corrections import (
     StaleCorrection,
 )
 from counter_app.services.guide import GuideService
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.corrections import CorrectionsWidget
 from counter_app.ui.complaints.departments import DepartmentsEditor
@@ -41,6 +42,11 @@ from counter_app.ui.complaints.printing import print_slip
 from counter_app.ui.context import Workplace
 
 log = logging.getLogger(__name__)
+
+
+def _account_of(view) -> int | None:
+    """The account a saved complaint or correction is about (None: no account)."""
+    return getattr(view, "account_id", None)
 
 class ComplaintsPage(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
@@ -97,6 +103,10 @@ class ComplaintsPage(QWidget):
         self.corrections_widget.decide_requested.connect(self._decide_correction)
         self.corrections_widget.reveal_requested.connect(self._reveal_correction)
         self._departments_wanted = True
+        # a payment, a relief or a decided correction changed the customer shown
+        self.account_watch = AccountWatch(self, workplace.events,
+                                          lambda account_id: account_id == self.account_id,
+                                          self._reload_account)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -125,15 +135,31 @@ class ComplaintsPage(QWidget):
         self.guide.set_facts(None)
         self._load_corrections()
 
+    def _reload_account(self) -> None:
+        """The customer's record changed: its version (for corrections), the
+        corrections and the guide's facts; what the clerk typed stays."""
+        if self.account_id is not None:
+            self._submit(self.workplace.services.accounts.account_view, self._account_reloaded,
+                         self.account_id, key="cmp-account")
+
+    def _account_reloaded(self, view) -> None:
+        if view.account_id != self.account_id:
+            return
+        self.account_version = view.version
+        self._load_corrections()
+        self._load_facts()
+
     def open_complaint(self, complaint_id: int) -> None:
         self._submit(self.complaints.get, self.detail.show_complaint, complaint_id,
                      key="cmp-get")
 
     # -- plumbing ------------------------------------------------------------------
 
-    def _submit(self, fn, on_done, *args, key: str | None = None, on_error=None) -> None:
+    def _submit(self, fn, on_done, *args, key: str | None = None, on_error=None,
+                changes=None) -> None:
         self.workplace.runner.submit(
-            fn, *args, on_done=on_done, on_error=on_error or self._failed, key=key
+            fn, *args, on_done=on_done, on_error=on_error or self._failed, key=key,
+            changes=changes,
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -174,7 +200,7 @@ class ComplaintsPage(QWidget):
     def _save_new(self, new) -> None:
         self.form.set_busy(True)
         self._submit(self.complaints.receive, self._saved, new, self.workplace.actor,
-                     key="cmp-save", on_error=self._save_failed)
+                     key="cmp-save", on_error=self._save_failed, changes=_account_of)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.form.set_busy(False)
@@ -246,7 +272,8 @@ class ComplaintsPage(QWidget):
             "reopen": lambda: s.reopen(complaint_id, version, text, actor),
         }
         self.detail.set_busy(True)
-        self._submit(calls[action], self._acted, key="cmp-act", on_error=self._act_failed)
+        self._submit(calls[action], self._acted, key="cmp-act", on_error=self._act_failed,
+                     changes=_account_of)
 
     def _acted(self, view: ComplaintView) -> None:
         self.detail.set_busy(False)
@@ -292,14 +319,15 @@ class ComplaintsPage(QWidget):
             return
         self._submit(self.corrections.file, self._correction_filed, self.account_id, field,
                      value, evidence, self.account_version, self.workplace.actor,
-                     key="cmp-corr-file", on_error=self._correction_failed)
+                     key="cmp-corr-file", on_error=self._correction_failed, changes=_account_of)
 
     def _decide_correction(self, request_id: int, version: int, ok: bool, note: str) -> None:
         s, clerk, actor = self.corrections, self.workplace.clerk, self.workplace.actor
         fn = (lambda: s.approve(request_id, version, clerk, actor, note)) if ok else (
             lambda: s.reject(request_id, version, clerk, actor, note))
         self._submit(fn, self._correction_done, key="cmp-corr-decide",
-                     on_error=lambda exc: self._correction_failed(exc, deciding=True))
+                     on_error=lambda exc: self._correction_failed(exc, deciding=True),
+                     changes=_account_of)
 
     def _reveal_correction(self, request_id: int) -> None:
         self._submit(self.corrections.reveal,

@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -55,8 +55,16 @@ class SettingsPage(QWidget):
         # the printers of this workstation (counter_app/ui/settings/), below the general fields
         self.printer_section = PrinterSection(runner, self.ui.formPanel, printers=printers)
         self.ui.panelLayout.insertWidget(1, self.printer_section)
-        chain = [self.ui.paperWidthCombo, *self.printer_section.tab_chain(), self.ui.saveButton,
-                 self.ui.revertButton]
+        self.after_payment_combo = QComboBox(self.ui.formPanel)
+        self.after_payment_combo.setObjectName("afterPaymentCombo")
+        self.after_payment_combo.addItem(self.tr("the search box, emptied"), "search")
+        self.after_payment_combo.addItem(self.tr("the account no. box, number selected"),
+                                         "account_no")
+        after_label = QLabel(self.tr("After a payment, the cursor goes to"), self.ui.formPanel)
+        after_label.setBuddy(self.after_payment_combo)
+        self.ui.formLayout.addRow(after_label, self.after_payment_combo)
+        chain = [self.ui.paperWidthCombo, self.after_payment_combo,
+                 *self.printer_section.tab_chain(), self.ui.saveButton, self.ui.revertButton]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._store = store
@@ -126,6 +134,8 @@ class SettingsPage(QWidget):
             max(0, self.ui.languageCombo.findData(settings.language)))
         self.ui.paperWidthCombo.setCurrentIndex(
             max(0, self.ui.paperWidthCombo.findData(settings.paper_width_mm)))
+        self.after_payment_combo.setCurrentIndex(
+            max(0, self.after_payment_combo.findData(settings.after_payment_focus)))
         self.printer_section.fill(settings)
 
     def _field_names(self) -> dict[str, tuple[str, QWidget]]:
@@ -135,6 +145,8 @@ class SettingsPage(QWidget):
             "hall_code": (self.tr("Hall code"), self.ui.hallCodeEdit),
             "language": (self.tr("Language"), self.ui.languageCombo),
             "paper_width_mm": (self.tr("Receipt paper width"), self.ui.paperWidthCombo),
+            "after_payment_focus": (self.tr("After a payment, the cursor goes to"),
+                                    self.after_payment_combo),
         }
 
     def _problem(self, field: str, message: str) -> FieldProblem:
@@ -161,6 +173,7 @@ class SettingsPage(QWidget):
                 hall_code=hall_code,
                 language=self.ui.languageCombo.currentData(),
                 paper_width_mm=self.ui.paperWidthCombo.currentData(),
+                after_payment_focus=self.after_payment_combo.currentData(),
             ))
         except PrinterFieldError as problem:
             raise FieldProblem(problem.field, problem.message, problem.widget) from None

@@ -21,6 +21,7 @@ def field_name(field: str) -> str:
         "card.reference": QCoreApplication.translate("PaymentMessages", "Bank card reference no."),
         "prepayment.amount": QCoreApplication.translate("PaymentMessages", "Prepayment used"),
         "to_bills": QCoreApplication.translate("PaymentMessages", "Amount to pay"),
+        "custom": QCoreApplication.translate("PaymentMessages", "Custom amount"),
         "deposit": QCoreApplication.translate("PaymentMessages", "Prepayment amount"),
         "tenders": QCoreApplication.translate("PaymentMessages", "Tenders"),
         "bills": QCoreApplication.translate("PaymentMessages", "Bills"),

@@ -72,8 +72,9 @@ class OutcomeCheck(QObject):
     RETRY_DELAYS_MS = (2_000, 5_000, 10_000, 20_000, 30_000)  # then every 30 s
 
     def __init__(self, runner: TaskRunner, key: str, lookup: Callable[..., Any], *args: Any,
-                 parent: QObject | None = None):
+                 account_id: int | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        self._account_id = account_id  # changed when the lookup finds the write
         self.runner = runner
         self.key = key
         self._lookup = lookup
@@ -94,7 +95,11 @@ class OutcomeCheck(QObject):
         if self.asking:
             return
         self.runner.submit(self._lookup, *self._args, on_done=self._answered,
-                           on_error=self._not_answered, key=self.key)
+                           on_error=self._not_answered, key=self.key, changes=self._found)
+
+    def _found(self, result: object) -> int | None:
+        """The account changed when the lost write is found to have happened."""
+        return self._account_id if result is not None else None
 
     def stop(self) -> None:
         """No more asking (the dialog was closed); a late answer is dropped."""

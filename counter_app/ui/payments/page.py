@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from counter_app.services.receipt_facts import (
     PayableAccount,
     account_for_payment,
 )
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.payments.history_dialog import HistoryDialog
@@ -49,6 +50,11 @@ def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
 
 
 class PaymentsPage(QWidget):
+    """``next_customer()``: a payment is done and the settings send the cursor
+    to the search page's box (the main window switches page)."""
+
+    next_customer = Signal()
+
     def __init__(self, workplace: Workplace, parent: QWidget | None = None, *,
                  state: QSettings | None = None):
         super().__init__(parent)
@@ -100,6 +106,11 @@ class PaymentsPage(QWidget):
         self.setFocusProxy(self.account_edit)
         self._enable()
         self._loaded_status()
+        # a payment or reversal (here or elsewhere) changed the account shown
+        self.account_watch = AccountWatch(
+            self, workplace.events,
+            lambda account_id: self.account is not None and self.account.account_id == account_id,
+            lambda: self._submit(self.account.account_id, None, open_dialog=False))
 
     def _enable(self) -> None:
         busy = self.workplace.runner.is_running("payments:load")
@@ -131,7 +142,8 @@ class PaymentsPage(QWidget):
     def _loaded(self, loaded, *, open_dialog: bool) -> None:
         self.account, self.shift_id = loaded
         a = self.account
-        self.account_edit.setText(a.account_no)
+        if self.account_edit.text() != a.account_no:  # re-read: the selection stays
+            self.account_edit.setText(a.account_no)
         self.summary_label.setText(self.tr(
             "{no}  {name}  {address}\nOwed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}"
         ).format(no=a.account_no, name=a.name, address=a.address, owed=format_money(a.owed),
@@ -188,11 +200,17 @@ class PaymentsPage(QWidget):
             self.unresolved[account_id] = dialog
         else:
             self.unresolved.pop(account_id, None)
-        if self.account is not None:
-            self._submit(self.account.account_id, None, open_dialog=False)
+        self._loaded_status()
         if dialog.result is not None:
-            self.account_edit.setFocus()
-            self.account_edit.selectAll()
+            self.ready_for_next()
+
+    def ready_for_next(self) -> None:
+        """After a payment: the cursor where the next customer's number is typed."""
+        if self.workplace.settings.after_payment_focus == "search":
+            self.next_customer.emit()
+            return
+        self.account_edit.setFocus()
+        self.account_edit.selectAll()  # the next number replaces the old one
 
     def _loaded_status(self) -> None:
         """Warn while a payment of this account (or, with no account loaded,
@@ -238,8 +256,6 @@ class PaymentsPage(QWidget):
             return
         dialog = HistoryDialog(self.workplace, self.account, self.shift_id, self,
                                unresolved=self.unresolved_reversals)
-        dialog.finished.connect(lambda _c: self._submit(self.account.account_id, None,
-                                                        open_dialog=False))
         dialog.open()
 
     def unresolved_count(self) -> int:

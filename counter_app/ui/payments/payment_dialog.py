@@ -16,6 +16,7 @@ restart. A new UUID is never offered meanwhile.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from functools import partial
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.documents import PrintError
 from counter_app.domain.money import format_money
 from counter_app.services.payments import (
     IdempotencyConflict,
@@ -51,6 +53,7 @@ from counter_app.ui.payments.pending import PendingPayments
 from counter_app.ui.payments.printing import print_receipt_job
 from counter_app.ui.payments.tenders import InputRefused
 
+log = logging.getLogger(__name__)
 
 class PaymentDialog(QDialog):
     def __init__(self, workplace: Workplace, account: PayableAccount, shift_id: int,
@@ -73,9 +76,11 @@ class PaymentDialog(QDialog):
         self.ever_unknown = False  # its UUID must be reused until posted or abandoned
         self.abandoned = False
         self.abandon_box: QMessageBox | None = None
+        self.input_refused = False  # the status line names a field's problem
         self.outcome = OutcomeCheck(workplace.runner, f"payment-lookup:{self.client_uuid}",
                                     workplace.services.payments.lookup, self.client_uuid,
-                                    account.account_id, parent=self)
+                                    account.account_id, account_id=account.account_id,
+                                    parent=self)
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
@@ -87,6 +92,8 @@ class PaymentDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = PaymentForm(self.account, self)
         layout.addWidget(self.form)
+        self.form.edited.connect(self._recheck)
+        self.form.amount_entered.connect(self._amount_entered)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
@@ -140,7 +147,8 @@ class PaymentDialog(QDialog):
         self._say(self.tr("Posting..."), OK_STYLE)
         self.workplace.runner.submit(
             self.workplace.services.payments.post, request, self.workplace.actor,
-            on_done=self._posted, on_error=self._post_failed, key=f"payment:{self.client_uuid}")
+            on_done=self._posted, on_error=self._post_failed, key=f"payment:{self.client_uuid}",
+            changes=self.account.account_id)
 
     def _set_posting(self, posting: bool) -> None:
         self.posting = posting
@@ -175,6 +183,7 @@ class PaymentDialog(QDialog):
             on_done=self._facts_ready, on_error=self._print_failed)
 
     def _facts_ready(self, facts: ReceiptFacts) -> None:
+        self.printing = False
         self.facts = facts
         self.receipt_no = facts.receipt_no
         if self.result is not None and self.result.replayed:
@@ -188,11 +197,17 @@ class PaymentDialog(QDialog):
         self.print_receipt()
 
     def print_receipt(self) -> None:
-        """Print the posted payment's receipt (after commit, never before)."""
-        if self.facts is None or self.printing:
+        """Print the posted payment's receipt (after commit, never before); again
+        after a failure (重打: the customer's first receipt, not a 补打 reprint)."""
+        if self.result is None or self.printing:
             return
         self.printing = True
         self.print_button.setEnabled(False)
+        if self.facts is None:  # reading what the receipt says failed: read it again
+            self.workplace.runner.submit(
+                receipt_facts, self.workplace.database, self.result.payment_id,
+                on_done=self._facts_ready, on_error=self._print_failed)
+            return
         self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
             no=self.facts.receipt_no, amount=format_money(self.facts.amount)), OK_STYLE)
         self.workplace.runner.submit(
@@ -207,12 +222,19 @@ class PaymentDialog(QDialog):
         self._say(self.tr("Posted and printed: receipt {0}.").format(facts.receipt_no), OK_STYLE)
 
     def _print_failed(self, error: BaseException) -> None:
+        """The payment is posted, the receipt is not: Enter prints it again here."""
         self.printing = False
-        self.print_button.setEnabled(True)
+        if not isinstance(error, PrintError):  # a PrintError is logged by the printer
+            log.warning("receipt of payment %s not printed", self.result and
+                        self.result.payment_id, exc_info=error)
         receipt = self.tr("Receipt {0}: ").format(self.receipt_no) if self.receipt_no else ""
         self._say(receipt + print_message(error) + " " + self.tr(
-            "The payment is posted; reprint the receipt (补打) from the payment history."),
-            ERROR_STYLE)
+            "The payment is posted. Check the printer, then press Enter to print the "
+            "receipt again."), ERROR_STYLE)
+        self.print_button.setText(self.tr("Print again (Enter)"))
+        self.confirm_button.setText(self.tr("Done (Esc)"))
+        self._enter_button(self.print_button)
+        self.print_button.setFocus()
 
     def _post_failed(self, error: BaseException) -> None:
         self._set_posting(False)
@@ -335,12 +357,41 @@ class PaymentDialog(QDialog):
     # -- messages ----------------------------------------------------------------------
 
     def _say(self, text: str, style: str) -> None:
+        self.input_refused = False
+        self._show(text, style)
+
+    def _show(self, text: str, style: str) -> None:
         self.status_label.setStyleSheet(style)
         self.status_label.setText(self._prefix + text)
 
     def _refuse(self, field: str, message: str) -> None:
         self._say(message, ERROR_STYLE)
+        self.input_refused = True  # until the next post: the line follows the figures
         self.form.focus_field(field)
+
+    def _recheck(self) -> None:
+        """The figures changed after a refusal: say what is wrong now, or
+        nothing while it is right (the focus stays where the clerk types)."""
+        if not self.input_refused or self.posting or self.result is not None \
+                or self.outcome_unknown:
+            return
+        problem = self.form.problem()
+        if problem is None:
+            self._show("", "")
+        else:
+            self._show(problem.message, ERROR_STYLE)
+
+    def _amount_entered(self) -> None:
+        """Enter in the custom / prepayment amount: its own problem, or on to 实收."""
+        try:
+            self.form.read_amount()
+        except InputRefused as exc:
+            self._refuse(exc.field, exc.message)
+            return
+        self._recheck()
+        received = self.form.tender_panel.fields["cash.received"]
+        received.setFocus()
+        received.selectAll()
 
     def reject(self) -> None:
         if self.posting:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -49,6 +49,12 @@ def big(label: QLabel, points: int = BIG_POINTS) -> QLabel:
 
 
 class PaymentForm(QWidget):
+    """``edited()``: anything typed or chosen changed; ``amount_entered()``:
+    Enter in the custom / prepayment amount (it does not post: 实收 comes next)."""
+
+    edited = Signal()
+    amount_entered = Signal()
+
     def __init__(self, account: PayableAccount, parent: QWidget | None = None):
         super().__init__(parent)
         self.account = account
@@ -118,9 +124,21 @@ class PaymentForm(QWidget):
         self.bills.selection_changed.connect(self._recalculate)
         self.amount_edit.textChanged.connect(self._recalculate)
         self.tender_panel.changed.connect(self._tenders_changed)
+        for signal in (self.bills.selection_changed, self.amount_edit.textChanged,
+                       self.tender_panel.changed, self.mode_buttons.idToggled):
+            signal.connect(self.edited)
+        self.amount_edit.installEventFilter(self)
         QShortcut(QKeySequence(Qt.Key.Key_Space), self.bills_view,
                   activated=lambda: self.bills.toggle(self.bills_view.currentIndex().row()),
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (watched is self.amount_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.amount_entered.emit()
+            return True  # never the dialog's default button
+        return super().eventFilter(watched, event)
 
     def set_account(self, account: PayableAccount) -> None:
         """The account reloaded (its bills changed meanwhile); what was typed stays."""
@@ -238,28 +256,46 @@ class PaymentForm(QWidget):
 
     # -- the request --------------------------------------------------------------------
 
-    def build_request(self, client_uuid: str, shift_id: int) -> PaymentRequest:
-        """The request from what is typed; InputRefused names the field at fault."""
-        account_id = self.account.account_id
-        tenders = self.tender_panel.tenders()
-        chosen = self.bills.chosen()
-        owed = self.bills.chosen_owed()
+    def read_amount(self, *, normalise: bool = True) -> Decimal | None:
+        """The custom or prepayment amount (None when paying chosen bills);
+        InputRefused names that field and its own problem."""
+        if self.mode == Mode.BILLS:
+            return None
         if self.mode == Mode.DEPOSIT:
-            read_money(self.amount_edit, "deposit")
-            return PaymentRequest(client_uuid, account_id, shift_id, tenders, ZERO)
-        if not chosen:
+            return read_money(self.amount_edit, "deposit", normalise=normalise)
+        amount = read_money(self.amount_edit, "custom", normalise=normalise)
+        if self.bills.chosen() and amount > self.bills.chosen_owed():
+            raise InputRefused("custom", payment_message("over_allocation", "custom"))
+        return amount
+
+    def build_request(self, client_uuid: str, shift_id: int, *,
+                      normalise: bool = True) -> PaymentRequest:
+        """The request from what is typed; InputRefused names the field at fault:
+        the amount field first (its own problem, not a consequence of it)."""
+        account_id = self.account.account_id
+        amount = self.read_amount(normalise=normalise)
+        chosen = self.bills.chosen()
+        if self.mode != Mode.DEPOSIT and not chosen:
             raise InputRefused("bills", payment_message("no_bills", "bills"))
-        to_bills = owed
-        if self.mode == Mode.CUSTOM:
-            to_bills = read_money(self.amount_edit, "to_bills")
-            if to_bills > owed:
-                raise InputRefused("to_bills", payment_message("over_allocation", "to_bills"))
+        tenders = self.tender_panel.tenders(normalise=normalise)
+        if self.mode == Mode.DEPOSIT:
+            return PaymentRequest(client_uuid, account_id, shift_id, tenders, ZERO)
+        owed = self.bills.chosen_owed()
+        to_bills = owed if amount is None else amount
         funds = sum((t.amount for t in tenders), ZERO)
         if funds < to_bills:
             raise InputRefused("cash.amount", payment_message("short", "tenders"))
         return PaymentRequest(
             client_uuid, account_id, shift_id, tenders, to_bills,
             bill_ids=tuple(b.bill_id for b in chosen), expected_owed=owed)
+
+    def problem(self) -> InputRefused | None:
+        """What is wrong with the input now (nothing changed on screen)."""
+        try:
+            self.build_request("", 0, normalise=False)
+        except InputRefused as refused:
+            return refused
+        return None
 
     def widget_field(self, error: PaymentError) -> str:
         """The input a refusal of the payment service is about."""
@@ -274,12 +310,12 @@ class PaymentForm(QWidget):
         if f == "tenders":
             return "cash.amount"
         if f == "to_bills":
-            return "to_bills" if self.mode == Mode.CUSTOM else "bills"
+            return "custom" if self.mode == Mode.CUSTOM else "bills"
         return f
 
     def focus_field(self, field: str) -> None:
         widget = self.tender_panel.fields.get(field)
-        if widget is None and field in ("to_bills", "deposit"):
+        if widget is None and field in ("to_bills", "custom", "deposit"):
             widget = self.amount_edit
         if widget is None and field == "bills":
             widget = self.bills_view

@@ -71,6 +71,7 @@ class ReversalDialog(QDialog):
         super().__init__(parent)
         self.workplace = workplace
         self.payment = payment
+        self.account_id = account.account_id
         self.shift_id = shift_id
         self.client_uuid = str(uuid.uuid4())
         self.result: ReversalResult | None = None
@@ -78,7 +79,8 @@ class ReversalDialog(QDialog):
         self.ever_unknown = False  # its UUID is reused until booked
         self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
                                     lookup_reversal, workplace.database, payment.payment_id,
-                                    self.client_uuid, parent=self)
+                                    self.client_uuid, account_id=account.account_id,
+                                    parent=self)
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
@@ -176,7 +178,8 @@ class ReversalDialog(QDialog):
         self.workplace.runner.submit(
             reverse_with_supervisor, self.workplace, self.payment.payment_id, reason, username,
             self.password_edit.text(), self.shift_id, self.client_uuid,
-            on_done=self._reversed, on_error=self._failed, key=f"reversal:{self.client_uuid}")
+            on_done=self._reversed, on_error=self._failed, key=f"reversal:{self.client_uuid}",
+            changes=self.account_id)
 
     def _reversed(self, result: ReversalResult) -> None:
         """Booked by this request, or (``result.replayed``) by an earlier one of

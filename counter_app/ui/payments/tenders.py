@@ -28,8 +28,9 @@ class InputRefused(ValueError):
 
 
 def read_money(edit: QLineEdit, field: str, *, required: bool = True,
-               allow_zero: bool = False) -> Decimal | None:
-    """The amount typed in ``edit``; None when blank and not required."""
+               allow_zero: bool = False, normalise: bool = True) -> Decimal | None:
+    """The amount typed in ``edit``; None when blank and not required.
+    ``normalise``: show full-width digits as read (not while the clerk types)."""
     text = edit.text()
     if not text.strip() and not required:
         return None
@@ -38,7 +39,7 @@ def read_money(edit: QLineEdit, field: str, *, required: bool = True,
     except MoneyError as exc:
         raise InputRefused(field, money_message(field, exc)) from None
     normalised = normalize_input(text)
-    if normalised != text:
+    if normalise and normalised != text:
         edit.setText(normalised)  # full-width digits from an input method, shown as read
     return value
 
@@ -142,14 +143,16 @@ class TenderPanel(QWidget):
             return None
         return received - amount if received >= amount else None
 
-    def tenders(self) -> tuple[TenderInput, ...]:
+    def tenders(self, *, normalise: bool = True) -> tuple[TenderInput, ...]:
         """The tenders typed; raises :class:`InputRefused` naming the field."""
         result = []
         for tender in Tender:
             name = tender.value
-            amount = read_money(self.fields[f"{name}.amount"], f"{name}.amount", required=False)
+            amount = read_money(self.fields[f"{name}.amount"], f"{name}.amount", required=False,
+                                normalise=normalise)
             if tender is Tender.CASH:
-                received = read_money(self.fields["cash.received"], "cash.received", required=False)
+                received = read_money(self.fields["cash.received"], "cash.received",
+                                      required=False, normalise=normalise)
                 if amount is None and received is not None:
                     raise InputRefused("cash.amount", money_message("cash.amount", MoneyError("empty")))
                 if amount is None:

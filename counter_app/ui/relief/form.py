@@ -134,6 +134,7 @@ class ReliefFormDialog(QDialog):
         wp.runner.submit(
             self.service.apply, data, wp.clerk, wp.actor,
             on_done=self._filed, on_error=self._refused, key=APPLY_KEY,
+            changes=lambda row: row.account_id,
         )
 
     def _filed(self, row: ReliefRow) -> None:

@@ -22,6 +22,7 @@ from counter_app.services.relief import (
     ReliefRow,
     ReliefService,
 )
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.relief.form import ReliefFormDialog
 from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
@@ -80,6 +81,12 @@ class ReliefPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.setFocusProxy(w.registerView)
+        # a payment, a relief or a case elsewhere changed an account listed here
+        self.account_watch = AccountWatch(
+            self, workplace.events,
+            lambda account_id: any(r.account_id == account_id
+                                   for m in (w.registerModel, w.expiringModel) for r in m.rows),
+            self.refresh)
 
     # -- loading ----------------------------------------------------------------------
 
@@ -198,7 +205,8 @@ class ReliefPage(QWidget):
         for button in (self.w.approveButton, self.w.rejectButton, self.w.revokeButton):
             button.setEnabled(False)
         self.workplace.runner.submit(fn, *args, on_done=self._decided,
-                                     on_error=self._decision_failed, key="relief-decide")
+                                     on_error=self._decision_failed, key="relief-decide",
+                                     changes=lambda row: row.account_id)
 
     def _enable_decisions(self) -> None:
         for button in (self.w.approveButton, self.w.rejectButton, self.w.revokeButton):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountView, RevealRefused
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget, make_table
 from counter_app.ui.search.models import BillLinesModel
@@ -135,6 +136,11 @@ class AccountPanel(QWidget):
         layout.addLayout(buttons)
         self.setFocusProxy(self.history.bills_table)
         self._set_enabled(False)
+        # a payment, a relief or a case changed this account: the figures are read again
+        self.account_watch = AccountWatch(
+            self, workplace.events,
+            lambda account_id: self.view is not None and self.view.account_id == account_id,
+            self.refresh)
 
     def _say(self, text: str, *, warn: bool = True) -> None:
         self.message_label.setText(text)
@@ -181,6 +187,24 @@ class AccountPanel(QWidget):
         self.workplace.runner.submit(load, on_done=self._loaded, on_error=self._load_failed,
                                      key=ACCOUNT_KEY)
 
+    def refresh(self) -> None:
+        """Read the open account again; what was revealed and the filter stay."""
+        if self.view is None:
+            return
+        self.workplace.runner.submit(
+            self.workplace.services.accounts.account_view, self.view.account_id,
+            on_done=self._refreshed, on_error=self._refresh_failed, key=ACCOUNT_KEY)
+        self.history.reload()
+
+    def _refreshed(self, view: AccountView) -> None:
+        if self.view is not None and view.account_id == self.view.account_id:
+            self.view = view
+            self._show_view()
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self._say(self.tr("The account's figures could not be read again: they may be "
+                          "out of date. Press Esc and open the account again."))
+
     def _loaded(self, result) -> None:
         view, bills, payments = result
         self.view = view
@@ -200,6 +224,7 @@ class AccountPanel(QWidget):
         self.workplace.runner.cancel(ACCOUNT_KEY)
         self.workplace.runner.cancel(REVEAL_KEY)
         self.view = None
+        self.account_watch.forget()
         self.revealed = {}
         self.history.clear()
         self.current_lines.set_rows(())

@@ -172,6 +172,20 @@ class HistoryWidget(QWidget):
         if periods is None:
             return
         self.message.emit("")
+        self._load(periods)
+
+    def reload(self) -> None:
+        """Read the history again (the account changed), filtered as shown;
+        a period field being edited does not stop it."""
+        if self.account_id is None:
+            return
+        try:
+            periods = (parse_period(self.from_edit.text()), parse_period(self.to_edit.text()))
+        except ValueError:
+            periods = (None, None)
+        self._load(periods)
+
+    def _load(self, periods: tuple[Period | None, Period | None]) -> None:
         accounts, account_id = self.workplace.services.accounts, self.account_id
 
         def load():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.search import SearchResult
+from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.search.account_panel import AccountPanel
@@ -111,6 +112,11 @@ class SearchPage(QWidget):
         self.setTabOrder(self.search_box, self.table)
         self._show_hint(hint_text("empty"))
         self._shown_once = False
+        # an account among the hits changed (paid, relief...): its row is read again
+        self.results_watch = AccountWatch(
+            self.results_panel, workplace.events,
+            lambda account_id: any(h.account_id == account_id for h in self.model.rows),
+            self._search_again)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -123,6 +129,9 @@ class SearchPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
+            if key == Qt.Key.Key_F5 and watched in (self.search_box, self.table):
+                self._pay_current()
+                return True
             if watched is self.search_box:
                 if key == Qt.Key.Key_Down:
                     self._enter_table()
@@ -149,6 +158,15 @@ class SearchPage(QWidget):
                     self.search_box.setFocus()
                     return True
         return super().eventFilter(watched, event)
+
+    def _pay_current(self) -> None:
+        """F5 in the result list (or the box): take a payment for the current hit,
+        as F5 does in the account view."""
+        hit = self.model.record(self.table.currentIndex().row())
+        if hit is None and self.model.rowCount() == 1:
+            hit = self.model.record(0)
+        if hit is not None:
+            self.action_requested.emit("pay", hit.account_id)
 
     def _enter_table(self) -> None:
         if self.model.rowCount() == 0:
@@ -192,10 +210,18 @@ class SearchPage(QWidget):
             on_done=self._found, on_error=self._search_failed, key=SEARCH_KEY,
         )
 
+    def _search_again(self) -> None:
+        """The same query again (an account among the hits changed)."""
+        if self._last_query == self.search_box.text() and not self._debounce.isActive():
+            self._search_now()
+
     def _found(self, result: SearchResult) -> None:
+        current = self.model.record(self.table.currentIndex().row())
         self.model.set_rows(result.hits)
-        if result.hits:
-            self.table.selectRow(0)
+        if result.hits:  # the account that was current stays current
+            rows = [h.account_id for h in result.hits]
+            self.table.selectRow(rows.index(current.account_id)
+                                 if current is not None and current.account_id in rows else 0)
         if result.hint and not result.hits:
             self._show_hint(hint_text(result.hint), warn=True)
         elif not result.hits:
@@ -238,6 +264,11 @@ class SearchPage(QWidget):
         self.stack.setCurrentWidget(self.account_panel)
         self.setFocusProxy(self.account_panel)
         self.account_panel.setFocus()
+
+    def start_over(self) -> None:
+        """The next customer: the result list, the box emptied and focused."""
+        self.show_results()
+        self.search_box.clear()
 
     def show_results(self) -> None:
         self.account_panel.close_account()

@@ -128,7 +128,9 @@ def test_prepayment_only(db, qtbot, runner):
     dialog.form.amount_edit.setFocus()
     qtbot.keyClicks(dialog.form.amount_edit, "200")
     assert field(dialog, "cash.amount").text() == "200.00"
-    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)  # on to 实收, not posted
+    assert field(dialog, "cash.received").hasFocus() and dialog.result is None
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
 
@@ -180,7 +182,7 @@ def test_print_failure_keeps_the_payment(db, qtbot, runner):
     counter = make_counter(db, qtbot, runner, recorder=offline)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "补打" in dialog.status_label.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: "重打" in dialog.status_label.text(), timeout=15_000)
     assert "打印失败" in dialog.status_label.text()
     assert counter.count(m.Payment) == 1
 
@@ -212,7 +214,8 @@ def test_custom_amount_goes_to_the_oldest_bill_first(db, qtbot, runner):
     dialog.form.amount_edit.selectAll()
     qtbot.keyClicks(dialog.form.amount_edit, "40")
     assert field(dialog, "cash.amount").text() == "40.00"
-    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)  # on to 实收, not posted
+    qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert [(a.period, a.amount) for a in dialog.result.allocations] == [
         ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
