@@ -5,7 +5,7 @@ Revises: 0006
 Create Date: 2026-11-25
 
 ``relief_applications.contact_phone`` is personal data that no group role
-may read on PostgreSQL (0002), so the register and the printed application
+may read (0002), so the register and the printed application
 form showed it blank. As ``accounts.mobile`` / ``mobile_masked`` do, the new
 ``contact_phone_masked`` (``138****5678``, ``0537-****345``) is written by
 the relief service next to the raw value and is readable by
