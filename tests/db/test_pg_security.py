@@ -1,4 +1,4 @@
-"""Privileges and append-only triggers on PostgreSQL, tried for real."""
+"""Privileges and append-only triggers, tried for real."""
 
 from __future__ import annotations
 
