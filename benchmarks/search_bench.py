@@ -3,12 +3,11 @@
 Usage::
 
     python benchmarks/search_bench.py --url postgresql://postgres@127.0.0.1:5432/counter_bench
-    python benchmarks/search_bench.py --url sqlite:////tmp/counter_bench.sqlite3
 
-The database is created (PostgreSQL: UTF8, C.UTF-8, from template0) and
-migrated if needed; when it has no accounts it is filled with
-``counter_app.demo.seed_demo`` (1,000,000 accounts for PostgreSQL, 100,000
-for SQLite, ``--months`` 2, ``--seed`` 2026), which takes minutes. An existing
+The database is created (UTF8, C.UTF-8, from template0) and migrated if
+needed; when it has no accounts it is filled with
+``counter_app.demo.seed_demo`` (1,000,000 accounts, ``--months`` 2,
+``--seed`` 2026), which takes minutes. An existing
 seeded database is reused as it is. Connect as an administrator: the samples
 of full mobile and ID numbers are read from the raw columns.
 
@@ -16,7 +15,7 @@ For each kind the script draws ``--runs`` (default 200) query strings from
 the data with a fixed random seed, searches each once untimed (warm caches),
 then times ``SearchService.search(q, limit=50)``: the round trip from Python
 for the first 50 hits with their arrears. In the same run it times the same
-strings as one plain ``ILIKE '%q%'`` (SQLite: ``LIKE``) over name, address,
+strings as one plain ``ILIKE '%q%'`` over name, address,
 meter_location, mobile_masked, id_masked and account_no with ``LIMIT 51``,
 on ``--baseline-runs`` (default 25) of the samples per kind, and prints the
 ratio of the p95s. ``--json FILE`` writes the numbers too.
@@ -29,7 +28,6 @@ import json
 import os
 import platform
 import random
-import sqlite3
 import statistics
 import sys
 import time
@@ -40,7 +38,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
 from counter_app.db.engine import Database, normalize_url  # noqa: E402
 from counter_app.db.migrate import migrate  # noqa: E402
@@ -48,7 +45,6 @@ from counter_app.domain.search_query import escape_like  # noqa: E402
 from counter_app.services.search import SearchService  # noqa: E402
 
 PG_ACCOUNTS = 1_000_000
-SQLITE_ACCOUNTS = 100_000
 ILIKE_COLUMNS = ("name", "address", "meter_location", "mobile_masked", "id_masked", "account_no")
 
 
@@ -58,8 +54,6 @@ ILIKE_COLUMNS = ("name", "address", "meter_location", "mobile_masked", "id_maske
 def ensure_database(url: str) -> None:
     """Create a missing PostgreSQL database the way the app wants it."""
     parsed = normalize_url(url)
-    if parsed.get_backend_name() != "postgresql":
-        return
     admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
@@ -206,8 +200,7 @@ def time_service(service: SearchService, samples: list[str]) -> tuple[list[float
 
 
 def time_ilike(db: Database, samples: list[str]) -> list[float]:
-    op = "ILIKE" if db.is_postgres else "LIKE"
-    where = " OR ".join(f"{c} {op} :p ESCAPE '\\'" for c in ILIKE_COLUMNS)
+    where = " OR ".join(f"{c} ILIKE :p ESCAPE '\\'" for c in ILIKE_COLUMNS)
     sql = text(f"SELECT id, account_no, name FROM accounts WHERE {where} LIMIT 51")
     times = []
     with db.engine.connect() as conn:
@@ -232,17 +225,12 @@ def machine(db: Database) -> dict:
                      .splitlines() if ln.startswith("model name")), platform.processor()),
     }
     with db.read() as s:
-        if db.is_postgres:
-            info["database"] = s.execute(text("SELECT version()")).scalar_one()
-            info["db_size"] = s.execute(
-                text("SELECT pg_size_pretty(pg_database_size(current_database()))")
-            ).scalar_one()
-            for setting in ("shared_buffers", "work_mem", "jit"):
-                info[setting] = s.execute(text(f"SHOW {setting}")).scalar_one()
-        else:
-            info["database"] = f"SQLite {sqlite3.sqlite_version}"
-            path = make_url(str(db.engine.url)).database or ""
-            info["db_size"] = f"{Path(path).stat().st_size / 2**20:.0f} MB" if path else "?"
+        info["database"] = s.execute(text("SELECT version()")).scalar_one()
+        info["db_size"] = s.execute(
+            text("SELECT pg_size_pretty(pg_database_size(current_database()))")
+        ).scalar_one()
+        for setting in ("shared_buffers", "work_mem", "jit"):
+            info[setting] = s.execute(text(f"SHOW {setting}")).scalar_one()
     return info
 
 
@@ -250,8 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--url", required=True, help="database URL (administrator)")
     ap.add_argument("--accounts", type=int, default=None,
-                    help=f"accounts to seed into an empty database "
-                         f"(default {PG_ACCOUNTS:,} PostgreSQL, {SQLITE_ACCOUNTS:,} SQLite)")
+                    help=f"accounts to seed into an empty database (default {PG_ACCOUNTS:,})")
     ap.add_argument("--months", type=int, default=2)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--runs", type=int, default=200, help="timed searches per kind (>= 200)")
@@ -262,8 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_database(args.url)
     db = Database.from_url(args.url)
     migrate(db.engine)
-    default = PG_ACCOUNTS if db.is_postgres else SQLITE_ACCOUNTS
-    count = ensure_seeded(db, args.accounts or default, args.months, args.seed)
+    count = ensure_seeded(db, args.accounts or PG_ACCOUNTS, args.months, args.seed)
     info = machine(db)
     info["accounts"] = count
     print(json.dumps(info, ensure_ascii=False, indent=1), flush=True)

@@ -3,12 +3,10 @@
 
     python benchmarks/seed_demo.py --accounts 100000 --months 2
     python benchmarks/seed_demo.py --accounts 1000000 --months 2 --keep
-    python benchmarks/seed_demo.py --url sqlite:////tmp/demo.sqlite3 --accounts 20000
 
 ``--url`` is a PostgreSQL *administrator* URL (default: the test server);
 the script creates a database ``counter_bench_<pid>`` on it (template0,
 UTF8, C.UTF-8), migrates it, seeds it and drops it again unless ``--keep``.
-A SQLite URL names the file to create (it must not exist).
 ``--profile FILE`` writes a cProfile of the seed to FILE (this process only).
 ``--check`` runs set-based consistency queries over the result afterwards.
 """
@@ -137,21 +135,14 @@ def main(argv: list[str] | None = None) -> int:
 
     url = make_url(args.url)
     end = Period.parse(args.end_period) if args.end_period else None
-    admin = None
-    if url.get_backend_name() == "sqlite":
-        if url.database and Path(url.database).exists():
-            ap.error(f"{url.database} exists")
-        target = url
-    else:
-        name, admin = _create_pg(url)
-        target = url.set(database=name)
+    name, admin = _create_pg(url)
+    target = url.set(database=name)
     db = Database.from_url(target)
     status = 0
     try:
         print(f"machine: {_machine()}")
         with db.engine.connect() as conn:
-            if db.kind == "postgresql":
-                print("server:", conn.execute(text("SHOW server_version")).scalar_one())
+            print("server:", conn.execute(text("SHOW server_version")).scalar_one())
         t0 = time.perf_counter()
         migrate(db.engine)
         print(f"migrate: {time.perf_counter() - t0:.1f} s")
@@ -167,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         usage0 = resource.getrusage(resource.RUSAGE_SELF)
         cpu0 = usage0.ru_utime + usage0.ru_stime
-        server0 = _backend_cpu(target.database) if db.kind == "postgresql" else None
+        server0 = _backend_cpu(target.database)
         print(f"load average at the start: {os.getloadavg()[0]:.1f}")
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
@@ -187,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {phase:28s} {seconds:8.1f} s")
         self_cpu = resource.getrusage(resource.RUSAGE_SELF)
         child_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
-        server_cpu = _backend_cpu(target.database) if db.kind == "postgresql" else None
+        server_cpu = _backend_cpu(target.database)
         print(
             "cpu: this process {:.1f} s, generator process {:.1f} s, server backend {} "
             "(a contended machine stretches wall time, CPU time much less)".format(
@@ -199,12 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
         print(f"elapsed {report.elapsed_seconds:.1f} s, {report.rows_per_second:,.0f} rows/s, "
               f"{args.accounts / report.elapsed_seconds:,.0f} accounts/s  ({date.today()})")
-        if db.kind == "postgresql":
-            with db.engine.connect() as conn:
-                size = conn.execute(
-                    text("SELECT pg_size_pretty(pg_database_size(current_database()))")
-                ).scalar_one()
-            print(f"database size: {size}")
+        with db.engine.connect() as conn:
+            size = conn.execute(
+                text("SELECT pg_size_pretty(pg_database_size(current_database()))")
+            ).scalar_one()
+        print(f"database size: {size}")
         if args.check and _check(db):
             print("CHECKS FAILED")
             status = 1
@@ -216,13 +206,12 @@ def main(argv: list[str] | None = None) -> int:
             pass
     finally:
         db.dispose()
-        if admin is not None:
-            if not args.keep:
-                with admin.connect() as conn:
-                    conn.execute(text(f"DROP DATABASE IF EXISTS {target.database} WITH (FORCE)"))
-            else:
-                print(f"kept database {target.database}")
-            admin.dispose()
+        if not args.keep:
+            with admin.connect() as conn:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {target.database} WITH (FORCE)"))
+        else:
+            print(f"kept database {target.database}")
+        admin.dispose()
     return status
 
 

@@ -1,11 +1,14 @@
-"""Shared fixtures: real SQLite files and real PostgreSQL databases.
+"""Shared fixtures: real PostgreSQL databases, never a mocked one.
 
-PostgreSQL tests use ``COUNTER_TEST_PG_URL`` (an administrator URL). When it
-is unset, the server on 127.0.0.1:5432 is used if one answers as
+Every test that uses a database fixture (``db``, ``db_url``,
+``empty_db_url``, ``pg_db``, ``pg_server`` or one built on them) is marked
+``postgres``. The tests use ``COUNTER_TEST_PG_URL`` (an administrator URL).
+When it is unset, the server on 127.0.0.1:5432 is used if one answers as
 ``postgres``; otherwise (or with ``COUNTER_TEST_PG_URL=embedded``) the suite
-starts the embedded server the app ships (in a temporary directory, stopped at
-the end), so the tests need nothing but Python. A server that cannot be had fails the tests when
-``COUNTER_REQUIRE_PG=1`` (CI sets it) and skips them otherwise.
+starts the embedded server the app ships (in a temporary directory, stopped
+at the end), so the tests need nothing but Python. A server that cannot be
+had fails the tests when ``COUNTER_REQUIRE_PG=1`` (CI sets it) and skips them
+otherwise.
 """
 
 from __future__ import annotations
@@ -136,52 +139,35 @@ def pg_server() -> Iterator[PgServer]:
         shutil.rmtree(embedded_root, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory) -> str:
-    """A migrated SQLite file, copied for each test (migrating takes longer)."""
-    path = tmp_path_factory.mktemp("template") / "counter.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return str(path)
+PG_FIXTURES = frozenset({"db", "db_url", "empty_db_url", "pg_db", "pg_server"})
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_kind(request) -> str:
-    return request.param
+def pytest_collection_modifyitems(items) -> None:
+    """Mark every test that needs the server, so CI can count them."""
+    for item in items:
+        if PG_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture
-def empty_db_url(db_kind, tmp_path, request) -> Iterator[str]:
-    """URL of a new, empty database of each kind."""
-    if db_kind == "sqlite":
-        yield f"sqlite:///{tmp_path / 'counter.sqlite3'}"
-        return
-    server: PgServer = request.getfixturevalue("pg_server")
-    name = server.create()
-    yield server.url_for(name).render_as_string(hide_password=False)
-    server.drop(name, wait=False)
+def empty_db_url(pg_server) -> Iterator[str]:
+    """URL of a new, empty database."""
+    name = pg_server.create()
+    yield pg_server.url_for(name).render_as_string(hide_password=False)
+    pg_server.drop(name, wait=False)
 
 
 @pytest.fixture
-def db_url(db_kind, tmp_path, request) -> Iterator[str]:
-    """URL of a new database of each kind with the current schema."""
-    if db_kind == "sqlite":
-        path = tmp_path / "counter.sqlite3"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        yield f"sqlite:///{path}"
-        return
-    server: PgServer = request.getfixturevalue("pg_server")
-    name = server.create(template=server.migrated_template())
-    yield server.url_for(name).render_as_string(hide_password=False)
-    server.drop(name, wait=False)
+def db_url(pg_server) -> Iterator[str]:
+    """URL of a new database with the current schema."""
+    name = pg_server.create(template=pg_server.migrated_template())
+    yield pg_server.url_for(name).render_as_string(hide_password=False)
+    pg_server.drop(name, wait=False)
 
 
 @pytest.fixture
 def db(db_url) -> Iterator[Database]:
-    """A migrated :class:`Database` of each kind, connected as administrator."""
+    """A migrated :class:`Database`, connected as administrator."""
     database = Database.from_url(db_url)
     yield database
     database.dispose()
@@ -189,7 +175,8 @@ def db(db_url) -> Iterator[Database]:
 
 @pytest.fixture
 def pg_db(pg_server) -> Iterator[Database]:
-    """A migrated PostgreSQL database only (for PostgreSQL-specific tests)."""
+    """A migrated database of its own (beside ``db``, or for a module that
+    overrides ``db``)."""
     name = pg_server.create(template=pg_server.migrated_template())
     database = Database.from_url(pg_server.url_for(name))
     yield database
@@ -205,12 +192,9 @@ def login_as(db) -> Iterator:
     """``login_as(role) -> (Database, ClerkIdentity)``: a new clerk of ``role``
     (clerk, supervisor, admin) in hall ``HQ`` of ``db``, signed in.
 
-    On PostgreSQL the clerk is its own login role, member of
-    ``counter_<role>``, so the database's privileges apply for real; on
-    SQLite it is ``db`` itself (the services' role checks are the guard).
-    A PostgreSQL-only module gives its database as ``db``
-    (``@pytest.fixture def db(pg_db): return pg_db``). The login roles are
-    dropped afterwards (they belong to the server, not to the database).
+    The clerk is its own login role, member of ``counter_<role>``, so the
+    database's privileges apply for real. The login roles are dropped
+    afterwards (they belong to the server, not to the database).
     """
     made: list[tuple[str, Database]] = []
 
@@ -218,8 +202,6 @@ def login_as(db) -> Iterator:
         name = f"t_{role}_{uuid.uuid4().hex[:8]}"
         who = create_clerk(db, username=name, display_name="测试", role=role, hall_code="HQ",
                            password=LOGIN_PASSWORD)
-        if not db.is_postgres:
-            return db, who
         login = Database.from_url(with_credentials(db.engine.url, name, LOGIN_PASSWORD))
         made.append((name, login))
         return login, who

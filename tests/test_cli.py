@@ -92,7 +92,7 @@ def test_unreachable_server_is_one_line(capsys):
     assert err.startswith("counter-admin: error: cannot reach the database")
 
 
-def test_create_clerk_reads_password_from_stdin(db_url, db_kind, capsys, monkeypatch, request):
+def test_create_clerk_reads_password_from_stdin(db_url, capsys, monkeypatch, request):
     import io
 
     db = Database.from_url(db_url)
@@ -112,9 +112,8 @@ def test_create_clerk_reads_password_from_stdin(db_url, db_kind, capsys, monkeyp
     result = Authenticator(db_url).login(name, "s3cret-pw")
     assert result.clerk.display_name == "王收费"
     result.database.dispose()
-    if db_kind == "postgresql":
-        with request.getfixturevalue("pg_server").engine.connect() as conn:
-            conn.execute(text(f'DROP ROLE "{name}"'))
+    with request.getfixturevalue("pg_server").engine.connect() as conn:
+        conn.execute(text(f'DROP ROLE "{name}"'))
 
 
 @pytest.mark.parametrize(
@@ -159,8 +158,8 @@ def test_entry_point_is_installed():
         assert command in out
 
 
-def test_seed_demo_then_a_demo_clerk_signs_in(db_url, db_kind, capsys, monkeypatch, request):
-    """The foundation's promise: seed-demo, then login works on both engines."""
+def test_seed_demo_then_a_demo_clerk_signs_in(db_url, capsys, monkeypatch, request):
+    """The foundation's promise: seed-demo, then a demo clerk given a login signs in."""
     import io
 
     from counter_app.services.auth import Authenticator
@@ -168,23 +167,18 @@ def test_seed_demo_then_a_demo_clerk_signs_in(db_url, db_kind, capsys, monkeypat
     code, out, err = run(capsys, "--database-url", db_url, "seed-demo", "--accounts", "60", "--months", "2")
     assert code == 0, err
     assert "accounts" in out
-    if db_kind == "postgresql":
-        assert "create-clerk --username clerk01" in out
-        monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pw-1\n"))
-        code, _, err = run(
-            capsys, "--database-url", db_url, "create-clerk", "--username", "clerk01",
-            "--display-name", "孔晓燕", "--role", "clerk", "--hall", "JX01", "--password-stdin",
-        )
-        assert code == 0, err
-        password = "demo-pw-1"
-    else:
-        assert "clerk01 / demo" in out
-        password = "demo"
+    assert "create-clerk --username clerk01" in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pw-1\n"))
+    code, _, err = run(
+        capsys, "--database-url", db_url, "create-clerk", "--username", "clerk01",
+        "--display-name", "孔晓燕", "--role", "clerk", "--hall", "JX01", "--password-stdin",
+    )
+    assert code == 0, err
+    password = "demo-pw-1"
     try:
         result = Authenticator(db_url).login("clerk01", password)
         assert result.clerk.display_name == "孔晓燕"
         result.database.dispose()
     finally:
-        if db_kind == "postgresql":
-            with request.getfixturevalue("pg_server").engine.connect() as conn:
-                conn.execute(text('DROP ROLE IF EXISTS "clerk01"'))
+        with request.getfixturevalue("pg_server").engine.connect() as conn:
+            conn.execute(text('DROP ROLE IF EXISTS "clerk01"'))

@@ -1,12 +1,11 @@
-"""Engine and session factory for PostgreSQL and the embedded SQLite file."""
+"""Engine and session factory: PostgreSQL (a shared server or the embedded one)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,41 +31,19 @@ def with_credentials(url: str | URL, username: str | None, password: str | None)
     return parsed
 
 
-def _sqlite_setup(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
-        # Let SQLAlchemy, not the driver, decide when transactions begin, so a
-        # write transaction can take the write lock up front (BEGIN IMMEDIATE).
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=10000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):
-        if conn.get_execution_options().get("sqlite_immediate"):
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            conn.exec_driver_sql("BEGIN")
-
-
 def make_engine(
     url: str | URL, *, echo: bool = False, statement_timeout_ms: int | None = None
 ) -> Engine:
-    """``statement_timeout_ms`` (PostgreSQL) bounds every statement of the
-    engine's sessions, sent with the connection (no extra round trip)."""
+    """An engine for a PostgreSQL URL; any other database is refused.
+
+    ``statement_timeout_ms`` bounds every statement of the engine's sessions,
+    sent with the connection (no extra round trip)."""
     parsed = normalize_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, echo=echo)
-        _sqlite_setup(engine)
-        return engine
     if parsed.get_backend_name() != "postgresql":
-        raise ValueError(f"unsupported database: {parsed.get_backend_name()}")
+        raise ValueError(
+            f"unsupported database {parsed.get_backend_name()!r}: "
+            "Counter supports PostgreSQL only (postgresql://host:port/db)"
+        )
     connect_args: dict[str, object] = {"connect_timeout": 5, "application_name": "counter"}
     if statement_timeout_ms is not None:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
@@ -81,38 +58,26 @@ def make_engine(
 
 
 class Database:
-    """An engine with its session factories; passed to every service."""
+    """An engine with its session factory; passed to every service."""
 
     def __init__(self, engine: Engine):
         self.engine = engine
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            engine.execution_options(sqlite_immediate=True), expire_on_commit=False
-        )
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
     def from_url(cls, url: str | URL, *, echo: bool = False) -> Database:
         return cls(make_engine(url, echo=echo))
 
-    @property
-    def kind(self) -> str:
-        """'sqlite' or 'postgresql'."""
-        return self.engine.dialect.name
-
-    @property
-    def is_postgres(self) -> bool:
-        return self.kind == "postgresql"
-
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read transaction."""
-        with self._reader.begin() as session:
+        with self._sessions.begin() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A short write transaction; on SQLite it takes the write lock first."""
-        with self._writer.begin() as session:
+        """A short write transaction."""
+        with self._sessions.begin() as session:
             yield session
 
     def describe(self) -> str:

@@ -1,6 +1,6 @@
-"""Run Alembic migrations programmatically on SQLite or PostgreSQL.
+"""Run Alembic migrations programmatically on PostgreSQL.
 
-On PostgreSQL the group roles are made first (as the connecting
+The group roles are made first (as the connecting
 administrator), then the migrations run under ``SET ROLE counter_owner`` so
 every table, sequence and function belongs to the non-login owner role.
 """
@@ -100,9 +100,8 @@ def migrate(engine: Engine, revision: str = "head") -> SchemaState:
     if before.current == before.head and revision == "head":
         return before
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            _prepare_postgres(conn)
-            conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
+        _prepare_postgres(conn)
+        conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
         command.upgrade(_config(conn), revision)
     return schema_state(engine)
 

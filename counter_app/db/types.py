@@ -1,10 +1,8 @@
-"""Column types that behave the same on PostgreSQL and SQLite.
+"""Column types of the models: exact decimals and UTC timestamps.
 
-SQLite has no exact decimal type: SQLAlchemy's Numeric would store money as
-REAL (binary float). :class:`ScaledDecimal` stores it there as an integer of
-the smallest unit (cents for money) so sums stay exact in SQL, and as
-``NUMERIC(p, s)`` on PostgreSQL. Timestamps are stored in UTC and always come
-back timezone-aware.
+:class:`ScaledDecimal` is ``NUMERIC(p, s)`` that refuses floats and quantises
+to its scale (half up) on the way in and out. Timestamps are ``timestamptz``,
+stored in UTC and always come back timezone-aware.
 """
 
 from __future__ import annotations
@@ -12,12 +10,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, DateTime, Numeric
+from sqlalchemy import DateTime, Numeric
 from sqlalchemy.types import TypeDecorator
 
 
 class ScaledDecimal(TypeDecorator):
-    """Exact decimal: NUMERIC(p, s) on PostgreSQL, scaled INTEGER on SQLite."""
+    """Exact decimal: NUMERIC(p, s); floats refused, values quantised."""
 
     impl = Numeric
     cache_ok = True
@@ -27,28 +25,17 @@ class ScaledDecimal(TypeDecorator):
         self.precision = precision
         self.scale = scale
         self._quantum = Decimal(1).scaleb(-scale)
-        self._factor = Decimal(10) ** scale
-
-    def load_dialect_impl(self, dialect):
-        if dialect.name == "sqlite":
-            return dialect.type_descriptor(BigInteger())
-        return dialect.type_descriptor(Numeric(self.precision, self.scale, asdecimal=True))
 
     def process_bind_param(self, value, dialect):
         if value is None:
             return None
         if isinstance(value, float):
             raise TypeError("exact decimal columns refuse float values")
-        value = Decimal(value).quantize(self._quantum, rounding=ROUND_HALF_UP)
-        if dialect.name == "sqlite":
-            return int(value * self._factor)
-        return value
+        return Decimal(value).quantize(self._quantum, rounding=ROUND_HALF_UP)
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        if dialect.name == "sqlite":
-            return (Decimal(int(value)) / self._factor).quantize(self._quantum)
         return Decimal(value).quantize(self._quantum)
 
     def process_literal_param(self, value, dialect):
@@ -70,7 +57,7 @@ def UnitPrice() -> ScaledDecimal:  # noqa: N802
 
 
 class UTCDateTime(TypeDecorator):
-    """timestamptz on PostgreSQL; ISO text in UTC on SQLite; aware on load."""
+    """timestamptz; naive datetimes refused, stored in UTC, aware on load."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
@@ -80,10 +67,7 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime refused: store timezone-aware UTC times")
-        value = value.astimezone(UTC)
-        if dialect.name == "sqlite":
-            return value.replace(tzinfo=None)
-        return value
+        return value.astimezone(UTC)
 
     def process_result_value(self, value, dialect):
         if value is None:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy.engine import URL, make_url
 
 
 def describe_url(url: str | URL) -> str:
-    """'SQLite counter.sqlite3' or 'PostgreSQL host:port/db', never a password."""
+    """'PostgreSQL host:port/db', never a password."""
     parsed = make_url(url) if isinstance(url, str) else url
-    if parsed.get_backend_name() == "sqlite":
-        return f"SQLite {Path(parsed.database or '').name}"
     host = parsed.host or "localhost"
     port = f":{parsed.port}" if parsed.port else ""
     return f"PostgreSQL {host}{port}/{parsed.database}"

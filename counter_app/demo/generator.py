@@ -25,7 +25,7 @@ from .timeline import ShiftPlan, Window
 
 __all__ = ["InlineSource", "ProcessSource", "Setup", "SourceState"]
 
-Payload = dict[str, object]  # table -> rows (list) or (copy text, row count)
+Payload = dict[str, tuple[str, int]]  # table -> (copy text, row count)
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class Setup:
     reference: Reference
     plan: ShiftPlan
     first_ids: dict[str, int]
-    as_text: bool  # payloads as COPY text (PostgreSQL) or rows (SQLite)
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,7 @@ class SourceState:
     shift_totals: dict[int, dict[str, int]]
 
 
-def _payload(rows: dict[str, list], as_text: bool) -> Payload:
-    if not as_text:
-        return dict(rows)
+def _payload(rows: dict[str, list]) -> Payload:
     return {t: (to_copy_text(t, r), len(r)) for t, r in rows.items()}
 
 
@@ -61,13 +58,13 @@ def _chunks(setup: Setup) -> Iterator[tuple[int, Payload] | SourceState]:
         rows = generate_chunk(ctx, setup.seed, chunk_no, count)
         done += count
         chunk_no += 1
-        yield count, _payload(rows, setup.as_text)
+        yield count, _payload(rows)
     yield SourceState(dict(ctx.ids.next),
                       {k: dict(v) for k, v in ctx.shift_totals.items()})
 
 
 class InlineSource:
-    """Generate in this process (SQLite, and small PostgreSQL loads)."""
+    """Generate in this process (small loads)."""
 
     def __init__(self, setup: Setup):
         self._it = _chunks(setup)

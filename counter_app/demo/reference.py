@@ -8,11 +8,9 @@ bills are always computed from the tariffs that are in the database.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -98,13 +96,6 @@ _RELIEF_ROW = dict(
 )
 
 
-@cache
-def _demo_hash(password_hash: Callable[[str], str]) -> str:
-    """One salted hash of the demo password per process (argon2 is slow on
-    purpose; every demo clerk shares the password anyway)."""
-    return password_hash(DEMO_PASSWORD)
-
-
 @dataclass(frozen=True)
 class Reference:
     """What the generator needs from the reference tables, as read back."""
@@ -116,17 +107,9 @@ class Reference:
     series_next: dict[str, int]
 
 
-def ensure_reference(
-    session: Session,
-    created_at: datetime,
-    password_hash: Callable[[str], str] | None,
-) -> Reference:
+def ensure_reference(session: Session, created_at: datetime) -> Reference:
     """Insert the missing reference rows; return the reference as stored.
-
-    ``password_hash`` hashes :data:`DEMO_PASSWORD` for the demo clerks on
-    SQLite; ``None`` (PostgreSQL) leaves ``password_hash`` empty, clerks
-    log in with their own database roles there.
-    """
+    The demo clerks log in with their own database roles (made apart)."""
 
     def missing(model, key_col, keys):
         have = set(session.execute(select(key_col).where(key_col.in_(keys))).scalars())
@@ -151,12 +134,11 @@ def ensure_reference(
         _, hall, prefix = next(s for s in SERIES if s[0] == code)
         session.add(m.ReceiptSeries(code=code, hall_code=hall, prefix=prefix, next_no=1))
     new_clerks = missing(m.Clerk, m.Clerk.username, [c.username for c in DEMO_CLERKS])
-    hashed = _demo_hash(password_hash) if (password_hash and new_clerks) else None
     for username in new_clerks:
         c = next(c for c in DEMO_CLERKS if c.username == username)
         session.add(
             m.Clerk(username=c.username, display_name=c.display_name, role=c.role,
-                    hall_code=c.hall_code, password_hash=hashed, active=True,
+                    hall_code=c.hall_code, active=True,
                     created_at=created_at)
         )
     session.flush()

@@ -6,11 +6,11 @@ clock. ``end_period=None`` means the month before today, which is the only
 use of today's date (the data then describe the evening of that month's
 last day).
 
-PostgreSQL rows go through COPY (text format) on the session's own psycopg
-connection, SQLite rows through Core executemany; everything happens in one
-transaction, so a failure leaves the database as it was.
+Rows go through COPY (text format) on the session's own psycopg connection,
+written on a background thread while the next chunk is generated; everything
+happens in one transaction, so a failure leaves the database as it was.
 
-Large PostgreSQL loads (:data:`PROCESS_FROM` accounts and more) generate in a
+Large loads (:data:`PROCESS_FROM` accounts and more) generate in a
 second, *spawned* process while this one streams COPY: the calling program
 must be import-safe (``if __name__ == "__main__":``), as every console
 script is. From :data:`SUSPEND_CHECKS_FROM` accounts the foreign keys and the
@@ -47,7 +47,7 @@ from .timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 
 __all__ = ["MAX_MONTHS", "SeedReport", "seed_demo"]
 
-PROCESS_FROM = 20_000  # accounts; PostgreSQL loads this big generate in a second process
+PROCESS_FROM = 20_000  # accounts; loads this big generate in a second process
 SUSPEND_CHECKS_FROM = 20_000  # accounts; smaller loads keep indexes and foreign keys
 MAX_MONTHS = 60
 OPENING_FLOAT = Decimal("500.00")
@@ -178,20 +178,14 @@ def seed_demo(
     report = progress or (lambda stage, done, total: None)
     started = time.perf_counter()
     with db.write() as session:
-        if db.kind == "postgresql":
-            session.execute(text("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE"))
+        session.execute(text("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE"))
         if session.execute(select(m.Account.id).limit(1)).first() is not None:
             raise ValueError(
                 "the database already has accounts: seed-demo only fills an empty database"
             )
         report("reference", 0, 1)
-        hasher = None
-        if db.kind == "sqlite":
-            from counter_app.services.auth import hash_password
-
-            hasher = hash_password
         ref_time = at_local(window.start - timedelta(days=30), 9 * 3600)
-        reference = ensure_reference(session, ref_time, hasher)
+        reference = ensure_reference(session, ref_time)
         ids = _first_ids(session)
         plan = ShiftPlan(window, ids.next["shifts"])
         ids.next["shifts"] += len(plan.shifts)
@@ -207,11 +201,10 @@ def seed_demo(
             # accounts keep their (search) indexes: the server maintains them
             # while the next chunk is generated, instead of afterwards
             sink.suspend_checks(CHUNK_TABLES + STAGED, keep_indexes=("accounts",))
-        pg = db.kind == "postgresql"
-        setup = Setup(window, seed, accounts, reference, plan, dict(ids.next), as_text=pg)
-        use_process = pg and accounts >= PROCESS_FROM
+        setup = Setup(window, seed, accounts, reference, plan, dict(ids.next))
+        use_process = accounts >= PROCESS_FROM
         source = ProcessSource(setup) if use_process else InlineSource(setup)
-        pipeline = Pipeline(sink, threaded=pg)
+        pipeline = Pipeline(sink, threaded=True)
         waited = 0.0
         done = 0
         try:
@@ -252,20 +245,19 @@ def seed_demo(
         counts = dict(sink.counts)
         phases = {"wait_for_generator" if use_process else "generate": waited}
         phases.update((f"write:{k}" if k in counts else k, v) for k, v in sink.seconds.items())
-    if db.kind == "postgresql":
-        report("analyze", 0, 1)
-        t = time.perf_counter()
-        with db.engine.connect() as conn:
-            conn.execute(text(f"ANALYZE {', '.join(_ANALYZE)}"))
-            # accounts by column: a plain ANALYZE also computes the search
-            # index expressions (name and address grams) for its 30 000-row
-            # sample, which takes longer than the rest together; autovacuum
-            # analyzes the table fully soon after the commit.
-            columns = [c for c in COLUMNS["accounts"] if c != "id"]
-            conn.execute(text(f"ANALYZE accounts ({', '.join(columns)})"))
-            conn.commit()
-        phases["analyze"] = time.perf_counter() - t
-        report("analyze", 1, 1)
+    report("analyze", 0, 1)
+    t = time.perf_counter()
+    with db.engine.connect() as conn:
+        conn.execute(text(f"ANALYZE {', '.join(_ANALYZE)}"))
+        # accounts by column: a plain ANALYZE also computes the search
+        # index expressions (name and address grams) for its 30 000-row
+        # sample, which takes longer than the rest together; autovacuum
+        # analyzes the table fully soon after the commit.
+        columns = [c for c in COLUMNS["accounts"] if c != "id"]
+        conn.execute(text(f"ANALYZE accounts ({', '.join(columns)})"))
+        conn.commit()
+    phases["analyze"] = time.perf_counter() - t
+    report("analyze", 1, 1)
     return SeedReport(
         accounts=accounts, months=months, seed=seed, end_period=end,
         counts=counts, elapsed_seconds=time.perf_counter() - started, phase_seconds=phases,

@@ -1,10 +1,8 @@
-"""Bulk writers: PostgreSQL COPY and SQLite executemany, one transaction.
+"""Bulk writer: COPY (text format) on the session's connection, one transaction.
 
 Rows are plain tuples in the column order of :data:`COLUMNS` (every column
 of the table, so no Python-side default such as ``created_at = now()`` ever
-fills a value). Money is ``Decimal``; on SQLite the rows go through
-SQLAlchemy Core ``insert(Table)`` so :class:`~counter_app.db.types.ScaledDecimal`
-turns it into integer cents, on PostgreSQL COPY sends its text.
+fills a value). Money is ``Decimal``; COPY sends its text.
 
 Payments and the rows that reference them (tenders, allocations, prepayment
 ledger) are *staged* in temporary tables while the accounts are generated
@@ -21,10 +19,8 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Column, MetaData, Table, insert, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
-
-from counter_app.db.models import Base
 
 from .columns import CHUNK_TABLES, COLUMNS, STAGED
 from .copytext import to_copy_text
@@ -40,40 +36,32 @@ class Sink:
     def __init__(self, session: Session):
         self.session = session
         self.conn = session.connection()
-        self.kind = self.conn.dialect.name
-        self.tables = Base.metadata.tables
         self.counts: dict[str, int] = {}
         self.seconds: dict[str, float] = {}  # time spent writing, per table
-        self._stage_tables: dict[str, Table] = {}
         self._suspended_indexes: list[str] = []
         self._suspended_fks: list[str] = []
-        self._raw = self.conn.connection.driver_connection if self.kind == "postgresql" else None
+        self._raw = self.conn.connection.driver_connection
 
     # ----------------------------------------------------------- plain tables
 
     def write(self, table: str, rows: Sequence[tuple] | tuple[str, int], *,
               target: str | None = None) -> None:
-        """Insert ``rows`` (tuples, or ``(copy_text, row_count)`` on PostgreSQL)."""
+        """Insert ``rows`` (tuples, or ``(copy_text, row_count)``)."""
         if not rows:
             return
         started = time.perf_counter()
         columns = COLUMNS[table]
         name = target or table
-        if self._raw is not None:
-            if isinstance(rows, tuple):  # already COPY text
-                text_rows, count = rows
-            else:
-                text_rows, count = to_copy_text(table, rows), len(rows)
-            if count:
-                with self._raw.cursor() as cur:
-                    with cur.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
-                        copy.write(text_rows)
-            rows = range(count)  # for the counts below
+        if isinstance(rows, tuple):  # already COPY text
+            text_rows, count = rows
         else:
-            t = self._stage_tables[table] if target else self.tables[table]
-            self.conn.execute(insert(t), [dict(zip(columns, row, strict=True)) for row in rows])
+            text_rows, count = to_copy_text(table, rows), len(rows)
+        if count:
+            with self._raw.cursor() as cur:
+                with cur.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                    copy.write(text_rows)
         if target is None:
-            self.counts[table] = self.counts.get(table, 0) + len(rows)
+            self.counts[table] = self.counts.get(table, 0) + count
         self.seconds[table] = self.seconds.get(table, 0.0) + time.perf_counter() - started
 
     # ----------------------------------------------------------- staging
@@ -81,17 +69,7 @@ class Sink:
     def start_staging(self) -> None:
         for table in STAGED:
             stage = _STAGE_PREFIX + table
-            if self.kind == "postgresql":
-                self.conn.execute(
-                    text(f"CREATE TEMP TABLE {stage} (LIKE {table}) ON COMMIT DROP")
-                )
-            else:
-                self.conn.execute(text(f"DROP TABLE IF EXISTS temp.{stage}"))
-                self.conn.execute(text(f"CREATE TEMP TABLE {stage} AS SELECT * FROM {table} WHERE 0"))
-            source = self.tables[table]
-            self._stage_tables[table] = Table(
-                stage, MetaData(), *(Column(c.name, c.type) for c in source.columns)
-            )
+            self.conn.execute(text(f"CREATE TEMP TABLE {stage} (LIKE {table}) ON COMMIT DROP"))
 
     def stage(self, table: str, rows: Sequence[tuple] | tuple[str, int]) -> None:
         self.write(table, rows, target=_STAGE_PREFIX + table)
@@ -133,9 +111,6 @@ class Sink:
                 "WHERE EXISTS (SELECT 1 FROM payments p WHERE p.series_code = receipt_series.code)"
             )
         )
-        if self.kind != "postgresql":
-            for table in STAGED:
-                self.conn.execute(text(f"DROP TABLE temp.{_STAGE_PREFIX}{table}"))
         rows = self.conn.execute(text("SELECT code, next_no FROM receipt_series")).all()
         self.seconds["finish_payments"] = time.perf_counter() - started
         return {code: int(n) for code, n in rows}
@@ -143,7 +118,7 @@ class Sink:
     # ----------------------------------------------------------- indexes
 
     def suspend_checks(self, tables: Iterable[str], keep_indexes: Iterable[str] = ()) -> None:
-        """PostgreSQL: drop the foreign keys of ``tables`` and the plain
+        """Drop the foreign keys of ``tables`` and the plain
         secondary indexes of those not in ``keep_indexes`` for the load,
         remembering their definitions; :meth:`restore_checks` puts them back
         in the same transaction.
@@ -155,8 +130,6 @@ class Sink:
         table (the owner role, or a superuser); otherwise every check stays
         live and the load is merely slower.
         """
-        if self.kind != "postgresql":
-            return
         names = list(tables)
         owns_all = self.conn.execute(
             text(
@@ -209,12 +182,9 @@ class Sink:
     # ----------------------------------------------------------- sequences
 
     def set_sequences(self, tables: Iterable[str]) -> None:
-        """PostgreSQL: move each id sequence past the ids assigned here:
-        ``setval`` (needs UPDATE on the sequence, which owners and superusers
-        have), else as many ``nextval`` as it takes (USAGE, which every
-        Counter role has)."""
-        if self.kind != "postgresql":
-            return  # SQLite's INTEGER PRIMARY KEY continues from max(rowid)
+        """Move each id sequence past the ids assigned here: ``setval``
+        (needs UPDATE on the sequence, which owners and superusers have), else
+        as many ``nextval`` as it takes (USAGE, which every Counter role has)."""
         for table in tables:
             seq, top, can_set = self.conn.execute(
                 text(
@@ -244,8 +214,8 @@ class Pipeline:
     Python generates chunk *n + 1*; psycopg releases the GIL while it waits
     for the server. The connection is used by the writer thread only, until
     :meth:`close` has joined it. At most ``depth`` chunks wait in the queue,
-    so memory stays flat. On SQLite, or with ``threaded=False``, chunks are
-    written on the calling thread.
+    so memory stays flat. With ``threaded=False`` chunks are written on the
+    calling thread.
     """
 
     def __init__(self, sink: Sink, *, threaded: bool, depth: int = 1):

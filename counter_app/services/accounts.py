@@ -20,11 +20,11 @@ printed. A payment belongs to the period of its date in Asia/Shanghai.
 Unknown ids raise :class:`AccountNotFound` / :class:`BillNotFound` (both
 ``LookupError``). Personal data is masked everywhere except :meth:`reveal`:
 allowed to supervisors and admins (:data:`REVEAL_ROLE` and above), always
-audited in the same transaction, and on PostgreSQL done by the
-security-definer function ``counter_reveal`` that checks the login role's
-membership of ``counter_supervisor`` itself and writes the audit row (clerk
-roles cannot read the raw columns at all). Refusal raises
-:class:`RevealRefused` (a ``PermissionError``) and writes nothing.
+audited in the same transaction, and done by the security-definer function
+``counter_reveal`` that checks the login role's membership of
+``counter_supervisor`` itself and writes the audit row (clerk roles cannot
+read the raw columns at all). Refusal raises :class:`RevealRefused` (a
+``PermissionError``) and writes nothing.
 
 The records and exceptions live in :mod:`.accounts_records`, the histories and
 statement in :mod:`.accounts_history`, the reveal in :mod:`.accounts_reveal`;

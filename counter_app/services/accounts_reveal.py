@@ -4,10 +4,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .accounts_records import (
@@ -17,15 +16,15 @@ from .accounts_records import (
     RevealField,
     RevealRefused,
 )
-from .audit import Actor, record
+from .audit import Actor
 from .auth import ClerkIdentity
 
 __all__ = ["AccountReveal"]
 
 
 class AccountReveal:
-    """:meth:`reveal`: supervisors and admins, audited; on PostgreSQL through
-    the security-definer function ``counter_reveal``."""
+    """:meth:`reveal`: supervisors and admins, audited, through the
+    security-definer function ``counter_reveal``."""
 
     db: Database
 
@@ -39,20 +38,6 @@ class AccountReveal:
             raise ValueError(f"field must be one of {', '.join(REVEAL_FIELDS)}")
         if not clerk.has_role(REVEAL_ROLE):
             raise RevealRefused(f"revealing {field} needs the {REVEAL_ROLE} role")
-        if self.db.is_postgres:
-            return self._reveal_postgres(account_id, field, clerk, actor)
-        with self.db.write() as s:
-            column = getattr(m.Account, field)
-            row = s.execute(select(column).where(m.Account.id == account_id)).one_or_none()
-            if row is None:
-                raise AccountNotFound(account_id)
-            record(s, actor, "account.reveal", "account", account_id, field=field,
-                   app_clerk=clerk.username)
-            return row[0] or ""
-
-    def _reveal_postgres(
-        self, account_id: int, field: str, clerk: ClerkIdentity, actor: Actor
-    ) -> str:
         try:
             with self.db.write() as s:
                 return s.execute(

@@ -16,14 +16,14 @@ validators; personal values are shown masked.
 
 The request keeps the proposed value twice: raw (``proposed_value``, what
 approving applies) and as shown (``proposed_masked``: masked for the ID number
-and phones, the value itself otherwise). On PostgreSQL clerks may insert the
-raw value but not read it back (migration 0008); only supervisors read it:
+and phones, the value itself otherwise). Clerks may insert the raw value but
+not read it back (migration 0008); only supervisors read it:
 :meth:`CorrectionService.approve` applies it without showing it, and
 :meth:`CorrectionService.reveal` shows one request's value in full when the
 supervisor asks for it, recorded as ``correction.reveal``. Every list
 (:meth:`~CorrectionService.pending` for the supervisor too) shows
-``proposed_masked``. ``old_value`` is taken from the account's masked
-columns, so it is masked already.
+``proposed_masked``. ``old_value`` is taken from the account's masked columns,
+so it is masked already.
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ class CorrectionService:
         """The raw proposed value of one request, for a supervisor to check
         against the evidence; recorded (``correction.reveal``) in the same
         transaction. A clerk is refused (:class:`PermissionError`) by the
-        service and, on PostgreSQL, by the database (no SELECT on the column)."""
+        service and by the database (no SELECT on the column)."""
         self._require(clerk)
         r = m.CorrectionRequest
         try:
@@ -288,7 +288,7 @@ class CorrectionService:
     @staticmethod
     def _select(s, where) -> tuple[CorrectionView, ...]:
         """Views of the requests matching ``where``, without the raw proposed
-        value (a clerk's login may not read it on PostgreSQL)."""
+        value (a clerk's login may not read it)."""
         r = m.CorrectionRequest
         columns = [c for c in r.__table__.c if c.key != "proposed_value"]
         names = dict(s.execute(select(m.Clerk.id, m.Clerk.display_name)).all())

@@ -164,11 +164,8 @@ LOOKUP_LOCK_TIMEOUT = "10s"  # a posting that holds the row longer: asked again 
 
 
 def _wait_for_postings(session: Session, account_id: int) -> None:
-    """Wait for the account's postings in flight (PostgreSQL: FOR SHARE on the
-    account row, bounded by a lock timeout that fails like an unreachable
-    server; SQLite's write lock already serialises the writers)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+    """Wait for the account's postings in flight (FOR SHARE on the account
+    row, bounded by a lock timeout that fails like an unreachable server)."""
     session.execute(text(f"SET LOCAL lock_timeout = '{LOOKUP_LOCK_TIMEOUT}'"))
     session.execute(
         select(m.Account.id).where(m.Account.id == account_id).with_for_update(read=True)

@@ -141,14 +141,11 @@ def lock_certificate(s: Session, certificate_no: str) -> None:
 
     Two clerks filing the same certificate on two accounts lock different
     account rows, so without this both could pass the duplicate check before
-    either commits. On PostgreSQL a transaction-scoped advisory lock is taken
-    before the check (READ COMMITTED: the check then sees the first filing once
-    it has committed); SQLite's write transactions (BEGIN IMMEDIATE) already
-    run one at a time. A partial unique index cannot do it: "active" depends
+    either commits. A transaction-scoped advisory lock is taken before the
+    check (READ COMMITTED: the check then sees the first filing once it has
+    committed). A partial unique index cannot do it: "active" depends
     on today's date (valid_to >= today).
     """
-    if s.get_bind().dialect.name != "postgresql":
-        return
     s.execute(select(func.pg_advisory_xact_lock(CERTIFICATE_LOCK_CLASS,
                                                 certificate_lock_key(certificate_no))))
 

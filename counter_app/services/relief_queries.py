@@ -1,8 +1,8 @@
 """Read side of relief: the register, expiring reliefs, totals per period.
 
-Only columns every clerk may read are selected (never the raw holder ID
-number or contact phone: on PostgreSQL clerks and supervisors cannot read
-them; the register shows their masked copies, written by the service).
+Only columns every clerk may read are selected (never the raw holder ID number
+or contact phone: clerks and supervisors cannot read them; the register shows
+their masked copies, written by the service).
 """
 
 from __future__ import annotations

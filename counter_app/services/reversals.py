@@ -3,9 +3,9 @@
 A reversal is a new row linked to the payment (unique: once per payment) with
 the reason and the approving supervisor. The payment's allocations stop
 counting (see ledger.paid_on_bill), so its bills are owed again, and the
-prepayment it moved is moved back. On PostgreSQL only counter_supervisor may
-insert reversals, so the caller passes the supervisor's own Database (opened
-with their credentials at this workstation).
+prepayment it moved is moved back. Only counter_supervisor may insert
+reversals, so the caller passes the supervisor's own Database (opened with
+their credentials at this workstation).
 """
 
 from __future__ import annotations

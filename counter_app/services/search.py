@@ -24,25 +24,20 @@ gave them; prefix matches come in code-point order of the matched column.
 ``AccountHit.matched`` is the kind that found the account and
 ``AccountHit.match`` the tier (``"exact"``, ``"prefix"``, ``"contains"``).
 
-How each engine is searched (index design: migrations/versions/0003_search.py)
-
-* PostgreSQL: every probe is an index lookup that stops at ``limit + 1``
-  rows. Prefixes are ranges on ``*_pattern_ops`` btrees (``~>~``/``~<~``,
-  also walked in that order, so no LIKE pattern is ever built). Fragments
-  first scan the oldest 2,000 accounts (a common fragment is found there),
-  then, extended as far as the rate found there says, use GIN indexes on
-  ``counter_grams()`` (1-, 2- and for places 3-character substrings):
-  ``@>`` of grams covering the fragment, rechecked with ``strpos``. Phone
-  and ID tails use the ``right(mobile_masked, 4)`` and ``reverse(id_tail)``
-  indexes. Full mobile, fixed-line and ID numbers go through
-  ``counter_find_accounts()``, a security-definer function, because clerks
-  cannot read (or filter on) those columns. The hits and their arrears come
-  in one statement with ``= ANY(array)``. Probes of one tier that do not
-  depend on each other share a round trip (UNION ALL).
-* SQLite (single workstation, 100,000 accounts): the same probes with plain
-  btree ranges for prefixes, expression indexes for the tails, and
-  ``instr()`` scans of covering indexes (name; address and meter location)
-  for fragments.
+How the database is searched (index design:
+migrations/versions/0003_search.py): every probe is an index lookup that
+stops at ``limit + 1`` rows. Prefixes are ranges on ``*_pattern_ops`` btrees
+(``~>~``/``~<~``, also walked in that order, so no LIKE pattern is ever
+built). Fragments first scan the oldest 2,000 accounts (a common fragment is
+found there), then, extended as far as the rate found there says, use GIN
+indexes on ``counter_grams()`` (1-, 2- and for places 3-character
+substrings): ``@>`` of grams covering the fragment, rechecked with
+``strpos``. Phone and ID tails use the ``right(mobile_masked, 4)`` and
+``reverse(id_tail)`` indexes. Full mobile, fixed-line and ID numbers go
+through ``counter_find_accounts()``, a security-definer function, because
+clerks cannot read (or filter on) those columns. The hits and their arrears
+come in one statement with ``= ANY(array)``. Probes of one tier that do not
+depend on each other share a round trip (UNION ALL).
 """
 
 from __future__ import annotations
@@ -110,7 +105,7 @@ class SearchResult:
 @dataclass(frozen=True)
 class _Probe:
     """One SQL lookup returning account ids (column ``id``), without LIMIT.
-    A ``scan`` probe reads the oldest ``:rows`` accounts (see _PgSql)."""
+    A ``scan`` probe reads the oldest ``:rows`` accounts (see _Sql)."""
 
     kind: Kind
     mode: Mode
@@ -143,9 +138,7 @@ def _grams(fragment: str, size: int = 2) -> list[str]:
 
 
 class _Sql:
-    """SQL of each probe; the base class is the SQLite flavour."""
-
-    lt, gt, order_using = "<", ">", ""
+    """SQL of each probe."""
 
     def __init__(self, area_code: str):
         self.area_code = area_code
@@ -153,9 +146,10 @@ class _Sql:
     # -- building blocks ------------------------------------------------------
 
     def prefix(self, column: str, value: str) -> tuple[str, dict]:
-        # strictly after the value itself: the exact match is the exact tier's
-        where = f"{column} {self.gt} :lo AND {column} {self.lt} :hi"
-        return where + f" ORDER BY {column}{self.order_using}", {
+        # strictly after the value itself: the exact match is the exact tier's;
+        # the pattern operators use (and walk) the *_pattern_ops btrees
+        where = f"{column} ~>~ :lo AND {column} ~<~ :hi"
+        return where + f" ORDER BY {column} USING ~<~", {
             "lo": value, "hi": _next_string(value)
         }
 
@@ -163,31 +157,6 @@ class _Sql:
         return f"SELECT a.id AS id FROM accounts a WHERE {where}"
 
     # -- per kind ---------------------------------------------------------------
-
-    def raw_lookup(self, kind: Kind, values: Sequence[str]) -> tuple[str, dict]:
-        column = {Kind.MOBILE: "mobile", Kind.LANDLINE: "landline",
-                  Kind.ID_NUMBER: "id_number"}[kind]
-        names = [f"v{i}" for i in range(len(values))]
-        where = f"a.{column} IN ({', '.join(':' + n for n in names)})"
-        return self.account_ids(where), dict(zip(names, values, strict=True))
-
-    def mobile_tail(self, value: str) -> tuple[str, dict]:
-        return self.account_ids("substr(a.mobile_masked, -4) = :v"), {"v": value}
-
-    def id_tail(self, value: str) -> tuple[str, dict]:
-        # the expression of index ix_accounts_id_tail4/5/6 (SQLite only)
-        return self.account_ids(f"substr(a.id_tail, -{len(value)}) = :v"), {"v": value}
-
-    def name_contains(self, value: str) -> list[tuple[str, dict]]:
-        return [(self.account_ids("instr(a.name, :v) > 1"), {"v": value})]
-
-    def place_contains(self, value: str) -> list[tuple[str, dict]]:
-        where = "(instr(a.address, :v) > 0 OR instr(a.meter_location, :v) > 0)"
-        return [(self.account_ids(where), {"v": value})]
-
-
-class _PgSql(_Sql):
-    lt, gt, order_using = "~<~", "~>~", " USING ~<~"
 
     def raw_lookup(self, kind: Kind, values: Sequence[str]) -> tuple[str, dict]:
         sql = (
@@ -310,16 +279,14 @@ def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
 # ------------------------------------------------------------------ arrears
 
 
-def _ids_in(session: Session, column, ids: Sequence[int]):
-    """``column IN ids``; on PostgreSQL ``= ANY(array)``, one statement text for
-    any number of ids (prepared once, not re-planned per list length)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("ids", list(ids), type_=ARRAY(BigInteger)))
-    return column.in_(list(ids))
+def _ids_in(column, ids: Sequence[int]):
+    """``column = ANY(array)``: one statement text for any number of ids
+    (prepared once, not re-planned per list length)."""
+    return column == any_(bindparam("ids", list(ids), type_=ARRAY(BigInteger)))
 
 
-def _arrears_query(session: Session, account_ids: Sequence[int]):
-    return arrears_select(_ids_in(session, m.Bill.account_id, account_ids))
+def _arrears_query(account_ids: Sequence[int]):
+    return arrears_select(_ids_in(m.Bill.account_id, account_ids))
 
 
 def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int, Decimal]:
@@ -327,7 +294,7 @@ def arrears_by_account(session: Session, account_ids: Sequence[int]) -> dict[int
     account, in one grouped query. Accounts without bills are absent."""
     if not account_ids:
         return {}
-    rows = session.execute(_arrears_query(session, account_ids))
+    rows = session.execute(_arrears_query(account_ids))
     return {account_id: amount for account_id, amount in rows}
 
 
@@ -343,7 +310,7 @@ class SearchService:
 
     def __init__(self, db: Database, *, area_code: str = DEFAULT_AREA_CODE):
         self.db = db
-        self._sql: _Sql = _PgSql(area_code) if db.is_postgres else _Sql(area_code)
+        self._sql = _Sql(area_code)
 
     def parse(self, raw: str) -> ParsedQuery:
         """How ``raw`` would be read (for a live "searching as …" label)."""
@@ -447,8 +414,7 @@ class SearchService:
         if not hits:
             return None
         budget = -(-wanted * scanned * 5 // (hits * 4))  # 25 % margin, rounded up
-        limit = getattr(self._sql, "SCAN_MAX", 0)
-        return budget if scanned < budget <= limit else None
+        return budget if scanned < budget <= self._sql.SCAN_MAX else None
 
     def _hits(self, session: Session, found: list[tuple]) -> tuple[AccountHit, ...]:
         """The found accounts with their arrears: one statement (accounts
@@ -457,14 +423,14 @@ class SearchService:
             return ()
         ids = [f[0] for f in found]
         a = m.Account
-        arrears = _arrears_query(session, ids).subquery()
+        arrears = _arrears_query(ids).subquery()
         rows = session.execute(
             select(
                 a.id, a.account_no, a.name, a.mobile_masked, a.landline_masked, a.id_masked,
                 a.address, a.meter_location, a.status, arrears.c.arrears,
             )
             .outerjoin(arrears, arrears.c.account_id == a.id)
-            .where(_ids_in(session, a.id, ids))
+            .where(_ids_in(a.id, ids))
         ).all()
         by_id = {r.id: r for r in rows}
         hits = []

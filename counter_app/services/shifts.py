@@ -95,12 +95,10 @@ SHIFT_LOCK_CLASS = 7301  # advisory-lock namespace for shifts
 
 
 def lock_shift(session: Session, shift_id: int, *, exclusive: bool) -> None:
-    """Serialise closing a shift against posting on it (PostgreSQL advisory
-    lock, held to the end of the transaction; SQLite's write lock already does).
-    Posting takes it shared, closing exclusive: a payment either lands before
-    the close counts the shift, or is refused because the shift is closed."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
+    """Serialise closing a shift against posting on it (advisory lock, held
+    to the end of the transaction). Posting takes it shared, closing
+    exclusive: a payment either lands before the close counts the shift, or
+    is refused because the shift is closed."""
     fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
     session.execute(select(getattr(func, fn)(SHIFT_LOCK_CLASS, shift_id)))
 

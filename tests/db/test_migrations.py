@@ -40,6 +40,14 @@ def _migration(name: str):
     return module
 
 
+def test_only_postgresql_urls_are_accepted():
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        make_engine("sqlite:///counter.sqlite3")
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        make_engine("mysql://db.example/counter")
+    assert make_engine("postgres://h/db").dialect.name == "postgresql"
+
+
 def test_0007_and_0008_keep_their_own_copy_of_todays_masking_rule():
     """Replaying a migration must not follow later changes of the live rule,
     so 0007 and 0008 use the frozen copy in db/frozen_masking.py;
@@ -130,7 +138,6 @@ def test_float_is_refused_for_money(db):
 GRAMS_SAMPLES = ["", "王", "欧阳", "司马㵘喆", "城关镇幸福路7号楼3单元", "楼道井", "abcabc", "堃堃堃堃"]
 
 
-@pytest.mark.postgres
 def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
     """0006 swaps 0003's SQL gram functions for PL/pgSQL loops; as sets (what
     GIN and @> see) they must give the same grams, and down/upgrade work. The
@@ -229,24 +236,23 @@ def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db
         )).scalars().all()
         assert masked == ["138****5678", "0537-****345", ""]
         assert masked == [mask_phone(p) for p in ("13812345678", "05376812345", None)]
-        if engine.dialect.name == "postgresql":
-            def can(role, column):
-                return conn.execute(text(
-                    "SELECT has_column_privilege(:r, 'relief_applications', :c, 'SELECT')"
-                ), {"r": role, "c": column}).scalar_one()
+        def can(role, column):
+            return conn.execute(text(
+                "SELECT has_column_privilege(:r, 'relief_applications', :c, 'SELECT')"
+            ), {"r": role, "c": column}).scalar_one()
 
-            assert can("counter_clerk", "contact_phone_masked")
-            assert can("counter_supervisor", "contact_phone_masked")  # member of clerk
-            assert not can("counter_clerk", "contact_phone")
-            assert not can("counter_supervisor", "contact_phone")
+        assert can("counter_clerk", "contact_phone_masked")
+        assert can("counter_supervisor", "contact_phone_masked")  # member of clerk
+        assert not can("counter_clerk", "contact_phone")
+        assert not can("counter_supervisor", "contact_phone")
     engine.dispose()
 
 
 def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_url):
     """0008 adds correction_requests.proposed_masked, fills it for requests
     filed before it (masked for the ID number and phones, as is otherwise), and
-    on PostgreSQL takes the raw proposed value from clerks, not from
-    supervisors; downgrading gives the table back to clerks."""
+    takes the raw proposed value from clerks, not from supervisors;
+    downgrading gives the table back to clerks."""
     from alembic import command
 
     from counter_app.db.engine import Database
@@ -287,22 +293,20 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
         )).scalars().all()
         assert masked == ["370829********0011", "139****1111", "0537-****345", "嘉祥街道建设路21号"]
         assert masked == [mask_field(field, value) for field, value in filed]
-        if engine.dialect.name == "postgresql":
-            assert not can(conn, "counter_clerk", "proposed_value")
-            assert can(conn, "counter_clerk", "proposed_masked")
-            assert can(conn, "counter_clerk", "old_value")
-            assert can(conn, "counter_supervisor", "proposed_value")
-            assert can(conn, "counter_admin", "proposed_value")  # member of supervisor
-            assert conn.execute(text(
-                "SELECT has_table_privilege('counter_clerk', 'correction_requests', 'INSERT')"
-            )).scalar_one()
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("SET LOCAL ROLE counter_owner"))
-            command.downgrade(_config(conn), "0007")
-        with engine.connect() as conn:
-            assert can(conn, "counter_clerk", "proposed_value")
-        migrate(engine)
-        with engine.connect() as conn:
-            assert not can(conn, "counter_clerk", "proposed_value")
+        assert not can(conn, "counter_clerk", "proposed_value")
+        assert can(conn, "counter_clerk", "proposed_masked")
+        assert can(conn, "counter_clerk", "old_value")
+        assert can(conn, "counter_supervisor", "proposed_value")
+        assert can(conn, "counter_admin", "proposed_value")  # member of supervisor
+        assert conn.execute(text(
+            "SELECT has_table_privilege('counter_clerk', 'correction_requests', 'INSERT')"
+        )).scalar_one()
+    with engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0007")
+    with engine.connect() as conn:
+        assert can(conn, "counter_clerk", "proposed_value")
+    migrate(engine)
+    with engine.connect() as conn:
+        assert not can(conn, "counter_clerk", "proposed_value")
     engine.dispose()

@@ -1,4 +1,4 @@
-"""What a seeded demo database contains, checked on both engines."""
+"""What a seeded demo database contains."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from counter_app.db import models as m
-from counter_app.demo import DEMO_CLERKS, DEMO_PASSWORD
+from counter_app.demo import DEMO_CLERKS
 from counter_app.demo.names import COMPOUND_SURNAMES, SPECIAL_READING_SURNAMES
 from counter_app.demo.timeline import CST
 from counter_app.domain.billing import RELIEF_LABEL, compute_bill
@@ -357,13 +357,6 @@ def test_audit_event_and_demo_clerks(seeded):
     details = json.loads(events[0].details)
     assert details["seed"] == 20251 and details["accounts"] == 2000
     clerks = {c.username: c for c in rows(seeded, m.Clerk)}
-    hashes = set()
     for demo in DEMO_CLERKS:
         clerk = clerks[demo.username]
         assert (clerk.role, clerk.hall_code) == (demo.role, demo.hall_code)
-        hashes.add(clerk.password_hash)
-    if seeded.kind == "sqlite":  # one salted argon2 hash of the shared demo password
-        (only,) = hashes  # (tests/services/test_embedded.py logs in with it)
-        assert only.startswith("$argon2") and DEMO_PASSWORD not in only
-    else:
-        assert hashes == {None}

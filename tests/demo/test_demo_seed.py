@@ -117,33 +117,22 @@ def _schema_objects(db):
     return indexes, fks
 
 
-@pytest.mark.postgres
-def test_bulk_and_plain_paths_write_the_same_data(pg_db, fresh_db_pg, monkeypatch):
+def test_bulk_and_plain_paths_write_the_same_data(db, fresh_db, monkeypatch):
     """Inline generation with all checks live, and generation in a second
     process with foreign keys and indexes suspended: the same rows."""
-    plain = seed_demo(pg_db, accounts=100, months=2, seed=4, end_period=END)
+    bulk_db = fresh_db()
+    plain = seed_demo(db, accounts=100, months=2, seed=4, end_period=END)
     assert "generate" in plain.phase_seconds
-    before = _schema_objects(fresh_db_pg)
+    before = _schema_objects(bulk_db)
     monkeypatch.setattr(seed, "SUSPEND_CHECKS_FROM", 1)
     monkeypatch.setattr(seed, "PROCESS_FROM", 1)
-    bulk = seed_demo(fresh_db_pg, accounts=100, months=2, seed=4, end_period=END)
+    bulk = seed_demo(bulk_db, accounts=100, months=2, seed=4, end_period=END)
     assert "wait_for_generator" in bulk.phase_seconds and "restore_indexes" in bulk.phase_seconds
-    assert _schema_objects(fresh_db_pg) == before  # indexes and foreign keys are back
-    assert snapshot(pg_db) == snapshot(fresh_db_pg)
+    assert _schema_objects(bulk_db) == before  # indexes and foreign keys are back
+    assert snapshot(db) == snapshot(bulk_db)
     assert plain.counts == bulk.counts
-    with fresh_db_pg.read() as s:  # sequences continue after the assigned ids
+    with bulk_db.read() as s:  # sequences continue after the assigned ids
         for table in ("accounts", "bills", "payments", "prepayment_ledger", "shifts"):
             nxt = s.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))"))
             top = s.execute(text(f"SELECT max(id) FROM {table}")).scalar_one()
             assert nxt.scalar_one() > top
-
-
-@pytest.fixture
-def fresh_db_pg(pg_server):
-    from counter_app.db.engine import Database
-
-    name = pg_server.create(template=pg_server.migrated_template())
-    database = Database.from_url(pg_server.url_for(name))
-    yield database
-    database.dispose()
-    pg_server.drop(name)

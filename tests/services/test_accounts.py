@@ -1,4 +1,4 @@
-"""AccountService on both engines: the view, histories, statement, reveal."""
+"""AccountService: the view, histories, statement, reveal."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reveal and the account view under real clerk logins on PostgreSQL."""
+"""Reveal and the account view under real clerk logins."""
 
 from __future__ import annotations
 

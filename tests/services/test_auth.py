@@ -16,11 +16,10 @@ from tests.factories import make_reference
 def clerk_name(db, request):
     name = f"t_clerk_{uuid.uuid4().hex[:8]}"
     yield name
-    if db.is_postgres:
-        server = request.getfixturevalue("pg_server")
-        db.dispose()
-        with server.engine.connect() as conn:
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+    server = request.getfixturevalue("pg_server")
+    db.dispose()
+    with server.engine.connect() as conn:
+        conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
 
 
 @pytest.fixture
@@ -46,9 +45,6 @@ def test_login_with_the_right_password(with_clerk, db_url):
         result.database.dispose()
 
 
-@pytest.mark.parametrize(
-    "db_kind", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
-)
 def test_a_workstation_login_bounds_every_statement(with_clerk, db_url):
     from counter_app.services.auth import WORKSTATION_STATEMENT_TIMEOUT_MS
 
@@ -75,7 +71,7 @@ def _password_checked_by_server(db: Database) -> bool:
 
 def test_wrong_password_says_so(with_clerk, db_url):
     db, name = with_clerk
-    if db.is_postgres and not _password_checked_by_server(db):
+    if not _password_checked_by_server(db):
         if os.environ.get("COUNTER_REQUIRE_PG") == "1":
             pytest.fail("pg_hba.conf must ask counter_clerk members for a password: run tools/setup-postgres.sh")
         pytest.skip("this PostgreSQL trusts every login; run tools/setup-postgres.sh")
@@ -86,7 +82,7 @@ def test_wrong_password_says_so(with_clerk, db_url):
 
 def test_unknown_clerk_is_refused(with_clerk, db_url):
     db, _ = with_clerk
-    if db.is_postgres and not _password_checked_by_server(db):
+    if not _password_checked_by_server(db):
         pytest.skip("trust authentication: any role name that exists logs in")
     with pytest.raises(LoginError) as info:
         Authenticator(db_url).login("nobody_here", "x")

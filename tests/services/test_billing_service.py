@@ -1,4 +1,4 @@
-"""bill-period on both engines, with hand-computed bills."""
+"""bill-period, with hand-computed bills."""
 
 from __future__ import annotations
 

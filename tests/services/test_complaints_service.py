@@ -1,4 +1,4 @@
-"""Complaints life cycle, versions, overdue and ticket numbers on both engines."""
+"""Complaints life cycle, versions, overdue and ticket numbers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Correction requests and the consultation guide's customer facts, on both engines."""
+"""Correction requests and the consultation guide's customer facts."""
 
 from __future__ import annotations
 

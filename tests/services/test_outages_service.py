@@ -1,4 +1,4 @@
-"""Announced outages (停水公告): announce, end early, withdraw; on both engines."""
+"""Announced outages (停水公告): announce, end early, withdraw."""
 
 from __future__ import annotations
 

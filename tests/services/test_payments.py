@@ -1,4 +1,4 @@
-"""Posting payments on both engines: allocation, change, prepayment, replay."""
+"""Posting payments: allocation, change, prepayment, replay."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""receipt_facts and account_for_payment on both engines."""
+"""receipt_facts and account_for_payment."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Relief applications on both engines: refusals, decisions, billing effect."""
+"""Relief applications: refusals, decisions, billing effect."""
 
 from __future__ import annotations
 
@@ -179,9 +179,9 @@ def test_certificate_number_is_compared_without_case_width_or_spaces(town):
 
 
 def test_same_certificate_filed_on_two_accounts_at_once_is_filed_once(town):
-    """Both engines: two filings released together by a barrier; one wins.
-    (tests/services/test_relief_pg.py proves that on PostgreSQL both wait on
-    the certificate lock before checking.)"""
+    """Two filings released together by a barrier; one wins.
+    (tests/services/test_relief_pg.py proves that both wait on the
+    certificate lock before checking.)"""
     results: list[object] = [None, None]
     start = threading.Barrier(2, timeout=30)
     filings = [form(town.household),

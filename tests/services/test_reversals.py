@@ -1,4 +1,4 @@
-"""Reversal and reprint on both engines; a state machine on PostgreSQL."""
+"""Reversal and reprint; a state machine of the money."""
 
 from __future__ import annotations
 

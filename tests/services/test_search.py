@@ -1,4 +1,4 @@
-"""SearchService on both engines: every query kind, tricky names, bad input."""
+"""SearchService: every query kind, tricky names, bad input."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from decimal import Decimal
 import pytest
 
 from counter_app.db import models as m
-from counter_app.db.engine import Database, make_engine
-from counter_app.db.migrate import migrate
+from counter_app.db.engine import Database
 from counter_app.domain.idnumber import upgrade_15_to_18
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.pinyin import name_keys
@@ -85,28 +84,16 @@ def populate(db) -> dict[str, int]:
     return ids
 
 
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def people(request, tmp_path_factory):
-    """The town, built once per engine for the read-only tests: (db, ids)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('town') / 'town.sqlite3'}"
-        engine = make_engine(url)
-        migrate(engine)
-        engine.dispose()
-        db = Database.from_url(url)
-        yield db, populate(db)
-        db.dispose()
-        return
-    server = request.getfixturevalue("pg_server")
-    name = server.create(template=server.migrated_template())
-    db = Database.from_url(server.url_for(name))
+@pytest.fixture(scope="module")
+def people(pg_server):
+    """The town, built once for the read-only tests: (db, ids)."""
+    name = pg_server.create(template=pg_server.migrated_template())
+    db = Database.from_url(pg_server.url_for(name))
     try:
         yield db, populate(db)
     finally:
         db.dispose()
-        server.drop(name)
+        pg_server.drop(name)
 
 
 def search(db, raw: str, **kw) -> SearchResult:

@@ -95,10 +95,10 @@ def test_probes_use_the_indexes(town):
     """With sequential scans priced out, each probe has an index plan (a
     guard against a probe whose SQL no index can serve)."""
     from counter_app.domain.search_query import Mode, parse_query
-    from counter_app.services.search import _PgSql, _probes
+    from counter_app.services.search import _probes, _Sql
 
     admin, _ = town
-    sql = _PgSql("0537")
+    sql = _Sql("0537")
     with admin.engine.connect() as conn:
         conn.execute(text("SET enable_seqscan = off"))
         for raw in ("张三", "三丰", "zs", "0100", "5678", "15002x", "meter:jx24", "院内表井",
@@ -116,14 +116,14 @@ def test_probes_use_the_indexes(town):
 def test_fragment_strategy_never_changes_what_is_found(town, monkeypatch, head, scan_max):
     """Head scan, extended scan and GIN lookup find the same accounts: force
     each path with tiny budgets and compare with the default."""
-    from counter_app.services.search import _PgSql
+    from counter_app.services.search import _Sql
 
     admin, _ = town
     queries = ["张", "三", "三丰", "娜娜", "㵘", "幸福", "院内表井", "2单元", "马村", "村街1号",
                "王", "单元楼道", "建设路幸福小区3号楼"]
     before = {q: SearchService(admin).search(q, limit=500) for q in queries}
-    monkeypatch.setattr(_PgSql, "HEAD_ROWS", head)
-    monkeypatch.setattr(_PgSql, "SCAN_MAX", scan_max)
+    monkeypatch.setattr(_Sql, "HEAD_ROWS", head)
+    monkeypatch.setattr(_Sql, "SCAN_MAX", scan_max)
     for q in queries:
         after = SearchService(admin).search(q, limit=500)
         assert sorted((h.account_id, h.matched, h.match) for h in after.hits) == sorted(

@@ -1,4 +1,4 @@
-"""Shift reports on both engines: the day's shifts of a hall, the day-close report."""
+"""Shift reports: the day's shifts of a hall, the day-close report."""
 
 from __future__ import annotations
 

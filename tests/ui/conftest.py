@@ -6,18 +6,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from counter_app.db.engine import Database, make_engine  # noqa: E402
-from counter_app.db.migrate import migrate  # noqa: E402
+from counter_app.db.engine import Database  # noqa: E402
 from counter_app.db.models import Hall  # noqa: E402
 from counter_app.services.auth import ClerkIdentity  # noqa: E402
 from counter_app.services.clerks import create_clerk  # noqa: E402
@@ -59,7 +56,7 @@ class ClerkAccount:
 
 @pytest.fixture
 def clerk_account(db_url, request) -> Iterator[ClerkAccount]:
-    """A hall and one active clerk in a fresh database of each kind."""
+    """A hall and one active clerk (a login role) in a fresh database."""
     admin = Database.from_url(db_url)
     with admin.write() as session:
         session.add(Hall(code="HQ", name="嘉祥营业厅"))
@@ -70,31 +67,17 @@ def clerk_account(db_url, request) -> Iterator[ClerkAccount]:
         hall_code="HQ", password=PASSWORD,
     )
     yield ClerkAccount(db_url, username, PASSWORD, "张三")
-    if admin.is_postgres:
-        with admin.engine.connect() as conn:
-            conn.execute(text(f'DROP OWNED BY "{username}"'))
-            conn.execute(text(f'DROP ROLE IF EXISTS "{username}"'))
-            conn.commit()
+    with admin.engine.connect() as conn:
+        conn.execute(text(f'DROP OWNED BY "{username}"'))
+        conn.execute(text(f'DROP ROLE IF EXISTS "{username}"'))
+        conn.commit()
     admin.dispose()
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "counter.sqlite3"
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def sqlite_db(tmp_path, migrated_sqlite_file) -> Iterator[Database]:
-    """A migrated embedded database (for screens that only need to show one)."""
-    path = tmp_path / "counter.sqlite3"
-    shutil.copy(migrated_sqlite_file, path)
-    database = Database.from_url(f"sqlite:///{path}")
-    yield database
-    database.dispose()
+def app_db(pg_db) -> Database:
+    """A migrated database (for screens that only need to show one)."""
+    return pg_db
 
 
 @pytest.fixture

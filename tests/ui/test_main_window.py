@@ -19,8 +19,8 @@ from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
 
 
-def test_ctrl_digits_switch_pages(qtbot, make_window, sqlite_db):
-    window = make_window(sqlite_db)
+def test_ctrl_digits_switch_pages(qtbot, make_window, app_db):
+    window = make_window(app_db)
     expected = [
         ("查询", SearchPage), ("收费", PaymentsPage), ("低保减免", ReliefPage),
         ("投诉", ComplaintsPage), ("日结", DayClosePage), ("设置", SettingsPage),
@@ -37,19 +37,23 @@ def test_ctrl_digits_switch_pages(qtbot, make_window, sqlite_db):
     assert QApplication.focusWidget() is window.settings_page.ui.databaseUrlEdit
 
 
-def test_arrow_keys_in_the_navigation_follow(qtbot, make_window, sqlite_db):
-    window = make_window(sqlite_db)
+def test_arrow_keys_in_the_navigation_follow(qtbot, make_window, app_db):
+    window = make_window(app_db)
     window.ui.navList.setFocus()
     qtbot.keyClick(window.ui.navList, Qt.Key.Key_Down)
     assert isinstance(window.current_page, PaymentsPage)
 
 
-def test_status_bar_shows_clerk_workstation_database_and_connection(qtbot, make_window, sqlite_db):
-    window = make_window(sqlite_db)
+def test_status_bar_shows_clerk_workstation_database_and_connection(qtbot, make_window, app_db):
+    window = make_window(app_db)
     status = window.status
     assert status.clerk_label.text() == "操作员：张三（收费员）"
     assert status.workstation_label.text() == "工作站：WS-01"
-    assert status.database_label.text() == "数据库：SQLite counter.sqlite3"
+    url = app_db.engine.url
+    port = f":{url.port}" if url.port else ""
+    assert status.database_label.text() == (
+        f"数据库：PostgreSQL {url.host}{port}/{url.database}"
+    )
     qtbot.waitUntil(lambda: status.connection_label.text() == "已连接", timeout=10_000)
     assert "counter_app" not in window.windowTitle()
     assert window.windowTitle() == "营业厅柜台系统 - 张三"
@@ -67,22 +71,22 @@ def test_lost_connection_is_shown(qtbot, make_window):
         unreachable.dispose()
 
 
-def test_connection_is_pinged_again_on_the_timer(qtbot, make_window, sqlite_db):
-    window = make_window(sqlite_db, ping_interval_ms=50)
+def test_connection_is_pinged_again_on_the_timer(qtbot, make_window, app_db):
+    window = make_window(app_db, ping_interval_ms=50)
     answers = []
     window.monitor.state_changed.connect(answers.append)
     qtbot.waitUntil(lambda: len(answers) >= 3, timeout=10_000)
     assert all(answers)
 
 
-def test_window_geometry_is_kept_in_qsettings(qtbot, make_window, sqlite_db, tmp_path):
+def test_window_geometry_is_kept_in_qsettings(qtbot, make_window, app_db, tmp_path):
     state_file = tmp_path / "state.ini"
-    first = make_window(sqlite_db, ui_state=QSettings(str(state_file), QSettings.Format.IniFormat))
+    first = make_window(app_db, ui_state=QSettings(str(state_file), QSettings.Format.IniFormat))
     first.resize(800, 580)  # the offscreen screen is 800x600
     first.close()
     stored = QSettings(str(state_file), QSettings.Format.IniFormat)
     assert stored.value(GEOMETRY_KEY) is not None
-    second = make_window(sqlite_db, ui_state=stored)
+    second = make_window(app_db, ui_state=stored)
     assert (second.width(), second.height()) == (800, 580)
 
 
@@ -90,8 +94,8 @@ def test_window_geometry_is_kept_in_qsettings(qtbot, make_window, sqlite_db, tmp
 
 
 @pytest.fixture
-def settings_page(qtbot, make_window, sqlite_db):
-    window = make_window(sqlite_db)
+def settings_page(qtbot, make_window, app_db):
+    window = make_window(app_db)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     return window, window.settings_page
 

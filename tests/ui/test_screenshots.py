@@ -90,8 +90,8 @@ def assert_nothing_clipped(root: QWidget) -> None:
     assert not clipped, clipped
 
 
-def test_main_window_pages(qtbot, make_window, sqlite_db, shot_dirs, chinese_ui):
-    window = make_window(sqlite_db)
+def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):
+    window = make_window(app_db)
     window.resize(1024, 700)
     qtbot.waitUntil(lambda: window.status.connection_label.text() == "已连接", timeout=10_000)
     all_texts: list[str] = []
@@ -107,8 +107,8 @@ def test_main_window_pages(qtbot, make_window, sqlite_db, shot_dirs, chinese_ui)
     assert len(chars) > 100, "the screens should be in Chinese"
 
 
-def test_main_window_small_screen_and_settings_error(qtbot, make_window, sqlite_db, shot_dirs):
-    window = make_window(sqlite_db)
+def test_main_window_small_screen_and_settings_error(qtbot, make_window, app_db, shot_dirs):
+    window = make_window(app_db)
     window.resize(800, 600)  # the smallest workstation screen we expect
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     window.settings_page.ui.hallCodeEdit.clear()
@@ -128,7 +128,7 @@ def login_dialog(qtbot, runner):
             self.username, self.password, self.role = username, "demo", role
 
     dialog = LoginDialog(
-        refuse, runner, database_text="SQLite counter.sqlite3",
+        refuse, runner, database_text="PostgreSQL 127.0.0.1:5432/counter",
         demo_logins=(Demo("clerk01", "clerk"), Demo("super01", "supervisor")),
     )
     qtbot.addWidget(dialog)

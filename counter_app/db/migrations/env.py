@@ -14,7 +14,6 @@ if connection is None:  # pragma: no cover - only the migrate module calls us
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )
 with context.begin_transaction():

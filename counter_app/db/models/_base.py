@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (
-    BigInteger,
-    Integer,
-    MetaData,
-)
+from sqlalchemy import BigInteger, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..types import UTCDateTime, utcnow
@@ -22,8 +18,8 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-# BIGINT identity on PostgreSQL, INTEGER PRIMARY KEY (rowid) on SQLite.
-BigId = BigInteger().with_variant(Integer(), "sqlite")
+# Every surrogate key is a BIGINT identity.
+BigId = BigInteger()
 
 
 class Base(DeclarativeBase):

@@ -89,12 +89,11 @@ class Meter(Base):
 
 # ---------------------------------------------------------------- search
 # Indexes of the customer search (migration 0003, services/search.py).
-# Plain column indexes exist on both engines; on PostgreSQL they use the
-# pattern operator classes, so a prefix LIKE can use them although the
-# database collation is not C. The expression indexes exist on PostgreSQL
-# only (counter_grams() is a PostgreSQL function; SQLite autogenerate skips
-# expression indexes). The raw mobile / landline / ID number indexes serve
-# the security-definer lookup function, not direct queries by clerks.
+# The plain column indexes use the pattern operator classes, so a prefix
+# LIKE can use them although the database collation is not C. The
+# expression indexes use counter_grams(), a function of migration 0003.
+# The raw mobile / landline / ID number indexes serve the security-definer
+# lookup function, not direct queries by clerks.
 _PATTERN = "varchar_pattern_ops"
 Index("ix_accounts_account_no_pattern", Account.account_no,
       postgresql_ops={"account_no": _PATTERN})

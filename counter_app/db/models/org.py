@@ -49,7 +49,6 @@ class Clerk(Base):
     display_name: Mapped[str] = mapped_column(String(40), nullable=False)
     role: Mapped[str] = mapped_column(String(16), nullable=False)
     hall_code: Mapped[str] = mapped_column(ForeignKey("halls.code"), nullable=False)
-    password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = created()
 

@@ -1,7 +1,7 @@
 """冲正: reverse one payment with a reason, approved by a supervisor who signs
 in at this workstation; then the reversal slip is printed.
 
-On PostgreSQL the reversal runs on the supervisor's own connection (only
+The reversal runs on the supervisor's own connection (only
 counter_supervisor may insert reversals), which is disposed right after.
 When the answer is lost the dialog looks up (on the clerk's connection,
 retrying while the database does not answer) whether this reversal was

@@ -22,17 +22,17 @@ NAMES = {"clerk": ("clerk01", "张三"), "supervisor": ("boss01", "王主管"),
 
 
 @pytest.fixture
-def filled(sqlite_db):
+def filled(app_db):
     """The database and the ids of clerk01, boss01 (supervisor), admin01 and
     account 01000001 (张三)."""
-    with sqlite_db.write() as s:
+    with app_db.write() as s:
         make_reference(s)
         clerk = make_clerk_row(s)
         boss = make_clerk_row(s, "boss01", role="supervisor")
         acc = make_account(s)
         make_clerk_row(s, "admin01", role="admin")
         ids = clerk.id, boss.id, acc.id
-    return sqlite_db, ids
+    return app_db, ids
 
 
 @pytest.fixture

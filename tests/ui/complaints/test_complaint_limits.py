@@ -16,11 +16,6 @@ from tests.ui.complaints.keys import type_text
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def sqlite_db(pg_db):  # the UI fixtures' database (renamed app_db with SQLite gone)
-    return pg_db
-
-
 def save(qtbot, form, runner):
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()

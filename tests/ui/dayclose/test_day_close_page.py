@@ -1,5 +1,5 @@
-"""The day close by keyboard on both engines: open a shift, see its totals,
-count the drawer with a variance, give the reason, close, print, export."""
+"""The day close by keyboard: open a shift, see its totals, count the
+drawer with a variance, give the reason, close, print, export."""
 
 from __future__ import annotations
 

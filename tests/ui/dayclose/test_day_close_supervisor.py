@@ -1,5 +1,5 @@
-"""A supervisor sees every shift of the day in the hall (both engines); a
-plain clerk does not."""
+"""A supervisor sees every shift of the day in the hall; a plain clerk does
+not."""
 
 from __future__ import annotations
 

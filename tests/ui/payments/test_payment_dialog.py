@@ -1,4 +1,4 @@
-"""The payment dialog driven by the keyboard on SQLite and PostgreSQL."""
+"""The payment dialog driven by the keyboard."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Payment history: 补打 and 冲正 with a supervisor signing in at the counter,
-on SQLite and PostgreSQL; the unknown outcome of a post on PostgreSQL."""
+"""Payment history: 补打 and 冲正 with a supervisor signing in at the counter;
+the unknown outcome of a post."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ SUP_PASSWORD = "sup-pw-5678"
 
 @pytest.fixture
 def supervisor(db_url):
-    """A supervisor login (a PostgreSQL role on PostgreSQL), dropped afterwards."""
+    """A supervisor login (a PostgreSQL role), dropped afterwards."""
     admin = Database.from_url(db_url)
     names = []
 
@@ -42,12 +42,11 @@ def supervisor(db_url):
         return username
 
     yield _make
-    if admin.is_postgres:
-        with admin.engine.connect() as conn:
-            for name in names:
-                conn.execute(text(f'DROP OWNED BY "{name}"'))
-                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-            conn.commit()
+    with admin.engine.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP OWNED BY "{name}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        conn.commit()
     admin.dispose()
 
 

@@ -1,6 +1,6 @@
 """The answer to a post or a reversal is lost around COMMIT: the dialogs look
 the client UUID up (retrying while the database does not answer) and show
-what really happened, on SQLite and PostgreSQL.
+what really happened.
 
 The fault is injected into the real database: :class:`LosingDatabase` runs
 every transaction for real and then loses the answer of the first write that
@@ -368,10 +368,10 @@ def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
 
 
 def test_closing_the_main_window_warns_while_payments_are_unresolved(
-        qtbot, make_window, sqlite_db, ui_state):
-    url = sqlite_db.engine.url.render_as_string(hide_password=True)
+        qtbot, make_window, app_db, ui_state):
+    url = app_db.engine.url.render_as_string(hide_password=True)
     PendingPayments(ui_state, url).add("01000000", request(7, 3, "30.00", cash("30.00")))
-    window = make_window(sqlite_db)
+    window = make_window(app_db)
     assert window.payments_page.unresolved_count() == 1
     answers = []
 

@@ -1,5 +1,4 @@
-"""A small town for the search page, on SQLite and PostgreSQL, and a main
-window signed in as a clerk or a supervisor."""
+"""A small town for the search page, and a main window signed in as a clerk or a supervisor."""
 
 from __future__ import annotations
 

@@ -23,9 +23,9 @@ SHOTS = Path("/tmp/counter-shots/search")
 
 
 @pytest.fixture
-def demo_db(sqlite_db):
-    seed_demo(sqlite_db, accounts=300, months=12, seed=1)
-    return sqlite_db
+def demo_db(app_db):
+    seed_demo(app_db, accounts=300, months=12, seed=1)
+    return app_db
 
 
 def save(widget, name: str, tmp_path: Path) -> None:

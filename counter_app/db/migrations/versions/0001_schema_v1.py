@@ -30,7 +30,7 @@ def upgrade() -> None:
         "audit_events",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
@@ -82,7 +82,7 @@ def upgrade() -> None:
         "accounts",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
@@ -147,7 +147,7 @@ def upgrade() -> None:
         "clerks",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
@@ -180,7 +180,7 @@ def upgrade() -> None:
         "tariffs",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
@@ -201,13 +201,13 @@ def upgrade() -> None:
         "complaints",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column("ticket_no", sa.String(length=20), nullable=False),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "account_id", sa.BigInteger(), nullable=True
         ),
         sa.Column("complainant", sa.String(length=80), nullable=False),
         sa.Column("contact", sa.String(length=40), nullable=False),
@@ -223,7 +223,7 @@ def upgrade() -> None:
         sa.Column("resolution", sa.Text(), nullable=False),
         sa.Column("satisfaction", sa.String(length=16), nullable=False),
         sa.Column(
-            "created_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "created_by", sa.BigInteger(), nullable=False
         ),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -246,12 +246,12 @@ def upgrade() -> None:
         "correction_requests",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("field", sa.String(length=32), nullable=False),
         sa.Column("old_value", sa.Text(), nullable=False),
@@ -260,10 +260,10 @@ def upgrade() -> None:
         sa.Column("account_version", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column(
-            "requested_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "requested_by", sa.BigInteger(), nullable=False
         ),
         sa.Column(
-            "decided_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "decided_by", sa.BigInteger(), nullable=True
         ),
         sa.Column("decided_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("decision_note", sa.Text(), nullable=False),
@@ -294,12 +294,12 @@ def upgrade() -> None:
         "meters",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("meter_no", sa.String(length=32), nullable=False),
         sa.Column("caliber_mm", sa.Integer(), nullable=False),
@@ -319,12 +319,12 @@ def upgrade() -> None:
         "relief_applications",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("rule_code", sa.String(length=32), nullable=False),
         sa.Column("certificate_type", sa.String(length=40), nullable=False),
@@ -344,10 +344,10 @@ def upgrade() -> None:
         sa.Column("applied_on", sa.Date(), nullable=False),
         sa.Column("effective_period", sa.String(length=7), nullable=True),
         sa.Column(
-            "created_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "created_by", sa.BigInteger(), nullable=False
         ),
         sa.Column(
-            "decided_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "decided_by", sa.BigInteger(), nullable=True
         ),
         sa.Column("decided_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("revoked_reason", sa.Text(), nullable=False),
@@ -390,11 +390,11 @@ def upgrade() -> None:
         "shifts",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column("clerk_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("hall_code", sa.String(length=16), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("opened_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -415,7 +415,7 @@ def upgrade() -> None:
     op.create_table(
         "tariff_rates",
         sa.Column(
-            "tariff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "tariff_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("component", sa.String(length=16), nullable=False),
         sa.Column("tier_no", sa.Integer(), nullable=False),
@@ -434,7 +434,7 @@ def upgrade() -> None:
     op.create_table(
         "tariff_tiers",
         sa.Column(
-            "tariff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "tariff_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("tier_no", sa.Integer(), nullable=False),
         sa.Column("upper_volume", sa.Integer(), nullable=True),
@@ -448,17 +448,17 @@ def upgrade() -> None:
         "complaint_events",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "complaint_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "complaint_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("content", sa.Text(), nullable=False),
         sa.Column("channel", sa.String(length=16), nullable=False),
-        sa.Column("clerk_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["clerk_id"], ["clerks.id"], name=op.f("fk_complaint_events_clerk_id_clerks")
@@ -477,17 +477,17 @@ def upgrade() -> None:
         "payments",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column("client_uuid", sa.String(length=36), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
-        sa.Column("shift_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
-        sa.Column("clerk_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("shift_id", sa.BigInteger(), nullable=False),
+        sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("series_code", sa.String(length=16), nullable=False),
         sa.Column("receipt_no", sa.BigInteger(), nullable=False),
@@ -520,14 +520,14 @@ def upgrade() -> None:
         "readings",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
-        sa.Column("meter_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("meter_id", sa.BigInteger(), nullable=False),
         sa.Column("period", sa.String(length=7), nullable=False),
         sa.Column("read_on", sa.Date(), nullable=False),
         sa.Column("previous_reading", sa.BigInteger(), nullable=False),
@@ -551,7 +551,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_readings_account_id"), "readings", ["account_id"], unique=False)
     op.create_table(
         "shift_closes",
-        sa.Column("shift_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("shift_id", sa.BigInteger(), nullable=False),
         sa.Column("closed_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("expected_json", sa.Text(), nullable=False),
         sa.Column("counted_json", sa.Text(), nullable=False),
@@ -570,19 +570,19 @@ def upgrade() -> None:
         "bills",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("period", sa.String(length=7), nullable=False),
         sa.Column(
-            "reading_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "reading_id", sa.BigInteger(), nullable=True
         ),
         sa.Column(
-            "tariff_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "tariff_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("period_start", sa.Date(), nullable=False),
         sa.Column("period_end", sa.Date(), nullable=False),
@@ -610,20 +610,20 @@ def upgrade() -> None:
         "payment_reversals",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "payment_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "payment_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("client_uuid", sa.String(length=36), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
-        sa.Column("clerk_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column(
-            "supervisor_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "supervisor_id", sa.BigInteger(), nullable=False
         ),
-        sa.Column("shift_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("shift_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -645,7 +645,7 @@ def upgrade() -> None:
     op.create_table(
         "payment_tenders",
         sa.Column(
-            "payment_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "payment_id", sa.BigInteger(), nullable=False
         ),
         sa.Column("line_no", sa.Integer(), nullable=False),
         sa.Column("tender", sa.String(length=16), nullable=False),
@@ -676,14 +676,14 @@ def upgrade() -> None:
         "receipt_reprints",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "payment_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "payment_id", sa.BigInteger(), nullable=False
         ),
-        sa.Column("clerk_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -700,9 +700,9 @@ def upgrade() -> None:
     op.create_table(
         "allocations",
         sa.Column(
-            "payment_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "payment_id", sa.BigInteger(), nullable=False
         ),
-        sa.Column("bill_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("bill_id", sa.BigInteger(), nullable=False),
         sa.Column(
             "amount", counter_app.db.types.ScaledDecimal(precision=12, scale=2), nullable=False
         ),
@@ -718,7 +718,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_allocations_bill_id"), "allocations", ["bill_id"], unique=False)
     op.create_table(
         "bill_lines",
-        sa.Column("bill_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("bill_id", sa.BigInteger(), nullable=False),
         sa.Column("line_no", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=8), nullable=False),
         sa.Column("component", sa.String(length=16), nullable=False),
@@ -741,18 +741,18 @@ def upgrade() -> None:
         "prepayment_ledger",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
         sa.Column(
-            "account_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            "account_id", sa.BigInteger(), nullable=False
         ),
         sa.Column(
-            "payment_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "payment_id", sa.BigInteger(), nullable=True
         ),
         sa.Column(
-            "reversal_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+            "reversal_id", sa.BigInteger(), nullable=True
         ),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column(

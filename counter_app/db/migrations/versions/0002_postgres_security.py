@@ -4,8 +4,7 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-23
 
-Runs as ``counter_owner`` (see counter_app.db.migrate). Nothing to do on
-SQLite, where the app's own checks and argon2 logins are the guard.
+Runs as ``counter_owner`` (see counter_app.db.migrate).
 
 Group roles (members inherit):
   counter_clerk       read the business tables (not the raw ID number and
@@ -86,8 +85,6 @@ def _cols(cols: tuple[str, ...]) -> str:
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     ex = op.execute
 
     ex("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC")
@@ -153,8 +150,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     for table in APPEND_ONLY:
         op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
         op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")

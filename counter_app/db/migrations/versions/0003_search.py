@@ -4,11 +4,10 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-23
 
-Both engines get the plain column indexes declared in db/models (on
-PostgreSQL with the pattern operator classes, so ``LIKE 'prefix%'`` uses them
-under the C.UTF-8 collation, and an ``ORDER BY col USING ~<~`` walks them).
-
-PostgreSQL only (the search service uses them, see services/search.py):
+The plain column indexes declared in db/models (with the pattern operator
+classes, so ``LIKE 'prefix%'`` uses them under the C.UTF-8 collation, and an
+``ORDER BY col USING ~<~`` walks them), and for the search service (see
+services/search.py):
 
 * ``counter_grams(text)``: the distinct 1- and 2-character substrings of a
   text; ``counter_grams(text, text)``: the 1-, 2- and 3-character substrings
@@ -37,7 +36,7 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-# (name, table, column, PostgreSQL operator class or None)
+# (name, table, column, operator class or None)
 PLAIN_INDEXES = (
     ("ix_accounts_account_no_pattern", "accounts", "account_no", "varchar_pattern_ops"),
     ("ix_accounts_name", "accounts", "name", "varchar_pattern_ops"),
@@ -55,20 +54,6 @@ PG_EXPRESSION_INDEXES = (
     "USING gin (counter_grams(address, meter_location))",
     "CREATE INDEX ix_accounts_mobile_tail ON accounts (right(mobile_masked, 4))",
     "CREATE INDEX ix_accounts_id_tail_reversed ON accounts (reverse(id_tail) text_pattern_ops)",
-)
-
-# SQLite only: what its search scans need. They are expression indexes, which
-# SQLAlchemy does not reflect on SQLite, so they stay out of the comparison
-# with the models (and out of PostgreSQL, which has its own indexes above).
-# The places index is a covering index for the fragment scan: address and
-# meter_location are read from it instead of the table (length(address) is
-# the expression that keeps it SQLite-only).
-SQLITE_INDEXES = (
-    "CREATE INDEX ix_accounts_mobile_tail ON accounts (substr(mobile_masked, -4))",
-    "CREATE INDEX ix_accounts_id_tail4 ON accounts (substr(id_tail, -4))",
-    "CREATE INDEX ix_accounts_id_tail5 ON accounts (substr(id_tail, -5))",
-    "CREATE INDEX ix_accounts_id_tail6 ON accounts (substr(id_tail, -6))",
-    "CREATE INDEX ix_accounts_places_scan ON accounts (address, meter_location, length(address))",
 )
 
 GRAMS_FUNCTIONS = (
@@ -174,14 +159,9 @@ REVEAL_SIGNATURE = "counter_reveal(bigint, text, text, text)"
 
 
 def upgrade() -> None:
-    postgres = op.get_bind().dialect.name == "postgresql"
     for name, table, column, opclass in PLAIN_INDEXES:
-        spec = f"{column} {opclass}" if postgres and opclass else column
+        spec = f"{column} {opclass}" if opclass else column
         op.execute(f"CREATE INDEX {name} ON {table} ({spec})")
-    if not postgres:
-        for ddl in SQLITE_INDEXES:
-            op.execute(ddl)
-        return
     ex = op.execute
     for ddl in GRAMS_FUNCTIONS:
         ex(ddl)
@@ -200,18 +180,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    postgres = op.get_bind().dialect.name == "postgresql"
-    if postgres:
-        op.execute(f"DROP FUNCTION IF EXISTS {REVEAL_SIGNATURE}")
-        op.execute(f"DROP FUNCTION IF EXISTS {FIND_SIGNATURE}")
-        for ddl in PG_EXPRESSION_INDEXES:
-            name = ddl.split()[2]
-            op.execute(f"DROP INDEX IF EXISTS {name}")
-        op.execute("DROP FUNCTION IF EXISTS counter_grams(text, text)")
-        op.execute("DROP FUNCTION IF EXISTS counter_trigrams(text)")
-        op.execute("DROP FUNCTION IF EXISTS counter_grams(text)")
-    else:
-        for ddl in SQLITE_INDEXES:
-            op.execute(f"DROP INDEX IF EXISTS {ddl.split()[2]}")
+    op.execute(f"DROP FUNCTION IF EXISTS {REVEAL_SIGNATURE}")
+    op.execute(f"DROP FUNCTION IF EXISTS {FIND_SIGNATURE}")
+    for ddl in PG_EXPRESSION_INDEXES:
+        name = ddl.split()[2]
+        op.execute(f"DROP INDEX IF EXISTS {name}")
+    op.execute("DROP FUNCTION IF EXISTS counter_grams(text, text)")
+    op.execute("DROP FUNCTION IF EXISTS counter_trigrams(text)")
+    op.execute("DROP FUNCTION IF EXISTS counter_grams(text)")
     for name, *_ in PLAIN_INDEXES:
         op.execute(f"DROP INDEX IF EXISTS {name}")

@@ -32,7 +32,7 @@ def upgrade() -> None:
         "outages",
         sa.Column(
             "id",
-            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            sa.BigInteger(),
             autoincrement=True,
             nullable=False,
         ),
@@ -41,7 +41,7 @@ def upgrade() -> None:
         sa.Column("ends_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("cancelled", sa.Boolean(), nullable=False),
-        sa.Column("created_by", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("created_by", sa.BigInteger(), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint("ends_at > starts_at", name=op.f("ck_outages_period")),
         sa.ForeignKeyConstraint(
@@ -53,8 +53,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outages")),
     )
     op.create_index(op.f("ix_outages_area_code"), "outages", ["area_code"], unique=False)
-    if op.get_bind().dialect.name != "postgresql":
-        return
     op.execute("GRANT SELECT ON outages TO counter_clerk")
     op.execute("GRANT INSERT, UPDATE ON outages TO counter_supervisor")
     op.execute("GRANT USAGE ON SEQUENCE outages_id_seq TO counter_supervisor")

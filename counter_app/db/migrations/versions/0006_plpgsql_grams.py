@@ -20,8 +20,7 @@ always searches first.
 The GIN indexes are not rebuilt: they hold the set of keys of each row, and
 the new functions give every row the same set, so the indexes stay valid
 (a REINDEX would block writes for minutes on a full database for nothing).
-tests/db/test_migrations.py compares both versions as sets. SQLite has none
-of this.
+tests/db/test_migrations.py compares both versions as sets.
 """
 
 from __future__ import annotations
@@ -82,15 +81,11 @@ PLPGSQL_GRAMS = (
 )
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     for ddl in PLPGSQL_GRAMS:
         op.execute(ddl)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     for ddl in _sql_grams_of_0003():
         op.execute(ddl.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
 

@@ -5,7 +5,7 @@ Revises: 0006
 Create Date: 2026-11-25
 
 ``relief_applications.contact_phone`` is personal data that no group role
-may read on PostgreSQL (0002), so the register and the printed application
+may read (0002), so the register and the printed application
 form showed it blank. As ``accounts.mobile`` / ``mobile_masked`` do, the new
 ``contact_phone_masked`` (``138****5678``, ``0537-****345``) is written by
 the relief service next to the raw value and is readable by
@@ -15,8 +15,7 @@ column stays unreadable to every group.
 Existing rows are backfilled with the domain's masking rule as it was when
 this revision was written (:func:`counter_app.domain.masking.mask_phone`, frozen in
 counter_app/db/frozen_masking.py so that a later change of the rule
-does not change what replaying this migration writes), in batches by id, on
-SQLite and PostgreSQL alike.
+does not change what replaying this migration writes), in batches by id.
 """
 
 from __future__ import annotations
@@ -71,10 +70,7 @@ def upgrade() -> None:
             "contact_phone_masked", sa.String(length=16), server_default="", nullable=False
         ),
     )
-    bind = op.get_bind()
-    _backfill(bind)
-    if bind.dialect.name != "postgresql":
-        return
+    _backfill(op.get_bind())
     op.execute("GRANT SELECT (contact_phone_masked) ON relief_applications TO counter_clerk")
 
 

@@ -18,8 +18,7 @@ service has always stored it from the account's masked columns.
 Existing rows are backfilled with the domain's masking rule as it was when
 this revision was written (:func:`counter_app.domain.masking.mask_field`, frozen in
 counter_app/db/frozen_masking.py so that a later change of the rule
-does not change what replaying this migration writes), in batches by id, on
-SQLite and PostgreSQL alike.
+does not change what replaying this migration writes), in batches by id.
 """
 
 from __future__ import annotations
@@ -77,10 +76,7 @@ def upgrade() -> None:
         "correction_requests",
         sa.Column("proposed_masked", sa.Text(), server_default="", nullable=False),
     )
-    bind = op.get_bind()
-    _backfill(bind)
-    if bind.dialect.name != "postgresql":
-        return
+    _backfill(op.get_bind())
     # the table-wide SELECT of 0002 goes; INSERT stays
     op.execute("REVOKE SELECT ON correction_requests FROM counter_clerk")
     op.execute(
@@ -90,8 +86,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        # revoking the table privilege revokes the column privileges too
-        op.execute("REVOKE SELECT ON correction_requests FROM counter_clerk, counter_supervisor")
-        op.execute("GRANT SELECT ON correction_requests TO counter_clerk")
+    # revoking the table privilege revokes the column privileges too
+    op.execute("REVOKE SELECT ON correction_requests FROM counter_clerk, counter_supervisor")
+    op.execute("GRANT SELECT ON correction_requests TO counter_clerk")
     op.drop_column("correction_requests", "proposed_masked")

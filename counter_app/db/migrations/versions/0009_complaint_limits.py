@@ -5,9 +5,9 @@ Revises: 0008
 Create Date: 2026-11-27
 
 A complainant of 1,000 characters and a contact "abc" were stored and
-printed (on SQLite nothing checks a VARCHAR length). The complaint service
+printed. The complaint service
 and form refuse them now (``complaint_types.LIMITS``, ``contact_phone``);
-on PostgreSQL these CHECK constraints hold the same rules for any writer:
+these CHECK constraints hold the same rules for any writer:
 
 * complainant 1..40 characters, description 1..500, resolution at most 500;
 * contact empty or a normalised mobile (``1[3-9]`` + 9 digits) or fixed-line
@@ -18,7 +18,7 @@ They are added ``NOT VALID``: PostgreSQL checks every new or changed row
 but does not scan the rows already stored, so an old complaint that breaks
 a rule cannot stop the upgrade (nothing is rewritten or deleted). A
 supervisor may fix such rows and then run ``ALTER TABLE complaints VALIDATE
-CONSTRAINT …``. SQLite (being removed) gets nothing.
+CONSTRAINT …``.
 """
 
 from __future__ import annotations
@@ -42,14 +42,10 @@ CHECKS = {
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     for name, condition in CHECKS.items():
         op.execute(f"ALTER TABLE complaints ADD CONSTRAINT {name} CHECK ({condition}) NOT VALID")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
     for name in CHECKS:
         op.execute(f"ALTER TABLE complaints DROP CONSTRAINT IF EXISTS {name}")
