@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import create_engine, text
+from psycopg.types.json import set_json_dumps, set_json_loads
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,7 +52,7 @@ def make_engine(
     connect_args: dict[str, object] = {"connect_timeout": 5, "application_name": "counter"}
     if statement_timeout_ms is not None:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
-    return create_engine(
+    engine = create_engine(
         parsed,
         echo=echo,
         pool_pre_ping=True,
@@ -55,6 +60,27 @@ def make_engine(
         max_overflow=4,
         connect_args=connect_args,
     )
+    event.listen(engine, "connect", _exact_json)
+    return engine
+
+
+def _json_dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)  # exact: the server casts '12.30' to numeric
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def _exact_json(dbapi_connection, _record) -> None:
+    """json/jsonb from the server with numbers as Decimal (money is never a
+    float), and to it with Decimal and dates as text."""
+    set_json_loads(functools.partial(json.loads, parse_float=Decimal), dbapi_connection)
+    set_json_dumps(_json_dumps, dbapi_connection)
 
 
 class Database:

@@ -21,6 +21,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 OWNER_ROLE = "counter_owner"
 GROUP_ROLES = ("counter_clerk", "counter_supervisor", "counter_admin")
+BATCH_ROLE = "counter_batch"  # billing and imports: EXECUTE on the batch actions only
 EXTENSIONS = ("pg_trgm",)
 
 
@@ -79,10 +80,10 @@ def _prepare_postgres(conn: Connection) -> None:
     existing = set(
         conn.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
-            {"names": [OWNER_ROLE, *GROUP_ROLES]},
+            {"names": [OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE]},
         ).scalars()
     )
-    for role in (OWNER_ROLE, *GROUP_ROLES):
+    for role in (OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE):
         if role not in existing:
             conn.execute(text(f"CREATE ROLE {role} NOLOGIN"))
     # supervisors can do what clerks can; admins what supervisors can.
@@ -104,6 +105,12 @@ def migrate(engine: Engine, revision: str = "head") -> SchemaState:
         conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
         command.upgrade(_config(conn), revision)
     return schema_state(engine)
+
+
+def run_sql_file(conn: Connection, path: Path) -> None:
+    """A migration's SQL file (several statements, function bodies in $$),
+    sent as one simple query on the migration's own transaction."""
+    conn.connection.driver_connection.execute(path.read_text(encoding="utf-8"))
 
 
 def require_current_schema(engine: Engine) -> SchemaState:

@@ -1,0 +1,112 @@
+"""Calling the database's actions: one statement, one round trip.
+
+Every write of the app (and every screen load) is one PostgreSQL function
+that checks the caller from ``session_user``, does the whole use case and
+writes its audit row (migrations 0011 and later). This module is the only
+way the services call them: ``SELECT counter_<name>(...)`` sent in autocommit
+(the statement is its own transaction: no BEGIN, no COMMIT, so one round
+trip), the ``jsonb`` result decoded, a refusal (SQLSTATE class ``CT``) turned
+into :class:`ActionError` with its code, field and message.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from psycopg import errors as pg_errors
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db.engine import Database
+
+log = logging.getLogger(__name__)
+
+REFUSAL_CLASS = "CT"
+# SQLSTATE -> what kind of refusal (the code in the message says which one)
+KINDS = {
+    "CT400": "invalid",
+    "CT403": "forbidden",
+    "CT404": "not_found",
+    "CT409": "conflict",
+    "CT423": "locked",
+}
+
+
+class ActionError(Exception):
+    """The database refused an action. ``code`` is the action's own reason
+    (``stale``, ``decimals``, ``role`` …), ``field`` the argument at fault
+    ('' when none), ``kind`` one of :data:`KINDS`' values."""
+
+    def __init__(self, sqlstate: str, code: str, field: str, message: str):
+        super().__init__(f"{code}: {message}" if message and message != code else code)
+        self.sqlstate = sqlstate
+        self.kind = KINDS.get(sqlstate, "invalid")
+        self.code = code
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Call:
+    """One action call as sent (for logs and the round-trip benchmark)."""
+
+    name: str
+    args: tuple[Any, ...]
+
+    @property
+    def sql(self) -> str:
+        placeholders = ", ".join(["%s"] * len(self.args))
+        return f"SELECT counter_{self.name}({placeholders})"
+
+
+def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
+    """``SELECT counter_<name>(args…)`` in autocommit; its decoded result.
+
+    ``retry_read``: a screen load (it writes nothing) is sent once more when
+    the connection turned out to be dead (server restarted); a write never
+    is: its outcome is looked up instead (payments' client UUID).
+    """
+    request = Call(name, tuple(_plain(a) for a in args))
+    attempts = 2 if retry_read else 1
+    for attempt in range(attempts):
+        try:
+            return _send(db, request)
+        except DBAPIError as exc:
+            refusal = _refusal(exc)
+            if refusal is not None:
+                raise refusal from None
+            if attempt + 1 < attempts and exc.connection_invalidated:
+                log.warning("%s: connection lost, sending it again", name)
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def _send(db: Database, request: Call) -> Any:
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        row = conn.exec_driver_sql(request.sql, request.args).first()
+    return None if row is None else row[0]
+
+
+def _refusal(exc: DBAPIError) -> ActionError | None:
+    orig = exc.orig
+    diag = getattr(orig, "diag", None)
+    state = getattr(orig, "sqlstate", None) or ""
+    if diag is None or not state.startswith(REFUSAL_CLASS):
+        if isinstance(orig, pg_errors.InsufficientPrivilege):
+            return ActionError("CT403", "privilege", "", str(orig).strip())
+        return None
+    return ActionError(state, diag.message_primary or "", diag.message_detail or "",
+                       diag.message_hint or diag.message_primary or "")
+
+
+def _plain(value: Any) -> Any:
+    """Arguments as psycopg sends them: Decimal stays exact (numeric), the
+    rest as it is; a float is refused before it can reach money."""
+    if isinstance(value, float):
+        raise TypeError("actions take Decimal, never float")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ActionError("CT400", "amount", "", "not a finite amount")
+    return value
