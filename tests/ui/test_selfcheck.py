@@ -9,7 +9,9 @@ from counter_app.settings import default_data_dir
 from counter_app.ui.app import main
 from counter_app.ui.selfcheck import SelfCheck
 
-CHECKS = ("font", "translations", "database", "login", "main window", "receipt pdf")
+CHECKS = (
+    "font", "translations", "database", "login", "main window", "receipt pdf", "payment",
+)
 
 
 def test_self_check_passes_and_prints_one_line_per_check(capsys, qapp, tmp_path, monkeypatch):
@@ -21,6 +23,7 @@ def test_self_check_passes_and_prints_one_line_per_check(capsys, qapp, tmp_path,
     assert all(line.startswith("ok   ") for line in lines[:-1]), lines
     assert "qtbase_zh_CN.qm" in lines[1]
     assert lines[-1] == "self-check passed"
+    assert "receipt JX01-" in lines[-2] and "yuan" in lines[-2]  # posted on the bundled server
     assert not default_data_dir().exists() and not (tmp_path / "config").exists()
     assert os.environ["QT_QPA_PLATFORM"] == "offscreen"
 
