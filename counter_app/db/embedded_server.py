@@ -22,6 +22,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -351,13 +352,21 @@ def _pg_ctl(datadir: Path, *args: str) -> None:
 
 
 def _run(argv: list[str], datadir: Path) -> None:
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, errors="replace",
-                              stdin=subprocess.DEVNULL, **_run_kwargs())
-    except OSError as exc:
-        raise _os_error(exc, datadir) from exc
+    """Run initdb or pg_ctl. Their output goes to temporary files, not pipes:
+    the server that ``pg_ctl start`` leaves running inherits its handles, and
+    a pipe held open by it would keep this call waiting (seen on Windows)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as out, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err:
+        try:
+            done = subprocess.run(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                                  **_run_kwargs())
+        except OSError as exc:
+            raise _os_error(exc, datadir) from exc
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
     if done.returncode != 0:
-        detail = "\n".join(part for part in (done.stdout, done.stderr, _log_tail(datadir)) if part)
+        detail = "\n".join(part for part in (stdout, stderr, _log_tail(datadir)) if part)
         reason = classify_failure(detail)
         log.error("%s failed (%s):\n%s", Path(argv[0]).name, reason, detail)
         raise EmbeddedServerError(reason, f"{Path(argv[0]).name} failed ({reason})",
