@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import statistics
 import sys
 import time
@@ -44,11 +43,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psycopg  # noqa: E402
 from sqlalchemy import event, select, text  # noqa: E402
 from sqlalchemy.engine import Engine, make_url  # noqa: E402
 from sqlalchemy.pool import Pool  # noqa: E402
 
+from benchmarks._desk import Desk, make_desk  # noqa: E402
 from benchmarks._proxy import DelayProxy  # noqa: E402
 from counter_app.db import models as m  # noqa: E402
 from counter_app.db.engine import Database, make_engine  # noqa: E402
@@ -56,20 +55,11 @@ from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.domain.localtime import SHANGHAI  # noqa: E402
 from counter_app.domain.periods import Period  # noqa: E402
-from counter_app.services.accounts import AccountService  # noqa: E402
-from counter_app.services.audit import Actor  # noqa: E402
-from counter_app.services.auth import Authenticator, ClerkIdentity  # noqa: E402
-from counter_app.services.clerks import create_clerk  # noqa: E402
 from counter_app.services.complaint_types import ComplaintFilter, NewComplaint  # noqa: E402
-from counter_app.services.complaints import ComplaintService  # noqa: E402
-from counter_app.services.corrections import CorrectionService  # noqa: E402
-from counter_app.services.outages import OutageService  # noqa: E402
-from counter_app.services.payments import PaymentRequest, PaymentService, Tender, TenderInput  # noqa: E402
+from counter_app.services.payments import PaymentRequest, Tender, TenderInput  # noqa: E402
 from counter_app.services.receipt_facts import account_for_payment, receipt_facts  # noqa: E402
-from counter_app.services.relief import RegisterFilter, ReliefInput, ReliefService  # noqa: E402
+from counter_app.services.relief import RegisterFilter, ReliefInput  # noqa: E402
 from counter_app.services.reversals import record_reprint, reverse_payment  # noqa: E402
-from counter_app.services.search import SearchService  # noqa: E402
-from counter_app.services.shifts import ShiftService  # noqa: E402
 
 D = Decimal
 
@@ -207,78 +197,6 @@ def new_address(d: Desk) -> str:
 def filed_correction(d: Desk):
     account, version = seen_account(d)
     return d.corrections.file(account, "address", new_address(d), "户口本", version, d.actor)
-
-
-# -- desks -----------------------------------------------------------------------------
-
-
-@dataclass
-class Desk:
-    """A clerk and a supervisor signed in at one workstation (direct or proxied)."""
-
-    name: str
-    db: Database
-    sup_db: Database
-    clerk: ClerkIdentity
-    sup: ClerkIdentity
-    password: str
-    authenticator: Authenticator
-    raw: psycopg.Connection
-    accounts_free: list[int]
-    households_free: list[int]
-    name_query: str
-    account_no: str
-    area: str
-    _serial: int = 0
-
-    def __post_init__(self) -> None:
-        self.actor = Actor(self.clerk.username, f"RT-{self.name}", self.clerk.id)
-        self.sup_actor = Actor(self.sup.username, f"RT-{self.name}", self.sup.id)
-        self.search = SearchService(self.db)
-        self.accounts = AccountService(self.db)
-        self.payments = PaymentService(self.db, hall_code=self.clerk.hall_code)
-        self.shifts = ShiftService(self.db)
-        self.relief = ReliefService(self.db)
-        self.relief_sup = ReliefService(self.sup_db)
-        self.complaints = ComplaintService(self.db)
-        self.corrections = CorrectionService(self.db)
-        self.corrections_sup = CorrectionService(self.sup_db)
-        self.outages_sup = OutageService(self.sup_db)
-
-    def account(self) -> int:
-        return self.accounts_free.pop()
-
-    def household(self) -> int:
-        return self.households_free.pop()
-
-    def serial(self) -> int:
-        self._serial += 1
-        return self._serial
-
-    def close(self) -> None:
-        self.raw.close()
-        self.db.dispose()
-        self.sup_db.dispose()
-
-
-def sign_in(url, username: str, password: str):
-    return Authenticator(url.set(username=None, password=None)).login(username, password)
-
-
-def make_desk(name: str, url, admin: Database, accounts: list[int], households: list[int],
-              facts: dict) -> Desk:
-    password = secrets.token_urlsafe(12)
-    logins = []
-    for role in ("clerk", "supervisor"):
-        username = f"rt{os.getpid()}_{name}_{role[:3]}"
-        create_clerk(admin, username=username, display_name=f"压测{role}", role=role,
-                     hall_code="JX01", password=password)
-        logins.append(sign_in(url, username, password))
-    raw_url = url.set(drivername="postgresql", username=logins[0].clerk.username, password=password)
-    raw = psycopg.connect(raw_url.render_as_string(hide_password=False), autocommit=True)
-    return Desk(name, logins[0].database, logins[1].database, logins[0].clerk, logins[1].clerk,
-                password, Authenticator(url.set(username=None, password=None)), raw,
-                accounts, households, **facts)
 
 
 # -- counting ---------------------------------------------------------------------------
