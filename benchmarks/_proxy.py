@@ -15,7 +15,9 @@ that dies cannot leave it running.
 ``turns`` counts the client's round trips as the proxy sees them: a chunk
 from the client that follows data from the server (or opens the connection)
 starts a new turn. A statement sent alone and waited for is one turn; a
-pipeline of several is one turn too.
+pipeline of several is one turn too. Set ``trace`` to a list to have each
+turn's messages summarised in it (``Q``/``P`` with the SQL, other message
+types by their letter).
 
 Run alone (``python benchmarks/_proxy.py --target 127.0.0.1:5432``) it prints
 the port and serves until ``--max-seconds``.
@@ -41,6 +43,7 @@ class DelayProxy:
         self.host, self.port = host, port
         self.turns = 0
         self.connections = 0
+        self.trace: list[str] | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
@@ -143,6 +146,8 @@ class DelayProxy:
                 data = await reader.read(CHUNK)
                 if from_client and state["server_spoke"]:
                     self.turns += 1
+                    if self.trace is not None and data:
+                        self.trace.append(summary(data))
                 state["server_spoke"] = not from_client
                 if not data:
                     break
@@ -153,6 +158,26 @@ class DelayProxy:
                 writer.write_eof()
         finally:
             sender.cancel()
+
+
+def summary(data: bytes) -> str:
+    """The frontend messages of a chunk: ``Q``/``P`` with their SQL, others by letter."""
+    out: list[str] = []
+    i = 0
+    while i + 5 <= len(data):
+        kind, size = chr(data[i]), int.from_bytes(data[i + 1:i + 5], "big")
+        body = data[i + 5:i + 1 + size]
+        if kind == "Q":
+            out.append("Q " + body.split(b"\0", 1)[0].decode(errors="replace")[:90])
+        elif kind == "P":
+            query = body.split(b"\0", 2)[1] if body.count(b"\0") >= 2 else b""
+            out.append("P " + query.decode(errors="replace")[:90])
+        elif not out or out[-1] != kind:
+            out.append(kind)
+        if size < 4:
+            break
+        i += 1 + size
+    return " ".join(" ".join(out).split()) or f"({len(data)} bytes)"
 
 
 def main() -> None:

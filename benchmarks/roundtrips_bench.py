@@ -230,14 +230,15 @@ class Result:
                                                   "commits": [], "turns": []})
     skipped: str = ""
     failed: str = ""
+    trace: list[str] = field(default_factory=list)  # the last proxied run's waits
 
     def median(self, key: str, group: dict | None = None) -> float:
         values = (group or self.times)[key]
         return statistics.median(values) if values else float("nan")
 
 
-def run_actions(desks: dict[str, Desk], proxy: DelayProxy, counts: Counts,
-                repeat: int, warmup: int, only: set[str] | None) -> list[Result]:
+def run_actions(desks: dict[str, Desk], proxy: DelayProxy, counts: Counts, repeat: int,
+                warmup: int, only: set[str] | None, trace: bool = False) -> list[Result]:
     results = [Result(name) for name, _, _ in ACTIONS if not only or name in only]
     table = {name: (prep, call) for name, prep, call in ACTIONS}
     for rep in range(warmup + repeat):
@@ -251,6 +252,7 @@ def run_actions(desks: dict[str, Desk], proxy: DelayProxy, counts: Counts,
                 try:
                     inputs = prepare(desk) if prepare else None
                     before, turns = counts.snapshot(), proxy.turns
+                    proxy.trace = [] if trace and where == "proxied" else None
                     t0 = time.perf_counter()
                     call(desk, inputs)
                     ms = (time.perf_counter() - t0) * 1000
@@ -268,6 +270,7 @@ def run_actions(desks: dict[str, Desk], proxy: DelayProxy, counts: Counts,
                     for key in ("statements", "checkouts", "commits"):
                         result.counts[key].append(after[key] - before[key])
                     result.counts["turns"].append(proxy.turns - turns)
+                    result.trace = proxy.trace or []
         print(f"  repetition {rep + 1}/{warmup + repeat} done", file=sys.stderr)
     return results
 
@@ -350,10 +353,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--months", type=int, default=6)
     ap.add_argument("--posts", type=int, default=100, help="posts for the loopback p95")
     ap.add_argument("--only", action="append", help="run only this action (repeatable)")
+    ap.add_argument("--list", action="store_true", help="list the actions and stop")
     ap.add_argument("--max-seconds", type=float, default=900.0, help="the proxy stops after")
     ap.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    ap.add_argument("--trace", action="store_true",
+                    help="list the messages of each wait the proxy saw (last repetition)")
     ap.add_argument("--keep", action="store_true", help="keep the database and roles")
     args = ap.parse_args(argv)
+    if args.list:
+        print("\n".join(name for name, _, _ in ACTIONS))
+        return 0
 
     def say(msg: str) -> None:
         print(msg, file=sys.stderr if args.json else sys.stdout, flush=True)
@@ -396,12 +405,14 @@ def main(argv: list[str] | None = None) -> int:
         say(f"desks signed in; proxy on 127.0.0.1:{port} adding {args.rtt_ms:g} ms per round "
             f"trip; {args.warmup} + {args.repeat} repetitions")
         results = run_actions(desks, proxy, counts, args.repeat, args.warmup,
-                              set(args.only) if args.only else None)
+                              set(args.only) if args.only else None, args.trace)
         rows = rows_of(results, args.rtt_ms)
         loopback = post_p95(desks["direct"], admin, args.posts) if args.posts else {}
         if args.json:
             print(json.dumps({"machine": machine(), "postgresql": version, "rtt_ms": args.rtt_ms,
-                              "repeat": args.repeat, "accounts": args.accounts, "actions": rows,
+                              "repeat": args.repeat, "accounts": args.accounts,
+                              "actions": [dict(row, trace=r.trace) if args.trace else row
+                                          for row, r in zip(rows, results, strict=True)],
                               "loopback": loopback}, ensure_ascii=False, indent=1))
         else:
             print_table(rows, args.rtt_ms)
@@ -411,6 +422,10 @@ def main(argv: list[str] | None = None) -> int:
                       f"baseline INSERT+COMMIT p50 {loopback['insert_commit_p50_ms']:.2f} ms, "
                       f"p95 {loopback['insert_commit_p95_ms']:.2f} ms; ratio of p95s "
                       f"{loopback['post_p95_ms'] / loopback['insert_commit_p95_ms']:.1f}x")
+            for r in (r for r in results if r.trace):
+                print(f"\n{r.name}: the waits of the last proxied run")
+                for n, line in enumerate(r.trace, 1):
+                    print(f"  {n:3d} {line}")
             print(f"machine at the end: {machine()}")
         return 1 if any(r.failed for r in results) else 0
     finally:
