@@ -72,10 +72,15 @@ def check_database_url(url: str) -> str:
     return url
 
 
+SECRET_PARAMETERS = ("password", "passfile", "sslpassword")
+
+
 def strip_password(url: str) -> str:
-    """The URL without any password, as it may be stored on disk."""
+    """The URL without any password (``user:pw@`` or ``?password=`` and the
+    other libpq secrets in the query), as it may be stored on disk or logged."""
     parsed = make_url(url)
-    if parsed.password is None:
+    query = {k: v for k, v in parsed.query.items() if k.lower() not in SECRET_PARAMETERS}
+    if parsed.password is None and query == dict(parsed.query):
         return url
     bare = URL.create(
         parsed.drivername,
@@ -83,7 +88,7 @@ def strip_password(url: str) -> str:
         host=parsed.host,
         port=parsed.port,
         database=parsed.database,
-        query=parsed.query,
+        query=query,
     )
     return bare.render_as_string(hide_password=False)
 
@@ -119,7 +124,7 @@ class Settings:
             raise SettingsError("workstation", "must not be empty")
         if self.database_url:
             check_database_url(self.database_url)
-            if make_url(self.database_url).password is not None:
+            if strip_password(self.database_url) != self.database_url:
                 raise SettingsError("database_url", "must not contain a password")
 
     @property

@@ -73,3 +73,18 @@ def test_strip_password_keeps_everything_else():
     assert strip_password("postgresql://u:p@h:5433/d?sslmode=verify-full") == (
         "postgresql://u@h:5433/d?sslmode=verify-full"
     )
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://h/d?password=s3cret",
+    "postgresql://u:s3cret@h/d?sslmode=verify-full",
+    "postgresql://h/d?sslpassword=s3cret&sslmode=require",
+])
+def test_no_password_form_reaches_the_settings_file(tmp_path, url):
+    store = SettingsStore(tmp_path / "s.json", environ={"COUNTER_DATABASE_URL": url})
+    settings = store.load()
+    store.save(settings)
+    assert "s3cret" not in (tmp_path / "s.json").read_text(encoding="utf-8")
+    assert "s3cret" not in settings.database_url
+    with pytest.raises(SettingsError):
+        Settings(database_url=url)
