@@ -36,13 +36,30 @@ def with_credentials(url: str | URL, username: str | None, password: str | None)
     return parsed
 
 
+# A workstation on a hall's VPN: a line that drops packets must not leave a
+# transaction holding an account row. Sent with the connection (no round trip).
+WORKSTATION_SESSION = {
+    "lock_timeout": 10_000,  # ms: wait at most this for a row another post holds
+    "idle_in_transaction_session_timeout": 15_000,  # ms: the server ends a stalled transaction
+    # the server's side of the socket: a workstation gone silent is dropped
+    "tcp_user_timeout": 10_000, "tcp_keepalives_idle": 5, "tcp_keepalives_interval": 2,
+    "tcp_keepalives_count": 2,
+}
+WORKSTATION_TCP = {  # libpq: notice a dead line within about 10 s
+    "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2,
+    "tcp_user_timeout": 10_000,
+}
+
+
 def make_engine(
     url: str | URL, *, echo: bool = False, statement_timeout_ms: int | None = None
 ) -> Engine:
     """An engine for a PostgreSQL URL; any other database is refused.
 
-    ``statement_timeout_ms`` bounds every statement of the engine's sessions,
-    sent with the connection (no extra round trip)."""
+    ``statement_timeout_ms`` marks a workstation's engine: it bounds every
+    statement, and the lock, idle-transaction and TCP limits of
+    :data:`WORKSTATION_SESSION` / :data:`WORKSTATION_TCP` apply, all sent with
+    the connection (no extra round trip)."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(
@@ -51,7 +68,9 @@ def make_engine(
         )
     connect_args: dict[str, object] = {"connect_timeout": 5, "application_name": "counter"}
     if statement_timeout_ms is not None:
-        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        limits = {"statement_timeout": int(statement_timeout_ms), **WORKSTATION_SESSION}
+        connect_args["options"] = " ".join(f"-c {k}={v}" for k, v in limits.items())
+        connect_args.update(WORKSTATION_TCP)
     engine = create_engine(
         parsed,
         echo=echo,

@@ -53,6 +53,11 @@ def test_a_workstation_login_bounds_every_statement(with_clerk, db_url):
     try:
         with result.database.read() as s:
             shown = s.execute(text("SHOW statement_timeout")).scalar_one()
+            # a dead VPN line cannot hold an account row for long
+            assert s.execute(text("SHOW lock_timeout")).scalar_one() == "10s"
+            assert s.execute(text("SHOW idle_in_transaction_session_timeout")).scalar_one() \
+                == "15s"
+            assert s.execute(text("SHOW tcp_user_timeout")).scalar_one() == "10000"
         assert shown == f"{WORKSTATION_STATEMENT_TIMEOUT_MS // 1000}s"
     finally:
         result.database.dispose()
