@@ -71,10 +71,16 @@ def make_engine(
         limits = {"statement_timeout": int(statement_timeout_ms), **WORKSTATION_SESSION}
         connect_args["options"] = " ".join(f"-c {k}={v}" for k, v in limits.items())
         connect_args.update(WORKSTATION_TCP)
+    workstation = statement_timeout_ms is not None
     engine = create_engine(
         parsed,
         echo=echo,
-        pool_pre_ping=True,
+        # a workstation does not pay a round trip per call for the pool's
+        # ping: a dead connection fails its call, which invalidates the pool;
+        # screen loads are sent again (actions.call(retry_read=True)), a
+        # write's outcome is looked up (the payments' client UUID)
+        pool_pre_ping=not workstation,
+        pool_recycle=1800,
         pool_size=4,
         max_overflow=4,
         connect_args=connect_args,
