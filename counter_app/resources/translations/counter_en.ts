@@ -123,7 +123,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;System</source>
+        <source>S&amp;ystem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

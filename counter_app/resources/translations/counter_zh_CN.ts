@@ -124,8 +124,8 @@
         <translation>导航</translation>
     </message>
     <message>
-        <source>&amp;System</source>
-        <translation>系统(&amp;S)</translation>
+        <source>S&amp;ystem</source>
+        <translation>系统(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
