@@ -181,6 +181,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Only a supervisor or an administrator changes the database address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{field}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -182,6 +182,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Only a supervisor or an administrator changes the database address.</source>
+        <translation>数据库地址只能由主管或管理员修改。</translation>
+    </message>
+    <message>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>
