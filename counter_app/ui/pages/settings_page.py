@@ -80,7 +80,6 @@ class SettingsPage(QWidget):
             self.database_hint = QLabel(self.tr(
                 "Only a supervisor or an administrator changes the database address."), self)
             self.database_hint.setObjectName("databaseHint")
-            self.database_hint.setWordWrap(True)
             self.database_hint.setStyleSheet("color: #555555;")
             row, _role = self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit)
             self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
