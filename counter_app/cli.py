@@ -182,6 +182,23 @@ def cmd_create_hall(db: Database, args, out: Output) -> int:
     return 0
 
 
+def cmd_set_reversal_policy(db: Database, args, out: Output) -> int:
+    from counter_app.domain.reversal_policy import ReversalPolicy, ReversalScope
+    from counter_app.services.auth import ClerkIdentity
+    from counter_app.services.reversal_policy import set_reversal_policy
+
+    administrator = ClerkIdentity(0, ADMIN_ACTOR_NAME, ADMIN_ACTOR_NAME, "admin", "")
+    policy = set_reversal_policy(
+        db, ReversalPolicy(ReversalScope(args.scope), args.warn_after_days), administrator,
+        _actor())
+    out.result(
+        {"scope": policy.scope.value, "warn_after_days": policy.warn_after_days},
+        lambda: f"reversals: {policy.scope.value.replace('_', ' ')}; the supervisor is warned "
+                f"from {policy.warn_after_days} day(s) after the payment",
+    )
+    return 0
+
+
 def cmd_create_clerk(db: Database, args, out: Output) -> int:
     from counter_app.services.clerks import ClerkError, create_clerk
 
@@ -327,6 +344,13 @@ def build_parser() -> argparse.ArgumentParser:
     pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     pw.add_argument("--no-password", action="store_true", help="keep an existing role's password")
     p.set_defaults(func=cmd_create_clerk)
+
+    p = sub_parser("set-reversal-policy", "how old a payment may be reversed (冲正)")
+    p.add_argument("--scope", required=True, choices=("same_day", "any_time"),
+                   help="same_day: payments taken today only; any_time: any, with a reason")
+    p.add_argument("--warn-after-days", type=_positive("--warn-after-days", 3660), default=1,
+                   help="warn the supervisor from this many days after the payment (default 1)")
+    p.set_defaults(func=cmd_set_reversal_policy)
 
     p = sub_parser("bill-period", "bill the readings of a period")
     p.add_argument("period", type=_period, help="YYYY-MM")

@@ -157,6 +157,15 @@ class SettingsStore:
             data["database_url"] = strip_password(env_url)
         return Settings(**data)  # type: ignore[arg-type]
 
+    def stored_database_url(self) -> str:
+        """The URL in the file itself (not COUNTER_DATABASE_URL, not --database-url)."""
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return ""
+        url = raw.get("database_url", "") if isinstance(raw, dict) else ""
+        return url if isinstance(url, str) else ""
+
     def save(self, settings: Settings) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")

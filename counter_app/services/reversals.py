@@ -18,10 +18,13 @@ from sqlalchemy.exc import IntegrityError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.reversal_policy import age_in_days
 
 from .audit import Actor, record
 from .auth import ClerkIdentity
 from .ledger import ZERO
+from .reversal_policy import load_policy, server_now
 from .shifts import ShiftClosedError, require_open_shift
 
 
@@ -78,6 +81,7 @@ def reverse_payment(
                 if done.client_uuid == client_uuid:
                     return _result(session, done, payment, replayed=True)
                 raise ReversalError("already", "this payment has already been reversed", field="payment")
+            age_days = _check_policy(session, payment)
             try:
                 require_open_shift(session, shift_id, actor.clerk_id)
             except ShiftClosedError as exc:
@@ -118,7 +122,8 @@ def reverse_payment(
             record(
                 session, actor, "payment.reverse", "payment", payment_id,
                 supervisor=supervisor.username, reason=reason.strip(),
-                receipt=f"{payment.series_code}-{payment.receipt_no}",
+                receipt=f"{payment.series_code}-{payment.receipt_no}", age_days=age_days,
+                paid_shift=payment.shift_id,
             )
             return _result(session, reversal, payment, replayed=False)
     except IntegrityError:
@@ -127,6 +132,21 @@ def reverse_payment(
             if done is not None and done.client_uuid == client_uuid:
                 return _result(session, done, session.get(m.Payment, payment_id), replayed=True)
         raise ReversalError("already", "this payment has already been reversed", field="payment") from None
+
+
+def _check_policy(session, payment: m.Payment) -> int:
+    """The payment's age in days; ReversalError ``policy`` when the policy forbids it."""
+    policy = load_policy(session)
+    age = age_in_days(payment.created_at, server_now(session))
+    if not policy.allows(age):
+        paid_on = payment.created_at.astimezone(SHANGHAI).date().isoformat()
+        raise ReversalError(
+            "policy",
+            f"the utility reverses payments on the day they were taken only; this one was "
+            f"taken on {paid_on}, {age} days ago",
+            field="payment",
+        )
+    return age
 
 
 def lookup_reversal(db: Database, payment_id: int, client_uuid: str) -> ReversalResult | None:

@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         self.relief_page = ReliefPage(workplace)
         self.complaints_page = ComplaintsPage(workplace)
         self.day_close_page = DayClosePage(workplace)
-        self.settings_page = SettingsPage(settings, settings_store, runner=runner)
+        self.settings_page = SettingsPage(settings, settings_store, runner=runner,
+                                          database_editable=clerk.role != "clerk")
         self.nav_actions: list[QAction] = []
         self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
         for title, page in (

@@ -101,7 +101,7 @@ CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="cle
 @pytest.fixture
 def make_window(qtbot, runner, settings, settings_store, ui_state):
     def _make(database: Database, **kw):
-        workplace = build_workplace(CLERK, database, settings, runner)
+        workplace = build_workplace(kw.pop("clerk", CLERK), database, settings, runner)
         window = MainWindow(workplace, settings_store, ui_state=kw.pop("ui_state", ui_state), **kw)
         qtbot.addWidget(window)
         window.show()

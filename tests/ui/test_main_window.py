@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -17,6 +18,7 @@ from counter_app.ui.pages.payments import PaymentsPage
 from counter_app.ui.pages.relief import ReliefPage
 from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
+from tests.ui.conftest import CLERK
 
 
 def test_ctrl_digits_switch_pages(qtbot, make_window, app_db):
@@ -95,7 +97,8 @@ def test_window_geometry_is_kept_in_qsettings(qtbot, make_window, app_db, tmp_pa
 
 @pytest.fixture
 def settings_page(qtbot, make_window, app_db):
-    window = make_window(app_db)
+    # a supervisor: a counter clerk cannot change the database address
+    window = make_window(app_db, clerk=replace(CLERK, role="supervisor"))
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     return window, window.settings_page
 

@@ -31,6 +31,8 @@ def problems(ts_file: Path) -> list[str]:
         translation = message.find("translation")
         kind = translation.get("type") if translation is not None else "missing"
         text = (translation.text or "") if translation is not None else ""
+        if translation is not None and message.get("numerus") == "yes":
+            text = " ".join(form.text or "" for form in translation.iter("numerusform"))
         where = f"{context}: {source!r}"
         if kind in ("unfinished", "missing", "vanished", "obsolete"):
             found.append(f"{where} is {kind}")

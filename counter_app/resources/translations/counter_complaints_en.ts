@@ -132,7 +132,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Register (handle later)</source>
+        <source>Register, &amp;keep open (handle later)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -458,7 +458,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Refresh (F5)</source>
+        <source>Refresh (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -548,7 +548,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Consultation &amp;guide</source>
+        <source>&amp;Quick answers (consultation guide)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

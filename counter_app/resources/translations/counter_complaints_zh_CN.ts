@@ -132,8 +132,8 @@
         <translation>已向客户致歉</translation>
     </message>
     <message>
-        <source>&amp;Register (handle later)</source>
-        <translation>登记待处理(&amp;R)</translation>
+        <source>Register, &amp;keep open (handle later)</source>
+        <translation>登记待处理(&amp;K)</translation>
     </message>
     <message>
         <source>Solved on the &amp;spot</source>
@@ -458,8 +458,8 @@
         <translation>仅超期(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Refresh (F5)</source>
-        <translation>刷新(&amp;R) (F5)</translation>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
     </message>
     <message>
         <source>&amp;Export to Excel</source>
@@ -548,8 +548,8 @@
         <translation>投诉列表(&amp;L)</translation>
     </message>
     <message>
-        <source>Consultation &amp;guide</source>
-        <translation>咨询指引(&amp;G)</translation>
+        <source>&amp;Quick answers (consultation guide)</source>
+        <translation>咨询指引(&amp;Q)</translation>
     </message>
     <message>
         <source>Data co&amp;rrections</source>

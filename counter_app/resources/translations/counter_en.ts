@@ -123,7 +123,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;System</source>
+        <source>S&amp;ystem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -190,6 +190,10 @@
     </message>
     <message>
         <source>After a payment, the cursor goes to</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator changes the database address.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

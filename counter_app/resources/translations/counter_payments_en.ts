@@ -575,6 +575,10 @@ Periods: {periods}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Taken {0}; looking up its shift and the reversal policy...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. wrong account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,6 +612,53 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shift {0} of {1}, opened {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken {when} ({age}) in {shift}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The utility reverses payments on the day they were taken only: this one was taken {0}. It cannot be reversed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment was taken {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another shift took this payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say in the reason why it is reversed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its refund is booked in today&apos;s day-close of this shift: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken {0}; its shift could not be looked up ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -676,6 +727,10 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>Shift: your shift is closed; open a shift first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment: the utility reverses payments on the day they were taken only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -578,6 +578,10 @@ Periods: {periods}</source>
 账期：{periods}</translation>
     </message>
     <message>
+        <source>Taken {0}; looking up its shift and the reversal policy...</source>
+        <translation>收款时间 {0}；正在查询所属班次和冲正规定……</translation>
+    </message>
+    <message>
         <source>e.g. wrong account</source>
         <translation>例如：收错户</translation>
     </message>
@@ -612,6 +616,52 @@ Periods: {periods}</source>
     <message>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>this shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <source>shift {0} of {1}, opened {2}</source>
+        <translation>第 {0} 班（{1}，{2} 开班）</translation>
+    </message>
+    <message>
+        <source>Taken {when} ({age}) in {shift}.</source>
+        <translation>收款时间 {when}（{age}），收于{shift}。</translation>
+    </message>
+    <message>
+        <source>The utility reverses payments on the day they were taken only: this one was taken {0}. It cannot be reversed here.</source>
+        <translation>本公司只能冲正当天的收款：这笔收于{0}，不能在此冲正。</translation>
+    </message>
+    <message>
+        <source>This payment was taken {0}.</source>
+        <translation>这笔款是{0}收的。</translation>
+    </message>
+    <message>
+        <source>Another shift took this payment.</source>
+        <translation>这笔款是其他班次收的。</translation>
+    </message>
+    <message>
+        <source>Say in the reason why it is reversed now.</source>
+        <translation>请在原因中说明为何现在冲正。</translation>
+    </message>
+    <message>
+        <source>Its refund is booked in today&apos;s day-close of this shift: {0}.</source>
+        <translation>退款记入本班今日日结：{0}。</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Taken {0}; its shift could not be looked up ({1}).</source>
+        <translation>收款时间 {0}；未能查到所属班次（{1}）。</translation>
     </message>
     <message>
         <source>Reason: give the reason for the reversal.</source>
@@ -680,6 +730,10 @@ Periods: {periods}</source>
     <message>
         <source>Shift: your shift is closed; open a shift first.</source>
         <translation>班次：您的班次已结束，请先开班。</translation>
+    </message>
+    <message>
+        <source>Payment: the utility reverses payments on the day they were taken only.</source>
+        <translation>收款：本公司只能冲正当天的收款。</translation>
     </message>
     <message>
         <source>The outcome is unknown ({0}). Checking whether the payment was reversed...</source>

@@ -278,7 +278,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Holder &amp;name</source>
+        <source>Holder na&amp;me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -278,7 +278,7 @@
         <translation>有效期止(&amp;O)</translation>
     </message>
     <message>
-        <source>Holder &amp;name</source>
+        <source>Holder na&amp;me</source>
         <translation>持证人姓名(&amp;M)</translation>
     </message>
     <message>

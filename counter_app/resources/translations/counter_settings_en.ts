@@ -63,15 +63,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ESC/POS &amp;profile:</source>
+        <source>ESC/POS pr&amp;ofile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the cash drawer on cash payme&amp;nts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt &amp;copies:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the cash &amp;drawer on cash payments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

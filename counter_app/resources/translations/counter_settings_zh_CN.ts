@@ -63,16 +63,16 @@
         <translation>打印对账单和申请表用的已安装打印机</translation>
     </message>
     <message>
-        <source>ESC/POS &amp;profile:</source>
-        <translation>ESC/POS 型号(&amp;P)：</translation>
+        <source>ESC/POS pr&amp;ofile:</source>
+        <translation>ESC/POS 型号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer on cash payme&amp;nts</source>
+        <translation>现金收费时打开钱箱(&amp;N)</translation>
     </message>
     <message>
         <source>Receipt &amp;copies:</source>
         <translation>收据份数(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Open the cash &amp;drawer on cash payments</source>
-        <translation>现金收费时打开钱箱(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Mask customer names on receipts</source>

@@ -124,8 +124,8 @@
         <translation>导航</translation>
     </message>
     <message>
-        <source>&amp;System</source>
-        <translation>系统(&amp;S)</translation>
+        <source>S&amp;ystem</source>
+        <translation>系统(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -192,6 +192,10 @@
     <message>
         <source>After a payment, the cursor goes to</source>
         <translation>收费完成后光标回到</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or an administrator changes the database address.</source>
+        <translation>数据库地址只能由主管或管理员修改。</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>

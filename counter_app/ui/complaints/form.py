@@ -70,7 +70,7 @@ class ComplaintForm(QWidget):
         self.apologyCheck.setEnabled(False)
         self.faultCheck.toggled.connect(self._fault_toggled)
 
-        self.pendingRadio = QRadioButton(self.tr("&Register (handle later)"), self)
+        self.pendingRadio = QRadioButton(self.tr("Register, &keep open (handle later)"), self)
         self.resolveRadio = QRadioButton(self.tr("Solved on the &spot"), self)
         self.forwardRadio = QRadioButton(self.tr("&Forward to a department"), self)
         self.pendingRadio.setChecked(True)

@@ -102,7 +102,7 @@ class ComplaintListWidget(QWidget):
         self.departmentCombo = QComboBox(self)
         self.departmentCombo.addItem(self.tr("All departments"), None)
         self.overdueCheck = QCheckBox(self.tr("&Overdue only"), self)
-        self.refreshButton = QPushButton(self.tr("&Refresh (F5)"), self)
+        self.refreshButton = QPushButton(self.tr("Refresh (F5)"), self)
         self.refreshButton.setShortcut("F5")
         self.exportButton = QPushButton(self.tr("&Export to Excel"), self)
         self.model = ComplaintTableModel(self)

@@ -76,7 +76,7 @@ class ComplaintsPage(QWidget):
         split.setStretchFactor(1, 2)
         self.tabs.addTab(self.form, self.tr("&New complaint"))
         self.tabs.addTab(split, self.tr("Complaint &list"))
-        self.tabs.addTab(self.guide, self.tr("Consultation &guide"))
+        self.tabs.addTab(self.guide, self.tr("&Quick answers (consultation guide)"))
         self.tabs.addTab(self.corrections_widget, self.tr("Data co&rrections"))
         self.tabs.addTab(self.outages, self.tr("O&utages"))
         if can_decide:  # supervisors see the list; the service says who may change it

@@ -79,7 +79,9 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Port:"), self.port)
         form.addRow(self.tr("Data&base:"), self.database)
         form.addRow(self.tls)
-        form.addRow(self.tr("CA &file:"), ca_row)
+        ca_label = QLabel(self.tr("CA &file:"))
+        ca_label.setBuddy(self.ca_file)
+        form.addRow(ca_label, ca_row)
         note = QLabel(self.tr("User name and password are only used for the test; "
                               "they are not saved."))
         note.setWordWrap(True)

@@ -85,7 +85,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(accessibility)
         self.navList.setAccessibleName(QCoreApplication.translate("MainWindow", u"Navigation", None))
 #endif // QT_CONFIG(accessibility)
-        self.systemMenu.setTitle(QCoreApplication.translate("MainWindow", u"&System", None))
+        self.systemMenu.setTitle(QCoreApplication.translate("MainWindow", u"S&ystem", None))
         self.goMenu.setTitle(QCoreApplication.translate("MainWindow", u"&Go", None))
     # retranslateUi
 

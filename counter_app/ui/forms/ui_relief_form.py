@@ -276,7 +276,7 @@ class Ui_ReliefForm(object):
         self.issuingOfficeLabel.setText(QCoreApplication.translate("ReliefForm", u"&Issuing office", None))
         self.validFromLabel.setText(QCoreApplication.translate("ReliefForm", u"Valid &from", None))
         self.validToLabel.setText(QCoreApplication.translate("ReliefForm", u"Valid t&o", None))
-        self.holderNameLabel.setText(QCoreApplication.translate("ReliefForm", u"Holder &name", None))
+        self.holderNameLabel.setText(QCoreApplication.translate("ReliefForm", u"Holder na&me", None))
         self.holderIdLabel.setText(QCoreApplication.translate("ReliefForm", u"Holder I&D number", None))
         self.phoneLabel.setText(QCoreApplication.translate("ReliefForm", u"Contact &phone", None))
         self.materialsLabel.setText(QCoreApplication.translate("ReliefForm", u"Materials seen", None))

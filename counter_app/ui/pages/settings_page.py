@@ -48,6 +48,7 @@ class SettingsPage(QWidget):
         *,
         runner: TaskRunner | None = None,
         printers: list[str] | None = None,
+        database_editable: bool = True,
     ):
         super().__init__(parent)
         self.ui = Ui_SettingsPage()
@@ -82,6 +83,14 @@ class SettingsPage(QWidget):
         save_shortcut.activated.connect(self.save)
         self._fill(settings)
         self.ui.messageLabel.hide()
+        if not database_editable:  # a counter clerk cannot point the workstation elsewhere
+            self.ui.databaseUrlEdit.setReadOnly(True)
+            self.database_hint = QLabel(self.tr(
+                "Only a supervisor or an administrator changes the database address."), self)
+            self.database_hint.setObjectName("databaseHint")
+            self.database_hint.setStyleSheet("color: #555555;")
+            row, _role = self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit)
+            self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
 
     @property
     def settings(self) -> Settings:
@@ -100,8 +109,12 @@ class SettingsPage(QWidget):
                 if isinstance(problem.widget, QLineEdit):
                     problem.widget.selectAll()
             return False
+        to_store = new
+        if new.database_url == self._running.database_url:
+            # a URL given for this run only (--database-url, COUNTER_DATABASE_URL) is not saved
+            to_store = new.with_changes(database_url=self._store.stored_database_url())
         try:
-            self._store.save(new)
+            self._store.save(to_store)
         except OSError as exc:
             log.error("cannot save settings to %s", self._store.path, exc_info=exc)
             self._show(self.tr("Cannot save the settings file {path}: {error}").format(

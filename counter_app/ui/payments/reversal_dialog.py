@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
+from counter_app.domain.reversal_policy import ReversalScope
 from counter_app.services.accounts import PaymentSummary
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.services.receipt_facts import PayableAccount
+from counter_app.services.reversal_policy import ReversalFacts, reversal_facts
 from counter_app.services.reversals import (
     ReversalError,
     ReversalResult,
@@ -44,6 +47,11 @@ from counter_app.ui.payments.printing import print_reversal_job
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def _local(moment) -> str:
+    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
 def reverse_with_supervisor(
@@ -95,6 +103,17 @@ class ReversalDialog(QDialog):
                  periods="、".join(payment.periods) or "-"), self)
         info.setObjectName("paymentLabel")
         layout.addWidget(info)
+        self.facts_label = QLabel(self.tr("Taken {0}; looking up its shift and the reversal "
+                                          "policy...").format(_local(payment.paid_at)), self)
+        self.facts_label.setObjectName("factsLabel")
+        self.facts_label.setWordWrap(True)
+        layout.addWidget(self.facts_label)
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("warningLabel")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
+        layout.addWidget(self.warning_label)
         form = QFormLayout()
         self.reason_edit = QLineEdit(self)
         self.reason_edit.setObjectName("reasonEdit")
@@ -115,6 +134,7 @@ class ReversalDialog(QDialog):
         self.status_label.setObjectName("statusLabel")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(self)
         self.confirm_button = buttons.addButton(
             self.tr("Reverse (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -132,8 +152,51 @@ class ReversalDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self._enter_button(self.confirm_button)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(600, 380)
         self.reason_edit.setFocus()
+        self.facts: ReversalFacts | None = None
+        workplace.runner.submit(reversal_facts, workplace.database, payment.payment_id, shift_id,
+                                on_done=self._show_facts, on_error=self._facts_failed)
+
+    # -- what the supervisor approves ----------------------------------------------------
+
+    def _show_facts(self, facts: ReversalFacts) -> None:
+        self.facts = facts
+        shift = (self.tr("this shift") if facts.same_shift else
+                 self.tr("shift {0} of {1}, opened {2}").format(
+                     facts.shift_id, facts.shift_clerk, _local(facts.shift_opened_at)))
+        self.facts_label.setText(self.tr("Taken {when} ({age}) in {shift}.").format(
+            when=_local(facts.paid_at), age=self._age(facts.age_days), shift=shift))
+        if not facts.allowed:
+            self.warning_label.setText(self.tr(
+                "The utility reverses payments on the day they were taken only: this one was "
+                "taken {0}. It cannot be reversed here.").format(self._age(facts.age_days)))
+            self.warning_label.show()
+            self.confirm_button.setEnabled(False)
+            self.reason_edit.setReadOnly(True)
+            self.cancel_button.setFocus()
+            return
+        if facts.warn:
+            refund = "、".join(f"{tender_name(t.tender)} −{format_money(t.amount)}"
+                              for t in self.payment.tenders)
+            reason = (self.tr("This payment was taken {0}.").format(self._age(facts.age_days))
+                      if facts.policy.warns(facts.age_days)
+                      else self.tr("Another shift took this payment."))
+            rule = (self.tr("Say in the reason why it is reversed now.")
+                    if facts.policy.scope is ReversalScope.ANY_TIME else "")
+            self.warning_label.setText(" ".join(filter(None, (
+                reason, self.tr("Its refund is booked in today's day-close of this shift: "
+                                "{0}.").format(refund), rule))))
+            self.warning_label.show()
+
+    def _age(self, days: int) -> str:
+        if days <= 0:
+            return self.tr("today")
+        return self.tr("%n day(s) ago", "", days)
+
+    def _facts_failed(self, error: BaseException) -> None:
+        self.facts_label.setText(self.tr("Taken {0}; its shift could not be looked up ({1}).")
+                                 .format(_local(self.payment.paid_at), error_text(error)))
 
     def _enter_button(self, button) -> None:
         set_enter_button(button, self.confirm_button, self.check_button, self.print_button)
@@ -237,6 +300,8 @@ class ReversalDialog(QDialog):
                                            "since; reverse the later payments first."),
                 "shift": self.tr("Shift: your shift is closed; open a shift first."),
                 "reason": self.tr("Reason: give the reason for the reversal."),
+                "policy": self.tr("Payment: the utility reverses payments on the day they were "
+                                  "taken only."),
             }
             widget = self.reason_edit if error.field == "reason" else self.supervisor_edit
             self._refuse(texts.get(error.code, str(error)), widget)

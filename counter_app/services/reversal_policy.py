@@ -1,0 +1,116 @@
+"""The reversal policy as the utility set it (``utility_settings``), and what
+a supervisor is shown before approving a reversal: when and in which shift
+the payment was taken, how old it is, and whether the policy allows it.
+
+:func:`counter_app.services.reversals.reverse_payment` enforces the policy in
+its own transaction; the dialog only shows it. Ages are counted on the
+database server's clock, in Beijing calendar days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.db import models as m
+from counter_app.db.engine import Database
+from counter_app.domain.reversal_policy import (
+    MAX_WARN_DAYS,
+    POLICY_KEY,
+    WARN_KEY,
+    ReversalPolicy,
+    age_in_days,
+    parse_policy,
+)
+
+from .audit import Actor, record
+from .auth import ClerkIdentity
+
+__all__ = [
+    "POLICY_EDITORS",
+    "ReversalFacts",
+    "load_policy",
+    "reversal_facts",
+    "server_now",
+    "set_reversal_policy",
+]
+
+# utility_settings is written by counter_admin only (migration 0002)
+POLICY_EDITORS = ("admin",)
+
+
+@dataclass(frozen=True)
+class ReversalFacts:
+    payment_id: int
+    paid_at: datetime  # UTC
+    shift_id: int
+    shift_clerk: str  # display name of the clerk whose shift took it
+    shift_opened_at: datetime  # UTC
+    same_shift: bool  # taken in the shift the reversal would be booked in
+    age_days: int  # Beijing calendar days; 0 = today
+    policy: ReversalPolicy
+
+    @property
+    def allowed(self) -> bool:
+        return self.policy.allows(self.age_days)
+
+    @property
+    def warn(self) -> bool:
+        return self.policy.warns(self.age_days) or not self.same_shift
+
+
+def server_now(session: Session) -> datetime:
+    if session.get_bind().dialect.name != "postgresql":
+        return datetime.now(UTC)
+    return session.execute(select(func.now())).scalar_one()
+
+
+def load_policy(session: Session) -> ReversalPolicy:
+    values = dict(
+        session.execute(
+            select(m.UtilitySetting.key, m.UtilitySetting.value)
+            .where(m.UtilitySetting.key.in_((POLICY_KEY, WARN_KEY)))
+        ).all()
+    )
+    return parse_policy(values.get(POLICY_KEY), values.get(WARN_KEY))
+
+
+def reversal_facts(db: Database, payment_id: int, shift_id: int) -> ReversalFacts:
+    """One read on the clerk's connection for the reversal dialog."""
+    p, sh, c = m.Payment, m.Shift, m.Clerk
+    with db.read() as s:
+        row = s.execute(
+            select(p.created_at, p.shift_id, c.display_name, sh.opened_at)
+            .join(sh, sh.id == p.shift_id).join(c, c.id == sh.clerk_id)
+            .where(p.id == payment_id)
+        ).one()
+        return ReversalFacts(
+            payment_id=payment_id, paid_at=row.created_at, shift_id=row.shift_id,
+            shift_clerk=row.display_name, shift_opened_at=row.opened_at,
+            same_shift=row.shift_id == shift_id,
+            age_days=age_in_days(row.created_at, server_now(s)), policy=load_policy(s),
+        )
+
+
+def set_reversal_policy(
+    db: Database, policy: ReversalPolicy, clerk: ClerkIdentity, actor: Actor,
+) -> ReversalPolicy:
+    """Store the policy (an administrator's act, audited)."""
+    if clerk.role not in POLICY_EDITORS:
+        raise PermissionError("only an administrator sets the reversal policy")
+    if not 0 <= policy.warn_after_days <= MAX_WARN_DAYS:
+        raise ValueError(f"warn after 0..{MAX_WARN_DAYS} days")
+    values = {POLICY_KEY: policy.scope.value, WARN_KEY: str(policy.warn_after_days)}
+    with db.write() as s:
+        for key, value in values.items():
+            row = s.get(m.UtilitySetting, key, with_for_update=True)
+            if row is None:
+                s.add(m.UtilitySetting(key=key, value=value))
+            else:
+                row.value = value
+        s.flush()
+        record(s, actor, "reversal.policy", "utility_settings", POLICY_KEY, **values)
+    return policy

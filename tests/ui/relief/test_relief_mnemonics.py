@@ -1,0 +1,30 @@
+"""Alt+letter in the relief form dialog, Chinese and English (tests/ui/_mnemonics.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui._language import ui_language
+from tests.ui._mnemonics import problems
+from tests.ui.relief.test_relief_form import _hall, open_form
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def db(pg_db):
+    return pg_db
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_relief_form_dialog(db, qtbot, runner, settings, qapp, language):
+    with ui_language(qapp, language):
+        hall = _hall(db, qtbot, runner, settings, "clerk")
+        found = []
+        for account_id in (hall.household, hall.collective):
+            dialog = open_form(hall, qtbot, account_id)
+            found += problems(dialog, f"{language} relief form {account_id}")
+            dialog.reject()
+            qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+        assert runner.wait_idle(15_000)
+    assert not found, "\n".join(found)
