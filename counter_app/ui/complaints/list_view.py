@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
+from counter_app.ui.columns import fit_columns
 from counter_app.ui.complaints import labels
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
@@ -44,6 +44,8 @@ class Columns(IntEnum):
 
 class ComplaintTableModel(RecordTableModel[ComplaintRow]):
     Columns = Columns
+    WIDTH_SAMPLES = ("TS20261020001", "2026-10-20 14:30", "欧阳某某", "01000001", "水质问题",
+                     "已转部门", "供水管网部", "2026-10-22 14:30", "2026-10-25")
 
     def headers(self) -> list[str]:
         return [
@@ -112,8 +114,7 @@ class ComplaintListWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table)
         self.table.activated.connect(self._activated)
         self.summaryLabel = QLabel(self)
         self.countsTable = QTableWidget(self)

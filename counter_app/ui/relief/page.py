@@ -127,8 +127,6 @@ class ReliefPage(QWidget):
             n=len(data.rows), amount=f"{total:,.2f}"))
         w.tabs.setTabText(1, self.tr("Expiring within {days} days ({n})").format(
             days=EXPIRING_DAYS, n=len(data.expiring)))
-        for view in (w.registerView, w.expiringView, w.totalsView):
-            view.resizeColumnsToContents()
         if w.registerModel.rowCount() and not w.registerView.currentIndex().isValid():
             w.registerView.selectRow(0)
 
