@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.complaints import labels
+from counter_app.ui.flow_layout import flow_row
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns"]
@@ -127,17 +127,15 @@ class ComplaintListWidget(QWidget):
         self.refreshButton.clicked.connect(self.refresh)
         self.exportButton.clicked.connect(self.export_requested)
 
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Status:"), self), self.statusCombo,
-                       QLabel(self.tr("Category:"), self), self.categoryCombo,
-                       QLabel(self.tr("Department:"), self), self.departmentCombo,
-                       self.overdueCheck):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.refreshButton)
-        filters.addWidget(self.exportButton)
+        # wraps onto a second line when 1024 px (or English, or a wide font) run out
+        filters = flow_row(self, [
+            [QLabel(self.tr("Status:"), self), self.statusCombo],
+            [QLabel(self.tr("Category:"), self), self.categoryCombo],
+            [QLabel(self.tr("Department:"), self), self.departmentCombo],
+            [self.overdueCheck], [self.refreshButton, self.exportButton],
+        ])
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summaryLabel)
         layout.addWidget(QLabel(self.tr("Complaints per category and month:"), self))
