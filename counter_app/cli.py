@@ -9,6 +9,7 @@ Exit codes: 0 done, 1 refused or failed (with a message), 2 bad arguments.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import getpass
 import json
@@ -116,20 +117,39 @@ def cmd_status(db: Database, args, out: Output) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _terminal_progress(args):
+    """``progress(stage, done, total)`` for a long command: one line on stderr
+    redrawn in place, only at a terminal and never under ``--json``; the line
+    is cleared at the end."""
+    if args.json or not sys.stderr.isatty():
+        yield None
+        return
+    shown = [False]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        shown[0] = True
+        figures = f"{done}/{total}" if total else str(done)
+        print(f"\r\x1b[K{stage}: {figures}", end="", file=sys.stderr, flush=True)
+
+    try:
+        yield progress
+    finally:
+        if shown[0]:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
 def cmd_seed_demo(db: Database, args, out: Output) -> int:
     from counter_app.demo import DEMO_CLERKS, seed_demo
 
     migrate(db.engine)
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if not args.json and sys.stderr.isatty():
-            print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
-
     try:
-        report = seed_demo(
-            db, accounts=args.accounts, months=args.months, seed=args.seed,
-            end_period=args.end_period, progress=progress,
-        )
+        with _terminal_progress(args) as progress:
+            report = seed_demo(
+                db, accounts=args.accounts, months=args.months, seed=args.seed,
+                end_period=args.end_period, progress=progress,
+            )
     except ValueError as exc:
         raise CliError(str(exc)) from None
     def human() -> str:
@@ -220,7 +240,8 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
 def cmd_bill_period(db: Database, args, out: Output) -> int:
     from counter_app.services.billing import bill_period
 
-    report = bill_period(db, args.period, _actor())
+    with _terminal_progress(args) as progress:
+        report = bill_period(db, args.period, _actor(), progress=progress)
     out.result(
         dataclasses.asdict(report),
         lambda: (
@@ -238,7 +259,9 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
     if not args.file.is_file():
         raise CliError(f"file: {args.file} does not exist")
     try:
-        report = import_readings(db, args.file, _actor(), dry_run=args.dry_run)
+        with _terminal_progress(args) as progress:
+            report = import_readings(db, args.file, _actor(), dry_run=args.dry_run,
+                                     progress=progress)
     except ImportFileError as exc:
         raise CliError(f"{args.file.name}: {exc}") from None
 

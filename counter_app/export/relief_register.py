@@ -37,6 +37,7 @@ STATUS_LABELS = {
 TEXT = "@"
 MONEY = "0.00"
 DATE = "yyyy-mm-dd"
+PROGRESS_EVERY = 500  # rows between two on_progress calls
 EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 for every date after 1900-02-28
 
 
@@ -150,7 +151,10 @@ def export_relief_register(
 
     ``fast`` (default when lxml is installed) writes whole rows as lxml
     elements; ``fast=False`` goes through openpyxl's own cell writer (same
-    content; the tests compare both).
+    content; the tests compare both). ``on_progress(rows_written)`` is called
+    every few hundred rows and once at the end; an exception it raises (a
+    cancel) stops the export and leaves no file, neither the register nor a
+    temporary one.
     """
     path = Path(path)
     wb = Workbook(write_only=True)
@@ -182,15 +186,21 @@ def export_relief_register(
     writer.append([c.title for c in COLUMNS], [header_style] * len(COLUMNS))
     count = 0
     total = Decimal("0.00")
-    for row in rows:
-        values = [get(row) for get in getters]
-        styles = [date_style if isinstance(v, date) else s
-                  for v, s in zip(values, row_styles, strict=True)]
-        writer.append(values, styles)
-        total += row.relief_total
-        count += 1
-        if on_progress is not None and count % 5000 == 0:
-            on_progress(count)
+    try:
+        for row in rows:
+            values = [get(row) for get in getters]
+            styles = [date_style if isinstance(v, date) else s
+                      for v, s in zip(values, row_styles, strict=True)]
+            writer.append(values, styles)
+            total += row.relief_total
+            count += 1
+            if on_progress is not None and count % PROGRESS_EVERY == 0:
+                on_progress(count)  # may raise to cancel: then no file at all
+        if on_progress is not None:
+            on_progress(count)  # the last chance to cancel: saving is not cancelled
+    except BaseException:
+        _discard(ws)
+        raise
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
     totals: list[object] = [None] * len(COLUMNS)
     totals[0], totals[1], totals[MONEY_INDEX] = "合计", f"{count} 户次", total
@@ -207,6 +217,18 @@ def export_relief_register(
     finally:
         tmp.unlink(missing_ok=True)
     return ExportResult(path, count, total)
+
+
+def _discard(ws) -> None:
+    """Close and delete the sheet's streaming temporary file (a cancelled export)."""
+    writer = getattr(ws, "_writer", None)
+    if writer is None:
+        return
+    try:
+        ws.close()  # ends the row generator and the stream before the file goes
+    except Exception:  # noqa: BLE001, S110 - the file goes anyway
+        pass
+    Path(writer.out).unlink(missing_ok=True)
 
 
 class _PlainRows:

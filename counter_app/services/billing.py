@@ -10,7 +10,7 @@ collective account and by the part of the read period the certificate covers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -248,14 +248,23 @@ class _Biller:
         self.total += sum((c.total for c in computations), Decimal("0.00"))
 
 
-def bill_period(db: Database, period: Period | str, actor: Actor) -> BillingReport:
-    """Bill every unbilled reading closing ``period``; all or nothing."""
+def bill_period(
+    db: Database, period: Period | str, actor: Actor, *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> BillingReport:
+    """Bill every unbilled reading closing ``period``; all or nothing.
+    ``progress("billing", done, total)`` follows the readings billed."""
     period = Period.parse(period) if isinstance(period, str) else period
     with db.write() as session:
         biller = _Biller(session, period)
         before = biller.already_billed()
-        for chunk in _chunks(biller.pending_readings(), CHUNK):
+        pending = biller.pending_readings()
+        done = 0
+        for chunk in _chunks(pending, CHUNK):
             biller.bill_chunk(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress("billing", done, len(pending))
         record(
             session,
             actor,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -295,16 +295,22 @@ def _rows_from_file(path: Path) -> list[_Row]:
 
 
 def import_readings(
-    db: Database, path: Path, actor: Actor, *, dry_run: bool = False, today: date | None = None
+    db: Database, path: Path, actor: Actor, *, dry_run: bool = False, today: date | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
+    """Check every row, then write them all or none. ``progress(stage, done,
+    total)`` follows the rows checked (stage ``checking``)."""
+    report = progress or (lambda stage, done, total: None)
     rows = _rows_from_file(Path(path))
     with db.write() as session:
         v = _Validator(session, today or date.today())
         parsed = [r for r in rows if v.parse(r)]
         v.resolve_meters(parsed)
-        for row in parsed:
+        for n, row in enumerate(parsed, start=1):
             if "meter" in row.parsed:
                 v.check_sequence(row)
+            if n % 200 == 0 or n == len(parsed):
+                report("checking", n, len(parsed))
         errors = tuple(sorted(v.errors, key=lambda e: (e.line, e.field)))
         flagged = tuple(
             (r.line, r.values["account_no"], r.parsed["flags"])

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
 from counter_app.settings import SettingsStore
 from counter_app.ui.context import Workplace
 from counter_app.ui.forms.ui_main_window import Ui_MainWindow
+from counter_app.ui.lazy_page import LazyPage
 from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
 from counter_app.ui.pages.complaints import ComplaintsPage
 from counter_app.ui.pages.day_close import DayClosePage
@@ -48,39 +49,72 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Counter - {name}").format(name=clerk.display_name))
 
         self.search_page = SearchPage(workplace, state=self._ui_state)
-        self.payments_page = PaymentsPage(workplace, state=self._ui_state)
-        self.relief_page = ReliefPage(workplace)
-        self.complaints_page = ComplaintsPage(workplace)
-        self.day_close_page = DayClosePage(workplace)
-        self.settings_page = SettingsPage(settings, settings_store, runner=runner,
-                                          database_editable=clerk.role != "clerk")
+        state = self._ui_state
+        # the other pages are built when first shown (or asked for): sign-in stays quick
+        self._lazy = [
+            LazyPage(lambda: self._connected(PaymentsPage(workplace, state=state))),
+            LazyPage(lambda: ReliefPage(workplace)),
+            LazyPage(lambda: ComplaintsPage(workplace)),
+            LazyPage(lambda: DayClosePage(workplace)),
+            LazyPage(lambda: self._connected(SettingsPage(
+                settings, settings_store, runner=runner,
+                database_editable=clerk.role != "clerk"))),
+        ]
         self.nav_actions: list[QAction] = []
         self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
-        for title, page in (
-            (self.tr("Search"), self.search_page),
-            (self.tr("Payments"), self.payments_page),
-            (self.tr("Relief"), self.relief_page),
-            (self.tr("Complaints"), self.complaints_page),
-            (self.tr("Day close"), self.day_close_page),
-            (self.tr("Settings"), self.settings_page),
-        ):
+        titles = (self.tr("Search"), self.tr("Payments"), self.tr("Relief"),
+                  self.tr("Complaints"), self.tr("Day close"), self.tr("Settings"))
+        for title, page in zip(titles, (self.search_page, *self._lazy), strict=True):
             self._add_page(title, page)
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.close)
         self.search_page.action_requested.connect(self.dispatch_action)
-        self.payments_page.next_customer.connect(self.next_customer)
 
         self.status = StatusPanel(
             self.ui.statusBar, clerk, settings.workstation, database.describe()
         )
-        self.settings_page.saved.connect(workplace.apply_settings)
-        self.settings_page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
         self.monitor = ConnectionMonitor(workplace.ping, runner, interval_ms=ping_interval_ms,
                                          parent=self)
         self.monitor.state_changed.connect(self.status.set_connected)
         self.monitor.start()
         self._restore_state()
+
+    # -- pages --------------------------------------------------------------------
+
+    def _connected(self, page: QWidget) -> QWidget:
+        """Wire a lazily built page to the window."""
+        if isinstance(page, PaymentsPage):
+            page.next_customer.connect(self.next_customer)
+        if isinstance(page, SettingsPage):
+            page.saved.connect(self.workplace.apply_settings)
+            page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
+        return page
+
+    def page_at(self, index: int) -> QWidget:
+        """The page at ``index`` of the stack (built if it was not yet)."""
+        widget = self.ui.pageStack.widget(index)
+        return widget.page if isinstance(widget, LazyPage) else widget
+
+    @property
+    def payments_page(self) -> PaymentsPage:
+        return self._lazy[0].page
+
+    @property
+    def relief_page(self) -> ReliefPage:
+        return self._lazy[1].page
+
+    @property
+    def complaints_page(self) -> ComplaintsPage:
+        return self._lazy[2].page
+
+    @property
+    def day_close_page(self) -> DayClosePage:
+        return self._lazy[3].page
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._lazy[4].page
 
     # -- navigation ---------------------------------------------------------------
 
@@ -100,7 +134,7 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         """Switch page and put the cursor where the clerk will type."""
         self.ui.navList.setCurrentRow(index)
-        page = self.ui.pageStack.widget(index)
+        page = self.page_at(index)
         if page.focusProxy() is not None:
             page.setFocus()
         else:
@@ -112,7 +146,7 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         self.show_page(index)
-        page = self.ui.pageStack.widget(index)
+        page = self.page_at(index)
         if hasattr(page, "open_account"):
             page.open_account(account_id)
 
@@ -123,7 +157,7 @@ class MainWindow(QMainWindow):
 
     @property
     def current_page(self) -> QWidget:
-        return self.ui.pageStack.currentWidget()
+        return self.page_at(self.ui.pageStack.currentIndex())
 
     # -- window state (QSettings, not the workstation Settings) ---------------------
 
@@ -136,7 +170,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self.payments_page.confirm_close():  # payments with an unknown outcome
+        if self._lazy[0].is_built and not self.payments_page.confirm_close():  # payments with an unknown outcome
             event.ignore()
             return
         self.monitor.stop()

@@ -9,12 +9,22 @@ notification every view showing that account follows
 (counter_app/ui/account_events.py). A ``key`` names a kind of request
 (``"search"``, ``"ping"``): submitting again with the same key supersedes the
 older request, whose result is then dropped when it arrives.
+
+Long work (exports, imports, batches) is submitted with ``on_progress=``:
+the callable then gets a :class:`TaskControl` as its keyword ``control``,
+calls ``control.progress(done, total)`` as it goes (the GUI thread hears at
+most every 50 ms) and stops at the next report after :meth:`TaskRunner.cancel`
+or :meth:`TaskRunner.cancel_task` by raising :class:`Cancelled`, which comes
+back through ``on_error``. Cancelling is cooperative: the work itself leaves
+nothing half-done (an export writes a temporary file and renames it last).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -36,8 +46,49 @@ log = logging.getLogger(__name__)
 
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+ProgressCallback = Callable[[int, int], None]  # (done, total); total 0: unknown
 # the account a write changed: its id, or a function of the result (None: none changed)
 Changes = int | Callable[[Any], int | None] | None
+PROGRESS_INTERVAL = 0.05  # seconds between two progress reports reaching the GUI thread
+
+
+class Cancelled(Exception):
+    """The task stopped because it was cancelled (cooperatively, at a report)."""
+
+
+class TaskControl:
+    """The worker's side of a long task: report progress, notice cancel.
+
+    Thread-safe and free of widgets; ``progress`` raises :class:`Cancelled`
+    once the task was cancelled, so work that reports also stops.
+    """
+
+    def __init__(self, report: Callable[[int, int], None] | None = None):
+        self._cancel = threading.Event()
+        self._report = report
+        self._last = 0.0
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Raise :class:`Cancelled` when the task was cancelled."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def progress(self, done: int, total: int = 0) -> None:
+        """``done`` of ``total`` units (rows) are done; raises when cancelled."""
+        self.check()
+        now = time.monotonic()
+        if self._report is not None and (
+            done == 0 or done >= total > 0 or now - self._last >= PROGRESS_INTERVAL
+        ):
+            self._last = now
+            self._report(done, total)
 
 
 @dataclass
@@ -46,6 +97,8 @@ class _Pending:
     on_done: DoneCallback | None
     on_error: ErrorCallback | None
     changes: Changes = None
+    on_progress: ProgressCallback | None = None
+    control: TaskControl | None = None
 
 
 def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
@@ -72,6 +125,7 @@ class TaskRunner(QObject):
     # emitted from worker threads; queued to this object's (GUI) thread
     _worker_done = Signal(int, object)
     _worker_failed = Signal(int, object)
+    _worker_progress = Signal(int, int, int)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4,
                  events: AccountEvents | None = None):
@@ -85,6 +139,7 @@ class TaskRunner(QObject):
         self._busy = False
         self._worker_done.connect(self._deliver_result)
         self._worker_failed.connect(self._deliver_error)
+        self._worker_progress.connect(self._deliver_progress)
 
     # -- public -----------------------------------------------------------------
 
@@ -96,22 +151,40 @@ class TaskRunner(QObject):
         on_error: ErrorCallback | None = None,
         key: str | None = None,
         changes: Changes = None,
+        on_progress: ProgressCallback | None = None,
     ) -> int:
         """Run ``fn(*args)`` on the pool; returns the request id. ``changes``
-        names the account a successful run changed (see the module doc)."""
+        names the account a successful run changed; with ``on_progress``,
+        ``fn`` also gets ``control=`` a :class:`TaskControl` (see the module doc)."""
         task_id = next(self._ids)
-        self._pending[task_id] = _Pending(key, on_done, on_error, changes)
+        control = None
+        if on_progress is not None:
+            control = TaskControl(lambda done, total: self._worker_progress.emit(
+                task_id, done, total))
+        self._pending[task_id] = _Pending(key, on_done, on_error, changes, on_progress, control)
         if key is not None:
             self._latest[key] = task_id
-        self._pool.start(lambda: self._run(task_id, fn, args))
+        kwargs = {} if control is None else {"control": control}
+        self._pool.start(lambda: self._run(task_id, fn, args, kwargs))
         if not self._busy:
             self._busy = True
             self.busy_changed.emit(True)
         return task_id
 
     def cancel(self, key: str) -> None:
-        """Drop the result of the request in flight under ``key``, if any."""
-        self._latest.pop(key, None)
+        """Drop the result of the request in flight under ``key``, if any;
+        a task with progress is also asked to stop."""
+        task_id = self._latest.pop(key, None)
+        pending = self._pending.get(task_id) if task_id is not None else None
+        if pending is not None and pending.control is not None:
+            pending.control.cancel()
+
+    def cancel_task(self, task_id: int) -> None:
+        """Ask the task ``task_id`` (submitted with ``on_progress``) to stop;
+        its ``on_error`` then gets :class:`Cancelled`."""
+        pending = self._pending.get(task_id)
+        if pending is not None and pending.control is not None:
+            pending.control.cancel()
 
     @property
     def is_busy(self) -> bool:
@@ -140,7 +213,9 @@ class TaskRunner(QObject):
         self._pool.clear()
         self._latest.clear()
         for pending in self._pending.values():
-            pending.on_done = pending.on_error = pending.changes = None
+            pending.on_done = pending.on_error = pending.changes = pending.on_progress = None
+            if pending.control is not None:
+                pending.control.cancel()
         done = self._pool.waitForDone(ms)
         QCoreApplication.sendPostedEvents(self)
         self._pending.clear()  # requests cleared from the queue never answer
@@ -149,9 +224,10 @@ class TaskRunner(QObject):
 
     # -- worker side (pool thread) ----------------------------------------------
 
-    def _run(self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    def _run(self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...],
+             kwargs: dict[str, Any]) -> None:
         try:
-            result = fn(*args)
+            result = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - every request must answer
             self._worker_failed.emit(task_id, exc)
         else:
@@ -200,6 +276,16 @@ class TaskRunner(QObject):
             if changed is not None:  # even when its answer is stale: the write happened
                 self.events.changed.emit(changed)
 
+    @Slot(int, int, int)
+    def _deliver_progress(self, task_id: int, done: int, total: int) -> None:
+        pending = self._pending.get(task_id)
+        if pending is None or pending.on_progress is None or (
+            pending.control is not None and pending.control.cancelled
+        ):
+            return
+        if _receiver_alive(pending.on_progress):
+            pending.on_progress(done, total)
+
     @Slot(int, object)
     def _deliver_error(self, task_id: int, exc: BaseException) -> None:
         try:
@@ -209,7 +295,10 @@ class TaskRunner(QObject):
                 return
             self.failed.emit(task_id, exc)
             if pending.on_error is None:
-                log.error("background task %d failed", task_id, exc_info=exc)
+                if isinstance(exc, Cancelled):
+                    log.info("background task %d cancelled", task_id)
+                else:
+                    log.error("background task %d failed", task_id, exc_info=exc)
             elif _receiver_alive(pending.on_error):
                 pending.on_error(exc)
         finally:

@@ -340,6 +340,29 @@
     </message>
 </context>
 <context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tenders</name>
     <message>
         <source>Cash</source>

@@ -396,6 +396,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported {n} rows to {path}</source>
         <translation type="unfinished"></translation>
     </message>

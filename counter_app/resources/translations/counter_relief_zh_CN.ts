@@ -396,6 +396,14 @@
         <translation>正在导出……</translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written</source>
+        <translation>导出已取消：未写入任何文件</translation>
+    </message>
+    <message>
         <source>Exported {n} rows to {path}</source>
         <translation>已导出 {n} 行到 {path}</translation>
     </message>

@@ -341,6 +341,29 @@
     </message>
 </context>
 <context>
+    <name>TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} {unit}</source>
+        <translation>{done} / {total} {unit}</translation>
+    </message>
+    <message>
+        <source>{done} {unit}</source>
+        <translation>{done} {unit}</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
     <name>Tenders</name>
     <message>
         <source>Cash</source>

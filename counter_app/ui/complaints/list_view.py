@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
+from counter_app.ui.columns import fit_columns
 from counter_app.ui.complaints import labels
+from counter_app.ui.flow_layout import flow_row
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns"]
@@ -44,6 +44,8 @@ class Columns(IntEnum):
 
 class ComplaintTableModel(RecordTableModel[ComplaintRow]):
     Columns = Columns
+    WIDTH_SAMPLES = ("TS20261020001", "2026-10-20 14:30", "欧阳某某", "01000001", "水质问题",
+                     "已转部门", "供水管网部", "2026-10-22 14:30", "2026-10-25")
 
     def headers(self) -> list[str]:
         return [
@@ -112,8 +114,7 @@ class ComplaintListWidget(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table)
         self.table.activated.connect(self._activated)
         self.summaryLabel = QLabel(self)
         self.countsTable = QTableWidget(self)
@@ -126,17 +127,15 @@ class ComplaintListWidget(QWidget):
         self.refreshButton.clicked.connect(self.refresh)
         self.exportButton.clicked.connect(self.export_requested)
 
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("Status:"), self), self.statusCombo,
-                       QLabel(self.tr("Category:"), self), self.categoryCombo,
-                       QLabel(self.tr("Department:"), self), self.departmentCombo,
-                       self.overdueCheck):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.refreshButton)
-        filters.addWidget(self.exportButton)
+        # wraps onto a second line when 1024 px (or English, or a wide font) run out
+        filters = flow_row(self, [
+            [QLabel(self.tr("Status:"), self), self.statusCombo],
+            [QLabel(self.tr("Category:"), self), self.categoryCombo],
+            [QLabel(self.tr("Department:"), self), self.departmentCombo],
+            [self.overdueCheck], [self.refreshButton, self.exportButton],
+        ])
         layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summaryLabel)
         layout.addWidget(QLabel(self.tr("Complaints per category and month:"), self))

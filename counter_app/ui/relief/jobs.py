@@ -21,6 +21,7 @@ from counter_app.services.relief import (
     ReliefRow,
     ReliefService,
 )
+from counter_app.ui.tasks import TaskControl
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,19 @@ def load_form(service: ReliefService, account_id: int) -> tuple[AccountBrief, Re
     return service.account_brief(account_id), service.options()
 
 
-def export_register(service: ReliefService, filters: RegisterFilter, path: str) -> ExportResult:
-    return export_relief_register(service.register(filters), path)
+def export_register(
+    service: ReliefService, filters: RegisterFilter, path: str, *, control: TaskControl | None = None
+) -> ExportResult:
+    """Worker: the register as an .xlsx at ``path``, written to a temporary file
+    and renamed last; with ``control``, progress per row and cancel (then no file)."""
+    if control is None:
+        return export_relief_register(service.register(filters), path)
+    control.progress(0)
+    rows = service.register(filters)
+    total = len(rows)
+    control.progress(0, total)
+    return export_relief_register(rows, path,
+                                  on_progress=lambda done: control.progress(done, total))
 
 
 def form_data(row: ReliefRow, utility: Utility, relief_item: str) -> ReliefApplicationData:

@@ -39,6 +39,9 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
         HOUSEHOLDS = 13
 
     RIGHT_ALIGNED = frozenset({Columns.RELIEF})
+    WIDTH_SAMPLES = ("01000001", "欧阳某某", "待审批", "2026-12-31", "2026-10", "1,234.56",
+                     "A01", "城镇居民最低生活保障证", "欧阳某某", "370829********1234",
+                     "138****5678", "城镇居民最低生活保障证", "JX-2026-00001", "12/120")
 
     def row_of(self, application_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == application_id), -1)
@@ -89,6 +92,7 @@ class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
         AMOUNT = 3
 
     RIGHT_ALIGNED = frozenset({Columns.BILLS, Columns.VOLUME, Columns.AMOUNT})
+    WIDTH_SAMPLES = ("2026-10", "1234", "12345", "12,345.67")
 
     def headers(self) -> list[str]:
         return [self.tr("Period"), self.tr("Bills"), self.tr("Billed m³"),

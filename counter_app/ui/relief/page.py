@@ -24,6 +24,7 @@ from counter_app.services.relief import (
 )
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
+from counter_app.ui.progress import TaskProgress, run_with_progress
 from counter_app.ui.relief.form import ReliefFormDialog
 from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
 from counter_app.ui.relief.labels import error_text, status_text, unexpected_text
@@ -45,6 +46,7 @@ class ReliefPage(QWidget):
         self.w = ReliefPageWidgets(self)
         self.form_dialog: ReliefFormDialog | None = None
         self.last_export: ExportResult | None = None
+        self.export_progress: TaskProgress | None = None
         self._loaded_once = False
         w = self.w
         w.statusCombo.addItem(self.tr("All statuses"), None)
@@ -125,8 +127,6 @@ class ReliefPage(QWidget):
             n=len(data.rows), amount=f"{total:,.2f}"))
         w.tabs.setTabText(1, self.tr("Expiring within {days} days ({n})").format(
             days=EXPIRING_DAYS, n=len(data.expiring)))
-        for view in (w.registerView, w.expiringView, w.totalsView):
-            view.resizeColumnsToContents()
         if w.registerModel.rowCount() and not w.registerView.currentIndex().isValid():
             w.registerView.selectRow(0)
 
@@ -259,10 +259,16 @@ class ReliefPage(QWidget):
             path += ".xlsx"
         self.w.exportButton.setEnabled(False)
         self.show_message(self.tr("Exporting..."))
-        self.workplace.runner.submit(
-            export_register, self.service, self.current_filter(), path,
-            on_done=self._exported, on_error=self._export_failed, key="relief-export",
+        self.export_progress = run_with_progress(
+            self, self.workplace.runner, export_register, self.service, self.current_filter(),
+            path, title=self.tr("Export the relief register"), unit=self.tr("rows"),
+            on_done=self._exported, on_error=self._export_failed,
+            on_cancelled=self._export_cancelled, key="relief-export",
         )
+
+    def _export_cancelled(self) -> None:
+        self.w.exportButton.setEnabled(True)
+        self.show_message(self.tr("Export cancelled: no file was written"))
 
     def _exported(self, result: ExportResult) -> None:
         self.w.exportButton.setEnabled(True)

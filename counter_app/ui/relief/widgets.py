@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.columns import fit_columns
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.relief.models import PeriodTotalsModel, ReliefRegisterModel
 
@@ -31,8 +31,8 @@ def _table(parent: QWidget, model) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
     view.setTabKeyNavigation(False)
+    fit_columns(view)  # from the font, not from 100,000 rows
     return view
 
 
@@ -78,8 +78,6 @@ class ReliefPageWidgets:
         totals_layout.addWidget(QLabel(QCoreApplication.translate("ReliefPage", "Relief granted per bill period"), totals_box))
         self.totalsView = _table(totals_box, self.totalsModel)
         # four short columns that must all show beside the register
-        self.totalsView.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
         self.totalsView.horizontalHeader().setStretchLastSection(False)
         self.totalsModel.modelReset.connect(self._fit_totals)
         totals_layout.addWidget(self.totalsView)

@@ -26,9 +26,15 @@ from counter_app.ui.search.texts import account_type_text, status_text
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
-# numbers are read as a whole: never broken over two lines (0537- / ****676)
-UNBROKEN = frozenset({"account_no", "mobile", "landline", "id_number", "meter_no", "period",
-                      "due_on", "readings", "usage", "amount", "bill_owed", "prepayment"})
+# numbers are read as a whole: never broken over two lines (0537- / ****676), and
+# given the room of a long one in the machine's font (never cut, whatever the font)
+UNBROKEN_SAMPLES = {
+    "account_no": "01000001", "mobile": "138****5678", "landline": "0537-6873039",
+    "id_number": "370829********1234", "meter_no": "JX1900000278", "period": "2026-11",
+    "due_on": "2026-12-11", "readings": "12345 → 12345", "usage": "1234 t",
+    "amount": "¥12,345.67", "bill_owed": "¥12,345.67", "prepayment": "¥12,345.67",
+}
+UNBROKEN = frozenset(UNBROKEN_SAMPLES)
 
 
 def _value_label(parent: QWidget, name: str) -> QLabel:
@@ -97,8 +103,8 @@ class AccountPanel(QWidget):
         bill_grid.setColumnStretch(3, 1)
 
         top = QHBoxLayout()
-        top.addWidget(info, 5)
-        top.addWidget(bill_box, 4)
+        top.addWidget(info, 3)  # the customer's numbers need the room more than the bill
+        top.addWidget(bill_box, 2)
 
         self.history = HistoryWidget(workplace, self)
         self.message_label = QLabel(self)
@@ -155,9 +161,14 @@ class AccountPanel(QWidget):
                     continue
                 caption = QLabel(title + self.tr(":"), box)
                 caption.setStyleSheet("color: #555555;")
+                caption.setWordWrap(True)  # "Prepayment balance:" may take two lines
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
                 self.fields[key].setWordWrap(key not in UNBROKEN)
+                if key in UNBROKEN:
+                    metrics = self.fields[key].fontMetrics()
+                    self.fields[key].setMinimumWidth(
+                        metrics.horizontalAdvance(UNBROKEN_SAMPLES[key]) + metrics.averageCharWidth())
                 grid.addWidget(self.fields[key], r, c + 1, Qt.AlignmentFlag.AlignTop)
 
     def _button(self, text: str, key: str, row: QHBoxLayout) -> QPushButton:

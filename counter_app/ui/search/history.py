@@ -7,7 +7,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import BillSummary, PaymentSummary
+from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.models import BillLinesModel, BillsModel, PaymentsModel
 
@@ -40,12 +40,7 @@ def make_table(parent: QWidget, model, stretch: int | None = None) -> QTableView
     rows = table.verticalHeader()
     rows.hide()
     rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is None:
-        header.setStretchLastSection(True)
-    else:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    fit_columns(table, stretch=stretch)
     return table
 
 

@@ -34,6 +34,8 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         ARREARS = 6
 
     RIGHT_ALIGNED = frozenset({Columns.ARREARS})
+    WIDTH_SAMPLES = ("01000001", "欧阳某某", "138****5678", "370829********1234",
+                     "嘉祥街道建设路12号", "已销户", "12,345.67")
 
     def headers(self) -> list[str]:
         return [
@@ -79,6 +81,8 @@ class BillsModel(RecordTableModel[BillSummary]):
         DUE = 7
 
     RIGHT_ALIGNED = frozenset(range(1, 7))
+    WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
+                     "12,345.67", "2026-10-31")
 
     def headers(self) -> list[str]:
         return [
@@ -119,6 +123,7 @@ class BillLinesModel(RecordTableModel[BillLineView]):
         AMOUNT = 3
 
     RIGHT_ALIGNED = frozenset({Columns.VOLUME, Columns.PRICE, Columns.AMOUNT})
+    WIDTH_SAMPLES = ("基本水费（第一阶梯）", "1234.00", "12.3456", "12,345.67")
 
     def headers(self) -> list[str]:
         return [
@@ -146,6 +151,8 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
         STATE = 5
 
     RIGHT_ALIGNED = frozenset({Columns.AMOUNT})
+    WIDTH_SAMPLES = ("2026-10-20 14:30", "JX00000001", "12,345.67", "现金, 微信",
+                     "2026-08, 2026-10", "已冲正")
 
     def headers(self) -> list[str]:
         return [

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.search import SearchResult
 from counter_app.ui.account_events import AccountWatch
+from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.search.account_panel import AccountPanel
@@ -87,11 +87,7 @@ class SearchPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            SearchResultsModel.Columns.ADDRESS, QHeaderView.ResizeMode.Stretch
-        )
+        fit_columns(self.table, stretch=SearchResultsModel.Columns.ADDRESS)
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.results_panel)
 
