@@ -139,6 +139,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>relief is only for household or collective (residential) accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the certificate has expired.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -139,6 +139,10 @@
         <translation>该用户不是正常状态。</translation>
     </message>
     <message>
+        <source>relief is only for household or collective (residential) accounts.</source>
+        <translation>仅居民户（一户一表或集体户）可办理低保减免。</translation>
+    </message>
+    <message>
         <source>the certificate has expired.</source>
         <translation>证件已过期。</translation>
     </message>

@@ -59,6 +59,7 @@ def reason_text(error: ReliefError) -> str:
         ("certificate_no", "duplicate"): QCoreApplication.translate("Relief", "this certificate already has an active relief (pending or approved)."),
         ("account", "duplicate"): QCoreApplication.translate("Relief", "this account already has an active relief (pending or approved)."),
         ("account", "inactive"): QCoreApplication.translate("Relief", "the account is not active."),
+        ("account", "not_residential"): QCoreApplication.translate("Relief", "relief is only for household or collective (residential) accounts."),
         ("valid_to", "expired"): QCoreApplication.translate("Relief", "the certificate has expired."),
         ("valid_from", "not_yet_valid"): QCoreApplication.translate("Relief", "the certificate is not valid yet."),
         ("valid_to", "before_from"): QCoreApplication.translate("Relief", "must not be before the valid-from date."),
