@@ -103,8 +103,9 @@ class ReliefContext:
 def refusal(action: str, exc: ActionError) -> ReliefError:
     """The database's refusal as the relief UI names it (field, code)."""
     if exc.kind == "forbidden":  # not a supervisor (role), or no EXECUTE (privilege)
-        if action in DECISIONS:
-            return ReliefError("supervisor", "role", exc.message)
+        if action in DECISIONS:  # not a supervisor, or of another hall
+            return ReliefError("supervisor", "hall" if exc.code == "hall" else "role",
+                               exc.message)
         return ReliefError("application", exc.code, exc.message)
     if exc.field == "version" and exc.code == "conflict":
         return ReliefConflict(exc.message)

@@ -55,6 +55,7 @@ class Town:
     collective_meter: int
     clerk: ClerkIdentity
     supervisor: ClerkIdentity
+    login_as: object  # for one more login
 
 
 def named(db, login_as, role: str, name: str):
@@ -80,7 +81,7 @@ def town(db, login_as) -> Town:
         ids = household.id, meters[0].id, collective.id, meters[1].id
     clerk_db, clerk = named(db, login_as, "clerk", "收费员")
     sup_db, sup = named(db, login_as, "supervisor", "李主管")
-    return Town(db, ReliefService(clerk_db), ReliefService(sup_db), *ids, clerk, sup)
+    return Town(db, ReliefService(clerk_db), ReliefService(sup_db), *ids, clerk, sup, login_as)
 
 
 def form(account_id: int, **kw) -> ReliefInput:

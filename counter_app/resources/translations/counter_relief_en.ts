@@ -183,6 +183,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>only a supervisor of the hall that filed the application may decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>someone else decided this application first; the list has been refreshed.</source>
         <translation type="unfinished"></translation>
     </message>

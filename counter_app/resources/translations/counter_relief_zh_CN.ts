@@ -183,6 +183,10 @@
         <translation>只有主管可以审批减免申请。</translation>
     </message>
     <message>
+        <source>only a supervisor of the hall that filed the application may decide it.</source>
+        <translation>只有受理该申请的营业厅的主管可以审批。</translation>
+    </message>
+    <message>
         <source>someone else decided this application first; the list has been refreshed.</source>
         <translation>该申请已被他人先行处理，列表已刷新。</translation>
     </message>

@@ -71,6 +71,7 @@ def reason_text(error: ReliefError) -> str:
         ("total_households", "below_low"): QCoreApplication.translate("Relief", "must not be less than the low-income households."),
         ("total_households", "above_account"): QCoreApplication.translate("Relief", "must not exceed the households registered on the account."),
         ("supervisor", "role"): QCoreApplication.translate("Relief", "only a supervisor may decide relief applications."),
+        ("supervisor", "hall"): QCoreApplication.translate("Relief", "only a supervisor of the hall that filed the application may decide it."),
         ("version", "conflict"): QCoreApplication.translate("Relief", "someone else decided this application first; the list has been refreshed."),
         ("rule", "missing"): QCoreApplication.translate("Relief", "the utility has no relief rule configured."),
     }

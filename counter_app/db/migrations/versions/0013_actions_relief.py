@@ -38,7 +38,7 @@ FUNCTIONS = (  # callers first, helpers last
     "counter_relief_close(text, bigint, int, text, text, text[], text)",
     "counter_relief_text(text, text, int, boolean)",
     "counter_relief_reason(text)",
-    "counter_relief_for_decision(bigint, int, text[])",
+    "counter_relief_for_decision(clerks, bigint, int, text[])",
     "counter_relief_json(relief_applications, date)",
     "counter_relief_effective_period(bigint, date)",
     "counter_relief_phone_mask(text)",

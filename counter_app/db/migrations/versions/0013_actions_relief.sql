@@ -230,9 +230,12 @@ AS $$
     FROM accounts a WHERE a.id = t.account_id
 $$;
 
--- The application locked for a decision: found, the version the decider
--- saw (CT409 otherwise: someone else decided first), in an allowed status.
-CREATE FUNCTION counter_relief_for_decision(p_id bigint, p_version int, p_allowed text[])
+-- The application locked for a decision: found, filed at the decider's
+-- hall (the hall that saw the materials decides; an admin decides any), the
+-- version the decider saw (CT409 otherwise: someone else decided first), in
+-- an allowed status.
+CREATE FUNCTION counter_relief_for_decision(p_me clerks, p_id bigint, p_version int,
+                                            p_allowed text[])
     RETURNS relief_applications
     LANGUAGE plpgsql
     SET search_path = public, pg_temp
@@ -244,6 +247,11 @@ BEGIN
     IF NOT FOUND THEN
         PERFORM counter_fail('CT404', 'missing', 'application',
                              format('no relief application %s', p_id));
+    END IF;
+    IF p_me.role <> 'admin' AND p_me.hall_code IS DISTINCT FROM
+            (SELECT hall_code FROM clerks WHERE id = v.created_by) THEN
+        PERFORM counter_fail('CT403', 'hall', 'supervisor',
+                             format('application %s was filed at another hall', p_id));
     END IF;
     IF v.version IS DISTINCT FROM p_version THEN
         PERFORM counter_fail('CT409', 'conflict', 'version',
@@ -489,7 +497,8 @@ AS $$
 DECLARE
     v_me clerks := counter_caller('supervisor');
     v_today date := counter_relief_today();
-    v relief_applications := counter_relief_for_decision(p_id, p_version, ARRAY['pending']);
+    v relief_applications := counter_relief_for_decision(v_me, p_id, p_version,
+                                                           ARRAY['pending']);
 BEGIN
     IF v.valid_to < v_today THEN
         PERFORM counter_fail('CT400', 'expired', 'valid_to', 'the certificate has expired');
@@ -519,7 +528,7 @@ AS $$
 DECLARE
     v_me clerks := counter_caller('supervisor');
     v_reason text := counter_relief_reason(p_reason);
-    v relief_applications := counter_relief_for_decision(p_id, p_version, p_allowed);
+    v relief_applications := counter_relief_for_decision(v_me, p_id, p_version, p_allowed);
 BEGIN
     UPDATE relief_applications
     SET status = p_status, revoked_reason = v_reason, decided_by = v_me.id, decided_at = now(),
@@ -686,7 +695,7 @@ REVOKE ALL ON FUNCTION counter_relief_phone(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_phone_mask(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_effective_period(bigint, date) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_json(relief_applications, date) FROM PUBLIC;
-REVOKE ALL ON FUNCTION counter_relief_for_decision(bigint, int, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_relief_for_decision(clerks, bigint, int, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_reason(text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_text(text, text, int, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_relief_close(text, bigint, int, text, text, text[], text)
