@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
@@ -209,3 +209,30 @@ def test_no_group_holds_a_write_on_relief_applications(town):
               AND privilege_type IN ('INSERT', 'UPDATE')
         """)).all()
     assert grants == []
+
+
+def test_one_statement_per_clerk_action_and_per_screen_load(town):
+    """Over a hall's VPN every statement is a round trip: filing, deciding and
+    loading the page or the form are one each (no BEGIN, no read-back)."""
+    sent: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    town.service.options()  # the pool's first connection is made and set up
+    town.boss.options()
+    for login in (town.service.db, town.boss.db):
+        event.listen(login.engine, "before_cursor_execute", count)
+    filed: list = []
+    steps = [
+        lambda: town.service.page(expiring_days=30),
+        lambda: town.service.context(town.household),
+        lambda: filed.append(town.service.apply(form(town.household), ACTOR)),
+        lambda: town.boss.approve(filed[0].id, 1, ACTOR),
+        lambda: town.boss.revoke(filed[0].id, 2, "证件已注销", ACTOR),
+    ]
+    for step in steps:
+        before = len(sent)
+        step()
+        assert len(sent) - before == 1, sent[before:]
+    assert all(s.startswith("SELECT counter_") for s in sent)

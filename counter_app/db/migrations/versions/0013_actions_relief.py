@@ -48,7 +48,7 @@ FUNCTIONS = (  # callers first, helpers last
     "counter_relief_certificate_key(text)",
     "counter_relief_today()",
 )
-CONSTRAINTS = ("relief_applications_certificate_key", "relief_applications_decided")
+CONSTRAINTS = ("relief_applications_certificate_key",)
 
 
 def upgrade() -> None:
