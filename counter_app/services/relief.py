@@ -32,8 +32,8 @@ correct) and ``code``; a decision on a stale version raises
 (a message before a round trip) and again by the database.
 
 Utility settings (``utility_settings``, read by the server):
-``relief.certificate_types`` (JSON list of names, default
-:data:`DEFAULT_CERTIFICATE_TYPES`), ``relief.direct_approval`` (``true``:
+``relief.certificate_types`` (JSON list of names, default 城镇居民最低生活保障证
+and 破产企业困难职工生活救助证明), ``relief.direct_approval`` (``true``:
 the filing clerk's application is approved at once), ``relief.rule_code``
 (default ``DEFAULT``).
 """
@@ -55,14 +55,12 @@ from .relief_queries import (
     ReliefOptions,
     ReliefRow,
     account_from_json,
-    display_status,
     options_from_json,
     page_from_json,
     row_from_json,
 )
 
 __all__ = [
-    "DEFAULT_CERTIFICATE_TYPES",
     "MATERIALS",
     "AccountBrief",
     "PeriodTotal",
@@ -75,11 +73,8 @@ __all__ = [
     "ReliefOptions",
     "ReliefRow",
     "ReliefService",
-    "display_status",
 ]
 
-# the server's default (counter_relief_options), named here for documentation
-DEFAULT_CERTIFICATE_TYPES = ("城镇居民最低生活保障证", "破产企业困难职工生活救助证明")
 DECISIONS = frozenset({"approve_relief", "reject_relief", "withdraw_relief"})
 
 

@@ -17,7 +17,6 @@ from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
 
 __all__ = [
-    "ACTIVE_STATUSES",
     "MATERIALS",
     "ReliefError",
     "ReliefInput",
@@ -26,7 +25,6 @@ __all__ = [
     "validate_input",
 ]
 
-ACTIVE_STATUSES = ("pending", "approved")
 # Materials the clerk must have seen (key, label stored and printed).
 MATERIALS: tuple[tuple[str, str], ...] = (
     ("certificate_original", "证件原件"),

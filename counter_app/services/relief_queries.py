@@ -22,7 +22,6 @@ __all__ = [
     "ReliefOptions",
     "ReliefRow",
     "account_from_json",
-    "display_status",
     "options_from_json",
     "page_from_json",
     "row_from_json",
@@ -112,12 +111,6 @@ class RegisterPage:
     totals: list[PeriodTotal]
     options: ReliefOptions
     areas: list[tuple[str, str]]  # (code, "code name")
-
-
-def display_status(status: str, valid_to: date, today: date) -> str:
-    if status in ("approved", "pending") and valid_to < today:
-        return "expired"
-    return status
 
 
 def _money(value: Any) -> Decimal:
