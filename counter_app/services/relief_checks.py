@@ -1,4 +1,5 @@
-"""Checks of a relief application's fields (no database access here).
+"""Checks of a relief application's fields for the clerk's sake (no database
+access here; ``counter_file_relief`` checks them all again).
 
 Each refusal is a :class:`ReliefError` naming the form ``field`` and a
 ``code`` the UI turns into a Chinese message; the English text is for logs.
@@ -6,36 +7,34 @@ Each refusal is a :class:`ReliefError` naming the form ``field`` and a
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from counter_app.domain.dates import validity_problem
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
 
 __all__ = [
-    "ACTIVE_STATUSES",
     "MATERIALS",
     "ReliefError",
     "ReliefInput",
     "local_today",
+    "certificate_key",
     "validate_input",
 ]
 
-ACTIVE_STATUSES = ("pending", "approved")
 # Materials the clerk must have seen (key, label stored and printed).
 MATERIALS: tuple[tuple[str, str], ...] = (
     ("certificate_original", "证件原件"),
     ("certificate_copy", "证件复印件"),
     ("holder_id_copy", "持证人身份证复印件"),
 )
-MAX_LENGTHS = {"certificate_no": 40, "issuing_office": 80, "holder_name": 80, "notes": 2000}
-
-
+MAX_LENGTHS = {
+    "certificate_type": 40, "certificate_no": 40, "issuing_office": 80, "holder_name": 80,
+    "notes": 2000,
+}
 
 
 def local_today() -> date:
@@ -86,35 +85,26 @@ def _text(value: str | None, name: str, *, required: bool = True) -> str:
     return text
 
 
-def _households(data: ReliefInput, account) -> tuple[int | None, int | None]:
-    if account.account_type != "collective":
-        return None, None
+def _households(data: ReliefInput) -> None:
+    """What the form can tell without the account (whether it is collective,
+    and its registered households, are the database's to check)."""
     low, total = data.low_income_households, data.total_households
-    if low is None:
-        raise ReliefError("low_income_households", "required", "low-income households needed")
-    if total is None:
-        raise ReliefError("total_households", "required", "total households needed")
-    if low <= 0:
+    if low is not None and low <= 0:
         raise ReliefError("low_income_households", "range", "low-income households must be > 0")
-    if total < low:
+    if low is not None and total is not None and total < low:
         raise ReliefError("total_households", "below_low",
                           "total households below the low-income households")
-    if account.households_total and total > account.households_total:
-        raise ReliefError("total_households", "above_account",
-                          f"more than the account's {account.households_total} households")
-    return low, total
 
 
-def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...],
-                   today: date) -> dict:
-    """Check every field in form order; return the column values to insert."""
-    if account.status != "active":
-        raise ReliefError("account", "inactive", "the account is not active")
-    cert_type = _text(data.certificate_type, "certificate_type")
-    if cert_type not in certificate_types:
-        raise ReliefError("certificate_type", "unknown", f"unknown certificate type {cert_type}")
+def validate_input(data: ReliefInput, today: date) -> dict:
+    """Check every field in form order, for the clerk's sake (a message before
+    a round trip); return the normalised values ``counter_file_relief`` takes.
+    The database checks them all again, and what needs the account or the
+    utility's settings (account active and residential, households of a
+    collective account, accepted certificate types) is checked there only."""
+    _text(data.certificate_type, "certificate_type")
     cert_no = certificate_key(_text(data.certificate_no, "certificate_no"))
-    office = _text(data.issuing_office, "issuing_office")
+    _text(data.issuing_office, "issuing_office")
     if data.valid_from is None:
         raise ReliefError("valid_from", "required", "valid from is required")
     if data.valid_to is None:
@@ -128,7 +118,7 @@ def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...
         raise ReliefError("valid_from", "not_yet_valid", "the certificate is not valid yet")
     if data.valid_to < today:
         raise ReliefError("valid_to", "expired", "the certificate has expired")
-    holder = _text(data.holder_name, "holder_name")
+    _text(data.holder_name, "holder_name")
     try:
         id_number = validate_id_number(data.holder_id_number or "")
     except IdNumberError as exc:
@@ -139,25 +129,10 @@ def validate_input(data: ReliefInput, account, certificate_types: tuple[str, ...
     except PhoneError as exc:
         code = "required" if exc.code == "empty" else exc.code
         raise ReliefError("contact_phone", code, str(exc)) from None
-    known = dict(MATERIALS)
     missing = [key for key, _ in MATERIALS if key not in data.materials]
     if missing:
         raise ReliefError("materials", "missing", f"materials not seen: {', '.join(missing)}")
-    low, total = _households(data, account)
+    _households(data)
     notes = _text(data.notes, "notes", required=False)
-    return dict(
-        certificate_type=cert_type,
-        certificate_no=cert_no,
-        issuing_office=office,
-        valid_from=data.valid_from,
-        valid_to=data.valid_to,
-        holder_name=holder,
-        holder_id_number=id_number,
-        holder_id_masked=mask_id_number(id_number),
-        contact_phone=phone,
-        contact_phone_masked=mask_phone(phone),
-        materials_json=json.dumps([known[k] for k, _ in MATERIALS], ensure_ascii=False),
-        low_income_households=low,
-        total_households=total,
-        notes=notes,
-    )
+    return dict(certificate_no=cert_no, holder_id_number=id_number, contact_phone=phone,
+                notes=notes)

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import time
-from datetime import date
 
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db import models as m
 from counter_app.documents import render_pdf
-from counter_app.services.relief import (
-    CERTIFICATE_LOCK_CLASS,
-    ReliefError,
-    ReliefRow,
-    ReliefService,
-    certificate_lock_key,
-)
+from counter_app.services.relief import ReliefError, ReliefRow, ReliefService
 from counter_app.ui.relief.jobs import preview_form
 from tests.documents.conftest import pdf_text, squash
-from tests.services.test_relief_service import ACTOR, TODAY, form, town  # noqa: F401
+from tests.services.test_relief_service import ACTOR, form, named, town  # noqa: F401
+
+CERTIFICATE_LOCK_CLASS = 7320  # counter_file_relief: pg_advisory_xact_lock(7320, hashtext(no))
 
 pytestmark = pytest.mark.postgres
 
@@ -35,12 +28,12 @@ def db(pg_db):  # login_as (tests/conftest.py) signs in to this database
 def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):  # noqa: F811
     clerk_db, clerk = login_as("clerk")
     sup_db, sup = login_as("supervisor")
-    row = ReliefService(clerk_db).apply(form(town.household), clerk, ACTOR, today=TODAY)
+    row = ReliefService(clerk_db).apply(form(town.household), ACTOR)
     assert row.holder_id_masked == "370829********0011"
     assert row.contact_phone_masked == "138****5678"
-    approved = ReliefService(sup_db).approve(row.id, 1, sup, ACTOR, today=TODAY)
+    approved = ReliefService(sup_db).approve(row.id, 1, ACTOR)
     assert approved.status == "approved"
-    assert [r.id for r in ReliefService(clerk_db).register(today=TODAY)] == [row.id]
+    assert [r.id for r in ReliefService(clerk_db).register()] == [row.id]
     for login in (clerk_db, sup_db):
         with pytest.raises(DBAPIError, match="permission denied"):
             with login.read() as s:
@@ -49,7 +42,7 @@ def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):
             with login.read() as s:
                 s.execute(text("SELECT contact_phone FROM relief_applications")).all()
     assert ReliefService(clerk_db).totals_per_period() == []
-    assert date(2027, 12, 31) == approved.valid_to
+    assert form(town.household).valid_to == approved.valid_to
 
 
 def _waiting_on_certificates(conn) -> int:
@@ -82,11 +75,14 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
         login, who, data = filings[i]
         start.wait()
         try:
-            results[i] = ReliefService(login).apply(data, who, ACTOR, today=TODAY)
+            results[i] = ReliefService(login).apply(data, ACTOR)
         except Exception as exc:  # noqa: BLE001 - judged below
             results[i] = exc
 
-    key = (CERTIFICATE_LOCK_CLASS, certificate_lock_key(number))
+    with pg_db.read() as s:  # the key the action locks: the stored (upper case) number's hash
+        key = (CERTIFICATE_LOCK_CLASS,
+               s.execute(text("SELECT hashtext(counter_relief_certificate_key(:n))"),
+                         {"n": number}).scalar_one())
     threads = [threading.Thread(target=file, args=(i,), daemon=True) for i in (0, 1)]
     with pg_db.engine.connect() as holder:
         holder.execute(select(func.pg_advisory_lock(*key)))
@@ -109,35 +105,28 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
     refused = [r for r in results if isinstance(r, ReliefError)]
     assert len(filed) == 1 and len(refused) == 1, results
     assert (refused[0].field, refused[0].code) == ("certificate_no", "duplicate")
-    rows = town.service.register(today=TODAY)
+    rows = town.service.register()
     assert [(r.id, r.certificate_no) for r in rows] == [(filed[0].id, number)]
-
-
-def _named(pg_db, login_as, role: str, name: str):
-    login, who = login_as(role)
-    with pg_db.write() as s:
-        s.get(m.Clerk, who.id).display_name = name
-    return login, dataclasses.replace(who, display_name=name)
 
 
 def test_printed_form_names_who_filed_and_approved_not_who_prints(
     town, login_as, pg_db  # noqa: F811
 ):
-    filer_db, filer = _named(pg_db, login_as, "clerk", "王丽")
-    sup_db, sup = _named(pg_db, login_as, "supervisor", "李主管")
-    printer_db, printer = _named(pg_db, login_as, "clerk", "赵六")
+    filer_db, filer = named(pg_db, login_as, "clerk", "王丽")
+    sup_db, sup = named(pg_db, login_as, "supervisor", "李主管")
+    printer_db, printer = named(pg_db, login_as, "clerk", "赵六")
     pending = ReliefService(filer_db).apply(
-        form(town.household, contact_phone="0537-6812345"), filer, ACTOR, today=TODAY)
+        form(town.household, contact_phone="0537-6812345"), ACTOR)
 
     def printed(application_id: int) -> str:
         service = ReliefService(printer_db)  # a clerk login reads only what it may
-        [row] = [r for r in service.register(today=TODAY) if r.id == application_id]
-        return squash(pdf_text(render_pdf(preview_form(service, row, printer))))
+        [row] = [r for r in service.register() if r.id == application_id]
+        return squash(pdf_text(render_pdf(preview_form(service, row))))
 
     text_ = printed(pending.id)
     assert "受理人签字（王丽）" in text_ and "赵六" not in text_
     assert "李主管" not in text_ and "审核人" not in text_
     assert "0537-****345" in text_ and "6812345" not in text_
-    ReliefService(sup_db).approve(pending.id, 1, sup, ACTOR, today=TODAY)
+    ReliefService(sup_db).approve(pending.id, 1, ACTOR)
     text_ = printed(pending.id)
     assert "受理人签字（王丽）" in text_ and "审核人：李主管" in text_ and "赵六" not in text_

@@ -139,6 +139,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>relief is only for household or collective (residential) accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the certificate has expired.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +180,10 @@
     </message>
     <message>
         <source>only a supervisor may decide relief applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a supervisor of the hall that filed the application may decide it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -139,6 +139,10 @@
         <translation>该用户不是正常状态。</translation>
     </message>
     <message>
+        <source>relief is only for household or collective (residential) accounts.</source>
+        <translation>仅居民户（一户一表或集体户）可办理低保减免。</translation>
+    </message>
+    <message>
         <source>the certificate has expired.</source>
         <translation>证件已过期。</translation>
     </message>
@@ -177,6 +181,10 @@
     <message>
         <source>only a supervisor may decide relief applications.</source>
         <translation>只有主管可以审批减免申请。</translation>
+    </message>
+    <message>
+        <source>only a supervisor of the hall that filed the application may decide it.</source>
+        <translation>只有受理该申请的营业厅的主管可以审批。</translation>
     </message>
     <message>
         <source>someone else decided this application first; the list has been refreshed.</source>

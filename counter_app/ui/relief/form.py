@@ -132,7 +132,7 @@ class ReliefFormDialog(QDialog):
         self.ui.errorLabel.hide()
         wp = self.workplace
         wp.runner.submit(
-            self.service.apply, data, wp.clerk, wp.actor,
+            self.service.apply, data, wp.actor,
             on_done=self._filed, on_error=self._refused, key=APPLY_KEY,
             changes=lambda row: row.account_id,
         )

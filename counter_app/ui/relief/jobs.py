@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 
-from sqlalchemy import select
-
-from counter_app.db import models as m
 from counter_app.documents import ReliefApplicationData, Utility, relief_form_document
 from counter_app.documents.model import Document
 from counter_app.export.relief_register import ExportResult, export_relief_register
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.relief import (
     AccountBrief,
-    PeriodTotal,
     RegisterFilter,
+    RegisterPage,
     ReliefOptions,
     ReliefRow,
     ReliefService,
@@ -24,31 +18,15 @@ from counter_app.services.relief import (
 from counter_app.ui.tasks import TaskControl
 
 
-@dataclass(frozen=True)
-class RegisterData:
-    rows: list[ReliefRow]
-    expiring: list[ReliefRow]
-    totals: list[PeriodTotal]
-    options: ReliefOptions
-    areas: list[tuple[str, str]]
-    zero: Decimal = Decimal("0.00")
-
-
-def load_register(service: ReliefService, filters: RegisterFilter, days: int) -> RegisterData:
-    with service.db.read() as s:
-        areas = [(code, f"{code} {name}") for code, name in
-                 s.execute(select(m.Area.code, m.Area.name).order_by(m.Area.code))]
-    return RegisterData(
-        rows=service.register(filters),
-        expiring=service.expiring(days),
-        totals=service.totals_per_period(area=filters.area),
-        options=service.options(),
-        areas=areas,
-    )
+def load_register(service: ReliefService, filters: RegisterFilter, days: int) -> RegisterPage:
+    """The whole page (rows, expiring, totals, choices): one call."""
+    return service.page(filters, days)
 
 
 def load_form(service: ReliefService, account_id: int) -> tuple[AccountBrief, ReliefOptions]:
-    return service.account_brief(account_id), service.options()
+    context = service.context(account_id)  # one call
+    assert context.account is not None  # the server refuses an unknown account
+    return context.account, context.options
 
 
 def export_register(
@@ -83,11 +61,12 @@ def form_data(row: ReliefRow, utility: Utility, relief_item: str) -> ReliefAppli
     )
 
 
-def preview_form(service: ReliefService, row: ReliefRow, clerk: ClerkIdentity) -> Document:
+def preview_form(service: ReliefService, row: ReliefRow) -> Document:
     """Worker: build the application form document (painting happens on the GUI thread).
 
-    ``clerk`` is who prints it: only the hall heading comes from them."""
-    name, hall = service.utility(clerk.hall_code)
-    options = service.options()
-    item = options.rule_name or "基本水费每吨减免0.20元"
-    return relief_form_document(form_data(row, Utility(name, hall), item))
+    Only the hall heading comes from who prints it (the signed-in login); the
+    filing clerk and the approver are the row's. One call."""
+    context = service.context()
+    item = context.options.rule_name or "基本水费每吨减免0.20元"
+    return relief_form_document(form_data(row, Utility(context.utility_name, context.hall_name),
+                                          item))

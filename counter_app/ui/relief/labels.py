@@ -59,6 +59,7 @@ def reason_text(error: ReliefError) -> str:
         ("certificate_no", "duplicate"): QCoreApplication.translate("Relief", "this certificate already has an active relief (pending or approved)."),
         ("account", "duplicate"): QCoreApplication.translate("Relief", "this account already has an active relief (pending or approved)."),
         ("account", "inactive"): QCoreApplication.translate("Relief", "the account is not active."),
+        ("account", "not_residential"): QCoreApplication.translate("Relief", "relief is only for household or collective (residential) accounts."),
         ("valid_to", "expired"): QCoreApplication.translate("Relief", "the certificate has expired."),
         ("valid_from", "not_yet_valid"): QCoreApplication.translate("Relief", "the certificate is not valid yet."),
         ("valid_to", "before_from"): QCoreApplication.translate("Relief", "must not be before the valid-from date."),
@@ -70,6 +71,7 @@ def reason_text(error: ReliefError) -> str:
         ("total_households", "below_low"): QCoreApplication.translate("Relief", "must not be less than the low-income households."),
         ("total_households", "above_account"): QCoreApplication.translate("Relief", "must not exceed the households registered on the account."),
         ("supervisor", "role"): QCoreApplication.translate("Relief", "only a supervisor may decide relief applications."),
+        ("supervisor", "hall"): QCoreApplication.translate("Relief", "only a supervisor of the hall that filed the application may decide it."),
         ("version", "conflict"): QCoreApplication.translate("Relief", "someone else decided this application first; the list has been refreshed."),
         ("rule", "missing"): QCoreApplication.translate("Relief", "the utility has no relief rule configured."),
     }

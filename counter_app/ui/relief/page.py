@@ -8,6 +8,7 @@ Every database, export and printer call goes through ``workplace.runner``.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -122,7 +123,7 @@ class ReliefPage(QWidget):
         w.totalsModel.set_rows(data.totals)
         self._fill_choices(w.areaCombo, data.areas)
         self._fill_choices(w.typeCombo, [(t, t) for t in data.options.certificate_types])
-        total = sum((r.relief_total for r in data.rows), start=data.zero)
+        total = sum((r.relief_total for r in data.rows), start=Decimal("0.00"))
         w.countLabel.setText(self.tr("{n} applications, relief granted {amount} yuan").format(
             n=len(data.rows), amount=f"{total:,.2f}"))
         w.tabs.setTabText(1, self.tr("Expiring within {days} days ({n})").format(
@@ -191,7 +192,7 @@ class ReliefPage(QWidget):
         if row is None:
             return
         wp = self.workplace
-        self._decide(self.service.approve, row.id, row.version, wp.clerk, wp.actor)
+        self._decide(self.service.approve, row.id, row.version, wp.actor)
 
     def close_selected(self, action: str) -> None:
         row = self.selected()
@@ -199,7 +200,7 @@ class ReliefPage(QWidget):
             return
         wp = self.workplace
         fn = self.service.reject if action == "reject" else self.service.revoke
-        self._decide(fn, row.id, row.version, self.w.reasonEdit.text(), wp.clerk, wp.actor)
+        self._decide(fn, row.id, row.version, self.w.reasonEdit.text(), wp.actor)
 
     def _decide(self, fn, *args) -> None:
         for button in (self.w.approveButton, self.w.rejectButton, self.w.revokeButton):
@@ -236,7 +237,7 @@ class ReliefPage(QWidget):
         if row is None:
             return
         self.workplace.runner.submit(
-            preview_form, self.service, row, self.workplace.clerk,
+            preview_form, self.service, row,
             on_done=self._preview, on_error=self._failed, key="relief-print",
         )
 

@@ -4,6 +4,7 @@ the register exports to Excel through the runner."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.relief import ReliefService
 from counter_app.ui.context import build_workplace
 from counter_app.ui.relief.page import ReliefPage
@@ -51,37 +51,39 @@ def db(db_url):
     database.dispose()
 
 
-def _hall(db, qtbot, runner, settings, role: str) -> Hall:
+def _hall(db, login_as, qtbot, runner, settings, role: str) -> Hall:
+    """The page as a real login of ``role`` (the database knows who acts)."""
     with db.write() as s:
         make_reference(s)
         s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
                            value=Decimal("0.20")))
-        clerk = m.Clerk(username=f"u_{role}", display_name="王丽", role=role, hall_code="HQ")
-        s.add(clerk)
         household = make_account(s)
         collective = make_account(s, "02000001", name="建设路小区", account_type="collective",
                                   households_total=12, read_cycle_months=1)
         s.flush()
-        identity = ClerkIdentity(clerk.id, clerk.username, "王丽", role, "HQ")
         ids = household.id, collective.id
-    workplace = build_workplace(identity, db, settings, runner)
+    login, who = login_as(role)
+    with db.write() as s:
+        s.get(m.Clerk, who.id).display_name = "王丽"
+    identity = dataclasses.replace(who, display_name="王丽")
+    workplace = build_workplace(identity, login, settings, runner)
     page = ReliefPage(workplace)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
     qtbot.waitExposed(page)
     runner.wait_idle(15_000)
-    return Hall(db, page, *ids, runner)
+    return Hall(login, page, *ids, runner)
 
 
 @pytest.fixture
-def hall(db, qtbot, runner, settings) -> Hall:
-    return _hall(db, qtbot, runner, settings, "clerk")
+def hall(db, login_as, qtbot, runner, settings) -> Hall:
+    return _hall(db, login_as, qtbot, runner, settings, "clerk")
 
 
 @pytest.fixture
-def supervisor_hall(db, qtbot, runner, settings) -> Hall:
-    return _hall(db, qtbot, runner, settings, "supervisor")
+def supervisor_hall(db, login_as, qtbot, runner, settings) -> Hall:
+    return _hall(db, login_as, qtbot, runner, settings, "supervisor")
 
 
 def open_form(hall: Hall, qtbot, account_id: int):
@@ -248,7 +250,7 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
     hall = supervisor_hall
     service = ReliefService(hall.db)
     page = hall.page
-    clerk, actor = page.workplace.clerk, page.workplace.actor
+    actor = page.workplace.actor
     today = date.today()
     soon = today.replace(day=1) if today.day > 1 else today
     from counter_app.services.relief import ReliefInput
@@ -263,8 +265,8 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
             materials=("certificate_original", "certificate_copy", "holder_id_copy"),
             low_income_households=1 if account_id == hall.collective else None,
             total_households=12 if account_id == hall.collective else None,
-        ), clerk, actor)
-        service.approve(row.id, row.version, clerk, actor)
+        ), actor)
+        service.approve(row.id, row.version, actor)
     qtbot.keyClick(page.w.registerView, Qt.Key.Key_F5)
     assert hall.runner.wait_idle(15_000)
     assert page.w.registerModel.rowCount() == 2
