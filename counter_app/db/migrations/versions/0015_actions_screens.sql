@@ -254,7 +254,9 @@ RETURN CASE WHEN char_length(p) <= p_size THEN ARRAY[p] ELSE ARRAY(
 -- range or an index probe that stops at p_n rows (see services/search.py
 -- for the design); fragments first scan the oldest accounts (2,000, then
 -- as far as the rate found there says, at most 20,000), the *_grams
--- lookups then use the GIN indexes.
+-- lookups then use the GIN indexes. The settings counter.search_head_rows
+-- and counter.search_scan_max (tests force each path with them) change
+-- only how a fragment is looked up, never what is found.
 CREATE FUNCTION counter_search_probe(
     p_probe text, p_mode text, p_value text, p_values text[], p_n integer
 ) RETURNS bigint[]
@@ -264,7 +266,11 @@ CREATE FUNCTION counter_search_probe(
 AS $$
 DECLARE
     v bigint[];
-    v_rows integer := 2000;
+    v_head integer := coalesce(nullif(current_setting('counter.search_head_rows', true), ''),
+                               '2000')::integer;
+    v_max integer := coalesce(nullif(current_setting('counter.search_scan_max', true), ''),
+                              '20000')::integer;
+    v_rows integer := v_head;
     v_budget integer;
     v_grams text[];
 BEGIN
@@ -312,10 +318,10 @@ BEGIN
                            WHERE strpos(s.address, p_value) > 0
                               OR strpos(s.meter_location, p_value) > 0 LIMIT p_n);
             END IF;
-            EXIT WHEN cardinality(v) = 0 OR cardinality(v) >= p_n OR v_rows > 2000;
+            EXIT WHEN v_rows > v_head OR cardinality(v) = 0 OR cardinality(v) >= p_n;
             -- the rate in the head says how far the scan must go (25 % margin)
             v_budget := ceil(p_n::numeric * v_rows * 5 / (cardinality(v) * 4));
-            EXIT WHEN v_budget <= v_rows OR v_budget > 20000;
+            EXIT WHEN v_budget <= v_rows OR v_budget > v_max;
             v_rows := v_budget;
         END LOOP;
     ELSIF p_probe = 'name_grams' THEN
