@@ -488,12 +488,10 @@ BEGIN
     IF clock_timestamp() - v_at > interval '2 minutes' THEN
         PERFORM counter_fail('CT409', 'expired', 'token', 'this reveal request expired');
     END IF;
-    -- the request's 64-bit transaction id (its xmin in the current epoch)
+    -- the request's 64-bit transaction id: its xmin read modulo 2^32 around
+    -- our own (a committed request is older; one of our subtransactions newer)
     v_now := pg_current_xact_id()::text::bigint;
-    v_xid := v_now - v_now % 4294967296 + v_xmin;
-    IF v_xid > v_now THEN
-        v_xid := v_xid - 4294967296;
-    END IF;
+    v_xid := v_now + ((v_xmin - v_now % 4294967296 + 6442450944) % 4294967296 - 2147483648);
     IF pg_xact_status(v_xid::text::xid8) IS DISTINCT FROM 'committed' THEN
         PERFORM counter_fail('CT409', 'uncommitted', 'token',
                              'the reveal request must be committed first');
