@@ -405,11 +405,23 @@ BEGIN
                      'mobile_masked', a.mobile_masked, 'landline_masked', a.landline_masked,
                      'id_masked', a.id_masked, 'address', a.address,
                      'meter_location', a.meter_location, 'status', a.status,
-                     'arrears', counter_arrears(a.id), 'matched', f.kind, 'match', f.mode
+                     'arrears', coalesce(ar.arrears, 0)::numeric(12, 2),
+                     'matched', f.kind, 'match', f.mode
                  ) ORDER BY f.i), '[]'::jsonb)
                  FROM unnest(v_ids[1:v_limit], v_kinds[1:v_limit], v_modes[1:v_limit])
                       WITH ORDINALITY AS f(id, kind, mode, i)
-                 JOIN accounts a ON a.id = f.id));
+                 JOIN accounts a ON a.id = f.id
+                 -- one grouped query for all hits (a function call per bill costs
+                 -- more than the whole search)
+                 LEFT JOIN (
+                     SELECT b.account_id, sum(b.amount - (
+                         SELECT coalesce(sum(al.amount), 0) FROM allocations al
+                         WHERE al.bill_id = b.id AND NOT EXISTS (
+                             SELECT 1 FROM payment_reversals rv
+                             WHERE rv.payment_id = al.payment_id))) AS arrears
+                     FROM bills b WHERE b.account_id = ANY (v_ids[1:v_limit])
+                     GROUP BY b.account_id
+                 ) ar ON ar.account_id = a.id));
 END
 $$;
 
