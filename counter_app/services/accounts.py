@@ -1,16 +1,23 @@
 """Account view (用户信息): what the clerk explains at the counter.
 
-API (every method opens one short transaction and returns frozen dataclasses;
-call it off the GUI thread)::
+API (frozen dataclasses out; call it off the GUI thread)::
 
     service = AccountService(db)
+    service.screen(account_id) -> AccountScreen(view, bills, payments)   # opening the page
     service.account_view(account_id, *, today=None) -> AccountView
+    service.history(account_id, *, from_period=None, to_period=None) -> AccountHistoryPage
     service.bills(account_id, *, from_period=None, to_period=None) -> tuple[BillSummary, ...]
-    service.bill_lines(bill_id) -> tuple[BillLineView, ...]
     service.payments(account_id, *, from_period=None, to_period=None)
         -> tuple[PaymentSummary, ...]
+    service.bill_lines(bill_id) -> tuple[BillLineView, ...]
     service.statement(account_id, from_period, to_period) -> Statement
     service.reveal(account_id, field, clerk, actor) -> str
+
+Every screen load is ONE call of a database function returning jsonb
+(migration 0015: ``counter_account_screen``, ``counter_account_view``,
+``counter_account_history``), sent in autocommit through
+:func:`~counter_app.services.actions.call`: one round trip. They run with the
+caller's rights (a clerk sees what its SELECT grants allow).
 
 Periods are :class:`~counter_app.domain.periods.Period` or text such as
 ``"2026-03"`` (both ends included; ``None`` leaves that end open). Bill and
@@ -19,34 +26,26 @@ printed. A payment belongs to the period of its date in Asia/Shanghai.
 
 Unknown ids raise :class:`AccountNotFound` / :class:`BillNotFound` (both
 ``LookupError``). Personal data is masked everywhere except :meth:`reveal`:
-allowed to supervisors and admins (:data:`REVEAL_ROLE` and above), always
-audited in the same transaction, and done by the security-definer function
-``counter_reveal`` that checks the login role's membership of
-``counter_supervisor`` itself and writes the audit row (clerk roles cannot
-read the raw columns at all). Refusal raises :class:`RevealRefused` (a
-``PermissionError``) and writes nothing.
+supervisors and admins only, checked by the database itself, in two steps
+(see :mod:`.accounts_reveal`): the audit row is committed before the value
+is handed out. Refusal raises :class:`RevealRefused` (a ``PermissionError``).
 
-The records and exceptions live in :mod:`.accounts_records`, the histories and
-statement in :mod:`.accounts_history`, the reveal in :mod:`.accounts_reveal`;
-this module puts the service together and re-exports their public names.
+The records and exceptions live in :mod:`.accounts_records`, the jsonb
+mapping in :mod:`.accounts_screen`, the histories and statement in
+:mod:`.accounts_history`, the reveal in :mod:`.accounts_reveal`; this module
+puts the service together and re-exports their public names.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 
-from .accounts_history import AccountHistory, select_bill_lines, select_bill_summaries
+from .accounts_history import AccountHistory, not_found
 from .accounts_records import (
-    CST,
     REVEAL_FIELDS,
     REVEAL_ROLE,
-    ZERO,
     AccountNotFound,
     AccountView,
     BillDetail,
@@ -63,12 +62,21 @@ from .accounts_records import (
     TenderLine,
 )
 from .accounts_reveal import AccountReveal
-from .search import arrears_by_account
+from .accounts_screen import (
+    AccountHistoryPage,
+    AccountScreen,
+    bill_summaries,
+    payment_summaries,
+    view_of,
+)
+from .actions import ActionError, call
 
 __all__ = [
     "REVEAL_FIELDS",
     "REVEAL_ROLE",
+    "AccountHistoryPage",
     "AccountNotFound",
+    "AccountScreen",
     "AccountService",
     "AccountView",
     "BillDetail",
@@ -93,54 +101,24 @@ class AccountService(AccountHistory, AccountReveal):
     def __init__(self, db: Database):
         self.db = db
 
-    # -- the account view ------------------------------------------------------
+    # -- the account page ------------------------------------------------------
+
+    def screen(self, account_id: int) -> AccountScreen:
+        """What the account page shows when it opens: the view, every bill and
+        every payment, newest first (one call of ``counter_account_screen``)."""
+        try:
+            j = call(self.db, "account_screen", account_id, retry_read=True)
+        except ActionError as exc:
+            raise not_found(exc, account_id) from None
+        return AccountScreen(view_of(j["view"]), bill_summaries(j["bills"]),
+                             payment_summaries(j["payments"]))
 
     def account_view(self, account_id: int, *, today: date | None = None) -> AccountView:
-        """Everything the account page shows at once. ``today`` (default: the
-        date in Asia/Shanghai) decides which relief is in force."""
-        today = today or datetime.now(CST).date()
-        a = m.Account
-        with self.db.read() as s:
-            row = s.execute(
-                select(
-                    a.id, a.account_no, a.name, a.account_type, a.households_total,
-                    a.price_category, a.address, a.meter_location, a.mobile_masked,
-                    a.landline_masked, a.id_masked, a.status, a.prepayment_balance, a.version,
-                ).where(a.id == account_id)
-            ).one_or_none()
-            if row is None:
-                raise AccountNotFound(account_id)
-            meter_no = s.execute(
-                select(m.Meter.meter_no)
-                .where(m.Meter.account_id == account_id, m.Meter.active.is_(True))
-                .order_by(m.Meter.id.desc()).limit(1)
-            ).scalar_one_or_none()
-            latest = select_bill_summaries(s, m.Bill.account_id == account_id, limit=1)
-            current = (
-                BillDetail(latest[0], select_bill_lines(s, latest[0].bill_id)) if latest else None
-            )
-            arrears = arrears_by_account(s, [account_id]).get(account_id, ZERO)
-            relief = self._relief(s, account_id, today)
-        return AccountView(
-            account_id=row.id, account_no=row.account_no, name=row.name,
-            account_type=row.account_type, households_total=row.households_total,
-            price_category=row.price_category, address=row.address,
-            meter_location=row.meter_location, meter_no=meter_no or "",
-            mobile_masked=row.mobile_masked, landline_masked=row.landline_masked,
-            id_masked=row.id_masked, status=row.status,
-            prepayment_balance=row.prepayment_balance, relief=relief, current_bill=current,
-            arrears=arrears, version=row.version,
-        )
-
-    @staticmethod
-    def _relief(s: Session, account_id: int, today: date) -> ReliefStatus | None:
-        ra, rule = m.ReliefApplication, m.ReliefRule
-        row = s.execute(
-            select(ra.id, ra.rule_code, rule.name, ra.certificate_type, ra.certificate_no,
-                   ra.valid_from, ra.valid_to, ra.effective_period)
-            .join(rule, rule.code == ra.rule_code)
-            .where(ra.account_id == account_id, ra.status == "approved",
-                   ra.valid_from <= today, ra.valid_to >= today)
-            .order_by(ra.valid_to.desc(), ra.id.desc()).limit(1)
-        ).one_or_none()
-        return ReliefStatus(*row) if row else None
+        """The account page's figures alone (a refresh). ``today`` (default:
+        the date in Asia/Shanghai, the server's) decides which relief is in
+        force."""
+        try:
+            j = call(self.db, "account_view", account_id, today, retry_read=True)
+        except ActionError as exc:
+            raise not_found(exc, account_id) from None
+        return view_of(j)

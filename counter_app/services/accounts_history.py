@@ -2,8 +2,8 @@
 往期交费清单): the read side behind :class:`~counter_app.services.accounts.AccountService`.
 
 :class:`AccountHistory` holds the service's history methods; the bill queries
-(:func:`select_bill_summaries`, :func:`select_bill_lines`) serve the account
-view too.
+(:func:`select_bill_summaries`, :func:`select_bill_lines`) serve the statement
+and the bill lines; the history tab is one call of ``counter_account_history``.
 """
 
 from __future__ import annotations
@@ -32,10 +32,19 @@ from .accounts_records import (
     StatementPayment,
     TenderLine,
 )
+from .accounts_screen import AccountHistoryPage, bill_summaries, payment_summaries
+from .actions import ActionError, call
 from .halls import hall_heading
 from .search import arrears_by_account
 
-__all__ = ["AccountHistory", "select_bill_lines", "select_bill_summaries"]
+__all__ = ["AccountHistory", "not_found", "select_bill_lines", "select_bill_summaries"]
+
+
+def not_found(exc: ActionError, account_id: int) -> Exception:
+    """A screen function's refusal as the service's exception."""
+    if exc.kind == "not_found":
+        return AccountNotFound(account_id)
+    return ValueError(exc.message)
 
 
 def _period(value: Period | str | None) -> Period | None:
@@ -107,6 +116,25 @@ class AccountHistory:
 
     db: Database
 
+    def history(
+        self,
+        account_id: int,
+        *,
+        from_period: Period | str | None = None,
+        to_period: Period | str | None = None,
+    ) -> AccountHistoryPage:
+        """The history tab with its month filter, in one call: bills of the
+        periods and payments made in them (Asia/Shanghai dates), newest first,
+        reversed payments included and flagged."""
+        from_p, to_p = _period(from_period), _period(to_period)
+        try:
+            j = call(self.db, "account_history", account_id,
+                     None if from_p is None else str(from_p),
+                     None if to_p is None else str(to_p), retry_read=True)
+        except ActionError as exc:
+            raise not_found(exc, account_id) from None
+        return AccountHistoryPage(bill_summaries(j["bills"]), payment_summaries(j["payments"]))
+
     def bills(
         self,
         account_id: int,
@@ -115,10 +143,7 @@ class AccountHistory:
         to_period: Period | str | None = None,
     ) -> tuple[BillSummary, ...]:
         """Bills of the periods, newest first, with what is paid and owed."""
-        conditions = _period_conditions(m.Bill.period, _period(from_period), _period(to_period))
-        with self.db.read() as s:
-            self._require_account(s, account_id)
-            return select_bill_summaries(s, m.Bill.account_id == account_id, *conditions)
+        return self.history(account_id, from_period=from_period, to_period=to_period).bills
 
     def bill_lines(self, bill_id: int) -> tuple[BillLineView, ...]:
         """A bill's lines (tiers, components, the relief line), in order."""
@@ -136,9 +161,7 @@ class AccountHistory:
     ) -> tuple[PaymentSummary, ...]:
         """Payments made in the periods (Asia/Shanghai dates), newest first,
         reversed ones included and flagged."""
-        with self.db.read() as s:
-            self._require_account(s, account_id)
-            return self._payments(s, account_id, _period(from_period), _period(to_period))
+        return self.history(account_id, from_period=from_period, to_period=to_period).payments
 
     @staticmethod
     def _payments(
@@ -254,10 +277,3 @@ class AccountHistory:
         for bill_id, prefix, receipt_no, paid_at, amount in rows:
             out[bill_id].append(StatementPayment(f"{prefix}{receipt_no:08d}", paid_at, amount))
         return out
-
-    # -- internals -----------------------------------------------------------------------
-
-    @staticmethod
-    def _require_account(s: Session, account_id: int) -> None:
-        if s.execute(select(m.Account.id).where(m.Account.id == account_id)).first() is None:
-            raise AccountNotFound(account_id)

@@ -1,7 +1,8 @@
 """The facts the payment screens and receipts need, read in one short transaction.
 
 * :func:`account_for_payment` — the account a clerk is about to take money
-  for (by id or by account number), with its open bills oldest first.
+  for (by id or by account number), with its open bills oldest first: one
+  call of the database's ``counter_payment_account`` (one round trip).
 * :func:`receipt_facts` — everything a receipt (or a 补打 reprint, or a
   冲正 slip) of one posted payment prints: account, bills it settled, tenders,
   change, prepayment, clerk, hall and utility names, and its reversal if any.
@@ -14,7 +15,7 @@ The utility's name and hotline are ``utility_settings`` rows
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -23,7 +24,8 @@ from sqlalchemy.orm import Session
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 
-from .ledger import ZERO, OpenBill, open_bills
+from .actions import ActionError, call
+from .ledger import ZERO, OpenBill
 from .receipts import receipt_label
 
 DEFAULT_UTILITY_NAME = "自来水公司"
@@ -109,18 +111,27 @@ def _account_row(session: Session, *, account_id: int | None, account_no: str | 
 def account_for_payment(
     db: Database, *, account_id: int | None = None, account_no: str | None = None
 ) -> PayableAccount:
-    """The account and its open bills; raises :class:`AccountNotFoundError`."""
-    if account_id is None and not (account_no or "").strip():
+    """The account and its open bills, oldest first, in one call of
+    ``counter_payment_account``; raises :class:`AccountNotFoundError`."""
+    number = (account_no or "").strip()
+    if account_id is None and not number:
         raise AccountNotFoundError("give an account id or number")
-    with db.read() as session:
-        row = _account_row(session, account_id=account_id, account_no=account_no)
-        if row is None:
-            raise AccountNotFoundError(account_no or account_id)
-        return PayableAccount(
-            account_id=row.id, account_no=row.account_no, name=row.name, address=row.address,
-            status=row.status, prepayment_balance=row.prepayment_balance,
-            bills=tuple(open_bills(session, row.id)),
-        )
+    try:
+        j = call(db, "payment_account", account_id, None if account_id is not None else number,
+                 retry_read=True)
+    except ActionError as exc:
+        if exc.kind == "not_found":
+            raise AccountNotFoundError(account_no or account_id) from None
+        raise
+    return PayableAccount(
+        account_id=j["account_id"], account_no=j["account_no"], name=j["name"],
+        address=j["address"], status=j["status"], prepayment_balance=j["prepayment_balance"],
+        bills=tuple(
+            OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
+                     date.fromisoformat(b["due_on"]))
+            for b in j["bills"]
+        ),
+    )
 
 
 def _settings(session: Session) -> dict[str, str]:

@@ -91,43 +91,61 @@ def test_functions_are_owned_by_the_owner_and_not_public(pg_db):
     assert "search_path=public, pg_temp" in config
 
 
-def test_probes_use_the_indexes(town):
-    """With sequential scans priced out, each probe has an index plan (a
-    guard against a probe whose SQL no index can serve)."""
-    from counter_app.domain.search_query import Mode, parse_query
-    from counter_app.services.search import _probes, _Sql
+def _nested_plans(admin: Database, sql: str, params: tuple) -> list[str]:
+    """The plans of every statement ``sql`` runs inside its functions
+    (auto_explain, sent to the client as LOG messages)."""
+    plans: list[str] = []
+    raw = admin.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        conn.add_notice_handler(lambda diag: plans.append(diag.message_primary or ""))
+        for setting in ("LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0",
+                        "SET auto_explain.log_nested_statements = on",
+                        "SET client_min_messages = log", "SET enable_seqscan = off"):
+            conn.execute(setting)
+        conn.execute(sql, params)
+        conn.rollback()
+    finally:
+        raw.close()
+    return plans
+
+
+def test_lookups_use_the_indexes(town):
+    """With sequential scans priced out, every statement counter_search runs
+    has an index plan (a guard against a lookup no index can serve)."""
+    from psycopg.types.json import Jsonb
+
+    from counter_app.domain.search_query import parse_query
+    from counter_app.services.search import search_terms
 
     admin, _ = town
-    sql = _Sql("0537")
-    with admin.engine.connect() as conn:
-        conn.execute(text("SET enable_seqscan = off"))
-        for raw in ("张三", "三丰", "zs", "0100", "5678", "15002x", "meter:jx24", "院内表井",
-                    "幸福路12号", "张"):
-            for term in parse_query(raw).terms:
-                for mode in Mode:
-                    for probe in _probes(sql, term, mode):
-                        plan = "\n".join(conn.execute(
-                            text(f"EXPLAIN {probe.sql} LIMIT 51"), probe.params
-                        ).scalars())
-                        assert "Seq Scan" not in plan, (raw, term.kind, mode, plan)
+    for raw in ("张三", "三丰", "zs", "0100", "5678", "15002x", "meter:jx24", "院内表井",
+                "幸福路12号", "张", "13812345678", "0537-6812345", ID_ZHANG):
+        terms = Jsonb(search_terms(parse_query(raw), "0537"))
+        plans = _nested_plans(admin, "SELECT counter_search(%s, 50)", (terms,))
+        assert any("Index" in plan for plan in plans), (raw, plans)
+        for plan in plans:
+            assert "Seq Scan" not in plan, (raw, plan)
 
 
 @pytest.mark.parametrize(("head", "scan_max"), [(1, 0), (3, 12), (10, 40)])
-def test_fragment_strategy_never_changes_what_is_found(town, monkeypatch, head, scan_max):
+def test_fragment_strategy_never_changes_what_is_found(town, head, scan_max):
     """Head scan, extended scan and GIN lookup find the same accounts: force
-    each path with tiny budgets and compare with the default."""
-    from counter_app.services.search import _Sql
-
+    each path with tiny budgets (the counter.search_* settings) and compare
+    with the default."""
     admin, _ = town
     queries = ["张", "三", "三丰", "娜娜", "㵘", "幸福", "院内表井", "2单元", "马村", "村街1号",
                "王", "单元楼道", "建设路幸福小区3号楼"]
     before = {q: SearchService(admin).search(q, limit=500) for q in queries}
-    monkeypatch.setattr(_Sql, "HEAD_ROWS", head)
-    monkeypatch.setattr(_Sql, "SCAN_MAX", scan_max)
-    for q in queries:
-        after = SearchService(admin).search(q, limit=500)
-        assert sorted((h.account_id, h.matched, h.match) for h in after.hits) == sorted(
-            (h.account_id, h.matched, h.match) for h in before[q].hits), q
-        small = SearchService(admin).search(q, limit=2)
-        assert {h.account_id for h in small.hits} <= {h.account_id for h in after.hits}
-        assert small.more == (len(after.hits) > 2)
+    options = f"-c counter.search_head_rows={head} -c counter.search_scan_max={scan_max}"
+    forced = Database.from_url(admin.engine.url.update_query_dict({"options": options}))
+    try:
+        for q in queries:
+            after = SearchService(forced).search(q, limit=500)
+            assert sorted((h.account_id, h.matched, h.match) for h in after.hits) == sorted(
+                (h.account_id, h.matched, h.match) for h in before[q].hits), q
+            small = SearchService(forced).search(q, limit=2)
+            assert {h.account_id for h in small.hits} <= {h.account_id for h in after.hits}
+            assert small.more == (len(after.hits) > 2)
+    finally:
+        forced.dispose()

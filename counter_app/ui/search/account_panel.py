@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.fmt import yen as money_text
-from counter_app.services.accounts import REVEAL_ROLE, AccountView, RevealRefused
+from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget, make_table
@@ -189,13 +189,8 @@ class AccountPanel(QWidget):
     def open_account(self, account_id: int) -> None:
         self.close_account()
         self.title_label.setText(self.tr("Opening the account…"))
-        accounts = self.workplace.services.accounts
-
-        def load():
-            return accounts.account_view(account_id), accounts.bills(account_id), \
-                accounts.payments(account_id)
-
-        self.workplace.runner.submit(load, on_done=self._loaded, on_error=self._load_failed,
+        self.workplace.runner.submit(self.workplace.services.accounts.screen, account_id,
+                                     on_done=self._loaded, on_error=self._load_failed,
                                      key=ACCOUNT_KEY)
 
     def refresh(self) -> None:
@@ -216,11 +211,10 @@ class AccountPanel(QWidget):
         self._say(self.tr("The account's figures could not be read again: they may be "
                           "out of date. Press Esc and open the account again."))
 
-    def _loaded(self, result) -> None:
-        view, bills, payments = result
-        self.view = view
+    def _loaded(self, screen: AccountScreen) -> None:
+        self.view = screen.view
         self._show_view()
-        self.history.show_history(view.account_id, bills, payments)
+        self.history.show_history(screen.view.account_id, screen.bills, screen.payments)
         self._set_enabled(True)
 
     def _load_failed(self, exc: BaseException) -> None:

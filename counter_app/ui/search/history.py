@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import BillSummary, PaymentSummary
+from counter_app.services.accounts import AccountHistoryPage, BillSummary, PaymentSummary
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.models import BillLinesModel, BillsModel, PaymentsModel
@@ -184,10 +184,7 @@ class HistoryWidget(QWidget):
         accounts, account_id = self.workplace.services.accounts, self.account_id
 
         def load():
-            return (
-                accounts.bills(account_id, from_period=periods[0], to_period=periods[1]),
-                accounts.payments(account_id, from_period=periods[0], to_period=periods[1]),
-            )
+            return accounts.history(account_id, from_period=periods[0], to_period=periods[1])
 
         self.workplace.runner.submit(
             load,
@@ -195,9 +192,9 @@ class HistoryWidget(QWidget):
             on_error=self._failed, key=HISTORY_KEY,
         )
 
-    def _filtered(self, account_id: int, result) -> None:
+    def _filtered(self, account_id: int, result: AccountHistoryPage) -> None:
         if account_id == self.account_id:
-            self.show_history(account_id, *result)
+            self.show_history(account_id, result.bills, result.payments)
 
     def _bill_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()

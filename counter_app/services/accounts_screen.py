@@ -1,0 +1,124 @@
+"""The account screens' jsonb, as the records the UI already uses.
+
+The database functions of migration 0015 (``counter_account_screen``,
+``counter_account_view``, ``counter_account_history``) return jsonb with
+numbers as Decimal (see :mod:`counter_app.services.actions`), dates and
+times as ISO text; these functions turn it into the frozen dataclasses of
+:mod:`.accounts_records`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .accounts_records import (
+    AccountView,
+    BillDetail,
+    BillLineView,
+    BillSummary,
+    PaymentSummary,
+    ReliefStatus,
+    TenderLine,
+)
+
+__all__ = [
+    "AccountHistoryPage",
+    "AccountScreen",
+    "bill_summaries",
+    "payment_summaries",
+    "view_of",
+]
+
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AccountHistoryPage:
+    """The history tab: bills and payments of the periods, newest first."""
+
+    bills: tuple[BillSummary, ...]
+    payments: tuple[PaymentSummary, ...]
+
+
+@dataclass(frozen=True)
+class AccountScreen:
+    """Everything the account page shows when it opens (one round trip)."""
+
+    view: AccountView
+    bills: tuple[BillSummary, ...]
+    payments: tuple[PaymentSummary, ...]
+
+
+def _date(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def bill_summary(j: Json) -> BillSummary:
+    return BillSummary(
+        bill_id=j["bill_id"], period=j["period"], period_start=_date(j["period_start"]),
+        period_end=_date(j["period_end"]), start_reading=j["start_reading"],
+        end_reading=j["end_reading"], usage=j["usage"], amount=j["amount"], paid=j["paid"],
+        outstanding=j["outstanding"], due_on=_date(j["due_on"]),
+    )
+
+
+def bill_summaries(items: list[Json]) -> tuple[BillSummary, ...]:
+    return tuple(bill_summary(j) for j in items)
+
+
+def payment_summaries(items: list[Json]) -> tuple[PaymentSummary, ...]:
+    return tuple(
+        PaymentSummary(
+            payment_id=j["payment_id"], receipt=j["receipt"], series_code=j["series_code"],
+            receipt_no=j["receipt_no"], paid_at=datetime.fromisoformat(j["paid_at"]),
+            amount=j["amount"],
+            tenders=tuple(
+                TenderLine(t["tender"], t["amount"], t["received"], t["change_given"],
+                           t["reference"])
+                for t in j["tenders"]
+            ),
+            reversed=j["reversed"], reversal_reason=j["reversal_reason"],
+            workstation=j["workstation"], periods=tuple(j["periods"]),
+        )
+        for j in items
+    )
+
+
+def _relief(j: Json | None) -> ReliefStatus | None:
+    if j is None:
+        return None
+    return ReliefStatus(
+        application_id=j["application_id"], rule_code=j["rule_code"], rule_name=j["rule_name"],
+        certificate_type=j["certificate_type"], certificate_no=j["certificate_no"],
+        valid_from=_date(j["valid_from"]), valid_to=_date(j["valid_to"]),
+        effective_period=j["effective_period"],
+    )
+
+
+def _current_bill(j: Json | None) -> BillDetail | None:
+    if j is None:
+        return None
+    return BillDetail(
+        bill_summary(j["bill"]),
+        tuple(
+            BillLineView(ln["line_no"], ln["kind"], ln["component"], ln["tier_no"],
+                         ln["volume"], ln["unit_price"], ln["amount"], ln["label"])
+            for ln in j["lines"]
+        ),
+    )
+
+
+def view_of(j: Json) -> AccountView:
+    return AccountView(
+        account_id=j["account_id"], account_no=j["account_no"], name=j["name"],
+        account_type=j["account_type"], households_total=j["households_total"],
+        price_category=j["price_category"], address=j["address"],
+        meter_location=j["meter_location"], meter_no=j["meter_no"],
+        mobile_masked=j["mobile_masked"], landline_masked=j["landline_masked"],
+        id_masked=j["id_masked"], status=j["status"],
+        prepayment_balance=j["prepayment_balance"], relief=_relief(j["relief"]),
+        current_bill=_current_bill(j["current_bill"]), arrears=j["arrears"],
+        version=j["version"],
+    )
