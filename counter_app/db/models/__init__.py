@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ._base import NAMING, Base, BigId, created, pk
 from .accounts import Account, Bill, BillLine, Meter, Reading
-from .audit import APPEND_ONLY_TABLES, AuditEvent
+from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
 from .money import (
     Allocation,
@@ -36,6 +36,7 @@ from .tariffs import PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
 __all__ = [
     "NAMING",
     "Base",
+    "RevealRequest",
     "BigId",
     "created",
     "pk",

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
     String,
     Text,
+    Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ._base import Base, created, pk
+from ..types import UTCDateTime
+from ._base import Base, BigId, created, pk
 
 
 class AuditEvent(Base):
@@ -25,6 +31,25 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(40), nullable=False)
     entity_id: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     details: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+
+class RevealRequest(Base):
+    """Step 1 of revealing a full number (migration 0015): the committed audit
+    row and a one-time token; step 2 returns the value for the token once."""
+
+    __tablename__ = "reveal_requests"
+    __table_args__ = (
+        CheckConstraint("field IN ('id_number', 'mobile', 'landline')",
+                        name="reveal_requests_field_check"),
+    )
+    token: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True,
+                                             server_default=text("gen_random_uuid()"))
+    login: Mapped[str] = mapped_column(Text, nullable=False)
+    account_id: Mapped[int] = mapped_column(BigId, ForeignKey("accounts.id"), nullable=False)
+    field: Mapped[str] = mapped_column(Text, nullable=False)
+    audit_id: Mapped[int] = mapped_column(BigId, ForeignKey("audit_events.id"), nullable=False)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 APPEND_ONLY_TABLES = (
