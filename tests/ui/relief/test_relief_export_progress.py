@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import insert
 
 from counter_app.db import models as m
-from counter_app.services.auth import ClerkIdentity
 from counter_app.ui.context import build_workplace
 from counter_app.ui.relief import jobs
 from counter_app.ui.relief.page import ReliefPage
@@ -27,25 +26,29 @@ ROWS = 3000
 
 
 @pytest.fixture
-def page(pg_db, qtbot, runner, settings) -> ReliefPage:
-    with pg_db.write() as s:
+def db(pg_db):
+    return pg_db
+
+
+@pytest.fixture
+def page(db, login_as, qtbot, runner, settings) -> ReliefPage:
+    """The register of 3,000 reliefs, shown to a real supervisor login (the
+    register is the database's one call for whoever signs in)."""
+    with db.write() as s:
         make_reference(s)
         s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
                            value=Decimal("0.20")))
-        clerk = m.Clerk(username="u_export", display_name="王丽", role="supervisor",
-                        hall_code="HQ")
-        s.add(clerk)
         account = make_account(s)
-        s.flush()
+    login, identity = login_as("supervisor")
+    with db.write() as s:
         s.execute(insert(m.ReliefApplication), [
             dict(account_id=account.id, rule_code="DEFAULT", certificate_type="城镇居民最低生活保障证",
                  certificate_no=f"JX-{n:05d}", valid_from=date(2026, 1, 1),
                  valid_to=date(2027, 12, 31), holder_name="张三", holder_id_masked="",
-                 contact_phone_masked="", applied_on=date(2026, 1, 5), created_by=clerk.id)
+                 contact_phone_masked="", applied_on=date(2026, 1, 5), created_by=identity.id)
             for n in range(ROWS)
         ])
-        identity = ClerkIdentity(clerk.id, clerk.username, "王丽", "supervisor", "HQ")
-    relief_page = ReliefPage(build_workplace(identity, pg_db, settings, runner))
+    relief_page = ReliefPage(build_workplace(identity, login, settings, runner))
     qtbot.addWidget(relief_page)
     relief_page.resize(1200, 700)
     relief_page.show()

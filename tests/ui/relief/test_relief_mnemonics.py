@@ -17,9 +17,9 @@ def db(pg_db):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_relief_form_dialog(db, qtbot, runner, settings, qapp, language):
+def test_relief_form_dialog(db, login_as, qtbot, runner, settings, qapp, language):
     with ui_language(qapp, language):
-        hall = _hall(db, qtbot, runner, settings, "clerk")
+        hall = _hall(db, login_as, qtbot, runner, settings, "clerk")
         found = []
         for account_id in (hall.household, hall.collective):
             dialog = open_form(hall, qtbot, account_id)
