@@ -240,10 +240,15 @@ class ComplaintsPage(QWidget):
     # -- list and detail ---------------------------------------------------------------
 
     def _load_list(self, flt) -> None:
-        self._submit(self.complaints.list, self.list.set_rows, flt, key="cmp-list")
         year = datetime.now(labels.CST).year  # the counts are by Beijing month
-        self._submit(self.complaints.monthly_counts,
-                     lambda counts: self.list.set_counts(year, counts), year, key="cmp-counts")
+
+        def show(screen) -> None:
+            rows, counts = screen
+            self.list.set_rows(rows)
+            self.list.set_counts(year, counts)
+
+        # one call: the rows and the monthly counts
+        self._submit(self.complaints.screen, show, flt, year, key="cmp-list")
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
