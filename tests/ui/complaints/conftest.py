@@ -40,23 +40,31 @@ def db(app_db):  # login_as (tests/conftest.py) signs in to the page's database
 
 
 @pytest.fixture
-def make_page(qtbot, runner, filled, login_as):
-    """The page of a real login of ``role`` (the actions know their caller
-    from the session), shown with the display name of NAMES."""
+def signed_in(filled, login_as):
+    """``signed_in(role) -> (Database, ClerkIdentity)``: one real login per
+    role (the actions know their caller from the session); its clerk row is
+    named "收费员" as make_clerk_row names rows, its identity as NAMES."""
     db, _ids = filled
     logins: dict[str, tuple] = {}
 
+    def _signed_in(role: str = "clerk") -> tuple:
+        if role not in logins:
+            login, who = login_as(role)
+            with db.write() as s:
+                s.execute(update(Clerk).where(Clerk.id == who.id).values(display_name="收费员"))
+            logins[role] = login, dataclasses.replace(who, display_name=NAMES[role][1])
+        return logins[role]
+
+    return _signed_in
+
+
+@pytest.fixture
+def make_page(qtbot, runner, signed_in):
     def _make(role: str = "clerk", workstation: str = "WS-01") -> ComplaintsPage:
         transport = RecordingTransport()
         settings = Settings(workstation=workstation, hall_code="HQ",
                             receipt_printer="tcp://127.0.0.1:9")
-        if role not in logins:
-            login, who = login_as(role)
-            with db.write() as s:  # as make_clerk_row names every clerk row
-                s.execute(update(Clerk).where(Clerk.id == who.id)
-                          .values(display_name="收费员"))
-            logins[role] = login, dataclasses.replace(who, display_name=NAMES[role][1])
-        login, clerk = logins[role]
+        login, clerk = signed_in(role)
         workplace = build_workplace(clerk, login, settings, runner)
         printer = DocumentPrinter(settings, transport_for=lambda _address: transport)
         workplace = dataclasses.replace(workplace, printer=printer)
