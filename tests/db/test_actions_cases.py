@@ -307,6 +307,20 @@ def test_the_database_checks_a_proposed_value(db, login_as, account_id, field, v
     assert _one(db, "SELECT count(*) FROM correction_requests")[0] == 0
 
 
+@pytest.mark.parametrize(("field", "value"), [
+    ("id_number", "370829198506150011"), ("id_number", "370829850615001"),
+    ("mobile", "13912345678"), ("landline", "05376812345"), ("landline", "01062345678"),
+    ("landline", "6812345"), ("address", "建设路21号"),
+])
+def test_the_database_masks_as_the_domain_does(db, field, value):
+    from counter_app.domain.masking import mask_field
+
+    with db.engine.connect() as conn:  # the helper, as the owner runs it
+        masked = conn.execute(text("SELECT counter_mask_value(:f, :v)"),
+                              {"f": field, "v": value}).scalar_one()
+    assert masked == mask_field(field, value)
+
+
 # ------------------------------------------------------------------ outages
 
 
