@@ -131,12 +131,16 @@ class CorrectionService:
                          evidence, account_version)
 
     def approve(
-        self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str = ""
+        self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str = "",
+        *, shown: CorrectionView | None = None,
     ) -> CorrectionView:
-        """Apply the request. A name's search keys (pinyin) are computed here
-        from the shown value, which for a name is the name itself."""
+        """Apply the request (one call when ``shown``, the request as the
+        supervisor's list shows it, is given; else it is read first). A
+        name's search keys (pinyin) are computed here from the shown value,
+        which for a name is the name itself."""
         self._require(clerk)
-        shown = self.get(request_id)
+        if shown is None or shown.id != request_id:
+            shown = self.get(request_id)
         keys = name_keys(shown.proposed_value) if shown.field == "name" else ("", "")
         return self._act("approve_correction", actor.workstation, request_id, version, note,
                          *keys)

@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database
@@ -282,7 +282,11 @@ def test_a_name_correction_and_an_account_changed_meanwhile(db, login_as, accoun
     name = service.file(account_id, "name", "张 叁", "户口本", 1, _actor(clerk))
     phone = service.file(account_id, "mobile", "139 0000 1111", "手机", 1, _actor(clerk))
     assert (phone.old_value, phone.proposed_value) == ("138****5678", "139****1111")
-    CorrectionService(sup_db).approve(name.id, name.version, sup, _actor(sup))
+    [listed, _phone] = sorted(CorrectionService(sup_db).pending(), key=lambda v: v.id)
+    sent: list[str] = []
+    event.listen(sup_db.engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    CorrectionService(sup_db).approve(name.id, name.version, sup, _actor(sup), shown=listed)
+    assert len(sent) == 1 and "counter_approve_correction" in sent[0]  # one round trip
     row = _one(db, "SELECT name, name_pinyin, name_initials, version FROM accounts")
     assert (row.name, row.version) == ("张 叁", 2) and row.name_initials.lower().startswith("z")
     with pytest.raises(AccountChanged):  # filed against version 1

@@ -326,10 +326,10 @@ class ComplaintsPage(QWidget):
                      value, evidence, self.account_version, self.workplace.actor,
                      key="cmp-corr-file", on_error=self._correction_failed, changes=_account_of)
 
-    def _decide_correction(self, request_id: int, version: int, ok: bool, note: str) -> None:
+    def _decide_correction(self, view, ok: bool, note: str) -> None:
         s, clerk, actor = self.corrections, self.workplace.clerk, self.workplace.actor
-        fn = (lambda: s.approve(request_id, version, clerk, actor, note)) if ok else (
-            lambda: s.reject(request_id, version, clerk, actor, note))
+        fn = (lambda: s.approve(view.id, view.version, clerk, actor, note, shown=view)) if ok \
+            else (lambda: s.reject(view.id, view.version, clerk, actor, note))
         self._submit(fn, self._correction_done, key="cmp-corr-decide",
                      on_error=lambda exc: self._correction_failed(exc, deciding=True),
                      changes=_account_of)
