@@ -4,6 +4,7 @@
     service.announce(area_code, starts_at, ends_at, reason, clerk, actor) -> OutageView
     service.end(outage_id, clerk, actor)     # supply back early: ends now
     service.cancel(outage_id, clerk, actor)  # withdrawn (announced in error)
+    service.screen(area_code=None, now=None) -> (areas, active outages)  # one call
     service.active(area_code=None, now=None) -> tuple[OutageView, ...]
     service.areas() -> tuple[tuple[str, str], ...]
 
@@ -18,11 +19,8 @@ function.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import select
-
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .action_values import when
@@ -59,10 +57,25 @@ class OutageService:
     def __init__(self, db: Database):
         self.db = db
 
+    def screen(
+        self, area_code: str | None = None, *, now: datetime | None = None
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[OutageView, ...]]:
+        """The outages screen in one call: the areas (code, name) and the
+        active outages (of ``area_code`` or all) as of ``now`` (the server's
+        clock when None)."""
+        if now is not None and now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        result = call(self.db, "outage_list", area_code, now, retry_read=True)
+        return (tuple((code, name) for code, name in result["areas"]),
+                tuple(_view(o) for o in result["outages"]))
+
     def areas(self) -> tuple[tuple[str, str], ...]:
-        with self.db.read() as s:
-            rows = s.execute(select(m.Area.code, m.Area.name).order_by(m.Area.code)).all()
-        return tuple((r.code, r.name) for r in rows)
+        return self.screen()[0]
+
+    def active(
+        self, area_code: str | None = None, *, now: datetime | None = None
+    ) -> tuple[OutageView, ...]:
+        return self.screen(area_code, now=now)[1]
 
     def announce(
         self, area_code: str, starts_at: datetime, ends_at: datetime, reason: str,
@@ -96,26 +109,6 @@ class OutageService:
             if exc.kind == "forbidden":
                 raise PermissionError(exc.message) from None
             raise OutageError(exc.code) from None
-
-    def active(
-        self, area_code: str | None = None, *, now: datetime | None = None
-    ) -> tuple[OutageView, ...]:
-        at = (now or datetime.now(UTC)).astimezone(UTC)
-        q = (
-            select(m.Outage, m.Area.name, m.Clerk.display_name)
-            .join(m.Area, m.Area.code == m.Outage.area_code)
-            .outerjoin(m.Clerk, m.Clerk.id == m.Outage.created_by)
-            .where(m.Outage.cancelled.is_(False), m.Outage.ends_at > at)
-            .order_by(m.Outage.starts_at)
-        )
-        if area_code is not None:
-            q = q.where(m.Outage.area_code == area_code)
-        with self.db.read() as s:
-            rows = s.execute(q).all()
-        return tuple(
-            OutageView(o.id, o.area_code, name, o.starts_at, o.ends_at, o.reason, by or "")
-            for o, name, by in rows
-        )
 
 
 def _view(o: dict) -> OutageView:

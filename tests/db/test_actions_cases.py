@@ -341,6 +341,9 @@ def test_outages_are_kept_by_supervisors_through_actions(db, login_as):
     later = service.announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
                              "水厂检修", sup, _actor(sup))
     assert running.announced_by == "测试"
+    areas, active = OutageService(clerk_db).screen()  # the screen: one call
+    assert areas == (("A01", "城区一片"),) and [o.id for o in active] == [running.id, later.id]
+    assert OutageService(clerk_db).active(now=now + timedelta(days=2)) == ()
     with pytest.raises(OutageError) as state:
         service.end(later.id, sup, _actor(sup))  # not started: withdraw it instead
     assert state.value.code == "state"

@@ -163,7 +163,7 @@ def test_guide_facts_show_outage_arrears_and_nearby_repair(ctx, db):
         NewComplaint("李四", "", "hotline", "pressure", "停水", account_id=ctx["neighbour_id"]),
         ctx["clerk_actor"],
     )
-    facts = GuideService(db).facts(ctx["account_id"], now=now)
+    facts = GuideService(ctx["clerk_db"]).facts(ctx["account_id"], now=now)
     assert [o.reason for o in facts.outages] == ["建设路爆管抢修"]
     assert facts.area_name == "城区一片" and str(facts.arrears) == "0.00"
     assert [n.address for n in facts.nearby] == ["嘉祥街道建设路14号"]

@@ -66,7 +66,7 @@ def _actions(db) -> list[str]:
 
 
 def test_supervisor_announces_and_ends_an_outage_by_keyboard(
-    qtbot, make_page, runner, filled, answer_yes
+    qtbot, make_page, runner, filled, answer_yes, signed_in
 ):
     db, _ids = filled
     page = make_page("supervisor")
@@ -87,7 +87,7 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     assert [row.text(i) for i in (0, 3, 4, 5)] == ["城区一片", "停水中", "收费员", "建设路爆管抢修"]
     assert outages.reasonEdit.text() == ""
     # the guide of the customers of that area shows it
-    assert [o.reason for o in OutageService(db).active("A01")] == ["建设路爆管抢修"]
+    assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == ["建设路爆管抢修"]
     os.makedirs(SHOTS, exist_ok=True)
     page.grab().save(f"{SHOTS}/outages.png")
 
@@ -97,7 +97,7 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     runner.wait_idle()
     assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
     assert "已结束" in outages.messageLabel.text()
-    assert outages.outages.topLevelItemCount() == 0 and OutageService(db).active() == ()
+    assert outages.outages.topLevelItemCount() == 0 and OutageService(signed_in("clerk")[0]).active() == ()
     assert _actions(db) == ["outage.announce", "outage.end"]
 
 
@@ -122,13 +122,13 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     runner.wait_idle()
     assert "结束时间" in outages.messageLabel.text() and outages.toEdit.hasFocus()
     assert outages.reasonEdit.text() == "管网改造"  # nothing typed is lost
-    assert len(OutageService(db).active()) == 1
+    assert len(OutageService(signed_in("clerk")[0]).active()) == 1
 
     outages.outages.setFocus()
     press_alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
     runner.wait_idle()
     runner.wait_idle()
-    assert "已撤销" in outages.messageLabel.text() and OutageService(db).active() == ()
+    assert "已撤销" in outages.messageLabel.text() and OutageService(signed_in("clerk")[0]).active() == ()
 
 
 def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(

@@ -31,6 +31,7 @@ depends_on = None
 SQL = Path(__file__).with_suffix(".sql")
 
 FUNCTIONS = (
+    "counter_outage_list(text, timestamptz)",
     "counter_withdraw_outage(text, bigint)",
     "counter_end_outage(text, bigint)",
     "counter_announce_outage(text, text, timestamptz, timestamptz, text)",

@@ -846,6 +846,28 @@ BEGIN
 END
 $$;
 
+-- The outages screen (and the guide's facts): the announced outages not
+-- withdrawn and not over as of p_as_of (the server's now when NULL), of
+-- p_area or all, by start; and the areas to announce for. One call.
+CREATE FUNCTION counter_outage_list(p_area text DEFAULT NULL, p_as_of timestamptz DEFAULT NULL)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER STABLE
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('clerk');
+    v_at timestamptz := coalesce(p_as_of, now());
+BEGIN
+    RETURN jsonb_build_object(
+        'outages', coalesce((SELECT jsonb_agg(counter_outage_json(o.id) ORDER BY o.starts_at, o.id)
+                             FROM outages o
+                             WHERE NOT o.cancelled AND o.ends_at > v_at
+                               AND (p_area IS NULL OR o.area_code = p_area)), '[]'::jsonb),
+        'areas', coalesce((SELECT jsonb_agg(jsonb_build_array(code, name) ORDER BY code)
+                           FROM areas), '[]'::jsonb));
+END
+$$;
+
 -- ------------------------------------------------------------------ privileges
 
 REVOKE ALL ON FUNCTION counter_check_correction(text, text) FROM PUBLIC;
@@ -880,6 +902,7 @@ REVOKE ALL ON FUNCTION counter_announce_outage(text, text, timestamptz, timestam
     FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_end_outage(text, bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_withdraw_outage(text, bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_outage_list(text, timestamptz) FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION
     counter_receive_complaint(text, jsonb),
@@ -892,7 +915,8 @@ GRANT EXECUTE ON FUNCTION
     counter_complaint_detail(bigint),
     counter_complaint_list(jsonb, int, timestamptz),
     counter_correction_list(text, bigint),
-    counter_file_correction(text, bigint, text, text, text, int)
+    counter_file_correction(text, bigint, text, text, text, int),
+    counter_outage_list(text, timestamptz)
     TO counter_clerk;
 GRANT EXECUTE ON FUNCTION
     counter_set_complaint_departments(text, text[], text[], text[]),
