@@ -2,47 +2,45 @@
 
     service = CorrectionService(db)
     service.file(account_id, field, proposed, evidence, account_version, actor) -> CorrectionView
+    service.get(request_id) -> CorrectionView
     service.approve(request_id, version, clerk, actor, note="") -> CorrectionView
     service.reject(request_id, version, clerk, actor, note) -> CorrectionView
     service.pending() -> tuple[CorrectionView, ...]
     service.reveal(request_id, clerk, actor) -> str  # one full proposed value, audited
     service.for_account(account_id) -> tuple[CorrectionView, ...]
 
-The request remembers the account version the clerk saw. Approving applies
-the value only if the account is still at that version (``UPDATE ... WHERE
-version = :seen``): a correction that arrives after the record changed raises
-:class:`AccountChanged` and writes nothing. Proposed values pass the domain
-validators; personal values are shown masked.
+Every write and every list is one server-side action (migration 0014):
+the clerk, the supervisor and the times are the database's, the audit row
+is written in the same function. The request remembers the account version
+the clerk saw; approving applies the value (server-side) only if the account
+is still at that version: a correction that arrives after the record changed
+raises :class:`AccountChanged` and writes nothing. Proposed values pass the
+domain validators here (for the message) and the database's checks.
 
 The request keeps the proposed value twice: raw (``proposed_value``, what
 approving applies) and as shown (``proposed_masked``: masked for the ID number
-and phones, the value itself otherwise). Clerks may insert the raw value but
-not read it back (migration 0008); only supervisors read it:
-:meth:`CorrectionService.approve` applies it without showing it, and
-:meth:`CorrectionService.reveal` shows one request's value in full when the
-supervisor asks for it, recorded as ``correction.reveal``. Every list
-(:meth:`~CorrectionService.pending` for the supervisor too) shows
-``proposed_masked``. ``old_value`` is taken from the account's masked columns,
-so it is masked already.
+and phones, the value itself otherwise, masked by the database). No app role
+reads the raw value: :meth:`CorrectionService.approve` applies it inside the
+database, and :meth:`CorrectionService.reveal` shows one request's value in
+full to a supervisor who asks for it, recorded as ``correction.reveal``.
+Every list (:meth:`~CorrectionService.pending` for the supervisor too) shows
+``proposed_masked``; ``old_value`` is taken from the account's masked
+columns, so it is masked already.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError
-
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.idnumber import validate_id_number
-from counter_app.domain.masking import PERSONAL_FIELDS as PERSONAL
-from counter_app.domain.masking import mask_field, mask_id_number, mask_phone
 from counter_app.domain.phone import PhoneError, is_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
 
-from .audit import Actor, record
+from .action_values import when
+from .actions import ActionError, call
+from .audit import Actor
 from .auth import ClerkIdentity
 
 __all__ = [
@@ -120,17 +118,6 @@ def validate_value(field: str, value: str) -> str:
     return text
 
 
-def _account_values(field: str, value: str) -> dict[str, object]:
-    if field == "name":
-        full, initials = name_keys(value)
-        return {"name": value, "name_pinyin": full, "name_initials": initials}
-    if field == "id_number":
-        return {"id_number": value, "id_masked": mask_id_number(value), "id_tail": value[-6:]}
-    if field in ("mobile", "landline"):
-        return {field: value, f"{field}_masked": mask_phone(value)}
-    return {field: value}
-
-
 class CorrectionService:
     def __init__(self, db: Database):
         self.db = db
@@ -140,65 +127,23 @@ class CorrectionService:
         account_version: int, actor: Actor,
     ) -> CorrectionView:
         value = validate_value(field, proposed)
-        with self.db.write() as s:
-            shown = {
-                "mobile": m.Account.mobile_masked, "landline": m.Account.landline_masked,
-                "id_number": m.Account.id_masked,
-            }.get(field) or getattr(m.Account, field)
-            row = s.execute(
-                select(m.Account.version, shown.label("old")).where(m.Account.id == account_id)
-            ).one_or_none()
-            if row is None:
-                raise LookupError(account_id)
-            if row.version != account_version:
-                raise AccountChanged(account_id)
-            old = row.old or ""
-            if field not in PERSONAL and old == value:
-                raise CorrectionError("same")
-            shown_value = mask_field(field, value)
-            req = m.CorrectionRequest(
-                account_id=account_id, field=field, old_value=old, proposed_value=value,
-                proposed_masked=shown_value, evidence=evidence.strip(),
-                account_version=account_version,
-                status="pending", requested_by=actor.clerk_id,
-            )
-            s.add(req)
-            s.flush()
-            record(
-                s, actor, "correction.file", "correction_request", req.id,
-                account_id=account_id, field=field, old=old, proposed=shown_value,
-            )
-            request_id = req.id
-        return self.get(request_id)
+        return self._act("file_correction", actor.workstation, account_id, field, value,
+                         evidence, account_version)
 
     def approve(
-        self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str = ""
+        self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str = "",
+        *, shown: CorrectionView | None = None,
     ) -> CorrectionView:
+        """Apply the request (one call when ``shown``, the request as the
+        supervisor's list shows it, is given; else it is read first). A
+        name's search keys (pinyin) are computed here from the shown value,
+        which for a name is the name itself."""
         self._require(clerk)
-        with self.db.write() as s:
-            req = self._pending(s, request_id, version)
-            values = _account_values(req.field, req.proposed_value)
-            now = datetime.now(UTC)
-            result = s.execute(
-                update(m.Account)
-                .where(m.Account.id == req.account_id, m.Account.version == req.account_version)
-                .values(**values, version=req.account_version + 1, updated_at=now)
-                .execution_options(synchronize_session=False)
-            )
-            if result.rowcount != 1:
-                raise AccountChanged(req.account_id)
-            self._decide(s, req.id, version, "approved", clerk, note, now)
-            record(
-                s, actor, "correction.approve", "correction_request", req.id,
-                account_id=req.account_id, field=req.field, old=req.old_value,
-                new=req.proposed_masked,
-                account_version=req.account_version + 1,
-            )
-            record(
-                s, actor, "account.correct", "account", req.account_id, field=req.field,
-                request_id=req.id,
-            )
-        return self.get(request_id)
+        if shown is None or shown.id != request_id:
+            shown = self.get(request_id)
+        keys = name_keys(shown.proposed_value) if shown.field == "name" else ("", "")
+        return self._act("approve_correction", actor.workstation, request_id, version, note,
+                         *keys)
 
     def reject(
         self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str
@@ -206,14 +151,7 @@ class CorrectionService:
         self._require(clerk)
         if not note.strip():
             raise CorrectionError("empty")
-        with self.db.write() as s:
-            req = self._pending(s, request_id, version)
-            self._decide(s, req.id, version, "rejected", clerk, note, datetime.now(UTC))
-            record(
-                s, actor, "correction.reject", "correction_request", req.id,
-                account_id=req.account_id, field=req.field, note=note.strip(),
-            )
-        return self.get(request_id)
+        return self._act("reject_correction", actor.workstation, request_id, version, note)
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -222,92 +160,59 @@ class CorrectionService:
         if clerk.role not in DECIDING_ROLES:
             raise PermissionError("only supervisors decide correction requests")
 
-    @staticmethod
-    def _pending(s, request_id: int, version: int) -> m.CorrectionRequest:
-        req = s.get(m.CorrectionRequest, request_id)
-        if req is None:
-            raise LookupError(request_id)
-        if req.version != version:
-            raise StaleCorrection(request_id)
-        if req.status != "pending":
-            raise CorrectionError("state")
-        return req
-
-    @staticmethod
-    def _decide(s, request_id, version, status, clerk, note, now) -> None:
-        result = s.execute(
-            update(m.CorrectionRequest)
-            .where(m.CorrectionRequest.id == request_id, m.CorrectionRequest.version == version)
-            .values(
-                status=status, decided_by=clerk.id, decided_at=now,
-                decision_note=note.strip(), version=version + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            raise StaleCorrection(request_id)
+    def _act(self, action: str, *args: object) -> CorrectionView:
+        try:
+            return _view(call(self.db, action, *args))
+        except ActionError as exc:
+            raise _refusal(exc, args) from None
 
     def get(self, request_id: int) -> CorrectionView:
-        views = self._query(m.CorrectionRequest.id == request_id)
+        views = self._query("one", request_id)
         if not views:
             raise LookupError(request_id)
         return views[0]
 
     def pending(self) -> tuple[CorrectionView, ...]:
-        return self._query(m.CorrectionRequest.status == "pending")
+        return self._query("pending", None)
 
     def reveal(self, request_id: int, clerk: ClerkIdentity, actor: Actor) -> str:
         """The raw proposed value of one request, for a supervisor to check
-        against the evidence; recorded (``correction.reveal``) in the same
-        transaction. A clerk is refused (:class:`PermissionError`) by the
-        service and by the database (no SELECT on the column)."""
+        against the evidence; recorded (``correction.reveal``) by the same
+        action. A clerk is refused (:class:`PermissionError`) by the service
+        and by the database."""
         self._require(clerk)
-        r = m.CorrectionRequest
         try:
-            with self.db.write() as s:
-                row = s.execute(
-                    select(r.account_id, r.field, r.proposed_value).where(r.id == request_id)
-                ).one_or_none()
-                if row is None:
-                    raise LookupError(request_id)
-                record(s, actor, "correction.reveal", "correction_request", request_id,
-                       account_id=row.account_id, field=row.field)
-                return row.proposed_value
-        except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-                raise PermissionError(str(exc.orig).splitlines()[0]) from None
-            raise
+            return call(self.db, "reveal_correction", actor.workstation, request_id)
+        except ActionError as exc:
+            raise _refusal(exc, (request_id,)) from None
 
     def for_account(self, account_id: int) -> tuple[CorrectionView, ...]:
-        return self._query(m.CorrectionRequest.account_id == account_id)
+        return self._query("account", account_id)
 
-    def _query(self, where) -> tuple[CorrectionView, ...]:
-        with self.db.read() as s:
-            return self._select(s, where)
+    def _query(self, scope: str, key: int | None) -> tuple[CorrectionView, ...]:
+        rows = call(self.db, "correction_list", scope, key, retry_read=True)
+        return tuple(_view(r) for r in rows)
 
-    @staticmethod
-    def _select(s, where) -> tuple[CorrectionView, ...]:
-        """Views of the requests matching ``where``, without the raw proposed
-        value (a clerk's login may not read it)."""
-        r = m.CorrectionRequest
-        columns = [c for c in r.__table__.c if c.key != "proposed_value"]
-        names = dict(s.execute(select(m.Clerk.id, m.Clerk.display_name)).all())
-        rows = s.execute(
-            select(*columns, m.Account.account_no, m.Account.name.label("account_name"))
-            .join(m.Account, m.Account.id == r.account_id)
-            .where(where)
-            .order_by(r.created_at.desc(), r.id.desc())
-            .limit(500)
-        ).all()
-        return tuple(
-            CorrectionView(
-                id=q.id, account_id=q.account_id, account_no=q.account_no,
-                account_name=q.account_name, field=q.field,
-                old_value=q.old_value,  # the masked column when personal
-                proposed_value=q.proposed_masked, evidence=q.evidence,
-                status=q.status, requested_by=names.get(q.requested_by, ""),
-                requested_at=q.created_at, decided_by=names.get(q.decided_by, ""),
-                decided_at=q.decided_at, decision_note=q.decision_note, version=q.version,
-            )
-            for q in rows
-        )
+
+def _view(q: dict) -> CorrectionView:
+    return CorrectionView(
+        id=q["id"], account_id=q["account_id"], account_no=q["account_no"],
+        account_name=q["account_name"], field=q["field"], old_value=q["old_value"],
+        proposed_value=q["proposed_value"], evidence=q["evidence"], status=q["status"],
+        requested_by=q["requested_by"], requested_at=when(q["requested_at"]),
+        decided_by=q["decided_by"], decided_at=when(q["decided_at"]),
+        decision_note=q["decision_note"], version=q["version"],
+    )
+
+
+def _refusal(exc: ActionError, args: tuple) -> Exception:
+    """The service's own error for a refusal of the database."""
+    if exc.kind == "forbidden":
+        return PermissionError(exc.message)
+    if exc.code == "account_changed":
+        return AccountChanged(exc.message)
+    if exc.code == "stale":
+        return StaleCorrection(exc.message)
+    if exc.kind == "not_found":
+        return LookupError(exc.message)
+    return CorrectionError(exc.code)

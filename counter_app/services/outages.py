@@ -2,28 +2,30 @@
 
     service = OutageService(db)
     service.announce(area_code, starts_at, ends_at, reason, clerk, actor) -> OutageView
-    service.end(outage_id, clerk, actor, now=None)     # supply back early: ends now
-    service.cancel(outage_id, clerk, actor, now=None)  # withdrawn (announced in error)
+    service.end(outage_id, clerk, actor)     # supply back early: ends now
+    service.cancel(outage_id, clerk, actor)  # withdrawn (announced in error)
+    service.screen(area_code=None, now=None) -> (areas, active outages)  # one call
     service.active(area_code=None, now=None) -> tuple[OutageView, ...]
     service.areas() -> tuple[tuple[str, str], ...]
 
 "Active" means not cancelled and not yet over (``ends_at > now``): an outage
 announced for tomorrow is already worth telling the customer about. Only an
 active outage can be ended or withdrawn; ending needs it to have started.
-Every change is audited in its transaction.
+Every change is one server-side action (migration 0014): the supervisor
+and the time are the database's, the audit row is written in the same
+function.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import select, update
-
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 
-from .audit import Actor, record
+from .action_values import when
+from .actions import ActionError, call
+from .audit import Actor
 from .auth import ClerkIdentity
 
 __all__ = ["OutageError", "OutageService", "OutageView"]
@@ -55,96 +57,66 @@ class OutageService:
     def __init__(self, db: Database):
         self.db = db
 
+    def screen(
+        self, area_code: str | None = None, *, now: datetime | None = None
+    ) -> tuple[tuple[tuple[str, str], ...], tuple[OutageView, ...]]:
+        """The outages screen in one call: the areas (code, name) and the
+        active outages (of ``area_code`` or all) as of ``now`` (the server's
+        clock when None)."""
+        if now is not None and now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        result = call(self.db, "outage_list", area_code, now, retry_read=True)
+        return (tuple((code, name) for code, name in result["areas"]),
+                tuple(_view(o) for o in result["outages"]))
+
     def areas(self) -> tuple[tuple[str, str], ...]:
-        with self.db.read() as s:
-            rows = s.execute(select(m.Area.code, m.Area.name).order_by(m.Area.code)).all()
-        return tuple((r.code, r.name) for r in rows)
+        return self.screen()[0]
+
+    def active(
+        self, area_code: str | None = None, *, now: datetime | None = None
+    ) -> tuple[OutageView, ...]:
+        return self.screen(area_code, now=now)[1]
 
     def announce(
         self, area_code: str, starts_at: datetime, ends_at: datetime, reason: str,
         clerk: ClerkIdentity, actor: Actor,
     ) -> OutageView:
-        _require(clerk, None)
+        _require(clerk)
         if starts_at.tzinfo is None or ends_at.tzinfo is None:
             raise ValueError("outage times must be timezone-aware")
         if ends_at <= starts_at:
             raise OutageError("period")
         if not reason.strip():
             raise OutageError("reason")
-        with self.db.write() as s:
-            if s.get(m.Area, area_code) is None:
-                raise OutageError("area")
-            row = m.Outage(
-                area_code=area_code, starts_at=starts_at.astimezone(UTC),
-                ends_at=ends_at.astimezone(UTC), reason=reason.strip(), cancelled=False,
-                created_by=clerk.id,
-            )
-            s.add(row)
-            s.flush()
-            record(
-                s, actor, "outage.announce", "outage", row.id, area=area_code,
-                starts_at=row.starts_at.isoformat(), ends_at=row.ends_at.isoformat(),
-                reason=row.reason,
-            )
-            outage_id = row.id
-        return next(o for o in self.active(area_code, now=starts_at) if o.id == outage_id)
+        return _view(self._act("announce_outage", actor.workstation, area_code, starts_at,
+                               ends_at, reason))
 
-    def end(
-        self, outage_id: int, clerk: ClerkIdentity, actor: Actor, *, now: datetime | None = None
-    ) -> None:
-        """Supply is back before the announced end: the outage ends ``now``."""
-        at = _require(clerk, now)
-        o = m.Outage
-        self._change(outage_id, actor, "outage.end", (o.starts_at < at, o.ends_at > at),
-                     {"ends_at": at}, ends_at=at.isoformat())
+    def end(self, outage_id: int, clerk: ClerkIdentity, actor: Actor) -> None:
+        """Supply is back before the announced end: the outage ends now (the
+        server's clock)."""
+        _require(clerk)
+        self._act("end_outage", actor.workstation, outage_id)
 
-    def cancel(
-        self, outage_id: int, clerk: ClerkIdentity, actor: Actor, *, now: datetime | None = None
-    ) -> None:
+    def cancel(self, outage_id: int, clerk: ClerkIdentity, actor: Actor) -> None:
         """Withdraw an outage announced in error (running or still to come)."""
-        at = _require(clerk, now)
-        self._change(outage_id, actor, "outage.cancel", (m.Outage.ends_at > at,),
-                     {"cancelled": True})
+        _require(clerk)
+        self._act("withdraw_outage", actor.workstation, outage_id)
 
-    def _change(self, outage_id: int, actor: Actor, action: str, when: tuple, values: dict,
-                **details: object) -> None:
-        """Update one announced (not withdrawn) outage in the state ``when``
-        describes, audited; OutageError("state") when it is not in it."""
-        o = m.Outage
-        with self.db.write() as s:
-            changed = s.execute(
-                update(o).where(o.id == outage_id, o.cancelled.is_(False), *when).values(**values)
-            ).rowcount
-            if changed != 1:
-                raise OutageError("state")
-            record(s, actor, action, "outage", outage_id, **details)
-
-    def active(
-        self, area_code: str | None = None, *, now: datetime | None = None
-    ) -> tuple[OutageView, ...]:
-        at = (now or datetime.now(UTC)).astimezone(UTC)
-        q = (
-            select(m.Outage, m.Area.name, m.Clerk.display_name)
-            .join(m.Area, m.Area.code == m.Outage.area_code)
-            .outerjoin(m.Clerk, m.Clerk.id == m.Outage.created_by)
-            .where(m.Outage.cancelled.is_(False), m.Outage.ends_at > at)
-            .order_by(m.Outage.starts_at)
-        )
-        if area_code is not None:
-            q = q.where(m.Outage.area_code == area_code)
-        with self.db.read() as s:
-            rows = s.execute(q).all()
-        return tuple(
-            OutageView(o.id, o.area_code, name, o.starts_at, o.ends_at, o.reason, by or "")
-            for o, name, by in rows
-        )
+    def _act(self, action: str, *args: object) -> dict:
+        try:
+            return call(self.db, action, *args)
+        except ActionError as exc:
+            if exc.kind == "forbidden":
+                raise PermissionError(exc.message) from None
+            raise OutageError(exc.code) from None
 
 
-def _require(clerk: ClerkIdentity, now: datetime | None) -> datetime:
-    """The acting time in UTC, once the clerk may change outages."""
+def _view(o: dict) -> OutageView:
+    return OutageView(o["id"], o["area_code"], o["area_name"], when(o["starts_at"]),
+                      when(o["ends_at"]), o["reason"], o["announced_by"])
+
+
+def _require(clerk: ClerkIdentity) -> None:
+    """For the clerk's sake: the database refuses anyone but a supervisor too."""
     if clerk.role not in SUPERVISOR_ROLES:
         raise PermissionError("only supervisors change outages")
-    at = now or datetime.now(UTC)
-    if at.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return at.astimezone(UTC)

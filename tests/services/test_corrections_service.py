@@ -10,7 +10,6 @@ from sqlalchemy import select, update
 from counter_app.db.models import Account, AuditEvent
 from counter_app.domain.consultation import search
 from counter_app.services.audit import Actor
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.corrections import (
     AccountChanged,
@@ -20,25 +19,33 @@ from counter_app.services.corrections import (
 )
 from counter_app.services.guide import GuideService
 from counter_app.services.outages import OutageService
-from tests.factories import make_account, make_clerk_row, make_reference
+from tests.factories import make_account, make_reference
 
 
 @pytest.fixture
-def ctx(db):
+def ctx(db, login_as):
+    """A clerk's and a supervisor's services, each signed in as a real login
+    (the actions know their caller from the session)."""
     with db.write() as s:
         make_reference(s)
-        clerk = make_clerk_row(s)
-        boss = make_clerk_row(s, "boss01", role="supervisor")
         account = make_account(s)
         neighbour = make_account(s, "01000002", name="李四", address="嘉祥街道建设路14号")
-        ids = clerk.id, boss.id, account.id, neighbour.id
-    clerk = ClerkIdentity(ids[0], "clerk01", "收费员", "clerk", "HQ")
-    boss = ClerkIdentity(ids[1], "boss01", "主管", "supervisor", "HQ")
+        ids = account.id, neighbour.id
+    clerk_db, clerk = login_as("clerk")
+    boss_db, boss = login_as("supervisor")
     return dict(
-        service=CorrectionService(db), clerk=clerk, boss=boss,
-        clerk_actor=Actor("clerk01", "WS1", ids[0]), boss_actor=Actor("boss01", "WS9", ids[1]),
-        account_id=ids[2], neighbour_id=ids[3],
+        service=CorrectionService(clerk_db), boss_service=CorrectionService(boss_db),
+        clerk_db=clerk_db, boss_db=boss_db, clerk=clerk, boss=boss,
+        clerk_actor=Actor(clerk.username, "WS1", clerk.id),
+        boss_actor=Actor(boss.username, "WS9", boss.id),
+        account_id=ids[0], neighbour_id=ids[1],
     )
+
+
+def _actions(db) -> list[str]:
+    with db.read() as s:
+        return s.scalars(select(AuditEvent.action).where(AuditEvent.entity != "clerk")
+                         .order_by(AuditEvent.id)).all()
 
 
 def test_approved_correction_is_applied_and_audited(ctx, db):
@@ -49,13 +56,12 @@ def test_approved_correction_is_applied_and_audited(ctx, db):
     assert [p.id for p in svc.pending()] == [req.id]
     with pytest.raises(PermissionError):
         svc.approve(req.id, req.version, ctx["clerk"], ctx["clerk_actor"])
-    done = svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"], "核实无误")
+    done = ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"], "核实无误")
     assert done.status == "approved" and done.decided_at is not None
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.mobile, acc.mobile_masked, acc.version) == ("13900001111", "139****1111", 2)
-        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
-    assert actions == ["correction.file", "correction.approve", "account.correct"]
+    assert _actions(db) == ["correction.file", "correction.approve", "account.correct"]
     assert svc.pending() == ()
     assert svc.for_account(ctx["account_id"])[0].status == "approved"  # the clerk can tell
 
@@ -74,19 +80,20 @@ def test_personal_value_is_kept_masked_and_revealed_to_the_supervisor_only(ctx, 
         with db.read() as s:
             return [tuple(e) for e in s.execute(
                 select(AuditEvent.action, AuditEvent.clerk, AuditEvent.entity_id,
-                       AuditEvent.details).order_by(AuditEvent.id))]
+                       AuditEvent.details).where(AuditEvent.entity != "clerk")
+                .order_by(AuditEvent.id))]
 
-    assert [(a, c) for a, c, *_ in audit()] == [("correction.file", "clerk01")]
+    assert [(a, c) for a, c, *_ in audit()] == [("correction.file", ctx["clerk"].username)]
     with pytest.raises(PermissionError):
         svc.reveal(req.id, ctx["clerk"], ctx["clerk_actor"])
     with pytest.raises(LookupError):
-        svc.reveal(req.id + 1000, ctx["boss"], ctx["boss_actor"])
+        ctx["boss_service"].reveal(req.id + 1000, ctx["boss"], ctx["boss_actor"])
     assert len(audit()) == 1  # refused: nothing shown, nothing written
-    assert svc.reveal(req.id, ctx["boss"], ctx["boss_actor"]) == "370829198506150011"
+    assert ctx["boss_service"].reveal(req.id, ctx["boss"], ctx["boss_actor"]) == "370829198506150011"
     events = audit()
     assert [(a, c, i) for a, c, i, _ in events[1:]] == [
-        ("correction.reveal", "boss01", str(req.id))]
-    svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])  # no reveal needed
+        ("correction.reveal", ctx["boss"].username, str(req.id))]
+    ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])  # no reveal needed
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.id_number, acc.id_masked, acc.id_tail) == (
@@ -104,11 +111,11 @@ def test_correction_after_the_record_changed_is_refused(ctx, db):
         s.execute(update(Account).where(Account.id == ctx["account_id"]).values(
             meter_location="厨房", version=2))
     with pytest.raises(AccountChanged):
-        svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+        ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.address, acc.version) == ("嘉祥街道建设路12号", 2)
-        assert s.scalars(select(AuditEvent.action)).all() == ["correction.file"]
+    assert _actions(db) == ["correction.file"]
     assert svc.get(req.id).status == "pending"
     # filing against a version already outdated is refused at once
     with pytest.raises(AccountChanged):
@@ -125,10 +132,10 @@ def test_validation_rejection_and_stale_decision(ctx, db):
             svc.file(ctx["account_id"], field, value, "", 1, ctx["clerk_actor"])
         assert info.value.code == code
     req = svc.file(ctx["account_id"], "name", "张叁", "户口本", 1, ctx["clerk_actor"])
-    done = svc.reject(req.id, req.version, ctx["boss"], ctx["boss_actor"], "证件不符")
+    done = ctx["boss_service"].reject(req.id, req.version, ctx["boss"], ctx["boss_actor"], "证件不符")
     assert done.status == "rejected" and done.decision_note == "证件不符"
     with pytest.raises(StaleCorrection):
-        svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+        ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
     with db.read() as s:
         assert s.get(Account, ctx["account_id"]).name == "张三"
 
@@ -136,15 +143,15 @@ def test_validation_rejection_and_stale_decision(ctx, db):
 def test_name_correction_updates_search_keys(ctx, db):
     svc = ctx["service"]
     req = svc.file(ctx["account_id"], "name", "李明", "身份证", 1, ctx["clerk_actor"])
-    svc.approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
+    ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.name, acc.name_pinyin, acc.name_initials) == ("李明", "liming", "lm")
 
 
 def test_guide_facts_show_outage_arrears_and_nearby_repair(ctx, db):
-    now = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
-    outages = OutageService(db)
+    now = datetime.now(UTC)
+    outages = OutageService(ctx["boss_db"])
     with pytest.raises(PermissionError):
         outages.announce("A01", now, now + timedelta(hours=6), "管网维修", ctx["clerk"],
                          ctx["clerk_actor"])
@@ -152,11 +159,11 @@ def test_guide_facts_show_outage_arrears_and_nearby_repair(ctx, db):
                      ctx["boss"], ctx["boss_actor"])
     outages.announce("A01", now - timedelta(days=2), now - timedelta(days=1), "已结束",
                      ctx["boss"], ctx["boss_actor"])
-    ComplaintService(db).receive(
+    ComplaintService(ctx["clerk_db"]).receive(
         NewComplaint("李四", "", "hotline", "pressure", "停水", account_id=ctx["neighbour_id"]),
-        ctx["clerk_actor"], now=now,
+        ctx["clerk_actor"],
     )
-    facts = GuideService(db).facts(ctx["account_id"], now=now)
+    facts = GuideService(ctx["clerk_db"]).facts(ctx["account_id"], now=now)
     assert [o.reason for o in facts.outages] == ["建设路爆管抢修"]
     assert facts.area_name == "城区一片" and str(facts.arrears) == "0.00"
     assert [n.address for n in facts.nearby] == ["嘉祥街道建设路14号"]

@@ -10,76 +10,79 @@ from sqlalchemy import select
 
 from counter_app.db.models import AuditEvent, Outage
 from counter_app.services.audit import Actor
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.outages import OutageError, OutageService
-from tests.factories import make_clerk_row, make_reference
-
-NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai
+from tests.factories import make_reference
 
 
 @pytest.fixture
-def ctx(db):
+def ctx(db, login_as):
+    """A supervisor's service (a real login: the actions know their caller,
+    and the time of an end is the server's)."""
     with db.write() as s:
         make_reference(s)
-        clerk = make_clerk_row(s)
-        boss = make_clerk_row(s, "boss01", role="supervisor")
-        ids = clerk.id, boss.id
-    return (
-        OutageService(db),
-        ClerkIdentity(ids[0], "clerk01", "收费员", "clerk", "HQ"),
-        ClerkIdentity(ids[1], "boss01", "收费员", "supervisor", "HQ"),
-        Actor("boss01", "WS9", ids[1]),
-    )
+    _clerk_db, clerk = login_as("clerk")
+    boss_db, boss = login_as("supervisor")
+    return OutageService(boss_db), clerk, boss, Actor(boss.username, "WS9", boss.id)
+
+
+def _audit(db):
+    with db.read() as s:
+        return s.execute(select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
+                         .where(AuditEvent.entity == "outage").order_by(AuditEvent.id)).all()
 
 
 def test_end_a_running_outage_and_withdraw_an_upcoming_one(ctx, db):
     service, _clerk, boss, actor = ctx
+    NOW = datetime.now(UTC)
     running = service.announce("A01", NOW - timedelta(hours=2), NOW + timedelta(hours=6),
                                "建设路爆管抢修", boss, actor)
     upcoming = service.announce("A01", NOW + timedelta(days=1), NOW + timedelta(days=1, hours=8),
                                 "水厂检修", boss, actor)
     listed = service.active(now=NOW)
     assert [o.id for o in listed] == [running.id, upcoming.id]
-    assert listed[0].announced_by == "收费员" and listed[0].area_name == "城区一片"
+    assert listed[0].announced_by == "测试" and listed[0].area_name == "城区一片"
     assert listed[0].started(NOW) and not listed[1].started(NOW)
 
     with pytest.raises(OutageError) as info:  # what has not started cannot end early
-        service.end(upcoming.id, boss, actor, now=NOW)
+        service.end(upcoming.id, boss, actor)
     assert info.value.code == "state"
-    service.end(running.id, boss, actor, now=NOW)
-    service.cancel(upcoming.id, boss, actor, now=NOW)
-    assert service.active(now=NOW) == ()
+    service.end(running.id, boss, actor)
+    ended = datetime.now(UTC)
+    service.cancel(upcoming.id, boss, actor)
+    assert service.active() == ()
     # the history stays: the running one now ends when the supply came back
     with db.read() as s:
         rows = {o.id: o for o in s.scalars(select(Outage))}
-        events = s.execute(select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
-                           .order_by(AuditEvent.id)).all()
-    assert rows[running.id].ends_at == NOW and not rows[running.id].cancelled
+    events = _audit(db)
+    # the server's clock ended it, between our two readings of ours
+    assert NOW <= rows[running.id].ends_at <= ended and not rows[running.id].cancelled
     assert rows[upcoming.id].cancelled
     assert [(a, int(e)) for a, e, _d in events] == [
         ("outage.announce", running.id), ("outage.announce", upcoming.id),
         ("outage.end", running.id), ("outage.cancel", upcoming.id),
     ]
-    assert json.loads(events[2].details) == {"ends_at": NOW.isoformat()}
+    assert datetime.fromisoformat(json.loads(events[2].details)["ends_at"]) == \
+        rows[running.id].ends_at
 
 
 def test_only_active_outages_change_and_only_supervisors_change_them(ctx, db):
     service, clerk, boss, actor = ctx
-    view = service.announce("A01", NOW - timedelta(hours=1), NOW + timedelta(hours=1), "抢修",
+    now = datetime.now(UTC)
+    view = service.announce("A01", now - timedelta(hours=1), now + timedelta(hours=1), "抢修",
+                            boss, actor)
+    over = service.announce("A01", now - timedelta(hours=3), now - timedelta(hours=2), "旧的",
                             boss, actor)
     for change in (service.end, service.cancel):
         with pytest.raises(PermissionError):
-            change(view.id, clerk, Actor("clerk01", "WS1", clerk.id), now=NOW)
-    over = NOW + timedelta(hours=2)
+            change(view.id, clerk, Actor(clerk.username, "WS1", clerk.id))
     for change in (service.end, service.cancel):
         with pytest.raises(OutageError) as info:  # already over
-            change(view.id, boss, actor, now=over)
+            change(over.id, boss, actor)
         assert info.value.code == "state"
-    service.cancel(view.id, boss, actor, now=NOW)
+    service.cancel(view.id, boss, actor)
     with pytest.raises(OutageError):  # withdrawn twice
-        service.cancel(view.id, boss, actor, now=NOW)
+        service.cancel(view.id, boss, actor)
     with pytest.raises(OutageError):
-        service.cancel(view.id + 100, boss, actor, now=NOW)  # no such outage
-    with db.read() as s:
-        actions = s.scalars(select(AuditEvent.action)).all()
-    assert actions == ["outage.announce", "outage.cancel"]  # refusals write nothing
+        service.cancel(view.id + 100, boss, actor)  # no such outage
+    actions = [a for a, _e, _d in _audit(db)]
+    assert actions == ["outage.announce", "outage.announce", "outage.cancel"]  # refusals write nothing

@@ -22,11 +22,11 @@ from counter_app.ui.complaints import labels
 
 
 class CorrectionsWidget(QWidget):
-    """``file_requested(field, value, evidence)``; ``decide_requested(id, version, ok, note)``;
+    """``file_requested(field, value, evidence)``; ``decide_requested(request view, ok, note)``;
     ``reveal_requested(id)``: a supervisor asks for one proposed ID number or phone in full."""
 
     file_requested = Signal(str, str, str)
-    decide_requested = Signal(int, int, bool, str)
+    decide_requested = Signal(object, bool, str)
     reveal_requested = Signal(int)
     refresh_requested = Signal()
 
@@ -162,4 +162,4 @@ class CorrectionsWidget(QWidget):
         if item is None:
             return
         view: CorrectionView = item.data(0, 256)
-        self.decide_requested.emit(view.id, view.version, ok, self.noteEdit.text())
+        self.decide_requested.emit(view, ok, self.noteEdit.text())

@@ -139,12 +139,16 @@ class OutagesWidget(QWidget):
     # -- loading -------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Load the list (and, the first time, the areas) off the GUI thread."""
-        if self.can_edit and not self._areas_loaded:
-            self.runner.submit(self.service.areas, on_done=self._set_areas,
-                               on_error=self._failed, key="outage-areas")
-        self.runner.submit(self.service.active, on_done=self.set_outages,
+        """Load the list (and, the first time, the areas) off the GUI thread,
+        in one call."""
+        self.runner.submit(self.service.screen, on_done=self._loaded,
                            on_error=self._failed, key="outage-list")
+
+    def _loaded(self, screen) -> None:
+        areas, outages = screen
+        if self.can_edit and not self._areas_loaded:
+            self._set_areas(areas)
+        self.set_outages(outages)
 
     def _set_areas(self, areas: tuple[tuple[str, str], ...]) -> None:
         self._areas_loaded = True

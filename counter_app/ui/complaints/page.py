@@ -240,10 +240,15 @@ class ComplaintsPage(QWidget):
     # -- list and detail ---------------------------------------------------------------
 
     def _load_list(self, flt) -> None:
-        self._submit(self.complaints.list, self.list.set_rows, flt, key="cmp-list")
         year = datetime.now(labels.CST).year  # the counts are by Beijing month
-        self._submit(self.complaints.monthly_counts,
-                     lambda counts: self.list.set_counts(year, counts), year, key="cmp-counts")
+
+        def show(screen) -> None:
+            rows, counts = screen
+            self.list.set_rows(rows)
+            self.list.set_counts(year, counts)
+
+        # one call: the rows and the monthly counts
+        self._submit(self.complaints.screen, show, flt, year, key="cmp-list")
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -321,10 +326,10 @@ class ComplaintsPage(QWidget):
                      value, evidence, self.account_version, self.workplace.actor,
                      key="cmp-corr-file", on_error=self._correction_failed, changes=_account_of)
 
-    def _decide_correction(self, request_id: int, version: int, ok: bool, note: str) -> None:
+    def _decide_correction(self, view, ok: bool, note: str) -> None:
         s, clerk, actor = self.corrections, self.workplace.clerk, self.workplace.actor
-        fn = (lambda: s.approve(request_id, version, clerk, actor, note)) if ok else (
-            lambda: s.reject(request_id, version, clerk, actor, note))
+        fn = (lambda: s.approve(view.id, view.version, clerk, actor, note, shown=view)) if ok \
+            else (lambda: s.reject(view.id, view.version, clerk, actor, note))
         self._submit(fn, self._correction_done, key="cmp-corr-decide",
                      on_error=lambda exc: self._correction_failed(exc, deciding=True),
                      changes=_account_of)

@@ -7,11 +7,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import update
 
 from counter_app.db.models import Clerk
 from counter_app.documents import DocumentPrinter, RecordingTransport
-from counter_app.services.auth import ClerkIdentity
 from counter_app.settings import Settings
 from counter_app.ui.complaints import ComplaintsPage
 from counter_app.ui.context import build_workplace
@@ -36,18 +35,37 @@ def filled(app_db):
 
 
 @pytest.fixture
-def make_page(qtbot, runner, filled):
-    db, _ids = filled
-    with db.read() as s:
-        ids = dict(s.execute(select(Clerk.role, Clerk.id)).all())  # one of each role
+def db(app_db):  # login_as (tests/conftest.py) signs in to the page's database
+    return app_db
 
+
+@pytest.fixture
+def signed_in(filled, login_as):
+    """``signed_in(role) -> (Database, ClerkIdentity)``: one real login per
+    role (the actions know their caller from the session); its clerk row is
+    named "收费员" as make_clerk_row names rows, its identity as NAMES."""
+    db, _ids = filled
+    logins: dict[str, tuple] = {}
+
+    def _signed_in(role: str = "clerk") -> tuple:
+        if role not in logins:
+            login, who = login_as(role)
+            with db.write() as s:
+                s.execute(update(Clerk).where(Clerk.id == who.id).values(display_name="收费员"))
+            logins[role] = login, dataclasses.replace(who, display_name=NAMES[role][1])
+        return logins[role]
+
+    return _signed_in
+
+
+@pytest.fixture
+def make_page(qtbot, runner, signed_in):
     def _make(role: str = "clerk", workstation: str = "WS-01") -> ComplaintsPage:
         transport = RecordingTransport()
         settings = Settings(workstation=workstation, hall_code="HQ",
                             receipt_printer="tcp://127.0.0.1:9")
-        username, display = NAMES[role]
-        clerk = ClerkIdentity(ids[role], username, display, role, "HQ")
-        workplace = build_workplace(clerk, db, settings, runner)
+        login, clerk = signed_in(role)
+        workplace = build_workplace(clerk, login, settings, runner)
         printer = DocumentPrinter(settings, transport_for=lambda _address: transport)
         workplace = dataclasses.replace(workplace, printer=printer)
         widget = ComplaintsPage(workplace)

@@ -45,12 +45,11 @@ def test_form_refuses_a_contact_that_is_no_phone_and_keeps_the_input(qtbot, page
     assert form.descriptionEdit.hasFocus() and page.transport.jobs == []
 
 
-def test_service_and_database_refuse_long_texts_and_bad_contacts(filled):
+def test_service_and_database_refuse_long_texts_and_bad_contacts(filled, signed_in):
     db, _ids = filled
-    service = ComplaintService(db)
-    with db.read() as s:
-        clerk_id = s.execute(text("SELECT id FROM clerks ORDER BY id LIMIT 1")).scalar_one()
-    actor = Actor("clerk01", "WS-01", clerk_id)
+    login, clerk = signed_in("clerk")
+    service = ComplaintService(login)
+    actor = Actor(clerk.username, "WS-01", clerk.id)
     cases = [
         (NewComplaint("名" * 41, "", "counter", "pressure", "水压低"), "too_long", "complainant"),
         (NewComplaint("张三", "abc", "counter", "pressure", "水压低"), "phone", "contact"),

@@ -6,9 +6,9 @@ import os
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from counter_app.services.audit import Actor
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
 from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
@@ -58,17 +58,19 @@ def test_empty_description_is_named_and_text_kept(qtbot, page, runner):
     assert page.transport.jobs == []
 
 
-def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled):
-    db, (clerk_id, _b, account_id) = filled
-    service = ComplaintService(db)
+def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled, signed_in):
+    _db, (_c, _b, account_id) = filled
+    other_db, other = signed_in("supervisor")  # someone else at another desk
+    service = ComplaintService(other_db)
     c = service.receive(NewComplaint("张三", "", "counter", "pressure", "水压低",
-                                     account_id=account_id), Actor("x", "WS", clerk_id))
+                                     account_id=account_id), Actor(other.username, "WS", other.id))
     page.open_complaint(c.id)
     runner.wait_idle()
     detail = page.detail
     assert detail.view.id == c.id
     # someone else saves first
-    service.follow_up(c.id, c.version, "另一位收费员已联系用户", Actor("y", "WS2", clerk_id))
+    service.follow_up(c.id, c.version, "另一位收费员已联系用户",
+                      Actor(other.username, "WS2", other.id))
     detail.textEdit.setFocus()
     type_text(detail.textEdit, "我的跟进记录")
     qtbot.keyClick(detail.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -84,19 +86,22 @@ def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled):
     ]
 
 
-def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled):
-    db, (clerk_id, boss_id, account_id) = filled
-    service = ComplaintService(db)
-    actor = Actor("clerk01", "WS", clerk_id)
-    past = datetime.now(UTC) - timedelta(days=3)
-    late = service.receive(NewComplaint("李四", "13900001111", "hotline", "water_quality",
-                                        "水中有细小黑色颗粒", account_id=account_id), actor, now=past)
-    service.forward(late.id, late.version, "水质检测", past + timedelta(days=1), actor, now=past)
-    service.receive(NewComplaint("王五", "", "counter", "billing", "本期水费比以往高很多"), actor)
-    boss = ClerkIdentity(boss_id, "boss01", "主管", "supervisor", "HQ")
+def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_in):
+    db, (_c, _b, account_id) = filled
+    clerk_db, clerk = signed_in("clerk")
+    service = ComplaintService(clerk_db)
+    actor = Actor(clerk.username, "WS", clerk.id)
     now = datetime.now(UTC)
-    OutageService(db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=5),
-                               "建设路管网抢修停水", boss, Actor("boss01", "WS", boss_id))
+    late = service.receive(NewComplaint("李四", "13900001111", "hotline", "water_quality",
+                                        "水中有细小黑色颗粒", account_id=account_id), actor)
+    service.forward(late.id, late.version, "水质检测", now + timedelta(days=1), actor)
+    with db.engine.begin() as conn:  # received three days ago, due two days ago
+        conn.execute(text("UPDATE complaints SET created_at = now() - interval '3 days', "
+                          "due_at = now() - interval '2 days' WHERE id = :i"), {"i": late.id})
+    service.receive(NewComplaint("王五", "", "counter", "billing", "本期水费比以往高很多"), actor)
+    boss_db, boss = signed_in("supervisor")
+    OutageService(boss_db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=5),
+                                    "建设路管网抢修停水", boss, Actor(boss.username, "WS", boss.id))
     page.tabs.setCurrentIndex(1)
     runner.wait_idle()
     rows = page.list.model.rows
@@ -116,8 +121,8 @@ def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled):
     page.grab().save(f"{SHOTS}/corrections.png")
 
 
-def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, filled):
-    db, (_c, _b, account_id) = filled
+def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, filled, signed_in):
+    _db, (_c, _b, account_id) = filled
     page.open_account(account_id)
     runner.wait_idle()
     form = page.form
@@ -133,7 +138,7 @@ def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, fille
     runner.wait_idle()
     assert "投诉内容" in form.errorLabel.text()
     assert ERROR_STYLE in form.errorLabel.styleSheet()
-    assert len(ComplaintService(db).list()) == 1
+    assert len(ComplaintService(signed_in("clerk")[0]).list()) == 1
     assert len(page.transport.jobs) == 1
 
 

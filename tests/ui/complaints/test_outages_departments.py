@@ -11,7 +11,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 from sqlalchemy import select
 
-from counter_app.db.models import AuditEvent, Clerk
+from counter_app.db.models import AuditEvent
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import (
@@ -53,14 +53,20 @@ def _open_tab(page, widget, runner) -> None:
     runner.wait_idle()
 
 
-def _boss(db) -> tuple[ClerkIdentity, Actor]:
+def _boss(signed_in) -> tuple[OutageService, ClerkIdentity, Actor]:
+    """The outage service of the supervisor's real login."""
+    login, boss = signed_in("supervisor")
+    return OutageService(login), boss, Actor(boss.username, "WS", boss.id)
+
+
+def _actions(db) -> list[str]:
     with db.read() as s:
-        boss_id = s.scalar(select(Clerk.id).where(Clerk.username == "boss01"))
-    return ClerkIdentity(boss_id, "boss01", "王主管", "supervisor", "HQ"), Actor("boss01", "WS", boss_id)
+        return s.scalars(select(AuditEvent.action).where(AuditEvent.entity != "clerk")
+                         .order_by(AuditEvent.id)).all()
 
 
 def test_supervisor_announces_and_ends_an_outage_by_keyboard(
-    qtbot, make_page, runner, filled, answer_yes
+    qtbot, make_page, runner, filled, answer_yes, signed_in
 ):
     db, _ids = filled
     page = make_page("supervisor")
@@ -81,7 +87,7 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     assert [row.text(i) for i in (0, 3, 4, 5)] == ["城区一片", "停水中", "收费员", "建设路爆管抢修"]
     assert outages.reasonEdit.text() == ""
     # the guide of the customers of that area shows it
-    assert [o.reason for o in OutageService(db).active("A01")] == ["建设路爆管抢修"]
+    assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == ["建设路爆管抢修"]
     os.makedirs(SHOTS, exist_ok=True)
     page.grab().save(f"{SHOTS}/outages.png")
 
@@ -91,19 +97,17 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     runner.wait_idle()
     assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
     assert "已结束" in outages.messageLabel.text()
-    assert outages.outages.topLevelItemCount() == 0 and OutageService(db).active() == ()
-    with db.read() as s:
-        actions = s.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
-    assert actions == ["outage.announce", "outage.end"]
+    assert outages.outages.topLevelItemCount() == 0 and OutageService(signed_in("clerk")[0]).active() == ()
+    assert _actions(db) == ["outage.announce", "outage.end"]
 
 
 def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
-    qtbot, make_page, runner, filled, answer_yes
+    qtbot, make_page, runner, filled, answer_yes, signed_in
 ):
     db, _ids = filled
-    boss, actor = _boss(db)
+    service, boss, actor = _boss(signed_in)
     now = datetime.now(UTC)
-    OutageService(db).announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
+    service.announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
                                "水厂检修", boss, actor)
     page = make_page("supervisor")
     outages = page.outages
@@ -118,20 +122,21 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     runner.wait_idle()
     assert "结束时间" in outages.messageLabel.text() and outages.toEdit.hasFocus()
     assert outages.reasonEdit.text() == "管网改造"  # nothing typed is lost
-    assert len(OutageService(db).active()) == 1
+    assert len(OutageService(signed_in("clerk")[0]).active()) == 1
 
     outages.outages.setFocus()
     press_alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
     runner.wait_idle()
     runner.wait_idle()
-    assert "已撤销" in outages.messageLabel.text() and OutageService(db).active() == ()
+    assert "已撤销" in outages.messageLabel.text() and OutageService(signed_in("clerk")[0]).active() == ()
 
 
-def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(make_page, runner, filled):
-    db, _ids = filled
-    boss, actor = _boss(db)
+def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
+    make_page, runner, filled, signed_in
+):
+    service, boss, actor = _boss(signed_in)
     now = datetime.now(UTC)
-    OutageService(db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=3),
+    service.announce("A01", now - timedelta(hours=1), now + timedelta(hours=3),
                                "建设路爆管抢修", boss, actor)
     page = make_page("clerk")
     _open_tab(page, page.outages, runner)
@@ -174,23 +179,20 @@ def test_administrator_edits_the_department_list(qtbot, make_page, runner, fille
     # the forward choices of the form follow at once
     combo = page.form.departmentCombo
     assert tuple(combo.itemText(i) for i in range(combo.count())) == wanted
-    with db.read() as s:
-        assert s.scalars(select(AuditEvent.action)).all() == ["setting.change"]
+    assert _actions(db) == ["setting.change"]
     page.grab().save(f"{SHOTS}/departments.png")
 
 
 def test_department_list_saved_meanwhile_is_not_overwritten_silently(
-    qtbot, make_page, runner, filled
+    qtbot, make_page, runner, filled, signed_in
 ):
     db, _ids = filled
     page = make_page("admin")
     editor = page.departments
     _open_tab(page, editor, runner)
-    with db.read() as s:
-        admin_id = s.scalar(select(Clerk.id).where(Clerk.username == "admin01"))
-    other = ClerkIdentity(admin_id, "admin01", "李管理", "admin", "HQ")
-    ComplaintService(db).set_departments(["营业", "客服热线"], DEFAULT_DEPARTMENTS, other,
-                                         Actor("admin01", "WS-02", admin_id))
+    other_db, other = signed_in("supervisor")  # a supervisor saves first
+    ComplaintService(other_db).set_departments(["营业", "客服热线"], DEFAULT_DEPARTMENTS, other,
+                                               Actor(other.username, "WS-02", other.id))
     editor.names.item(0).setText("水质检测中心")
     qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
@@ -203,13 +205,19 @@ def test_department_list_saved_meanwhile_is_not_overwritten_silently(
     assert ComplaintService(db).departments()[0] == "水质检测中心"
 
 
-def test_supervisor_sees_the_department_list_read_only(make_page, runner):
+def test_supervisor_keeps_the_department_list(qtbot, make_page, runner, filled):
+    """Supervisors edit the list (through its action, that setting only)."""
+    db, _ids = filled
     page = make_page("supervisor")
     editor = page.departments
     _open_tab(page, editor, runner)
     assert editor.values() == list(DEFAULT_DEPARTMENTS)
-    assert not editor.saveButton.isVisible() and not editor.addButton.isVisible()
-    assert not editor.names.item(0).flags() & Qt.ItemFlag.ItemIsEditable
+    assert editor.saveButton.isVisible() and editor.addButton.isVisible()
+    assert editor.names.item(0).flags() & Qt.ItemFlag.ItemIsEditable
+    editor.names.item(0).setText("水质检测中心")
+    qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    runner.wait_idle()
+    assert ComplaintService(db).departments()[0] == "水质检测中心"
 
 
 def test_labels_name_exactly_the_service_codes():

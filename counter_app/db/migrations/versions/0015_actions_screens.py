@@ -1,7 +1,7 @@
 """Screen loads as one call each, and reveal in two committed steps
 
 Revision ID: 0015_actions_screens
-Revises: 0013_actions_relief
+Revises: 0014_actions_cases
 Create Date: 2026-12-05
 
 The SQL is in ``0015_actions_screens.sql`` beside this file. See
@@ -17,7 +17,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0015_actions_screens"
-down_revision = "0013_actions_relief"
+down_revision = "0014_actions_cases"
 branch_labels = None
 depends_on = None
 
