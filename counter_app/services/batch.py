@@ -14,7 +14,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from counter_app.db.engine import Database
@@ -41,5 +40,5 @@ def create_batch_login(db: Database, username: str, password: str | None) -> str
     if not USERNAME_RE.match(username) or username.startswith(("counter_", "pg_")):
         raise ClerkError("username", "use 2-63 lowercase letters, digits or _; start with a "
                                      "letter; not counter_ or pg_")
-    ensure_login(db, username, password, sql.Identifier(BATCH_ROLE))
+    ensure_login(db, username, password, BATCH_ROLE)
     return username

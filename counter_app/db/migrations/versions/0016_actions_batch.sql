@@ -130,10 +130,12 @@ BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('counter_issue_bills'), hashtext(p_period));
     BEGIN
         FOR b IN
-            SELECT x.*, n - 1 AS n
-            FROM jsonb_to_recordset(p_bills) WITH ORDINALITY
-                 AS x(reading_id bigint, tariff_id bigint, period_start date, due_on date,
-                      amount numeric, lines jsonb, n bigint)
+            SELECT x.reading_id, x.tariff_id, x.period_start, x.due_on, x.amount, x.lines,
+                   x.n - 1 AS n
+            FROM ROWS FROM (jsonb_to_recordset(p_bills)
+                     AS (reading_id bigint, tariff_id bigint, period_start date, due_on date,
+                         amount numeric, lines jsonb)) WITH ORDINALITY
+                 AS x(reading_id, tariff_id, period_start, due_on, amount, lines, n)
         LOOP
             v_field := format('bills[%s]', b.n);
             SELECT * INTO r FROM readings WHERE id = b.reading_id;
@@ -215,9 +217,10 @@ BEGIN
                                     unit_price, amount, label)
             SELECT v_id, l.n, l.kind, l.component, l.tier_no, l.volume, l.unit_price,
                    l.amount, l.label
-            FROM jsonb_to_recordset(b.lines) WITH ORDINALITY
-                 AS l(kind text, component text, tier_no int, volume bigint,
-                      unit_price numeric, amount numeric, label text, n int);
+            FROM ROWS FROM (jsonb_to_recordset(b.lines)
+                     AS (kind text, component text, tier_no int, volume bigint,
+                         unit_price numeric, amount numeric, label text)) WITH ORDINALITY
+                 AS l(kind, component, tier_no, volume, unit_price, amount, label, n);
             v_count := v_count + 1;
             v_total := v_total + b.amount;
         END LOOP;
