@@ -30,9 +30,8 @@ from counter_app.db.embedded_server import (
 )
 from counter_app.db.engine import Database
 from counter_app.db.migrate import SchemaError, migrate, schema_state
+from counter_app.services.actions import ActionError
 from counter_app.settings import ENV_DATABASE_URL, SettingsError, check_database_url
-
-ADMIN_ACTOR_NAME = "counter-admin"
 
 
 class CliError(Exception):
@@ -65,10 +64,9 @@ class Output:
             print(human(), file=self.stream)
 
 
-def _actor():
-    from counter_app.services.audit import Actor
-
-    return Actor(username=ADMIN_ACTOR_NAME, workstation=os.environ.get("HOSTNAME", "cli"))
+def _workstation() -> str:
+    """Recorded in the audit as the client says it (the clerk is the login's)."""
+    return os.environ.get("HOSTNAME", "cli")
 
 
 def _positive(name: str, upper: int | None = None):
@@ -191,7 +189,7 @@ def cmd_create_hall(db: Database, args, out: Output) -> int:
 
     try:
         hall = create_hall(db, code=args.code, name=args.name, address=args.address,
-                           receipt_prefix=args.receipt_prefix, actor=_actor())
+                           receipt_prefix=args.receipt_prefix, workstation=_workstation())
     except HallError as exc:
         raise CliError(str(exc)) from None
     out.result(
@@ -204,13 +202,14 @@ def cmd_create_hall(db: Database, args, out: Output) -> int:
 
 def cmd_set_reversal_policy(db: Database, args, out: Output) -> int:
     from counter_app.domain.reversal_policy import ReversalPolicy, ReversalScope
+    from counter_app.services.audit import Actor
     from counter_app.services.auth import ClerkIdentity
     from counter_app.services.reversal_policy import set_reversal_policy
 
-    administrator = ClerkIdentity(0, ADMIN_ACTOR_NAME, ADMIN_ACTOR_NAME, "admin", "")
+    administrator = ClerkIdentity(0, "counter-admin", "counter-admin", "admin", "")
     policy = set_reversal_policy(
         db, ReversalPolicy(ReversalScope(args.scope), args.warn_after_days), administrator,
-        _actor())
+        Actor("counter-admin", _workstation()))
     out.result(
         {"scope": policy.scope.value, "warn_after_days": policy.warn_after_days},
         lambda: f"reversals: {policy.scope.value.replace('_', ' ')}; the supervisor is warned "
@@ -226,7 +225,7 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
     try:
         clerk = create_clerk(
             db, username=args.username, display_name=args.display_name, role=args.role,
-            hall_code=args.hall, password=password, actor=_actor(),
+            hall_code=args.hall, password=password, workstation=_workstation(),
         )
     except ClerkError as exc:
         raise CliError(str(exc)) from None
@@ -237,11 +236,25 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
     return 0
 
 
+def cmd_create_batch_login(db: Database, args, out: Output) -> int:
+    from counter_app.services.batch import create_batch_login
+    from counter_app.services.clerks import ClerkError
+
+    password = _read_password(args)
+    try:
+        name = create_batch_login(db, args.username, password)
+    except ClerkError as exc:
+        raise CliError(str(exc)) from None
+    out.result({"username": name, "group": "counter_batch"},
+               lambda: f"batch login {name} ready: run bill-period and import-readings as it")
+    return 0
+
+
 def cmd_bill_period(db: Database, args, out: Output) -> int:
     from counter_app.services.billing import bill_period
 
     with _terminal_progress(args) as progress:
-        report = bill_period(db, args.period, _actor(), progress=progress)
+        report = bill_period(db, args.period, progress=progress)
     out.result(
         dataclasses.asdict(report),
         lambda: (
@@ -260,19 +273,19 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
         raise CliError(f"file: {args.file} does not exist")
     try:
         with _terminal_progress(args) as progress:
-            report = import_readings(db, args.file, _actor(), dry_run=args.dry_run,
-                                     progress=progress)
+            report = import_readings(db, args.file, dry_run=args.dry_run, progress=progress)
     except ImportFileError as exc:
         raise CliError(f"{args.file.name}: {exc}") from None
 
     def human() -> str:
         lines = [f"line {e.line}, {e.field}: {e.message}" for e in report.errors]
         lines += [f"line {n}, account {a}: flagged {f}" for n, a, f in report.flagged]
-        verdict = (
-            f"{report.rows} rows checked, nothing written: {len(report.errors)} rejected"
-            if report.errors
-            else f"{report.rows} rows checked, {report.written} written"
-        )
+        if report.replayed:
+            verdict = f"{args.file.name} was imported before: nothing written"
+        elif report.errors:
+            verdict = f"{report.rows} rows checked, nothing written: {len(report.errors)} rejected"
+        else:
+            verdict = f"{report.rows} rows checked, {report.written} written"
         return "\n".join([*lines, verdict])
 
     out.result(dataclasses.asdict(report) | {"ok": report.ok}, human)
@@ -375,7 +388,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="warn the supervisor from this many days after the payment (default 1)")
     p.set_defaults(func=cmd_set_reversal_policy)
 
-    p = sub_parser("bill-period", "bill the readings of a period")
+    p = sub_parser("create-batch-login", "create a login for billing and imports "
+                   "(a login role in counter_batch)")
+    p.add_argument("--username", required=True)
+    pw = p.add_mutually_exclusive_group()
+    pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    pw.add_argument("--no-password", action="store_true", help="keep an existing role's password")
+    p.set_defaults(func=cmd_create_batch_login)
+
+    p = sub_parser("bill-period", "bill the readings of a period (as a batch login)")
     p.add_argument("period", type=_period, help="YYYY-MM")
     p.set_defaults(func=cmd_bill_period)
 
@@ -387,7 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "~/.pgpass)")
     p.set_defaults(func=cmd_move_to_server)
 
-    p = sub_parser("import-readings", "import meter readings (CSV or XLSX)")
+    p = sub_parser("import-readings", "import meter readings, CSV or XLSX (as a batch login)")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_readings)
@@ -435,6 +456,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except SchemaError as exc:
         print(f"counter-admin: error: {exc}", file=sys.stderr)
+        return 1
+    except ActionError as exc:
+        where = f"{exc.field}: " if exc.field else ""
+        print(f"counter-admin: error: refused ({exc.code}): {where}{exc.message}",
+              file=sys.stderr)
         return 1
     except OperationalError as exc:
         print(f"counter-admin: error: {_connection_message(exc)}", file=sys.stderr)

@@ -29,6 +29,7 @@ from sqlalchemy.engine import make_url
 from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
+from counter_app.services.batch import create_batch_login
 from counter_app.services.clerks import create_clerk
 
 PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")
@@ -212,6 +213,29 @@ def login_as(db) -> Iterator:
     if made:
         with db.engine.connect() as conn:
             for name, _login_db in made:
+                conn.execute(text(f'DROP OWNED BY "{name}"'))
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()
+
+
+@pytest.fixture
+def login_batch(db) -> Iterator:
+    """``login_batch() -> (Database, username)``: a new login of
+    ``counter_batch`` (billing, imports) on ``db``, signed in; dropped afterwards."""
+    made: list[tuple[str, Database]] = []
+
+    def _login() -> tuple[Database, str]:
+        name = create_batch_login(db, f"t_batch_{uuid.uuid4().hex[:8]}", LOGIN_PASSWORD)
+        login = Database.from_url(with_credentials(db.engine.url, name, LOGIN_PASSWORD))
+        made.append((name, login))
+        return login, name
+
+    yield _login
+    for _name, login in made:
+        login.dispose()
+    if made:
+        with db.engine.connect() as conn:
+            for name, _login in made:
                 conn.execute(text(f'DROP OWNED BY "{name}"'))
                 conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
             conn.commit()

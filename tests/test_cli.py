@@ -182,3 +182,92 @@ def test_seed_demo_then_a_demo_clerk_signs_in(db_url, capsys, monkeypatch, reque
     finally:
         with request.getfixturevalue("pg_server").engine.connect() as conn:
             conn.execute(text('DROP ROLE IF EXISTS "clerk01"'))
+
+
+def test_billing_and_imports_run_as_a_batch_login(db_url, capsys, monkeypatch, tmp_path, request):
+    """create-batch-login, then import-readings (twice: the second posts nothing)
+    and bill-period signed in as that login; a clerk's login is refused."""
+    import io
+
+    from sqlalchemy.engine import make_url
+
+    from counter_app.db import models as m
+    from counter_app.services.tariffs import save_tariff
+    from tests.factories import make_account
+    from tests.services.test_billing_service import RES
+
+    db = Database.from_url(db_url)
+    with db.write() as s:
+        make_reference(s)
+        save_tariff(s, RES)
+        account = make_account(s)
+        s.add(m.Meter(account_id=account.id, meter_no="M1", dial_digits=5))
+    name = f"t_bat_{uuid.uuid4().hex[:6]}"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("batch-pw-1\n"))
+    code, _, err = run(capsys, "--database-url", db_url, "create-batch-login", "--username", name,
+                       "--password-stdin")
+    try:
+        assert code == 0, err
+        batch_url = make_url(db_url).set(username=name, password="batch-pw-1").render_as_string(
+            hide_password=False)
+        readings = tmp_path / "readings.csv"
+        readings.write_text("用户号,抄表期间,抄表日期,本期读数\n01000001,2026-10,2026-10-20,12\n")
+        code, out, err = run(capsys, "--database-url", batch_url, "import-readings", str(readings))
+        assert code == 0, err
+        assert "1 written" in out
+        code, out, err = run(capsys, "--database-url", batch_url, "import-readings", str(readings))
+        assert code == 0 and "imported before: nothing written" in out
+        code, out, err = run(capsys, "--database-url", batch_url, "--json", "bill-period",
+                             "2026-10")
+        assert code == 0, err
+        assert (json.loads(out)["billed"], json.loads(out)["total_amount"]) == (1, "41.40")
+        with db.read() as s:
+            clerks = set(s.execute(text(
+                "SELECT clerk FROM audit_events WHERE action IN "
+                "('billing.run', 'readings.import')")).scalars())
+        assert clerks == {name}
+    finally:
+        db.dispose()
+        with request.getfixturevalue("pg_server").engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{name}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()
+
+
+def test_bill_period_as_an_admin_clerk_is_refused_in_one_line(db_url, capsys, request):
+    from datetime import date
+
+    from sqlalchemy.engine import make_url
+
+    from counter_app.db import models as m
+    from counter_app.services.clerks import create_clerk
+    from counter_app.services.tariffs import save_tariff
+    from tests.factories import make_account
+    from tests.services.test_billing_service import RES
+
+    db = Database.from_url(db_url)
+    with db.write() as s:
+        make_reference(s)
+        save_tariff(s, RES)
+        account = make_account(s)
+        meter = m.Meter(account_id=account.id, meter_no="M1", dial_digits=5)
+        s.add(meter)
+        s.flush()
+        s.add(m.Reading(account_id=account.id, meter_id=meter.id, period="2026-10",
+                        read_on=date(2026, 10, 20), previous_reading=0, reading=12, usage=12))
+    name = f"t_clk_{uuid.uuid4().hex[:6]}"
+    create_clerk(db, username=name, display_name="管理员", role="admin", hall_code="HQ",
+                 password="clerk-pw-1")
+    try:
+        url = make_url(db_url).set(username=name, password="clerk-pw-1").render_as_string(
+            hide_password=False)
+        code, _, err = run(capsys, "--database-url", url, "bill-period", "2026-10")
+        assert code == 1 and "refused (privilege)" in err and "Traceback" not in err
+        with db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM bills")).scalar_one() == 0
+    finally:
+        db.dispose()
+        with request.getfixturevalue("pg_server").engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{name}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            conn.commit()

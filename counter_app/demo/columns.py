@@ -25,6 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "bills": (
         "id", "account_id", "period", "reading_id", "tariff_id", "period_start", "period_end",
         "start_reading", "end_reading", "usage", "amount", "due_on", "created_at",
+        "adjusts_bill_id", "reason", "approved_by",  # adjustments: never seeded
     ),
     "bill_lines": (
         "bill_id", "line_no", "kind", "component", "tier_no", "volume", "unit_price", "amount",

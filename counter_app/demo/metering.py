@@ -148,7 +148,8 @@ def generate_meter_and_bills(
         issued = read_on + _ISSUE_DELAY
         bill_rows.append(
             (bill_id, p.id, code, reading_id, ctx.ref.tariff_ids[tariff.code], start, read_on,
-             previous, current, usage, entry.total, read_on + _TERM, at_local(issued, 9 * 3600))
+             previous, current, usage, entry.total, read_on + _TERM, at_local(issued, 9 * 3600),
+             None, None, None)
         )
         for line in entry.lines:
             line_rows.append((bill_id, *line))

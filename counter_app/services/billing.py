@@ -1,4 +1,11 @@
-"""Bill a read period: readings in, bills and bill lines out, in one transaction.
+"""Bill a read period: readings in, bills and bill lines out, in one action.
+
+The batch client (a login of ``counter_batch``) reads the pending readings
+and computes each bill in Python (:mod:`counter_app.domain.billing`: tiers,
+components, relief); the whole period is then sent to
+``counter_issue_bills`` (migration 0016), which checks every bill against
+its reading, its tariff and its lines, refuses an account billed already for
+the period, writes them all or none and audits the batch.
 
 Each account with a reading closing ``period`` and no bill for it gets one.
 The tier year is the calendar year of the closing read date; usage already
@@ -16,7 +23,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
@@ -26,7 +33,8 @@ from counter_app.domain.periods import Period
 from counter_app.domain.relief import ReliefRule, household_share, validity_share
 from counter_app.domain.tariffs import Tariff, tariff_for
 
-from .audit import Actor, record
+from .actions import call
+from .batch import jsonb
 from .tariffs import load_relief_rules, load_tariffs, tariff_ids
 
 PAYMENT_TERM_DAYS = 30
@@ -92,8 +100,7 @@ class _Biller:
         self.tariffs: list[Tariff] = load_tariffs(session)
         self.tariff_ids = tariff_ids(session)
         self.rules = load_relief_rules(session)
-        self.billed = 0
-        self.total = Decimal("0.00")
+        self.bills: list[dict] = []
         self.skipped: list[Skipped] = []
 
     def pending_readings(self) -> list:
@@ -204,58 +211,41 @@ class _Biller:
             )
             computations.append(computation)
             bills.append(
+                # the account, the readings and the usage are the reading's:
+                # the action takes them from there
                 dict(
-                    account_id=r.account_id,
-                    period=self.code,
                     reading_id=r.id,
                     tariff_id=self.tariff_ids[tariff.code],
                     period_start=start,
-                    period_end=r.read_on,
-                    start_reading=r.previous_reading,
-                    end_reading=r.reading,
-                    usage=r.usage,
                     amount=computation.total,
                     due_on=r.read_on + timedelta(days=PAYMENT_TERM_DAYS),
                 )
             )
-        if not bills:
-            return
-        ids = (
-            self.session.execute(
-                insert(m.Bill).returning(m.Bill.id, sort_by_parameter_order=True), bills
-            )
-            .scalars()
-            .all()
+        self.bills.extend(
+            bill | {"lines": [_line(line) for line in comp.lines]}
+            for bill, comp in zip(bills, computations, strict=True)
         )
-        lines = [
-            dict(
-                bill_id=bill_id,
-                line_no=n,
-                kind=line.kind,
-                component=line.component.value,
-                tier_no=line.tier,
-                volume=line.volume,
-                unit_price=line.unit_price,
-                amount=line.amount,
-                label=line.label,
-            )
-            for bill_id, comp in zip(ids, computations, strict=True)
-            for n, line in enumerate(comp.lines, start=1)
-        ]
-        if lines:
-            self.session.execute(insert(m.BillLine), lines)
-        self.billed += len(bills)
-        self.total += sum((c.total for c in computations), Decimal("0.00"))
+
+
+def _line(line) -> dict:
+    return dict(kind=line.kind, component=line.component.value, tier_no=line.tier,
+                volume=line.volume, unit_price=line.unit_price, amount=line.amount,
+                label=line.label)
 
 
 def bill_period(
-    db: Database, period: Period | str, actor: Actor, *,
+    db: Database, period: Period | str, *,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BillingReport:
     """Bill every unbilled reading closing ``period``; all or nothing.
-    ``progress("billing", done, total)`` follows the readings billed."""
+    ``progress("billing", done, total)`` follows the readings computed.
+
+    Runs as a batch login; a refusal of the action (a bill that does not add
+    up, an account billed meanwhile) is raised as
+    :class:`~counter_app.services.actions.ActionError` and nothing is written.
+    """
     period = Period.parse(period) if isinstance(period, str) else period
-    with db.write() as session:
+    with db.read() as session:
         biller = _Biller(session, period)
         before = biller.already_billed()
         pending = biller.pending_readings()
@@ -265,20 +255,41 @@ def bill_period(
             done += len(chunk)
             if progress is not None:
                 progress("billing", done, len(pending))
-        record(
-            session,
-            actor,
-            "billing.run",
-            "period",
-            str(period),
-            billed=biller.billed,
-            total=str(biller.total),
-            skipped=len(biller.skipped),
-        )
-        return BillingReport(
-            period=str(period),
-            billed=biller.billed,
-            already_billed=before,
-            total_amount=biller.total,
-            skipped=tuple(biller.skipped),
-        )
+    billed, total = 0, Decimal("0.00")
+    if biller.bills:
+        result = call(db, "issue_bills", str(period), jsonb(biller.bills))
+        billed, total = result["billed"], Decimal(result["total"]).quantize(Decimal("0.01"))
+    return BillingReport(
+        period=str(period),
+        billed=billed,
+        already_billed=before,
+        total_amount=total,
+        skipped=tuple(biller.skipped),
+    )
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """An adjustment bill: ``amount`` negative is a credit, positive a debit;
+    ``net`` is what the corrected bill comes to with all its adjustments."""
+
+    bill_id: int
+    adjusts_bill_id: int
+    account_id: int
+    period: str
+    amount: Decimal
+    reason: str
+    approved_by: str
+    net: Decimal
+
+
+def adjust_bill(
+    db: Database, bill_id: int, amount: Decimal, reason: str, *, workstation: str
+) -> Adjustment:
+    """Correct an issued bill (a supervisor or admin): a new bill linked to it,
+    by ``counter_adjust_bill``; the issued bill itself never changes."""
+    if not reason.strip():
+        raise ValueError("reason: a correction needs a reason")
+    made = call(db, "adjust_bill", bill_id, amount, reason.strip(), workstation)
+    return Adjustment(made["id"], made["adjusts_bill_id"], made["account_id"], made["period"],
+                      made["amount"], made["reason"], made["approved_by"], made["net"])

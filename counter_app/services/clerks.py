@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 
 from psycopg import sql
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from counter_app.db.engine import Database
-from counter_app.db.models import Clerk, Hall
+from counter_app.db.migrate import BATCH_ROLE
+from counter_app.db.models import Hall
 
-from .audit import Actor, record
+from .actions import ActionError, call
 from .auth import ROLES, ClerkIdentity
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 MIN_PASSWORD = 4
+LOGIN_GROUPS = (*(f"counter_{r}" for r in ROLES), BATCH_ROLE)
 
 
 class ClerkError(ValueError):
@@ -45,8 +47,10 @@ def _validate(username: str, display_name: str, role: str, password: str | None)
         raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters")
 
 
-def ensure_login_role(db: Database, username: str, role: str, password: str | None) -> None:
-    """Create or update the clerk's PostgreSQL login role (needs CREATEROLE)."""
+def ensure_login(db: Database, username: str, password: str | None, group: str) -> None:
+    """Create or update a PostgreSQL login role in exactly one of the app's
+    groups (``counter_clerk`` … ``counter_admin``, ``counter_batch``); needs
+    CREATEROLE, so this is the DBA connection's."""
     raw = db.engine.raw_connection()
     try:
         cur = raw.cursor()
@@ -62,18 +66,21 @@ def ensure_login_role(db: Database, username: str, role: str, password: str | No
             verb = "ALTER" if exists else "CREATE"
             cur.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
                 ident, sql.Literal(verifier)))
-        for other in ROLES:
-            if other != role:
-                cur.execute(
-                    sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(f"counter_{other}"), ident)
-                )
-        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(f"counter_{role}"), ident))
+        for other in LOGIN_GROUPS:
+            if other != group:
+                cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), ident))
+        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
         raw.commit()
     except BaseException:
         raw.rollback()
         raise
     finally:
         raw.close()
+
+
+def ensure_login_role(db: Database, username: str, role: str, password: str | None) -> None:
+    """A clerk's login role in the group of ``role``."""
+    ensure_login(db, username, password, f"counter_{role}")
 
 
 def create_clerk(
@@ -84,32 +91,27 @@ def create_clerk(
     role: str,
     hall_code: str,
     password: str | None,
-    actor: Actor | None = None,
+    workstation: str = "",
 ) -> ClerkIdentity:
-    """Create (or, for an existing username, update) a clerk.
+    """Create (or, for an existing username, update) a clerk: the login role
+    (the DBA's connection), then the clerk's row (``counter_save_clerk``).
 
     The password goes to the login role only (as a SCRAM verifier); nothing
     about it is stored in our tables.
     """
     username = username.strip().lower()
     _validate(username, display_name, role, password)
-    actor = actor or Actor(username="counter-admin", workstation="cli")
     with db.read() as session:
         if session.get(Hall, hall_code) is None:
             raise ClerkError("hall", f"unknown hall code {hall_code!r}")
-    ensure_login_role(db, username, role, password)
-    with db.write() as session:
-        row = session.execute(select(Clerk).where(Clerk.username == username)).scalar_one_or_none()
-        if row is None:
-            row = Clerk(username=username, display_name=display_name, role=role, hall_code=hall_code)
-            session.add(row)
-            action = "clerk.create"
-        else:
-            row.display_name, row.role, row.hall_code, row.active = display_name, role, hall_code, True
-            action = "clerk.update"
-        session.flush()
-        record(session, actor, action, "clerk", row.id, username=username, role=role)
-        return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)
+    ensure_login(db, username, password, f"counter_{role}")
+    try:
+        row = call(db, "save_clerk", username, display_name.strip(), role, hall_code,
+                   workstation)
+    except ActionError as exc:
+        raise ClerkError(exc.field or "clerk", exc.message) from None
+    return ClerkIdentity(row["id"], row["username"], row["display_name"], row["role"],
+                         row["hall_code"])
 
 
 def role_exists(db: Database, username: str) -> bool:

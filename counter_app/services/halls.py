@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.engine import Database
-from counter_app.db.models import Hall, ReceiptSeries, UtilitySetting
+from counter_app.db.models import Hall, UtilitySetting
 from counter_app.domain.text import normalize_input
 
-from .audit import Actor, record
+from .actions import ActionError, call
 from .receipt_facts import DEFAULT_UTILITY_NAME, UTILITY_HOTLINE_KEY, UTILITY_NAME_KEY
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
@@ -67,9 +67,10 @@ def hall_heading(session: Session, hall_code: str) -> HallHeading:
 
 def create_hall(
     db: Database, *, code: str, name: str, address: str = "", receipt_prefix: str = "",
-    actor: Actor,
+    workstation: str = "",
 ) -> HallCreated:
-    """A hall and its first receipt series (same code, numbering from 1)."""
+    """A hall and its first receipt series (same code, numbering from 1), by
+    ``counter_create_hall`` (an admin clerk, or the DBA on a new installation)."""
     code = code.strip()
     name = normalize_input(name).strip()
     address = normalize_input(address).strip()
@@ -84,14 +85,9 @@ def create_hall(
         raise HallError("address", "at most 200 characters")
     if not PREFIX_RE.match(prefix):
         raise HallError("receipt_prefix", "use up to 8 capital letters or digits")
-    with db.write() as s:
-        if s.execute(select(Hall.code).where(Hall.code == code)).first() is not None:
-            raise HallError("code", f"hall {code} exists already")
-        if s.execute(select(ReceiptSeries.code).where(ReceiptSeries.code == code)).first():
-            raise HallError("code", f"receipt series {code} exists already")
-        s.add(Hall(code=code, name=name, address=address))
-        s.flush()
-        s.add(ReceiptSeries(code=code, hall_code=code, prefix=prefix, next_no=1))
-        s.flush()
-        record(s, actor, "hall.create", "hall", code, name=name, receipt_prefix=prefix)
-    return HallCreated(code, name, address, code, prefix)
+    try:
+        made = call(db, "create_hall", code, name, address, prefix, workstation)
+    except ActionError as exc:
+        raise HallError(exc.field or "hall", exc.message) from None
+    return HallCreated(made["code"], made["name"], made["address"], made["receipt_series"],
+                       made["receipt_prefix"])

@@ -1,7 +1,12 @@
 """What an account owes and holds, derived from posted rows.
 
-A bill's outstanding amount is its amount minus the allocations of payments
-that have not been reversed; nothing on the bill row ever changes.
+A bill's outstanding amount is its amount, less the credit adjustments of
+it, minus the allocations of payments that have not been reversed; nothing
+on a bill row ever changes. An adjustment (counter_adjust_bill) is a bill of
+its own linked to the bill it corrects: a credit (negative) reduces what the
+corrected bill still asks for, never below zero (what a credit leaves over on
+a paid bill is the customer's, refunded or put on the prepayment balance by
+the money side); a debit (positive) is owed and paid like any bill.
 """
 
 from __future__ import annotations
@@ -10,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session, aliased
 
 from counter_app.db import models as m
 from counter_app.db.types import Money
@@ -42,14 +47,35 @@ def paid_on_bill():
     )
 
 
+def credited_on_bill():
+    """Correlated scalar: the credit adjustments of ``bills.id`` (negative)."""
+    credit = aliased(m.Bill)
+    return (
+        select(func.coalesce(func.sum(credit.amount), 0))
+        .where(credit.adjusts_bill_id == m.Bill.id, credit.amount < 0)
+        .correlate(m.Bill)
+        .scalar_subquery()
+    )
+
+
+def owed_on_bill():
+    """What ``bills`` still asks for: amount + credits - paid, not below zero."""
+    return func.greatest(m.Bill.amount + credited_on_bill() - paid_on_bill(), 0)
+
+
+def is_payable():
+    """Bills that are owed on their own: issued bills and debit adjustments
+    (a credit counts on the bill it corrects)."""
+    return or_(m.Bill.adjusts_bill_id.is_(None), m.Bill.amount > 0)
+
+
 def _bill_rows(session: Session, account_ids: list[int]):
-    paid = paid_on_bill()
     return session.execute(
         select(
-            m.Bill.id, m.Bill.account_id, m.Bill.period, m.Bill.usage, m.Bill.amount,
-            m.Bill.due_on, paid,
+            m.Bill.id, m.Bill.period, m.Bill.usage, m.Bill.amount, m.Bill.due_on,
+            owed_on_bill(),
         )
-        .where(m.Bill.account_id.in_(account_ids))
+        .where(and_(m.Bill.account_id.in_(account_ids), is_payable()))
         .order_by(m.Bill.period, m.Bill.id)
     ).all()
 
@@ -57,8 +83,8 @@ def _bill_rows(session: Session, account_ids: list[int]):
 def open_bills(session: Session, account_id: int) -> list[OpenBill]:
     """Bills with something left to pay, oldest period first."""
     result = []
-    for bill_id, _, period, usage, amount, due_on, paid in _bill_rows(session, [account_id]):
-        outstanding = amount - Decimal(paid or 0)
+    for bill_id, period, usage, amount, due_on, owed in _bill_rows(session, [account_id]):
+        outstanding = Decimal(owed or 0)
         if outstanding > ZERO:
             result.append(OpenBill(bill_id, period, usage, amount, outstanding, due_on))
     return result
@@ -67,11 +93,12 @@ def open_bills(session: Session, account_id: int) -> list[OpenBill]:
 def arrears_select(accounts_clause) -> Select:
     """(account_id, arrears) of the accounts that have bills and match
     ``accounts_clause`` (a condition on ``bills.account_id``): one grouped
-    query. A bill is never allocated more than its amount, so the sum of
-    (amount - paid) is the sum of what is outstanding."""
-    owed = type_coerce(func.sum(m.Bill.amount - paid_on_bill()), Money()).label("arrears")
+    query, the sum of what each payable bill still asks for."""
+    owed = type_coerce(func.sum(owed_on_bill()), Money()).label("arrears")
     return (
-        select(m.Bill.account_id, owed).where(accounts_clause).group_by(m.Bill.account_id)
+        select(m.Bill.account_id, owed)
+        .where(and_(accounts_clause, is_payable()))
+        .group_by(m.Bill.account_id)
     )
 
 

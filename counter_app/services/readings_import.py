@@ -2,20 +2,26 @@
 
 Every row is validated first; if any row is rejected nothing is written and
 every rejected row is reported with its line number and field. A file that
-passes is written in one transaction, with suspicious readings flagged
-(no change for three periods, high usage, meter rollover).
+passes is sent whole to ``counter_import_readings`` (migration 0016) by a
+batch login: the database checks each row against the meter's history again,
+writes them all or none, with suspicious readings flagged (no change for
+three periods, high usage, meter rollover), and audits the file. A file is
+known by the SHA-256 of its content: the same file a second time posts
+nothing.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
@@ -24,7 +30,8 @@ from counter_app.domain.periods import Period
 from counter_app.domain.readings import ReadingError, reading_flags, usage_between
 from counter_app.domain.text import normalize_input
 
-from .audit import Actor, record
+from .actions import ActionError, call
+from .batch import jsonb
 
 # Accepted header names (Chinese as the reading system exports them, or English).
 HEADERS = {
@@ -55,6 +62,7 @@ class ImportReport:
     written: int
     errors: tuple[RowError, ...]
     flagged: tuple[tuple[int, str, str], ...] = ()  # (line, account_no, flags)
+    replayed: bool = False  # the same file was imported before: nothing written
 
     @property
     def ok(self) -> bool:
@@ -270,7 +278,10 @@ class _Validator:
         )
 
     def _threshold(self, row: _Row) -> int:
-        account = self.session.get(m.Account, row.parsed["account_id"])
+        account = self.session.execute(
+            select(m.Account.households_total, m.Account.read_cycle_months).where(
+                m.Account.id == row.parsed["account_id"])
+        ).first()
         if account is None:
             return HIGH_USAGE_PER_MONTH
         return HIGH_USAGE_PER_MONTH * (account.households_total or 1) * account.read_cycle_months
@@ -294,15 +305,46 @@ def _rows_from_file(path: Path) -> list[_Row]:
     return rows
 
 
+_ROW_FIELD = re.compile(r"^rows\[line (\d+)\]\.(\w+)$")
+
+
+def _refused_row(exc: ActionError) -> RowError:
+    """The database's refusal of one row, as the report shows rejected rows."""
+    found = _ROW_FIELD.match(exc.field)
+    if found is None:
+        return RowError(0, exc.field or "file", exc.message)
+    return RowError(int(found.group(1)), found.group(2), exc.message)
+
+
+def _payload(row: _Row) -> dict:
+    return dict(
+        line=row.line,
+        account_id=row.parsed["account_id"],
+        meter_id=row.parsed["meter"].id,
+        period=str(row.parsed["period"]),
+        read_on=row.parsed["read_on"],
+        previous_reading=row.parsed["previous"],
+        reading=row.parsed["reading"],
+        usage=row.parsed["usage"],
+        rolled_over=row.parsed["rolled"],
+        flags=row.parsed["flags"],
+    )
+
+
 def import_readings(
-    db: Database, path: Path, actor: Actor, *, dry_run: bool = False, today: date | None = None,
+    db: Database, path: Path, *, dry_run: bool = False, today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
-    """Check every row, then write them all or none. ``progress(stage, done,
-    total)`` follows the rows checked (stage ``checking``)."""
+    """Check every row, then write them all or none (one action per file; the
+    same file again writes nothing). ``progress(stage, done, total)`` follows
+    the rows checked (stage ``checking``)."""
     report = progress or (lambda stage, done, total: None)
-    rows = _rows_from_file(Path(path))
-    with db.write() as session:
+    path = Path(path)
+    rows = _rows_from_file(path)
+    file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    with db.read() as session:
+        if session.get(m.ReadingImport, file_hash) is not None:
+            return ImportReport(len(rows), 0, (), replayed=True)
         v = _Validator(session, today or date.today())
         parsed = [r for r in rows if v.parse(r)]
         v.resolve_meters(parsed)
@@ -311,32 +353,17 @@ def import_readings(
                 v.check_sequence(row)
             if n % 200 == 0 or n == len(parsed):
                 report("checking", n, len(parsed))
-        errors = tuple(sorted(v.errors, key=lambda e: (e.line, e.field)))
-        flagged = tuple(
-            (r.line, r.values["account_no"], r.parsed["flags"])
-            for r in parsed
-            if r.parsed.get("flags")
-        )
-        if errors or dry_run or not rows:
-            session.rollback()
-            return ImportReport(len(rows), 0, errors, flagged)
-        session.execute(
-            insert(m.Reading),
-            [
-                dict(
-                    account_id=r.parsed["account_id"],
-                    meter_id=r.parsed["meter"].id,
-                    period=str(r.parsed["period"]),
-                    read_on=r.parsed["read_on"],
-                    previous_reading=r.parsed["previous"],
-                    reading=r.parsed["reading"],
-                    usage=r.parsed["usage"],
-                    rolled_over=r.parsed["rolled"],
-                    flags=r.parsed["flags"],
-                    source=f"import:{Path(path).name}"[:32],
-                )
-                for r in rows
-            ],
-        )
-        record(session, actor, "readings.import", "file", Path(path).name, rows=len(rows))
-        return ImportReport(len(rows), len(rows), (), flagged)
+    errors = tuple(sorted(v.errors, key=lambda e: (e.line, e.field)))
+    flagged = tuple(
+        (r.line, r.values["account_no"], r.parsed["flags"])
+        for r in parsed
+        if r.parsed.get("flags")
+    )
+    if errors or dry_run or not rows:
+        return ImportReport(len(rows), 0, errors, flagged)
+    try:
+        result = call(db, "import_readings", file_hash, path.name,
+                      jsonb([_payload(r) for r in rows]))
+    except ActionError as exc:
+        return ImportReport(len(rows), 0, (_refused_row(exc),), flagged)
+    return ImportReport(len(rows), result["written"], (), flagged, replayed=result["replayed"])

@@ -10,12 +10,10 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.domain.tariffs import Component, Tariff
-from counter_app.services.audit import Actor
 from counter_app.services.billing import bill_period
 from counter_app.services.tariffs import load_tariffs, save_tariff
 from tests.factories import make_account, make_clerk_row, make_reference
 
-ACTOR = Actor("tester", "WS1")
 RES = Tariff(
     code="RES-2026",
     name="居民生活用水",
@@ -29,6 +27,12 @@ RES = Tariff(
         Component.RESOURCE: (Decimal("0.40"),),
     },
 )
+
+
+@pytest.fixture
+def batch(login_batch):
+    """Billing runs as a login of counter_batch."""
+    return login_batch()[0]
 
 
 @pytest.fixture
@@ -73,16 +77,16 @@ def test_tariff_round_trips_through_the_database(utility):
         assert load_tariffs(s) == [RES]
 
 
-def test_tier_boundary_crossed_inside_a_period(utility):
+def test_tier_boundary_crossed_inside_a_period(utility, batch):
     db, account_id, meter_id = utility
     _read(db, account_id, meter_id, "2026-02", date(2026, 2, 20), 1000, 1170)
-    report = bill_period(db, "2026-02", ACTOR)
+    report = bill_period(batch, "2026-02")
     assert report.billed == 1
     # 170 m³: basic 170 × 2.10 = 357.00; sewage 170 × 0.95 = 161.50; resource 170 × 0.40 = 68.00
     assert report.total_amount == Decimal("586.50")
 
     _read(db, account_id, meter_id, "2026-04", date(2026, 4, 20), 1170, 1190)
-    bill_period(db, "2026-04", ACTOR)
+    bill_period(batch, "2026-04")
     bill, lines = _bill(db, account_id, "2026-04")
     # ytd 170, usage 20: 10 m³ tier 1 (21.00) + 10 m³ tier 2 (31.50);
     # sewage 20 × 0.95 = 19.00; resource 20 × 0.40 = 8.00 → 79.50
@@ -94,15 +98,15 @@ def test_tier_boundary_crossed_inside_a_period(utility):
     assert bill.period_start == date(2026, 2, 21)
 
 
-def test_billing_twice_bills_nothing_new(utility):
+def test_billing_twice_bills_nothing_new(utility, batch):
     db, account_id, meter_id = utility
     _read(db, account_id, meter_id, "2026-02", date(2026, 2, 20), 0, 12)
-    assert bill_period(db, "2026-02", ACTOR).billed == 1
-    again = bill_period(db, "2026-02", ACTOR)
+    assert bill_period(batch, "2026-02").billed == 1
+    again = bill_period(batch, "2026-02")
     assert (again.billed, again.already_billed) == (0, 1)
 
 
-def test_relief_applies_from_its_effective_period(utility):
+def test_relief_applies_from_its_effective_period(utility, batch):
     db, account_id, meter_id = utility
     with db.write() as s:
         clerk = make_clerk_row(s)
@@ -116,8 +120,8 @@ def test_relief_applies_from_its_effective_period(utility):
         )
     _read(db, account_id, meter_id, "2026-02", date(2026, 2, 20), 0, 10)
     _read(db, account_id, meter_id, "2026-04", date(2026, 4, 20), 10, 30)
-    bill_period(db, "2026-02", ACTOR)
-    bill_period(db, "2026-04", ACTOR)
+    bill_period(batch, "2026-02")
+    bill_period(batch, "2026-04")
     _, before = _bill(db, account_id, "2026-02")
     assert all(label != "低保减免" for label, _, _ in before)
     bill, after = _bill(db, account_id, "2026-04")
@@ -126,7 +130,7 @@ def test_relief_applies_from_its_effective_period(utility):
     assert bill.amount == Decimal("65.00")
 
 
-def test_collective_account_tiers_scale_with_households(utility):
+def test_collective_account_tiers_scale_with_households(utility, batch):
     db, _, _ = utility
     with db.write() as s:
         account = make_account(
@@ -138,7 +142,7 @@ def test_collective_account_tiers_scale_with_households(utility):
         s.flush()
         ids = (account.id, meter.id)
     _read(db, *ids, "2026-01", date(2026, 1, 25), 0, 2000)
-    bill_period(db, "2026-01", ACTOR)
+    bill_period(batch, "2026-01")
     bill, lines = _bill(db, ids[0], "2026-01")
     # tier 1 bound 12 × 180 = 2160 m³: all 2000 m³ in tier 1 → 4200.00 + 1900.00 + 800.00
     assert lines[0][1] == 2000

@@ -342,8 +342,8 @@ def test_billing_applied_mid_period_and_expiring_mid_period(town):
     read(db, town.household, town.meter, "2026-06", date(2026, 6, 20), 30, 50)
     read(db, town.household, town.meter, "2026-08", date(2026, 8, 20), 50, 111)
     read(db, town.household, town.meter, "2026-10", date(2026, 10, 20), 111, 120)
-    for p in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
-        bill_period(db, p, ACTOR)
+    for period in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
+        bill_period(db, period)
     # 2026-06: full period, 20 m³ × 0.20; 2026-08 (06-21..08-20, 61 days) covered
     # up to 07-20 = 30 days: 61 m³ × 0.20 × 30/61 = 6.00; 2026-10: expired, none
     assert relief_lines(db, town.household) == {
@@ -366,8 +366,8 @@ def test_collective_pro_rata_rounds_half_up_per_line(town):
     read(db, town.collective, town.collective_meter, "2026-03", date(2026, 3, 25), 10, 20)
     read(db, town.collective, town.collective_meter, "2026-04", date(2026, 4, 25), 20, 27)
     read(db, town.collective, town.collective_meter, "2026-05", date(2026, 5, 25), 27, 30)
-    for p in ("2026-02", "2026-03", "2026-04", "2026-05"):
-        bill_period(db, p, ACTOR)
+    for period in ("2026-02", "2026-03", "2026-04", "2026-05"):
+        bill_period(db, period)
     # 7 m³ × 0.20 × 5/12 = 0.5833… → 0.58; 3 m³ × 0.20 × 5/12 = 0.25
     assert relief_lines(db, town.collective) == {
         "2026-04": Decimal("-0.58"), "2026-05": Decimal("-0.25")}
@@ -387,8 +387,8 @@ def test_renewal_relief_is_counted_once_on_each_application(town):
     assert period == "2026-10"
     read(db, town.household, town.meter, "2026-08", date(2026, 8, 20), 50, 111)
     read(db, town.household, town.meter, "2026-10", date(2026, 10, 20), 111, 120)
-    for p in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
-        bill_period(db, p, ACTOR)
+    for period in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
+        bill_period(db, period)
     assert relief_lines(db, town.household) == {
         "2026-06": Decimal("-4.00"), "2026-08": Decimal("-6.00"), "2026-10": Decimal("-1.80")}
     shown = {r.id: r.relief_total for r in town.service.register()}

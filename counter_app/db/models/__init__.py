@@ -16,7 +16,7 @@ flushes the first before adding the second.
 from __future__ import annotations
 
 from ._base import NAMING, Base, BigId, created, pk
-from .accounts import Account, Bill, BillLine, Meter, Reading
+from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
 from .money import (
@@ -52,6 +52,7 @@ __all__ = [
     "Account",
     "Meter",
     "Reading",
+    "ReadingImport",
     "Bill",
     "BillLine",
     "ReceiptSeries",

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    CHAR,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -137,12 +139,40 @@ class Reading(Base):
     created_at: Mapped[datetime] = created()
 
 
+class ReadingImport(Base):
+    """A readings file imported (by the SHA-256 of its content): the same file
+    a second time posts nothing (counter_import_readings). Append-only."""
+
+    __tablename__ = "reading_imports"
+    __table_args__ = (CheckConstraint("file_hash ~ '^[0-9a-f]{64}$'", name="file_hash"),)
+    file_hash: Mapped[str] = mapped_column(CHAR(64), primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    rows_written: Mapped[int] = mapped_column(Integer, nullable=False)
+    imported_by: Mapped[str] = mapped_column(String(63), nullable=False)
+    imported_at: Mapped[datetime] = created()
+
+
 class Bill(Base):
-    """A bill for one account and read period. Never edited once issued:
-    what is owed is ``amount`` minus the allocations of unreversed payments."""
+    """A bill for one account and read period. Never edited once issued (a
+    trigger refuses it): a correction is an adjustment bill linked to it.
+    What is owed is ``amount`` minus the allocations of unreversed payments."""
 
     __tablename__ = "bills"
-    __table_args__ = (UniqueConstraint("account_id", "period", name="uq_bills_account_period"),)
+    __table_args__ = (
+        # one issued bill per account and period; adjustments come beside it
+        Index("uq_bills_account_period", "account_id", "period", unique=True,
+              postgresql_where=text("adjusts_bill_id IS NULL")),
+        Index("uq_bills_reading_id", "reading_id", unique=True,
+              postgresql_where=text("reading_id IS NOT NULL")),
+        Index("ix_bills_adjusts_bill_id", "adjusts_bill_id",
+              postgresql_where=text("adjusts_bill_id IS NOT NULL")),
+        CheckConstraint(
+            "(adjusts_bill_id IS NULL AND reason IS NULL AND approved_by IS NULL AND amount >= 0)"
+            " OR (adjusts_bill_id IS NOT NULL AND btrim(coalesce(reason, '')) <> ''"
+            " AND approved_by IS NOT NULL AND reading_id IS NULL AND amount <> 0)",
+            name="adjustment",
+        ),
+    )
     id: Mapped[int] = pk()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False)
     period: Mapped[str] = mapped_column(String(7), nullable=False)
@@ -156,11 +186,16 @@ class Bill(Base):
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     due_on: Mapped[date] = mapped_column(Date, nullable=False)
     created_at: Mapped[datetime] = created()
+    # an adjustment bill (counter_adjust_bill): the bill it corrects, why, and
+    # the supervisor who approved it; NULL on an issued bill
+    adjusts_bill_id: Mapped[int | None] = mapped_column(ForeignKey("bills.id"))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
 
 
 class BillLine(Base):
     __tablename__ = "bill_lines"
-    __table_args__ = (CheckConstraint("kind IN ('charge','relief')", name="kind"),)
+    __table_args__ = (CheckConstraint("kind IN ('charge', 'relief', 'adjust')", name="kind"),)
     bill_id: Mapped[int] = mapped_column(ForeignKey("bills.id"), primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), nullable=False)

@@ -62,4 +62,7 @@ APPEND_ONLY_TABLES = (
     "shift_closes",
     "audit_events",
     "complaint_events",
+    "bills",
+    "bill_lines",
+    "reading_imports",
 )
