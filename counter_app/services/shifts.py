@@ -1,7 +1,10 @@
 """A clerk's till: open with a float, totals per tender, close (日结).
 
-A shift is closed by inserting its ``shift_closes`` row, which is append-only:
-a closed shift stays closed and no payment can be posted on it.
+Opening and closing are the database's actions (``counter_open_shift``,
+``counter_close_shift``): the clerk, the hall and the time are the login's
+and the server's. A shift is closed by inserting its ``shift_closes`` row,
+which is append-only: a closed shift stays closed and no payment can be
+posted on it (the post checks it under the same advisory lock).
 """
 
 from __future__ import annotations
@@ -13,15 +16,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
-from .audit import Actor, record
+from .actions import ActionError, call
+from .audit import Actor
 from .halls import hall_heading
 from .receipts import receipt_label
 
@@ -29,9 +33,6 @@ ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
 TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
 
-
-class ShiftClosedError(Exception):
-    pass
 
 
 class ShiftError(ValueError):
@@ -91,35 +92,6 @@ class DayCloseReport:
     reversal_amount: Decimal = ZERO
 
 
-SHIFT_LOCK_CLASS = 7301  # advisory-lock namespace for shifts
-
-
-def lock_shift(session: Session, shift_id: int, *, exclusive: bool) -> None:
-    """Serialise closing a shift against posting on it (advisory lock, held
-    to the end of the transaction). Posting takes it shared, closing
-    exclusive: a payment either lands before the close counts the shift, or
-    is refused because the shift is closed."""
-    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    session.execute(select(getattr(func, fn)(SHIFT_LOCK_CLASS, shift_id)))
-
-
-def require_open_shift(
-    session: Session, shift_id: int, clerk_id: int | None, *, exclusive: bool = False
-) -> None:
-    lock_shift(session, shift_id, exclusive=exclusive)
-    row = session.execute(
-        select(m.Shift.clerk_id, m.ShiftClose.shift_id)
-        .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-        .where(m.Shift.id == shift_id)
-    ).one_or_none()
-    if row is None:
-        raise ShiftClosedError(f"no shift {shift_id}")
-    if row.shift_id is not None:
-        raise ShiftClosedError(f"shift {shift_id} is closed")
-    if clerk_id is not None and row.clerk_id != clerk_id:
-        raise ShiftClosedError(f"shift {shift_id} belongs to another clerk")
-
-
 def count_cash(counts: dict[Decimal, int]) -> Decimal:
     """Total of a count by denomination; refuses unknown notes and negatives."""
     total = ZERO
@@ -147,24 +119,15 @@ class ShiftService:
             ).scalars().first()
 
     def open(self, actor: Actor, hall_code: str, opening_float: Decimal) -> int:
+        """Open the signed-in clerk's till in their own hall (the database's
+        record of the login; ``hall_code`` is what the caller believes it is)."""
         if to_money(opening_float) < ZERO:
             raise ShiftError("negative", "the float cannot be negative", field="opening_float")
-        with self.db.write() as session:
-            already = session.execute(
-                select(m.Shift.id)
-                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-                .where(m.Shift.clerk_id == actor.clerk_id, m.ShiftClose.shift_id.is_(None))
-            ).scalars().first()
-            if already is not None:
-                raise ShiftError("already_open", f"shift {already} is still open", field="shift")
-            shift = m.Shift(
-                clerk_id=actor.clerk_id, hall_code=hall_code, workstation=actor.workstation,
-                opening_float=to_money(opening_float),
-            )
-            session.add(shift)
-            session.flush()
-            record(session, actor, "shift.open", "shift", shift.id, float=str(shift.opening_float))
-            return shift.id
+        try:
+            opened = call(self.db, "open_shift", actor.workstation, to_money(opening_float))
+        except ActionError as refused:
+            raise ShiftError(refused.code, refused.message, field=refused.field) from None
+        return opened["shift_id"]
 
     def totals(self, shift_id: int) -> ShiftTotals:
         with self.db.read() as session:
@@ -209,37 +172,16 @@ class ShiftService:
     def close(
         self, shift_id: int, actor: Actor, *, cash_counts: dict[Decimal, int], reason: str = ""
     ) -> ShiftCloseResult:
-        counted = count_cash(cash_counts)
-        with self.db.write() as session:
-            try:
-                require_open_shift(session, shift_id, actor.clerk_id, exclusive=True)
-            except ShiftClosedError as exc:
-                raise ShiftError("closed", str(exc), field="shift") from None
-            totals = self._totals(session, shift_id)
-            variance = counted - totals.expected_cash
-            if variance != ZERO and not reason.strip():
-                raise ShiftError(
-                    "reason", f"cash differs by {variance}: give the reason", field="reason"
-                )
-            expected = {**totals.by_tender, "cash_in_drawer": totals.expected_cash}
-            session.add(
-                m.ShiftClose(
-                    shift_id=shift_id,
-                    expected_json=json.dumps({k: str(v) for k, v in expected.items()}),
-                    counted_json=json.dumps({str(k): v for k, v in cash_counts.items()}),
-                    cash_variance=variance,
-                    variance_reason=reason.strip(),
-                )
-            )
-            try:
-                session.flush()
-            except IntegrityError:
-                raise ShiftError("closed", f"shift {shift_id} is closed", field="shift") from None
-            record(
-                session, actor, "shift.close", "shift", shift_id,
-                expected_cash=str(totals.expected_cash), counted=str(counted), variance=str(variance),
-            )
-            return ShiftCloseResult(shift_id, expected, counted, variance, reason.strip())
+        count_cash(cash_counts)  # the clerk's message before a round trip
+        counts = Jsonb({str(Decimal(k)): int(v) for k, v in cash_counts.items()})
+        try:
+            closed = call(self.db, "close_shift", actor.workstation, shift_id, counts, reason.strip())
+        except ActionError as refused:
+            code = "closed" if refused.field == "shift" else refused.code
+            raise ShiftError(code, refused.message, field=refused.field) from None
+        expected = {k: to_money(v) for k, v in closed["expected"].items()}
+        return ShiftCloseResult(shift_id, expected, closed["counted_cash"], closed["cash_variance"],
+                                closed["reason"])
 
     # -- reports ------------------------------------------------------------------
 

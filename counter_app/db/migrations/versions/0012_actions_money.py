@@ -42,6 +42,7 @@ FUNCTIONS = (
     "counter_reverse_payment(text, bigint, text, text, bigint)",
     "counter_reversal_result(payment_reversals, boolean)",
     "counter_receipt_facts(bigint)",
+    "counter_payable_account(bigint, text)",
     "counter_lookup_payment(text, bigint, int)",
     "counter_post_payment(text, text, bigint, bigint, text, numeric, bigint[], numeric, jsonb)",
     "counter_open_shift_of(clerks, bigint, boolean, boolean)",
@@ -53,6 +54,10 @@ FUNCTIONS = (
     "counter_check_prepayment()",
     "counter_check_bill_allocations()",
     "counter_check_payment()",
+)
+INDEXES = (
+    "ix_allocations_payment_id", "ix_prepayment_ledger_payment_id",
+    "ix_prepayment_ledger_reversal_id",
 )
 RESTORE_GRANTS = (
     "GRANT INSERT ON payments, payment_tenders, allocations, prepayment_ledger, receipt_reprints, "
@@ -74,3 +79,5 @@ def downgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
+    for index in INDEXES:
+        op.execute(f"DROP INDEX IF EXISTS {index}")

@@ -355,6 +355,38 @@ BEGIN
 END
 $$;
 
+-- The payment screen's load: the account (by id or number) and its open
+-- bills, oldest first.
+CREATE FUNCTION counter_payable_account(p_account_id bigint, p_account_no text)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('clerk');
+    v accounts;
+BEGIN
+    IF p_account_id IS NOT NULL THEN
+        SELECT * INTO v FROM accounts WHERE id = p_account_id;
+    ELSE
+        SELECT * INTO v FROM accounts WHERE account_no = btrim(coalesce(p_account_no, ''));
+    END IF;
+    IF NOT FOUND THEN
+        PERFORM counter_fail('CT404', 'account', 'account',
+                             format('no account %s', coalesce(p_account_id::text, p_account_no)));
+    END IF;
+    RETURN jsonb_build_object(
+        'account_id', v.id, 'account_no', v.account_no, 'name', v.name, 'address', v.address,
+        'status', v.status, 'prepayment_balance', v.prepayment_balance,
+        'bills', coalesce((SELECT jsonb_agg(jsonb_build_object(
+                               'bill_id', o.bill_id, 'period', o.period, 'usage', o.usage,
+                               'amount', o.amount, 'outstanding', o.outstanding,
+                               'due_on', o.due_on) ORDER BY o.period, o.bill_id)
+                           FROM counter_open_bills(v.id) o WHERE o.outstanding > 0),
+                          '[]'::jsonb));
+END
+$$;
+
 -- The reversal's own result (post and replay alike).
 CREATE FUNCTION counter_reversal_result(p_reversal payment_reversals, p_replayed boolean)
     RETURNS jsonb
@@ -522,12 +554,13 @@ AS $$
     WITH kinds(tender) AS (VALUES ('cash'), ('wechat'), ('alipay'), ('card'), ('prepayment')),
     per AS (
         SELECT k.tender,
-               coalesce((SELECT sum(t.amount) FROM payment_tenders t
+               (coalesce((SELECT sum(t.amount) FROM payment_tenders t
                          JOIN payments p ON p.id = t.payment_id
                          WHERE p.shift_id = p_shift_id AND t.tender = k.tender), 0)
              - coalesce((SELECT sum(t.amount) FROM payment_tenders t
                          JOIN payment_reversals r ON r.payment_id = t.payment_id
-                         WHERE r.shift_id = p_shift_id AND t.tender = k.tender), 0) AS net
+                         WHERE r.shift_id = p_shift_id AND t.tender = k.tender), 0))::numeric(12, 2)
+               AS net
         FROM kinds k)
     SELECT jsonb_build_object(
         'shift_id', s.id, 'clerk_id', s.clerk_id, 'opened_at', s.opened_at,
@@ -587,7 +620,9 @@ BEGIN
     INSERT INTO shift_closes (shift_id, closed_at, expected_json, counted_json, cash_variance,
                               variance_reason)
     VALUES (p_shift_id, now(),
-            ((v_totals->'by_tender') || jsonb_build_object('cash_in_drawer', v_expected))::text,
+            (SELECT jsonb_object_agg(key, value #>> '{}')
+             FROM jsonb_each((v_totals->'by_tender')
+                             || jsonb_build_object('cash_in_drawer', v_expected)))::text,
             p_counts::text, v_variance, v_reason);
     PERFORM counter_audit(p_workstation, 'shift.close', 'shift', p_shift_id::text,
         jsonb_build_object('expected_cash', v_expected::text, 'counted', v_counted::text,
@@ -700,12 +735,6 @@ BEGIN
         RAISE EXCEPTION 'payment %: not in its clerk''s open shift', v_p.id
             USING ERRCODE = 'check_violation';
     END IF;
-    IF (SELECT next_no FROM receipt_series WHERE code = v_p.series_code) <> v_p.receipt_no + 1
-       AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.series_code = v_p.series_code
-                       AND x.receipt_no = v_p.receipt_no + 1) THEN
-        RAISE EXCEPTION 'payment %: receipt number % not taken from its series', v_p.id,
-            v_p.receipt_no USING ERRCODE = 'check_violation';
-    END IF;
     RETURN NULL;
 END
 $$;
@@ -783,6 +812,11 @@ BEGIN
 END
 $$;
 
+-- the triggers and the results look rows up by payment and by reversal
+CREATE INDEX ix_allocations_payment_id ON allocations (payment_id);
+CREATE INDEX ix_prepayment_ledger_payment_id ON prepayment_ledger (payment_id);
+CREATE INDEX ix_prepayment_ledger_reversal_id ON prepayment_ledger (reversal_id);
+
 CREATE CONSTRAINT TRIGGER payments_books AFTER INSERT ON payments
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION counter_check_payment();
 CREATE CONSTRAINT TRIGGER allocations_books AFTER INSERT ON allocations
@@ -811,6 +845,7 @@ REVOKE ALL ON FUNCTION counter_post_payment(text, text, bigint, bigint, text, nu
                                             numeric, jsonb) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_lookup_payment(text, bigint, int) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_receipt_facts(bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_payable_account(bigint, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_reverse_payment(text, bigint, text, text, bigint) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_lookup_reversal(bigint, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_record_reprint(text, bigint) FROM PUBLIC;
@@ -822,6 +857,7 @@ GRANT EXECUTE ON FUNCTION counter_post_payment(text, text, bigint, bigint, text,
                                                numeric, jsonb) TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_lookup_payment(text, bigint, int) TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_receipt_facts(bigint) TO counter_clerk;
+GRANT EXECUTE ON FUNCTION counter_payable_account(bigint, text) TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_lookup_reversal(bigint, text) TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_record_reprint(text, bigint) TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_open_shift(text, numeric) TO counter_clerk;
