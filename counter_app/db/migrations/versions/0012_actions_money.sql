@@ -710,9 +710,10 @@ AS $$
 $$;
 
 -- Invariants held at commit, whoever writes (a buggy action, the owner, an
--- administrator's table grant): deferred constraint triggers.
+-- administrator's table grant): deferred constraint triggers. They run at
+-- COMMIT as the session's user, hence SECURITY DEFINER (they only read).
 CREATE FUNCTION counter_check_payment() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 DECLARE
@@ -740,7 +741,7 @@ END
 $$;
 
 CREATE FUNCTION counter_check_bill_allocations() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 BEGIN
@@ -754,7 +755,7 @@ END
 $$;
 
 CREATE FUNCTION counter_check_prepayment() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 DECLARE
@@ -775,7 +776,7 @@ END
 $$;
 
 CREATE FUNCTION counter_check_account_prepayment() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 BEGIN
@@ -792,7 +793,7 @@ END
 $$;
 
 CREATE FUNCTION counter_check_series() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 DECLARE
