@@ -188,15 +188,18 @@ class PaymentService:
     def post(self, request: PaymentRequest, actor: Actor) -> PaymentResult:
         _validate(request)
         try:
-            return result_of(call(
-                self.db, "post_payment", actor.workstation, request.client_uuid,
-                request.account_id, request.shift_id, self.series_code,
-                to_money(request.to_bills), list(request.bill_ids),
-                None if request.expected_owed is None else to_money(request.expected_owed),
-                _tenders_json(request.tenders),
-            ))
+            return result_of(call(self.db, "post_payment", *self.arguments(request, actor)))
         except ActionError as refused:
             raise self._refusal(refused, request) from None
+
+    def arguments(self, request: PaymentRequest, actor: Actor) -> tuple:
+        """``counter_post_payment``'s arguments, in its order."""
+        return (
+            actor.workstation, request.client_uuid, request.account_id, request.shift_id,
+            self.series_code, to_money(request.to_bills), list(request.bill_ids),
+            None if request.expected_owed is None else to_money(request.expected_owed),
+            _tenders_json(request.tenders),
+        )
 
     def _refusal(self, refused: ActionError, request: PaymentRequest) -> PaymentError:
         if refused.code == "uuid_conflict":

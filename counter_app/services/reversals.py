@@ -76,7 +76,7 @@ def reverse_payment(
         return _result(call(db, "reverse_payment", actor.workstation, payment_id, client_uuid,
                             reason.strip(), shift_id))
     except ActionError as refused:
-        if refused.code == "role":
+        if refused.code in ("role", "privilege"):  # the login is no supervisor
             raise ReversalError("supervisor", "a supervisor must approve",
                                 field="supervisor") from None
         raise _refused(refused) from None

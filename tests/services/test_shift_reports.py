@@ -132,7 +132,7 @@ def test_day_close_report_heading_is_the_receipts_heading(till):
     db, shifts, actor, shift_id, *_ = till
     ShiftService(till.clerk_db).close(shift_id, actor, cash_counts={D("100"): 2, D("10"): 3})
     report = shifts.day_close_report(shift_id)
-    facts = receipt_facts(db, _first_payment_id(db, shift_id))
+    facts = receipt_facts(till.clerk_db, _first_payment_id(db, shift_id))
     assert report.utility_name == facts.utility_name == DEFAULT_UTILITY_NAME
     assert report.hall_name == facts.hall_name == "嘉祥营业厅"
 
