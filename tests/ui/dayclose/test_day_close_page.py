@@ -33,7 +33,7 @@ def _pay(till, shift_id, account_id, tender: TenderInput):
         client_uuid=str(uuid.uuid4()), account_id=account_id, shift_id=shift_id,
         tenders=(tender,), to_bills=tender.amount,
     )
-    return PaymentService(till.db, series_code="HQ").post(request, till.workplace.actor)
+    return PaymentService(till.workplace.database, series_code="HQ").post(request, till.workplace.actor)
 
 
 def _open_shift(till, qtbot, text="200"):
@@ -64,9 +64,9 @@ def _count(page, qtbot, pieces: dict[str, str]) -> None:
         qtbot.keyClick(edit, ENTER)
 
 
-def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_path,
+def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, runner, tmp_path,
                                                          monkeypatch):
-    till = make_till(db, qtbot, runner)
+    till = make_till(db, login_as, qtbot, runner)
     page = till.page
     # a bad float is refused naming the field, and what was typed is kept
     qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == OPEN_PAGE, timeout=15_000)
@@ -150,10 +150,10 @@ def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_
     assert facts["差额原因"] == "找零少收一角" and facts["交费笔数"] == 2
 
 
-def test_printer_offline_says_so_and_the_shift_stays_closed(db, qtbot, runner):
+def test_printer_offline_says_so_and_the_shift_stays_closed(db, login_as, qtbot, runner):
     offline = RecordingTransport(PrintError("offline", "connection refused",
                                             printer="tcp://printer.test:9100"))
-    till = make_till(db, qtbot, runner, recorder=offline)
+    till = make_till(db, login_as, qtbot, runner, recorder=offline)
     page = till.page
     shift_id = _open_shift(till, qtbot, "0")
     _count(page, qtbot, {})

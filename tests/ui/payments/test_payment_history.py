@@ -204,6 +204,10 @@ def _old_payment(counter, period, receipt_no: int) -> None:
             series_code="HQ", receipt_no=receipt_no, amount=D("10.00"),
             created_at=datetime.combine(period.first_day.replace(day=15), time(12),
                                         tzinfo=SHANGHAI)))
+        s.flush()  # its tender: the books hold a payment's tenders to its amount
+        s.execute(text("INSERT INTO payment_tenders (payment_id, line_no, tender, amount, "
+                       "change_given, reference) SELECT id, 1, 'cash', amount, 0, '' "
+                       "FROM payments WHERE receipt_no = :no"), {"no": receipt_no})
 
 
 def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, runner):
