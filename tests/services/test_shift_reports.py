@@ -48,7 +48,8 @@ def till(db, login_as):
                 TenderInput(Tender.WECHAT, D("75.50"), reference="WX1")),
         actor,
     )
-    return Till(db, ShiftService(db), actor, shift_id, account_ids, clerk_db, clerk, login_as)
+    boss_db, _ = login_as("supervisor")  # the hall's supervisor reads the day's shifts
+    return Till(db, ShiftService(boss_db), actor, shift_id, account_ids, clerk_db, clerk, login_as)
 
 
 def _today() -> date:
@@ -112,6 +113,7 @@ def test_day_close_report_of_a_closed_shift(till):
     ShiftService(till.clerk_db).close(shift_id, actor, cash_counts={D("100"): 2, D("20"): 1, D("5"): 1, D("1"): 4,
                                                D("0.5"): 1, D("0.1"): 4}, reason="点钞差一角")
     report = shifts.day_close_report(shift_id)
+    assert ShiftService(till.clerk_db).day_close_report(shift_id) == report  # the clerk's own
     assert report.utility_name == "嘉祥县自来水公司"
     assert report.hall_name == "嘉祥营业厅"
     assert report.counts == ((D("100"), 2), (D("50"), 0), (D("20"), 1), (D("10"), 0),

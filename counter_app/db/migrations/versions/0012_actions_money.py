@@ -35,6 +35,11 @@ TRIGGERS = (
 FUNCTIONS = (
     "counter_books_check()",
     "counter_close_shift(text, bigint, jsonb, text)",
+    "counter_day_close_report(bigint)",
+    "counter_till(date, text)",
+    "counter_shift(bigint)",
+    "counter_shift_report(bigint)",
+    "counter_shift_summary(bigint)",
     "counter_shift_totals(bigint)",
     "counter_open_shift(text, numeric)",
     "counter_record_reprint(text, bigint)",

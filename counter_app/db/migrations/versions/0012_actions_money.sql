@@ -573,6 +573,129 @@ AS $$
     FROM shifts s WHERE s.id = p_shift_id
 $$;
 
+-- A shift as the day-close screens show it: totals, who, and how it closed.
+CREATE FUNCTION counter_shift_summary(p_shift_id bigint)
+    RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path = public, pg_temp
+AS $$
+    SELECT jsonb_build_object(
+        'totals', counter_shift_totals(s.id), 'hall_code', s.hall_code,
+        'workstation', s.workstation, 'clerk_username', c.username,
+        'clerk_name', c.display_name, 'closed_at', x.closed_at,
+        'counted_cash', CASE WHEN x.shift_id IS NULL THEN NULL
+                             ELSE (counter_shift_totals(s.id)->>'expected_cash')::numeric
+                                  + x.cash_variance END,
+        'cash_variance', x.cash_variance, 'variance_reason', coalesce(x.variance_reason, ''))
+    FROM shifts s JOIN clerks c ON c.id = s.clerk_id
+    LEFT JOIN shift_closes x ON x.shift_id = s.id
+    WHERE s.id = p_shift_id
+$$;
+
+-- What the day-close document and its Excel export show, of a closed shift.
+CREATE FUNCTION counter_shift_report(p_shift_id bigint)
+    RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path = public, pg_temp
+AS $$
+    SELECT jsonb_build_object(
+        'summary', counter_shift_summary(s.id),
+        'hall_name', coalesce(h.name, s.hall_code),
+        'utility_name', (SELECT value FROM utility_settings WHERE key = 'utility_name'),
+        'counts', x.counted_json::jsonb,
+        'receipts', (SELECT coalesce(jsonb_agg(jsonb_build_array(r.prefix, r.lo, r.hi)
+                                               ORDER BY r.lo), '[]'::jsonb)
+                     FROM (SELECT rs.prefix, min(p.receipt_no) AS lo, max(p.receipt_no) AS hi
+                           FROM payments p JOIN receipt_series rs ON rs.code = p.series_code
+                           WHERE p.shift_id = s.id GROUP BY rs.prefix) r),
+        'reversal_amount', (SELECT coalesce(sum(p.amount), 0) FROM payments p
+                            JOIN payment_reversals r ON r.payment_id = p.id
+                            WHERE r.shift_id = s.id))
+    FROM shifts s LEFT JOIN halls h ON h.code = s.hall_code
+    JOIN shift_closes x ON x.shift_id = s.id
+    WHERE s.id = p_shift_id
+$$;
+
+-- The day-close screen's load: the caller's open shift with its totals and,
+-- for a supervisor, every shift of their hall open at some time on p_day
+-- (local calendar day in p_tz), oldest first.
+CREATE FUNCTION counter_till(p_day date, p_tz text)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('clerk');
+    v_start timestamptz;
+    v_open bigint;
+BEGIN
+    IF p_day IS NULL OR NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = p_tz) THEN
+        PERFORM counter_fail('CT400', 'day', 'day', 'a day and a time zone are required');
+    END IF;
+    v_start := p_day::timestamp AT TIME ZONE p_tz;
+    SELECT s.id INTO v_open FROM shifts s
+    WHERE s.clerk_id = v_me.id AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id)
+    ORDER BY s.id DESC LIMIT 1;
+    RETURN jsonb_build_object(
+        'totals', CASE WHEN v_open IS NULL THEN NULL ELSE counter_shift_totals(v_open) END,
+        'day', CASE WHEN v_me.role = 'clerk' THEN NULL ELSE (
+            SELECT coalesce(jsonb_agg(counter_shift_summary(s.id) ORDER BY s.opened_at, s.id),
+                            '[]'::jsonb)
+            FROM shifts s LEFT JOIN shift_closes c ON c.shift_id = s.id
+            WHERE s.hall_code = v_me.hall_code AND s.opened_at < v_start + interval '1 day'
+              AND (c.shift_id IS NULL OR c.closed_at >= v_start)) END);
+END
+$$;
+
+-- One shift as the day-close screens show it: its own clerk's, or a
+-- supervisor's of the hall.
+CREATE FUNCTION counter_shift(p_shift_id bigint)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('clerk');
+    v shifts;
+BEGIN
+    SELECT * INTO v FROM shifts WHERE id = p_shift_id;
+    IF NOT FOUND THEN
+        PERFORM counter_fail('CT404', 'shift', 'shift', format('no shift %s', p_shift_id));
+    END IF;
+    IF v.hall_code <> v_me.hall_code OR (v.clerk_id <> v_me.id AND v_me.role = 'clerk') THEN
+        PERFORM counter_fail('CT403', 'shift', 'shift',
+                             format('shift %s belongs to another clerk', p_shift_id));
+    END IF;
+    RETURN counter_shift_summary(p_shift_id);
+END
+$$;
+
+-- The day-close report of a closed shift: its own clerk's, or a supervisor's
+-- of the hall.
+CREATE FUNCTION counter_day_close_report(p_shift_id bigint)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('clerk');
+    v shifts;
+BEGIN
+    SELECT * INTO v FROM shifts WHERE id = p_shift_id;
+    IF NOT FOUND THEN
+        PERFORM counter_fail('CT404', 'shift', 'shift', format('no shift %s', p_shift_id));
+    END IF;
+    IF v.hall_code <> v_me.hall_code OR (v.clerk_id <> v_me.id AND v_me.role = 'clerk') THEN
+        PERFORM counter_fail('CT403', 'shift', 'shift',
+                             format('shift %s belongs to another clerk', p_shift_id));
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM shift_closes WHERE shift_id = p_shift_id) THEN
+        PERFORM counter_fail('CT409', 'open', 'shift', format('shift %s is not closed', p_shift_id));
+    END IF;
+    RETURN counter_shift_report(p_shift_id);
+END
+$$;
+
 -- 日结: the clerk's own open shift, counted by denomination; a variance needs
 -- a reason; a closed shift takes nothing more (shift_closes is append-only
 -- and the posting checks it under the same advisory lock).
@@ -629,7 +752,7 @@ BEGIN
                            'variance', v_variance::text));
     RETURN jsonb_build_object(
         'shift_id', p_shift_id, 'counted_cash', v_counted, 'cash_variance', v_variance,
-        'reason', v_reason,
+        'reason', v_reason, 'report', counter_shift_report(p_shift_id),
         'expected', (v_totals->'by_tender') || jsonb_build_object('cash_in_drawer', v_expected));
 END
 $$;
@@ -838,6 +961,14 @@ REVOKE ALL ON FUNCTION counter_payment_hash(bigint, bigint, numeric, bigint[], j
 REVOKE ALL ON FUNCTION counter_open_shift_of(clerks, bigint, boolean, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_reversal_result(payment_reversals, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_shift_totals(bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_shift_summary(bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_shift_report(bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_till(date, text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION counter_day_close_report(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION counter_till(date, text) TO counter_clerk;
+REVOKE ALL ON FUNCTION counter_shift(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION counter_shift(bigint) TO counter_clerk;
+GRANT EXECUTE ON FUNCTION counter_day_close_report(bigint) TO counter_clerk;
 REVOKE ALL ON FUNCTION counter_check_payment() FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_check_bill_allocations() FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_check_prepayment() FROM PUBLIC;
