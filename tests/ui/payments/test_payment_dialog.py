@@ -243,7 +243,7 @@ def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
 def _close_shift(counter) -> None:
     from counter_app.services.shifts import ShiftService
 
-    ShiftService(counter.db).close(counter.shift_id, counter.workplace.actor,
+    ShiftService(counter.workplace.database).close(counter.shift_id, counter.workplace.actor,
                                    cash_counts={D("100"): 2})
 
 
@@ -268,7 +268,7 @@ def test_without_a_shift_the_page_offers_to_open_one(db, login_as, qtbot, runner
     assert counter.page.shift_dialog is None
     new_shift = counter.page.dialog.shift_id
     assert new_shift != counter.shift_id
-    assert ShiftService(db).totals(new_shift).opening_float == D("300.50")
+    assert ShiftService(counter.workplace.database).totals(new_shift).opening_float == D("300.50")
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def _history(counter, qtbot):
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
         counter.workplace.actor)
-    account = account_for_payment(counter.db, account_id=counter.account_id)
+    account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
     history.show()
@@ -107,7 +107,8 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "只能冲正一次" in history.status_label.text()
     # ... and by the database, for a screen that still shows it unreversed
-    stale = ReversalDialog(counter.workplace, account_for_payment(db, account_id=counter.account_id),
+    stale = ReversalDialog(counter.workplace, account_for_payment(counter.workplace.database,
+                                                                  account_id=counter.account_id),
                            replace(history.model.record(0), reversed=False), counter.shift_id)
     qtbot.addWidget(stale)
     stale.reason_edit.setText("重复")
@@ -208,6 +209,9 @@ def _old_payment(counter, period, receipt_no: int) -> None:
         s.execute(text("INSERT INTO payment_tenders (payment_id, line_no, tender, amount, "
                        "change_given, reference) SELECT id, 1, 'cash', amount, 0, '' "
                        "FROM payments WHERE receipt_no = :no"), {"no": receipt_no})
+        # numbered from its series, as then: the next receipt follows it
+        s.execute(text("UPDATE receipt_series SET next_no = :next WHERE code = 'HQ'"),
+                  {"next": receipt_no + 1})
 
 
 def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, runner):
