@@ -857,7 +857,8 @@ BEGIN
             USING ERRCODE = 'check_violation';
     END IF;
     IF EXISTS (SELECT 1 FROM shifts s WHERE s.id = v_p.shift_id AND s.clerk_id <> v_p.clerk_id)
-       OR EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = v_p.shift_id) THEN
+       OR EXISTS (SELECT 1 FROM shift_closes c
+                  WHERE c.shift_id = v_p.shift_id AND c.closed_at < v_p.created_at) THEN
         RAISE EXCEPTION 'payment %: not in its clerk''s open shift', v_p.id
             USING ERRCODE = 'check_violation';
     END IF;
