@@ -25,7 +25,7 @@ from counter_app.domain.money import to_money
 from .actions import ActionError, call
 from .audit import Actor
 from .ledger import ZERO, OpenBill
-from .receipt_facts import account_for_payment
+from .receipt_facts import ReceiptFacts, account_for_payment, facts_of
 
 
 class Tender(StrEnum):
@@ -108,6 +108,8 @@ class PaymentResult:
     balance_after: Decimal
     replayed: bool = False
     tenders: tuple[TenderInput, ...] = field(default=())
+    # what its receipt prints, in the same answer (no reading back)
+    facts: ReceiptFacts | None = field(default=None, compare=False, repr=False)
 
 
 def _validate(request: PaymentRequest) -> None:
@@ -159,6 +161,7 @@ def result_of(data: dict) -> PaymentResult:
         replayed=data["replayed"],
         tenders=tuple(TenderInput(Tender(t["tender"]), t["amount"], t["received"], t["reference"])
                       for t in data["tenders"]),
+        facts=facts_of(data),
     )
 
 

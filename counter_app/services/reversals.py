@@ -20,6 +20,7 @@ from counter_app.db.engine import Database
 from .actions import ActionError, call
 from .audit import Actor
 from .auth import ClerkIdentity
+from .receipt_facts import ReceiptFacts, facts_of
 
 
 class ReversalError(Exception):
@@ -95,7 +96,13 @@ def lookup_reversal(db: Database, payment_id: int, client_uuid: str) -> Reversal
 
 def record_reprint(db: Database, payment_id: int, actor: Actor) -> int:
     """Log a reprint (补打); returns this reprint's number (1 for the first)."""
+    return reprint(db, payment_id, actor)[0]
+
+
+def reprint(db: Database, payment_id: int, actor: Actor) -> tuple[int, ReceiptFacts]:
+    """Log a reprint (补打): its number and what it prints, in one call."""
     try:
-        return call(db, "record_reprint", actor.workstation, payment_id)["reprint"]
+        done = call(db, "record_reprint", actor.workstation, payment_id)
     except ActionError as refused:
         raise _refused(refused) from None
+    return done["reprint"], facts_of(done["facts"])
