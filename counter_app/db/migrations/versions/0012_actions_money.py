@@ -60,10 +60,7 @@ FUNCTIONS = (
     "counter_check_bill_allocations()",
     "counter_check_payment()",
 )
-INDEXES = (
-    "ix_allocations_payment_id", "ix_prepayment_ledger_payment_id",
-    "ix_prepayment_ledger_reversal_id",
-)
+INDEXES = ("ix_prepayment_ledger_payment_id", "ix_prepayment_ledger_reversal_id")
 RESTORE_GRANTS = (
     "GRANT INSERT ON payments, payment_tenders, allocations, prepayment_ledger, receipt_reprints, "
     "shifts, shift_closes TO counter_clerk",

@@ -939,8 +939,8 @@ BEGIN
 END
 $$;
 
--- the triggers and the results look rows up by payment and by reversal
-CREATE INDEX ix_allocations_payment_id ON allocations (payment_id);
+-- the triggers and the results look ledger rows up by payment and by reversal
+-- (allocations by payment: their primary key leads with it)
 CREATE INDEX ix_prepayment_ledger_payment_id ON prepayment_ledger (payment_id);
 CREATE INDEX ix_prepayment_ledger_reversal_id ON prepayment_ledger (reversal_id);
 
