@@ -240,3 +240,38 @@ def test_the_books_check_finds_a_broken_book(db, hall):
         conn.commit()
     found = {name for name, _ in books(db)}
     assert {"prepayment_equals_ledger", "receipts_gapless", "tenders_equal_amount"} <= found
+
+
+def test_the_books_hold_even_against_the_tables_owner(db, hall):
+    """What a buggy action could write, written by the server's superuser
+    with every privilege: the deferred triggers refuse it at COMMIT."""
+    utility, _, paid = hall
+    (account_id,) = utility.account_ids
+    with db.read() as s:
+        bill_id = s.execute(text("SELECT id FROM bills WHERE amount = 45.50")).scalar_one()
+    payment = ("INSERT INTO payments (client_uuid, content_hash, account_id, shift_id, clerk_id, "
+               "workstation, series_code, receipt_no, amount, created_at) VALUES "
+               f"('{uuid.uuid4()}', 'x', {account_id}, {utility.shift_id}, {utility.clerk.id}, "
+               "'WS1', 'HQ', 2, {amount}, now())")
+    tender = ("INSERT INTO payment_tenders (payment_id, line_no, tender, amount, change_given, "
+              "reference) VALUES (currval('payments_id_seq'), 1, 'cash', {amount}, 0, '')")
+    allocation = (f"INSERT INTO allocations (payment_id, bill_id, amount) "
+                  f"VALUES (currval('payments_id_seq'), {bill_id}, {{amount}})")
+    series = "UPDATE receipt_series SET next_no = 3 WHERE code = 'HQ'"
+    # a cent with no tender marking the bill paid
+    assert "tenders do not add up" in _refused(
+        db, payment.format(amount="0.01"), allocation.format(amount="45.50"), series)
+    # a cent, tendered, allocated 45.50
+    assert "allocated more than it brought" in _refused(
+        db, payment.format(amount="0.01"), tender.format(amount="0.01"),
+        allocation.format(amount="45.50"), series)
+    # 200.00 tendered, 200.00 on a 45.50 bill
+    assert "allocated beyond its amount" in _refused(
+        db, payment.format(amount="200.00"), tender.format(amount="200.00"),
+        allocation.format(amount="200.00"), series)
+    # a prepayment ledger row that does not follow the balance
+    assert "is not its ledger" in _refused(
+        db, f"INSERT INTO prepayment_ledger (account_id, kind, amount, balance_after, created_at) "
+            f"VALUES ({account_id}, 'deposit', 5000, 5020, now())")
+    assert _balance(db, account_id) == paid.balance_after
+    assert books(db) == []
