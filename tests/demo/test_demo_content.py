@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from counter_app.db import models as m
+from counter_app.db.engine import Database, with_credentials
 from counter_app.demo import DEMO_CLERKS
 from counter_app.demo.names import COMPOUND_SURNAMES, SPECIAL_READING_SURNAMES
 from counter_app.demo.timeline import CST
@@ -21,6 +23,7 @@ from counter_app.domain.phone import is_landline, is_mobile
 from counter_app.domain.pinyin import name_keys
 from counter_app.domain.tariffs import tariff_for
 from counter_app.services import billing as billing_service
+from counter_app.services.clerks import create_clerk
 from counter_app.services.complaints import (
     CATEGORIES,
     CHANNELS,
@@ -276,7 +279,6 @@ def test_payments_fall_inside_their_clerks_shifts(seeded):
         assert shift.opened_at < p.created_at < closes[shift.id].closed_at
         assert p.series_code == shift.hall_code
         totals[shift.id][r.tender] += r.amount
-    service = ShiftService(seeded.db)
     for shift_id, close in closes.items():
         expected = {k: Decimal(v) for k, v in json.loads(close.expected_json).items()}
         in_drawer = expected.pop("cash_in_drawer")
@@ -287,7 +289,19 @@ def test_payments_fall_inside_their_clerks_shifts(seeded):
         assert counted - in_drawer == close.cash_variance
         assert bool(close.variance_reason) == (close.cash_variance != 0)
     busy = max(totals, key=lambda k: sum(totals[k].values()))
-    report = service.day_close_report(busy)  # the service reads what the demo wrote
+    # the service reads what the demo wrote, as a supervisor of that hall signed in
+    name = f"t_demo_sup_{uuid.uuid4().hex[:8]}"
+    create_clerk(seeded.db, username=name, display_name="班长", role="supervisor",
+                 hall_code=shifts[busy].hall_code, password="pw-1234")
+    login = Database.from_url(with_credentials(seeded.db.engine.url, name, "pw-1234"))
+    try:
+        report = ShiftService(login).day_close_report(busy)
+    finally:
+        login.dispose()
+        with seeded.db.engine.connect() as conn:
+            conn.execute(text(f'DROP OWNED BY "{name}"'))
+            conn.execute(text(f'DROP ROLE "{name}"'))
+            conn.commit()
     assert report.summary.totals.by_tender["cash"] == totals[busy]["cash"]
 
 
