@@ -43,6 +43,7 @@ class PayableAccount:
     status: str
     prepayment_balance: Decimal
     bills: tuple[OpenBill, ...]  # open bills, oldest first
+    open_shift_id: int | None = None  # the signed-in clerk's open shift, in the same load
 
     @property
     def owed(self) -> Decimal:
@@ -118,6 +119,7 @@ def account_for_payment(
         prepayment_balance=row["prepayment_balance"],
         bills=tuple(OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
                              date.fromisoformat(b["due_on"])) for b in row["bills"]),
+        open_shift_id=row["open_shift_id"],
     )
 
 

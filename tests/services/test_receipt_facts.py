@@ -21,10 +21,11 @@ D = Decimal
 
 
 def test_account_for_payment_by_number_and_id(db, login_as):
-    (account_id,), _, _, clerk_db, _ = build_utility(db, login_as)
+    (account_id,), _, shift_id, clerk_db, _ = build_utility(db, login_as)
     db = clerk_db  # the payment screen's load, as the clerk
     by_no = account_for_payment(db, account_no=" 01000000 ")
     assert by_no.account_id == account_id and by_no == account_for_payment(db, account_id=account_id)
+    assert by_no.open_shift_id == shift_id  # the clerk's own open shift, in the same load
     assert [b.period for b in by_no.bills] == ["2026-01", "2026-02"] and by_no.owed == D("75.50")
     with pytest.raises(AccountNotFoundError):
         account_for_payment(db, account_no="99999999")

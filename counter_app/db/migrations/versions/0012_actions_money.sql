@@ -355,8 +355,8 @@ BEGIN
 END
 $$;
 
--- The payment screen's load: the account (by id or number) and its open
--- bills, oldest first.
+-- The payment screen's load: the account (by id or number), its open
+-- bills oldest first, and the caller's open shift (if any).
 CREATE FUNCTION counter_payable_account(p_account_id bigint, p_account_no text)
     RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -378,6 +378,10 @@ BEGIN
     RETURN jsonb_build_object(
         'account_id', v.id, 'account_no', v.account_no, 'name', v.name, 'address', v.address,
         'status', v.status, 'prepayment_balance', v.prepayment_balance,
+        'open_shift_id', (SELECT s.id FROM shifts s
+                          WHERE s.clerk_id = v_me.id
+                            AND NOT EXISTS (SELECT 1 FROM shift_closes c WHERE c.shift_id = s.id)
+                          ORDER BY s.id DESC LIMIT 1),
         'bills', coalesce((SELECT jsonb_agg(jsonb_build_object(
                                'bill_id', o.bill_id, 'period', o.period, 'usage', o.usage,
                                'amount', o.amount, 'outstanding', o.outstanding,
