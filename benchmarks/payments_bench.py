@@ -40,10 +40,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import select, text  # noqa: E402
 
 from counter_app.db import models as m  # noqa: E402
-from counter_app.db.engine import Database, make_engine  # noqa: E402
+from counter_app.db.engine import Database, make_engine, with_credentials  # noqa: E402
 from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.services.audit import Actor  # noqa: E402
+from counter_app.services.clerks import create_clerk  # noqa: E402
 from counter_app.services.payments import (  # noqa: E402
     PaymentRequest,
     PaymentService,
@@ -82,20 +83,30 @@ def line(name: str, ms: list[float], baseline: float | None = None) -> str:
             f"p95 {p95:7.2f} ms  max {max(ms):7.2f} ms  p95/baseline {ratio}")
 
 
-def make_clerks(db: Database, count: int) -> list[tuple[Actor, int]]:
-    """``count`` bench clerks, each with an open shift."""
-    with db.write() as s:
-        rows = [m.Clerk(username=f"bench{n:02d}", display_name=f"压测{n:02d}", role="clerk",
-                        hall_code=HALL) for n in range(count)]
-        s.add_all(rows)
-        s.flush()
-        ids = [r.id for r in rows]
-    shifts = ShiftService(db)
+BENCH_PASSWORD = "bench-pw-1234"
+
+
+def make_clerks(db: Database, count: int) -> list[tuple[Actor, int, str]]:
+    """``count`` bench clerks, each its own login (the actions know the clerk
+    from it) with an open shift: (actor, shift id, the login's URL)."""
     out = []
-    for n, clerk_id in enumerate(ids):
-        actor = Actor(f"bench{n:02d}", f"WS-B{n:02d}", clerk_id)
-        out.append((actor, shifts.open(actor, HALL, D("200.00"))))
+    for n in range(count):
+        username = f"bench{os.getpid()}_{n:02d}"
+        clerk = create_clerk(db, username=username, display_name=f"压测{n:02d}", role="clerk",
+                             hall_code=HALL, password=BENCH_PASSWORD)
+        url = with_credentials(db.engine.url, username, BENCH_PASSWORD)
+        login = Database(make_engine(url))
+        actor = Actor(username, f"WS-B{n:02d}", clerk.id)
+        out.append((actor, ShiftService(login).open(actor, HALL, D("200.00")), url))
+        login.dispose()
     return out
+
+
+def drop_clerks(admin, clerks) -> None:
+    """Login roles belong to the server, not to the bench database."""
+    with admin.connect() as conn:
+        for actor, _shift, _url in clerks:
+            conn.execute(text(f'DROP ROLE IF EXISTS "{actor.username}"'))
 
 
 def request_for(db: Database, account_id: int, shift_id: int) -> PaymentRequest:
@@ -146,8 +157,8 @@ def concurrent(db: Database, clerks, accounts: list[int], each: int):
     errors: list[BaseException] = []
     start = threading.Barrier(len(clerks) + 1)
 
-    def work(i: int, actor: Actor, shift_id: int) -> None:
-        station = Database(make_engine(db.engine.url))
+    def work(i: int, actor: Actor, shift_id: int, url) -> None:
+        station = Database(make_engine(url))  # the clerk's own login
         service = PaymentService(station, hall_code=HALL)
         mine = own[i * per:(i + 1) * per]
         reqs = [  # prepared before the start: the run times posting only
@@ -165,7 +176,8 @@ def concurrent(db: Database, clerks, accounts: list[int], each: int):
         finally:
             station.dispose()
 
-    threads = [threading.Thread(target=work, args=(i, a, s)) for i, (a, s) in enumerate(clerks)]
+    threads = [threading.Thread(target=work, args=(i, a, s, u))
+               for i, (a, s, u) in enumerate(clerks)]
     for t in threads:
         t.start()
     start.wait()
@@ -196,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
                           "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
     db = Database(make_engine(admin.url.set(database=name)))
+    login, clerks = None, []
     try:
         print(f"machine: {machine()}")
         with db.engine.connect() as conn:
@@ -206,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         seed_demo(db, accounts=args.accounts, months=args.months, seed=1)
         print(f"seed_demo {args.accounts} accounts x {args.months} months: {time.perf_counter() - t0:.1f} s")
         clerks = make_clerks(db, max(args.clerks, 1) + 1)
-        service = PaymentService(db, hall_code=HALL)
+        actor, shift_id, url = clerks[0]
+        login = Database(make_engine(url))
+        service = PaymentService(login, hall_code=HALL)
         with db.read() as s:
             accounts = s.execute(select(m.Account.id).order_by(m.Account.id)).scalars().all()
         single_accounts = accounts[: args.single]
@@ -217,10 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         print(line("baseline: SELECT 1 round trip", select_ms))
         print(line("baseline: INSERT one row + COMMIT", insert_ms))
 
-        actor, shift_id = clerks[0]
         for account in accounts[-3:]:  # warm up (connections, statement caches)
-            service.post(request_for(db, account, shift_id), actor)
-        requests = [request_for(db, a, shift_id) for a in single_accounts]
+            service.post(request_for(login, account, shift_id), actor)
+        requests = [request_for(login, a, shift_id) for a in single_accounts]
         single = [timed_post(service, req, actor) for req in requests]
         print(line("one clerk: post (pay all open bills, cash)", single, base_insert))
         print(f"{'':<42} p95/SELECT-1 baseline {pct(single, 0.95) / base_select:.1f}x")
@@ -238,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{'OVER' if over else 'ok'}")
         return 1 if over or not gapless else 0
     finally:
+        if login is not None:
+            login.dispose()
         db.dispose()
+        drop_clerks(admin, clerks)
         if not args.keep:
             with admin.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

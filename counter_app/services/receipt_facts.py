@@ -1,4 +1,4 @@
-"""The facts the payment screens and receipts need, read in one short transaction.
+"""The facts the payment screens and receipts need: one action call each.
 
 * :func:`account_for_payment` — the account a clerk is about to take money
   for (by id or by account number), with its open bills oldest first: one
@@ -7,9 +7,12 @@
   冲正 slip) of one posted payment prints: account, bills it settled, tenders,
   change, prepayment, clerk, hall and utility names, and its reversal if any.
 
-Plain dataclasses out; no Qt and no documents import (the UI converts).
-The utility's name and hotline are ``utility_settings`` rows
-(``utility_name``, ``utility_hotline``).
+Both are loads of the database (``counter_payable_account``,
+``counter_receipt_facts``); a posted payment's own result carries the same
+facts (``facts_of``), so the client prints without reading back. Plain
+dataclasses out; no Qt and no documents import (the UI converts). The
+utility's name and hotline are ``utility_settings`` rows (``utility_name``,
+``utility_hotline``).
 """
 
 from __future__ import annotations
@@ -18,15 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .actions import ActionError, call
 from .ledger import ZERO, OpenBill
-from .receipts import receipt_label
 
 DEFAULT_UTILITY_NAME = "自来水公司"
 UTILITY_NAME_KEY = "utility_name"
@@ -46,6 +44,7 @@ class PayableAccount:
     status: str
     prepayment_balance: Decimal
     bills: tuple[OpenBill, ...]  # open bills, oldest first
+    open_shift_id: int | None = None  # the signed-in clerk's open shift, in the same load
 
     @property
     def owed(self) -> Decimal:
@@ -98,14 +97,8 @@ class ReceiptFacts:
     reversal: ReversalFacts | None = None
 
 
-def _account_row(session: Session, *, account_id: int | None, account_no: str | None):
-    a = m.Account
-    query = select(a.id, a.account_no, a.name, a.address, a.status, a.prepayment_balance)
-    if account_id is not None:
-        query = query.where(a.id == account_id)
-    else:
-        query = query.where(a.account_no == (account_no or "").strip())
-    return session.execute(query).one_or_none()
+def _when(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
 
 
 def account_for_payment(
@@ -117,114 +110,55 @@ def account_for_payment(
     if account_id is None and not number:
         raise AccountNotFoundError("give an account id or number")
     try:
-        j = call(db, "payment_account", account_id, None if account_id is not None else number,
-                 retry_read=True)
-    except ActionError as exc:
-        if exc.kind == "not_found":
+        row = call(db, "payable_account", account_id, None if account_id is not None else account_no,
+                   retry_read=True)
+    except ActionError as refused:
+        if refused.kind == "not_found":
             raise AccountNotFoundError(account_no or account_id) from None
         raise
     return PayableAccount(
-        account_id=j["account_id"], account_no=j["account_no"], name=j["name"],
-        address=j["address"], status=j["status"], prepayment_balance=j["prepayment_balance"],
-        bills=tuple(
-            OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
-                     date.fromisoformat(b["due_on"]))
-            for b in j["bills"]
-        ),
+        account_id=row["account_id"], account_no=row["account_no"], name=row["name"],
+        address=row["address"], status=row["status"],
+        prepayment_balance=row["prepayment_balance"],
+        bills=tuple(OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
+                             date.fromisoformat(b["due_on"])) for b in row["bills"]),
+        open_shift_id=row["open_shift_id"],
     )
 
 
-def _settings(session: Session) -> dict[str, str]:
-    rows = session.execute(
-        select(m.UtilitySetting.key, m.UtilitySetting.value).where(
-            m.UtilitySetting.key.in_((UTILITY_NAME_KEY, UTILITY_HOTLINE_KEY))
-        )
-    ).all()
-    return dict(rows)
-
-
-def _clerk_name(session: Session, clerk_id: int) -> str:
-    return session.execute(
-        select(m.Clerk.display_name).where(m.Clerk.id == clerk_id)
-    ).scalar_one_or_none() or ""
-
-
-def _balance_after(session: Session, payment: m.Payment) -> Decimal:
-    ledger = m.PrepaymentEntry
-    own = session.execute(
-        select(ledger.balance_after).where(ledger.payment_id == payment.id)
-        .order_by(ledger.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    if own is not None:
-        return own
-    before = session.execute(
-        select(ledger.balance_after)
-        .where(ledger.account_id == payment.account_id, ledger.created_at <= payment.created_at)
-        .order_by(ledger.created_at.desc(), ledger.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    return ZERO if before is None else before
-
-
-def _reversal(session: Session, payment_id: int) -> ReversalFacts | None:
-    row = session.execute(
-        select(m.PaymentReversal).where(m.PaymentReversal.payment_id == payment_id)
-    ).scalar_one_or_none()
-    if row is None:
-        return None
-    return ReversalFacts(
-        reversal_id=row.id, reversed_at=row.created_at, reason=row.reason,
-        clerk_name=_clerk_name(session, row.clerk_id),
-        supervisor_name=_clerk_name(session, row.supervisor_id),
+def facts_of(data: dict) -> ReceiptFacts:
+    """A payment's facts as the database gives them (post, lookup, reprint, load)."""
+    reversal = data.get("reversal")
+    return ReceiptFacts(
+        payment_id=data["payment_id"],
+        receipt_no=data["receipt_label"],
+        paid_at=_when(data["paid_at"]),
+        clerk_name=data["clerk_name"] or "",
+        hall_name=data["hall_name"],
+        utility_name=data.get("utility_name") or DEFAULT_UTILITY_NAME,
+        utility_hotline=data.get("utility_hotline") or "",
+        account_no=data["account_no"],
+        customer_name=data["customer_name"],
+        address=data["address"],
+        amount=data["amount"],
+        bills=tuple(FactBill(b["period"], b["usage"], b["amount"]) for b in data["allocations"]),
+        tenders=tuple(FactTender(t["tender"], t["amount"], t["received"], t["change"],
+                                 t["reference"]) for t in data["tenders"]),
+        change=data["change"] + ZERO,
+        deposit=data["deposit"] + ZERO,
+        balance_after=data["balance_after"] + ZERO,
+        reversal=None if reversal is None else ReversalFacts(
+            reversal_id=reversal["reversal_id"], reversed_at=_when(reversal["reversed_at"]),
+            reason=reversal["reason"], clerk_name=reversal["clerk_name"],
+            supervisor_name=reversal["supervisor_name"]),
     )
 
 
 def receipt_facts(db: Database, payment_id: int) -> ReceiptFacts:
     """Everything printed about one posted payment; LookupError if unknown."""
-    with db.read() as session:
-        payment = session.get(m.Payment, payment_id)
-        if payment is None:
-            raise LookupError(f"no payment {payment_id}")
-        account = _account_row(session, account_id=payment.account_id, account_no=None)
-        prefix, hall_name = session.execute(
-            select(m.ReceiptSeries.prefix, m.Hall.name)
-            .join(m.Hall, m.Hall.code == m.ReceiptSeries.hall_code)
-            .where(m.ReceiptSeries.code == payment.series_code)
-        ).one()
-        bills = session.execute(
-            select(m.Bill.period, m.Bill.usage, m.Allocation.amount)
-            .join(m.Bill, m.Bill.id == m.Allocation.bill_id)
-            .where(m.Allocation.payment_id == payment_id)
-            .order_by(m.Bill.period, m.Bill.id)
-        ).all()
-        tenders = session.execute(
-            select(m.PaymentTender).where(m.PaymentTender.payment_id == payment_id)
-            .order_by(m.PaymentTender.line_no)
-        ).scalars().all()
-        deposit = session.execute(
-            select(m.PrepaymentEntry.amount).where(
-                m.PrepaymentEntry.payment_id == payment_id, m.PrepaymentEntry.kind == "deposit"
-            )
-        ).scalar_one_or_none() or ZERO
-        settings = _settings(session)
-        return ReceiptFacts(
-            payment_id=payment.id,
-            receipt_no=receipt_label(prefix, payment.receipt_no),
-            paid_at=payment.created_at,
-            clerk_name=_clerk_name(session, payment.clerk_id),
-            hall_name=hall_name,
-            utility_name=settings.get(UTILITY_NAME_KEY) or DEFAULT_UTILITY_NAME,
-            utility_hotline=settings.get(UTILITY_HOTLINE_KEY, ""),
-            account_no=account.account_no,
-            customer_name=account.name,
-            address=account.address,
-            amount=payment.amount,
-            bills=tuple(FactBill(p, u, a) for p, u, a in bills),
-            tenders=tuple(
-                FactTender(t.tender, t.amount, t.received, t.change_given, t.reference)
-                for t in tenders
-            ),
-            change=sum((t.change_given for t in tenders), ZERO),
-            deposit=deposit,
-            balance_after=_balance_after(session, payment),
-            reversal=_reversal(session, payment_id),
-        )
+    try:
+        return facts_of(call(db, "receipt_facts", payment_id, retry_read=True))
+    except ActionError as refused:
+        if refused.kind == "not_found":
+            raise LookupError(f"no payment {payment_id}") from None
+        raise

@@ -1,37 +1,34 @@
 """A clerk's till: open with a float, totals per tender, close (日结).
 
-A shift is closed by inserting its ``shift_closes`` row, which is append-only:
-a closed shift stays closed and no payment can be posted on it.
+Opening and closing are the database's actions (``counter_open_shift``,
+``counter_close_shift``): the clerk, the hall and the time are the login's
+and the server's. A shift is closed by inserting its ``shift_closes`` row,
+which is append-only: a closed shift stays closed and no payment can be
+posted on it (the post checks it under the same advisory lock).
 """
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from psycopg.types.json import Jsonb
+from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
-from .audit import Actor, record
-from .halls import hall_heading
+from .actions import ActionError, call
+from .audit import Actor
+from .receipt_facts import DEFAULT_UTILITY_NAME
 from .receipts import receipt_label
 
 ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
 TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
 
-
-class ShiftClosedError(Exception):
-    pass
 
 
 class ShiftError(ValueError):
@@ -61,6 +58,7 @@ class ShiftCloseResult:
     counted_cash: Decimal
     cash_variance: Decimal
     reason: str
+    report: DayCloseReport | None = None  # the day-close report, from the close itself
 
 
 @dataclass(frozen=True)
@@ -91,35 +89,6 @@ class DayCloseReport:
     reversal_amount: Decimal = ZERO
 
 
-SHIFT_LOCK_CLASS = 7301  # advisory-lock namespace for shifts
-
-
-def lock_shift(session: Session, shift_id: int, *, exclusive: bool) -> None:
-    """Serialise closing a shift against posting on it (advisory lock, held
-    to the end of the transaction). Posting takes it shared, closing
-    exclusive: a payment either lands before the close counts the shift, or
-    is refused because the shift is closed."""
-    fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
-    session.execute(select(getattr(func, fn)(SHIFT_LOCK_CLASS, shift_id)))
-
-
-def require_open_shift(
-    session: Session, shift_id: int, clerk_id: int | None, *, exclusive: bool = False
-) -> None:
-    lock_shift(session, shift_id, exclusive=exclusive)
-    row = session.execute(
-        select(m.Shift.clerk_id, m.ShiftClose.shift_id)
-        .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-        .where(m.Shift.id == shift_id)
-    ).one_or_none()
-    if row is None:
-        raise ShiftClosedError(f"no shift {shift_id}")
-    if row.shift_id is not None:
-        raise ShiftClosedError(f"shift {shift_id} is closed")
-    if clerk_id is not None and row.clerk_id != clerk_id:
-        raise ShiftClosedError(f"shift {shift_id} belongs to another clerk")
-
-
 def count_cash(counts: dict[Decimal, int]) -> Decimal:
     """Total of a count by denomination; refuses unknown notes and negatives."""
     total = ZERO
@@ -147,171 +116,102 @@ class ShiftService:
             ).scalars().first()
 
     def open(self, actor: Actor, hall_code: str, opening_float: Decimal) -> int:
+        """Open the signed-in clerk's till in their own hall (the database's
+        record of the login; ``hall_code`` is what the caller believes it is)."""
         if to_money(opening_float) < ZERO:
             raise ShiftError("negative", "the float cannot be negative", field="opening_float")
-        with self.db.write() as session:
-            already = session.execute(
-                select(m.Shift.id)
-                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-                .where(m.Shift.clerk_id == actor.clerk_id, m.ShiftClose.shift_id.is_(None))
-            ).scalars().first()
-            if already is not None:
-                raise ShiftError("already_open", f"shift {already} is still open", field="shift")
-            shift = m.Shift(
-                clerk_id=actor.clerk_id, hall_code=hall_code, workstation=actor.workstation,
-                opening_float=to_money(opening_float),
-            )
-            session.add(shift)
-            session.flush()
-            record(session, actor, "shift.open", "shift", shift.id, float=str(shift.opening_float))
-            return shift.id
+        try:
+            opened = call(self.db, "open_shift", actor.workstation, to_money(opening_float))
+        except ActionError as refused:
+            raise ShiftError(refused.code, refused.message, field=refused.field) from None
+        return opened["shift_id"]
 
     def totals(self, shift_id: int) -> ShiftTotals:
-        with self.db.read() as session:
-            return self._totals(session, shift_id)
-
-    def _totals(self, session: Session, shift_id: int) -> ShiftTotals:
-        shift = session.get(m.Shift, shift_id)
-        if shift is None:
-            raise ShiftError("shift", f"no shift {shift_id}", field="shift")
-        closed = session.get(m.ShiftClose, shift_id) is not None
-        by_tender: dict[str, Decimal] = defaultdict(lambda: ZERO)
-        taken = session.execute(
-            select(m.PaymentTender.tender, func.sum(m.PaymentTender.amount))
-            .join(m.Payment, m.Payment.id == m.PaymentTender.payment_id)
-            .where(m.Payment.shift_id == shift_id)
-            .group_by(m.PaymentTender.tender)
-        ).all()
-        for tender, amount in taken:
-            by_tender[tender] += amount
-        refunded = session.execute(
-            select(m.PaymentTender.tender, func.sum(m.PaymentTender.amount))
-            .join(m.PaymentReversal, m.PaymentReversal.payment_id == m.PaymentTender.payment_id)
-            .where(m.PaymentReversal.shift_id == shift_id)
-            .group_by(m.PaymentTender.tender)
-        ).all()
-        for tender, amount in refunded:
-            by_tender[tender] -= amount
-        payments = session.execute(
-            select(func.count()).select_from(m.Payment).where(m.Payment.shift_id == shift_id)
-        ).scalar_one()
-        reversals = session.execute(
-            select(func.count()).select_from(m.PaymentReversal)
-            .where(m.PaymentReversal.shift_id == shift_id)
-        ).scalar_one()
-        totals = {t: to_money(by_tender.get(t, ZERO)) for t in TENDERS}
-        return ShiftTotals(
-            shift_id=shift.id, clerk_id=shift.clerk_id, opened_at=shift.opened_at,
-            opening_float=shift.opening_float, payments=payments, reversals=reversals,
-            by_tender=totals, expected_cash=shift.opening_float + totals["cash"], closed=closed,
-        )
+        return self.summary(shift_id).totals
 
     def close(
         self, shift_id: int, actor: Actor, *, cash_counts: dict[Decimal, int], reason: str = ""
     ) -> ShiftCloseResult:
-        counted = count_cash(cash_counts)
-        with self.db.write() as session:
-            try:
-                require_open_shift(session, shift_id, actor.clerk_id, exclusive=True)
-            except ShiftClosedError as exc:
-                raise ShiftError("closed", str(exc), field="shift") from None
-            totals = self._totals(session, shift_id)
-            variance = counted - totals.expected_cash
-            if variance != ZERO and not reason.strip():
-                raise ShiftError(
-                    "reason", f"cash differs by {variance}: give the reason", field="reason"
-                )
-            expected = {**totals.by_tender, "cash_in_drawer": totals.expected_cash}
-            session.add(
-                m.ShiftClose(
-                    shift_id=shift_id,
-                    expected_json=json.dumps({k: str(v) for k, v in expected.items()}),
-                    counted_json=json.dumps({str(k): v for k, v in cash_counts.items()}),
-                    cash_variance=variance,
-                    variance_reason=reason.strip(),
-                )
-            )
-            try:
-                session.flush()
-            except IntegrityError:
-                raise ShiftError("closed", f"shift {shift_id} is closed", field="shift") from None
-            record(
-                session, actor, "shift.close", "shift", shift_id,
-                expected_cash=str(totals.expected_cash), counted=str(counted), variance=str(variance),
-            )
-            return ShiftCloseResult(shift_id, expected, counted, variance, reason.strip())
+        count_cash(cash_counts)  # the clerk's message before a round trip
+        counts = Jsonb({str(Decimal(k)): int(v) for k, v in cash_counts.items()})
+        try:
+            closed = call(self.db, "close_shift", actor.workstation, shift_id, counts, reason.strip())
+        except ActionError as refused:
+            code = "closed" if refused.field == "shift" else refused.code
+            raise ShiftError(code, refused.message, field=refused.field) from None
+        expected = {k: to_money(v) for k, v in closed["expected"].items()}
+        return ShiftCloseResult(shift_id, expected, closed["counted_cash"], closed["cash_variance"],
+                                closed["reason"], _report_of(closed["report"]))
 
-    # -- reports ------------------------------------------------------------------
+    # -- loads: one call each -------------------------------------------------------
+
+    def till(self, day: date, tz: str = "Asia/Shanghai") -> tuple[ShiftTotals | None,
+                                                                  list[ShiftSummary] | None]:
+        """The day-close screen: the signed-in clerk's open shift (totals) and,
+        for a supervisor, the hall's shifts of ``day`` (None for a clerk)."""
+        data = call(self.db, "till", day, tz, retry_read=True)
+        day_list = data["day"]
+        return (None if data["totals"] is None else _totals_of(data["totals"]),
+                None if day_list is None else [_summary_of(x) for x in day_list])
 
     def shifts_of_day(
         self, hall_code: str, day: date, tz: str = "Asia/Shanghai"
     ) -> list[ShiftSummary]:
-        """Every shift of ``hall_code`` that was open at some time on ``day``
-        (local calendar day in ``tz``), oldest first: for a supervisor."""
-        start = datetime.combine(day, time.min, ZoneInfo(tz)).astimezone(UTC)
-        end = start + timedelta(days=1)
-        with self.db.read() as session:
-            ids = session.execute(
-                select(m.Shift.id)
-                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-                .where(
-                    m.Shift.hall_code == hall_code,
-                    m.Shift.opened_at < end,
-                    or_(m.ShiftClose.shift_id.is_(None), m.ShiftClose.closed_at >= start),
-                )
-                .order_by(m.Shift.opened_at, m.Shift.id)
-            ).scalars().all()
-            return [self._summary(session, shift_id) for shift_id in ids]
+        """Every shift of ``hall_code`` (the supervisor's own hall: another
+        hall's are not theirs to see) open at some time on ``day`` (local
+        calendar day in ``tz``), oldest first."""
+        listed = self.till(day, tz)[1] or []
+        return [x for x in listed if x.hall_code == hall_code]
 
     def summary(self, shift_id: int) -> ShiftSummary:
-        with self.db.read() as session:
-            return self._summary(session, shift_id)
+        return _summary_of(self._load("shift", shift_id))
 
     def day_close_report(self, shift_id: int) -> DayCloseReport:
         """What the day-close document and its Excel export show; the shift
         must be closed (the report is of a locked shift)."""
-        with self.db.read() as session:
-            summary = self._summary(session, shift_id)
-            if not summary.totals.closed:
-                raise ShiftError("open", f"shift {shift_id} is not closed", field="shift")
-            close = session.get(m.ShiftClose, shift_id)
-            pieces = {Decimal(k): int(v) for k, v in json.loads(close.counted_json).items()}
-            counts = tuple((d, pieces.get(d, 0)) for d in DENOMINATIONS)
-            heading = hall_heading(session, summary.hall_code)
-            receipts = session.execute(  # first and last number per series, not every row
-                select(m.ReceiptSeries.prefix, func.min(m.Payment.receipt_no),
-                       func.max(m.Payment.receipt_no))
-                .join(m.ReceiptSeries, m.ReceiptSeries.code == m.Payment.series_code)
-                .where(m.Payment.shift_id == shift_id)
-                .group_by(m.ReceiptSeries.prefix)
-                .order_by(func.min(m.Payment.receipt_no))
-            ).all()
-            reversed_amount = session.execute(
-                select(func.coalesce(func.sum(m.Payment.amount), 0))
-                .join(m.PaymentReversal, m.PaymentReversal.payment_id == m.Payment.id)
-                .where(m.PaymentReversal.shift_id == shift_id)
-            ).scalar_one()
-        return DayCloseReport(
-            summary=summary, hall_name=heading.hall_name, utility_name=heading.utility_name,
-            counts=counts,
-            first_receipt=receipt_label(receipts[0][0], receipts[0][1]) if receipts else "",
-            last_receipt=receipt_label(receipts[-1][0], receipts[-1][2]) if receipts else "",
-            reversal_amount=to_money(Decimal(reversed_amount)),
-        )
+        return _report_of(self._load("day_close_report", shift_id))
 
-    def _summary(self, session: Session, shift_id: int) -> ShiftSummary:
-        totals = self._totals(session, shift_id)
-        row = session.execute(
-            select(m.Shift.hall_code, m.Shift.workstation, m.Clerk.username, m.Clerk.display_name)
-            .join(m.Clerk, m.Clerk.id == m.Shift.clerk_id)
-            .where(m.Shift.id == shift_id)
-        ).one()
-        close = session.get(m.ShiftClose, shift_id)
-        return ShiftSummary(
-            totals=totals, hall_code=row.hall_code, workstation=row.workstation,
-            clerk_username=row.username, clerk_name=row.display_name,
-            closed_at=close.closed_at if close else None,
-            counted_cash=totals.expected_cash + close.cash_variance if close else None,
-            cash_variance=close.cash_variance if close else None,
-            variance_reason=close.variance_reason if close else "",
-        )
+    def _load(self, name: str, shift_id: int) -> dict:
+        try:
+            return call(self.db, name, shift_id, retry_read=True)
+        except ActionError as refused:
+            raise ShiftError(refused.code, refused.message, field=refused.field) from None
+
+
+def _when(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def _totals_of(data: dict) -> ShiftTotals:
+    return ShiftTotals(
+        shift_id=data["shift_id"], clerk_id=data["clerk_id"], opened_at=_when(data["opened_at"]),
+        opening_float=to_money(data["opening_float"]), payments=data["payments"],
+        reversals=data["reversals"],
+        by_tender={t: to_money(data["by_tender"].get(t, ZERO)) for t in TENDERS},
+        expected_cash=to_money(data["expected_cash"]), closed=data["closed"],
+    )
+
+
+def _summary_of(data: dict) -> ShiftSummary:
+    counted, variance = data["counted_cash"], data["cash_variance"]
+    return ShiftSummary(
+        totals=_totals_of(data["totals"]), hall_code=data["hall_code"],
+        workstation=data["workstation"], clerk_username=data["clerk_username"],
+        clerk_name=data["clerk_name"], closed_at=_when(data["closed_at"]),
+        counted_cash=None if counted is None else to_money(counted),
+        cash_variance=None if variance is None else to_money(variance),
+        variance_reason=data["variance_reason"],
+    )
+
+
+def _report_of(data: dict) -> DayCloseReport:
+    pieces = {Decimal(k): int(v) for k, v in data["counts"].items()}
+    receipts = data["receipts"]
+    return DayCloseReport(
+        summary=_summary_of(data["summary"]), hall_name=data["hall_name"],
+        utility_name=data["utility_name"] or DEFAULT_UTILITY_NAME,
+        counts=tuple((d, pieces.get(d, 0)) for d in DENOMINATIONS),
+        first_receipt=receipt_label(receipts[0][0], receipts[0][1]) if receipts else "",
+        last_receipt=receipt_label(receipts[-1][0], receipts[-1][2]) if receipts else "",
+        reversal_amount=to_money(data["reversal_amount"]),
+    )

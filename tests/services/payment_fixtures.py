@@ -5,24 +5,38 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
+
+from sqlalchemy import text
 
 from counter_app.db import models as m
+from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
 from counter_app.services.payments import PaymentRequest, Tender, TenderInput
 from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import save_tariff
-from tests.factories import make_account, make_clerk_row, make_reference
+from tests.factories import make_account, make_reference
 from tests.services.test_billing_service import RES
 
 D = Decimal
 
 
-def build_utility(db, *, accounts: int = 1, bills: tuple[str, ...] = ("30.00", "45.50")):
-    """Accounts with the given bills (oldest first) and an open shift per clerk."""
+class Utility(NamedTuple):
+    account_ids: list[int]
+    actor: Actor
+    shift_id: int
+    clerk_db: Database  # the clerk's own login: the actions know the clerk from it
+    clerk: ClerkIdentity
+
+
+def build_utility(db, login_as, *, accounts: int = 1, bills: tuple[str, ...] = ("30.00", "45.50"),
+                  role: str = "clerk") -> Utility:
+    """Accounts with the given bills (oldest first) and a real clerk login
+    (hall HQ, ``login_as``) with an open shift, opened through the action."""
     with db.write() as s:
         make_reference(s)
         tariff_id = save_tariff(s, RES)
-        clerk = make_clerk_row(s, "payclerk")
         account_ids = []
         for n in range(accounts):
             account = make_account(s, f"0100{n:04d}")
@@ -36,10 +50,16 @@ def build_utility(db, *, accounts: int = 1, bills: tuple[str, ...] = ("30.00", "
                         due_on=date(2026, i + 2, 28),
                     )
                 )
-        clerk_id = clerk.id
-    actor = Actor("payclerk", "WS1", clerk_id)
-    shift_id = ShiftService(db).open(actor, "HQ", D("200.00"))
-    return account_ids, actor, shift_id
+    clerk_db, clerk = login_as(role)
+    actor = Actor(clerk.username, "WS1", clerk.id)
+    shift_id = ShiftService(clerk_db).open(actor, "HQ", D("200.00"))
+    return Utility(account_ids, actor, shift_id, clerk_db, clerk)
+
+
+def books(db) -> list[tuple[str, str]]:
+    """What counter_books_check() finds wrong (nothing, when the books hold)."""
+    with db.read() as s:
+        return [tuple(r) for r in s.execute(text("SELECT * FROM counter_books_check()")).all()]
 
 
 def cash(amount: str, received: str | None = None) -> TenderInput:

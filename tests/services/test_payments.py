@@ -24,9 +24,10 @@ D = Decimal
 
 
 @pytest.fixture
-def setup(db):
-    (account_id,), actor, shift_id = build_utility(db)
-    return db, PaymentService(db, series_code="HQ"), account_id, actor, shift_id
+def setup(db, login_as):
+    """The clerk's own login posts; ``db`` (the administrator) looks."""
+    (account_id,), actor, shift_id, clerk_db, _ = build_utility(db, login_as)
+    return db, PaymentService(clerk_db, series_code="HQ"), account_id, actor, shift_id
 
 
 def _count(db, model) -> int:
@@ -118,7 +119,7 @@ def test_stale_amount_is_refused_with_the_new_amount(setup):
 
 def test_closed_shift_refuses_payments(setup):
     db, service, account_id, actor, shift_id = setup
-    ShiftService(db).close(shift_id, actor, cash_counts={D("100"): 2})
+    ShiftService(service.db).close(shift_id, actor, cash_counts={D("100"): 2})
     with pytest.raises(PaymentError) as info:
         service.post(request(account_id, shift_id, "30.00", cash("30.00")), actor)
     assert info.value.field == "shift"

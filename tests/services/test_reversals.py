@@ -22,25 +22,34 @@ from counter_app.services.reversals import (
     record_reprint,
     reverse_payment,
 )
-from tests.services.payment_fixtures import build_utility, cash, request
+from tests.services.payment_fixtures import books, build_utility, cash, request
 
 D = Decimal
-SUPERVISOR = ClerkIdentity(id=1, username="payclerk", display_name="班长", role="supervisor", hall_code="HQ")
+# what the dialog believes of who signed in; the database goes by the login itself
+SUPERVISOR = ClerkIdentity(id=0, username="boss", display_name="班长", role="supervisor",
+                           hall_code="HQ")
 
 
 def _reverse(db, payment_id, actor, shift_id, client_uuid=None, supervisor=SUPERVISOR):
+    """On the supervisor's own login ``db`` (the database takes the supervisor from it)."""
     return reverse_payment(
         db, payment_id=payment_id, reason="收错户", supervisor=supervisor, actor=actor,
         shift_id=shift_id, client_uuid=client_uuid or str(uuid.uuid4()),
     )
 
 
+def _supervisor(login_as):
+    return login_as("supervisor")[0]
+
+
 @pytest.fixture
-def paid(db):
-    (account_id,), actor, shift_id = build_utility(db)
-    service = PaymentService(db, series_code="HQ")
+def paid(db, login_as):
+    """A payment by a real clerk; the first element is a real supervisor's
+    login (it reads, reverses and reprints: a supervisor is a clerk too)."""
+    (account_id,), actor, shift_id, clerk_db, _ = build_utility(db, login_as)
+    service = PaymentService(clerk_db, series_code="HQ")
     result = service.post(request(account_id, shift_id, "30.00", cash("50.00")), actor)
-    return db, service, account_id, actor, shift_id, result
+    return _supervisor(login_as), service, account_id, actor, shift_id, result
 
 
 def test_reversal_restores_bills_and_balance(paid):
@@ -107,18 +116,16 @@ def test_reprints_are_counted(paid):
 class MoneyMachine(RuleBasedStateMachine):
     """pay / retry / reverse / deposit / use-prepayment, then check the books."""
 
-    db = None  # set by the test
+    db = None  # set by the test: the administrator's (it looks)
+    utility = None  # the clerk's login, shift and account
+    boss_db = None  # a supervisor's login
 
     def __init__(self):
         super().__init__()
-        self.service = PaymentService(self.db, series_code="HQ")
-        with self.db.read() as s:
-            self.account_id = s.execute(select(m.Account.id)).scalar_one()
-            self.shift_id = s.execute(select(m.Shift.id)).scalar_one()
-            clerk_id = s.execute(select(m.Clerk.id)).scalar_one()
-        from counter_app.services.audit import Actor
-
-        self.actor = Actor("payclerk", "WS1", clerk_id)
+        self.service = PaymentService(self.utility.clerk_db, series_code="HQ")
+        (self.account_id,) = self.utility.account_ids
+        self.shift_id = self.utility.shift_id
+        self.actor = self.utility.actor
         self.posted: list = []
         self.last_request = None
 
@@ -168,7 +175,7 @@ class MoneyMachine(RuleBasedStateMachine):
         if self.posted:
             payment = self.posted[index % len(self.posted)]
             try:
-                _reverse(self.db, payment.payment_id, self.actor, self.shift_id)
+                _reverse(self.boss_db, payment.payment_id, self.actor, self.shift_id)
             except ReversalError:
                 pass
 
@@ -201,12 +208,14 @@ class MoneyMachine(RuleBasedStateMachine):
         assert ledger == balance and balance >= 0
         assert over == 0
         assert receipts == list(range(1, len(receipts) + 1))
+        assert books(self.db) == []
 
 
 @pytest.mark.postgres
-def test_money_state_machine_on_postgres(pg_db):
-    build_utility(pg_db, bills=("30.00", "45.50", "12.34"))
-    MoneyMachine.db = pg_db
+def test_money_state_machine_on_postgres(db, login_as):
+    MoneyMachine.utility = build_utility(db, login_as, bills=("30.00", "45.50", "12.34"))
+    MoneyMachine.boss_db = _supervisor(login_as)
+    MoneyMachine.db = db
     try:
         run_state_machine_as_test(
             MoneyMachine,
@@ -216,4 +225,4 @@ def test_money_state_machine_on_postgres(pg_db):
             ),
         )
     finally:
-        MoneyMachine.db = None
+        MoneyMachine.db = MoneyMachine.utility = MoneyMachine.boss_db = None

@@ -410,6 +410,8 @@ def test_arrears_are_bills_minus_unreversed_allocations(db):
             s.add(p)
             s.flush()
             s.add(m.Allocation(payment_id=p.id, bill_id=bills[0].id, amount=Decimal(amount)))
+            s.add(m.PaymentTender(payment_id=p.id, line_no=1, tender="cash",
+                                  amount=Decimal(amount)))  # the books: tenders = amount
             payments.append(p)
         s.flush()
         s.add(m.PaymentReversal(payment_id=payments[1].id, client_uuid=str(uuid.uuid4()),

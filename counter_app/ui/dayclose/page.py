@@ -57,17 +57,17 @@ class Loaded:
 
 
 def load(shifts: ShiftService, clerk_id: int, hall_code: str, supervisor: bool) -> Loaded:
-    shift_id = shifts.current(clerk_id)
-    totals = shifts.totals(shift_id) if shift_id is not None else None
-    day = shifts.shifts_of_day(hall_code, datetime.now(SHANGHAI).date()) if supervisor else None
-    return Loaded(totals, day)
+    """One call: the signed-in clerk's open shift and, for a supervisor, the
+    hall's shifts of today (the database knows the clerk and the hall)."""
+    totals, day = shifts.till(datetime.now(SHANGHAI).date())
+    return Loaded(totals, day if supervisor else None)
 
 
 def close_and_report(
     shifts: ShiftService, shift_id: int, actor, counts: dict[Decimal, int], reason: str
 ) -> DayCloseReport:
-    shifts.close(shift_id, actor, cash_counts=counts, reason=reason)
-    return shifts.day_close_report(shift_id)
+    """One call: the close returns its own day-close report."""
+    return shifts.close(shift_id, actor, cash_counts=counts, reason=reason).report
 
 
 def print_report(printer: DocumentPrinter, report: DayCloseReport) -> None:

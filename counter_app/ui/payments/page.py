@@ -44,9 +44,9 @@ ERROR_STYLE = "color: #b00020;"
 
 
 def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
-    """Worker: the account with its open bills, and the clerk's open shift."""
+    """Worker: the account with its open bills, and the clerk's open shift (one call)."""
     account = account_for_payment(workplace.database, account_id=account_id, account_no=account_no)
-    return account, workplace.services.shifts.current(workplace.clerk.id)
+    return account, account.open_shift_id
 
 
 class PaymentsPage(QWidget):

@@ -22,7 +22,7 @@ from counter_app.documents import (
     reversal_document,
 )
 from counter_app.services.receipt_facts import ReceiptFacts, receipt_facts
-from counter_app.services.reversals import record_reprint
+from counter_app.services.reversals import reprint
 from counter_app.ui.context import Workplace
 
 
@@ -79,8 +79,7 @@ def print_receipt_job(workplace: Workplace, facts: ReceiptFacts) -> ReceiptFacts
 
 def reprint_job(workplace: Workplace, payment_id: int) -> int:
     """补打: log the reprint (audited), then print it with its count."""
-    count = record_reprint(workplace.database, payment_id, workplace.actor)
-    facts = receipt_facts(workplace.database, payment_id)
+    count, facts = reprint(workplace.database, payment_id, workplace.actor)  # one call
     paper, mask = _paper_and_mask(workplace)
     info = ReprintInfo(count, datetime.now(UTC), workplace.clerk.display_name)
     workplace.printer.print_receipt(

@@ -7,15 +7,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import update
+
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.documents import DocumentPrinter, RecordingTransport
-from counter_app.services.auth import ClerkIdentity
 from counter_app.services.tariffs import save_tariff
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
 from counter_app.ui.dayclose.page import DayClosePage
-from tests.factories import make_account, make_clerk_row, make_reference
+from tests.factories import make_account, make_reference
 from tests.services.test_billing_service import RES
 
 GB = "gb18030"
@@ -30,13 +31,12 @@ class Till:
     recorder: RecordingTransport
 
 
-def build_hall(db, *, username: str = "dayclerk", role: str = "clerk", accounts: int = 2):
+def build_hall(db, login_as, *, role: str = "clerk", accounts: int = 2):
+    """A utility with bills and a real login of ``role`` (李收费), no shift yet."""
     with db.write() as s:
         make_reference(s)
         s.add(m.UtilitySetting(key="utility_name", value="嘉祥县自来水公司"))
         tariff_id = save_tariff(s, RES)
-        clerk = make_clerk_row(s, username, role=role)
-        clerk.display_name = "李收费"
         ids = []
         for n in range(accounts):
             account = make_account(s, f"0100{n:04d}")
@@ -47,17 +47,21 @@ def build_hall(db, *, username: str = "dayclerk", role: str = "clerk", accounts:
                 start_reading=0, end_reading=10, usage=10, amount=Decimal("75.50"),
                 due_on=date(2026, 2, 28),
             ))
-        identity = ClerkIdentity(clerk.id, username, "李收费", role, "HQ")
-    return identity, ids
+    login, clerk = login_as(role)
+    with db.write() as s:
+        s.execute(update(m.Clerk).where(m.Clerk.id == clerk.id).values(display_name="李收费"))
+    return login, replace(clerk, display_name="李收费"), ids
 
 
-def make_till(db, qtbot, runner, *, role: str = "clerk", recorder=None, **settings_kw) -> Till:
-    clerk, account_ids = build_hall(db, role=role)
+def make_till(db, login_as, qtbot, runner, *, role: str = "clerk", recorder=None,
+              **settings_kw) -> Till:
+    """The day-close page of a real login; ``Till.db`` is the administrator's."""
+    login, clerk, account_ids = build_hall(db, login_as, role=role)
     settings = Settings(workstation="WS-07", hall_code="HQ",
                         receipt_printer="tcp://printer.test:9100", **settings_kw)
     recorder = recorder or RecordingTransport()
     printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
-    workplace = replace(build_workplace(clerk, db, settings, runner), printer=printer)
+    workplace = replace(build_workplace(clerk, login, settings, runner), printer=printer)
     page = DayClosePage(workplace)
     qtbot.addWidget(page)
     page.resize(1000, 720)

@@ -33,7 +33,7 @@ def _pay(till, shift_id, account_id, tender: TenderInput):
         client_uuid=str(uuid.uuid4()), account_id=account_id, shift_id=shift_id,
         tenders=(tender,), to_bills=tender.amount,
     )
-    return PaymentService(till.db, series_code="HQ").post(request, till.workplace.actor)
+    return PaymentService(till.workplace.database, series_code="HQ").post(request, till.workplace.actor)
 
 
 def _open_shift(till, qtbot, text="200"):
@@ -43,7 +43,7 @@ def _open_shift(till, qtbot, text="200"):
     qtbot.keyClicks(page.ui.floatEdit, text)
     qtbot.keyClick(page.ui.floatEdit, ENTER)
     qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == SHIFT_PAGE, timeout=15_000)
-    return ShiftService(till.db).current(till.workplace.clerk.id)
+    return ShiftService(till.workplace.database).current(till.workplace.clerk.id)
 
 
 def _ime(widget, text: str) -> None:
@@ -64,9 +64,9 @@ def _count(page, qtbot, pieces: dict[str, str]) -> None:
         qtbot.keyClick(edit, ENTER)
 
 
-def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_path,
+def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, runner, tmp_path,
                                                          monkeypatch):
-    till = make_till(db, qtbot, runner)
+    till = make_till(db, login_as, qtbot, runner)
     page = till.page
     # a bad float is refused naming the field, and what was typed is kept
     qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == OPEN_PAGE, timeout=15_000)
@@ -98,7 +98,7 @@ def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_
     qtbot.keyClick(page.ui.reasonEdit, ENTER)  # no reason: refused, nothing closed
     assert "差额原因" in page.ui.messageLabel.text()
     assert page.confirm_box is None
-    assert not ShiftService(till.db).totals(shift_id).closed
+    assert not ShiftService(till.workplace.database).totals(shift_id).closed
 
     _ime(page.ui.reasonEdit, "找零少收一角")
     qtbot.keyClick(page.ui.reasonEdit, ENTER)
@@ -106,14 +106,14 @@ def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_
     assert box is not None and box.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc cancels: still open
     assert page.confirm_box is None
-    assert not ShiftService(till.db).totals(shift_id).closed
+    assert not ShiftService(till.workplace.database).totals(shift_id).closed
     qtbot.keyClick(page.ui.reasonEdit, ENTER)
     qtbot.keyClick(page.confirm_box, ENTER)
     qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == CLOSED_PAGE, timeout=15_000)
     qtbot.waitUntil(lambda: bool(till.recorder.jobs), timeout=15_000)
     assert "锁定" in page.ui.closedLabel.text()
 
-    totals = ShiftService(till.db).totals(shift_id)
+    totals = ShiftService(till.workplace.database).totals(shift_id)
     assert totals.closed
     with pytest.raises(PaymentError) as refused:  # no payment on a closed shift
         _pay(till, shift_id, till.account_ids[0], TenderInput(Tender.CASH, D("10.00")))
@@ -150,10 +150,10 @@ def test_open_count_with_variance_close_print_and_export(db, qtbot, runner, tmp_
     assert facts["差额原因"] == "找零少收一角" and facts["交费笔数"] == 2
 
 
-def test_printer_offline_says_so_and_the_shift_stays_closed(db, qtbot, runner):
+def test_printer_offline_says_so_and_the_shift_stays_closed(db, login_as, qtbot, runner):
     offline = RecordingTransport(PrintError("offline", "connection refused",
                                             printer="tcp://printer.test:9100"))
-    till = make_till(db, qtbot, runner, recorder=offline)
+    till = make_till(db, login_as, qtbot, runner, recorder=offline)
     page = till.page
     shift_id = _open_shift(till, qtbot, "0")
     _count(page, qtbot, {})
@@ -163,5 +163,5 @@ def test_printer_offline_says_so_and_the_shift_stays_closed(db, qtbot, runner):
     qtbot.keyClick(page.confirm_box, ENTER)
     qtbot.waitUntil(lambda: "没有打印" in page.ui.messageLabel.text(), timeout=15_000)
     assert "tcp://printer.test:9100" in page.ui.messageLabel.text()
-    assert ShiftService(till.db).totals(shift_id).closed
+    assert ShiftService(till.workplace.database).totals(shift_id).closed
     assert page.ui.stack.currentIndex() == CLOSED_PAGE

@@ -6,39 +6,39 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
+from counter_app.db import models as m
 from counter_app.services.audit import Actor
 from counter_app.services.shifts import ShiftService
 from counter_app.ui.dayclose.models import RECORD_ROLE, ShiftsOfDayModel
 from counter_app.ui.dayclose.page import SHIFT_PAGE
-from tests.factories import make_clerk_row
 from tests.ui.dayclose.dayclose_fixtures import make_till
 
 D = Decimal
 C = ShiftsOfDayModel.Columns
 
 
-def _other_clerks_shifts(db) -> tuple[int, int]:
+def _other_clerks_shifts(db, login_as) -> tuple[int, int]:
+    """王五 (closed, 10.00 over) and 赵六 (open), each on their own login."""
+    (wang_db, wang), (zhao_db, zhao) = login_as("clerk"), login_as("clerk")
     with db.write() as s:
-        wang = make_clerk_row(s, "wang")
-        wang.display_name = "王五"
-        zhao = make_clerk_row(s, "zhao")
-        zhao.display_name = "赵六"
-        ids = wang.id, zhao.id
-    shifts = ShiftService(db)
-    wang_actor, zhao_actor = Actor("wang", "WS-02", ids[0]), Actor("zhao", "WS-03", ids[1])
-    closed = shifts.open(wang_actor, "HQ", D("100.00"))
-    shifts.close(closed, wang_actor, cash_counts={D("50"): 2, D("10"): 1}, reason="多收十元未找")
-    still_open = shifts.open(zhao_actor, "HQ", D("50.00"))
+        for clerk, name in ((wang, "王五"), (zhao, "赵六")):
+            s.execute(update(m.Clerk).where(m.Clerk.id == clerk.id).values(display_name=name))
+    wang_actor, zhao_actor = Actor(wang.username, "WS-02", wang.id), Actor(zhao.username, "WS-03", zhao.id)
+    closed = ShiftService(wang_db).open(wang_actor, "HQ", D("100.00"))
+    ShiftService(wang_db).close(closed, wang_actor, cash_counts={D("50"): 2, D("10"): 1},
+                                reason="多收十元未找")
+    still_open = ShiftService(zhao_db).open(zhao_actor, "HQ", D("50.00"))
     return closed, still_open
 
 
-def test_supervisor_sees_the_halls_shifts_of_the_day(db, qtbot, runner):
-    till = make_till(db, qtbot, runner, role="supervisor")
+def test_supervisor_sees_the_halls_shifts_of_the_day(db, login_as, qtbot, runner):
+    till = make_till(db, login_as, qtbot, runner, role="supervisor")
     page = till.page
     assert page.ui.hallGroup.isVisible()
     assert till.workplace.runner.wait_idle(15_000)
-    closed, still_open = _other_clerks_shifts(db)
+    closed, still_open = _other_clerks_shifts(db, login_as)
     model = page.shifts_model
     assert model.rowCount() == 0
     qtbot.keyClick(page.ui.floatEdit, Qt.Key.Key_F5)
@@ -65,9 +65,9 @@ def test_supervisor_sees_the_halls_shifts_of_the_day(db, qtbot, runner):
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=15_000)
 
 
-def test_a_clerk_does_not_see_the_halls_shifts(db, qtbot, runner):
-    till = make_till(db, qtbot, runner)
-    _other_clerks_shifts(db)
+def test_a_clerk_does_not_see_the_halls_shifts(db, login_as, qtbot, runner):
+    till = make_till(db, login_as, qtbot, runner)
+    _other_clerks_shifts(db, login_as)
     assert not till.page.ui.hallGroup.isVisible()
     qtbot.keyClick(till.page.ui.floatEdit, Qt.Key.Key_F5)
     assert till.workplace.runner.wait_idle(15_000)

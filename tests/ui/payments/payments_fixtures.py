@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from counter_app.db.engine import Database
 from counter_app.documents import DocumentPrinter, RecordingTransport
-from counter_app.services.auth import ClerkIdentity
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
 from counter_app.ui.payments.page import PaymentsPage
@@ -34,22 +33,26 @@ class Counter:
             return s.execute(select(func.count()).select_from(model)).scalar_one()
 
 
-def make_counter(db, qtbot, runner, *, authenticator=None, recorder=None, state=None,
-                 **utility) -> Counter:
-    (account_id,), actor, shift_id = build_utility(db, **utility)
-    clerk = ClerkIdentity(actor.clerk_id, actor.username, "收费员", "clerk", "HQ")
-    settings = Settings(workstation=actor.workstation, hall_code="HQ",
+def make_counter(db, login_as, qtbot, runner, *, authenticator=None, recorder=None, state=None,
+                 wrap=None, **utility) -> Counter:
+    """The counter of a real clerk login (``wrap`` may wrap its Database, for
+    faults); ``Counter.db`` is the administrator's, for the tests' own reads."""
+    made = build_utility(db, login_as, **utility)
+    (account_id,) = made.account_ids
+    database = made.clerk_db if wrap is None else wrap(made.clerk_db)
+    settings = Settings(workstation=made.actor.workstation, hall_code="HQ",
                         receipt_printer="tcp://printer.test:9100", open_drawer_on_cash=True)
     recorder = recorder or RecordingTransport()
     printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
-    workplace = replace(build_workplace(clerk, db, settings, runner, authenticator=authenticator),
+    workplace = replace(build_workplace(made.clerk, database, settings, runner,
+                                        authenticator=authenticator),
                         printer=printer)
     page = PaymentsPage(workplace, state=state)
     qtbot.addWidget(page)
     page.resize(900, 600)
     page.show()
     qtbot.waitExposed(page)
-    return Counter(db, workplace, page, account_id, shift_id, recorder)
+    return Counter(db, workplace, page, account_id, made.shift_id, recorder)
 
 
 def open_dialog(counter: Counter, qtbot, *, by_keyboard: bool = True) -> PaymentDialog:

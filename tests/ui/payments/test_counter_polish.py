@@ -15,8 +15,6 @@ from sqlalchemy import func, select
 
 from counter_app.db import models as m
 from counter_app.documents import DocumentPrinter, PrintError, RecordingTransport
-from counter_app.services.audit import Actor
-from counter_app.services.shifts import ShiftService
 from counter_app.settings import Settings
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
@@ -40,9 +38,8 @@ def counter_window(db, login_as, qtbot, runner, settings_store, ui_state):
     """A clerk signed in as their own PostgreSQL role, with an open shift."""
 
     def _make(after_payment_focus: str) -> tuple[MainWindow, RecordingTransport]:
-        build_utility(db, bills=("300.00", "120.75"))
-        login, clerk = login_as("clerk")
-        ShiftService(login).open(Actor(clerk.username, "WS-01", clerk.id), "HQ", D("100.00"))
+        made = build_utility(db, login_as, bills=("300.00", "120.75"))  # its shift is open
+        login, clerk = made.clerk_db, made.clerk
         settings = Settings(workstation="WS-01", hall_code="HQ",
                             receipt_printer="tcp://printer.test:9100",
                             after_payment_focus=after_payment_focus)
@@ -172,8 +169,8 @@ def test_f5_pays_from_the_result_list_then_the_search_box_is_empty(counter_windo
 
 # -- item 6: each amount field's own problem ------------------------------------------------
 
-def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     amount, status = dialog.form.amount_edit, dialog.status_label
     qtbot.keyClick(dialog, Qt.Key.Key_F6)
@@ -202,8 +199,8 @@ def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, qtbo
     ("-5", "预存金额：金额不能为负数。"),
     ("", "预存金额：请输入金额。"),
 ])
-def test_the_prepayment_amount_names_its_problem(db, qtbot, runner, typed, message):
-    counter = make_counter(db, qtbot, runner)
+def test_the_prepayment_amount_names_its_problem(db, login_as, qtbot, runner, typed, message):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F7)
     dialog.form.amount_edit.setFocus()
@@ -222,9 +219,9 @@ def test_the_prepayment_amount_names_its_problem(db, qtbot, runner, typed, messa
 
 # -- item 7: a failed receipt is printed again here -----------------------------------------
 
-def test_a_failed_receipt_is_printed_again_without_reprint(db, qtbot, runner, caplog):
+def test_a_failed_receipt_is_printed_again_without_reprint(db, login_as, qtbot, runner, caplog):
     printer = RecordingTransport(error=PrintError("offline", "paper jam at the cutter"))
-    counter = make_counter(db, qtbot, runner, recorder=printer)
+    counter = make_counter(db, login_as, qtbot, runner, recorder=printer)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     with caplog.at_level(logging.WARNING, logger="counter_app.documents.printing"):
         qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)

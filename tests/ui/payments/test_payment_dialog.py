@@ -15,8 +15,8 @@ from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_di
 D = Decimal
 
 
-def test_cash_payment_with_change_by_keyboard(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_cash_payment_with_change_by_keyboard(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot)
     assert "75.50" in dialog.form.due_label.text()
     received = field(dialog, "cash.received")
@@ -42,8 +42,8 @@ def test_cash_payment_with_change_by_keyboard(db, qtbot, runner):
     qtbot.waitUntil(lambda: counter.page.dialog is None)
 
 
-def test_full_width_digits_are_normalised(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_full_width_digits_are_normalised(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     received = field(dialog, "cash.received")
     received.setText("１００")
@@ -66,8 +66,8 @@ def test_full_width_digits_are_normalised(db, qtbot, runner):
         ("cash.amount", "0", "现金金额"),
     ],
 )
-def test_bad_amounts_are_refused_naming_the_field(db, qtbot, runner, name, typed, words):
-    counter = make_counter(db, qtbot, runner)
+def test_bad_amounts_are_refused_naming_the_field(db, login_as, qtbot, runner, name, typed, words):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     edit = field(dialog, name)
     edit.setFocus()
@@ -81,8 +81,8 @@ def test_bad_amounts_are_refused_naming_the_field(db, qtbot, runner, name, typed
     assert counter.count(m.Payment) == 0 and dialog.result is None
 
 
-def test_card_needs_its_reference(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_card_needs_its_reference(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     field(dialog, "cash.amount").clear()
     card = field(dialog, "card.amount")
@@ -100,8 +100,8 @@ def test_card_needs_its_reference(db, qtbot, runner):
     assert (tender.tender, tender.reference) == ("card", "881234")
 
 
-def test_stale_bill_reloads_and_says_the_new_amount(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_stale_bill_reloads_and_says_the_new_amount(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     # another clerk pays the older bill meanwhile
     from tests.services.payment_fixtures import cash, request
@@ -120,8 +120,8 @@ def test_stale_bill_reloads_and_says_the_new_amount(db, qtbot, runner):
     assert dialog.result.change == D("54.50")
 
 
-def test_prepayment_only(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_prepayment_only(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F7)
     assert dialog.form.amount_edit.isEnabled()
@@ -135,8 +135,8 @@ def test_prepayment_only(db, qtbot, runner):
     assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
 
 
-def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     form = dialog.form
     assert form.surplus_label.text() == ""  # the cash amount covers exactly what is due
@@ -166,8 +166,8 @@ def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, qtbot, runner):
         assert s.execute(select(m.Account.prepayment_balance)).scalar_one() == D("4.50")
 
 
-def test_prepayment_only_shows_all_of_it_going_to_prepayment(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_prepayment_only_shows_all_of_it_going_to_prepayment(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F7)
     dialog.form.amount_edit.setFocus()
@@ -177,9 +177,9 @@ def test_prepayment_only_shows_all_of_it_going_to_prepayment(db, qtbot, runner):
     assert "预存余额只能用于缴账单" in dialog.form.surplus_label.text()
 
 
-def test_print_failure_keeps_the_payment(db, qtbot, runner):
+def test_print_failure_keeps_the_payment(db, login_as, qtbot, runner):
     offline = RecordingTransport(error=PrintError("offline", "no answer"))
-    counter = make_counter(db, qtbot, runner, recorder=offline)
+    counter = make_counter(db, login_as, qtbot, runner, recorder=offline)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "重打" in dialog.status_label.text(), timeout=15_000)
@@ -187,11 +187,11 @@ def test_print_failure_keeps_the_payment(db, qtbot, runner):
     assert counter.count(m.Payment) == 1
 
 
-def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, qtbot, make_window):
+def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, login_as, qtbot, make_window):
     from tests.services.payment_fixtures import build_utility
 
-    build_utility(db)  # its clerk is id 1, as the window's clerk
-    window = make_window(db)
+    made = build_utility(db, login_as)  # its clerk is id 1, as the window's clerk
+    window = make_window(made.clerk_db)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     page = window.payments_page
     assert window.current_page is page and page.account_edit.hasFocus()
@@ -203,8 +203,8 @@ def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, qtbot, make_win
     window.runner.wait_idle()
 
 
-def test_custom_amount_goes_to_the_oldest_bill_first(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_custom_amount_goes_to_the_oldest_bill_first(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClick(dialog, Qt.Key.Key_F6)
     dialog.form.amount_edit.setFocus()
@@ -221,8 +221,8 @@ def test_custom_amount_goes_to_the_oldest_bill_first(db, qtbot, runner):
         ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
 
 
-def test_several_tenders_in_one_payment(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     wechat = field(dialog, "wechat.amount")
     wechat.setFocus()
@@ -243,7 +243,7 @@ def test_several_tenders_in_one_payment(db, qtbot, runner):
 def _close_shift(counter) -> None:
     from counter_app.services.shifts import ShiftService
 
-    ShiftService(counter.db).close(counter.shift_id, counter.workplace.actor,
+    ShiftService(counter.workplace.database).close(counter.shift_id, counter.workplace.actor,
                                    cash_counts={D("100"): 2})
 
 
@@ -256,10 +256,10 @@ def _shift_dialog(counter, qtbot):
     return box
 
 
-def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
+def test_without_a_shift_the_page_offers_to_open_one(db, login_as, qtbot, runner):
     from counter_app.services.shifts import ShiftService
 
-    counter = make_counter(db, qtbot, runner)
+    counter = make_counter(db, login_as, qtbot, runner)
     _close_shift(counter)
     box = _shift_dialog(counter, qtbot)
     box.float_edit.insert("３００.５")  # full-width digits committed by an input method
@@ -268,7 +268,7 @@ def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
     assert counter.page.shift_dialog is None
     new_shift = counter.page.dialog.shift_id
     assert new_shift != counter.shift_id
-    assert ShiftService(db).totals(new_shift).opening_float == D("300.50")
+    assert ShiftService(counter.workplace.database).totals(new_shift).opening_float == D("300.50")
 
 
 @pytest.mark.parametrize(
@@ -276,10 +276,10 @@ def test_without_a_shift_the_page_offers_to_open_one(db, qtbot, runner):
     [("-5", "备用金：金额不能为负"), ("1.234", "备用金：最多两位小数"), ("abc", "备用金："),
      ("", "备用金：请输入金额")],
 )
-def test_a_bad_cash_float_is_refused_naming_the_field(db, qtbot, runner, typed, words):
+def test_a_bad_cash_float_is_refused_naming_the_field(db, login_as, qtbot, runner, typed, words):
     from counter_app.services.shifts import ShiftService
 
-    counter = make_counter(db, qtbot, runner)
+    counter = make_counter(db, login_as, qtbot, runner)
     _close_shift(counter)
     box = _shift_dialog(counter, qtbot)
     box.float_edit.clear()

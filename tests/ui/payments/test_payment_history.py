@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
@@ -54,7 +53,7 @@ def _history(counter, qtbot):
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
         counter.workplace.actor)
-    account = account_for_payment(counter.db, account_id=counter.account_id)
+    account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
     history.show()
@@ -76,8 +75,8 @@ def _reverse(history, qtbot, username, password=SUP_PASSWORD):
     return dialog
 
 
-def test_reprint_is_marked_and_counted(db, qtbot, runner):
-    counter = make_counter(db, qtbot, runner)
+def test_reprint_is_marked_and_counted(db, login_as, qtbot, runner):
+    counter = make_counter(db, login_as, qtbot, runner)
     history = _history(counter, qtbot)
     qtbot.keyClick(history.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "第 1 次" in history.status_label.text(), timeout=15_000)
@@ -87,8 +86,8 @@ def test_reprint_is_marked_and_counted(db, qtbot, runner):
     assert "补打（第2次）".encode(GB) in counter.recorder.jobs[-1]
 
 
-def test_reversal_with_a_supervisor_and_only_once(db, db_url, qtbot, runner, supervisor):
-    counter = make_counter(db, qtbot, runner, authenticator=Authenticator(db_url))
+def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, runner, supervisor):
+    counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
     username = supervisor()
     history = _history(counter, qtbot)
     dialog = _reverse(history, qtbot, username)
@@ -108,7 +107,8 @@ def test_reversal_with_a_supervisor_and_only_once(db, db_url, qtbot, runner, sup
     qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "只能冲正一次" in history.status_label.text()
     # ... and by the database, for a screen that still shows it unreversed
-    stale = ReversalDialog(counter.workplace, account_for_payment(db, account_id=counter.account_id),
+    stale = ReversalDialog(counter.workplace, account_for_payment(counter.workplace.database,
+                                                                  account_id=counter.account_id),
                            replace(history.model.record(0), reversed=False), counter.shift_id)
     qtbot.addWidget(stale)
     stale.reason_edit.setText("重复")
@@ -120,8 +120,8 @@ def test_reversal_with_a_supervisor_and_only_once(db, db_url, qtbot, runner, sup
     assert counter.count(m.PaymentReversal) == 1
 
 
-def test_reversal_refuses_wrong_password_and_a_plain_clerk(db, db_url, qtbot, runner, supervisor):
-    counter = make_counter(db, qtbot, runner, authenticator=Authenticator(db_url))
+def test_reversal_refuses_wrong_password_and_a_plain_clerk(db, login_as, db_url, qtbot, runner, supervisor):
+    counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
     clerk_name = supervisor("clerk")
     history = _history(counter, qtbot)
     dialog = _reverse(history, qtbot, clerk_name, "wrong-password")
@@ -134,46 +134,40 @@ def test_reversal_refuses_wrong_password_and_a_plain_clerk(db, db_url, qtbot, ru
 
 
 class _Killer:
-    """Kills the posting session's backend before COMMIT, or after it and then
-    fails as a lost connection would (as tests/services/test_payments_concurrency)."""
+    """Kills the posting's backend before its one statement (autocommit: its
+    own transaction) runs, or after it committed and then fails as a lost
+    connection would (as tests/services/test_payments_concurrency)."""
 
     def __init__(self, admin_engine, moment: str):
         self.admin, self.moment, self.fired = admin_engine, moment, False
 
-    @staticmethod
-    def before_flush(session: Session, _context, _instances) -> None:
-        if any(isinstance(o, m.Payment) for o in session.new):
-            session.info["posting"] = True
+    def before(self, conn, _cursor, statement, *_args) -> None:
+        if self.moment == "before_commit" and not self.fired and "counter_post_payment" in statement:
+            self._kill(conn)
 
-    def before_commit(self, session: Session) -> None:
-        if self.fired or not session.info.get("posting"):
-            return
-        self.pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
-        if self.moment == "before_commit":
-            self._kill()
-
-    def after_commit(self, session: Session) -> None:
-        if self.moment == "after_commit" and not self.fired and hasattr(self, "pid"):
-            self._kill()
+    def after(self, conn, _cursor, statement, *_args) -> None:
+        if self.moment == "after_commit" and not self.fired and "counter_post_payment" in statement:
+            self._kill(conn)
             raise OperationalError("COMMIT", {}, Exception("connection lost after commit"))
 
-    def _kill(self) -> None:
+    def _kill(self, conn) -> None:
         self.fired = True
-        with self.admin.connect() as conn:
-            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": self.pid})
+        pid = conn.connection.dbapi_connection.info.backend_pid
+        with self.admin.connect() as admin:
+            admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("moment", ["before_commit", "after_commit"])
-def test_unknown_outcome_is_looked_up_never_charged_twice(pg_db, pg_server, qtbot, runner, moment):
-    counter = make_counter(pg_db, qtbot, runner)
+def test_unknown_outcome_is_looked_up_never_charged_twice(db, login_as, qtbot, runner, moment):
+    counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     qtbot.keyClicks(field(dialog, "cash.received"), "100")
-    killer = _Killer(pg_server.engine, moment)
-    hooks = (("before_flush", killer.before_flush), ("before_commit", killer.before_commit),
-             ("after_commit", killer.after_commit))
+    killer = _Killer(db.engine, moment)
+    engine = counter.workplace.database.engine
+    hooks = (("before_cursor_execute", killer.before), ("after_cursor_execute", killer.after))
     for name, hook in hooks:
-        event.listen(Session, name, hook)
+        event.listen(engine, name, hook)
     try:
         qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: killer.fired, timeout=15_000)
@@ -192,7 +186,7 @@ def test_unknown_outcome_is_looked_up_never_charged_twice(pg_db, pg_server, qtbo
             qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
     finally:
         for name, hook in hooks:
-            event.remove(Session, name, hook)
+            event.remove(engine, name, hook)
     assert counter.count(m.Payment) == 1
     assert dialog.result.change == D("24.50")
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
@@ -211,12 +205,19 @@ def _old_payment(counter, period, receipt_no: int) -> None:
             series_code="HQ", receipt_no=receipt_no, amount=D("10.00"),
             created_at=datetime.combine(period.first_day.replace(day=15), time(12),
                                         tzinfo=SHANGHAI)))
+        s.flush()  # its tender: the books hold a payment's tenders to its amount
+        s.execute(text("INSERT INTO payment_tenders (payment_id, line_no, tender, amount, "
+                       "change_given, reference) SELECT id, 1, 'cash', amount, 0, '' "
+                       "FROM payments WHERE receipt_no = :no"), {"no": receipt_no})
+        # numbered from its series, as then: the next receipt follows it
+        s.execute(text("UPDATE receipt_series SET next_no = :next WHERE code = 'HQ'"),
+                  {"next": receipt_no + 1})
 
 
-def test_history_is_filtered_by_month_last_12_by_default(db, qtbot, runner):
+def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, runner):
     from counter_app.ui.payments.history_dialog import default_periods
 
-    counter = make_counter(db, qtbot, runner)
+    counter = make_counter(db, login_as, qtbot, runner)
     first, last = default_periods()
     _old_payment(counter, first.add(-3), 914)
     history = _history(counter, qtbot)  # the payment of today; the old one is not shown
@@ -248,9 +249,9 @@ def test_history_is_filtered_by_month_last_12_by_default(db, qtbot, runner):
      ("", "26年3月", "交费月份（止）：请按 2026-03", "to_edit"),
      ("2026-05", "2026-04", "起始月份晚于截止月份", "from_edit")],
 )
-def test_a_bad_month_is_refused_naming_the_field(db, qtbot, runner, from_text, to_text, words,
+def test_a_bad_month_is_refused_naming_the_field(db, login_as, qtbot, runner, from_text, to_text, words,
                                                  focus):
-    counter = make_counter(db, qtbot, runner)
+    counter = make_counter(db, login_as, qtbot, runner)
     history = _history(counter, qtbot)
     history.from_edit.setText(from_text)
     history.to_edit.setText(to_text)

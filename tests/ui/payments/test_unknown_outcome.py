@@ -11,7 +11,6 @@ COMMIT); for a while afterwards reads fail the same way (server unreachable).
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
 from decimal import Decimal
 
 import psycopg
@@ -67,29 +66,33 @@ class Fault:
             return True
 
 
+# the action whose answer a Fault loses, by the row it writes
+ACTION_OF = {m.Payment: "counter_post_payment", m.PaymentReversal: "counter_reverse_payment"}
+
+
 class LosingDatabase(Database):
+    """A login's Database whose answers are lost as a dropped connection
+    would lose them: the target action's one statement (its own transaction,
+    sent in autocommit) before it reaches the server or after it committed;
+    any other statement while the server is "unreachable"."""
+
     def __init__(self, engine, fault: Fault):
         super().__init__(engine)
         self.fault = fault
+        self.action = ACTION_OF[fault.target]
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
 
-    @contextmanager
-    def write(self):
-        inserted = []
-        with super().write() as session:
-            event.listen(session, "after_flush", lambda s, _ctx: inserted.extend(
-                o for o in s.new if isinstance(o, self.fault.target)))
-            yield session
-            if inserted and self.fault.moment == "before_commit" and self.fault.fire():
-                raise lost()  # inside the transaction: rolled back, nothing written
-        if inserted and self.fault.moment == "after_commit" and self.fault.fire():
-            raise lost()  # committed, and the answer never arrives
-
-    @contextmanager
-    def read(self):
-        if self.fault.read_fails():
+    def _before(self, _conn, _cursor, statement, *_args) -> None:
+        if self.action in statement:
+            if self.fault.moment == "before_commit" and self.fault.fire():
+                raise lost()  # never sent: nothing written
+        elif self.fault.read_fails():
             raise lost()
-        with super().read() as session:
-            yield session
+
+    def _after(self, _conn, _cursor, statement, *_args) -> None:
+        if self.action in statement and self.fault.moment == "after_commit" and self.fault.fire():
+            raise lost()  # committed, and the answer never arrives
 
 
 @pytest.fixture
@@ -98,9 +101,9 @@ def no_auto_retry(monkeypatch):
     monkeypatch.setattr(OutcomeCheck, "RETRY_DELAYS_MS", (600_000,))
 
 
-def _losing_counter(db, qtbot, runner, fault, **kw):
-    counter = make_counter(LosingDatabase(db.engine, fault), qtbot, runner, **kw)
-    return counter
+def _losing_counter(db, login_as, qtbot, runner, fault, **kw):
+    return make_counter(db, login_as, qtbot, runner,
+                        wrap=lambda login: LosingDatabase(login.engine, fault), **kw)
 
 
 def _count(db, model) -> int:
@@ -118,9 +121,9 @@ def _pay_100(counter, qtbot, fault) -> PaymentDialog:
 
 
 def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
-        db, qtbot, runner, no_auto_retry):
+        db, login_as, qtbot, runner, no_auto_retry):
     fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
-    counter = _losing_counter(db, qtbot, runner, fault)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault)
     dialog = _pay_100(counter, qtbot, fault)
     # the lookup finds the server unreachable: the dialog says so and waits
     qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
@@ -155,10 +158,10 @@ def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
 
 
 def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
-        db, qtbot, runner, monkeypatch):
+        db, login_as, qtbot, runner, monkeypatch):
     monkeypatch.setattr(OutcomeCheck, "RETRY_DELAYS_MS", (200,))
     fault = Fault(m.Payment, "after_commit", unreachable_reads=3)
-    counter = _losing_counter(db, qtbot, runner, fault)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault)
     misses = []
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     dialog.outcome.unreachable.connect(misses.append)
@@ -170,9 +173,9 @@ def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
 
 
 def test_lost_answer_before_commit_allows_the_same_submission_again(
-        db, qtbot, runner, no_auto_retry):
+        db, login_as, qtbot, runner, no_auto_retry):
     fault = Fault(m.Payment, "before_commit")
-    counter = _losing_counter(db, qtbot, runner, fault)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault)
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=15_000)
     assert "没有收取任何费用" in dialog.status_label.text()
@@ -191,9 +194,9 @@ def test_lost_answer_before_commit_allows_the_same_submission_again(
 
 
 def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
-        db, qtbot, runner, no_auto_retry):
+        db, login_as, qtbot, runner, no_auto_retry):
     fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
-    counter = _losing_counter(db, qtbot, runner, fault)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault)
     page = counter.page
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
@@ -214,12 +217,12 @@ def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
     assert _count(db, m.Payment) == 1
 
 
-def test_lost_answer_of_a_reversal_is_looked_up(db, db_url, qtbot, runner, supervisor,  # noqa: F811
+def test_lost_answer_of_a_reversal_is_looked_up(db, login_as, db_url, qtbot, runner, supervisor,  # noqa: F811
                                                no_auto_retry):
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=0)
     authenticator = Authenticator(
         db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
-    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
     dialog = _reverse(history, qtbot, supervisor())
@@ -234,12 +237,12 @@ def test_lost_answer_of_a_reversal_is_looked_up(db, db_url, qtbot, runner, super
     assert _count(db, m.PaymentReversal) == 1
 
 
-def test_reversal_not_booked_is_offered_again(db, db_url, qtbot, runner, supervisor,  # noqa: F811
+def test_reversal_not_booked_is_offered_again(db, login_as, db_url, qtbot, runner, supervisor,  # noqa: F811
                                              no_auto_retry):
     fault = Fault(m.PaymentReversal, "before_commit")
     authenticator = Authenticator(
         db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
-    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
     dialog = _reverse(history, qtbot, supervisor())
@@ -276,9 +279,9 @@ def _press_f2(page, qtbot) -> PaymentDialog:
 
 
 def test_not_posted_stays_the_same_submission_until_abandoned(
-        db, qtbot, runner, state, no_auto_retry):
+        db, login_as, qtbot, runner, state, no_auto_retry):
     fault = Fault(m.Payment, "before_commit")
-    counter = _losing_counter(db, qtbot, runner, fault, state=state)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault, state=state)
     page = counter.page
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=15_000)
@@ -306,9 +309,9 @@ def test_not_posted_stays_the_same_submission_until_abandoned(
 
 
 @pytest.mark.parametrize("moment", ["after_commit", "before_commit"])
-def test_unresolved_payment_survives_a_restart(db, qtbot, runner, state, no_auto_retry, moment):
+def test_unresolved_payment_survives_a_restart(db, login_as, qtbot, runner, state, no_auto_retry, moment):
     fault = Fault(m.Payment, moment, unreachable_reads=5)
-    counter = _losing_counter(db, qtbot, runner, fault, state=state)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault, state=state)
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
     first_uuid = dialog.client_uuid
@@ -343,13 +346,13 @@ def test_unresolved_payment_survives_a_restart(db, qtbot, runner, state, no_auto
 
 
 def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
-        db, qtbot, runner, no_auto_retry):
+        db, login_as, qtbot, runner, no_auto_retry):
     """The first attempt did commit but "not posted" came back (the lookup
     before it waited for the account row): the clerk types 200 and submits;
     the service refuses the UUID's new content and the dialog shows the
     payment that posted — its tenders, not the edited ones."""
     fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
-    counter = _losing_counter(db, qtbot, runner, fault)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault)
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
     dialog.outcome.resolved.emit(None)  # the stale answer
@@ -391,11 +394,11 @@ def test_closing_the_main_window_warns_while_payments_are_unresolved(
 
 
 def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
-        db, db_url, qtbot, runner, supervisor, no_auto_retry):  # noqa: F811
+        db, login_as, db_url, qtbot, runner, supervisor, no_auto_retry):  # noqa: F811
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=1)
     authenticator = Authenticator(
         db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
-    counter = _losing_counter(db, qtbot, runner, fault, authenticator=authenticator)
+    counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     page = counter.page
     _history(counter, qtbot).reject()  # posts the payment to reverse
     page.open_account(counter.account_id)

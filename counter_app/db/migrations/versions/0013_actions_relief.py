@@ -1,7 +1,7 @@
 """Server-side actions of low-income relief: file, approve, reject, withdraw, the register
 
 Revision ID: 0013_actions_relief
-Revises: 0011_actions_core
+Revises: 0012_actions_money
 Create Date: 2026-12-04
 
 The SQL is in ``0013_actions_relief.sql`` beside this file. After it, no
@@ -22,7 +22,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0013_actions_relief"
-down_revision = "0011_actions_core"
+down_revision = "0012_actions_money"
 branch_labels = None
 depends_on = None
 
