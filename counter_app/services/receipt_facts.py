@@ -2,7 +2,7 @@
 
 * :func:`account_for_payment` — the account a clerk is about to take money
   for (by id or by account number), with its open bills oldest first: one
-  call of the database's ``counter_payment_account`` (one round trip).
+  call of the database's ``counter_payable_account`` (one round trip).
 * :func:`receipt_facts` — everything a receipt (or a 补打 reprint, or a
   冲正 slip) of one posted payment prints: account, bills it settled, tenders,
   change, prepayment, clerk, hall and utility names, and its reversal if any.
@@ -105,7 +105,7 @@ def account_for_payment(
     db: Database, *, account_id: int | None = None, account_no: str | None = None
 ) -> PayableAccount:
     """The account and its open bills, oldest first, in one call of
-    ``counter_payment_account``; raises :class:`AccountNotFoundError`."""
+    ``counter_payable_account``; raises :class:`AccountNotFoundError`."""
     number = (account_no or "").strip()
     if account_id is None and not number:
         raise AccountNotFoundError("give an account id or number")

@@ -26,7 +26,8 @@ from counter_app.domain.reversal_policy import (
     parse_policy,
 )
 
-from .audit import Actor, record
+from .actions import ActionError, call
+from .audit import Actor
 from .auth import ClerkIdentity
 
 __all__ = [
@@ -98,19 +99,17 @@ def reversal_facts(db: Database, payment_id: int, shift_id: int) -> ReversalFact
 def set_reversal_policy(
     db: Database, policy: ReversalPolicy, clerk: ClerkIdentity, actor: Actor,
 ) -> ReversalPolicy:
-    """Store the policy (an administrator's act, audited)."""
+    """Store the policy: an administrator's action (``counter_set_reversal_policy``,
+    audited by the database; the policy is enforced on every reversal row)."""
     if clerk.role not in POLICY_EDITORS:
         raise PermissionError("only an administrator sets the reversal policy")
     if not 0 <= policy.warn_after_days <= MAX_WARN_DAYS:
         raise ValueError(f"warn after 0..{MAX_WARN_DAYS} days")
-    values = {POLICY_KEY: policy.scope.value, WARN_KEY: str(policy.warn_after_days)}
-    with db.write() as s:
-        for key, value in values.items():
-            row = s.get(m.UtilitySetting, key, with_for_update=True)
-            if row is None:
-                s.add(m.UtilitySetting(key=key, value=value))
-            else:
-                row.value = value
-        s.flush()
-        record(s, actor, "reversal.policy", "utility_settings", POLICY_KEY, **values)
+    try:
+        call(db, "set_reversal_policy", actor.workstation, policy.scope.value,
+             policy.warn_after_days)
+    except ActionError as refused:
+        if refused.kind == "forbidden":
+            raise PermissionError(refused.message) from None
+        raise ValueError(f"{refused.field}: {refused.message}") from None
     return policy

@@ -1,0 +1,58 @@
+"""No group role may write a table or take a sequence value: every write is
+a server-side action (docs/architecture.md). Listed from the catalogue, so a
+table added later without care fails here."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
+TABLE_PRIVILEGES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE")
+
+
+def test_no_group_role_writes_any_table_or_sequence(db):
+    with db.read() as s:
+        tables = s.execute(text(
+            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
+            "AND c.relkind IN ('r', 'p', 'v', 'm')")).scalars().all()
+        sequences = s.execute(text(
+            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'"
+        )).scalars().all()
+        assert len(tables) > 20 and sequences
+        granted = []
+        for role in GROUPS:
+            for table in tables:
+                for privilege in TABLE_PRIVILEGES:
+                    if s.execute(text("SELECT has_table_privilege(:r, :t, :p)"),
+                                 {"r": role, "t": table, "p": privilege}).scalar_one():
+                        granted.append(f"{role} {privilege} {table}")
+                # a column grant is a write too (UPDATE (col) ON t)
+                if s.execute(text("SELECT has_any_column_privilege(:r, :t, 'INSERT, UPDATE')"),
+                             {"r": role, "t": table}).scalar_one():
+                    granted.append(f"{role} column write on {table}")
+            for sequence in sequences:
+                if s.execute(text("SELECT has_sequence_privilege(:r, :q, 'USAGE, UPDATE')"),
+                             {"r": role, "q": sequence}).scalar_one():
+                    granted.append(f"{role} nextval/setval {sequence}")
+    assert granted == []
+
+
+def test_every_function_a_login_may_call_is_an_action_that_checks_its_caller(db):
+    """EXECUTE is the only door: each function a group may call is SECURITY
+    DEFINER with its search_path pinned, or a harmless read (STABLE/IMMUTABLE
+    without SECURITY DEFINER)."""
+    with db.read() as s:
+        rows = s.execute(text(
+            "SELECT p.oid::regprocedure::text AS name, p.prosecdef, p.provolatile, "
+            "p.proconfig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND p.proname LIKE 'counter%' "
+            "AND p.prorettype <> 'trigger'::regtype "
+            "AND has_function_privilege('counter_clerk', p.oid, 'EXECUTE')")).all()
+    assert rows
+    for row in rows:
+        if row.prosecdef:
+            assert any(c.startswith("search_path=") for c in (row.proconfig or [])), row.name
+        else:
+            assert row.provolatile in ("s", "i"), f"{row.name} writes without checking"
