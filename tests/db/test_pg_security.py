@@ -64,20 +64,21 @@ def test_clerk_cannot_read_raw_personal_data(login_as):
     assert masked == ("370829********1234", "138****5678")
 
 
-def test_clerk_can_post_but_not_edit_bills(login_as):
+def test_a_clerk_writes_no_table_not_even_the_audit_log(login_as):
+    """Posting is the database's action now: the clerk's own login may not
+    lock-and-update an account, forge an audit row or edit a bill."""
     db, _ = login_as("clerk")
     assert "permission denied" in _refused(db, "UPDATE bills SET amount = 0")
     assert "permission denied" in _refused(db, "UPDATE accounts SET name = 'x'")
-    with db.engine.begin() as conn:
-        # the balance and version are what posting needs, under a row lock
-        conn.execute(text("SELECT id FROM accounts FOR UPDATE")).all()
-        conn.execute(text("UPDATE accounts SET version = version + 1"))
-        conn.execute(
-            text(
-                "INSERT INTO audit_events (at, clerk, workstation, action, entity, entity_id, details)"
-                " VALUES (now(), current_user, 'WS', 'test', 'x', '', '{}')"
-            )
-        )
+    assert "permission denied" in _refused(db, "UPDATE accounts SET version = version + 1")
+    assert "permission denied" in _refused(db, "SELECT id FROM accounts FOR UPDATE")
+    assert "permission denied" in _refused(
+        db,
+        "INSERT INTO audit_events (at, clerk, workstation, action, entity, entity_id, details)"
+        " VALUES (now() - interval '30 days', 'someone_else', 'WS', 'payment.post', 'payment',"
+        " '1', '{}')",
+    )
+    assert "permission denied" in _refused(db, "SELECT nextval('payments_id_seq')")
 
 
 def test_tables_belong_to_the_owner_role(pg_db):

@@ -3,7 +3,6 @@ WeChat payment reversed into today's day-close), on PostgreSQL."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,7 +12,6 @@ from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.payments import PaymentService, Tender, TenderInput
 from counter_app.services.shifts import ShiftService
-from tests.factories import make_clerk_row
 from tests.services.payment_fixtures import request
 
 
@@ -23,16 +21,15 @@ class OldPayment:
     shift_id: int  # the other clerk's shift that took it
 
 
-def wechat_payment_of_another_shift(db: Database, account_id: int, amount: str = "75.50",
-                                    *, age: str = "") -> OldPayment:
-    """A WeChat payment taken by another clerk in their own shift, its payment
-    and shift dated back by ``age`` (a PostgreSQL interval, e.g. '6 months')."""
-    username = f"old{uuid.uuid4().hex[:8]}"
-    with db.write() as s:
-        other_id = make_clerk_row(s, username).id
-    actor = Actor(username, "WS2", other_id)
-    shift_id = ShiftService(db).open(actor, "HQ", Decimal("0"))
-    result = PaymentService(db, series_code="HQ").post(
+def wechat_payment_of_another_shift(db: Database, login_as, account_id: int,
+                                    amount: str = "75.50", *, age: str = "") -> OldPayment:
+    """A WeChat payment taken by another clerk (a real login) in their own
+    shift, its payment and shift dated back by ``age`` (a PostgreSQL
+    interval, e.g. '6 months')."""
+    other_db, other = login_as("clerk")
+    actor = Actor(other.username, "WS2", other.id)
+    shift_id = ShiftService(other_db).open(actor, "HQ", Decimal("0"))
+    result = PaymentService(other_db, series_code="HQ").post(
         request(account_id, shift_id, amount, TenderInput(Tender.WECHAT, Decimal(amount),
                                                           reference="4200001234")), actor)
     if age:

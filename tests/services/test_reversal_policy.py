@@ -1,5 +1,6 @@
 """The reversal policy (utility_settings): same day only by default, any time
-with a reason when the utility says so; enforced by reverse_payment itself."""
+with a reason when the utility says so; enforced by the database on every
+reversal a login books, set by an administrator's action."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from counter_app.db import models as m
 from counter_app.domain.reversal_policy import (
@@ -18,6 +19,7 @@ from counter_app.domain.reversal_policy import (
     age_in_days,
     parse_policy,
 )
+from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.reversal_policy import reversal_facts, set_reversal_policy
 from counter_app.services.reversals import ReversalError, reverse_payment
@@ -32,15 +34,22 @@ ADMIN = ClerkIdentity(id=1, username="payclerk", display_name="管理员", role=
 
 
 @pytest.fixture
-def old(pg_db):
-    (account_id,), actor, shift_id = build_utility(pg_db)
-    payment = wechat_payment_of_another_shift(pg_db, account_id, age="6 months")
-    return pg_db, actor, shift_id, payment
+def db(pg_db):
+    return pg_db
 
 
-def _reverse(db, payment_id, actor, shift_id):
-    return reverse_payment(db, payment_id=payment_id, reason="收错户", supervisor=SUPERVISOR,
-                           actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()))
+@pytest.fixture
+def old(db, login_as):
+    (account_id,), actor, shift_id, _, _ = build_utility(db, login_as)
+    payment = wechat_payment_of_another_shift(db, login_as, account_id, age="6 months")
+    return db, actor, shift_id, payment, login_as("supervisor")
+
+
+def _reverse(boss, payment_id, shift_id):
+    boss_db, who = boss
+    return reverse_payment(boss_db, payment_id=payment_id, reason="收错户", supervisor=who,
+                           actor=Actor(who.username, "WS1", who.id), shift_id=shift_id,
+                           client_uuid=str(uuid.uuid4()))
 
 
 def _count(db, model) -> int:
@@ -49,54 +58,66 @@ def _count(db, model) -> int:
 
 
 def test_an_old_payment_is_refused_by_default_naming_why(old):
-    db, actor, shift_id, payment = old
+    db, actor, shift_id, payment, boss = old
     audits = _count(db, m.AuditEvent)
     with pytest.raises(ReversalError) as info:
-        _reverse(db, payment.payment_id, actor, shift_id)
+        _reverse(boss, payment.payment_id, shift_id)
     assert info.value.code == "policy" and info.value.field == "payment"
     assert "on the day they were taken only" in str(info.value)
     assert "days ago" in str(info.value)
     assert _count(db, m.PaymentReversal) == 0 and _count(db, m.AuditEvent) == audits
 
 
-def test_yesterdays_payment_is_refused_too_todays_is_reversed(pg_db):
-    (account_id,), actor, shift_id = build_utility(pg_db)
-    yesterday = wechat_payment_of_another_shift(pg_db, account_id, "30.00", age="1 day")
+def test_yesterdays_payment_is_refused_too_todays_is_reversed(db, login_as):
+    (account_id,), _, shift_id, _, _ = build_utility(db, login_as)
+    boss = login_as("supervisor")
+    yesterday = wechat_payment_of_another_shift(db, login_as, account_id, "30.00", age="1 day")
     with pytest.raises(ReversalError) as info:
-        _reverse(pg_db, yesterday.payment_id, actor, shift_id)
+        _reverse(boss, yesterday.payment_id, shift_id)
     assert info.value.code == "policy" and "1 days ago" in str(info.value)
-    today = wechat_payment_of_another_shift(pg_db, account_id, "45.50")
-    assert _reverse(pg_db, today.payment_id, actor, shift_id).refunded == {"wechat": Decimal("45.50")}
+    today = wechat_payment_of_another_shift(db, login_as, account_id, "45.50")
+    assert _reverse(boss, today.payment_id, shift_id).refunded == {"wechat": Decimal("45.50")}
 
 
-def test_any_time_policy_reverses_an_old_payment_and_audits_its_age(old):
-    db, actor, shift_id, payment = old
+def test_a_supervisor_cannot_set_the_policy_with_psql(old):
+    db, _, _, _, (boss_db, _) = old
+    with boss_db.engine.connect() as conn, pytest.raises(Exception) as refused:
+        conn.execute(text("SELECT counter_set_reversal_policy('WS', 'any_time', 1)"))
+    assert "permission denied" in str(refused.value)
+    with boss_db.engine.connect() as conn, pytest.raises(Exception) as refused:
+        conn.execute(text("UPDATE utility_settings SET value = 'any_time' "
+                          "WHERE key = 'reversal.policy'"))
+    assert "permission denied" in str(refused.value)
+
+
+def test_any_time_policy_reverses_an_old_payment(old):
+    db, actor, shift_id, payment, boss = old
     set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN, actor)
-    result = _reverse(db, payment.payment_id, actor, shift_id)
+    result = _reverse(boss, payment.payment_id, shift_id)
     assert result.refunded == {"wechat": Decimal("75.50")}
     with db.read() as s:
         event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "payment.reverse")
                           ).scalar_one()
         policy_event = s.execute(select(m.AuditEvent)
                                  .where(m.AuditEvent.action == "reversal.policy")).scalar_one()
-    details = json.loads(event.details)
-    assert 180 <= details["age_days"] <= 185 and details["paid_shift"] == payment.shift_id
-    assert "any_time" in policy_event.details
+    assert event.clerk == boss[1].username  # the login that booked it, not an argument
+    assert json.loads(policy_event.details)["reversal.policy"] == "any_time"
 
 
 def test_only_an_administrator_sets_the_policy(old):
-    db, actor, _, _ = old
+    db, actor, _, _, (boss_db, _) = old
     with pytest.raises(PermissionError):
-        set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 1), SUPERVISOR, actor)
+        set_reversal_policy(boss_db, ReversalPolicy(ReversalScope.ANY_TIME, 1), SUPERVISOR,
+                            actor)
     with db.read() as s:
         assert s.get(m.UtilitySetting, "reversal.policy") is None
 
 
 def test_facts_name_date_shift_age_and_policy(old):
-    db, actor, shift_id, payment = old
+    db, actor, shift_id, payment, _ = old
     facts = reversal_facts(db, payment.payment_id, shift_id)
     assert facts.shift_id == payment.shift_id and not facts.same_shift
-    assert facts.shift_clerk == "收费员"
+    assert facts.shift_clerk == "测试"
     assert 180 <= facts.age_days <= 185
     assert facts.policy == ReversalPolicy() and not facts.allowed and facts.warn
     set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 200), ADMIN, actor)
@@ -104,13 +125,13 @@ def test_facts_name_date_shift_age_and_policy(old):
     assert facts.allowed and facts.warn  # not its age: another shift took it
 
 
-def test_facts_of_a_payment_of_this_shift_today(pg_db):
-    (account_id,), actor, shift_id = build_utility(pg_db)
-    payment = wechat_payment_of_another_shift(pg_db, account_id, "30.00")
-    facts = reversal_facts(pg_db, payment.payment_id, payment.shift_id)
+def test_facts_of_a_payment_of_this_shift_today(db, login_as):
+    (account_id,), _, _, _, _ = build_utility(db, login_as)
+    payment = wechat_payment_of_another_shift(db, login_as, account_id, "30.00")
+    facts = reversal_facts(db, payment.payment_id, payment.shift_id)
     assert facts.age_days == 0 and facts.allowed and not facts.warn
-    age_back(pg_db, payment.payment_id, "3 days")
-    facts = reversal_facts(pg_db, payment.payment_id, payment.shift_id)
+    age_back(db, payment.payment_id, "3 days")
+    facts = reversal_facts(db, payment.payment_id, payment.shift_id)
     assert facts.age_days == 3 and not facts.allowed and facts.warn
 
 
@@ -135,7 +156,7 @@ def test_policy_text_is_parsed_with_defaults(scope, days, expected):
 def test_counter_admin_sets_the_policy(old, capsys):
     from counter_app.cli import main
 
-    db, actor, shift_id, payment = old
+    db, actor, shift_id, payment, _ = old
     url = db.engine.url.render_as_string(hide_password=False)
     assert main(["set-reversal-policy", "--database-url", url, "--scope", "any_time",
                  "--warn-after-days", "7"]) == 0
