@@ -166,6 +166,8 @@ class Bill(Base):
               postgresql_where=text("reading_id IS NOT NULL")),
         Index("ix_bills_adjusts_bill_id", "adjusts_bill_id",
               postgresql_where=text("adjusts_bill_id IS NOT NULL")),
+        # every screen reads an account's bills (adjustments included): 0017
+        Index("ix_bills_account_period", "account_id", "period"),
         CheckConstraint(
             "(adjusts_bill_id IS NULL AND reason IS NULL AND approved_by IS NULL AND amount >= 0)"
             " OR (adjusts_bill_id IS NOT NULL AND btrim(coalesce(reason, '')) <> ''"

@@ -23,16 +23,16 @@ def db(pg_db):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_payments_dialogs(db, qtbot, runner, qapp, language):
+def test_payments_dialogs(db, login_as, qtbot, runner, qapp, language):
     with ui_language(qapp, language):
-        counter = make_counter(db, qtbot, runner)
+        counter = make_counter(db, login_as, qtbot, runner)
         payment = open_dialog(counter, qtbot)
         found = problems(payment, f"{language} payment dialog")
         payment.reject()
         counter.workplace.services.payments.post(
             request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
             counter.workplace.actor)
-        account = account_for_payment(db, account_id=counter.account_id)
+        account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
         history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
         qtbot.addWidget(history)
         history.show()

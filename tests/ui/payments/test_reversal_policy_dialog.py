@@ -33,14 +33,15 @@ def db(pg_db):
     return pg_db
 
 
-def _counter(db, qtbot, runner):
-    url = db.engine.url.render_as_string(hide_password=False)
-    return make_counter(db, qtbot, runner, authenticator=Authenticator(url),
+def _counter(db, login_as, qtbot, runner):
+    url = db.engine.url.set(username=None, password=None).render_as_string(
+        hide_password=False)
+    return make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(url),
                         bills=("100.00", "48.35"))
 
 
 def _open_reversal(counter, qtbot, rows: int = 1) -> tuple[HistoryDialog, ReversalDialog]:
-    account = account_for_payment(counter.db, account_id=counter.account_id)
+    account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
     history.show()
@@ -67,12 +68,12 @@ def _type_approval(dialog, qtbot, username: str) -> None:
 
 def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
         db, qtbot, runner, login_as):
-    counter = _counter(db, qtbot, runner)
-    old = wechat_payment_of_another_shift(db, counter.account_id, age="6 months")
+    counter = _counter(db, login_as, qtbot, runner)
+    old = wechat_payment_of_another_shift(db, login_as, counter.account_id, age="6 months")
     _, supervisor = login_as("supervisor")
     _, dialog = _open_reversal(counter, qtbot)
     facts = dialog.facts_label.text()
-    assert "天前" in facts and f"第 {old.shift_id} 班" in facts and "收费员" in facts
+    assert "天前" in facts and f"第 {old.shift_id} 班" in facts and "测试" in facts
     assert "微信" in dialog.findChild(type(dialog.facts_label), "paymentLabel").text()
     assert dialog.warning_label.isVisible()
     assert "只能冲正当天" in dialog.warning_label.text()
@@ -84,10 +85,10 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
 
 
 def test_any_time_policy_warns_then_reverses(db, qtbot, runner, login_as):
-    counter = _counter(db, qtbot, runner)
+    counter = _counter(db, login_as, qtbot, runner)
     set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN,
                         counter.workplace.actor)
-    wechat_payment_of_another_shift(db, counter.account_id, "148.35", age="6 months")
+    wechat_payment_of_another_shift(db, login_as, counter.account_id, "148.35", age="6 months")
     _, supervisor = login_as("supervisor")
     _, dialog = _open_reversal(counter, qtbot)
     warning = dialog.warning_label.text()
@@ -98,8 +99,8 @@ def test_any_time_policy_warns_then_reverses(db, qtbot, runner, login_as):
     assert counter.count(m.PaymentReversal) == 1
 
 
-def test_todays_payment_of_this_shift_shows_no_warning(db, qtbot, runner):
-    counter = _counter(db, qtbot, runner)
+def test_todays_payment_of_this_shift_shows_no_warning(db, qtbot, runner, login_as):
+    counter = _counter(db, login_as, qtbot, runner)
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
         counter.workplace.actor)
@@ -109,12 +110,13 @@ def test_todays_payment_of_this_shift_shows_no_warning(db, qtbot, runner):
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language):
+def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language, login_as):
     with ui_language(qapp, language):
-        counter = _counter(db, qtbot, runner)
+        counter = _counter(db, login_as, qtbot, runner)
         set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN,
                             counter.workplace.actor)
-        wechat_payment_of_another_shift(db, counter.account_id, "148.35", age="6 months")
+        wechat_payment_of_another_shift(db, login_as, counter.account_id, "148.35",
+                                        age="6 months")
         _, dialog = _open_reversal(counter, qtbot)
         dialog.resize(1024, 700)
         qtbot.wait(100)

@@ -36,6 +36,7 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS payment_reversals_policy ON payment_reversals")
     op.execute("DROP FUNCTION IF EXISTS counter_reversal_policy_check()")
     op.execute("DROP FUNCTION IF EXISTS counter_set_reversal_policy(text, text, int)")
+    op.execute("DROP INDEX IF EXISTS ix_bills_account_period")
     # what 0002 granted and the area migrations did not take back themselves
     op.execute("GRANT INSERT ON audit_events TO counter_clerk")
     op.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO counter_clerk")

@@ -72,6 +72,10 @@ $$;
 REVOKE ALL ON FUNCTION counter_set_reversal_policy(text, text, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION counter_set_reversal_policy(text, text, int) TO counter_admin;
 
+-- 0016 made the unique (account_id, period) partial (issued bills only), so
+-- the screens' "bills of these accounts" had no index left: one for all bills.
+CREATE INDEX ix_bills_account_period ON bills (account_id, period);
+
 -- 0012's counter_payable_account is the payment form's load; 0015 had one too.
 DROP FUNCTION counter_payment_account(bigint, text);
 
