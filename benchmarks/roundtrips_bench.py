@@ -59,7 +59,7 @@ from counter_app.services.complaint_types import ComplaintFilter, NewComplaint  
 from counter_app.services.payments import PaymentRequest, Tender, TenderInput  # noqa: E402
 from counter_app.services.receipt_facts import account_for_payment, receipt_facts  # noqa: E402
 from counter_app.services.relief import RegisterFilter, ReliefInput  # noqa: E402
-from counter_app.services.reversals import record_reprint, reverse_payment  # noqa: E402
+from counter_app.services.reversals import reprint, reverse_payment  # noqa: E402
 
 D = Decimal
 
@@ -72,37 +72,38 @@ ACTIONS: list[tuple[str, object, object]] = [
     ("calibration: SELECT 1 (autocommit)", None, lambda d, _: d.raw.execute("SELECT 1").fetchone()),
     ("search: name (2 characters)", None, lambda d, _: d.search.search(d.name_query, limit=50)),
     ("search: account no.", None, lambda d, _: d.search.search(d.account_no, limit=50)),
-    ("account: open (view + bills + payments)", lambda d: d.account(),
-     lambda d, a: (d.accounts.account_view(a), d.accounts.bills(a), d.accounts.payments(a))),
+    ("account: open (screen: view + bills + payments)", lambda d: d.account(),
+     lambda d, a: d.accounts.screen(a)),
     ("payment form: load account (+ open shift)", lambda d: d.account(),
-     lambda d, a: (account_for_payment(d.db, account_id=a), d.shifts.current(d.clerk.id))),
+     lambda d, a: account_for_payment(d.db, account_id=a)),
     ("payment history (12 months)", lambda d: d.account(),
-     lambda d, a: d.accounts.payments(a, from_period=Period.from_date(today()).add(-11),
-                                      to_period=Period.from_date(today()))),
+     lambda d, a: d.accounts.history(a, from_period=Period.from_date(today()).add(-11),
+                                     to_period=Period.from_date(today()))),
     ("payment: post (cash)", lambda d: cash_request(d), lambda d, r: d.payments.post(r, d.actor)),
     ("payment: receipt facts (to print)", lambda d: post_one(d),
      lambda d, p: receipt_facts(d.db, p.payment_id)),
     ("reprint (log + receipt facts)", lambda d: post_one(d),
-     lambda d, p: (record_reprint(d.db, p.payment_id, d.actor), receipt_facts(d.db, p.payment_id))),
+     lambda d, p: reprint(d.db, p.payment_id, d.actor)),
     ("reversal: supervisor sign-in (dialog)", None,
      lambda d, _: d.authenticator.login(d.sup.username, d.password).database.dispose()),
-    ("reversal: reverse (supervisor signed in)", lambda d: post_one(d),
-     lambda d, p: reverse_payment(d.sup_db, payment_id=p.payment_id, reason="压测冲正",
-                                  supervisor=d.sup, actor=d.actor, shift_id=open_shift(d),
-                                  client_uuid=str(uuid.uuid4()))),
-    ("shift: close (+ day-close report)", lambda d: open_shift(d),
-     lambda d, s: (d.shifts.close(s, d.actor, cash_counts={}, reason="压测交班"),
-                   d.shifts.day_close_report(s))),
+    ("reversal: reverse (supervisor signed in)", lambda d: (post_one(d), open_shift(d)),
+     lambda d, ps: reverse_payment(d.sup_db, payment_id=ps[0].payment_id, reason="压测冲正",
+                                   supervisor=d.sup, actor=d.actor, shift_id=ps[1],
+                                   client_uuid=str(uuid.uuid4()))),
+    ("shift: close (report included)", lambda d: open_shift(d),
+     lambda d, s: d.shifts.close(s, d.actor, cash_counts={}, reason="压测交班")),
     ("shift: open", lambda d: close_shift(d),
      lambda d, _: d.shifts.open(d.actor, d.clerk.hall_code, D("200.00"))),
-    ("relief: register (page load)", None, lambda d, _: relief_register(d)),
+    ("day close: load (till)", None, lambda d, _: d.shifts.till(today())),
+    ("relief: register (page load)", None,
+     lambda d, _: d.relief.page(RegisterFilter(), RELIEF_EXPIRING_DAYS)),
     ("relief: form load (brief + options)", lambda d: d.household(),
-     lambda d, a: (d.relief.account_brief(a), d.relief.options())),
-    ("relief: file", lambda d: relief_form(d), lambda d, f: d.relief.apply(f, d.clerk, d.actor)),
-    ("relief: approve (supervisor)", lambda d: d.relief.apply(relief_form(d), d.clerk, d.actor),
-     lambda d, r: d.relief_sup.approve(r.id, r.version, d.sup, d.sup_actor)),
+     lambda d, a: d.relief.context(a)),
+    ("relief: file", lambda d: relief_form(d), lambda d, f: d.relief.apply(f, d.actor)),
+    ("relief: approve (supervisor)", lambda d: d.relief.apply(relief_form(d), d.actor),
+     lambda d, r: d.relief_sup.approve(r.id, r.version, d.sup_actor)),
     ("complaint: list (+ monthly counts)", None,
-     lambda d, _: (d.complaints.list(ComplaintFilter()), d.complaints.monthly_counts(today().year))),
+     lambda d, _: d.complaints.screen(ComplaintFilter(), today().year)),
     ("complaint: file", lambda d: new_complaint(d), lambda d, c: d.complaints.receive(c, d.actor)),
     ("complaint: forward", lambda d: d.complaints.receive(new_complaint(d), d.actor),
      lambda d, c: d.complaints.forward(c.id, c.version, "管网维修", soon(days=3), d.actor)),
@@ -111,11 +112,13 @@ ACTIONS: list[tuple[str, object, object]] = [
     ("correction: request", lambda d: seen_account(d),
      lambda d, a: d.corrections.file(a[0], "address", new_address(d), "户口本", a[1], d.actor)),
     ("correction: approve (supervisor)", lambda d: filed_correction(d),
-     lambda d, c: d.corrections_sup.approve(c.id, c.version, d.sup, d.sup_actor)),
+     lambda d, c: d.corrections_sup.approve(c.id, c.version, d.sup, d.sup_actor, shown=c)),
+    ("outage: list (+ areas)", None, lambda d, _: d.outages_sup.screen()),
     ("outage: announce (supervisor)", None,
      lambda d, _: d.outages_sup.announce(d.area, soon(days=1), soon(days=1, hours=4),
                                          "管网维修压测", d.sup, d.sup_actor)),
 ]
+RELIEF_EXPIRING_DAYS = 30  # counter_app/ui/relief/page.py EXPIRING_DAYS
 SKIP_ERRORS = (AttributeError, TypeError)  # the API changed shape: skip, say so
 
 
@@ -156,14 +159,6 @@ def cash_request(d: Desk) -> PaymentRequest:
 
 def post_one(d: Desk):
     return d.payments.post(cash_request(d), d.actor)
-
-
-def relief_register(d: Desk):
-    """ui/relief/jobs.py ``load_register``: areas, register, expiring, totals, options."""
-    with d.relief.db.read() as s:
-        areas = s.execute(select(m.Area.code, m.Area.name).order_by(m.Area.code)).all()
-    return (areas, d.relief.register(RegisterFilter()), d.relief.expiring(30),
-            d.relief.totals_per_period(area=None), d.relief.options())
 
 
 def relief_form(d: Desk) -> ReliefInput:
