@@ -18,8 +18,8 @@ the end (unless ``--keep``). Then, in the same run:
 
 Prints p50 / p95 / max per case, the throughput of the concurrent run and the
 ratios to the baselines; exits 1 when the one-clerk p95 is above ``--limit``
-(30 ms). Posts run as the administrator role (PostgreSQL row security costs
-nothing extra on these tables; grants are checked per statement either way).
+(30 ms). Posts run as each bench clerk's own login role (the database takes
+the clerk from session_user and refuses the administrator).
 """
 
 from __future__ import annotations
