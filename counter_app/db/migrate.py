@@ -30,6 +30,9 @@ class SchemaError(RuntimeError):
 
 
 class SchemaTooNewError(SchemaError):
+    reason = "newer_version"  # as the embedded server's refusals say it (login window)
+    path = None
+
     def __init__(self, current: str):
         super().__init__(
             f"database schema revision {current} is newer than this app knows; "

@@ -184,3 +184,12 @@ def test_login_window_is_built_without_the_database_layer():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_an_embedded_database_of_a_newer_counter_says_so(qtbot, runner, login_dialog, tmp_path):
+    """The embedded server starts, but its schema is newer than this app."""
+    from counter_app.db.migrate import SchemaTooNewError
+    from counter_app.ui.startup import embedded_failure_text
+
+    text = embedded_failure_text(SchemaTooNewError("0099_future"), tmp_path / "postgres")
+    assert "较新版本" in text and str(tmp_path / "postgres") in text
