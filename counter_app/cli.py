@@ -22,12 +22,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app.db.embedded_server import (
-    EmbeddedServer,
-    EmbeddedServerError,
-    release_server,
-    start_server,
-)
+from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
+from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
 from counter_app.db.migrate import SchemaError, migrate, schema_state
 from counter_app.services.actions import ActionError
@@ -292,47 +288,6 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_move_to_server(db: Database, args, out: Output) -> int:
-    from sqlalchemy.engine import URL, make_url
-
-    from counter_app.services.move import MoveError, move_database
-
-    try:
-        url = check_database_url(args.to)
-    except SettingsError as exc:
-        raise CliError(f"--to: {str(exc).replace('database_url: ', '')}") from None
-    if make_url(url).password is not None:
-        raise CliError("--to: no password in the URL; libpq takes it from PGPASSWORD or ~/.pgpass")
-    target = Database.from_url(url)
-    try:
-        migrate(target.engine)
-        try:
-            report = move_database(db, target)
-        except MoveError as exc:
-            raise CliError(f"nothing moved: {exc}") from None
-    finally:
-        target.dispose()
-    parsed = make_url(url)
-    workstation_url = URL.create("postgresql", host=parsed.host, port=parsed.port,
-                                 database=parsed.database, query=parsed.query,
-                                 ).render_as_string(hide_password=False)
-
-    def human() -> str:
-        lines = [f"moved {db.describe()} to {target.describe()}:",
-                 *(f"  {table}: {count}" for table, count in report.rows.items() if count)]
-        lines += [f"  {name} total: {amount}" for name, amount in report.money.items()]
-        if report.roles_created:
-            lines.append(f"clerk logins created (same passwords): {', '.join(report.roles_created)}")
-        if report.roles_kept:
-            lines.append(f"logins that existed on the server, kept as they are: "
-                         f"{', '.join(report.roles_kept)}")
-        lines.append(f"point every workstation at {workstation_url} (设置 -> 数据库地址)")
-        return "\n".join(lines)
-
-    out.result(dataclasses.asdict(report) | {"workstation_url": workstation_url}, human)
-    return 0
-
-
 # --------------------------------------------------------------------- parser
 
 
@@ -437,7 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if url:
             db = Database.from_url(check_database_url(url))
         else:
-            server, db = _embedded_database()
+            server, db = embedded_database()
     except SettingsError as exc:
         print(f"counter-admin: error: --database-url: {exc}".replace("database_url: ", ""),
               file=sys.stderr)
@@ -446,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"counter-admin: error: the database on this computer: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a malformed URL
-        print(f"counter-admin: error: --database-url: {_without_password(exc, url)}",
+        print(f"counter-admin: error: --database-url: {without_password(exc, url)}",
               file=sys.stderr)
         return 2
     try:
@@ -472,32 +427,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         db.dispose()
         if server is not None:
             release_server(server)
-
-
-def _embedded_database() -> tuple[EmbeddedServer, Database]:
-    """The embedded server of this user, its database created if missing."""
-    from counter_app.services.embedded import create_database
-    from counter_app.settings import embedded_data_dir
-
-    server = start_server(embedded_data_dir())
-    try:
-        create_database(server)
-        return server, Database.from_url(server.admin_url())
-    except BaseException:
-        release_server(server)
-        raise
-
-
-def _without_password(exc: BaseException, url: str | None) -> str:
-    """An error about a URL, never echoing a password that was in it."""
-    message = str(exc)
-    try:
-        from sqlalchemy.engine import make_url
-
-        password = make_url(url or "").password
-    except Exception:  # noqa: BLE001 - unparsable: hide everything after the scheme
-        return "not a database URL"
-    return message.replace(str(password), "***") if password else message
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,7 @@ Revision ID: 0010_no_password_hash
 Revises: 0009_complaint_limits
 Create Date: 2026-12-04
 
-The argon2 hash served the SQLite engine's logins. Every clerk is now a
+The argon2 hash served the file database's logins. Every clerk is now a
 PostgreSQL login role (on the embedded server too); the server keeps the
 SCRAM verifier and nothing about a password stays in ``clerks``. No role
 could read the column (0002 grants the identity columns only).
