@@ -157,9 +157,11 @@ class ComplaintsPage(QWidget):
 
     def _submit(self, fn, on_done, *args, key: str | None = None, on_error=None,
                 changes=None) -> None:
+        # a key names a kind of request of this page: another page's request
+        # of the same kind (two workstations in one test) does not supersede it
         self.workplace.runner.submit(
-            fn, *args, on_done=on_done, on_error=on_error or self._failed, key=key,
-            changes=changes,
+            fn, *args, on_done=on_done, on_error=on_error or self._failed,
+            key=key and f"{key}@{id(self):x}", changes=changes,
         )
 
     def _failed(self, exc: BaseException) -> None:
