@@ -201,7 +201,7 @@ def _sign_in_and_work(
     until_login: bool,
 ) -> int:
     if until_login:
-        _exit_once_ready(dialog)
+        _exit_once_ready(dialog, failed)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     if failed:
         return 1
@@ -230,14 +230,23 @@ def _sign_in_and_work(
         log.info("Counter stopped")
 
 
-def _exit_once_ready(dialog: LoginDialog) -> None:
+def _exit_once_ready(dialog: LoginDialog, failed: list[bool]) -> None:
     """``--until-login``: print when the window shows and when a sign-in
-    could start, then close (benchmarks/startup_bench.py reads the times)."""
+    could start, then close (benchmarks/startup_bench.py reads the times).
+    A failed preparation prints ``failed`` and closes its message box too:
+    nobody is there to read it."""
 
     def stamp(what: str) -> None:
         print(f"counter-app: {what} {time.time():.6f}", flush=True)
 
     def check() -> None:
+        if failed:
+            stamp("failed")
+            box = QApplication.activeModalWidget()
+            if box is not None and box is not dialog:
+                box.close()
+            dialog.reject()
+            return
         if dialog.preparing:
             QTimer.singleShot(10, check)
             return

@@ -132,8 +132,8 @@ def prepare_behind_login(
             parent=dialog,
         )
         box.setDetailedText(str(getattr(exc, "detail", "") or exc))
+        on_failure()  # before the box: a run without a clerk (--until-login) ends on it
         box.exec()
-        on_failure()
         dialog.reject()
 
     runner.submit(prepare, embedded_dir, on_done=ready, on_error=failed, key=PREPARE_TASK)

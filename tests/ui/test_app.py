@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -193,3 +194,24 @@ def test_an_embedded_database_of_a_newer_counter_says_so(qtbot, runner, login_di
 
     text = embedded_failure_text(SchemaTooNewError("0099_future"), tmp_path / "postgres")
     assert "较新版本" in text and str(tmp_path / "postgres") in text
+
+
+def test_until_login_ends_on_a_failed_preparation_instead_of_waiting_on_its_box(tmp_path):
+    """``--until-login`` runs with nobody at the screen: a data directory that
+    cannot be made (a file stands where the folder goes) prints ``failed`` and
+    exits 1 within seconds, the modal message box closed, not left hanging."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings = tmp_path / "settings.json"
+    settings.write_text("{}")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_DATA_HOME": str(blocker), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from counter_app.ui.app import main; sys.exit(main())",
+         "--settings", str(settings), "--until-login"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    assert "counter-app: failed" in done.stdout
+    assert "Not a directory" in done.stderr  # the reason is in the log
