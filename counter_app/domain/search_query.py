@@ -326,8 +326,7 @@ def _forced_terms(kind: str, text: str, compact: str) -> tuple[list[Term], str |
         terms = _number_terms(compact, Kind.METER_NO, MAX_METER_NO)
         return terms, None if terms else "not_a_meter_no"
     if kind == "archive":
-        value = compact.upper()
-        terms = [Term(Kind.ARCHIVE_NO, value)] if len(value) <= MAX_ARCHIVE_NO else []
+        terms = [_archive_term(compact)] if len(compact) <= MAX_ARCHIVE_NO else []
         return terms, None if terms else "not_an_archive_no"
     if kind == "name":
         lower = compact.lower()
@@ -349,13 +348,19 @@ def parse_query(raw: str) -> ParsedQuery:
     # dashes), the other readings after it
     terms = list(parsed.terms)
     terms.insert(1 if terms[0].kind is Kind.MOBILE else 0,
-                 Term(Kind.ARCHIVE_NO, _archive_text(raw)))
+                 _archive_term(_searchable(normalize_input(raw))))
     return ParsedQuery(parsed.text, tuple(terms), parsed.hint)
 
 
 def _archive_text(raw: str) -> str:
-    """What an archive number typed as ``raw`` is looked up as."""
     return _searchable(normalize_input(raw)).upper()
+
+
+def _archive_term(typed: str) -> Term:
+    """An archive number in upper case, and as typed (a number kept from the
+    old system may have lower-case letters)."""
+    value = typed.upper()
+    return Term(Kind.ARCHIVE_NO, value, alternates=(typed,) if typed != value else ())
 
 
 def _parse(raw: str) -> ParsedQuery:

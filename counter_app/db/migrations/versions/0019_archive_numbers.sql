@@ -273,7 +273,9 @@ END
 $$;
 
 -- The search looks an archive number up (kind 'archive_no', exact, through
--- uq_accounts_archive_no): 0015's probe with that one lookup more.
+-- uq_accounts_archive_no; the values are the spellings: upper case and as
+-- typed, a kept number may have either): 0015's probe with that one lookup
+-- more.
 CREATE OR REPLACE FUNCTION counter_search_probe(
     p_probe text, p_mode text, p_value text, p_values text[], p_n integer
 ) RETURNS bigint[]
@@ -317,7 +319,7 @@ BEGIN
                    LIMIT p_n);
     ELSIF p_probe = 'archive_no' THEN
         v := ARRAY(SELECT a.id FROM accounts a
-                   WHERE a.archive_no = ANY (ARRAY[p_value, upper(p_value)]) LIMIT p_n);
+                   WHERE a.archive_no = ANY (array_append(p_values, p_value)) LIMIT p_n);
     ELSIF p_probe = 'mobile_tail' THEN
         v := ARRAY(SELECT a.id FROM accounts a WHERE right(a.mobile_masked, 4) = p_value
                    LIMIT p_n);
