@@ -350,3 +350,26 @@ def test_the_catalogue_lists_numbered_accounts_by_number(db, login_as):
     assert (last.name, last.address, last.cabinet_no, last.opened_on, last.locality) == (
         "户4", "嘉祥街道建设路12号", "纸坊1号柜", date(2024, 1, 5), "A02")
     assert [r.account_no for r in service.catalogue("A02")] == ["02000001"]
+
+
+def test_the_batch_steps_over_numbers_kept_from_the_old_system(db, login_as):
+    """A01/2024 would give 00001..00003 in one statement, but 00002 is held by
+    an account of the old system: that group is numbered one by one around
+    it; the other groups in one statement as usual."""
+    with db.write() as s:
+        make_account(s, "09000001", opened_on=date(2010, 1, 1), area_code="A01",
+                     archive_no="A01-2024-00002", id_number=None, mobile=None)
+    admin_db, _ = login_as("admin")
+    result = ArchiveService(admin_db).assign_all("WS")
+    assert result.assigned == 5
+    assert (result.first, result.last) == ("A01-2023-00001", "A02-2024-00001")
+    assert _numbers(db) == {
+        "01000003": "A01-2023-00001",
+        "01000002": "A01-2024-00001", "01000004": "A01-2024-00003",
+        "01000001": "A01-2024-00004", "09000001": "A01-2024-00002",
+        "02000001": "A02-2024-00001",
+    }
+    with db.engine.connect() as conn:
+        sequences = dict(conn.execute(text(
+            "SELECT locality || '/' || year, next_no FROM archive_sequences")).all())
+    assert sequences == {"A01/2023": 2, "A01/2024": 5, "A02/2024": 2}

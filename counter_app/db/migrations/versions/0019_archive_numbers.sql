@@ -177,6 +177,10 @@ $$;
 -- followed by the numbering). All account rows are locked before any
 -- sequence row, as a single assignment locks its account before its
 -- sequence, so the two never wait on each other in a circle; two runs queue.
+-- The numbers of a locality and year are given in one statement (a go-live
+-- numbers the whole town at once); a group where a number the sequence
+-- would give is already held (kept from the old system) is numbered one by
+-- one instead, stepping over the held numbers.
 CREATE FUNCTION counter_assign_archive_numbers(p_workstation text, p_locality text)
     RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
@@ -186,10 +190,9 @@ DECLARE
     v_caller text;
     v_locality text := nullif(btrim(coalesce(p_locality, '')), '');
     r record;
-    v_count integer := 0;
-    v_first text;
-    v_last text;
-    v_per jsonb := '{}';
+    v_ids bigint[];
+    v_no text;
+    v_result jsonb;
 BEGIN
     IF pg_has_role(session_user, 'counter_batch', 'MEMBER')
        AND NOT pg_has_role(session_user, 'counter_owner', 'MEMBER') THEN
@@ -206,6 +209,43 @@ BEGIN
     PERFORM 1 FROM accounts a
     WHERE a.archive_no IS NULL AND (v_locality IS NULL OR a.area_code = v_locality)
     ORDER BY a.id FOR UPDATE;
+    INSERT INTO archive_sequences (locality, year)
+    SELECT DISTINCT a.area_code, counter_archive_year(a.opened_on) FROM accounts a
+    WHERE a.archive_no IS NULL AND (v_locality IS NULL OR a.area_code = v_locality)
+    ON CONFLICT DO NOTHING;
+    PERFORM 1 FROM archive_sequences s
+    WHERE EXISTS (SELECT 1 FROM accounts a
+                  WHERE a.archive_no IS NULL AND a.area_code = s.locality
+                    AND (v_locality IS NULL OR a.area_code = v_locality)
+                    AND counter_archive_year(a.opened_on) = s.year)
+    ORDER BY s.locality, s.year FOR UPDATE;
+    -- the groups none of whose new numbers is held: one statement
+    WITH todo AS (
+        SELECT a.id, a.area_code AS locality, counter_archive_year(a.opened_on) AS year,
+               row_number() OVER (PARTITION BY a.area_code, counter_archive_year(a.opened_on)
+                                  ORDER BY a.opened_on NULLS LAST, a.account_no) AS rn
+        FROM accounts a
+        WHERE a.archive_no IS NULL AND (v_locality IS NULL OR a.area_code = v_locality)
+    ), cand AS (
+        SELECT t.id, t.locality, t.year,
+               counter_archive_format(t.locality, t.year, (s.next_no + t.rn - 1)::int) AS no
+        FROM todo t JOIN archive_sequences s ON s.locality = t.locality AND s.year = t.year
+    ), held AS (
+        SELECT DISTINCT c.locality, c.year FROM cand c JOIN accounts a ON a.archive_no = c.no
+    ), upd AS (
+        UPDATE accounts a SET archive_no = c.no, updated_at = now()
+        FROM cand c
+        WHERE a.id = c.id
+          AND NOT EXISTS (SELECT 1 FROM held h WHERE h.locality = c.locality AND h.year = c.year)
+        RETURNING a.id, c.locality, c.year
+    ), seq AS (
+        UPDATE archive_sequences s SET next_no = s.next_no + u.n
+        FROM (SELECT locality, year, count(*) AS n FROM upd GROUP BY 1, 2) u
+        WHERE s.locality = u.locality AND s.year = u.year
+        RETURNING 1
+    )
+    SELECT coalesce(array_agg(upd.id), '{}') INTO v_ids FROM upd;
+    -- the others one by one, in the same order
     FOR r IN
         SELECT a.id, a.area_code, counter_archive_year(a.opened_on) AS year
         FROM accounts a
@@ -213,20 +253,33 @@ BEGIN
         ORDER BY a.area_code, counter_archive_year(a.opened_on), a.opened_on NULLS LAST,
                  a.account_no
     LOOP
-        v_last := counter_archive_issue(r.area_code, r.year);
-        v_first := coalesce(v_first, v_last);
-        UPDATE accounts SET archive_no = v_last, updated_at = now() WHERE id = r.id;
-        v_count := v_count + 1;
-        v_per := jsonb_set(v_per, ARRAY[r.area_code],
-                           to_jsonb(coalesce((v_per ->> r.area_code)::int, 0) + 1));
+        v_no := counter_archive_issue(r.area_code, r.year);
+        UPDATE accounts SET archive_no = v_no, updated_at = now() WHERE id = r.id;
+        v_ids := v_ids || r.id;
     END LOOP;
-    IF v_count > 0 THEN
+    SELECT jsonb_build_object(
+               'assigned', count(*),
+               'first', (array_agg(o.archive_no ORDER BY o.area_code, o.year, o.opened_on
+                                   NULLS LAST, o.account_no))[1],
+               'last', (array_agg(o.archive_no ORDER BY o.area_code DESC, o.year DESC,
+                                  o.opened_on DESC NULLS FIRST, o.account_no DESC))[1],
+               'by_locality', coalesce((SELECT jsonb_object_agg(x.area_code, x.n)
+                                        FROM (SELECT area_code, count(*) AS n FROM accounts
+                                              WHERE id = ANY (v_ids) GROUP BY 1) x), '{}'))
+    INTO v_result
+    FROM (SELECT a.archive_no, a.area_code, counter_archive_year(a.opened_on) AS year,
+                 a.opened_on, a.account_no
+          FROM accounts a WHERE a.id = ANY (v_ids)) o;
+    IF cardinality(v_ids) > 0 THEN
         PERFORM counter_audit(p_workstation, 'archive.assign_batch', 'accounts', '',
-                              jsonb_build_object('assigned', v_count, 'locality', v_locality,
-                                                 'by_locality', v_per, 'login', v_caller));
+                              jsonb_build_object('assigned', cardinality(v_ids),
+                                                 'locality', v_locality,
+                                                 'by_locality', v_result -> 'by_locality',
+                                                 'first', v_result -> 'first',
+                                                 'last', v_result -> 'last',
+                                                 'login', v_caller));
     END IF;
-    RETURN jsonb_build_object('assigned', v_count, 'first', v_first, 'last', v_last,
-                              'by_locality', v_per);
+    RETURN v_result;
 END
 $$;
 
