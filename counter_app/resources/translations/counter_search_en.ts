@@ -416,6 +416,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>archive: needs an archive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The search took too long; type more to narrow it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,6 +461,10 @@
     </message>
     <message>
         <source>meter no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

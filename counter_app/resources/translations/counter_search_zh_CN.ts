@@ -416,6 +416,10 @@
         <translation>meter: 后需要表号。</translation>
     </message>
     <message>
+        <source>archive: needs an archive number.</source>
+        <translation>档案号：请输入档案号。</translation>
+    </message>
+    <message>
         <source>The search took too long; type more to narrow it.</source>
         <translation>查询超时，请输入更多内容缩小范围。</translation>
     </message>
@@ -458,6 +462,10 @@
     <message>
         <source>meter no.</source>
         <translation>表号</translation>
+    </message>
+    <message>
+        <source>archive no.</source>
+        <translation>档案号</translation>
     </message>
     <message>
         <source>, </source>
