@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from counter_app.db.models import (
@@ -53,6 +54,20 @@ def make_account(session: Session, account_no: str = "01000001", **kw) -> Accoun
     session.add(account)
     session.flush()
     return account
+
+
+def make_old_account(session: Session, account_no: str = "01000001", *,
+                     name: str = "张三", address: str = "嘉祥街道建设路12号") -> int:
+    """An account with the columns of the first schema only (for a database
+    migrated to an early revision, where the model's later columns are not
+    there yet); its id."""
+    return session.execute(text(
+        "INSERT INTO accounts (account_no, name, name_pinyin, name_initials, id_masked, "
+        "id_tail, mobile_masked, landline_masked, address, meter_location, account_type, "
+        "price_category, area_code, book_no, read_cycle_months, status, prepayment_balance, "
+        "archive_no, version, created_at, updated_at) VALUES (:no, :name, '', '', '', '', '', "
+        "'', :address, '', 'household', 'RES', 'A01', '', 2, 'active', 0, '', 1, now(), now()) "
+        "RETURNING id"), {"no": account_no, "name": name, "address": address}).scalar_one()
 
 
 def make_clerk_row(session: Session, username: str = "clerk01", role: str = "clerk") -> Clerk:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from counter_app.domain.archive import format_archive_no
 from counter_app.domain.pinyin import name_keys
 
 from .addresses import address_for, complex_name, meter_location, pick_area, street_address
@@ -62,6 +63,15 @@ def _opened_on(rng: random.Random, ctx: Context, earliest: date) -> date:
     if earliest >= latest:
         return latest
     return earliest + timedelta(days=below(rng, (latest - earliest).days))
+
+
+def _archive(ctx: Context, locality: str, opened: date) -> tuple[str, str]:
+    """The file's archive number (gapless per area and year, in the order the
+    accounts are made) and its cabinet (300 files a cabinet)."""
+    ctx.archive_serials[locality, opened.year] += 1
+    n = ctx.archive_serials[locality, opened.year]
+    cabinet = f"{locality}-{opened.year}-{(n - 1) // 300 + 1}"
+    return format_archive_no(locality, opened.year, n), cabinet
 
 
 def _account(ctx: Context, rng: random.Random, out: dict[str, list], latest_birth: int) -> None:
@@ -118,7 +128,7 @@ def _account(ctx: Context, rng: random.Random, out: dict[str, list], latest_birt
          mobile, masked_phone(mobile), landline, masked_phone(landline), address, location,
          kind, households,
          category, area.code, p.book_no, p.cycle, status, cents_to_decimal(outcome.balance_cents),
-         f"DA{opened.year}{account_id:07d}", opened, 1, created, created)
+         *_archive(ctx, area.code, opened), opened, 1, created, created)
     )
     contact = mobile or landline or ""
     maybe_complaint(ctx, rng, account_id, person.name, contact, area.hall_code, out)

@@ -60,6 +60,8 @@ class Context:
         self.shifts = shifts
         self.ids = ids
         self.area_serials: dict[str, int] = defaultdict(int)
+        # archive numbers (属地-年度-序号): the last sequence number per area and year
+        self.archive_serials: dict[tuple[str, int], int] = defaultdict(int)
         self.tickets_per_day: dict[date, int] = {}  # complaint tickets numbered per day
         self.certificate_serial = 0
         # shift id -> tender -> cents taken

@@ -48,6 +48,11 @@ from .timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 __all__ = ["MAX_MONTHS", "SeedReport", "seed_demo"]
 
 PROCESS_FROM = 20_000  # accounts; loads this big generate in a second process
+_ARCHIVE_SEQUENCES = (
+    "INSERT INTO archive_sequences (locality, year, next_no) "
+    "SELECT area_code, extract(year FROM opened_on)::int, count(*) + 1 FROM accounts "
+    "GROUP BY 1, 2"
+)
 SUSPEND_CHECKS_FROM = 20_000  # accounts; smaller loads keep indexes and foreign keys
 MAX_MONTHS = 60
 OPENING_FLOAT = Decimal("500.00")
@@ -233,6 +238,9 @@ def seed_demo(
         report("indexes", 0, 1)
         sink.restore_checks()
         report("indexes", 1, 1)
+        # the accounts came numbered 1..n per area and opening year (chunk._archive):
+        # the sequences go on from there
+        session.execute(text(_ARCHIVE_SEQUENCES))
         counts = dict(sink.counts)
         details = {"accounts": accounts, "months": months, "seed": seed,
                    "end_period": str(end), "rows": counts}

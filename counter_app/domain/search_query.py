@@ -28,11 +28,12 @@ other digits                        account_no, meter_no (exact; prefix from 3)
 ``幸福路12号``, ``3单元``             address (Chinese with digits: never a name)
 ``JX2400012345``                    meter_no, account_no
 ``A3``, ``B12``                     meter_no, account_no, address (up to 6)
+``07-2024-00012``                   archive_no (exact), then the other readings
 ==================================  ============================================
 
 A prefix forces one kind when the input is ambiguous: ``tel:``/``电话:``,
 ``id:``/``身份证:``, ``addr:``/``地址:``, ``no:``/``户号:``, ``name:``/``户名:``,
-``meter:``/``表号:`` (a space may follow the colon). A forced value of the
+``meter:``/``表号:``, ``archive:``/``档案号:`` (a space may follow the colon). A forced value of the
 wrong shape (``tel:abc``) gives no terms and a ``not_a_*`` hint.
 """
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from counter_app.domain.archive import ARCHIVE_NO_RE, MAX_ARCHIVE_NO
 from counter_app.domain.idnumber import IdNumberError, upgrade_15_to_18
 from counter_app.domain.phone import PhoneError, format_landline, normalize_phone, split_landline
 from counter_app.domain.text import normalize_input
@@ -81,6 +83,7 @@ class Kind(StrEnum):
     PINYIN = "pinyin"  # initials (zs) or full pinyin (zhangsan) of the name
     ADDRESS = "address"  # usage address or meter location fragment
     METER_NO = "meter_no"  # 表号
+    ARCHIVE_NO = "archive_no"  # 档案号 (属地-年度-序号, or kept from the old system)
 
 
 class Mode(StrEnum):
@@ -102,6 +105,7 @@ HINTS: Final = {
     "not_an_id_number": "id: needs 18 or 15 characters, or the last 4-6",
     "not_an_account_no": "no: needs an account number",
     "not_a_meter_no": "meter: needs a meter number",
+    "not_an_archive_no": "archive: needs an archive number",
 }
 
 _EXACT = (Mode.EXACT,)
@@ -170,6 +174,7 @@ _FORCE_PREFIXES: Final[dict[str, str]] = {
     "no": "account", "acct": "account", "户号": "account", "用户号": "account",
     "name": "name", "户名": "name",
     "meter": "meter", "表号": "meter",
+    "archive": "archive", "档案": "archive", "档案号": "archive",
 }
 _PREFIX_RE = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, _FORCE_PREFIXES), key=len, reverse=True)) + r")\s*:\s*",
@@ -320,6 +325,9 @@ def _forced_terms(kind: str, text: str, compact: str) -> tuple[list[Term], str |
     if kind == "meter":
         terms = _number_terms(compact, Kind.METER_NO, MAX_METER_NO)
         return terms, None if terms else "not_a_meter_no"
+    if kind == "archive":
+        terms = [_archive_term(compact)] if len(compact) <= MAX_ARCHIVE_NO else []
+        return terms, None if terms else "not_an_archive_no"
     if kind == "name":
         lower = compact.lower()
         if _ASCII_LETTERS.fullmatch(lower):
@@ -333,6 +341,29 @@ def _forced_terms(kind: str, text: str, compact: str) -> tuple[list[Term], str |
 
 def parse_query(raw: str) -> ParsedQuery:
     """Classify ``raw`` (see the module docstring). Never raises."""
+    parsed = _parse(raw)
+    if parsed.forced or not parsed.terms or not ARCHIVE_NO_RE.fullmatch(_archive_text(raw)):
+        return parsed
+    # 07-2024-00012: an archive number first (exact; after a mobile typed with
+    # dashes), the other readings after it
+    terms = list(parsed.terms)
+    terms.insert(1 if terms[0].kind is Kind.MOBILE else 0,
+                 _archive_term(_searchable(normalize_input(raw))))
+    return ParsedQuery(parsed.text, tuple(terms), parsed.hint)
+
+
+def _archive_text(raw: str) -> str:
+    return _searchable(normalize_input(raw)).upper()
+
+
+def _archive_term(typed: str) -> Term:
+    """An archive number in upper case, and as typed (a number kept from the
+    old system may have lower-case letters)."""
+    value = typed.upper()
+    return Term(Kind.ARCHIVE_NO, value, alternates=(typed,) if typed != value else ())
+
+
+def _parse(raw: str) -> ParsedQuery:
     if not isinstance(raw, str) or not raw.strip():
         return ParsedQuery("", hint="empty")
     if len(raw) > _MAX_RAW_LENGTH:

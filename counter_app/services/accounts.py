@@ -70,6 +70,7 @@ from .accounts_screen import (
     view_of,
 )
 from .actions import ActionError, call
+from .archive import archive_info
 
 __all__ = [
     "REVEAL_FIELDS",
@@ -111,7 +112,7 @@ class AccountService(AccountHistory, AccountReveal):
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return AccountScreen(view_of(j["view"]), bill_summaries(j["bills"]),
-                             payment_summaries(j["payments"]))
+                             payment_summaries(j["payments"]), archive_info(j.get("archive")))
 
     def account_view(self, account_id: int, *, today: date | None = None) -> AccountView:
         """The account page's figures alone (a refresh). ``today`` (default:

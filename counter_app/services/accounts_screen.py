@@ -22,6 +22,7 @@ from .accounts_records import (
     ReliefStatus,
     TenderLine,
 )
+from .archive import ArchiveInfo
 
 __all__ = [
     "AccountHistoryPage",
@@ -49,6 +50,7 @@ class AccountScreen:
     view: AccountView
     bills: tuple[BillSummary, ...]
     payments: tuple[PaymentSummary, ...]
+    archive: ArchiveInfo | None = None  # the file's number and cabinet (migration 0019)
 
 
 def _date(value: str | None) -> date | None:

@@ -211,6 +211,9 @@ def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
 
     if kind is Kind.ACCOUNT_NO:
         return [column_probe("a.account_no")]
+    if kind is Kind.ARCHIVE_NO:
+        return [probe((sql.account_ids("a.archive_no = ANY (:vals)"),
+                       {"vals": [*term.values, v]}))]
     if kind is Kind.METER_NO:
         if mode is Mode.EXACT:
             return [probe(("SELECT me.account_id AS id FROM meters me WHERE me.meter_no = :v",

@@ -361,3 +361,26 @@ def test_audit_event_and_demo_clerks(seeded):
     for demo in DEMO_CLERKS:
         clerk = clerks[demo.username]
         assert (clerk.role, clerk.hall_code) == (demo.role, demo.hall_code)
+
+
+def test_every_account_has_its_archive_number_and_the_sequences_go_on(seeded):
+    """属地-年度-序号: 1..n per area and opening year, no gap; the sequences
+    continue after the last (the batch numbers nothing, a new number is n+1)."""
+    from counter_app.domain.archive import parse_archive_no
+
+    accounts = rows(seeded, m.Account.archive_no, m.Account.area_code, m.Account.opened_on,
+                    m.Account.cabinet_no)
+    numbers: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for a in accounts:
+        parsed = parse_archive_no(a.archive_no)
+        assert parsed is not None and str(parsed) == a.archive_no
+        assert (parsed.locality, parsed.year) == (a.area_code, a.opened_on.year)
+        assert a.cabinet_no
+        numbers[parsed.locality, parsed.year].append(parsed.number)
+    for numbered in numbers.values():
+        assert sorted(numbered) == list(range(1, len(numbered) + 1))
+    sequences = {(r.locality, r.year): r.next_no for r in rows(seeded, m.ArchiveSequence)}
+    assert sequences == {k: len(v) + 1 for k, v in numbers.items()}
+    with seeded.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT counter_assign_archive_numbers('t', NULL)")
+                            ).scalar_one()["assigned"] == 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ._base import NAMING, Base, BigId, created, pk
 from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
+from .archive import ArchiveSequence
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
 from .money import (
@@ -50,6 +51,7 @@ __all__ = [
     "TariffRate",
     "ReliefRule",
     "Account",
+    "ArchiveSequence",
     "Meter",
     "Reading",
     "ReadingImport",

@@ -46,6 +46,9 @@ class Account(Base):
             "households_total IS NULL OR households_total >= 1", name="households_total"
         ),
         Index("ix_accounts_area_book", "area_code", "book_no"),
+        # 属地-年度-序号, or a number kept from the old system (migration 0019)
+        Index("uq_accounts_archive_no", "archive_no", unique=True,
+              postgresql_where=text("archive_no IS NOT NULL")),
     )
     id: Mapped[int] = pk()
     account_no: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
@@ -69,7 +72,8 @@ class Account(Base):
     read_cycle_months: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
     prepayment_balance: Mapped[Decimal] = mapped_column(Money(), nullable=False, default=Decimal("0"))
-    archive_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    archive_no: Mapped[str | None] = mapped_column(String(32))
+    cabinet_no: Mapped[str] = mapped_column(String(16), nullable=False, default="", server_default="")
     opened_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[datetime] = created()

@@ -80,6 +80,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Archive file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,6 +149,46 @@
     </message>
     <message>
         <source>no bill yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive no.: {no}&#x3000;Cabinet: {cabinet}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not numbered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file gets the next archive number of its area and year. Cabinet no. (may stay empty):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive no. {no}: move the file to cabinet no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive no. {no}, cabinet {cabinet}: recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor may number a file or move it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account already has an archive number; archive numbers are never changed. Press Esc and open the account again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cabinet no. must have 1 to 16 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive file could not be recorded; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -372,6 +416,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>archive: needs an archive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The search took too long; type more to narrow it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -413,6 +461,10 @@
     </message>
     <message>
         <source>meter no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

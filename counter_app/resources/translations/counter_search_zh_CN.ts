@@ -80,6 +80,10 @@
         <translation>欠费</translation>
     </message>
     <message>
+        <source>&amp;Archive file…</source>
+        <translation>档案(&amp;A)…</translation>
+    </message>
+    <message>
         <source>Take payment</source>
         <translation>收费</translation>
     </message>
@@ -146,6 +150,46 @@
     <message>
         <source>no bill yet</source>
         <translation>暂无账单</translation>
+    </message>
+    <message>
+        <source>Archive no.: {no}&#x3000;Cabinet: {cabinet}</source>
+        <translation>档案号：{no}&#x3000;柜号：{cabinet}</translation>
+    </message>
+    <message>
+        <source>not numbered</source>
+        <translation>未编号</translation>
+    </message>
+    <message>
+        <source>Archive file</source>
+        <translation>用户档案</translation>
+    </message>
+    <message>
+        <source>The file gets the next archive number of its area and year. Cabinet no. (may stay empty):</source>
+        <translation>档案将按属地（片区）和年度取下一个档案号。档案柜号（可不填）：</translation>
+    </message>
+    <message>
+        <source>Archive no. {no}: move the file to cabinet no.:</source>
+        <translation>档案号 {no}：移至档案柜号：</translation>
+    </message>
+    <message>
+        <source>Archive no. {no}, cabinet {cabinet}: recorded.</source>
+        <translation>档案号 {no}，柜号 {cabinet}：已登记。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may number a file or move it.</source>
+        <translation>只有主管可以编档案号或移动档案。</translation>
+    </message>
+    <message>
+        <source>This account already has an archive number; archive numbers are never changed. Press Esc and open the account again.</source>
+        <translation>该用户已有档案号；档案号不能更改。请按 Esc 后重新打开该用户。</translation>
+    </message>
+    <message>
+        <source>The cabinet no. must have 1 to 16 characters.</source>
+        <translation>档案柜号须为 1 至 16 个字符。</translation>
+    </message>
+    <message>
+        <source>The archive file could not be recorded; try again.</source>
+        <translation>档案未能登记，请重试。</translation>
     </message>
     <message>
         <source>Full ID number and phones shown; this was recorded in the audit log.</source>
@@ -372,6 +416,10 @@
         <translation>meter: 后需要表号。</translation>
     </message>
     <message>
+        <source>archive: needs an archive number.</source>
+        <translation>档案号：请输入档案号。</translation>
+    </message>
+    <message>
         <source>The search took too long; type more to narrow it.</source>
         <translation>查询超时，请输入更多内容缩小范围。</translation>
     </message>
@@ -414,6 +462,10 @@
     <message>
         <source>meter no.</source>
         <translation>表号</translation>
+    </message>
+    <message>
+        <source>archive no.</source>
+        <translation>档案号</translation>
     </message>
     <message>
         <source>, </source>

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
+from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget, make_table
@@ -26,6 +28,8 @@ from counter_app.ui.search.texts import account_type_text, status_text
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
+ARCHIVE_KEY = "search.archive"
+ARCHIVE_ROLE = "supervisor"  # numbers a file and moves its cabinet (migration 0019)
 # numbers are read as a whole: never broken over two lines (0537- / ****676), and
 # given the room of a long one in the machine's font (never cut, whatever the font)
 UNBROKEN_SAMPLES = {
@@ -106,6 +110,19 @@ class AccountPanel(QWidget):
         top.addWidget(info, 3)  # the customer's numbers need the room more than the bill
         top.addWidget(bill_box, 2)
 
+        # the customer file: 档案号 … 柜号 … (a supervisor numbers it or moves it)
+        self.archive: ArchiveInfo | None = None
+        self.archive_label = _value_label(self, "archiveLabel")
+        self.archive_label.setStyleSheet("color: #555555;")
+        self.archive_button = QPushButton(self.tr("&Archive file…"), self)
+        self.archive_button.setObjectName("archiveButton")
+        self.archive_button.setAutoDefault(False)
+        self.archive_button.setVisible(workplace.clerk.has_role(ARCHIVE_ROLE))
+        self.archive_button.clicked.connect(self.edit_archive)
+        archive_row = QHBoxLayout()
+        archive_row.addWidget(self.archive_label, 1)
+        archive_row.addWidget(self.archive_button)
+
         self.history = HistoryWidget(workplace, self)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("accountMessage")
@@ -137,6 +154,7 @@ class AccountPanel(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(head)
         layout.addLayout(top)
+        layout.addLayout(archive_row)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
@@ -181,7 +199,7 @@ class AccountPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
-                       self.statement_button, self.reveal_button):
+                       self.statement_button, self.reveal_button, self.archive_button):
             button.setEnabled(enabled)
 
     # -- loading ------------------------------------------------------------------------
@@ -214,6 +232,7 @@ class AccountPanel(QWidget):
     def _loaded(self, screen: AccountScreen) -> None:
         self.view = screen.view
         self._show_view()
+        self._show_archive(screen.archive)
         self.history.show_history(screen.view.account_id, screen.bills, screen.payments)
         self._set_enabled(True)
 
@@ -228,7 +247,9 @@ class AccountPanel(QWidget):
         """Forget the account, and with it every revealed value."""
         self.workplace.runner.cancel(ACCOUNT_KEY)
         self.workplace.runner.cancel(REVEAL_KEY)
+        self.workplace.runner.cancel(ARCHIVE_KEY)
         self.view = None
+        self._show_archive(None)
         self.account_watch.forget()
         self.revealed = {}
         self.history.clear()
@@ -282,7 +303,68 @@ class AccountPanel(QWidget):
         for key, text in values.items():
             f[key].setText(text)
 
+    def _show_archive(self, archive: ArchiveInfo | None) -> None:
+        self.archive = archive
+        if archive is None:
+            self.archive_label.clear()
+            return
+        none = self.tr("none")
+        self.archive_label.setText(self.tr("Archive no.: {no}　Cabinet: {cabinet}").format(
+            no=archive.archive_no or self.tr("not numbered"), cabinet=archive.cabinet_no or none))
+
     # -- actions --------------------------------------------------------------------------
+
+    def edit_archive(self) -> None:
+        """A supervisor numbers the account's file (the cabinet may be given
+        with it) or moves it to another cabinet."""
+        if self.view is None or self.archive is None or not self.archive_button.isVisible():
+            return
+        dialog = QInputDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Archive file"))
+        if self.archive.archive_no is None:
+            dialog.setLabelText(self.tr("The file gets the next archive number of its area and "
+                                        "year. Cabinet no. (may stay empty):"))
+        else:
+            dialog.setLabelText(self.tr("Archive no. {no}: move the file to cabinet no.:")
+                                .format(no=self.archive.archive_no))
+        dialog.setTextValue(self.archive.cabinet_no)
+        dialog.textValueSelected.connect(self._save_archive)
+        dialog.open()
+
+    def _save_archive(self, cabinet_no: str) -> None:
+        if self.view is None or self.archive is None:
+            return
+        service, account_id, actor = (ArchiveService(self.workplace.database),
+                                      self.view.account_id, self.workplace.actor)
+        if self.archive.archive_no is None:
+            def run():
+                return service.assign(account_id, cabinet_no, actor)
+        else:
+            def run():
+                return service.set_cabinet(account_id, cabinet_no, actor)
+        self.archive_button.setEnabled(False)
+        self.workplace.runner.submit(run, on_done=self._archive_saved,
+                                     on_error=self._archive_failed, key=ARCHIVE_KEY)
+
+    def _archive_saved(self, archive: ArchiveInfo) -> None:
+        self.archive_button.setEnabled(self.view is not None)
+        self._show_archive(archive)
+        self._say(self.tr("Archive no. {no}, cabinet {cabinet}: recorded.").format(
+            no=archive.archive_no or "", cabinet=archive.cabinet_no or self.tr("none")),
+            warn=False)
+
+    def _archive_failed(self, exc: BaseException) -> None:
+        self.archive_button.setEnabled(self.view is not None)
+        if isinstance(exc, PermissionError):
+            self._say(self.tr("Only a supervisor may number a file or move it."))
+        elif isinstance(exc, ArchiveError) and exc.code == "already_numbered":
+            self._say(self.tr("This account already has an archive number; archive numbers "
+                              "are never changed. Press Esc and open the account again."))
+        elif isinstance(exc, ArchiveError) and exc.field == "cabinet_no":
+            self._say(self.tr("The cabinet no. must have 1 to 16 characters."))
+        else:
+            self._say(self.tr("The archive file could not be recorded; try again."))
 
     def _request(self, action: str) -> None:
         if self.view is not None:

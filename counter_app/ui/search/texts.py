@@ -31,6 +31,9 @@ def hint_text(code: str) -> str:
             "SearchTexts", "no: needs an account number."
         ),
         "not_a_meter_no": QCoreApplication.translate("SearchTexts", "meter: needs a meter number."),
+        "not_an_archive_no": QCoreApplication.translate(
+            "SearchTexts", "archive: needs an archive number."
+        ),
         "timeout": QCoreApplication.translate(
             "SearchTexts", "The search took too long; type more to narrow it."
         ),
@@ -50,6 +53,7 @@ def kind_text(kind: str) -> str:
         "pinyin": QCoreApplication.translate("SearchTexts", "pinyin"),
         "address": QCoreApplication.translate("SearchTexts", "address"),
         "meter_no": QCoreApplication.translate("SearchTexts", "meter no."),
+        "archive_no": QCoreApplication.translate("SearchTexts", "archive no."),
     }
     return texts.get(kind, kind)
 
