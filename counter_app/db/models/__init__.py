@@ -19,6 +19,7 @@ from ._base import NAMING, Base, BigId, created, pk
 from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .golive import GoliveImport
 from .money import (
     Allocation,
     Payment,
@@ -53,6 +54,7 @@ __all__ = [
     "Meter",
     "Reading",
     "ReadingImport",
+    "GoliveImport",
     "Bill",
     "BillLine",
     "ReceiptSeries",

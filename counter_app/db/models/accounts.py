@@ -46,6 +46,8 @@ class Account(Base):
             "households_total IS NULL OR households_total >= 1", name="households_total"
         ),
         Index("ix_accounts_area_book", "area_code", "book_no"),
+        Index("uq_accounts_archive_no", "archive_no", unique=True,
+              postgresql_where=text("archive_no IS NOT NULL")),
     )
     id: Mapped[int] = pk()
     account_no: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
@@ -69,7 +71,8 @@ class Account(Base):
     read_cycle_months: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
     prepayment_balance: Mapped[Decimal] = mapped_column(Money(), nullable=False, default=Decimal("0"))
-    archive_no: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    archive_no: Mapped[str | None] = mapped_column(String(32))
+    cabinet_no: Mapped[str] = mapped_column(String(16), nullable=False, default="", server_default="")
     opened_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[datetime] = created()
@@ -197,7 +200,10 @@ class Bill(Base):
 
 class BillLine(Base):
     __tablename__ = "bill_lines"
-    __table_args__ = (CheckConstraint("kind IN ('charge', 'relief', 'adjust')", name="kind"),)
+    # 'opening': the one line of an opening bill carried over at go-live (0020)
+    __table_args__ = (
+        CheckConstraint("kind IN ('charge', 'relief', 'adjust', 'opening')", name="kind"),
+    )
     bill_id: Mapped[int] = mapped_column(ForeignKey("bills.id"), primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), nullable=False)
