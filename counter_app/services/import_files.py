@@ -146,7 +146,10 @@ def _xlsx_cell(cell) -> Cell:
         day = value.date() if isinstance(value, datetime) else value
         return Cell(day.isoformat(), "date", day)
     if isinstance(value, int | float):
-        shown = str(int(value)) if float(value).is_integer() else repr(value)
+        if abs(value) >= 1e15:  # as Excel's General format shows it: the digits are gone
+            shown = f"{float(value):.6G}"
+        else:
+            shown = str(int(value)) if float(value).is_integer() else repr(value)
         return Cell(shown, "number", value)
     return Cell(normalize_input(str(value)).strip(), "text", value)
 
