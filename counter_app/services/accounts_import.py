@@ -30,7 +30,7 @@ from counter_app.domain.phone import PhoneError, format_landline, is_mobile, nor
 from counter_app.domain.pinyin import name_keys
 
 from .actions import ActionError, call
-from .batch import jsonb
+from .batch import among, jsonb
 from .import_files import Column, Row, RowChecker, RowError, Table, read_table, refused_row
 
 __all__ = ["ACCOUNT_COLUMNS", "AccountsReport", "import_accounts"]
@@ -211,11 +211,11 @@ class _Accounts:
         """Refuse what another account has; the lines already there."""
         numbers = [r["account_no"] for r in rows]
         accounts = dict(session.execute(select(m.Account.account_no, m.Account.id).where(
-            m.Account.account_no.in_(numbers))).all())
+            among(m.Account.account_no, numbers))).all())
         meters = dict(session.execute(select(m.Meter.meter_no, m.Meter.account_id).where(
-            m.Meter.meter_no.in_([r["meter_no"] for r in rows]))).all())
+            among(m.Meter.meter_no, [r["meter_no"] for r in rows]))).all())
         archives = dict(session.execute(select(m.Account.archive_no, m.Account.account_no).where(
-            m.Account.archive_no.in_([r["archive_no"] for r in rows if r["archive_no"]]))).all())
+            among(m.Account.archive_no, [r["archive_no"] for r in rows if r["archive_no"]]))).all())
         present: set[int] = set()
         for r in rows:
             account_id = accounts.get(r["account_no"])

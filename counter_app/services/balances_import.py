@@ -27,7 +27,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .actions import ActionError, call
-from .batch import jsonb
+from .batch import among, jsonb
 from .import_files import Column, RowChecker, RowError, read_table, refused_row
 
 __all__ = ["BALANCE_COLUMNS", "BalancesReport", "Totals", "import_balances"]
@@ -123,10 +123,10 @@ def _against_database(session, c: RowChecker, bills: list[dict], prepayments: li
     opening bills already there (skipped)."""
     numbers = {r["account_no"] for r in bills} | {r["account_no"] for r in prepayments}
     accounts = dict(session.execute(select(m.Account.account_no, m.Account.id).where(
-        m.Account.account_no.in_(numbers))).all())
+        among(m.Account.account_no, numbers))).all())
     billed = {(a, p): amount for a, p, amount in session.execute(
         select(m.Bill.account_id, m.Bill.period, m.Bill.amount).where(
-            m.Bill.account_id.in_(accounts.values()), m.Bill.adjusts_bill_id.is_(None)))}
+            among(m.Bill.account_id, accounts.values()), m.Bill.adjusts_bill_id.is_(None)))}
     present = 0
     for r in bills + prepayments:
         if r["account_no"] not in accounts:
