@@ -36,7 +36,7 @@ from counter_app.domain.text import normalize_input
 
 __all__ = [
     "Cell", "Column", "ImportFileError", "Row", "RowChecker", "RowError", "Table",
-    "decode_text", "read_table", "refused_row",
+    "decode_text", "file_hash", "read_table", "refused_row",
 ]
 
 MAX_ROWS = 500_000
@@ -216,10 +216,15 @@ def _headers(cells: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
     return found
 
 
+def file_hash(path: Path) -> str:
+    """The SHA-256 of the file's bytes, hex: how an import knows a file again."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def read_table(path: Path, columns: Sequence[Column]) -> Table:
     """Read ``path`` (CSV or XLSX, the first sheet): the first row is the
     header, blank rows are skipped. Raises :class:`ImportFileError`."""
-    data_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    data_hash = file_hash(path)
     rows = _cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
