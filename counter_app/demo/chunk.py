@@ -118,7 +118,7 @@ def _account(ctx: Context, rng: random.Random, out: dict[str, list], latest_birt
          mobile, masked_phone(mobile), landline, masked_phone(landline), address, location,
          kind, households,
          category, area.code, p.book_no, p.cycle, status, cents_to_decimal(outcome.balance_cents),
-         f"DA{opened.year}{account_id:07d}", opened, 1, created, created)
+         f"DA{opened.year}{account_id:07d}", "", opened, 1, created, created)
     )
     contact = mobile or landline or ""
     maybe_complaint(ctx, rng, account_id, person.name, contact, area.hall_code, out)

@@ -12,7 +12,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id_tail", "mobile", "mobile_masked", "landline", "landline_masked", "address",
         "meter_location", "account_type", "households_total", "price_category", "area_code",
         "book_no", "read_cycle_months", "status", "prepayment_balance", "archive_no",
-        "opened_on", "version", "created_at", "updated_at",
+        "cabinet_no", "opened_on", "version", "created_at", "updated_at",
     ),
     "meters": (
         "id", "account_id", "meter_no", "caliber_mm", "dial_digits", "installed_on",
