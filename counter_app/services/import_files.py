@@ -36,7 +36,7 @@ from counter_app.domain.text import normalize_input
 
 __all__ = [
     "Cell", "Column", "ImportFileError", "Row", "RowChecker", "RowError", "Table",
-    "decode_text", "file_hash", "read_table", "refused_row",
+    "decode_text", "file_hash", "iter_cells", "read_table", "refused_row",
 ]
 
 MAX_ROWS = 500_000
@@ -174,9 +174,11 @@ def _xlsx_cells(path: Path) -> Iterator[tuple[int, list[Cell]]]:
         book.close()
 
 
-def _cells(path: Path) -> Iterator[tuple[int, list[Cell]]]:
+def iter_cells(path: Path) -> Iterator[tuple[int, list[Cell]]]:
+    """(line number, cells) of every row of a CSV or XLSX file, header
+    included, as the file has them (no header mapping, blank rows too)."""
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
+    if suffix == ".csv":
         return _csv_cells(path.read_bytes())
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_cells(path)
@@ -225,7 +227,7 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
     """Read ``path`` (CSV or XLSX, the first sheet): the first row is the
     header, blank rows are skipped. Raises :class:`ImportFileError`."""
     data_hash = file_hash(path)
-    rows = _cells(path)
+    rows = iter_cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
         raise ImportFileError("the file is empty or its first row is blank: line 1 must be "
