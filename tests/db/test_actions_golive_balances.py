@@ -60,12 +60,13 @@ def _db_totals(db) -> tuple[int, Decimal, Decimal]:
     return bills[0], Decimal(bills[1]), Decimal(prepaid)
 
 
-@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("kind", ["csv-utf8", "csv-gbk", "xlsx"])
 def test_balances_carry_over_and_the_totals_agree_to_the_cent(db, accounts, tmp_path, kind):
     batch, rows = accounts
     balances = balance_rows(rows, seed=3)
     path = (write_xlsx(tmp_path / "b.xlsx", BALANCE_HEADERS, balances) if kind == "xlsx"
-            else write_csv(tmp_path / "b.csv", BALANCE_HEADERS, balances))
+            else write_csv(tmp_path / "b.csv", BALANCE_HEADERS, balances,
+                           encoding="gbk" if kind == "csv-gbk" else "utf-8"))
     expected_bills = [b for b in balances if b["账期"]]
     expected = Totals(len(expected_bills),
                       sum((Decimal(b["金额"]) for b in expected_bills), Decimal("0.00")),
@@ -223,3 +224,26 @@ def test_a_batch_login_cannot_forge_opening_rows_outside_the_action(db, accounts
     with pytest.raises(Exception, match="permission denied"), batch.engine.begin() as conn:
         conn.execute(text("SELECT counter_text_date('2026-01-01')"))
     assert _db_totals(db) == (0, Decimal(0), Decimal(0)) and _books(db) == []
+
+
+def test_counter_admin_prints_the_totals_side_by_side(db, accounts, tmp_path, capsys):
+    from counter_app.cli import main
+
+    batch, _rows = accounts
+    rows = [{"用户号": "00000001", "账期": "2026-10", "用水量": "10", "金额": "34.50",
+             "应缴日期": "2026/10/28", "预存余额": "12.30"},
+            {"用户号": "00000002", "账期": "202609", "用水量": "2", "金额": "6.90",
+             "应缴日期": "20260928", "预存余额": ""}]
+    path = write_csv(tmp_path / "期初.csv", BALANCE_HEADERS, rows, encoding="gbk")
+    url = batch.engine.url.render_as_string(hide_password=False)
+    assert main(["--database-url", url, "import-balances", str(path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].split() == ["opening", "bills", "期初账单", "2", "2"]
+    assert out[2].split() == ["bills", "amount", "欠费金额", "41.40", "41.40"]
+    assert out[3].split() == ["prepayment", "预存余额", "12.30", "12.30"]
+    assert out[4] == ("2 rows: 2 opening bills, 1 prepayments written; 0 skipped as already "
+                      "present; totals agree (一致)")
+    assert main(["--database-url", url, "import-balances", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "期初.csv was imported before: nothing written (已导入过, 未写入)")
+    assert _books(db) == []
