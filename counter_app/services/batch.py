@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from psycopg.types.json import Jsonb
+from sqlalchemy import BigInteger, String, any_, literal
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.db.engine import Database
 from counter_app.db.migrate import BATCH_ROLE
@@ -32,6 +34,14 @@ def _default(value: Any) -> str:
 def jsonb(value: Any) -> Jsonb:
     """``value`` (lists, dicts, Decimal, date) as a jsonb argument of an action."""
     return Jsonb(value, dumps=lambda v: json.dumps(v, default=_default, ensure_ascii=False))
+
+
+def among(column, values) -> Any:
+    """``column = ANY(array)``: one parameter however many values (a file's
+    100,000 account numbers are more than an ``IN`` list may carry)."""
+    values = list(values)
+    kind = BigInteger if values and isinstance(values[0], int) else String
+    return column == any_(literal(values, ARRAY(kind)))
 
 
 def create_batch_login(db: Database, username: str, password: str | None) -> str:

@@ -123,7 +123,9 @@ class _Biller:
                 m.Account.read_cycle_months,
             )
             .join(m.Account, m.Account.id == m.Reading.account_id)
-            .where(m.Reading.period == self.code, ~billed.exists())
+            # a meter's last reading in the old system (go-live) is a start, not a bill
+            .where(m.Reading.period == self.code, ~billed.exists(),
+                   m.Reading.source != "opening")
             .order_by(m.Reading.account_id, m.Reading.id)
         )
         return list(self.session.execute(q).all())

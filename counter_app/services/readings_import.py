@@ -12,9 +12,7 @@ nothing.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,10 +26,10 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import ReadingError, reading_flags, usage_between
-from counter_app.domain.text import normalize_input
 
 from .actions import ActionError, call
 from .batch import jsonb
+from .import_files import ImportFileError, iter_cells
 
 # Accepted header names (Chinese as the reading system exports them, or English).
 HEADERS = {
@@ -69,10 +67,6 @@ class ImportReport:
         return not self.errors
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (format, encoding, header)."""
-
-
 @dataclass
 class _Row:
     line: int
@@ -80,49 +74,11 @@ class _Row:
     parsed: dict = field(default_factory=dict)
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError("the CSV file is neither UTF-8 nor GB18030 text")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return normalize_input(str(value))
-
-
 def read_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) of a CSV or XLSX file, header included."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        text = _decode(path.read_bytes())
-        for n, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
-            yield n, [_cell_text(c) for c in cells]
-    elif suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a bad file
-            raise ImportFileError(f"cannot open the workbook: {exc}") from exc
-        try:
-            sheet = book.worksheets[0]
-            for n, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield n, [_cell_text(c) for c in cells]
-        finally:
-            book.close()
-    else:
-        raise ImportFileError(f"unsupported file type {suffix or '(none)'}: use .csv or .xlsx")
+    """(line number, cells) of a CSV or XLSX file, header included
+    (services/import_files.py reads it, as every import's file)."""
+    for n, cells in iter_cells(Path(path)):
+        yield n, [c.text for c in cells]
 
 
 def _header_map(cells: list[str]) -> dict[str, int]:

@@ -20,6 +20,7 @@ from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .archive import ArchiveSequence
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .golive import GoliveImport
 from .money import (
     Allocation,
     Payment,
@@ -55,6 +56,7 @@ __all__ = [
     "Meter",
     "Reading",
     "ReadingImport",
+    "GoliveImport",
     "Bill",
     "BillLine",
     "ReceiptSeries",

@@ -201,7 +201,10 @@ class Bill(Base):
 
 class BillLine(Base):
     __tablename__ = "bill_lines"
-    __table_args__ = (CheckConstraint("kind IN ('charge', 'relief', 'adjust')", name="kind"),)
+    # 'opening': the one line of an opening bill carried over at go-live (0020)
+    __table_args__ = (
+        CheckConstraint("kind IN ('charge', 'relief', 'adjust', 'opening')", name="kind"),
+    )
     bill_id: Mapped[int] = mapped_column(ForeignKey("bills.id"), primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), nullable=False)
