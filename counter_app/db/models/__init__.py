@@ -31,7 +31,7 @@ from .money import (
     ShiftClose,
 )
 from .org import Area, Clerk, Hall, UtilitySetting
-from .tariffs import PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
+from .tariffs import FeeComponent, PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
 
 __all__ = [
     "NAMING",
@@ -44,6 +44,7 @@ __all__ = [
     "Area",
     "Clerk",
     "UtilitySetting",
+    "FeeComponent",
     "PriceCategory",
     "Tariff",
     "TariffTier",
