@@ -25,11 +25,11 @@ Pure Python: no Qt, no database, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-import re
 from types import MappingProxyType
 from typing import ClassVar
 

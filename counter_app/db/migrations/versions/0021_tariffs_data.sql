@@ -84,8 +84,9 @@ AS $$
      LIMIT 1
 $$;
 
+-- (SECURITY DEFINER: the deferred check runs at commit as whoever commits)
 CREATE FUNCTION counter_tariffs_sequence_check() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 DECLARE
@@ -112,7 +113,7 @@ AS $$ SELECT max(period_end) FROM bills WHERE tariff_id = p_tariff_id $$;
 -- A schedule used by a bill keeps its tiers, prices and terms; only its end
 -- date may be set (not before its last billed read date).
 CREATE FUNCTION counter_tariffs_frozen() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
 DECLARE
@@ -128,10 +129,11 @@ BEGIN
     IF v_last IS NULL THEN
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    IF TG_TABLE_NAME = 'tariffs' AND TG_OP = 'UPDATE'
-       AND (to_jsonb(NEW) - 'effective_to') = (to_jsonb(OLD) - 'effective_to')
-       AND NEW.effective_to IS NOT NULL AND NEW.effective_to >= v_last THEN
-        RETURN NEW;
+    IF TG_TABLE_NAME = 'tariffs' AND TG_OP = 'UPDATE' THEN
+        IF (to_jsonb(NEW) - 'effective_to') = (to_jsonb(OLD) - 'effective_to')
+           AND (to_jsonb(NEW) ->> 'effective_to')::date >= v_last THEN
+            RETURN NEW;
+        END IF;
     END IF;
     PERFORM counter_fail('CT409', 'tariff_used', 'code',
                          format('schedule %s was used by bills up to %s: add a new schedule '
