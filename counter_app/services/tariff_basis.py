@@ -14,6 +14,7 @@ from typing import Any
 from counter_app.db.engine import Database
 
 from .actions import call
+from .receipt_facts import DEFAULT_UTILITY_NAME
 from .tariff_admin import Schedule, schedule_from
 
 
@@ -54,6 +55,10 @@ class TariffBasis:
     current_tier: int | None
     tiers: tuple[BasisTier, ...]
     as_of: date
+    clerk: str = ""
+    utility_name: str = DEFAULT_UTILITY_NAME
+    hall_name: str = ""
+    hotline: str = ""
 
     @property
     def annual(self) -> bool:
@@ -63,6 +68,7 @@ class TariffBasis:
 def basis_from(data: dict[str, Any]) -> TariffBasis:
     account = data["account"]
     bill = data.get("bill")
+    utility = data.get("utility") or {}
     return TariffBasis(
         account_id=int(account["id"]), account_no=account["account_no"], name=account["name"],
         address=account["address"], account_type=account["account_type"],
@@ -77,6 +83,10 @@ def basis_from(data: dict[str, Any]) -> TariffBasis:
         tiers=tuple(BasisTier(int(t["tier_no"]), t["upper"], int(t["scaled_lower"]),
                               t["scaled_upper"], int(t["used"])) for t in data["tiers"]),
         as_of=date.fromisoformat(data["as_of"]),
+        clerk=data.get("clerk") or "",
+        utility_name=utility.get("name") or DEFAULT_UTILITY_NAME,
+        hall_name=utility.get("hall") or "",
+        hotline=utility.get("hotline") or "",
     )
 
 

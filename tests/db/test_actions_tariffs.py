@@ -219,6 +219,8 @@ def test_a_billed_schedule_is_never_edited_a_change_is_a_new_schedule(db, admin,
     assert catalog(admin).find("RES-2026").used
     # the owner cannot change a billed schedule either
     for statement in ("UPDATE tariff_rates SET unit_price = 1",
+                      "INSERT INTO tariff_rates SELECT id, 'basic', 9, 1 FROM tariffs "
+                      "WHERE code = 'RES-2026'",
                       "DELETE FROM tariff_tiers",
                       "UPDATE tariffs SET doc_no = 'x' WHERE code = 'RES-2026'",
                       "UPDATE tariffs SET effective_to = '2026-04-19' WHERE code = 'RES-2026'",

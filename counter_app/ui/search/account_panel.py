@@ -120,6 +120,7 @@ class AccountPanel(QWidget):
         self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
         self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
         self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
+        self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", buttons)
         buttons.addStretch(1)
         self.back_button = self._button(self.tr("Back"), "Esc", buttons)
         self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
@@ -128,6 +129,7 @@ class AccountPanel(QWidget):
         self.complaint_button.clicked.connect(lambda: self._request("complaint"))
         self.statement_button.clicked.connect(self.open_statement)
         self.reveal_button.clicked.connect(self.reveal)
+        self.basis_button.clicked.connect(self.open_tariff_basis)
         self.back_button.clicked.connect(self.back_requested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -181,7 +183,7 @@ class AccountPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
-                       self.statement_button, self.reveal_button):
+                       self.statement_button, self.reveal_button, self.basis_button):
             button.setEnabled(enabled)
 
     # -- loading ------------------------------------------------------------------------
@@ -323,5 +325,15 @@ class AccountPanel(QWidget):
         if self.view is None:
             return
         dialog = StatementDialog(self.workplace, self.view, self, state=self.state)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_tariff_basis(self) -> None:
+        """收费依据 of the open account (its own dialog, one screen call)."""
+        if self.view is None:
+            return
+        from counter_app.ui.search.tariff_basis import TariffBasisDialog
+
+        dialog = TariffBasisDialog(self.workplace, self.view.account_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

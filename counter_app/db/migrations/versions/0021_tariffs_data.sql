@@ -10,7 +10,7 @@
 --   multiplied by the households behind a collective account's meter.
 -- * Per price category, schedules neither overlap nor leave a gap: checked by
 --   counter_save_tariff under a lock on the category (for the message) and by
---   a deferred constraint trigger (for everyone, the owner included).
+--   a constraint trigger (for everyone, the owner included).
 -- * A schedule used by an issued bill is never edited: only its end date may
 --   be set, not before its last billed read date (a change is a new schedule
 --   from a date, which ends the old one).
@@ -84,7 +84,7 @@ AS $$
      LIMIT 1
 $$;
 
--- (SECURITY DEFINER: the deferred check runs at commit as whoever commits)
+-- (SECURITY DEFINER: a deferred check runs at commit as whoever commits)
 CREATE FUNCTION counter_tariffs_sequence_check() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
@@ -99,9 +99,11 @@ BEGIN
 END
 $$;
 
+-- checked at the end of each statement (a bulk load may SET CONSTRAINTS
+-- tariffs_sequence DEFERRED to load a category's schedules in any order)
 CREATE CONSTRAINT TRIGGER tariffs_sequence
     AFTER INSERT OR UPDATE ON tariffs
-    DEFERRABLE INITIALLY DEFERRED
+    DEFERRABLE INITIALLY IMMEDIATE
     FOR EACH ROW EXECUTE FUNCTION counter_tariffs_sequence_check();
 
 -- The last read date billed under a schedule (NULL: no bill used it).
@@ -110,8 +112,9 @@ CREATE FUNCTION counter_tariff_last_billed(p_tariff_id bigint) RETURNS date
     SET search_path = public, pg_temp
 AS $$ SELECT max(period_end) FROM bills WHERE tariff_id = p_tariff_id $$;
 
--- A schedule used by a bill keeps its tiers, prices and terms; only its end
--- date may be set (not before its last billed read date).
+-- A schedule used by a bill keeps its tiers, prices and terms (no tier or
+-- price added, changed or removed); only its end date may be set (not before
+-- its last billed read date).
 CREATE FUNCTION counter_tariffs_frozen() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public, pg_temp
@@ -122,10 +125,17 @@ DECLARE
 BEGIN
     IF TG_TABLE_NAME = 'tariffs' THEN
         v_tariff_id := OLD.id;
+    ELSIF TG_OP = 'INSERT' THEN
+        v_tariff_id := NEW.tariff_id;
     ELSE
         v_tariff_id := OLD.tariff_id;
     END IF;
     v_last := counter_tariff_last_billed(v_tariff_id);
+    IF v_last IS NULL AND TG_OP = 'UPDATE' AND TG_TABLE_NAME <> 'tariffs' THEN
+        IF NEW.tariff_id <> OLD.tariff_id THEN  -- moved onto a billed schedule
+            v_last := counter_tariff_last_billed(NEW.tariff_id);
+        END IF;
+    END IF;
     IF v_last IS NULL THEN
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
@@ -144,9 +154,9 @@ $$;
 
 CREATE TRIGGER tariffs_frozen BEFORE UPDATE OR DELETE ON tariffs
     FOR EACH ROW EXECUTE FUNCTION counter_tariffs_frozen();
-CREATE TRIGGER tariff_tiers_frozen BEFORE UPDATE OR DELETE ON tariff_tiers
+CREATE TRIGGER tariff_tiers_frozen BEFORE INSERT OR UPDATE OR DELETE ON tariff_tiers
     FOR EACH ROW EXECUTE FUNCTION counter_tariffs_frozen();
-CREATE TRIGGER tariff_rates_frozen BEFORE UPDATE OR DELETE ON tariff_rates
+CREATE TRIGGER tariff_rates_frozen BEFORE INSERT OR UPDATE OR DELETE ON tariff_rates
     FOR EACH ROW EXECUTE FUNCTION counter_tariffs_frozen();
 
 -- ------------------------------------------------------------------ screens
@@ -284,7 +294,12 @@ BEGIN
         'current_tier', v_tier,
         'tiers', coalesce(v_tiers, '[]'::jsonb),
         'as_of', v_today,
-        'clerk', v_me.display_name);
+        'clerk', v_me.display_name,
+        'utility', jsonb_build_object(
+            'name', (SELECT value FROM utility_settings WHERE key = 'utility_name'),
+            'hall', coalesce((SELECT name FROM halls WHERE code = v_me.hall_code),
+                             v_me.hall_code),
+            'hotline', (SELECT value FROM utility_settings WHERE key = 'utility_hotline')));
 END
 $$;
 
@@ -577,7 +592,7 @@ BEGIN
     SELECT v_id, r.key, p.n, (p.v #>> '{}')::numeric
       FROM jsonb_each(v_rates) AS r(key, value),
            jsonb_array_elements(r.value) WITH ORDINALITY AS p(v, n);
-    -- the deferred trigger checks again at commit; say it here with the field
+    -- the constraint trigger checks too; say it here with the field
     v_problem := counter_tariff_sequence_problem(v_category);
     IF v_problem IS NOT NULL THEN
         PERFORM counter_fail('CT409', 'tariff_sequence', 'effective_from', v_problem);
