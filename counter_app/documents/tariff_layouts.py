@@ -27,7 +27,7 @@ from counter_app.documents.model import (
 if TYPE_CHECKING:  # plain data from the services; no call from here
     from counter_app.services.tariff_basis import TariffBasis
 
-__all__ = ["TIER_BASIS_LABELS", "tariff_basis_document", "tier_name"]
+__all__ = ["TIER_BASIS_LABELS", "price_text", "tariff_basis_document", "tier_name"]
 
 TIER_BASIS_LABELS = {"annual": "按年度累计用水量", "period": "按每个抄表周期用水量"}
 ACCOUNT_TYPES = {"household": "一户一表", "bulk": "总表", "collective": "集体户(合表)",
@@ -45,7 +45,7 @@ def _m3(value: int | None) -> str:
     return "以上" if value is None else f"{value}"
 
 
-def _price(value: Decimal) -> str:
+def price_text(value: Decimal) -> str:
     """A unit price with 2 to 4 decimals: 2.10, 0.4235."""
     text = f"{value.quantize(Decimal('0.0001')):f}".rstrip("0")
     whole, _, decimals = text.partition(".")
@@ -118,10 +118,10 @@ def tariff_basis_document(b: TariffBasis, *, printed_at: datetime) -> Document:
     rows = []
     for component, prices in s.rates.items():
         cells = prices if len(prices) == tiers else prices * tiers
-        rows.append((s.labels.get(component, component), *(_price(p) for p in cells)))
+        rows.append((s.labels.get(component, component), *(price_text(p) for p in cells)))
     if rows:
         total = tuple(
-            _price(sum((Decimal(r[n]) for r in rows), Decimal(0))) for n in range(1, tiers + 1))
+            price_text(sum((Decimal(r[n]) for r in rows), Decimal(0))) for n in range(1, tiers + 1))
         blocks.append(Text("单价（元/吨）", bold=True))
         blocks.append(Table(columns=(Column("费用项目", 1.4), *headers), rows=tuple(rows),
                             totals=("合计单价", *total)))

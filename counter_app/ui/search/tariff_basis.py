@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents import PrintError, write_pdf
 from counter_app.documents.model import Document
 from counter_app.documents.qt_backend import print_preview
-from counter_app.documents.tariff_layouts import tariff_basis_document, tier_name
+from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
 from counter_app.services.tariff_basis import TariffBasis, tariff_basis
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.texts import print_error_text
@@ -199,7 +199,7 @@ class TariffBasisDialog(QDialog):
             table.setItem(row, 0, _item(s.labels.get(component, component)))
             cells = prices if len(prices) == tiers else prices * tiers
             for col, price in enumerate(cells, start=1):
-                table.setItem(row, col, _item(f"{price}", right=True))
+                table.setItem(row, col, _item(price_text(price), right=True))
 
     def _load_failed(self, exc: BaseException) -> None:
         code = getattr(exc, "code", "")
