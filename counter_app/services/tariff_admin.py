@@ -35,12 +35,16 @@ MAX_TIERS = 10
 
 
 class TariffError(ValueError):
-    """Refused input; ``field`` names it (``tiers[2]``, ``rates.basic[1]`` …)."""
+    """Refused input; ``field`` names it (``tiers[2]``, ``rates.basic[1]`` …);
+    ``code`` says why for a form's own message (``invalid`` for the checks
+    here; the database's: ``overlap``, ``gap``, ``billed_after``,
+    ``tariff_used``, ``category`` …)."""
 
-    def __init__(self, field: str, message: str):
+    def __init__(self, field: str, message: str, code: str = "invalid"):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -256,7 +260,7 @@ def load_draft(text: str) -> dict[str, Any]:
 
 
 def _as_tariff_error(exc: ActionError) -> TariffError:
-    return TariffError(exc.field or exc.code, exc.message or exc.code)
+    return TariffError(exc.field or exc.code, exc.message or exc.code, exc.code)
 
 
 def save_tariff(db: Database, draft: Mapping[str, Any], *, workstation: str) -> Saved:
