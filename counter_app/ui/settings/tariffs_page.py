@@ -60,9 +60,13 @@ class TariffsPage(QWidget):
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.category_combo = QComboBox(self)
         self.category_combo.setObjectName("tariffCategory")
+        self.category_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         category_label = QLabel(self.tr("Price &category:"), self)
         category_label.setBuddy(self.category_combo)
         self.schedules = _table(self, "tariffSchedules")
+        self.schedules.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.schedules.horizontalHeader().setStretchLastSection(True)
         schedules_label = QLabel(self.tr("&Schedules:"), self)
         schedules_label.setBuddy(self.schedules)
         self.detail = QLabel(self)
