@@ -99,6 +99,10 @@ class AccountPanel(QWidget):
         self.current_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.current_table.setMaximumHeight(self.current_table.fontMetrics().height() * 7)
         bill_grid.addWidget(self.current_table, 3, 0, 1, 4)
+        basis_row = QHBoxLayout()  # 收费依据: the tariff behind this bill
+        basis_row.addStretch(1)
+        self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", basis_row)
+        bill_grid.addLayout(basis_row, 4, 0, 1, 4)
         bill_grid.setColumnStretch(1, 1)
         bill_grid.setColumnStretch(3, 1)
 
@@ -120,7 +124,6 @@ class AccountPanel(QWidget):
         self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
         self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
         self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
-        self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", buttons)
         buttons.addStretch(1)
         self.back_button = self._button(self.tr("Back"), "Esc", buttons)
         self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
