@@ -185,3 +185,19 @@ def test_tier_basis_is_annual_or_period():
     assert make_tariff(tier_basis="period").tier_basis == "period"
     with pytest.raises(ValueError, match="tier_basis"):
         make_tariff(tier_basis="monthly")
+
+
+def test_no_relief_on_a_component_it_does_not_apply_to():
+    from counter_app.domain.billing import AppliedRelief, compute_bill
+    from counter_app.domain.relief import ReliefKind, ReliefRule
+
+    tax = FeeComponent(Component("resource_tax"), "水资源税", False, 30)
+    basic = FeeComponent(Component.BASIC, "基本水费", True, 10)
+    tariff = make_tariff(tier_uppers=(None,), prices={"basic": ("2.10",), "resource_tax": ("0.5",)},
+                         components={"basic": basic, "resource_tax": tax})
+    bill = compute_bill(tariff, 10, relief=AppliedRelief(ReliefRule(ReliefKind.PER_TON, D("0.20"))))
+    assert [(line.label, line.amount) for line in bill.lines] == [
+        ("基本水费", D("21.00")), ("水资源税", D("5.00")), ("低保减免", D("-2.00"))]
+    with pytest.raises(ValueError, match="no relief applies"):
+        compute_bill(tariff, 10, relief=AppliedRelief(
+            ReliefRule(ReliefKind.PER_TON, D("0.20"), Component("resource_tax"))))
