@@ -156,6 +156,8 @@ def test_the_database_refuses_an_overlap_or_a_gap_for_the_owner_too(db, admin):
     ({"tier_basis": "monthly"}, "tier_basis"),
     ({"tiers": [180, 150, None]}, "tiers[2]"),
     ({"tiers": [180, 300]}, "tiers[2]"),
+    ({"tiers": ["abc", None]}, "tiers[1]"),
+    ({"tiers": [180.5, None]}, "tiers[1]"),
     ({"rates": {"basic": ["2.10", "3.15"]}}, "rates.basic"),
     ({"rates": {"basic": ["2.10", "-1", "6.30"]}}, "rates.basic[2]"),
     ({"rates": {"basic": ["2.123456"]}}, "rates.basic[1]"),

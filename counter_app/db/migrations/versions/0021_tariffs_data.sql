@@ -492,8 +492,10 @@ BEGIN
                 PERFORM counter_fail('CT400', 'tier_open', format('tiers[%s]', i + 1),
                                      'the last tier has no upper limit');
             END IF;
-        ELSIF jsonb_typeof(v_upper) <> 'number' OR (v_upper #>> '{}') !~ '^\d{1,9}$'
-              OR (v_upper #>> '{}')::bigint <= v_prev THEN
+        ELSIF jsonb_typeof(v_upper) <> 'number' OR (v_upper #>> '{}') !~ '^\d{1,9}$' THEN
+            PERFORM counter_fail('CT400', 'tier_upper', format('tiers[%s]', i + 1),
+                                 'a whole number of m³ above the tier before');
+        ELSIF (v_upper #>> '{}')::bigint <= v_prev THEN
             PERFORM counter_fail('CT400', 'tier_upper', format('tiers[%s]', i + 1),
                                  'a whole number of m³ above the tier before');
         ELSE
