@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app import cli_golive
+from counter_app import cli_tariffs
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
@@ -370,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import_readings)
     __import__("counter_app.cli_archive").cli_archive.add_commands(subparsers, common)
     cli_golive.add_commands(subparsers, common)
+    cli_tariffs.add_commands(subparsers, common)
     return parser
 
 

@@ -22,7 +22,9 @@ first upper 180 → 10 m³ tier 1 + 10 m³ tier 2).
 component (one price for every tier) gets a single line over the whole usage
 with ``tier=None``. Each line's amount is ``volume × unit_price`` rounded to
 0.01 half up on its own; the total is the sum of the rounded lines. Lines are
-ordered basic, sewage, resource, then by tier; the relief line comes last.
+ordered by the components' order (data: basic, sewage, resource for water),
+then by tier; the relief line comes last. A line's label is the component's
+name from the data (``基本水费 第一阶梯``).
 
 **Relief.** One negative line (``kind="relief"``, ``tier=None``, label
 ``低保减免``) on the rule's component, computed exactly and rounded half up
@@ -61,7 +63,7 @@ from fractions import Fraction
 
 from counter_app.domain.money import to_money
 from counter_app.domain.relief import ReliefKind, ReliefRule
-from counter_app.domain.tariffs import COMPONENT_LABELS, Component, Tariff
+from counter_app.domain.tariffs import Component, Tariff
 
 __all__ = [
     "AppliedRelief",
@@ -173,7 +175,7 @@ def _charge_lines(
     tariff: Tariff, component: Component, usage: int, volumes: tuple[int, ...]
 ) -> list[BillLine]:
     prices = tariff.prices[component]
-    label = COMPONENT_LABELS[component]
+    label = tariff.label(component)
     if tariff.is_flat(component):
         price = prices[0]
         return [
@@ -247,13 +249,16 @@ def compute_bill(
         raise ValueError(
             f"relief targets {relief.rule.component}, which tariff {tariff.code} does not charge"
         )
+    if relief is not None and not tariff.components[relief.rule.component].relief_applies:
+        raise ValueError(
+            f"relief targets {relief.rule.component}, to which no relief applies"
+        )
     if usage == 0:
         return BillComputation(usage=0, lines=(), total=_ZERO)
 
     lines: list[BillLine] = []
-    for component in Component:
-        if component in tariff.prices:
-            lines.extend(_charge_lines(tariff, component, usage, volumes))
+    for component in tariff.ordered_components():
+        lines.extend(_charge_lines(tariff, component, usage, volumes))
 
     if relief is not None:
         component_charge = sum(

@@ -1,15 +1,21 @@
-"""Water tariffs: price components, annual tiers (阶梯水价) and the tariff in force.
+"""Tariffs: fee components, tiers (阶梯水价/气价) and the tariff in force.
 
 A tariff belongs to a price category (``"RES"`` residential, ``"NONRES"`` …) and
 is in force from ``effective_from`` to ``effective_to`` (both inclusive; ``None``
 means open-ended).
 
-Tiers are annual and cumulative: ``tier_uppers`` holds the upper bound, in m³
+Tiers are annual and cumulative by default (``tier_basis="annual"``): ``tier_uppers`` holds the upper bound, in m³
 used since the start of the tier year, of each tier. ``(180, 300, None)`` means
 tier 1 covers the first 180 m³ of the year, tier 2 the next 120 m³ and tier 3
-everything above 300 m³. A single-tier tariff is ``(None,)``.
+everything above 300 m³. A single-tier tariff is ``(None,)``. With
+``tier_basis="period"`` the limits apply to each read period's usage alone.
+With ``households_scaling`` the limits are multiplied by the households
+behind a collective account's meter (12 households → tier 1 = 12 × 180 m³).
 
-Each component (basic water fee, sewage treatment fee, water-resource fee) has
+Fee components are data (:class:`FeeComponent`: code, Chinese name, whether a
+relief may apply, order on a bill): a gas utility or a 水资源税 line is a row,
+not code. The water utility's three are :data:`WATER_COMPONENTS`. Each
+component a tariff charges has
 either one unit price per tier or a single price that applies at every tier
 ("flat" component). Prices are ``Decimal`` yuan per m³ with at most four
 decimals.
@@ -19,16 +25,20 @@ Pure Python: no Qt, no database, no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from types import MappingProxyType
+from typing import ClassVar
 
 __all__ = [
     "COMPONENT_LABELS",
     "Component",
+    "FeeComponent",
+    "TIER_BASES",
+    "WATER_COMPONENTS",
     "Tariff",
     "tariff_for",
 ]
@@ -36,19 +46,71 @@ __all__ = [
 _PRICE_QUANTUM = Decimal("0.0001")
 
 
-class Component(StrEnum):
-    """A price component of a water bill."""
-
-    BASIC = "basic"
-    SEWAGE = "sewage"
-    RESOURCE = "resource"
+_COMPONENT_CODE = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
 
 
-COMPONENT_LABELS: dict[Component, str] = {
-    Component.BASIC: "基本水费",
-    Component.SEWAGE: "污水处理费",
-    Component.RESOURCE: "水资源费",
-}
+class Component(str):
+    """A fee component's code (``"basic"``, ``"sewage"``, ``"gas"`` …).
+
+    The components are data (``fee_components``: code, Chinese name, whether
+    a relief may apply, order on a bill); ``BASIC``, ``SEWAGE`` and
+    ``RESOURCE`` are the water utility's three, kept as names for callers.
+    """
+
+    __slots__ = ()
+
+    BASIC: ClassVar[Component]
+    SEWAGE: ClassVar[Component]
+    RESOURCE: ClassVar[Component]
+
+    def __new__(cls, code: object) -> Component:
+        if isinstance(code, Component):
+            return code
+        if not isinstance(code, str) or not _COMPONENT_CODE.match(code):
+            raise ValueError(
+                f"a fee component code is 1-16 lowercase letters, digits or _, got {code!r}"
+            )
+        return super().__new__(cls, code)
+
+    @property
+    def value(self) -> str:
+        return str(self)
+
+
+Component.BASIC = Component("basic")
+Component.SEWAGE = Component("sewage")
+Component.RESOURCE = Component("resource")
+
+
+@dataclass(frozen=True)
+class FeeComponent:
+    """One fee component as data: its Chinese name (the bill line's label),
+    whether a relief may apply to it, its place on a bill."""
+
+    code: Component
+    name: str
+    relief_applies: bool = True
+    sort_order: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", Component(self.code))
+        if not self.name.strip():
+            raise ValueError(f"fee component {self.code}: the name must not be empty")
+
+
+# the water utility's three (migration 0021 inserts the same rows)
+WATER_COMPONENTS: tuple[FeeComponent, ...] = (
+    FeeComponent(Component.BASIC, "基本水费", True, 10),
+    FeeComponent(Component.SEWAGE, "污水处理费", True, 20),
+    FeeComponent(Component.RESOURCE, "水资源费", True, 30),
+)
+_WATER = MappingProxyType({c.code: c for c in WATER_COMPONENTS})
+
+COMPONENT_LABELS: Mapping[Component, str] = MappingProxyType(
+    {c.code: c.name for c in WATER_COMPONENTS}
+)
+
+TIER_BASES = ("annual", "period")
 
 
 def _as_price(value: object, where: str) -> Decimal:
@@ -83,6 +145,14 @@ class Tariff:
     effective_to: date | None
     tier_uppers: tuple[int | None, ...]
     prices: Mapping[Component, tuple[Decimal, ...]] = field(hash=False)
+    # 文号; tier limits per calendar year ("annual") or per read period
+    # ("period"); limits multiplied by a collective account's households
+    doc_no: str = ""
+    tier_basis: str = "annual"
+    households_scaling: bool = True
+    # the components the prices may name (code -> data); the water three by default
+    components: Mapping[Component, FeeComponent] = field(
+        default_factory=lambda: _WATER, hash=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.code:
@@ -94,6 +164,12 @@ class Tariff:
                 f"tariff {self.code}: effective_to {self.effective_to} is before "
                 f"effective_from {self.effective_from}"
             )
+        if self.tier_basis not in TIER_BASES:
+            raise ValueError(
+                f"tariff {self.code}: tier_basis must be annual or period, got {self.tier_basis!r}"
+            )
+        object.__setattr__(self, "components", MappingProxyType(
+            {Component(k): v for k, v in self.components.items()}))
         self._validate_tiers()
         object.__setattr__(self, "tier_uppers", tuple(self.tier_uppers))
         object.__setattr__(self, "prices", MappingProxyType(self._validated_prices()))
@@ -130,6 +206,8 @@ class Tariff:
                 component = Component(key)
             except ValueError as exc:
                 raise ValueError(f"tariff {self.code}: unknown component {key!r}") from exc
+            if component not in self.components:
+                raise ValueError(f"tariff {self.code}: unknown component {key!r}")
             values = tuple(raw_prices)
             if len(values) not in (1, tiers):
                 raise ValueError(
@@ -141,6 +219,15 @@ class Tariff:
                 for number, value in enumerate(values, start=1)
             )
         return result
+
+    def label(self, component: Component) -> str:
+        """The component's Chinese name (a bill line's label)."""
+        return self.components[component].name
+
+    def ordered_components(self) -> tuple[Component, ...]:
+        """The components this tariff charges, in their order on a bill."""
+        order = {c: (self.components[c].sort_order, c) for c in self.prices}
+        return tuple(sorted(self.prices, key=order.__getitem__))
 
     @property
     def tier_count(self) -> int:

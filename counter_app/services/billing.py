@@ -9,7 +9,8 @@ the period, writes them all or none and audits the batch.
 
 Each account with a reading closing ``period`` and no bill for it gets one.
 The tier year is the calendar year of the closing read date; usage already
-billed earlier in that year counts towards the tiers. An approved relief
+billed earlier in that year counts towards the tiers (a schedule with
+``tier_basis = 'period'`` applies its limits to each period alone). An approved relief
 applies from its ``effective_period`` on, scaled by the household share of a
 collective account and by the part of the read period the certificate covers.
 """
@@ -79,6 +80,14 @@ def relief_for_period(
         if share > 0:
             return AppliedRelief(t.rule, Fraction(share))
     return None
+
+
+def tier_multiplier(tariff: Tariff, account_type: str, households: int | None) -> int:
+    """Tier limits are multiplied by the households behind a collective
+    account's meter when the schedule says so (``households_scaling``)."""
+    if tariff.households_scaling and account_type == "collective":
+        return max(households or 1, 1)
+    return 1
 
 
 def period_start(previous_read_on: date | None, period: Period, cycle_months: int) -> date:
@@ -201,16 +210,21 @@ class _Biller:
                 self.skipped.append(Skipped(r.account_no, f"no tariff for {r.price_category}"))
                 continue
             start = period_start(previous.get(r.meter_id), self.period, r.read_cycle_months)
-            multiplier = r.households_total if r.account_type == "collective" else 1
-            computation = compute_bill(
-                tariff,
-                int(r.usage),
-                year_to_date_usage=ytd.get(r.account_id, 0),
-                tier_multiplier=multiplier or 1,
-                relief=relief_for_period(
-                    reliefs.get(r.account_id, ()), self.code, start, r.read_on
-                ),
-            )
+            try:
+                computation = compute_bill(
+                    tariff,
+                    int(r.usage),
+                    year_to_date_usage=(
+                        ytd.get(r.account_id, 0) if tariff.tier_basis == "annual" else 0
+                    ),
+                    tier_multiplier=tier_multiplier(tariff, r.account_type, r.households_total),
+                    relief=relief_for_period(
+                        reliefs.get(r.account_id, ()), self.code, start, r.read_on
+                    ),
+                )
+            except ValueError as exc:  # a relief on a component the tariff lacks
+                self.skipped.append(Skipped(r.account_no, str(exc)))
+                continue
             computations.append(computation)
             bills.append(
                 # the account, the readings and the usage are the reading's:

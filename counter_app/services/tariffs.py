@@ -10,10 +10,22 @@ from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.domain.relief import ReliefKind, ReliefRule
-from counter_app.domain.tariffs import Component, Tariff
+from counter_app.domain.tariffs import Component, FeeComponent, Tariff
+
+
+def load_fee_components(session: Session) -> dict[Component, FeeComponent]:
+    """The fee components as data, in their order on a bill."""
+    rows = session.execute(
+        select(m.FeeComponent).order_by(m.FeeComponent.sort_order, m.FeeComponent.code)
+    ).scalars()
+    return {
+        Component(r.code): FeeComponent(Component(r.code), r.name, r.relief_applies, r.sort_order)
+        for r in rows
+    }
 
 
 def load_tariffs(session: Session) -> list[Tariff]:
+    components = load_fee_components(session)
     tiers: dict[int, dict[int, int | None]] = defaultdict(dict)
     for row in session.execute(select(m.TariffTier)).scalars():
         tiers[row.tariff_id][row.tier_no] = row.upper_volume
@@ -36,19 +48,28 @@ def load_tariffs(session: Session) -> list[Tariff]:
                 effective_to=t.effective_to,
                 tier_uppers=uppers,
                 prices=prices,
+                doc_no=t.doc_no,
+                tier_basis=t.tier_basis,
+                households_scaling=t.households_scaling,
+                components=components,
             )
         )
     return result
 
 
 def save_tariff(session: Session, tariff: Tariff) -> int:
-    """Insert a domain tariff with its tiers and rates; returns its id."""
+    """Insert a domain tariff with its tiers and rates; returns its id. For the
+    DBA's demo seeder and tests only: an administrator saves a schedule with
+    ``counter_save_tariff`` (:mod:`counter_app.services.tariff_admin`)."""
     row = m.Tariff(
         code=tariff.code,
         name=tariff.name,
         category_code=tariff.category,
         effective_from=tariff.effective_from,
         effective_to=tariff.effective_to,
+        doc_no=tariff.doc_no,
+        tier_basis=tariff.tier_basis,
+        households_scaling=tariff.households_scaling,
     )
     session.add(row)
     session.flush()

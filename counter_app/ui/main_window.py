@@ -17,6 +17,7 @@ from counter_app.ui.pages.payments import PaymentsPage
 from counter_app.ui.pages.relief import ReliefPage
 from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
+from counter_app.ui.settings.tariffs_page import TariffsPage
 from counter_app.ui.status import PING_INTERVAL_MS, ConnectionMonitor, StatusPanel
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
                   self.tr("Complaints"), self.tr("Day close"), self.tr("Settings"))
         for title, page in zip(titles, (self.search_page, *self._lazy), strict=True):
             self._add_page(title, page)
+        if clerk.role == "admin":  # the price schedules (水价): administrators only
+            self._add_page(self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.close)

@@ -32,7 +32,7 @@ from counter_app.domain.relief import (
     household_share,
     validity_share,
 )
-from counter_app.domain.tariffs import Component, Tariff
+from counter_app.domain.tariffs import WATER_COMPONENTS, Component, Tariff
 
 D = Decimal
 BASIC, SEWAGE, RESOURCE = Component.BASIC, Component.SEWAGE, Component.RESOURCE
@@ -393,7 +393,7 @@ def tariffs(draw) -> Tariff:
         running += width
         uppers.append(running)
     uppers.append(None)
-    components = draw(st.lists(st.sampled_from(list(Component)), min_size=1, unique=True))
+    components = draw(st.lists(st.sampled_from([c.code for c in WATER_COMPONENTS]), min_size=1, unique=True))
     prices = {}
     for component in components:
         size = draw(st.sampled_from(sorted({1, len(uppers)})))
@@ -433,7 +433,7 @@ def test_total_is_the_sum_of_the_lines_and_never_negative(data, usage, ytd, mult
     assert bill.total.as_tuple().exponent == -2
     for line in bill.lines:
         assert line.amount == line.amount.quantize(D("0.01"))
-    for component in Component:
+    for component in tariff.prices:
         net = sum((line.amount for line in bill.lines if line.component == component), D("0"))
         assert net >= 0
     assert sum(1 for line in bill.lines if line.kind == "relief") <= 1

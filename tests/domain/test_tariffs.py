@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from counter_app.domain.tariffs import COMPONENT_LABELS, Component, Tariff, tariff_for
+from counter_app.domain.tariffs import (
+    COMPONENT_LABELS,
+    WATER_COMPONENTS,
+    Component,
+    FeeComponent,
+    Tariff,
+    tariff_for,
+)
 
 D = Decimal
 
@@ -20,6 +27,7 @@ def make_tariff(
     effective_to: date | None = None,
     tier_uppers: tuple[int | None, ...] = (180, 300, None),
     prices: dict | None = None,
+    **extra,
 ) -> Tariff:
     if prices is None:
         prices = {
@@ -35,11 +43,13 @@ def make_tariff(
         effective_to=effective_to,
         tier_uppers=tier_uppers,
         prices=prices,
+        **extra,
     )
 
 
 def test_component_values_and_labels():
-    assert [c.value for c in Component] == ["basic", "sewage", "resource"]
+    assert [c.code for c in WATER_COMPONENTS] == ["basic", "sewage", "resource"]
+    assert Component.BASIC == "basic" and Component("basic").value == "basic"
     assert COMPONENT_LABELS == {
         Component.BASIC: "基本水费",
         Component.SEWAGE: "污水处理费",
@@ -157,3 +167,37 @@ def test_tariff_for_refuses_two_tariffs_starting_the_same_day():
     b = make_tariff("RES-B")
     with pytest.raises(ValueError, match="ambiguous"):
         tariff_for([a, b], "RES", date(2024, 6, 1))
+
+
+def test_components_are_data_a_gas_tariff_needs_no_code():
+    gas = FeeComponent(Component("gas"), "燃气费", True, 10)
+    tax = FeeComponent(Component("resource_tax"), "水资源税", False, 5)
+    tariff = make_tariff(tier_uppers=(None,), prices={"gas": ("3.05",), "resource_tax": ("0.5",)},
+                         components={"gas": gas, "resource_tax": tax})
+    assert tariff.ordered_components() == ("resource_tax", "gas")
+    assert tariff.label(Component("gas")) == "燃气费"
+    with pytest.raises(ValueError, match="unknown component 'gas'"):
+        make_tariff(tier_uppers=(None,), prices={"gas": ("3.05",)})
+
+
+def test_tier_basis_is_annual_or_period():
+    assert make_tariff().tier_basis == "annual"
+    assert make_tariff(tier_basis="period").tier_basis == "period"
+    with pytest.raises(ValueError, match="tier_basis"):
+        make_tariff(tier_basis="monthly")
+
+
+def test_no_relief_on_a_component_it_does_not_apply_to():
+    from counter_app.domain.billing import AppliedRelief, compute_bill
+    from counter_app.domain.relief import ReliefKind, ReliefRule
+
+    tax = FeeComponent(Component("resource_tax"), "水资源税", False, 30)
+    basic = FeeComponent(Component.BASIC, "基本水费", True, 10)
+    tariff = make_tariff(tier_uppers=(None,), prices={"basic": ("2.10",), "resource_tax": ("0.5",)},
+                         components={"basic": basic, "resource_tax": tax})
+    bill = compute_bill(tariff, 10, relief=AppliedRelief(ReliefRule(ReliefKind.PER_TON, D("0.20"))))
+    assert [(line.label, line.amount) for line in bill.lines] == [
+        ("基本水费", D("21.00")), ("水资源税", D("5.00")), ("低保减免", D("-2.00"))]
+    with pytest.raises(ValueError, match="no relief applies"):
+        compute_bill(tariff, 10, relief=AppliedRelief(
+            ReliefRule(ReliefKind.PER_TON, D("0.20"), Component("resource_tax"))))

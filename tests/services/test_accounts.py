@@ -67,8 +67,16 @@ def populate(db) -> dict[str, int]:
     with db.write() as s:
         make_reference(s)
         tariff = m.Tariff(code="RES-2026", name="居民生活用水", category_code="RES",
-                          effective_from=date(2026, 1, 1))
+                          effective_from=date(2026, 1, 1), doc_no="嘉价发〔2025〕12号")
         s.add(tariff)
+        s.flush()  # its tiers and prices before its bills (a billed schedule is frozen)
+        s.add_all([m.TariffTier(tariff_id=tariff.id, tier_no=n, upper_volume=u)
+                   for n, u in ((1, 180), (2, 300), (3, None))])
+        s.add_all([m.TariffRate(tariff_id=tariff.id, component=c, tier_no=n, unit_price=D(p))
+                   for c, n, p in (("basic", 1, "2.10"), ("basic", 2, "3.15"),
+                                   ("basic", 3, "6.30"), ("sewage", 1, "0.95"),
+                                   ("resource", 1, "0.40"))])
+        s.flush()
         s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠", kind="per_ton",
                            value=D("0.20")))
         s.flush()

@@ -33,7 +33,7 @@ from .money import (
     ShiftClose,
 )
 from .org import Area, Clerk, Hall, UtilitySetting
-from .tariffs import PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
+from .tariffs import FeeComponent, PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
 
 __all__ = [
     "NAMING",
@@ -46,6 +46,7 @@ __all__ = [
     "Area",
     "Clerk",
     "UtilitySetting",
+    "FeeComponent",
     "PriceCategory",
     "Tariff",
     "TariffTier",

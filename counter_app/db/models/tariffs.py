@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -28,16 +29,45 @@ class PriceCategory(Base):
     name: Mapped[str] = mapped_column(String(40), nullable=False)
 
 
+class FeeComponent(Base):
+    """A fee line a schedule may charge (基本水费, 污水处理费, 水资源税, 燃气费 …)."""
+
+    __tablename__ = "fee_components"
+    __table_args__ = (
+        CheckConstraint("code ~ '^[a-z][a-z0-9_]{0,15}$'", name="code"),
+        CheckConstraint("btrim(name) <> ''", name="name"),
+    )
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), nullable=False)
+    relief_applies: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
+                                                 server_default=true())
+    sort_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
+                                            server_default="0")
+
+
 class Tariff(Base):
     """A price schedule for one category, in force from ``effective_from``."""
 
     __tablename__ = "tariffs"
+    __table_args__ = (
+        CheckConstraint("tier_basis IN ('annual', 'period')", name="tier_basis"),
+        CheckConstraint("effective_to IS NULL OR effective_to >= effective_from",
+                        name="effective_range"),
+    )
     id: Mapped[int] = pk()
     code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     category_code: Mapped[str] = mapped_column(ForeignKey("price_categories.code"), nullable=False)
     effective_from: Mapped[date] = mapped_column(Date, nullable=False)
     effective_to: Mapped[date | None] = mapped_column(Date)
+    # 文号 of the price authority's document; tier limits per year or per
+    # read period; limits multiplied by a collective account's households
+    doc_no: Mapped[str] = mapped_column(String(64), nullable=False, default="",
+                                        server_default="")
+    tier_basis: Mapped[str] = mapped_column(String(8), nullable=False, default="annual",
+                                            server_default="annual")
+    households_scaling: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
+                                                     server_default=true())
 
 
 class TariffTier(Base):
@@ -55,11 +85,10 @@ class TariffRate(Base):
 
     __tablename__ = "tariff_rates"
     __table_args__ = (
-        CheckConstraint("component IN ('basic','sewage','resource')", name="component"),
         CheckConstraint("unit_price >= 0", name="unit_price"),
     )
     tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"), primary_key=True)
-    component: Mapped[str] = mapped_column(String(16), primary_key=True)
+    component: Mapped[str] = mapped_column(ForeignKey("fee_components.code"), primary_key=True)
     tier_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice(), nullable=False)
 
@@ -76,5 +105,6 @@ class ReliefRule(Base):
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     value: Mapped[Decimal] = mapped_column(UnitPrice(), nullable=False)
-    component: Mapped[str] = mapped_column(String(16), nullable=False, default="basic")
+    component: Mapped[str] = mapped_column(ForeignKey("fee_components.code"), nullable=False,
+                                           default="basic")
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)

@@ -104,6 +104,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tariff basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,6 +620,173 @@
     </message>
     <message>
         <source>Save statement as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TariffBasisDialog</name>
+    <message>
+        <source>Tariff basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the tariff…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers for this account (m³)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit prices (yuan/m³)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cumulative over the calendar year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each read period on its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits × {n} households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits as published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: {used} m³ so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last period: {used} m³</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, in {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period}: {usage} m³, {amount} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no bill yet: the schedule in force today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price schedule of this account&apos;s category is in force; ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tariff could not be read; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the A4 printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be made; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save tariff basis as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -104,6 +104,10 @@
         <translation>显示完整证件号/电话</translation>
     </message>
     <message>
+        <source>Tariff basis</source>
+        <translation>收费依据</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>返回</translation>
     </message>
@@ -617,6 +621,173 @@
     <message>
         <source>Save statement as PDF</source>
         <translation>将清单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>TariffBasisDialog</name>
+    <message>
+        <source>Tariff basis</source>
+        <translation>收费依据</translation>
+    </message>
+    <message>
+        <source>Loading the tariff…</source>
+        <translation>正在读取水价…</translation>
+    </message>
+    <message>
+        <source>Price schedule</source>
+        <translation>价格方案</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行期间</translation>
+    </message>
+    <message>
+        <source>Tiers count</source>
+        <translation>阶梯计量</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数调整</translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation>本户位置</translation>
+    </message>
+    <message>
+        <source>Bill used</source>
+        <translation>所依据账单</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation>预览 (Enter)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+S)</source>
+        <translation>保存 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Tiers for this account (m³)</source>
+        <translation>本户阶梯（吨）</translation>
+    </message>
+    <message>
+        <source>Unit prices (yuan/m³)</source>
+        <translation>单价（元/吨）</translation>
+    </message>
+    <message>
+        <source>from {start}</source>
+        <translation>{start} 起</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>cumulative over the calendar year</source>
+        <translation>按年度累计用水量</translation>
+    </message>
+    <message>
+        <source>each read period on its own</source>
+        <translation>按每个抄表周期用水量</translation>
+    </message>
+    <message>
+        <source>limits × {n} households</source>
+        <translation>阶梯上限 × {n} 户</translation>
+    </message>
+    <message>
+        <source>limits as published</source>
+        <translation>按标准上限，不调整</translation>
+    </message>
+    <message>
+        <source>{year}: {used} m³ so far</source>
+        <translation>{year}年累计用水 {used} 吨</translation>
+    </message>
+    <message>
+        <source>last period: {used} m³</source>
+        <translation>最近一期用水 {used} 吨</translation>
+    </message>
+    <message>
+        <source>, in {tier}</source>
+        <translation>，处于{tier}</translation>
+    </message>
+    <message>
+        <source>{period}: {usage} m³, {amount} yuan</source>
+        <translation>{period} 账期：用水 {usage} 吨，金额 {amount} 元</translation>
+    </message>
+    <message>
+        <source>no bill yet: the schedule in force today</source>
+        <translation>尚无账单：显示今日执行的价格方案</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>阶梯</translation>
+    </message>
+    <message>
+        <source>Published limit</source>
+        <translation>标准上限</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>本户范围</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用项目</translation>
+    </message>
+    <message>
+        <source>No price schedule of this account&apos;s category is in force; ask an administrator.</source>
+        <translation>本户用水类别没有正在执行的价格方案，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The tariff could not be read; try again.</source>
+        <translation>未能读取水价，请重试。</translation>
+    </message>
+    <message>
+        <source>Sent to the A4 printer.</source>
+        <translation>已发送到 A4 打印机。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation>PDF 未能保存：{error}</translation>
+    </message>
+    <message>
+        <source>The document could not be made; try again.</source>
+        <translation>未能生成文档，请重试。</translation>
+    </message>
+    <message>
+        <source>Save tariff basis as PDF</source>
+        <translation>将收费依据保存为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>

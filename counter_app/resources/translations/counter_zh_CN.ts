@@ -163,6 +163,10 @@
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>水价</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>

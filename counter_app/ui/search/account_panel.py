@@ -103,6 +103,10 @@ class AccountPanel(QWidget):
         self.current_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.current_table.setMaximumHeight(self.current_table.fontMetrics().height() * 7)
         bill_grid.addWidget(self.current_table, 3, 0, 1, 4)
+        basis_row = QHBoxLayout()  # 收费依据: the tariff behind this bill
+        basis_row.addStretch(1)
+        self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", basis_row)
+        bill_grid.addLayout(basis_row, 4, 0, 1, 4)
         bill_grid.setColumnStretch(1, 1)
         bill_grid.setColumnStretch(3, 1)
 
@@ -145,6 +149,7 @@ class AccountPanel(QWidget):
         self.complaint_button.clicked.connect(lambda: self._request("complaint"))
         self.statement_button.clicked.connect(self.open_statement)
         self.reveal_button.clicked.connect(self.reveal)
+        self.basis_button.clicked.connect(self.open_tariff_basis)
         self.back_button.clicked.connect(self.back_requested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -199,7 +204,8 @@ class AccountPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
-                       self.statement_button, self.reveal_button, self.archive_button):
+                       self.statement_button, self.reveal_button, self.archive_button,
+                       self.basis_button):
             button.setEnabled(enabled)
 
     # -- loading ------------------------------------------------------------------------
@@ -405,5 +411,15 @@ class AccountPanel(QWidget):
         if self.view is None:
             return
         dialog = StatementDialog(self.workplace, self.view, self, state=self.state)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_tariff_basis(self) -> None:
+        """收费依据 of the open account (its own dialog, one screen call)."""
+        if self.view is None:
+            return
+        from counter_app.ui.search.tariff_basis import TariffBasisDialog
+
+        dialog = TariffBasisDialog(self.workplace, self.view.account_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
