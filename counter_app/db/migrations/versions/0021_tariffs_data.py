@@ -17,7 +17,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0021_tariffs_data"
-down_revision = "0018_credits_in_open_bills"
+down_revision = "0020_accounts_import"
 branch_labels = None
 depends_on = None
 
