@@ -162,6 +162,14 @@
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Shift still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shift is still open: count the till and close it on Day close (Ctrl+5) before you leave. Quit anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>

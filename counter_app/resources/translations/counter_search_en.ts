@@ -539,6 +539,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{field}: {first} is after the to period {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the statement…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -539,6 +539,10 @@
         <translation>{field}：请按 2026-03 的格式输入。</translation>
     </message>
     <message>
+        <source>{field}: {first} is after the to period {last}.</source>
+        <translation>{field}：{first} 晚于截止账期 {last}。</translation>
+    </message>
+    <message>
         <source>Preparing the statement…</source>
         <translation>正在生成清单…</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -75,6 +75,8 @@ def print_report(printer: DocumentPrinter, report: DayCloseReport) -> None:
 
 
 class DayClosePage(QWidget):
+    shift_known = Signal(bool)  # whether the clerk has an open shift, as last read
+
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_DayClosePage()
@@ -137,6 +139,7 @@ class DayClosePage(QWidget):
         if loaded.day is not None:
             self.shifts_model.set_shifts(loaded.day)
         totals = loaded.totals
+        self.shift_known.emit(totals is not None)
         if totals is None:
             self._totals = None
             self._show_stack(CLOSED_PAGE if self.report is not None else OPEN_PAGE)

@@ -121,7 +121,14 @@ class StatementDialog(QDialog):
                 edit.setFocus()
                 edit.selectAll()
                 return None
-        return min(periods), max(periods)
+        first, last = periods
+        if first > last:  # never swapped behind the clerk's back: the clerk decides
+            self._say(self.tr("{field}: {first} is after the to period {last}.").format(
+                field=edits[0][1], first=str(first), last=str(last)), warn=True)
+            self.from_edit.setFocus()
+            self.from_edit.selectAll()
+            return None
+        return first, last
 
     def paper(self) -> Paper:
         """A4, or the roll of the workstation's receipt printer."""
