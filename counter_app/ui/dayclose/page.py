@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QSizePolicy,
@@ -40,6 +39,7 @@ from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
 from counter_app.ui.dayclose.report import day_close_document
 from counter_app.ui.dayclose.texts import shift_error_text, unexpected_text
+from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.settings.print_errors import print_error_text
@@ -327,9 +327,9 @@ class DayClosePage(QWidget):
             return
         s = self.report.summary
         day = s.totals.opened_at.astimezone(SHANGHAI).strftime("%Y%m%d")
-        suggested = str(Path.home() / f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the day-close report"), suggested, self.tr("Excel (*.xlsx)"))
+        path = save_file_name(
+            self, "dayclose", self.tr("Export the day-close report"),
+            f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx", self.tr("Excel (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

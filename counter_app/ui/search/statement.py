@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
+from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.search.statement_data import statement_data
 from counter_app.ui.search.texts import print_error_text
 from counter_app.ui.settings.print_errors import print_error_text as printer_error_text
@@ -221,10 +221,8 @@ class StatementDialog(QDialog):
         if self._periods() is None:
             return
         name = f"往期交费清单_{self.view.account_no}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save statement as PDF"), str(Path.home() / name),
-            self.tr("PDF files (*.pdf)"),
-        )
+        chosen = save_file_name(self, "statement", self.tr("Save statement as PDF"), name,
+                                self.tr("PDF files (*.pdf)"))
         if chosen:
             path = Path(chosen)
             self._make("pdf", path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))
