@@ -547,6 +547,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sent to the receipt printer.</source>
         <translation type="unfinished"></translation>
     </message>

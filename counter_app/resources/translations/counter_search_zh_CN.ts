@@ -547,6 +547,14 @@
         <translation>正在生成清单…</translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or saved.</source>
+        <translation>已取消：没有打印，也没有保存。</translation>
+    </message>
+    <message>
         <source>Sent to the receipt printer.</source>
         <translation>已发送到小票打印机。</translation>
     </message>

@@ -125,3 +125,37 @@ def test_periods_the_wrong_way_round_are_refused_not_swapped(qtbot, town, make_s
     assert QApplication.focusWidget() is dialog.from_edit
     assert (dialog.from_edit.text(), dialog.to_edit.text()) == ("2026-08", "2026-06")
     assert dialog.last_document is None  # nothing was made
+
+
+def test_cancelled_statement_saves_nothing(qtbot, town, make_search_window, tmp_path,
+                                           monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from counter_app.ui.search import statement as statement_module
+
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    reached, release = threading.Event(), threading.Event()
+    real = statement_module.statement_data
+
+    def held(*args, **kwargs):
+        reached.set()
+        release.wait(15)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(statement_module, "statement_data", held)
+    target = tmp_path / "statement.pdf"
+    dialog._make("pdf", target)
+    qtbot.waitUntil(reached.is_set, timeout=15_000)
+    progress = dialog.progress.dialog
+    qtbot.waitUntil(lambda: progress.maximum() > 0, timeout=5_000)  # the rows are known
+    assert "行" in progress.labelText()
+    [cancel] = [b for b in progress.findChildren(QPushButton) if b.text() == "取消"]
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled(), timeout=15_000)
+    assert dialog.message_label.text() == "已取消：没有打印，也没有保存。"
+    assert list(tmp_path.iterdir()) == [] and dialog.saved_path is None
