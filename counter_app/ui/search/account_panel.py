@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
 from counter_app.ui.account_events import AccountWatch
-from counter_app.ui.captions import wrap_at_most_twice
+from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
@@ -155,9 +155,8 @@ class AccountPanel(QWidget):
                 key, title = row[c], row[c + 1]
                 if not key:
                     continue
-                caption = QLabel(title + self.tr(":"), box)
+                caption = Caption(title + self.tr(":"), box)  # at most two lines
                 caption.setStyleSheet("color: #555555;")
-                wrap_at_most_twice(caption)  # "Prepayment balance:" may take two lines
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
                 self.fields[key].setWordWrap(key not in UNBROKEN)
