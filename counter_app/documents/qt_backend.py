@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QFontDatabase,
@@ -265,4 +266,13 @@ def print_preview(parent, document: Document, printer_name: str = "") -> int:
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(document.name)
     dialog.paintRequested.connect(lambda p: paint_document(p, document, pages))
+    fit_width(dialog)
     return dialog.exec()
+
+
+def fit_width(dialog: QPrintPreviewDialog) -> None:
+    """Open at page width (Qt's default, the whole page, is too small to read);
+    through the dialog's own action so its toolbar shows the choice."""
+    action = dialog.findChild(QAction, "fitWidthAction")
+    if action is not None:
+        action.trigger()

@@ -1,7 +1,10 @@
 """The consultation guide (客服常见问题的处理): the utility's own scripts.
 
-Summarised faithfully from the procedure document 客户咨询工作流程 (seeds of
-DESIGN.md §1). Content, not UI strings: it is the utility's Chinese text and
+Summarised faithfully from the procedure documents (seeds of DESIGN.md §1):
+the water utility's 客户咨询工作流程 and 特困低保户用水优惠办理流程 (000), and
+for the counter's other business (换表, 更名/过户, 销户) the gas company's
+《浅谈客户服务部基础工作》 (001). Where a document only names a procedure
+(报装, 户表改造) the guide says so and adds no steps of its own. Content, not UI strings: it is the utility's Chinese text and
 is not translated. :func:`search` matches title, keywords and text.
 """
 
@@ -104,6 +107,72 @@ SCRIPTS: tuple[Script, ...] = (
             "需要往期交费情况：按交费时间段查询账单信息，询问是否打印往期交费清单。",
         ),
     ),
+    Script(
+        "relief",
+        "特困低保户用水优惠（低保减免）",
+        ("低保", "减免", "优惠", "特困", "救助", "低保证", "集体户", "困难职工"),
+        (
+            "热情接待，耐心询问客户需求；确定办理特困用水优惠后，详细告知需要的证件和材料。",
+            "办理资格：《城镇居民最低生活保障证》（民政部门监制下发的有效证件），"
+            "或破产企业困难职工生活救助证明（政府或民政部门下发）。",
+            "需提交：低保证原件及复印件（证件需在有效期内）；证件持有人本人身份证复印件一份。",
+            "仔细审查、核实证明材料，确认是否有资格享受优惠。",
+            "一户一表用户：将用户号、户名、优惠事项及联系方式记录在复印件上。",
+            "在本系统登记低保申请（用户信息页 F6），按实用水量每吨减免 0.2 元基本水费；"
+            "请客户核对其缴费信息的变更。",
+            "集体户中部分为低保户的：按低保户占总户数的百分比计算减免，自办理日起下期抄见水量即可减免。",
+            "减免客户名单存档（本系统的低保减免台账可导出）。",
+        ),
+    ),
+    Script(
+        "new_connection",
+        "新报装",
+        ("报装", "新装", "装表", "开户", "接水", "通水", "安装"),
+        (
+            "热情礼貌接待，询问客户想要办理什么业务，认真倾听。",
+            "属新报装用户的，按公司报装业务流程指导客户办理（该流程的步骤和资料未收入本指南）。",
+            "受理时掌握业务流程，按受理程序提交，及时准确派单至各业务部门；认真审核原始资料。",
+        ),
+    ),
+    Script(
+        "meter_retrofit",
+        "户表改造（旧楼改造）",
+        ("户表改造", "旧楼", "改造", "一户一表", "分摊", "损耗", "总表"),
+        (
+            "咨询旧楼改造的，按户表改造工作流程指导办理（该流程的步骤和资料未收入本指南）。",
+            "住宅小区居民用户的水价含有小区供水管网损耗；户表改造可解决分摊损耗的问题。",
+        ),
+    ),
+    Script(
+        "meter_change",
+        "换表",
+        ("换表", "水表坏", "表坏", "不走", "计量", "旧表", "新表"),
+        (
+            "前台受理后，及时通知维修人员到现场核实水表的具体运行情况。",
+            "对必须换表的用户，拆除旧表前维修人员与前台核实用户费用结清情况（本系统查询欠费）。",
+            "换新表前检查旧表与档案是否一致，并登记换表明细台账。",
+            "库管员对退回的旧表和新出库的表进行登记和出入库操作；每个环节环环相扣、准确无误。",
+        ),
+    ),
+    Script(
+        "transfer",
+        "更名、过户",
+        ("过户", "更名", "改名", "户名", "买房", "房屋买卖", "继承"),
+        (
+            "掌握业务流程，按受理程序将业务提交，并及时准确派单至相关部门。",
+            "认真审核原始资料：确保更名后的户名与收费系统一致，并查清欠费是否结清。",
+            "注意申请的业务是否在法规、标准和地方政策允许的范围内。",
+        ),
+    ),
+    Script(
+        "closing",
+        "销户",
+        ("销户", "注销", "拆表", "停用", "不用水"),
+        (
+            "前台受理销户业务，按受理程序提交并及时准确派单至相关部门。",
+            "认真审核原始资料，查清欠费是否结清（本系统查询欠费及往期账单）。",
+        ),
+    ),
 )
 
 
@@ -114,8 +183,8 @@ def _norm(text: str) -> str:
 def search(query: str) -> tuple[Script, ...]:
     """Scripts matching every word of ``query`` (all scripts when empty).
 
-    A script whose title or keywords match comes before one that only
-    mentions the words in its text.
+    A script whose title matches comes first, then one whose keywords match,
+    then one that only mentions the words in its text.
     """
     words = [_norm(w) for w in (query or "").split() if w.strip()]
     if not words:
@@ -129,4 +198,6 @@ def search(query: str) -> tuple[Script, ...]:
             strong.append(script)
         elif all(w in head or w in body for w in words):
             weak.append(script)
+    # a script named by the words (户表改造) before one only tagged with them
+    strong.sort(key=lambda script: not all(w in _norm(script.title) for w in words))
     return tuple(strong + weak)

@@ -8,6 +8,7 @@ out; safe to run in a worker thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,34 +84,19 @@ def _money(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def write_day_close_workbook(report: DayCloseReport, path: str | Path) -> Path:
+def write_day_close_workbook(
+    report: DayCloseReport, path: str | Path,
+    *, on_progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """The report as an .xlsx at ``path``, written under a temporary name and
+    renamed last. ``on_progress(rows done, rows in all)`` is called after each
+    sheet; it may raise to cancel, and then no file is left at all."""
     s = report.summary
+    report_progress = on_progress or (lambda _done, _total: None)
     wb = Workbook()
     ws = wb.active
     ws.title = "日结汇总"
     rows = tender_rows(report)
-    _table(
-        ws,
-        ["收费方式", "应收", "实点", "差额"],
-        [[tender_label(r.method), _money(r.expected), _money(r.counted), _money(r.variance)]
-         for r in rows],
-        {2, 3, 4},
-        ["合计", _money(sum((r.expected for r in rows), Decimal())),
-         _money(sum((r.counted for r in rows), Decimal())),
-         _money(sum((r.variance for r in rows), Decimal()))],
-    )
-
-    counts = wb.create_sheet("点钞明细")
-    _table(
-        counts,
-        ["面额", "张数", "金额"],
-        [[_money(d), n, _money(d * n)] for d, n in report.counts],
-        {1, 3},
-        ["合计", sum(n for _, n in report.counts),
-         _money(sum((d * n for d, n in report.counts), Decimal()))],
-    )
-
-    info = wb.create_sheet("班次信息")
     facts = [
         ("单位", report.utility_name),
         ("营业厅", report.hall_name),
@@ -126,6 +112,32 @@ def write_day_close_workbook(report: DayCloseReport, path: str | Path) -> Path:
         ("现金差额", _money(s.cash_variance) if s.cash_variance is not None else None),
         ("差额原因", s.variance_reason),
     ]
+    total_rows = len(rows) + len(report.counts) + len(facts)
+    report_progress(0, total_rows)
+    _table(
+        ws,
+        ["收费方式", "应收", "实点", "差额"],
+        [[tender_label(r.method), _money(r.expected), _money(r.counted), _money(r.variance)]
+         for r in rows],
+        {2, 3, 4},
+        ["合计", _money(sum((r.expected for r in rows), Decimal())),
+         _money(sum((r.counted for r in rows), Decimal())),
+         _money(sum((r.variance for r in rows), Decimal()))],
+    )
+
+    report_progress(len(rows), total_rows)
+    counts = wb.create_sheet("点钞明细")
+    _table(
+        counts,
+        ["面额", "张数", "金额"],
+        [[_money(d), n, _money(d * n)] for d, n in report.counts],
+        {1, 3},
+        ["合计", sum(n for _, n in report.counts),
+         _money(sum((d * n for d, n in report.counts), Decimal()))],
+    )
+
+    report_progress(len(rows) + len(report.counts), total_rows)
+    info = wb.create_sheet("班次信息")
     info.append(["项目", "内容"])
     for cell in info[1]:
         cell.font = HEADER_FONT
@@ -137,6 +149,7 @@ def write_day_close_workbook(report: DayCloseReport, path: str | Path) -> Path:
             row[1].number_format = MONEY_FORMAT
     info.freeze_panes = "A2"
     _fit_columns(info)
+    report_progress(total_rows, total_rows)  # the last chance to cancel: saving is not
 
     target = Path(path)
     partial = target.with_name(f".{target.name}.partial")

@@ -34,6 +34,7 @@ from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.fonts import install_app_font
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.qt_libs import missing_packages, warn_missing
 from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login, prepare_embedded
 from counter_app.ui.tasks import TaskRunner
 
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(default_data_dir() / "logs")
     log.info("Counter %s starting", __version__)
 
+    if QApplication.instance() is None:
+        warn_missing(missing_packages(qt_args=qt_args))
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)

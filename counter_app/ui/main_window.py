@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from counter_app.settings import SettingsStore
 from counter_app.ui.context import Workplace
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
             workplace.clerk, workplace.database, workplace.settings, workplace.runner
         )
         self.clerk = clerk
+        self.shift_open = False  # as the payments or day close page last read it
         self.database = database
         self.runner = runner
         self._ui_state = ui_state if ui_state is not None else QSettings()
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             LazyPage(lambda: self._connected(PaymentsPage(workplace, state=state))),
             LazyPage(lambda: ReliefPage(workplace)),
             LazyPage(lambda: ComplaintsPage(workplace)),
-            LazyPage(lambda: DayClosePage(workplace)),
+            LazyPage(lambda: self._connected(DayClosePage(workplace))),
             LazyPage(lambda: self._connected(SettingsPage(
                 settings, settings_store, runner=runner,
                 database_editable=clerk.role != "clerk"))),
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
-        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionQuit.triggered.connect(self.quit)
         self.search_page.action_requested.connect(self.dispatch_action)
 
         self.status = StatusPanel(
@@ -89,10 +90,32 @@ class MainWindow(QMainWindow):
         """Wire a lazily built page to the window."""
         if isinstance(page, PaymentsPage):
             page.next_customer.connect(self.next_customer)
+        if isinstance(page, PaymentsPage | DayClosePage):
+            page.shift_known.connect(self._shift_known)
         if isinstance(page, SettingsPage):
             page.saved.connect(self.workplace.apply_settings)
             page.saved.connect(lambda s: self.status.set_workstation(s.workstation))
         return page
+
+    def _shift_known(self, is_open: bool) -> None:
+        self.shift_open = is_open
+
+    def confirm_open_shift(self) -> bool:
+        """Before the window closes with the clerk's shift still open: ask."""
+        if not self.shift_open:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Shift still open"),
+            self.tr("Your shift is still open: count the till and close it on Day close "
+                    "(Ctrl+5) before you leave. Quit anyway?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def quit(self) -> None:
+        """Ctrl+Q: ask first while the shift is open."""
+        if self.confirm_open_shift():
+            self.close()
 
     def page_at(self, index: int) -> QWidget:
         """The page at ``index`` of the stack (built if it was not yet)."""
@@ -174,6 +197,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._lazy[0].is_built and not self.payments_page.confirm_close():  # payments with an unknown outcome
+            event.ignore()
+            return
+        # the clerk quitting (Ctrl+Q asks in quit()) or closing the window; not the
+        # program closing it
+        if event.spontaneous() and not self.confirm_open_shift():
             event.ignore()
             return
         self.monitor.stop()

@@ -175,5 +175,15 @@ def test_consultation_search():
     assert search("阳台 青苔")[0].key == "balcony"
     assert search("水价")[0].key == "price"
     assert search("不存在的问题") == ()
+    # the topics of the counter's other procedures (seeds 000 and 001)
+    assert search("户表改造")[0].key == "meter_retrofit"
+    assert search("报装")[0].key == "new_connection"
+    assert search("过户")[0].key == "transfer" and search("更名")[0].key == "transfer"
+    assert search("销户")[0].key == "closing"
+    assert search("换表")[0].key == "meter_change"
+    relief = search("低保")[0]
+    assert relief.key == "relief"
+    assert any("低保证原件及复印件" in step for step in relief.steps)
+    assert any("身份证复印件" in step for step in relief.steps)
     pressure = search("水压")[0]
     assert pressure.customer_checks and len(pressure.steps) == 6

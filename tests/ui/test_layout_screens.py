@@ -96,6 +96,7 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
     qtbot.wait(50)
     shoot(window, f"account_{tag}")
     assert_nothing_clipped(window)
+    assert visible_rows(panel.history.bills_table) >= 4
 
     for index, name in ((2, "relief"), (3, "complaints")):
         window.show_page(index)

@@ -189,3 +189,38 @@ def test_saved_file_holds_no_password(qtbot, settings_page, settings_store):
     assert page.save()
     raw = json.loads(settings_store.path.read_text(encoding="utf-8"))
     assert raw["database_url"] == "postgresql://clerk01@db-server:5432/counter"
+
+
+def test_ctrl_q_with_an_open_shift_asks_first(qtbot, make_window, app_db):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(app_db)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=10_000)  # its shift read
+    window.day_close_page.shift_known.emit(True)  # the page read an open shift
+    answers: list[str] = []
+
+    def answer(button):
+        box = QApplication.activeModalWidget()
+        answers.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.No))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and "班次还没有结束" in answers[0]
+    window.activateWindow()  # back from the question (offscreen does not do it)
+    qtbot.waitUntil(window.isActiveWindow)
+    QTimer.singleShot(100, lambda: answer(QMessageBox.StandardButton.Yes))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_ctrl_q_without_an_open_shift_just_quits(qtbot, make_window, app_db):
+    window = make_window(app_db)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=10_000)  # its shift read
+    window.day_close_page.shift_known.emit(True)
+    window.day_close_page.shift_known.emit(False)  # closed at day close
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

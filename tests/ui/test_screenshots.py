@@ -73,6 +73,9 @@ def assert_font_covers(texts: list[str], family: str) -> set[str]:
     return chars
 
 
+SHORT_TEXT = 20  # characters: a caption, never more than two lines
+
+
 def assert_nothing_clipped(root: QWidget) -> None:
     """Single-line labels and buttons get at least the room their text needs."""
     clipped = []
@@ -87,6 +90,10 @@ def assert_nothing_clipped(root: QWidget) -> None:
         if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
             if widget.height() < widget.heightForWidth(widget.width()):
                 clipped.append(f"{widget.objectName()}: wrapped text cut: {widget.text()!r}")
+            # a caption squeezed to a character a line (账/期/：) reads as nothing
+            lines = widget.heightForWidth(widget.width()) / widget.fontMetrics().lineSpacing()
+            if len(widget.text()) <= SHORT_TEXT and lines > 2.5:
+                clipped.append(f"{widget.objectName()}: {lines:.0f} lines for {widget.text()!r}")
     assert not clipped, clipped
 
 

@@ -659,7 +659,7 @@
 <context>
     <name>CorrectionsWidget</name>
     <message>
-        <source>No customer chosen.</source>
+        <source>No customer chosen: find the customer on the Search page (Ctrl+1), open the account and press Complaint (F7); the correction is then filed for that account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

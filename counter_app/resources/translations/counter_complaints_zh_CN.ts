@@ -659,8 +659,8 @@
 <context>
     <name>CorrectionsWidget</name>
     <message>
-        <source>No customer chosen.</source>
-        <translation>未选择用户。</translation>
+        <source>No customer chosen: find the customer on the Search page (Ctrl+1), open the account and press Complaint (F7); the correction is then filed for that account.</source>
+        <translation>未选择用户：请在“查询”页（Ctrl+1）找到用户并打开，按“投诉 (F7)”，更正申请即登记在该用户名下。</translation>
     </message>
     <message>
         <source>e.g. ID card shown, property certificate</source>

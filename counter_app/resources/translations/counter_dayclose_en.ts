@@ -188,6 +188,14 @@ A closed shift is locked: no payment can be posted on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Exported to {path}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -189,6 +189,14 @@ A closed shift is locked: no payment can be posted on it.</source>
         <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出：没有写入任何文件。</translation>
+    </message>
+    <message>
         <source>Exported to {path}.</source>
         <translation>已导出到 {path}。</translation>
     </message>

@@ -164,6 +164,14 @@
     </message>
     <message>
         <source>Tariffs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Shift still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shift is still open: count the till and close it on Day close (Ctrl+5) before you leave. Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -595,7 +595,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{field}: {first} is after the to period {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preparing the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

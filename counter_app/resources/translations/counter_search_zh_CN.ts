@@ -595,8 +595,20 @@
         <translation>{field}：请按 2026-03 的格式输入。</translation>
     </message>
     <message>
+        <source>{field}: {first} is after the to period {last}.</source>
+        <translation>{field}：{first} 晚于截止账期 {last}。</translation>
+    </message>
+    <message>
         <source>Preparing the statement…</source>
         <translation>正在生成清单…</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was printed or saved.</source>
+        <translation>已取消：没有打印，也没有保存。</translation>
     </message>
     <message>
         <source>Sent to the receipt printer.</source>

@@ -167,6 +167,14 @@
         <source>Tariffs</source>
         <translation>水价</translation>
     </message>
+    <message>
+        <source>Shift still open</source>
+        <translation>班次未结束</translation>
+    </message>
+    <message>
+        <source>Your shift is still open: count the till and close it on Day close (Ctrl+5) before you leave. Quit anyway?</source>
+        <translation>您的班次还没有结束：离开前请在“日结”（Ctrl+5）清点钱箱并结束班次。仍要退出吗？</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>

@@ -33,7 +33,12 @@ class CorrectionsWidget(QWidget):
     def __init__(self, can_decide: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.can_decide = can_decide
-        self.accountLabel = QLabel(self.tr("No customer chosen."), self)
+        # opened without an account: say how to get one (the request is for an account)
+        self.accountLabel = QLabel(self.tr(
+            "No customer chosen: find the customer on the Search page (Ctrl+1), open the "
+            "account and press Complaint (F7); the correction is then filed for that account."),
+            self)
+        self.accountLabel.setWordWrap(True)
         self.fieldCombo = QComboBox(self)
         for code in FIELDS:
             self.fieldCombo.addItem(labels.field_names()[code], code)

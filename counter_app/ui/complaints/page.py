@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from counter_app.documents import PrintError
 from counter_app.export.complaints import write_complaints_xlsx
@@ -40,6 +40,7 @@ from counter_app.ui.complaints.list_view import ComplaintListWidget
 from counter_app.ui.complaints.outages import OutagesWidget
 from counter_app.ui.complaints.printing import print_slip
 from counter_app.ui.context import Workplace
+from counter_app.ui.file_dialogs import save_file_name
 
 log = logging.getLogger(__name__)
 
@@ -253,8 +254,8 @@ class ComplaintsPage(QWidget):
         self._submit(self.complaints.screen, show, flt, year, key="cmp-list")
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export complaints"), "complaints.xlsx", self.tr("Excel (*.xlsx)"))
+        path = save_file_name(self, "complaints", self.tr("Export complaints"),
+                              "complaints.xlsx", self.tr("Excel (*.xlsx)"))
         if not path:
             return
         rows = self.list.model.rows

@@ -12,11 +12,10 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QSizePolicy,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
 from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import MoneyError, format_money, parse_money
-from counter_app.export.day_close import write_day_close_workbook
 from counter_app.services.shifts import (
     DayCloseReport,
     ShiftError,
@@ -38,10 +36,12 @@ from counter_app.services.shifts import (
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
-from counter_app.ui.dayclose.report import day_close_document
+from counter_app.ui.dayclose.report import day_close_document, export_workbook
 from counter_app.ui.dayclose.texts import shift_error_text, unexpected_text
+from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
+from counter_app.ui.progress import run_with_progress
 from counter_app.ui.settings.print_errors import print_error_text
 
 ERROR_STYLE = "color: #b00020;"
@@ -75,6 +75,8 @@ def print_report(printer: DocumentPrinter, report: DayCloseReport) -> None:
 
 
 class DayClosePage(QWidget):
+    shift_known = Signal(bool)  # whether the clerk has an open shift, as last read
+
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_DayClosePage()
@@ -137,6 +139,7 @@ class DayClosePage(QWidget):
         if loaded.day is not None:
             self.shifts_model.set_shifts(loaded.day)
         totals = loaded.totals
+        self.shift_known.emit(totals is not None)
         if totals is None:
             self._totals = None
             self._show_stack(CLOSED_PAGE if self.report is not None else OPEN_PAGE)
@@ -324,18 +327,28 @@ class DayClosePage(QWidget):
             return
         s = self.report.summary
         day = s.totals.opened_at.astimezone(SHANGHAI).strftime("%Y%m%d")
-        suggested = str(Path.home() / f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the day-close report"), suggested, self.tr("Excel (*.xlsx)"))
+        path = save_file_name(
+            self, "dayclose", self.tr("Export the day-close report"),
+            f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx", self.tr("Excel (*.xlsx)"))
         if not path:
             return
+        self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the workbook with a progress bar (rows) and 取消 (then no file)."""
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         self.ui.exportButton.setEnabled(False)
-        self.workplace.runner.submit(
-            write_day_close_workbook, self.report, path,
-            on_done=self._exported, on_error=self._export_failed, key="dayclose.export",
+        self.export_progress = run_with_progress(
+            self, self.workplace.runner, export_workbook, self.report, path,
+            title=self.tr("Export the day-close report"), unit=self.tr("rows"),
+            on_done=self._exported, on_error=self._export_failed,
+            on_cancelled=self._export_cancelled, key="dayclose.export",
         )
+
+    def _export_cancelled(self) -> None:
+        self.ui.exportButton.setEnabled(True)
+        self._message(self.tr("Export cancelled: no file was written."), OK_STYLE)
 
     def _exported(self, path: Path) -> None:
         self.ui.exportButton.setEnabled(True)

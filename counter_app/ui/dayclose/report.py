@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from counter_app.documents import DayCloseData, Document, Paper, Utility
 from counter_app.documents import day_close_document as layout
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.export.day_close import tender_rows
+from counter_app.export.day_close import tender_rows, write_day_close_workbook
 from counter_app.services.shifts import DayCloseReport
+
+
+def export_workbook(report: DayCloseReport, path: str, *, control) -> Path:
+    """Worker: the report's workbook at ``path``; ``control`` (a TaskControl)
+    hears the rows written and stops it before anything is saved."""
+    return write_day_close_workbook(report, path, on_progress=control.progress)
 
 
 def day_close_data(report: DayCloseReport) -> DayCloseData:

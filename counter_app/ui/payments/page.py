@@ -54,6 +54,7 @@ class PaymentsPage(QWidget):
     to the search page's box (the main window switches page)."""
 
     next_customer = Signal()
+    shift_known = Signal(bool)  # whether the clerk has an open shift, as last read
 
     def __init__(self, workplace: Workplace, parent: QWidget | None = None, *,
                  state: QSettings | None = None):
@@ -141,6 +142,7 @@ class PaymentsPage(QWidget):
 
     def _loaded(self, loaded, *, open_dialog: bool) -> None:
         self.account, self.shift_id = loaded
+        self.shift_known.emit(self.shift_id is not None)
         a = self.account
         if self.account_edit.text() != a.account_no:  # re-read: the selection stays
             self.account_edit.setText(a.account_no)
@@ -248,6 +250,7 @@ class PaymentsPage(QWidget):
 
     def _shift_opened(self, shift_id: int) -> None:
         self.shift_id = shift_id
+        self.shift_known.emit(True)
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Shift opened."))
 

@@ -28,6 +28,8 @@ from counter_app.ui.dates import configure_date_edit, to_date
 from counter_app.ui.forms.ui_relief_form import Ui_ReliefForm
 from counter_app.ui.relief.labels import account_type_text, error_text, unexpected_text
 
+RESIDENTIAL = ("household", "collective")  # the account types relief is for (0013)
+
 APPLY_KEY = "relief-apply"
 
 
@@ -92,6 +94,9 @@ class ReliefFormDialog(QDialog):
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
         ui.certificateTypeCombo.setFocus()
+        if account.account_type not in RESIDENTIAL:  # the database refuses it too: say it now
+            self.show_error(error_text(ReliefError("account", "not_residential", "")), None)
+            self.ok_button.setEnabled(False)
 
     # -- input -------------------------------------------------------------------------
 

@@ -9,11 +9,10 @@ Every database, export and printer call goes through ``workplace.runner``.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from counter_app.export.relief_register import ExportResult
 from counter_app.services.relief import (
@@ -25,6 +24,7 @@ from counter_app.services.relief import (
 )
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
+from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import TaskProgress, run_with_progress
 from counter_app.ui.relief.form import ReliefFormDialog
 from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
@@ -249,9 +249,8 @@ class ReliefPage(QWidget):
         print_preview(self, document, target.address if target.kind == "system" else "")
 
     def ask_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the relief register"), str(Path.home() / "低保减免台账.xlsx"),
-            self.tr("Excel workbook (*.xlsx)"))
+        path = save_file_name(self, "relief", self.tr("Export the relief register"),
+                              "低保减免台账.xlsx", self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_to(path)
 

@@ -20,9 +20,9 @@ from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
 from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
 from counter_app.ui.account_events import AccountWatch
+from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace
-from counter_app.ui.search.history import HistoryWidget, make_table
-from counter_app.ui.search.models import BillLinesModel
+from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.texts import account_type_text, status_text
 
@@ -90,29 +90,25 @@ class AccountPanel(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
+        # one caption and value a line: beside the customer's four columns a bill box of
+        # four would squeeze both below their numbers at 1024 px; the current bill's lines
+        # are the history's (the newest bill is selected when the account opens)
         bill_box = QGroupBox(self.tr("Current bill"), self)
         bill_grid = QGridLayout(bill_box)
-        self._grid_rows(bill_box, bill_grid, (
-            ("period", self.tr("Period"), "due_on", self.tr("Due date")),
-            ("readings", self.tr("Readings"), "usage", self.tr("Usage")),
-            ("amount", self.tr("Amount"), "bill_owed", self.tr("Owed")),
-        ))
-        self.current_lines = BillLinesModel(self)
-        self.current_table = make_table(bill_box, self.current_lines, BillLinesModel.Columns.ITEM)
-        self.current_table.setObjectName("currentLinesTable")
-        self.current_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.current_table.setMaximumHeight(self.current_table.fontMetrics().height() * 7)
-        bill_grid.addWidget(self.current_table, 3, 0, 1, 4)
+        self._grid_rows(bill_box, bill_grid, tuple(
+            (key, title, "", "") for key, title in (
+                ("period", self.tr("Period")), ("due_on", self.tr("Due date")),
+                ("readings", self.tr("Readings")), ("usage", self.tr("Usage")),
+                ("amount", self.tr("Amount")), ("bill_owed", self.tr("Owed")))))
         basis_row = QHBoxLayout()  # 收费依据: the tariff behind this bill
         basis_row.addStretch(1)
         self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", basis_row)
-        bill_grid.addLayout(basis_row, 4, 0, 1, 4)
+        bill_grid.addLayout(basis_row, 6, 0, 1, 2)
         bill_grid.setColumnStretch(1, 1)
-        bill_grid.setColumnStretch(3, 1)
 
         top = QHBoxLayout()
-        top.addWidget(info, 3)  # the customer's numbers need the room more than the bill
-        top.addWidget(bill_box, 2)
+        top.addWidget(info, 1)  # the customer's numbers need the room more than the bill
+        top.addWidget(bill_box)
 
         # the customer file: 档案号 … 柜号 … (a supervisor numbers it or moves it)
         self.archive: ArchiveInfo | None = None
@@ -182,9 +178,8 @@ class AccountPanel(QWidget):
                 key, title = row[c], row[c + 1]
                 if not key:
                     continue
-                caption = QLabel(title + self.tr(":"), box)
+                caption = Caption(title + self.tr(":"), box)  # at most two lines
                 caption.setStyleSheet("color: #555555;")
-                caption.setWordWrap(True)  # "Prepayment balance:" may take two lines
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
                 self.fields[key].setWordWrap(key not in UNBROKEN)
@@ -259,7 +254,6 @@ class AccountPanel(QWidget):
         self.account_watch.forget()
         self.revealed = {}
         self.history.clear()
-        self.current_lines.set_rows(())
         self._say("")
         self.title_label.clear()
         self.arrears_label.clear()
@@ -302,7 +296,6 @@ class AccountPanel(QWidget):
                 usage=self.tr("{n} t").format(n=bill.usage), amount=money_text(bill.amount),
                 bill_owed=money_text(bill.outstanding),
             )
-            self.current_lines.set_rows(v.current_bill.lines)
         else:
             values.update(period=self.tr("no bill yet"), due_on="", readings="", usage="",
                           amount="", bill_owed="")

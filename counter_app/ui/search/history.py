@@ -44,6 +44,12 @@ def make_table(parent: QWidget, model, stretch: int | None = None) -> QTableView
     return table
 
 
+def rows_height(table: QTableView, rows: int) -> int:
+    """Pixels a table needs to show its header and ``rows`` rows."""
+    header = table.horizontalHeader().sizeHint().height()
+    return header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth()
+
+
 def parse_period(text: str) -> Period | None:
     """None for an empty field; ValueError for a bad one."""
     return Period.parse(text) if text.strip() else None
@@ -97,6 +103,9 @@ class HistoryWidget(QWidget):
         self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bills_split.addWidget(self.bills_table)
         bills_split.addWidget(self.lines_table)
+        # the bills are what the clerk reads: four rows at least, whatever the font
+        self.bills_table.setMinimumHeight(rows_height(self.bills_table, 4))
+        bills_split.setChildrenCollapsible(False)
         bills_split.setStretchFactor(0, 3)
         bills_split.setStretchFactor(1, 2)
         self.payments_table = make_table(self.tabs, self.payments_model,

@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,8 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
+from counter_app.ui.file_dialogs import save_file_name
+from counter_app.ui.progress import run_with_progress
 from counter_app.ui.search.statement_data import statement_data
 from counter_app.ui.search.texts import print_error_text
 from counter_app.ui.settings.print_errors import print_error_text as printer_error_text
@@ -121,7 +122,14 @@ class StatementDialog(QDialog):
                 edit.setFocus()
                 edit.selectAll()
                 return None
-        return min(periods), max(periods)
+        first, last = periods
+        if first > last:  # never swapped behind the clerk's back: the clerk decides
+            self._say(self.tr("{field}: {first} is after the to period {last}.").format(
+                field=edits[0][1], first=str(first), last=str(last)), warn=True)
+            self.from_edit.setFocus()
+            self.from_edit.selectAll()
+            return None
+        return first, last
 
     def paper(self) -> Paper:
         """A4, or the roll of the workstation's receipt printer."""
@@ -150,13 +158,17 @@ class StatementDialog(QDialog):
         workplace, account_id = self.workplace, self.view.account_id
         clerk, paper = workplace.clerk, self.paper()
 
-        def build() -> Document:
+        def build(*, control) -> Document:
+            control.progress(0)
             statement = workplace.services.accounts.statement(
                 account_id, *periods, hall_code=clerk.hall_code)
+            rows = len(statement.lines) + len(statement.payments)
+            control.progress(0, rows)
             data = statement_data(statement, clerk=clerk.display_name,
                                   printed_at=datetime.now(UTC))
             document = statement_document(
                 data, paper, mask_names=paper.is_roll and workplace.settings.mask_names_on_receipt)
+            control.progress(rows, rows)  # the last chance to cancel: nothing sent or saved yet
             if then == "print" and paper.is_roll:
                 workplace.printer.print_receipt(document, copies=1)
             elif then == "print":
@@ -169,8 +181,14 @@ class StatementDialog(QDialog):
         self._say(self.tr("Preparing the statement…"))
         self._request = (then, path)
         # bound methods: the runner drops the answer if the dialog is gone
-        workplace.runner.submit(build, on_done=self._done, on_error=self._failed,
-                                key=STATEMENT_KEY)
+        self.progress = run_with_progress(
+            self, workplace.runner, build, title=self.tr("Statement of past payments"),
+            unit=self.tr("rows"), on_done=self._done, on_error=self._failed,
+            on_cancelled=self._cancelled, key=STATEMENT_KEY)
+
+    def _cancelled(self) -> None:
+        self._busy(False)
+        self._say(self.tr("Cancelled: nothing was printed or saved."))
 
     def _done(self, document: Document) -> None:
         then, path = self._request
@@ -214,10 +232,8 @@ class StatementDialog(QDialog):
         if self._periods() is None:
             return
         name = f"往期交费清单_{self.view.account_no}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save statement as PDF"), str(Path.home() / name),
-            self.tr("PDF files (*.pdf)"),
-        )
+        chosen = save_file_name(self, "statement", self.tr("Save statement as PDF"), name,
+                                self.tr("PDF files (*.pdf)"))
         if chosen:
             path = Path(chosen)
             self._make("pdf", path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))

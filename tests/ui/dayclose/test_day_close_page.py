@@ -3,6 +3,7 @@ drawer with a variance, give the reason, close, print, export."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from decimal import Decimal
 
@@ -10,9 +11,10 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from counter_app.documents import PrintError, RecordingTransport
+from counter_app.export.day_close import write_day_close_workbook
 from counter_app.services.payments import (
     PaymentError,
     PaymentRequest,
@@ -21,6 +23,7 @@ from counter_app.services.payments import (
     TenderInput,
 )
 from counter_app.services.shifts import ShiftService
+from counter_app.ui.dayclose import report as report_module
 from counter_app.ui.dayclose.page import CLOSED_PAGE, OPEN_PAGE, SHIFT_PAGE
 from tests.ui.dayclose.dayclose_fixtures import GB, make_till
 
@@ -148,6 +151,32 @@ def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, ru
     assert counts["合计"] == (13, 229.9)
     facts = dict(book["班次信息"].iter_rows(min_row=2, values_only=True))
     assert facts["差额原因"] == "找零少收一角" and facts["交费笔数"] == 2
+    # again, with 取消 on the progress bar half way: no file, not even a temporary one
+    reached, release = threading.Event(), threading.Event()
+
+    def held(report, path, *, on_progress):
+        def progress(done: int, total: int) -> None:
+            on_progress(done, total)
+            if done > 0 and not reached.is_set():
+                reached.set()
+                release.wait(15)
+
+        return write_day_close_workbook(report, path, on_progress=progress)
+
+    monkeypatch.setattr(report_module, "write_day_close_workbook", held)
+    again = tmp_path / "again" / "日结2.xlsx"
+    again.parent.mkdir()
+    page.export_to(str(again))
+    qtbot.waitUntil(reached.is_set, timeout=15_000)
+    dialog = page.export_progress.dialog
+    qtbot.waitUntil(lambda: dialog.maximum() > 0, timeout=5_000)
+    assert "行" in dialog.labelText()  # n / total 行
+    [cancel] = [b for b in dialog.findChildren(QPushButton) if b.text() == "取消"]
+    cancel.click()
+    release.set()
+    assert runner.wait_idle(15_000)
+    assert "取消" in page.ui.messageLabel.text() and page.ui.exportButton.isEnabled()
+    assert list(again.parent.iterdir()) == []
 
 
 def test_printer_offline_says_so_and_the_shift_stays_closed(db, login_as, qtbot, runner):

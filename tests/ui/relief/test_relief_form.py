@@ -275,3 +275,19 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
     page.w.tabs.setCurrentIndex(1)
     page.w.expiringView.selectRow(0)
     assert page.selected().certificate_no == "A-1"
+
+
+def test_non_residential_account_is_refused_before_submission(db, hall, qtbot):
+    with db.write() as s:
+        shop = make_account(s, "03000001", name="建设路饭店", account_type="nonresidential")
+        s.flush()
+        shop_id = shop.id
+    dialog = open_form(hall, qtbot, shop_id)
+    assert dialog.ui.errorLabel.isVisible()
+    assert dialog.ui.errorLabel.text() == "用户：仅居民户（一户一表或集体户）可办理低保减免。"
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), ENTER)  # nothing is sent
+    assert hall.runner.wait_idle(5_000)
+    assert dialog.isVisible() and dialog.result_row is None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -107,14 +107,13 @@ def test_name_fragment_down_enter_opens_the_account(qtbot, town, make_search_win
     assert f["readings"].text() == "164 → 184"
     assert "低保" in f["relief"].text() or f["relief"].text() == "无"
     assert panel.arrears_label.text() == "欠费：¥45.30"
-    labels = [panel.current_lines.index(r, 0).data() for r in
-              range(panel.current_lines.rowCount())]
-    assert labels == ["基本水费 第一阶梯", "污水处理费", "低保减免"]
     history = panel.history
     assert [b.period for b in history.bills_model._rows] == ["2026-10", "2026-08", "2026-06"]
     assert history.payments_model.rowCount() == 3
-    # the newest bill is selected and its lines arrive on demand
+    # the newest (current) bill is selected and its lines arrive on demand
     qtbot.waitUntil(lambda: history.lines_model.rowCount() == 3, timeout=10_000)
+    labels = [history.lines_model.index(r, 0).data() for r in range(3)]
+    assert labels == ["基本水费 第一阶梯", "污水处理费", "低保减免"]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: history.lines_model.rowCount() == 1, timeout=10_000)
     assert history.lines_model.index(0, 3).data() == "¥60.00"

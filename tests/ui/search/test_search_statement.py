@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from counter_app.ui.search.statement import StatementDialog
@@ -78,6 +78,7 @@ def test_statement_preview_opens_with_the_document(qtbot, town, make_search_wind
     window = make_search_window(db)
     dialog = open_statement(qtbot, window)
     seen: list[str] = []
+    zoom: list = []
 
     def close_preview():
         preview = QApplication.activeModalWidget()
@@ -85,6 +86,7 @@ def test_statement_preview_opens_with_the_document(qtbot, town, make_search_wind
             QTimer.singleShot(50, close_preview)
             return
         seen.append(preview.windowTitle())
+        zoom.append(preview.findChild(QPrintPreviewWidget).zoomMode())
         qtbot.keyClick(preview, Qt.Key.Key_Escape)
 
     QTimer.singleShot(50, close_preview)
@@ -92,6 +94,7 @@ def test_statement_preview_opens_with_the_document(qtbot, town, make_search_wind
     qtbot.waitUntil(lambda: bool(seen), timeout=15_000)
     document = dialog.last_document
     assert seen == [document.name]
+    assert zoom == [QPrintPreviewWidget.ZoomMode.FitToWidth]  # readable at once
     assert "01000001" in repr(document.blocks) and "2026-10" in repr(document.blocks)
 
 
@@ -110,3 +113,49 @@ def test_bad_period_and_print_error_are_told_in_chinese(qtbot, town, make_search
     qtbot.waitUntil(lambda: dialog.preview_button.isEnabled() and "打印机" in
                     dialog.message_label.text(), timeout=15_000)
     assert dialog.message_label.text() == "本工作站未设置 A4 打印机（请在“设置”中设置）。"
+
+
+def test_periods_the_wrong_way_round_are_refused_not_swapped(qtbot, town, make_search_window):
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    set_periods(qtbot, dialog, "2026-08", "2026-06")
+    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_Return)
+    assert dialog.message_label.text() == "起始账期：2026-08 晚于截止账期 2026-06。"
+    assert QApplication.focusWidget() is dialog.from_edit
+    assert (dialog.from_edit.text(), dialog.to_edit.text()) == ("2026-08", "2026-06")
+    assert dialog.last_document is None  # nothing was made
+
+
+def test_cancelled_statement_saves_nothing(qtbot, town, make_search_window, tmp_path,
+                                           monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from counter_app.ui.search import statement as statement_module
+
+    db, _ = town
+    window = make_search_window(db)
+    dialog = open_statement(qtbot, window)
+    reached, release = threading.Event(), threading.Event()
+    real = statement_module.statement_data
+
+    def held(*args, **kwargs):
+        reached.set()
+        release.wait(15)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(statement_module, "statement_data", held)
+    target = tmp_path / "statement.pdf"
+    dialog._make("pdf", target)
+    qtbot.waitUntil(reached.is_set, timeout=15_000)
+    progress = dialog.progress.dialog
+    qtbot.waitUntil(lambda: progress.maximum() > 0, timeout=5_000)  # the rows are known
+    assert "行" in progress.labelText()
+    [cancel] = [b for b in progress.findChildren(QPushButton) if b.text() == "取消"]
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled(), timeout=15_000)
+    assert dialog.message_label.text() == "已取消：没有打印，也没有保存。"
+    assert list(tmp_path.iterdir()) == [] and dialog.saved_path is None
