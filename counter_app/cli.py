@@ -367,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_readings)
+    __import__("counter_app.cli_channels").cli_channels.add_commands(subparsers, common)
     return parser
 
 
