@@ -7,6 +7,7 @@ after every scenario."""
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -135,8 +136,9 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
 def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
         utility, tmp_path, login_as):  # noqa: F811
     _bill(utility)
-    paid_at_home = _when()
+    paid_at_home = _when(1)  # after the bill (the statement has whole seconds)
     clerk, _ = login_as("clerk")
+    time.sleep(1.1)  # the counter takes the money after the order was paid
     shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
     call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
          D("41.40"), [], None, jsonb([{"tender": "cash", "amount": "41.40"}]))
