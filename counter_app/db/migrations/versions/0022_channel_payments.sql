@@ -337,7 +337,10 @@ AS $$
         'receipt_no', p.receipt_no, 'receipt_label', s.prefix || lpad(p.receipt_no::text, 8, '0'),
         'account_id', p.account_id, 'account_no', acc.account_no, 'customer_name', acc.name,
         'address', acc.address, 'amount', p.amount, 'paid_at', p.created_at,
-        'shift_id', p.shift_id, 'clerk_name', c.display_name, 'hall_name', h.name,
+        'shift_id', p.shift_id, 'clerk_name', c.display_name,
+        'hall_name', coalesce(h.name, CASE p.channel WHEN 'deduction' THEN '预存扣款'
+                                                     WHEN 'withholding' THEN '银行代扣'
+                                                     WHEN 'online' THEN '网上缴费' END),
         'utility_name', (SELECT value FROM utility_settings WHERE key = 'utility_name'),
         'utility_hotline', (SELECT value FROM utility_settings WHERE key = 'utility_hotline'),
         'replayed', p_replayed,
