@@ -304,3 +304,26 @@ def test_the_same_statement_from_two_connections_posts_each_order_once(
     assert sum(r.posted for r in results) == 1
     assert _scalar(utility.db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 1
     assert _books(utility.db) == []
+
+
+def test_a_channel_payment_prints_and_reverses_without_a_till(utility, tmp_path,  # noqa: F811
+                                                             login_as):
+    from counter_app.services.receipt_facts import receipt_facts
+
+    _bill(utility)
+    import_online(utility.batch, _statement(tmp_path, [(_when(60), "R1", "01000001", "41.40")]),
+                  "wechat")
+    payment = _scalar(utility.db, "SELECT id FROM payments WHERE channel = 'online'")
+    clerk, _ = login_as("clerk")
+    facts = receipt_facts(clerk, payment)
+    assert facts.hall_name == "网上缴费" and facts.clerk_name == ""
+    assert facts.receipt_no == "WS00000001" and facts.tenders[0].tender == "wechat"
+    supervisor, _ = login_as("supervisor")
+    shift = call(supervisor, "open_shift", "WS9", D("0"))["shift_id"]
+    till = call(supervisor, "till", date.today(), "Asia/Shanghai")["totals"]
+    # a till given for a channel payment's reversal is not charged with it
+    call(supervisor, "reverse_payment", "WS9", payment, str(uuid.uuid4()), "paid twice", shift)
+    assert call(supervisor, "till", date.today(), "Asia/Shanghai")["totals"] == till
+    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
+                   a=utility.account_id) == D("41.40")
+    assert _books(utility.db) == []
