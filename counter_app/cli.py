@@ -256,6 +256,7 @@ def cmd_bill_period(db: Database, args, out: Output) -> int:
         lambda: (
             f"period {report.period}: {report.billed} bills, total {report.total_amount}; "
             f"{report.already_billed} were billed before; {len(report.skipped)} skipped"
+            f"; {report.deducted} paid from prepayment (预存扣款) {report.deducted_total}"
             + "".join(f"\n  skipped {s.account_no}: {s.reason}" for s in report.skipped)
         ),
     )

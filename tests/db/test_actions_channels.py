@@ -327,3 +327,34 @@ def test_a_channel_payment_prints_and_reverses_without_a_till(utility, tmp_path,
     assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
                    a=utility.account_id) == D("41.40")
     assert _books(utility.db) == []
+
+
+def test_overlapping_statements_from_two_connections_post_each_order_once(
+        utility, tmp_path, login_batch):  # noqa: F811
+    """Two files sharing orders, in opposite order, at once: no deadlock, each
+    order once (the second waits for the first's references)."""
+    admin_setting = "INSERT INTO utility_settings VALUES ('online_overpay', 'prepayment')"
+    with utility.db.engine.begin() as conn:
+        conn.execute(text(admin_setting))
+    _bill(utility)
+    rows = [(_when(60 + i), f"V{i}", "01000001", "5.00") for i in range(6)]
+    first = _statement(tmp_path, rows[:4], "a.csv")
+    second = _statement(tmp_path, list(reversed(rows[2:])), "b.csv")
+    other, _ = login_batch()
+    results: list = []
+    barrier = threading.Barrier(2)
+
+    def run(database, path) -> None:
+        barrier.wait()
+        results.append(import_online(database, path, "wechat"))
+
+    threads = [threading.Thread(target=run, args=a)
+               for a in ((utility.batch, first), (other, second))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert all(r.ok for r in results), [r.errors for r in results]
+    assert sum(r.posted for r in results) == 6 and sum(r.replayed for r in results) == 2
+    assert _scalar(utility.db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 6
+    assert _books(utility.db) == []

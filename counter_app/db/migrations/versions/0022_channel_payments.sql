@@ -844,6 +844,21 @@ BEGIN
         PERFORM counter_fail('CT400', 'rows', 'rows', 'a non-empty list of orders');
     END IF;
     BEGIN
+        -- locks in a fixed order, so that two imports (of overlapping files),
+        -- a resolution and the deduction sweep never wait for each other in
+        -- a circle: every order's reference first, then the accounts by id
+        FOR v_ref IN
+            SELECT DISTINCT 'online:' || p_platform || ':' || btrim(t.order_id)
+            FROM jsonb_to_recordset(p_rows) AS t(order_id text)
+            WHERE btrim(coalesce(t.order_id, '')) <> ''
+            ORDER BY 1
+        LOOP
+            PERFORM pg_advisory_xact_lock(7304, hashtext(v_ref));
+        END LOOP;
+        PERFORM 1 FROM accounts
+        WHERE account_no IN (SELECT btrim(t.account_no)
+                             FROM jsonb_to_recordset(p_rows) AS t(account_no text))
+        ORDER BY id FOR UPDATE;
         -- the same order twice in the file
         SELECT format('rows[line %s].order_id', max(t.line)) INTO v_field
         FROM jsonb_to_recordset(p_rows) AS t(line int, order_id text)
