@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 
@@ -74,6 +75,28 @@ def cmd_suspense_resolve(db, args, out) -> int:
     return 0
 
 
+def cmd_channel_report(db, args, out) -> int:
+    from counter_app.services.channels import channel_day
+
+    day = channel_day(db, args.day)
+
+    def human() -> str:
+        lines = [f"channel money of {args.day} (渠道收款，不入柜台日结):"]
+        for c in day["channels"]:
+            lines.append(f"  {c['channel']:<12}{c['tender']:<11}{c['payments']:>6}"
+                         f"{c['amount']:>14}  to bills {c['to_bills']}, to prepayment "
+                         f"{c['to_prepayment']}, receipts {c['first_receipt']}-"
+                         f"{c['last_receipt']}")
+        rev, sus = day["reversed"], day["suspense"]
+        lines.append(f"  reversed {rev['count']}, {rev['amount']}")
+        lines.append(f"  suspense received {sus['received']}, {sus['received_amount']}; "
+                     f"open {sus['open']}, {sus['open_amount']}")
+        return "\n".join(lines)
+
+    out.result(day, human)
+    return 0
+
+
 def cmd_channel_setting(db, args, out) -> int:
     from counter_app.services.actions import ActionError
     from counter_app.services.channels import set_channel_setting
@@ -110,6 +133,11 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--account-no", default="", help="for to_account: the account to post to")
     p.add_argument("--reason", required=True)
     p.set_defaults(func=cmd_suspense_resolve)
+
+    p = sub_parser(subparsers, "channel-report", "channel money of one day (a supervisor)")
+    p.add_argument("--day", type=date.fromisoformat, default=date.today(),
+                   help="YYYY-MM-DD (default: today)")
+    p.set_defaults(func=cmd_channel_report)
 
     p = sub_parser(subparsers, "channel-setting", "a utility-wide channel setting (an admin)")
     p.add_argument("key", choices=("prepayment_deduction", "online_overpay"))

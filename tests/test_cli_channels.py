@@ -16,7 +16,8 @@ def _url(database) -> str:
     return database.engine.url.render_as_string(hide_password=False)
 
 
-def test_online_import_prints_a_summary_that_reconciles(utility, capsys, tmp_path):  # noqa: F811
+def test_online_import_prints_a_summary_that_reconciles(utility, capsys, tmp_path,  # noqa: F811
+                                                        login_as):
     assert bill_period(utility.batch, "2026-02").billed == 1
     when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
     path = tmp_path / "alipay.csv"
@@ -31,6 +32,11 @@ def test_online_import_prints_a_summary_that_reconciles(utility, capsys, tmp_pat
     code, out, err = run(capsys, "--database-url", _url(utility.batch), "online", "import",
                          str(path), "--platform", "alipay")
     assert code == 0 and "imported before" in out
+    supervisor, _ = login_as("supervisor")
+    code, out, err = run(capsys, "--database-url", _url(supervisor), "channel-report", "--day",
+                         when[:10])
+    assert code == 0, err
+    assert "online      alipay          1         41.40" in out and "open 1, 8.00" in out
 
     bad = tmp_path / "bad.csv"
     bad.write_text("支付宝交易号,付款时间,户号,订单金额（元）\n"

@@ -6,6 +6,7 @@ the utility. Each is one action; the online statements are
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from counter_app.db.engine import Database
@@ -72,6 +73,12 @@ def resolve_suspense(db: Database, suspense_id: int, action: str, reason: str, *
     done = call(db, "resolve_suspense", workstation, suspense_id, action,
                 account_no.strip() or None, reason.strip())
     return _row(done["suspense"])
+
+
+def channel_day(db: Database, day: date) -> dict:
+    """The channel money of one day in the hall's zone (a supervisor's): per
+    channel and tender, the reversals, the suspense list. No till sees it."""
+    return call(db, "channel_day", day, "Asia/Shanghai", retry_read=True)
 
 
 def set_account_deduction(db: Database, account_id: int, enabled: bool, reason: str, *,

@@ -23,6 +23,7 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.batch import jsonb
 from counter_app.services.billing import bill_period
 from counter_app.services.channels import (
+    channel_day,
     resolve_suspense,
     set_account_deduction,
     set_channel_setting,
@@ -101,6 +102,12 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
     assert _scalar(utility.db, "SELECT count(*) FROM payments") == 1
 
     supervisor, _ = login_as("supervisor")
+    day = channel_day(supervisor, datetime.now(TZ).date())
+    assert day["channels"] == [{
+        "channel": "online", "tender": "wechat", "payments": 1, "amount": D("41.40"),
+        "to_bills": D("41.40"), "to_prepayment": 0, "prepayment_used": 0,
+        "first_receipt": "WS00000001", "last_receipt": "WS00000001"}]
+    assert day["suspense"]["received"] == 3 and day["suspense"]["open_amount"] == D("115.00")
     held = suspense_list(supervisor)
     assert held.open_count == 3 and held.open_amount == D("115.00")
     by_ref = {r.ref: r for r in held.rows}

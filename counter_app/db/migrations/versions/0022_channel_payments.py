@@ -33,6 +33,7 @@ REPLACED = ("counter_payment_facts", "counter_reverse_payment", "counter_check_p
             "counter_books_check", "counter_check_series",
             "counter_check_account_prepayment")
 FUNCTIONS = (
+    "counter_channel_day(date, text)",
     "counter_resolve_suspense(text, bigint, text, text, text)",
     "counter_suspense_list(text)",
     "counter_suspense_row(bigint)",

@@ -1180,3 +1180,69 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- ------------------------------------------------------- channel day report
+
+-- The channel money of one local day (p_day in the zone p_tz): no till sees
+-- it, so it is reported per channel and tender (payments posted that day,
+-- what went to bills and to the prepayment, their receipt numbers), with the
+-- channel payments reversed that day and the suspense list (received that
+-- day, open now). A supervisor's.
+CREATE FUNCTION counter_channel_day(p_day date, p_tz text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_me clerks := counter_caller('supervisor');
+    v_start timestamptz;
+    v_end timestamptz;
+BEGIN
+    IF p_day IS NULL OR NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = p_tz) THEN
+        PERFORM counter_fail('CT400', 'day', 'day', 'a day and a time zone are required');
+    END IF;
+    v_start := p_day::timestamp AT TIME ZONE p_tz;
+    v_end := (p_day + 1)::timestamp AT TIME ZONE p_tz;
+    RETURN jsonb_build_object(
+        'day', p_day,
+        'channels', coalesce((
+            SELECT jsonb_agg(jsonb_build_object(
+                       'channel', x.channel, 'tender', x.tender, 'payments', x.n,
+                       'amount', x.amount, 'to_bills', x.to_bills,
+                       'to_prepayment', x.to_prepayment, 'prepayment_used', x.used,
+                       'first_receipt', x.lo, 'last_receipt', x.hi)
+                   ORDER BY x.channel, x.tender)
+            FROM (SELECT p.channel, t.tender, count(*) AS n, sum(p.amount) AS amount,
+                         sum((SELECT coalesce(sum(a.amount), 0) FROM allocations a
+                              WHERE a.payment_id = p.id)) AS to_bills,
+                         sum((SELECT coalesce(sum(l.amount), 0) FROM prepayment_ledger l
+                              WHERE l.payment_id = p.id AND l.kind = 'deposit')) AS to_prepayment,
+                         sum((SELECT coalesce(-sum(l.amount), 0) FROM prepayment_ledger l
+                              WHERE l.payment_id = p.id AND l.kind = 'use')) AS used,
+                         min(s.prefix || lpad(p.receipt_no::text, 8, '0')) AS lo,
+                         max(s.prefix || lpad(p.receipt_no::text, 8, '0')) AS hi
+                  FROM payments p
+                  JOIN payment_tenders t ON t.payment_id = p.id AND t.line_no = 1
+                  JOIN receipt_series s ON s.code = p.series_code
+                  WHERE p.channel <> 'counter' AND p.created_at >= v_start
+                    AND p.created_at < v_end
+                  GROUP BY p.channel, t.tender) x), '[]'::jsonb),
+        'reversed', (SELECT jsonb_build_object('count', count(*),
+                                               'amount', coalesce(sum(p.amount), 0))
+                     FROM payment_reversals r JOIN payments p ON p.id = r.payment_id
+                     WHERE p.channel <> 'counter' AND r.created_at >= v_start
+                       AND r.created_at < v_end),
+        'suspense', jsonb_build_object(
+            'received', (SELECT count(*) FROM channel_suspense
+                         WHERE created_at >= v_start AND created_at < v_end),
+            'received_amount', (SELECT coalesce(sum(amount), 0) FROM channel_suspense
+                                WHERE created_at >= v_start AND created_at < v_end),
+            'open', (SELECT count(*) FROM channel_suspense x WHERE NOT EXISTS (
+                         SELECT 1 FROM channel_suspense_resolutions z WHERE z.suspense_id = x.id)),
+            'open_amount', (SELECT coalesce(sum(amount), 0) FROM channel_suspense x
+                            WHERE NOT EXISTS (SELECT 1 FROM channel_suspense_resolutions z
+                                              WHERE z.suspense_id = x.id))));
+END
+$$;
+
+REVOKE ALL ON FUNCTION counter_channel_day(date, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION counter_channel_day(date, text) TO counter_supervisor;
