@@ -9,6 +9,7 @@ typed when the database refuses it.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import IntEnum
 from functools import partial
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.services.actions import ActionError
 from counter_app.services.channels import (
@@ -111,7 +113,8 @@ class SuspenseModel(RecordTableModel[SuspenseRow]):
         if column == c.REASON:
             return reason_name(record.reason)
         if column == c.PAID_AT:
-            return record.paid_at[:19].replace("T", " ")
+            return datetime.fromisoformat(record.paid_at).astimezone(SHANGHAI).strftime(
+                "%Y-%m-%d %H:%M:%S")
         if record.resolution is None:
             return self.tr("Open")
         return action_name(record.resolution["action"])

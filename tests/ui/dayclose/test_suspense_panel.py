@@ -18,13 +18,14 @@ from tests.ui.dayclose.dayclose_fixtures import make_till
 C = SuspenseModel.Columns
 
 
-def _held_order(tmp_path, batch) -> None:
+def _held_order(tmp_path, batch) -> str:
     when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
     path = tmp_path / "wx.csv"
     path.write_text("交易时间,微信订单号,户号,订单金额\n"
                     f"{when},U1,99999999,10.00\n合计,1,10.00\n", encoding="utf-8")
     report = import_online(batch, path, "wechat")
     assert report.suspended == 1 and report.reconciled
+    return when
 
 
 def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, login_batch,
@@ -33,7 +34,7 @@ def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, logi
     page = till.page
     assert page.suspense is not None and page.suspense.isVisible()
     batch, _ = login_batch()
-    _held_order(tmp_path, batch)
+    when = _held_order(tmp_path, batch)
     assert till.workplace.runner.wait_idle(15_000)
     page.refresh()
     model = page.suspense.model
@@ -41,6 +42,7 @@ def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, logi
     assert model.rowCount() == 1, page.suspense.summary.text()
     assert model.index(0, C.REASON).data() == "户号不存在"
     assert model.index(0, C.AMOUNT).data() == "10.00"
+    assert model.index(0, C.PAID_AT).data() == when  # the statement's own (Shanghai) time
     assert "未处理 1 笔" in page.suspense.summary.text()
 
     page.suspense.view.setCurrentIndex(model.index(0, 0))
