@@ -97,6 +97,26 @@ def cmd_channel_report(db, args, out) -> int:
     return 0
 
 
+def cmd_account_deduction(db, args, out) -> int:
+    from counter_app.services.actions import ActionError
+    from counter_app.services.channels import set_account_deduction
+    from counter_app.services.receipt_facts import AccountNotFoundError, account_for_payment
+
+    cli = _cli()
+    try:
+        account = account_for_payment(db, account_no=args.account_no)
+        done = set_account_deduction(db, account.account_id, args.state == "on", args.reason,
+                                     workstation=cli._workstation())
+    except AccountNotFoundError:
+        raise cli.CliError(f"account-no: no account {args.account_no}") from None
+    except ActionError as exc:
+        raise cli.CliError(str(exc)) from None
+    out.result(done, lambda: f"{args.account_no}: prepayment deduction {args.state}"
+                             + ("" if done["effective"] == (args.state == "on")
+                                else " (but off for the whole utility)"))
+    return 0
+
+
 def cmd_channel_setting(db, args, out) -> int:
     from counter_app.services.actions import ActionError
     from counter_app.services.channels import set_channel_setting
@@ -138,6 +158,13 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--day", type=date.fromisoformat, default=date.today(),
                    help="YYYY-MM-DD (default: today)")
     p.set_defaults(func=cmd_channel_report)
+
+    p = sub_parser(subparsers, "account-deduction",
+                   "prepayment deduction (预存扣款) on or off for one account (a supervisor)")
+    p.add_argument("state", choices=("on", "off"))
+    p.add_argument("--account-no", required=True)
+    p.add_argument("--reason", required=True)
+    p.set_defaults(func=cmd_account_deduction)
 
     p = sub_parser(subparsers, "channel-setting", "a utility-wide channel setting (an admin)")
     p.add_argument("key", choices=("prepayment_deduction", "online_overpay"))

@@ -37,6 +37,12 @@ def test_online_import_prints_a_summary_that_reconciles(utility, capsys, tmp_pat
                          when[:10])
     assert code == 0, err
     assert "online      alipay          1         41.40" in out and "open 1, 8.00" in out
+    code, out, err = run(capsys, "--database-url", _url(supervisor), "account-deduction", "off",
+                         "--account-no", "01000001", "--reason", "pays by bank")
+    assert code == 0 and "prepayment deduction off" in out, err
+    code, out, err = run(capsys, "--database-url", _url(supervisor), "account-deduction", "off",
+                         "--account-no", "404", "--reason", "x")
+    assert code == 1 and "no account 404" in err
 
     bad = tmp_path / "bad.csv"
     bad.write_text("支付宝交易号,付款时间,户号,订单金额（元）\n"

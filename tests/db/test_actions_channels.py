@@ -193,6 +193,13 @@ def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
     set_account_deduction(supervisor, utility.account_id, False, "pays by bank", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 0
     set_account_deduction(supervisor, utility.account_id, True, "asked again", workstation="W")
+    # off for the whole utility (an admin's): nothing either
+    admin, _ = login_as("admin")
+    with pytest.raises(ActionError):
+        set_channel_setting(supervisor, "prepayment_deduction", "off", workstation="W")
+    set_channel_setting(admin, "prepayment_deduction", "off", workstation="W")
+    assert call(utility.batch, "apply_prepayments")["deducted"] == 0
+    set_channel_setting(admin, "prepayment_deduction", "on", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 1
     assert _books(utility.db) == []
 
