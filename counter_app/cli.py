@@ -22,8 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app import cli_golive
-from counter_app import cli_tariffs
+from counter_app import cli_golive, cli_tariffs
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
@@ -258,6 +257,7 @@ def cmd_bill_period(db: Database, args, out: Output) -> int:
         lambda: (
             f"period {report.period}: {report.billed} bills, total {report.total_amount}; "
             f"{report.already_billed} were billed before; {len(report.skipped)} skipped"
+            f"; {report.deducted} paid from prepayment (预存扣款) {report.deducted_total}"
             + "".join(f"\n  skipped {s.account_no}: {s.reason}" for s in report.skipped)
         ),
     )
@@ -372,6 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     __import__("counter_app.cli_archive").cli_archive.add_commands(subparsers, common)
     cli_golive.add_commands(subparsers, common)
     cli_tariffs.add_commands(subparsers, common)
+    __import__("counter_app.cli_channels").cli_channels.add_commands(subparsers, common)
     return parser
 
 

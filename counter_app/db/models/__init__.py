@@ -20,6 +20,12 @@ from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .archive import ArchiveSequence
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .channels import (
+    AccountChannelSettings,
+    ChannelSuspense,
+    ChannelSuspenseResolution,
+    OnlineImport,
+)
 from .golive import GoliveImport
 from .money import (
     Allocation,
@@ -61,6 +67,10 @@ __all__ = [
     "Bill",
     "BillLine",
     "ReceiptSeries",
+    "AccountChannelSettings",
+    "OnlineImport",
+    "ChannelSuspense",
+    "ChannelSuspenseResolution",
     "Shift",
     "ShiftClose",
     "Payment",
