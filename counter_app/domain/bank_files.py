@@ -116,6 +116,8 @@ def layout_from_json(data: dict, direction: str) -> FileLayout:
 def _text_value(layout: FileLayout, spec: FieldSpec, value: Any) -> str:
     if spec.kind == "literal":
         return spec.value or ""
+    if value is None:
+        raise ValueError(f"{spec.name}: no value")
     if spec.kind == "amount":
         amount = Decimal(value)
         if amount != amount.quantize(Decimal("0.01")) or amount < 0:
@@ -125,7 +127,7 @@ def _text_value(layout: FileLayout, spec: FieldSpec, value: Any) -> str:
         return f"{amount:.2f}"
     if spec.kind == "date":
         return value.strftime("%Y%m%d") if isinstance(value, date) else str(value)
-    return "" if value is None else str(value)
+    return str(value)
 
 
 def _fixed(layout: FileLayout, spec: FieldSpec, text: str) -> bytes:
@@ -136,9 +138,9 @@ def _fixed(layout: FileLayout, spec: FieldSpec, text: str) -> bytes:
             raise ValueError(f"{spec.name}: {text} does not fit {width} characters")
         return data.rjust(width, b"0")
     if len(data) > width:
-        if spec.kind != "text":
+        if spec.name != "holder_name":
             raise ValueError(f"{spec.name}: {text} does not fit {width} bytes")
-        while len(data) > width:  # a long name is cut at a character, never in one
+        while len(data) > width:  # a long name is cut at a character, never inside one
             text = text[:-1]
             data = text.encode(layout.encoding)
     return data.ljust(width, b" ")
