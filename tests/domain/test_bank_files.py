@@ -114,8 +114,8 @@ def test_a_truncated_file_is_refused():
 
 def test_an_amount_with_three_decimals_names_its_line():
     rcb = layout_from_json(LAYOUTS["RCB"], "return")
-    data = ("HEAD,RCB,RCB202611001,20261206\r\n1,01000001,41.40,S,R1,\r\n"
-            "2,01000002,12.345,S,R2,\r\nTAIL,2,53.745\r\n").encode()
+    data = (b"HEAD,RCB,RCB202611001,20261206\r\n1,01000001,41.40,S,R1,\r\n"
+            b"2,01000002,12.345,S,R2,\r\nTAIL,2,53.745\r\n")
     errors = parse(rcb, data).errors
     assert (3, "amount") in [(e.line, e.field) for e in errors]
     assert "two decimals" in str(errors[0])
