@@ -721,6 +721,11 @@ BEGIN
                 v_replayed := v_replayed + 1;
                 CONTINUE;
             END IF;
+            IF v_ref IS NOT NULL AND EXISTS (SELECT 1 FROM withholding_results
+                                             WHERE bank_code = p_bank AND bank_ref = v_ref) THEN
+                PERFORM counter_fail('CT409', 'reference', v_field || '.bank_ref',
+                    format('the bank''s reference %s answered another request before', v_ref));
+            END IF;
             IF v_paid THEN
                 v_post := counter_post_channel_payment(
                     'withholding', p_bank || ':' || v_ref, v_item.account_id, x.amount, now(),
