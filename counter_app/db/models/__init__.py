@@ -19,6 +19,12 @@ from ._base import NAMING, Base, BigId, created, pk
 from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .channels import (
+    AccountChannelSettings,
+    ChannelSuspense,
+    ChannelSuspenseResolution,
+    OnlineImport,
+)
 from .money import (
     Allocation,
     Payment,
@@ -64,6 +70,10 @@ __all__ = [
     "Bill",
     "BillLine",
     "ReceiptSeries",
+    "AccountChannelSettings",
+    "OnlineImport",
+    "ChannelSuspense",
+    "ChannelSuspenseResolution",
     "Shift",
     "ShiftClose",
     "Payment",

@@ -18,18 +18,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import Money
+from ..types import Money, UTCDateTime
 from ._base import Base, created, pk
 
 # ----------------------------------------------------------------- posted money
 
 
 class ReceiptSeries(Base):
-    """Gapless receipt numbering per series (one or more per hall)."""
+    """Gapless receipt numbering per series (one or more per hall; one per
+    payment channel for the utility, code ``ch:<channel>``, no hall: 0022)."""
 
     __tablename__ = "receipt_series"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
-    hall_code: Mapped[str] = mapped_column(ForeignKey("halls.code"), nullable=False)
+    hall_code: Mapped[str | None] = mapped_column(ForeignKey("halls.code"))
     prefix: Mapped[str] = mapped_column(String(16), nullable=False)
     next_no: Mapped[int] = mapped_column(BigInteger, nullable=False, default=1)
 
@@ -58,31 +59,40 @@ class ShiftClose(Base):
 
 class Payment(Base):
     """Money received at the counter. ``client_uuid`` makes a retry post once;
-    ``content_hash`` refuses the same key with different content."""
+    ``content_hash`` refuses the same key with different content. A payment
+    of another ``channel`` (deduction, withholding, online; migration 0022)
+    has no shift and no clerk, and its channel's ``external_ref`` (unique per
+    channel) and ``paid_at``."""
 
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount"),
         UniqueConstraint("series_code", "receipt_no", name="uq_payments_series_receipt"),
+        UniqueConstraint("channel", "external_ref", name="uq_payments_channel"),
     )
     id: Mapped[int] = pk()
     client_uuid: Mapped[str] = mapped_column(String(36), nullable=False, unique=True)
     content_hash: Mapped[str] = mapped_column(String(64), nullable=False)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
-    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), nullable=False, index=True)
-    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"), nullable=False)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     workstation: Mapped[str] = mapped_column(String(64), nullable=False)
     series_code: Mapped[str] = mapped_column(ForeignKey("receipt_series.code"), nullable=False)
     receipt_no: Mapped[int] = mapped_column(BigInteger, nullable=False)
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     created_at: Mapped[datetime] = created()
+    channel: Mapped[str] = mapped_column(String(16), nullable=False, default="counter",
+                                         server_default="counter")
+    external_ref: Mapped[str | None] = mapped_column(String(100))
+    paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    note: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
 
 
 class PaymentTender(Base):
     __tablename__ = "payment_tenders"
     __table_args__ = (
         CheckConstraint(
-            "tender IN ('cash','wechat','alipay','card','prepayment')", name="tender"
+            "tender IN ('cash','wechat','alipay','card','prepayment','bank')", name="tender"
         ),
         CheckConstraint("amount > 0", name="amount"),
         CheckConstraint("change_given >= 0", name="change_given"),
@@ -114,7 +124,8 @@ class PaymentReversal(Base):
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"), nullable=False)
     supervisor_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"), nullable=False)
-    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), nullable=False)
+    # none for a channel payment's reversal: no till refunds it (migration 0022)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"))
     workstation: Mapped[str] = mapped_column(String(64), nullable=False)
     created_at: Mapped[datetime] = created()
 
