@@ -665,7 +665,7 @@ BEGIN
     IF jsonb_typeof(p_rows) IS DISTINCT FROM 'array' OR jsonb_array_length(p_rows) = 0 THEN
         PERFORM counter_fail('CT400', 'rows', 'rows', 'a non-empty list of results');
     END IF;
-    IF (SELECT count(DISTINCT x->>'batch_no') FROM jsonb_array_elements(p_rows) x) <> 1 THEN
+    IF (SELECT count(DISTINCT e->>'batch_no') FROM jsonb_array_elements(p_rows) e) <> 1 THEN
         PERFORM counter_fail('CT400', 'batch_no', 'rows', 'a return file answers one batch');
     END IF;
     SELECT * INTO v_batch FROM withholding_batches
@@ -729,7 +729,7 @@ BEGIN
             IF v_paid THEN
                 v_post := counter_post_channel_payment(
                     'withholding', p_bank || ':' || v_ref, v_item.account_id, x.amount, now(),
-                    'withholding', format('%s %s', v_batch.batch_no, x.seq));
+                    'bank', format('%s %s', v_batch.batch_no, x.seq));
                 IF coalesce((v_post->>'replayed')::boolean, false) THEN
                     v_replayed := v_replayed + 1;
                 ELSE
@@ -773,6 +773,36 @@ BEGIN
                           v_report);
     RETURN v_report || jsonb_build_object(
         'replayed', false, 'reconciliation', counter_withholding_reconciliation(v_batch.id));
+END
+$$;
+
+-- ------------------------------------------------ receipt series, at commit
+
+-- The series' deferred check (0012) compared each UPDATE event's NEW.next_no
+-- with the payments as they are at commit: right for one payment per
+-- transaction (the counter), wrong for a file posting several channel
+-- payments of one series in one transaction (the first event's NEW is
+-- stale by then). It now checks the row as it is at commit.
+CREATE OR REPLACE FUNCTION counter_check_series() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_hi bigint;
+    v_next bigint;
+BEGIN
+    SELECT next_no INTO v_next FROM receipt_series WHERE code = NEW.code;
+    SELECT max(receipt_no) INTO v_hi FROM payments WHERE series_code = NEW.code;
+    IF v_hi IS NOT NULL AND v_next <> v_hi + 1 THEN
+        RAISE EXCEPTION 'receipt series %: next number % would leave a gap or repeat % ',
+            NEW.code, v_next, v_hi USING ERRCODE = 'check_violation';
+    END IF;
+    IF v_hi IS NULL AND NEW.next_no IS DISTINCT FROM OLD.next_no AND TG_OP = 'UPDATE'
+       AND v_next < 1 THEN
+        RAISE EXCEPTION 'receipt series %: next number must be positive', NEW.code
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
 END
 $$;
 
