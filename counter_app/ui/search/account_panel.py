@@ -23,6 +23,7 @@ from counter_app.ui.search.history import HistoryWidget, make_table
 from counter_app.ui.search.models import BillLinesModel
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.texts import account_type_text, status_text
+from counter_app.ui.search.withholding_panel import load_withholding_line, open_withholding_dialog
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
@@ -80,7 +81,7 @@ class AccountPanel(QWidget):
             ("mobile", self.tr("Mobile"), "landline", self.tr("Fixed line")),
             ("id_number", self.tr("ID number"), "meter_no", self.tr("Meter no.")),
             ("status", self.tr("Status"), "prepayment", self.tr("Prepayment balance")),
-            ("relief", self.tr("Relief"), "", ""),
+            ("relief", self.tr("Relief"), "withholding", self.tr("Withholding")),
         )
         self._grid_rows(info, grid, rows)
         grid.setColumnStretch(1, 1)
@@ -120,6 +121,9 @@ class AccountPanel(QWidget):
         self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
         self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
         self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
+        self.withholding_button = QPushButton(self.tr("Withholding (&K)"), self)
+        self.withholding_button.setAutoDefault(False)
+        buttons.addWidget(self.withholding_button)
         buttons.addStretch(1)
         self.back_button = self._button(self.tr("Back"), "Esc", buttons)
         self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
@@ -128,6 +132,7 @@ class AccountPanel(QWidget):
         self.complaint_button.clicked.connect(lambda: self._request("complaint"))
         self.statement_button.clicked.connect(self.open_statement)
         self.reveal_button.clicked.connect(self.reveal)
+        self.withholding_button.clicked.connect(self.open_withholding)
         self.back_button.clicked.connect(self.back_requested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -181,7 +186,7 @@ class AccountPanel(QWidget):
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
-                       self.statement_button, self.reveal_button):
+                       self.statement_button, self.reveal_button, self.withholding_button):
             button.setEnabled(enabled)
 
     # -- loading ------------------------------------------------------------------------
@@ -206,6 +211,7 @@ class AccountPanel(QWidget):
         if self.view is not None and view.account_id == self.view.account_id:
             self.view = view
             self._show_view()
+            load_withholding_line(self)
 
     def _refresh_failed(self, exc: BaseException) -> None:
         self._say(self.tr("The account's figures could not be read again: they may be "
@@ -216,6 +222,7 @@ class AccountPanel(QWidget):
         self._show_view()
         self.history.show_history(screen.view.account_id, screen.bills, screen.payments)
         self._set_enabled(True)
+        load_withholding_line(self)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.title_label.setText(self.tr("The account could not be opened."))
@@ -318,6 +325,10 @@ class AccountPanel(QWidget):
                               "a supervisor must do it."))
         else:
             self._say(self.tr("The full values could not be shown; try again."))
+
+    def open_withholding(self) -> None:
+        if self.view is not None:
+            open_withholding_dialog(self, self.view.account_id)
 
     def open_statement(self) -> None:
         if self.view is None:
