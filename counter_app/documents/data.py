@@ -37,6 +37,7 @@ TENDER_LABELS = {
     "alipay": "支付宝",
     "card": "银行卡",
     "prepayment": "预存抵扣",
+    "bank": "银行",  # bank withholding or a bank's app (migration 0022)
 }
 
 

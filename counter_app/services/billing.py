@@ -54,6 +54,9 @@ class BillingReport:
     already_billed: int
     total_amount: Decimal
     skipped: tuple[Skipped, ...]
+    # the prepayments that paid bills in the same call (预存扣款, migration 0022)
+    deducted: int = 0
+    deducted_total: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -259,12 +262,16 @@ def bill_period(
     if biller.bills:
         result = call(db, "issue_bills", str(period), jsonb(biller.bills))
         billed, total = result["billed"], Decimal(result["total"]).quantize(Decimal("0.01"))
+    else:  # nothing new to bill: the prepayments still pay what is open
+        result = call(db, "apply_prepayments")
     return BillingReport(
         period=str(period),
         billed=billed,
         already_billed=before,
         total_amount=total,
         skipped=tuple(biller.skipped),
+        deducted=result["deducted"],
+        deducted_total=Decimal(result["deducted_total"]).quantize(Decimal("0.01")),
     )
 
 

@@ -24,5 +24,6 @@ def tender_name(code: str) -> str:
         "alipay": QCoreApplication.translate("Tenders", "Alipay"),
         "card": QCoreApplication.translate("Tenders", "Bank card"),
         "prepayment": QCoreApplication.translate("Tenders", "Prepayment"),
+        "bank": QCoreApplication.translate("Tenders", "Bank"),
     }
     return names.get(code, code)

@@ -236,6 +236,33 @@ A closed shift is locked: no payment can be posted on it.</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve held order {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why held:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount no.:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShiftsOfDayModel</name>
     <message>
         <source>Clerk</source>
@@ -271,6 +298,127 @@ A closed shift is locked: no payment can be posted on it.</source>
     </message>
     <message>
         <source>Closed {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Suspense</name>
+    <message>
+        <source>Unknown account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted to its account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posted to another account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account number to post it to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another supervisor resolved it already; the list is refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order names no known account: post it to another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account with this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That account is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuspenseModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuspensePanel</name>
+    <message>
+        <source>Channel money held (suspense)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} open, {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -237,6 +237,33 @@ A closed shift is locked: no payment can be posted on it.</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve held order {ref}</source>
+        <translation>处理挂账订单 {ref}</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Why held:</source>
+        <translation>挂账原因：</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>处理方式(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount no.:</source>
+        <translation>户号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>ShiftsOfDayModel</name>
     <message>
         <source>Clerk</source>
@@ -273,6 +300,127 @@ A closed shift is locked: no payment can be posted on it.</source>
     <message>
         <source>Closed {time}</source>
         <translation>{time} 已结账</translation>
+    </message>
+</context>
+<context>
+    <name>Suspense</name>
+    <message>
+        <source>Unknown account</source>
+        <translation>户号不存在</translation>
+    </message>
+    <message>
+        <source>Closed account</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>More than owed</source>
+        <translation>超额缴费</translation>
+    </message>
+    <message>
+        <source>Posted to its account</source>
+        <translation>入本户(先抵欠费，余额预存)</translation>
+    </message>
+    <message>
+        <source>Posted to another account</source>
+        <translation>转入其他户</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Give the reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Give the account number to post it to.</source>
+        <translation>请填写转入的户号。</translation>
+    </message>
+    <message>
+        <source>Another supervisor resolved it already; the list is refreshed.</source>
+        <translation>已被其他主管处理，列表已刷新。</translation>
+    </message>
+    <message>
+        <source>The order names no known account: post it to another account.</source>
+        <translation>订单户号不存在，请转入其他户。</translation>
+    </message>
+    <message>
+        <source>No account with this number.</source>
+        <translation>没有此户号。</translation>
+    </message>
+    <message>
+        <source>That account is closed.</source>
+        <translation>该户已销户。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may do this.</source>
+        <translation>只有主管可以处理。</translation>
+    </message>
+    <message>
+        <source>Refused: {error}</source>
+        <translation>被拒绝：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SuspenseModel</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Why held</source>
+        <translation>挂账原因</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensePanel</name>
+    <message>
+        <source>Channel money held (suspense)</source>
+        <translation>渠道挂账（未入账款项）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>处理(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>刷新(&amp;L)</translation>
+    </message>
+    <message>
+        <source>{count} open, {amount}</source>
+        <translation>未处理 {count} 笔，{amount}</translation>
     </message>
 </context>
 <context>

@@ -384,5 +384,9 @@
         <source>Prepayment</source>
         <translation>Prepayment</translation>
     </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
 </context>
 </TS>

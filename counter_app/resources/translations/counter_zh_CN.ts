@@ -385,5 +385,9 @@
         <source>Prepayment</source>
         <translation>预存抵扣</translation>
     </message>
+    <message>
+        <source>Bank</source>
+        <translation>银行</translation>
+    </message>
 </context>
 </TS>

@@ -39,6 +39,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
 from counter_app.ui.dayclose.report import day_close_document
+from counter_app.ui.dayclose.suspense import SuspensePanel
 from counter_app.ui.dayclose.texts import shift_error_text, unexpected_text
 from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
@@ -101,6 +102,10 @@ class DayClosePage(QWidget):
         self.ui.totalsView.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.ui.totalsView.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.ui.hallGroup.setVisible(self._supervisor)
+        # channel money held in suspense: not in any till, a supervisor's to resolve
+        self.suspense = SuspensePanel(workplace, self) if self._supervisor else None
+        if self.suspense is not None:
+            self.ui.mainLayout.addWidget(self.suspense)
         self.ui.messageLabel.hide()
 
         self.ui.floatEdit.returnPressed.connect(self.open_shift)
@@ -132,6 +137,8 @@ class DayClosePage(QWidget):
             load, self._shifts, clerk.id, clerk.hall_code, self._supervisor,
             on_done=self._loaded, on_error=self._failed, key="dayclose.load",
         )
+        if self.suspense is not None:
+            self.suspense.refresh()
 
     def _loaded(self, loaded: Loaded) -> None:
         if loaded.day is not None:

@@ -30,7 +30,8 @@ SQL = Path(__file__).with_suffix(".sql")
 MONEY_SQL = Path(__file__).with_name("0012_actions_money.sql")
 #: 0012's functions this migration replaces, restored as they were
 REPLACED = ("counter_payment_facts", "counter_reverse_payment", "counter_check_payment",
-            "counter_books_check")
+            "counter_books_check", "counter_check_series",
+            "counter_check_account_prepayment")
 FUNCTIONS = (
     "counter_resolve_suspense(text, bigint, text, text, text)",
     "counter_suspense_list(text)",

@@ -337,7 +337,10 @@ AS $$
         'receipt_no', p.receipt_no, 'receipt_label', s.prefix || lpad(p.receipt_no::text, 8, '0'),
         'account_id', p.account_id, 'account_no', acc.account_no, 'customer_name', acc.name,
         'address', acc.address, 'amount', p.amount, 'paid_at', p.created_at,
-        'shift_id', p.shift_id, 'clerk_name', c.display_name, 'hall_name', h.name,
+        'shift_id', p.shift_id, 'clerk_name', c.display_name,
+        'hall_name', coalesce(h.name, CASE p.channel WHEN 'deduction' THEN '预存扣款'
+                                                     WHEN 'withholding' THEN '银行代扣'
+                                                     WHEN 'online' THEN '网上缴费' END),
         'utility_name', (SELECT value FROM utility_settings WHERE key = 'utility_name'),
         'utility_hotline', (SELECT value FROM utility_settings WHERE key = 'utility_hotline'),
         'replayed', p_replayed,
@@ -1115,3 +1118,50 @@ GRANT EXECUTE ON FUNCTION counter_suspense_list(text) TO counter_supervisor;
 GRANT EXECUTE ON FUNCTION counter_resolve_suspense(text, bigint, text, text, text)
     TO counter_supervisor;
 GRANT SELECT ON online_imports TO counter_batch, counter_supervisor;
+
+-- 0012's series trigger compared the row as each UPDATE left it: right for
+-- one receipt per transaction, wrong for an import that numbers many. The
+-- row as it is at commit must follow the last number.
+CREATE OR REPLACE FUNCTION counter_check_series() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_hi bigint;
+    v_next bigint;
+BEGIN
+    SELECT next_no INTO v_next FROM receipt_series WHERE code = NEW.code;
+    SELECT max(receipt_no) INTO v_hi FROM payments WHERE series_code = NEW.code;
+    IF v_hi IS NOT NULL AND v_next <> v_hi + 1 THEN
+        RAISE EXCEPTION 'receipt series %: next number % would leave a gap or repeat % ',
+            NEW.code, v_next, v_hi USING ERRCODE = 'check_violation';
+    END IF;
+    IF v_hi IS NULL AND v_next IS DISTINCT FROM OLD.next_no AND TG_OP = 'UPDATE'
+       AND v_next < 1 THEN
+        RAISE EXCEPTION 'receipt series %: next number must be positive', NEW.code
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- The same for the account's balance: as it is at commit, not as each UPDATE
+-- left it (an import posts several orders of one account).
+CREATE OR REPLACE FUNCTION counter_check_account_prepayment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_balance numeric;
+BEGIN
+    IF NEW.prepayment_balance IS DISTINCT FROM OLD.prepayment_balance THEN
+        SELECT prepayment_balance INTO v_balance FROM accounts WHERE id = NEW.id;
+        IF v_balance <> coalesce((SELECT balance_after FROM prepayment_ledger
+                                  WHERE account_id = NEW.id ORDER BY id DESC LIMIT 1), 0) THEN
+            RAISE EXCEPTION 'account %: prepayment balance changed without its ledger', NEW.id
+                USING ERRCODE = 'check_violation';
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;

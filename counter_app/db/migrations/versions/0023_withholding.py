@@ -22,7 +22,6 @@ branch_labels = None
 depends_on = None
 
 SQL = Path(__file__).with_suffix(".sql")
-MONEY = Path(__file__).with_name("0012_actions_money.sql")
 FUNCTIONS = (
     "counter_import_withholding(text, text, text, jsonb)",
     "counter_withholding_reconciliation(bigint)",
@@ -52,9 +51,3 @@ def downgrade() -> None:
     # the append-only triggers refuse DELETE, not DROP: the tables go whole
     for table in TABLES:
         op.execute(f"DROP TABLE IF EXISTS {table}")
-    # 0012's series check, as it was
-    text = MONEY.read_text(encoding="utf-8")
-    start = text.index("CREATE FUNCTION counter_check_series(")
-    end = text.index("$$;", text.index("AS $$", start)) + 3
-    op.get_bind().connection.driver_connection.execute(
-        text[start:end].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))

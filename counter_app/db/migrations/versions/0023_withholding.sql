@@ -776,36 +776,6 @@ BEGIN
 END
 $$;
 
--- ------------------------------------------------ receipt series, at commit
-
--- The series' deferred check (0012) compared each UPDATE event's NEW.next_no
--- with the payments as they are at commit: right for one payment per
--- transaction (the counter), wrong for a file posting several channel
--- payments of one series in one transaction (the first event's NEW is
--- stale by then). It now checks the row as it is at commit.
-CREATE OR REPLACE FUNCTION counter_check_series() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = public, pg_temp
-AS $$
-DECLARE
-    v_hi bigint;
-    v_next bigint;
-BEGIN
-    SELECT next_no INTO v_next FROM receipt_series WHERE code = NEW.code;
-    SELECT max(receipt_no) INTO v_hi FROM payments WHERE series_code = NEW.code;
-    IF v_hi IS NOT NULL AND v_next <> v_hi + 1 THEN
-        RAISE EXCEPTION 'receipt series %: next number % would leave a gap or repeat % ',
-            NEW.code, v_next, v_hi USING ERRCODE = 'check_violation';
-    END IF;
-    IF v_hi IS NULL AND NEW.next_no IS DISTINCT FROM OLD.next_no AND TG_OP = 'UPDATE'
-       AND v_next < 1 THEN
-        RAISE EXCEPTION 'receipt series %: next number must be positive', NEW.code
-            USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NULL;
-END
-$$;
-
 -- -------------------------------------------------------------- privileges
 
 REVOKE ALL ON withholding_banks, withholding_agreements, withholding_agreements_masked,

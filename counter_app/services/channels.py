@@ -1,0 +1,85 @@
+"""Money that does not pass the counter (migration 0022): the suspense list
+a supervisor works, the deduction settings (预存扣款) of an account and of
+the utility. Each is one action; the online statements are
+``online_import``'s, the deduction runs inside billing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from counter_app.db.engine import Database
+
+from .actions import call
+
+ACTIONS = ("to_prepayment", "to_account", "refunded")
+REASONS = ("unknown_account", "closed_account", "overpaid")
+
+
+@dataclass(frozen=True)
+class SuspenseRow:
+    id: int
+    channel: str
+    ref: str
+    tender: str
+    account_no: str
+    account_id: int | None
+    account_name: str | None
+    amount: Decimal
+    owed: Decimal | None
+    paid_at: str
+    reason: str
+    line: int | None
+    file_name: str | None
+    resolution: dict | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolution is None
+
+
+@dataclass(frozen=True)
+class SuspenseList:
+    status: str
+    open_count: int
+    open_amount: Decimal
+    rows: tuple[SuspenseRow, ...]
+
+
+def _row(data: dict) -> SuspenseRow:
+    return SuspenseRow(data["id"], data["channel"], data["ref"], data["tender"],
+                       data["account_no"], data["account_id"], data["account_name"],
+                       data["amount"], data["owed"], str(data["paid_at"]), data["reason"],
+                       data["line"], data["file_name"], data["resolution"])
+
+
+def suspense_list(db: Database, status: str = "open") -> SuspenseList:
+    """The suspense list (a supervisor's): open, resolved or all, oldest first."""
+    data = call(db, "suspense_list", status, retry_read=True)
+    return SuspenseList(data["status"], data["open_count"], data["open_amount"],
+                        tuple(_row(r) for r in data["rows"]))
+
+
+def resolve_suspense(db: Database, suspense_id: int, action: str, reason: str, *,
+                     account_no: str = "", workstation: str) -> SuspenseRow:
+    """Post a held order to its account or to another one, or record its refund."""
+    if action not in ACTIONS:
+        raise ValueError(f"action: one of {', '.join(ACTIONS)}")
+    if not reason.strip():
+        raise ValueError("reason: give the reason")
+    if action == "to_account" and not account_no.strip():
+        raise ValueError("account_no: the account to post it to")
+    done = call(db, "resolve_suspense", workstation, suspense_id, action,
+                account_no.strip() or None, reason.strip())
+    return _row(done["suspense"])
+
+
+def set_account_deduction(db: Database, account_id: int, enabled: bool, reason: str, *,
+                          workstation: str) -> dict:
+    """Turn the prepayment deduction of one account off or on (a supervisor)."""
+    return call(db, "set_account_deduction", workstation, account_id, enabled, reason.strip())
+
+
+def set_channel_setting(db: Database, key: str, value: str, *, workstation: str) -> dict:
+    """prepayment_deduction on|off, online_overpay suspense|prepayment (an admin)."""
+    return call(db, "set_channel_setting", workstation, key, value)

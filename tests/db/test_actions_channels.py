@@ -1,0 +1,306 @@
+"""Money that does not pass the counter (migration 0022), signed in as real
+logins: online statements as a batch login, the suspense list as a
+supervisor, the prepayment deduction inside billing; and the raw SQL a
+clerk or a batch login could send instead, refused. The books are checked
+after every scenario."""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db import models as m
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import jsonb
+from counter_app.services.billing import bill_period
+from counter_app.services.channels import (
+    resolve_suspense,
+    set_account_deduction,
+    set_channel_setting,
+    suspense_list,
+)
+from counter_app.services.online_import import import_online, read_statement
+from counter_app.services.readings_import import ImportFileError
+from tests.db.test_actions_batch import utility  # noqa: F401 - the fixture
+from tests.factories import make_account
+
+D = Decimal
+TZ = ZoneInfo("Asia/Shanghai")
+HEADER = "交易时间,微信订单号,户号,订单金额\n"
+
+
+def _books(db) -> list:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT * FROM counter_books_check()")).all()
+
+
+def _when(seconds: int = 0) -> str:
+    return (datetime.now(TZ) + timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _statement(tmp_path: Path, rows: list[tuple[str, str, str, str]], name: str = "wx.csv",
+               total: tuple[int, str] | None = None) -> Path:
+    """A WeChat statement: (time, order id, account, amount) rows and its total line."""
+    body = HEADER + "".join(",".join(r) + "\n" for r in rows)
+    count, amount = total or (len(rows), str(sum((D(r[3]) for r in rows), D("0.00"))))
+    path = tmp_path / name
+    path.write_text(body + f"合计,{count},{amount}\n", encoding="utf-8")
+    return path
+
+
+def _scalar(db, sql: str, **params):
+    with db.engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar_one()
+
+
+def _bill(utility) -> None:  # noqa: F811
+    assert bill_period(utility.batch, "2026-02").billed == 1  # 41.40 owed by 01000001
+
+
+@pytest.fixture
+def closed_account(utility):  # noqa: F811
+    with utility.db.write() as s:
+        return make_account(s, "01000002", status="closed", mobile="13812345679",
+                            id_number="370829199001011235").id
+
+
+def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tmp_path,  # noqa: F811
+                                                     login_as):
+    _bill(utility)
+    path = _statement(tmp_path, [
+        (_when(60), "W1", "01000001", "41.40"),     # pays the bill
+        (_when(61), "W2", "99999999", "10.00"),     # unknown account
+        (_when(62), "W3", "01000002", "5.00"),      # closed account
+        (_when(63), "W4", "01000001", "100.00"),    # more than was owed then
+    ])
+    report = import_online(utility.batch, path, "wechat")
+    assert report.ok and report.reconciled
+    assert (report.orders, report.posted, report.suspended, report.replayed) == (4, 1, 3, 0)
+    assert report.posted_amount == D("41.40") and report.suspended_amount == D("115.00")
+    assert report.to_bills == D("41.40") and report.file_total == D("156.40")
+    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
+                   a=utility.account_id) == 0
+    receipt = _scalar(utility.db, "SELECT s.prefix || p.receipt_no FROM payments p JOIN "
+                      "receipt_series s ON s.code = p.series_code WHERE p.external_ref = "
+                      "'wechat:W1'")
+    assert receipt == "WS1"
+    assert _scalar(utility.db, "SELECT clerk FROM audit_events WHERE action = 'payment.online'") \
+        == utility.batch_name
+    # the same file again posts nothing
+    again = import_online(utility.batch, path, "wechat")
+    assert again.file_replayed and again.posted == 0
+    assert _scalar(utility.db, "SELECT count(*) FROM payments") == 1
+
+    supervisor, _ = login_as("supervisor")
+    held = suspense_list(supervisor)
+    assert held.open_count == 3 and held.open_amount == D("115.00")
+    by_ref = {r.ref: r for r in held.rows}
+    assert by_ref["wechat:W4"].reason == "overpaid" and by_ref["wechat:W4"].owed == 0
+    assert by_ref["wechat:W2"].reason == "unknown_account"
+    clerk, _ = login_as("clerk")
+    with pytest.raises(ActionError) as refused:
+        resolve_suspense(clerk, by_ref["wechat:W4"].id, "to_prepayment", "call", workstation="W")
+    assert refused.value.kind == "forbidden"
+    with pytest.raises(ActionError) as refused:
+        resolve_suspense(supervisor, by_ref["wechat:W2"].id, "to_prepayment", "x",
+                         workstation="W")
+    assert refused.value.code == "no_account"
+    done = resolve_suspense(supervisor, by_ref["wechat:W4"].id, "to_prepayment",
+                            "customer prepays", workstation="W")
+    assert done.resolution["action"] == "to_prepayment" and done.resolution["receipt"]
+    resolve_suspense(supervisor, by_ref["wechat:W2"].id, "to_account", "typo in account no",
+                     account_no="01000001", workstation="W")
+    resolve_suspense(supervisor, by_ref["wechat:W3"].id, "refunded", "refunded via WeChat",
+                     workstation="W")
+    with pytest.raises(ActionError) as refused:
+        resolve_suspense(supervisor, by_ref["wechat:W3"].id, "refunded", "again",
+                         workstation="W")
+    assert refused.value.code == "already"
+    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
+                   a=utility.account_id) == D("110.00")
+    assert suspense_list(supervisor).open_count == 0
+    # the file again: every order is a replay, the resolved ones included
+    assert import_online(utility.batch, path, "wechat").file_replayed
+    assert _books(utility.db) == []
+
+
+def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
+        utility, tmp_path, login_as):  # noqa: F811
+    _bill(utility)
+    paid_at_home = _when(1)  # after the bill (the statement has whole seconds)
+    clerk, _ = login_as("clerk")
+    time.sleep(1.1)  # the counter takes the money after the order was paid
+    shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
+    call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
+         D("41.40"), [], None, jsonb([{"tender": "cash", "amount": "41.40"}]))
+    till_before = call(clerk, "till", date.today(), "Asia/Shanghai")["totals"]
+    report = import_online(utility.batch, _statement(tmp_path, [
+        (paid_at_home, "H1", "01000001", "41.40")]), "wechat")
+    assert (report.posted, report.suspended) == (1, 0)
+    assert report.to_bills == 0 and report.to_prepayment == D("41.40")
+    # never a double allocation; the clerk's till does not see the channel
+    assert _scalar(utility.db, "SELECT sum(amount) FROM allocations") == D("41.40")
+    assert call(clerk, "till", date.today(), "Asia/Shanghai")["totals"] == till_before
+    assert till_before["payments"] == 1 and till_before["by_tender"]["wechat"] == 0
+    assert _books(utility.db) == []
+
+
+def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
+        utility, login_as):  # noqa: F811
+    clerk, _ = login_as("clerk")
+    shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
+    call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
+         D("0"), [], None, jsonb([{"tender": "cash", "amount": "300.00"}]))
+    report = bill_period(utility.batch, "2026-02")
+    assert (report.billed, report.deducted, report.deducted_total) == (1, 1, D("41.40"))
+    # no account has both arrears and a positive prepayment
+    assert _scalar(utility.db, """
+        SELECT count(*) FROM accounts a WHERE a.prepayment_balance > 0
+        AND EXISTS (SELECT 1 FROM counter_open_bills(a.id) o WHERE o.outstanding > 0)""") == 0
+    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
+                   a=utility.account_id) == D("258.60")
+    deduction = _scalar(utility.db, "SELECT id FROM payments WHERE channel = 'deduction'")
+    assert _scalar(utility.db, "SELECT series_code || '/' || tender FROM payments p JOIN "
+                   "payment_tenders t ON t.payment_id = p.id WHERE p.id = :p",
+                   p=deduction) == "ch:deduction/prepayment"
+    # a supervisor reverses it: the money back to the prepayment, the bill open
+    supervisor, _ = login_as("supervisor")
+    done = call(supervisor, "reverse_payment", "WS9", deduction, str(uuid.uuid4()),
+                "customer asked to pay at the counter", None)
+    assert done["balance_after"] == D("300.00")
+    assert _scalar(utility.db, "SELECT shift_id FROM payment_reversals") is None
+    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
+                   a=utility.account_id) == D("41.40")
+    # deduction off for the account: the sweep leaves it alone; a clerk cannot switch it
+    with pytest.raises(ActionError):
+        set_account_deduction(clerk, utility.account_id, False, "x", workstation="W")
+    set_account_deduction(supervisor, utility.account_id, False, "pays by bank", workstation="W")
+    assert call(utility.batch, "apply_prepayments")["deducted"] == 0
+    set_account_deduction(supervisor, utility.account_id, True, "asked again", workstation="W")
+    assert call(utility.batch, "apply_prepayments")["deducted"] == 1
+    assert _books(utility.db) == []
+
+
+def test_an_import_cut_short_then_run_whole_posts_what_was_missing(utility, tmp_path,  # noqa: F811
+                                                                   login_as):
+    admin, _ = login_as("admin")
+    set_channel_setting(admin, "online_overpay", "prepayment", workstation="W")
+    _bill(utility)
+    path = _statement(tmp_path, [(_when(60 + i), f"C{i}", "01000001", "20.00")
+                                 for i in range(4)])
+    half = read_statement(path, "wechat").orders[:2]
+    first = import_online(utility.batch, path, "wechat", orders=half)
+    assert (first.posted, first.replayed) == (2, 0)
+    whole = import_online(utility.batch, path, "wechat")
+    assert (whole.posted, whole.replayed, whole.suspended) == (2, 2, 0) and whole.reconciled
+    assert _scalar(utility.db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 4
+    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
+                   a=utility.account_id) == D("38.60")
+    assert _books(utility.db) == []
+
+
+def test_bad_statements_name_their_line_and_post_nothing(utility, tmp_path):  # noqa: F811
+    _bill(utility)
+    ok = (_when(60), "B1", "01000001", "10.00")
+    truncated = tmp_path / "cut.csv"
+    truncated.write_text(HEADER + ",".join(ok) + "\n" + _when(61) + ",B2,0100", encoding="utf-8")
+    errors = import_online(utility.batch, truncated, "wechat").errors
+    assert [(e.line, e.field) for e in errors] == [(3, "line"), (4, "total")]
+    three = _statement(tmp_path, [ok, (_when(61), "B2", "01000001", "1.005")], "three.csv",
+                       total=(2, "11.01"))
+    assert [(e.line, e.field) for e in import_online(utility.batch, three, "wechat").errors] \
+        == [(3, "amount")]
+    twice = _statement(tmp_path, [ok, (_when(61), "B1", "01000001", "11.00")], "twice.csv")
+    (error,) = import_online(utility.batch, twice, "wechat").errors
+    assert error.line == 3 and "another amount" in error.message
+    with pytest.raises(ImportFileError, match="not a alipay statement"):
+        import_online(utility.batch, _statement(tmp_path, [ok], "header.csv"), "alipay")
+    wrong_total = _statement(tmp_path, [ok], "total.csv", total=(1, "10.01"))
+    assert [e.field for e in import_online(utility.batch, wrong_total, "wechat").errors] \
+        == ["total"]
+    assert _scalar(utility.db, "SELECT count(*) FROM payments") == 0
+    # an order posted before, sent again with another amount: the database names the line
+    import_online(utility.batch, _statement(tmp_path, [ok], "one.csv"), "wechat")
+    other = _statement(tmp_path, [(_when(70), "B9", "01000001", "1.00"),
+                                  (ok[0], "B1", "01000001", "12.00")], "other.csv")
+    (error,) = import_online(utility.batch, other, "wechat").errors
+    assert (error.line, error.field) == (3, "amount") and "already" in error.message
+    assert _scalar(utility.db, "SELECT count(*) FROM payments") == 1
+    assert _books(utility.db) == []
+
+
+def _refused(database, statement: str, **params) -> str:
+    with pytest.raises(DBAPIError) as info, database.engine.begin() as conn:
+        conn.execute(text(statement), params)
+    return str(info.value.orig)
+
+
+def test_the_raw_sql_a_clerk_or_a_batch_login_could_send_is_refused(utility, tmp_path,  # noqa: F811
+                                                                     login_as):
+    _bill(utility)
+    clerk, who = login_as("clerk")
+    post = ("SELECT counter_post_channel_payment('online', 'wechat:X', :a, 41.40, now(), "
+            "'wechat', 'forged')")
+    for database in (clerk, utility.batch):
+        assert "permission denied" in _refused(database, post, a=utility.account_id)
+        assert "permission denied" in _refused(
+            database, "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
+            "series_code, receipt_no, amount, created_at, channel, external_ref, paid_at) "
+            "VALUES ('u', 'h', :a, 'x', 'ch:online', 1, 41.40, now(), 'online', 'wechat:X', "
+            "now())", a=utility.account_id)
+        assert "permission denied" in _refused(
+            database, "INSERT INTO channel_suspense_resolutions VALUES "
+            "(1, 'refunded', NULL, NULL, 'x', 'me', now())")
+        assert "permission denied" in _refused(
+            database, "SELECT counter_deduct_prepayments('x')")
+    assert "permission denied" in _refused(
+        clerk, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')")
+    assert "permission denied" in _refused(
+        clerk, "SELECT counter_import_online('wechat', repeat('a', 64), 'f', '[]')")
+    assert "permission denied" in _refused(
+        utility.batch, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')")
+    assert "permission denied" in _refused(
+        clerk, "SELECT counter_set_channel_setting('W', 'prepayment_deduction', 'off')")
+    assert _scalar(utility.db, "SELECT count(*) FROM payments") == 0
+    # the table itself refuses a channel payment with a shift, or a counter one without
+    with utility.db.write() as s:
+        account = s.get(m.Account, utility.account_id)
+    with pytest.raises(DBAPIError, match="ck_payments_channel_shape"), \
+            utility.db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
+            "series_code, receipt_no, amount, created_at) VALUES ('u', 'h', :a, 'x', 'HQ', 1, "
+            "1, now())"), {"a": account.id})
+    assert _books(utility.db) == []
+
+
+def test_the_same_statement_from_two_connections_posts_each_order_once(
+        utility, tmp_path, login_batch):  # noqa: F811
+    _bill(utility)
+    path = _statement(tmp_path, [(_when(60), "P1", "01000001", "41.40")])
+    second, _ = login_batch()
+    results: list = []
+    barrier = threading.Barrier(2)
+
+    def run(database) -> None:
+        barrier.wait()
+        results.append(import_online(database, path, "wechat"))
+
+    threads = [threading.Thread(target=run, args=(d,)) for d in (utility.batch, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(r.file_replayed for r in results) == [False, True]
+    assert sum(r.posted for r in results) == 1
+    assert _scalar(utility.db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 1
+    assert _books(utility.db) == []
