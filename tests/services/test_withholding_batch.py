@@ -280,6 +280,22 @@ def test_a_reference_posted_before_with_another_amount_is_refused(sent):
     _books_clean(h.db)
 
 
+def test_a_reference_of_a_payment_posted_otherwise_names_its_line(sent):
+    """The channel refuses the same reference with another amount (CT409
+    ref_conflict); the report says which line of the file it was."""
+    h, request, tmp_path = sent
+    with h.db.engine.begin() as conn:  # the DBA, as another path into the channel would
+        conn.execute(text("SELECT counter_post_channel_payment('withholding', 'ABC:A2', :a, "
+                          "5.00, now(), 'bank', 'elsewhere')"), {"a": h.accounts["01000004"]})
+    report = _import(h, tmp_path, _return_file(request, "ABC", ALL_PAID))
+    assert [(e.line, e.field) for e in report.errors] == [(3, "ref")]
+    assert "ref_conflict" in report.errors[0].message
+    with h.db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM payments")).scalar_one() == 1
+        assert s.execute(text("SELECT count(*) FROM withholding_results")).scalar_one() == 0
+    _books_clean(h.db)
+
+
 def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     """The import is one statement: killed (its backend terminated) after it
     posted the first successes, while it waits for the last account's row, it

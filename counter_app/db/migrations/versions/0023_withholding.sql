@@ -642,6 +642,10 @@ DECLARE
     v_replayed int := 0;
     v_failed int := 0;
     v_report jsonb;
+    v_state text;
+    v_code text;
+    v_detail text;
+    v_hint text;
 BEGIN
     SELECT * INTO v_bank FROM withholding_banks WHERE code = p_bank;
     IF NOT FOUND THEN
@@ -754,6 +758,15 @@ BEGIN
         WHEN invalid_text_representation OR numeric_value_out_of_range
              OR string_data_right_truncation OR unique_violation THEN
             PERFORM counter_fail('CT400', 'format', coalesce(v_field, 'rows'), SQLERRM);
+        WHEN SQLSTATE 'CT400' OR SQLSTATE 'CT404' OR SQLSTATE 'CT409' THEN
+            -- a refusal of the posting (counter_post_channel_payment) names
+            -- its argument: say which line of the file it was
+            GET STACKED DIAGNOSTICS v_state = RETURNED_SQLSTATE, v_code = MESSAGE_TEXT,
+                                    v_detail = PG_EXCEPTION_DETAIL, v_hint = PG_EXCEPTION_HINT;
+            IF v_detail NOT LIKE 'rows%' AND v_detail NOT IN ('batch_no', 'bank') THEN
+                v_detail := coalesce(v_field, 'rows') || '.' || v_detail;
+            END IF;
+            PERFORM counter_fail(v_state, v_code, v_detail, v_hint);
     END;
     v_report := counter_withholding_reconciliation(v_batch.id);
     IF (v_report->>'open_count')::int > 0 THEN
