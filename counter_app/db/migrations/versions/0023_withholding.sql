@@ -492,14 +492,17 @@ CREATE FUNCTION counter_withholding_due_rows(p_bank text, p_period text)
     SET search_path = public, pg_temp
 AS $$
     SELECT g.account_id, a.account_no::text, g.id, g.bank_account::text, g.holder_name::text,
-           counter_withholding_owed(g.account_id, p_period)
-    FROM withholding_agreements g JOIN accounts a ON a.id = g.account_id
+           sum(o.outstanding)
+    FROM withholding_agreements g
+    JOIN accounts a ON a.id = g.account_id
+    CROSS JOIN LATERAL counter_open_bills(g.account_id) o
     WHERE g.bank_code = p_bank AND g.status = 'active'
-      AND counter_withholding_owed(g.account_id, p_period) > 0
+      AND o.outstanding > 0 AND o.period <= p_period
       AND NOT EXISTS (SELECT 1 FROM withholding_items i
                       WHERE i.account_id = g.account_id
                         AND NOT EXISTS (SELECT 1 FROM withholding_results r
                                         WHERE r.batch_id = i.batch_id AND r.seq = i.seq))
+    GROUP BY g.account_id, a.account_no, g.id, g.bank_account, g.holder_name
 $$;
 
 -- <bank><YYYYMM><nnn>: the bank's batches of a period, numbered from 001
@@ -556,16 +559,16 @@ BEGIN
                              format('the next batch of %s is %s', p_bank,
                                     counter_withholding_next_batch_no(p_bank, p_period)));
     END IF;
+    WITH due AS MATERIALIZED (
+             SELECT d.account_id, d.agreement_id, d.owed
+             FROM counter_withholding_due_rows(p_bank, p_period) d),
+         sent AS MATERIALIZED (
+             SELECT (x->>'account_id')::bigint AS account_id,
+                    (x->>'agreement_id')::bigint AS agreement_id, (x->>'amount')::numeric AS owed
+             FROM jsonb_array_elements(p_items) x)
     SELECT count(*) INTO v_diff FROM (
-        (SELECT (x->>'account_id')::bigint, (x->>'agreement_id')::bigint,
-                (x->>'amount')::numeric FROM jsonb_array_elements(p_items) x
-         EXCEPT SELECT d.account_id, d.agreement_id, d.owed
-                FROM counter_withholding_due_rows(p_bank, p_period) d)
-        UNION ALL
-        (SELECT d.account_id, d.agreement_id, d.owed
-         FROM counter_withholding_due_rows(p_bank, p_period) d
-         EXCEPT SELECT (x->>'account_id')::bigint, (x->>'agreement_id')::bigint,
-                       (x->>'amount')::numeric FROM jsonb_array_elements(p_items) x)) q;
+        (SELECT * FROM sent EXCEPT SELECT * FROM due)
+        UNION ALL (SELECT * FROM due EXCEPT SELECT * FROM sent)) q;
     IF v_diff > 0 OR (SELECT count(DISTINCT (x->>'seq')::int) FROM jsonb_array_elements(p_items) x)
                      <> jsonb_array_length(p_items) THEN
         PERFORM counter_fail('CT409', 'stale', 'items',
