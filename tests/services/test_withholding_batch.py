@@ -338,3 +338,22 @@ def _try_import(h, path):
         return import_withholding(h.batch, path, "ABC")
     except Exception as exc:  # noqa: BLE001 - the kill is what the test wants
         return exc
+
+
+def test_a_forged_import_sent_past_the_parser_is_refused_by_the_database(sent):
+    """A batch login's raw call: three decimals, another account, a success
+    without a reference; each refused with its line, nothing posted."""
+    h, request, tmp_path = sent
+    asked = parse(layout_from_json(LAYOUTS["ABC"], "request"), request)
+    rows = [dict(line=n, batch_no=asked.header["batch_no"], seq=d["seq"],
+                 account_no=d["account_no"], amount=str(d["amount"]), result_code="0000",
+                 reason="", bank_ref=f"F{d['seq']}") for n, d in asked.details]
+    for change, code, field in (
+            ({"amount": "17.001"}, "decimals", "rows[line 4].amount"),
+            ({"account_no": "01000004"}, "no_agreement", "rows[line 4].account_no"),
+            ({"bank_ref": ""}, "bank_ref", "rows[line 4].bank_ref")):
+        forged = [*rows[:2], rows[2] | change]
+        with pytest.raises(ActionError) as refused:
+            call(h.batch, "import_withholding", "ABC", "b" * 64, "forged.txt", json.dumps(forged))
+        assert (refused.value.code, refused.value.field) == (code, field)
+    _nothing_posted(h)
