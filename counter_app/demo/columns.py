@@ -49,6 +49,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "payments": (
         "id", "client_uuid", "content_hash", "account_id", "shift_id", "clerk_id",
         "workstation", "series_code", "receipt_no", "amount", "created_at",
+        "channel", "external_ref", "paid_at", "note",
     ),
     "payment_tenders": ("payment_id", "line_no", "tender", "amount", "received",
                         "change_given", "reference"),

@@ -185,7 +185,7 @@ class _Account:
             (payment_id, uuid4(rng),
              hashlib.sha256(content.encode()).hexdigest(), self.account_id, shift.id,
              ctx.ref.clerk_ids[shift.clerk], shift.workstation, shift.hall_code, 0,
-             cents_to_decimal(total), when)
+             cents_to_decimal(total), when, "counter", None, None, "")
         )
         if use:
             self._ledger("use", -use, payment_id, when)

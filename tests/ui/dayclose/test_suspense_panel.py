@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from sqlalchemy import text
@@ -18,7 +19,7 @@ C = SuspenseModel.Columns
 
 
 def _held_order(tmp_path, batch) -> None:
-    when = (datetime.now() + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
+    when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
     path = tmp_path / "wx.csv"
     path.write_text("交易时间,微信订单号,户号,订单金额\n"
                     f"{when},U1,99999999,10.00\n合计,1,10.00\n", encoding="utf-8")

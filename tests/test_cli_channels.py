@@ -1,0 +1,41 @@
+"""counter-admin online import / suspense, end to end on a real database:
+the summary reconciles to the cent with the file's total; a bad file names
+its lines and posts nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from counter_app.services.billing import bill_period
+from tests.db.test_actions_batch import utility  # noqa: F401 - the fixture
+from tests.test_cli import run
+
+
+def _url(database) -> str:
+    return database.engine.url.render_as_string(hide_password=False)
+
+
+def test_online_import_prints_a_summary_that_reconciles(utility, capsys, tmp_path):  # noqa: F811
+    assert bill_period(utility.batch, "2026-02").billed == 1
+    when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
+    path = tmp_path / "alipay.csv"
+    path.write_text("支付宝交易号,付款时间,户号,订单金额（元）\n"
+                    f"A1,{when},01000001,41.40\nA2,{when},77777777,8.00\n合计,2,49.40\n",
+                    encoding="gb18030")
+    code, out, err = run(capsys, "--database-url", _url(utility.batch), "online", "import",
+                         str(path), "--platform", "alipay")
+    assert code == 0, err
+    assert "2 orders, 49.40" in out and "reconciled to the cent" in out
+    assert "posted         1         41.40" in out and "suspense       1          8.00" in out
+    code, out, err = run(capsys, "--database-url", _url(utility.batch), "online", "import",
+                         str(path), "--platform", "alipay")
+    assert code == 0 and "imported before" in out
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("支付宝交易号,付款时间,户号,订单金额（元）\n"
+                   f"A3,{when},01000001,1.234\n", encoding="utf-8")
+    code, out, err = run(capsys, "--database-url", _url(utility.batch), "online", "import",
+                         str(bad), "--platform", "alipay")
+    assert code == 1
+    assert "line 2 amount" in err and "line 3 total" in err and "nothing posted" in err
