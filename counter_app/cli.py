@@ -373,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_golive.add_commands(subparsers, common)
     cli_tariffs.add_commands(subparsers, common)
     __import__("counter_app.cli_channels").cli_channels.add_commands(subparsers, common)
+    __import__("counter_app.cli_withholding").cli_withholding.add_commands(subparsers, common)
     return parser
 
 

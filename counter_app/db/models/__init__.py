@@ -40,6 +40,14 @@ from .money import (
 )
 from .org import Area, Clerk, Hall, UtilitySetting
 from .tariffs import FeeComponent, PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
+from .withholding import (
+    WithholdingAgreement,
+    WithholdingBank,
+    WithholdingBatch,
+    WithholdingImport,
+    WithholdingItem,
+    WithholdingResult,
+)
 
 __all__ = [
     "NAMING",
@@ -86,4 +94,10 @@ __all__ = [
     "Outage",
     "AuditEvent",
     "APPEND_ONLY_TABLES",
+    "WithholdingBank",
+    "WithholdingAgreement",
+    "WithholdingBatch",
+    "WithholdingItem",
+    "WithholdingResult",
+    "WithholdingImport",
 ]

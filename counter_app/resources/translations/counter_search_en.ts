@@ -207,6 +207,14 @@
         <source>The full values could not be shown; try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withholding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withholding (&amp;K)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryWidget</name>
@@ -803,6 +811,188 @@
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithholdingDialog</name>
+    <message>
+        <source>Bank withholding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign an agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank account &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Holder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save form as PDF (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print form (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bank}, account {number}, holder {holder}, signed {day} by {clerk}; {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} {batch}: {amount} {result} {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent, no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No withholding requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed on: type the date as 2026-12-04.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement signed: print the form for the customer to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank account number: 10 to 30 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder: type the name on the bank account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed on: not in the future, within the last year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account has an agreement already: cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: say why the agreement is cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement changed meanwhile; it was read again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the A4 printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form could not be printed or saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agreement form as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithholdingTexts</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{bank}, account ending {tail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last withholding paid {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · last withholding failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

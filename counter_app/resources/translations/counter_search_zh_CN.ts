@@ -207,6 +207,14 @@
         <source>The full values could not be shown; try again.</source>
         <translation>无法显示完整信息，请重试。</translation>
     </message>
+    <message>
+        <source>Withholding</source>
+        <translation>代扣</translation>
+    </message>
+    <message>
+        <source>Withholding (&amp;K)</source>
+        <translation>代扣(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryWidget</name>
@@ -804,6 +812,188 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>WithholdingDialog</name>
+    <message>
+        <source>Bank withholding</source>
+        <translation>银行代扣</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>代扣协议</translation>
+    </message>
+    <message>
+        <source>Sign an agreement</source>
+        <translation>签订代扣协议</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>开户银行(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bank account &amp;number:</source>
+        <translation>银行账号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Holder:</source>
+        <translation>账户持有人(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Signed &amp;on:</source>
+        <translation>签约日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签约(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel the agreement</source>
+        <translation>撤销代扣协议</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel agreement</source>
+        <translation>撤销协议(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>撤销原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Save form as PDF (Ctrl+S)</source>
+        <translation>协议书存为 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print form (Ctrl+P)</source>
+        <translation>打印协议书 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>No agreement.</source>
+        <translation>未签代扣协议。</translation>
+    </message>
+    <message>
+        <source>{bank}, account {number}, holder {holder}, signed {day} by {clerk}; {state}</source>
+        <translation>{bank}，账号 {number}，持有人 {holder}，{day} 由 {clerk} 受理；{state}</translation>
+    </message>
+    <message>
+        <source>{period} {batch}: {amount} {result} {reason}</source>
+        <translation>{period} 批次 {batch}：{amount} {result} {reason}</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>扣款成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>扣款失败</translation>
+    </message>
+    <message>
+        <source>sent, no answer yet</source>
+        <translation>已发送，银行未回盘</translation>
+    </message>
+    <message>
+        <source>No withholding requests yet.</source>
+        <translation>尚无代扣记录。</translation>
+    </message>
+    <message>
+        <source>Signed on: type the date as 2026-12-04.</source>
+        <translation>签约日期：请按 2026-12-04 的格式输入。</translation>
+    </message>
+    <message>
+        <source>Agreement signed: print the form for the customer to sign.</source>
+        <translation>已签约：请打印协议书请客户签字。</translation>
+    </message>
+    <message>
+        <source>Agreement cancelled.</source>
+        <translation>代扣协议已撤销。</translation>
+    </message>
+    <message>
+        <source>The database did not answer; try again.</source>
+        <translation>数据库没有响应，请重试。</translation>
+    </message>
+    <message>
+        <source>Bank account number: 10 to 30 digits.</source>
+        <translation>银行账号：应为 10 至 30 位数字。</translation>
+    </message>
+    <message>
+        <source>Holder: type the name on the bank account.</source>
+        <translation>账户持有人：请输入银行账户上的户名。</translation>
+    </message>
+    <message>
+        <source>Signed on: not in the future, within the last year.</source>
+        <translation>签约日期：不能晚于今天，且在一年以内。</translation>
+    </message>
+    <message>
+        <source>The account has an agreement already: cancel it first.</source>
+        <translation>该户已有代扣协议：请先撤销。</translation>
+    </message>
+    <message>
+        <source>Reason: say why the agreement is cancelled.</source>
+        <translation>撤销原因：请填写撤销的原因。</translation>
+    </message>
+    <message>
+        <source>The agreement changed meanwhile; it was read again.</source>
+        <translation>协议已被他人修改，已重新读取。</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>办理被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>Sent to the A4 printer.</source>
+        <translation>已发送到 A4 打印机。</translation>
+    </message>
+    <message>
+        <source>Form saved.</source>
+        <translation>协议书已保存。</translation>
+    </message>
+    <message>
+        <source>The form could not be printed or saved: {error}</source>
+        <translation>协议书未能打印或保存：{error}</translation>
+    </message>
+    <message>
+        <source>Save the agreement form as PDF</source>
+        <translation>将代扣协议书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>WithholdingTexts</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>cancelled on {day}</source>
+        <translation>已于 {day} 撤销</translation>
+    </message>
+    <message>
+        <source>{bank}, account ending {tail}</source>
+        <translation>{bank}，尾号{tail}</translation>
+    </message>
+    <message>
+        <source> · last withholding paid {amount}</source>
+        <translation> · 上次代扣成功 {amount}</translation>
+    </message>
+    <message>
+        <source> · last withholding failed: {reason}</source>
+        <translation> · 上次代扣失败：{reason}</translation>
+    </message>
+    <message>
+        <source>could not be read</source>
+        <translation>未能读取</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.texts import account_type_text, status_text
+from counter_app.ui.search.withholding_panel import load_withholding_line, open_withholding_dialog
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
@@ -84,7 +85,7 @@ class AccountPanel(QWidget):
             ("mobile", self.tr("Mobile"), "landline", self.tr("Fixed line")),
             ("id_number", self.tr("ID number"), "meter_no", self.tr("Meter no.")),
             ("status", self.tr("Status"), "prepayment", self.tr("Prepayment balance")),
-            ("relief", self.tr("Relief"), "", ""),
+            ("relief", self.tr("Relief"), "withholding", self.tr("Withholding")),
         )
         self._grid_rows(info, grid, rows)
         grid.setColumnStretch(1, 1)
@@ -137,6 +138,9 @@ class AccountPanel(QWidget):
         self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
         self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
         self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
+        self.withholding_button = QPushButton(self.tr("Withholding (&K)"), self)
+        self.withholding_button.setAutoDefault(False)
+        buttons.addWidget(self.withholding_button)
         buttons.addStretch(1)
         self.back_button = self._button(self.tr("Back"), "Esc", buttons)
         self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
@@ -146,6 +150,7 @@ class AccountPanel(QWidget):
         self.statement_button.clicked.connect(self.open_statement)
         self.reveal_button.clicked.connect(self.reveal)
         self.basis_button.clicked.connect(self.open_tariff_basis)
+        self.withholding_button.clicked.connect(self.open_withholding)
         self.back_button.clicked.connect(self.back_requested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -200,7 +205,7 @@ class AccountPanel(QWidget):
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
                        self.statement_button, self.reveal_button, self.archive_button,
-                       self.basis_button):
+                       self.basis_button, self.withholding_button):
             button.setEnabled(enabled)
 
     # -- loading ------------------------------------------------------------------------
@@ -225,6 +230,7 @@ class AccountPanel(QWidget):
         if self.view is not None and view.account_id == self.view.account_id:
             self.view = view
             self._show_view()
+            load_withholding_line(self)
 
     def _refresh_failed(self, exc: BaseException) -> None:
         self._say(self.tr("The account's figures could not be read again: they may be "
@@ -236,6 +242,7 @@ class AccountPanel(QWidget):
         self._show_archive(screen.archive)
         self.history.show_history(screen.view.account_id, screen.bills, screen.payments)
         self._set_enabled(True)
+        load_withholding_line(self)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.title_label.setText(self.tr("The account could not be opened."))
@@ -399,6 +406,10 @@ class AccountPanel(QWidget):
                               "a supervisor must do it."))
         else:
             self._say(self.tr("The full values could not be shown; try again."))
+
+    def open_withholding(self) -> None:
+        if self.view is not None:
+            open_withholding_dialog(self, self.view.account_id)
 
     def open_statement(self) -> None:
         if self.view is None:
