@@ -19,6 +19,7 @@ from ._base import NAMING, Base, BigId, created, pk
 from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
 from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
 from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
+from .late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
 from .money import (
     Allocation,
     Payment,
@@ -69,6 +70,9 @@ __all__ = [
     "ComplaintEvent",
     "CorrectionRequest",
     "Outage",
+    "LateFeeRule",
+    "LateFeeWaiver",
+    "LateFeeCharge",
     "AuditEvent",
     "APPEND_ONLY_TABLES",
 ]
