@@ -74,4 +74,3 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION counter_late_fee_rule(text, date)")
     op.execute("DROP TABLE late_fee_waivers")
     op.execute("DROP TABLE late_fee_rules")
-    op.execute("REVOKE EXECUTE ON FUNCTION counter_open_bills(bigint) FROM counter_clerk")

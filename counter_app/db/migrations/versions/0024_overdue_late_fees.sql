@@ -110,7 +110,7 @@ CREATE FUNCTION counter_late_fee(p_account_id bigint, p_as_of date DEFAULT NULL)
     RETURNS TABLE (bill_id bigint, period text, due_on date, outstanding numeric,
                    days_overdue integer, fee_days integer, rate numeric, charged_before numeric,
                    cap numeric, fee numeric)
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
     WITH d AS (SELECT coalesce(p_as_of, (now() AT TIME ZONE 'Asia/Shanghai')::date) AS as_of),
@@ -145,7 +145,7 @@ $$;
 -- rule's thresholds are passed.
 CREATE FUNCTION counter_overdue(p_account_id bigint, p_today date)
     RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = public, pg_temp
 AS $$
     WITH o AS (SELECT * FROM counter_open_bills(p_account_id) WHERE outstanding > 0),
@@ -1047,8 +1047,9 @@ REVOKE ALL ON FUNCTION counter_check_late_fee() FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_post_payment(text, text, bigint, bigint, text, numeric, bigint[],
                                             numeric, jsonb, numeric, bigint) FROM PUBLIC;
 
--- the screens run with the caller's rights (they read what a clerk may read)
-GRANT EXECUTE ON FUNCTION counter_open_bills(bigint), counter_late_fee_rule(text, date),
+-- read-only figures (counter_late_fee and counter_overdue run as the owner: they read
+-- counter_open_bills, which no login may call)
+GRANT EXECUTE ON FUNCTION counter_late_fee_rule(text, date),
     counter_late_fee(bigint, date), counter_overdue(bigint, date), counter_late_fee_rules()
     TO counter_clerk;
 GRANT EXECUTE ON FUNCTION counter_post_payment(text, text, bigint, bigint, text, numeric, bigint[],
