@@ -17,7 +17,6 @@ from counter_app.services.payments import PaymentError, PaymentService, StaleLat
 from counter_app.services.receipt_facts import account_for_payment
 from counter_app.services.reversals import reverse_payment
 from counter_app.services.search import SearchService
-from counter_app.services.shifts import ShiftService
 from tests.services.late_fee_fixtures import build_overdue, set_rule, today
 from tests.services.payment_fixtures import books, cash, request
 
@@ -193,7 +192,7 @@ def test_a_clerk_cannot_waive_nor_write_the_fee_tables(db, login_as):
         "amount) VALUES (1, 1, current_date, 1, 1, 0, 0, 0)",
         "SELECT counter_charge_late_fees(1, 1, 1, '{}', NULL, 0)",
         "SELECT counter_late_fee_due(1, 1, '{}', NULL)",
-        f"SELECT counter_set_late_fee_rule('WS', NULL, 0, 0, NULL, NULL, NULL, current_date, 'x')",
+        "SELECT counter_set_late_fee_rule('WS', NULL, 0, 0, NULL, NULL, NULL, current_date, 'x')",
     ):
         assert "permission denied" in _refused(u.clerk_db, statement)
     # a supervisor cannot set a rule either, nor waive more than the fee or without a reason
