@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app import cli_dunning
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
@@ -367,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_readings)
+    cli_dunning.add_commands(subparsers, common)
     return parser
 
 

@@ -301,6 +301,8 @@ def day_close_document(data: DayCloseData, paper: Paper = Paper.ROLL_80) -> Docu
         Field("交费笔数", str(data.payment_count)),
         Field("冲正", f"{data.reversal_count} 笔 {yen(data.reversal_amount)}"),
     ]
+    if data.late_fees:
+        rows.append(Field("其中违约金", yen(data.late_fees)))
     if data.first_receipt_no:
         rows.append(Field("收据号段", f"{data.first_receipt_no} 至 {data.last_receipt_no}"))
     blocks: list[Block] = heading(u, "收费员日结单")
