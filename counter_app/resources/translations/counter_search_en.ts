@@ -148,6 +148,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Current: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {amount} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply suspension: overdue {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Full ID number and phones shown; this was recorded in the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,6 +177,104 @@
     </message>
     <message>
         <source>The full values could not be shown; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dunning</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DunningDialog</name>
+    <message>
+        <source>Dunning and suspension lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suspension list only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue more than (&amp;days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} accounts, overdue in all {total} (as of {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: no such area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -231,6 +349,14 @@
     </message>
     <message>
         <source>Arrears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} ({days} days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -314,6 +440,10 @@
     <name>SearchPage</name>
     <message>
         <source>Customer search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dunning lists (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

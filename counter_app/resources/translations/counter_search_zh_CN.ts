@@ -148,6 +148,26 @@
         <translation>暂无账单</translation>
     </message>
     <message>
+        <source>Current: {amount}</source>
+        <translation>本期应缴 {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue: {amount} ({days} days)</source>
+        <translation>逾期欠费 {amount}（逾期{days}天）</translation>
+    </message>
+    <message>
+        <source>Overdue: none</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>Late fee: {amount}</source>
+        <translation>违约金 {amount}</translation>
+    </message>
+    <message>
+        <source>Supply suspension: overdue {days} days</source>
+        <translation>停供警告：逾期{days}天</translation>
+    </message>
+    <message>
         <source>Full ID number and phones shown; this was recorded in the audit log.</source>
         <translation>已显示完整证件号和电话；此操作已记入审计日志。</translation>
     </message>
@@ -158,6 +178,104 @@
     <message>
         <source>The full values could not be shown; try again.</source>
         <translation>无法显示完整信息，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Dunning</name>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>表册</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期欠费</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>停供</translation>
+    </message>
+</context>
+<context>
+    <name>DunningDialog</name>
+    <message>
+        <source>Dunning and suspension lists</source>
+        <translation>催缴/停供名单</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Suspension list only</source>
+        <translation>仅停供名单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Overdue more than (&amp;days)</source>
+        <translation>逾期超过天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>片区(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>表册(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel</source>
+        <translation>导出Excel(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
+        <source>{n} accounts, overdue in all {total} (as of {day})</source>
+        <translation>共 {n} 户，逾期欠费合计 {total}（截至 {day}）</translation>
+    </message>
+    <message>
+        <source>Area: no such area.</source>
+        <translation>片区：没有该片区。</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {0}</source>
+        <translation>名单未能读取：{0}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -232,6 +350,14 @@
     <message>
         <source>Arrears</source>
         <translation>欠费</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期欠费</translation>
+    </message>
+    <message>
+        <source>{amount} ({days} days)</source>
+        <translation>{amount}（{days}天）</translation>
     </message>
     <message>
         <source>Period</source>
@@ -315,6 +441,10 @@
     <message>
         <source>Customer search</source>
         <translation>用户查询</translation>
+    </message>
+    <message>
+        <source>Dunning lists (Ctrl+D)</source>
+        <translation>催缴名单 (Ctrl+D)</translation>
     </message>
     <message>
         <source>Account no., name or pinyin initials, phone or its last 4 digits, ID number, address, meter no.</source>

@@ -58,10 +58,17 @@ class DunningModel(RecordTableModel[DunningRow]):
                      "138****5678", "¥12,345.67", "9999", "停供")
 
     def headers(self) -> list[str]:
-        t = QCoreApplication.translate
-        return [t("Dunning", "Area"), t("Dunning", "Book"), t("Dunning", "Account no."),
-                t("Dunning", "Name"), t("Dunning", "Address"), t("Dunning", "Phone"),
-                t("Dunning", "Overdue"), t("Dunning", "Days"), t("Dunning", "Suspend")]
+        return [
+            QCoreApplication.translate("Dunning", "Area"),
+            QCoreApplication.translate("Dunning", "Book"),
+            QCoreApplication.translate("Dunning", "Account no."),
+            QCoreApplication.translate("Dunning", "Name"),
+            QCoreApplication.translate("Dunning", "Address"),
+            QCoreApplication.translate("Dunning", "Phone"),
+            QCoreApplication.translate("Dunning", "Overdue"),
+            QCoreApplication.translate("Dunning", "Days"),
+            QCoreApplication.translate("Dunning", "Suspend"),
+        ]
 
     def display(self, row: DunningRow, column: int) -> str:
         c = self.Columns
