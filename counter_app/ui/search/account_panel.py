@@ -173,6 +173,10 @@ class AccountPanel(QWidget):
                 caption = QLabel(title + self.tr(":"), box)
                 caption.setStyleSheet("color: #555555;")
                 caption.setWordWrap(True)  # "Prepayment balance:" may take two lines
+                # ...never one character per line (账/期/：): two at least
+                metrics = caption.fontMetrics()
+                caption.setMinimumWidth(min(metrics.horizontalAdvance(caption.text()),
+                                            metrics.horizontalAdvance("账期：")) + 2)
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
                 self.fields[key].setWordWrap(key not in UNBROKEN)
