@@ -152,6 +152,7 @@ class StatementRow:
     amount_paid: Decimal
     paid_at: datetime | None = None  # last payment for the period
     receipt_no: str = ""
+    due_on: date | None = None  # 缴费期限: owed after it is 逾期 (overdue)
 
     def __post_init__(self) -> None:
         _aware("paid_at", self.paid_at)
