@@ -265,3 +265,29 @@ def test_dunning_list_by_area_and_book_with_masked_phones(db, login_as):
         call(u.clerk_db, "dunning_list", 15, None, None, False)
     with pytest.raises(LateFeeError, match="no area"):
         dunning_list(boss_db, days=15, area="ZZ")
+
+
+def test_0024_downgrades_to_0018_and_upgrades_again(pg_db):
+    from alembic import command
+
+    from counter_app.db.migrate import _config
+
+    def signature(conn) -> str:
+        return conn.execute(text(
+            "SELECT string_agg(oid::regprocedure::text, ',') FROM pg_proc "
+            "WHERE proname = 'counter_post_payment'")).scalar_one()
+
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0018_credits_in_open_bills")
+    with pg_db.engine.connect() as conn:
+        assert signature(conn).endswith("numeric,jsonb)")  # one function, 0012's
+        assert conn.execute(text("SELECT to_regclass('late_fee_rules')")).scalar_one() is None
+        view = conn.execute(text("SELECT pg_get_functiondef('counter_account_view'::regproc)")
+                            ).scalar_one()
+        assert "counter_overdue" not in view
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.upgrade(_config(conn), "head")
+    with pg_db.engine.connect() as conn:
+        assert signature(conn).endswith("numeric,bigint)")
