@@ -51,3 +51,22 @@ def test_counter_admin_dunning_writes_the_file(db, db_url, login_as, tmp_path, c
             code = exit_.code
         err = capsys.readouterr().err
         assert code != 0 and ("--days" in err or "area" in err) and not bad.exists()
+
+
+def test_counter_admin_set_late_fee_rule_as_an_admin_login(db, login_as, capsys):
+    from counter_app.db.engine import with_credentials
+    from tests.conftest import LOGIN_PASSWORD
+
+    build_overdue(db, login_as, ((("100.00", 10),),))
+    _, admin = login_as("admin")
+    url = with_credentials(db.engine.url, admin.username, LOGIN_PASSWORD).render_as_string(
+        hide_password=False)
+    code = main(["--database-url", url, "--json", "set-late-fee-rule", "--rate", "0.001",
+                 "--cap", "1", "--reason", "价格文件"])
+    assert code == 0 and json.loads(capsys.readouterr().out)["rate_per_day"] == "0.001"
+    _, clerk = login_as("clerk")
+    url = with_credentials(db.engine.url, clerk.username, LOGIN_PASSWORD).render_as_string(
+        hide_password=False)
+    code = main(["--database-url", url, "set-late-fee-rule", "--rate", "0.002",
+                 "--reason", "x", "--from", "2099-01-01"])
+    assert code == 1 and "permission denied" in capsys.readouterr().err
