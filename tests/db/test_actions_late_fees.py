@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -291,3 +292,20 @@ def test_0024_downgrades_to_0018_and_upgrades_again(pg_db):
         command.upgrade(_config(conn), "head")
     with pg_db.engine.connect() as conn:
         assert signature(conn).endswith("numeric,bigint)")
+
+
+def test_a_replay_returns_the_first_result_and_another_fee_under_its_uuid_is_refused(db, login_as):
+    u = build_overdue(db, login_as, ((("100.00", 30),),))
+    (account,) = u.account_ids
+    set_rule(login_as, rate="0.001")
+    service = PaymentService(u.clerk_db, series_code="HQ")
+    first = request(account, u.shift_id, "100.00", cash("103.00"), late_fee=D("3.00"))
+    paid = service.post(first, u.actor)
+    again = service.post(first, u.actor)
+    assert again.replayed and again.payment_id == paid.payment_id
+    with pytest.raises(PaymentError) as conflict:
+        service.post(replace(first, late_fee=D("2.00")), u.actor)
+    assert conflict.value.code == "uuid_conflict"
+    with db.read() as s:
+        assert s.execute(text("SELECT count(*) FROM late_fee_charges")).scalar_one() == 1
+    assert books(db) == []
