@@ -400,14 +400,18 @@ BEGIN
       INTO v_rows
     FROM (SELECT o.account_id, sum(o.open)::numeric(12, 2) AS overdue, count(*) AS bills,
                  min(o.due_on) AS oldest_due
-          FROM (SELECT b.account_id, b.due_on, b.amount
-                       + coalesce((SELECT sum(c.amount) FROM bills c
-                                   WHERE c.adjusts_bill_id = b.id AND c.amount < 0), 0)
-                       - (SELECT coalesce(sum(al.amount), 0) FROM allocations al
-                          WHERE al.bill_id = b.id AND NOT EXISTS (
-                              SELECT 1 FROM payment_reversals rv
-                              WHERE rv.payment_id = al.payment_id)) AS open
+          -- what each overdue bill still asks for (as counter_open_bills), the
+          -- payments and credits summed once each (hash joins, not a lookup per bill)
+          FROM (SELECT b.account_id, b.due_on,
+                       b.amount + coalesce(cr.credit, 0) - coalesce(pd.paid, 0) AS open
                 FROM bills b JOIN accounts a2 ON a2.id = b.account_id
+                LEFT JOIN (SELECT al.bill_id, sum(al.amount) AS paid FROM allocations al
+                           WHERE NOT EXISTS (SELECT 1 FROM payment_reversals rv
+                                             WHERE rv.payment_id = al.payment_id)
+                           GROUP BY al.bill_id) pd ON pd.bill_id = b.id
+                LEFT JOIN (SELECT c.adjusts_bill_id, sum(c.amount) AS credit FROM bills c
+                           WHERE c.adjusts_bill_id IS NOT NULL AND c.amount < 0
+                           GROUP BY c.adjusts_bill_id) cr ON cr.adjusts_bill_id = b.id
                 WHERE b.due_on < v_today AND (b.adjusts_bill_id IS NULL OR b.amount > 0)
                   AND (p_area IS NULL OR a2.area_code = p_area)
                   AND (p_book IS NULL OR a2.book_no = p_book)) o
