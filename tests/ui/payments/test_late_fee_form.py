@@ -66,3 +66,39 @@ def test_a_waiver_takes_the_fee_off_the_form_and_the_post(db, login_as, qtbot, r
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert (dialog.result.facts.late_fee, dialog.result.facts.late_fee_waived) == (0, fee)
     assert books(db) == []
+
+
+def test_the_supervisor_waives_at_the_counter_and_a_clerk_cannot(
+        db, db_url, login_as, qtbot, runner):
+    from counter_app.services.auth import Authenticator
+    from counter_app.ui.payments.waiver_dialog import WaiverDialog
+    from tests.conftest import LOGIN_PASSWORD
+
+    counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
+    set_rule(login_as, rate="0.001")
+    dialog = open_dialog(counter, qtbot, by_keyboard=False)
+    fee = dialog.account.late_fee()
+    _, clerk = login_as("clerk")
+    _, boss = login_as("supervisor")
+
+    def waive_as(username: str) -> WaiverDialog:
+        dialog.waive_button.click()
+        waiver_dialog = dialog.findChildren(WaiverDialog)[-1]
+        waiver_dialog.amount_edit.setText("1.00")
+        waiver_dialog.reason_edit.setText("老年困难户")
+        waiver_dialog.supervisor_edit.setText(username)
+        waiver_dialog.password_edit.setText(LOGIN_PASSWORD)
+        waiver_dialog.confirm()
+        return waiver_dialog
+
+    refused = waive_as(clerk.username)
+    qtbot.waitUntil(lambda: "不是主管" in refused.status_label.text(), timeout=20_000)
+    assert dialog.form.waiver is None
+    refused.reject()
+    waive_as(boss.username)
+    qtbot.waitUntil(lambda: dialog.form.waiver is not None, timeout=20_000)
+    assert dialog.form.late_fee_due() == fee - D("1.00")
+    assert "减免 ¥1.00" in dialog.form.fee_label.text()
+    with db.read() as s:
+        waiver = s.execute(select(m.LateFeeWaiver)).scalar_one()
+    assert (waiver.amount, waiver.reason) == (D("1.00"), "老年困难户")
