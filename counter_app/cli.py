@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app import cli_golive, cli_tariffs
+from counter_app import cli_dunning, cli_golive, cli_tariffs
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
@@ -374,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_tariffs.add_commands(subparsers, common)
     __import__("counter_app.cli_channels").cli_channels.add_commands(subparsers, common)
     __import__("counter_app.cli_withholding").cli_withholding.add_commands(subparsers, common)
+    cli_dunning.add_commands(subparsers, common)
     return parser
 
 

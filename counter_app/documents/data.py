@@ -103,14 +103,16 @@ class ReceiptData:
     change: Decimal = Decimal("0.00")
     prepaid: Decimal = Decimal("0.00")  # surplus put on the prepayment balance
     balance_after: Decimal = Decimal("0.00")  # prepayment balance after the payment
+    late_fee: Decimal = Decimal("0.00")  # 违约金 charged (its own line)
+    late_fee_waived: Decimal = Decimal("0.00")  # and what a supervisor waived of it
 
     def __post_init__(self) -> None:
         _aware("paid_at", self.paid_at)
 
     @property
     def total(self) -> Decimal:
-        """What the customer paid: bills settled plus the surplus prepaid."""
-        return sum((b.amount for b in self.bills), Decimal("0.00")) + self.prepaid
+        """What the customer paid: bills settled, the late fee, the surplus prepaid."""
+        return sum((b.amount for b in self.bills), Decimal("0.00")) + self.late_fee + self.prepaid
 
     @property
     def tendered(self) -> Decimal:
@@ -151,6 +153,7 @@ class StatementRow:
     amount_paid: Decimal
     paid_at: datetime | None = None  # last payment for the period
     receipt_no: str = ""
+    due_on: date | None = None  # 缴费期限: owed after it is 逾期 (overdue)
 
     def __post_init__(self) -> None:
         _aware("paid_at", self.paid_at)
@@ -259,6 +262,7 @@ class DayCloseData:
     reversal_amount: Decimal = Decimal("0.00")
     first_receipt_no: str = ""
     last_receipt_no: str = ""
+    late_fees: Decimal = Decimal("0.00")  # 违约金 taken (within the tenders)
     supervisor: str = ""
     note: str = ""
 

@@ -12,7 +12,14 @@ from counter_app.documents.data import (
     StatementData,
     StatementRow,
 )
-from counter_app.documents.fmt import local_date, local_time, quantity, tender_label, yen
+from counter_app.documents.fmt import (
+    SHANGHAI,
+    local_date,
+    local_time,
+    quantity,
+    tender_label,
+    yen,
+)
 from counter_app.documents.model import (
     AmountInWords,
     Block,
@@ -61,11 +68,32 @@ def _statement_totals(data: StatementData) -> tuple[Decimal, Decimal, Decimal, D
     return usage, due, paid, arrears
 
 
+def _overdue_split(data: StatementData) -> tuple[Decimal, Decimal, int]:
+    """Of the arrears: 本期应缴 (due on the printing day or later, Asia/Shanghai),
+    逾期欠费 (past due), and the days since the oldest overdue due date."""
+    today = data.printed_at.astimezone(SHANGHAI).date()
+    current = overdue = ZERO
+    oldest = None
+    for r in data.rows:
+        owed = max(r.amount_due - r.amount_paid, ZERO)
+        if owed and r.due_on is not None and r.due_on < today:
+            overdue += owed
+            oldest = r.due_on if oldest is None else min(oldest, r.due_on)
+        else:
+            current += owed
+    return current, overdue, 0 if oldest is None else (today - oldest).days
+
+
 def _statement_sums(data: StatementData, columns: int) -> KeyValues:
     usage, due, paid, arrears = _statement_totals(data)
-    rows = (Field("应缴合计", yen(due)), Field("实缴合计", yen(paid)),
-            Field("欠费合计", yen(arrears), bold=bool(arrears)),
-            Field("当前预存余额", yen(data.balance)))
+    rows: tuple[Field, ...] = (Field("应缴合计", yen(due)), Field("实缴合计", yen(paid)),
+                               Field("欠费合计", yen(arrears), bold=bool(arrears)))
+    if arrears and any(r.due_on is not None for r in data.rows):
+        current, overdue, days = _overdue_split(data)
+        rows += (Field("其中本期应缴", yen(current)),
+                 Field("其中逾期欠费", f"{yen(overdue)}（逾期{days}天）" if overdue
+                       else yen(overdue), bold=bool(overdue)))
+    rows += (Field("当前预存余额", yen(data.balance)),)
     if columns == 1:  # the roll has no table whose totals row gives the usage
         rows = (Field("用水合计", f"{quantity(usage)}吨"), *rows)
     return KeyValues(rows, columns=columns)
@@ -301,6 +329,8 @@ def day_close_document(data: DayCloseData, paper: Paper = Paper.ROLL_80) -> Docu
         Field("交费笔数", str(data.payment_count)),
         Field("冲正", f"{data.reversal_count} 笔 {yen(data.reversal_amount)}"),
     ]
+    if data.late_fees:
+        rows.append(Field("其中违约金", yen(data.late_fees)))
     if data.first_receipt_no:
         rows.append(Field("收据号段", f"{data.first_receipt_no} 至 {data.last_receipt_no}"))
     blocks: list[Block] = heading(u, "收费员日结单")

@@ -108,6 +108,10 @@ def receipt_document(
     else:
         blocks.append(Separator())
     money = [Field("本次交费", yen(data.total), bold=True)]
+    if data.late_fee or data.late_fee_waived:
+        money.append(Field("违约金", yen(data.late_fee)))
+    if data.late_fee_waived:
+        money.append(Field("违约金减免", yen(data.late_fee_waived)))
     money += [Field(tender_label(t.method), _with_ref(t)) for t in data.tenders]
     if data.change:
         money.append(Field("找零", yen(data.change)))

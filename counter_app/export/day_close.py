@@ -108,6 +108,7 @@ def write_day_close_workbook(
         ("交费笔数", s.totals.payments),
         ("冲正笔数", s.totals.reversals),
         ("冲正金额", _money(report.reversal_amount)),
+        ("其中违约金", _money(s.totals.late_fees)),
         ("收据号段", f"{report.first_receipt} 至 {report.last_receipt}" if report.first_receipt else ""),
         ("现金差额", _money(s.cash_variance) if s.cash_variance is not None else None),
         ("差额原因", s.variance_reason),

@@ -106,6 +106,14 @@ class ReliefStatus:
 
 
 @dataclass(frozen=True)
+class Suspension:
+    """The account is past its rule's suspension thresholds (停供)."""
+
+    after_days: int | None
+    min_amount: Decimal | None
+
+
+@dataclass(frozen=True)
 class AccountView:
     account_id: int
     account_no: str
@@ -125,6 +133,14 @@ class AccountView:
     current_bill: BillDetail | None  # the latest bill
     arrears: Decimal  # all bills minus allocations of unreversed payments
     version: int
+    # migration 0024: of the arrears, 本期应缴 (due today or later) and 逾期欠费
+    # (past due, in Asia/Shanghai days), the days since the oldest overdue
+    # bill's due date, the late fee as of today, and the 停供 warning
+    current_due: Decimal = Decimal("0.00")
+    overdue: Decimal = Decimal("0.00")
+    days_overdue: int = 0
+    late_fee: Decimal = Decimal("0.00")
+    suspension: Suspension | None = None
 
 
 @dataclass(frozen=True)

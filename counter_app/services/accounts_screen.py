@@ -20,6 +20,7 @@ from .accounts_records import (
     BillSummary,
     PaymentSummary,
     ReliefStatus,
+    Suspension,
     TenderLine,
 )
 from .archive import ArchiveInfo
@@ -122,5 +123,17 @@ def view_of(j: Json) -> AccountView:
         id_masked=j["id_masked"], status=j["status"],
         prepayment_balance=j["prepayment_balance"], relief=_relief(j["relief"]),
         current_bill=_current_bill(j["current_bill"]), arrears=j["arrears"],
-        version=j["version"],
+        version=j["version"], **_overdue(j),
     )
+
+
+def _overdue(j: Json) -> Json:
+    """The overdue keys of the view (migration 0024), absent before it."""
+    if "overdue" not in j:
+        return {}
+    s = j.get("suspension")
+    return {
+        "current_due": j["current_due"], "overdue": j["overdue"],
+        "days_overdue": j["days_overdue"], "late_fee": j["late_fee"],
+        "suspension": None if s is None else Suspension(s["after_days"], s["min_amount"]),
+    }

@@ -56,6 +56,13 @@ class StaleBillsError(PaymentError):
         self.bills = bills
 
 
+class StaleLateFeeError(PaymentError):
+    """The late fee changed since it was shown (a new day, a waiver used)."""
+
+    def __init__(self, message: str):
+        super().__init__("stale_fee", message, field="late_fee")
+
+
 class IdempotencyConflict(PaymentError):
     def __init__(self, client_uuid: str):
         super().__init__(
@@ -85,6 +92,10 @@ class PaymentRequest:
     to_bills: Decimal
     bill_ids: tuple[int, ...] = ()
     expected_owed: Decimal | None = None
+    # migration 0024: the late fee the clerk was shown for those bills (the
+    # database refuses another figure), after the supervisor's waiver if any
+    late_fee: Decimal | None = None
+    waiver_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -202,11 +213,14 @@ class PaymentService:
             self.series_code, to_money(request.to_bills), list(request.bill_ids),
             None if request.expected_owed is None else to_money(request.expected_owed),
             _tenders_json(request.tenders),
+            None if request.late_fee is None else to_money(request.late_fee), request.waiver_id,
         )
 
     def _refusal(self, refused: ActionError, request: PaymentRequest) -> PaymentError:
         if refused.code == "uuid_conflict":
             return IdempotencyConflict(request.client_uuid)
+        if refused.code == "stale_fee":
+            return StaleLateFeeError(refused.message)
         if refused.code == "stale":
             account = account_for_payment(self.db, account_id=request.account_id)
             wanted = set(request.bill_ids)

@@ -36,6 +36,18 @@ class AccountNotFoundError(LookupError):
 
 
 @dataclass(frozen=True)
+class BillLateFee:
+    """违约金 of one overdue bill, as the database computed it for today."""
+
+    bill_id: int
+    period: str
+    days_overdue: int
+    fee_days: int
+    rate: Decimal
+    fee: Decimal
+
+
+@dataclass(frozen=True)
 class PayableAccount:
     account_id: int
     account_no: str
@@ -45,10 +57,15 @@ class PayableAccount:
     prepayment_balance: Decimal
     bills: tuple[OpenBill, ...]  # open bills, oldest first
     open_shift_id: int | None = None  # the signed-in clerk's open shift, in the same load
+    late_fees: tuple[BillLateFee, ...] = ()  # migration 0024: per overdue bill, as of today
 
     @property
     def owed(self) -> Decimal:
         return sum((b.outstanding for b in self.bills), ZERO)
+
+    def late_fee(self, bill_ids: tuple[int, ...] = ()) -> Decimal:
+        """The late fee due with the named bills (all when none are named)."""
+        return sum((f.fee for f in self.late_fees if not bill_ids or f.bill_id in bill_ids), ZERO)
 
 
 @dataclass(frozen=True)
@@ -95,6 +112,8 @@ class ReceiptFacts:
     deposit: Decimal  # surplus put on the prepayment balance
     balance_after: Decimal  # prepayment balance right after the payment
     reversal: ReversalFacts | None = None
+    late_fee: Decimal = ZERO  # 违约金 charged by this payment (migration 0024)
+    late_fee_waived: Decimal = ZERO  # and what a supervisor waived of it
 
 
 def _when(value: str | None) -> datetime | None:
@@ -123,6 +142,8 @@ def account_for_payment(
         bills=tuple(OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
                              date.fromisoformat(b["due_on"])) for b in row["bills"]),
         open_shift_id=row["open_shift_id"],
+        late_fees=tuple(BillLateFee(f["bill_id"], f["period"], f["days_overdue"], f["fee_days"],
+                                    f["rate"], f["fee"]) for f in row.get("late_fees", ())),
     )
 
 
@@ -147,6 +168,8 @@ def facts_of(data: dict) -> ReceiptFacts:
         change=data["change"] + ZERO,
         deposit=data["deposit"] + ZERO,
         balance_after=data["balance_after"] + ZERO,
+        late_fee=data.get("late_fee", ZERO) + ZERO,
+        late_fee_waived=data.get("late_fee_waived", ZERO) + ZERO,
         reversal=None if reversal is None else ReversalFacts(
             reversal_id=reversal["reversal_id"], reversed_at=_when(reversal["reversed_at"]),
             reason=reversal["reason"], clerk_name=reversal["clerk_name"],

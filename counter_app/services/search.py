@@ -91,6 +91,10 @@ class AccountHit:
     matched: str  # a Kind value: which reading of the query found it
     match: str = Mode.EXACT.value  # exact / prefix / contains
     landline_masked: str = ""
+    # migration 0024: of the arrears, what is past due (逾期) and since how many days
+    overdue: Decimal = Decimal("0.00")
+    current_due: Decimal = Decimal("0.00")
+    days_overdue: int = 0
 
 
 @dataclass(frozen=True)

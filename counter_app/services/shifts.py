@@ -49,6 +49,7 @@ class ShiftTotals:
     by_tender: dict[str, Decimal]  # received net of change, less refunds of reversals
     expected_cash: Decimal  # float + cash taken - cash refunded
     closed: bool
+    late_fees: Decimal = ZERO  # 违约金 within the tenders above, net of reversals (0024)
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def _totals_of(data: dict) -> ShiftTotals:
         reversals=data["reversals"],
         by_tender={t: to_money(data["by_tender"].get(t, ZERO)) for t in TENDERS},
         expected_cash=to_money(data["expected_cash"]), closed=data["closed"],
+        late_fees=to_money(data.get("late_fees", ZERO)),
     )
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+from decimal import Decimal
+
 import pytest
 
 from counter_app.documents import Paper, get_profile, render_escpos, render_pdf, statement_document
+from counter_app.documents.data import StatementRow
 from counter_app.documents.flow import layout
+from counter_app.domain.localtime import SHANGHAI
 from tests.documents import samples as s
 from tests.documents.conftest import pdf_text
 from tests.documents.test_escpos import decoded_text
@@ -62,3 +68,24 @@ def test_a4_statement_is_unchanged_by_the_roll():
     document = statement_document(s.statement(3))
     assert document.paper is Paper.A4 and document.running_head
     assert "状态" in list(document.strings())  # the A4 table keeps its columns
+
+
+
+def test_the_statement_says_current_apart_from_overdue_with_the_days():
+    """本期应缴 (due on the printing day or later, Asia/Shanghai) and 逾期欠费."""
+    base = s.statement()
+    printed = base.printed_at.astimezone(SHANGHAI).date()
+    rows = (
+        StatementRow("2026-01", Decimal("10"), Decimal("30.00"), Decimal("0.00"),
+                     due_on=printed - timedelta(days=40)),
+        StatementRow("2026-02", Decimal("10"), Decimal("20.00"), Decimal("5.00"),
+                     due_on=printed - timedelta(days=1)),
+        StatementRow("2026-03", Decimal("10"), Decimal("10.00"), Decimal("0.00"), due_on=printed),
+    )
+    data = replace(base, rows=rows)
+    for paper in (Paper.A4, Paper.ROLL_80):
+        text = repr(statement_document(data, paper))
+        assert "其中本期应缴" in text and "¥10.00" in text
+        assert "其中逾期欠费" in text and "¥45.00（逾期40天）" in text
+    # without due dates (older callers) the statement is as it was
+    assert "其中逾期欠费" not in repr(statement_document(base, Paper.A4))

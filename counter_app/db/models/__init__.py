@@ -27,6 +27,7 @@ from .channels import (
     OnlineImport,
 )
 from .golive import GoliveImport
+from .late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
 from .money import (
     Allocation,
     Payment,
@@ -92,6 +93,9 @@ __all__ = [
     "ComplaintEvent",
     "CorrectionRequest",
     "Outage",
+    "LateFeeRule",
+    "LateFeeWaiver",
+    "LateFeeCharge",
     "AuditEvent",
     "APPEND_ONLY_TABLES",
     "WithholdingBank",

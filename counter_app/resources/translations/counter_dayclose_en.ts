@@ -119,6 +119,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n}, of which late fees ¥{fee}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shift {id} open since {time}</source>
         <translation type="unfinished"></translation>
     </message>

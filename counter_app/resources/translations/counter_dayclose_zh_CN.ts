@@ -119,6 +119,10 @@
         <translation>本营业厅今日各班次</translation>
     </message>
     <message>
+        <source>{n}, of which late fees ¥{fee}</source>
+        <translation>{n}（其中违约金 ¥{fee}）</translation>
+    </message>
+    <message>
         <source>Shift {id} open since {time}</source>
         <translation>第 {id} 班，{time} 开班</translation>
     </message>

@@ -149,6 +149,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Waive late fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,6 +198,10 @@
     </message>
     <message>
         <source>Print again (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The late fee changed since it was shown; it is read again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -269,6 +277,14 @@
     </message>
     <message>
         <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee ¥{fee}, waived ¥{waived} (approved by {who}): ¥{due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee ¥{0} (overdue bills)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -802,6 +818,85 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>balance ¥{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Waive the late fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee today: ¥{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount waived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supervisor signs in here at this workstation to approve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waive (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount waived: above 0 and at most ¥{0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: give the reason for the waiver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiving...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The late fee changed since it was shown; close and open the payment again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waiver could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

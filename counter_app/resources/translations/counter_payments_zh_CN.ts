@@ -149,6 +149,10 @@
         <translation>放弃这笔缴费(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Waive late fee</source>
+        <translation>减免违约金(&amp;W)</translation>
+    </message>
+    <message>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -195,6 +199,10 @@
     <message>
         <source>Print again (Enter)</source>
         <translation>重打 (Enter)</translation>
+    </message>
+    <message>
+        <source>The late fee changed since it was shown; it is read again.</source>
+        <translation>违约金已变化，已重新读取。</translation>
     </message>
     <message>
         <source>Close, check later (Esc)</source>
@@ -270,6 +278,14 @@
     <message>
         <source>amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Late fee ¥{fee}, waived ¥{waived} (approved by {who}): ¥{due}</source>
+        <translation>违约金 ¥{fee}，减免 ¥{waived}（{who}批准），应收 ¥{due}</translation>
+    </message>
+    <message>
+        <source>Late fee ¥{0} (overdue bills)</source>
+        <translation>违约金 ¥{0}（逾期账单）</translation>
     </message>
     <message>
         <source>Due ¥{0}</source>
@@ -805,6 +821,85 @@ Periods: {periods}</source>
     <message>
         <source>balance ¥{0}</source>
         <translation>余额 ¥{0}</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <source>Waive the late fee</source>
+        <translation>减免违约金</translation>
+    </message>
+    <message>
+        <source>Late fee today: ¥{0}</source>
+        <translation>今日违约金：¥{0}</translation>
+    </message>
+    <message>
+        <source>&amp;Amount waived</source>
+        <translation>减免金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The supervisor signs in here at this workstation to approve.</source>
+        <translation>请主管在本机输入账号密码批准。</translation>
+    </message>
+    <message>
+        <source>Waive (Enter)</source>
+        <translation>减免 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Amount waived: above 0 and at most ¥{0}.</source>
+        <translation>减免金额：须大于0且不超过 ¥{0}。</translation>
+    </message>
+    <message>
+        <source>Reason: give the reason for the waiver.</source>
+        <translation>原因：请填写减免原因。</translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation>主管：请输入主管用户名。</translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation>密码：请主管输入密码。</translation>
+    </message>
+    <message>
+        <source>Waiving...</source>
+        <translation>正在减免…</translation>
+    </message>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation>数据库无响应，请重试。</translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
+        <translation>主管：用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor.</source>
+        <translation>主管：该用户不是主管。</translation>
+    </message>
+    <message>
+        <source>The late fee changed since it was shown; close and open the payment again.</source>
+        <translation>违约金已变化，请关闭后重新打开收费。</translation>
+    </message>
+    <message>
+        <source>The waiver could not be saved: {0}</source>
+        <translation>减免未能保存：{0}</translation>
     </message>
 </context>
 </TS>

@@ -215,6 +215,124 @@
         <source>Withholding (&amp;K)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Current: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: {amount} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late fee: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply suspension: overdue {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dunning</name>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DunningDialog</name>
+    <message>
+        <source>Dunning and suspension lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suspension list only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue more than (&amp;days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} accounts, overdue in all {total} (as of {day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: no such area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryWidget</name>
@@ -365,6 +483,14 @@
         <source>Posted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} ({days} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -390,6 +516,10 @@
     </message>
     <message>
         <source>The search failed: the database does not answer. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dunning lists (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -215,6 +215,124 @@
         <source>Withholding (&amp;K)</source>
         <translation>代扣(&amp;K)</translation>
     </message>
+    <message>
+        <source>Current: {amount}</source>
+        <translation>本期应缴 {amount}</translation>
+    </message>
+    <message>
+        <source>Overdue: {amount} ({days} days)</source>
+        <translation>逾期欠费 {amount}（逾期{days}天）</translation>
+    </message>
+    <message>
+        <source>Overdue: none</source>
+        <translation>无逾期欠费</translation>
+    </message>
+    <message>
+        <source>Late fee: {amount}</source>
+        <translation>违约金 {amount}</translation>
+    </message>
+    <message>
+        <source>Supply suspension: overdue {days} days</source>
+        <translation>停供警告：逾期{days}天</translation>
+    </message>
+</context>
+<context>
+    <name>Dunning</name>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>表册</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>户名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期欠费</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>停供</translation>
+    </message>
+</context>
+<context>
+    <name>DunningDialog</name>
+    <message>
+        <source>Dunning and suspension lists</source>
+        <translation>催缴/停供名单</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Suspension list only</source>
+        <translation>仅停供名单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Overdue more than (&amp;days)</source>
+        <translation>逾期超过天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>片区(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>表册(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;List</source>
+        <translation>查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel</source>
+        <translation>导出Excel(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>正在读取名单…</translation>
+    </message>
+    <message>
+        <source>{n} accounts, overdue in all {total} (as of {day})</source>
+        <translation>共 {n} 户，逾期欠费合计 {total}（截至 {day}）</translation>
+    </message>
+    <message>
+        <source>Area: no such area.</source>
+        <translation>片区：没有该片区。</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {0}</source>
+        <translation>名单未能读取：{0}</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
 </context>
 <context>
     <name>HistoryWidget</name>
@@ -365,6 +483,14 @@
         <source>Posted</source>
         <translation>已入账</translation>
     </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期欠费</translation>
+    </message>
+    <message>
+        <source>{amount} ({days} days)</source>
+        <translation>{amount}（{days}天）</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>
@@ -391,6 +517,10 @@
     <message>
         <source>The search failed: the database does not answer. Try again in a moment.</source>
         <translation>查询失败：数据库无响应，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Dunning lists (Ctrl+D)</source>
+        <translation>催缴名单 (Ctrl+D)</translation>
     </message>
 </context>
 <context>

@@ -154,7 +154,9 @@ class DayClosePage(QWidget):
         first_show = self._totals is None or self._totals.shift_id != totals.shift_id
         self._totals = totals
         self.totals_model.set_totals(totals.by_tender)
-        self.ui.paymentsLabel.setText(str(totals.payments))
+        self.ui.paymentsLabel.setText(str(totals.payments) if not totals.late_fees else self.tr(
+            "{n}, of which late fees ¥{fee}").format(n=totals.payments,
+                                                     fee=format_money(totals.late_fees)))
         self.ui.reversalsLabel.setText(str(totals.reversals))
         self.ui.openingFloatLabel.setText(format_money(totals.opening_float))
         self.ui.expectedLabel.setText(format_money(totals.expected_cash))

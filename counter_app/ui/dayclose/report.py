@@ -31,6 +31,7 @@ def day_close_data(report: DayCloseReport) -> DayCloseData:
         payment_count=s.totals.payments,
         reversal_count=s.totals.reversals,
         reversal_amount=report.reversal_amount,
+        late_fees=s.totals.late_fees,
         first_receipt_no=report.first_receipt,
         last_receipt_no=report.last_receipt,
         note=s.variance_reason,

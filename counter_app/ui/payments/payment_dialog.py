@@ -38,6 +38,7 @@ from counter_app.services.payments import (
     PaymentRequest,
     PaymentResult,
     StaleBillsError,
+    StaleLateFeeError,
 )
 from counter_app.services.receipt_facts import (
     PayableAccount,
@@ -52,6 +53,7 @@ from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE, PaymentF
 from counter_app.ui.payments.pending import PendingPayments
 from counter_app.ui.payments.printing import print_receipt_job
 from counter_app.ui.payments.tenders import InputRefused
+from counter_app.ui.payments.waiver_dialog import WaiverDialog
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,12 @@ class PaymentDialog(QDialog):
         self.abandon_button.setObjectName("abandonButton")
         self.abandon_button.setAutoDefault(False)
         self.abandon_button.hide()
+        self.waive_button = self.buttons.addButton(
+            self.tr("&Waive late fee"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.waive_button.setObjectName("waiveButton")
+        self.waive_button.setAutoDefault(False)
+        self.waive_button.setVisible(bool(self.account.late_fees))
+        self.waive_button.clicked.connect(self.open_waiver)
         self.cancel_button = self.buttons.addButton(
             self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.abandon_button.clicked.connect(self.abandon)
@@ -239,9 +247,21 @@ class PaymentDialog(QDialog):
         self._enter_button(self.print_button)
         self.print_button.setFocus()
 
+    def open_waiver(self) -> None:
+        """减免违约金: the supervisor approves at this workstation; the post names it."""
+        dialog = WaiverDialog(self.workplace, self.account.account_id, self.account.late_fee(),
+                              self)
+        dialog.waived.connect(self.form.set_waiver)
+        dialog.open()
+
     def _post_failed(self, error: BaseException) -> None:
         self._set_posting(False)
-        if isinstance(error, StaleBillsError):
+        if isinstance(error, StaleLateFeeError):
+            self._say(self.tr("The late fee changed since it was shown; it is read again."),
+                      ERROR_STYLE)
+            self.form.set_waiver(None)
+            self._reload()
+        elif isinstance(error, StaleBillsError):
             self._say(self.tr("The bills were just paid; now owed: ¥{0}. The bills are reloaded.")
                       .format(format_money(error.outstanding)), ERROR_STYLE)
             self._reload()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.late_fees import Waiver
 from counter_app.services.ledger import ZERO
 from counter_app.services.payments import PaymentError, PaymentRequest, PaymentResult, Tender
 from counter_app.services.receipt_facts import PayableAccount
@@ -59,6 +60,7 @@ class PaymentForm(QWidget):
         super().__init__(parent)
         self.account = account
         self.posted = False  # the figures of the posted payment stay
+        self.waiver: Waiver | None = None  # a supervisor's 违约金 waiver for this account today
         self._build()
         self.bills.set_bills(account.bills)
         self.mode_buttons.button(Mode.BILLS if account.bills else Mode.DEPOSIT).setChecked(True)
@@ -107,6 +109,11 @@ class PaymentForm(QWidget):
         self.surplus_label.setObjectName("surplusLabel")
         due_row.addWidget(self.surplus_label)
         layout.addLayout(due_row)
+        # 违约金: its own line, computed by the database for the chosen bills
+        self.fee_label = QLabel(self)
+        self.fee_label.setObjectName("lateFeeLabel")
+        self.fee_label.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.fee_label)
 
         self.tender_panel = TenderPanel(self)
         self.tender_panel.set_balance(a.prepayment_balance)
@@ -178,12 +185,51 @@ class PaymentForm(QWidget):
         except MoneyError:
             return None
 
+    # -- the late fee (违约金, migration 0024) ------------------------------------------
+
+    def _fee_bill_ids(self) -> tuple[int, ...]:
+        return tuple(b.bill_id for b in self.bills.chosen())
+
+    def late_fee_computed(self) -> Decimal:
+        """The fee of the chosen bills as the database computed it today;
+        none for a prepayment only (nothing goes to bills)."""
+        if self.mode == Mode.DEPOSIT or not self.bills.chosen():
+            return ZERO
+        return self.account.late_fee(self._fee_bill_ids())
+
+    def late_fee_waived(self) -> Decimal:
+        if self.waiver is None:
+            return ZERO
+        return min(self.waiver.waived, self.late_fee_computed())
+
+    def late_fee_due(self) -> Decimal:
+        return self.late_fee_computed() - self.late_fee_waived()
+
+    def set_waiver(self, waiver: Waiver | None) -> None:
+        self.waiver = waiver
+        self._recalculate()
+
+    def _show_fee(self) -> None:
+        fee = self.late_fee_computed()
+        if fee == ZERO:
+            self.fee_label.setText("")
+        elif self.waiver is not None:
+            self.fee_label.setText(self.tr(
+                "Late fee ¥{fee}, waived ¥{waived} (approved by {who}): ¥{due}").format(
+                fee=format_money(fee), waived=format_money(self.late_fee_waived()),
+                who=self.waiver.supervisor_name, due=format_money(self.late_fee_due())))
+        else:
+            self.fee_label.setText(self.tr("Late fee ¥{0} (overdue bills)").format(
+                format_money(fee)))
+
     def _recalculate(self) -> None:
         if self.posted:
             return
         due = self._typed_due() or ZERO
-        self.due_label.setText(self.tr("Due ¥{0}").format(format_money(due)))
-        self.tender_panel.set_due(due)
+        fee = self.late_fee_due() if due > ZERO else ZERO
+        self.due_label.setText(self.tr("Due ¥{0}").format(format_money(due + fee)))
+        self._show_fee()
+        self.tender_panel.set_due(due + fee)
         self._show_figures()
 
     def _tenders_changed(self) -> None:
@@ -205,7 +251,8 @@ class PaymentForm(QWidget):
         if due is None or funds == ZERO:
             self._say_surplus("", "")
             return
-        surplus = funds - (ZERO if self.mode == Mode.DEPOSIT else due)
+        fee = self.late_fee_due() if due > ZERO else ZERO
+        surplus = funds - (ZERO if self.mode == Mode.DEPOSIT else due + fee)
         if surplus < ZERO:
             self._say_surplus(self.tr("Short ¥{0}").format(format_money(-surplus)), ERROR_STYLE)
         elif surplus > ZERO and self.tender_panel.amount(Tender.PREPAYMENT) > ZERO:
@@ -282,12 +329,16 @@ class PaymentForm(QWidget):
             return PaymentRequest(client_uuid, account_id, shift_id, tenders, ZERO)
         owed = self.bills.chosen_owed()
         to_bills = owed if amount is None else amount
+        fee = self.late_fee_due() if to_bills > ZERO else ZERO
         funds = sum((t.amount for t in tenders), ZERO)
-        if funds < to_bills:
+        if funds < to_bills + fee:
             raise InputRefused("cash.amount", payment_message("short", "tenders"))
         return PaymentRequest(
             client_uuid, account_id, shift_id, tenders, to_bills,
-            bill_ids=tuple(b.bill_id for b in chosen), expected_owed=owed)
+            bill_ids=tuple(b.bill_id for b in chosen), expected_owed=owed,
+            late_fee=fee if to_bills > ZERO else None,
+            waiver_id=self.waiver.waiver_id if self.waiver is not None and to_bills > ZERO
+            else None)
 
     def problem(self) -> InputRefused | None:
         """What is wrong with the input now (nothing changed on screen)."""
@@ -309,6 +360,8 @@ class PaymentForm(QWidget):
             return f"{kind}.amount"
         if f == "tenders":
             return "cash.amount"
+        if f in ("late_fee", "waiver"):
+            return "bills"
         if f == "to_bills":
             return "custom" if self.mode == Mode.CUSTOM else "bills"
         return f

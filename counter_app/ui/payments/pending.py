@@ -47,6 +47,7 @@ def _dump(database: str, entry: PendingPayment) -> dict:
         "bill_ids": list(r.bill_ids), "expected_owed": _money(r.expected_owed),
         "tenders": [[t.tender.value, str(t.amount), _money(t.received), t.reference]
                     for t in r.tenders],
+        "late_fee": _money(r.late_fee), "waiver_id": r.waiver_id,
     }
 
 
@@ -59,6 +60,8 @@ def _load(row: dict) -> PendingPayment:
             for kind, amount, received, reference in row["tenders"]),
         to_bills=Decimal(row["to_bills"]), bill_ids=tuple(row["bill_ids"]),
         expected_owed=None if row["expected_owed"] is None else Decimal(row["expected_owed"]),
+        late_fee=None if row.get("late_fee") is None else Decimal(row["late_fee"]),
+        waiver_id=row.get("waiver_id"),
     )
     return PendingPayment(row["account_no"], request)
 

@@ -47,6 +47,7 @@ def receipt_data(facts: ReceiptFacts) -> ReceiptData:
         clerk=facts.clerk_name, account_no=facts.account_no, customer_name=facts.customer_name,
         address=facts.address, bills=_bills(facts), tenders=_tenders(facts),
         change=facts.change, prepaid=facts.deposit, balance_after=facts.balance_after,
+        late_fee=facts.late_fee, late_fee_waived=facts.late_fee_waived,
     )
 
 

@@ -74,6 +74,16 @@ class AccountPanel(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
         head.addWidget(self.arrears_label)
+        # 本期应缴 / 逾期欠费 (days) / 违约金, and the 停供 warning (migration 0024)
+        self.dues_label = QLabel(self)
+        self.dues_label.setObjectName("duesLabel")
+        self.suspension_label = QLabel(self)
+        self.suspension_label.setObjectName("suspensionLabel")
+        self.suspension_label.setStyleSheet("color: #ffffff; background: #b3261e; padding: 2px 6px;")
+        self.suspension_label.hide()
+        dues = QHBoxLayout()
+        dues.addWidget(self.dues_label, 1)
+        dues.addWidget(self.suspension_label)
 
         self.fields: dict[str, QLabel] = {}
         info = QGroupBox(self.tr("Customer"), self)
@@ -159,6 +169,7 @@ class AccountPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(head)
+        layout.addLayout(dues)
         layout.addLayout(top)
         layout.addLayout(archive_row)
         layout.addWidget(self.history, 1)
@@ -264,6 +275,8 @@ class AccountPanel(QWidget):
         self._say("")
         self.title_label.clear()
         self.arrears_label.clear()
+        self.dues_label.clear()
+        self.suspension_label.hide()
         for label in self.fields.values():
             label.clear()
         self._set_enabled(False)
@@ -277,6 +290,7 @@ class AccountPanel(QWidget):
         owed = v.arrears > 0
         self.arrears_label.setText(self.tr("Arrears: {amount}").format(amount=money_text(v.arrears)))
         self.arrears_label.setStyleSheet("color: #b3261e;" if owed else "color: #1b6e20;")
+        self._show_dues(v)
         kind = account_type_text(v.account_type)
         if v.households_total:
             kind += self.tr(" ({n} households)").format(n=v.households_total)
@@ -317,6 +331,23 @@ class AccountPanel(QWidget):
         none = self.tr("none")
         self.archive_label.setText(self.tr("Archive no.: {no}　Cabinet: {cabinet}").format(
             no=archive.archive_no or self.tr("not numbered"), cabinet=archive.cabinet_no or none))
+
+    def _show_dues(self, v: AccountView) -> None:
+        """本期应缴 apart from 逾期欠费 with its days, the late fee, the 停供 warning."""
+        parts = [self.tr("Current: {amount}").format(amount=money_text(v.current_due))]
+        if v.overdue > 0:
+            parts.append(self.tr("Overdue: {amount} ({days} days)").format(
+                amount=money_text(v.overdue), days=v.days_overdue))
+        else:
+            parts.append(self.tr("Overdue: none"))
+        if v.late_fee > 0:
+            parts.append(self.tr("Late fee: {amount}").format(amount=money_text(v.late_fee)))
+        self.dues_label.setText("　".join(parts))
+        self.dues_label.setStyleSheet("color: #b3261e;" if v.overdue > 0 else "color: #555555;")
+        if v.suspension is not None:
+            self.suspension_label.setText(self.tr("Supply suspension: overdue {days} days")
+                                          .format(days=v.days_overdue))
+        self.suspension_label.setVisible(v.suspension is not None)
 
     # -- actions --------------------------------------------------------------------------
 

@@ -32,10 +32,11 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         ADDRESS = 4
         STATUS = 5
         ARREARS = 6
+        OVERDUE = 7  # 逾期欠费 and its days (migration 0024)
 
-    RIGHT_ALIGNED = frozenset({Columns.ARREARS})
+    RIGHT_ALIGNED = frozenset({Columns.ARREARS, Columns.OVERDUE})
     WIDTH_SAMPLES = ("01000001", "欧阳某某", "138****5678", "370829********1234",
-                     "嘉祥街道建设路12号", "已销户", "12,345.67")
+                     "嘉祥街道建设路12号", "已销户", "12,345.67", "¥12,345.67（999天）")
 
     def headers(self) -> list[str]:
         return [
@@ -46,6 +47,7 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
             QCoreApplication.translate("SearchModels", "Address"),
             QCoreApplication.translate("SearchModels", "Status"),
             QCoreApplication.translate("SearchModels", "Arrears"),
+            QCoreApplication.translate("SearchModels", "Overdue"),
         ]
 
     def display(self, hit: AccountHit, column: int) -> str:
@@ -58,10 +60,20 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
             c.ADDRESS: lambda: hit.address,
             c.STATUS: lambda: status_text(hit.status),
             c.ARREARS: lambda: money_text(hit.arrears),
+            c.OVERDUE: lambda: self._overdue(hit),
         }
         return values[column]()
 
+    @staticmethod
+    def _overdue(hit: AccountHit) -> str:
+        if hit.overdue <= 0:
+            return ""
+        return QCoreApplication.translate("SearchModels", "{amount} ({days} days)").format(
+            amount=money_text(hit.overdue), days=hit.days_overdue)
+
     def colour(self, hit: AccountHit, column: int) -> QColor | None:
+        if column == self.Columns.OVERDUE and hit.overdue > 0:
+            return _ARREARS_COLOUR
         if column == self.Columns.ARREARS and hit.arrears > 0:
             return _ARREARS_COLOUR
         if column == self.Columns.STATUS and hit.status != "active":

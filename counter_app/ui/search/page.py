@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.search.account_panel import AccountPanel
+from counter_app.ui.search.dunning_dialog import DunningDialog
 from counter_app.ui.search.models import SearchResultsModel
 from counter_app.ui.search.texts import hint_text, searching_text
 
@@ -59,7 +62,17 @@ class SearchPage(QWidget):
         layout = QVBoxLayout(self.results_panel)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(heading_label(self.tr("Customer search"), self.results_panel))
+        heading = QHBoxLayout()
+        heading.addWidget(heading_label(self.tr("Customer search"), self.results_panel), 1)
+        # 催缴/停供名单: a supervisor's list, from which accounts are opened here
+        self.dunning_button = QPushButton(self.tr("Dunning lists (Ctrl+D)"), self.results_panel)
+        self.dunning_button.setObjectName("dunningButton")
+        self.dunning_button.setShortcut(QKeySequence("Ctrl+D"))
+        self.dunning_button.setAutoDefault(False)
+        self.dunning_button.setVisible(workplace.clerk.has_role("supervisor"))
+        self.dunning_button.clicked.connect(self.open_dunning)
+        heading.addWidget(self.dunning_button)
+        layout.addLayout(heading)
         self.search_box = QLineEdit(self.results_panel)
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText(
@@ -253,6 +266,14 @@ class SearchPage(QWidget):
         hit = self.model.record(index.row()) if index.isValid() else None
         if hit is not None:
             self.open_account(hit.account_id)
+
+    def open_dunning(self) -> None:
+        if not self.dunning_button.isVisible():
+            return
+        dialog = DunningDialog(self.workplace, self)
+        dialog.open_account.connect(self.open_account)
+        dialog.open()
+        self.dunning_dialog = dialog
 
     def open_account(self, account_id: int) -> None:
         """Show the account (also used by other pages to come back to it)."""

@@ -20,6 +20,7 @@ def statement_row(line: StatementLine) -> StatementRow:
         amount_paid=line.paid,
         paid_at=last.paid_at if last else None,
         receipt_no=receipts,
+        due_on=line.due_on,
     )
 
 

@@ -1,0 +1,151 @@
+"""减免违约金: a supervisor, signed in at this workstation, waives part or all of
+the account's late fee of today with a reason; the payment then names the
+waiver (the database checks it is this account's, today's and unused).
+
+The waiver runs on the supervisor's own connection (only counter_supervisor
+may call ``counter_waive_late_fee``), disposed right after, like a reversal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.auth import LoginError, LoginFailure
+from counter_app.services.late_fees import LateFeeError, Waiver, waive
+from counter_app.ui.context import Workplace
+from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE
+
+
+def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, amount: Decimal,
+                          reason: str, username: str, password: str) -> Waiver:
+    """Worker: sign the supervisor in, waive on their connection, let it go."""
+    authenticator = workplace.authenticator
+    if authenticator is None:
+        raise LateFeeError("no_authenticator", "supervisors cannot sign in here",
+                           field="supervisor")
+    login = authenticator.login(username, password)
+    try:
+        if not login.clerk.has_role("supervisor"):
+            raise LateFeeError("supervisor", "a supervisor must approve", field="supervisor")
+        return waive(login.database, workplace.actor, account_id=account_id, expected_fee=fee,
+                     amount=amount, reason=reason)
+    finally:
+        login.database.dispose()
+
+
+class WaiverDialog(QDialog):
+    """``waived(Waiver)`` when the supervisor approved."""
+
+    waived = Signal(object)
+
+    def __init__(self, workplace: Workplace, account_id: int, fee: Decimal,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workplace = workplace
+        self.account_id = account_id
+        self.fee = fee  # the account's whole fee today, as the supervisor approves it
+        self.setWindowTitle(self.tr("Waive the late fee"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Late fee today: ¥{0}").format(format_money(fee)), self))
+        form = QFormLayout()
+        self.amount_edit = QLineEdit(format_money(fee), self)
+        self.amount_edit.setObjectName("waiveAmountEdit")
+        self.reason_edit = QLineEdit(self)
+        self.reason_edit.setObjectName("reasonEdit")
+        self.supervisor_edit = QLineEdit(self)
+        self.supervisor_edit.setObjectName("supervisorEdit")
+        self.password_edit = QLineEdit(self)
+        self.password_edit.setObjectName("passwordEdit")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Amount waived"), self.amount_edit)
+        form.addRow(self.tr("&Reason"), self.reason_edit)
+        form.addRow(self.tr("&Supervisor"), self.supervisor_edit)
+        form.addRow(self.tr("&Password"), self.password_edit)
+        layout.addLayout(form)
+        hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
+        hint.setStyleSheet("color: #555555;")
+        layout.addWidget(hint)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = buttons.addButton(self.tr("Waive (Enter)"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm_button.setDefault(True)
+        cancel = buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm_button.clicked.connect(self.confirm)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.amount_edit.selectAll()
+        self.amount_edit.setFocus()
+
+    def _refuse(self, text: str, widget: QLineEdit) -> None:
+        self.status_label.setStyleSheet(ERROR_STYLE)
+        self.status_label.setText(text)
+        widget.setFocus()
+        widget.selectAll()
+
+    def confirm(self) -> None:
+        try:
+            amount = parse_money(self.amount_edit.text())
+        except MoneyError:
+            amount = None
+        if amount is None or amount <= 0 or amount > self.fee:
+            self._refuse(self.tr("Amount waived: above 0 and at most ¥{0}.").format(
+                format_money(self.fee)), self.amount_edit)
+            return
+        for edit, text in ((self.reason_edit, self.tr("Reason: give the reason for the waiver.")),
+                           (self.supervisor_edit,
+                            self.tr("Supervisor: type the supervisor's username.")),
+                           (self.password_edit,
+                            self.tr("Password: the supervisor types the password."))):
+            if not edit.text().strip():
+                self._refuse(text, edit)
+                return
+        self.confirm_button.setEnabled(False)
+        self.status_label.setStyleSheet(OK_STYLE)
+        self.status_label.setText(self.tr("Waiving..."))
+        self.workplace.runner.submit(
+            waive_with_supervisor, self.workplace, self.account_id, self.fee, amount,
+            self.reason_edit.text().strip(), self.supervisor_edit.text().strip(),
+            self.password_edit.text(), on_done=self._done, on_error=self._failed)
+
+    def _done(self, waiver: Waiver) -> None:
+        self.waived.emit(waiver)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.confirm_button.setEnabled(True)
+        if isinstance(error, LoginError):
+            unreachable = error.failure is LoginFailure.UNREACHABLE
+            self._refuse(self.tr("The database does not answer; try again.") if unreachable
+                         else self.tr("Supervisor: wrong username or password."),
+                         self.password_edit)
+        elif isinstance(error, LateFeeError):
+            texts = {
+                "supervisor": self.tr("Supervisor: this user is not a supervisor."),
+                "role": self.tr("Supervisor: this user is not a supervisor."),
+                "privilege": self.tr("Supervisor: this user is not a supervisor."),
+                "stale_fee": self.tr("The late fee changed since it was shown; close and open "
+                                     "the payment again."),
+                "reason": self.tr("Reason: give the reason for the waiver."),
+            }
+            widget = self.reason_edit if error.field == "reason" else (
+                self.amount_edit if error.field == "amount" else self.supervisor_edit)
+            self._refuse(texts.get(error.code, str(error)), widget)
+        else:
+            self._refuse(self.tr("The waiver could not be saved: {0}").format(error),
+                         self.supervisor_edit)
