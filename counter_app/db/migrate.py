@@ -1,8 +1,16 @@
 """Run Alembic migrations programmatically on PostgreSQL.
 
-The group roles are made first (as the connecting
-administrator), then the migrations run under ``SET ROLE counter_owner`` so
-every table, sequence and function belongs to the non-login owner role.
+The group roles and this database's installation role
+(``db/installation.py``) are made first (as the connecting administrator),
+then the migrations run under ``SET ROLE counter_owner`` so every table,
+sequence and function belongs to the non-login owner role.
+
+The owner is not a person: the administrator is made a member of
+``counter_owner`` for the migration only, in the migration's own transaction,
+and the membership is revoked before it commits (a failed migration rolls
+the grant back; a membership left by an older Counter is revoked too, also
+after a failure). Afterwards the administrator cannot ``SET ROLE
+counter_owner``, disable the append-only triggers or edit a table.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
+
+from .installation import adopt_logins, ensure_installation
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -78,7 +88,7 @@ def schema_state(engine: Engine) -> SchemaState:
     return SchemaState(current=current, head=head_revision())
 
 
-def _prepare_postgres(conn: Connection) -> None:
+def _prepare_postgres(conn: Connection) -> str:
     """Roles and extensions need more rights than the owner role has."""
     existing = set(
         conn.execute(
@@ -95,7 +105,24 @@ def _prepare_postgres(conn: Connection) -> None:
     for ext in EXTENSIONS:
         conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {ext} WITH SCHEMA public"))
     conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE}"))
-    conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
+    return ensure_installation(conn.connection.driver_connection.cursor())
+
+
+def _is_superuser(conn: Connection) -> bool:
+    return bool(conn.execute(text(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar_one())
+
+
+def _revoke_owner(conn: Connection) -> None:
+    """No standing membership of the owner role for the administrator."""
+    if _is_superuser(conn):
+        return  # a superuser is every role anyway; nothing to revoke
+    member = conn.execute(text(
+        "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = :owner "
+        "AND u.rolname = current_user"), {"owner": OWNER_ROLE}).first()
+    if member is not None:
+        conn.execute(text(f"REVOKE {OWNER_ROLE} FROM CURRENT_USER"))
 
 
 def migrate(engine: Engine, revision: str = "head") -> SchemaState:
@@ -103,11 +130,30 @@ def migrate(engine: Engine, revision: str = "head") -> SchemaState:
     before = schema_state(engine)
     if before.current == before.head and revision == "head":
         return before
-    with engine.begin() as conn:
-        _prepare_postgres(conn)
-        conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
-        command.upgrade(_config(conn), revision)
+    done = False
+    try:
+        with engine.begin() as conn:
+            installation = _prepare_postgres(conn)
+            if not _is_superuser(conn):
+                # for this transaction only: revoked below, before the commit
+                conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
+            conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
+            command.upgrade(_config(conn), revision)
+            conn.execute(text("RESET ROLE"))
+            if _has_table(conn, "clerks"):
+                adopt_logins(conn.connection.driver_connection.cursor(), installation)
+            _revoke_owner(conn)
+        done = True
+    finally:
+        if not done:
+            # the failed transaction rolled its grant back; an older one may remain
+            with engine.begin() as conn:
+                _revoke_owner(conn)
     return schema_state(engine)
+
+
+def _has_table(conn: Connection, name: str) -> bool:
+    return conn.execute(text("SELECT to_regclass(:n) IS NOT NULL"), {"n": name}).scalar_one()
 
 
 def run_sql_file(conn: Connection, path: Path) -> None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from psycopg import sql
 
 from counter_app.db.engine import Database
+from counter_app.db.installation import ensure_installation, other_installations
 from counter_app.db.migrate import GROUP_ROLES, schema_state
 from counter_app.db.models import Base
 
@@ -151,9 +152,16 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "SELECT c.username, c.role, a.rolpassword FROM clerks c "
         "JOIN pg_authid a ON a.rolname = c.username ORDER BY c.username").fetchall()
     created, kept = [], []
+    cur = d.cursor()
+    installation = ensure_installation(cur)
     for username, role, verifier in clerks:
         ident = sql.Identifier(username)
         if d.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,)).fetchone():
+            others = other_installations(cur, username, installation)
+            if others:
+                raise MoveError(f"clerk {username} is a login of another Counter database on "
+                                f"the server ({', '.join(others)}); rename the clerk first")
+            d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
             kept.append(username)
             continue
         if verifier is None or not verifier.startswith("SCRAM-SHA-256$"):
@@ -164,5 +172,6 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if group not in GROUP_ROLES:
             raise MoveError(f"clerk {username} has an unknown role {role}")
         d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
+        d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
         created.append(username)
     return tuple(created), tuple(kept)
