@@ -307,6 +307,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recall date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,6 +408,10 @@
     </message>
     <message>
         <source>{field}: the due time must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: must be from today to at most a year ahead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -307,6 +307,10 @@
         <translation>答复时限</translation>
     </message>
     <message>
+        <source>Recall date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -405,6 +409,10 @@
     <message>
         <source>{field}: the due time must be in the future.</source>
         <translation>{field}：答复时限须晚于现在。</translation>
+    </message>
+    <message>
+        <source>{field}: must be from today to at most a year ahead.</source>
+        <translation>{field}：须在今天到一年之内。</translation>
     </message>
     <message>
         <source>{field}: an apology is recorded only when the company is at fault.</source>

@@ -182,6 +182,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Connection security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the search box, emptied</source>
         <translation>查询框（清空）</translation>
     </message>
@@ -216,6 +220,22 @@
     <message>
         <source>The new database applies at the next start of Counter.</source>
         <translation>新的数据库地址将在下次启动系统时生效。</translation>
+    </message>
+    <message>
+        <source>the database on this computer (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a server on this computer (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in the settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS {mode}, CA file {ca}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Database URL</source>

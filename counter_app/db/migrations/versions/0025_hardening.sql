@@ -147,7 +147,10 @@ RETURN coalesce(cardinality(p_values), 0) BETWEEN 1 AND 3
    AND NOT EXISTS (SELECT 1 FROM unnest(p_values) x WHERE x IS NULL OR x = '')
    AND CASE p_kind
        WHEN 'mobile' THEN cardinality(p_values) = 1
-       WHEN 'id_number' THEN (SELECT count(DISTINCT upper(x)) FROM unnest(p_values) x) = 1
+       -- an 18-character number and its 15-digit form are one number
+       WHEN 'id_number' THEN (SELECT count(DISTINCT CASE char_length(x)
+                                  WHEN 18 THEN left(x, 6) || substr(x, 9, 9) ELSE x END)
+                              FROM unnest(p_values) x) = 1
        WHEN 'landline' THEN NOT EXISTS (
            SELECT 1 FROM unnest(p_values) x, unnest(p_values) y
            WHERE char_length(replace(x, '-', '')) < 7
