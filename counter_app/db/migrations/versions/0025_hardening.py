@@ -66,9 +66,6 @@ def downgrade() -> None:
     for name in sequences:
         raw.execute(f'DROP SEQUENCE "{name}"')
     for file, name in REPLACED:
-        if name == "counter_search_probe":  # back to STABLE as 0015 made it
-            raw.execute("ALTER FUNCTION counter_search_probe(text, text, text, text[], integer) "
-                        "STABLE")
         raw.execute(_definition(file, name))
     raw.execute("DELETE FROM reveal_requests WHERE field = 'contact'")
     raw.execute("ALTER TABLE reveal_requests DROP CONSTRAINT reveal_requests_field_check")

@@ -248,12 +248,13 @@ $$;
 
 -- counter_search_probe as in 0015, except: full numbers go through
 -- counter_find_number (one number, counted, audited); an ID tail is exactly
--- 4 characters (the mask shows those already). It is VOLATILE now (it may
--- write the audit row).
+-- 4 characters (the mask shows those already). Still STABLE and the
+-- caller's rights: the counting and the audit row are counter_find_number's
+-- (VOLATILE, SECURITY DEFINER), which checks its caller.
 CREATE OR REPLACE FUNCTION counter_search_probe(
     p_probe text, p_mode text, p_value text, p_values text[], p_n integer
 ) RETURNS bigint[]
-    LANGUAGE plpgsql VOLATILE
+    LANGUAGE plpgsql STABLE
     SET search_path = public, pg_temp
     SET plan_cache_mode = force_custom_plan
 AS $$
@@ -294,8 +295,8 @@ BEGIN
                    LIMIT p_n);
     ELSIF p_probe = 'id_tail' THEN
         IF p_value IS NULL OR p_value !~ '^[0-9]{3}[0-9X]$' THEN
-            PERFORM counter_fail('CT400', 'id_tail', 'terms',
-                                 'an ID tail is the last 4 characters');
+            RAISE EXCEPTION USING ERRCODE = 'CT400', MESSAGE = 'id_tail', DETAIL = 'terms',
+                HINT = 'an ID tail is the last 4 characters';
         END IF;
         v := ARRAY(SELECT a.id FROM accounts a
                    WHERE reverse(a.id_tail) ~>=~ reverse(p_value)
