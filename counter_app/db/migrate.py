@@ -15,6 +15,8 @@ counter_owner``, disable the append-only triggers or edit a table.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,9 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 OWNER_ROLE = "counter_owner"
 GROUP_ROLES = ("counter_clerk", "counter_supervisor", "counter_admin")
 BATCH_ROLE = "counter_batch"  # billing and imports: EXECUTE on the batch actions only
+# the administrators who run migrate: EXECUTE on the set-up actions (a hall,
+# a clerk's row) of a new installation, no table and no owner rights
+DBA_ROLE = "counter_dba"
 EXTENSIONS = ("pg_trgm",)
 
 
@@ -93,10 +98,10 @@ def _prepare_postgres(conn: Connection) -> str:
     existing = set(
         conn.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
-            {"names": [OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE]},
+            {"names": [OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE, DBA_ROLE]},
         ).scalars()
     )
-    for role in (OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE):
+    for role in (OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE, DBA_ROLE):
         if role not in existing:
             conn.execute(text(f"CREATE ROLE {role} NOLOGIN"))
     # supervisors can do what clerks can; admins what supervisors can.
@@ -135,6 +140,7 @@ def migrate(engine: Engine, revision: str = "head") -> SchemaState:
         with engine.begin() as conn:
             installation = _prepare_postgres(conn)
             if not _is_superuser(conn):
+                conn.execute(text(f"GRANT {DBA_ROLE} TO CURRENT_USER"))
                 # for this transaction only: revoked below, before the commit
                 conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
             conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
@@ -173,3 +179,25 @@ def require_current_schema(engine: Engine) -> SchemaState:
             "run `counter-admin migrate`"
         )
     return state
+
+
+@contextmanager
+def owner_rights(cur) -> Iterator[None]:
+    """The owner's rights for a DBA's maintenance step (``cur``: a psycopg
+    cursor in the caller's transaction): the membership is granted and
+    revoked inside that transaction, so no other session ever sees it (a
+    failed transaction rolls the grant back). A superuser needs none."""
+    cur.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    if cur.fetchone()[0]:
+        yield
+        return
+    cur.execute(f"GRANT {OWNER_ROLE} TO CURRENT_USER")
+    cur.execute(f"SET LOCAL ROLE {OWNER_ROLE}")
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        if ok:
+            cur.execute("RESET ROLE")
+            cur.execute(f"REVOKE {OWNER_ROLE} FROM CURRENT_USER")

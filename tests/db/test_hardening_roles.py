@@ -12,6 +12,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from psycopg.types.json import Jsonb
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -66,7 +67,7 @@ def test_a_clerk_of_one_installation_cannot_reach_another(db, second_db, login_a
     _hall(db)
     _hall(second_db)
     login, who = login_as("admin")
-    assert call(login, "search", [], 5)["hits"] == []  # A works for A's clerk
+    assert call(login, "search", Jsonb([]), 5)["hits"] == []  # A works for A's clerk
     # B's installation is set up by its first clerk
     b_clerk = f"t_b_{uuid.uuid4().hex[:8]}"
     create_clerk(second_db, username=b_clerk, display_name="乙", role="clerk", hall_code="HQ",

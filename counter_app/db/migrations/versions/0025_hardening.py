@@ -77,4 +77,7 @@ def downgrade() -> None:
         raw.execute(f"DROP FUNCTION {signature}")
     raw.execute("ALTER TABLE complaints DROP COLUMN contact_masked")
     raw.execute("GRANT SELECT ON complaints TO counter_clerk")
+    raw.execute("REVOKE SELECT ON alembic_version FROM PUBLIC")
+    raw.execute("REVOKE EXECUTE ON FUNCTION counter_create_hall(text, text, text, text, text), "
+                "counter_save_clerk(text, text, text, text, text) FROM counter_dba")
     raw.execute("GRANT EXECUTE ON FUNCTION counter_find_accounts(text, text) TO counter_clerk")

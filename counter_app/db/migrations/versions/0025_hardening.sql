@@ -75,23 +75,16 @@ END
 $$;
 
 -- The DBA (NULL) or an admin clerk (their clerks.id). The DBA has no
--- standing membership of counter_owner any more (migrate revokes it): a
--- superuser, a role holding ADMIN OPTION on counter_owner, or on PostgreSQL
--- 15 (where CREATEROLE administers every non-superuser role) a CREATEROLE
--- role. Each of those can make itself the owner anyway; none is a clerk.
+-- standing membership of counter_owner any more (migrate revokes it): it is
+-- a member of counter_dba (granted by migrate to whoever runs it: EXECUTE on
+-- counter_create_hall and counter_save_clerk, nothing else) or a superuser.
 CREATE OR REPLACE FUNCTION counter_admin_caller() RETURNS bigint
     LANGUAGE plpgsql STABLE
     SET search_path = public, pg_temp
 AS $$
-DECLARE
-    v_super boolean;
-    v_createrole boolean;
 BEGIN
-    SELECT r.rolsuper, r.rolcreaterole INTO v_super, v_createrole
-      FROM pg_roles r WHERE r.rolname = session_user;
-    IF v_super OR pg_has_role(session_user, 'counter_owner', 'MEMBER')
-       OR pg_has_role(session_user, 'counter_owner', 'USAGE WITH ADMIN OPTION')
-       OR (v_createrole AND current_setting('server_version_num')::int < 160000) THEN
+    IF pg_has_role(session_user, 'counter_dba', 'MEMBER')
+       OR pg_has_role(session_user, 'counter_owner', 'MEMBER') THEN
         RETURN NULL;
     END IF;
     RETURN (counter_caller('admin')).id;
@@ -112,7 +105,7 @@ AS $$
 BEGIN
     EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 0',
                    'counter_lookups_' || NEW.id);
-    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 0',
+    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 1',
                    'counter_refusals_' || NEW.id);
     RETURN NULL;
 END
@@ -126,7 +119,7 @@ BEGIN
     FOR v IN SELECT id FROM clerks LOOP
         EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 0',
                        'counter_lookups_' || v);
-        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 0',
+        EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 1',
                        'counter_refusals_' || v);
     END LOOP;
 END
@@ -501,6 +494,12 @@ END
 $$;
 
 -- ------------------------------------------------------------------ grants
+
+-- the DBA is no member of counter_owner any more: `counter-admin status`
+-- and migrate read the revision (the schema's version is no secret)
+GRANT SELECT ON alembic_version TO PUBLIC;
+GRANT EXECUTE ON FUNCTION counter_create_hall(text, text, text, text, text),
+                          counter_save_clerk(text, text, text, text, text) TO counter_dba;
 
 REVOKE ALL ON FUNCTION counter_installation_role() FROM PUBLIC;
 REVOKE ALL ON FUNCTION counter_in_installation(name) FROM PUBLIC;
