@@ -4,6 +4,14 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
+        <source>Show full p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time</source>
         <extracomment>action -&gt; statuses it applies to (as the service allows)</extracomment>
         <translation type="unfinished"></translation>

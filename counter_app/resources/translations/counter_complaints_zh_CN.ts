@@ -4,6 +4,14 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
+        <source>Show full p&amp;hone</source>
+        <translation>显示完整电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>(no phone)</source>
+        <translation>（无电话）</translation>
+    </message>
+    <message>
         <source>Time</source>
         <extracomment>action -&gt; statuses it applies to (as the service allows)</extracomment>
         <translation>时间</translation>
