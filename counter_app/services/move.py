@@ -18,7 +18,7 @@ from psycopg import sql
 
 from counter_app.db.engine import Database
 from counter_app.db.installation import ensure_installation, other_installations
-from counter_app.db.migrate import GROUP_ROLES, schema_state
+from counter_app.db.migrate import GROUP_ROLES, owner_rights, schema_state
 from counter_app.db.models import Base
 
 log = logging.getLogger(__name__)
@@ -58,19 +58,23 @@ def move_database(source: Database, target: Database, *,
     dst = target.engine.raw_connection()
     try:
         s, d = src.driver_connection, dst.driver_connection
-        _refuse_filled(d)
+        # the tables are the owner's: its rights for this transaction only
+        # (db/migrate.owner_rights), the login roles are the DBA's own
+        with owner_rights(d.cursor()):
+            _refuse_filled(d)
         s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
         created, kept = _copy_roles(s, d)
-        for name in reversed(tables):  # what the migrations put in (defaults)
-            d.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(name)))
-        rows: dict[str, int] = {}
-        for done, name in enumerate(tables):
-            report("tables", done, len(tables))
-            rows[name] = _copy_table(s, d, name)
-        report("tables", len(tables), len(tables))
-        for name in tables:
-            _set_sequences(d, name)
-        money = _compare(s, d, rows)
+        with owner_rights(d.cursor()):
+            for name in reversed(tables):  # what the migrations put in (defaults)
+                d.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(name)))
+            rows: dict[str, int] = {}
+            for done, name in enumerate(tables):
+                report("tables", done, len(tables))
+                rows[name] = _copy_table(s, d, name)
+            report("tables", len(tables), len(tables))
+            for name in tables:
+                _set_sequences(d, name)
+            money = _compare(s, d, rows)
         d.commit()
         s.rollback()
         log.info("moved %d tables, %d rows", len(rows), sum(rows.values()))
