@@ -183,3 +183,37 @@ def test_a_failed_migration_leaves_no_owner_membership(pg_server, dba, monkeypat
     finally:
         engine.dispose()
     assert not _owner_member(pg_server, name)
+
+
+def test_an_upgrade_adopts_the_existing_clerks_logins(empty_db_url):
+    """A database of an older Counter: its clerks' logins (in a Counter group,
+    in no installation) join the installation role when 0025 is applied, so
+    they keep working; the administrator is no owner afterwards."""
+    engine = make_engine(empty_db_url)
+    name = f"t_old_{uuid.uuid4().hex[:8]}"
+    try:
+        migrate_module.migrate(engine, "0018_credits_in_open_bills")
+        with engine.connect() as conn:
+            conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{LOGIN_PASSWORD}' "
+                              "IN ROLE counter_clerk"))
+            conn.execute(text("INSERT INTO halls (code, name, address) VALUES ('HQ', '嘉祥营业厅', '')"))
+            conn.execute(text("INSERT INTO clerks (username, display_name, role, hall_code, active, created_at) "
+                              "VALUES (:u, '老员工', 'clerk', 'HQ', true, now())"), {"u": name})
+            conn.commit()
+        migrate_module.migrate(engine)
+        role = installation_role(engine.url.database)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT pg_has_role(:u, :r, 'MEMBER')"),
+                                {"u": name, "r": role}).scalar_one()
+        login = Database.from_url(with_credentials(engine.url, name, LOGIN_PASSWORD))
+        try:
+            assert call(login, "search", Jsonb([]), 5)["hits"] == []
+        finally:
+            login.dispose()
+    finally:
+        engine.dispose()
+        admin = make_engine(empty_db_url)
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
+            conn.commit()
+        admin.dispose()
