@@ -183,7 +183,7 @@
     <name>SettingsPage</name>
     <message>
         <source>Connection security</source>
-        <translation type="unfinished"></translation>
+        <translation>连接安全</translation>
     </message>
     <message>
         <source>the search box, emptied</source>
@@ -223,19 +223,19 @@
     </message>
     <message>
         <source>the database on this computer (no network)</source>
-        <translation type="unfinished"></translation>
+        <translation>本机数据库（不经网络）</translation>
     </message>
     <message>
         <source>a server on this computer (no network)</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的服务器（不经网络）</translation>
     </message>
     <message>
         <source>NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in the settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>未验证服务器（sslmode={mode}）：设置文件中的 allow_plaintext_remote 所选</translation>
     </message>
     <message>
         <source>TLS {mode}, CA file {ca}</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS {mode}，CA 证书文件 {ca}</translation>
     </message>
     <message>
         <source>Database URL</source>
