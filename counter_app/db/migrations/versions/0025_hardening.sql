@@ -352,22 +352,27 @@ CREATE TRIGGER complaints_contact_masked BEFORE INSERT OR UPDATE OF contact ON c
     FOR EACH ROW EXECUTE FUNCTION counter_complaint_contact_mask();
 UPDATE complaints SET contact = contact;
 
--- Complaint dates: a recall date from today to a year ahead (Shanghai
--- days), a due time at most a year ahead; refused by field for every writer.
+-- Complaint dates: a recall date from the day of the step (Shanghai) to a
+-- year ahead, a due time at most a year ahead; refused by field for every
+-- writer. The day of the step is today for a change, the day the complaint
+-- was received for a new row (the demo loads its history as it happened).
 CREATE FUNCTION counter_complaint_dates() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = public, pg_temp
 AS $$
 DECLARE
-    v_today date := (now() AT TIME ZONE 'Asia/Shanghai')::date;
+    v_at timestamptz := CASE WHEN TG_OP = 'INSERT' THEN coalesce(NEW.created_at, now())
+                             ELSE now() END;
+    v_day date := (v_at AT TIME ZONE 'Asia/Shanghai')::date;
+    v_last date := greatest(v_day, (now() AT TIME ZONE 'Asia/Shanghai')::date) + 366;
 BEGIN
     IF NEW.recall_on IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.recall_on IS DISTINCT FROM OLD.recall_on)
-       AND (NEW.recall_on < v_today OR NEW.recall_on > v_today + 366) THEN
+       AND (NEW.recall_on < v_day OR NEW.recall_on > v_last) THEN
         PERFORM counter_fail('CT400', 'date_range', 'recall_on',
                              'the recall date must be from today to a year ahead');
     END IF;
     IF NEW.due_at IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.due_at IS DISTINCT FROM OLD.due_at)
-       AND NEW.due_at > now() + interval '366 days' THEN
+       AND NEW.due_at > greatest(v_at, now()) + interval '366 days' THEN
         PERFORM counter_fail('CT400', 'date_range', 'due_at',
                              'the due time must be within a year');
     END IF;
