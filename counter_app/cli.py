@@ -26,6 +26,7 @@ from counter_app import cli_dunning, cli_golive, cli_tariffs
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
+from counter_app.db.installation import installation_role
 from counter_app.db.migrate import SchemaError, migrate, schema_state
 from counter_app.services.actions import ActionError
 from counter_app.settings import ENV_DATABASE_URL, SettingsError, check_database_url
@@ -104,10 +105,13 @@ def cmd_migrate(db: Database, args, out: Output) -> int:
 
 def cmd_status(db: Database, args, out: Output) -> int:
     state = schema_state(db.engine)
+    with db.engine.connect() as conn:
+        role = installation_role(conn.exec_driver_sql("SELECT current_database()").scalar_one())
     out.result(
         {"database": db.describe(), "current": state.current, "head": state.head,
-         "up_to_date": state.up_to_date},
-        lambda: f"{db.describe()}: schema {state.current or '(empty)'}, app needs {state.head}",
+         "up_to_date": state.up_to_date, "installation_role": role},
+        lambda: f"{db.describe()}: schema {state.current or '(empty)'}, app needs {state.head}; "
+                f"installation role {role}",
     )
     return 0
 

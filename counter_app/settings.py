@@ -10,6 +10,7 @@ stored without credentials and the login dialog supplies them.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -18,6 +19,10 @@ from pathlib import Path
 from platformdirs import user_config_dir, user_data_dir
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
+
+from counter_app.db.urls import WEAK_MODES, is_local, secure_url, sslmode
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "Counter"
 APP_AUTHOR = "Counter"
@@ -109,6 +114,12 @@ class Settings:
     open_drawer_on_cash: bool = True
     mask_names_on_receipt: bool = False
     after_payment_focus: str = "search"
+    # TLS to a shared server on another machine: verify-full by default, with
+    # this CA file (PEM) unless the URL names its sslrootcert
+    tls_ca_file: str = ""
+    # the explicit choice to let a URL with a weaker sslmode (disable, require,
+    # ...) reach a server on another machine; logged at every connection
+    allow_plaintext_remote: bool = False
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -126,11 +137,31 @@ class Settings:
             check_database_url(self.database_url)
             if strip_password(self.database_url) != self.database_url:
                 raise SettingsError("database_url", "must not contain a password")
+            if (not is_local(self.database_url) and sslmode(self.database_url) in WEAK_MODES
+                    and not self.allow_plaintext_remote):
+                raise SettingsError(
+                    "database_url",
+                    f"sslmode={sslmode(self.database_url)} does not verify a server on another "
+                    "machine; remove it (TLS verify-full is used) or set "
+                    "allow_plaintext_remote")
 
     @property
     def is_embedded(self) -> bool:
         """No URL: the embedded PostgreSQL server of this computer."""
         return not self.database_url
+
+    def connection_url(self) -> str:
+        """The URL the workstation connects with: a server on another machine
+        with TLS verify-full and :attr:`tls_ca_file` (``db/urls.secure_url``);
+        a weaker mode only with :attr:`allow_plaintext_remote`, logged."""
+        if self.is_embedded:
+            return ""
+        if (self.allow_plaintext_remote and not is_local(self.database_url)
+                and sslmode(self.database_url) in WEAK_MODES):
+            log.warning("settings: allow_plaintext_remote is set; %s is reached with sslmode=%s",
+                        make_url(self.database_url).host, sslmode(self.database_url))
+        return secure_url(self.database_url, ca_file=self.tls_ca_file).render_as_string(
+            hide_password=False)
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)

@@ -27,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from counter_app.db.engine import Database, make_engine, with_credentials
+from counter_app.db.installation import installation_role
 from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.batch import create_batch_login
@@ -66,6 +67,8 @@ class PgServer:
         def _drop() -> None:
             with self.engine.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                # its installation role (db/installation.py), if a clerk made it
+                conn.execute(text(f'DROP ROLE IF EXISTS "{installation_role(name)}"'))
 
         if wait:
             _drop()

@@ -29,6 +29,12 @@ def test_migrate_then_status_as_json(empty_db_url, capsys):
     assert data["from"] is None and data["to"]
     code, out, _ = run(capsys, "--database-url", empty_db_url, "--json", "status")
     assert json.loads(out)["up_to_date"] is True
+    # this installation's role (db/installation.py), as migrate made it
+    from sqlalchemy.engine import make_url
+
+    from counter_app.db.installation import installation_role
+    assert json.loads(out)["installation_role"] == installation_role(
+        make_url(empty_db_url).database)
 
 
 def test_common_options_also_follow_the_command(empty_db_url, capsys):

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from .urls import describe_url
+from .urls import describe_url, secure_url
 
 PG_DRIVER = "postgresql+psycopg"
 
@@ -59,13 +59,17 @@ def make_engine(
     ``statement_timeout_ms`` marks a workstation's engine: it bounds every
     statement, and the lock, idle-transaction and TCP limits of
     :data:`WORKSTATION_SESSION` / :data:`WORKSTATION_TCP` apply, all sent with
-    the connection (no extra round trip)."""
+    the connection (no extra round trip). A server that is not on this machine
+    is reached with TLS ``verify-full`` unless the URL names another
+    ``sslmode`` (``db/urls.secure_url``)."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(
             f"unsupported database {parsed.get_backend_name()!r}: "
             "Counter supports PostgreSQL only (postgresql://host:port/db)"
         )
+    # a server on another machine: TLS verify-full unless the URL names a mode
+    parsed = secure_url(parsed)
     connect_args: dict[str, object] = {"connect_timeout": 5, "application_name": "counter"}
     if statement_timeout_ms is not None:
         limits = {"statement_timeout": int(statement_timeout_ms), **WORKSTATION_SESSION}

@@ -1,12 +1,22 @@
 """Run Alembic migrations programmatically on PostgreSQL.
 
-The group roles are made first (as the connecting
-administrator), then the migrations run under ``SET ROLE counter_owner`` so
-every table, sequence and function belongs to the non-login owner role.
+The group roles and this database's installation role
+(``db/installation.py``) are made first (as the connecting administrator),
+then the migrations run under ``SET ROLE counter_owner`` so every table,
+sequence and function belongs to the non-login owner role.
+
+The owner is not a person: the administrator is made a member of
+``counter_owner`` for the migration only, in the migration's own transaction,
+and the membership is revoked before it commits (a failed migration rolls
+the grant back; a membership left by an older Counter is revoked too, also
+after a failure). Afterwards the administrator cannot ``SET ROLE
+counter_owner``, disable the append-only triggers or edit a table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +27,16 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from .installation import adopt_logins, ensure_installation
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 OWNER_ROLE = "counter_owner"
 GROUP_ROLES = ("counter_clerk", "counter_supervisor", "counter_admin")
 BATCH_ROLE = "counter_batch"  # billing and imports: EXECUTE on the batch actions only
+# the administrators who run migrate: EXECUTE on the set-up actions (a hall,
+# a clerk's row) of a new installation, no table and no owner rights
+DBA_ROLE = "counter_dba"
 EXTENSIONS = ("pg_trgm",)
 
 
@@ -78,15 +93,15 @@ def schema_state(engine: Engine) -> SchemaState:
     return SchemaState(current=current, head=head_revision())
 
 
-def _prepare_postgres(conn: Connection) -> None:
+def _prepare_postgres(conn: Connection) -> str:
     """Roles and extensions need more rights than the owner role has."""
     existing = set(
         conn.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
-            {"names": [OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE]},
+            {"names": [OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE, DBA_ROLE]},
         ).scalars()
     )
-    for role in (OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE):
+    for role in (OWNER_ROLE, *GROUP_ROLES, BATCH_ROLE, DBA_ROLE):
         if role not in existing:
             conn.execute(text(f"CREATE ROLE {role} NOLOGIN"))
     # supervisors can do what clerks can; admins what supervisors can.
@@ -95,7 +110,24 @@ def _prepare_postgres(conn: Connection) -> None:
     for ext in EXTENSIONS:
         conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {ext} WITH SCHEMA public"))
     conn.execute(text(f"GRANT USAGE, CREATE ON SCHEMA public TO {OWNER_ROLE}"))
-    conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
+    return ensure_installation(conn.connection.driver_connection.cursor())
+
+
+def _is_superuser(conn: Connection) -> bool:
+    return bool(conn.execute(text(
+        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar_one())
+
+
+def _revoke_owner(conn: Connection) -> None:
+    """No standing membership of the owner role for the administrator."""
+    if _is_superuser(conn):
+        return  # a superuser is every role anyway; nothing to revoke
+    member = conn.execute(text(
+        "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = :owner "
+        "AND u.rolname = current_user"), {"owner": OWNER_ROLE}).first()
+    if member is not None:
+        conn.execute(text(f"REVOKE {OWNER_ROLE} FROM CURRENT_USER"))
 
 
 def migrate(engine: Engine, revision: str = "head") -> SchemaState:
@@ -103,11 +135,31 @@ def migrate(engine: Engine, revision: str = "head") -> SchemaState:
     before = schema_state(engine)
     if before.current == before.head and revision == "head":
         return before
-    with engine.begin() as conn:
-        _prepare_postgres(conn)
-        conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
-        command.upgrade(_config(conn), revision)
+    done = False
+    try:
+        with engine.begin() as conn:
+            installation = _prepare_postgres(conn)
+            if not _is_superuser(conn):
+                conn.execute(text(f"GRANT {DBA_ROLE} TO CURRENT_USER"))
+                # for this transaction only: revoked below, before the commit
+                conn.execute(text(f"GRANT {OWNER_ROLE} TO CURRENT_USER"))
+            conn.execute(text(f"SET LOCAL ROLE {OWNER_ROLE}"))
+            command.upgrade(_config(conn), revision)
+            conn.execute(text("RESET ROLE"))
+            if _has_table(conn, "clerks"):
+                adopt_logins(conn.connection.driver_connection.cursor(), installation)
+            _revoke_owner(conn)
+        done = True
+    finally:
+        if not done:
+            # the failed transaction rolled its grant back; an older one may remain
+            with engine.begin() as conn:
+                _revoke_owner(conn)
     return schema_state(engine)
+
+
+def _has_table(conn: Connection, name: str) -> bool:
+    return conn.execute(text("SELECT to_regclass(:n) IS NOT NULL"), {"n": name}).scalar_one()
 
 
 def run_sql_file(conn: Connection, path: Path) -> None:
@@ -127,3 +179,25 @@ def require_current_schema(engine: Engine) -> SchemaState:
             "run `counter-admin migrate`"
         )
     return state
+
+
+@contextmanager
+def owner_rights(cur) -> Iterator[None]:
+    """The owner's rights for a DBA's maintenance step (``cur``: a psycopg
+    cursor in the caller's transaction): the membership is granted and
+    revoked inside that transaction, so no other session ever sees it (a
+    failed transaction rolls the grant back). A superuser needs none."""
+    cur.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    if cur.fetchone()[0]:
+        yield
+        return
+    cur.execute(f"GRANT {OWNER_ROLE} TO CURRENT_USER")
+    cur.execute(f"SET LOCAL ROLE {OWNER_ROLE}")
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        if ok:
+            cur.execute("RESET ROLE")
+            cur.execute(f"REVOKE {OWNER_ROLE} FROM CURRENT_USER")

@@ -39,7 +39,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "decided_at", "revoked_reason", "version", "created_at",
     ),
     "complaints": (
-        "id", "ticket_no", "account_id", "complainant", "contact", "channel", "category",
+        "id", "ticket_no", "account_id", "complainant", "contact", "contact_masked", "channel",
+        "category",
         "description", "company_at_fault", "apology_given", "status", "department", "due_at",
         "recall_on", "resolution", "satisfaction", "created_by", "version", "created_at",
         "updated_at",

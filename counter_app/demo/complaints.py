@@ -141,7 +141,9 @@ def maybe_complaint(ctx: Context, rng: random.Random, account_id: int | None, wh
     if status == "open" and recall_on is None:
         recall_on = window.as_of + timedelta(days=3)
     out["complaints"].append(
-        (complaint_id, ticket, account_id, who, normalize_phone(contact), channel, category, pick(rng, descriptions),
+        # contact_masked "": the table's trigger writes it (migration 0025)
+        (complaint_id, ticket, account_id, who, normalize_phone(contact), "", channel, category,
+         pick(rng, descriptions),
          at_fault, at_fault, status, department_set, due_at, recall_on, resolution, satisfaction,
          clerk, len(events), created, when)
     )

@@ -34,6 +34,7 @@ from sqlalchemy import func, select, text
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.db.migrate import owner_rights
 from counter_app.domain.periods import Period
 from counter_app.services.shifts import DENOMINATIONS
 from counter_app.services.shifts import TENDERS as SHIFT_TENDERS
@@ -182,7 +183,10 @@ def seed_demo(
     window = Window(end, months)
     report = progress or (lambda stage, done, total: None)
     started = time.perf_counter()
-    with db.write() as session:
+    # the DBA writes the owner's tables with the owner's rights for this
+    # transaction only (db/migrate.owner_rights)
+    with db.write() as session, owner_rights(
+            session.connection().connection.driver_connection.cursor()):
         session.execute(text("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE"))
         if session.execute(select(m.Account.id).limit(1)).first() is not None:
             raise ValueError(

@@ -286,7 +286,8 @@ def complaint_slip_document(
         Field("受理时间", local_time(data.received_at)),
         Field("受理人", data.clerk),
         Field("投诉人", who),
-        Field("联系电话", mask_phone(data.phone)),
+        # the complaint's contact comes masked from the server (migration 0025)
+        Field("联系电话", _masked(data.phone, mask_phone)),
     ]
     if data.account_no:
         rows.append(Field("用户号", data.account_no))

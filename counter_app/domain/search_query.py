@@ -16,8 +16,10 @@ methods are ASCII):
 input                               kinds, in order of likelihood
 ==================================  ============================================
 ``13812345678``, ``138-1234-5678``  mobile, account_no, meter_no
-``5678`` (4 digits)                 mobile_tail, id_tail, account_no, meter_no
-``12345`` ``123456`` ``12345X``     id_tail (+ account_no, meter_no: digits only)
+``5678`` (4 digits), ``123X``       mobile_tail, id_tail, account_no, meter_no
+``12345`` ``123456``                account_no, meter_no (an ID tail is 4 characters:
+                                    the mask shows those already, more would narrow
+                                    the hidden digits)
 ``0537-6812345``, ``6812345``       landline (+ account_no, meter_no: digits only)
 ``370829199001011234`` / ``...x``   id_number (x or X)
 ``370829900101123`` (15 digits)     id_number (also its 18-character form)
@@ -78,7 +80,7 @@ class Kind(StrEnum):
     MOBILE_TAIL = "mobile_tail"  # last 4 digits of the mobile
     LANDLINE = "landline"  # full fixed line, with or without area code
     ID_NUMBER = "id_number"  # full 18 or 15 character ID number
-    ID_TAIL = "id_tail"  # last 4-6 characters of the ID number
+    ID_TAIL = "id_tail"  # last 4 characters of the ID number
     NAME = "name"  # 户名, whole or part
     PINYIN = "pinyin"  # initials (zs) or full pinyin (zhangsan) of the name
     ADDRESS = "address"  # usage address or meter location fragment
@@ -102,7 +104,7 @@ HINTS: Final = {
     "no_searchable_text": "no letters, digits or Chinese characters",
     "too_short": "1-2 digits: only an exact account or meter number is looked up",
     "not_a_phone": "tel: needs a mobile, its last 4 digits or a fixed-line number",
-    "not_an_id_number": "id: needs 18 or 15 characters, or the last 4-6",
+    "not_an_id_number": "id: needs 18 or 15 characters, or the last 4",
     "not_an_account_no": "no: needs an account number",
     "not_a_meter_no": "meter: needs a meter number",
     "not_an_archive_no": "archive: needs an archive number",
@@ -190,7 +192,7 @@ _PHONE_SHAPE = re.compile(r"\+?[0-9(][0-9 \-()]*")
 _DIGITS = re.compile(r"[0-9]+")
 _ID18 = re.compile(r"[0-9]{17}[0-9X]")
 _ID15 = re.compile(r"[0-9]{15}")
-_ID_TAIL = re.compile(r"[0-9]{3,5}[0-9X]")  # 4-6 characters
+_ID_TAIL = re.compile(r"[0-9]{3}[0-9X]")  # 4 characters (as the mask shows them)
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 _ASCII_LETTERS = re.compile(r"[a-z]+")
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9\-#]+")
@@ -274,7 +276,7 @@ def _number_terms(value: str, kind: Kind, limit: int) -> list[Term]:
 def _digit_terms(digits: str) -> list[Term]:
     """All readings of a plain digit string, most likely first."""
     terms = _phone_terms(digits)
-    if len(digits) in (15, 18) or len(digits) in (4, 5, 6):
+    if len(digits) in (15, 18, 4):
         terms += _id_terms(digits)
     terms += _number_terms(digits, Kind.ACCOUNT_NO, MAX_ACCOUNT_NO)
     terms += _number_terms(digits, Kind.METER_NO, MAX_METER_NO)

@@ -1,9 +1,12 @@
 """Values as the actions return them in ``jsonb``: times as ISO strings (to
-aware UTC datetimes), dates as ISO dates."""
+aware UTC datetimes), dates as ISO dates; amounts as they are sent (exact)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from counter_app.domain.money import CENT, MAX_AMOUNT
 
 
 def when(value: str | None) -> datetime | None:
@@ -22,3 +25,34 @@ def iso(value: datetime | None) -> str | None:
     if value.tzinfo is None:
         raise ValueError("times sent to the database must be timezone-aware")
     return value.astimezone(UTC).isoformat()
+
+
+class AmountError(ValueError):
+    """An amount refused before it is sent: ``code`` (``format``: not a
+    finite decimal, NaN, infinity, a float; ``decimals``: more than two;
+    ``too_large``) and the ``field`` at fault."""
+
+    def __init__(self, code: str, message: str, *, field: str = ""):
+        super().__init__(f"{field}: {message}" if field else message)
+        self.code = code
+        self.field = field
+
+
+def exact_money(value: object, field: str, error: type[ValueError] | None = None) -> Decimal:
+    """``value`` as an amount for an action: a Decimal, int or str that is a
+    finite number with at most two decimals (never rounded, never a float);
+    else ``error(code, message, field=field)`` (:class:`AmountError` by default)."""
+    make = error or AmountError
+    if isinstance(value, bool | float) or not isinstance(value, Decimal | int | str):
+        raise make("format", "an amount is a decimal number, never a float", field=field)
+    try:
+        d = Decimal(value.strip() if isinstance(value, str) else value)
+    except InvalidOperation:
+        raise make("format", "not a number", field=field) from None
+    if not d.is_finite():
+        raise make("format", "not a finite number", field=field)
+    if abs(d) > MAX_AMOUNT:
+        raise make("too_large", "the amount is too large", field=field)
+    if d != d.quantize(CENT, rounding=ROUND_HALF_UP):
+        raise make("decimals", "at most two decimals", field=field)
+    return d.quantize(CENT) + 0  # never -0.00

@@ -31,6 +31,7 @@ KINDS = {
     "CT404": "not_found",
     "CT409": "conflict",
     "CT423": "locked",
+    "CT429": "rate_limited",  # too many full-number lookups in a minute (0025)
 }
 
 

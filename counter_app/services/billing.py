@@ -34,6 +34,7 @@ from counter_app.domain.periods import Period
 from counter_app.domain.relief import ReliefRule, household_share, validity_share
 from counter_app.domain.tariffs import Tariff, tariff_for
 
+from .action_values import exact_money
 from .actions import call
 from .batch import jsonb
 from .tariffs import load_relief_rules, load_tariffs, tariff_ids
@@ -313,6 +314,7 @@ def adjust_bill(
     by ``counter_adjust_bill``; the issued bill itself never changes."""
     if not reason.strip():
         raise ValueError("reason: a correction needs a reason")
+    amount = exact_money(amount, "amount")  # AmountError (a ValueError) naming the field
     made = call(db, "adjust_bill", bill_id, amount, reason.strip(), workstation)
     return Adjustment(made["id"], made["adjusts_bill_id"], made["account_id"], made["period"],
                       made["amount"], made["reason"], made["approved_by"], made["net"])

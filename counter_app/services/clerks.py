@@ -13,8 +13,8 @@ from psycopg import sql
 from sqlalchemy import text
 
 from counter_app.db.engine import Database
-from counter_app.db.migrate import BATCH_ROLE
-from counter_app.db.models import Hall
+from counter_app.db.installation import counter_groups_of, ensure_installation, other_installations
+from counter_app.db.migrate import BATCH_ROLE, owner_rights
 
 from .actions import ActionError, call
 from .auth import ROLES, ClerkIdentity
@@ -47,16 +47,44 @@ def _validate(username: str, display_name: str, role: str, password: str | None)
         raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters")
 
 
+def _refuse_foreign(cur, username: str, installation: str) -> None:
+    """A login of another Counter database (or of a Counter group without
+    being in this installation) is not taken over."""
+    others = other_installations(cur, username, installation)
+    if others:
+        raise ClerkError(
+            "username", f"the login {username} belongs to another Counter database on this "
+            f"server ({', '.join(others)}); choose another user name "
+            f"（该用户名已属于本服务器上的另一个 Counter 数据库，请换一个用户名）")
+    cur.execute("SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+                "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND r.rolname = %s",
+                (username, installation))
+    if cur.fetchone() is None and counter_groups_of(cur, username):
+        raise ClerkError(
+            "username", f"the login {username} is in a Counter group but not in this "
+            f"database's installation role {installation}: it may be another database's; "
+            "choose another user name （该用户名可能属于另一个 Counter 数据库，请换一个用户名）")
+
+
 def ensure_login(db: Database, username: str, password: str | None, group: str) -> None:
     """Create or update a PostgreSQL login role in exactly one of the app's
-    groups (``counter_clerk`` … ``counter_admin``, ``counter_batch``); needs
-    CREATEROLE, so this is the DBA connection's."""
+    groups (``counter_clerk`` … ``counter_admin``, ``counter_batch``) and in
+    this database's installation role (``db/installation.py``); needs
+    CREATEROLE, so this is the DBA connection's. A login of another Counter
+    database on the server is refused."""
     raw = db.engine.raw_connection()
     try:
         cur = raw.cursor()
-        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,))
-        exists = cur.fetchone() is not None
+        installation = ensure_installation(cur)
+        cur.execute("SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = %s",
+                    (username,))
+        found = cur.fetchone()
+        exists = found is not None
         ident = sql.Identifier(username)
+        if exists and (found[0] or found[1]):
+            raise ClerkError("username", f"{username} is an administrator's role, not a clerk's")
+        if exists:
+            _refuse_foreign(cur, username, installation)
         if not exists and password is None:
             raise ClerkError("password", "a new login role needs a password")
         if password is not None:
@@ -70,6 +98,7 @@ def ensure_login(db: Database, username: str, password: str | None, group: str) 
             if other != group:
                 cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), ident))
         cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
+        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
         raw.commit()
     except BaseException:
         raw.rollback()
@@ -101,9 +130,8 @@ def create_clerk(
     """
     username = username.strip().lower()
     _validate(username, display_name, role, password)
-    with db.read() as session:
-        if session.get(Hall, hall_code) is None:
-            raise ClerkError("hall", f"unknown hall code {hall_code!r}")
+    if not _hall_exists(db, hall_code):
+        raise ClerkError("hall", f"unknown hall code {hall_code!r}")
     ensure_login(db, username, password, f"counter_{role}")
     try:
         row = call(db, "save_clerk", username, display_name.strip(), role, hall_code,
@@ -112,6 +140,23 @@ def create_clerk(
         raise ClerkError(exc.field or "clerk", exc.message) from None
     return ClerkIdentity(row["id"], row["username"], row["display_name"], row["role"],
                          row["hall_code"])
+
+
+def _hall_exists(db: Database, hall_code: str) -> bool:
+    """Read by the DBA (no standing member of counter_owner, db/migrate.py)."""
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        with owner_rights(cur):
+            cur.execute("SELECT 1 FROM halls WHERE code = %s", (hall_code,))
+            found = cur.fetchone() is not None
+        raw.commit()
+        return found
+    except BaseException:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
 
 
 def role_exists(db: Database, username: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from counter_app.domain.localtime import SHANGHAI as CST
 from counter_app.domain.phone import PhoneError, validate_phone
@@ -160,6 +160,22 @@ def is_overdue(status: str, due_at: datetime | None, now: datetime) -> bool:
 def ticket_prefix(at: datetime) -> str:
     """``TS`` + the Asia/Shanghai date of ``at`` (an aware time)."""
     return "TS" + at.astimezone(CST).strftime("%Y%m%d")
+
+
+DATE_WINDOW_DAYS = 366  # a recall date / due time at most a year ahead (0025 too)
+
+
+def check_dates(recall_on: date | None, due_at: datetime | None,
+                now: datetime | None = None) -> None:
+    """A recall date from today (Shanghai) to a year ahead, a due time within
+    a year; ``ComplaintError("date_range", field)`` otherwise (the database's
+    trigger refuses the same)."""
+    at = _now(now)
+    today = at.astimezone(CST).date()
+    if recall_on is not None and not today <= recall_on <= today + timedelta(DATE_WINDOW_DAYS):
+        raise ComplaintError("date_range", "recall_on")
+    if due_at is not None and due_at > at + timedelta(DATE_WINDOW_DAYS):
+        raise ComplaintError("date_range", "due_at")
 
 
 def _now(now: datetime | None) -> datetime:

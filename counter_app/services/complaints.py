@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from uuid import UUID
 
 from psycopg.types.json import Jsonb
 from sqlalchemy import select
@@ -59,6 +60,7 @@ from .complaint_types import (
     NewComplaint,
     StaleComplaint,
     _now,
+    check_dates,
     check_new_complaint,
     clean_departments,
     contact_phone,
@@ -159,6 +161,7 @@ class ComplaintService:
             raise ComplaintError("resolved_and_forwarded", "department")
         if new.department.strip() and (new.due_at is None or new.due_at <= _now(None)):
             raise ComplaintError("due_in_past", "due_at")
+        check_dates(new.recall_on, new.due_at)
         values = {
             "complainant": new.complainant, "contact": contact, "channel": new.channel,
             "category": new.category, "description": new.description,
@@ -189,6 +192,7 @@ class ComplaintService:
             raise ValueError("due_at must be timezone-aware")
         if due_at <= _now(None):
             raise ComplaintError("due_in_past", "due_at")
+        check_dates(None, due_at)
         return self._act("forward_complaint", actor.workstation, complaint_id, version, dept,
                          due_at, note)
 
@@ -199,6 +203,7 @@ class ComplaintService:
         """A follow-up entry; ``recall_on`` keeps an unsolved problem open with
         the date to contact the customer again."""
         text = _required(note, "note")
+        check_dates(recall_on, None)
         return self._act("follow_up_complaint", actor.workstation, complaint_id, version, text,
                          recall_on)
 
@@ -229,6 +234,18 @@ class ComplaintService:
             return _view(call(self.db, action, *args))
         except ActionError as exc:
             raise _refusal(exc, args) from None
+
+    def reveal_contact(self, complaint_id: int, clerk: ClerkIdentity, actor: Actor) -> str:
+        """The full contact phone of a complaint (clerks see it masked), for a
+        supervisor or admin, after the database committed its
+        ``complaint.reveal`` audit row (the two steps of the accounts' reveal)."""
+        if not clerk.has_role("supervisor"):
+            raise PermissionError("revealing a contact needs the supervisor role")
+        try:
+            request = call(self.db, "request_contact_reveal", complaint_id, actor.workstation)
+            return call(self.db, "reveal_value", UUID(request["token"]))["value"]
+        except ActionError as exc:
+            raise _refusal(exc, (complaint_id,)) from None
 
     # -- reading -------------------------------------------------------------------
 

@@ -15,6 +15,10 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import make_engine, with_credentials
+from counter_app.db.urls import tls_description
+
+__all__ = ["ConnectionOutcome", "check_connection", "classify_connection_error",
+           "postgres_url", "tls_description"]
 
 from .auth import LoginFailure, classify_connect_error
 

@@ -17,7 +17,8 @@ from decimal import Decimal
 from psycopg import sql
 
 from counter_app.db.engine import Database
-from counter_app.db.migrate import GROUP_ROLES, schema_state
+from counter_app.db.installation import ensure_installation, other_installations
+from counter_app.db.migrate import GROUP_ROLES, owner_rights, schema_state
 from counter_app.db.models import Base
 
 log = logging.getLogger(__name__)
@@ -57,19 +58,23 @@ def move_database(source: Database, target: Database, *,
     dst = target.engine.raw_connection()
     try:
         s, d = src.driver_connection, dst.driver_connection
-        _refuse_filled(d)
+        # the tables are the owner's: its rights for this transaction only
+        # (db/migrate.owner_rights), the login roles are the DBA's own
+        with owner_rights(d.cursor()):
+            _refuse_filled(d)
         s.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")  # one snapshot
         created, kept = _copy_roles(s, d)
-        for name in reversed(tables):  # what the migrations put in (defaults)
-            d.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(name)))
-        rows: dict[str, int] = {}
-        for done, name in enumerate(tables):
-            report("tables", done, len(tables))
-            rows[name] = _copy_table(s, d, name)
-        report("tables", len(tables), len(tables))
-        for name in tables:
-            _set_sequences(d, name)
-        money = _compare(s, d, rows)
+        with owner_rights(d.cursor()):
+            for name in reversed(tables):  # what the migrations put in (defaults)
+                d.execute(sql.SQL("DELETE FROM {}").format(sql.Identifier(name)))
+            rows: dict[str, int] = {}
+            for done, name in enumerate(tables):
+                report("tables", done, len(tables))
+                rows[name] = _copy_table(s, d, name)
+            report("tables", len(tables), len(tables))
+            for name in tables:
+                _set_sequences(d, name)
+            money = _compare(s, d, rows)
         d.commit()
         s.rollback()
         log.info("moved %d tables, %d rows", len(rows), sum(rows.values()))
@@ -151,9 +156,16 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "SELECT c.username, c.role, a.rolpassword FROM clerks c "
         "JOIN pg_authid a ON a.rolname = c.username ORDER BY c.username").fetchall()
     created, kept = [], []
+    cur = d.cursor()
+    installation = ensure_installation(cur)
     for username, role, verifier in clerks:
         ident = sql.Identifier(username)
         if d.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,)).fetchone():
+            others = other_installations(cur, username, installation)
+            if others:
+                raise MoveError(f"clerk {username} is a login of another Counter database on "
+                                f"the server ({', '.join(others)}); rename the clerk first")
+            d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
             kept.append(username)
             continue
         if verifier is None or not verifier.startswith("SCRAM-SHA-256$"):
@@ -164,5 +176,6 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if group not in GROUP_ROLES:
             raise MoveError(f"clerk {username} has an unknown role {role}")
         d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), ident))
+        d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
         created.append(username)
     return tuple(created), tuple(kept)

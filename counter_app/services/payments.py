@@ -22,6 +22,7 @@ from psycopg.types.json import Jsonb
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
+from .action_values import exact_money
 from .actions import ActionError, call
 from .audit import Actor
 from .ledger import ZERO, OpenBill
@@ -36,7 +37,7 @@ class Tender(StrEnum):
     PREPAYMENT = "prepayment"
 
 
-class PaymentError(Exception):
+class PaymentError(ValueError):
     """A refused payment; ``code`` for the UI, ``field`` names the input at fault."""
 
     def __init__(self, code: str, message: str, *, field: str = ""):
@@ -126,13 +127,17 @@ class PaymentResult:
 def _validate(request: PaymentRequest) -> None:
     if not request.tenders:
         raise PaymentError("no_tender", "choose at least one tender", field="tenders")
-    if to_money(request.to_bills) < ZERO:
+    if exact_money(request.to_bills, "to_bills", PaymentError) < ZERO:
         raise PaymentError("negative", "amount to bills is negative", field="to_bills")
     kinds = [t.tender for t in request.tenders]
     if len(set(kinds)) != len(kinds):
         raise PaymentError("duplicate_tender", "each tender at most once", field="tenders")
     for t in request.tenders:
         name = f"tender.{t.tender.value}"
+        # NaN, infinity, a float or a third decimal: refused, never rounded
+        exact_money(t.amount, name, PaymentError)
+        if t.received is not None:
+            exact_money(t.received, name, PaymentError)
         if to_money(t.amount) <= ZERO:
             raise PaymentError("amount", "amount must be above 0", field=name)
         if t.amount != to_money(t.amount):

@@ -9,7 +9,10 @@ API (for the search page; everything returned is a frozen dataclass)::
     result.hint       # None, or a code from domain.search_query.HINTS
     result.more       # True when more than ``limit`` accounts match
 
-``search`` never raises for any text (bad input gives no hits and a hint)
+``search`` never raises for any text (bad input gives no hits and a hint;
+more full mobile / fixed-line / ID lookups than a clerk may make in a minute
+give the hint ``"rate_limited"``: each is counted and audited by the
+database, ``counter_find_number`` in migration 0025)
 and never returns the whole table. It is ONE call (one round trip) of the
 database function ``counter_search(terms, limit)`` (migration 0015); call it
 off the GUI thread. A statement cancelled by a server or role
@@ -36,7 +39,8 @@ there says, use GIN indexes on ``counter_grams()`` (1-, 2- and for places
 3-character substrings): ``@>`` of grams covering the fragment, rechecked
 with ``strpos``. Phone and ID tails use the ``right(mobile_masked, 4)`` and
 ``reverse(id_tail)`` indexes. Full mobile, fixed-line and ID numbers go
-through ``counter_find_accounts()``, a security-definer function, because
+through ``counter_find_number()`` (one number per call, counted, audited),
+a security-definer function, because
 clerks cannot read (or filter on) those columns; ``counter_search`` itself
 runs with the caller's rights.
 """
@@ -58,7 +62,7 @@ from counter_app.db.engine import Database
 from counter_app.domain.phone import split_landline
 from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
 
-from .actions import call
+from .actions import ActionError, call
 from .ledger import arrears_select
 
 __all__ = [
@@ -191,6 +195,12 @@ class SearchService:
         except OperationalError as exc:
             if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
                 return SearchResult((), parsed.kinds, "timeout", False)
+            raise
+        except ActionError as exc:
+            # more full-number lookups in a minute than a clerk may make
+            # (counter_find_number, migration 0025): no hits, the hint says why
+            if exc.kind == "rate_limited":
+                return SearchResult((), parsed.kinds, "rate_limited", False)
             raise
         hits = tuple(AccountHit(**hit) for hit in found["hits"])
         return SearchResult(hits, parsed.kinds, parsed.hint, found["more"])

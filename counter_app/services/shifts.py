@@ -20,6 +20,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
+from .action_values import exact_money
 from .actions import ActionError, call
 from .audit import Actor
 from .receipt_facts import DEFAULT_UTILITY_NAME
@@ -119,7 +120,7 @@ class ShiftService:
     def open(self, actor: Actor, hall_code: str, opening_float: Decimal) -> int:
         """Open the signed-in clerk's till in their own hall (the database's
         record of the login; ``hall_code`` is what the caller believes it is)."""
-        if to_money(opening_float) < ZERO:
+        if exact_money(opening_float, "opening_float", ShiftError) < ZERO:
             raise ShiftError("negative", "the float cannot be negative", field="opening_float")
         try:
             opened = call(self.db, "open_shift", actor.workstation, to_money(opening_float))

@@ -166,7 +166,7 @@ def _run(
     else:
         log.info("database: embedded PostgreSQL in %s", embedded_dir)
         database_text = QCoreApplication.translate("App", "this computer")
-    signin = LazyAuthenticator(settings.database_url)
+    signin = LazyAuthenticator(settings.connection_url())
     dialog = LoginDialog(signin.login, runner, database_text=database_text)
     failed: list[bool] = []
     servers: list = []  # the embedded server, released when the app ends

@@ -221,9 +221,8 @@ def test_fifteen_digit_id_finds_old_and_upgraded_records(people):
     assert set(ids_of(search(db, ID_15))) == {ids["old15"], ids["new18"]}
 
 
-@pytest.mark.parametrize(("raw", "who"), [("15002x", "lizhangsan"), ("5002X", "lizhangsan"),
-                                          ("002x", "lizhangsan"), ("011234", "zhangsan"),
-                                          ("11234", "zhangsan"), ("id:1234", "zhangsan")])
+@pytest.mark.parametrize(("raw", "who"), [("002x", "lizhangsan"), ("002X", "lizhangsan"),
+                                          ("1234", "zhangsan"), ("id:1234", "zhangsan")])
 def test_id_tails(people, raw, who):
     db, ids = people
     result = search(db, raw)

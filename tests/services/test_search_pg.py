@@ -59,21 +59,30 @@ def test_every_kind_runs_with_clerk_privileges(town, login_as):
 
 
 def test_lookup_function_takes_exact_values_only(town, login_as):
+    """A clerk's full-number lookup (counter_find_number, migration 0025;
+    the unlimited counter_find_accounts is not a clerk's any more): exact
+    values only, one number per call."""
     clerk, _ = login_as("clerk")
     with clerk.engine.connect() as conn:
         def find(kind: str, value: str | None) -> list[int]:
             return conn.execute(
-                text("SELECT * FROM counter_find_accounts(:k, :v)"), {"k": kind, "v": value}
-            ).scalars().all()
+                text("SELECT counter_find_number(:k, ARRAY[CAST(:v AS text)], '')"),
+                {"k": kind, "v": value}).scalar_one()
 
         assert len(find("mobile", "13812345678")) == 1
-        for pattern in ("138%", "%", "_3812345678", "1381234567", "138123456789", None, ""):
+        for pattern in ("138%", "%", "_3812345678", "1381234567", "138123456789"):
             assert find("mobile", pattern) == [], pattern
         for pattern in ("3708%", "%", "370829********1234"):
             assert find("id_number", pattern) == [], pattern
-        assert find("landline", "%") == [] and find("landline", "681234") == []
-        with pytest.raises(DBAPIError, match="unknown kind"):
-            find("name", "张三")
+        assert find("landline", "6812345%") == []
+        for kind, value in (("name", "张三"), ("mobile", None), ("mobile", ""),
+                            ("landline", "681234")):
+            with pytest.raises(DBAPIError) as refused:
+                find(kind, value)
+            assert getattr(refused.value.orig, "sqlstate", "") == "CT400"
+            conn.rollback()
+        with pytest.raises(DBAPIError, match="permission denied"):
+            conn.execute(text("SELECT * FROM counter_find_accounts('mobile', '13812345678')"))
 
 
 def test_functions_are_owned_by_the_owner_and_not_public(pg_db):

@@ -39,13 +39,18 @@ class RevealRequest(Base):
 
     __tablename__ = "reveal_requests"
     __table_args__ = (
-        CheckConstraint("field IN ('id_number', 'mobile', 'landline')",
-                        name="reveal_requests_field_check"),
+        CheckConstraint(
+            "(field IN ('id_number', 'mobile', 'landline') AND account_id IS NOT NULL"
+            " AND complaint_id IS NULL)"
+            " OR (field = 'contact' AND complaint_id IS NOT NULL AND account_id IS NULL)",
+            name="reveal_requests_field_check"),
     )
     token: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True,
                                              server_default=text("gen_random_uuid()"))
     login: Mapped[str] = mapped_column(Text, nullable=False)
-    account_id: Mapped[int] = mapped_column(BigId, ForeignKey("accounts.id"), nullable=False)
+    account_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("accounts.id"))
+    # a complaint's contact (migration 0025)
+    complaint_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("complaints.id"))
     field: Mapped[str] = mapped_column(Text, nullable=False)
     audit_id: Mapped[int] = mapped_column(BigId, ForeignKey("audit_events.id"), nullable=False)
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)

@@ -74,6 +74,9 @@ class Complaint(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     complainant: Mapped[str] = mapped_column(String(80), nullable=False)
     contact: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    # written by a trigger (migration 0025); the clerks read this, not contact
+    contact_masked: Mapped[str] = mapped_column(String(40), nullable=False, default="",
+                                                server_default="")
     channel: Mapped[str] = mapped_column(String(16), nullable=False)
     category: Mapped[str] = mapped_column(String(24), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False)

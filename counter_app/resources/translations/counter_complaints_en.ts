@@ -4,6 +4,14 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
+        <source>Show full p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no phone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time</source>
         <extracomment>action -&gt; statuses it applies to (as the service allows)</extracomment>
         <translation type="unfinished"></translation>
@@ -307,6 +315,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recall date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation type="unfinished"></translation>
     </message>
@@ -404,6 +416,10 @@
     </message>
     <message>
         <source>{field}: the due time must be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: must be from today to at most a year ahead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

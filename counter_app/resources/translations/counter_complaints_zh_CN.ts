@@ -4,6 +4,14 @@
 <context>
     <name>ComplaintDetail</name>
     <message>
+        <source>Show full p&amp;hone</source>
+        <translation>显示完整电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>(no phone)</source>
+        <translation>（无电话）</translation>
+    </message>
+    <message>
         <source>Time</source>
         <extracomment>action -&gt; statuses it applies to (as the service allows)</extracomment>
         <translation>时间</translation>
@@ -307,6 +315,10 @@
         <translation>答复时限</translation>
     </message>
     <message>
+        <source>Recall date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
@@ -405,6 +417,10 @@
     <message>
         <source>{field}: the due time must be in the future.</source>
         <translation>{field}：答复时限须晚于现在。</translation>
+    </message>
+    <message>
+        <source>{field}: must be from today to at most a year ahead.</source>
+        <translation>{field}：须在今天到一年之内。</translation>
     </message>
     <message>
         <source>{field}: an apology is recorded only when the company is at fault.</source>

@@ -193,6 +193,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Connection security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the search box, emptied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -226,6 +230,22 @@
     </message>
     <message>
         <source>The new database applies at the next start of Counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database on this computer (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a server on this computer (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in the settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS {mode}, CA file {ca}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -546,7 +546,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>id: needs 18 or 15 characters, or the last 4-6.</source>
+        <source>id: needs 18 or 15 characters, or the last 4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -563,6 +563,10 @@
     </message>
     <message>
         <source>The search took too long; type more to narrow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many full phone or ID number searches in a minute; wait a minute. Your supervisor has been told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -546,8 +546,8 @@
         <translation>tel: 后需要手机号、手机尾号 4 位或固定电话。</translation>
     </message>
     <message>
-        <source>id: needs 18 or 15 characters, or the last 4-6.</source>
-        <translation>id: 后需要 18 位或 15 位证件号，或后 4–6 位。</translation>
+        <source>id: needs 18 or 15 characters, or the last 4.</source>
+        <translation>id: 后需要 18 位或 15 位证件号，或后 4 位。</translation>
     </message>
     <message>
         <source>no: needs an account number.</source>
@@ -564,6 +564,10 @@
     <message>
         <source>The search took too long; type more to narrow it.</source>
         <translation>查询超时，请输入更多内容缩小范围。</translation>
+    </message>
+    <message>
+        <source>Too many full phone or ID number searches in a minute; wait a minute. Your supervisor has been told.</source>
+        <translation>一分钟内按完整手机号、电话或证件号查询的次数过多，请稍等一分钟。已通知主管。</translation>
     </message>
     <message>
         <source>account no.</source>

@@ -194,6 +194,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Connection security</source>
+        <translation>连接安全</translation>
+    </message>
+    <message>
         <source>the search box, emptied</source>
         <translation>查询框（清空）</translation>
     </message>
@@ -228,6 +232,22 @@
     <message>
         <source>The new database applies at the next start of Counter.</source>
         <translation>新的数据库地址将在下次启动系统时生效。</translation>
+    </message>
+    <message>
+        <source>the database on this computer (no network)</source>
+        <translation>本机数据库（不经网络）</translation>
+    </message>
+    <message>
+        <source>a server on this computer (no network)</source>
+        <translation>本机上的服务器（不经网络）</translation>
+    </message>
+    <message>
+        <source>NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in the settings file</source>
+        <translation>未验证服务器（sslmode={mode}）：设置文件中的 allow_plaintext_remote 所选</translation>
+    </message>
+    <message>
+        <source>TLS {mode}, CA file {ca}</source>
+        <translation>TLS {mode}，CA 证书文件 {ca}</translation>
     </message>
     <message>
         <source>Database URL</source>

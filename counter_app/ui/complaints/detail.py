@@ -38,6 +38,7 @@ class ComplaintDetail(QWidget):
 
     action_requested = Signal(str, int, int, dict)
     print_requested = Signal(int)
+    reveal_requested = Signal(int)  # a supervisor's full contact phone (audited)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +80,14 @@ class ComplaintDetail(QWidget):
         self.applyButton = QPushButton(self.tr("&Apply (Ctrl+Enter)"), self)
         self.applyButton.setShortcut("Ctrl+Return")
         self.printButton = QPushButton(self.tr("&Print slip again"), self)
+        # the contact is masked for everyone; a supervisor may show it (audited)
+        self.revealButton = QPushButton(self.tr("Show full p&hone"), self)
+        self.revealButton.setVisible(False)
+        self.revealButton.clicked.connect(
+            lambda: self.view and self.reveal_requested.emit(self.view.id)
+        )
+        self.contactLabel = QLabel(self)
+        self.contactLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.applyButton.clicked.connect(self.apply)
         self.printButton.clicked.connect(
             lambda: self.view and self.print_requested.emit(self.view.id)
@@ -98,6 +107,8 @@ class ComplaintDetail(QWidget):
         form.addRow(self.tr("Recall on:"), self.recallEdit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.printButton)
+        buttons.addWidget(self.revealButton)
+        buttons.addWidget(self.contactLabel)
         buttons.addStretch(1)
         buttons.addWidget(self.applyButton)
         layout = QVBoxLayout(self)
@@ -124,8 +135,16 @@ class ComplaintDetail(QWidget):
         self.departmentCombo.clear()
         self.departmentCombo.addItems(list(names))
 
+    def set_can_reveal(self, allowed: bool) -> None:
+        self.revealButton.setVisible(allowed)
+
+    def show_contact(self, value: str) -> None:
+        """The full contact phone a supervisor asked for (until another complaint)."""
+        self.contactLabel.setText(value or self.tr("(no phone)"))
+
     def show_complaint(self, view: ComplaintView | None, *, keep_text: bool = False) -> None:
         self.view = view
+        self.contactLabel.clear()
         self.setEnabled(view is not None)
         self.events.clear()
         if view is None:

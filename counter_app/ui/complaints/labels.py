@@ -106,6 +106,7 @@ def error_text(code: str, field: str) -> str:
         "category": QCoreApplication.translate("ComplaintLabels", "Category"),
         "department": QCoreApplication.translate("ComplaintLabels", "Department"),
         "due_at": QCoreApplication.translate("ComplaintLabels", "Due time"),
+        "recall_on": QCoreApplication.translate("ComplaintLabels", "Recall date"),
         "resolution": QCoreApplication.translate("ComplaintLabels", "Resolution"),
         "note": QCoreApplication.translate("ComplaintLabels", "Note"),
         "reply": QCoreApplication.translate("ComplaintLabels", "Reply"),
@@ -123,6 +124,9 @@ def error_text(code: str, field: str) -> str:
         ),
         "due_in_past": QCoreApplication.translate(
             "ComplaintLabels", "{field}: the due time must be in the future."
+        ),
+        "date_range": QCoreApplication.translate(
+            "ComplaintLabels", "{field}: must be from today to at most a year ahead."
         ),
         "apology_without_fault": QCoreApplication.translate(
             "ComplaintLabels", "{field}: an apology is recorded only when the company is at fault."

@@ -99,6 +99,8 @@ class ComplaintsPage(QWidget):
         )
         self.detail.action_requested.connect(self._act)
         self.detail.print_requested.connect(self._reprint)
+        self.detail.set_can_reveal(workplace.clerk.role in ("supervisor", "admin"))
+        self.detail.reveal_requested.connect(self._reveal_contact)
         self.guide.facts_wanted.connect(self._load_facts)
         self.corrections_widget.file_requested.connect(self._file_correction)
         self.corrections_widget.decide_requested.connect(self._decide_correction)
@@ -235,6 +237,10 @@ class ComplaintsPage(QWidget):
                 "Print it again from the list.").format(e=exc))
         else:
             self._failed(exc)
+
+    def _reveal_contact(self, complaint_id: int) -> None:
+        self._submit(self.complaints.reveal_contact, self.detail.show_contact, complaint_id,
+                     self.workplace.clerk, self.workplace.actor, key="cmp-reveal")
 
     def _reprint(self, complaint_id: int) -> None:
         if self.detail.view is not None and self.detail.view.id == complaint_id:

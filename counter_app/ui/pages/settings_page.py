@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from counter_app.services.connection import tls_description
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.forms.ui_settings_page import Ui_SettingsPage
 from counter_app.ui.settings.printer_section import PrinterFieldError, PrinterSection
@@ -56,6 +57,11 @@ class SettingsPage(QWidget):
         # the printers of this workstation (counter_app/ui/settings/), below the general fields
         self.printer_section = PrinterSection(runner, self.ui.formPanel, printers=printers)
         self.ui.panelLayout.insertWidget(1, self.printer_section)
+        # what protects the line to the database (TLS verify-full by default)
+        self.tls_label = QLabel(self.ui.formPanel)
+        self.tls_label.setObjectName("tlsLabel")
+        self.tls_label.setWordWrap(True)
+        self.ui.formLayout.insertRow(1, self.tr("Connection security"), self.tls_label)
         self.after_payment_combo = QComboBox(self.ui.formPanel)
         self.after_payment_combo.setObjectName("afterPaymentCombo")
         self.after_payment_combo.addItem(self.tr("the search box, emptied"), "search")
@@ -139,7 +145,21 @@ class SettingsPage(QWidget):
 
     # -- form <-> settings ----------------------------------------------------------
 
+    def tls_text(self, settings: Settings) -> str:
+        """Which protection the connection uses (the saved settings')."""
+        if settings.is_embedded:
+            return self.tr("the database on this computer (no network)")
+        what = tls_description(settings.connection_url())
+        if what == "local":
+            return self.tr("a server on this computer (no network)")
+        mode, _, detail = what.partition(": ")
+        if mode == "plaintext":
+            return self.tr("NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in "
+                           "the settings file").format(mode=detail)
+        return self.tr("TLS {mode}, CA file {ca}").format(mode=mode, ca=detail)
+
     def _fill(self, settings: Settings) -> None:
+        self.tls_label.setText(self.tls_text(settings))
         self.ui.databaseUrlEdit.setText(settings.database_url)
         self.ui.workstationEdit.setText(settings.workstation)
         self.ui.hallCodeEdit.setText(settings.hall_code)

@@ -25,7 +25,7 @@ def hint_text(code: str) -> str:
             "SearchTexts", "tel: needs a mobile number, its last 4 digits or a fixed line."
         ),
         "not_an_id_number": QCoreApplication.translate(
-            "SearchTexts", "id: needs 18 or 15 characters, or the last 4-6."
+            "SearchTexts", "id: needs 18 or 15 characters, or the last 4."
         ),
         "not_an_account_no": QCoreApplication.translate(
             "SearchTexts", "no: needs an account number."
@@ -36,6 +36,10 @@ def hint_text(code: str) -> str:
         ),
         "timeout": QCoreApplication.translate(
             "SearchTexts", "The search took too long; type more to narrow it."
+        ),
+        "rate_limited": QCoreApplication.translate(
+            "SearchTexts", "Too many full phone or ID number searches in a minute; wait a "
+            "minute. Your supervisor has been told."
         ),
     }
     return texts.get(code, code)

@@ -158,3 +158,26 @@ def test_guide_reads_customer_facts_once_not_per_keystroke(qtbot, page, runner, 
     runner.wait_idle()
     assert calls == [account_id]
     assert "01000001" in page.guide.factsText.toPlainText()
+
+
+def test_contact_is_masked_and_a_supervisor_shows_it(qtbot, make_page, runner, filled, signed_in):
+    """Migration 0025: the detail shows the masked phone; the button is a
+    supervisor's only and shows the full number after the audited reveal."""
+    _db, (_c, _b, account_id) = filled
+    clerk_db, clerk = signed_in("clerk")
+    c = ComplaintService(clerk_db).receive(
+        NewComplaint("张三", "13812345678", "counter", "pressure", "水压低",
+                     account_id=account_id), Actor(clerk.username, "WS", clerk.id))
+    clerk_page = make_page("clerk")
+    clerk_page.open_complaint(c.id)
+    runner.wait_idle()
+    assert "138****5678" in clerk_page.detail.headerLabel.text()
+    assert "13812345678" not in clerk_page.detail.headerLabel.text()
+    assert clerk_page.detail.revealButton.isHidden()
+    boss_page = make_page("supervisor", workstation="WS-02")
+    boss_page.open_complaint(c.id)
+    runner.wait_idle()
+    assert not boss_page.detail.revealButton.isHidden()
+    boss_page.detail.revealButton.click()
+    runner.wait_idle()
+    assert boss_page.detail.contactLabel.text() == "13812345678"

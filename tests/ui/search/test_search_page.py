@@ -330,3 +330,26 @@ def test_dispatcher_opens_the_account_on_a_page_that_can(qtbot, town, make_searc
     qtbot.keyClick(panel, Qt.Key.Key_F7)  # a button shortcut clicks after a short animation
     qtbot.waitUntil(lambda: opened == [ids["account"]])
     assert window.ui.pageStack.currentIndex() == 3
+
+
+def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_search_window,
+                                                         login_as):
+    """A clerk's 31st full-number lookup in a minute (migration 0025): no
+    rows, the Chinese message, the text kept."""
+    from datetime import UTC, datetime
+
+    db, _ = town
+    login, clerk = login_as("clerk")
+    if datetime.now(UTC).second >= 45:  # the quota counts per clock minute
+        qtbot.wait((61 - datetime.now(UTC).second) * 1000)
+    with login.engine.connect() as conn:
+        for i in range(30):
+            conn.execute(text("SELECT counter_find_number('mobile', ARRAY[:v], '')"),
+                         {"v": f"1390000{i:04d}"})
+    window = make_search_window(login, clerk)
+    page = page_of(window)
+    type_query(qtbot, window, "13900005678")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "已通知主管" in page.hint_label.text(), timeout=10_000)
+    assert page.model.rowCount() == 0
+    assert page.search_box.text() == "13900005678"
