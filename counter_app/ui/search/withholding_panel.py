@@ -3,12 +3,15 @@ and its dialog, kept apart so the account panel changes by a few lines."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
 from counter_app.services.withholding import WithholdingScreen, WithholdingService
 from counter_app.ui.search.withholding_dialog import WithholdingDialog, result_text
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from counter_app.ui.search.account_panel import AccountPanel
@@ -29,6 +32,7 @@ def load_withholding_line(panel: AccountPanel) -> None:
             panel.fields["withholding"].setText(result_text(screen.agreement))
 
     def failed(exc: BaseException) -> None:
+        log.warning("withholding line of account %s not read: %s", account_id, exc)
         if panel.view is not None and panel.view.account_id == account_id:
             panel.fields["withholding"].setText(QCoreApplication.translate("WithholdingTexts", "could not be read"))
 
