@@ -24,7 +24,12 @@ from counter_app.db.engine import (
     normalize_url,
     with_credentials,
 )
-from counter_app.db.migrate import SchemaError, SchemaTooNewError, require_current_revision
+from counter_app.db.migrate import (
+    SchemaError,
+    SchemaTooNewError,
+    head_revision,
+    require_current_revision,
+)
 
 from .identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
@@ -88,6 +93,9 @@ class Authenticator:
         self._factory = database_factory or (
             lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
         )
+        # the build's migrations, read once per process (about 50 ms): here,
+        # on the login window's warm-up task, rather than in the first sign-in
+        head_revision()
 
     def login(self, username: str, password: str) -> LoginResult:
         """Sign a clerk in: their engine (kept for the session) connects and
