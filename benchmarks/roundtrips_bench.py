@@ -86,6 +86,8 @@ ACTIONS: list[tuple[str, object, object]] = [
      lambda d, p: reprint(d.db, p.payment_id, d.actor)),
     ("reversal: supervisor sign-in (dialog)", None,
      lambda d, _: d.authenticator.login(d.sup.username, d.password).database.dispose()),
+    ("supervisor check: verify (one connection, no engine)", None,
+     lambda d, _: d.authenticator.verify(d.sup.username, d.password, role="supervisor")),
     ("reversal: reverse (supervisor signed in)", lambda d: (post_one(d), open_shift(d)),
      lambda d, ps: reverse_payment(d.sup_db, payment_id=ps[0].payment_id, reason="压测冲正",
                                    supervisor=d.sup, actor=d.actor, shift_id=ps[1],
