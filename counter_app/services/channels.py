@@ -134,12 +134,18 @@ def channel_day_report(db: Database, day: date) -> ChannelDayReport:
     """:func:`channel_day` as records (the day-close page and its Excel)."""
     data = channel_day(db, day)
     rev, sus = data["reversed"], data["suspense"]
+
+    def money(value) -> Decimal:  # a sum of nothing comes back as the integer 0
+        return Decimal(value).quantize(Decimal("0.01"))
+
     return ChannelDayReport(
         day=date.fromisoformat(str(data["day"])),
-        rows=tuple(ChannelDayRow(r["channel"], r["tender"], r["payments"], r["amount"],
-                                 r["to_bills"], r["to_prepayment"], r["prepayment_used"],
-                                 r["first_receipt"], r["last_receipt"])
+        rows=tuple(ChannelDayRow(r["channel"], r["tender"], r["payments"], money(r["amount"]),
+                                 money(r["to_bills"]), money(r["to_prepayment"]),
+                                 money(r["prepayment_used"]), r["first_receipt"],
+                                 r["last_receipt"])
                    for r in data["channels"]),
-        reversed_count=rev["count"], reversed_amount=rev["amount"],
-        suspense_received=sus["received"], suspense_received_amount=sus["received_amount"],
-        suspense_open=sus["open"], suspense_open_amount=sus["open_amount"])
+        reversed_count=rev["count"], reversed_amount=money(rev["amount"]),
+        suspense_received=sus["received"],
+        suspense_received_amount=money(sus["received_amount"]),
+        suspense_open=sus["open"], suspense_open_amount=money(sus["open_amount"]))
