@@ -247,6 +247,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Prepayment &amp;deduction: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>At billing, the prepayment balance pays the open bills (oldest first).</source>
         <translation type="unfinished"></translation>
     </message>

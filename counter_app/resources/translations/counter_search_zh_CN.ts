@@ -247,6 +247,10 @@
         <translation>预存扣款：{state}</translation>
     </message>
     <message>
+        <source>Prepayment &amp;deduction: {state}</source>
+        <translation>预存扣款：{state}(&amp;D)</translation>
+    </message>
+    <message>
         <source>At billing, the prepayment balance pays the open bills (oldest first).</source>
         <translation>出账时用预存余额抵扣未缴账单（先欠先扣）。</translation>
     </message>

@@ -22,8 +22,9 @@ MAX_REASON = 200
 
 
 class DeductionLine(QWidget):
-    """``预存扣款：开`` (a tooltip says who changed it, when and why) and, for a
-    supervisor, a checkable button that turns it off or on."""
+    """``预存扣款：开`` (a tooltip says who changed it, when and why); for a
+    supervisor the line is a checkable button (checked: on) that turns it off
+    or on."""
 
     message = Signal(str, bool)  # text, warn
 
@@ -35,11 +36,13 @@ class DeductionLine(QWidget):
         self.label = QLabel(self)
         self.label.setObjectName("deductionLabel")
         self.label.setStyleSheet("color: #555555;")
-        self.button = QPushButton(self.tr("Prepayment &deduction"), self)
+        self.button = QPushButton(self)
         self.button.setObjectName("deductionButton")
         self.button.setCheckable(True)
         self.button.setAutoDefault(False)
-        self.button.setVisible(workplace.clerk.has_role(DEDUCTION_ROLE))
+        switch = workplace.clerk.has_role(DEDUCTION_ROLE)
+        self.button.setVisible(switch)
+        self.label.setVisible(not switch)
         self.button.clicked.connect(self._clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -58,9 +61,12 @@ class DeductionLine(QWidget):
         if state is None:
             self.label.clear()
             self.label.setToolTip("")
+            self.button.setText(self.tr("Prepayment &deduction"))
             self.button.setToolTip("")
             return
         self.label.setText(self.tr("Prepayment deduction: {state}").format(
+            state=self._state_text(state)))
+        self.button.setText(self.tr("Prepayment &deduction: {state}").format(
             state=self._state_text(state)))
         tip = [self.tr("At billing, the prepayment balance pays the open bills "
                        "(oldest first).")]
@@ -72,9 +78,9 @@ class DeductionLine(QWidget):
                 who=state.changed_by or "", reason=state.reason or "",
                 day=state.changed_at.astimezone().strftime("%Y-%m-%d %H:%M")))
         self.label.setToolTip("\n".join(tip))
-        self.button.setToolTip(self.tr("Turn prepayment deduction off for this account")
-                               if state.account else
-                               self.tr("Turn prepayment deduction on again for this account"))
+        self.button.setToolTip("\n".join([
+            self.tr("Turn prepayment deduction off for this account") if state.account else
+            self.tr("Turn prepayment deduction on again for this account"), *tip]))
 
     def _state_text(self, state: DeductionState) -> str:
         if state.effective:
