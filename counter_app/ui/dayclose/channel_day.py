@@ -84,7 +84,8 @@ class ChannelDayModel(RecordTableModel[ChannelDayRow]):
             c.AMOUNT: lambda: format_money(record.amount),
             c.TO_BILLS: lambda: format_money(record.to_bills),
             c.TO_PREPAYMENT: lambda: format_money(record.to_prepayment),
-            c.RECEIPTS: lambda: f"{record.first_receipt} – {record.last_receipt}",
+            c.RECEIPTS: lambda: record.first_receipt if record.first_receipt == record.last_receipt
+            else f"{record.first_receipt}–{record.last_receipt}",
         }[c(column)]()
 
 
@@ -124,6 +125,8 @@ class ChannelDayPanel(QGroupBox):
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # no taller than the suspense list beside it (the page is tight at 1024x700)
+        self.view.setMinimumHeight(self.view.horizontalHeader().sizeHint().height() * 2)
         top = QHBoxLayout()
         top.addWidget(day_label)
         top.addWidget(self.day_edit)
