@@ -7,8 +7,8 @@ clerk's page has no such panel and the database refuses the report to him."""
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import openpyxl
