@@ -60,6 +60,7 @@ from counter_app.services.payments import PaymentRequest, Tender, TenderInput  #
 from counter_app.services.receipt_facts import account_for_payment, receipt_facts  # noqa: E402
 from counter_app.services.relief import RegisterFilter, ReliefInput  # noqa: E402
 from counter_app.services.reversals import reprint, reverse_payment  # noqa: E402
+from counter_app.services.withholding import WithholdingService  # noqa: E402
 
 D = Decimal
 
@@ -72,8 +73,10 @@ ACTIONS: list[tuple[str, object, object]] = [
     ("calibration: SELECT 1 (autocommit)", None, lambda d, _: d.raw.execute("SELECT 1").fetchone()),
     ("search: name (2 characters)", None, lambda d, _: d.search.search(d.name_query, limit=50)),
     ("search: account no.", None, lambda d, _: d.search.search(d.account_no, limit=50)),
-    ("account: open (screen: view + bills + payments)", lambda d: d.account(),
-     lambda d, a: d.accounts.screen(a)),
+    ("account: open (screen: view + bills + payments + withholding + deduction)",
+     lambda d: d.account(), lambda d, a: d.accounts.screen(a)),
+    ("withholding: dialog load (the line's own call before 0027)", lambda d: d.account(),
+     lambda d, a: WithholdingService(d.db).screen(a)),
     ("payment form: load account (+ open shift)", lambda d: d.account(),
      lambda d, a: account_for_payment(d.db, account_id=a)),
     ("payment history (12 months)", lambda d: d.account(),

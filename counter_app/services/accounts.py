@@ -65,9 +65,13 @@ from .accounts_reveal import AccountReveal
 from .accounts_screen import (
     AccountHistoryPage,
     AccountScreen,
+    DeductionState,
+    WithholdingLine,
     bill_summaries,
+    deduction_state,
     payment_summaries,
     view_of,
+    withholding_line,
 )
 from .actions import ActionError, call
 from .archive import archive_info
@@ -84,6 +88,7 @@ __all__ = [
     "BillLineView",
     "BillNotFound",
     "BillSummary",
+    "DeductionState",
     "PaymentSummary",
     "ReliefStatus",
     "RevealField",
@@ -92,6 +97,7 @@ __all__ = [
     "StatementLine",
     "StatementPayment",
     "TenderLine",
+    "WithholdingLine",
 ]
 
 
@@ -112,7 +118,9 @@ class AccountService(AccountHistory, AccountReveal):
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return AccountScreen(view_of(j["view"]), bill_summaries(j["bills"]),
-                             payment_summaries(j["payments"]), archive_info(j.get("archive")))
+                             payment_summaries(j["payments"]), archive_info(j.get("archive")),
+                             withholding_line(j.get("withholding")),
+                             deduction_state(j.get("deduction")))
 
     def account_view(self, account_id: int, *, today: date | None = None) -> AccountView:
         """The account page's figures alone (a refresh). ``today`` (default:

@@ -90,3 +90,62 @@ def set_account_deduction(db: Database, account_id: int, enabled: bool, reason: 
 def set_channel_setting(db: Database, key: str, value: str, *, workstation: str) -> dict:
     """prepayment_deduction on|off, online_overpay suspense|prepayment (an admin)."""
     return call(db, "set_channel_setting", workstation, key, value)
+
+
+@dataclass(frozen=True)
+class ChannelDayRow:
+    """One channel and tender of a day: what ``counter_channel_day`` sums."""
+
+    channel: str  # deduction, withholding, online
+    tender: str
+    payments: int
+    amount: Decimal
+    to_bills: Decimal
+    to_prepayment: Decimal
+    prepayment_used: Decimal
+    first_receipt: str
+    last_receipt: str
+
+
+@dataclass(frozen=True)
+class ChannelDayReport:
+    """The channel money of one day (no till sees it): per channel and
+    tender, the channel payments reversed that day, the suspense list."""
+
+    day: date
+    rows: tuple[ChannelDayRow, ...]
+    reversed_count: int
+    reversed_amount: Decimal
+    suspense_received: int
+    suspense_received_amount: Decimal
+    suspense_open: int
+    suspense_open_amount: Decimal
+
+    @property
+    def payments(self) -> int:
+        return sum(r.payments for r in self.rows)
+
+    @property
+    def amount(self) -> Decimal:
+        return sum((r.amount for r in self.rows), Decimal("0.00"))
+
+
+def channel_day_report(db: Database, day: date) -> ChannelDayReport:
+    """:func:`channel_day` as records (the day-close page and its Excel)."""
+    data = channel_day(db, day)
+    rev, sus = data["reversed"], data["suspense"]
+
+    def money(value) -> Decimal:  # a sum of nothing comes back as the integer 0
+        return Decimal(value).quantize(Decimal("0.01"))
+
+    return ChannelDayReport(
+        day=date.fromisoformat(str(data["day"])),
+        rows=tuple(ChannelDayRow(r["channel"], r["tender"], r["payments"], money(r["amount"]),
+                                 money(r["to_bills"]), money(r["to_prepayment"]),
+                                 money(r["prepayment_used"]), r["first_receipt"],
+                                 r["last_receipt"])
+                   for r in data["channels"]),
+        reversed_count=rev["count"], reversed_amount=money(rev["amount"]),
+        suspense_received=sus["received"],
+        suspense_received_amount=money(sus["received_amount"]),
+        suspense_open=sus["open"], suspense_open_amount=money(sus["open_amount"]))

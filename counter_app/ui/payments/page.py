@@ -179,7 +179,7 @@ class PaymentsPage(QWidget):
         if saved is not None:  # unresolved before a restart: look its UUID up first
             self.dialog = self._new_dialog(self.shift_id or saved.request.shift_id,
                                            client_uuid=saved.client_uuid)
-            self.dialog.restore(saved.request)
+            self.dialog.restore(saved.request, saved.waiver)
             return
         if self.shift_id is None:
             self._offer_shift()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtWidgets import (
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents import PrintError
 from counter_app.domain.money import format_money
+from counter_app.services.late_fees import Waiver
 from counter_app.services.payments import (
     IdempotencyConflict,
     PaymentError,
@@ -118,7 +120,6 @@ class PaymentDialog(QDialog):
             self.tr("&Waive late fee"), QDialogButtonBox.ButtonRole.ActionRole)
         self.waive_button.setObjectName("waiveButton")
         self.waive_button.setAutoDefault(False)
-        self.waive_button.setVisible(bool(self.account.late_fees))
         self.waive_button.clicked.connect(self.open_waiver)
         self.cancel_button = self.buttons.addButton(
             self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -128,6 +129,7 @@ class PaymentDialog(QDialog):
         self.print_button.clicked.connect(self.print_receipt)
         self.cancel_button.clicked.connect(self.reject)
         self._enter_button(self.confirm_button)
+        self._show_waive_button()
         layout.addWidget(self.buttons)
         self.resize(720, 660)
 
@@ -163,6 +165,14 @@ class PaymentDialog(QDialog):
         self.confirm_button.setEnabled(not posting)
         self.cancel_button.setEnabled(not posting)
         self.abandon_button.setEnabled(not posting)
+        self._show_waive_button()
+
+    def _show_waive_button(self) -> None:
+        """减免违约金 while the account has a fee today and nothing is posted;
+        not while a submission is in flight or of unknown outcome (a waiver then
+        would change what that submission said)."""
+        self.waive_button.setVisible(bool(self.account.late_fees) and self.result is None)
+        self.waive_button.setEnabled(not (self.posting or self.outcome_unknown))
 
     def _posted(self, result: PaymentResult) -> None:
         """Posted by this request, or (``result.replayed``) by an earlier one of
@@ -172,6 +182,7 @@ class PaymentDialog(QDialog):
         self.outcome_unknown = False
         self.outcome.stop()
         self.abandon_button.hide()
+        self._show_waive_button()
         if self.pending is not None:
             self.pending.remove(self.client_uuid)
         self.form.show_posted(result)
@@ -281,13 +292,14 @@ class PaymentDialog(QDialog):
     def _reloaded(self, account: PayableAccount) -> None:
         self.account = account
         self.form.set_account(account)
+        self._show_waive_button()  # the fee may have come or gone with the reload
 
     # -- unknown outcome ----------------------------------------------------------------
 
     def _unknown_outcome(self, error: BaseException) -> None:
         """The answer was lost: keep this submission as typed and ask what happened."""
         if self.pending is not None and self.submitted is not None:
-            self.pending.add(self.account.account_no, self.submitted)
+            self.pending.add(self.account.account_no, self.submitted, self.form.waiver)
         self._await_outcome(self.tr(
             "The outcome is unknown ({0}). Do not take the money again: checking whether "
             "this payment was posted...").format(error_text(error)))
@@ -296,17 +308,26 @@ class PaymentDialog(QDialog):
         self.outcome_unknown = self.ever_unknown = True
         self.abandon_button.hide()
         self.form.set_locked(True)
+        self._show_waive_button()
         self.cancel_button.setText(self.tr("Close, check later (Esc)"))
         self._enter_button(self.check_button)
         self.check_button.setFocus()
         self._say(message, ERROR_STYLE)
         self.outcome.check()
 
-    def restore(self, request: PaymentRequest) -> None:
+    def restore(self, request: PaymentRequest, waiver: Waiver | None = None) -> None:
         """An unresolved submission kept from before a restart: show what was
-        submitted and ask the database what became of it (same UUID)."""
+        submitted (its late-fee waiver too: the fee and due as sent) and ask
+        the database what became of it (same UUID)."""
         self.submitted = request
         self.form.show_request(request)
+        if request.waiver_id is not None:
+            if waiver is None:  # kept without it: rebuilt from what was sent
+                fee = self.form.late_fee_computed()
+                sent = request.late_fee or Decimal("0.00")
+                waiver = Waiver(request.waiver_id, self.account.account_id, fee, fee - sent,
+                                sent, "")
+            self.form.set_waiver(waiver)
         self.open()
         self._await_outcome(self.tr(
             "The outcome of this payment (submitted before the program was closed) is "
@@ -360,6 +381,7 @@ class PaymentDialog(QDialog):
             return
         self.outcome_unknown = False
         self.form.set_locked(False)
+        self._show_waive_button()
         self.cancel_button.setText(self.tr("Close, check later (Esc)"))
         self.abandon_button.show()
         self._enter_button(self.confirm_button)

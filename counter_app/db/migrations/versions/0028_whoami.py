@@ -16,7 +16,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0028_whoami"
-down_revision = "0025_hardening"
+down_revision = "0027_wave_leftovers"
 branch_labels = None
 depends_on = None
 
