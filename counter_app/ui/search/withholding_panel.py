@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from counter_app.services.withholding import WithholdingScreen, WithholdingService
+from counter_app.services.withholding import WithholdingScreen
 from counter_app.ui.search.withholding_dialog import WithholdingDialog, result_text
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def load_withholding_line(panel: AccountPanel) -> None:
         if panel.view is not None and panel.view.account_id == account_id:
             panel.fields["withholding"].setText(QCoreApplication.translate("WithholdingTexts", "could not be read"))
 
-    service = WithholdingService(panel.workplace.database)
+    service = panel.workplace.services.withholding
     panel.workplace.runner.submit(service.screen, account_id, on_done=shown, on_error=failed,
                                   key=LINE_KEY)
 
