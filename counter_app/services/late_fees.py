@@ -19,6 +19,7 @@ from decimal import Decimal
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
+from .action_values import required
 from .actions import ActionError, call
 from .audit import Actor
 
@@ -91,7 +92,7 @@ class DunningList:
 def _rule(j: dict) -> LateFeeRule:
     return LateFeeRule(
         rule_id=j["rule_id"], price_category=j["price_category"],
-        rate_per_day=j.get("rate_per_day", j.get("rate")), delay_days=j["delay_days"],
+        rate_per_day=required(j.get("rate_per_day", j.get("rate")), "rate_per_day"), delay_days=j["delay_days"],
         cap_ratio=j["cap_ratio"], suspend_after_days=j["suspend_after_days"],
         suspend_min_amount=j["suspend_min_amount"],
         effective_from=date.fromisoformat(j["effective_from"]), reason=j.get("reason", ""))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from .action_values import required
 from .ledger import ZERO, OpenBill
 
 DEFAULT_UTILITY_NAME = "自来水公司"
@@ -137,7 +138,7 @@ def facts_of(data: dict) -> ReceiptFacts:
     return ReceiptFacts(
         payment_id=data["payment_id"],
         receipt_no=data["receipt_label"],
-        paid_at=_when(data["paid_at"]),
+        paid_at=required(_when(data["paid_at"]), "paid_at"),
         clerk_name=data["clerk_name"] or "",
         hall_name=data["hall_name"],
         utility_name=data.get("utility_name") or DEFAULT_UTILITY_NAME,
@@ -155,7 +156,7 @@ def facts_of(data: dict) -> ReceiptFacts:
         late_fee=data.get("late_fee", ZERO) + ZERO,
         late_fee_waived=data.get("late_fee_waived", ZERO) + ZERO,
         reversal=None if reversal is None else ReversalFacts(
-            reversal_id=reversal["reversal_id"], reversed_at=_when(reversal["reversed_at"]),
+            reversal_id=reversal["reversal_id"], reversed_at=required(_when(reversal["reversed_at"]), "reversed_at"),
             reason=reversal["reason"], clerk_name=reversal["clerk_name"],
             supervisor_name=reversal["supervisor_name"]),
     )
