@@ -15,11 +15,11 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database, make_engine, with_credentials
-from counter_app.db.urls import describe_url, tls_description
+from counter_app.db.urls import tls_description
 
-# Database and describe_url are here for the ui, which imports nothing from db
+# Database is here for the ui (its type), which imports nothing from db
 __all__ = ["ConnectionOutcome", "Database", "check_connection", "classify_connection_error",
-           "describe_url", "postgres_url", "tls_description"]
+           "postgres_url", "tls_description"]
 
 from .auth import LoginFailure, classify_connect_error
 

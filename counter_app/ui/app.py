@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
 from counter_app import __version__
-from counter_app.services.connection import describe_url
+from counter_app.services.urls import describe_url
 from counter_app.settings import (
     APP_AUTHOR,
     APP_NAME,
