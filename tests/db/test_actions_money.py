@@ -17,7 +17,7 @@ from sqlalchemy import text
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.payments import PaymentError, PaymentService
-from counter_app.services.reversals import ReversalError, reverse_payment
+from counter_app.services.reversals import ReversalError, ReversalService
 from counter_app.services.shifts import ShiftError, ShiftService
 from tests.services.payment_fixtures import books, build_utility, cash, request
 
@@ -201,10 +201,10 @@ def test_a_clerk_cannot_reverse_even_with_the_action(db, hall):
              "收错户", utility.shift_id)
     assert refused.value.kind == "forbidden"  # EXECUTE is the supervisors' only
     with pytest.raises(ReversalError) as refused:
-        reverse_payment(utility.clerk_db, payment_id=paid.payment_id, reason="收错户",
-                        supervisor=replace(utility.clerk, role="supervisor"),  # it says so
-                        actor=utility.actor, shift_id=utility.shift_id,
-                        client_uuid=str(uuid.uuid4()))
+        ReversalService(utility.clerk_db).reverse(
+            payment_id=paid.payment_id, reason="收错户",
+            supervisor=replace(utility.clerk, role="supervisor"),  # it says so
+            actor=utility.actor, shift_id=utility.shift_id, client_uuid=str(uuid.uuid4()))
     assert refused.value.code == "supervisor"
     assert books(db) == []
 

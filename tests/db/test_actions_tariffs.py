@@ -23,7 +23,6 @@ from counter_app.services.tariff_admin import (
     TariffAdminService,
     TariffError,
 )
-from counter_app.services.tariff_basis import tariff_basis
 from tests.factories import make_account, make_reference
 
 D = Decimal
@@ -296,7 +295,7 @@ def test_per_period_tiers_without_households_scaling(db, admin, login_batch, log
     for period in ("2026-02", "2026-04"):  # each period starts again at tier 1, limit not × 4
         assert [(t, v, a) for _c, t, v, a, _l in _bill_lines(db, account_id, period)] == [
             (1, 100, D("200.00")), (2, 50, D("150.00"))]
-    basis = tariff_basis(login_as("clerk")[0], account_id)
+    basis = AccountService(login_as("clerk")[0]).tariff_basis(account_id)
     assert (basis.multiplier, basis.used, basis.current_tier) == (1, 150, 2)
 
 
