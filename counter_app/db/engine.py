@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import psycopg
 from psycopg.types.json import set_json_dumps, set_json_loads
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from .urls import describe_url, secure_url
 
@@ -118,6 +120,15 @@ def connect_once(url: str | URL, *, statement_timeout_ms: int | None = None) -> 
     connection = psycopg.connect(*args, **{**kwargs, **connect_args}, autocommit=True)
     _exact_json(connection, None)
     return connection
+
+
+def driver_connection(raw: PoolProxiedConnection) -> psycopg.Connection[Any]:
+    """The psycopg connection under ``engine.raw_connection()``; one that was
+    closed or detached has none, which is an error here."""
+    driver = raw.driver_connection
+    if driver is None:
+        raise RuntimeError("the database connection is closed")
+    return driver
 
 
 def _json_dumps(value: object) -> str:

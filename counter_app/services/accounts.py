@@ -40,6 +40,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
+from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .accounts_history import AccountHistory, not_found
@@ -75,6 +78,7 @@ from .accounts_screen import (
 )
 from .actions import ActionError, call
 from .archive import archive_info
+from .tariff_basis import TariffBasis, basis_from
 
 __all__ = [
     "REVEAL_FIELDS",
@@ -131,3 +135,12 @@ class AccountService(AccountHistory, AccountReveal):
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return view_of(j)
+
+    def account_ids(self) -> list[int]:
+        """Every account's id, in order (the self-check looks for one with a bill)."""
+        with self.db.read() as session:
+            return list(session.execute(select(m.Account.id).order_by(m.Account.id)).scalars())
+
+    def tariff_basis(self, account_id: int) -> TariffBasis:
+        """The account's 收费依据, one round trip (any clerk)."""
+        return basis_from(call(self.db, "tariff_basis", account_id, retry_read=True))

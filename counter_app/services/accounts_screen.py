@@ -24,6 +24,7 @@ from .accounts_records import (
     Suspension,
     TenderLine,
 )
+from .action_values import required
 from .archive import ArchiveInfo
 
 __all__ = [
@@ -123,10 +124,11 @@ def _date(value: str | None) -> date | None:
 
 def bill_summary(j: Json) -> BillSummary:
     return BillSummary(
-        bill_id=j["bill_id"], period=j["period"], period_start=_date(j["period_start"]),
-        period_end=_date(j["period_end"]), start_reading=j["start_reading"],
+        bill_id=j["bill_id"], period=j["period"],
+        period_start=required(_date(j["period_start"]), "period_start"),
+        period_end=required(_date(j["period_end"]), "period_end"), start_reading=j["start_reading"],
         end_reading=j["end_reading"], usage=j["usage"], amount=j["amount"], paid=j["paid"],
-        outstanding=j["outstanding"], due_on=_date(j["due_on"]),
+        outstanding=j["outstanding"], due_on=required(_date(j["due_on"]), "due_on"),
     )
 
 
@@ -158,7 +160,8 @@ def _relief(j: Json | None) -> ReliefStatus | None:
     return ReliefStatus(
         application_id=j["application_id"], rule_code=j["rule_code"], rule_name=j["rule_name"],
         certificate_type=j["certificate_type"], certificate_no=j["certificate_no"],
-        valid_from=_date(j["valid_from"]), valid_to=_date(j["valid_to"]),
+        valid_from=required(_date(j["valid_from"]), "valid_from"),
+        valid_to=required(_date(j["valid_to"]), "valid_to"),
         effective_period=j["effective_period"],
     )
 

@@ -14,7 +14,7 @@ from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.accounts import AccountService
 from counter_app.services.actions import ActionError
 from counter_app.services.audit import Actor
-from counter_app.services.channels import set_account_deduction, set_channel_setting
+from counter_app.services.channels import ChannelService
 from counter_app.services.withholding import WithholdingService
 from tests.db import withholding_fixtures
 from tests.db.test_actions_screens import Statements
@@ -44,7 +44,7 @@ def test_the_screen_brings_both_lines_in_one_call(hall, login_as):
     WithholdingService(hall.clerk).sign(account, "ABC", NUMBERS["01000001"], "张三", TODAY,
                                         Actor("clerk", "WS-7"))
     supervisor, _ = login_as("supervisor")
-    set_account_deduction(supervisor, account, False, "客户要求柜台交费", workstation="WS-7")
+    ChannelService(supervisor).set_account_deduction(account, False, "客户要求柜台交费", workstation="WS-7")
     screen = service.screen(account)
     line = screen.withholding
     assert (line.bank_name, line.bank_account_tail, line.status, line.active) == (
@@ -60,8 +60,8 @@ def test_the_screen_brings_both_lines_in_one_call(hall, login_as):
     assert NUMBERS["01000001"] not in raw
     # the utility's switch: the account's own stays as the supervisor left it
     admin, _ = login_as("admin")
-    set_channel_setting(admin, "prepayment_deduction", "off", workstation="WS-7")
-    set_account_deduction(supervisor, account, True, "恢复", workstation="WS-7")
+    ChannelService(admin).set_channel_setting("prepayment_deduction", "off", workstation="WS-7")
+    ChannelService(supervisor).set_account_deduction(account, True, "恢复", workstation="WS-7")
     d = service.screen(account).deduction
     assert (d.account, d.utility, d.effective) == (True, False, False)
     # another account: no row, on
@@ -71,7 +71,7 @@ def test_the_screen_brings_both_lines_in_one_call(hall, login_as):
 def test_a_clerk_cannot_switch_the_deduction_nor_read_or_write_the_settings(hall):
     account = hall.accounts["01000001"]
     with pytest.raises(ActionError) as info:
-        set_account_deduction(hall.clerk, account, False, "我想关", workstation="WS-7")
+        ChannelService(hall.clerk).set_account_deduction(account, False, "我想关", workstation="WS-7")
     assert info.value.kind == "forbidden"
     assert "permission denied" in _refused(
         hall.clerk, "SELECT * FROM account_channel_settings")

@@ -30,7 +30,7 @@ from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.export.channel_day import write_channel_day_workbook
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import ChannelDayReport, ChannelDayRow, channel_day_report
+from counter_app.services.channels import ChannelDayReport, ChannelDayRow
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.texts import unexpected_text
 from counter_app.ui.file_dialogs import save_file_name
@@ -147,7 +147,7 @@ class ChannelDayPanel(QGroupBox):
 
     def refresh(self) -> None:
         self.workplace.runner.submit(
-            channel_day_report, self.workplace.database, self.day(),
+            self.workplace.services.channels.channel_day_report, self.day(),
             on_done=self._loaded, on_error=self._failed, key=LOAD_KEY)
 
     def _loaded(self, report: ChannelDayReport) -> None:

@@ -42,12 +42,7 @@ from counter_app.services.payments import (
     StaleBillsError,
     StaleLateFeeError,
 )
-from counter_app.services.receipt_facts import (
-    PayableAccount,
-    ReceiptFacts,
-    account_for_payment,
-    receipt_facts,
-)
+from counter_app.services.receipt_facts import PayableAccount, ReceiptFacts
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
@@ -201,7 +196,7 @@ class PaymentDialog(QDialog):
             self._facts_ready(result.facts)
             return
         self.workplace.runner.submit(
-            receipt_facts, self.workplace.database, result.payment_id,
+            self.workplace.services.payments.receipt_facts, result.payment_id,
             on_done=self._facts_ready, on_error=self._print_failed)
 
     def _facts_ready(self, facts: ReceiptFacts) -> None:
@@ -227,7 +222,7 @@ class PaymentDialog(QDialog):
         self.print_button.setEnabled(False)
         if self.facts is None:  # reading what the receipt says failed: read it again
             self.workplace.runner.submit(
-                receipt_facts, self.workplace.database, self.result.payment_id,
+                self.workplace.services.payments.receipt_facts, self.result.payment_id,
                 on_done=self._facts_ready, on_error=self._print_failed)
             return
         self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
@@ -286,7 +281,8 @@ class PaymentDialog(QDialog):
 
     def _reload(self) -> None:
         self.workplace.runner.submit(
-            partial(account_for_payment, self.workplace.database, account_id=self.account.account_id),
+            partial(self.workplace.services.payments.account_for_payment,
+                    account_id=self.account.account_id),
             on_done=self._reloaded, on_error=lambda e: None)
 
     def _reloaded(self, account: PayableAccount) -> None:

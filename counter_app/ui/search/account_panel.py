@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
-from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
+from counter_app.services.archive import ArchiveError, ArchiveInfo
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace
@@ -383,7 +383,7 @@ class AccountPanel(QWidget):
     def _save_archive(self, cabinet_no: str) -> None:
         if self.view is None or self.archive is None:
             return
-        service, account_id, actor = (ArchiveService(self.workplace.database),
+        service, account_id, actor = (self.workplace.services.archive,
                                       self.view.account_id, self.workplace.actor)
         if self.archive.archive_no is None:
             def run():

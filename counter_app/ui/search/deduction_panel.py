@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QW
 
 from counter_app.services.accounts import DeductionState
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import set_account_deduction
 from counter_app.ui.context import Workplace
 
 DEDUCTION_KEY = "search.deduction"
@@ -118,11 +117,11 @@ class DeductionLine(QWidget):
             return
         if account_id != self.account_id:
             return
-        database, workstation = self.workplace.database, self.workplace.actor.workstation
+        channels, workstation = self.workplace.services.channels, self.workplace.actor.workstation
 
         def run() -> dict:
-            return set_account_deduction(database, account_id, enable, reason,
-                                         workstation=workstation)
+            return channels.set_account_deduction(account_id, enable, reason,
+                                                  workstation=workstation)
 
         self.button.setEnabled(False)
         self.workplace.runner.submit(

@@ -36,7 +36,6 @@ from counter_app.services.withholding import (
     Agreement,
     WithholdingError,
     WithholdingScreen,
-    WithholdingService,
 )
 from counter_app.ui.context import Workplace
 
@@ -70,7 +69,7 @@ class WithholdingDialog(QDialog):
         super().__init__(parent)
         self.workplace = workplace
         self.account_id = account_id
-        self.service = WithholdingService(workplace.database)
+        self.service = workplace.services.withholding
         self.screen: WithholdingScreen | None = None
         self.typed_number = ""  # the full number just signed, for its printout only
         self.setWindowTitle(self.tr("Bank withholding"))

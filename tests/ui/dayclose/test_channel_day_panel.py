@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from counter_app.export.channel_day import write_channel_day_workbook
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import channel_day_report
 from counter_app.services.online_import import import_online
 from counter_app.ui.dayclose import channel_day as panel_module
 from counter_app.ui.dayclose.channel_day import ChannelDayModel
@@ -122,5 +121,5 @@ def test_a_clerk_has_no_channel_report(db, login_as, qtbot, runner):
     till = make_till(db, login_as, qtbot, runner, role="clerk")
     assert till.page.channel_day is None and till.page.suspense is None
     with pytest.raises(ActionError) as refused:
-        channel_day_report(till.workplace.database, datetime.now(SHANGHAI).date())
+        till.workplace.services.channels.channel_day_report(datetime.now(SHANGHAI).date())
     assert refused.value.kind == "forbidden"
