@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from counter_app.services.actions import ActionError, call
+
 from tests.factories import make_account, make_reference
 
 GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
@@ -236,3 +238,31 @@ def test_no_login_reads_a_full_number(db, logins, role):
     statements += [f"SELECT * FROM {table}" for table, _ in SECRETS]
     passed = _refusals(logins[role], statements)
     assert passed == [], "; ".join(passed)
+
+
+def test_a_supervisor_cannot_reveal_every_number_past_the_lookup_quota(db, login_as):
+    """A reveal gives a full number for an account: the same per-minute quota
+    as a lookup by full number (0025), or a supervisor dumps the whole town
+    one audited reveal at a time. A complaint's contact shares it."""
+    with db.write() as s:
+        make_reference(s)
+        account = make_account(s).id
+    boss, _ = login_as("supervisor")
+    with db.read() as s:
+        limit = s.execute(text("SELECT counter_lookup_limit()")).scalar_one()
+    refused = None
+    for n in range(2 * limit + 1):  # a minute may turn once while this runs
+        try:
+            token = call(boss, "request_reveal", account, "mobile", "WS1")["token"]
+        except ActionError as exc:
+            refused = (n, exc.code)
+            break
+        assert call(boss, "reveal_value", token)["value"] == "13812345678"
+    assert refused is not None and refused[1] == "rate_limit" and refused[0] >= limit
+    with pytest.raises(ActionError) as contact:
+        call(boss, "request_contact_reveal", 1, "WS1")
+    assert contact.value.code == "rate_limit"
+    # the lookups by full number share it
+    with pytest.raises(ActionError) as lookup:
+        call(boss, "find_number", "mobile", ["13812345678"], "WS1")
+    assert lookup.value.code == "rate_limit"
