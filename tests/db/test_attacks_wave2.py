@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
-
 from tests.factories import make_account, make_reference
 
 GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
@@ -266,3 +265,30 @@ def test_a_supervisor_cannot_reveal_every_number_past_the_lookup_quota(db, login
     with pytest.raises(ActionError) as lookup:
         call(boss, "find_number", "mobile", ["13812345678"], "WS1")
     assert lookup.value.code == "rate_limit"
+
+
+def test_0026_downgrades_to_0025_and_upgrades_again(pg_db):
+    from alembic import command
+
+    from counter_app.db.migrate import _config
+
+    def state(conn) -> tuple:
+        return conn.execute(text(
+            "SELECT has_table_privilege('counter_admin', 'accounts', 'SELECT'), "
+            "to_regprocedure('counter_take_lookup(clerks, text)') IS NOT NULL, "
+            "(SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'withholding%no_truncate'), "
+            "position('counter_take_lookup' in "
+            "         pg_get_functiondef('counter_request_reveal'::regproc)) > 0")).one()
+
+    with pg_db.engine.connect() as conn:
+        assert tuple(state(conn)) == (False, True, 4, True)
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0025_hardening")
+    with pg_db.engine.connect() as conn:
+        assert tuple(state(conn)) == (True, False, 0, False)
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.upgrade(_config(conn), "head")
+    with pg_db.engine.connect() as conn:
+        assert tuple(state(conn)) == (False, True, 4, True)
