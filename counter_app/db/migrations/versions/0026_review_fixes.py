@@ -1,6 +1,6 @@
 """The attacker's review of wave 2: an admin's plain SELECT of every full
 number taken back, a reveal counted in the lookup quota, TRUNCATE refused
-on the withholding tables
+on the withholding tables, a bill's schedule and relief checked
 
 Revision ID: 0026_review_fixes
 Revises: 0025_hardening
@@ -31,6 +31,7 @@ REPLACED = (
     ("0025_hardening.sql", "counter_find_number"),
     ("0025_hardening.sql", "counter_request_contact_reveal"),
     ("0015_actions_screens.sql", "counter_request_reveal"),
+    ("0022_channel_payments.sql", "counter_issue_bills"),
 )
 TRUNCATE_GUARDED = ("withholding_batches", "withholding_items", "withholding_results",
                     "withholding_imports")
@@ -57,4 +58,5 @@ def downgrade() -> None:
     for file, name in REPLACED:
         raw.execute(_definition(file, name))
     raw.execute("DROP FUNCTION counter_take_lookup(clerks, text)")
+    raw.execute("DROP FUNCTION counter_check_bill_terms(text, jsonb)")
     raw.execute("GRANT SELECT ON accounts TO counter_admin")

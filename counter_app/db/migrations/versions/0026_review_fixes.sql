@@ -143,3 +143,91 @@ CREATE TRIGGER withholding_results_no_truncate BEFORE TRUNCATE ON withholding_re
     FOR EACH STATEMENT EXECUTE FUNCTION counter_refuse_change();
 CREATE TRIGGER withholding_imports_no_truncate BEFORE TRUNCATE ON withholding_imports
     FOR EACH STATEMENT EXECUTE FUNCTION counter_refuse_change();
+
+-- 4. A batch login issued bills from psql at any schedule that prices the
+--    lines (another category's cheaper one, one not yet or no longer in
+--    force) and with any relief line (an account without relief, or a
+--    relief above its component's charge): a friend's water for nothing.
+--    After the bills are written (so every value has its type), the ones of
+--    this call are held against what billing computes (services/billing.py):
+--    the account's category's schedule in force on the reading day (the
+--    latest start wins); at most one relief line, on the component of an
+--    approved (or since expired) relief of the account whose validity meets
+--    the bill's days, and at most that component's charge. The tiers' split
+--    is still the batch's (it needs the year's usage and the households).
+CREATE FUNCTION counter_check_bill_terms(p_period text, p_bills jsonb) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v record;
+BEGIN
+    WITH sent AS (
+        SELECT x.reading_id, x.n - 1 AS n
+        FROM ROWS FROM (jsonb_to_recordset(p_bills) AS (reading_id bigint)) WITH ORDINALITY
+             AS x(reading_id, n)),
+    issued AS (
+        SELECT s.n, b.id, b.tariff_id, b.period_start, b.period_end, b.account_id,
+               (SELECT t.id FROM tariffs t
+                 WHERE t.category_code = a.price_category AND t.effective_from <= r.read_on
+                   AND (t.effective_to IS NULL OR t.effective_to >= r.read_on)
+                 ORDER BY t.effective_from DESC LIMIT 1) AS in_force
+        FROM sent s
+        JOIN bills b ON b.reading_id = s.reading_id AND b.period = p_period
+                    AND b.adjusts_bill_id IS NULL
+        JOIN accounts a ON a.id = b.account_id
+        JOIN readings r ON r.id = b.reading_id),
+    reliefs AS (
+        SELECT l.bill_id, count(*) AS lines, min(l.component) AS component,
+               -sum(l.amount) AS amount
+        FROM bill_lines l WHERE l.kind = 'relief' AND l.bill_id IN (SELECT id FROM issued)
+        GROUP BY l.bill_id),
+    problems AS (
+        SELECT i.n, CASE
+            WHEN i.tariff_id IS DISTINCT FROM i.in_force THEN 'tariff'
+            WHEN rl.lines > 1 THEN 'one relief line at most'
+            WHEN NOT EXISTS (
+                    SELECT 1 FROM relief_applications ra
+                    JOIN relief_rules rr ON rr.code = ra.rule_code
+                    WHERE ra.account_id = i.account_id AND ra.status IN ('approved', 'expired')
+                      AND ra.effective_period IS NOT NULL AND ra.effective_period <= p_period
+                      AND ra.valid_from <= i.period_end AND ra.valid_to >= i.period_start
+                      AND rr.component = rl.component)
+                THEN 'no relief of the account applies to this bill'
+            WHEN rl.amount > (SELECT coalesce(sum(c.amount), 0) FROM bill_lines c
+                              WHERE c.bill_id = i.id AND c.kind = 'charge'
+                                AND c.component = rl.component)
+                THEN 'a relief is at most its component''s charge'
+            END AS problem
+        FROM issued i LEFT JOIN reliefs rl ON rl.bill_id = i.id
+        WHERE i.tariff_id IS DISTINCT FROM i.in_force OR rl.bill_id IS NOT NULL)
+    SELECT * INTO v FROM problems WHERE problem IS NOT NULL ORDER BY n LIMIT 1;
+    IF v.problem = 'tariff' THEN
+        PERFORM counter_fail('CT400', 'tariff', format('bills[%s].tariff_id', v.n),
+            'not the schedule of the account''s category in force on the reading day');
+    ELSIF v.problem IS NOT NULL THEN
+        PERFORM counter_fail('CT400', 'relief', format('bills[%s].lines', v.n), v.problem);
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION counter_issue_bills(p_period text, p_bills jsonb) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_caller text := counter_batch_caller();
+    v jsonb;
+    d jsonb;
+BEGIN
+    v := counter_issue_bills_only(p_period, p_bills);
+    PERFORM counter_check_bill_terms(p_period, p_bills);  -- 0026: refused whole
+    d := counter_deduct_prepayments('billing ' || p_period);
+    IF (d->>'count')::int > 0 THEN
+        PERFORM counter_audit('batch', 'deduction.run', 'period', p_period, d);
+    END IF;
+    RETURN v || jsonb_build_object('deducted', d->'count', 'deducted_total', d->'total');
+END
+$$;
+
+REVOKE ALL ON FUNCTION counter_check_bill_terms(text, jsonb) FROM PUBLIC;
