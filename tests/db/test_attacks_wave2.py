@@ -292,3 +292,65 @@ def test_0026_downgrades_to_0025_and_upgrades_again(pg_db):
         command.upgrade(_config(conn), "head")
     with pg_db.engine.connect() as conn:
         assert tuple(state(conn)) == (False, True, 4, True)
+
+
+# The wave's actions and who may call them (a direct grant; the groups
+# above inherit: admin -> supervisor -> clerk).
+WAVE2_GRANTS = {
+    "counter_assign_archive_numbers": {"counter_admin", "counter_batch"},
+    "counter_assign_archive_no": {"counter_supervisor"},
+    "counter_set_cabinet_no": {"counter_supervisor"},
+    "counter_archive_catalogue": {"counter_supervisor"},
+    "counter_import_accounts": {"counter_batch"},
+    "counter_import_balances": {"counter_batch"},
+    "counter_save_tariff": {"counter_admin"},
+    "counter_save_fee_component": {"counter_admin"},
+    "counter_save_price_category": {"counter_admin"},
+    "counter_tariff_basis": {"counter_clerk"},
+    "counter_tariff_catalog": {"counter_clerk"},
+    "counter_issue_bills": {"counter_batch"},
+    "counter_apply_prepayments": {"counter_batch"},
+    "counter_import_online": {"counter_batch"},
+    "counter_resolve_suspense": {"counter_supervisor"},
+    "counter_suspense_list": {"counter_supervisor"},
+    "counter_set_account_deduction": {"counter_supervisor"},
+    "counter_set_channel_setting": {"counter_admin"},
+    "counter_channel_day": {"counter_supervisor"},
+    "counter_sign_withholding": {"counter_clerk"},
+    "counter_cancel_withholding": {"counter_clerk"},
+    "counter_withholding_screen": {"counter_clerk"},
+    "counter_withholding_due": {"counter_batch"},
+    "counter_export_withholding": {"counter_batch"},
+    "counter_import_withholding": {"counter_batch"},
+    "counter_waive_late_fee": {"counter_supervisor"},
+    "counter_set_late_fee_rule": {"counter_admin"},
+    "counter_late_fee": {"counter_clerk"},
+    "counter_overdue": {"counter_clerk"},
+    "counter_dunning_list": {"counter_supervisor"},
+    "counter_post_payment": {"counter_clerk"},
+    "counter_find_number": {"counter_clerk"},
+    "counter_lookup_flags": {"counter_supervisor"},
+    "counter_request_contact_reveal": {"counter_supervisor"},
+    "counter_request_reveal": {"counter_clerk"},
+    "counter_reveal_value": {"counter_clerk"},
+    "counter_books_check": {"counter_supervisor"},
+    "counter_installation_role": {"counter_clerk", "counter_batch"},
+    "counter_take_lookup": set(),
+    "counter_check_bill_terms": set(),
+}
+
+
+def test_each_action_of_the_wave_is_granted_to_its_group_only(db):
+    names = ", ".join(f"'{n}'" for n in WAVE2_GRANTS)
+    rows = _catalogue(db, f"""
+        SELECT p.proname, coalesce(array_agg(DISTINCT pg_get_userbyid(a.grantee))
+                                   FILTER (WHERE a.grantee <> p.proowner), '{}') AS grantees
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        LEFT JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+               ON a.privilege_type = 'EXECUTE'
+        WHERE n.nspname = 'public' AND p.proname IN ({names})
+        GROUP BY p.oid, p.proname""")
+    assert {r.proname for r in rows} == set(WAVE2_GRANTS)
+    wrong = {r.proname: set(r.grantees) for r in rows
+             if set(r.grantees) != WAVE2_GRANTS[r.proname]}
+    assert wrong == {}
