@@ -344,7 +344,7 @@ def test_each_action_of_the_wave_is_granted_to_its_group_only(db):
     names = ", ".join(f"'{n}'" for n in WAVE2_GRANTS)
     rows = _catalogue(db, f"""
         SELECT p.proname, coalesce(array_agg(DISTINCT pg_get_userbyid(a.grantee))
-                                   FILTER (WHERE a.grantee <> p.proowner), '{}') AS grantees
+                                   FILTER (WHERE a.grantee <> p.proowner), '{{}}') AS grantees
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         LEFT JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                ON a.privilege_type = 'EXECUTE'
