@@ -78,3 +78,28 @@ def test_a_schedule_of_another_category_or_not_in_force_is_refused(utility):  # 
         refused = _refused(utility, _payload(utility, tariff_id=tariff_id))
         assert (refused.code, refused.field) == ("tariff", "bills[0].tariff_id")
     assert call(utility.batch, "issue_bills", "2026-02", jsonb(_payload(utility)))["billed"] == 1
+
+
+def test_a_second_online_order_listed_before_the_first_still_waits_in_suspense(utility):  # noqa: F811
+    """"More than owed" is judged at the order's paid_at: the orders of a file
+    are taken in the time they were paid, so a customer who paid twice gets
+    the second order held in suspense whatever line the platform put it on
+    (not silently deposited to the prepayment)."""
+    from datetime import datetime, timedelta
+
+    from counter_app.domain.localtime import SHANGHAI
+    from counter_app.services.billing import bill_period
+
+    assert bill_period(utility.batch, "2026-02").billed == 1  # 41.40 owed
+    now = datetime.now(SHANGHAI)
+    rows = [{"line": 2, "order_id": "LATE", "paid_at": (now + timedelta(seconds=20)).isoformat(),
+             "account_no": "01000001", "amount": "41.40"},
+            {"line": 3, "order_id": "EARLY", "paid_at": (now + timedelta(seconds=10)).isoformat(),
+             "account_no": "01000001", "amount": "41.40"}]
+    out = call(utility.batch, "import_online", "wechat", "7" * 64, "wx.csv", jsonb(rows))
+    assert (out["posted"], out["suspended"]) == (1, 1)
+    with utility.db.read() as s:
+        held = s.execute(text("SELECT external_ref, reason FROM channel_suspense")).one()
+        balance = s.execute(text("SELECT prepayment_balance FROM accounts")).scalar_one()
+        assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
+    assert tuple(held) == ("wechat:LATE", "overpaid") and balance == 0

@@ -1,6 +1,7 @@
 """The attacker's review of wave 2: an admin's plain SELECT of every full
 number taken back, a reveal counted in the lookup quota, TRUNCATE refused
-on the withholding tables, a bill's schedule and relief checked
+on the withholding tables, a bill's schedule and relief checked, online
+orders taken in the time they were paid
 
 Revision ID: 0026_review_fixes
 Revises: 0025_hardening
@@ -32,6 +33,7 @@ REPLACED = (
     ("0025_hardening.sql", "counter_request_contact_reveal"),
     ("0015_actions_screens.sql", "counter_request_reveal"),
     ("0022_channel_payments.sql", "counter_issue_bills"),
+    ("0022_channel_payments.sql", "counter_import_online"),
 )
 TRUNCATE_GUARDED = ("withholding_batches", "withholding_items", "withholding_results",
                     "withholding_imports")

@@ -231,3 +231,207 @@ END
 $$;
 
 REVOKE ALL ON FUNCTION counter_check_bill_terms(text, jsonb) FROM PUBLIC;
+
+-- 5. "More than owed" is judged at an order's paid_at (counter_owed_at), but
+--    the orders were taken in the file's line order: a customer's second
+--    payment listed before the first was judged before the first existed,
+--    posted, and its money deposited to the prepayment instead of waiting in
+--    suspense. The orders are taken in the time they were paid (then line).
+CREATE OR REPLACE FUNCTION counter_import_online(p_platform text, p_file_hash text, p_file_name text,
+                                      p_rows jsonb)
+    RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v_caller text := counter_batch_caller();
+    v_name text := left(btrim(coalesce(p_file_name, '')), 200);
+    v_tender text;
+    v_overpay text := coalesce((SELECT value FROM utility_settings WHERE key = 'online_overpay'),
+                               'suspense');
+    v_done online_imports;
+    v_import bigint;
+    x record;
+    v_field text;
+    v_ref text;
+    v_amount numeric;
+    v_account accounts;
+    v_pay payments;
+    v_sus channel_suspense;
+    v_owed numeric;
+    v_reason text;
+    v jsonb;
+    v_orders int := 0;
+    v_posted int := 0;
+    v_replayed int := 0;
+    v_suspended int := 0;
+    v_total numeric := 0;
+    v_posted_amount numeric := 0;
+    v_replayed_amount numeric := 0;
+    v_suspended_amount numeric := 0;
+    v_allocated numeric := 0;
+    v_deposited numeric := 0;
+    v_held jsonb := '[]'::jsonb;
+BEGIN
+    IF p_platform IS NULL OR p_platform NOT IN ('wechat', 'alipay', 'bank') THEN
+        PERFORM counter_fail('CT400', 'platform', 'platform', 'wechat, alipay or bank');
+    END IF;
+    v_tender := p_platform;
+    IF p_file_hash IS NULL OR p_file_hash !~ '^[0-9a-f]{64}$' THEN
+        PERFORM counter_fail('CT400', 'file_hash', 'file_hash', 'the SHA-256 of the file, in hex');
+    END IF;
+    IF v_name = '' THEN
+        PERFORM counter_fail('CT400', 'file_name', 'file_name', 'the file''s name');
+    END IF;
+    -- the same file from two connections: the second waits, then replays
+    PERFORM pg_advisory_xact_lock(7305, hashtext(p_file_hash));
+    SELECT * INTO v_done FROM online_imports WHERE file_hash = p_file_hash;
+    IF FOUND THEN
+        RETURN jsonb_build_object('import_id', v_done.id, 'file_hash', p_file_hash,
+                                  'platform', v_done.platform, 'orders', v_done.orders,
+                                  'posted', 0, 'replayed', v_done.orders, 'suspended', 0,
+                                  'amount', v_done.amount, 'file_replayed', true,
+                                  'first_imported_at', v_done.imported_at,
+                                  'first_imported_by', v_done.imported_by);
+    END IF;
+    IF jsonb_typeof(p_rows) IS DISTINCT FROM 'array' OR jsonb_array_length(p_rows) = 0 THEN
+        PERFORM counter_fail('CT400', 'rows', 'rows', 'a non-empty list of orders');
+    END IF;
+    BEGIN
+        -- locks in a fixed order, so that two imports (of overlapping files),
+        -- a resolution and the deduction sweep never wait for each other in
+        -- a circle: every order's reference first, then the accounts by id
+        FOR v_ref IN
+            SELECT DISTINCT 'online:' || p_platform || ':' || btrim(t.order_id)
+            FROM jsonb_to_recordset(p_rows) AS t(order_id text)
+            WHERE btrim(coalesce(t.order_id, '')) <> ''
+            ORDER BY 1
+        LOOP
+            PERFORM pg_advisory_xact_lock(7304, hashtext(v_ref));
+        END LOOP;
+        PERFORM 1 FROM accounts
+        WHERE account_no IN (SELECT btrim(t.account_no)
+                             FROM jsonb_to_recordset(p_rows) AS t(account_no text))
+        ORDER BY id FOR UPDATE;
+        -- the same order twice in the file
+        SELECT format('rows[line %s].order_id', max(t.line)) INTO v_field
+        FROM jsonb_to_recordset(p_rows) AS t(line int, order_id text)
+        GROUP BY btrim(t.order_id) HAVING count(*) > 1 LIMIT 1;
+        IF v_field IS NOT NULL THEN
+            PERFORM counter_fail('CT400', 'duplicate', v_field,
+                                 'the same order appears twice in the file');
+        END IF;
+        FOR x IN
+            SELECT * FROM jsonb_to_recordset(p_rows)
+                AS t(line int, order_id text, paid_at timestamptz, account_no text,
+                     amount numeric)
+            ORDER BY paid_at, line  -- 0026: in the time they were paid
+        LOOP
+            v_field := format('rows[line %s]', x.line);
+            IF x.line IS NULL THEN
+                PERFORM counter_fail('CT400', 'line', 'rows', 'each order has its line number');
+            END IF;
+            IF btrim(coalesce(x.order_id, '')) = ''
+               OR length(p_platform || ':' || btrim(x.order_id)) > 100 THEN
+                PERFORM counter_fail('CT400', 'order_id', v_field || '.order_id',
+                                     'an order id of 1 to 90 characters');
+            END IF;
+            v_amount := counter_money(x.amount, v_field || '.amount', false);
+            IF x.paid_at IS NULL OR x.paid_at > now() + interval '1 day'
+               OR x.paid_at < timestamptz '2000-01-01 00:00+08' THEN
+                PERFORM counter_fail('CT400', 'paid_at', v_field || '.paid_at',
+                                     'when it was paid, not in the future');
+            END IF;
+            IF btrim(coalesce(x.account_no, '')) = '' OR length(btrim(x.account_no)) > 64 THEN
+                PERFORM counter_fail('CT400', 'account_no', v_field || '.account_no',
+                                     'an account number');
+            END IF;
+            v_ref := p_platform || ':' || btrim(x.order_id);
+            v_orders := v_orders + 1;
+            v_total := v_total + v_amount;
+            PERFORM pg_advisory_xact_lock(7304, hashtext('online:' || v_ref));
+            -- already posted, or already in suspense: a replay when it is the same order
+            SELECT * INTO v_sus FROM channel_suspense
+            WHERE channel = 'online' AND external_ref = v_ref;
+            IF FOUND THEN
+                IF v_sus.amount <> v_amount OR v_sus.account_no <> btrim(x.account_no) THEN
+                    PERFORM counter_fail('CT409', 'ref_conflict', v_field || '.amount',
+                        format('order %s was already received: %s for account %s', v_ref,
+                               v_sus.amount, v_sus.account_no));
+                END IF;
+                v_replayed := v_replayed + 1;
+                v_replayed_amount := v_replayed_amount + v_amount;
+                CONTINUE;
+            END IF;
+            SELECT * INTO v_pay FROM payments WHERE channel = 'online' AND external_ref = v_ref;
+            IF FOUND THEN
+                IF v_pay.amount <> v_amount OR (SELECT account_no FROM accounts
+                                                WHERE id = v_pay.account_id)
+                                               <> btrim(x.account_no) THEN
+                    PERFORM counter_fail('CT409', 'ref_conflict', v_field || '.amount',
+                        format('order %s was already posted: %s to another account or amount',
+                               v_ref, v_pay.amount));
+                END IF;
+                v_replayed := v_replayed + 1;
+                v_replayed_amount := v_replayed_amount + v_amount;
+                CONTINUE;
+            END IF;
+            v_owed := NULL;
+            SELECT * INTO v_account FROM accounts WHERE account_no = btrim(x.account_no)
+            FOR UPDATE;
+            v_reason := CASE WHEN NOT FOUND THEN 'unknown_account'
+                             WHEN v_account.status = 'closed' THEN 'closed_account' END;
+            IF v_reason IS NULL THEN
+                v_owed := counter_owed_at(v_account.id, x.paid_at);
+                IF v_amount > v_owed AND v_overpay = 'suspense' THEN
+                    v_reason := 'overpaid';
+                END IF;
+            END IF;
+            IF v_reason IS NOT NULL THEN
+                -- written with the import's row, below (the ref stays locked)
+                v_held := v_held || jsonb_build_object(
+                    'ref', v_ref, 'account_no', btrim(x.account_no),
+                    'account_id', CASE WHEN v_reason = 'unknown_account' THEN NULL
+                                       ELSE v_account.id END,
+                    'amount', v_amount, 'owed', v_owed, 'paid_at', x.paid_at,
+                    'reason', v_reason, 'line', x.line);
+                v_suspended := v_suspended + 1;
+                v_suspended_amount := v_suspended_amount + v_amount;
+                CONTINUE;
+            END IF;
+            v := counter_post_channel_payment('online', v_ref, v_account.id, v_amount, x.paid_at,
+                                              v_tender, format('%s line %s', v_name, x.line));
+            v_posted := v_posted + 1;
+            v_posted_amount := v_posted_amount + v_amount;
+            v_allocated := v_allocated + (v->>'allocated')::numeric;
+            v_deposited := v_deposited + (v->>'to_prepayment')::numeric;
+        END LOOP;
+    EXCEPTION
+        WHEN invalid_text_representation OR invalid_datetime_format
+             OR datetime_field_overflow OR numeric_value_out_of_range THEN
+            PERFORM counter_fail('CT400', 'format', coalesce(v_field, 'rows'), SQLERRM);
+    END;
+    INSERT INTO online_imports (file_hash, platform, file_name, orders, posted, replayed,
+                                suspended, amount, imported_by, imported_at)
+    VALUES (p_file_hash, p_platform, v_name, v_orders, v_posted, v_replayed, v_suspended,
+            v_total, session_user, now())
+    RETURNING id INTO v_import;
+    INSERT INTO channel_suspense (channel, external_ref, tender, account_no, account_id, amount,
+                                  owed, paid_at, reason, import_id, line, created_at)
+    SELECT 'online', h.ref, v_tender, h.account_no, h.account_id, h.amount, h.owed, h.paid_at,
+           h.reason, v_import, h.line, now()
+    FROM jsonb_to_recordset(v_held) AS h(ref text, account_no text, account_id bigint,
+                                         amount numeric, owed numeric, paid_at timestamptz,
+                                         reason text, line int);
+    PERFORM counter_audit('batch', 'online.import', 'file', v_name,
+        jsonb_build_object('platform', p_platform, 'file_hash', p_file_hash,
+                           'orders', v_orders, 'posted', v_posted, 'replayed', v_replayed,
+                           'suspended', v_suspended, 'amount', v_total::text));
+    RETURN jsonb_build_object(
+        'import_id', v_import, 'file_hash', p_file_hash, 'platform', p_platform,
+        'orders', v_orders, 'posted', v_posted, 'replayed', v_replayed,
+        'suspended', v_suspended, 'amount', v_total, 'posted_amount', v_posted_amount,
+        'replayed_amount', v_replayed_amount, 'suspended_amount', v_suspended_amount,
+        'allocated', v_allocated, 'to_prepayment', v_deposited, 'file_replayed', false);
+END
+$$;
