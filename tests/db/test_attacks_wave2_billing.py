@@ -1,7 +1,9 @@
-"""The attacker's review of wave 2: a batch login issuing bills from psql.
-The lines were checked against the tariff's prices (0016/0021), but not
-which schedule a bill may use, nor whether the account has a relief at all:
-a friend's bill at a cheaper category's schedule, or relieved to nothing."""
+"""The attacker's review of wave 2: money a batch login forges from psql.
+Bills: the lines were checked against the tariff's prices (0016/0021), but
+not which schedule a bill may use, nor whether the account has a relief at
+all (a friend's bill at a cheaper category's schedule, or relieved to
+nothing). Online statements: a second payment listed before the first was
+deposited to the prepayment instead of waiting in suspense."""
 
 from __future__ import annotations
 
