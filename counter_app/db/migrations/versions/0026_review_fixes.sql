@@ -1,5 +1,5 @@
 -- 0026: what the attacker's review of wave 2 (0019-0025) found open.
--- Tests: tests/db/test_attacks_wave2.py (and _races.py for the races).
+-- Tests: tests/db/test_attacks_wave2.py, _races.py (two connections), _billing.py (batch forgeries).
 
 -- 1. An administrator read every full ID and phone number with a plain
 --    SELECT: 0002 granted counter_admin SELECT on all of accounts and 0017
