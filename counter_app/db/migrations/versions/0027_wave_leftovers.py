@@ -21,7 +21,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0027_wave_leftovers"
-down_revision = "0025_hardening"
+down_revision = "0026_review_fixes"
 branch_labels = None
 depends_on = None
 
