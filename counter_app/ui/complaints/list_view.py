@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
+from counter_app.ui import style
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.complaints import labels
 from counter_app.ui.flow_layout import flow_row
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns"]
-OVERDUE_BRUSH = QBrush(QColor("#f8d0d0"))
+OVERDUE_BRUSH = QBrush(QColor(style.OVERDUE_BACKGROUND))
 
 
 class Columns(IntEnum):

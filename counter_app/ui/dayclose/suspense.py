@@ -43,8 +43,7 @@ from counter_app.services.channels import (
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.texts import unexpected_text
 from counter_app.ui.record_model import RecordTableModel
-
-ERROR_STYLE = "color: #b00020;"
+from counter_app.ui.style import ERROR_STYLE
 
 
 def reason_name(code: str) -> str:

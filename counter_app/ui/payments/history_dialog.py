@@ -36,9 +36,8 @@ from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.printing import reprint_job
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.search.models import PaymentsModel
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 DEFAULT_MONTHS = 12
 
 

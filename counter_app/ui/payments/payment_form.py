@@ -31,9 +31,8 @@ from counter_app.services.receipt_facts import PayableAccount
 from counter_app.ui.payments.messages import payment_message
 from counter_app.ui.payments.models import BillsModel
 from counter_app.ui.payments.tenders import InputRefused, TenderPanel, read_money
+from counter_app.ui.style import ERROR_STYLE, NOTICE_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 BIG_POINTS = 26
 
 
@@ -121,7 +120,7 @@ class PaymentForm(QWidget):
         self.change_label = big(QLabel(self))
         self.change_label.setObjectName("changeLabel")
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.change_label.setStyleSheet("color: #0d47a1;")
+        self.change_label.setStyleSheet(NOTICE_STYLE)
         layout.addWidget(self.change_label)
 
         order = [*self.tender_panel.order(), self.amount_edit, self.bills_view]

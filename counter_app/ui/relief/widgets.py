@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.columns import fit_columns
-from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.relief.models import PeriodTotalsModel, ReliefRegisterModel
+from counter_app.ui.style import heading_label
 
 
 def _table(parent: QWidget, model) -> QTableView:

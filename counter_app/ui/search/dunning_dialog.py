@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 from counter_app.documents.fmt import yen as money_text
 from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError, dunning_list
+from counter_app.ui import style
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
+from counter_app.ui.style import ERROR_STYLE
 
 DUNNING_KEY = "search.dunning"
-_RED = QColor("#b3261e")
+_RED = QColor(style.ERROR)
 
 
 class DunningModel(RecordTableModel[DunningRow]):
@@ -161,7 +163,7 @@ class DunningDialog(QDialog):
             self.table.selectRow(0)
 
     def _failed(self, error: BaseException) -> None:
-        self.status_label.setStyleSheet("color: #b3261e;")
+        self.status_label.setStyleSheet(ERROR_STYLE)
         if isinstance(error, LateFeeError) and error.field == "area":
             self.status_label.setText(self.tr("Area: no such area."))
             self.area_edit.setFocus()

@@ -27,11 +27,11 @@ from counter_app.services.search import SearchResult
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
-from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.search.account_panel import AccountPanel
 from counter_app.ui.search.dunning_dialog import DunningDialog
 from counter_app.ui.search.models import SearchResultsModel
 from counter_app.ui.search.texts import hint_text, searching_text
+from counter_app.ui.style import MUTED_STYLE, heading_label, hint_style
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.search_box)
         self.hint_label = QLabel(self.results_panel)
         self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setStyleSheet("color: #555555;")
+        self.hint_label.setStyleSheet(MUTED_STYLE)
         layout.addWidget(self.hint_label)
 
         self.model = SearchResultsModel(self)
@@ -258,7 +258,7 @@ class SearchPage(QWidget):
 
     def _show_hint(self, text: str, *, warn: bool = False) -> None:
         self.hint_label.setText(text)
-        self.hint_label.setStyleSheet("color: #b3261e;" if warn else "color: #555555;")
+        self.hint_label.setStyleSheet(hint_style(warn))
 
     # -- account -----------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from counter_app.documents.tariff_layouts import price_text, tariff_basis_docume
 from counter_app.services.tariff_basis import TariffBasis, tariff_basis
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.texts import print_error_text
+from counter_app.ui.style import message_style
 
 BASIS_KEY = "search.tariff_basis"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -273,7 +274,7 @@ class TariffBasisDialog(QDialog):
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.pdf_button):

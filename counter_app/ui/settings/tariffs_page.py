@@ -26,6 +26,7 @@ from counter_app.documents.tariff_layouts import price_text, tier_name
 from counter_app.services.tariff_admin import Catalog, Schedule, catalog
 from counter_app.ui.context import Workplace
 from counter_app.ui.settings.tariff_form import TariffFormDialog
+from counter_app.ui.style import message_style
 
 LOAD_KEY = "settings.tariffs"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -238,4 +239,4 @@ class TariffsPage(QWidget):
 
     def _say(self, text: str, *, warn: bool = True) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))
