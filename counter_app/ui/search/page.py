@@ -12,21 +12,19 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.services.search import SearchResult
 from counter_app.ui.account_events import AccountWatch
-from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
+from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.account_panel import AccountPanel
 from counter_app.ui.search.dunning_dialog import DunningDialog
 from counter_app.ui.search.models import SearchResultsModel
@@ -90,17 +88,8 @@ class SearchPage(QWidget):
         layout.addWidget(self.hint_label)
 
         self.model = SearchResultsModel(self)
-        self.table = QTableView(self.results_panel)
-        self.table.setObjectName("resultsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        fit_columns(self.table, stretch=SearchResultsModel.Columns.ADDRESS)
+        self.table = RecordTableView(self.results_panel, self.model, name="resultsTable",
+                                     stretch=SearchResultsModel.Columns.ADDRESS, roomy_rows=True)
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.results_panel)
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -34,6 +33,7 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
 from counter_app.services.tariff_basis import TariffBasis, tariff_basis
 from counter_app.ui.context import Workplace
+from counter_app.ui.record_table import configure_record_table
 from counter_app.ui.search.texts import print_error_text
 from counter_app.ui.style import message_style
 
@@ -44,11 +44,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def _table(parent: QWidget, name: str) -> QTableWidget:
     table = QTableWidget(parent)
     table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    configure_record_table(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setTabKeyNavigation(False)
     return table
 
 
