@@ -31,7 +31,7 @@ from counter_app.services.complaints import (
 )
 from counter_app.ui.complaints import labels
 from counter_app.ui.dates import configure_date_edit
-from counter_app.ui.style import ERROR_STYLE
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -195,7 +195,7 @@ class ComplaintForm(QWidget):
         self.show_ok(text)
 
     def show_ok(self, text: str) -> None:
-        self.errorLabel.setStyleSheet(labels.OK_STYLE)
+        self.errorLabel.setStyleSheet(OK_STYLE)
         self.errorLabel.setText(text)
 
     # -- submit ------------------------------------------------------------------
