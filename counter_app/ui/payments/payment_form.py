@@ -74,7 +74,7 @@ class PaymentForm(QWidget):
         head.setObjectName("accountLabel")
         layout.addWidget(head)
         self.bills = BillsModel(self)
-        self.bills_view = RecordTableView(self, self.bills, fit=False)  # Space ticks a bill
+        self.bills_view = RecordTableView(self, self.bills, fit=False)
         self.bills_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.bills_view.setMinimumHeight(130)
         layout.addWidget(self.bills_view)
