@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 from counter_app.services.identity import LoginError, LoginFailure
 from counter_app.ui.forms.ui_login_dialog import Ui_LoginDialog
 from counter_app.ui.labels import role_name
+from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, NOTE_STYLE
 from counter_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the login window shows before the ORM and Alembic load
@@ -20,9 +21,6 @@ if TYPE_CHECKING:  # the login window shows before the ORM and Alembic load
 log = logging.getLogger(__name__)
 
 LOGIN_TASK = "login"
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: #555555;"
-DEMO_STYLE = "background: #fff8e1; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
 
 
 class DemoLogin(Protocol):
@@ -59,8 +57,8 @@ class LoginDialog(QDialog):
         self._submit_when_ready = False
 
         self.set_database_text(database_text)
-        self.ui.databaseLabel.setStyleSheet(HINT_STYLE)
-        self.ui.demoLabel.setStyleSheet(DEMO_STYLE)
+        self.ui.databaseLabel.setStyleSheet(MUTED_STYLE)
+        self.ui.demoLabel.setStyleSheet(NOTE_STYLE)
         self.show_demo_logins(demo_logins)
         self.ui.messageLabel.hide()
         self.adjustSize()
@@ -84,7 +82,7 @@ class LoginDialog(QDialog):
         """The database is still being checked (or created): the clerk can
         type; a sign-in asked for meanwhile starts as soon as it is ready."""
         self._preparing = True
-        self._show_message(text, HINT_STYLE)
+        self._show_message(text, MUTED_STYLE)
 
     def set_ready(self) -> None:
         self._preparing = False
@@ -111,10 +109,10 @@ class LoginDialog(QDialog):
         if self._preparing:
             self._submit_when_ready = True
             self._show_message(
-                self.tr("Signing in as soon as the database is ready..."), HINT_STYLE
+                self.tr("Signing in as soon as the database is ready..."), MUTED_STYLE
             )
             return
-        self._show_message(self.tr("Signing in, please wait..."), HINT_STYLE)
+        self._show_message(self.tr("Signing in, please wait..."), MUTED_STYLE)
         self._runner.submit(
             self._login,
             username,

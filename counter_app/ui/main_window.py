@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from counter_app.settings import SettingsStore
+from counter_app.ui.complaints.page import ComplaintsPage
 from counter_app.ui.context import Workplace
+from counter_app.ui.dayclose.page import DayClosePage
 from counter_app.ui.forms.ui_main_window import Ui_MainWindow
 from counter_app.ui.lazy_page import LazyPage
 from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
-from counter_app.ui.pages.complaints import ComplaintsPage
-from counter_app.ui.pages.day_close import DayClosePage
-from counter_app.ui.pages.payments import PaymentsPage
-from counter_app.ui.pages.relief import ReliefPage
-from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
+from counter_app.ui.payments.page import PaymentsPage
+from counter_app.ui.relief.page import ReliefPage
+from counter_app.ui.search.page import SearchPage
 from counter_app.ui.settings.tariffs_page import TariffsPage
 from counter_app.ui.status import PING_INTERVAL_MS, ConnectionMonitor, StatusPanel
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
+
+#: what the search page asks for (a button on an account) -> the key of the page that does it;
+#: each of these pages has ``open_account(account_id)``
+ACTION_PAGES = {"pay": "payments", "relief": "relief", "complaint": "complaints"}
+
+
+class OpensAccount(Protocol):
+    def open_account(self, account_id: int) -> None: ...
 
 
 class MainWindow(QMainWindow):
@@ -52,24 +62,23 @@ class MainWindow(QMainWindow):
 
         self.search_page = SearchPage(workplace, state=self._ui_state)
         state = self._ui_state
-        # the other pages are built when first shown (or asked for): sign-in stays quick
-        self._lazy = [
-            LazyPage(lambda: self._connected(PaymentsPage(workplace, state=state))),
-            LazyPage(lambda: ReliefPage(workplace)),
-            LazyPage(lambda: ComplaintsPage(workplace)),
-            LazyPage(lambda: self._connected(DayClosePage(workplace))),
-            LazyPage(lambda: self._connected(SettingsPage(
-                settings, settings_store, runner=runner,
-                database_editable=clerk.role != "clerk"))),
-        ]
+        self._pages: dict[str, QWidget] = {}  # key -> its widget in the stack, in Ctrl+digit order
         self.nav_actions: list[QAction] = []
         self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
-        titles = (self.tr("Search"), self.tr("Payments"), self.tr("Relief"),
-                  self.tr("Complaints"), self.tr("Day close"), self.tr("Settings"))
-        for title, page in zip(titles, (self.search_page, *self._lazy), strict=True):
-            self._add_page(title, page)
+        self._add_page("search", self.tr("Search"), self.search_page)
+        # the other pages are built when first shown (or asked for): sign-in stays quick
+        self._add_page("payments", self.tr("Payments"), LazyPage(
+            lambda: self._connected(PaymentsPage(workplace, state=state))))
+        self._add_page("relief", self.tr("Relief"), LazyPage(lambda: ReliefPage(workplace)))
+        self._add_page("complaints", self.tr("Complaints"),
+                       LazyPage(lambda: ComplaintsPage(workplace)))
+        self._add_page("day_close", self.tr("Day close"),
+                       LazyPage(lambda: self._connected(DayClosePage(workplace))))
+        self._add_page("settings", self.tr("Settings"), LazyPage(
+            lambda: self._connected(SettingsPage(settings, settings_store, runner=runner,
+                                                 database_editable=clerk.role != "clerk"))))
         if clerk.role == "admin":  # the price schedules (水价): administrators only
-            self._add_page(self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
+            self._add_page("tariffs", self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.quit)
@@ -122,30 +131,39 @@ class MainWindow(QMainWindow):
         widget = self.ui.pageStack.widget(index)
         return widget.page if isinstance(widget, LazyPage) else widget
 
+    def page(self, key: str) -> QWidget:
+        """The page registered as ``key`` (built if it was not yet)."""
+        return self.page_at(self.ui.pageStack.indexOf(self._pages[key]))
+
+    def _is_built(self, key: str) -> bool:
+        widget = self._pages[key]
+        return not isinstance(widget, LazyPage) or widget.is_built
+
     @property
     def payments_page(self) -> PaymentsPage:
-        return self._lazy[0].page
+        return self.page("payments")
 
     @property
     def relief_page(self) -> ReliefPage:
-        return self._lazy[1].page
+        return self.page("relief")
 
     @property
     def complaints_page(self) -> ComplaintsPage:
-        return self._lazy[2].page
+        return self.page("complaints")
 
     @property
     def day_close_page(self) -> DayClosePage:
-        return self._lazy[3].page
+        return self.page("day_close")
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self._lazy[4].page
+        return self.page("settings")
 
     # -- navigation ---------------------------------------------------------------
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
         index = self.ui.pageStack.addWidget(page)
+        self._pages[key] = page
         shortcut = QKeySequence(f"Ctrl+{index + 1}")
         shortcut_text = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
         item = QListWidgetItem(title, self.ui.navList)
@@ -166,19 +184,21 @@ class MainWindow(QMainWindow):
         else:
             self.ui.navList.setFocus()
 
+    def open_page(self, key: str) -> QWidget:
+        """Switch to the page registered as ``key``; returns the page."""
+        self.show_page(self.ui.pageStack.indexOf(self._pages[key]))
+        return self.page(key)
+
     def dispatch_action(self, action: str, account_id: int) -> None:
         """The search page asks for another page on an account (pay, relief, complaint)."""
-        index = {"pay": 1, "relief": 2, "complaint": 3}.get(action)
-        if index is None:
+        key = ACTION_PAGES.get(action)
+        if key is None:
             return
-        self.show_page(index)
-        page = self.page_at(index)
-        if hasattr(page, "open_account"):
-            page.open_account(account_id)
+        cast(OpensAccount, self.open_page(key)).open_account(account_id)
 
     def next_customer(self) -> None:
         """A payment is done: the search page, its box emptied for the next customer."""
-        self.show_page(0)
+        self.open_page("search")
         self.search_page.start_over()
 
     @property
@@ -196,7 +216,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self._lazy[0].is_built and not self.payments_page.confirm_close():  # payments with an unknown outcome
+        if self._is_built("payments") and not self.payments_page.confirm_close():  # payments with an unknown outcome
             event.ignore()
             return
         # the clerk quitting (Ctrl+Q asks in quit()) or closing the window; not the

@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QFrame, QLabel, QStatusBar
 
 from counter_app.services.auth import ClerkIdentity
 from counter_app.ui.labels import role_name
+from counter_app.ui.style import ALARM_STYLE, OK_STYLE
 from counter_app.ui.tasks import TaskRunner
 
 PING_TASK = "connection-ping"
 PING_INTERVAL_MS = 30_000
-CONNECTED_STYLE = "color: #1b5e20;"
-LOST_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class ConnectionMonitor(QObject):
@@ -113,7 +112,7 @@ class StatusPanel(QObject):
     def set_connected(self, connected: bool) -> None:
         if connected:
             self.connection_label.setText(self.tr("Connected"))
-            self.connection_label.setStyleSheet(CONNECTED_STYLE)
+            self.connection_label.setStyleSheet(OK_STYLE)
         else:
             self.connection_label.setText(self.tr("Connection lost"))
-            self.connection_label.setStyleSheet(LOST_STYLE)
+            self.connection_label.setStyleSheet(ALARM_STYLE)

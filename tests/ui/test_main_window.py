@@ -11,13 +11,13 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from counter_app.db.engine import Database
+from counter_app.ui.complaints.page import ComplaintsPage
+from counter_app.ui.dayclose.page import DayClosePage
 from counter_app.ui.main_window import GEOMETRY_KEY
-from counter_app.ui.pages.complaints import ComplaintsPage
-from counter_app.ui.pages.day_close import DayClosePage
-from counter_app.ui.pages.payments import PaymentsPage
-from counter_app.ui.pages.relief import ReliefPage
-from counter_app.ui.pages.search import SearchPage
 from counter_app.ui.pages.settings_page import SettingsPage
+from counter_app.ui.payments.page import PaymentsPage
+from counter_app.ui.relief.page import ReliefPage
+from counter_app.ui.search.page import SearchPage
 from tests.ui.conftest import CLERK
 
 
@@ -44,6 +44,34 @@ def test_arrow_keys_in_the_navigation_follow(qtbot, make_window, app_db):
     window.ui.navList.setFocus()
     qtbot.keyClick(window.ui.navList, Qt.Key.Key_Down)
     assert isinstance(window.current_page, PaymentsPage)
+
+
+def test_pages_are_registered_by_key(qtbot, make_window, app_db):
+    window = make_window(app_db)
+    assert window.page("search") is window.search_page
+    assert not window._is_built("relief")  # built on demand, not at sign-in
+    page = window.open_page("relief")
+    assert isinstance(page, ReliefPage)
+    assert window.current_page is page and window.relief_page is page
+    assert window.ui.navList.currentItem().text() == "低保减免"
+    assert isinstance(window.page("day_close"), DayClosePage)
+    with pytest.raises(KeyError):
+        window.page("tariffs")  # a clerk has no price schedules page
+
+
+def test_an_account_action_opens_the_account_on_its_page(qtbot, make_window, app_db):
+    window = make_window(app_db)
+    opened: list[tuple[str, int]] = []
+    for key in ("payments", "relief", "complaints"):
+        window.page(key).open_account = lambda i, key=key: opened.append((key, i))
+    window.dispatch_action("relief", 7)
+    assert opened == [("relief", 7)] and window.current_page is window.relief_page
+    window.dispatch_action("complaint", 8)
+    assert opened[-1] == ("complaints", 8) and window.current_page is window.complaints_page
+    window.dispatch_action("pay", 9)
+    assert opened[-1] == ("payments", 9) and window.current_page is window.payments_page
+    window.dispatch_action("no such action", 10)  # ignored: no page, no call
+    assert len(opened) == 3 and window.current_page is window.payments_page
 
 
 def test_status_bar_shows_clerk_workstation_database_and_connection(qtbot, make_window, app_db):

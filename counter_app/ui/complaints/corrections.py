@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.masking import PERSONAL_FIELDS
 from counter_app.services.corrections import FIELDS, CorrectionView
 from counter_app.ui.complaints import labels
+from counter_app.ui.style import ERROR_STYLE
 
 
 class CorrectionsWidget(QWidget):
@@ -136,7 +137,7 @@ class CorrectionsWidget(QWidget):
         self.evidenceEdit.clear()
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.messageLabel.setStyleSheet("color: #b00020;" if error else "")
+        self.messageLabel.setStyleSheet(ERROR_STYLE if error else "")
         self.messageLabel.setText(text)
 
     def _file(self) -> None:

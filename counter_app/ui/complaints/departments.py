@@ -27,8 +27,8 @@ from counter_app.services.complaints import (
     ComplaintService,
     DepartmentError,
 )
-from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 
 class DepartmentsEditor(QWidget):

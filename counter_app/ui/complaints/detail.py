@@ -21,6 +21,7 @@ from counter_app.services.complaints import CHANNELS, SATISFACTION, ComplaintVie
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.dates import configure_date_edit
+from counter_app.ui.style import ERROR_STYLE
 
 #: action -> statuses it applies to (as the service allows)
 ACTIONS = {
@@ -75,7 +76,7 @@ class ComplaintDetail(QWidget):
         configure_date_edit(self.recallEdit)
         self.recallEdit.setSpecialValueText(self.tr("(none)"))
         self.errorLabel = QLabel(self)
-        self.errorLabel.setStyleSheet("color: #b00020;")
+        self.errorLabel.setStyleSheet(ERROR_STYLE)
         self.errorLabel.setWordWrap(True)
         self.applyButton = QPushButton(self.tr("&Apply (Ctrl+Enter)"), self)
         self.applyButton.setShortcut("Ctrl+Return")

@@ -31,6 +31,7 @@ from counter_app.services.complaints import (
 )
 from counter_app.ui.complaints import labels
 from counter_app.ui.dates import configure_date_edit
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 SHANGHAI = QTimeZone(b"Asia/Shanghai")
 
@@ -184,7 +185,7 @@ class ComplaintForm(QWidget):
 
     def show_error(self, text: str) -> None:
         """Keep what the clerk typed; say what is wrong."""
-        self.errorLabel.setStyleSheet(labels.ERROR_STYLE)
+        self.errorLabel.setStyleSheet(ERROR_STYLE)
         self.errorLabel.setText(text)
 
     def saved(self, text: str) -> None:
@@ -194,7 +195,7 @@ class ComplaintForm(QWidget):
         self.show_ok(text)
 
     def show_ok(self, text: str) -> None:
-        self.errorLabel.setStyleSheet(labels.OK_STYLE)
+        self.errorLabel.setStyleSheet(OK_STYLE)
         self.errorLabel.setText(text)
 
     # -- submit ------------------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.consultation import Script, search
 from counter_app.services.guide import CustomerFacts
+from counter_app.ui import style
 from counter_app.ui.complaints import labels
 
 
@@ -93,12 +94,12 @@ class GuideWidget(QWidget):
         parts = [f"<h4>{_esc(heading)}</h4>",
                  f"<p>{_esc(f.account_no)} {_esc(f.name)}　{_esc(f.area_name)}</p>"]
         if f.arrears > 0:
-            parts.append("<p style='color:#b00020'>" + _esc(
+            parts.append(style.ERROR_PARAGRAPH + _esc(
                 self.tr("(1) Arrears: {amount} yuan").format(amount=f.arrears)) + "</p>")
         else:
             parts.append("<p>" + _esc(self.tr("(1) No arrears.")) + "</p>")
         if f.outages:
-            parts.append("<p style='color:#b00020'>" + _esc(self.tr("(5) Announced outage:")))
+            parts.append(style.ERROR_PARAGRAPH + _esc(self.tr("(5) Announced outage:")))
             for o in f.outages:
                 parts.append("<br>" + _esc(
                     f"{labels.local(o.starts_at)} – {labels.local(o.ends_at)} {o.reason}"))

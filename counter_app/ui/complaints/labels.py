@@ -8,9 +8,6 @@ from PySide6.QtCore import QCoreApplication
 
 from counter_app.services.complaints import CST, LIMITS
 
-ERROR_STYLE = "color: #b00020;"  # a refusal, named
-OK_STYLE = "color: #1b5e20;"  # done
-
 
 def channel_names() -> dict[str, str]:
     return {

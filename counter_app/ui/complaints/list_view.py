@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
-from counter_app.ui.columns import fit_columns
+from counter_app.ui import style
 from counter_app.ui.complaints import labels
 from counter_app.ui.flow_layout import flow_row
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
+from counter_app.ui.record_table import RecordTableView
 
 __all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns"]
-OVERDUE_BRUSH = QBrush(QColor("#f8d0d0"))
+OVERDUE_BRUSH = QBrush(QColor(style.OVERDUE_BACKGROUND))
 
 
 class Columns(IntEnum):
@@ -108,13 +108,7 @@ class ComplaintListWidget(QWidget):
         self.refreshButton.setShortcut("F5")
         self.exportButton = QPushButton(self.tr("&Export to Excel"), self)
         self.model = ComplaintTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        fit_columns(self.table)
+        self.table = RecordTableView(self, self.model)
         self.table.activated.connect(self._activated)
         self.summaryLabel = QLabel(self)
         self.countsTable = QTableWidget(self)

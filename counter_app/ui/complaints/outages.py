@@ -31,10 +31,10 @@ from counter_app.services.auth import ClerkIdentity
 from counter_app.services.outages import SUPERVISOR_ROLES, OutageError, OutageView
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
-from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
 from counter_app.ui.context import Workplace
 from counter_app.ui.dates import configure_date_edit
 from counter_app.ui.record_model import RECORD_ROLE
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 
 class OutagesWidget(QWidget):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
@@ -37,9 +36,9 @@ from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.labels import tender_name
 from counter_app.ui.progress import run_with_progress
 from counter_app.ui.record_model import RecordTableModel
+from counter_app.ui.record_table import configure_record_table
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 LOAD_KEY = "channelday.load"
 
 
@@ -120,8 +119,7 @@ class ChannelDayPanel(QGroupBox):
         self.model = ChannelDayModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().hide()
+        configure_record_table(self.view)
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 from counter_app.domain.money import format_money
 from counter_app.domain.text import normalize_input
 from counter_app.services.shifts import DENOMINATIONS
+from counter_app.ui.style import ERROR_STYLE
 
 MAX_PIECES = 99_999
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -121,7 +122,7 @@ class CountGrid(QWidget):
             label = self._amounts[denomination]
             if pieces is None:
                 label.setText(self.tr("not a number"))
-                label.setStyleSheet("color: #b00020;")
+                label.setStyleSheet(ERROR_STYLE)
             else:
                 label.setText(format_money(denomination * pieces))
                 label.setStyleSheet("")

@@ -46,10 +46,8 @@ from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.progress import run_with_progress
 from counter_app.ui.settings.print_errors import print_error_text
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-VARIANCE_STYLE = "color: #b00020;"
 OPEN_PAGE, SHIFT_PAGE, CLOSED_PAGE = 0, 1, 2
 
 
@@ -230,7 +228,7 @@ class DayClosePage(QWidget):
             return
         sign = "+" if variance > 0 else ""
         self.ui.varianceLabel.setText(f"{sign}{format_money(variance)}")
-        self.ui.varianceLabel.setStyleSheet(VARIANCE_STYLE if variance else OK_STYLE)
+        self.ui.varianceLabel.setStyleSheet(ERROR_STYLE if variance else OK_STYLE)
         required = bool(variance)
         self.ui.reasonLabel.setText(
             self.tr("&Reason for the variance (required):") if required

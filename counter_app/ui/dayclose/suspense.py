@@ -15,7 +15,6 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +36,8 @@ from counter_app.services.channels import SuspenseList, SuspenseRow
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.texts import unexpected_text
 from counter_app.ui.record_model import RecordTableModel
-
-ERROR_STYLE = "color: #b00020;"
+from counter_app.ui.record_table import RecordTableView
+from counter_app.ui.style import ERROR_STYLE
 
 
 def reason_name(code: str) -> str:
@@ -206,11 +204,7 @@ class SuspensePanel(QGroupBox):
         self.resolve_button = QPushButton(self.tr("Re&solve…"))
         self.refresh_button = QPushButton(self.tr("Re&load"))
         self.model = SuspenseModel(self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
+        self.view = RecordTableView(model=self.model, fit=False)
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(self.resolve_selected)

@@ -214,7 +214,6 @@ class Ui_ReliefForm(object):
         self.ruleLabel.setObjectName(u"ruleLabel")
         self.ruleLabel.setText(u"")
         self.ruleLabel.setWordWrap(True)
-        self.ruleLabel.setStyleSheet(u"color: #555555;")
 
         self.mainLayout.addWidget(self.ruleLabel)
 
@@ -222,7 +221,6 @@ class Ui_ReliefForm(object):
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setText(u"")
         self.errorLabel.setWordWrap(True)
-        self.errorLabel.setStyleSheet(u"color: #b00020; font-weight: bold;")
 
         self.mainLayout.addWidget(self.errorLabel)
 

@@ -15,6 +15,7 @@ from counter_app.services.connection import tls_description
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.forms.ui_settings_page import Ui_SettingsPage
 from counter_app.ui.settings.printer_section import PrinterFieldError, PrinterSection
+from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from counter_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -22,8 +23,6 @@ log = logging.getLogger(__name__)
 LANGUAGE_NAMES = (("zh_CN", "简体中文"), ("en", "English"))  # each in its own language
 PAPER_WIDTHS = (58, 80)
 HALL_CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 
 
 class FieldProblem(Exception):
@@ -109,7 +108,7 @@ class SettingsPage(QWidget):
             self.database_hint = QLabel(self.tr(
                 "Only a supervisor or an administrator changes the database address."), self)
             self.database_hint.setObjectName("databaseHint")
-            self.database_hint.setStyleSheet("color: #555555;")
+            self.database_hint.setStyleSheet(MUTED_STYLE)
             row, _role = self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit)
             self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
 

@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +33,10 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.printing import reprint_job
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
+from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.models import PaymentsModel
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 DEFAULT_MONTHS = 12
 
 
@@ -61,14 +59,9 @@ class HistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self._filter_row())
         self.model = PaymentsModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = RecordTableView(self, self.model, fit=False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.verticalHeader().hide()
         layout.addWidget(self.view)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")

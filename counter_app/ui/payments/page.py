@@ -29,14 +29,12 @@ from counter_app.domain.money import format_money
 from counter_app.services.receipt_facts import AccountNotFoundError, PayableAccount
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
-from counter_app.ui.pages._placeholder import heading_label
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.payment_dialog import PaymentDialog
 from counter_app.ui.payments.pending import PendingPayments
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
-
-ERROR_STYLE = "color: #b00020;"
+from counter_app.ui.style import ERROR_STYLE, heading_label
 
 
 def _load(workplace: Workplace, account_id: int | None, account_no: str | None):

@@ -46,11 +46,12 @@ from counter_app.services.receipt_facts import PayableAccount, ReceiptFacts
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
-from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE, PaymentForm
+from counter_app.ui.payments.payment_form import PaymentForm
 from counter_app.ui.payments.pending import PendingPayments
 from counter_app.ui.payments.printing import print_receipt_job
 from counter_app.ui.payments.tenders import InputRefused
 from counter_app.ui.payments.waiver_dialog import WaiverDialog
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 log = logging.getLogger(__name__)
 

@@ -11,14 +11,12 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +29,9 @@ from counter_app.services.receipt_facts import PayableAccount
 from counter_app.ui.payments.messages import payment_message
 from counter_app.ui.payments.models import BillsModel
 from counter_app.ui.payments.tenders import InputRefused, TenderPanel, read_money
+from counter_app.ui.record_table import RecordTableView
+from counter_app.ui.style import ERROR_STYLE, NOTICE_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 BIG_POINTS = 26
 
 
@@ -76,11 +74,8 @@ class PaymentForm(QWidget):
         head.setObjectName("accountLabel")
         layout.addWidget(head)
         self.bills = BillsModel(self)
-        self.bills_view = QTableView(self)
-        self.bills_view.setModel(self.bills)
-        self.bills_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.bills_view = RecordTableView(self, self.bills, fit=False)
         self.bills_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.bills_view.verticalHeader().hide()
         self.bills_view.setMinimumHeight(130)
         layout.addWidget(self.bills_view)
 
@@ -121,7 +116,7 @@ class PaymentForm(QWidget):
         self.change_label = big(QLabel(self))
         self.change_label.setObjectName("changeLabel")
         self.change_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.change_label.setStyleSheet("color: #0d47a1;")
+        self.change_label.setStyleSheet(NOTICE_STYLE)
         layout.addWidget(self.change_label)
 
         order = [*self.tender_panel.order(), self.amount_edit, self.bills_view]

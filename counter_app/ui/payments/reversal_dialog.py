@@ -42,10 +42,7 @@ from counter_app.ui.labels import tender_name
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.printing import print_reversal_job
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-WARNING_STYLE = "color: #b00020; font-weight: bold;"
+from counter_app.ui.style import ALARM_STYLE, ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
 def _local(moment) -> str:
@@ -109,7 +106,7 @@ class ReversalDialog(QDialog):
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("warningLabel")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.setStyleSheet(ALARM_STYLE)
         self.warning_label.hide()
         layout.addWidget(self.warning_label)
         form = QFormLayout()
@@ -126,7 +123,7 @@ class ReversalDialog(QDialog):
         form.addRow(self.tr("Password"), self.password_edit)
         layout.addLayout(form)
         hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
-        hint.setStyleSheet("color: #555555;")
+        hint.setStyleSheet(MUTED_STYLE)
         layout.addWidget(hint)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")

@@ -22,8 +22,8 @@ from counter_app.services.shifts import ShiftError
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.payments.outcome import error_text
-from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE
 from counter_app.ui.payments.tenders import InputRefused, read_money
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 SHIFT_KEY = "payments:shift"
 

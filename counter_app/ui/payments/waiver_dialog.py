@@ -25,7 +25,7 @@ from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.services.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
-from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE
+from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
 def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, amount: Decimal,
@@ -76,7 +76,7 @@ class WaiverDialog(QDialog):
         form.addRow(self.tr("&Password"), self.password_edit)
         layout.addLayout(form)
         hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
-        hint.setStyleSheet("color: #555555;")
+        hint.setStyleSheet(MUTED_STYLE)
         layout.addWidget(hint)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLabel")

@@ -27,6 +27,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.dates import configure_date_edit, to_date
 from counter_app.ui.forms.ui_relief_form import Ui_ReliefForm
 from counter_app.ui.relief.labels import account_type_text, error_text, unexpected_text
+from counter_app.ui.style import ALARM_STYLE, MUTED_STYLE
 
 RESIDENTIAL = ("household", "collective")  # the account types relief is for (0013)
 
@@ -70,6 +71,8 @@ class ReliefFormDialog(QDialog):
             if options.direct_approval else self.tr(" A supervisor approves it.")
         ui.ruleLabel.setText(self.tr(
             "Relief: {rule}, from the next read period after today.").format(rule=rule) + direct)
+        ui.ruleLabel.setStyleSheet(MUTED_STYLE)
+        ui.errorLabel.setStyleSheet(ALARM_STYLE)
         ui.errorLabel.hide()
         self.materials = {
             "certificate_original": ui.certificateOriginalCheck,

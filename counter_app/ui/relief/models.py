@@ -9,13 +9,14 @@ from PySide6.QtGui import QColor
 
 from counter_app.domain.money import format_money
 from counter_app.services.relief import PeriodTotal, ReliefRow
+from counter_app.ui import style
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.relief.labels import account_type_text, status_text
 
 __all__ = ["RECORD_ROLE", "PeriodTotalsModel", "ReliefRegisterModel"]
 
-STATUS_COLORS = {"pending": "#8a5a00", "expired": "#b00020", "revoked": "#666666",
-                 "rejected": "#666666"}
+STATUS_COLORS = {"pending": style.WARNING, "expired": style.ERROR, "revoked": style.INACTIVE,
+                 "rejected": style.INACTIVE}
 
 
 class ReliefRegisterModel(RecordTableModel[ReliefRow]):

@@ -30,9 +30,8 @@ from counter_app.ui.relief.jobs import export_register, load_form, load_register
 from counter_app.ui.relief.labels import error_text, status_text, unexpected_text
 from counter_app.ui.relief.models import RECORD_ROLE
 from counter_app.ui.relief.widgets import ReliefPageWidgets
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 STATUSES = ("pending", "approved", "expired", "rejected", "revoked")
 EXPIRING_DAYS = 30
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -12,28 +11,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.ui.columns import fit_columns
-from counter_app.ui.pages._placeholder import heading_label
+from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.relief.models import PeriodTotalsModel, ReliefRegisterModel
-
-
-def _table(parent: QWidget, model) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.setTabKeyNavigation(False)
-    fit_columns(view)  # from the font, not from 100,000 rows
-    return view
+from counter_app.ui.style import heading_label
 
 
 class ReliefPageWidgets:
@@ -67,8 +52,9 @@ class ReliefPageWidgets:
         self.expiringModel = ReliefRegisterModel(page)
         self.totalsModel = PeriodTotalsModel(page)
         self.tabs = QTabWidget(page)
-        self.registerView = _table(self.tabs, self.registerModel)
-        self.expiringView = _table(self.tabs, self.expiringModel)
+        # columns sized from the font, not from 100,000 rows
+        self.registerView = RecordTableView(self.tabs, self.registerModel)
+        self.expiringView = RecordTableView(self.tabs, self.expiringModel)
         self.tabs.addTab(self.registerView, QCoreApplication.translate("ReliefPage", "Register"))
         self.tabs.addTab(self.expiringView, QCoreApplication.translate("ReliefPage", "Expiring within 30 days"))
 
@@ -76,7 +62,7 @@ class ReliefPageWidgets:
         totals_layout = QVBoxLayout(totals_box)
         totals_layout.setContentsMargins(0, 0, 0, 0)
         totals_layout.addWidget(QLabel(QCoreApplication.translate("ReliefPage", "Relief granted per bill period"), totals_box))
-        self.totalsView = _table(totals_box, self.totalsModel)
+        self.totalsView = RecordTableView(totals_box, self.totalsModel)
         # four short columns that must all show beside the register
         self.totalsView.horizontalHeader().setStretchLastSection(False)
         self.totalsModel.modelReset.connect(self._fit_totals)

@@ -27,6 +27,7 @@ from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.texts import account_type_text, status_text
 from counter_app.ui.search.withholding_panel import open_withholding_dialog, show_withholding_line
+from counter_app.ui.style import BANNER_STYLE, ERROR_STYLE, MUTED_STYLE, hint_style, message_style
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
@@ -80,7 +81,7 @@ class AccountPanel(QWidget):
         self.dues_label.setObjectName("duesLabel")
         self.suspension_label = QLabel(self)
         self.suspension_label.setObjectName("suspensionLabel")
-        self.suspension_label.setStyleSheet("color: #ffffff; background: #b3261e; padding: 2px 6px;")
+        self.suspension_label.setStyleSheet(BANNER_STYLE)
         self.suspension_label.hide()
         dues = QHBoxLayout()
         dues.addWidget(self.dues_label, 1)
@@ -125,7 +126,7 @@ class AccountPanel(QWidget):
         # the customer file: 档案号 … 柜号 … (a supervisor numbers it or moves it)
         self.archive: ArchiveInfo | None = None
         self.archive_label = _value_label(self, "archiveLabel")
-        self.archive_label.setStyleSheet("color: #555555;")
+        self.archive_label.setStyleSheet(MUTED_STYLE)
         self.archive_button = QPushButton(self.tr("&Archive file…"), self)
         self.archive_button.setObjectName("archiveButton")
         self.archive_button.setAutoDefault(False)
@@ -142,7 +143,7 @@ class AccountPanel(QWidget):
         self.history = HistoryWidget(workplace, self)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("accountMessage")
-        self.message_label.setStyleSheet("color: #b3261e;")
+        self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setWordWrap(True)
         self.message_label.hide()
         self.history.message.connect(self._say)
@@ -190,7 +191,7 @@ class AccountPanel(QWidget):
 
     def _say(self, text: str, *, warn: bool = True) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #555555;")
+        self.message_label.setStyleSheet(hint_style(warn))
         self.message_label.setVisible(bool(text))
 
     def _grid_rows(self, box: QWidget, grid: QGridLayout, rows) -> None:
@@ -200,7 +201,7 @@ class AccountPanel(QWidget):
                 if not key:
                     continue
                 caption = Caption(title + self.tr(":"), box)  # at most two lines
-                caption.setStyleSheet("color: #555555;")
+                caption.setStyleSheet(MUTED_STYLE)
                 grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
                 self.fields[key] = _value_label(box, f"{key}Value")
                 self.fields[key].setWordWrap(key not in UNBROKEN)
@@ -300,7 +301,7 @@ class AccountPanel(QWidget):
         self.title_label.setText(f"{v.name}　{v.account_no}")
         owed = v.arrears > 0
         self.arrears_label.setText(self.tr("Arrears: {amount}").format(amount=money_text(v.arrears)))
-        self.arrears_label.setStyleSheet("color: #b3261e;" if owed else "color: #1b6e20;")
+        self.arrears_label.setStyleSheet(message_style(owed))
         self._show_dues(v)
         kind = account_type_text(v.account_type)
         if v.households_total:
@@ -354,7 +355,7 @@ class AccountPanel(QWidget):
         if v.late_fee > 0:
             parts.append(self.tr("Late fee: {amount}").format(amount=money_text(v.late_fee)))
         self.dues_label.setText("　".join(parts))
-        self.dues_label.setStyleSheet("color: #b3261e;" if v.overdue > 0 else "color: #555555;")
+        self.dues_label.setStyleSheet(hint_style(v.overdue > 0))
         if v.suspension is not None:
             self.suspension_label.setText(self.tr("Supply suspension: overdue {days} days")
                                           .format(days=v.days_overdue))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QW
 from counter_app.services.accounts import DeductionState
 from counter_app.services.actions import ActionError
 from counter_app.ui.context import Workplace
+from counter_app.ui.style import MUTED_STYLE
 
 DEDUCTION_KEY = "search.deduction"
 DEDUCTION_ROLE = "supervisor"  # counter_set_account_deduction's least role
@@ -34,7 +35,7 @@ class DeductionLine(QWidget):
         self.state: DeductionState | None = None
         self.label = QLabel(self)
         self.label.setObjectName("deductionLabel")
-        self.label.setStyleSheet("color: #555555;")
+        self.label.setStyleSheet(MUTED_STYLE)
         self.button = QPushButton(self)
         self.button.setObjectName("deductionButton")
         self.button.setCheckable(True)

@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +31,14 @@ from PySide6.QtWidgets import (
 from counter_app.documents.fmt import yen as money_text
 from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError
-from counter_app.ui.columns import fit_columns
+from counter_app.ui import style
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
+from counter_app.ui.record_table import RecordTableView
+from counter_app.ui.style import ERROR_STYLE
 
 DUNNING_KEY = "search.dunning"
-_RED = QColor("#b3261e")
+_RED = QColor(style.ERROR)
 
 
 class DunningModel(RecordTableModel[DunningRow]):
@@ -120,13 +120,8 @@ class DunningDialog(QDialog):
         filters.addWidget(self.export_button)
         filters.addStretch(1)
         self.model = DunningModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("dunningTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        fit_columns(self.table, stretch=DunningModel.Columns.ADDRESS)
+        self.table = RecordTableView(self, self.model, name="dunningTable",
+                                     stretch=DunningModel.Columns.ADDRESS)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("dunningStatus")
         layout = QVBoxLayout(self)
@@ -161,7 +156,7 @@ class DunningDialog(QDialog):
             self.table.selectRow(0)
 
     def _failed(self, error: BaseException) -> None:
-        self.status_label.setStyleSheet("color: #b3261e;")
+        self.status_label.setStyleSheet(ERROR_STYLE)
         if isinstance(error, LateFeeError) and error.field == "area":
             self.status_label.setText(self.tr("Area: no such area."))
             self.area_edit.setFocus()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,29 +18,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountHistoryPage, BillSummary, PaymentSummary
-from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
+from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.models import BillLinesModel, BillsModel, PaymentsModel
 
 HISTORY_KEY = "search.history"
 LINES_KEY = "search.bill_lines"
-
-
-def make_table(parent: QWidget, model, stretch: int | None = None) -> QTableView:
-    """A read-only row table; ``stretch`` is the column taking spare width
-    (default: the last one)."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    fit_columns(table, stretch=stretch)
-    return table
 
 
 def rows_height(table: QTableView, rows: int) -> int:
@@ -96,10 +78,10 @@ class HistoryWidget(QWidget):
         self.payments_model = PaymentsModel(self)
         self.tabs = QTabWidget(self)
         bills_split = QSplitter(Qt.Orientation.Vertical, self.tabs)
-        self.bills_table = make_table(bills_split, self.bills_model)
-        self.bills_table.setObjectName("billsTable")
-        self.lines_table = make_table(bills_split, self.lines_model, BillLinesModel.Columns.ITEM)
-        self.lines_table.setObjectName("billLinesTable")
+        self.bills_table = RecordTableView(bills_split, self.bills_model, name="billsTable",
+                                           roomy_rows=True)
+        self.lines_table = RecordTableView(bills_split, self.lines_model, name="billLinesTable",
+                                           stretch=BillLinesModel.Columns.ITEM, roomy_rows=True)
         self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bills_split.addWidget(self.bills_table)
         bills_split.addWidget(self.lines_table)
@@ -108,9 +90,9 @@ class HistoryWidget(QWidget):
         bills_split.setChildrenCollapsible(False)
         bills_split.setStretchFactor(0, 3)
         bills_split.setStretchFactor(1, 2)
-        self.payments_table = make_table(self.tabs, self.payments_model,
-                                         PaymentsModel.Columns.TENDERS)
-        self.payments_table.setObjectName("paymentsTable")
+        self.payments_table = RecordTableView(self.tabs, self.payments_model, name="paymentsTable",
+                                              stretch=PaymentsModel.Columns.TENDERS,
+                                              roomy_rows=True)
         self.tabs.addTab(bills_split, self.tr("Bills"))
         self.tabs.addTab(self.payments_table, self.tr("Payments"))
 

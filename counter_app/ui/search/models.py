@@ -13,12 +13,13 @@ from counter_app.documents.fmt import local_time
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import BillLineView, BillSummary, PaymentSummary
 from counter_app.services.search import AccountHit
+from counter_app.ui import style
 from counter_app.ui.labels import tender_name
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.search.texts import status_text
 
-_ARREARS_COLOUR = QColor("#b3261e")
-_MUTED_COLOUR = QColor("#777777")
+_ARREARS_COLOUR = QColor(style.ERROR)
+_MUTED_COLOUR = QColor(style.INACTIVE)
 
 __all__ = ["RECORD_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel", "SearchResultsModel"]
 
@@ -150,7 +151,7 @@ class BillLinesModel(RecordTableModel[BillLineView]):
         return values[column]
 
     def colour(self, line: BillLineView, column: int) -> QColor | None:
-        return QColor("#1b6e20") if line.kind == "relief" else None
+        return QColor(style.OK) if line.kind == "relief" else None
 
 
 class PaymentsModel(RecordTableModel[PaymentSummary]):

@@ -12,26 +12,24 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.services.search import SearchResult
 from counter_app.ui.account_events import AccountWatch
-from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
-from counter_app.ui.pages._placeholder import heading_label
+from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.account_panel import AccountPanel
 from counter_app.ui.search.dunning_dialog import DunningDialog
 from counter_app.ui.search.models import SearchResultsModel
 from counter_app.ui.search.texts import hint_text, searching_text
+from counter_app.ui.style import MUTED_STYLE, heading_label, hint_style
 
 log = logging.getLogger(__name__)
 
@@ -86,21 +84,12 @@ class SearchPage(QWidget):
         layout.addWidget(self.search_box)
         self.hint_label = QLabel(self.results_panel)
         self.hint_label.setObjectName("hintLabel")
-        self.hint_label.setStyleSheet("color: #555555;")
+        self.hint_label.setStyleSheet(MUTED_STYLE)
         layout.addWidget(self.hint_label)
 
         self.model = SearchResultsModel(self)
-        self.table = QTableView(self.results_panel)
-        self.table.setObjectName("resultsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        fit_columns(self.table, stretch=SearchResultsModel.Columns.ADDRESS)
+        self.table = RecordTableView(self.results_panel, self.model, name="resultsTable",
+                                     stretch=SearchResultsModel.Columns.ADDRESS, roomy_rows=True)
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.results_panel)
 
@@ -258,7 +247,7 @@ class SearchPage(QWidget):
 
     def _show_hint(self, text: str, *, warn: bool = False) -> None:
         self.hint_label.setText(text)
-        self.hint_label.setStyleSheet("color: #b3261e;" if warn else "color: #555555;")
+        self.hint_label.setStyleSheet(hint_style(warn))
 
     # -- account -----------------------------------------------------------------------
 

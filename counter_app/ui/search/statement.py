@@ -40,6 +40,7 @@ from counter_app.ui.progress import run_with_progress
 from counter_app.ui.search.statement_data import statement_data
 from counter_app.ui.search.texts import print_error_text
 from counter_app.ui.settings.print_errors import print_error_text as printer_error_text
+from counter_app.ui.style import message_style
 
 STATEMENT_KEY = "search.statement"
 DEFAULT_MONTHS = 12
@@ -143,7 +144,7 @@ class StatementDialog(QDialog):
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.pdf_button):

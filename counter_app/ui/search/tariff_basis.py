@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -34,7 +33,9 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
 from counter_app.services.tariff_basis import TariffBasis
 from counter_app.ui.context import Workplace
+from counter_app.ui.record_table import configure_record_table
 from counter_app.ui.search.texts import print_error_text
+from counter_app.ui.style import message_style
 
 BASIS_KEY = "search.tariff_basis"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -43,11 +44,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def _table(parent: QWidget, name: str) -> QTableWidget:
     table = QTableWidget(parent)
     table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
+    configure_record_table(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setTabKeyNavigation(False)
     return table
 
 
@@ -273,7 +271,7 @@ class TariffBasisDialog(QDialog):
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.pdf_button):

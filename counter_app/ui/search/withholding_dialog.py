@@ -38,6 +38,7 @@ from counter_app.services.withholding import (
     WithholdingScreen,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.style import message_style
 
 WITHHOLDING_KEY = "search.withholding"
 
@@ -200,7 +201,7 @@ class WithholdingDialog(QDialog):
 
     def _say(self, text: str, *, warn: bool = False) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))
 
     # -- writes -------------------------------------------------------------------------
 

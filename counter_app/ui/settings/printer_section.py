@@ -19,10 +19,9 @@ from counter_app.documents.printing import ESCPOS_SCHEMES
 from counter_app.settings import Settings
 from counter_app.ui.forms.ui_settings_printer import Ui_PrinterSection
 from counter_app.ui.settings.print_errors import print_error_text
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 from counter_app.ui.tasks import TaskRunner
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 URI_EXAMPLES = "tcp://192.168.1.50:9100, usb://0416:5011, serial://COM3, win32raw://XP-80C"
 
 

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from counter_app.documents.tariff_layouts import price_text, tier_name
 from counter_app.services.tariff_admin import Catalog, Saved, Schedule, TariffError
 from counter_app.ui.context import Workplace
+from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE
 
 SAVE_KEY = "settings.tariff_save"
-ERROR_STYLE = "color: #b3261e;"
 
 
 class TariffFormDialog(QDialog):
@@ -79,7 +79,7 @@ class TariffFormDialog(QDialog):
             "Yuan per m³. One price in the first tier's column applies at every tier; "
             "leave a component's row empty if this schedule does not charge it."), self)
         self.prices_hint.setWordWrap(True)
-        self.prices_hint.setStyleSheet("color: #555555;")
+        self.prices_hint.setStyleSheet(MUTED_STYLE)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("tariffFormMessage")
         self.message_label.setWordWrap(True)
@@ -285,7 +285,7 @@ class TariffFormDialog(QDialog):
 
     def _say(self, text: str, *, warn: bool = True) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet(ERROR_STYLE if warn else "color: #555555;")
+        self.message_label.setStyleSheet(ERROR_STYLE if warn else MUTED_STYLE)
 
     def done(self, result: int) -> None:
         self.workplace.runner.cancel(SAVE_KEY)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +24,9 @@ from PySide6.QtWidgets import (
 from counter_app.documents.tariff_layouts import price_text, tier_name
 from counter_app.services.tariff_admin import Catalog, Schedule
 from counter_app.ui.context import Workplace
+from counter_app.ui.record_table import configure_record_table
 from counter_app.ui.settings.tariff_form import TariffFormDialog
+from counter_app.ui.style import message_style
 
 LOAD_KEY = "settings.tariffs"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -34,12 +35,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 def _table(parent: QWidget, name: str) -> QTableWidget:
     table = QTableWidget(parent)
     table.setObjectName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
+    configure_record_table(table)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setTabKeyNavigation(False)
     return table
 
 
@@ -236,4 +233,4 @@ class TariffsPage(QWidget):
 
     def _say(self, text: str, *, warn: bool = True) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet("color: #b3261e;" if warn else "color: #1b6e20;")
+        self.message_label.setStyleSheet(message_style(warn))

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from counter_app.services.audit import Actor
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
-from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 from tests.ui.complaints.keys import SHOTS, type_text
 
 

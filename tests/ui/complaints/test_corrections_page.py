@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from counter_app.db.models import Account, AuditEvent
 from counter_app.services.audit import Actor
 from counter_app.services.corrections import CorrectionService
+from counter_app.ui.style import ERROR_STYLE
 from tests.ui.complaints.keys import SHOTS, press_alt, type_text
 
 
@@ -100,7 +101,7 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
     press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
     runner.wait_idle()
     assert "提交申请后用户资料已被修改" in b.messageLabel.text() and "驳回" in b.messageLabel.text()
-    assert b.messageLabel.styleSheet() == "color: #b00020;"
+    assert b.messageLabel.styleSheet() == ERROR_STYLE
     with db.read() as s:
         account = s.get(Account, account_id)
         assert (account.address, account.version) == ("嘉祥街道建设路12号", 2)
