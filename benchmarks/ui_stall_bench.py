@@ -38,10 +38,12 @@ stall is over ``--limit`` ms (default 50) and ``--check`` is given.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
 import multiprocessing
 import os
 import platform
+import pstats
 import statistics
 import sys
 import time
@@ -73,7 +75,12 @@ from counter_app.ui.i18n import install_translators  # noqa: E402
 from counter_app.ui.login_dialog import LoginDialog  # noqa: E402
 from counter_app.ui.startup import WARM_UP_TASK  # noqa: E402
 from counter_app.ui.tasks import TaskRunner  # noqa: E402
-from counter_app.ui.warm_up import warm_up_behind_login  # noqa: E402
+
+try:  # a commit before ui/warm_up.py (a "before" run): the login window alone
+    from counter_app.ui.warm_up import warm_up_behind_login  # noqa: E402
+except ImportError:
+    def warm_up_behind_login() -> None:
+        pass
 
 DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 SCREENS = ("login", "sign-in", "search", "account", "payment", "statement", "relief", "complaints",
@@ -153,6 +160,9 @@ class Results(dict):
         super().__setitem__(screen, worst)
 
 
+PROFILE: dict[str, cProfile.Profile] = {}  # --profile SCREEN: the GUI thread's calls
+
+
 def measured(probe: StallProbe, action: Callable[[], None], ready: Callable[[], bool],
              settle_ms: int) -> float:
     """The worst stall from the action's start until it is ready and settled;
@@ -218,14 +228,25 @@ class Bench:
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.window = None
 
+    def measure(self, screen: str, action: Callable[[], None], ready: Callable[[], bool],
+                settle_ms: int) -> float:
+        profile = PROFILE.get(screen)
+        if profile is None:
+            return measured(self.probe, action, ready, settle_ms)
+        profile.enable()  # the GUI thread's calls until the screen has settled
+        try:
+            return measured(self.probe, action, ready, settle_ms)
+        finally:
+            profile.disable()
+
     def idle(self) -> bool:
         return not self.runner.is_busy
 
     def run_once(self) -> Results:
         out = Results(self.probe)
         dialog = LoginDialog(lambda *_: None, self.runner, database_text="PostgreSQL")
-        out["login"] = measured(
-            self.probe,
+        out["login"] = self.measure(
+            "login",
             lambda: (dialog.show(), self.runner.submit(warm_up_behind_login, key=WARM_UP_TASK)),
             self.idle, self.settle)
         clerk = self.clerk
@@ -243,21 +264,22 @@ class Bench:
             self.window.resize(1366, 768)
             self.window.show()
 
-        out["sign-in"] = measured(self.probe, sign_in,
-                                  lambda: self.window is not None and self.idle(), self.settle)
+        out["sign-in"] = self.measure(
+            "sign-in", sign_in, lambda: self.window is not None and self.idle(), self.settle)
         window = self.window
         page = window.search_page
-        out["search"] = measured(self.probe, lambda: page.search_box.setText("张"),
-                                 lambda: not page._debounce.isActive() and self.idle()  # noqa: SLF001
-                                 and page.model.rowCount() >= 50, self.settle)
+        out["search"] = self.measure(
+            "search", lambda: page.search_box.setText("张"),
+            lambda: not page._debounce.isActive() and self.idle()  # noqa: SLF001
+            and page.model.rowCount() >= 50, self.settle)
         panel = page.account_panel
-        out["account"] = measured(
-            self.probe, lambda: page.table.activated.emit(page.model.index(0, 0)),
+        out["account"] = self.measure(
+            "account", lambda: page.table.activated.emit(page.model.index(0, 0)),
             lambda: panel.view is not None and panel.history.account_id is not None
             and self.idle(), self.settle)
         account_id = panel.view.account_id
-        out["payment"] = measured(
-            self.probe, lambda: window.dispatch_action("pay", account_id),
+        out["payment"] = self.measure(
+            "payment", lambda: window.dispatch_action("pay", account_id),
             lambda: isinstance(QApplication.activeModalWidget(), QDialog) and self.idle(),
             self.settle)
         QApplication.activeModalWidget().reject()
@@ -286,19 +308,19 @@ class Bench:
         closer = QTimer()
         closer.timeout.connect(close_preview)
         closer.start(10)
-        out["statement"] = measured(self.probe, open_statement_and_preview,
-                                    lambda: bool(preview_seen), self.settle)
+        out["statement"] = self.measure(
+            "statement", open_statement_and_preview, lambda: bool(preview_seen), self.settle)
         pump_until(lambda: not isinstance(QApplication.activeModalWidget(),
                                           QPrintPreviewDialog))
         closer.stop()
         dialog_box[0].reject()
         pump_until(self.idle)
-        out["relief"] = measured(self.probe, lambda: window.show_page(2), self.idle,
-                                 self.settle)
-        out["complaints"] = measured(self.probe, lambda: window.show_page(3), self.idle,
+        out["relief"] = self.measure("relief", lambda: window.show_page(2), self.idle,
                                      self.settle)
-        out["day-close"] = measured(self.probe, lambda: window.show_page(4), self.idle,
-                                    self.settle)
+        out["complaints"] = self.measure("complaints", lambda: window.show_page(3), self.idle,
+                                         self.settle)
+        out["day-close"] = self.measure("day-close", lambda: window.show_page(4), self.idle,
+                                        self.settle)
         window.monitor.stop()
         window.close()
         window.deleteLater()
@@ -317,8 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=int, default=0, help="busy processes meanwhile")
     parser.add_argument("--limit", type=float, default=50.0)
     parser.add_argument("--check", action="store_true", help="exit 1 over --limit")
+    parser.add_argument("--profile", action="append", default=[], choices=SCREENS,
+                        help="print where the GUI thread spent its time on that screen")
     args = parser.parse_args(argv)
 
+    PROFILE.update({screen: cProfile.Profile() for screen in args.profile})
     app = QApplication.instance() or QApplication([])
     install_app_font(app)
     install_translators(app, "zh_CN")
@@ -371,6 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+    for screen, profile in PROFILE.items():
+        print(f"\n--- {screen}: the GUI thread's calls, all runs")
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
     if over:
         print(f"over {args.limit:.0f} ms: {', '.join(over)}")
     return 1 if (args.check and over) else 0
