@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from counter_app.settings import SettingsStore
 from counter_app.ui.context import Workplace
 from counter_app.ui.forms.ui_main_window import Ui_MainWindow
-from counter_app.ui.lazy_page import LazyPage
+from counter_app.ui.lazy_page import LazyPage, PageBuilder
 from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
 from counter_app.ui.pages.complaints import ComplaintsPage
 from counter_app.ui.pages.day_close import DayClosePage
@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
             self._add_page(title, page)
         if clerk.role == "admin":  # the price schedules (水价): administrators only
             self._add_page(self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
+        # built once the window shows, one per turn: a first visit only shows them (the
+        # payments page waits for its visit: built, it asks about unfinished payments)
+        self.page_builder = PageBuilder(self._lazy[1:4], self)
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.quit)
@@ -194,6 +197,10 @@ class MainWindow(QMainWindow):
         state = self._ui_state.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.page_builder.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._lazy[0].is_built and not self.payments_page.confirm_close():  # payments with an unknown outcome

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -199,7 +199,9 @@ class StatementDialog(QDialog):
         self.last_document = document
         if then == "preview":
             self._say("")
-            print_preview(self, document, self._preview_printer(document.paper), pages=pages)
+            # its own turn of the event loop: the progress window closes and paints first
+            printer = self._preview_printer(document.paper)
+            QTimer.singleShot(0, self, lambda: print_preview(self, document, printer, pages=pages))
         elif then == "print" and document.paper.is_roll:
             self._say(self.tr("Sent to the receipt printer."))
         elif then == "print":
