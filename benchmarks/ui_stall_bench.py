@@ -33,6 +33,13 @@ Each action is followed by a settling time (``--settle`` ms, default 300)
 inside the probe, so deferred layout and painting count too. ``--load N``
 runs N busy processes meanwhile (a loaded workstation). Exits 1 when a worst
 stall is over ``--limit`` ms (default 50) and ``--check`` is given.
+
+Besides the worst stall, the table shows the longest pause of Python's garbage
+collector during the screen ("gc max": a full collection holds the GIL, so it
+freezes the GUI thread whichever thread ran it). ``--profile SCREEN`` (may be
+repeated) prints the GUI thread's calls while that screen ran and settled
+(cProfile, all runs), to see where a stall comes from. The script also runs on
+a commit without ``ui/warm_up.py`` (copy it there), for "before" figures.
 """
 
 from __future__ import annotations
