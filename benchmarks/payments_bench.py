@@ -51,7 +51,6 @@ from counter_app.services.payments import (  # noqa: E402
     Tender,
     TenderInput,
 )
-from counter_app.services.receipt_facts import account_for_payment  # noqa: E402
 from counter_app.services.shifts import ShiftService  # noqa: E402
 
 DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -112,7 +111,7 @@ def drop_clerks(admin, clerks) -> None:
 def request_for(db: Database, account_id: int, shift_id: int) -> PaymentRequest:
     """Pay every open bill in cash (rounded up to the yuan: change given), or
     deposit 10.00 when nothing is owed."""
-    account = account_for_payment(db, account_id=account_id)
+    account = PaymentService(db).account_for_payment(account_id=account_id)
     owed = account.owed
     if owed > 0:
         received = D(int(owed) + 1)

@@ -56,10 +56,15 @@ from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.domain.localtime import SHANGHAI  # noqa: E402
 from counter_app.domain.periods import Period  # noqa: E402
 from counter_app.services.complaint_types import ComplaintFilter, NewComplaint  # noqa: E402
-from counter_app.services.payments import PaymentRequest, Tender, TenderInput  # noqa: E402
-from counter_app.services.receipt_facts import account_for_payment, receipt_facts  # noqa: E402
+from counter_app.services.payments import (  # noqa: E402
+    PaymentRequest,
+    PaymentService,
+    Tender,
+    TenderInput,
+)
 from counter_app.services.relief import RegisterFilter, ReliefInput  # noqa: E402
-from counter_app.services.reversals import reprint, reverse_payment  # noqa: E402
+from counter_app.services.reversals import ReversalService  # noqa: E402
+from counter_app.services.withholding import WithholdingService  # noqa: E402
 
 D = Decimal
 
@@ -72,24 +77,28 @@ ACTIONS: list[tuple[str, object, object]] = [
     ("calibration: SELECT 1 (autocommit)", None, lambda d, _: d.raw.execute("SELECT 1").fetchone()),
     ("search: name (2 characters)", None, lambda d, _: d.search.search(d.name_query, limit=50)),
     ("search: account no.", None, lambda d, _: d.search.search(d.account_no, limit=50)),
-    ("account: open (screen: view + bills + payments)", lambda d: d.account(),
-     lambda d, a: d.accounts.screen(a)),
+    ("account: open (screen: view + bills + payments + withholding + deduction)",
+     lambda d: d.account(), lambda d, a: d.accounts.screen(a)),
+    ("withholding: dialog load (the line's own call before 0027)", lambda d: d.account(),
+     lambda d, a: WithholdingService(d.db).screen(a)),
     ("payment form: load account (+ open shift)", lambda d: d.account(),
-     lambda d, a: account_for_payment(d.db, account_id=a)),
+     lambda d, a: PaymentService(d.db).account_for_payment(account_id=a)),
     ("payment history (12 months)", lambda d: d.account(),
      lambda d, a: d.accounts.history(a, from_period=Period.from_date(today()).add(-11),
                                      to_period=Period.from_date(today()))),
     ("payment: post (cash)", lambda d: cash_request(d), lambda d, r: d.payments.post(r, d.actor)),
     ("payment: receipt facts (to print)", lambda d: post_one(d),
-     lambda d, p: receipt_facts(d.db, p.payment_id)),
+     lambda d, p: PaymentService(d.db).receipt_facts(p.payment_id)),
     ("reprint (log + receipt facts)", lambda d: post_one(d),
-     lambda d, p: reprint(d.db, p.payment_id, d.actor)),
+     lambda d, p: ReversalService(d.db).reprint(p.payment_id, d.actor)),
     ("reversal: supervisor sign-in (dialog)", None,
      lambda d, _: d.authenticator.login(d.sup.username, d.password).database.dispose()),
+    ("supervisor check: verify (one connection, no engine)", None,
+     lambda d, _: d.authenticator.verify(d.sup.username, d.password, role="supervisor")),
     ("reversal: reverse (supervisor signed in)", lambda d: (post_one(d), open_shift(d)),
-     lambda d, ps: reverse_payment(d.sup_db, payment_id=ps[0].payment_id, reason="压测冲正",
-                                   supervisor=d.sup, actor=d.actor, shift_id=ps[1],
-                                   client_uuid=str(uuid.uuid4()))),
+     lambda d, ps: ReversalService(d.sup_db).reverse(payment_id=ps[0].payment_id, reason="压测冲正",
+                                                     supervisor=d.sup, actor=d.actor, shift_id=ps[1],
+                                                     client_uuid=str(uuid.uuid4()))),
     ("shift: close (report included)", lambda d: open_shift(d),
      lambda d, s: d.shifts.close(s, d.actor, cash_counts={}, reason="压测交班")),
     ("shift: open", lambda d: close_shift(d),
@@ -146,7 +155,7 @@ def close_shift(d: Desk) -> None:
 def cash_request(d: Desk) -> PaymentRequest:
     """Pay every open bill in cash (rounded up to the yuan: change given), or
     deposit 10.00 when nothing is owed (as payments_bench does)."""
-    account, shift = account_for_payment(d.db, account_id=d.account()), open_shift(d)
+    account, shift = PaymentService(d.db).account_for_payment(account_id=d.account()), open_shift(d)
     owed = account.owed
     if owed > 0:
         return PaymentRequest(

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import dataclasses
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -22,7 +23,6 @@ from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app import cli_dunning, cli_golive, cli_tariffs
 from counter_app.cli_embedded import cmd_move_to_server, embedded_database, without_password
 from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
@@ -297,6 +297,10 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
 # --------------------------------------------------------------------- parser
 
 
+# the commands of each area, in counter_app/cli_<area>.py (add_commands)
+COMMAND_AREAS = ("archive", "golive", "tariffs", "channels", "withholding", "dunning")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # the common options go before or after the command; SUPPRESS keeps a
     # subcommand from resetting what was given before it
@@ -373,12 +377,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_readings)
-    __import__("counter_app.cli_archive").cli_archive.add_commands(subparsers, common)
-    cli_golive.add_commands(subparsers, common)
-    cli_tariffs.add_commands(subparsers, common)
-    __import__("counter_app.cli_channels").cli_channels.add_commands(subparsers, common)
-    __import__("counter_app.cli_withholding").cli_withholding.add_commands(subparsers, common)
-    cli_dunning.add_commands(subparsers, common)
+    for area in COMMAND_AREAS:  # imported here: they use this module's helpers
+        importlib.import_module(f"counter_app.cli_{area}").add_commands(subparsers, common)
     return parser
 
 

@@ -48,9 +48,9 @@ def cmd_online_import(db, args, out) -> int:
 
 
 def cmd_suspense_list(db, args, out) -> int:
-    from counter_app.services.channels import suspense_list
+    from counter_app.services.channels import ChannelService
 
-    found = suspense_list(db, args.status)
+    found = ChannelService(db).suspense_list(args.status)
     out.result(found, lambda: "\n".join(
         [f"{found.open_count} open, {found.open_amount} (挂账)"]
         + [f"  #{r.id} {r.ref} {r.account_no} {r.amount} {r.reason}"
@@ -60,13 +60,13 @@ def cmd_suspense_list(db, args, out) -> int:
 
 def cmd_suspense_resolve(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import resolve_suspense
+    from counter_app.services.channels import ChannelService
 
     cli = _cli()
     try:
-        row = resolve_suspense(db, args.id, args.action, args.reason,
-                               account_no=args.account_no or "",
-                               workstation=cli._workstation())
+        row = ChannelService(db).resolve_suspense(args.id, args.action, args.reason,
+                                                  account_no=args.account_no or "",
+                                                  workstation=cli._workstation())
     except (ValueError, ActionError) as exc:
         raise cli.CliError(str(exc)) from None
     out.result(row, lambda: f"suspense #{row.id} {row.ref}: {row.resolution['action']}"
@@ -76,9 +76,9 @@ def cmd_suspense_resolve(db, args, out) -> int:
 
 
 def cmd_channel_report(db, args, out) -> int:
-    from counter_app.services.channels import channel_day
+    from counter_app.services.channels import ChannelService
 
-    day = channel_day(db, args.day)
+    day = ChannelService(db).channel_day(args.day)
 
     def human() -> str:
         lines = [f"channel money of {args.day} (渠道收款，不入柜台日结):"]
@@ -99,14 +99,15 @@ def cmd_channel_report(db, args, out) -> int:
 
 def cmd_account_deduction(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import set_account_deduction
-    from counter_app.services.receipt_facts import AccountNotFoundError, account_for_payment
+    from counter_app.services.channels import ChannelService
+    from counter_app.services.payments import PaymentService
+    from counter_app.services.receipt_facts import AccountNotFoundError
 
     cli = _cli()
     try:
-        account = account_for_payment(db, account_no=args.account_no)
-        done = set_account_deduction(db, account.account_id, args.state == "on", args.reason,
-                                     workstation=cli._workstation())
+        account = PaymentService(db).account_for_payment(account_no=args.account_no)
+        done = ChannelService(db).set_account_deduction(
+            account.account_id, args.state == "on", args.reason, workstation=cli._workstation())
     except AccountNotFoundError:
         raise cli.CliError(f"account-no: no account {args.account_no}") from None
     except ActionError as exc:
@@ -119,11 +120,12 @@ def cmd_account_deduction(db, args, out) -> int:
 
 def cmd_channel_setting(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import set_channel_setting
+    from counter_app.services.channels import ChannelService
 
     cli = _cli()
     try:
-        done = set_channel_setting(db, args.key, args.value, workstation=cli._workstation())
+        done = ChannelService(db).set_channel_setting(args.key, args.value,
+                                                      workstation=cli._workstation())
     except ActionError as exc:
         raise cli.CliError(str(exc)) from None
     out.result(done, lambda: f"{done['key']} = {done['value']}")

@@ -18,7 +18,7 @@ from counter_app.db.engine import Database
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.audit import Actor
-from counter_app.services.late_fees import LateFeeError, dunning_list, set_rule
+from counter_app.services.late_fees import LateFeeError, LateFeeService
 
 
 class DunningCliError(Exception):
@@ -50,8 +50,8 @@ def cmd_dunning(db: Database, args, out) -> int:
     from counter_app.cli import CliError
 
     try:
-        listing = dunning_list(db, days=args.days, area=args.area, book=args.book,
-                               suspension=args.suspension)
+        listing = LateFeeService(db).dunning_list(days=args.days, area=args.area, book=args.book,
+                                                  suspension=args.suspension)
     except LateFeeError as exc:
         raise CliError(f"{exc.field or 'dunning'}: {exc}") from None
     path = write_dunning_xlsx(args.out, listing)
@@ -90,12 +90,11 @@ def cmd_set_late_fee_rule(db: Database, args, out) -> int:
 
     actor = Actor(db.engine.url.username or "", os.environ.get("HOSTNAME", "cli"), None)
     try:
-        rule = set_rule(db, actor, price_category=args.category, rate=args.rate,
-                        delay_days=args.delay_days, cap_ratio=args.cap,
-                        effective_from=args.effective_from or datetime.now(SHANGHAI).date(),
-                        reason=args.reason,
-                        suspend_after_days=args.suspend_after_days,
-                        suspend_min_amount=args.suspend_min_amount)
+        rule = LateFeeService(db).set_rule(
+            actor, price_category=args.category, rate=args.rate, delay_days=args.delay_days,
+            cap_ratio=args.cap, effective_from=args.effective_from or datetime.now(SHANGHAI).date(),
+            reason=args.reason, suspend_after_days=args.suspend_after_days,
+            suspend_min_amount=args.suspend_min_amount)
     except LateFeeError as exc:
         raise CliError(f"{exc.field or 'rule'}: {exc}") from None
     out.result({"rule_id": rule.rule_id, "price_category": rule.price_category,

@@ -32,6 +32,7 @@ def cmd_import_accounts(db: Database, args, out) -> int:
         report = import_accounts(db, path, dry_run=args.dry_run)
     except ImportFileError as exc:
         raise CliError(f"{path.name}: {exc}") from None
+    numbered = _number_new_files(db) if report.ok and not report.dry_run else None
 
     def human() -> str:
         lines = _report_lines(report.errors)
@@ -47,10 +48,35 @@ def cmd_import_accounts(db: Database, args, out) -> int:
                          f"{report.meters} meters, {report.readings} readings; "
                          f"{report.skipped} skipped as already present"
                          + (" (dry run: nothing written)" if report.dry_run else ""))
+        if numbered is not None:
+            lines.append(_numbered_line(numbered))
         return "\n".join(lines)
 
-    out.result(dataclasses.asdict(report) | {"ok": report.ok}, human)
+    archive = None if numbered is None else dataclasses.asdict(numbered)
+    out.result(dataclasses.asdict(report) | {"ok": report.ok, "archive_numbers": archive}, human)
     return 0 if report.ok else 1
+
+
+def _number_new_files(db: Database):
+    """An archive number is generated when an account is opened (属地-年度-序号):
+    after an import, the accounts that came without a 档案号 get one, by the
+    batch action ``counter_assign_archive_numbers`` (imported numbers are kept;
+    a replayed file numbers what an earlier run may have left)."""
+    from counter_app.cli import CliError, _workstation
+    from counter_app.services.archive import ArchiveError, ArchiveService
+
+    try:
+        return ArchiveService(db).assign_all(_workstation())
+    except (ArchiveError, PermissionError) as exc:
+        raise CliError(f"accounts imported, but archive numbering was refused ({exc}): run "
+                       "`counter-admin archive assign` (已导入, 档案号未编)") from None
+
+
+def _numbered_line(result) -> str:
+    if result.assigned == 0:
+        return "archive numbers: every account has one (档案号: 无需编号)"
+    return (f"archive numbers: {result.assigned} accounts numbered (已编档案号), "
+            f"{result.first} … {result.last}")
 
 
 def cmd_import_balances(db: Database, args, out) -> int:

@@ -71,9 +71,9 @@ def _tiers_text(tiers) -> str:
 
 
 def cmd_list(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import catalog
+    from counter_app.services.tariff_admin import TariffAdminService
 
-    cat = catalog(db)
+    cat = TariffAdminService(db).catalog()
     schedules = [s for s in cat.schedules if args.category in (None, s.category)]
 
     def human() -> str:
@@ -92,9 +92,9 @@ def cmd_list(db: Database, args, out) -> int:
 
 
 def cmd_show(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import catalog
+    from counter_app.services.tariff_admin import TariffAdminService
 
-    cat = catalog(db)
+    cat = TariffAdminService(db).catalog()
     s = cat.find(args.code)
     if s is None:
         raise _cli().CliError(f"no schedule {args.code}")
@@ -120,14 +120,15 @@ def cmd_show(db: Database, args, out) -> int:
 
 
 def cmd_add(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffError, load_draft, save_tariff
+    from counter_app.services.tariff_admin import TariffAdminService, TariffError, load_draft
 
     try:
         text = args.file.read_text(encoding="utf-8")
     except OSError as exc:
         raise _cli().CliError(f"{args.file}: {exc.strerror or exc}") from None
     try:
-        saved = save_tariff(db, load_draft(text), workstation=_cli()._workstation())
+        saved = TariffAdminService(db).save_tariff(load_draft(text),
+                                                   workstation=_cli()._workstation())
     except TariffError as exc:
         raise _cli().CliError(f"{args.file}: {exc}") from None
     s = saved.schedule
@@ -143,11 +144,12 @@ def cmd_add(db: Database, args, out) -> int:
 
 
 def cmd_component(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffError, save_fee_component
+    from counter_app.services.tariff_admin import TariffAdminService, TariffError
 
     try:
-        c = save_fee_component(db, args.code, args.name, relief_applies=not args.no_relief,
-                               sort_order=args.order, workstation=_cli()._workstation())
+        c = TariffAdminService(db).save_fee_component(
+            args.code, args.name, relief_applies=not args.no_relief, sort_order=args.order,
+            workstation=_cli()._workstation())
     except TariffError as exc:
         raise _fail(exc) from None
     out.result({"component": c}, lambda: f"fee component {c.code}: {c.name}")
@@ -155,11 +157,11 @@ def cmd_component(db: Database, args, out) -> int:
 
 
 def cmd_category(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffError, save_price_category
+    from counter_app.services.tariff_admin import TariffAdminService, TariffError
 
     try:
-        code, name = save_price_category(db, args.code, args.name,
-                                         workstation=_cli()._workstation())
+        code, name = TariffAdminService(db).save_price_category(args.code, args.name,
+                                                                workstation=_cli()._workstation())
     except TariffError as exc:
         raise _fail(exc) from None
     out.result({"code": code, "name": name}, lambda: f"price category {code}: {name}")

@@ -1,4 +1,5 @@
-"""domain, services and db import no Qt and nothing above them (tools/check_layers.py)."""
+"""domain, services and db import no Qt and nothing above them; ui imports nothing from db
+(tools/check_layers.py)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,10 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
         ("services", "from counter_app import ui\n"),
         ("domain", "from counter_app.services.payments import post\n"),
         ("domain", "from ..db.models import Account\n"),
+        ("ui", "from counter_app.db.engine import Database\n"),
+        ("ui", "from PySide6 import QtWidgets\nfrom ..db import models\n"),
+        ("ui", "def f():\n    from counter_app.db.urls import describe_url\n"),
+        ("ui", "from counter_app import db\n"),
     ],
 )
 def test_checker_catches(tmp_path, layer, body):
@@ -80,8 +85,12 @@ def test_checker_allows_what_the_design_allows(tmp_path):
             ),
             "counter_app/db/__init__.py": "",
             "counter_app/db/models.py": "from counter_app.domain import money\n",
-            # only ui/ (and the Qt backend of documents/) may import Qt
+            # only ui/ (and the Qt backend of documents/) may import Qt; ui talks to services
             "counter_app/ui/__init__.py": "from PySide6 import QtWidgets\n",
+            "counter_app/ui/page.py": (
+                "from PySide6.QtCore import Qt\nfrom counter_app.services.pay import x\n"
+                "from ..domain.money import Decimal\n"
+            ),
             "counter_app/documents/qt_backend.py": "from PySide6.QtPrintSupport import QPrinter\n",
         },
     )

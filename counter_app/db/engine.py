@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
+import psycopg
 from psycopg.types.json import set_json_dumps, set_json_loads
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from .urls import describe_url, secure_url
 
@@ -62,6 +65,34 @@ def make_engine(
     the connection (no extra round trip). A server that is not on this machine
     is reached with TLS ``verify-full`` unless the URL names another
     ``sslmode`` (``db/urls.secure_url``)."""
+    parsed, connect_args = connection_parameters(url, statement_timeout_ms=statement_timeout_ms)
+    workstation = statement_timeout_ms is not None
+    engine = create_engine(
+        parsed,
+        echo=echo,
+        # no hstore column anywhere: skip the dialect's type lookup (a
+        # savepoint and a query: 3 round trips on a new engine's first connect)
+        use_native_hstore=False,
+        # a workstation does not pay a round trip per call for the pool's
+        # ping: a dead connection fails its call, which invalidates the pool;
+        # screen loads are sent again (actions.call(retry_read=True)), a
+        # write's outcome is looked up (the payments' client UUID)
+        pool_pre_ping=not workstation,
+        pool_recycle=1800,
+        pool_size=4,
+        max_overflow=4,
+        connect_args=connect_args,
+    )
+    event.listen(engine, "connect", _exact_json)
+    return engine
+
+
+def connection_parameters(
+    url: str | URL, *, statement_timeout_ms: int | None = None
+) -> tuple[URL, dict[str, object]]:
+    """The URL (TLS added, ``db/urls.secure_url``) and the libpq connect
+    arguments of :func:`make_engine` (workstation limits when
+    ``statement_timeout_ms`` is given); any other database is refused."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(
@@ -75,22 +106,29 @@ def make_engine(
         limits = {"statement_timeout": int(statement_timeout_ms), **WORKSTATION_SESSION}
         connect_args["options"] = " ".join(f"-c {k}={v}" for k, v in limits.items())
         connect_args.update(WORKSTATION_TCP)
-    workstation = statement_timeout_ms is not None
-    engine = create_engine(
-        parsed,
-        echo=echo,
-        # a workstation does not pay a round trip per call for the pool's
-        # ping: a dead connection fails its call, which invalidates the pool;
-        # screen loads are sent again (actions.call(retry_read=True)), a
-        # write's outcome is looked up (the payments' client UUID)
-        pool_pre_ping=not workstation,
-        pool_recycle=1800,
-        pool_size=4,
-        max_overflow=4,
-        connect_args=connect_args,
-    )
-    event.listen(engine, "connect", _exact_json)
-    return engine
+    return parsed, connect_args
+
+
+def connect_once(url: str | URL, *, statement_timeout_ms: int | None = None) -> psycopg.Connection:
+    """One psycopg connection in autocommit with exactly the parameters an
+    engine of :func:`make_engine` would connect with (the dialect turns the
+    URL into libpq arguments), without an engine: no pool, no dialect
+    first-connect queries. For a short check (a supervisor's sign-in at a
+    clerk's workstation); the caller closes it."""
+    parsed, connect_args = connection_parameters(url, statement_timeout_ms=statement_timeout_ms)
+    args, kwargs = parsed.get_dialect()().create_connect_args(parsed)
+    connection = psycopg.connect(*args, **{**kwargs, **connect_args}, autocommit=True)
+    _exact_json(connection, None)
+    return connection
+
+
+def driver_connection(raw: PoolProxiedConnection) -> psycopg.Connection[Any]:
+    """The psycopg connection under ``engine.raw_connection()``; one that was
+    closed or detached has none, which is an error here."""
+    driver = raw.driver_connection
+    if driver is None:
+        raise RuntimeError("the database connection is closed")
+    return driver
 
 
 def _json_dumps(value: object) -> str:

@@ -15,6 +15,7 @@ counter_owner``, disable the append-only triggers or edit a table.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -74,23 +75,35 @@ def _config(connection: Connection | None = None) -> Config:
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+@functools.cache
+def _known_revisions() -> tuple[str, frozenset[str]]:
+    """The head and every revision of this build's migrations (read once:
+    the files do not change while the app runs)."""
+    script = ScriptDirectory.from_config(_config())
+    head = script.get_current_head()
     assert head is not None
-    return head
+    return head, frozenset(rev.revision for rev in script.walk_revisions())
+
+
+def head_revision() -> str:
+    return _known_revisions()[0]
+
+
+def revision_state(current: str | None) -> SchemaState:
+    """The state of a database at ``current`` (read by the caller, e.g. from
+    ``counter_whoami()``); raises SchemaTooNewError for a revision this build
+    does not know."""
+    head, known = _known_revisions()
+    if current is not None and current not in known:
+        raise SchemaTooNewError(current)
+    return SchemaState(current=current, head=head)
 
 
 def schema_state(engine: Engine) -> SchemaState:
     """Where the database is; raises SchemaTooNewError for an unknown revision."""
-    script = ScriptDirectory.from_config(_config())
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception as exc:  # alembic raises several kinds for unknown ids
-            raise SchemaTooNewError(current) from exc
-    return SchemaState(current=current, head=head_revision())
+    return revision_state(current)
 
 
 def _prepare_postgres(conn: Connection) -> str:
@@ -170,7 +183,13 @@ def run_sql_file(conn: Connection, path: Path) -> None:
 
 def require_current_schema(engine: Engine) -> SchemaState:
     """For the app at login: the schema must be exactly what this build expects."""
-    state = schema_state(engine)
+    return require_current_revision(schema_state(engine).current)
+
+
+def require_current_revision(current: str | None) -> SchemaState:
+    """:func:`require_current_schema` for a revision already read (the
+    sign-in's ``counter_whoami()``): the same errors and messages."""
+    state = revision_state(current)
     if state.current is None:
         raise SchemaError("the database has no Counter schema; run `counter-admin migrate`")
     if not state.up_to_date:

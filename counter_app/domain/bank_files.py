@@ -53,7 +53,8 @@ class FileLayout:
     success_codes: tuple[str, ...] = ()
 
     def record(self, name: str) -> tuple[FieldSpec, ...]:
-        return getattr(self, name)
+        """The fields of the record ``name`` (header, detail or trailer)."""
+        return {"header": self.header, "detail": self.detail, "trailer": self.trailer}[name]
 
     def width(self, name: str) -> int:
         return sum(f.width or 0 for f in self.record(name))
@@ -82,7 +83,7 @@ class ParsedFile:
         return not self.errors
 
 
-def layout_from_json(data: dict, direction: str) -> FileLayout:
+def layout_from_json(data: dict[str, Any], direction: str) -> FileLayout:
     """The ``request`` or ``return`` layout of a bank's layout JSON."""
     try:
         spec = data[direction]
@@ -146,7 +147,8 @@ def _fixed(layout: FileLayout, spec: FieldSpec, text: str) -> bytes:
     return data.ljust(width, b" ")
 
 
-def render(layout: FileLayout, header: dict, details: list[dict], trailer: dict) -> bytes:
+def render(layout: FileLayout, header: dict[str, Any], details: list[dict[str, Any]],
+           trailer: dict[str, Any]) -> bytes:
     """The file's bytes (lines end with CRLF, as banks' systems expect)."""
     records = [("header", header), *(("detail", d) for d in details), ("trailer", trailer)]
     if layout.format == "fixed":
@@ -205,12 +207,17 @@ def _cells(layout: FileLayout, name: str, line: bytes | list[str]) -> list[str] 
     """The raw cells of a line as the record ``name``, or why it is not one."""
     specs = layout.record(name)
     if layout.format == "csv":
+        if not isinstance(line, list):
+            raise TypeError("a csv layout reads rows of cells, not bytes")
         if len(line) != len(specs):
             return f"{len(line)} columns, the {name} of this bank's layout has {len(specs)}"
         return list(line)
+    if not isinstance(line, bytes):
+        raise TypeError("a fixed-width layout reads lines of bytes")
     if len(line) != layout.width(name):
         return f"{len(line)} bytes, the {name} of this bank's layout has {layout.width(name)}"
-    cells, at = [], 0
+    cells: list[str] = []
+    at = 0
     for spec in specs:
         chunk = line[at:at + (spec.width or 0)]
         at += spec.width or 0
@@ -221,7 +228,8 @@ def _cells(layout: FileLayout, name: str, line: bytes | list[str]) -> list[str] 
     return cells
 
 
-def _record(layout: FileLayout, name: str, number: int, line, errors: list[LineError]):
+def _record(layout: FileLayout, name: str, number: int, line: bytes | list[str],
+            errors: list[LineError]) -> dict[str, Any] | None:
     cells = _cells(layout, name, line)
     if isinstance(cells, str):
         errors.append(LineError(number, name, f"not a {name} of this layout: {cells}"))
@@ -235,7 +243,10 @@ def _record(layout: FileLayout, name: str, number: int, line, errors: list[LineE
     return values
 
 
-def _lines(layout: FileLayout, data: bytes, errors: list[LineError]) -> list:
+def _lines(layout: FileLayout, data: bytes,
+           errors: list[LineError]) -> list[bytes] | list[list[str]]:
+    """Lines of bytes (a fixed-width layout) or rows of cells (csv)."""
+    lines: list[bytes] | list[list[str]]
     if layout.format == "fixed":
         lines = data.replace(b"\r\n", b"\n").split(b"\n")
     else:
@@ -276,9 +287,9 @@ def parse(layout: FileLayout, data: bytes) -> ParsedFile:
     if not has_trailer:
         errors.append(LineError(last, "trailer", "the file ends without its trailer line: "
                                                  "it is truncated"))
-    body = lines[1:-1] if has_trailer else lines[1:]
-    for offset, line in enumerate(body, start=2):
-        values = _record(layout, "detail", offset, line, errors)
+    last_detail = last - 1 if has_trailer else last
+    for offset in range(2, last_detail + 1):  # line numbers: the header is line 1
+        values = _record(layout, "detail", offset, lines[offset - 1], errors)
         if values is not None:
             parsed.details.append((offset, values))
     if has_trailer:
@@ -298,6 +309,7 @@ def _check_trailer(parsed: ParsedFile, line: int) -> None:
         parsed.errors.append(LineError(line, "count", f"the trailer says {count} lines, the file "
                                                       f"has {len(parsed.details)}: truncated?"))
     amounts = [v.get("amount") for _, v in parsed.details]
-    if total is not None and None not in amounts and sum(amounts, Decimal("0")) != total:
+    known = [a for a in amounts if a is not None]
+    if total is not None and len(known) == len(amounts) and sum(known, Decimal("0")) != total:
         parsed.errors.append(LineError(line, "total", f"the trailer says {total}, the lines add "
-                                                      f"up to {sum(amounts, Decimal('0'))}"))
+                                                      f"up to {sum(known, Decimal('0'))}"))

@@ -40,6 +40,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
+from counter_app.db import models as m
 from counter_app.db.engine import Database
 
 from .accounts_history import AccountHistory, not_found
@@ -65,12 +68,17 @@ from .accounts_reveal import AccountReveal
 from .accounts_screen import (
     AccountHistoryPage,
     AccountScreen,
+    DeductionState,
+    WithholdingLine,
     bill_summaries,
+    deduction_state,
     payment_summaries,
     view_of,
+    withholding_line,
 )
 from .actions import ActionError, call
 from .archive import archive_info
+from .tariff_basis import TariffBasis, basis_from
 
 __all__ = [
     "REVEAL_FIELDS",
@@ -84,6 +92,7 @@ __all__ = [
     "BillLineView",
     "BillNotFound",
     "BillSummary",
+    "DeductionState",
     "PaymentSummary",
     "ReliefStatus",
     "RevealField",
@@ -92,6 +101,7 @@ __all__ = [
     "StatementLine",
     "StatementPayment",
     "TenderLine",
+    "WithholdingLine",
 ]
 
 
@@ -112,7 +122,9 @@ class AccountService(AccountHistory, AccountReveal):
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return AccountScreen(view_of(j["view"]), bill_summaries(j["bills"]),
-                             payment_summaries(j["payments"]), archive_info(j.get("archive")))
+                             payment_summaries(j["payments"]), archive_info(j.get("archive")),
+                             withholding_line(j.get("withholding")),
+                             deduction_state(j.get("deduction")))
 
     def account_view(self, account_id: int, *, today: date | None = None) -> AccountView:
         """The account page's figures alone (a refresh). ``today`` (default:
@@ -123,3 +135,12 @@ class AccountService(AccountHistory, AccountReveal):
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return view_of(j)
+
+    def account_ids(self) -> list[int]:
+        """Every account's id, in order (the self-check looks for one with a bill)."""
+        with self.db.read() as session:
+            return list(session.execute(select(m.Account.id).order_by(m.Account.id)).scalars())
+
+    def tariff_basis(self, account_id: int) -> TariffBasis:
+        """The account's 收费依据, one round trip (any clerk)."""
+        return basis_from(call(self.db, "tariff_basis", account_id, retry_read=True))

@@ -30,6 +30,7 @@ from counter_app.domain.idnumber import IdNumberError, upgrade_15_to_18, validat
 from counter_app.domain.phone import PhoneError, format_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
 
+from .action_values import required
 from .actions import ActionError, call
 from .batch import among, jsonb
 from .import_files import (
@@ -202,7 +203,7 @@ class _Accounts:
         if len(c.errors) > before:
             return None
         out["name_pinyin"], out["name_initials"] = (k[:n] for k, n in zip(
-            name_keys(out["name"]), (200, 40), strict=True))
+            name_keys(required(name, "name")), (200, 40), strict=True))
         return out
 
     def duplicates(self, rows: list[dict]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from .accounts_records import (
@@ -23,11 +24,14 @@ from .accounts_records import (
     Suspension,
     TenderLine,
 )
+from .action_values import required
 from .archive import ArchiveInfo
 
 __all__ = [
     "AccountHistoryPage",
     "AccountScreen",
+    "DeductionState",
+    "WithholdingLine",
     "bill_summaries",
     "payment_summaries",
     "view_of",
@@ -45,6 +49,41 @@ class AccountHistoryPage:
 
 
 @dataclass(frozen=True)
+class WithholdingLine:
+    """The account view's 代扣 line (migration 0027): the latest agreement,
+    masked, and the bank's last answer; the dialog reads the whole screen."""
+
+    agreement_id: int
+    bank_code: str
+    bank_name: str
+    bank_account_masked: str
+    bank_account_tail: str
+    status: str
+    cancelled_on: date | None = None
+    last_result: str | None = None
+    last_result_at: datetime | None = None
+    last_amount: Decimal | None = None
+    last_reason: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.status == "active"
+
+
+@dataclass(frozen=True)
+class DeductionState:
+    """预存扣款 at billing (migration 0022): the account's own switch (on
+    unless a supervisor turned it off), the utility's, and the last change."""
+
+    account: bool
+    utility: bool
+    effective: bool
+    reason: str | None = None
+    changed_by: str | None = None
+    changed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class AccountScreen:
     """Everything the account page shows when it opens (one round trip)."""
 
@@ -52,6 +91,31 @@ class AccountScreen:
     bills: tuple[BillSummary, ...]
     payments: tuple[PaymentSummary, ...]
     archive: ArchiveInfo | None = None  # the file's number and cabinet (migration 0019)
+    withholding: WithholdingLine | None = None  # the 代扣 line (migration 0027)
+    deduction: DeductionState | None = None  # 预存扣款 on/off (migration 0027)
+
+
+def _when(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def withholding_line(j: Json | None) -> WithholdingLine | None:
+    if j is None:
+        return None
+    return WithholdingLine(
+        agreement_id=j["id"], bank_code=j["bank_code"], bank_name=j["bank_name"],
+        bank_account_masked=j["bank_account_masked"], bank_account_tail=j["bank_account_tail"],
+        status=j["status"], cancelled_on=_date(j.get("cancelled_on")),
+        last_result=j.get("last_result"), last_result_at=_when(j.get("last_result_at")),
+        last_amount=j.get("last_amount"), last_reason=j.get("last_reason"))
+
+
+def deduction_state(j: Json | None) -> DeductionState | None:
+    if j is None:
+        return None
+    return DeductionState(account=j["account"], utility=j["utility"], effective=j["effective"],
+                          reason=j.get("reason"), changed_by=j.get("changed_by"),
+                          changed_at=_when(j.get("changed_at")))
 
 
 def _date(value: str | None) -> date | None:
@@ -60,10 +124,11 @@ def _date(value: str | None) -> date | None:
 
 def bill_summary(j: Json) -> BillSummary:
     return BillSummary(
-        bill_id=j["bill_id"], period=j["period"], period_start=_date(j["period_start"]),
-        period_end=_date(j["period_end"]), start_reading=j["start_reading"],
+        bill_id=j["bill_id"], period=j["period"],
+        period_start=required(_date(j["period_start"]), "period_start"),
+        period_end=required(_date(j["period_end"]), "period_end"), start_reading=j["start_reading"],
         end_reading=j["end_reading"], usage=j["usage"], amount=j["amount"], paid=j["paid"],
-        outstanding=j["outstanding"], due_on=_date(j["due_on"]),
+        outstanding=j["outstanding"], due_on=required(_date(j["due_on"]), "due_on"),
     )
 
 
@@ -95,7 +160,8 @@ def _relief(j: Json | None) -> ReliefStatus | None:
     return ReliefStatus(
         application_id=j["application_id"], rule_code=j["rule_code"], rule_name=j["rule_name"],
         certificate_type=j["certificate_type"], certificate_no=j["certificate_no"],
-        valid_from=_date(j["valid_from"]), valid_to=_date(j["valid_to"]),
+        valid_from=required(_date(j["valid_from"]), "valid_from"),
+        valid_to=required(_date(j["valid_to"]), "valid_to"),
         effective_period=j["effective_period"],
     )
 

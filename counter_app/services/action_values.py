@@ -5,8 +5,25 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Protocol, TypeVar
 
 from counter_app.domain.money import CENT, MAX_AMOUNT
+
+T = TypeVar("T")
+
+
+class MissingValueError(ValueError):
+    """A value that is always there came back None (a NOT NULL column in an
+    action's answer, a required field already checked): a defect, not the
+    clerk's input."""
+
+
+def required(value: T | None, field: str) -> T:
+    """``value`` of a ``field`` that cannot be None; None raises
+    :class:`MissingValueError` naming the field."""
+    if value is None:
+        raise MissingValueError(f"{field}: no value where one is always given")
+    return value
 
 
 def when(value: str | None) -> datetime | None:
@@ -38,11 +55,18 @@ class AmountError(ValueError):
         self.field = field
 
 
-def exact_money(value: object, field: str, error: type[ValueError] | None = None) -> Decimal:
+class AmountRefusal(Protocol):
+    """An error class taking ``(code, message, *, field=...)``: AmountError,
+    PaymentError, ShiftError."""
+
+    def __call__(self, code: str, message: str, *, field: str = ...) -> ValueError: ...
+
+
+def exact_money(value: object, field: str, error: AmountRefusal | None = None) -> Decimal:
     """``value`` as an amount for an action: a Decimal, int or str that is a
     finite number with at most two decimals (never rounded, never a float);
     else ``error(code, message, field=field)`` (:class:`AmountError` by default)."""
-    make = error or AmountError
+    make: AmountRefusal = error or AmountError
     if isinstance(value, bool | float) or not isinstance(value, Decimal | int | str):
         raise make("format", "an amount is a decimal number, never a float", field=field)
     try:

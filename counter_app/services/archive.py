@@ -21,6 +21,7 @@ from typing import Any
 from counter_app.db.engine import Database
 from counter_app.domain.archive import MAX_CABINET_NO
 
+from .action_values import required
 from .actions import ActionError, call
 from .audit import Actor
 
@@ -100,12 +101,13 @@ class ArchiveService:
     def assign(self, account_id: int, cabinet_no: str | None, actor: Actor) -> ArchiveInfo:
         """Give the account its number (and, if given, its cabinet)."""
         cabinet = check_cabinet_no(cabinet_no) if (cabinet_no or "").strip() else None
-        return archive_info(self._act("assign_archive_no", account_id, cabinet,
-                                      actor.workstation))
+        return required(archive_info(self._act("assign_archive_no", account_id, cabinet,
+                                               actor.workstation)), "archive")
 
     def set_cabinet(self, account_id: int, cabinet_no: str, actor: Actor) -> ArchiveInfo:
-        return archive_info(self._act("set_cabinet_no", account_id, check_cabinet_no(cabinet_no),
-                                      actor.workstation))
+        return required(archive_info(self._act("set_cabinet_no", account_id,
+                                               check_cabinet_no(cabinet_no), actor.workstation)),
+                        "archive")
 
     def assign_all(self, workstation: str, locality: str | None = None) -> BatchResult:
         """Number every account still without a number (idempotent)."""

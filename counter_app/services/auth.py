@@ -10,14 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import literal_column, select, text
+import psycopg
+from psycopg import errors as pg_errors
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import Database, make_engine, normalize_url, with_credentials
-from counter_app.db.migrate import SchemaError, SchemaTooNewError, require_current_schema
-from counter_app.db.models import Clerk
+from counter_app.db.engine import (
+    Database,
+    connect_once,
+    make_engine,
+    normalize_url,
+    with_credentials,
+)
+from counter_app.db.migrate import (
+    SchemaError,
+    SchemaTooNewError,
+    head_revision,
+    require_current_revision,
+)
 
 from .identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
@@ -38,13 +50,17 @@ class LoginResult:
     clerk: ClerkIdentity
 
 
-_IDENTITY_COLUMNS = (
-    Clerk.id, Clerk.username, Clerk.display_name, Clerk.role, Clerk.hall_code, Clerk.active
-)
+# One statement answers a sign-in (migration 0028): who session_user is,
+# active, in the group of their role and in this installation, and the
+# schema's revision. Sent in autocommit: one round trip after the handshake.
+WHOAMI = "SELECT counter_whoami()"
+# Only when counter_whoami() does not exist (no schema, or one older than
+# 0028): where is the schema? (the error path; it may cost two more trips)
+HAS_ALEMBIC = "SELECT to_regclass('public.alembic_version') IS NOT NULL"
+ALEMBIC_REVISION = "SELECT version_num FROM alembic_version LIMIT 1"
 
-
-def _identity(row) -> ClerkIdentity:
-    return ClerkIdentity(row.id, row.username, row.display_name, row.role, row.hall_code)
+#: runs one statement and returns its first column (None without a row)
+Send = Callable[[str], Any]
 
 
 def classify_connect_error(exc: BaseException) -> LoginFailure:
@@ -77,67 +93,109 @@ class Authenticator:
         self._factory = database_factory or (
             lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
         )
+        # the build's migrations, read once per process (about 50 ms): here,
+        # on the login window's warm-up task, rather than in the first sign-in
+        head_revision()
 
     def login(self, username: str, password: str) -> LoginResult:
-        username = username.strip()
-        if not username or not password:
-            raise LoginError(LoginFailure.BAD_CREDENTIALS, "username and password are required")
-        return self._login_postgres(username, password)
-
-    def verify(self, username: str, password: str, *, role: str) -> ClerkIdentity:
-        """Check another person's credentials (a supervisor approving at this
-        workstation) without keeping their connection open."""
-        result = self.login(username, password)
-        try:
-            if not result.clerk.has_role(role):
-                raise LoginError(LoginFailure.INSUFFICIENT_ROLE, role)
-            return result.clerk
-        finally:
-            result.database.dispose()
-
-    # -- PostgreSQL -------------------------------------------------------------
-
-    def _login_postgres(self, username: str, password: str) -> LoginResult:
+        """Sign a clerk in: their engine (kept for the session) connects and
+        asks ``counter_whoami()`` once."""
+        username = _required(username, password)
         database = self._factory(with_credentials(self.url, username, password))
         try:
-            try:
-                with database.engine.connect() as conn:
-                    conn.execute(text("SELECT 1"))
-            except (OperationalError, DBAPIError) as exc:
-                raise LoginError(classify_connect_error(exc), str(getattr(exc, "orig", exc))) from None
-            self._check_schema(database)
-            with database.read() as session:
-                # clerks cannot read password_hash: select the identity columns only
-                row = session.execute(
-                    select(*_IDENTITY_COLUMNS).where(
-                        Clerk.username == literal_column("session_user")
-                    )
-                ).one_or_none()
-                if row is None:
-                    raise LoginError(LoginFailure.NOT_A_CLERK, username)
-                if not row.active:
-                    raise LoginError(LoginFailure.INACTIVE)
-                granted = session.execute(
-                    text(
-                        "SELECT r.rolname FROM pg_roles r "
-                        "WHERE r.rolname = :group AND pg_has_role(session_user, r.oid, 'MEMBER')"
-                    ),
-                    {"group": f"counter_{row.role}"},
-                ).scalar_one_or_none()
-                if granted is None:
-                    raise LoginError(LoginFailure.NOT_A_CLERK, f"{username} lacks counter_{row.role}")
-                return LoginResult(database, _identity(row))
+            clerk = identify(_engine_sender(database), username)
+            return LoginResult(database, clerk)
         except BaseException:
             database.dispose()
             raise
 
-    @staticmethod
-    def _check_schema(database: Database) -> None:
+    def verify(self, username: str, password: str, *, role: str) -> ClerkIdentity:
+        """Check another person's credentials (a supervisor approving at this
+        workstation) without keeping their connection open: one psycopg
+        connection with the engine's parameters (TLS, timeouts), one
+        ``counter_whoami()``, closed; no engine, no pool, no dialect set-up."""
+        username = _required(username, password)
         try:
-            require_current_schema(database.engine)
-        except SchemaTooNewError as exc:
-            raise LoginError(LoginFailure.SCHEMA_TOO_NEW, str(exc)) from None
-        except SchemaError as exc:
-            raise LoginError(LoginFailure.SCHEMA_MISSING, str(exc)) from None
-        except (OperationalError, DBAPIError) as exc:
-            raise LoginError(classify_connect_error(exc), str(getattr(exc, "orig", exc))) from None
+            conn = connect_once(with_credentials(self.url, username, password),
+                                statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS)
+        except psycopg.Error as exc:
+            raise LoginError(classify_connect_error(exc), str(exc)) from None
+        try:
+            clerk = identify(lambda sql: _first(conn.execute(sql).fetchone()), username)
+        finally:
+            conn.close()
+        if not clerk.has_role(role):
+            raise LoginError(LoginFailure.INSUFFICIENT_ROLE, role)
+        return clerk
+
+
+def _required(username: str, password: str) -> str:
+    username = username.strip()
+    if not username or not password:
+        raise LoginError(LoginFailure.BAD_CREDENTIALS, "username and password are required")
+    return username
+
+
+def _first(row: Any) -> Any:
+    return None if row is None else row[0]
+
+
+def _engine_sender(database: Database) -> Send:
+    """A statement on the login's engine in autocommit (no BEGIN/COMMIT);
+    driver errors come out as psycopg's own, as on a bare connection."""
+
+    def send(sql: str) -> Any:
+        try:
+            with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                return _first(c.exec_driver_sql(sql).first())
+        except DBAPIError as exc:
+            raise (exc.orig if isinstance(exc.orig, psycopg.Error) else exc) from None
+
+    return send
+
+
+def identify(send: Send, username: str) -> ClerkIdentity:
+    """The signed-in login as a clerk, or the :class:`LoginError` the login
+    window shows: unreachable / wrong password, the schema (missing, older,
+    newer: checked first), not a clerk (no row, not in the group of their
+    role, not in this installation), inactive."""
+    try:
+        who = send(WHOAMI)
+    except pg_errors.UndefinedFunction:
+        who = {"revision": _revision_without_whoami(send), "clerk": None}
+    except pg_errors.InsufficientPrivilege:
+        # EXECUTE is granted to the clerks' groups only; the schema is
+        # checked first all the same when it can be read
+        _check_schema(_revision_without_whoami(send))
+        raise LoginError(LoginFailure.NOT_A_CLERK, f"{username} is in no clerks' group") from None
+    except (psycopg.Error, DBAPIError) as exc:
+        raise LoginError(classify_connect_error(exc), str(getattr(exc, "orig", exc))) from None
+    _check_schema(who["revision"])
+    clerk = who["clerk"]
+    if clerk is None:
+        raise LoginError(LoginFailure.NOT_A_CLERK, username)
+    if not clerk["active"]:
+        raise LoginError(LoginFailure.INACTIVE)
+    if not clerk["in_group"]:
+        raise LoginError(LoginFailure.NOT_A_CLERK, f"{username} lacks counter_{clerk['role']}")
+    if not who["in_installation"]:
+        raise LoginError(LoginFailure.NOT_A_CLERK,
+                         f"{username} is not a login of this installation")
+    return ClerkIdentity(clerk["id"], clerk["username"], clerk["display_name"], clerk["role"],
+                         clerk["hall_code"])
+
+
+def _revision_without_whoami(send: Send) -> str | None:
+    try:
+        return send(ALEMBIC_REVISION) if send(HAS_ALEMBIC) else None
+    except psycopg.Error:
+        return None  # unreadable: treated as no Counter schema
+
+
+def _check_schema(revision: str | None) -> None:
+    try:
+        require_current_revision(revision)
+    except SchemaTooNewError as exc:
+        raise LoginError(LoginFailure.SCHEMA_TOO_NEW, str(exc)) from None
+    except SchemaError as exc:
+        raise LoginError(LoginFailure.SCHEMA_MISSING, str(exc)) from None

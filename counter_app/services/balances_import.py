@@ -82,7 +82,7 @@ def _parse(table, today: date):
     c = RowChecker(table)
     bills: list[dict] = []
     prepaid: dict[str, tuple[int, Decimal]] = {}
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str | None, str | None], int] = {}  # None: refused above, on its line
     for row in table.rows:
         before = len(c.errors)
         account_no = c.text(row, "account_no", required=True, max_len=16)

@@ -12,7 +12,7 @@ import re
 from psycopg import sql
 from sqlalchemy import text
 
-from counter_app.db.engine import Database
+from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import counter_groups_of, ensure_installation, other_installations
 from counter_app.db.migrate import BATCH_ROLE, owner_rights
 
@@ -81,14 +81,14 @@ def ensure_login(db: Database, username: str, password: str | None, group: str) 
         found = cur.fetchone()
         exists = found is not None
         ident = sql.Identifier(username)
-        if exists and (found[0] or found[1]):
+        if found is not None and (found[0] or found[1]):
             raise ClerkError("username", f"{username} is an administrator's role, not a clerk's")
         if exists:
             _refuse_foreign(cur, username, installation)
         if not exists and password is None:
             raise ClerkError("password", "a new login role needs a password")
         if password is not None:
-            verifier = raw.driver_connection.pgconn.encrypt_password(
+            verifier = driver_connection(raw).pgconn.encrypt_password(
                 password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
             ).decode("ascii")
             verb = "ALTER" if exists else "CREATE"

@@ -38,7 +38,7 @@ from sqlalchemy import select
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 
-from .action_values import day, iso, when
+from .action_values import day, iso, required, when
 from .actions import ActionError, call
 from .audit import Actor
 from .auth import ClerkIdentity
@@ -270,7 +270,8 @@ class ComplaintService:
         result = call(self.db, "complaint_list", Jsonb(wanted), year, at, retry_read=True)
         rows = tuple(
             ComplaintRow(
-                r["id"], r["ticket_no"], when(r["created_at"]), r["complainant"],
+                r["id"], r["ticket_no"], required(when(r["created_at"]), "created_at"),
+                r["complainant"],
                 r["account_no"], r["category"], r["status"], r["department"],
                 when(r["due_at"]), day(r["recall_on"]), r["overdue"],
             )
@@ -297,10 +298,12 @@ def _view(v: dict) -> ComplaintView:
         description=v["description"], company_at_fault=v["company_at_fault"],
         apology_given=v["apology_given"], status=v["status"], department=v["department"],
         due_at=when(v["due_at"]), recall_on=day(v["recall_on"]), resolution=v["resolution"],
-        satisfaction=v["satisfaction"], created_at=when(v["created_at"]), clerk=v["clerk"],
+        satisfaction=v["satisfaction"], created_at=required(when(v["created_at"]), "created_at"),
+        clerk=v["clerk"],
         version=v["version"],
         events=tuple(
-            ComplaintEventView(e["kind"], e["content"], e["channel"], e["clerk"], when(e["at"]))
+            ComplaintEventView(e["kind"], e["content"], e["channel"], e["clerk"],
+                               required(when(e["at"]), "at"))
             for e in v["events"]
         ),
     )

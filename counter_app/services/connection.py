@@ -14,10 +14,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.db.engine import make_engine, with_credentials
+from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.urls import tls_description
 
-__all__ = ["ConnectionOutcome", "check_connection", "classify_connection_error",
+# Database is here for the ui (its type), which imports nothing from db
+__all__ = ["ConnectionOutcome", "Database", "check_connection", "classify_connection_error",
            "postgres_url", "tls_description"]
 
 from .auth import LoginFailure, classify_connect_error

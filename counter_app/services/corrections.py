@@ -38,7 +38,7 @@ from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.phone import PhoneError, is_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
 
-from .action_values import when
+from .action_values import required, when
 from .actions import ActionError, call
 from .audit import Actor
 from .auth import ClerkIdentity
@@ -199,7 +199,7 @@ def _view(q: dict) -> CorrectionView:
         id=q["id"], account_id=q["account_id"], account_no=q["account_no"],
         account_name=q["account_name"], field=q["field"], old_value=q["old_value"],
         proposed_value=q["proposed_value"], evidence=q["evidence"], status=q["status"],
-        requested_by=q["requested_by"], requested_at=when(q["requested_at"]),
+        requested_by=q["requested_by"], requested_at=required(when(q["requested_at"]), "requested_at"),
         decided_by=q["decided_by"], decided_at=when(q["decided_at"]),
         decision_note=q["decision_note"], version=q["version"],
     )

@@ -297,8 +297,9 @@ class RowChecker:
         if cell is None:
             return None
         text = cell.text
-        if cell.kind == "number" and float(cell.value).is_integer():
-            text = str(int(cell.value))
+        number = cell.value
+        if cell.kind == "number" and isinstance(number, int | float) and float(number).is_integer():
+            text = str(int(number))
         if not text.isdigit() or not low <= int(text) <= high:
             self.error(row, key, f"{cell.text!r}: a whole number from {low} to {high}")
             return None
@@ -351,9 +352,10 @@ class RowChecker:
 
 def _date_of(cell: Cell) -> date | str:
     """The date of a cell, or the message saying why it is none."""
-    if cell.kind == "date":
+    if cell.kind == "date" and isinstance(cell.value, date):
         return cell.value
-    if cell.kind == "number":  # an XLSX date that lost its format: a serial day number
+    # an XLSX date that lost its format: a serial day number
+    if cell.kind == "number" and isinstance(cell.value, int | float):
         value = float(cell.value)
         if value.is_integer() and 1 <= value <= 2_958_465:
             return _EXCEL_EPOCH + timedelta(days=int(value))

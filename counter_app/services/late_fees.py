@@ -19,6 +19,7 @@ from decimal import Decimal
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
+from .action_values import required
 from .actions import ActionError, call
 from .audit import Actor
 
@@ -91,7 +92,7 @@ class DunningList:
 def _rule(j: dict) -> LateFeeRule:
     return LateFeeRule(
         rule_id=j["rule_id"], price_category=j["price_category"],
-        rate_per_day=j.get("rate_per_day", j.get("rate")), delay_days=j["delay_days"],
+        rate_per_day=required(j.get("rate_per_day", j.get("rate")), "rate_per_day"), delay_days=j["delay_days"],
         cap_ratio=j["cap_ratio"], suspend_after_days=j["suspend_after_days"],
         suspend_min_amount=j["suspend_min_amount"],
         effective_from=date.fromisoformat(j["effective_from"]), reason=j.get("reason", ""))
@@ -110,58 +111,62 @@ def _check_rule(rate: Decimal, delay_days: int, cap_ratio: Decimal | None, reaso
         raise LateFeeError("reason", "give the reason", field="reason")
 
 
-def set_rule(db: Database, actor: Actor, *, price_category: str | None, rate: Decimal,
-             delay_days: int, cap_ratio: Decimal | None, effective_from: date, reason: str,
-             suspend_after_days: int | None = None,
-             suspend_min_amount: Decimal | None = None) -> LateFeeRule:
-    """An admin sets a rule from ``effective_from`` (today or later) on."""
-    _check_rule(rate, delay_days, cap_ratio, reason)
-    try:
-        j = call(db, "set_late_fee_rule", actor.workstation, price_category, rate, delay_days,
-                 cap_ratio, suspend_after_days,
-                 None if suspend_min_amount is None else to_money(suspend_min_amount),
-                 effective_from, reason.strip())
-    except ActionError as refused:
-        raise LateFeeError(refused.code, refused.message, field=refused.field) from None
-    return _rule(j | {"reason": reason.strip()})
+class LateFeeService:
+    """Late fee rules, waivers and dunning lists on one login's connection (a waiver
+    on the supervisor's own: a LateFeeService of their Database)."""
 
+    def __init__(self, db: Database):
+        self.db = db
 
-def rules(db: Database) -> tuple[LateFeeRule, ...]:
-    return tuple(_rule(j) for j in call(db, "late_fee_rules", retry_read=True))
+    def set_rule(self, actor: Actor, *, price_category: str | None, rate: Decimal,
+                 delay_days: int, cap_ratio: Decimal | None, effective_from: date, reason: str,
+                 suspend_after_days: int | None = None,
+                 suspend_min_amount: Decimal | None = None) -> LateFeeRule:
+        """An admin sets a rule from ``effective_from`` (today or later) on."""
+        _check_rule(rate, delay_days, cap_ratio, reason)
+        try:
+            j = call(self.db, "set_late_fee_rule", actor.workstation, price_category, rate, delay_days,
+                     cap_ratio, suspend_after_days,
+                     None if suspend_min_amount is None else to_money(suspend_min_amount),
+                     effective_from, reason.strip())
+        except ActionError as refused:
+            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+        return _rule(j | {"reason": reason.strip()})
 
+    def rules(self) -> tuple[LateFeeRule, ...]:
+        return tuple(_rule(j) for j in call(self.db, "late_fee_rules", retry_read=True))
 
-def waive(supervisor_db: Database, actor: Actor, *, account_id: int, expected_fee: Decimal,
-          amount: Decimal, reason: str) -> Waiver:
-    """减免: on the supervisor's own login; the post names the waiver's id."""
-    if not reason.strip():
-        raise LateFeeError("reason", "give the reason for the waiver", field="reason")
-    if to_money(amount) <= 0 or to_money(amount) > to_money(expected_fee):
-        raise LateFeeError("over_waiver", f"only {expected_fee} can be waived", field="amount")
-    try:
-        j = call(supervisor_db, "waive_late_fee", actor.workstation, account_id,
-                 to_money(expected_fee), to_money(amount), reason.strip())
-    except ActionError as refused:
-        raise LateFeeError(refused.code, refused.message, field=refused.field) from None
-    return Waiver(j["waiver_id"], j["account_id"], j["fee"], j["waived"], j["due"],
-                  j["supervisor_name"])
+    def waive(self, actor: Actor, *, account_id: int, expected_fee: Decimal,
+              amount: Decimal, reason: str) -> Waiver:
+        """减免: on the supervisor's own login; the post names the waiver's id."""
+        if not reason.strip():
+            raise LateFeeError("reason", "give the reason for the waiver", field="reason")
+        if to_money(amount) <= 0 or to_money(amount) > to_money(expected_fee):
+            raise LateFeeError("over_waiver", f"only {expected_fee} can be waived", field="amount")
+        try:
+            j = call(self.db, "waive_late_fee", actor.workstation, account_id,
+                     to_money(expected_fee), to_money(amount), reason.strip())
+        except ActionError as refused:
+            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+        return Waiver(j["waiver_id"], j["account_id"], j["fee"], j["waived"], j["due"],
+                      j["supervisor_name"])
 
-
-def dunning_list(db: Database, *, days: int, area: str | None = None, book: str | None = None,
-                 suspension: bool = False) -> DunningList:
-    """催缴 (or, with ``suspension``, 停供) list: one call, for supervisors."""
-    if not 0 <= days <= 3650:
-        raise LateFeeError("days", "the days overdue are 0 to 3650", field="days")
-    try:
-        j = call(db, "dunning_list", days, area or None, book or None, suspension,
-                 retry_read=True)
-    except ActionError as refused:
-        raise LateFeeError(refused.code, refused.message, field=refused.field) from None
-    rows = tuple(DunningRow(
-        account_id=r["account_id"], account_no=r["account_no"], name=r["name"],
-        address=r["address"], area_code=r["area_code"], area_name=r["area_name"],
-        meter_reader=r["meter_reader"], book_no=r["book_no"], mobile_masked=r["mobile_masked"],
-        landline_masked=r["landline_masked"], status=r["status"], overdue=r["overdue"],
-        overdue_bills=r["overdue_bills"], oldest_due=date.fromisoformat(r["oldest_due"]),
-        days_overdue=r["days_overdue"], suspend=r["suspend"]) for r in j["rows"])
-    return DunningList(date.fromisoformat(j["as_of"]), j["days"], j["area"], j["book"],
-                       j["suspension"], rows, j["total"] + Decimal("0.00"))
+    def dunning_list(self, *, days: int, area: str | None = None, book: str | None = None,
+                     suspension: bool = False) -> DunningList:
+        """催缴 (or, with ``suspension``, 停供) list: one call, for supervisors."""
+        if not 0 <= days <= 3650:
+            raise LateFeeError("days", "the days overdue are 0 to 3650", field="days")
+        try:
+            j = call(self.db, "dunning_list", days, area or None, book or None, suspension,
+                     retry_read=True)
+        except ActionError as refused:
+            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+        rows = tuple(DunningRow(
+            account_id=r["account_id"], account_no=r["account_no"], name=r["name"],
+            address=r["address"], area_code=r["area_code"], area_name=r["area_name"],
+            meter_reader=r["meter_reader"], book_no=r["book_no"], mobile_masked=r["mobile_masked"],
+            landline_masked=r["landline_masked"], status=r["status"], overdue=r["overdue"],
+            overdue_bills=r["overdue_bills"], oldest_due=date.fromisoformat(r["oldest_due"]),
+            days_overdue=r["days_overdue"], suspend=r["suspend"]) for r in j["rows"])
+        return DunningList(date.fromisoformat(j["as_of"]), j["days"], j["area"], j["book"],
+                           j["suspension"], rows, j["total"] + Decimal("0.00"))

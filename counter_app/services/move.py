@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from psycopg import sql
 
-from counter_app.db.engine import Database
+from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import ensure_installation, other_installations
 from counter_app.db.migrate import GROUP_ROLES, owner_rights, schema_state
 from counter_app.db.models import Base
@@ -57,7 +57,7 @@ def move_database(source: Database, target: Database, *,
     src = source.engine.raw_connection()
     dst = target.engine.raw_connection()
     try:
-        s, d = src.driver_connection, dst.driver_connection
+        s, d = driver_connection(src), driver_connection(dst)
         # the tables are the owner's: its rights for this transaction only
         # (db/migrate.owner_rights), the login roles are the DBA's own
         with owner_rights(d.cursor()):

@@ -21,7 +21,7 @@ or XLSX).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -227,13 +227,13 @@ def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = Fa
     statement = read_statement(path, platform)
     sent = statement.orders if orders is None else orders
     empty = Decimal("0.00")
-    report = dict(platform=platform, file_name=path.name, orders=len(sent), posted=0,
-                  replayed=0, suspended=0, amount=sum((o.amount for o in sent), empty),
-                  posted_amount=empty, replayed_amount=empty, suspended_amount=empty,
-                  to_bills=empty, to_prepayment=empty, file_total=statement.file_total,
-                  file_replayed=False)
+    report = OnlineImportReport(
+        platform=platform, file_name=path.name, orders=len(sent), posted=0, replayed=0,
+        suspended=0, amount=sum((o.amount for o in sent), empty), posted_amount=empty,
+        replayed_amount=empty, suspended_amount=empty, to_bills=empty, to_prepayment=empty,
+        file_total=statement.file_total, file_replayed=False)
     if statement.errors or dry_run:
-        return OnlineImportReport(**report, errors=statement.errors)
+        return replace(report, errors=statement.errors)
     data = path.read_bytes()
     if orders is not None:  # a different content: its own hash
         data += repr([o.order_id for o in orders]).encode()
@@ -242,15 +242,13 @@ def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = Fa
         result = call(db, "import_online", platform, file_hash, path.name,
                       jsonb([o.payload() for o in sent]))
     except ActionError as exc:
-        return OnlineImportReport(**report, errors=(_refused_row(exc),))
+        return replace(report, errors=(_refused_row(exc),))
     if result["file_replayed"]:
-        report.update(replayed=result["orders"], file_replayed=True,
-                      replayed_amount=Decimal(result["amount"]).quantize(CENT))
-        return OnlineImportReport(**report)
+        return replace(report, replayed=result["orders"], file_replayed=True,
+                       replayed_amount=Decimal(result["amount"]).quantize(CENT))
     q = {k: Decimal(result[k]).quantize(CENT) for k in (
         "posted_amount", "replayed_amount", "suspended_amount", "allocated", "to_prepayment")}
-    report.update(posted=result["posted"], replayed=result["replayed"],
-                  suspended=result["suspended"], posted_amount=q["posted_amount"],
-                  replayed_amount=q["replayed_amount"], suspended_amount=q["suspended_amount"],
-                  to_bills=q["allocated"], to_prepayment=q["to_prepayment"])
-    return OnlineImportReport(**report)
+    return replace(report, posted=result["posted"], replayed=result["replayed"],
+                   suspended=result["suspended"], posted_amount=q["posted_amount"],
+                   replayed_amount=q["replayed_amount"], suspended_amount=q["suspended_amount"],
+                   to_bills=q["allocated"], to_prepayment=q["to_prepayment"])

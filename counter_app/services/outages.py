@@ -23,7 +23,7 @@ from datetime import datetime
 
 from counter_app.db.engine import Database
 
-from .action_values import when
+from .action_values import required, when
 from .actions import ActionError, call
 from .audit import Actor
 from .auth import ClerkIdentity
@@ -112,8 +112,9 @@ class OutageService:
 
 
 def _view(o: dict) -> OutageView:
-    return OutageView(o["id"], o["area_code"], o["area_name"], when(o["starts_at"]),
-                      when(o["ends_at"]), o["reason"], o["announced_by"])
+    return OutageView(o["id"], o["area_code"], o["area_name"],
+                      required(when(o["starts_at"]), "starts_at"),
+                      required(when(o["ends_at"]), "ends_at"), o["reason"], o["announced_by"])
 
 
 def _require(clerk: ClerkIdentity) -> None:

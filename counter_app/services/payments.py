@@ -26,7 +26,13 @@ from .action_values import exact_money
 from .actions import ActionError, call
 from .audit import Actor
 from .ledger import ZERO, OpenBill
-from .receipt_facts import ReceiptFacts, account_for_payment, facts_of
+from .receipt_facts import (
+    AccountNotFoundError,
+    PayableAccount,
+    ReceiptFacts,
+    facts_of,
+    payable_of,
+)
 
 
 class Tender(StrEnum):
@@ -184,11 +190,10 @@ def result_of(data: dict) -> PaymentResult:
 class PaymentService:
     """Posts payments numbered in ``series_code``, or in the first series of
     the caller's hall (the database knows the hall from the login; ``hall_code``
-    is kept for the callers that name it)."""
+    is kept for the callers that name it); reads what the payment screens and
+    receipts show (``account_for_payment``, ``receipt_facts``)."""
 
     def __init__(self, db: Database, *, series_code: str | None = None, hall_code: str | None = None):
-        if not (series_code or hall_code):
-            raise ValueError("give a receipt series or a hall")
         self.db = db
         self.series_code = series_code
         self.hall_code = hall_code
@@ -204,7 +209,35 @@ class PaymentService:
                      retry_read=True)
         return None if found is None else result_of(found)
 
+    def account_for_payment(
+        self, *, account_id: int | None = None, account_no: str | None = None
+    ) -> PayableAccount:
+        """The account and its open bills, oldest first, in one call of
+        ``counter_payable_account``; raises :class:`AccountNotFoundError`."""
+        number = (account_no or "").strip()
+        if account_id is None and not number:
+            raise AccountNotFoundError("give an account id or number")
+        try:
+            row = call(self.db, "payable_account", account_id,
+                       None if account_id is not None else account_no, retry_read=True)
+        except ActionError as refused:
+            if refused.kind == "not_found":
+                raise AccountNotFoundError(account_no or account_id) from None
+            raise
+        return payable_of(row)
+
+    def receipt_facts(self, payment_id: int) -> ReceiptFacts:
+        """Everything printed about one posted payment; LookupError if unknown."""
+        try:
+            return facts_of(call(self.db, "receipt_facts", payment_id, retry_read=True))
+        except ActionError as refused:
+            if refused.kind == "not_found":
+                raise LookupError(f"no payment {payment_id}") from None
+            raise
+
     def post(self, request: PaymentRequest, actor: Actor) -> PaymentResult:
+        if not (self.series_code or self.hall_code):
+            raise ValueError("give a receipt series or a hall")
         _validate(request)
         try:
             return result_of(call(self.db, "post_payment", *self.arguments(request, actor)))
@@ -227,7 +260,7 @@ class PaymentService:
         if refused.code == "stale_fee":
             return StaleLateFeeError(refused.message)
         if refused.code == "stale":
-            account = account_for_payment(self.db, account_id=request.account_id)
+            account = self.account_for_payment(account_id=request.account_id)
             wanted = set(request.bill_ids)
             bills = [b for b in account.bills if not wanted or b.bill_id in wanted]
             return StaleBillsError(sum((b.outstanding for b in bills), ZERO), bills)

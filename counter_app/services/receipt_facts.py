@@ -1,9 +1,9 @@
 """The facts the payment screens and receipts need: one action call each.
 
-* :func:`account_for_payment` — the account a clerk is about to take money
+* ``PaymentService.account_for_payment`` — the account a clerk is about to take money
   for (by id or by account number), with its open bills oldest first: one
   call of the database's ``counter_payable_account`` (one round trip).
-* :func:`receipt_facts` — everything a receipt (or a 补打 reprint, or a
+* ``PaymentService.receipt_facts`` — everything a receipt (or a 补打 reprint, or a
   冲正 slip) of one posted payment prints: account, bills it settled, tenders,
   change, prepayment, clerk, hall and utility names, and its reversal if any.
 
@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from counter_app.db.engine import Database
-
-from .actions import ActionError, call
+from .action_values import required
 from .ledger import ZERO, OpenBill
 
 DEFAULT_UTILITY_NAME = "自来水公司"
@@ -120,21 +118,8 @@ def _when(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def account_for_payment(
-    db: Database, *, account_id: int | None = None, account_no: str | None = None
-) -> PayableAccount:
-    """The account and its open bills, oldest first, in one call of
-    ``counter_payable_account``; raises :class:`AccountNotFoundError`."""
-    number = (account_no or "").strip()
-    if account_id is None and not number:
-        raise AccountNotFoundError("give an account id or number")
-    try:
-        row = call(db, "payable_account", account_id, None if account_id is not None else account_no,
-                   retry_read=True)
-    except ActionError as refused:
-        if refused.kind == "not_found":
-            raise AccountNotFoundError(account_no or account_id) from None
-        raise
+def payable_of(row: dict) -> PayableAccount:
+    """The account and its open bills as ``counter_payable_account`` gives them."""
     return PayableAccount(
         account_id=row["account_id"], account_no=row["account_no"], name=row["name"],
         address=row["address"], status=row["status"],
@@ -153,7 +138,7 @@ def facts_of(data: dict) -> ReceiptFacts:
     return ReceiptFacts(
         payment_id=data["payment_id"],
         receipt_no=data["receipt_label"],
-        paid_at=_when(data["paid_at"]),
+        paid_at=required(_when(data["paid_at"]), "paid_at"),
         clerk_name=data["clerk_name"] or "",
         hall_name=data["hall_name"],
         utility_name=data.get("utility_name") or DEFAULT_UTILITY_NAME,
@@ -171,17 +156,8 @@ def facts_of(data: dict) -> ReceiptFacts:
         late_fee=data.get("late_fee", ZERO) + ZERO,
         late_fee_waived=data.get("late_fee_waived", ZERO) + ZERO,
         reversal=None if reversal is None else ReversalFacts(
-            reversal_id=reversal["reversal_id"], reversed_at=_when(reversal["reversed_at"]),
+            reversal_id=reversal["reversal_id"], reversed_at=required(_when(reversal["reversed_at"]), "reversed_at"),
             reason=reversal["reason"], clerk_name=reversal["clerk_name"],
             supervisor_name=reversal["supervisor_name"]),
     )
 
-
-def receipt_facts(db: Database, payment_id: int) -> ReceiptFacts:
-    """Everything printed about one posted payment; LookupError if unknown."""
-    try:
-        return facts_of(call(db, "receipt_facts", payment_id, retry_read=True))
-    except ActionError as refused:
-        if refused.kind == "not_found":
-            raise LookupError(f"no payment {payment_id}") from None
-        raise

@@ -2,8 +2,8 @@
 a supervisor is shown before approving a reversal: when and in which shift
 the payment was taken, how old it is, and whether the policy allows it.
 
-:func:`counter_app.services.reversals.reverse_payment` enforces the policy in
-its own transaction; the dialog only shows it. Ages are counted on the
+``ReversalService.reverse`` (services/reversals.py) enforces the policy in
+its own transaction; the dialog only shows it (``ReversalService.facts``). Ages are counted on the
 database server's clock, in Beijing calendar days.
 """
 
@@ -22,7 +22,6 @@ from counter_app.domain.reversal_policy import (
     POLICY_KEY,
     WARN_KEY,
     ReversalPolicy,
-    age_in_days,
     parse_policy,
 )
 
@@ -34,7 +33,6 @@ __all__ = [
     "POLICY_EDITORS",
     "ReversalFacts",
     "load_policy",
-    "reversal_facts",
     "server_now",
     "set_reversal_policy",
 ]
@@ -77,23 +75,6 @@ def load_policy(session: Session) -> ReversalPolicy:
         ).all()
     )
     return parse_policy(values.get(POLICY_KEY), values.get(WARN_KEY))
-
-
-def reversal_facts(db: Database, payment_id: int, shift_id: int) -> ReversalFacts:
-    """One read on the clerk's connection for the reversal dialog."""
-    p, sh, c = m.Payment, m.Shift, m.Clerk
-    with db.read() as s:
-        row = s.execute(
-            select(p.created_at, p.shift_id, c.display_name, sh.opened_at)
-            .join(sh, sh.id == p.shift_id).join(c, c.id == sh.clerk_id)
-            .where(p.id == payment_id)
-        ).one()
-        return ReversalFacts(
-            payment_id=payment_id, paid_at=row.created_at, shift_id=row.shift_id,
-            shift_clerk=row.display_name, shift_opened_at=row.opened_at,
-            same_shift=row.shift_id == shift_id,
-            age_days=age_in_days(row.created_at, server_now(s)), policy=load_policy(s),
-        )
 
 
 def set_reversal_policy(

@@ -20,7 +20,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
 
-from .action_values import exact_money
+from .action_values import exact_money, required
 from .actions import ActionError, call
 from .audit import Actor
 from .receipt_facts import DEFAULT_UTILITY_NAME
@@ -186,7 +186,7 @@ def _when(value: str | None) -> datetime | None:
 
 def _totals_of(data: dict) -> ShiftTotals:
     return ShiftTotals(
-        shift_id=data["shift_id"], clerk_id=data["clerk_id"], opened_at=_when(data["opened_at"]),
+        shift_id=data["shift_id"], clerk_id=data["clerk_id"], opened_at=required(_when(data["opened_at"]), "opened_at"),
         opening_float=to_money(data["opening_float"]), payments=data["payments"],
         reversals=data["reversals"],
         by_tender={t: to_money(data["by_tender"].get(t, ZERO)) for t in TENDERS},

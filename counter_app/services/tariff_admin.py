@@ -117,20 +117,6 @@ def schedule_from(data: Mapping[str, Any]) -> Schedule:
     )
 
 
-def catalog(db: Database) -> Catalog:
-    """Categories, components and every schedule, in one call (a clerk may read it)."""
-    data = call(db, "tariff_catalog", retry_read=True)
-    return Catalog(
-        categories={c["code"]: c["name"] for c in data["categories"]},
-        components=tuple(
-            FeeComponent(Component(c["code"]), c["name"], bool(c["relief_applies"]),
-                         int(c["sort_order"]))
-            for c in data["components"]
-        ),
-        schedules=tuple(schedule_from(t) for t in data["tariffs"]),
-    )
-
-
 # -- a new schedule --------------------------------------------------------------
 
 
@@ -263,49 +249,66 @@ def _as_tariff_error(exc: ActionError) -> TariffError:
     return TariffError(exc.field or exc.code, exc.message or exc.code, exc.code)
 
 
-def save_tariff(db: Database, draft: Mapping[str, Any], *, workstation: str) -> Saved:
-    """Save a schedule (an admin): checked here for the message, then by
-    ``counter_save_tariff``. Raises :class:`TariffError` naming the field,
-    or :class:`ActionError` for a refusal of the caller (role)."""
-    payload = check_draft(draft)
-    try:
-        data = call(db, "save_tariff", jsonb(payload), workstation)
-    except ActionError as exc:
-        if exc.kind == "forbidden":
-            raise
-        raise _as_tariff_error(exc) from None
-    ended = data.get("ended") or None
-    return Saved(schedule_from(data), ended["code"] if ended else None,
-                 _date(ended["effective_to"]) if ended else None)
+class TariffAdminService:
+    """The tariff catalogue and an administrator's saves: one action each."""
 
+    def __init__(self, db: Database):
+        self.db = db
 
-def save_fee_component(db: Database, code: str, name: str, *, relief_applies: bool = True,
-                       sort_order: int = 0, workstation: str) -> FeeComponent:
-    if not COMPONENT_RE.match(code.strip()):
-        raise TariffError("code", "use 1-16 lowercase letters, digits or _; start with a letter")
-    if not name.strip() or len(name.strip()) > 40:
-        raise TariffError("name", "a name of 1 to 40 characters")
-    try:
-        data = call(db, "save_fee_component", code.strip(), name.strip(), relief_applies,
-                    sort_order, workstation)
-    except ActionError as exc:
-        if exc.kind == "forbidden":
-            raise
-        raise _as_tariff_error(exc) from None
-    return FeeComponent(Component(data["code"]), data["name"], data["relief_applies"],
-                        data["sort_order"])
+    def catalog(self) -> Catalog:
+        """Categories, components and every schedule, in one call (a clerk may read it)."""
+        data = call(self.db, "tariff_catalog", retry_read=True)
+        return Catalog(
+            categories={c["code"]: c["name"] for c in data["categories"]},
+            components=tuple(
+                FeeComponent(Component(c["code"]), c["name"], bool(c["relief_applies"]),
+                             int(c["sort_order"]))
+                for c in data["components"]
+            ),
+            schedules=tuple(schedule_from(t) for t in data["tariffs"]),
+        )
 
+    def save_tariff(self, draft: Mapping[str, Any], *, workstation: str) -> Saved:
+        """Save a schedule (an admin): checked here for the message, then by
+        ``counter_save_tariff``. Raises :class:`TariffError` naming the field,
+        or :class:`ActionError` for a refusal of the caller (role)."""
+        payload = check_draft(draft)
+        try:
+            data = call(self.db, "save_tariff", jsonb(payload), workstation)
+        except ActionError as exc:
+            if exc.kind == "forbidden":
+                raise
+            raise _as_tariff_error(exc) from None
+        ended = data.get("ended") or None
+        return Saved(schedule_from(data), ended["code"] if ended else None,
+                     _date(ended["effective_to"]) if ended else None)
 
-def save_price_category(db: Database, code: str, name: str, *, workstation: str
-                        ) -> tuple[str, str]:
-    if not CATEGORY_RE.match(code.strip()):
-        raise TariffError("code", "use 1-16 letters, digits, _ or -")
-    if not name.strip() or len(name.strip()) > 40:
-        raise TariffError("name", "a name of 1 to 40 characters")
-    try:
-        data = call(db, "save_price_category", code.strip(), name.strip(), workstation)
-    except ActionError as exc:
-        if exc.kind == "forbidden":
-            raise
-        raise _as_tariff_error(exc) from None
-    return data["code"], data["name"]
+    def save_fee_component(self, code: str, name: str, *, relief_applies: bool = True,
+                           sort_order: int = 0, workstation: str) -> FeeComponent:
+        if not COMPONENT_RE.match(code.strip()):
+            raise TariffError("code", "use 1-16 lowercase letters, digits or _; start with a letter")
+        if not name.strip() or len(name.strip()) > 40:
+            raise TariffError("name", "a name of 1 to 40 characters")
+        try:
+            data = call(self.db, "save_fee_component", code.strip(), name.strip(), relief_applies,
+                        sort_order, workstation)
+        except ActionError as exc:
+            if exc.kind == "forbidden":
+                raise
+            raise _as_tariff_error(exc) from None
+        return FeeComponent(Component(data["code"]), data["name"], data["relief_applies"],
+                            data["sort_order"])
+
+    def save_price_category(self, code: str, name: str, *, workstation: str
+                            ) -> tuple[str, str]:
+        if not CATEGORY_RE.match(code.strip()):
+            raise TariffError("code", "use 1-16 letters, digits, _ or -")
+        if not name.strip() or len(name.strip()) > 40:
+            raise TariffError("name", "a name of 1 to 40 characters")
+        try:
+            data = call(self.db, "save_price_category", code.strip(), name.strip(), workstation)
+        except ActionError as exc:
+            if exc.kind == "forbidden":
+                raise
+            raise _as_tariff_error(exc) from None
+        return data["code"], data["name"]

@@ -11,9 +11,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from counter_app.db.engine import Database
-
-from .actions import call
 from .receipt_facts import DEFAULT_UTILITY_NAME
 from .tariff_admin import Schedule, schedule_from
 
@@ -89,7 +86,3 @@ def basis_from(data: dict[str, Any]) -> TariffBasis:
         hotline=utility.get("hotline") or "",
     )
 
-
-def tariff_basis(db: Database, account_id: int) -> TariffBasis:
-    """The account's 收费依据, one round trip (any clerk)."""
-    return basis_from(call(db, "tariff_basis", account_id, retry_read=True))

@@ -30,8 +30,8 @@ def load_tariffs(session: Session) -> list[Tariff]:
     for row in session.execute(select(m.TariffTier)).scalars():
         tiers[row.tariff_id][row.tier_no] = row.upper_volume
     rates: dict[int, dict[str, dict[int, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    for row in session.execute(select(m.TariffRate)).scalars():
-        rates[row.tariff_id][row.component][row.tier_no] = row.unit_price
+    for rate in session.execute(select(m.TariffRate)).scalars():
+        rates[rate.tariff_id][rate.component][rate.tier_no] = rate.unit_price
     result = []
     for t in session.execute(select(m.Tariff).order_by(m.Tariff.id)).scalars():
         uppers = tuple(tiers[t.id][n] for n in sorted(tiers[t.id])) or (None,)

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from counter_app.db.engine import Database
 
-from .action_values import day, when
+from .action_values import day, required, when
 from .actions import ActionError, call
 from .audit import Actor
 
@@ -112,7 +112,7 @@ def agreement_from(data: dict) -> Agreement:
         bank_code=data["bank_code"], bank_name=data["bank_name"],
         bank_account_masked=data["bank_account_masked"],
         bank_account_tail=data["bank_account_tail"], holder_name=data["holder_name"],
-        signed_on=day(data["signed_on"]), status=data["status"], signed_by=data["signed_by"],
+        signed_on=required(day(data["signed_on"]), "signed_on"), status=data["status"], signed_by=data["signed_by"],
         version=data["version"], utility_name=data.get("utility_name") or "",
         cancelled_on=day(data.get("cancelled_on")), cancel_reason=data.get("cancel_reason"),
         cancelled_by=data.get("cancelled_by"), last_result=data.get("last_result"),
@@ -132,7 +132,8 @@ class WithholdingService:
             account_name=data["account_name"],
             agreement=agreement_from(agreement) if agreement else None,
             requests=tuple(Request(r["batch_no"], r["bank_code"], r["period"],
-                                   Decimal(r["amount"]), when(r["created_at"]), r["result"],
+                                   Decimal(r["amount"]),
+                                   required(when(r["created_at"]), "created_at"), r["result"],
                                    r.get("reason"), when(r.get("answered_at")))
                            for r in data["requests"]),
             banks=tuple(Bank(b["code"], b["name"]) for b in data["banks"]))

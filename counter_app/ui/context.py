@@ -10,15 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counter_app.db.engine import Database
 from counter_app.documents.printing import DocumentPrinter
 from counter_app.documents.qt_backend import print_document
 from counter_app.services.accounts import AccountService
+from counter_app.services.archive import ArchiveService
 from counter_app.services.audit import Actor
-from counter_app.services.auth import Authenticator, ClerkIdentity
+from counter_app.services.auth import Authenticator, ClerkIdentity, LoginResult
+from counter_app.services.channels import ChannelService
+from counter_app.services.complaints import ComplaintService
+from counter_app.services.connection import Database
+from counter_app.services.corrections import CorrectionService
+from counter_app.services.guide import GuideService
+from counter_app.services.late_fees import LateFeeService
+from counter_app.services.outages import OutageService
 from counter_app.services.payments import PaymentService
+from counter_app.services.relief import ReliefService
+from counter_app.services.reversals import ReversalService
 from counter_app.services.search import SearchService
 from counter_app.services.shifts import ShiftService
+from counter_app.services.tariff_admin import TariffAdminService
+from counter_app.services.withholding import WithholdingService
 from counter_app.settings import Settings
 from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.tasks import TaskRunner
@@ -26,10 +37,24 @@ from counter_app.ui.tasks import TaskRunner
 
 @dataclass(frozen=True)
 class Services:
+    """Every service of one login, built here and nowhere else: pages and
+    dialogs call ``workplace.services.<name>`` (on the task runner)."""
+
     search: SearchService
     accounts: AccountService
     payments: PaymentService
     shifts: ShiftService
+    reversals: ReversalService
+    late_fees: LateFeeService
+    channels: ChannelService
+    tariffs: TariffAdminService
+    archive: ArchiveService
+    withholding: WithholdingService
+    relief: ReliefService
+    complaints: ComplaintService
+    corrections: CorrectionService
+    guide: GuideService
+    outages: OutageService
 
 
 @dataclass
@@ -70,6 +95,18 @@ class Workplace:
     def actor(self) -> Actor:
         return Actor(self.clerk.username, self.settings.workstation, self.clerk.id)
 
+    @staticmethod
+    def services_of(login: LoginResult) -> Services:
+        """The services of another login at this workstation (a supervisor
+        signed in for one approval: a reversal, a waiver)."""
+        return build_services(login.database, login.clerk)
+
+    @property
+    def database_key(self) -> str:
+        """The database this session works on, without a password (keys what
+        is kept per database, e.g. the pending payments)."""
+        return self.database.engine.url.render_as_string(hide_password=True)
+
 
 def build_services(database: Database, clerk: ClerkIdentity) -> Services:
     """Plain objects; nothing here touches the database."""
@@ -78,6 +115,17 @@ def build_services(database: Database, clerk: ClerkIdentity) -> Services:
         accounts=AccountService(database),
         payments=PaymentService(database, hall_code=clerk.hall_code),
         shifts=ShiftService(database),
+        reversals=ReversalService(database),
+        late_fees=LateFeeService(database),
+        channels=ChannelService(database),
+        tariffs=TariffAdminService(database),
+        archive=ArchiveService(database),
+        withholding=WithholdingService(database),
+        relief=ReliefService(database),
+        complaints=ComplaintService(database),
+        corrections=CorrectionService(database),
+        guide=GuideService(database),
+        outages=OutageService(database),
     )
 
 

@@ -87,33 +87,28 @@ def check_payment(login, target: Path) -> str:
     an account, and print that payment's receipt to a PDF."""
     import uuid
 
-    from sqlalchemy import select
-
-    from counter_app.db import models as m
     from counter_app.documents import receipt_document, render_pdf
     from counter_app.services.audit import Actor
-    from counter_app.services.payments import PaymentRequest, PaymentService, Tender, TenderInput
-    from counter_app.services.receipt_facts import account_for_payment, receipt_facts
-    from counter_app.services.shifts import ShiftService
+    from counter_app.services.payments import PaymentRequest, Tender, TenderInput
+    from counter_app.ui.context import build_services
     from counter_app.ui.payments.printing import receipt_data
 
-    db, clerk = login.database, login.clerk
+    clerk, services = login.clerk, build_services(login.database, login.clerk)
     actor = Actor(clerk.username, "SELF-CHECK", clerk.id)
-    shift_id = ShiftService(db).current(clerk.id) or ShiftService(db).open(
+    shift_id = services.shifts.current(clerk.id) or services.shifts.open(
         actor, clerk.hall_code, Decimal("100.00"))
-    with db.read() as session:
-        account_ids = session.execute(select(m.Account.id).order_by(m.Account.id)).scalars().all()
-    account = next((a for a in (account_for_payment(db, account_id=i) for i in account_ids)
-                    if a.bills), None)
+    payments = services.payments
+    account = next((a for a in (payments.account_for_payment(account_id=i)
+                                for i in services.accounts.account_ids()) if a.bills), None)
     if account is None:
         raise CheckFailed("the demo database has no open bill")
     bill = account.bills[0]
-    paid = PaymentService(db, hall_code=clerk.hall_code).post(PaymentRequest(
+    paid = payments.post(PaymentRequest(
         client_uuid=str(uuid.uuid4()), account_id=account.account_id, shift_id=shift_id,
         tenders=(TenderInput(Tender.CASH, bill.outstanding, bill.outstanding + 10),),
         to_bills=bill.outstanding, bill_ids=(bill.bill_id,), expected_owed=bill.outstanding,
     ), actor)
-    facts = receipt_facts(db, paid.payment_id)
+    facts = payments.receipt_facts(paid.payment_id)
     pdf = render_pdf(receipt_document(receipt_data(facts)))
     if not pdf.startswith(b"%PDF") or not any(name in pdf for name in PDF_FONT_NAMES):
         raise CheckFailed("the receipt is not a PDF with the bundled CJK font")
@@ -144,9 +139,8 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from counter_app.db.embedded_server import release_server
     from counter_app.services.auth import Authenticator
-    from counter_app.services.embedded import prepare_embedded_database
+    from counter_app.services.embedded import prepare_embedded_database, release_server
     from counter_app.settings import Settings, SettingsStore
     from counter_app.ui.context import build_workplace
     from counter_app.ui.fonts import install_app_font

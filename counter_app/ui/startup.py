@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from counter_app.db.urls import describe_url
+from counter_app.services.urls import describe_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.warm_up import warm_up_behind_login

@@ -23,13 +23,10 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.batch import jsonb
 from counter_app.services.billing import bill_period
 from counter_app.services.channels import (
-    channel_day,
-    resolve_suspense,
-    set_account_deduction,
-    set_channel_setting,
-    suspense_list,
+    ChannelService,
 )
 from counter_app.services.online_import import import_online, read_statement
+from counter_app.services.payments import PaymentService
 from counter_app.services.readings_import import ImportFileError
 from tests.db.test_actions_batch import utility  # noqa: F401 - the fixture
 from tests.factories import make_account
@@ -102,39 +99,39 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
     assert _scalar(utility.db, "SELECT count(*) FROM payments") == 1
 
     supervisor, _ = login_as("supervisor")
-    day = channel_day(supervisor, datetime.now(TZ).date())
+    day = ChannelService(supervisor).channel_day(datetime.now(TZ).date())
     assert day["channels"] == [{
         "channel": "online", "tender": "wechat", "payments": 1, "amount": D("41.40"),
         "to_bills": D("41.40"), "to_prepayment": 0, "prepayment_used": 0,
         "first_receipt": "WS00000001", "last_receipt": "WS00000001"}]
     assert day["suspense"]["received"] == 3 and day["suspense"]["open_amount"] == D("115.00")
-    held = suspense_list(supervisor)
+    held = ChannelService(supervisor).suspense_list()
     assert held.open_count == 3 and held.open_amount == D("115.00")
     by_ref = {r.ref: r for r in held.rows}
     assert by_ref["wechat:W4"].reason == "overpaid" and by_ref["wechat:W4"].owed == 0
     assert by_ref["wechat:W2"].reason == "unknown_account"
     clerk, _ = login_as("clerk")
     with pytest.raises(ActionError) as refused:
-        resolve_suspense(clerk, by_ref["wechat:W4"].id, "to_prepayment", "call", workstation="W")
+        ChannelService(clerk).resolve_suspense(by_ref["wechat:W4"].id, "to_prepayment", "call", workstation="W")
     assert refused.value.kind == "forbidden"
     with pytest.raises(ActionError) as refused:
-        resolve_suspense(supervisor, by_ref["wechat:W2"].id, "to_prepayment", "x",
-                         workstation="W")
+        ChannelService(supervisor).resolve_suspense(by_ref["wechat:W2"].id, "to_prepayment", "x",
+                                                    workstation="W")
     assert refused.value.code == "no_account"
-    done = resolve_suspense(supervisor, by_ref["wechat:W4"].id, "to_prepayment",
-                            "customer prepays", workstation="W")
+    done = ChannelService(supervisor).resolve_suspense(by_ref["wechat:W4"].id, "to_prepayment",
+                                                       "customer prepays", workstation="W")
     assert done.resolution["action"] == "to_prepayment" and done.resolution["receipt"]
-    resolve_suspense(supervisor, by_ref["wechat:W2"].id, "to_account", "typo in account no",
-                     account_no="01000001", workstation="W")
-    resolve_suspense(supervisor, by_ref["wechat:W3"].id, "refunded", "refunded via WeChat",
-                     workstation="W")
+    ChannelService(supervisor).resolve_suspense(by_ref["wechat:W2"].id, "to_account", "typo in account no",
+                                                account_no="01000001", workstation="W")
+    ChannelService(supervisor).resolve_suspense(by_ref["wechat:W3"].id, "refunded", "refunded via WeChat",
+                                                workstation="W")
     with pytest.raises(ActionError) as refused:
-        resolve_suspense(supervisor, by_ref["wechat:W3"].id, "refunded", "again",
-                         workstation="W")
+        ChannelService(supervisor).resolve_suspense(by_ref["wechat:W3"].id, "refunded", "again",
+                                                    workstation="W")
     assert refused.value.code == "already"
     assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
                    a=utility.account_id) == D("110.00")
-    assert suspense_list(supervisor).open_count == 0
+    assert ChannelService(supervisor).suspense_list().open_count == 0
     # the file again: every order is a replay, the resolved ones included
     assert import_online(utility.batch, path, "wechat").file_replayed
     assert _books(utility.db) == []
@@ -189,17 +186,17 @@ def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
                    a=utility.account_id) == D("41.40")
     # deduction off for the account: the sweep leaves it alone; a clerk cannot switch it
     with pytest.raises(ActionError):
-        set_account_deduction(clerk, utility.account_id, False, "x", workstation="W")
-    set_account_deduction(supervisor, utility.account_id, False, "pays by bank", workstation="W")
+        ChannelService(clerk).set_account_deduction(utility.account_id, False, "x", workstation="W")
+    ChannelService(supervisor).set_account_deduction(utility.account_id, False, "pays by bank", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 0
-    set_account_deduction(supervisor, utility.account_id, True, "asked again", workstation="W")
+    ChannelService(supervisor).set_account_deduction(utility.account_id, True, "asked again", workstation="W")
     # off for the whole utility (an admin's): nothing either
     admin, _ = login_as("admin")
     with pytest.raises(ActionError):
-        set_channel_setting(supervisor, "prepayment_deduction", "off", workstation="W")
-    set_channel_setting(admin, "prepayment_deduction", "off", workstation="W")
+        ChannelService(supervisor).set_channel_setting("prepayment_deduction", "off", workstation="W")
+    ChannelService(admin).set_channel_setting("prepayment_deduction", "off", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 0
-    set_channel_setting(admin, "prepayment_deduction", "on", workstation="W")
+    ChannelService(admin).set_channel_setting("prepayment_deduction", "on", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 1
     assert _books(utility.db) == []
 
@@ -207,7 +204,7 @@ def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
 def test_an_import_cut_short_then_run_whole_posts_what_was_missing(utility, tmp_path,  # noqa: F811
                                                                    login_as):
     admin, _ = login_as("admin")
-    set_channel_setting(admin, "online_overpay", "prepayment", workstation="W")
+    ChannelService(admin).set_channel_setting("online_overpay", "prepayment", workstation="W")
     _bill(utility)
     path = _statement(tmp_path, [(_when(60 + i), f"C{i}", "01000001", "20.00")
                                  for i in range(4)])
@@ -322,14 +319,13 @@ def test_the_same_statement_from_two_connections_posts_each_order_once(
 
 def test_a_channel_payment_prints_and_reverses_without_a_till(utility, tmp_path,  # noqa: F811
                                                              login_as):
-    from counter_app.services.receipt_facts import receipt_facts
 
     _bill(utility)
     import_online(utility.batch, _statement(tmp_path, [(_when(60), "R1", "01000001", "41.40")]),
                   "wechat")
     payment = _scalar(utility.db, "SELECT id FROM payments WHERE channel = 'online'")
     clerk, _ = login_as("clerk")
-    facts = receipt_facts(clerk, payment)
+    facts = PaymentService(clerk).receipt_facts(payment)
     assert facts.hall_name == "网上缴费" and facts.clerk_name == ""
     assert facts.receipt_no == "WS00000001" and facts.tenders[0].tender == "wechat"
     supervisor, _ = login_as("supervisor")

@@ -13,10 +13,9 @@ from sqlalchemy import text
 
 from counter_app.services.accounts_screen import view_of
 from counter_app.services.actions import ActionError, call
-from counter_app.services.late_fees import LateFeeError, dunning_list, waive
+from counter_app.services.late_fees import LateFeeError, LateFeeService
 from counter_app.services.payments import PaymentError, PaymentService, StaleLateFeeError
-from counter_app.services.receipt_facts import account_for_payment
-from counter_app.services.reversals import reverse_payment
+from counter_app.services.reversals import ReversalService
 from counter_app.services.search import SearchService
 from tests.services.late_fee_fixtures import build_overdue, set_rule, today
 from tests.services.payment_fixtures import books, cash, request
@@ -65,9 +64,9 @@ def test_late_fee_per_bill_with_delay_and_cap(db, login_as):
     u = build_overdue(db, login_as, ((("50.00", 200), ("100.00", 30), ("200.00", 3),
                                       ("80.00", 0)),))
     (account,) = u.account_ids
-    assert account_for_payment(u.clerk_db, account_id=account).late_fees == ()  # no rule: no fee
+    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees == ()  # no rule: no fee
     set_rule(login_as, rate="0.001", delay=5, cap="0.05")
-    fees = {f.period: f for f in account_for_payment(u.clerk_db, account_id=account).late_fees}
+    fees = {f.period: f for f in PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees}
     # 50 x 0.001 x 195 = 9.75, capped at 5 % of the bill = 2.50
     assert fees["2025-01"].fee == D("2.50") and fees["2025-01"].days_overdue == 200
     # 100 x 0.001 x (30 - 5) = 2.50
@@ -99,7 +98,7 @@ def test_the_fee_is_posted_as_its_own_rows_and_the_books_hold(db, login_as):
     assert [tuple(r) for r in rows] == [(30, D("100.00"), D("0.001000"), D("3.00"), D("3.00"))]
     assert books(db) == []
     # paid: nothing accrues any more; the shift's totals say the fee apart
-    assert account_for_payment(u.clerk_db, account_id=account).late_fees == ()
+    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees == ()
     totals = call(u.clerk_db, "shift", u.shift_id)["totals"]
     assert totals["late_fees"] == D("3.00")
 
@@ -133,9 +132,9 @@ def test_a_reversed_payment_gives_its_fee_back_to_the_bill(db, login_as):
     paid = service.post(request(account, u.shift_id, "100.00", cash("103.00"),
                                 late_fee=D("3.00")), u.actor)
     boss_db, boss = login_as("supervisor")
-    reverse_payment(boss_db, payment_id=paid.payment_id, reason="收错户", supervisor=boss,
-                    actor=u.actor, shift_id=u.shift_id, client_uuid=str(uuid.uuid4()))
-    assert account_for_payment(u.clerk_db, account_id=account).late_fee() == D("3.00")
+    ReversalService(boss_db).reverse(payment_id=paid.payment_id, reason="收错户", supervisor=boss,
+                                     actor=u.actor, shift_id=u.shift_id, client_uuid=str(uuid.uuid4()))
+    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fee() == D("3.00")
     assert call(u.clerk_db, "shift", u.shift_id)["totals"]["late_fees"] == 0
     assert books(db) == []
 
@@ -147,8 +146,8 @@ def test_a_supervisor_waives_and_the_clerk_posts_with_the_waiver_once(db, login_
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")  # 3.00 + 1.20
     boss_db, boss = login_as("supervisor")
-    waiver = waive(boss_db, u.actor, account_id=account, expected_fee=D("4.20"), amount=D("3.50"),
-                   reason="低保户,经理批准")
+    waiver = LateFeeService(boss_db).waive(u.actor, account_id=account, expected_fee=D("4.20"), amount=D("3.50"),
+                                           reason="低保户,经理批准")
     assert (waiver.fee, waiver.waived, waiver.due) == (D("4.20"), D("3.50"), D("0.70"))
     service = PaymentService(u.clerk_db, series_code="HQ")
     with pytest.raises(StaleLateFeeError):  # the waiver must be named to pay less
@@ -178,8 +177,8 @@ def test_a_clerk_cannot_waive_nor_write_the_fee_tables(db, login_as):
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")
     with pytest.raises(LateFeeError) as refused:
-        waive(u.clerk_db, u.actor, account_id=account, expected_fee=D("3.00"), amount=D("3.00"),
-              reason="熟人")
+        LateFeeService(u.clerk_db).waive(u.actor, account_id=account, expected_fee=D("3.00"), amount=D("3.00"),
+                                         reason="熟人")
     assert refused.value.code in ("role", "privilege")
     with db.read() as s:
         clerk_id = s.execute(text("SELECT id FROM clerks WHERE username = :u"),
@@ -213,8 +212,8 @@ def test_a_waiver_of_another_account_is_refused(db, login_as):
     u = build_overdue(db, login_as, ((("100.00", 30),), (("100.00", 30),)))
     set_rule(login_as, rate="0.001")
     boss_db, _ = login_as("supervisor")
-    waiver = waive(boss_db, u.actor, account_id=u.account_ids[1], expected_fee=D("3.00"),
-                   amount=D("3.00"), reason="x")
+    waiver = LateFeeService(boss_db).waive(u.actor, account_id=u.account_ids[1], expected_fee=D("3.00"),
+                                           amount=D("3.00"), reason="x")
     with pytest.raises(Exception, match="waiver"):
         PaymentService(u.clerk_db, series_code="HQ").post(
             request(u.account_ids[0], u.shift_id, "100.00", cash("100.00"), late_fee=D("0"),
@@ -250,14 +249,14 @@ def test_dunning_list_by_area_and_book_with_masked_phones(db, login_as):
                                                                  "mobile_masked": "139****1111"}})
     set_rule(login_as, rate="0.001", suspend_days=90, suspend_amount="60.00")
     boss_db, _ = login_as("supervisor")
-    listed = dunning_list(boss_db, days=15, area="A01")
+    listed = LateFeeService(boss_db).dunning_list(days=15, area="A01")
     assert [(r.account_no, r.overdue, r.days_overdue, r.suspend) for r in listed.rows] == [
         ("02000000", D("150.00"), 100, True), ("02000001", D("30.00"), 20, False),
         ("02000002", D("80.00"), 200, True)]
     assert listed.total == D("260.00") and listed.rows[2].mobile_masked == "139****1111"
-    assert [r.account_no for r in dunning_list(boss_db, days=15, book="B01").rows] == [
+    assert [r.account_no for r in LateFeeService(boss_db).dunning_list(days=15, book="B01").rows] == [
         "02000000", "02000001"]
-    assert [r.account_no for r in dunning_list(boss_db, days=0, suspension=True).rows] == [
+    assert [r.account_no for r in LateFeeService(boss_db).dunning_list(days=0, suspension=True).rows] == [
         "02000000", "02000002"]
     view = _view(u.clerk_db, u.account_ids[0])
     assert view.suspension is not None and view.suspension.after_days == 90
@@ -265,7 +264,7 @@ def test_dunning_list_by_area_and_book_with_masked_phones(db, login_as):
     with pytest.raises(ActionError):
         call(u.clerk_db, "dunning_list", 15, None, None, False)
     with pytest.raises(LateFeeError, match="no area"):
-        dunning_list(boss_db, days=15, area="ZZ")
+        LateFeeService(boss_db).dunning_list(days=15, area="ZZ")
 
 
 def test_0024_downgrades_to_0018_and_upgrades_again(pg_db):

@@ -17,7 +17,7 @@ from sqlalchemy import text
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.payments import PaymentError, PaymentService
-from counter_app.services.reversals import ReversalError, reverse_payment
+from counter_app.services.reversals import ReversalError, ReversalService
 from counter_app.services.shifts import ShiftError, ShiftService
 from tests.services.payment_fixtures import books, build_utility, cash, request
 
@@ -201,10 +201,10 @@ def test_a_clerk_cannot_reverse_even_with_the_action(db, hall):
              "收错户", utility.shift_id)
     assert refused.value.kind == "forbidden"  # EXECUTE is the supervisors' only
     with pytest.raises(ReversalError) as refused:
-        reverse_payment(utility.clerk_db, payment_id=paid.payment_id, reason="收错户",
-                        supervisor=replace(utility.clerk, role="supervisor"),  # it says so
-                        actor=utility.actor, shift_id=utility.shift_id,
-                        client_uuid=str(uuid.uuid4()))
+        ReversalService(utility.clerk_db).reverse(
+            payment_id=paid.payment_id, reason="收错户",
+            supervisor=replace(utility.clerk, role="supervisor"),  # it says so
+            actor=utility.actor, shift_id=utility.shift_id, client_uuid=str(uuid.uuid4()))
     assert refused.value.code == "supervisor"
     assert books(db) == []
 
@@ -283,16 +283,15 @@ def test_a_credit_adjustment_lowers_what_the_payment_form_asks_and_the_post_take
     """A bill corrected by a credit (0016) asks for the rest only: the form
     shows it, a post of that rest pays it in full, the books hold."""
     from counter_app.services.billing import adjust_bill
-    from counter_app.services.receipt_facts import account_for_payment
     from tests.services.payment_fixtures import build_utility, cash, request
 
     utility = build_utility(db, login_as, bills=("30.00", "45.50"))
     (account_id,) = utility.account_ids
     boss_db, _ = login_as("supervisor")
-    before = account_for_payment(utility.clerk_db, account_id=account_id)
+    before = PaymentService(utility.clerk_db).account_for_payment(account_id=account_id)
     oldest = before.bills[0]
     adjust_bill(boss_db, oldest.bill_id, D("-10.00"), "表计故障，多计", workstation="WS-3")
-    after = account_for_payment(utility.clerk_db, account_id=account_id)
+    after = PaymentService(utility.clerk_db).account_for_payment(account_id=account_id)
     # the credit is no bill to pay of its own; the corrected bill asks 20.00
     assert [b.outstanding for b in after.bills] == [D("20.00"), D("45.50")]
     assert after.owed == before.owed - D("10.00")
@@ -300,6 +299,6 @@ def test_a_credit_adjustment_lowers_what_the_payment_form_asks_and_the_post_take
         request(account_id, utility.shift_id, "20.00", cash("20.00"),
                 bill_ids=(oldest.bill_id,), expected_owed=D("20.00")), utility.actor)
     assert [(a.bill_id, a.amount) for a in paid.allocations] == [(oldest.bill_id, D("20.00"))]
-    assert [b.bill_id for b in account_for_payment(utility.clerk_db, account_id=account_id).bills
+    assert [b.bill_id for b in PaymentService(utility.clerk_db).account_for_payment(account_id=account_id).bills
             ] != [oldest.bill_id]
     assert books(db) == []

@@ -21,7 +21,8 @@ from counter_app.services.accounts_history import AccountHistory, select_bill_su
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.ledger import open_bills
-from counter_app.services.receipt_facts import AccountNotFoundError, account_for_payment
+from counter_app.services.payments import PaymentService
+from counter_app.services.receipt_facts import AccountNotFoundError
 from counter_app.services.search import AccountHit, SearchService
 from tests.db import search_oracle
 from tests.services import test_accounts, test_search
@@ -152,16 +153,16 @@ def test_history_filter_is_one_call_returning_the_old_rows(books, login_as, star
 def test_payment_form_account_is_one_call_with_the_open_bills(books, login_as):
     admin, ids = books
     clerk, _ = login_as("clerk")
-    account_for_payment(clerk, account_id=ids["account"])
+    PaymentService(clerk).account_for_payment(account_id=ids["account"])
     sent = Statements(clerk)
-    by_id = account_for_payment(clerk, account_id=ids["account"])
+    by_id = PaymentService(clerk).account_for_payment(account_id=ids["account"])
     assert len(sent.sent) == 1
-    by_no = account_for_payment(clerk, account_no=f"  {by_id.account_no} ")
+    by_no = PaymentService(clerk).account_for_payment(account_no=f"  {by_id.account_no} ")
     assert by_id == by_no
     with admin.read() as s:
         assert by_id.bills == tuple(open_bills(s, ids["account"])) and by_id.bills
     with pytest.raises(AccountNotFoundError):
-        account_for_payment(clerk, account_no="99999999")
+        PaymentService(clerk).account_for_payment(account_no="99999999")
 
 
 # ------------------------------------------------------------------- reveal

@@ -15,17 +15,14 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.services.accounts import AccountService
 from counter_app.services.actions import ActionError, call
 from counter_app.services.batch import jsonb
 from counter_app.services.billing import bill_period
 from counter_app.services.tariff_admin import (
+    TariffAdminService,
     TariffError,
-    catalog,
-    save_fee_component,
-    save_price_category,
-    save_tariff,
 )
-from counter_app.services.tariff_basis import tariff_basis
 from tests.factories import make_account, make_reference
 
 D = Decimal
@@ -86,13 +83,13 @@ def _bill_lines(db: Database, account_id: int, period: str) -> list:
 
 
 def test_the_three_water_components_are_rows(admin):
-    components = catalog(admin).components
+    components = TariffAdminService(admin).catalog().components
     assert [(c.code, c.name, c.relief_applies) for c in components] == [
         ("basic", "基本水费", True), ("sewage", "污水处理费", True), ("resource", "水资源费", True)]
 
 
 def test_an_admin_saves_a_schedule_in_one_action_audited(db, admin):
-    saved = save_tariff(admin, draft(), workstation=WS)
+    saved = TariffAdminService(admin).save_tariff(draft(), workstation=WS)
     s = saved.schedule
     assert (s.code, s.doc_no, s.effective_from, s.effective_to) == (
         "RES-2026", "嘉价发〔2025〕12号", date(2026, 1, 1), None)
@@ -100,7 +97,7 @@ def test_an_admin_saves_a_schedule_in_one_action_audited(db, admin):
     assert s.rates == {"basic": (D("2.10"), D("3.15"), D("6.30")), "sewage": (D("0.95"),),
                        "resource": (D("0.40"),)}
     assert s.labels["basic"] == "基本水费" and not s.used and saved.ended_code is None
-    assert catalog(admin).find("RES-2026") == s
+    assert TariffAdminService(admin).catalog().find("RES-2026") == s
     with db.read() as session:
         audit = session.execute(text("SELECT workstation, details FROM audit_events "
                                      "WHERE action = 'tariff.create'")).one()
@@ -108,11 +105,11 @@ def test_an_admin_saves_a_schedule_in_one_action_audited(db, admin):
 
 
 def test_a_new_schedule_ends_the_open_one_the_day_before(admin):
-    save_tariff(admin, draft(), workstation=WS)
-    saved = save_tariff(admin, draft(code="RES-2027", doc_no="嘉价发〔2026〕3号",
-                                     effective_from="2027-01-01"), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(), workstation=WS)
+    saved = TariffAdminService(admin).save_tariff(draft(code="RES-2027", doc_no="嘉价发〔2026〕3号",
+                                                        effective_from="2027-01-01"), workstation=WS)
     assert (saved.ended_code, saved.ended_on) == ("RES-2026", date(2026, 12, 31))
-    old = catalog(admin).find("RES-2026")
+    old = TariffAdminService(admin).catalog().find("RES-2026")
     assert old is not None and old.effective_to == date(2026, 12, 31)
 
 
@@ -124,18 +121,18 @@ def test_a_new_schedule_ends_the_open_one_the_day_before(admin):
     ({"code": "RES-Y", "effective_from": "2026-01-01"}, "overlap", "effective_from"),
 ])
 def test_an_overlap_or_a_gap_is_refused_with_the_field(admin, changes, code, field):
-    save_tariff(admin, draft(effective_to="2027-12-31"), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(effective_to="2027-12-31"), workstation=WS)
     with pytest.raises(TariffError) as refused:
-        save_tariff(admin, draft(**changes), workstation=WS)
+        TariffAdminService(admin).save_tariff(draft(**changes), workstation=WS)
     assert refused.value.field == field
     with pytest.raises(ActionError) as raw:
         call(admin, "save_tariff", jsonb(draft(**changes)), WS)
     assert (raw.value.code, raw.value.field) == (code, field)
-    assert [s.code for s in catalog(admin).schedules] == ["RES-2026"]
+    assert [s.code for s in TariffAdminService(admin).catalog().schedules] == ["RES-2026"]
 
 
 def test_the_database_refuses_an_overlap_or_a_gap_for_the_owner_too(db, admin):
-    save_tariff(admin, draft(), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(), workstation=WS)
     for start, end in (("2026-06-01", None), ("2027-02-01", None)):
         with pytest.raises(DBAPIError) as info, db.engine.begin() as conn:
             if end is None and start == "2027-02-01":
@@ -144,7 +141,7 @@ def test_the_database_refuses_an_overlap_or_a_gap_for_the_owner_too(db, admin):
                 "INSERT INTO tariffs (code, name, category_code, effective_from) "
                 f"VALUES ('RAW', 'raw', 'RES', '{start}')"))
         assert "tariff_sequence" in str(info.value.orig)
-    assert len(catalog(admin).schedules) == 1
+    assert len(TariffAdminService(admin).catalog().schedules) == 1
 
 
 @pytest.mark.parametrize(("changes", "field"), [
@@ -166,23 +163,23 @@ def test_the_database_refuses_an_overlap_or_a_gap_for_the_owner_too(db, admin):
 ])
 def test_bad_input_names_its_field_here_and_in_the_database(admin, changes, field):
     with pytest.raises(TariffError) as refused:
-        save_tariff(admin, draft(**changes), workstation=WS)
+        TariffAdminService(admin).save_tariff(draft(**changes), workstation=WS)
     assert refused.value.field == field
     # the database says the same without the client's checks
     with pytest.raises(ActionError) as raw:
         call(admin, "save_tariff", jsonb(draft(**changes)), WS)
     assert raw.value.field == field
-    assert catalog(admin).schedules == ()
+    assert TariffAdminService(admin).catalog().schedules == ()
 
 
 def test_a_new_component_and_category_need_no_code(db, admin, login_batch):
-    component = save_fee_component(admin, "resource_tax", "水资源税", relief_applies=False,
-                                   sort_order=25, workstation=WS)
+    component = TariffAdminService(admin).save_fee_component("resource_tax", "水资源税", relief_applies=False,
+                                                             sort_order=25, workstation=WS)
     assert (component.code, component.name, component.relief_applies) == (
         "resource_tax", "水资源税", False)
-    assert save_price_category(admin, "GAS", "居民用气", workstation=WS) == ("GAS", "居民用气")
-    save_tariff(admin, draft(rates={"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"],
-                                    "resource_tax": ["0.50"]}), workstation=WS)
+    assert TariffAdminService(admin).save_price_category("GAS", "居民用气", workstation=WS) == ("GAS", "居民用气")
+    TariffAdminService(admin).save_tariff(draft(rates={"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"],
+                                                "resource_tax": ["0.50"]}), workstation=WS)
     account_id, meter_id = _account(db)
     _read(db, meter_id, account_id, "2026-02", date(2026, 2, 20), 0, 10)
     assert bill_period(login_batch()[0], "2026-02").billed == 1
@@ -200,7 +197,7 @@ def test_a_new_component_and_category_need_no_code(db, admin, login_batch):
 @pytest.fixture
 def billed(db, admin, login_batch):
     """RES-2026 used by a bill read on 2026-04-20."""
-    save_tariff(admin, draft(), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(), workstation=WS)
     account_id, meter_id = _account(db)
     _read(db, meter_id, account_id, "2026-04", date(2026, 4, 20), 0, 30)
     assert bill_period(login_batch()[0], "2026-04").billed == 1
@@ -209,16 +206,16 @@ def billed(db, admin, login_batch):
 
 def test_a_billed_schedule_is_never_edited_a_change_is_a_new_schedule(db, admin, billed):
     with pytest.raises(TariffError) as refused:
-        save_tariff(admin, draft(rates={"basic": ["9.99"]}, tiers=[None]), workstation=WS)
+        TariffAdminService(admin).save_tariff(draft(rates={"basic": ["9.99"]}, tiers=[None]), workstation=WS)
     assert refused.value.field == "code" and "2026-04-20" in refused.value.message
     # nor from a date it has already billed
     with pytest.raises(TariffError) as early:
-        save_tariff(admin, draft(code="RES-2026B", effective_from="2026-04-01"), workstation=WS)
+        TariffAdminService(admin).save_tariff(draft(code="RES-2026B", effective_from="2026-04-01"), workstation=WS)
     assert early.value.field == "effective_from"
-    saved = save_tariff(admin, draft(code="RES-2026B", effective_from="2026-05-01",
-                                     doc_no="嘉价发〔2026〕5号"), workstation=WS)
+    saved = TariffAdminService(admin).save_tariff(draft(code="RES-2026B", effective_from="2026-05-01",
+                                                        doc_no="嘉价发〔2026〕5号"), workstation=WS)
     assert (saved.ended_code, saved.ended_on) == ("RES-2026", date(2026, 4, 30))
-    assert catalog(admin).find("RES-2026").used
+    assert TariffAdminService(admin).catalog().find("RES-2026").used
     # the owner cannot change a billed schedule either
     for statement in ("UPDATE tariff_rates SET unit_price = 1",
                       "INSERT INTO tariff_rates SELECT id, 'basic', 9, 1 FROM tariffs "
@@ -255,7 +252,7 @@ def test_no_login_writes_the_tariff_tables_and_a_clerk_calls_no_admin_action(
             with pytest.raises(ActionError) as refused:
                 call(login, name, *args)
             assert refused.value.kind == "forbidden", name
-    assert [s.code for s in catalog(admin).schedules] == ["RES-2026"]
+    assert [s.code for s in TariffAdminService(admin).catalog().schedules] == ["RES-2026"]
     with db.read() as s:
         assert s.execute(text("SELECT count(*) FROM fee_components")).scalar_one() == 3
 
@@ -264,7 +261,7 @@ def test_no_login_writes_the_tariff_tables_and_a_clerk_calls_no_admin_action(
 
 
 def test_the_tariff_basis_of_a_collective_account(db, admin, login_as, login_batch):
-    save_tariff(admin, draft(), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(), workstation=WS)
     account_id, meter_id = _account(db, account_type="collective", households_total=3)
     _read(db, meter_id, account_id, "2026-02", date(2026, 2, 20), 0, 500)
     _read(db, meter_id, account_id, "2026-04", date(2026, 4, 20), 500, 700)
@@ -272,7 +269,7 @@ def test_the_tariff_basis_of_a_collective_account(db, admin, login_as, login_bat
     bill_period(batch, "2026-02")
     bill_period(batch, "2026-04")
     clerk, _ = login_as("clerk")
-    basis = tariff_basis(clerk, account_id)
+    basis = AccountService(clerk).tariff_basis(account_id)
     assert basis.schedule.code == "RES-2026" and basis.schedule.doc_no == "嘉价发〔2025〕12号"
     assert (basis.multiplier, basis.year, basis.used, basis.current_tier) == (3, 2026, 700, 2)
     assert [(t.scaled_lower, t.scaled_upper, t.used) for t in basis.tiers] == [
@@ -282,13 +279,13 @@ def test_the_tariff_basis_of_a_collective_account(db, admin, login_as, login_bat
     assert [(c, t, v) for c, t, v, _a, _l in _bill_lines(db, account_id, "2026-04")
             if c == "basic"] == [("basic", 1, 40), ("basic", 2, 160)]
     with pytest.raises(ActionError) as missing:
-        tariff_basis(clerk, 999_999)
+        AccountService(clerk).tariff_basis(999_999)
     assert missing.value.kind == "not_found"
 
 
 def test_per_period_tiers_without_households_scaling(db, admin, login_batch, login_as):
-    save_tariff(admin, draft(tiers=[100, None], tier_basis="period", households_scaling=False,
-                             rates={"basic": ["2.00", "3.00"]}), workstation=WS)
+    TariffAdminService(admin).save_tariff(draft(tiers=[100, None], tier_basis="period", households_scaling=False,
+                                                rates={"basic": ["2.00", "3.00"]}), workstation=WS)
     account_id, meter_id = _account(db, account_type="collective", households_total=4)
     _read(db, meter_id, account_id, "2026-02", date(2026, 2, 20), 0, 150)
     _read(db, meter_id, account_id, "2026-04", date(2026, 4, 20), 150, 300)
@@ -298,7 +295,7 @@ def test_per_period_tiers_without_households_scaling(db, admin, login_batch, log
     for period in ("2026-02", "2026-04"):  # each period starts again at tier 1, limit not × 4
         assert [(t, v, a) for _c, t, v, a, _l in _bill_lines(db, account_id, period)] == [
             (1, 100, D("200.00")), (2, 50, D("150.00"))]
-    basis = tariff_basis(login_as("clerk")[0], account_id)
+    basis = AccountService(login_as("clerk")[0]).tariff_basis(account_id)
     assert (basis.multiplier, basis.used, basis.current_tier) == (1, 150, 2)
 
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from counter_app.cli import main
 from counter_app.export.dunning import HEADERS, write_dunning_xlsx
-from counter_app.services.late_fees import dunning_list
+from counter_app.services.late_fees import LateFeeService
 from tests.services.late_fee_fixtures import build_overdue, set_rule
 
 D = Decimal
@@ -21,7 +21,7 @@ def test_the_xlsx_has_the_rows_masked_phones_and_a_total(db, login_as, tmp_path)
     build_overdue(db, login_as, BILLS, extra={1: {"book_no": "B07"}})
     set_rule(login_as, suspend_days=60)
     boss_db, _ = login_as("supervisor")
-    path = write_dunning_xlsx(tmp_path / "催缴.xlsx", dunning_list(boss_db, days=15, area="A01"))
+    path = write_dunning_xlsx(tmp_path / "催缴.xlsx", LateFeeService(boss_db).dunning_list(days=15, area="A01"))
     ws = load_workbook(path).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert "逾期超过 15 天" in rows[0][0] and "片区 A01" in rows[0][0]

@@ -62,8 +62,8 @@ def build_overdue(db, login_as, accounts: tuple[tuple[tuple[str, int], ...], ...
 def set_rule(login_as, *, rate="0.001", delay=0, cap=None, category=None, suspend_days=None,
              suspend_amount=None):
     admin_db, admin = login_as("admin")
-    return late_fees.set_rule(
-        admin_db, Actor(admin.username, "WS9", admin.id), price_category=category, rate=D(rate),
+    return late_fees.LateFeeService(admin_db).set_rule(
+        Actor(admin.username, "WS9", admin.id), price_category=category, rate=D(rate),
         delay_days=delay, cap_ratio=None if cap is None else D(cap), effective_from=today(),
         reason="物价局文件", suspend_after_days=suspend_days,
         suspend_min_amount=None if suspend_amount is None else D(suspend_amount))

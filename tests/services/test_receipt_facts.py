@@ -11,10 +11,8 @@ from counter_app.db import models as m
 from counter_app.services.payments import PaymentService, Tender, TenderInput
 from counter_app.services.receipt_facts import (
     AccountNotFoundError,
-    account_for_payment,
-    receipt_facts,
 )
-from counter_app.services.reversals import reverse_payment
+from counter_app.services.reversals import ReversalService
 from tests.services.payment_fixtures import build_utility, cash, request
 
 D = Decimal
@@ -23,14 +21,14 @@ D = Decimal
 def test_account_for_payment_by_number_and_id(db, login_as):
     (account_id,), _, shift_id, clerk_db, _ = build_utility(db, login_as)
     db = clerk_db  # the payment screen's load, as the clerk
-    by_no = account_for_payment(db, account_no=" 01000000 ")
-    assert by_no.account_id == account_id and by_no == account_for_payment(db, account_id=account_id)
+    by_no = PaymentService(db).account_for_payment(account_no=" 01000000 ")
+    assert by_no.account_id == account_id and by_no == PaymentService(db).account_for_payment(account_id=account_id)
     assert by_no.open_shift_id == shift_id  # the clerk's own open shift, in the same load
     assert [b.period for b in by_no.bills] == ["2026-01", "2026-02"] and by_no.owed == D("75.50")
     with pytest.raises(AccountNotFoundError):
-        account_for_payment(db, account_no="99999999")
+        PaymentService(db).account_for_payment(account_no="99999999")
     with pytest.raises(AccountNotFoundError):
-        account_for_payment(db, account_no=" ")
+        PaymentService(db).account_for_payment(account_no=" ")
 
 
 def test_receipt_facts_of_a_split_payment_with_surplus_and_its_reversal(db, login_as):
@@ -42,7 +40,7 @@ def test_receipt_facts_of_a_split_payment_with_surplus_and_its_reversal(db, logi
     service = PaymentService(db, series_code="HQ")
     posted = service.post(request(account_id, shift_id, "75.50", cash("60.00", "100.00"),
                                   TenderInput(Tender.CARD, D("20.00"), reference="8812")), actor)
-    facts = receipt_facts(db, posted.payment_id)
+    facts = PaymentService(db).receipt_facts(posted.payment_id)
     assert facts.receipt_no == "JX00000001" and facts.utility_name == "嘉祥县自来水公司"
     assert facts.hall_name == "嘉祥营业厅" and facts.clerk_name == clerk.display_name
     assert [(b.period, b.amount) for b in facts.bills] == [("2026-01", D("30.00")), ("2026-02", D("45.50"))]
@@ -50,10 +48,10 @@ def test_receipt_facts_of_a_split_payment_with_surplus_and_its_reversal(db, logi
         ("cash", D("60.00"), ""), ("card", D("20.00"), "8812")]
     assert (facts.change, facts.deposit, facts.balance_after) == (D("40.00"), D("4.50"), D("4.50"))
     assert facts.paid_at.tzinfo is not None and facts.reversal is None
-    reverse_payment(boss_db, payment_id=posted.payment_id, reason="收错户", supervisor=boss,
-                    actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()))
-    again = receipt_facts(db, posted.payment_id)
+    ReversalService(boss_db).reverse(payment_id=posted.payment_id, reason="收错户", supervisor=boss,
+                                     actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()))
+    again = PaymentService(db).receipt_facts(posted.payment_id)
     assert again.reversal is not None and again.reversal.reason == "收错户"
     assert again.balance_after == D("4.50")  # as right after the payment, not now
     with pytest.raises(LookupError):
-        receipt_facts(db, 999)
+        PaymentService(db).receipt_facts(999)

@@ -21,8 +21,8 @@ from counter_app.domain.reversal_policy import (
 )
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.reversal_policy import reversal_facts, set_reversal_policy
-from counter_app.services.reversals import ReversalError, reverse_payment
+from counter_app.services.reversal_policy import set_reversal_policy
+from counter_app.services.reversals import ReversalError, ReversalService
 from tests.services.payment_fixtures import build_utility
 from tests.services.reversal_fixtures import age_back, wechat_payment_of_another_shift
 
@@ -47,9 +47,9 @@ def old(db, login_as):
 
 def _reverse(boss, payment_id, shift_id):
     boss_db, who = boss
-    return reverse_payment(boss_db, payment_id=payment_id, reason="收错户", supervisor=who,
-                           actor=Actor(who.username, "WS1", who.id), shift_id=shift_id,
-                           client_uuid=str(uuid.uuid4()))
+    return ReversalService(boss_db).reverse(payment_id=payment_id, reason="收错户", supervisor=who,
+                                            actor=Actor(who.username, "WS1", who.id), shift_id=shift_id,
+                                            client_uuid=str(uuid.uuid4()))
 
 
 def _count(db, model) -> int:
@@ -115,23 +115,23 @@ def test_only_an_administrator_sets_the_policy(old):
 
 def test_facts_name_date_shift_age_and_policy(old):
     db, actor, shift_id, payment, _ = old
-    facts = reversal_facts(db, payment.payment_id, shift_id)
+    facts = ReversalService(db).facts(payment.payment_id, shift_id)
     assert facts.shift_id == payment.shift_id and not facts.same_shift
     assert facts.shift_clerk == "测试"
     assert 180 <= facts.age_days <= 185
     assert facts.policy == ReversalPolicy() and not facts.allowed and facts.warn
     set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 200), ADMIN, actor)
-    facts = reversal_facts(db, payment.payment_id, shift_id)
+    facts = ReversalService(db).facts(payment.payment_id, shift_id)
     assert facts.allowed and facts.warn  # not its age: another shift took it
 
 
 def test_facts_of_a_payment_of_this_shift_today(db, login_as):
     (account_id,), _, _, _, _ = build_utility(db, login_as)
     payment = wechat_payment_of_another_shift(db, login_as, account_id, "30.00")
-    facts = reversal_facts(db, payment.payment_id, payment.shift_id)
+    facts = ReversalService(db).facts(payment.payment_id, payment.shift_id)
     assert facts.age_days == 0 and facts.allowed and not facts.warn
     age_back(db, payment.payment_id, "3 days")
-    facts = reversal_facts(db, payment.payment_id, payment.shift_id)
+    facts = ReversalService(db).facts(payment.payment_id, payment.shift_id)
     assert facts.age_days == 3 and not facts.allowed and facts.warn
 
 
@@ -161,7 +161,7 @@ def test_counter_admin_sets_the_policy(old, capsys):
     assert main(["set-reversal-policy", "--database-url", url, "--scope", "any_time",
                  "--warn-after-days", "7"]) == 0
     assert "any time" in capsys.readouterr().out
-    assert reversal_facts(db, payment.payment_id, shift_id).policy == ReversalPolicy(
+    assert ReversalService(db).facts(payment.payment_id, shift_id).policy == ReversalPolicy(
         ReversalScope.ANY_TIME, 7)
     with pytest.raises(SystemExit):
         main(["set-reversal-policy", "--database-url", url, "--scope", "whenever"])

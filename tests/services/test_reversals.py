@@ -16,12 +16,7 @@ from counter_app.db import models as m
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentError, PaymentService, Tender, TenderInput
-from counter_app.services.reversals import (
-    ReversalError,
-    lookup_reversal,
-    record_reprint,
-    reverse_payment,
-)
+from counter_app.services.reversals import ReversalError, ReversalService
 from tests.services.payment_fixtures import books, build_utility, cash, request
 
 D = Decimal
@@ -32,10 +27,9 @@ SUPERVISOR = ClerkIdentity(id=0, username="boss", display_name="班长", role="s
 
 def _reverse(db, payment_id, actor, shift_id, client_uuid=None, supervisor=SUPERVISOR):
     """On the supervisor's own login ``db`` (the database takes the supervisor from it)."""
-    return reverse_payment(
-        db, payment_id=payment_id, reason="收错户", supervisor=supervisor, actor=actor,
-        shift_id=shift_id, client_uuid=client_uuid or str(uuid.uuid4()),
-    )
+    return ReversalService(db).reverse(payment_id=payment_id, reason="收错户", supervisor=supervisor, actor=actor,
+                                       shift_id=shift_id, client_uuid=client_uuid or str(uuid.uuid4()),
+                                       )
 
 
 def _supervisor(login_as):
@@ -78,20 +72,20 @@ def test_lookup_tells_whose_reversal_it_is(paid):
     """After a lost answer: not reversed, reversed by this request, or by another."""
     db, _, _, actor, shift_id, result = paid
     key = str(uuid.uuid4())
-    assert lookup_reversal(db, result.payment_id, key) is None
+    assert ReversalService(db).lookup(result.payment_id, key) is None
     booked = _reverse(db, result.payment_id, actor, shift_id, key)
-    found = lookup_reversal(db, result.payment_id, key)
+    found = ReversalService(db).lookup(result.payment_id, key)
     assert found == replace(booked, replayed=True)
     with pytest.raises(ReversalError) as info:
-        lookup_reversal(db, result.payment_id, str(uuid.uuid4()))
+        ReversalService(db).lookup(result.payment_id, str(uuid.uuid4()))
     assert info.value.code == "already"
 
 
 def test_reversal_needs_reason_and_supervisor(paid):
     db, _, _, actor, shift_id, result = paid
     with pytest.raises(ReversalError) as info:
-        reverse_payment(db, payment_id=result.payment_id, reason=" ", supervisor=SUPERVISOR,
-                        actor=actor, shift_id=shift_id, client_uuid="x")
+        ReversalService(db).reverse(payment_id=result.payment_id, reason=" ", supervisor=SUPERVISOR,
+                                    actor=actor, shift_id=shift_id, client_uuid="x")
     assert info.value.field == "reason"
     clerk = ClerkIdentity(2, "c", "收费员", "clerk", "HQ")
     with pytest.raises(ReversalError) as info:
@@ -109,8 +103,8 @@ def test_used_prepayment_blocks_the_reversal_of_its_deposit(paid):
 
 def test_reprints_are_counted(paid):
     db, _, _, actor, _, result = paid
-    assert record_reprint(db, result.payment_id, actor) == 1
-    assert record_reprint(db, result.payment_id, actor) == 2
+    assert ReversalService(db).record_reprint(result.payment_id, actor) == 1
+    assert ReversalService(db).record_reprint(result.payment_id, actor) == 2
 
 
 class MoneyMachine(RuleBasedStateMachine):

@@ -17,8 +17,8 @@ from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.payments import PaymentService, Tender, TenderInput
-from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME, receipt_facts
-from counter_app.services.reversals import reverse_payment
+from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME
+from counter_app.services.reversals import ReversalService
 from counter_app.services.shifts import ShiftError, ShiftService
 from tests.services.payment_fixtures import build_utility, cash, request
 
@@ -102,16 +102,15 @@ def test_day_close_report_of_a_closed_shift(till):
     first = PaymentService(till.clerk_db, series_code="HQ").post(
         request(account_ids[0], shift_id, "45.50", cash("45.50")), actor)
     boss_db, boss = till.login_as("supervisor")
-    reverse_payment(
-        boss_db, payment_id=first.payment_id, reason="收错户", supervisor=boss,
-        actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()),
-    )
+    ReversalService(boss_db).reverse(payment_id=first.payment_id, reason="收错户", supervisor=boss,
+                                     actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()),
+                                     )
     with pytest.raises(ShiftError) as info:
         shifts.day_close_report(shift_id)
     assert info.value.code == "open"
     # expected cash: 200 float + 30 + 45.50 - 45.50 reversed = 230.00; counted 229.90
     ShiftService(till.clerk_db).close(shift_id, actor, cash_counts={D("100"): 2, D("20"): 1, D("5"): 1, D("1"): 4,
-                                               D("0.5"): 1, D("0.1"): 4}, reason="点钞差一角")
+                                      D("0.5"): 1, D("0.1"): 4}, reason="点钞差一角")
     report = shifts.day_close_report(shift_id)
     assert ShiftService(till.clerk_db).day_close_report(shift_id) == report  # the clerk's own
     assert report.utility_name == "嘉祥县自来水公司"
@@ -134,7 +133,7 @@ def test_day_close_report_heading_is_the_receipts_heading(till):
     db, shifts, actor, shift_id, *_ = till
     ShiftService(till.clerk_db).close(shift_id, actor, cash_counts={D("100"): 2, D("10"): 3})
     report = shifts.day_close_report(shift_id)
-    facts = receipt_facts(till.clerk_db, _first_payment_id(db, shift_id))
+    facts = PaymentService(till.clerk_db).receipt_facts(_first_payment_id(db, shift_id))
     assert report.utility_name == facts.utility_name == DEFAULT_UTILITY_NAME
     assert report.hall_name == facts.hall_name == "嘉祥营业厅"
 

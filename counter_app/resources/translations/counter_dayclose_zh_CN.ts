@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChannelDay</name>
+    <message>
+        <source>Prepayment deduction</source>
+        <translation>预存扣款</translation>
+    </message>
+    <message>
+        <source>Bank withholding</source>
+        <translation>银行代扣</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上缴费</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDayModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>收费方式</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>To bills</source>
+        <translation>冲抵欠费</translation>
+    </message>
+    <message>
+        <source>To prepayment</source>
+        <translation>转入预存</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收据号段</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDayPanel</name>
+    <message>
+        <source>Channel money of the day (not in any till)</source>
+        <translation>渠道收款日报（不入柜台日结）</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel report…</source>
+        <translation>导出渠道日报(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>{n} payments, {amount}. Reversed that day: {rc}, {ra}. Held in suspense that day: {sc}, {sa}; open now: {oc}, {oa}.</source>
+        <translation>共 {n} 笔，{amount}。当日冲正：{rc} 笔，{ra}。当日挂账：{sc} 笔，{sa}；现未处理：{oc} 笔，{oa}。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may see the channel money.</source>
+        <translation>只有主管可以查看渠道收款。</translation>
+    </message>
+    <message>
+        <source>Export the channel report</source>
+        <translation>导出渠道收款日报</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出：没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The Excel file could not be written: {error}</source>
+        <translation>无法写入 Excel 文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CountGrid</name>
     <message>
         <source>Note</source>

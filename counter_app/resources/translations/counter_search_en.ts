@@ -237,6 +237,93 @@
     </message>
 </context>
 <context>
+    <name>DeductionLine</name>
+    <message>
+        <source>Prepayment &amp;deduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment deduction: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment &amp;deduction: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At billing, the prepayment balance pays the open bills (oldest first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The utility has turned prepayment deduction off for every account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by {who} on {day}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction off for this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction on again for this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off for this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off for the utility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment deduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction ON again for this account? From the next billing its prepayment pays its bills. Reason (recorded):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction OFF for this account? Its prepayment no longer pays its bills at billing. Reason (recorded):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason of 1 to 200 characters; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment deduction turned on for this account; recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment deduction turned off for this account; recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor may turn prepayment deduction off or on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepayment deduction could not be changed; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dunning</name>
     <message>
         <source>Area</source>
@@ -1123,10 +1210,6 @@
     </message>
     <message>
         <source> · last withholding failed: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>could not be read</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

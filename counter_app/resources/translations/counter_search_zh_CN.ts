@@ -237,6 +237,93 @@
     </message>
 </context>
 <context>
+    <name>DeductionLine</name>
+    <message>
+        <source>Prepayment &amp;deduction</source>
+        <translation>预存扣款(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Prepayment deduction: {state}</source>
+        <translation>预存扣款：{state}</translation>
+    </message>
+    <message>
+        <source>Prepayment &amp;deduction: {state}</source>
+        <translation>预存扣款：{state}(&amp;D)</translation>
+    </message>
+    <message>
+        <source>At billing, the prepayment balance pays the open bills (oldest first).</source>
+        <translation>出账时用预存余额抵扣未缴账单（先欠先扣）。</translation>
+    </message>
+    <message>
+        <source>The utility has turned prepayment deduction off for every account.</source>
+        <translation>本单位已对所有用户停用预存扣款。</translation>
+    </message>
+    <message>
+        <source>Changed by {who} on {day}: {reason}</source>
+        <translation>{who}于{day}修改：{reason}</translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction off for this account</source>
+        <translation>停用本户的预存扣款</translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction on again for this account</source>
+        <translation>恢复本户的预存扣款</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off for this account</source>
+        <translation>本户已停用</translation>
+    </message>
+    <message>
+        <source>off for the utility</source>
+        <translation>全单位已停用</translation>
+    </message>
+    <message>
+        <source>Prepayment deduction</source>
+        <translation>预存扣款</translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction ON again for this account? From the next billing its prepayment pays its bills. Reason (recorded):</source>
+        <translation>恢复本户的预存扣款？下次出账起用预存余额抵扣账单。原因（将记录在案）：</translation>
+    </message>
+    <message>
+        <source>Turn prepayment deduction OFF for this account? Its prepayment no longer pays its bills at billing. Reason (recorded):</source>
+        <translation>停用本户的预存扣款？出账时不再用预存余额抵扣账单。原因（将记录在案）：</translation>
+    </message>
+    <message>
+        <source>Turn on</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Give a reason of 1 to 200 characters; nothing was changed.</source>
+        <translation>请填写原因（1 至 200 个字）；未作修改。</translation>
+    </message>
+    <message>
+        <source>Prepayment deduction turned on for this account; recorded.</source>
+        <translation>本户已恢复预存扣款，已记录。</translation>
+    </message>
+    <message>
+        <source>Prepayment deduction turned off for this account; recorded.</source>
+        <translation>本户已停用预存扣款，已记录。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor may turn prepayment deduction off or on.</source>
+        <translation>只有主管可以停用或恢复预存扣款。</translation>
+    </message>
+    <message>
+        <source>Prepayment deduction could not be changed; try again.</source>
+        <translation>预存扣款未能修改，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>Dunning</name>
     <message>
         <source>Area</source>
@@ -1124,10 +1211,6 @@
     <message>
         <source> · last withholding failed: {reason}</source>
         <translation> · 上次代扣失败：{reason}</translation>
-    </message>
-    <message>
-        <source>could not be read</source>
-        <translation>未能读取</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.outages import SUPERVISOR_ROLES, OutageError, OutageService, OutageView
+from counter_app.services.outages import SUPERVISOR_ROLES, OutageError, OutageView
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.complaints.labels import ERROR_STYLE, OK_STYLE
@@ -41,7 +41,7 @@ class OutagesWidget(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = workplace.runner
-        self.service = OutageService(workplace.database)
+        self.service = workplace.services.outages
         self.clerk: ClerkIdentity = workplace.clerk
         self.actor = workplace.actor
         self.can_edit = workplace.clerk.role in SUPERVISOR_ROLES

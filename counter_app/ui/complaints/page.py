@@ -18,17 +18,14 @@ from counter_app.documents import PrintError
 from counter_app.export.complaints import write_complaints_xlsx
 from counter_app.services.complaints import (
     ComplaintError,
-    ComplaintService,
     ComplaintView,
     StaleComplaint,
 )
 from counter_app.services.corrections import (
     AccountChanged,
     CorrectionError,
-    CorrectionService,
     StaleCorrection,
 )
-from counter_app.services.guide import GuideService
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.corrections import CorrectionsWidget
@@ -53,10 +50,9 @@ class ComplaintsPage(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workplace = workplace
-        db = workplace.database
-        self.complaints = ComplaintService(db)
-        self.corrections = CorrectionService(db)
-        self.guide_service = GuideService(db)
+        self.complaints = workplace.services.complaints
+        self.corrections = workplace.services.corrections
+        self.guide_service = workplace.services.guide
         self.account_id: int | None = None
         self.account_version: int | None = None
         self.last_printed: str = ""

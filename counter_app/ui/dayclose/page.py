@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QSizePolicy,
@@ -34,6 +35,7 @@ from counter_app.services.shifts import (
     ShiftTotals,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.dayclose.channel_day import ChannelDayPanel
 from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
 from counter_app.ui.dayclose.report import day_close_document, export_workbook
@@ -104,10 +106,15 @@ class DayClosePage(QWidget):
         self.ui.totalsView.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.ui.totalsView.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.ui.hallGroup.setVisible(self._supervisor)
-        # channel money held in suspense: not in any till, a supervisor's to resolve
+        # channel money held in suspense: not in any till, a supervisor's to resolve;
+        # beside it the channel money of a day per channel and tender (and its Excel)
         self.suspense = SuspensePanel(workplace, self) if self._supervisor else None
-        if self.suspense is not None:
-            self.ui.mainLayout.addWidget(self.suspense)
+        self.channel_day = ChannelDayPanel(workplace, self) if self._supervisor else None
+        if self.suspense is not None and self.channel_day is not None:
+            channels = QHBoxLayout()
+            channels.addWidget(self.suspense, 1)
+            channels.addWidget(self.channel_day, 1)
+            self.ui.mainLayout.addLayout(channels)
         self.ui.messageLabel.hide()
 
         self.ui.floatEdit.returnPressed.connect(self.open_shift)
@@ -141,6 +148,8 @@ class DayClosePage(QWidget):
         )
         if self.suspense is not None:
             self.suspense.refresh()
+        if self.channel_day is not None:
+            self.channel_day.refresh()
 
     def _loaded(self, loaded: Loaded) -> None:
         if loaded.day is not None:

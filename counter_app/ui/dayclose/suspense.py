@@ -34,12 +34,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import (
-    SuspenseList,
-    SuspenseRow,
-    resolve_suspense,
-    suspense_list,
-)
+from counter_app.services.channels import SuspenseList, SuspenseRow
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.texts import unexpected_text
 from counter_app.ui.record_model import RecordTableModel
@@ -176,9 +171,10 @@ class ResolveDialog(QDialog):
             return
         ok.setEnabled(False)
         self.workplace.runner.submit(
-            partial(resolve_suspense, account_no=self.account_edit.text(),
+            partial(self.workplace.services.channels.resolve_suspense,
+                    account_no=self.account_edit.text(),
                     workstation=self.workplace.actor.workstation),
-            self.workplace.database, self.row.id, self.action_box.currentData(),
+            self.row.id, self.action_box.currentData(),
             self.reason_edit.text(),
             on_done=self._done, on_error=self._failed, key="suspense.resolve")
 
@@ -233,7 +229,7 @@ class SuspensePanel(QGroupBox):
 
     def refresh(self) -> None:
         self.workplace.runner.submit(
-            suspense_list, self.workplace.database, self.status_box.currentData(),
+            self.workplace.services.channels.suspense_list, self.status_box.currentData(),
             on_done=self._loaded, on_error=self._failed, key="suspense.load")
 
     def _loaded(self, found: SuspenseList) -> None:

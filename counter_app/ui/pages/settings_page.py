@@ -7,7 +7,7 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QScrollArea, QWidget
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -57,6 +57,21 @@ class SettingsPage(QWidget):
         # the printers of this workstation (counter_app/ui/settings/), below the general fields
         self.printer_section = PrinterSection(runner, self.ui.formPanel, printers=printers)
         self.ui.panelLayout.insertWidget(1, self.printer_section)
+        # on the smallest screen (800x600) the fields scroll instead of squeezing
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        index = self.ui.mainLayout.indexOf(self.ui.formPanel)
+        self.ui.mainLayout.removeWidget(self.ui.formPanel)
+        self.ui.mainLayout.removeItem(self.ui.verticalSpacer)  # the scroll area takes the room
+        scroll.setWidget(self.ui.formPanel)
+        self.ui.mainLayout.insertWidget(index, scroll, 1)
+        # the message and the buttons stay in sight below the scrolling fields
+        self.ui.panelLayout.removeWidget(self.ui.messageLabel)
+        self.ui.panelLayout.removeItem(self.ui.buttonLayout)
+        self.ui.mainLayout.insertWidget(index + 1, self.ui.messageLabel)
+        self.ui.mainLayout.insertLayout(index + 2, self.ui.buttonLayout)
         # what protects the line to the database (TLS verify-full by default)
         self.tls_label = QLabel(self.ui.formPanel)
         self.tls_label.setObjectName("tlsLabel")

@@ -26,11 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import format_money
-from counter_app.services.receipt_facts import (
-    AccountNotFoundError,
-    PayableAccount,
-    account_for_payment,
-)
+from counter_app.services.receipt_facts import AccountNotFoundError, PayableAccount
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.pages._placeholder import heading_label
@@ -45,7 +41,8 @@ ERROR_STYLE = "color: #b00020;"
 
 def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
     """Worker: the account with its open bills, and the clerk's open shift (one call)."""
-    account = account_for_payment(workplace.database, account_id=account_id, account_no=account_no)
+    account = workplace.services.payments.account_for_payment(account_id=account_id,
+                                                           account_no=account_no)
     return account, account.open_shift_id
 
 
@@ -67,8 +64,7 @@ class PaymentsPage(QWidget):
         # account id -> its payment dialog that had an unknown outcome (not posted, not abandoned)
         self.unresolved: dict[int, PaymentDialog] = {}
         # the same submissions across a restart (per database)
-        self.pending = PendingPayments(
-            state, workplace.database.engine.url.render_as_string(hide_password=True))
+        self.pending = PendingPayments(state, workplace.database_key)
         # payment id -> its reversal dialog that had an unknown outcome (not booked)
         self.unresolved_reversals: dict[int, ReversalDialog] = {}
         layout = QVBoxLayout(self)
@@ -179,7 +175,7 @@ class PaymentsPage(QWidget):
         if saved is not None:  # unresolved before a restart: look its UUID up first
             self.dialog = self._new_dialog(self.shift_id or saved.request.shift_id,
                                            client_uuid=saved.client_uuid)
-            self.dialog.restore(saved.request)
+            self.dialog.restore(saved.request, saved.waiver)
             return
         if self.shift_id is None:
             self._offer_shift()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from decimal import Decimal
 from functools import partial
 
 from PySide6.QtWidgets import (
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents import PrintError
 from counter_app.domain.money import format_money
+from counter_app.services.late_fees import Waiver
 from counter_app.services.payments import (
     IdempotencyConflict,
     PaymentError,
@@ -40,12 +42,7 @@ from counter_app.services.payments import (
     StaleBillsError,
     StaleLateFeeError,
 )
-from counter_app.services.receipt_facts import (
-    PayableAccount,
-    ReceiptFacts,
-    account_for_payment,
-    receipt_facts,
-)
+from counter_app.services.receipt_facts import PayableAccount, ReceiptFacts
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
@@ -118,7 +115,6 @@ class PaymentDialog(QDialog):
             self.tr("&Waive late fee"), QDialogButtonBox.ButtonRole.ActionRole)
         self.waive_button.setObjectName("waiveButton")
         self.waive_button.setAutoDefault(False)
-        self.waive_button.setVisible(bool(self.account.late_fees))
         self.waive_button.clicked.connect(self.open_waiver)
         self.cancel_button = self.buttons.addButton(
             self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -128,6 +124,7 @@ class PaymentDialog(QDialog):
         self.print_button.clicked.connect(self.print_receipt)
         self.cancel_button.clicked.connect(self.reject)
         self._enter_button(self.confirm_button)
+        self._show_waive_button()
         layout.addWidget(self.buttons)
         self.resize(720, 660)
 
@@ -163,6 +160,14 @@ class PaymentDialog(QDialog):
         self.confirm_button.setEnabled(not posting)
         self.cancel_button.setEnabled(not posting)
         self.abandon_button.setEnabled(not posting)
+        self._show_waive_button()
+
+    def _show_waive_button(self) -> None:
+        """减免违约金 while the account has a fee today and nothing is posted;
+        not while a submission is in flight or of unknown outcome (a waiver then
+        would change what that submission said)."""
+        self.waive_button.setVisible(bool(self.account.late_fees) and self.result is None)
+        self.waive_button.setEnabled(not (self.posting or self.outcome_unknown))
 
     def _posted(self, result: PaymentResult) -> None:
         """Posted by this request, or (``result.replayed``) by an earlier one of
@@ -172,6 +177,7 @@ class PaymentDialog(QDialog):
         self.outcome_unknown = False
         self.outcome.stop()
         self.abandon_button.hide()
+        self._show_waive_button()
         if self.pending is not None:
             self.pending.remove(self.client_uuid)
         self.form.show_posted(result)
@@ -190,7 +196,7 @@ class PaymentDialog(QDialog):
             self._facts_ready(result.facts)
             return
         self.workplace.runner.submit(
-            receipt_facts, self.workplace.database, result.payment_id,
+            self.workplace.services.payments.receipt_facts, result.payment_id,
             on_done=self._facts_ready, on_error=self._print_failed)
 
     def _facts_ready(self, facts: ReceiptFacts) -> None:
@@ -216,7 +222,7 @@ class PaymentDialog(QDialog):
         self.print_button.setEnabled(False)
         if self.facts is None:  # reading what the receipt says failed: read it again
             self.workplace.runner.submit(
-                receipt_facts, self.workplace.database, self.result.payment_id,
+                self.workplace.services.payments.receipt_facts, self.result.payment_id,
                 on_done=self._facts_ready, on_error=self._print_failed)
             return
         self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
@@ -275,19 +281,21 @@ class PaymentDialog(QDialog):
 
     def _reload(self) -> None:
         self.workplace.runner.submit(
-            partial(account_for_payment, self.workplace.database, account_id=self.account.account_id),
+            partial(self.workplace.services.payments.account_for_payment,
+                    account_id=self.account.account_id),
             on_done=self._reloaded, on_error=lambda e: None)
 
     def _reloaded(self, account: PayableAccount) -> None:
         self.account = account
         self.form.set_account(account)
+        self._show_waive_button()  # the fee may have come or gone with the reload
 
     # -- unknown outcome ----------------------------------------------------------------
 
     def _unknown_outcome(self, error: BaseException) -> None:
         """The answer was lost: keep this submission as typed and ask what happened."""
         if self.pending is not None and self.submitted is not None:
-            self.pending.add(self.account.account_no, self.submitted)
+            self.pending.add(self.account.account_no, self.submitted, self.form.waiver)
         self._await_outcome(self.tr(
             "The outcome is unknown ({0}). Do not take the money again: checking whether "
             "this payment was posted...").format(error_text(error)))
@@ -296,17 +304,26 @@ class PaymentDialog(QDialog):
         self.outcome_unknown = self.ever_unknown = True
         self.abandon_button.hide()
         self.form.set_locked(True)
+        self._show_waive_button()
         self.cancel_button.setText(self.tr("Close, check later (Esc)"))
         self._enter_button(self.check_button)
         self.check_button.setFocus()
         self._say(message, ERROR_STYLE)
         self.outcome.check()
 
-    def restore(self, request: PaymentRequest) -> None:
+    def restore(self, request: PaymentRequest, waiver: Waiver | None = None) -> None:
         """An unresolved submission kept from before a restart: show what was
-        submitted and ask the database what became of it (same UUID)."""
+        submitted (its late-fee waiver too: the fee and due as sent) and ask
+        the database what became of it (same UUID)."""
         self.submitted = request
         self.form.show_request(request)
+        if request.waiver_id is not None:
+            if waiver is None:  # kept without it: rebuilt from what was sent
+                fee = self.form.late_fee_computed()
+                sent = request.late_fee or Decimal("0.00")
+                waiver = Waiver(request.waiver_id, self.account.account_id, fee, fee - sent,
+                                sent, "")
+            self.form.set_waiver(waiver)
         self.open()
         self._await_outcome(self.tr(
             "The outcome of this payment (submitted before the program was closed) is "
@@ -360,6 +377,7 @@ class PaymentDialog(QDialog):
             return
         self.outcome_unknown = False
         self.form.set_locked(False)
+        self._show_waive_button()
         self.cancel_button.setText(self.tr("Close, check later (Esc)"))
         self.abandon_button.show()
         self._enter_button(self.confirm_button)

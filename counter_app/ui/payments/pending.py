@@ -5,7 +5,9 @@ UUID must survive it, or the next attempt would be a new payment. Each entry
 (client UUID, account, what was submitted) is written to the workstation's
 QSettings (passed in) when the answer is lost and removed when the payment is
 found posted or the clerk abandons it after a "not posted" answer. Entries
-belong to one database (its URL without password).
+belong to one database (its URL without password). An entry sent with a
+supervisor's late-fee waiver keeps the waiver as the form showed it, so the
+restored form shows the same fee, waiver and due as the submission.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QSettings
 
+from counter_app.services.late_fees import Waiver
 from counter_app.services.payments import PaymentRequest, Tender, TenderInput
 
 KEY = "payments/pending"
@@ -25,6 +28,7 @@ KEY = "payments/pending"
 class PendingPayment:
     account_no: str
     request: PaymentRequest
+    waiver: Waiver | None = None  # the supervisor's waiver the request names (waiver_id)
 
     @property
     def client_uuid(self) -> str:
@@ -48,7 +52,21 @@ def _dump(database: str, entry: PendingPayment) -> dict:
         "tenders": [[t.tender.value, str(t.amount), _money(t.received), t.reference]
                     for t in r.tenders],
         "late_fee": _money(r.late_fee), "waiver_id": r.waiver_id,
+        "waiver": None if entry.waiver is None else {
+            "waiver_id": entry.waiver.waiver_id, "account_id": entry.waiver.account_id,
+            "fee": str(entry.waiver.fee), "waived": str(entry.waiver.waived),
+            "due": str(entry.waiver.due), "supervisor_name": entry.waiver.supervisor_name},
     }
+
+
+def _waiver(row: dict, request: PaymentRequest) -> Waiver | None:
+    """The waiver as the form showed it (None for an entry kept before the
+    waivers were: the dialog rebuilds it from the request's id and fee)."""
+    w = row.get("waiver")
+    if w is None or request.waiver_id is None or w["waiver_id"] != request.waiver_id:
+        return None
+    return Waiver(int(w["waiver_id"]), int(w["account_id"]), Decimal(w["fee"]),
+                  Decimal(w["waived"]), Decimal(w["due"]), w["supervisor_name"])
 
 
 def _load(row: dict) -> PendingPayment:
@@ -63,7 +81,7 @@ def _load(row: dict) -> PendingPayment:
         late_fee=None if row.get("late_fee") is None else Decimal(row["late_fee"]),
         waiver_id=row.get("waiver_id"),
     )
-    return PendingPayment(row["account_no"], request)
+    return PendingPayment(row["account_no"], request, _waiver(row, request))
 
 
 class PendingPayments:
@@ -105,10 +123,15 @@ class PendingPayments:
     def for_account(self, account_id: int) -> PendingPayment | None:
         return next((e for e in self.entries() if e.account_id == account_id), None)
 
-    def add(self, account_no: str, request: PaymentRequest) -> None:
-        """Keep (or update) the submission ``request.client_uuid``."""
+    def add(self, account_no: str, request: PaymentRequest,
+            waiver: Waiver | None = None) -> None:
+        """Keep (or update) the submission ``request.client_uuid`` (with the
+        waiver it names, as shown)."""
+        if request.waiver_id is None or (waiver is not None
+                                         and waiver.waiver_id != request.waiver_id):
+            waiver = None
         rows = [r for r in self._rows() if r.get("uuid") != request.client_uuid]
-        rows.append(_dump(self.database, PendingPayment(account_no, request)))
+        rows.append(_dump(self.database, PendingPayment(account_no, request, waiver)))
         self._write(rows)
 
     def remove(self, client_uuid: str) -> None:

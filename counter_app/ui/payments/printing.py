@@ -21,8 +21,7 @@ from counter_app.documents import (
     reprint_document,
     reversal_document,
 )
-from counter_app.services.receipt_facts import ReceiptFacts, receipt_facts
-from counter_app.services.reversals import reprint
+from counter_app.services.receipt_facts import ReceiptFacts
 from counter_app.ui.context import Workplace
 
 
@@ -80,7 +79,7 @@ def print_receipt_job(workplace: Workplace, facts: ReceiptFacts) -> ReceiptFacts
 
 def reprint_job(workplace: Workplace, payment_id: int) -> int:
     """补打: log the reprint (audited), then print it with its count."""
-    count, facts = reprint(workplace.database, payment_id, workplace.actor)  # one call
+    count, facts = workplace.services.reversals.reprint(payment_id, workplace.actor)  # one call
     paper, mask = _paper_and_mask(workplace)
     info = ReprintInfo(count, datetime.now(UTC), workplace.clerk.display_name)
     workplace.printer.print_receipt(
@@ -90,7 +89,7 @@ def reprint_job(workplace: Workplace, payment_id: int) -> int:
 
 
 def print_reversal_job(workplace: Workplace, payment_id: int) -> ReceiptFacts:
-    facts = receipt_facts(workplace.database, payment_id)
+    facts = workplace.services.payments.receipt_facts(payment_id)
     paper, mask = _paper_and_mask(workplace)
     workplace.printer.print_receipt(reversal_document(reversal_data(facts), paper, mask_names=mask))
     return facts

@@ -32,12 +32,10 @@ from counter_app.domain.reversal_policy import ReversalScope
 from counter_app.services.accounts import PaymentSummary
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.services.receipt_facts import PayableAccount
-from counter_app.services.reversal_policy import ReversalFacts, reversal_facts
+from counter_app.services.reversal_policy import ReversalFacts
 from counter_app.services.reversals import (
     ReversalError,
     ReversalResult,
-    lookup_reversal,
-    reverse_payment,
 )
 from counter_app.ui.context import Workplace
 from counter_app.ui.labels import tender_name
@@ -66,8 +64,8 @@ def reverse_with_supervisor(
     try:
         if not login.clerk.has_role("supervisor"):
             raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
-        return reverse_payment(
-            login.database, payment_id=payment_id, reason=reason, supervisor=login.clerk,
+        return workplace.services_of(login).reversals.reverse(
+            payment_id=payment_id, reason=reason, supervisor=login.clerk,
             actor=workplace.actor, shift_id=shift_id, client_uuid=client_uuid)
     finally:
         login.database.dispose()
@@ -86,7 +84,7 @@ class ReversalDialog(QDialog):
         self.outcome_unknown = False
         self.ever_unknown = False  # its UUID is reused until booked
         self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
-                                    lookup_reversal, workplace.database, payment.payment_id,
+                                    workplace.services.reversals.lookup, payment.payment_id,
                                     self.client_uuid, account_id=account.account_id,
                                     parent=self)
         self.outcome.resolved.connect(self._looked_up)
@@ -155,7 +153,7 @@ class ReversalDialog(QDialog):
         self.resize(600, 380)
         self.reason_edit.setFocus()
         self.facts: ReversalFacts | None = None
-        workplace.runner.submit(reversal_facts, workplace.database, payment.payment_id, shift_id,
+        workplace.runner.submit(workplace.services.reversals.facts, payment.payment_id, shift_id,
                                 on_done=self._show_facts, on_error=self._facts_failed)
 
     # -- what the supervisor approves ----------------------------------------------------

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.services.auth import LoginError, LoginFailure
-from counter_app.services.late_fees import LateFeeError, Waiver, waive
+from counter_app.services.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.payment_form import ERROR_STYLE, OK_STYLE
 
@@ -39,8 +39,9 @@ def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, a
     try:
         if not login.clerk.has_role("supervisor"):
             raise LateFeeError("supervisor", "a supervisor must approve", field="supervisor")
-        return waive(login.database, workplace.actor, account_id=account_id, expected_fee=fee,
-                     amount=amount, reason=reason)
+        return workplace.services_of(login).late_fees.waive(
+            workplace.actor, account_id=account_id, expected_fee=fee, amount=amount,
+            reason=reason)
     finally:
         login.database.dispose()
 

@@ -20,7 +20,6 @@ from counter_app.services.relief import (
     ReliefConflict,
     ReliefError,
     ReliefRow,
-    ReliefService,
 )
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
@@ -42,7 +41,7 @@ class ReliefPage(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
         self.workplace = workplace
-        self.service = ReliefService(workplace.database)
+        self.service = workplace.services.relief
         self.supervisor = workplace.clerk.has_role("supervisor")
         self.w = ReliefPageWidgets(self)
         self.form_dialog: ReliefFormDialog | None = None

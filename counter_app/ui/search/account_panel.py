@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
-from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
+from counter_app.services.archive import ArchiveError, ArchiveInfo
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace
+from counter_app.ui.search.deduction_panel import DeductionLine
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.texts import account_type_text, status_text
-from counter_app.ui.search.withholding_panel import load_withholding_line, open_withholding_dialog
+from counter_app.ui.search.withholding_panel import open_withholding_dialog, show_withholding_line
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
@@ -130,8 +131,12 @@ class AccountPanel(QWidget):
         self.archive_button.setAutoDefault(False)
         self.archive_button.setVisible(workplace.clerk.has_role(ARCHIVE_ROLE))
         self.archive_button.clicked.connect(self.edit_archive)
+        # 预存扣款 on/off, and a supervisor's switch (deduction_panel.py)
+        self.deduction = DeductionLine(workplace, self)
+        self.deduction.message.connect(lambda text, warn: self._say(text, warn=warn))
         archive_row = QHBoxLayout()
         archive_row.addWidget(self.archive_label, 1)
+        archive_row.addWidget(self.deduction)
         archive_row.addWidget(self.archive_button)
 
         self.history = HistoryWidget(workplace, self)
@@ -229,19 +234,20 @@ class AccountPanel(QWidget):
                                      key=ACCOUNT_KEY)
 
     def refresh(self) -> None:
-        """Read the open account again; what was revealed and the filter stay."""
+        """Read the open account again (the screen: its figures, file, withholding
+        and deduction lines); what was revealed and the history's filter stay."""
         if self.view is None:
             return
         self.workplace.runner.submit(
-            self.workplace.services.accounts.account_view, self.view.account_id,
+            self.workplace.services.accounts.screen, self.view.account_id,
             on_done=self._refreshed, on_error=self._refresh_failed, key=ACCOUNT_KEY)
         self.history.reload()
 
-    def _refreshed(self, view: AccountView) -> None:
-        if self.view is not None and view.account_id == self.view.account_id:
-            self.view = view
+    def _refreshed(self, screen: AccountScreen) -> None:
+        if self.view is not None and screen.view.account_id == self.view.account_id:
+            self.view = screen.view
             self._show_view()
-            load_withholding_line(self)
+            self._show_lines(screen)
 
     def _refresh_failed(self, exc: BaseException) -> None:
         self._say(self.tr("The account's figures could not be read again: they may be "
@@ -250,10 +256,14 @@ class AccountPanel(QWidget):
     def _loaded(self, screen: AccountScreen) -> None:
         self.view = screen.view
         self._show_view()
-        self._show_archive(screen.archive)
+        self._show_lines(screen)
         self.history.show_history(screen.view.account_id, screen.bills, screen.payments)
         self._set_enabled(True)
-        load_withholding_line(self)
+
+    def _show_lines(self, screen: AccountScreen) -> None:
+        self._show_archive(screen.archive)
+        show_withholding_line(self, screen.withholding)
+        self.deduction.show_state(screen.view.account_id, screen.deduction)
 
     def _load_failed(self, exc: BaseException) -> None:
         self.title_label.setText(self.tr("The account could not be opened."))
@@ -269,6 +279,7 @@ class AccountPanel(QWidget):
         self.workplace.runner.cancel(ARCHIVE_KEY)
         self.view = None
         self._show_archive(None)
+        self.deduction.show_state(None, None)
         self.account_watch.forget()
         self.revealed = {}
         self.history.clear()
@@ -372,7 +383,7 @@ class AccountPanel(QWidget):
     def _save_archive(self, cabinet_no: str) -> None:
         if self.view is None or self.archive is None:
             return
-        service, account_id, actor = (ArchiveService(self.workplace.database),
+        service, account_id, actor = (self.workplace.services.archive,
                                       self.view.account_id, self.workplace.actor)
         if self.archive.archive_no is None:
             def run():

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.export.dunning import write_dunning_xlsx
-from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError, dunning_list
+from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError
 from counter_app.ui.columns import fit_columns
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
@@ -142,10 +142,10 @@ class DunningDialog(QDialog):
     def load(self) -> None:
         self.status_label.setText(self.tr("Reading the list…"))
         self.workplace.runner.submit(
-            lambda: dunning_list(self.workplace.database, days=self.days_spin.value(),
-                                 area=self.area_edit.text().strip() or None,
-                                 book=self.book_edit.text().strip() or None,
-                                 suspension=self.suspension_box.isChecked()),
+            lambda: self.workplace.services.late_fees.dunning_list(
+                days=self.days_spin.value(), area=self.area_edit.text().strip() or None,
+                book=self.book_edit.text().strip() or None,
+                suspension=self.suspension_box.isChecked()),
             on_done=self._loaded, on_error=self._failed, key=DUNNING_KEY)
 
     def _loaded(self, listing: DunningList) -> None:

@@ -32,7 +32,7 @@ from counter_app.documents import PrintError, write_pdf
 from counter_app.documents.model import Document
 from counter_app.documents.qt_backend import print_preview
 from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
-from counter_app.services.tariff_basis import TariffBasis, tariff_basis
+from counter_app.services.tariff_basis import TariffBasis
 from counter_app.ui.context import Workplace
 from counter_app.ui.search.texts import print_error_text
 
@@ -131,8 +131,8 @@ class TariffBasisDialog(QDialog):
 
     def load(self) -> None:
         """Ask the database once, on the task runner."""
-        db, account_id = self.workplace.database, self.account_id
-        self.workplace.runner.submit(lambda: tariff_basis(db, account_id), on_done=self._loaded,
+        self.workplace.runner.submit(self.workplace.services.accounts.tariff_basis,
+                                     self.account_id, on_done=self._loaded,
                                      on_error=self._load_failed, key=BASIS_KEY)
 
     def open(self) -> None:  # noqa: A003 - QDialog.open

@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
 from counter_app.documents import write_pdf
 from counter_app.documents.withholding_form import WithholdingFormData, withholding_form_document
 from counter_app.domain.localtime import SHANGHAI
+from counter_app.services.accounts import WithholdingLine
 from counter_app.services.withholding import (
     Agreement,
     WithholdingError,
     WithholdingScreen,
-    WithholdingService,
 )
 from counter_app.ui.context import Workplace
 
 WITHHOLDING_KEY = "search.withholding"
 
 
-def result_text(agreement: Agreement | None) -> str:
+def result_text(agreement: Agreement | WithholdingLine | None) -> str:
     """``农业银行，尾号8901 · 上次代扣成功 ¥41.40`` (the account view's line too)."""
     if agreement is None:
         return QCoreApplication.translate("WithholdingTexts", "none")
@@ -69,7 +69,7 @@ class WithholdingDialog(QDialog):
         super().__init__(parent)
         self.workplace = workplace
         self.account_id = account_id
-        self.service = WithholdingService(workplace.database)
+        self.service = workplace.services.withholding
         self.screen: WithholdingScreen | None = None
         self.typed_number = ""  # the full number just signed, for its printout only
         self.setWindowTitle(self.tr("Bank withholding"))

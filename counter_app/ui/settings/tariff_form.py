@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.tariff_layouts import price_text, tier_name
-from counter_app.services.tariff_admin import Catalog, Saved, Schedule, TariffError, save_tariff
+from counter_app.services.tariff_admin import Catalog, Saved, Schedule, TariffError
 from counter_app.ui.context import Workplace
 
 SAVE_KEY = "settings.tariff_save"
@@ -202,10 +202,10 @@ class TariffFormDialog(QDialog):
     def save(self) -> None:
         self._shape_prices()
         draft = self.draft()
-        db, workstation = self.workplace.database, self.workplace.settings.workstation
+        service, workstation = self.workplace.services.tariffs, self.workplace.settings.workstation
         self.save_button.setEnabled(False)
         self._say(self.tr("Saving…"), warn=False)
-        self.workplace.runner.submit(lambda: save_tariff(db, draft, workstation=workstation),
+        self.workplace.runner.submit(lambda: service.save_tariff(draft, workstation=workstation),
                                      on_done=self._saved, on_error=self._failed, key=SAVE_KEY)
 
     def _saved(self, saved: Saved) -> None:

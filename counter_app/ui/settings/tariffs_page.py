@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.tariff_layouts import price_text, tier_name
-from counter_app.services.tariff_admin import Catalog, Schedule, catalog
+from counter_app.services.tariff_admin import Catalog, Schedule
 from counter_app.ui.context import Workplace
 from counter_app.ui.settings.tariff_form import TariffFormDialog
 
@@ -114,9 +114,8 @@ class TariffsPage(QWidget):
     # -- loading ------------------------------------------------------------------------
 
     def load(self) -> None:
-        db = self.workplace.database
         self._say(self.tr("Loading the price schedules…"), warn=False)
-        self.workplace.runner.submit(lambda: catalog(db), on_done=self._loaded,
+        self.workplace.runner.submit(self.workplace.services.tariffs.catalog, on_done=self._loaded,
                                      on_error=self._load_failed, key=LOAD_KEY)
 
     def _loaded(self, data: Catalog, *, select: str | None = None) -> None:
@@ -220,10 +219,9 @@ class TariffsPage(QWidget):
         if saved.ended_code:
             note += " " + self.tr("{code} now ends on {date}.").format(
                 code=saved.ended_code, date=saved.ended_on.isoformat())
-        db = self.workplace.database
         code = saved.schedule.code
         self.workplace.runner.submit(
-            lambda: catalog(db), key=LOAD_KEY, on_error=self._load_failed,
+            self.workplace.services.tariffs.catalog, key=LOAD_KEY, on_error=self._load_failed,
             on_done=lambda data: self._reloaded(data, code, note))
 
     def _reloaded(self, data: Catalog, code: str, note: str) -> None:

@@ -55,8 +55,8 @@ def test_a_waiver_takes_the_fee_off_the_form_and_the_post(db, login_as, qtbot, r
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     fee = dialog.account.late_fee()
     boss_db, _ = login_as("supervisor")
-    waiver = late_fees.waive(boss_db, counter.workplace.actor, account_id=counter.account_id,
-                             expected_fee=fee, amount=fee, reason="困难户")
+    waiver = late_fees.LateFeeService(boss_db).waive(counter.workplace.actor, account_id=counter.account_id,
+                                                     expected_fee=fee, amount=fee, reason="困难户")
     dialog.form.set_waiver(waiver)
     assert "减免" in dialog.form.fee_label.text()
     assert format_money(D("75.50")) in dialog.form.due_label.text()

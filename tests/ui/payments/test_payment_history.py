@@ -17,7 +17,6 @@ from counter_app.db.engine import Database
 from counter_app.services.auth import Authenticator
 from counter_app.services.clerks import create_clerk
 from counter_app.services.ledger import open_bills
-from counter_app.services.receipt_facts import account_for_payment
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from tests.services.payment_fixtures import cash, request
@@ -53,7 +52,7 @@ def _history(counter, qtbot):
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
         counter.workplace.actor)
-    account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
+    account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
     history.show()
@@ -107,8 +106,8 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "只能冲正一次" in history.status_label.text()
     # ... and by the database, for a screen that still shows it unreversed
-    stale = ReversalDialog(counter.workplace, account_for_payment(counter.workplace.database,
-                                                                  account_id=counter.account_id),
+    account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
+    stale = ReversalDialog(counter.workplace, account,
                            replace(history.model.record(0), reversed=False), counter.shift_id)
     qtbot.addWidget(stale)
     stale.reason_edit.setText("重复")

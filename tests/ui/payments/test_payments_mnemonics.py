@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.services.receipt_facts import account_for_payment
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
@@ -32,7 +31,7 @@ def test_payments_dialogs(db, login_as, qtbot, runner, qapp, language):
         counter.workplace.services.payments.post(
             request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
             counter.workplace.actor)
-        account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
+        account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
         history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
         qtbot.addWidget(history)
         history.show()

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from counter_app.db import models as m
 from counter_app.domain.reversal_policy import ReversalPolicy, ReversalScope
 from counter_app.services.auth import Authenticator, ClerkIdentity
-from counter_app.services.receipt_facts import account_for_payment
 from counter_app.services.reversal_policy import set_reversal_policy
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
@@ -41,7 +40,7 @@ def _counter(db, login_as, qtbot, runner):
 
 
 def _open_reversal(counter, qtbot, rows: int = 1) -> tuple[HistoryDialog, ReversalDialog]:
-    account = account_for_payment(counter.workplace.database, account_id=counter.account_id)
+    account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
     history.show()

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.tariff_admin import catalog
+from counter_app.services.tariff_admin import TariffAdminService
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.settings.tariff_form import TariffFormDialog
@@ -87,7 +87,7 @@ def test_an_admin_adds_a_schedule_from_the_form(qtbot, db, login_as, window_of, 
         "水价方案 RES-2027 已保存。 RES-2026 的执行截止日已设为 2026-12-31。")
     assert page.schedules.item(1, 2).text() == "嘉价发〔2026〕3号"
     assert page.prices.item(0, 1).text() == "2.30"
-    saved = catalog(login).find("RES-2027")
+    saved = TariffAdminService(login).catalog().find("RES-2027")
     assert saved is not None and saved.effective_from == date(2027, 1, 1)
     assert_nothing_clipped(page)
     save_shot(window, "tariffs_page_after_save", [tmp_path])
