@@ -251,9 +251,14 @@ def render_to_image(document: Document, dpi: int = 100, page: int = 0) -> QImage
     return image
 
 
-def print_preview(parent, document: Document, printer_name: str = "") -> int:
+def print_preview(
+    parent, document: Document, printer_name: str = "", *, pages: list[Page] | None = None
+) -> int:
     """Open ``QPrintPreviewDialog`` for ``document`` (GUI thread only); the
-    dialog's print button prints it.  Returns the dialog's result code."""
+    dialog's print button prints it.  Returns the dialog's result code.
+    ``pages``: ``layout(document)`` made beforehand in a worker (the first
+    layout of a process loads the fonts: 0.1-0.9 s the GUI thread should not
+    wait)."""
     register_fonts()
     info = QPrinterInfo.printerInfo(printer_name) if printer_name else None
     printer = (
@@ -261,7 +266,7 @@ def print_preview(parent, document: Document, printer_name: str = "") -> int:
         if info and not info.isNull()
         else QPrinter()
     )
-    pages = layout(document)
+    pages = pages if pages is not None else layout(document)
     _setup(printer, document, pages, info)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(document.name)

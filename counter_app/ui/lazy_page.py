@@ -1,13 +1,18 @@
 """A page of the main window built the first time it is shown (or asked for).
 
 Building every page at sign-in froze the login window for 1-2 s; the clerk
-starts on the search page, so the others wait until the clerk goes there.
+starts on the search page, so the others wait until the clerk goes there, or
+until the main window, once painted, builds them one per turn of the event
+loop (:class:`PageBuilder`): a first visit then only shows the page. A page
+starts its loads when first shown, not when built, so building one early
+sends nothing to the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -41,3 +46,33 @@ class LazyPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self.page  # noqa: B018 - built on first show
         super().showEvent(event)
+
+
+class PageBuilder(QObject):
+    """Builds ``pages`` not yet built one at a time, each in its own turn of the
+    event loop (typing and painting go on between two), starting ``delay_ms``
+    after :meth:`start`; a page's polish (its style) is a turn of its own."""
+
+    def __init__(self, pages: Sequence[LazyPage], parent: QObject, *, delay_ms: int = 300):
+        super().__init__(parent)
+        self._steps: list[Callable[[], object]] = []
+        for lazy in pages:
+            self._steps += [lambda lazy=lazy: lazy.page,
+                            lambda lazy=lazy: lazy.page.ensurePolished()]
+        self._delay = delay_ms
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            QTimer.singleShot(self._delay, self, self._next)
+
+    @property
+    def done(self) -> bool:
+        return not self._steps
+
+    def _next(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._next)

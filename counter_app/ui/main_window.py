@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Protocol, cast
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from counter_app.settings import SettingsStore
@@ -13,7 +13,7 @@ from counter_app.ui.complaints.page import ComplaintsPage
 from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.page import DayClosePage
 from counter_app.ui.forms.ui_main_window import Ui_MainWindow
-from counter_app.ui.lazy_page import LazyPage
+from counter_app.ui.lazy_page import LazyPage, PageBuilder
 from counter_app.ui.nav import SHORTCUT_ROLE, NavDelegate
 from counter_app.ui.pages.settings_page import SettingsPage
 from counter_app.ui.payments.page import PaymentsPage
@@ -79,6 +79,10 @@ class MainWindow(QMainWindow):
                                                  database_editable=clerk.role != "clerk"))))
         if clerk.role == "admin":  # the price schedules (水价): administrators only
             self._add_page("tariffs", self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
+        # built once the window shows, one per turn: a first visit only shows them (the
+        # payments page waits for its visit: built, it asks about unfinished payments)
+        self.page_builder = PageBuilder(
+            [self._pages[key] for key in ("relief", "complaints", "day_close")], self)
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.quit)
@@ -214,6 +218,10 @@ class MainWindow(QMainWindow):
         state = self._ui_state.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.page_builder.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self._is_built("payments") and not self.payments_page.confirm_close():  # payments with an unknown outcome

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox
 from counter_app.services.urls import describe_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.warm_up import warm_up_behind_login
 
 if TYPE_CHECKING:
     from counter_app.services.auth import Authenticator, LoginResult
@@ -90,14 +91,15 @@ def prepare_behind_login(
     checked or created (the dialog says which and holds a sign-in until it is
     done), the authenticator learns the server's URL, ``on_ready`` gets the
     :class:`~counter_app.services.embedded.EmbeddedInfo`, then the demo logins
-    are looked up and shown as a hint. Shared server: only the database layer
-    is imported (``authenticator.get``), so the first sign-in does not pay for
-    it. A failed preparation is told to the clerk (the reason in Chinese, the
-    details in the log), ``on_failure`` runs and the dialog closes.
+    are looked up and shown as a hint. Either way the database layer is then
+    imported (``authenticator.get``), so the first sign-in does not pay for
+    it, and after it the main window's modules and the document fonts
+    (``ui/warm_up.py``). A failed preparation is told to the clerk (the reason
+    in Chinese, the details in the log), ``on_failure`` runs and the dialog closes.
     """
     if embedded_dir is None:
         if authenticator is not None:
-            runner.submit(authenticator.get, key=WARM_UP_TASK)
+            runner.submit(warm_up_behind_login, authenticator, key=WARM_UP_TASK)
         return
 
     if _database_exists(embedded_dir):
@@ -121,7 +123,7 @@ def prepare_behind_login(
         runner.submit(find_demo_logins, info.server, on_done=dialog.show_demo_logins,
                       on_error=_no_demo_logins, key=DEMO_LOGINS_TASK)
         if authenticator is not None:
-            runner.submit(authenticator.get, key=WARM_UP_TASK)
+            runner.submit(warm_up_behind_login, authenticator, key=WARM_UP_TASK)
 
     def failed(exc: BaseException) -> None:
         log.error("cannot prepare the embedded database in %s", embedded_dir, exc_info=exc)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import PrintError, statement_document, write_pdf
+from counter_app.documents.flow import Page, layout
 from counter_app.documents.model import Document, Paper
 from counter_app.documents.printing import parse_printer
 from counter_app.documents.qt_backend import print_preview
@@ -159,7 +160,7 @@ class StatementDialog(QDialog):
         workplace, account_id = self.workplace, self.view.account_id
         clerk, paper = workplace.clerk, self.paper()
 
-        def build(*, control) -> Document:
+        def build(*, control) -> tuple[Document, list[Page] | None]:
             control.progress(0)
             statement = workplace.services.accounts.statement(
                 account_id, *periods, hall_code=clerk.hall_code)
@@ -176,7 +177,8 @@ class StatementDialog(QDialog):
                 workplace.printer.print_a4(document)
             elif then == "pdf" and path is not None:
                 write_pdf(document, path)
-            return document
+            # the preview's pages laid out here: the first layout loads the fonts
+            return document, (layout(document) if then == "preview" else None)
 
         self._busy(True)
         self._say(self.tr("Preparing the statement…"))
@@ -191,13 +193,16 @@ class StatementDialog(QDialog):
         self._busy(False)
         self._say(self.tr("Cancelled: nothing was printed or saved."))
 
-    def _done(self, document: Document) -> None:
+    def _done(self, made: tuple[Document, list[Page] | None]) -> None:
+        document, pages = made
         then, path = self._request
         self._busy(False)
         self.last_document = document
         if then == "preview":
             self._say("")
-            print_preview(self, document, self._preview_printer(document.paper))
+            # its own turn of the event loop: the progress window closes and paints first
+            printer = self._preview_printer(document.paper)
+            QTimer.singleShot(0, self, lambda: print_preview(self, document, printer, pages=pages))
         elif then == "print" and document.paper.is_roll:
             self._say(self.tr("Sent to the receipt printer."))
         elif then == "print":
