@@ -18,7 +18,7 @@ from counter_app.domain.bank_files import layout_from_json, parse
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, Call, _plain, call
 from counter_app.services.audit import Actor
-from counter_app.services.late_fees import waive
+from counter_app.services.late_fees import LateFeeService
 from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import save_tariff
 from counter_app.services.withholding_batch import export_withholding
@@ -74,8 +74,8 @@ def test_two_clerks_using_one_waiver_at_once_use_it_once(db, login_as):
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")  # 3.00 + 1.20
     boss_db, _ = login_as("supervisor")
-    waiver = waive(boss_db, u.actor, account_id=account, expected_fee=D("4.20"),
-                   amount=D("3.00"), reason="经理批准")
+    waiver = LateFeeService(boss_db).waive(u.actor, account_id=account, expected_fee=D("4.20"),
+                                           amount=D("3.00"), reason="经理批准")
     other_db, other = login_as("clerk")
     other_shift = ShiftService(other_db).open(Actor(other.username, "WS2", other.id), "HQ",
                                               D("100.00"))

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.domain.money import format_money
-from counter_app.services import late_fees
+from counter_app.services.late_fees import LateFeeService
 from counter_app.ui.payments.page import PaymentsPage
 from tests.services.late_fee_fixtures import set_rule
 from tests.services.payment_fixtures import books
@@ -39,8 +39,8 @@ def test_a_waived_payment_restored_after_a_restart_keeps_its_waiver(
     assert fee > D("0.01") and dialog.waive_button.isVisible()
     boss_db, _ = login_as("supervisor")
     waived = fee - D("0.01")  # a part: the form must show what is left, not the whole fee
-    waiver = late_fees.waive(boss_db, counter.workplace.actor, account_id=counter.account_id,
-                             expected_fee=fee, amount=waived, reason="困难户")
+    waiver = LateFeeService(boss_db).waive(counter.workplace.actor, account_id=counter.account_id,
+                                           expected_fee=fee, amount=waived, reason="困难户")
     dialog.form.set_waiver(waiver)
     shown_fee, shown_due = dialog.form.fee_label.text(), dialog.form.due_label.text()
     assert "减免" in shown_fee and format_money(D("75.51")) in shown_due
