@@ -55,6 +55,11 @@ class RevealRefused(PermissionError):
     """The clerk may not see the full value; nothing was revealed or written."""
 
 
+class RevealLimited(RevealRefused):
+    """Too many full numbers this minute (the lookup quota of migration 0025,
+    shared by reveals since 0026); the database flagged it for a supervisor."""
+
+
 # ------------------------------------------------------------------- records
 
 

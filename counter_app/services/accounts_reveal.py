@@ -25,6 +25,7 @@ from .accounts_records import (
     REVEAL_ROLE,
     AccountNotFound,
     RevealField,
+    RevealLimited,
     RevealRefused,
 )
 from .actions import ActionError, call
@@ -54,6 +55,8 @@ class AccountReveal:
             request = call(self.db, "request_reveal", account_id, field, actor.workstation)
             return call(self.db, "reveal_value", UUID(request["token"]))["value"]
         except ActionError as exc:
+            if exc.kind == "rate_limited":
+                raise RevealLimited(exc.message) from None
             if exc.kind == "forbidden":
                 raise RevealRefused(exc.message) from None
             if exc.kind == "not_found" and exc.field == "account_id":

@@ -136,6 +136,7 @@
     </message>
     <message>
         <source>Counter - {name}</source>
+        <extracomment>what the search page asks for (a button on an account) -&gt; the key of the page that does it; each of these pages has ``open_account(account_id)``</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -200,6 +200,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many full numbers shown this minute: wait a minute and try again (the supervisors have been told).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You may not see the full ID number or phone: a supervisor must do it.</source>
         <translation type="unfinished"></translation>
     </message>

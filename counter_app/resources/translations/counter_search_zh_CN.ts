@@ -200,6 +200,10 @@
         <translation>已显示完整证件号和电话；此操作已记入审计日志。</translation>
     </message>
     <message>
+        <source>Too many full numbers shown this minute: wait a minute and try again (the supervisors have been told).</source>
+        <translation>一分钟内查看完整号码的次数已达上限：请稍候一分钟再试（已通知主管）。</translation>
+    </message>
+    <message>
         <source>You may not see the full ID number or phone: a supervisor must do it.</source>
         <translation>您无权查看完整证件号和电话：请由班长操作。</translation>
     </message>

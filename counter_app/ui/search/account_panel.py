@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.fmt import yen as money_text
-from counter_app.services.accounts import REVEAL_ROLE, AccountScreen, AccountView, RevealRefused
+from counter_app.services.accounts import (
+    REVEAL_ROLE,
+    AccountScreen,
+    AccountView,
+    RevealLimited,
+    RevealRefused,
+)
 from counter_app.services.archive import ArchiveError, ArchiveInfo
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.captions import Caption
@@ -444,7 +450,10 @@ class AccountPanel(QWidget):
 
     def _reveal_failed(self, exc: BaseException) -> None:
         self.reveal_button.setEnabled(self.view is not None)
-        if isinstance(exc, RevealRefused):
+        if isinstance(exc, RevealLimited):
+            self._say(self.tr("Too many full numbers shown this minute: wait a minute and try "
+                              "again (the supervisors have been told)."))
+        elif isinstance(exc, RevealRefused):
             self._say(self.tr("You may not see the full ID number or phone: "
                               "a supervisor must do it."))
         else:

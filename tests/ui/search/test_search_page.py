@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
+from counter_app.services.actions import ActionError, call
 from counter_app.ui.search.models import RECORD_ROLE, SearchResultsModel
 
 pytestmark = pytest.mark.usefixtures("town")
@@ -353,3 +354,26 @@ def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_searc
     qtbot.waitUntil(lambda: "已通知主管" in page.hint_label.text(), timeout=10_000)
     assert page.model.rowCount() == 0
     assert page.search_box.text() == "13900005678"
+
+
+def test_a_supervisor_past_the_lookup_quota_is_told_to_wait(
+    qtbot, town, make_search_window, login_as
+):
+    """Reveals share the per-minute quota of full-number lookups (0025/0026):
+    past it the panel says so in Chinese, and nothing is shown in full."""
+    db, _ = town
+    login, supervisor = login_as("supervisor")
+    for _ in range(200):  # spend the quota (a minute may turn once meanwhile)
+        try:
+            call(login, "find_number", "mobile", ["13812345678"], "WS-01")
+        except ActionError as exc:
+            assert exc.kind == "rate_limited"
+            break
+    else:
+        pytest.fail("the lookup quota never ran out")
+    window = make_search_window(login, supervisor)
+    panel = open_first(qtbot, window)
+    qtbot.keyClick(panel, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: bool(panel.message_label.text()), timeout=10_000)
+    assert panel.message_label.text().startswith("一分钟内查看完整号码的次数已达上限")
+    assert panel.fields["id_number"].text() == "370829********1234"
