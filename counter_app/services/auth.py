@@ -74,6 +74,8 @@ def classify_connect_error(exc: BaseException) -> LoginFailure:
         return LoginFailure.BAD_CREDENTIALS
     if 'role "' in message and "does not exist" in message:
         return LoginFailure.BAD_CREDENTIALS
+    if sqlstate == "42501" or "connect privilege" in message:
+        return LoginFailure.NOT_A_CLERK  # no CONNECT here: a login of another installation
     return LoginFailure.UNREACHABLE
 
 

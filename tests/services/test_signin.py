@@ -140,8 +140,9 @@ def test_a_clerk_of_another_installation(hall, login_as, pg_server):
                      password=LOGIN_PASSWORD)
         b.dispose()
         failure, _, message = _failures(pg_server.url_for(name), who.username)
-        # the server refuses the connection ("no CONNECT privilege"), as before 0028
-        assert failure is LoginFailure.UNREACHABLE and "CONNECT" in message
+        # the server refuses the connection ("no CONNECT privilege"): told as not a
+        # clerk of this database, not as a network fault
+        assert failure is LoginFailure.NOT_A_CLERK and "CONNECT" in message
     finally:
         with pg_server.engine.connect() as conn:
             conn.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
