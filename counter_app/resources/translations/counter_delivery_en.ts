@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verify the server (TLS verify-full)</source>
+        <source>Use our CA certificate file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -49,6 +49,10 @@
     </message>
     <message>
         <source>Data&amp;base:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server on another machine is always verified (TLS verify-full); without this file the system&apos;s root.crt is used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

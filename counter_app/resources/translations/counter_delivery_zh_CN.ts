@@ -24,8 +24,8 @@
         <translation>服务器</translation>
     </message>
     <message>
-        <source>Verify the server (TLS verify-full)</source>
-        <translation>验证服务器证书（TLS verify-full）</translation>
+        <source>Use our CA certificate file</source>
+        <translation>使用本单位的 CA 证书文件</translation>
     </message>
     <message>
         <source>CA certificate file (.crt / .pem)</source>
@@ -50,6 +50,10 @@
     <message>
         <source>Data&amp;base:</source>
         <translation>数据库(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>A server on another machine is always verified (TLS verify-full); without this file the system&apos;s root.crt is used.</source>
+        <translation>其他计算机上的服务器一律验证证书（TLS verify-full）；不选则使用系统默认的 root.crt。</translation>
     </message>
     <message>
         <source>CA &amp;file:</source>

@@ -61,7 +61,9 @@ class FirstRunDialog(QDialog):
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
         self.database = QLineEdit("counter")
-        self.tls = QCheckBox(self.tr("Verify the server (TLS verify-full)"))
+        # a server on another machine is verified whatever this says (TLS verify-full,
+        # db/urls.py); the box chooses the CA file instead of libpq's default root.crt
+        self.tls = QCheckBox(self.tr("Use our CA certificate file"))
         self.ca_file = QLineEdit()
         self.ca_file.setPlaceholderText(self.tr("CA certificate file (.crt / .pem)"))
         self.browse = QPushButton(self.tr("B&rowse..."))
@@ -79,6 +81,10 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Port:"), self.port)
         form.addRow(self.tr("Data&base:"), self.database)
         form.addRow(self.tls)
+        tls_note = QLabel(self.tr("A server on another machine is always verified (TLS "
+                                  "verify-full); without this file the system's root.crt is used."))
+        tls_note.setWordWrap(True)
+        form.addRow(tls_note)
         ca_label = QLabel(self.tr("CA &file:"))
         ca_label.setBuddy(self.ca_file)
         form.addRow(ca_label, ca_row)
