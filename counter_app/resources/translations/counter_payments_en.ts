@@ -79,10 +79,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reprinting {0}...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -893,10 +889,6 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>The late fee changed since it was shown; close and open the payment again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The waiver could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -79,10 +79,6 @@
         <translation>这些月份没有交费记录。</translation>
     </message>
     <message>
-        <source>Failed: {0}</source>
-        <translation>失败：{0}</translation>
-    </message>
-    <message>
         <source>Reprinting {0}...</source>
         <translation>正在补打 {0}…</translation>
     </message>
@@ -896,10 +892,6 @@ Periods: {periods}</source>
     <message>
         <source>The late fee changed since it was shown; close and open the payment again.</source>
         <translation>违约金已变化，请关闭后重新打开收费。</translation>
-    </message>
-    <message>
-        <source>The waiver could not be saved: {0}</source>
-        <translation>减免未能保存：{0}</translation>
     </message>
 </context>
 </TS>

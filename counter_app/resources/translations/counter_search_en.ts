@@ -322,10 +322,6 @@
         <source>Only a supervisor may turn prepayment deduction off or on.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Prepayment deduction could not be changed; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Dunning</name>
@@ -413,10 +409,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The list could not be read: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,10 +453,6 @@
     </message>
     <message>
         <source>From period is after the to period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The history could not be loaded; try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,10 +848,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The statement could not be made; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save statement as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,10 +1011,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The document could not be made; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save tariff basis as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,10 +1119,6 @@
     </message>
     <message>
         <source>Agreement cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database did not answer; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -322,10 +322,6 @@
         <source>Only a supervisor may turn prepayment deduction off or on.</source>
         <translation>只有主管可以停用或恢复预存扣款。</translation>
     </message>
-    <message>
-        <source>Prepayment deduction could not be changed; try again.</source>
-        <translation>预存扣款未能修改，请重试。</translation>
-    </message>
 </context>
 <context>
     <name>Dunning</name>
@@ -413,10 +409,6 @@
         <translation>片区：没有该片区。</translation>
     </message>
     <message>
-        <source>The list could not be read: {0}</source>
-        <translation>名单未能读取：{0}</translation>
-    </message>
-    <message>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
     </message>
@@ -462,10 +454,6 @@
     <message>
         <source>From period is after the to period.</source>
         <translation>起始账期晚于截止账期。</translation>
-    </message>
-    <message>
-        <source>The history could not be loaded; try again.</source>
-        <translation>无法加载历史记录，请重试。</translation>
     </message>
 </context>
 <context>
@@ -860,10 +848,6 @@
         <translation>PDF 保存失败：{error}</translation>
     </message>
     <message>
-        <source>The statement could not be made; try again.</source>
-        <translation>无法生成清单，请重试。</translation>
-    </message>
-    <message>
         <source>Save statement as PDF</source>
         <translation>将清单保存为 PDF</translation>
     </message>
@@ -1027,10 +1011,6 @@
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <source>The document could not be made; try again.</source>
-        <translation>未能生成文档，请重试。</translation>
-    </message>
-    <message>
         <source>Save tariff basis as PDF</source>
         <translation>将收费依据保存为 PDF</translation>
     </message>
@@ -1140,10 +1120,6 @@
     <message>
         <source>Agreement cancelled.</source>
         <translation>代扣协议已撤销。</translation>
-    </message>
-    <message>
-        <source>The database did not answer; try again.</source>
-        <translation>数据库没有响应，请重试。</translation>
     </message>
     <message>
         <source>Bank account number: 10 to 30 digits.</source>

@@ -289,10 +289,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The schedule could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{field}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -289,10 +289,6 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <source>The schedule could not be saved: {error}</source>
-        <translation>水价方案未能保存：{error}</translation>
-    </message>
-    <message>
         <source>{field}: {problem}</source>
         <translation>{field}：{problem}</translation>
     </message>

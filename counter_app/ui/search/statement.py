@@ -36,6 +36,7 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import run_with_progress
 from counter_app.ui.search.statement_data import statement_data
@@ -228,7 +229,7 @@ class StatementDialog(QDialog):
             self._say(self.tr("The PDF could not be saved: {error}").format(
                 error=exc.strerror or str(exc)), warn=True)
         else:
-            self._say(self.tr("The statement could not be made; try again."), warn=True)
+            self._say(explain(exc), warn=True)
 
     def done(self, result: int) -> None:
         self.workplace.runner.cancel(STATEMENT_KEY)

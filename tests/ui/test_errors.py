@@ -1,0 +1,60 @@
+"""ui/errors.explain: one sentence for the clerk per kind of failure."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+from counter_app.services.actions import ActionError
+from counter_app.services.identity import LoginError, LoginFailure
+from counter_app.ui.errors import connection_lost, explain, statement_timeout
+
+
+def _raised(fn) -> BaseException:
+    with pytest.raises(Exception) as info:
+        fn()
+    return info.value
+
+
+def test_a_statement_timeout_from_the_server_is_explained_as_such(db):
+    def slow():
+        with db.engine.connect() as conn:
+            conn.execute(text("SET statement_timeout = 50"))
+            conn.execute(text("SELECT pg_sleep(2)"))
+
+    error = _raised(slow)
+    assert isinstance(error, OperationalError)
+    assert statement_timeout(error)
+    assert explain(error) == "数据库响应超时。请稍后重试；如果反复出现，请缩小查询范围。"
+
+
+def test_an_unreachable_database_is_a_lost_connection():
+    engine = create_engine("postgresql+psycopg://nobody:secret-pw@127.0.0.1:1/counter",
+                           connect_args={"connect_timeout": 2})
+    error = _raised(engine.connect)
+    engine.dispose()
+    assert connection_lost(error) and not statement_timeout(error)
+    text_ = explain(error)
+    assert text_.startswith("与数据库的连接已断开")
+    assert "secret-pw" not in text_ and "127.0.0.1" not in text_
+    assert connection_lost(LoginError(LoginFailure.UNREACHABLE))
+    assert not connection_lost(LoginError(LoginFailure.BAD_CREDENTIALS))
+
+
+@pytest.mark.parametrize(("error", "start"), [
+    (ActionError("CT409", "stale", "", "the figure changed"), "数据在此期间已被更改"),
+    (ActionError("CT403", "role", "", "not allowed"), "您无权进行此操作"),
+    (PermissionError("reveal"), "您无权进行此操作"),
+    (ActionError("CT429", "rate", "", "too many"), "短时间内查询次数过多"),
+    (ActionError("CT404", "account", "", "no such account"), "未找到"),
+    (LookupError("no such bill"), "未找到"),
+    (ActionError("CT423", "locked", "", "busy"), "该记录正在别处被修改"),
+])
+def test_refusals_get_their_own_sentence(error, start):
+    assert explain(error).startswith(start)
+
+
+def test_anything_else_names_the_error_class_only():
+    error = RuntimeError("SELECT secret FROM clerks WHERE password = 'hunter2'")
+    assert explain(error) == "请求失败：RuntimeError"
