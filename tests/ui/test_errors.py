@@ -58,3 +58,16 @@ def test_refusals_get_their_own_sentence(error, start):
 def test_anything_else_names_the_error_class_only():
     error = RuntimeError("SELECT secret FROM clerks WHERE password = 'hunter2'")
     assert explain(error) == "请求失败：RuntimeError"
+
+
+def test_one_printer_error_map_serves_receipts_and_statements():
+    from counter_app.documents import PrintError
+    from counter_app.ui.payments.messages import print_message
+    from counter_app.ui.settings.print_errors import print_error_text
+
+    offline = PrintError("offline", "connection refused", printer="tcp://10.0.0.9:9100")
+    assert print_error_text(offline).startswith(
+        "打印机 tcp://10.0.0.9:9100：打印机没有响应。")
+    assert print_message(offline) == "打印失败：" + print_error_text(offline)
+    # anything else than a printer error: explained without its text
+    assert print_message(RuntimeError("password=hunter2")) == "打印失败：请求失败：RuntimeError"

@@ -471,31 +471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the receipt printer does not answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the receipt printer stopped answering</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the printer refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the printer is not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no receipt printer is set up for this workstation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this printer cannot be used on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing failed: {reason}.</source>
+        <source>Printing failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -471,32 +471,8 @@
         <translation>{field}：被拒绝（{detail}）。</translation>
     </message>
     <message>
-        <source>the receipt printer does not answer</source>
-        <translation>收据打印机没有响应</translation>
-    </message>
-    <message>
-        <source>the receipt printer stopped answering</source>
-        <translation>收据打印机中途停止响应</translation>
-    </message>
-    <message>
-        <source>the printer refused the job</source>
-        <translation>打印机拒绝了打印任务</translation>
-    </message>
-    <message>
-        <source>the printer is not installed</source>
-        <translation>打印机未安装</translation>
-    </message>
-    <message>
-        <source>no receipt printer is set up for this workstation</source>
-        <translation>本工作站没有设置收据打印机</translation>
-    </message>
-    <message>
-        <source>this printer cannot be used on this computer</source>
-        <translation>这台电脑无法使用该打印机</translation>
-    </message>
-    <message>
-        <source>Printing failed: {reason}.</source>
-        <translation>打印失败：{reason}。</translation>
+        <source>Printing failed: {reason}</source>
+        <translation>打印失败：{reason}</translation>
     </message>
 </context>
 <context>

@@ -728,34 +728,6 @@
         <source>Non-residential</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The printer does not answer. Check that it is on and connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer stopped answering during the job. Check it and print again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer refused the job. Check paper and the print queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The A4 printer set for this workstation is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No A4 printer is set for this workstation (Settings).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This workstation cannot print to the A4 printer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The statement could not be printed.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>StatementDialog</name>

@@ -728,34 +728,6 @@
         <source>Non-residential</source>
         <translation>非居民</translation>
     </message>
-    <message>
-        <source>The printer does not answer. Check that it is on and connected.</source>
-        <translation>打印机无响应。请检查打印机是否开机并已连接。</translation>
-    </message>
-    <message>
-        <source>The printer stopped answering during the job. Check it and print again.</source>
-        <translation>打印过程中打印机停止响应。请检查后重新打印。</translation>
-    </message>
-    <message>
-        <source>The printer refused the job. Check paper and the print queue.</source>
-        <translation>打印机拒绝了打印任务。请检查纸张和打印队列。</translation>
-    </message>
-    <message>
-        <source>The A4 printer set for this workstation is not installed.</source>
-        <translation>本工作站设置的 A4 打印机未安装。</translation>
-    </message>
-    <message>
-        <source>No A4 printer is set for this workstation (Settings).</source>
-        <translation>本工作站未设置 A4 打印机（请在“设置”中设置）。</translation>
-    </message>
-    <message>
-        <source>This workstation cannot print to the A4 printer.</source>
-        <translation>本工作站无法使用该 A4 打印机。</translation>
-    </message>
-    <message>
-        <source>The statement could not be printed.</source>
-        <translation>清单打印失败。</translation>
-    </message>
 </context>
 <context>
     <name>StatementDialog</name>

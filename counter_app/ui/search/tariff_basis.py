@@ -35,7 +35,7 @@ from counter_app.services.tariff_basis import TariffBasis
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.record_table import configure_record_table
-from counter_app.ui.search.texts import print_error_text
+from counter_app.ui.settings.print_errors import print_error_text
 from counter_app.ui.style import message_style
 
 BASIS_KEY = "search.tariff_basis"
@@ -252,7 +252,7 @@ class TariffBasisDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, PrintError):
-            self._say(print_error_text(exc.code), warn=True)
+            self._say(print_error_text(exc), warn=True)
         elif isinstance(exc, OSError):
             self._say(self.tr("The PDF could not be saved: {error}").format(
                 error=exc.strerror or str(exc)), warn=True)
