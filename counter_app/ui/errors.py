@@ -10,36 +10,12 @@ with its traceback already; ui/tasks.py.)
 
 from __future__ import annotations
 
-import psycopg
-from psycopg import errors as pg_errors
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
-from counter_app.services.actions import ActionError
+from counter_app.services.actions import ActionError, connection_lost, statement_timeout
 from counter_app.services.identity import LoginError, LoginFailure
 
-QUERY_CANCELED = "57014"  # SQLSTATE of a statement cancelled by statement_timeout
-
-
-def connection_lost(error: BaseException) -> bool:
-    """True when ``error`` says the database connection broke or did not answer
-    (then a write's outcome is unknown), False for an answer that refused it."""
-    if isinstance(error, LoginError):
-        return error.failure is LoginFailure.UNREACHABLE
-    if isinstance(error, DBAPIError):
-        return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
-    return isinstance(
-        error,
-        DisconnectionError | psycopg.OperationalError | psycopg.InterfaceError
-        | ConnectionError | TimeoutError,
-    )
-
-
-def statement_timeout(error: BaseException) -> bool:
-    """True when the server cancelled the statement (statement_timeout)."""
-    orig = error.orig if isinstance(error, DBAPIError) else error
-    return isinstance(orig, pg_errors.QueryCanceled) or (
-        getattr(orig, "sqlstate", None) == QUERY_CANCELED)
+__all__ = ["connection_lost", "explain", "statement_timeout"]
 
 
 def explain(error: BaseException) -> str:
@@ -49,7 +25,8 @@ def explain(error: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "The database took too long to answer. Try again in a moment; "
             "narrow the request if it keeps happening.")
-    if connection_lost(error):
+    if connection_lost(error) or (
+            isinstance(error, LoginError) and error.failure is LoginFailure.UNREACHABLE):
         return QCoreApplication.translate(
             "Errors", "The connection to the database was lost. Check the network and "
             "try again; what you typed is kept.")

@@ -38,8 +38,8 @@ def test_an_unreachable_database_is_a_lost_connection():
     text_ = explain(error)
     assert text_.startswith("与数据库的连接已断开")
     assert "secret-pw" not in text_ and "127.0.0.1" not in text_
-    assert connection_lost(LoginError(LoginFailure.UNREACHABLE))
-    assert not connection_lost(LoginError(LoginFailure.BAD_CREDENTIALS))
+    assert explain(LoginError(LoginFailure.UNREACHABLE)) == text_
+    assert explain(LoginError(LoginFailure.BAD_CREDENTIALS)) == "请求失败：LoginError"
 
 
 @pytest.mark.parametrize(("error", "start"), [
