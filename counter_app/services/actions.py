@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import psycopg
 from psycopg import errors as pg_errors
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
 from counter_app.db.engine import Database
 
 log = logging.getLogger(__name__)
 
 REFUSAL_CLASS = "CT"
+QUERY_CANCELED = "57014"  # SQLSTATE of a statement cancelled by statement_timeout
 # SQLSTATE -> what kind of refusal (the code in the message says which one)
 KINDS = {
     "CT400": "invalid",
@@ -83,6 +85,25 @@ def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
                 continue
             raise
     raise AssertionError("unreachable")
+
+
+def connection_lost(error: BaseException) -> bool:
+    """True when ``error`` says the database connection broke or did not answer
+    (then a write's outcome is unknown), False for an answer that refused it."""
+    if isinstance(error, DBAPIError):
+        return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
+    return isinstance(
+        error,
+        DisconnectionError | psycopg.OperationalError | psycopg.InterfaceError
+        | ConnectionError | TimeoutError,
+    )
+
+
+def statement_timeout(error: BaseException) -> bool:
+    """True when the server cancelled the statement (statement_timeout)."""
+    orig = error.orig if isinstance(error, DBAPIError) else error
+    return isinstance(orig, pg_errors.QueryCanceled) or (
+        getattr(orig, "sqlstate", None) == QUERY_CANCELED)
 
 
 def _send(db: Database, request: Call) -> Any:

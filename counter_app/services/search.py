@@ -62,7 +62,7 @@ from counter_app.db.engine import Database
 from counter_app.domain.phone import split_landline
 from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
 
-from .actions import ActionError, call
+from .actions import ActionError, call, statement_timeout
 from .ledger import arrears_select
 
 __all__ = [
@@ -193,7 +193,7 @@ class SearchService:
         try:
             found = call(self.db, "search", terms, limit, retry_read=True)
         except OperationalError as exc:
-            if getattr(exc.orig, "sqlstate", None) == "57014":  # query_canceled
+            if statement_timeout(exc):
                 return SearchResult((), parsed.kinds, "timeout", False)
             raise
         except ActionError as exc:

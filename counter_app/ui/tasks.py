@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -50,6 +50,9 @@ ProgressCallback = Callable[[int, int], None]  # (done, total); total 0: unknown
 # the account a write changed: its id, or a function of the result (None: none changed)
 Changes = int | Callable[[Any], int | None] | None
 PROGRESS_INTERVAL = 0.05  # seconds between two progress reports reaching the GUI thread
+R = TypeVar("R")  # what a submitted callable returns, what its on_done gets
+# refusals the pages expect and explain to the clerk: logged without a traceback
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (ValueError, PermissionError, LookupError)
 
 
 class Cancelled(Exception):
@@ -101,6 +104,24 @@ class _Pending:
     control: TaskControl | None = None
 
 
+def expected_refusal(exc: BaseException) -> bool:
+    """True for a refusal a page expects (bad input, not allowed, not found,
+    an error type of the app's own services); False for an unexpected failure."""
+    if isinstance(exc, (*EXPECTED_ERRORS, Cancelled)):
+        return True
+    module = type(exc).__module__
+    return module.startswith(("counter_app.services.", "counter_app.domain."))
+
+
+def _log_failure(task_id: int, key: str | None, exc: BaseException) -> None:
+    """Every failure reaching a page's on_error leaves a line in the log."""
+    name = key or "-"
+    if expected_refusal(exc):
+        log.info("task %d (%s) refused: %s: %s", task_id, name, type(exc).__name__, exc)
+    else:
+        log.warning("task %d (%s) failed", task_id, name, exc_info=exc)
+
+
 def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
     """False when ``callback`` is a method of a Qt object already deleted
     (a dialog closed while its request was in flight)."""
@@ -145,9 +166,9 @@ class TaskRunner(QObject):
 
     def submit(
         self,
-        fn: Callable[..., Any],
+        fn: Callable[..., R],
         *args: Any,
-        on_done: DoneCallback | None = None,
+        on_done: Callable[[R], None] | None = None,
         on_error: ErrorCallback | None = None,
         key: str | None = None,
         changes: Changes = None,
@@ -299,7 +320,9 @@ class TaskRunner(QObject):
                     log.info("background task %d cancelled", task_id)
                 else:
                     log.error("background task %d failed", task_id, exc_info=exc)
-            elif _receiver_alive(pending.on_error):
-                pending.on_error(exc)
+            else:
+                _log_failure(task_id, pending.key, exc)
+                if _receiver_alive(pending.on_error):
+                    pending.on_error(exc)
         finally:
             self._settle()

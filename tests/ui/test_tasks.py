@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
+import psycopg
+import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QThread
 
-from counter_app.ui.tasks import TaskRunner
+from counter_app.services.actions import ActionError
+from counter_app.services.reversals import ReversalError
+from counter_app.ui.tasks import Cancelled, TaskRunner, expected_refusal
 
 
 def test_result_arrives_on_gui_thread_while_work_runs_elsewhere(qtbot, runner):
@@ -153,3 +158,46 @@ def test_wait_idle_times_out_while_work_runs(qtbot, runner):
     assert runner.wait_idle(50) is False
     release.set()
     assert runner.wait_idle(5000)
+
+
+def test_unexpected_failure_is_logged_with_traceback_even_when_handled(qtbot, runner, caplog):
+    caplog.set_level(logging.INFO, logger="counter_app.ui.tasks")
+    handled = []
+
+    def boom():
+        raise RuntimeError("disk full")
+
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        runner.submit(boom, on_error=handled.append, key="export")
+    assert len(handled) == 1
+    [record] = [r for r in caplog.records if r.name == "counter_app.ui.tasks"]
+    assert record.levelno == logging.WARNING
+    assert "export" in record.getMessage()
+    assert record.exc_info is not None and record.exc_info[1] is handled[0]
+
+
+@pytest.mark.parametrize("exc", [
+    ValueError("amount"), PermissionError("role"), LookupError("no such account"),
+    ActionError("CT409", "stale", "", "the figure changed"), Cancelled(),
+])
+def test_expected_refusal_is_logged_at_info_without_traceback(qtbot, runner, caplog, exc):
+    caplog.set_level(logging.INFO, logger="counter_app.ui.tasks")
+    handled = []
+
+    def refuse():
+        raise exc
+
+    with qtbot.waitSignal(runner.failed, timeout=5000):
+        runner.submit(refuse, on_error=handled.append, key="payment")
+    assert handled == [exc]
+    [record] = [r for r in caplog.records if r.name == "counter_app.ui.tasks"]
+    assert record.levelno == logging.INFO
+    assert "payment" in record.getMessage() and type(exc).__name__ in record.getMessage()
+    assert record.exc_info is None
+
+
+def test_expected_refusal_tells_app_errors_from_unexpected_ones():
+    assert expected_refusal(ActionError("CT403", "role", "", "not allowed"))
+    assert expected_refusal(ReversalError("too_late", "past the reversal window"))
+    assert not expected_refusal(RuntimeError("boom"))
+    assert not expected_refusal(psycopg.OperationalError("server closed the connection"))

@@ -584,10 +584,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The request failed: {e}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: {e}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -837,10 +833,6 @@
         <source>Someone else saved the list meanwhile; yours was NOT saved and is kept here. The list saved now is: {names}. Save again to replace it, or Revert to take it.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The department list could not be loaded: {e}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>GuideWidget</name>
@@ -1031,10 +1023,6 @@
     </message>
     <message>
         <source>Not saved: {e}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The outages could not be loaded: {e}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

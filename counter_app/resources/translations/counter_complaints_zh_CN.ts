@@ -584,10 +584,6 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <source>The request failed: {e}</source>
-        <translation>请求失败：{e}</translation>
-    </message>
-    <message>
         <source>Not saved: {e}</source>
         <translation>未保存：{e}</translation>
     </message>
@@ -837,10 +833,6 @@
         <source>Someone else saved the list meanwhile; yours was NOT saved and is kept here. The list saved now is: {names}. Save again to replace it, or Revert to take it.</source>
         <translation>在此期间他人已保存了部门列表；您的修改没有保存，仍保留在此。当前已保存的列表为：{names}。再次保存将替换它，或点“还原”采用它。</translation>
     </message>
-    <message>
-        <source>The department list could not be loaded: {e}</source>
-        <translation>转办部门列表未能读取：{e}</translation>
-    </message>
 </context>
 <context>
     <name>GuideWidget</name>
@@ -1034,10 +1026,6 @@
     <message>
         <source>Not saved: {e}</source>
         <translation>未保存：{e}</translation>
-    </message>
-    <message>
-        <source>The outages could not be loaded: {e}</source>
-        <translation>停水公告未能读取：{e}</translation>
     </message>
 </context>
 </TS>

@@ -335,10 +335,6 @@ A closed shift is locked: no payment can be posted on it.</source>
         <source>The shift could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The database did not answer: {error}. What you typed is kept; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ResolveDialog</name>

@@ -336,10 +336,6 @@ A closed shift is locked: no payment can be posted on it.</source>
         <source>The shift could not be saved: {error}</source>
         <translation>班次无法保存：{error}</translation>
     </message>
-    <message>
-        <source>The database did not answer: {error}. What you typed is kept; try again.</source>
-        <translation>数据库没有响应：{error}。已输入的内容保留，请重试。</translation>
-    </message>
 </context>
 <context>
     <name>ResolveDialog</name>

@@ -17,6 +17,41 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database took too long to answer. Try again in a moment; narrow the request if it keeps happening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost. Check the network and try again; what you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures changed meanwhile (another clerk or window). Refresh, check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this. Ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many lookups in a short time. Wait a minute and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is being changed elsewhere. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found: it may have been removed meanwhile. Refresh and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in - Counter</source>

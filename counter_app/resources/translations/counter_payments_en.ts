@@ -79,10 +79,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reprinting {0}...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,31 +471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the receipt printer does not answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the receipt printer stopped answering</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the printer refused the job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the printer is not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no receipt printer is set up for this workstation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this printer cannot be used on this computer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing failed: {reason}.</source>
+        <source>Printing failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -893,10 +865,6 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>The late fee changed since it was shown; close and open the payment again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The waiver could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

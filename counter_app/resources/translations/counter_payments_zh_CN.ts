@@ -79,10 +79,6 @@
         <translation>这些月份没有交费记录。</translation>
     </message>
     <message>
-        <source>Failed: {0}</source>
-        <translation>失败：{0}</translation>
-    </message>
-    <message>
         <source>Reprinting {0}...</source>
         <translation>正在补打 {0}…</translation>
     </message>
@@ -475,32 +471,8 @@
         <translation>{field}：被拒绝（{detail}）。</translation>
     </message>
     <message>
-        <source>the receipt printer does not answer</source>
-        <translation>收据打印机没有响应</translation>
-    </message>
-    <message>
-        <source>the receipt printer stopped answering</source>
-        <translation>收据打印机中途停止响应</translation>
-    </message>
-    <message>
-        <source>the printer refused the job</source>
-        <translation>打印机拒绝了打印任务</translation>
-    </message>
-    <message>
-        <source>the printer is not installed</source>
-        <translation>打印机未安装</translation>
-    </message>
-    <message>
-        <source>no receipt printer is set up for this workstation</source>
-        <translation>本工作站没有设置收据打印机</translation>
-    </message>
-    <message>
-        <source>this printer cannot be used on this computer</source>
-        <translation>这台电脑无法使用该打印机</translation>
-    </message>
-    <message>
-        <source>Printing failed: {reason}.</source>
-        <translation>打印失败：{reason}。</translation>
+        <source>Printing failed: {reason}</source>
+        <translation>打印失败：{reason}</translation>
     </message>
 </context>
 <context>
@@ -896,10 +868,6 @@ Periods: {periods}</source>
     <message>
         <source>The late fee changed since it was shown; close and open the payment again.</source>
         <translation>违约金已变化，请关闭后重新打开收费。</translation>
-    </message>
-    <message>
-        <source>The waiver could not be saved: {0}</source>
-        <translation>减免未能保存：{0}</translation>
     </message>
 </context>
 </TS>

@@ -254,10 +254,6 @@
         <source>{field}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The request failed: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ReliefForm</name>

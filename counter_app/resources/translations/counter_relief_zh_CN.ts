@@ -254,10 +254,6 @@
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
-    <message>
-        <source>The request failed: {error}</source>
-        <translation>请求失败：{error}</translation>
-    </message>
 </context>
 <context>
     <name>ReliefForm</name>

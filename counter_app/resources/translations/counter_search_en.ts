@@ -322,10 +322,6 @@
         <source>Only a supervisor may turn prepayment deduction off or on.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Prepayment deduction could not be changed; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Dunning</name>
@@ -413,10 +409,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The list could not be read: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,10 +453,6 @@
     </message>
     <message>
         <source>From period is after the to period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The history could not be loaded; try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -740,34 +728,6 @@
         <source>Non-residential</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The printer does not answer. Check that it is on and connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer stopped answering during the job. Check it and print again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The printer refused the job. Check paper and the print queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The A4 printer set for this workstation is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No A4 printer is set for this workstation (Settings).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This workstation cannot print to the A4 printer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The statement could not be printed.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>StatementDialog</name>
@@ -857,10 +817,6 @@
     </message>
     <message>
         <source>The PDF could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The statement could not be made; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1027,10 +983,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The document could not be made; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Save tariff basis as PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,10 +1091,6 @@
     </message>
     <message>
         <source>Agreement cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database did not answer; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -322,10 +322,6 @@
         <source>Only a supervisor may turn prepayment deduction off or on.</source>
         <translation>只有主管可以停用或恢复预存扣款。</translation>
     </message>
-    <message>
-        <source>Prepayment deduction could not be changed; try again.</source>
-        <translation>预存扣款未能修改，请重试。</translation>
-    </message>
 </context>
 <context>
     <name>Dunning</name>
@@ -413,10 +409,6 @@
         <translation>片区：没有该片区。</translation>
     </message>
     <message>
-        <source>The list could not be read: {0}</source>
-        <translation>名单未能读取：{0}</translation>
-    </message>
-    <message>
         <source>Export to Excel</source>
         <translation>导出Excel</translation>
     </message>
@@ -462,10 +454,6 @@
     <message>
         <source>From period is after the to period.</source>
         <translation>起始账期晚于截止账期。</translation>
-    </message>
-    <message>
-        <source>The history could not be loaded; try again.</source>
-        <translation>无法加载历史记录，请重试。</translation>
     </message>
 </context>
 <context>
@@ -740,34 +728,6 @@
         <source>Non-residential</source>
         <translation>非居民</translation>
     </message>
-    <message>
-        <source>The printer does not answer. Check that it is on and connected.</source>
-        <translation>打印机无响应。请检查打印机是否开机并已连接。</translation>
-    </message>
-    <message>
-        <source>The printer stopped answering during the job. Check it and print again.</source>
-        <translation>打印过程中打印机停止响应。请检查后重新打印。</translation>
-    </message>
-    <message>
-        <source>The printer refused the job. Check paper and the print queue.</source>
-        <translation>打印机拒绝了打印任务。请检查纸张和打印队列。</translation>
-    </message>
-    <message>
-        <source>The A4 printer set for this workstation is not installed.</source>
-        <translation>本工作站设置的 A4 打印机未安装。</translation>
-    </message>
-    <message>
-        <source>No A4 printer is set for this workstation (Settings).</source>
-        <translation>本工作站未设置 A4 打印机（请在“设置”中设置）。</translation>
-    </message>
-    <message>
-        <source>This workstation cannot print to the A4 printer.</source>
-        <translation>本工作站无法使用该 A4 打印机。</translation>
-    </message>
-    <message>
-        <source>The statement could not be printed.</source>
-        <translation>清单打印失败。</translation>
-    </message>
 </context>
 <context>
     <name>StatementDialog</name>
@@ -858,10 +818,6 @@
     <message>
         <source>The PDF could not be saved: {error}</source>
         <translation>PDF 保存失败：{error}</translation>
-    </message>
-    <message>
-        <source>The statement could not be made; try again.</source>
-        <translation>无法生成清单，请重试。</translation>
     </message>
     <message>
         <source>Save statement as PDF</source>
@@ -1027,10 +983,6 @@
         <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
-        <source>The document could not be made; try again.</source>
-        <translation>未能生成文档，请重试。</translation>
-    </message>
-    <message>
         <source>Save tariff basis as PDF</source>
         <translation>将收费依据保存为 PDF</translation>
     </message>
@@ -1140,10 +1092,6 @@
     <message>
         <source>Agreement cancelled.</source>
         <translation>代扣协议已撤销。</translation>
-    </message>
-    <message>
-        <source>The database did not answer; try again.</source>
-        <translation>数据库没有响应，请重试。</translation>
     </message>
     <message>
         <source>Bank account number: 10 to 30 digits.</source>

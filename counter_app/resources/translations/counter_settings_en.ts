@@ -4,6 +4,10 @@
 <context>
     <name>PrintErrors</name>
     <message>
+        <source>No printer is set up for this workstation; set one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The printer does not answer. Check that it is on, connected and has paper.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,10 +290,6 @@
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The schedule could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,6 +4,10 @@
 <context>
     <name>PrintErrors</name>
     <message>
+        <source>No printer is set up for this workstation; set one in Settings.</source>
+        <translation>本工作站未设置打印机，请在“设置”中设置。</translation>
+    </message>
+    <message>
         <source>The printer does not answer. Check that it is on, connected and has paper.</source>
         <translation>打印机没有响应。请检查是否开机、连接正常、有纸。</translation>
     </message>
@@ -287,10 +291,6 @@
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>The schedule could not be saved: {error}</source>
-        <translation>水价方案未能保存：{error}</translation>
     </message>
     <message>
         <source>{field}: {problem}</source>

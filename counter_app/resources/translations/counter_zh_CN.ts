@@ -17,6 +17,41 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database took too long to answer. Try again in a moment; narrow the request if it keeps happening.</source>
+        <translation>数据库响应超时。请稍后重试；如果反复出现，请缩小查询范围。</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost. Check the network and try again; what you typed is kept.</source>
+        <translation>与数据库的连接已断开。请检查网络后重试；已输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <source>The figures changed meanwhile (another clerk or window). Refresh, check them and try again.</source>
+        <translation>数据在此期间已被更改（其他收费员或其他窗口）。请刷新、核对后重试。</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this. Ask a supervisor.</source>
+        <translation>您无权进行此操作。请找主管办理。</translation>
+    </message>
+    <message>
+        <source>Too many lookups in a short time. Wait a minute and try again.</source>
+        <translation>短时间内查询次数过多。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>This record is being changed elsewhere. Try again in a moment.</source>
+        <translation>该记录正在别处被修改。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Not found: it may have been removed meanwhile. Refresh and try again.</source>
+        <translation>未找到：可能已在此期间被删除。请刷新后重试。</translation>
+    </message>
+    <message>
+        <source>The request failed: {error}</source>
+        <translation>请求失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in - Counter</source>

@@ -28,6 +28,7 @@ from counter_app.services.complaints import (
     DepartmentError,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 
@@ -216,8 +217,7 @@ class DepartmentsEditor(QWidget):
                 return
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_message(self.tr("The department list could not be loaded: {e}").format(e=exc),
-                          ERROR_STYLE)
+        self.show_message(explain(exc), ERROR_STYLE)
 
     def show_message(self, text: str, style: str = "") -> None:
         self.messageLabel.setStyleSheet(style)

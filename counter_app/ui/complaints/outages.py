@@ -33,6 +33,7 @@ from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.context import Workplace
 from counter_app.ui.dates import configure_date_edit
+from counter_app.ui.errors import explain
 from counter_app.ui.record_model import RECORD_ROLE
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
@@ -267,8 +268,7 @@ class OutagesWidget(QWidget):
         self.show_message(text, ERROR_STYLE)
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_message(self.tr("The outages could not be loaded: {e}").format(e=exc),
-                          ERROR_STYLE)
+        self.show_message(explain(exc), ERROR_STYLE)
 
     def show_message(self, text: str, style: str = "") -> None:
         self.messageLabel.setStyleSheet(style)

@@ -37,6 +37,7 @@ from counter_app.ui.complaints.list_view import ComplaintListWidget
 from counter_app.ui.complaints.outages import OutagesWidget
 from counter_app.ui.complaints.printing import print_slip
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 
 log = logging.getLogger(__name__)
@@ -167,7 +168,7 @@ class ComplaintsPage(QWidget):
         # not modal: a background load that fails must not stop the window
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Complaints"),
-            self.tr("The request failed: {e}").format(e=exc), parent=self,
+            explain(exc), parent=self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

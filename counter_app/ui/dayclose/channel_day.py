@@ -31,7 +31,7 @@ from counter_app.export.channel_day import write_channel_day_workbook
 from counter_app.services.actions import ActionError
 from counter_app.services.channels import ChannelDayReport, ChannelDayRow
 from counter_app.ui.context import Workplace
-from counter_app.ui.dayclose.texts import unexpected_text
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.labels import tender_name
 from counter_app.ui.progress import run_with_progress
@@ -171,7 +171,7 @@ class ChannelDayPanel(QGroupBox):
         if isinstance(error, ActionError) and error.kind == "forbidden":
             self.summary.setText(self.tr("Only a supervisor may see the channel money."))
         else:
-            self.summary.setText(unexpected_text(error))
+            self.summary.setText(explain(error))
 
     # -- Excel --------------------------------------------------------------------------
 

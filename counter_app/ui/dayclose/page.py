@@ -40,7 +40,8 @@ from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
 from counter_app.ui.dayclose.report import day_close_document, export_workbook
 from counter_app.ui.dayclose.suspense import SuspensePanel
-from counter_app.ui.dayclose.texts import shift_error_text, unexpected_text
+from counter_app.ui.dayclose.texts import shift_error_text
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.forms.ui_dayclose_page import Ui_DayClosePage
 from counter_app.ui.payments.messages import money_message
@@ -379,7 +380,7 @@ class DayClosePage(QWidget):
     # -- messages -----------------------------------------------------------------------
 
     def _failed(self, exc: BaseException, focus: QWidget | None = None) -> None:
-        text = shift_error_text(exc) if isinstance(exc, ShiftError) else unexpected_text(exc)
+        text = shift_error_text(exc) if isinstance(exc, ShiftError) else explain(exc)
         self._message(text, ERROR_STYLE, focus)
 
     def _message(self, text: str, style: str, focus: QWidget | None = None) -> None:

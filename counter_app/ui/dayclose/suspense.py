@@ -34,7 +34,7 @@ from counter_app.domain.money import format_money
 from counter_app.services.actions import ActionError
 from counter_app.services.channels import SuspenseList, SuspenseRow
 from counter_app.ui.context import Workplace
-from counter_app.ui.dayclose.texts import unexpected_text
+from counter_app.ui.errors import explain
 from counter_app.ui.record_model import RecordTableModel
 from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.style import ERROR_STYLE
@@ -77,7 +77,7 @@ def refusal_text(error: BaseException) -> str:
             "role": QCoreApplication.translate("Suspense", "Only a supervisor may do this."),
         }.get(error.code, QCoreApplication.translate(
             "Suspense", "Refused: {error}").format(error=error.message))
-    return unexpected_text(error)
+    return explain(error)
 
 
 class SuspenseModel(RecordTableModel[SuspenseRow]):

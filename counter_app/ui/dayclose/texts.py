@@ -31,10 +31,3 @@ def shift_error_text(error: ShiftError) -> str:
         "DayCloseTexts", "The shift could not be saved: {error}"
     )
     return text.format(field=error.field, error=str(error))
-
-
-def unexpected_text(error: BaseException) -> str:
-    return QCoreApplication.translate(
-        "DayCloseTexts",
-        "The database did not answer: {error}. What you typed is kept; try again.",
-    ).format(error=type(error).__name__)

@@ -30,6 +30,7 @@ from counter_app.domain.periods import Period
 from counter_app.services.accounts import PaymentSummary
 from counter_app.services.receipt_facts import PayableAccount
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.printing import reprint_job
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
@@ -162,7 +163,7 @@ class HistoryDialog(QDialog):
         self.status_label.setText(text)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(self.tr("Failed: {0}").format(error), ERROR_STYLE)
+        self._say(explain(error), ERROR_STYLE)
 
     def reprint(self) -> None:
         payment = self.selected()

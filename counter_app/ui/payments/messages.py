@@ -6,6 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from counter_app.documents import PrintError
 from counter_app.domain.money import MoneyError
+from counter_app.ui.errors import explain
+from counter_app.ui.settings.print_errors import print_error_text
 
 
 def field_name(field: str) -> str:
@@ -117,28 +119,7 @@ def payment_message(code: str, field: str, detail: str = "") -> str:
 
 
 def print_message(error: BaseException) -> str:
-    if isinstance(error, PrintError):
-        texts = {
-            "offline": QCoreApplication.translate(
-                "PaymentMessages", "the receipt printer does not answer"
-            ),
-            "timeout": QCoreApplication.translate(
-                "PaymentMessages", "the receipt printer stopped answering"
-            ),
-            "refused": QCoreApplication.translate("PaymentMessages", "the printer refused the job"),
-            "not_found": QCoreApplication.translate(
-                "PaymentMessages", "the printer is not installed"
-            ),
-            "config": QCoreApplication.translate(
-                "PaymentMessages", "no receipt printer is set up for this workstation"
-            ),
-            "unsupported": QCoreApplication.translate(
-                "PaymentMessages", "this printer cannot be used on this computer"
-            ),
-        }
-        reason = texts.get(error.code, str(error))
-    else:
-        reason = str(error)
-    return QCoreApplication.translate("PaymentMessages", "Printing failed: {reason}.").format(
+    reason = print_error_text(error) if isinstance(error, PrintError) else explain(error)
+    return QCoreApplication.translate("PaymentMessages", "Printing failed: {reason}").format(
         reason=reason
     )

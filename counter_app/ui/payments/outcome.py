@@ -12,25 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import psycopg
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
-from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
 from counter_app.services.payments import IdempotencyConflict
+from counter_app.ui.errors import connection_lost
 from counter_app.ui.tasks import TaskRunner
-
-
-def connection_lost(error: BaseException) -> bool:
-    """True when ``error`` says the database connection broke or did not answer
-    (then a write's outcome is unknown), False for an answer that refused it."""
-    if isinstance(error, DBAPIError):
-        return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
-    return isinstance(
-        error,
-        DisconnectionError | psycopg.OperationalError | psycopg.InterfaceError
-        | ConnectionError | TimeoutError,
-    )
 
 
 def error_text(error: BaseException) -> str:

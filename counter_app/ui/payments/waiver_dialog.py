@@ -25,6 +25,7 @@ from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.services.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
@@ -148,5 +149,4 @@ class WaiverDialog(QDialog):
                 self.amount_edit if error.field == "amount" else self.supervisor_edit)
             self._refuse(texts.get(error.code, str(error)), widget)
         else:
-            self._refuse(self.tr("The waiver could not be saved: {0}").format(error),
-                         self.supervisor_edit)
+            self._refuse(explain(error), self.supervisor_edit)

@@ -25,8 +25,9 @@ from counter_app.services.relief import (
 )
 from counter_app.ui.context import Workplace
 from counter_app.ui.dates import configure_date_edit, to_date
+from counter_app.ui.errors import explain
 from counter_app.ui.forms.ui_relief_form import Ui_ReliefForm
-from counter_app.ui.relief.labels import account_type_text, error_text, unexpected_text
+from counter_app.ui.relief.labels import account_type_text, error_text
 from counter_app.ui.style import ALARM_STYLE, MUTED_STYLE
 
 RESIDENTIAL = ("household", "collective")  # the account types relief is for (0013)
@@ -156,7 +157,7 @@ class ReliefFormDialog(QDialog):
         if isinstance(exc, ReliefError):
             self.show_error(error_text(exc), self.field_widgets.get(exc.field))
         else:
-            self.show_error(unexpected_text(exc), None)
+            self.show_error(explain(exc), None)
 
     def show_error(self, text: str, widget: QWidget | None) -> None:
         self.ui.errorLabel.setText(text)

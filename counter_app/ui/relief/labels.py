@@ -98,7 +98,3 @@ def reason_text(error: ReliefError) -> str:
 
 def error_text(error: ReliefError) -> str:
     return QCoreApplication.translate("Relief", "{field}: {reason}").format(field=field_name(error.field), reason=reason_text(error))
-
-
-def unexpected_text(exc: BaseException) -> str:
-    return QCoreApplication.translate("Relief", "The request failed: {error}").format(error=type(exc).__name__)

@@ -23,11 +23,12 @@ from counter_app.services.relief import (
 )
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import TaskProgress, run_with_progress
 from counter_app.ui.relief.form import ReliefFormDialog
 from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
-from counter_app.ui.relief.labels import error_text, status_text, unexpected_text
+from counter_app.ui.relief.labels import error_text, status_text
 from counter_app.ui.relief.models import RECORD_ROLE
 from counter_app.ui.relief.widgets import ReliefPageWidgets
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
@@ -139,7 +140,7 @@ class ReliefPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.w.searchButton.setEnabled(True)
         self.show_message(error_text(exc) if isinstance(exc, ReliefError)
-                          else unexpected_text(exc), error=True)
+                          else explain(exc), error=True)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.w.messageLabel.setStyleSheet(ERROR_STYLE if error else OK_STYLE)

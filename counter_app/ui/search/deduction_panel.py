@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QW
 from counter_app.services.accounts import DeductionState
 from counter_app.services.actions import ActionError
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.style import MUTED_STYLE
 
 DEDUCTION_KEY = "search.deduction"
@@ -154,5 +155,4 @@ class DeductionLine(QWidget):
             self.message.emit(self.tr("Give a reason of 1 to 200 characters; nothing was "
                                       "changed."), True)
         else:
-            self.message.emit(self.tr("Prepayment deduction could not be changed; try "
-                                      "again."), True)
+            self.message.emit(explain(exc), True)

@@ -33,6 +33,7 @@ from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError
 from counter_app.ui import style
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.style import ERROR_STYLE
@@ -162,7 +163,7 @@ class DunningDialog(QDialog):
             self.area_edit.setFocus()
             self.area_edit.selectAll()
         else:
-            self.status_label.setText(self.tr("The list could not be read: {0}").format(error))
+            self.status_label.setText(explain(error))
 
     def export(self) -> None:
         if self.listing is None:

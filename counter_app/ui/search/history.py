@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountHistoryPage, BillSummary, PaymentSummary
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.models import BillLinesModel, BillsModel, PaymentsModel
 
@@ -199,4 +200,4 @@ class HistoryWidget(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.emit(self.tr("The history could not be loaded; try again."))
+        self.message.emit(explain(exc))

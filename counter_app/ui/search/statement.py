@@ -36,11 +36,11 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import run_with_progress
 from counter_app.ui.search.statement_data import statement_data
-from counter_app.ui.search.texts import print_error_text
-from counter_app.ui.settings.print_errors import print_error_text as printer_error_text
+from counter_app.ui.settings.print_errors import print_error_text
 from counter_app.ui.style import message_style
 
 STATEMENT_KEY = "search.statement"
@@ -220,15 +220,13 @@ class StatementDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, PrintError) and self.paper().is_roll:
-            self._say(printer_error_text(exc), warn=True)
-        elif isinstance(exc, PrintError):
-            self._say(print_error_text(exc.code), warn=True)
+        if isinstance(exc, PrintError):
+            self._say(print_error_text(exc), warn=True)
         elif isinstance(exc, OSError):
             self._say(self.tr("The PDF could not be saved: {error}").format(
                 error=exc.strerror or str(exc)), warn=True)
         else:
-            self._say(self.tr("The statement could not be made; try again."), warn=True)
+            self._say(explain(exc), warn=True)
 
     def done(self, result: int) -> None:
         self.workplace.runner.cancel(STATEMENT_KEY)

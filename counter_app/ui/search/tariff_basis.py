@@ -33,8 +33,9 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
 from counter_app.services.tariff_basis import TariffBasis
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.record_table import configure_record_table
-from counter_app.ui.search.texts import print_error_text
+from counter_app.ui.settings.print_errors import print_error_text
 from counter_app.ui.style import message_style
 
 BASIS_KEY = "search.tariff_basis"
@@ -251,12 +252,12 @@ class TariffBasisDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if isinstance(exc, PrintError):
-            self._say(print_error_text(exc.code), warn=True)
+            self._say(print_error_text(exc), warn=True)
         elif isinstance(exc, OSError):
             self._say(self.tr("The PDF could not be saved: {error}").format(
                 error=exc.strerror or str(exc)), warn=True)
         else:
-            self._say(self.tr("The document could not be made; try again."), warn=True)
+            self._say(explain(exc), warn=True)
 
     def _ask_pdf_path(self) -> None:
         if self.basis is None:

@@ -87,29 +87,3 @@ def account_type_text(kind: str) -> str:
         "nonresidential": QCoreApplication.translate("SearchTexts", "Non-residential"),
     }
     return texts.get(kind, kind)
-
-
-def print_error_text(code: str) -> str:
-    texts = {
-        "offline": QCoreApplication.translate(
-            "SearchTexts", "The printer does not answer. Check that it is on and connected."
-        ),
-        "timeout": QCoreApplication.translate(
-            "SearchTexts", "The printer stopped answering during the job. Check it and print again."
-        ),
-        "refused": QCoreApplication.translate(
-            "SearchTexts", "The printer refused the job. Check paper and the print queue."
-        ),
-        "not_found": QCoreApplication.translate(
-            "SearchTexts", "The A4 printer set for this workstation is not installed."
-        ),
-        "config": QCoreApplication.translate(
-            "SearchTexts", "No A4 printer is set for this workstation (Settings)."
-        ),
-        "unsupported": QCoreApplication.translate(
-            "SearchTexts", "This workstation cannot print to the A4 printer."
-        ),
-    }
-    return texts.get(
-        code, QCoreApplication.translate("SearchTexts", "The statement could not be printed.")
-    )

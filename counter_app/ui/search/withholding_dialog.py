@@ -38,6 +38,7 @@ from counter_app.services.withholding import (
     WithholdingScreen,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.style import message_style
 
 WITHHOLDING_KEY = "search.withholding"
@@ -244,7 +245,7 @@ class WithholdingDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         if not isinstance(exc, WithholdingError):
-            self._say(self.tr("The database did not answer; try again."), warn=True)
+            self._say(explain(exc), warn=True)
             return
         messages = {
             "bank_account": (self.tr("Bank account number: 10 to 30 digits."), self.number_edit),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QSizePolicy, QWidget
 from counter_app.documents import PROFILES, DocumentPrinter, PrintError, transport_from_uri
 from counter_app.documents.printing import ESCPOS_SCHEMES
 from counter_app.settings import Settings
+from counter_app.ui.errors import explain
 from counter_app.ui.forms.ui_settings_printer import Ui_PrinterSection
 from counter_app.ui.settings.print_errors import print_error_text
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
@@ -196,7 +197,7 @@ class PrinterSection(QGroupBox):
         if isinstance(exc, PrintError):
             text = self.tr("Test print failed. {problem}").format(problem=print_error_text(exc))
         else:
-            text = self.tr("Test print failed: {error}").format(error=str(exc) or type(exc).__name__)
+            text = self.tr("Test print failed: {error}").format(error=explain(exc))
         self._result(text, ERROR_STYLE)
 
     def show_problem(self, problem: PrinterFieldError) -> None:

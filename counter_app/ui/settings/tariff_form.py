@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents.tariff_layouts import price_text, tier_name
 from counter_app.services.tariff_admin import Catalog, Saved, Schedule, TariffError
 from counter_app.ui.context import Workplace
+from counter_app.ui.errors import explain
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE
 
 SAVE_KEY = "settings.tariff_save"
@@ -216,7 +217,7 @@ class TariffFormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         if not isinstance(exc, TariffError):
-            self._say(self.tr("The schedule could not be saved: {error}").format(error=str(exc)))
+            self._say(explain(exc))
             return
         name, widget = self._field(exc.field)
         self._say(self.tr("{field}: {problem}").format(field=name, problem=self._problem(exc)))

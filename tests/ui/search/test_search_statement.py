@@ -112,7 +112,9 @@ def test_bad_period_and_print_error_are_told_in_chinese(qtbot, town, make_search
     qtbot.keyClick(dialog.to_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: dialog.preview_button.isEnabled() and "打印机" in
                     dialog.message_label.text(), timeout=15_000)
-    assert dialog.message_label.text() == "本工作站未设置 A4 打印机（请在“设置”中设置）。"
+    # the one printer-error map (ui/settings/print_errors.py), with the detail for support
+    assert dialog.message_label.text().startswith(
+        "打印机 （未设置）：本工作站未设置打印机，请在“设置”中设置。（no A4 printer")
 
 
 def test_periods_the_wrong_way_round_are_refused_not_swapped(qtbot, town, make_search_window):
