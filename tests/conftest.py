@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -37,6 +38,22 @@ PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")
 SYSTEM_PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 REQUIRE_PG = os.environ.get("COUNTER_REQUIRE_PG") == "1"
 _counter = itertools.count()
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (default "dev"). CI runs
+# "ci": derandomized (the same examples on every run, so a red build is
+# reproducible and not a dice roll), no per-example deadline (2 shared CPU
+# cores make timings meaningless), no example database written into the clone.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=200,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 class PgServer:
