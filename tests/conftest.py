@@ -259,3 +259,7 @@ def login_batch(db) -> Iterator:
                 conn.execute(text(f'DROP OWNED BY "{name}"'))
                 conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
             conn.commit()
+
+
+# the batch utility (a hall, a clerk, a batch login) the db and CLI tests share
+from tests.support.database import utility  # noqa: E402, F401 - fixture

@@ -21,7 +21,7 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
 from counter_app.services.audit import Actor
 from counter_app.services.search import SearchService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 # opened on, area: two localities, two years (A01 2024 has three accounts)
 ACCOUNTS = (

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from counter_app.cli import main
 from counter_app.export.dunning import HEADERS, write_dunning_xlsx
 from counter_app.services.late_fees import LateFeeService
-from tests.services.late_fee_fixtures import build_overdue, set_rule
+from tests.support.late_fees import build_overdue, set_rule
 
 D = Decimal
 BILLS = ((("100.00", 100), ("50.00", 10)), (("30.00", 20),), (("80.00", 5),))

@@ -17,7 +17,7 @@ from counter_app.services import payments
 from counter_app.services.actions import Call
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentService, StaleBillsError
-from tests.services.payment_fixtures import books, build_utility, cash, request
+from tests.support.payments import books, build_utility, cash, request
 
 pytestmark = pytest.mark.postgres
 D = Decimal

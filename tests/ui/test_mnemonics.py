@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 from counter_app.settings import Settings
 from counter_app.ui.delivery.first_run import FirstRunDialog
 from counter_app.ui.login_dialog import LoginDialog
-from tests.ui._language import ui_language
-from tests.ui._mnemonics import problems
+from tests.support.language import ui_language
+from tests.support.mnemonics import problems
 
 pytestmark = pytest.mark.postgres
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.ui.login_dialog import LoginDialog
+from tests.support.screens import assert_nothing_clipped, save_shot
 
 SHOTS = Path("/tmp/counter-shots")
 PAGES = ["search", "payments", "relief", "complaints", "day_close", "settings"]
@@ -34,13 +35,6 @@ def shot_dirs(tmp_path):
     for d in dirs:
         d.mkdir(parents=True, exist_ok=True)
     return dirs
-
-
-def save_shot(widget: QWidget, name: str, dirs: list[Path]) -> None:
-    pixmap = widget.grab()
-    assert not pixmap.isNull()
-    for d in dirs:
-        assert pixmap.save(str(d / f"{name}.png")), d
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -71,30 +65,6 @@ def assert_font_covers(texts: list[str], family: str) -> set[str]:
     missing = sorted(ch for ch in chars if not metrics.inFontUcs4(ord(ch)))
     assert not missing, f"not in {family}: {''.join(missing)}"
     return chars
-
-
-SHORT_TEXT = 20  # characters: a caption, never more than two lines
-
-
-def assert_nothing_clipped(root: QWidget) -> None:
-    """Single-line labels and buttons get at least the room their text needs."""
-    clipped = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        single_line = isinstance(widget, QAbstractButton) or (
-            isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
-        )
-        if single_line and widget.width() < widget.sizeHint().width():
-            clipped.append(f"{widget.objectName() or type(widget).__name__}: {widget.text()!r}")
-        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-            if widget.height() < widget.heightForWidth(widget.width()):
-                clipped.append(f"{widget.objectName()}: wrapped text cut: {widget.text()!r}")
-            # a caption squeezed to a character a line (账/期/：) reads as nothing
-            lines = widget.heightForWidth(widget.width()) / widget.fontMetrics().lineSpacing()
-            if len(widget.text()) <= SHORT_TEXT and lines > 2.5:
-                clipped.append(f"{widget.objectName()}: {lines:.0f} lines for {widget.text()!r}")
-    assert not clipped, clipped
 
 
 def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):

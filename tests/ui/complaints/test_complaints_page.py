@@ -12,7 +12,7 @@ from counter_app.services.audit import Actor
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
-from tests.ui.complaints.keys import SHOTS, type_text
+from tests.support.keyboard import SHOTS, type_text
 
 
 def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):

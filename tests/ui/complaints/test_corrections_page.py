@@ -11,7 +11,7 @@ from counter_app.db.models import Account, AuditEvent
 from counter_app.services.audit import Actor
 from counter_app.services.corrections import CorrectionService
 from counter_app.ui.style import ERROR_STYLE
-from tests.ui.complaints.keys import SHOTS, press_alt, type_text
+from tests.support.keyboard import SHOTS, press_alt, type_text
 
 
 def _corrections_of(page, runner):

@@ -23,7 +23,7 @@ from counter_app.services.complaints import (
 from counter_app.services.outages import OutageService
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI
-from tests.ui.complaints.keys import SHOTS, press_alt, type_text
+from tests.support.keyboard import SHOTS, press_alt, type_text
 
 
 @pytest.fixture

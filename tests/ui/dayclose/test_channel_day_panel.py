@@ -21,8 +21,8 @@ from counter_app.services.actions import ActionError
 from counter_app.services.online_import import import_online
 from counter_app.ui.dayclose import channel_day as panel_module
 from counter_app.ui.dayclose.channel_day import ChannelDayModel
-from tests.ui.dayclose.dayclose_fixtures import make_till
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.dayclose_till import make_till
+from tests.support.screens import assert_nothing_clipped, save_shot
 
 C = ChannelDayModel.Columns
 SHANGHAI = ZoneInfo("Asia/Shanghai")

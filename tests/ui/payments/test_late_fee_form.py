@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from counter_app.db import models as m
 from counter_app.domain.money import format_money
 from counter_app.services import late_fees
-from tests.services.late_fee_fixtures import set_rule
-from tests.services.payment_fixtures import books
-from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.late_fees import set_rule
+from tests.support.payment_counter import GB, field, make_counter, open_dialog
+from tests.support.payments import books
+from tests.support.screens import assert_nothing_clipped, save_shot
 
 D = Decimal
 

@@ -16,10 +16,10 @@ from counter_app.services.reversal_policy import set_reversal_policy
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from tests.conftest import LOGIN_PASSWORD
-from tests.services.payment_fixtures import cash, request
-from tests.services.reversal_fixtures import wechat_payment_of_another_shift
-from tests.ui._language import ui_language
-from tests.ui.payments.payments_fixtures import make_counter
+from tests.support.language import ui_language
+from tests.support.payment_counter import make_counter
+from tests.support.payments import cash, request
+from tests.support.reversals import wechat_payment_of_another_shift
 
 pytestmark = pytest.mark.postgres
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from tests.services.late_fee_fixtures import build_overdue, set_rule
+from tests.support.late_fees import build_overdue, set_rule
+from tests.support.screens import assert_nothing_clipped, save_shot
 from tests.ui.search.conftest import CLERK, SUPERVISOR
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
 
 
 def test_supervisor_lists_exports_and_opens_an_account(

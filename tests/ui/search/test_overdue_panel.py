@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from tests.services.late_fee_fixtures import build_overdue, set_rule
+from tests.support.late_fees import build_overdue, set_rule
+from tests.support.screens import assert_nothing_clipped, save_shot
 from tests.ui.search.conftest import SUPERVISOR
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
 
 
 def test_the_account_view_splits_current_from_overdue(

@@ -5,68 +5,28 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
-from counter_app.ui.search.models import RECORD_ROLE, SearchResultsModel
+from counter_app.ui.search.models import SearchResultsModel
+from tests.support.search_ui import (
+    open_first,
+    page_of,
+    type_query,
+    type_text,
+    wait_account,
+    wait_results,
+)
 
 pytestmark = pytest.mark.usefixtures("town")
 Cols = SearchResultsModel.Columns
 
 
-def page_of(window):
-    return window.search_page
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Key presses; characters QTest cannot name (Chinese, full-width, emoji:
-    what an input method commits) as key events carrying the text."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
-
-
-def type_query(qtbot, window, query: str) -> None:
-    page = page_of(window)
-    box = page.search_box
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
-    box.selectAll()
-    qtbot.keyClick(box, Qt.Key.Key_Backspace)
-    type_text(qtbot, box, query)
-
-
-def wait_results(qtbot, window, count: int | None = None):
-    page = page_of(window)
-    runner = window.workplace.runner
-
-    def ready():
-        assert not page._debounce.isActive() and not runner.is_running("search")
-        if count is not None:
-            assert page.model.rowCount() == count
-
-    qtbot.waitUntil(ready, timeout=10_000)
-    model = page.model
-    return [model.index(r, 0).data(RECORD_ROLE) for r in range(model.rowCount())]
-
-
 def cell(window, row: int, column: int) -> str:
     model = page_of(window).model
     return model.index(row, column).data()
-
-
-def wait_account(qtbot, window):
-    panel = page_of(window).account_panel
-    qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None,
-                    timeout=10_000)
-    return panel
 
 
 def test_focus_lands_in_the_box(qtbot, town, make_search_window):
@@ -246,13 +206,6 @@ def _reveal_events(db) -> list[tuple]:
             "SELECT clerk, workstation, entity_id, details FROM audit_events "
             "WHERE action = 'account.reveal' ORDER BY id"
         )).all()
-
-
-def open_first(qtbot, window, query="01000001"):
-    page = page_of(window)
-    type_query(qtbot, window, query)
-    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
-    return wait_account(qtbot, window)
 
 
 def test_reveal_is_not_offered_to_a_clerk(qtbot, town, make_search_window, login_as):

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.search.tariff_basis import TariffBasisDialog
-from tests.ui.search.test_search_page import open_first
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
 

@@ -1,0 +1,42 @@
+"""Screen checks: screenshots and nothing clipped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QWidget,
+)
+
+
+def save_shot(widget: QWidget, name: str, dirs: list[Path]) -> None:
+    pixmap = widget.grab()
+    assert not pixmap.isNull()
+    for d in dirs:
+        assert pixmap.save(str(d / f"{name}.png")), d
+
+
+SHORT_TEXT = 20  # characters: a caption, never more than two lines
+
+
+def assert_nothing_clipped(root: QWidget) -> None:
+    """Single-line labels and buttons get at least the room their text needs."""
+    clipped = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        single_line = isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
+        )
+        if single_line and widget.width() < widget.sizeHint().width():
+            clipped.append(f"{widget.objectName() or type(widget).__name__}: {widget.text()!r}")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            if widget.height() < widget.heightForWidth(widget.width()):
+                clipped.append(f"{widget.objectName()}: wrapped text cut: {widget.text()!r}")
+            # a caption squeezed to a character a line (账/期/：) reads as nothing
+            lines = widget.heightForWidth(widget.width()) / widget.fontMetrics().lineSpacing()
+            if len(widget.text()) <= SHORT_TEXT and lines > 2.5:
+                clipped.append(f"{widget.objectName()}: {lines:.0f} lines for {widget.text()!r}")
+    assert not clipped, clipped
