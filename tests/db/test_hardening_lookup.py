@@ -30,7 +30,7 @@ def town(db):
 def _fresh_minute() -> None:
     """The quota counts per clock minute: start a test well inside one."""
     if datetime.now(UTC).second >= 45:
-        time.sleep(61 - datetime.now(UTC).second)
+        time.sleep(61 - datetime.now(UTC).second)  # deliberate: the quota counts per clock minute
 
 
 def _candidates(n: int) -> list[str]:

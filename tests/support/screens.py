@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QLabel,
     QWidget,
 )
@@ -40,3 +41,21 @@ def assert_nothing_clipped(root: QWidget) -> None:
             if len(widget.text()) <= SHORT_TEXT and lines > 2.5:
                 clipped.append(f"{widget.objectName()}: {lines:.0f} lines for {widget.text()!r}")
     assert not clipped, clipped
+
+
+def settle(qtbot, root: QWidget, timeout: int = 5000) -> None:
+    """Wait until ``root`` is laid out: posted layout requests and resizes
+    delivered, and no child moved since the previous look (before a screenshot
+    or a clipping check; a fixed sleep is either too short or wasted)."""
+    looks: list[list[tuple[int, int, int, int]]] = []
+
+    def laid_out() -> None:
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        look = [root.geometry().getRect()]
+        look += [w.geometry().getRect() for w in root.findChildren(QWidget)]
+        steady = bool(looks) and looks[-1] == look
+        looks.append(look)
+        assert steady, "the layout is still moving"
+
+    qtbot.waitUntil(laid_out, timeout=timeout)

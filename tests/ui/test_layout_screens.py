@@ -20,7 +20,7 @@ from counter_app.demo import seed_demo
 from counter_app.ui.context import build_workplace
 from counter_app.ui.i18n import install_translators
 from counter_app.ui.main_window import MainWindow
-from tests.support.screens import assert_nothing_clipped
+from tests.support.screens import assert_nothing_clipped, settle
 from tests.ui.conftest import CLERK
 
 pytestmark = pytest.mark.postgres
@@ -86,14 +86,14 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
     page = window.search_page
     page.search_box.setText("张")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not runner.is_busy, timeout=15_000)
-    qtbot.wait(50)
+    settle(qtbot, window)
     shoot(window, f"search_{tag}")
     assert_nothing_clipped(window)
     page.table.activated.emit(page.model.index(0, 0))
     panel = page.account_panel
     qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None
                     and not runner.is_busy, timeout=15_000)
-    qtbot.wait(50)
+    settle(qtbot, window)
     shoot(window, f"account_{tag}")
     assert_nothing_clipped(window)
     assert visible_rows(panel.history.bills_table) >= 4
@@ -103,7 +103,7 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
         if name == "complaints":
             window.complaints_page.tabs.setCurrentIndex(1)  # the list
         qtbot.waitUntil(lambda: not runner.is_busy, timeout=15_000)
-        qtbot.wait(50)
+        settle(qtbot, window)
         shoot(window, f"{name}_{tag}")
         assert_nothing_clipped(window)
     complaints = window.complaints_page.list

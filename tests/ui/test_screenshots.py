@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.ui.login_dialog import LoginDialog
-from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
 
 SHOTS = Path("/tmp/counter-shots")
 PAGES = ["search", "payments", "relief", "complaints", "day_close", "settings"]
@@ -74,7 +74,7 @@ def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):
     all_texts: list[str] = []
     for index, name in enumerate(PAGES):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
-        qtbot.wait(20)
+        settle(qtbot, window)
         assert window.ui.pageStack.currentIndex() == index
         save_shot(window, f"main_{index + 1}_{name}", shot_dirs)
         assert_nothing_clipped(window)
@@ -90,7 +90,7 @@ def test_main_window_small_screen_and_settings_error(qtbot, make_window, app_db,
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     window.settings_page.ui.hallCodeEdit.clear()
     window.settings_page.save()
-    qtbot.wait(20)
+    settle(qtbot, window)
     save_shot(window, "main_6_settings_error_800x600", shot_dirs)
     assert_nothing_clipped(window)
 
@@ -123,7 +123,7 @@ def test_login_dialog(qtbot, login_dialog, shot_dirs, chinese_ui):
     qtbot.keyClicks(dialog.ui.passwordEdit, "wrong")
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "用户名或密码错误" in dialog.ui.messageLabel.text(), timeout=5000)
-    qtbot.wait(20)
+    settle(qtbot, dialog)
     save_shot(dialog, "login_2_wrong_password", shot_dirs)
     assert_nothing_clipped(dialog)
     assert_font_covers(texts + visible_texts(dialog), chinese_ui)

@@ -22,7 +22,7 @@ from counter_app.services.online_import import import_online
 from counter_app.ui.dayclose import channel_day as panel_module
 from counter_app.ui.dayclose.channel_day import ChannelDayModel
 from tests.support.dayclose_till import make_till
-from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
 
 C = ChannelDayModel.Columns
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -59,7 +59,7 @@ def test_a_supervisor_sees_the_day_per_channel_and_exports_it(db, login_as, logi
     assert model.index(0, C.TO_PREPAYMENT).data() == "0.00"
     assert model.index(0, C.RECEIPTS).data() == "WS00000001"  # one receipt: no range
     page.resize(1024, 700)
-    qtbot.wait(50)
+    settle(qtbot, page)
     save_shot(page, "dayclose_channel_day_1024", [tmp_path, Path("/tmp/counter-shots")])
     assert_nothing_clipped(page)
     summary = panel.summary.text()

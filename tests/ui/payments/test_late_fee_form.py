@@ -16,7 +16,7 @@ from counter_app.services import late_fees
 from tests.support.late_fees import set_rule
 from tests.support.payment_counter import GB, field, make_counter, open_dialog
 from tests.support.payments import books
-from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
 
 D = Decimal
 
@@ -32,7 +32,7 @@ def test_the_fee_is_its_own_line_is_due_and_is_posted_and_printed(
     assert format_money(D("75.50") + fee) in dialog.form.due_label.text()
     assert dialog.waive_button.isVisible()
     dialog.resize(1024, 700)
-    qtbot.wait(50)
+    settle(qtbot, dialog)
     save_shot(dialog, "payment_form_late_fee", [tmp_path, Path("/tmp/counter-shots")])
     assert_nothing_clipped(dialog)
     received = field(dialog, "cash.received")

@@ -20,6 +20,7 @@ from tests.support.language import ui_language
 from tests.support.payment_counter import make_counter
 from tests.support.payments import cash, request
 from tests.support.reversals import wechat_payment_of_another_shift
+from tests.support.screens import settle
 
 pytestmark = pytest.mark.postgres
 
@@ -78,7 +79,7 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
     assert "只能冲正当天" in dialog.warning_label.text()
     assert not dialog.confirm_button.isEnabled()
     _type_approval(dialog, qtbot, supervisor.username)
-    qtbot.wait(300)
+    qtbot.wait(300)  # deliberate: a confirm that wrongly went through would start a task
     assert runner.wait_idle(10_000)
     assert dialog.result is None and counter.count(m.PaymentReversal) == 0
 
@@ -118,7 +119,7 @@ def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language, 
                                         age="6 months")
         _, dialog = _open_reversal(counter, qtbot)
         dialog.resize(1024, 700)
-        qtbot.wait(100)
+        settle(qtbot, dialog)
         assert dialog.warning_label.isVisible()
         if language == "en":
             assert "WeChat −148.35" in dialog.warning_label.text()

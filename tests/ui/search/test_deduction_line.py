@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import text
 
-from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
 from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
@@ -54,7 +54,7 @@ def test_a_supervisor_turns_the_deduction_off_and_on(qtbot, town, make_search_wi
     line = panel.deduction
     assert line.button.text() == "预存扣款：开(&D)" and not line.label.isVisible()
     assert line.button.isVisible() and line.button.isChecked()
-    qtbot.wait(50)
+    settle(qtbot, window)
     save_shot(window, "account_deduction_1024", [tmp_path, Path("/tmp/counter-shots")])
     assert_nothing_clipped(window)
 
@@ -107,6 +107,6 @@ def test_a_clerk_sees_the_state_but_no_switch(qtbot, town, make_search_window, l
     assert "代扣户" in panel.deduction.label.toolTip()
     assert not panel.deduction.button.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    qtbot.wait(300)
+    qtbot.wait(300)  # deliberate: no dialog may open in the time a mnemonic's click takes
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QInputDialog) and w.isVisible()]

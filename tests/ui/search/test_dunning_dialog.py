@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from tests.support.late_fees import build_overdue, set_rule
-from tests.support.screens import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
 from tests.ui.search.conftest import CLERK, SUPERVISOR
 
 
@@ -30,7 +30,7 @@ def test_supervisor_lists_exports_and_opens_an_account(
     first = dialog.model.index(0, dialog.model.Columns.SUSPEND).data()
     assert first == "停供" and dialog.model.index(1, dialog.model.Columns.SUSPEND).data() == ""
     dialog.resize(1000, 500)
-    qtbot.wait(50)
+    settle(qtbot, dialog)
     save_shot(dialog, "dunning_list", [tmp_path, Path("/tmp/counter-shots")])
     assert_nothing_clipped(dialog)
     out = tmp_path / "催缴.xlsx"

@@ -15,7 +15,7 @@ from counter_app.demo import seed_demo
 from counter_app.documents import Utility, statement_document, write_pdf
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.statement_data import statement_data
-from tests.support.screens import assert_nothing_clipped
+from tests.support.screens import assert_nothing_clipped, settle
 from tests.support.search_ui import page_of, type_query, wait_account, wait_results
 from tests.ui.search.conftest import CLERK, SUPERVISOR
 
@@ -43,7 +43,7 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     type_query(qtbot, window, "张")
     hits = wait_results(qtbot, window)
     assert hits, "the demo town has a 张"
-    qtbot.wait(50)
+    settle(qtbot, window)
     save(window, f"search_results_{size[0]}", tmp_path)
     assert_nothing_clipped(window)
     # the account with the most bills among the hits is the interesting one
@@ -52,17 +52,17 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     panel = wait_account(qtbot, window)
     qtbot.waitUntil(lambda: panel.history.lines_model.rowCount() > 0 or
                     panel.history.bills_model.rowCount() == 0, timeout=10_000)
-    qtbot.wait(50)
+    settle(qtbot, window)
     save(window, f"account_view_{size[0]}", tmp_path)
     assert_nothing_clipped(window)
     assert panel.reveal_button.isVisible() == (clerk is SUPERVISOR)
     panel.history.tabs.setCurrentIndex(1)
-    qtbot.wait(20)
+    settle(qtbot, window)
     save(window, f"account_payments_{size[0]}", tmp_path)
     qtbot.keyClick(panel, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StatementDialog))
     dialog = QApplication.activeModalWidget()
-    qtbot.wait(50)
+    settle(qtbot, dialog)
     save(dialog, f"statement_dialog_{size[0]}", tmp_path)
     assert_nothing_clipped(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
