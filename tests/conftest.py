@@ -33,6 +33,7 @@ from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.batch import create_batch_login
 from counter_app.services.clerks import create_clerk
+from tests.support.logins import LOGIN_PASSWORD
 
 PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")
 SYSTEM_PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -203,9 +204,6 @@ def pg_db(pg_server) -> Iterator[Database]:
     yield database
     database.dispose()
     pg_server.drop(name, wait=False)
-
-
-LOGIN_PASSWORD = "pw-1234"
 
 
 @pytest.fixture

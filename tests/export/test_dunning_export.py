@@ -55,7 +55,7 @@ def test_counter_admin_dunning_writes_the_file(db, db_url, login_as, tmp_path, c
 
 def test_counter_admin_set_late_fee_rule_as_an_admin_login(db, login_as, capsys):
     from counter_app.db.engine import with_credentials
-    from tests.conftest import LOGIN_PASSWORD
+    from tests.support.logins import LOGIN_PASSWORD
 
     build_overdue(db, login_as, ((("100.00", 10),),))
     _, admin = login_as("admin")

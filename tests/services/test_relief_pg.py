@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.documents import render_pdf
 from counter_app.services.relief import ReliefError, ReliefRow, ReliefService
 from counter_app.ui.relief.jobs import preview_form
-from tests.documents.conftest import pdf_text, squash
+from tests.support.pdf import pdf_text, squash
 from tests.support.relief import ACTOR, form, named
 
 CERTIFICATE_LOCK_CLASS = 7320  # counter_file_relief: pg_advisory_xact_lock(7320, hashtext(no))

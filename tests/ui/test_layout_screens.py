@@ -20,8 +20,8 @@ from counter_app.demo import seed_demo
 from counter_app.ui.context import build_workplace
 from counter_app.ui.i18n import install_translators
 from counter_app.ui.main_window import MainWindow
+from tests.support.clerks import CLERK
 from tests.support.screens import assert_nothing_clipped, settle
-from tests.ui.conftest import CLERK
 
 pytestmark = pytest.mark.postgres
 SHOTS = Path("/tmp/counter-shots/layout") / os.environ.get("COUNTER_FONT_SET", "bundled")

@@ -72,7 +72,7 @@ def test_the_supervisor_waives_at_the_counter_and_a_clerk_cannot(
         db, db_url, login_as, qtbot, runner):
     from counter_app.services.auth import Authenticator
     from counter_app.ui.payments.waiver_dialog import WaiverDialog
-    from tests.conftest import LOGIN_PASSWORD
+    from tests.support.logins import LOGIN_PASSWORD
 
     counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
     set_rule(login_as, rate="0.001")

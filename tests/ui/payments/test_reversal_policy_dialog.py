@@ -15,8 +15,8 @@ from counter_app.services.auth import Authenticator, ClerkIdentity
 from counter_app.services.reversal_policy import set_reversal_policy
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
-from tests.conftest import LOGIN_PASSWORD
 from tests.support.language import ui_language
+from tests.support.logins import LOGIN_PASSWORD
 from tests.support.payment_counter import make_counter
 from tests.support.payments import cash, request
 from tests.support.reversals import wechat_payment_of_another_shift

@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from tests.support.clerks import CLERK, SUPERVISOR
 from tests.support.late_fees import build_overdue, set_rule
 from tests.support.screens import assert_nothing_clipped, save_shot, settle
-from tests.ui.search.conftest import CLERK, SUPERVISOR
 
 
 def test_supervisor_lists_exports_and_opens_an_account(

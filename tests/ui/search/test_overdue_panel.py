@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from tests.support.clerks import SUPERVISOR
 from tests.support.late_fees import build_overdue, set_rule
 from tests.support.screens import assert_nothing_clipped, save_shot, settle
-from tests.ui.search.conftest import SUPERVISOR
 
 
 def test_the_account_view_splits_current_from_overdue(

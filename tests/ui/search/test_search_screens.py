@@ -15,9 +15,9 @@ from counter_app.demo import seed_demo
 from counter_app.documents import Utility, statement_document, write_pdf
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.statement_data import statement_data
+from tests.support.clerks import CLERK, SUPERVISOR
 from tests.support.screens import assert_nothing_clipped, settle
 from tests.support.search_ui import page_of, type_query, wait_account, wait_results
-from tests.ui.search.conftest import CLERK, SUPERVISOR
 
 SHOTS = Path("/tmp/counter-shots/search")
 
