@@ -1,14 +1,10 @@
-"""Keyboard helpers and the screenshot folder of the complaints page tests."""
+"""Keyboard helpers: typing as an input method does, pressing Alt mnemonics."""
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-
-SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
 
 
 def type_text(widget, text: str) -> None:

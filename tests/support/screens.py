@@ -1,7 +1,12 @@
-"""Screen checks: screenshots and nothing clipped."""
+"""Screen checks: screenshots and nothing clipped.
+
+Screenshots go to the test's tmp_path; with COUNTER_SHOTS=<folder> set they are
+also copied to <folder>/<group>/ for a person to look at (the suite writes
+nothing outside its temporary folders otherwise)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -10,6 +15,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QWidget,
 )
+
+SHOTS_ENV = "COUNTER_SHOTS"
+
+
+def shot_dirs(tmp_path: Path, group: str = "") -> list[Path]:
+    """The folders a test's screenshots go to (created)."""
+    dirs = [tmp_path / "shots"]
+    if os.environ.get(SHOTS_ENV):
+        dirs.append(Path(os.environ[SHOTS_ENV]) / group)
+    for d in dirs:
+        d.mkdir(parents=True, exist_ok=True)
+    return dirs
 
 
 def save_shot(widget: QWidget, name: str, dirs: list[Path]) -> None:

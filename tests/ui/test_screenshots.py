@@ -1,12 +1,10 @@
 """Screenshots of every screen, rendered with the bundled font.
 
-The PNGs go to the test's temp folder and to /tmp/counter-shots/ for a person
-to look at: Chinese must render (no boxes), nothing clipped or overlapping.
+The PNGs go to the test's temp folder (and to $COUNTER_SHOTS when set) for a
+person to look at: Chinese must render (no boxes), nothing clipped or overlapping.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,17 +22,14 @@ from PySide6.QtWidgets import (
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.ui.login_dialog import LoginDialog
 from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.screens import shot_dirs as shot_folders
 
-SHOTS = Path("/tmp/counter-shots")
 PAGES = ["search", "payments", "relief", "complaints", "day_close", "settings"]
 
 
 @pytest.fixture
 def shot_dirs(tmp_path):
-    dirs = [tmp_path / "shots", SHOTS]
-    for d in dirs:
-        d.mkdir(parents=True, exist_ok=True)
-    return dirs
+    return shot_folders(tmp_path)
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -5,7 +5,6 @@ Screenshot of the form at 1024x700 in Chinese."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -16,7 +15,7 @@ from counter_app.services import late_fees
 from tests.support.late_fees import set_rule
 from tests.support.payment_counter import GB, field, make_counter, open_dialog
 from tests.support.payments import books
-from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 D = Decimal
 
@@ -33,7 +32,7 @@ def test_the_fee_is_its_own_line_is_due_and_is_posted_and_printed(
     assert dialog.waive_button.isVisible()
     dialog.resize(1024, 700)
     settle(qtbot, dialog)
-    save_shot(dialog, "payment_form_late_fee", [tmp_path, Path("/tmp/counter-shots")])
+    save_shot(dialog, "payment_form_late_fee", shot_dirs(tmp_path))
     assert_nothing_clipped(dialog)
     received = field(dialog, "cash.received")
     qtbot.keyClicks(received, "200")

@@ -4,8 +4,6 @@ an old payment or one of another shift, and follows the utility's policy
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -20,12 +18,11 @@ from tests.support.logins import LOGIN_PASSWORD
 from tests.support.payment_counter import make_counter
 from tests.support.payments import cash, request
 from tests.support.reversals import wechat_payment_of_another_shift
-from tests.support.screens import settle
+from tests.support.screens import save_shot, settle, shot_dirs
 
 pytestmark = pytest.mark.postgres
 
 ADMIN = ClerkIdentity(id=0, username="admin", display_name="管理员", role="admin", hall_code="HQ")
-SHOTS = Path("/tmp/counter-shots")
 
 
 @pytest.fixture
@@ -123,6 +120,4 @@ def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language, 
         assert dialog.warning_label.isVisible()
         if language == "en":
             assert "WeChat −148.35" in dialog.warning_label.text()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        for folder in (tmp_path, SHOTS):
-            assert dialog.grab().save(str(folder / f"reversal-policy-{language}.png"))
+        save_shot(dialog, f"reversal-policy-{language}", shot_dirs(tmp_path))

@@ -6,14 +6,12 @@ and no switch. Screenshot of the account view at 1024x700."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import text
 
-from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
@@ -55,7 +53,7 @@ def test_a_supervisor_turns_the_deduction_off_and_on(qtbot, town, make_search_wi
     assert line.button.text() == "预存扣款：开(&D)" and not line.label.isVisible()
     assert line.button.isVisible() and line.button.isChecked()
     settle(qtbot, window)
-    save_shot(window, "account_deduction_1024", [tmp_path, Path("/tmp/counter-shots")])
+    save_shot(window, "account_deduction_1024", shot_dirs(tmp_path))
     assert_nothing_clipped(window)
 
     # Alt+D: the confirmation asks for the reason; an empty one changes nothing

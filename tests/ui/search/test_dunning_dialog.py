@@ -3,14 +3,12 @@ the Excel file, opens an account with Enter; a clerk has no such button."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from tests.support.clerks import CLERK, SUPERVISOR
 from tests.support.late_fees import build_overdue, set_rule
-from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 
 def test_supervisor_lists_exports_and_opens_an_account(
@@ -31,7 +29,7 @@ def test_supervisor_lists_exports_and_opens_an_account(
     assert first == "停供" and dialog.model.index(1, dialog.model.Columns.SUSPEND).data() == ""
     dialog.resize(1000, 500)
     settle(qtbot, dialog)
-    save_shot(dialog, "dunning_list", [tmp_path, Path("/tmp/counter-shots")])
+    save_shot(dialog, "dunning_list", shot_dirs(tmp_path))
     assert_nothing_clipped(dialog)
     out = tmp_path / "催缴.xlsx"
     dialog.save_to(out)
