@@ -22,3 +22,13 @@ def press_alt(qtbot, widget, key, button) -> None:
     button.clicked.connect(lambda: clicked.append(True))
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(clicked), timeout=2000)
+
+
+def type_keys(qtbot, widget, text: str) -> None:
+    """Key presses; characters QTest cannot name (Chinese, full-width, emoji:
+    what an input method commits) as key events carrying the text."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            type_text(widget, ch)

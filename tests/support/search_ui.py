@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.search.models import RECORD_ROLE
 from counter_app.ui.search.statement import StatementDialog
+from tests.support.keyboard import type_keys
 
 
 def page_of(window):
     return window.search_page
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Key presses; characters QTest cannot name (Chinese, full-width, emoji:
-    what an input method commits) as key events carrying the text."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
 
 
 def type_query(qtbot, window, query: str) -> None:
@@ -33,7 +20,7 @@ def type_query(qtbot, window, query: str) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
     box.selectAll()
     qtbot.keyClick(box, Qt.Key.Key_Backspace)
-    type_text(qtbot, box, query)
+    type_keys(qtbot, box, query)
 
 
 def wait_results(qtbot, window, count: int | None = None):

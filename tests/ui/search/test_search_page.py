@@ -11,11 +11,11 @@ from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
 from counter_app.ui.search.models import SearchResultsModel
+from tests.support.keyboard import type_keys
 from tests.support.search_ui import (
     open_first,
     page_of,
     type_query,
-    type_text,
     wait_account,
     wait_results,
 )
@@ -164,12 +164,12 @@ def test_no_result_and_supersede(qtbot, town, make_search_window):
     db, _ = town
     window = make_search_window(db)
     page = page_of(window)
-    type_text(qtbot, page.search_box, "赵钱孙")
+    type_keys(qtbot, page.search_box, "赵钱孙")
     wait_results(qtbot, window, 0)
     assert "未找到" in page.hint_label.text()
     # typing on: only the newest query answers
     type_query(qtbot, window, "王")
-    type_text(qtbot, page.search_box, "五")
+    type_keys(qtbot, page.search_box, "五")
     hits = wait_results(qtbot, window, 1)
     assert hits[0].name == "王五"
 
@@ -187,7 +187,7 @@ def test_period_filter(qtbot, town, make_search_window):
     qtbot.keyClicks(history.from_edit, "2026-07")
     qtbot.keyClick(history.from_edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is history.to_edit
-    type_text(qtbot, history.to_edit, "２０２６０９")
+    type_keys(qtbot, history.to_edit, "２０２６０９")
     qtbot.keyClick(history.to_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: history.bills_model.rowCount() == 1, timeout=10_000)
     assert history.bills_model.record(0).period == "2026-08"
