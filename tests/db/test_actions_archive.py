@@ -166,7 +166,7 @@ def test_two_supervisors_at_once_queue_on_the_sequence_and_leave_no_gap(db, logi
 
         thread = threading.Thread(target=second)
         thread.start()
-        time.sleep(0.5)
+        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
         assert thread.is_alive(), "the second assignment did not wait for the first"
         with db.engine.connect() as conn:  # it waits on a lock, not on anything else
             assert conn.execute(text(

@@ -205,7 +205,7 @@ def test_lookup_waits_for_a_posting_of_the_account_still_in_flight(db, login_as)
         # a plain read does not see the posting that is about to commit
         assert service.lookup(req.client_uuid) is None
         looking = pool.submit(service.lookup, req.client_uuid, account_id)
-        time.sleep(0.5)
+        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
         assert not looking.done()  # waits on the account row
         release.set()
         found = looking.result(20)

@@ -21,6 +21,7 @@ from counter_app.services.withholding_batch import (
     import_withholding,
 )
 from tests.support import withholding as withholding_fixtures
+from tests.support.waiting import poll_until
 from tests.support.withholding import LAYOUTS, NUMBERS, _return_file, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
@@ -272,7 +273,6 @@ def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     posted the first successes, while it waits for the last account's row, it
     leaves nothing; the run after posts every success once."""
     import threading
-    import time
 
     h, request, tmp_path = sent
     path = tmp_path / "ret.txt"
@@ -283,14 +283,13 @@ def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     outcome: list = []
     worker = threading.Thread(target=lambda: outcome.append(_try_import(h, path)))
     worker.start()
-    for _ in range(100):
+    def blocked_import():
         with h.db.read() as s:
-            pid = s.execute(text("SELECT pid FROM pg_stat_activity WHERE usename = :u "
-                                 "AND query LIKE '%counter_import_withholding%' "
-                                 "AND wait_event_type = 'Lock'"), {"u": h.batch_name}).scalar()
-        if pid:
-            break
-        time.sleep(0.05)
+            return s.execute(text("SELECT pid FROM pg_stat_activity WHERE usename = :u "
+                                  "AND query LIKE '%counter_import_withholding%' "
+                                  "AND wait_event_type = 'Lock'"), {"u": h.batch_name}).scalar()
+
+    pid = poll_until(blocked_import, timeout=10)
     assert pid, "the import never reached its lock"
     with h.db.engine.connect() as conn:
         conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
