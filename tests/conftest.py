@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -32,11 +33,28 @@ from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.batch import create_batch_login
 from counter_app.services.clerks import create_clerk
+from tests.support.logins import LOGIN_PASSWORD
 
 PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")
 SYSTEM_PG_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 REQUIRE_PG = os.environ.get("COUNTER_REQUIRE_PG") == "1"
 _counter = itertools.count()
+
+# Hypothesis profiles, chosen with HYPOTHESIS_PROFILE (default "dev"). CI runs
+# "ci": derandomized (the same examples on every run, so a red build is
+# reproducible and not a dice roll), no per-example deadline (2 shared CPU
+# cores make timings meaningless), no example database written into the clone.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=200,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 class PgServer:
@@ -188,9 +206,6 @@ def pg_db(pg_server) -> Iterator[Database]:
     pg_server.drop(name, wait=False)
 
 
-LOGIN_PASSWORD = "pw-1234"
-
-
 @pytest.fixture
 def login_as(db) -> Iterator:
     """``login_as(role) -> (Database, ClerkIdentity)``: a new clerk of ``role``
@@ -242,3 +257,7 @@ def login_batch(db) -> Iterator:
                 conn.execute(text(f'DROP OWNED BY "{name}"'))
                 conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
             conn.commit()
+
+
+# the batch utility (a hall, a clerk, a batch login) the db and CLI tests share
+from tests.support.database import utility  # noqa: E402, F401 - fixture

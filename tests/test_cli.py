@@ -13,13 +13,8 @@ from sqlalchemy import text
 
 from counter_app.cli import main
 from counter_app.db.engine import Database
-from tests.factories import make_reference
-
-
-def run(capsys, *args):
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.support.builders import make_reference
+from tests.support.cli import run
 
 
 def test_migrate_then_status_as_json(empty_db_url, capsys):
@@ -199,8 +194,7 @@ def test_billing_and_imports_run_as_a_batch_login(db_url, capsys, monkeypatch, t
 
     from counter_app.db import models as m
     from counter_app.services.tariffs import save_tariff
-    from tests.factories import make_account
-    from tests.services.test_billing_service import RES
+    from tests.support.builders import RES, make_account
 
     db = Database.from_url(db_url)
     with db.write() as s:
@@ -248,8 +242,7 @@ def test_bill_period_as_an_admin_clerk_is_refused_in_one_line(db_url, capsys, re
     from counter_app.db import models as m
     from counter_app.services.clerks import create_clerk
     from counter_app.services.tariffs import save_tariff
-    from tests.factories import make_account
-    from tests.services.test_billing_service import RES
+    from tests.support.builders import RES, make_account
 
     db = Database.from_url(db_url)
     with db.write() as s:

@@ -18,7 +18,7 @@ from sqlalchemy import text
 from counter_app.cli import main
 from counter_app.db.engine import Database
 from counter_app.export.archive_catalogue import HEADERS, export_archive_catalogue
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 
 def run(capsys, *args):

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from counter_app.services.billing import bill_period
-from tests.db.test_actions_batch import utility  # noqa: F401 - the fixture
-from tests.test_cli import run
+from tests.support.cli import run
 
 
 def _url(database) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from counter_app.cli import main
 from counter_app.db import models as m
 from counter_app.demo.golive_files import ACCOUNT_HEADERS, account_rows, write_csv
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 
 def run(capsys, *args):

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from counter_app.cli import main
 from counter_app.db import models as m
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres
 

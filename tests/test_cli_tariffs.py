@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from counter_app.cli import main
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 SCHEDULE = {
     "code": "RES-2026", "name": "居民生活用水(阶梯)", "category": "RES",

@@ -8,9 +8,9 @@ import json
 
 from counter_app.cli import main
 from counter_app.db.engine import with_credentials
-from tests.conftest import LOGIN_PASSWORD
-from tests.db import withholding_fixtures
-from tests.services.test_withholding_batch import _return_file, _sign_all
+from tests.support import withholding as withholding_fixtures
+from tests.support.logins import LOGIN_PASSWORD
+from tests.support.withholding import _return_file, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
 

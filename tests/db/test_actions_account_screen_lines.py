@@ -16,9 +16,9 @@ from counter_app.services.actions import ActionError
 from counter_app.services.audit import Actor
 from counter_app.services.channels import ChannelService
 from counter_app.services.withholding import WithholdingService
-from tests.db import withholding_fixtures
-from tests.db.test_actions_screens import Statements
-from tests.db.withholding_fixtures import NUMBERS
+from tests.support import withholding as withholding_fixtures
+from tests.support.database import Statements
+from tests.support.withholding import NUMBERS
 
 hall = withholding_fixtures.hall  # the fixture
 TODAY = datetime.now(SHANGHAI).date()

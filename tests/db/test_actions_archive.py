@@ -21,7 +21,7 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
 from counter_app.services.audit import Actor
 from counter_app.services.search import SearchService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 # opened on, area: two localities, two years (A01 2024 has three accounts)
 ACCOUNTS = (
@@ -166,7 +166,7 @@ def test_two_supervisors_at_once_queue_on_the_sequence_and_leave_no_gap(db, logi
 
         thread = threading.Thread(target=second)
         thread.start()
-        time.sleep(0.5)
+        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
         assert thread.is_alive(), "the second assignment did not wait for the first"
         with db.engine.connect() as conn:  # it waits on a lock, not on anything else
             assert conn.execute(text(

@@ -6,7 +6,6 @@ could send instead, refused."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -21,36 +20,10 @@ from counter_app.services.batch import jsonb
 from counter_app.services.billing import adjust_bill, bill_period
 from counter_app.services.halls import HallError, create_hall
 from counter_app.services.ledger import arrears, open_bills
-from counter_app.services.tariffs import save_tariff
-from tests.factories import make_account, make_clerk_row, make_payment, make_reference
-from tests.services.test_billing_service import RES
+from tests.support.builders import make_clerk_row, make_payment
+from tests.support.database import _payload
 
 D = Decimal
-
-
-@dataclass
-class Utility:
-    db: Database
-    batch: Database
-    batch_name: str
-    account_id: int
-    meter_id: int
-    tariff_id: int
-
-
-@pytest.fixture
-def utility(db, login_batch) -> Utility:
-    with db.write() as s:
-        make_reference(s)
-        tariff_id = save_tariff(s, RES)
-        account = make_account(s)
-        meter = m.Meter(account_id=account.id, meter_no="M1", dial_digits=5)
-        s.add(meter)
-        s.flush()
-        s.add(m.Reading(account_id=account.id, meter_id=meter.id, period="2026-02",
-                        read_on=date(2026, 2, 20), previous_reading=0, reading=12, usage=12))
-    batch, name = login_batch()
-    return Utility(db, batch, name, account.id, meter.id, tariff_id)
 
 
 def _bill_of(db: Database, account_id: int, period: str) -> m.Bill:
@@ -83,25 +56,6 @@ def _refused(db: Database, statement: str) -> str:
 def _count(db: Database, table: str) -> int:
     with db.read() as s:
         return s.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-
-
-def _payload(utility: Utility, **changes) -> list[dict]:
-    """What the batch client sends for the 2026-02 reading, with changes."""
-    with utility.db.read() as s:
-        reading_id = s.execute(select(m.Reading.id)).scalar_one()
-    lines = [
-        dict(kind="charge", component="basic", tier_no=1, volume=12, unit_price=D("2.10"),
-             amount=D("25.20"), label="第一阶梯水费"),
-        dict(kind="charge", component="sewage", tier_no=None, volume=12, unit_price=D("0.95"),
-             amount=D("11.40"), label="污水处理费"),
-        dict(kind="charge", component="resource", tier_no=None, volume=12,
-             unit_price=D("0.40"), amount=D("4.80"), label="水资源费"),
-    ]
-    bill = dict(reading_id=reading_id, tariff_id=utility.tariff_id,
-                period_start=date(2026, 1, 1), due_on=date(2026, 3, 22), amount=D("41.40"),
-                lines=lines)
-    bill.update(changes)
-    return [bill]
 
 
 # ------------------------------------------------------------------ billing

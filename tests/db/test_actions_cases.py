@@ -26,7 +26,7 @@ from counter_app.services.complaints import (
 )
 from counter_app.services.corrections import AccountChanged, CorrectionService
 from counter_app.services.outages import OutageError, OutageService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 
 @pytest.fixture

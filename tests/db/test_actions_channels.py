@@ -28,8 +28,7 @@ from counter_app.services.channels import (
 from counter_app.services.online_import import import_online, read_statement
 from counter_app.services.payments import PaymentService
 from counter_app.services.readings_import import ImportFileError
-from tests.db.test_actions_batch import utility  # noqa: F401 - the fixture
-from tests.factories import make_account
+from tests.support.builders import make_account
 
 D = Decimal
 TZ = ZoneInfo("Asia/Shanghai")

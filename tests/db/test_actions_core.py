@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 PROBE = """
 CREATE FUNCTION counter_probe(p_workstation text, p_amount numeric, p_role text)

@@ -20,7 +20,7 @@ from counter_app.services.accounts_import import import_accounts
 from counter_app.services.actions import ActionError, call
 from counter_app.services.batch import jsonb
 from counter_app.services.readings_import import import_readings
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 TODAY = date(2026, 12, 4)
 

@@ -26,8 +26,7 @@ from counter_app.services.balances_import import Totals, import_balances
 from counter_app.services.batch import jsonb
 from counter_app.services.ledger import open_bills
 from counter_app.services.tariffs import save_tariff
-from tests.factories import make_reference
-from tests.services.test_billing_service import RES
+from tests.support.builders import RES, make_reference
 
 TODAY = date(2026, 12, 4)
 HASH = "c" * 64

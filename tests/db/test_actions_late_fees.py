@@ -17,8 +17,8 @@ from counter_app.services.late_fees import LateFeeError, LateFeeService
 from counter_app.services.payments import PaymentError, PaymentService, StaleLateFeeError
 from counter_app.services.reversals import ReversalService
 from counter_app.services.search import SearchService
-from tests.services.late_fee_fixtures import build_overdue, set_rule, today
-from tests.services.payment_fixtures import books, cash, request
+from tests.support.late_fees import build_overdue, set_rule, today
+from tests.support.payments import books, cash, request
 
 D = Decimal
 

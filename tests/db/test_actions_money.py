@@ -19,7 +19,7 @@ from counter_app.services.audit import Actor
 from counter_app.services.payments import PaymentError, PaymentService
 from counter_app.services.reversals import ReversalError, ReversalService
 from counter_app.services.shifts import ShiftError, ShiftService
-from tests.services.payment_fixtures import books, build_utility, cash, request
+from tests.support.payments import books, build_utility, cash, request
 
 D = Decimal
 
@@ -283,7 +283,7 @@ def test_a_credit_adjustment_lowers_what_the_payment_form_asks_and_the_post_take
     """A bill corrected by a credit (0016) asks for the rest only: the form
     shows it, a post of that rest pays it in full, the books hold."""
     from counter_app.services.billing import adjust_bill
-    from tests.services.payment_fixtures import build_utility, cash, request
+    from tests.support.payments import build_utility, cash, request
 
     utility = build_utility(db, login_as, bills=("30.00", "45.50"))
     (account_id,) = utility.account_ids

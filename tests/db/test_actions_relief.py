@@ -12,10 +12,7 @@ from sqlalchemy import event, select, text
 from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
 from counter_app.services.relief import ReliefError, ReliefService
-from tests.services import test_relief_service as relief
-from tests.services.test_relief_service import ACTOR, TODAY, form, named
-
-town = relief.town  # the fixture: a household, a collective account, a clerk and a supervisor
+from tests.support.relief import ACTOR, TODAY, form, named
 
 FILE_ARGS = dict(
     certificate_type="城镇居民最低生活保障证", certificate_no="DBZ001", issuing_office="嘉祥县民政局",

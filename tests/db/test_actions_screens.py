@@ -24,29 +24,17 @@ from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentService
 from counter_app.services.receipt_facts import AccountNotFoundError
 from counter_app.services.search import AccountHit, SearchService
-from tests.db import search_oracle
-from tests.services import test_accounts, test_search
+from tests.support import account_history, search_oracle, search_people
+from tests.support.database import Statements
 
 pytestmark = pytest.mark.postgres
 
 QUERIES = (
     "张三", "三丰", "zs", "zhang", "0100", "01000001", "5678", "15002x", "meter:jx24",
     "院内表井", "幸福路12号", "张", "三", "王", "娜娜", "㵘", "幸福", "2单元", "马村",
-    "13812345678", "0537-6812345", "6812345", test_search.ID_ZHANG, test_search.ID_X,
+    "13812345678", "0537-6812345", "6812345", search_people.ID_ZHANG, search_people.ID_X,
     "tel:5678", "id:1234", "no:0100", "", "%", "x" * 300, "单元楼道",
 )
-
-
-class Statements:
-    """What a login's connections send, counted by SQLAlchemy (the pool's
-    pre-ping is not a statement SQLAlchemy executes: see the ping test)."""
-
-    def __init__(self, db: Database):
-        self.sent: list[str] = []
-        event.listen(db.engine, "before_cursor_execute", self._sent)
-
-    def _sent(self, conn, cursor, statement, *args) -> None:
-        self.sent.append(statement)
 
 
 # ------------------------------------------------------------------- search
@@ -54,7 +42,7 @@ class Statements:
 
 @pytest.fixture
 def town(db):
-    return db, test_search.populate(db)
+    return db, search_people.populate(db)
 
 
 @pytest.mark.parametrize("limit", [50, 2])
@@ -106,7 +94,7 @@ def _terms(value):
 
 @pytest.fixture
 def books(db):
-    return db, test_accounts.populate(db)
+    return db, account_history.populate(db)
 
 
 def test_account_screen_is_what_the_three_reads_returned(books, login_as):

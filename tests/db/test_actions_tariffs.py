@@ -23,7 +23,7 @@ from counter_app.services.tariff_admin import (
     TariffAdminService,
     TariffError,
 )
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 D = Decimal
 WS = "JX01-ADMIN"

@@ -15,8 +15,8 @@ from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.withholding import WithholdingError, WithholdingService
-from tests.db import withholding_fixtures
-from tests.db.withholding_fixtures import NUMBERS
+from tests.support import withholding as withholding_fixtures
+from tests.support.withholding import NUMBERS
 
 hall = withholding_fixtures.hall  # the fixture
 

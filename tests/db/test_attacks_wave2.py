@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
 

@@ -18,9 +18,8 @@ from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
 from counter_app.services.batch import jsonb
 from counter_app.services.tariffs import save_tariff
-from tests.db.test_actions_batch import _payload, utility  # noqa: F401 - the fixture
-from tests.factories import make_clerk_row
-from tests.services.test_billing_service import RES
+from tests.support.builders import RES, make_clerk_row
+from tests.support.database import _payload
 
 D = Decimal
 

@@ -22,12 +22,10 @@ from counter_app.services.late_fees import LateFeeService
 from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import save_tariff
 from counter_app.services.withholding_batch import export_withholding
-from tests.db import withholding_fixtures
-from tests.domain.test_bank_files import LAYOUTS
-from tests.factories import make_account, make_reference
-from tests.services.late_fee_fixtures import build_overdue, set_rule
-from tests.services.test_billing_service import RES
-from tests.services.test_withholding_batch import _sign_all
+from tests.support import withholding as withholding_fixtures
+from tests.support.builders import RES, make_account, make_reference
+from tests.support.late_fees import build_overdue, set_rule
+from tests.support.withholding import LAYOUTS, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
 D = Decimal

@@ -18,7 +18,7 @@ from counter_app.db import models as m
 from counter_app.demo.golive_files import ACCOUNT_HEADERS, account_rows, write_csv, write_xlsx
 from counter_app.services.accounts_import import import_accounts
 from counter_app.services.import_files import ImportFileError, RowError
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 TODAY = date(2026, 12, 4)
 N = 1000

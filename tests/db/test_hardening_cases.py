@@ -22,7 +22,7 @@ from counter_app.services.complaints import ComplaintError, ComplaintService, Ne
 from counter_app.services.payments import PaymentError, PaymentRequest, Tender, TenderInput
 from counter_app.services.payments import _validate as validate_payment
 from counter_app.services.shifts import ShiftError, ShiftService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres
 

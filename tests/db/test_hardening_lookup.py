@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.services.actions import ActionError, call
 from counter_app.services.search import SearchService
-from tests.services import test_search
+from tests.support import search_people
 
 pytestmark = pytest.mark.postgres
 
@@ -24,13 +24,13 @@ MASKED = "139****5678"  # 张三丰's mobile as every clerk sees it: 13900005678
 
 @pytest.fixture
 def town(db):
-    return db, test_search.populate(db)
+    return db, search_people.populate(db)
 
 
 def _fresh_minute() -> None:
     """The quota counts per clock minute: start a test well inside one."""
     if datetime.now(UTC).second >= 45:
-        time.sleep(61 - datetime.now(UTC).second)
+        time.sleep(61 - datetime.now(UTC).second)  # deliberate: the quota counts per clock minute
 
 
 def _candidates(n: int) -> list[str]:
@@ -105,7 +105,7 @@ def test_search_by_full_number_is_audited_and_rate_limited(town, login_as):
     service = SearchService(login)
     assert [h.account_id for h in service.search("13900005678").hits] == [ids["zhangsanfeng"]]
     assert [h.account_id for h in service.search("0537-6812345").hits] == [ids["lizhangsan"]]
-    assert {h.account_id for h in service.search(test_search.ID_15).hits} == {
+    assert {h.account_id for h in service.search(search_people.ID_15).hits} == {
         ids["old15"], ids["new18"]}
     with admin.engine.connect() as conn:
         rows = conn.execute(text(

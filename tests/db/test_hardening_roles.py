@@ -22,7 +22,7 @@ from counter_app.db.installation import installation_role
 from counter_app.services.actions import ActionError, call
 from counter_app.services.clerks import ClerkError, create_clerk
 from counter_app.services.halls import create_hall
-from tests.conftest import LOGIN_PASSWORD
+from tests.support.logins import LOGIN_PASSWORD
 
 pytestmark = pytest.mark.postgres
 

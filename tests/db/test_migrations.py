@@ -146,7 +146,7 @@ def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
     from alembic import command
 
     from counter_app.db.migrate import _config
-    from tests.factories import make_old_account, make_reference
+    from tests.support.builders import make_old_account, make_reference
 
     def grams(conn):
         rows = {}
@@ -204,7 +204,7 @@ def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db
 
     from counter_app.db.engine import Database
     from counter_app.db.models import ReliefRule
-    from tests.factories import make_clerk_row, make_old_account, make_reference
+    from tests.support.builders import make_clerk_row, make_old_account, make_reference
 
     engine = make_engine(empty_db_url)
     migrate(engine, "0006")
@@ -257,7 +257,7 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
 
     from counter_app.db.engine import Database
     from counter_app.db.migrate import _config
-    from tests.factories import make_clerk_row, make_old_account, make_reference
+    from tests.support.builders import make_clerk_row, make_old_account, make_reference
 
     engine = make_engine(empty_db_url)
     migrate(engine, "0007")

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database
-from tests.factories import make_account, make_clerk_row, make_payment, make_reference
+from tests.support.builders import make_account, make_clerk_row, make_payment, make_reference
 
 pytestmark = pytest.mark.postgres
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
 TABLE_PRIVILEGES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE")

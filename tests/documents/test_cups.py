@@ -24,9 +24,9 @@ import pytest
 
 from counter_app.documents import Paper, PrintError, receipt_document, write_pdf
 from counter_app.documents.flow import MM, layout
-from tests.documents import samples as s
-from tests.documents.conftest import page_size_pt, render_png
-from tests.documents.imaging import dissimilarity, ink, load_gray
+from tests.support import documents as s
+from tests.support.imaging import dissimilarity, ink, load_gray
+from tests.support.pdf import page_size_pt, render_png
 
 QUEUE = os.environ.get("COUNTER_CUPS_QUEUE", "CounterPDF")
 OUT_DIR = Path(os.environ.get("COUNTER_CUPS_PDF_DIR", f"/var/spool/cups-pdf/{QUEUE}"))

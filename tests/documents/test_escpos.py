@@ -34,11 +34,11 @@ from counter_app.documents import (
 from counter_app.documents.escpos import PROFILES, display_width
 from counter_app.documents.model import Document, Text, Title
 from counter_app.documents.printing import printer_test_page
-from tests.documents import samples as s
+from tests.support import documents as s
+from tests.support.documents import decoded_text, segments
 
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("COUNTER_REGENERATE_GOLDEN") == "1"
-RASTER = re.compile(rb"\x1dv0\x00(..)(..)", re.S)
 
 CASES = {
     "receipt-58-gbk": lambda: render_escpos(
@@ -70,22 +70,6 @@ CASES = {
 }
 
 
-def segments(data: bytes) -> list[tuple[str, bytes, bytes]]:
-    """("text", bytes, b"") and ("raster", header, bits) pieces of a job."""
-    out, pos = [], 0
-    for m in RASTER.finditer(data):
-        if m.start() < pos:
-            continue
-        width_bytes = int.from_bytes(m.group(1), "little")
-        height = int.from_bytes(m.group(2), "little")
-        end = m.end() + width_bytes * height
-        out.append(("text", data[pos : m.start()], b""))
-        out.append(("raster", data[m.start() : m.end()], data[m.end() : end]))
-        pos = end
-    out.append(("text", data[pos:], b""))
-    return out
-
-
 def differing_bits(a: bytes, b: bytes) -> int:
     return sum(bin(x ^ y).count("1") for x, y in zip(a, b, strict=True))
 
@@ -106,15 +90,6 @@ def test_output_matches_the_golden_file(name):
     for (_, _, bits), (_, _, golden_bits) in zip(got, want, strict=True):
         if bits:
             assert differing_bits(bits, golden_bits) <= len(bits) * 8 * 0.02
-
-
-def decoded_text(data: bytes, encoding: str) -> str:
-    """The printable text of a job (commands and rasters stripped)."""
-    text = b"".join(h for k, h, _ in segments(data) if k == "text")
-    text = re.sub(
-        rb"\x1b[@]|\x1c&|\x1ba.|\x1bE.|\x1d!.|\x1c!.|\x1bp...|\x1dV..", b"", text, flags=re.S
-    )
-    return text.decode(encoding)
 
 
 def test_job_starts_with_init_and_chinese_mode_and_ends_with_a_cut():

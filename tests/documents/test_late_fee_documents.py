@@ -13,8 +13,8 @@ from counter_app.documents import (
     receipt_document,
     render_escpos,
 )
-from tests.documents import samples as s
-from tests.documents.test_escpos import decoded_text
+from tests.support import documents as s
+from tests.support.documents import decoded_text
 
 D = Decimal
 

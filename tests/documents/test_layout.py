@@ -21,7 +21,7 @@ from counter_app.documents.flow import LineOp, RectOp, TextOp, geometry_for, lay
 from counter_app.documents.fonts import FALLBACK, PRIMARY, split_runs, string_width
 from counter_app.documents.model import Column, Document, Table
 from counter_app.documents.wrapping import fit_widths, wrap
-from tests.documents import samples as s
+from tests.support import documents as s
 
 ALL_PAPERS = (Paper.ROLL_58, Paper.ROLL_80, Paper.A4)
 

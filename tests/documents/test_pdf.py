@@ -20,8 +20,8 @@ from counter_app.documents import (
     statement_document,
 )
 from counter_app.documents.flow import MM, layout
-from tests.documents import samples as s
-from tests.documents.conftest import page_size_pt, pdf_fonts, pdf_text, squash
+from tests.support import documents as s
+from tests.support.pdf import page_size_pt, pdf_fonts, pdf_text, squash
 
 ROLLS = (Paper.ROLL_58, Paper.ROLL_80)
 

@@ -20,9 +20,9 @@ from counter_app.documents import (
 )
 from counter_app.documents import qt_backend as qb
 from counter_app.documents.flow import MM, layout
-from tests.documents import samples as s
-from tests.documents.conftest import page_size_pt, render_png
-from tests.documents.imaging import dissimilarity, ink, load_gray
+from tests.support import documents as s
+from tests.support.imaging import dissimilarity, ink, load_gray
+from tests.support.pdf import page_size_pt, render_png
 
 
 def mm_size(width: float, height: float) -> QPageSize:

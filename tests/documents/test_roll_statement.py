@@ -12,9 +12,9 @@ from counter_app.documents import Paper, get_profile, render_escpos, render_pdf,
 from counter_app.documents.data import StatementRow
 from counter_app.documents.flow import layout
 from counter_app.domain.localtime import SHANGHAI
-from tests.documents import samples as s
-from tests.documents.conftest import pdf_text
-from tests.documents.test_escpos import decoded_text
+from tests.support import documents as s
+from tests.support.documents import decoded_text
+from tests.support.pdf import pdf_text
 
 
 def job_text(paper: Paper, months: int = 6) -> str:

@@ -23,7 +23,7 @@ from counter_app.documents import (
 from counter_app.documents.printing import DocumentPrinter, parse_printer
 from counter_app.documents.transports import network_transport
 from counter_app.settings import Settings
-from tests.documents import samples as s
+from tests.support import documents as s
 
 
 class PrinterServer:

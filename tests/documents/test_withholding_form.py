@@ -6,7 +6,7 @@ from datetime import date
 
 from counter_app.documents import render_pdf
 from counter_app.documents.withholding_form import WithholdingFormData, withholding_form_document
-from tests.documents.conftest import page_size_pt, pdf_text, squash
+from tests.support.pdf import page_size_pt, pdf_text, squash
 
 DATA = WithholdingFormData(
     utility_name="嘉祥县燃气有限公司", agreement_no="000042", account_no="01000001",

@@ -5,20 +5,14 @@ bad lines, another bank's file, truncated files."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from counter_app.domain.bank_files import LayoutError, layout_from_json, parse, parse_amount, render
+from tests.support.withholding import LAYOUTS
 
-SQL = (Path(__file__).resolve().parents[2]
-       / "counter_app/db/migrations/versions/0023_withholding.sql").read_text(encoding="utf-8")
-LAYOUTS = dict(zip(re.findall(r"\('([A-Z]+)', '[^']+', \$json\$", SQL),
-                   (json.loads(j) for j in re.findall(r"\$json\$(.*?)\$json\$", SQL, re.S)),
-                   strict=True))
 D = Decimal
 
 DETAILS = [

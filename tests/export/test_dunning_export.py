@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from counter_app.cli import main
 from counter_app.export.dunning import HEADERS, write_dunning_xlsx
 from counter_app.services.late_fees import LateFeeService
-from tests.services.late_fee_fixtures import build_overdue, set_rule
+from tests.support.late_fees import build_overdue, set_rule
 
 D = Decimal
 BILLS = ((("100.00", 100), ("50.00", 10)), (("30.00", 20),), (("80.00", 5),))
@@ -55,7 +55,7 @@ def test_counter_admin_dunning_writes_the_file(db, db_url, login_as, tmp_path, c
 
 def test_counter_admin_set_late_fee_rule_as_an_admin_login(db, login_as, capsys):
     from counter_app.db.engine import with_credentials
-    from tests.conftest import LOGIN_PASSWORD
+    from tests.support.logins import LOGIN_PASSWORD
 
     build_overdue(db, login_as, ((("100.00", 10),),))
     _, admin = login_as("admin")

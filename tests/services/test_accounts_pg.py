@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db.engine import Database
 from counter_app.services.accounts import AccountService, RevealRefused
 from counter_app.services.audit import Actor
-from tests.services.test_accounts import populate
+from tests.support.account_history import populate
 
 pytestmark = pytest.mark.postgres
 

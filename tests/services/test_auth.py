@@ -6,10 +6,10 @@ import uuid
 import pytest
 from sqlalchemy import text
 
-from counter_app.db.engine import Database
 from counter_app.services.auth import Authenticator, LoginError, LoginFailure
 from counter_app.services.clerks import ClerkError, create_clerk
-from tests.factories import make_reference
+from tests.support.builders import make_reference
+from tests.support.database import _password_checked_by_server
 
 
 @pytest.fixture
@@ -61,21 +61,6 @@ def test_a_workstation_login_bounds_every_statement(with_clerk, db_url):
         assert shown == f"{WORKSTATION_STATEMENT_TIMEOUT_MS // 1000}s"
     finally:
         result.database.dispose()
-
-
-def _password_checked_by_server(db: Database) -> bool:
-    """Does the first pg_hba rule a clerk's TCP login meets ask for a password?
-    (tools/setup-postgres.sh's +counter_clerk line, or the embedded server's
-    one rule for all.)"""
-    with db.engine.connect() as conn:
-        first = conn.execute(
-            text(
-                "SELECT auth_method FROM pg_hba_file_rules WHERE type = 'host' AND ("
-                "'all' = ANY(user_name) OR 'counter_clerk' = ANY(user_name) "
-                "OR '+counter_clerk' = ANY(user_name)) ORDER BY line_number LIMIT 1"
-            )
-        ).scalar_one_or_none()
-    return first in ("scram-sha-256", "md5", "password")
 
 
 def test_wrong_password_says_so(with_clerk, db_url):

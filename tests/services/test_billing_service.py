@@ -9,24 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.db import models as m
-from counter_app.domain.tariffs import Component, Tariff
 from counter_app.services.billing import bill_period
 from counter_app.services.tariffs import load_tariffs, save_tariff
-from tests.factories import make_account, make_clerk_row, make_reference
-
-RES = Tariff(
-    code="RES-2026",
-    name="居民生活用水",
-    category="RES",
-    effective_from=date(2026, 1, 1),
-    effective_to=None,
-    tier_uppers=(180, 300, None),
-    prices={
-        Component.BASIC: (Decimal("2.10"), Decimal("3.15"), Decimal("6.30")),
-        Component.SEWAGE: (Decimal("0.95"),),
-        Component.RESOURCE: (Decimal("0.40"),),
-    },
-)
+from tests.support.builders import RES, make_account, make_clerk_row, make_reference
 
 
 @pytest.fixture

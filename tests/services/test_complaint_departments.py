@@ -16,7 +16,7 @@ from counter_app.services.complaints import (
     ComplaintService,
     DepartmentError,
 )
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 
 @pytest.fixture

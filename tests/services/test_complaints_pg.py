@@ -16,7 +16,7 @@ from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints import DEFAULT_DEPARTMENTS, ComplaintService, NewComplaint
 from counter_app.services.corrections import CorrectionService
 from counter_app.services.outages import OutageService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres
 

@@ -22,7 +22,7 @@ from counter_app.services.complaints import (
     is_overdue,
     ticket_prefix,
 )
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 
 @pytest.fixture

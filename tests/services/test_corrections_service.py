@@ -19,7 +19,7 @@ from counter_app.services.corrections import (
 )
 from counter_app.services.guide import GuideService
 from counter_app.services.outages import OutageService
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 
 @pytest.fixture

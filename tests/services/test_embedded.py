@@ -21,6 +21,7 @@ from counter_app.db.models import Account
 from counter_app.services.auth import Authenticator, LoginError, LoginFailure
 from counter_app.services.clerks import ensure_login_role
 from counter_app.services.embedded import prepare_embedded_database
+from tests.support.waiting import poll_until
 
 pytestmark = pytest.mark.postgres
 
@@ -218,18 +219,14 @@ def _wait_gone(pid: int) -> None:
 def _kill_backends(datadir: Path) -> None:
     """The children of a killed postmaster exit by themselves; wait for them
     so the shared memory is free (as after a real power cut)."""
-    import time
-
     import psutil
 
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        alive = [p for p in psutil.process_iter(["name", "cmdline"])
-                 if p.info["name"] == "postgres" and str(datadir) in " ".join(
-                     p.info["cmdline"] or [])]
-        if not alive:
-            return
-        time.sleep(0.1)
+    def gone() -> bool:
+        return not [p for p in psutil.process_iter(["name", "cmdline"])
+                    if p.info["name"] == "postgres" and str(datadir) in " ".join(
+                        p.info["cmdline"] or [])]
+
+    poll_until(gone, timeout=10, interval=0.1)
 
 
 def test_a_server_killed_under_the_app_is_revived_and_the_clerk_reconnects(root):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from counter_app.db.models import AuditEvent, Outage
 from counter_app.services.audit import Actor
 from counter_app.services.outages import OutageError, OutageService
-from tests.factories import make_reference
+from tests.support.builders import make_reference
 
 
 @pytest.fixture

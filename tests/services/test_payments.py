@@ -18,7 +18,7 @@ from counter_app.services.payments import (
     TenderInput,
 )
 from counter_app.services.shifts import ShiftService
-from tests.services.payment_fixtures import build_utility, cash, request
+from tests.support.payments import build_utility, cash, request
 
 D = Decimal
 

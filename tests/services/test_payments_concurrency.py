@@ -17,7 +17,7 @@ from counter_app.services import payments
 from counter_app.services.actions import Call
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentService, StaleBillsError
-from tests.services.payment_fixtures import books, build_utility, cash, request
+from tests.support.payments import books, build_utility, cash, request
 
 pytestmark = pytest.mark.postgres
 D = Decimal
@@ -205,7 +205,7 @@ def test_lookup_waits_for_a_posting_of_the_account_still_in_flight(db, login_as)
         # a plain read does not see the posting that is about to commit
         assert service.lookup(req.client_uuid) is None
         looking = pool.submit(service.lookup, req.client_uuid, account_id)
-        time.sleep(0.5)
+        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
         assert not looking.done()  # waits on the account row
         release.set()
         found = looking.result(20)

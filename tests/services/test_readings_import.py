@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from counter_app.db import models as m
 from counter_app.services.readings_import import ImportFileError, import_readings
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 TODAY = date(2026, 11, 23)
 

@@ -13,7 +13,7 @@ from counter_app.services.receipt_facts import (
     AccountNotFoundError,
 )
 from counter_app.services.reversals import ReversalService
-from tests.services.payment_fixtures import build_utility, cash, request
+from tests.support.payments import build_utility, cash, request
 
 D = Decimal
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from sqlalchemy import func, select, text
@@ -12,8 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.documents import render_pdf
 from counter_app.services.relief import ReliefError, ReliefRow, ReliefService
 from counter_app.ui.relief.jobs import preview_form
-from tests.documents.conftest import pdf_text, squash
-from tests.services.test_relief_service import ACTOR, form, named, town  # noqa: F401
+from tests.support.pdf import pdf_text, squash
+from tests.support.relief import ACTOR, form, named
+from tests.support.waiting import poll_until
 
 CERTIFICATE_LOCK_CLASS = 7320  # counter_file_relief: pg_advisory_xact_lock(7320, hashtext(no))
 
@@ -90,10 +90,12 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
             for t in threads:
                 t.start()
             start.wait()
-            deadline = time.monotonic() + 20
-            while _waiting_on_certificates(holder) < 2 and time.monotonic() < deadline:
+
+            def both_waiting() -> bool:
                 holder.rollback()  # a fresh snapshot of pg_locks
-                time.sleep(0.05)
+                return _waiting_on_certificates(holder) >= 2
+
+            poll_until(both_waiting, timeout=20)
             waiting = _waiting_on_certificates(holder)
         finally:
             holder.execute(select(func.pg_advisory_unlock(*key)))

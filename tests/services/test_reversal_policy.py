@@ -23,8 +23,8 @@ from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.reversal_policy import set_reversal_policy
 from counter_app.services.reversals import ReversalError, ReversalService
-from tests.services.payment_fixtures import build_utility
-from tests.services.reversal_fixtures import age_back, wechat_payment_of_another_shift
+from tests.support.payments import build_utility
+from tests.support.reversals import age_back, wechat_payment_of_another_shift
 
 pytestmark = pytest.mark.postgres
 

@@ -17,7 +17,7 @@ from counter_app.services.auth import ClerkIdentity
 from counter_app.services.ledger import open_bills
 from counter_app.services.payments import PaymentError, PaymentService, Tender, TenderInput
 from counter_app.services.reversals import ReversalError, ReversalService
-from tests.services.payment_fixtures import books, build_utility, cash, request
+from tests.support.payments import books, build_utility, cash, request
 
 D = Decimal
 # what the dialog believes of who signed in; the database goes by the login itself

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database
 from counter_app.services.search import SearchService
-from tests.services.test_search import ID_X, ID_ZHANG, populate
+from tests.support.search_people import ID_X, ID_ZHANG, populate
 
 pytestmark = pytest.mark.postgres
 

@@ -20,7 +20,7 @@ from counter_app.services.payments import PaymentService, Tender, TenderInput
 from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME
 from counter_app.services.reversals import ReversalService
 from counter_app.services.shifts import ShiftError, ShiftService
-from tests.services.payment_fixtures import build_utility, cash, request
+from tests.support.payments import build_utility, cash, request
 
 D = Decimal
 SHANGHAI = ZoneInfo("Asia/Shanghai")

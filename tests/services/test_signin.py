@@ -29,9 +29,9 @@ from counter_app.services.auth import (
     LoginFailure,
 )
 from counter_app.services.clerks import create_clerk
-from tests.conftest import LOGIN_PASSWORD
-from tests.factories import make_reference
-from tests.services.test_auth import _password_checked_by_server
+from tests.support.builders import make_reference
+from tests.support.database import _password_checked_by_server
+from tests.support.logins import LOGIN_PASSWORD
 
 pytestmark = pytest.mark.postgres
 

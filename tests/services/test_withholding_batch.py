@@ -5,7 +5,7 @@ bad return files refused whole with their line; the books checked."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,47 +13,19 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.domain.bank_files import layout_from_json, parse, render
-from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, call
-from counter_app.services.audit import Actor
 from counter_app.services.withholding import WithholdingService
 from counter_app.services.withholding_batch import (
     WithholdingFileError,
     export_withholding,
     import_withholding,
 )
-from tests.db import withholding_fixtures
-from tests.db.withholding_fixtures import NUMBERS
-from tests.domain.test_bank_files import LAYOUTS
+from tests.support import withholding as withholding_fixtures
+from tests.support.waiting import poll_until
+from tests.support.withholding import LAYOUTS, NUMBERS, _return_file, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
 D = Decimal
-ACTOR = Actor("clerk", "WS-1")
-
-
-def _sign_all(h, bank="ABC", accounts=("01000001", "01000002", "01000003")):
-    today = datetime.now(SHANGHAI).date()
-    service = WithholdingService(h.clerk)
-    return {a: service.sign(h.accounts[a], bank, NUMBERS[a], "户主", today, ACTOR)
-            for a in accounts}
-
-
-def _return_file(request: bytes, bank: str, results: dict[int, tuple[str, str, str]],
-                 *, amounts: dict[int, str] | None = None) -> bytes:
-    """The bank's answer to a request: ``results`` {seq: (code, reason, ref)}."""
-    asked = parse(layout_from_json(LAYOUTS[bank], "request"), request)
-    assert asked.ok, asked.errors
-    layout = layout_from_json(LAYOUTS[bank], "return")
-    details = []
-    for _line, d in asked.details:
-        code, reason, ref = results[d["seq"]]
-        amount = D((amounts or {}).get(d["seq"], d["amount"]))
-        details.append(dict(seq=d["seq"], account_no=d["account_no"], amount=amount,
-                            result_code=code, reason=reason, bank_ref=ref))
-    total = sum((x["amount"] for x in details), D("0"))
-    return render(layout, dict(bank_code=bank, batch_no=asked.header["batch_no"],
-                               returned_on=date(2026, 12, 6)),
-                  details, dict(count=len(details), total=total))
 
 
 def _books_clean(db) -> None:
@@ -301,7 +273,6 @@ def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     posted the first successes, while it waits for the last account's row, it
     leaves nothing; the run after posts every success once."""
     import threading
-    import time
 
     h, request, tmp_path = sent
     path = tmp_path / "ret.txt"
@@ -312,14 +283,13 @@ def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     outcome: list = []
     worker = threading.Thread(target=lambda: outcome.append(_try_import(h, path)))
     worker.start()
-    for _ in range(100):
+    def blocked_import():
         with h.db.read() as s:
-            pid = s.execute(text("SELECT pid FROM pg_stat_activity WHERE usename = :u "
-                                 "AND query LIKE '%counter_import_withholding%' "
-                                 "AND wait_event_type = 'Lock'"), {"u": h.batch_name}).scalar()
-        if pid:
-            break
-        time.sleep(0.05)
+            return s.execute(text("SELECT pid FROM pg_stat_activity WHERE usename = :u "
+                                  "AND query LIKE '%counter_import_withholding%' "
+                                  "AND wait_event_type = 'Lock'"), {"u": h.batch_name}).scalar()
+
+    pid = poll_until(blocked_import, timeout=10)
     assert pid, "the import never reached its lock"
     with h.db.engine.connect() as conn:
         conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})

@@ -16,7 +16,6 @@ from sqlalchemy import text  # noqa: E402
 
 from counter_app.db.engine import Database  # noqa: E402
 from counter_app.db.models import Hall  # noqa: E402
-from counter_app.services.auth import ClerkIdentity  # noqa: E402
 from counter_app.services.clerks import create_clerk  # noqa: E402
 from counter_app.settings import Settings, SettingsStore  # noqa: E402
 from counter_app.ui.context import build_workplace  # noqa: E402
@@ -24,6 +23,7 @@ from counter_app.ui.fonts import install_app_font  # noqa: E402
 from counter_app.ui.i18n import install_translators  # noqa: E402
 from counter_app.ui.main_window import MainWindow  # noqa: E402
 from counter_app.ui.tasks import TaskRunner  # noqa: E402
+from tests.support.clerks import CLERK
 
 PASSWORD = "pw-1234"
 
@@ -94,8 +94,6 @@ def settings() -> Settings:
 def ui_state(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
 
-
-CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="clerk", hall_code="HQ")
 
 
 @pytest.fixture

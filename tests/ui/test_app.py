@@ -7,7 +7,6 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -19,8 +18,7 @@ from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.app import load_settings, parse_args
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login
-
-SHOTS = Path("/tmp/counter-shots")
+from tests.support.screens import save_shot, shot_dirs
 
 
 def test_parse_args_keeps_qt_options_and_drops_passwords(tmp_path):
@@ -104,8 +102,7 @@ def test_preparation_runs_behind_the_shown_login_window(qtbot, runner, login_dia
     assert login_dialog.preparing
     message = login_dialog.ui.messageLabel.text()
     assert "正在准备本机的演示数据库" in message
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    login_dialog.grab().save(str(SHOTS / "startup_preparing.png"))
+    save_shot(login_dialog, "startup_preparing", shot_dirs(tmp_path))
     # the clerk types and presses Enter before it is ready: the sign-in waits
     qtbot.keyClicks(login_dialog.ui.usernameEdit, "clerk01")
     qtbot.keyClicks(login_dialog.ui.passwordEdit, "wrong")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui._tools import load_tool
+from tests.support.tools import load_tool
 
 build_forms = load_tool("build_forms")
 FORMS = build_forms.forms()

@@ -2,14 +2,14 @@
 and English, on a demo town (real PostgreSQL): nothing cut, every filter and
 button of the complaint list on screen, tables show their rows.
 
-The PNGs go to /tmp/counter-shots/layout/<font set>/ for a person to look at;
+The PNGs go to tmp_path (and $COUNTER_SHOTS/layout/<font set>/ when set) for a
+person to look at;
 ``COUNTER_FONT_SET`` names the set (tools/screen-tests-with-system-fonts.sh
 runs these tests again with common system fonts installed)."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTranslator
@@ -20,11 +20,11 @@ from counter_app.demo import seed_demo
 from counter_app.ui.context import build_workplace
 from counter_app.ui.i18n import install_translators
 from counter_app.ui.main_window import MainWindow
-from tests.ui.conftest import CLERK
-from tests.ui.test_screenshots import assert_nothing_clipped
+from tests.support.clerks import CLERK
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 pytestmark = pytest.mark.postgres
-SHOTS = Path("/tmp/counter-shots/layout") / os.environ.get("COUNTER_FONT_SET", "bundled")
+FONT_SET = os.environ.get("COUNTER_FONT_SET", "bundled")
 SIZES = [(1024, 700), (1366, 768)]
 
 
@@ -54,9 +54,8 @@ def _switch(app, language: str) -> None:
     install_translators(app, language)
 
 
-def shoot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert widget.grab().save(str(SHOTS / f"{name}.png"))
+def shoot(widget: QWidget, name: str, tmp_path) -> None:
+    save_shot(widget, name, shot_dirs(tmp_path, f"layout/{FONT_SET}"))
 
 
 def assert_on_screen(root: QWidget, widgets: list[QWidget]) -> None:
@@ -75,7 +74,8 @@ def visible_rows(table) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, language, size):
+def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, language, size,
+                      tmp_path):
     tag = f"{language}_{size[0]}"
     workplace = build_workplace(CLERK, town, settings, runner)
     window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
@@ -86,15 +86,15 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
     page = window.search_page
     page.search_box.setText("张")
     qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not runner.is_busy, timeout=15_000)
-    qtbot.wait(50)
-    shoot(window, f"search_{tag}")
+    settle(qtbot, window)
+    shoot(window, f"search_{tag}", tmp_path)
     assert_nothing_clipped(window)
     page.table.activated.emit(page.model.index(0, 0))
     panel = page.account_panel
     qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None
                     and not runner.is_busy, timeout=15_000)
-    qtbot.wait(50)
-    shoot(window, f"account_{tag}")
+    settle(qtbot, window)
+    shoot(window, f"account_{tag}", tmp_path)
     assert_nothing_clipped(window)
     assert visible_rows(panel.history.bills_table) >= 4
 
@@ -103,8 +103,8 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
         if name == "complaints":
             window.complaints_page.tabs.setCurrentIndex(1)  # the list
         qtbot.waitUntil(lambda: not runner.is_busy, timeout=15_000)
-        qtbot.wait(50)
-        shoot(window, f"{name}_{tag}")
+        settle(qtbot, window)
+        shoot(window, f"{name}_{tag}", tmp_path)
         assert_nothing_clipped(window)
     complaints = window.complaints_page.list
     assert_on_screen(window, [complaints.statusCombo, complaints.categoryCombo,

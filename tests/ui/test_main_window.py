@@ -18,7 +18,7 @@ from counter_app.ui.pages.settings_page import SettingsPage
 from counter_app.ui.payments.page import PaymentsPage
 from counter_app.ui.relief.page import ReliefPage
 from counter_app.ui.search.page import SearchPage
-from tests.ui.conftest import CLERK
+from tests.support.clerks import CLERK
 
 
 def test_ctrl_digits_switch_pages(qtbot, make_window, app_db):

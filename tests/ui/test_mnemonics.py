@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QWidget
 from counter_app.settings import Settings
 from counter_app.ui.delivery.first_run import FirstRunDialog
 from counter_app.ui.login_dialog import LoginDialog
-from tests.ui._language import ui_language
-from tests.ui._mnemonics import problems
+from tests.support.language import ui_language
+from tests.support.mnemonics import problems
+from tests.support.screens import settle
 
 pytestmark = pytest.mark.postgres
 
@@ -40,7 +41,7 @@ def walk(root: QWidget, where: str, qtbot) -> list[str]:
             if i == current or not tabs.isTabEnabled(i):
                 continue
             tabs.setCurrentIndex(i)
-            qtbot.wait(10)
+            settle(qtbot, root)
             found += problems(root, f"{where} / tab {tabs.tabText(i)!r}")
         tabs.setCurrentIndex(current)
     return found

@@ -1,12 +1,10 @@
 """Screenshots of every screen, rendered with the bundled font.
 
-The PNGs go to the test's temp folder and to /tmp/counter-shots/ for a person
-to look at: Chinese must render (no boxes), nothing clipped or overlapping.
+The PNGs go to the test's temp folder (and to $COUNTER_SHOTS when set) for a
+person to look at: Chinese must render (no boxes), nothing clipped or overlapping.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,24 +21,15 @@ from PySide6.QtWidgets import (
 
 from counter_app.services.auth import LoginError, LoginFailure
 from counter_app.ui.login_dialog import LoginDialog
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.screens import shot_dirs as shot_folders
 
-SHOTS = Path("/tmp/counter-shots")
 PAGES = ["search", "payments", "relief", "complaints", "day_close", "settings"]
 
 
 @pytest.fixture
 def shot_dirs(tmp_path):
-    dirs = [tmp_path / "shots", SHOTS]
-    for d in dirs:
-        d.mkdir(parents=True, exist_ok=True)
-    return dirs
-
-
-def save_shot(widget: QWidget, name: str, dirs: list[Path]) -> None:
-    pixmap = widget.grab()
-    assert not pixmap.isNull()
-    for d in dirs:
-        assert pixmap.save(str(d / f"{name}.png")), d
+    return shot_folders(tmp_path)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -73,30 +62,6 @@ def assert_font_covers(texts: list[str], family: str) -> set[str]:
     return chars
 
 
-SHORT_TEXT = 20  # characters: a caption, never more than two lines
-
-
-def assert_nothing_clipped(root: QWidget) -> None:
-    """Single-line labels and buttons get at least the room their text needs."""
-    clipped = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        single_line = isinstance(widget, QAbstractButton) or (
-            isinstance(widget, QLabel) and not widget.wordWrap() and widget.text()
-        )
-        if single_line and widget.width() < widget.sizeHint().width():
-            clipped.append(f"{widget.objectName() or type(widget).__name__}: {widget.text()!r}")
-        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
-            if widget.height() < widget.heightForWidth(widget.width()):
-                clipped.append(f"{widget.objectName()}: wrapped text cut: {widget.text()!r}")
-            # a caption squeezed to a character a line (账/期/：) reads as nothing
-            lines = widget.heightForWidth(widget.width()) / widget.fontMetrics().lineSpacing()
-            if len(widget.text()) <= SHORT_TEXT and lines > 2.5:
-                clipped.append(f"{widget.objectName()}: {lines:.0f} lines for {widget.text()!r}")
-    assert not clipped, clipped
-
-
 def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):
     window = make_window(app_db)
     window.resize(1024, 700)
@@ -104,7 +69,7 @@ def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):
     all_texts: list[str] = []
     for index, name in enumerate(PAGES):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
-        qtbot.wait(20)
+        settle(qtbot, window)
         assert window.ui.pageStack.currentIndex() == index
         save_shot(window, f"main_{index + 1}_{name}", shot_dirs)
         assert_nothing_clipped(window)
@@ -120,7 +85,7 @@ def test_main_window_small_screen_and_settings_error(qtbot, make_window, app_db,
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     window.settings_page.ui.hallCodeEdit.clear()
     window.settings_page.save()
-    qtbot.wait(20)
+    settle(qtbot, window)
     save_shot(window, "main_6_settings_error_800x600", shot_dirs)
     assert_nothing_clipped(window)
 
@@ -153,7 +118,7 @@ def test_login_dialog(qtbot, login_dialog, shot_dirs, chinese_ui):
     qtbot.keyClicks(dialog.ui.passwordEdit, "wrong")
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "用户名或密码错误" in dialog.ui.messageLabel.text(), timeout=5000)
-    qtbot.wait(20)
+    settle(qtbot, dialog)
     save_shot(dialog, "login_2_wrong_password", shot_dirs)
     assert_nothing_clipped(dialog)
     assert_font_covers(texts + visible_texts(dialog), chinese_ui)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from tests.ui._tools import load_tool
+from tests.support.tools import load_tool
 
 build_translations = load_tool("build_translations")
 AREAS = build_translations.areas()

@@ -14,7 +14,7 @@ from counter_app.documents import DocumentPrinter, RecordingTransport
 from counter_app.settings import Settings
 from counter_app.ui.complaints import ComplaintsPage
 from counter_app.ui.context import build_workplace
-from tests.factories import make_account, make_clerk_row, make_reference
+from tests.support.builders import make_account, make_clerk_row, make_reference
 
 NAMES = {"clerk": ("clerk01", "张三"), "supervisor": ("boss01", "王主管"),
          "admin": ("admin01", "李管理")}

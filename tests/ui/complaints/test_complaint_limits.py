@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from counter_app.services.audit import Actor
 from counter_app.services.complaints import ComplaintError, ComplaintService, NewComplaint
-from tests.ui.complaints.keys import type_text
+from tests.support.keyboard import type_text
 
 pytestmark = pytest.mark.postgres
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -12,10 +11,11 @@ from counter_app.services.audit import Actor
 from counter_app.services.complaints import ComplaintService, NewComplaint
 from counter_app.services.outages import OutageService
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
-from tests.ui.complaints.keys import SHOTS, type_text
+from tests.support.keyboard import type_text
+from tests.support.screens import save_shot, shot_dirs
 
 
-def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):
+def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled, tmp_path):
     _db, (_c, _b, account_id) = filled
     page.open_account(account_id)
     runner.wait_idle()
@@ -35,8 +35,7 @@ def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled):
     assert form.apologyCheck.isChecked()
     form.forwardRadio.setFocus()
     qtbot.keyClick(form.forwardRadio, Qt.Key.Key_Space)
-    os.makedirs(SHOTS, exist_ok=True)
-    page.grab().save(f"{SHOTS}/form.png")
+    save_shot(page, "form", shot_dirs(tmp_path, "complaints"))
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
     qtbot.waitUntil(lambda: bool(page.last_printed))
@@ -86,7 +85,7 @@ def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled, signed
     ]
 
 
-def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_in):
+def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_in, tmp_path):
     db, (_c, _b, account_id) = filled
     clerk_db, clerk = signed_in("clerk")
     service = ComplaintService(clerk_db)
@@ -107,7 +106,7 @@ def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_
     rows = page.list.model.rows
     assert [r.overdue for r in rows] == [False, True]
     page.detail.show_complaint(service.get(late.id))
-    page.grab().save(f"{SHOTS}/list.png")
+    save_shot(page, "list", shot_dirs(tmp_path, "complaints"))
     page.open_account(account_id)
     runner.wait_idle()
     page.tabs.setCurrentIndex(2)
@@ -115,10 +114,10 @@ def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_
     runner.wait_idle()
     assert page.guide.current_script().key == "pressure"
     assert "建设路管网抢修停水" in page.guide.factsText.toPlainText()
-    page.grab().save(f"{SHOTS}/guide.png")
+    save_shot(page, "guide", shot_dirs(tmp_path, "complaints"))
     page.tabs.setCurrentIndex(3)
     runner.wait_idle()
-    page.grab().save(f"{SHOTS}/corrections.png")
+    save_shot(page, "corrections", shot_dirs(tmp_path, "complaints"))
 
 
 def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, filled, signed_in):

@@ -11,7 +11,8 @@ from counter_app.db.models import Account, AuditEvent
 from counter_app.services.audit import Actor
 from counter_app.services.corrections import CorrectionService
 from counter_app.ui.style import ERROR_STYLE
-from tests.ui.complaints.keys import SHOTS, press_alt, type_text
+from tests.support.keyboard import press_alt, type_text
+from tests.support.screens import save_shot, shot_dirs
 
 
 def _corrections_of(page, runner):
@@ -27,7 +28,7 @@ def _rows(widget) -> list[list[str]]:
 
 
 def test_clerk_files_a_correction_and_a_supervisor_approves_it(
-    qtbot, make_page, runner, filled, signed_in
+    qtbot, make_page, runner, filled, signed_in, tmp_path
 ):
     db, (_clerk, _boss, account_id) = filled
     clerk_page = make_page("clerk")
@@ -59,7 +60,7 @@ def test_clerk_files_a_correction_and_a_supervisor_approves_it(
     assert (w.valueEdit.text(), w.evidenceEdit.text()) == ("", "")  # not filed twice
     assert _rows(w) == [["01000001", "地址", "嘉祥街道建设路12号", "嘉祥街道建设路21号", "房产证",
                          "待审批", "收费员", ""]]
-    w.grab().save(f"{SHOTS}/corrections_filed.png")
+    save_shot(w, "corrections_filed", shot_dirs(tmp_path, "complaints"))
 
     boss_page = make_page("supervisor", workstation="WS-09")
     b = _corrections_of(boss_page, runner)
@@ -84,7 +85,7 @@ def test_clerk_files_a_correction_and_a_supervisor_approves_it(
 
 
 def test_approval_after_the_record_changed_is_refused_with_a_message(
-    qtbot, make_page, runner, filled, signed_in
+    qtbot, make_page, runner, filled, signed_in, tmp_path
 ):
     db, (_clerk, _boss, account_id) = filled
     clerk_db, clerk = signed_in("clerk")
@@ -106,7 +107,7 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
         account = s.get(Account, account_id)
         assert (account.address, account.version) == ("嘉祥街道建设路12号", 2)
     assert service.get(req.id).status == "pending"
-    b.grab().save(f"{SHOTS}/corrections_refused.png")
+    save_shot(b, "corrections_refused", shot_dirs(tmp_path, "complaints"))
     # rejecting needs a note: said, nothing decided
     press_alt(qtbot, b, Qt.Key.Key_J, b.rejectButton)  # 驳回(&J)
     runner.wait_idle()
@@ -115,7 +116,7 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
 
 
 def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_it(
-    qtbot, make_page, runner, filled
+    qtbot, make_page, runner, filled, tmp_path
 ):
     db, (_clerk, _boss, account_id) = filled
 
@@ -137,7 +138,7 @@ def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_
     runner.wait_idle()
     assert "待审批" in w.messageLabel.text()
     assert [r[2:4] for r in _rows(w)] == [["370829********1234", "370829********0011"]]
-    w.grab().save(f"{SHOTS}/corrections_id_clerk.png")
+    save_shot(w, "corrections_id_clerk", shot_dirs(tmp_path, "complaints"))
 
     boss_page = make_page("supervisor", workstation="WS-09")
     b = _corrections_of(boss_page, runner)
@@ -147,7 +148,7 @@ def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_
     assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829********0011"]]
     assert audit() == ["correction.file"]
     assert b.revealButton.isVisible() and b.revealButton.isEnabled()
-    b.grab().save(f"{SHOTS}/corrections_id_supervisor.png")
+    save_shot(b, "corrections_id_supervisor", shot_dirs(tmp_path, "complaints"))
     b.requests.setFocus()
     qtbot.keyClick(b.requests, Qt.Key.Key_Tab)
     assert b.revealButton.hasFocus()  # next to the list, as on screen
@@ -156,7 +157,7 @@ def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_
     assert [r[2:4] for r in _rows(b)] == [["370829********1234", "370829198506150011"]]
     assert "审计" in b.messageLabel.text() and not b.revealButton.isEnabled()  # shown once
     assert audit() == ["correction.file", "correction.reveal"]
-    b.grab().save(f"{SHOTS}/corrections_id_revealed.png")
+    save_shot(b, "corrections_id_revealed", shot_dirs(tmp_path, "complaints"))
     press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
     runner.wait_idle()
     runner.wait_idle()

@@ -3,7 +3,6 @@ supervisors / administrators from the keyboard, read by clerks."""
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -23,7 +22,8 @@ from counter_app.services.complaints import (
 from counter_app.services.outages import OutageService
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI
-from tests.ui.complaints.keys import SHOTS, press_alt, type_text
+from tests.support.keyboard import press_alt, type_text
+from tests.support.screens import save_shot, shot_dirs
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def _actions(db) -> list[str]:
 
 
 def test_supervisor_announces_and_ends_an_outage_by_keyboard(
-    qtbot, make_page, runner, filled, answer_yes, signed_in
+    qtbot, make_page, runner, filled, answer_yes, signed_in, tmp_path
 ):
     db, _ids = filled
     page = make_page("supervisor")
@@ -88,8 +88,7 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     assert outages.reasonEdit.text() == ""
     # the guide of the customers of that area shows it
     assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == ["建设路爆管抢修"]
-    os.makedirs(SHOTS, exist_ok=True)
-    page.grab().save(f"{SHOTS}/outages.png")
+    save_shot(page, "outages", shot_dirs(tmp_path, "complaints"))
 
     assert outages.endButton.isEnabled()
     press_alt(qtbot, outages, Qt.Key.Key_E, outages.endButton)  # 立即结束(&E)
@@ -132,7 +131,7 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
 
 
 def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
-    make_page, runner, filled, signed_in
+    make_page, runner, filled, signed_in, tmp_path
 ):
     service, boss, actor = _boss(signed_in)
     now = datetime.now(UTC)
@@ -144,11 +143,11 @@ def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
     for hidden in (page.outages.form, page.outages.endButton, page.outages.withdrawButton):
         assert not hidden.isVisible()
     assert page.departments is None
-    page.grab().save(f"{SHOTS}/outages_clerk.png")
+    save_shot(page, "outages_clerk", shot_dirs(tmp_path, "complaints"))
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())][-1] == "停水公告(&U)"
 
 
-def test_administrator_edits_the_department_list(qtbot, make_page, runner, filled):
+def test_administrator_edits_the_department_list(qtbot, make_page, runner, filled, tmp_path):
     db, _ids = filled
     page = make_page("admin")
     editor = page.departments
@@ -180,7 +179,7 @@ def test_administrator_edits_the_department_list(qtbot, make_page, runner, fille
     combo = page.form.departmentCombo
     assert tuple(combo.itemText(i) for i in range(combo.count())) == wanted
     assert _actions(db) == ["setting.change"]
-    page.grab().save(f"{SHOTS}/departments.png")
+    save_shot(page, "departments", shot_dirs(tmp_path, "complaints"))
 
 
 def test_department_list_saved_meanwhile_is_not_overwritten_silently(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -21,8 +20,8 @@ from counter_app.services.actions import ActionError
 from counter_app.services.online_import import import_online
 from counter_app.ui.dayclose import channel_day as panel_module
 from counter_app.ui.dayclose.channel_day import ChannelDayModel
-from tests.ui.dayclose.dayclose_fixtures import make_till
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.dayclose_till import make_till
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 C = ChannelDayModel.Columns
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -59,8 +58,8 @@ def test_a_supervisor_sees_the_day_per_channel_and_exports_it(db, login_as, logi
     assert model.index(0, C.TO_PREPAYMENT).data() == "0.00"
     assert model.index(0, C.RECEIPTS).data() == "WS00000001"  # one receipt: no range
     page.resize(1024, 700)
-    qtbot.wait(50)
-    save_shot(page, "dayclose_channel_day_1024", [tmp_path, Path("/tmp/counter-shots")])
+    settle(qtbot, page)
+    save_shot(page, "dayclose_channel_day_1024", shot_dirs(tmp_path))
     assert_nothing_clipped(page)
     summary = panel.summary.text()
     assert "1 笔" in summary and "75.50" in summary and "10.00" in summary, summary

@@ -25,7 +25,7 @@ from counter_app.services.payments import (
 from counter_app.services.shifts import ShiftService
 from counter_app.ui.dayclose import report as report_module
 from counter_app.ui.dayclose.page import CLOSED_PAGE, OPEN_PAGE, SHIFT_PAGE
-from tests.ui.dayclose.dayclose_fixtures import GB, make_till
+from tests.support.dayclose_till import GB, make_till
 
 D = Decimal
 ENTER = Qt.Key.Key_Return

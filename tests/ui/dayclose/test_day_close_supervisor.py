@@ -13,7 +13,7 @@ from counter_app.services.audit import Actor
 from counter_app.services.shifts import ShiftService
 from counter_app.ui.dayclose.models import RECORD_ROLE, ShiftsOfDayModel
 from counter_app.ui.dayclose.page import SHIFT_PAGE
-from tests.ui.dayclose.dayclose_fixtures import make_till
+from tests.support.dayclose_till import make_till
 
 D = Decimal
 C = ShiftsOfDayModel.Columns

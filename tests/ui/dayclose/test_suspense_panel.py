@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from counter_app.services.online_import import import_online
 from counter_app.ui.dayclose.suspense import SuspenseModel
-from tests.ui.dayclose.dayclose_fixtures import make_till
+from tests.support.dayclose_till import make_till
 
 C = SuspenseModel.Columns
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,8 +14,8 @@ from counter_app.services.connection import ConnectionOutcome, check_connection,
 from counter_app.settings import Settings
 from counter_app.ui.app import needs_first_run
 from counter_app.ui.delivery import FirstRunDialog
+from tests.support.screens import save_shot, shot_dirs
 
-SHOTS = Path("/tmp/counter-shots/delivery")
 PASSWORD = "first-run-pw-1"
 
 
@@ -81,7 +80,7 @@ def test_missing_host_is_named_and_nothing_saved(qtbot, dialog, settings_store):
 
 @pytest.mark.postgres
 def test_postgresql_test_connection_then_save_without_password(
-    qtbot, dialog, settings_store, pg_db, clerk_role
+    qtbot, dialog, settings_store, pg_db, clerk_role, tmp_path
 ):
     url = pg_db.engine.url
     fill_server(qtbot, dialog, url.host, url.port or 5432, url.database)
@@ -90,8 +89,7 @@ def test_postgresql_test_connection_then_save_without_password(
     qtbot.keyClick(dialog.test_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
     assert dialog.message.text() == "连接成功：服务器可以访问。"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "first_run_connected.png"))
+    save_shot(dialog, "first_run_connected", shot_dirs(tmp_path, "delivery"))
 
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -111,15 +109,14 @@ def test_wrong_password_is_told_apart(qtbot, dialog, pg_db, clerk_role):
     assert dialog.message.text() == "服务器已响应，但用户名或密码错误。"
 
 
-def test_bad_port_says_unreachable(qtbot, dialog):
+def test_bad_port_says_unreachable(qtbot, dialog, tmp_path):
     fill_server(qtbot, dialog, "127.0.0.1", 1, "counter")
     qtbot.keyClicks(dialog.username, "nobody")
     qtbot.keyClicks(dialog.password, "x")
     qtbot.keyClick(dialog.test_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15_000)
     assert dialog.message.text() == "无法连接服务器：请检查主机、端口和网络。"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "first_run_unreachable.png"))
+    save_shot(dialog, "first_run_unreachable", shot_dirs(tmp_path, "delivery"))
 
 
 def test_tls_choice_is_stored_in_the_url_and_a_missing_ca_is_a_tls_error(qtbot, dialog, tmp_path):

@@ -18,8 +18,8 @@ from counter_app.documents import DocumentPrinter, PrintError, RecordingTranspor
 from counter_app.settings import Settings
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
-from tests.services.payment_fixtures import build_utility
-from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+from tests.support.payment_counter import GB, field, make_counter, open_dialog
+from tests.support.payments import build_utility
 
 pytestmark = pytest.mark.postgres
 

@@ -5,7 +5,6 @@ Screenshot of the form at 1024x700 in Chinese."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
@@ -13,10 +12,10 @@ from sqlalchemy import func, select
 from counter_app.db import models as m
 from counter_app.domain.money import format_money
 from counter_app.services import late_fees
-from tests.services.late_fee_fixtures import set_rule
-from tests.services.payment_fixtures import books
-from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.late_fees import set_rule
+from tests.support.payment_counter import GB, field, make_counter, open_dialog
+from tests.support.payments import books
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 D = Decimal
 
@@ -32,8 +31,8 @@ def test_the_fee_is_its_own_line_is_due_and_is_posted_and_printed(
     assert format_money(D("75.50") + fee) in dialog.form.due_label.text()
     assert dialog.waive_button.isVisible()
     dialog.resize(1024, 700)
-    qtbot.wait(50)
-    save_shot(dialog, "payment_form_late_fee", [tmp_path, Path("/tmp/counter-shots")])
+    settle(qtbot, dialog)
+    save_shot(dialog, "payment_form_late_fee", shot_dirs(tmp_path))
     assert_nothing_clipped(dialog)
     received = field(dialog, "cash.received")
     qtbot.keyClicks(received, "200")
@@ -72,7 +71,7 @@ def test_the_supervisor_waives_at_the_counter_and_a_clerk_cannot(
         db, db_url, login_as, qtbot, runner):
     from counter_app.services.auth import Authenticator
     from counter_app.ui.payments.waiver_dialog import WaiverDialog
-    from tests.conftest import LOGIN_PASSWORD
+    from tests.support.logins import LOGIN_PASSWORD
 
     counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
     set_rule(login_as, rate="0.001")

@@ -15,16 +15,10 @@ from counter_app.db import models as m
 from counter_app.domain.money import format_money
 from counter_app.services.late_fees import LateFeeService
 from counter_app.ui.payments.page import PaymentsPage
-from tests.services.late_fee_fixtures import set_rule
-from tests.services.payment_fixtures import books
-from tests.ui.payments.payments_fixtures import field, make_counter, open_dialog
-from tests.ui.payments.test_unknown_outcome import (  # noqa: F401 - fixtures
-    Fault,
-    _close,
-    _losing_counter,
-    no_auto_retry,
-    state,
-)
+from tests.support.late_fees import set_rule
+from tests.support.payment_counter import field, make_counter, open_dialog
+from tests.support.payment_faults import Fault, _close, _losing_counter
+from tests.support.payments import books
 
 D = Decimal
 

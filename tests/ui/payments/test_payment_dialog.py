@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.documents import PrintError, RecordingTransport
-from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+from tests.support.payment_counter import GB, field, make_counter, open_dialog
 
 D = Decimal
 
@@ -104,7 +104,7 @@ def test_stale_bill_reloads_and_says_the_new_amount(db, login_as, qtbot, runner)
     counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     # another clerk pays the older bill meanwhile
-    from tests.services.payment_fixtures import cash, request
+    from tests.support.payments import cash, request
 
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "30.00", cash("30.00")), counter.workplace.actor)
@@ -188,7 +188,7 @@ def test_print_failure_keeps_the_payment(db, login_as, qtbot, runner):
 
 
 def test_main_window_ctrl_2_then_account_no_opens_the_dialog(db, login_as, qtbot, make_window):
-    from tests.services.payment_fixtures import build_utility
+    from tests.support.payments import build_utility
 
     made = build_utility(db, login_as)  # its clerk is id 1, as the window's clerk
     window = make_window(made.clerk_db)

@@ -13,65 +13,20 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
 from counter_app.db import models as m
-from counter_app.db.engine import Database
 from counter_app.services.auth import Authenticator
-from counter_app.services.clerks import create_clerk
 from counter_app.services.ledger import open_bills
-from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
-from tests.services.payment_fixtures import cash, request
-from tests.ui.payments.payments_fixtures import GB, field, make_counter, open_dialog
+from tests.support.payment_counter import (
+    GB,
+    SUP_PASSWORD,
+    _history,
+    _reverse,
+    field,
+    make_counter,
+    open_dialog,
+)
 
 D = Decimal
-SUP_PASSWORD = "sup-pw-5678"
-
-
-@pytest.fixture
-def supervisor(db_url):
-    """A supervisor login (a PostgreSQL role), dropped afterwards."""
-    admin = Database.from_url(db_url)
-    names = []
-
-    def _make(role: str = "supervisor") -> str:
-        username = f"sup{uuid.uuid4().hex[:8]}"
-        create_clerk(admin, username=username, display_name="王班长", role=role,
-                     hall_code="HQ", password=SUP_PASSWORD)
-        names.append(username)
-        return username
-
-    yield _make
-    with admin.engine.connect() as conn:
-        for name in names:
-            conn.execute(text(f'DROP OWNED BY "{name}"'))
-            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
-        conn.commit()
-    admin.dispose()
-
-
-def _history(counter, qtbot):
-    counter.workplace.services.payments.post(
-        request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
-        counter.workplace.actor)
-    account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
-    history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
-    qtbot.addWidget(history)
-    history.show()
-    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
-    return history
-
-
-def _reverse(history, qtbot, username, password=SUP_PASSWORD):
-    qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    dialog = history.findChild(ReversalDialog)
-    assert dialog is not None
-    qtbot.waitUntil(dialog.reason_edit.hasFocus)
-    dialog.reason_edit.insert("收错户")  # committed by the input method (QTest types ASCII only)
-    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.supervisor_edit, username)
-    qtbot.keyClick(dialog.supervisor_edit, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.password_edit, password)
-    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
-    return dialog
 
 
 def test_reprint_is_marked_and_counted(db, login_as, qtbot, runner):

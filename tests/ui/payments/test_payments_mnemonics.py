@@ -8,10 +8,10 @@ import pytest
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
-from tests.services.payment_fixtures import cash, request
-from tests.ui._language import ui_language
-from tests.ui._mnemonics import problems
-from tests.ui.payments.payments_fixtures import make_counter, open_dialog
+from tests.support.language import ui_language
+from tests.support.mnemonics import problems
+from tests.support.payment_counter import make_counter, open_dialog
+from tests.support.payments import cash, request
 
 pytestmark = pytest.mark.postgres
 

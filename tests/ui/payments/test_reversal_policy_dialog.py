@@ -4,8 +4,6 @@ an old payment or one of another shift, and follows the utility's policy
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -15,16 +13,16 @@ from counter_app.services.auth import Authenticator, ClerkIdentity
 from counter_app.services.reversal_policy import set_reversal_policy
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
-from tests.conftest import LOGIN_PASSWORD
-from tests.services.payment_fixtures import cash, request
-from tests.services.reversal_fixtures import wechat_payment_of_another_shift
-from tests.ui._language import ui_language
-from tests.ui.payments.payments_fixtures import make_counter
+from tests.support.language import ui_language
+from tests.support.logins import LOGIN_PASSWORD
+from tests.support.payment_counter import make_counter
+from tests.support.payments import cash, request
+from tests.support.reversals import wechat_payment_of_another_shift
+from tests.support.screens import save_shot, settle, shot_dirs
 
 pytestmark = pytest.mark.postgres
 
 ADMIN = ClerkIdentity(id=0, username="admin", display_name="管理员", role="admin", hall_code="HQ")
-SHOTS = Path("/tmp/counter-shots")
 
 
 @pytest.fixture
@@ -78,7 +76,7 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
     assert "只能冲正当天" in dialog.warning_label.text()
     assert not dialog.confirm_button.isEnabled()
     _type_approval(dialog, qtbot, supervisor.username)
-    qtbot.wait(300)
+    qtbot.wait(300)  # deliberate: a confirm that wrongly went through would start a task
     assert runner.wait_idle(10_000)
     assert dialog.result is None and counter.count(m.PaymentReversal) == 0
 
@@ -118,10 +116,8 @@ def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language, 
                                         age="6 months")
         _, dialog = _open_reversal(counter, qtbot)
         dialog.resize(1024, 700)
-        qtbot.wait(100)
+        settle(qtbot, dialog)
         assert dialog.warning_label.isVisible()
         if language == "en":
             assert "WeChat −148.35" in dialog.warning_label.text()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        for folder in (tmp_path, SHOTS):
-            assert dialog.grab().save(str(folder / f"reversal-policy-{language}.png"))
+        save_shot(dialog, f"reversal-policy-{language}", shot_dirs(tmp_path))

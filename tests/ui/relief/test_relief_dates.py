@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.relief.test_relief_form import TAB, _hall, open_form
+from tests.support.relief_form import TAB, _hall, open_form
 
 pytestmark = pytest.mark.postgres
 

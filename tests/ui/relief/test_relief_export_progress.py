@@ -19,7 +19,7 @@ from counter_app.db import models as m
 from counter_app.ui.context import build_workplace
 from counter_app.ui.relief import jobs
 from counter_app.ui.relief.page import ReliefPage
-from tests.factories import make_account, make_reference
+from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres
 ROWS = 3000

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui._language import ui_language
-from tests.ui._mnemonics import problems
-from tests.ui.relief.test_relief_form import _hall, open_form
+from tests.support.language import ui_language
+from tests.support.mnemonics import problems
+from tests.support.relief_form import _hall, open_form
 
 pytestmark = pytest.mark.postgres
 

@@ -11,12 +11,9 @@ from counter_app.domain.pinyin import name_keys
 from counter_app.services.auth import ClerkIdentity
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
-from tests.services.test_accounts import populate as populate_accounts
-from tests.services.test_search import add_account
-
-CLERK = ClerkIdentity(id=1, username="clerk01", display_name="张三", role="clerk", hall_code="HQ")
-SUPERVISOR = ClerkIdentity(id=1, username="sup01", display_name="王班长", role="supervisor",
-                           hall_code="HQ")
+from tests.support.account_history import populate as populate_accounts
+from tests.support.clerks import CLERK
+from tests.support.search_people import add_account
 
 
 @pytest.fixture

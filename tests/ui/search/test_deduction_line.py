@@ -6,15 +6,13 @@ and no switch. Screenshot of the account view at 1024x700."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import text
 
-from tests.ui.search.test_search_page import open_first
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
+from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
 
@@ -54,8 +52,8 @@ def test_a_supervisor_turns_the_deduction_off_and_on(qtbot, town, make_search_wi
     line = panel.deduction
     assert line.button.text() == "预存扣款：开(&D)" and not line.label.isVisible()
     assert line.button.isVisible() and line.button.isChecked()
-    qtbot.wait(50)
-    save_shot(window, "account_deduction_1024", [tmp_path, Path("/tmp/counter-shots")])
+    settle(qtbot, window)
+    save_shot(window, "account_deduction_1024", shot_dirs(tmp_path))
     assert_nothing_clipped(window)
 
     # Alt+D: the confirmation asks for the reason; an empty one changes nothing
@@ -107,6 +105,6 @@ def test_a_clerk_sees_the_state_but_no_switch(qtbot, town, make_search_window, l
     assert "代扣户" in panel.deduction.label.toolTip()
     assert not panel.deduction.button.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    qtbot.wait(300)
+    qtbot.wait(300)  # deliberate: no dialog may open in the time a mnemonic's click takes
     assert not [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QInputDialog) and w.isVisible()]

@@ -3,14 +3,12 @@ the Excel file, opens an account with Enter; a clerk has no such button."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from tests.services.late_fee_fixtures import build_overdue, set_rule
-from tests.ui.search.conftest import CLERK, SUPERVISOR
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.clerks import CLERK, SUPERVISOR
+from tests.support.late_fees import build_overdue, set_rule
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 
 def test_supervisor_lists_exports_and_opens_an_account(
@@ -30,8 +28,8 @@ def test_supervisor_lists_exports_and_opens_an_account(
     first = dialog.model.index(0, dialog.model.Columns.SUSPEND).data()
     assert first == "停供" and dialog.model.index(1, dialog.model.Columns.SUSPEND).data() == ""
     dialog.resize(1000, 500)
-    qtbot.wait(50)
-    save_shot(dialog, "dunning_list", [tmp_path, Path("/tmp/counter-shots")])
+    settle(qtbot, dialog)
+    save_shot(dialog, "dunning_list", shot_dirs(tmp_path))
     assert_nothing_clipped(dialog)
     out = tmp_path / "催缴.xlsx"
     dialog.save_to(out)

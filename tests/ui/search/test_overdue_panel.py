@@ -3,13 +3,11 @@ with the days, the late fee and the 停供 warning; screenshot at 1024x700."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
-from tests.services.late_fee_fixtures import build_overdue, set_rule
-from tests.ui.search.conftest import SUPERVISOR
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.clerks import SUPERVISOR
+from tests.support.late_fees import build_overdue, set_rule
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 
 def test_the_account_view_splits_current_from_overdue(
@@ -30,7 +28,7 @@ def test_the_account_view_splits_current_from_overdue(
     assert "本期应缴 ¥10.00" in text and "逾期欠费 ¥50.00（逾期40天）" in text
     assert "违约金 ¥1.22" in text  # 30 x 0.001 x 40 + 20 x 0.001 x 1
     assert panel.suspension_label.isVisible() and "停供" in panel.suspension_label.text()
-    qtbot.wait(50)
-    save_shot(window, "account_view_overdue", [tmp_path, Path("/tmp/counter-shots")])
+    settle(qtbot, window)
+    save_shot(window, "account_view_overdue", shot_dirs(tmp_path))
     assert_nothing_clipped(window)
     assert page.dunning_button.isVisibleTo(page.results_panel)  # a supervisor's list

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import text
 
-from tests.ui.search.test_search_page import open_first, page_of
+from tests.support.search_ui import open_first, page_of
 
 pytestmark = pytest.mark.usefixtures("town")
 

@@ -5,68 +5,28 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
-from counter_app.ui.search.models import RECORD_ROLE, SearchResultsModel
+from counter_app.ui.search.models import SearchResultsModel
+from tests.support.keyboard import type_keys
+from tests.support.search_ui import (
+    open_first,
+    page_of,
+    type_query,
+    wait_account,
+    wait_results,
+)
 
 pytestmark = pytest.mark.usefixtures("town")
 Cols = SearchResultsModel.Columns
 
 
-def page_of(window):
-    return window.search_page
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Key presses; characters QTest cannot name (Chinese, full-width, emoji:
-    what an input method commits) as key events carrying the text."""
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
-
-
-def type_query(qtbot, window, query: str) -> None:
-    page = page_of(window)
-    box = page.search_box
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is box)
-    box.selectAll()
-    qtbot.keyClick(box, Qt.Key.Key_Backspace)
-    type_text(qtbot, box, query)
-
-
-def wait_results(qtbot, window, count: int | None = None):
-    page = page_of(window)
-    runner = window.workplace.runner
-
-    def ready():
-        assert not page._debounce.isActive() and not runner.is_running("search")
-        if count is not None:
-            assert page.model.rowCount() == count
-
-    qtbot.waitUntil(ready, timeout=10_000)
-    model = page.model
-    return [model.index(r, 0).data(RECORD_ROLE) for r in range(model.rowCount())]
-
-
 def cell(window, row: int, column: int) -> str:
     model = page_of(window).model
     return model.index(row, column).data()
-
-
-def wait_account(qtbot, window):
-    panel = page_of(window).account_panel
-    qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None,
-                    timeout=10_000)
-    return panel
 
 
 def test_focus_lands_in_the_box(qtbot, town, make_search_window):
@@ -188,7 +148,10 @@ def test_bad_input_shows_a_hint_and_no_rows(qtbot, town, make_search_window, que
     type_query(qtbot, window, query)
     qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
     wait_results(qtbot, window, 0)
-    qtbot.wait(DEBOUNCE_WAIT)
+    # a deliberate wait: nothing may arrive later (a debounced search firing
+    # after the hint would fill the table)
+    with qtbot.assertNotEmitted(page.model.modelReset, wait=DEBOUNCE_WAIT):
+        pass
     assert page.model.rowCount() == 0
     assert page.hint_label.text() == hint
     assert page.stack.currentWidget() is page.results_panel
@@ -201,12 +164,12 @@ def test_no_result_and_supersede(qtbot, town, make_search_window):
     db, _ = town
     window = make_search_window(db)
     page = page_of(window)
-    type_text(qtbot, page.search_box, "赵钱孙")
+    type_keys(qtbot, page.search_box, "赵钱孙")
     wait_results(qtbot, window, 0)
     assert "未找到" in page.hint_label.text()
     # typing on: only the newest query answers
     type_query(qtbot, window, "王")
-    type_text(qtbot, page.search_box, "五")
+    type_keys(qtbot, page.search_box, "五")
     hits = wait_results(qtbot, window, 1)
     assert hits[0].name == "王五"
 
@@ -224,7 +187,7 @@ def test_period_filter(qtbot, town, make_search_window):
     qtbot.keyClicks(history.from_edit, "2026-07")
     qtbot.keyClick(history.from_edit, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is history.to_edit
-    type_text(qtbot, history.to_edit, "２０２６０９")
+    type_keys(qtbot, history.to_edit, "２０２６０９")
     qtbot.keyClick(history.to_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: history.bills_model.rowCount() == 1, timeout=10_000)
     assert history.bills_model.record(0).period == "2026-08"
@@ -248,13 +211,6 @@ def _reveal_events(db) -> list[tuple]:
         )).all()
 
 
-def open_first(qtbot, window, query="01000001"):
-    page = page_of(window)
-    type_query(qtbot, window, query)
-    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
-    return wait_account(qtbot, window)
-
-
 def test_reveal_is_not_offered_to_a_clerk(qtbot, town, make_search_window, login_as):
     db, _ = town
     login, clerk = login_as("clerk")
@@ -262,7 +218,7 @@ def test_reveal_is_not_offered_to_a_clerk(qtbot, town, make_search_window, login
     panel = open_first(qtbot, window)
     assert not panel.reveal_button.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_F9)
-    qtbot.wait(400)  # longer than a button shortcut's click animation
+    qtbot.wait(400)  # deliberate: nothing may happen for longer than a button's click animation
     assert panel.fields["id_number"].text() == "370829********1234"
     assert _reveal_events(db) == []
 
@@ -342,6 +298,7 @@ def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_searc
     db, _ = town
     login, clerk = login_as("clerk")
     if datetime.now(UTC).second >= 45:  # the quota counts per clock minute
+        # deliberate: wait for the next clock minute, the quota's window
         qtbot.wait((61 - datetime.now(UTC).second) * 1000)
     with login.engine.connect() as conn:
         for i in range(30):

@@ -1,5 +1,5 @@
 """Screenshots of the search page and the account view with demo data
-(/tmp/counter-shots/search/): Chinese renders, nothing clipped."""
+(tmp_path, and $COUNTER_SHOTS/search/ when set): Chinese renders, nothing clipped."""
 
 from __future__ import annotations
 
@@ -15,11 +15,9 @@ from counter_app.demo import seed_demo
 from counter_app.documents import Utility, statement_document, write_pdf
 from counter_app.ui.search.statement import StatementDialog
 from counter_app.ui.search.statement_data import statement_data
-from tests.ui.search.conftest import CLERK, SUPERVISOR
-from tests.ui.search.test_search_page import page_of, type_query, wait_account, wait_results
-from tests.ui.test_screenshots import assert_nothing_clipped
-
-SHOTS = Path("/tmp/counter-shots/search")
+from tests.support.clerks import CLERK, SUPERVISOR
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
+from tests.support.search_ui import page_of, type_query, wait_account, wait_results
 
 
 @pytest.fixture
@@ -29,10 +27,7 @@ def demo_db(app_db):
 
 
 def save(widget, name: str, tmp_path: Path) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    pixmap = widget.grab()
-    for folder in (SHOTS, tmp_path):
-        assert pixmap.save(str(folder / f"{name}.png"))
+    save_shot(widget, name, shot_dirs(tmp_path, "search"))
 
 
 @pytest.mark.parametrize(("size", "clerk"), [((1280, 800), CLERK), ((1024, 700), SUPERVISOR)])
@@ -43,7 +38,7 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     type_query(qtbot, window, "张")
     hits = wait_results(qtbot, window)
     assert hits, "the demo town has a 张"
-    qtbot.wait(50)
+    settle(qtbot, window)
     save(window, f"search_results_{size[0]}", tmp_path)
     assert_nothing_clipped(window)
     # the account with the most bills among the hits is the interesting one
@@ -52,25 +47,26 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     panel = wait_account(qtbot, window)
     qtbot.waitUntil(lambda: panel.history.lines_model.rowCount() > 0 or
                     panel.history.bills_model.rowCount() == 0, timeout=10_000)
-    qtbot.wait(50)
+    settle(qtbot, window)
     save(window, f"account_view_{size[0]}", tmp_path)
     assert_nothing_clipped(window)
     assert panel.reveal_button.isVisible() == (clerk is SUPERVISOR)
     panel.history.tabs.setCurrentIndex(1)
-    qtbot.wait(20)
+    settle(qtbot, window)
     save(window, f"account_payments_{size[0]}", tmp_path)
     qtbot.keyClick(panel, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StatementDialog))
     dialog = QApplication.activeModalWidget()
-    qtbot.wait(50)
+    settle(qtbot, dialog)
     save(dialog, f"statement_dialog_{size[0]}", tmp_path)
     assert_nothing_clipped(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     # the statement itself, rendered for a person to look at
+    shots = shot_dirs(tmp_path, "search")[-1]
     view = panel.view
     statement = window.workplace.services.accounts.statement(view.account_id, "2025-11", "2026-10")
     data = statement_data(statement, utility=Utility("嘉祥县自来水公司", "HQ"), clerk="张三",
                           printed_at=datetime.now(UTC))
-    pdf = write_pdf(statement_document(data), SHOTS / "statement.pdf")
+    pdf = write_pdf(statement_document(data), shots / "statement.pdf")
     subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(pdf),
-                    str(SHOTS / "statement")], check=True)
+                    str(shots / "statement")], check=True)

@@ -9,28 +9,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
-from counter_app.ui.search.statement import StatementDialog
-from tests.ui.search.test_search_page import open_first
+from tests.support.search_ui import open_statement, set_periods
 
 pytestmark = pytest.mark.usefixtures("town")
-
-
-def open_statement(qtbot, window) -> StatementDialog:
-    panel = open_first(qtbot, window)
-    qtbot.keyClick(panel, Qt.Key.Key_F8)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StatementDialog))
-    dialog = QApplication.activeModalWidget()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.from_edit)
-    return dialog
-
-
-def set_periods(qtbot, dialog: StatementDialog, start: str, end: str) -> None:
-    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(dialog.from_edit, start)
-    qtbot.keyClick(dialog.from_edit, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is dialog.to_edit
-    qtbot.keyClick(dialog.to_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(dialog.to_edit, end)
 
 
 def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_search_window,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui._language import ui_language
-from tests.ui._mnemonics import problems
-from tests.ui.search.test_search_statement import open_statement
+from tests.support.language import ui_language
+from tests.support.mnemonics import problems
+from tests.support.search_ui import open_statement
 
 pytestmark = pytest.mark.postgres
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.documents import flow, qt_backend
 from counter_app.ui.search import statement
-from tests.ui.search.test_search_statement import open_statement
+from tests.support.search_ui import open_statement
 
 pytestmark = pytest.mark.usefixtures("town")
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from counter_app.documents import Paper, PrintError, RecordingTransport
 from counter_app.documents.printing import DocumentPrinter
 from counter_app.ui.search.statement import PAPER_KEY, StatementDialog
-from tests.documents.test_escpos import decoded_text
-from tests.ui.search.test_search_statement import open_statement, set_periods
+from tests.support.documents import decoded_text
+from tests.support.search_ui import open_statement, set_periods
 
 pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("town")]
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.search.tariff_basis import TariffBasisDialog
-from tests.ui.search.test_search_page import open_first
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.screens import assert_nothing_clipped, save_shot, settle
+from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
 
@@ -48,7 +48,7 @@ def test_the_basis_shows_the_schedule_and_prints_on_a4(qtbot, town, make_search_
         "基本水费", "污水处理费", "水资源费"]
     assert prices.item(0, 2).text() == "3.15" and prices.item(1, 3).text() == "0.95"
     dialog.resize(1024, 700)
-    qtbot.wait(50)
+    settle(qtbot, dialog)
     assert_nothing_clipped(dialog)
     save_shot(dialog, "tariff_basis_dialog", [tmp_path])
     save_shot(window, "account_panel_with_basis_button", [tmp_path])

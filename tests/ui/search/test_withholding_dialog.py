@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.search.withholding_dialog import WithholdingDialog
-from tests.ui.search.test_search_page import open_first
+from tests.support.search_ui import open_first
 
 pytestmark = pytest.mark.usefixtures("town")
 

@@ -15,8 +15,8 @@ from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.settings.tariff_form import TariffFormDialog
 from counter_app.ui.settings.tariffs_page import TariffsPage
-from tests.services.test_accounts import populate
-from tests.ui.test_screenshots import assert_nothing_clipped, save_shot
+from tests.support.account_history import populate
+from tests.support.screens import assert_nothing_clipped, save_shot
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from counter_app.services import late_fees
 from counter_app.services.audit import Actor
 from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import save_tariff
-from tests.factories import make_account, make_reference
-from tests.services.test_billing_service import RES
+from tests.support.builders import RES, make_account, make_reference
 
 D = Decimal
 

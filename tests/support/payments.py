@@ -16,8 +16,7 @@ from counter_app.services.auth import ClerkIdentity
 from counter_app.services.payments import PaymentRequest, Tender, TenderInput
 from counter_app.services.shifts import ShiftService
 from counter_app.services.tariffs import save_tariff
-from tests.factories import make_account, make_reference
-from tests.services.test_billing_service import RES
+from tests.support.builders import RES, make_account, make_reference
 
 D = Decimal
 

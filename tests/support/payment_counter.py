@@ -3,18 +3,25 @@ open shift, and a receipt printer that records what it is sent."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
 
+import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from counter_app.db.engine import Database
 from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.services.clerks import create_clerk
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
+from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.page import PaymentsPage
 from counter_app.ui.payments.payment_dialog import PaymentDialog
-from tests.services.payment_fixtures import build_utility
+from counter_app.ui.payments.reversal_dialog import ReversalDialog
+from tests.support.payments import build_utility, cash, request
+
+SUP_PASSWORD = "sup-pw-5678"
 
 GB = "gb18030"
 
@@ -73,3 +80,53 @@ def open_dialog(counter: Counter, qtbot, *, by_keyboard: bool = True) -> Payment
 
 def field(dialog: PaymentDialog, name: str):
     return dialog.form.tender_panel.fields[name]
+
+
+@pytest.fixture
+def supervisor(db_url):
+    """A supervisor login (a PostgreSQL role), dropped afterwards."""
+    admin = Database.from_url(db_url)
+    names = []
+
+    def _make(role: str = "supervisor") -> str:
+        username = f"sup{uuid.uuid4().hex[:8]}"
+        create_clerk(admin, username=username, display_name="王班长", role=role,
+                     hall_code="HQ", password=SUP_PASSWORD)
+        names.append(username)
+        return username
+
+    yield _make
+    with admin.engine.connect() as conn:
+        for name in names:
+            conn.execute(text(f'DROP OWNED BY "{name}"'))
+            conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        conn.commit()
+    admin.dispose()
+
+
+def _history(counter, qtbot):
+    counter.workplace.services.payments.post(
+        request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
+        counter.workplace.actor)
+    account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
+    history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
+    return history
+
+
+def _reverse(history, qtbot, username, password=SUP_PASSWORD):
+    qtbot.keyClick(history.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialog = history.findChild(ReversalDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.reason_edit.hasFocus)
+    dialog.reason_edit.insert("收错户")  # committed by the input method (QTest types ASCII only)
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.supervisor_edit, username)
+    qtbot.keyClick(dialog.supervisor_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password_edit, password)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    return dialog
+
+

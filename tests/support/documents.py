@@ -5,6 +5,7 @@ Fixed values, so golden ESC/POS files stay byte-identical between runs.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
@@ -23,6 +24,8 @@ from counter_app.documents.data import (
     Utility,
 )
 from counter_app.domain.periods import Period
+
+RASTER = re.compile(rb"\x1dv0\x00(..)(..)", re.S)
 
 D = Decimal
 UTILITY = Utility("平安县自来水有限公司", "城关营业厅", hotline="0537-6812345")
@@ -193,3 +196,30 @@ def day_close() -> DayCloseData:
         last_receipt_no="CG2026-0001257",
         note="现金短款10.00元，已报主管",
     )
+
+
+def decoded_text(data: bytes, encoding: str) -> str:
+    """The printable text of a job (commands and rasters stripped)."""
+    text = b"".join(h for k, h, _ in segments(data) if k == "text")
+    text = re.sub(
+        rb"\x1b[@]|\x1c&|\x1ba.|\x1bE.|\x1d!.|\x1c!.|\x1bp...|\x1dV..", b"", text, flags=re.S
+    )
+    return text.decode(encoding)
+
+
+def segments(data: bytes) -> list[tuple[str, bytes, bytes]]:
+    """("text", bytes, b"") and ("raster", header, bits) pieces of a job."""
+    out, pos = [], 0
+    for m in RASTER.finditer(data):
+        if m.start() < pos:
+            continue
+        width_bytes = int.from_bytes(m.group(1), "little")
+        height = int.from_bytes(m.group(2), "little")
+        end = m.end() + width_bytes * height
+        out.append(("text", data[pos : m.start()], b""))
+        out.append(("raster", data[m.start() : m.end()], data[m.end() : end]))
+        pos = end
+    out.append(("text", data[pos:], b""))
+    return out
+
+

@@ -3,18 +3,27 @@ a clerk login and a batch login (real PostgreSQL)."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain.bank_files import layout_from_json, parse, render
+from counter_app.domain.localtime import SHANGHAI
+from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.tariffs import save_tariff
-from tests.factories import make_account, make_reference
-from tests.services.test_billing_service import RES
+from counter_app.services.withholding import WithholdingService
+from tests.support.builders import RES, make_account, make_reference
+
+SQL = (Path(__file__).resolve().parents[2]
+       / "counter_app/db/migrations/versions/0023_withholding.sql").read_text(encoding="utf-8")
 
 D = Decimal
 # account no -> bills (period, amount): what each owes
@@ -62,3 +71,36 @@ def hall(db, login_as, login_batch) -> Hall:
     clerk, who = login_as("clerk")
     batch, name = login_batch()
     return Hall(db, clerk, who, batch, name, accounts)
+
+
+LAYOUTS = dict(zip(re.findall(r"\('([A-Z]+)', '[^']+', \$json\$", SQL),
+                   (json.loads(j) for j in re.findall(r"\$json\$(.*?)\$json\$", SQL, re.S)),
+                   strict=True))
+
+
+def _sign_all(h, bank="ABC", accounts=("01000001", "01000002", "01000003")):
+    today = datetime.now(SHANGHAI).date()
+    service = WithholdingService(h.clerk)
+    return {a: service.sign(h.accounts[a], bank, NUMBERS[a], "户主", today, ACTOR)
+            for a in accounts}
+
+
+def _return_file(request: bytes, bank: str, results: dict[int, tuple[str, str, str]],
+                 *, amounts: dict[int, str] | None = None) -> bytes:
+    """The bank's answer to a request: ``results`` {seq: (code, reason, ref)}."""
+    asked = parse(layout_from_json(LAYOUTS[bank], "request"), request)
+    assert asked.ok, asked.errors
+    layout = layout_from_json(LAYOUTS[bank], "return")
+    details = []
+    for _line, d in asked.details:
+        code, reason, ref = results[d["seq"]]
+        amount = D((amounts or {}).get(d["seq"], d["amount"]))
+        details.append(dict(seq=d["seq"], account_no=d["account_no"], amount=amount,
+                            result_code=code, reason=reason, bank_ref=ref))
+    total = sum((x["amount"] for x in details), D("0"))
+    return render(layout, dict(bank_code=bank, batch_no=asked.header["batch_no"],
+                               returned_on=date(2026, 12, 6)),
+                  details, dict(count=len(details), total=total))
+
+
+ACTOR = Actor("clerk", "WS-1")

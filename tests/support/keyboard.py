@@ -1,14 +1,10 @@
-"""Keyboard helpers and the screenshot folder of the complaints page tests."""
+"""Keyboard helpers: typing as an input method does, pressing Alt mnemonics."""
 
 from __future__ import annotations
-
-import os
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
-
-SHOTS = os.environ.get("COUNTER_SHOTS", "/tmp/counter-shots/complaints")
 
 
 def type_text(widget, text: str) -> None:
@@ -26,3 +22,13 @@ def press_alt(qtbot, widget, key, button) -> None:
     button.clicked.connect(lambda: clicked.append(True))
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: bool(clicked), timeout=2000)
+
+
+def type_keys(qtbot, widget, text: str) -> None:
+    """Key presses; characters QTest cannot name (Chinese, full-width, emoji:
+    what an input method commits) as key events carrying the text."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            type_text(widget, ch)

@@ -12,7 +12,7 @@ from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.payments import PaymentService, Tender, TenderInput
 from counter_app.services.shifts import ShiftService
-from tests.services.payment_fixtures import request
+from tests.support.payments import request
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from counter_app.db.models import (
     ReceiptSeries,
     Shift,
 )
+from counter_app.domain.tariffs import Component, Tariff
 
 
 def make_reference(session: Session) -> None:
@@ -100,3 +101,18 @@ def make_payment(session: Session, account: Account, clerk: Clerk, amount: str =
 
 
 TODAY = date(2026, 11, 23)
+
+
+RES = Tariff(
+    code="RES-2026",
+    name="居民生活用水",
+    category="RES",
+    effective_from=date(2026, 1, 1),
+    effective_to=None,
+    tier_uppers=(180, 300, None),
+    prices={
+        Component.BASIC: (Decimal("2.10"), Decimal("3.15"), Decimal("6.30")),
+        Component.SEWAGE: (Decimal("0.95"),),
+        Component.RESOURCE: (Decimal("0.40"),),
+    },
+)

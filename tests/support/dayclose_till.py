@@ -16,8 +16,7 @@ from counter_app.services.tariffs import save_tariff
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
 from counter_app.ui.dayclose.page import DayClosePage
-from tests.factories import make_account, make_reference
-from tests.services.test_billing_service import RES
+from tests.support.builders import RES, make_account, make_reference
 
 GB = "gb18030"
 
