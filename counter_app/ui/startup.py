@@ -126,7 +126,8 @@ def prepare_behind_login(
             runner.submit(warm_up_behind_login, authenticator, key=WARM_UP_TASK)
 
     def failed(exc: BaseException) -> None:
-        log.error("cannot prepare the embedded database in %s", embedded_dir, exc_info=exc)
+        log.error("cannot prepare the embedded database in %s: %s (%s)", embedded_dir, exc,
+                  getattr(exc, "detail", ""), exc_info=exc)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Startup", "Counter"),
