@@ -13,33 +13,52 @@ GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch
 TABLE_PRIVILEGES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE")
 
 
+def _group_writes(s) -> list[str]:
+    """Every table or column write and sequence use a group holds, from the catalogue."""
+    tables = s.execute(text(
+        "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
+        "AND c.relkind IN ('r', 'p', 'v', 'm')")).scalars().all()
+    sequences = s.execute(text(
+        "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
+        "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'"
+    )).scalars().all()
+    assert len(tables) > 20 and sequences
+    granted = []
+    for role in GROUPS:
+        for table in tables:
+            for privilege in TABLE_PRIVILEGES:
+                if s.execute(text("SELECT has_table_privilege(:r, :t, :p)"),
+                             {"r": role, "t": table, "p": privilege}).scalar_one():
+                    granted.append(f"{role} {privilege} {table}")
+            # a column grant is a write too (UPDATE (col) ON t)
+            if s.execute(text("SELECT has_any_column_privilege(:r, :t, 'INSERT, UPDATE')"),
+                         {"r": role, "t": table}).scalar_one():
+                granted.append(f"{role} column write on {table}")
+        for sequence in sequences:
+            if s.execute(text("SELECT has_sequence_privilege(:r, :q, 'USAGE, UPDATE')"),
+                         {"r": role, "q": sequence}).scalar_one():
+                granted.append(f"{role} nextval/setval {sequence}")
+    return granted
+
+
 def test_no_group_role_writes_any_table_or_sequence(db):
     with db.read() as s:
-        tables = s.execute(text(
-            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
-            "ON n.oid = c.relnamespace WHERE n.nspname = 'public' "
-            "AND c.relkind IN ('r', 'p', 'v', 'm')")).scalars().all()
-        sequences = s.execute(text(
-            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
-            "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'"
-        )).scalars().all()
-        assert len(tables) > 20 and sequences
-        granted = []
-        for role in GROUPS:
-            for table in tables:
-                for privilege in TABLE_PRIVILEGES:
-                    if s.execute(text("SELECT has_table_privilege(:r, :t, :p)"),
-                                 {"r": role, "t": table, "p": privilege}).scalar_one():
-                        granted.append(f"{role} {privilege} {table}")
-                # a column grant is a write too (UPDATE (col) ON t)
-                if s.execute(text("SELECT has_any_column_privilege(:r, :t, 'INSERT, UPDATE')"),
-                             {"r": role, "t": table}).scalar_one():
-                    granted.append(f"{role} column write on {table}")
-            for sequence in sequences:
-                if s.execute(text("SELECT has_sequence_privilege(:r, :q, 'USAGE, UPDATE')"),
-                             {"r": role, "q": sequence}).scalar_one():
-                    granted.append(f"{role} nextval/setval {sequence}")
-    assert granted == []
+        assert _group_writes(s) == []
+
+
+def test_a_downgrade_hands_no_group_a_table_write_back(pg_db):
+    """Rolling the schema back to before the actions (0011) leaves the tables
+    closed: an older client reads but cannot forge rows."""
+    from alembic import command
+
+    from counter_app.db.migrate import _config
+
+    with pg_db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0011_actions_core")
+    with pg_db.read() as s:
+        assert _group_writes(s) == []
 
 
 @pytest.mark.parametrize("group", GROUPS)

@@ -61,13 +61,6 @@ FUNCTIONS = (
     "counter_check_payment()",
 )
 INDEXES = ("ix_prepayment_ledger_payment_id", "ix_prepayment_ledger_reversal_id")
-RESTORE_GRANTS = (
-    "GRANT INSERT ON payments, payment_tenders, allocations, prepayment_ledger, receipt_reprints, "
-    "shifts, shift_closes TO counter_clerk",
-    "GRANT UPDATE (prepayment_balance) ON accounts TO counter_clerk",
-    "GRANT UPDATE (next_no) ON receipt_series TO counter_clerk",
-    "GRANT INSERT ON payment_reversals TO counter_supervisor",
-)
 
 
 def upgrade() -> None:
@@ -75,8 +68,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for statement in RESTORE_GRANTS:
-        op.execute(statement)
+    # A downgrade never hands a group table writes back (DESIGN.md §5): an older
+    # client on a downgraded database reads but cannot write until it is upgraded.
     for trigger, table in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
     for signature in FUNCTIONS:

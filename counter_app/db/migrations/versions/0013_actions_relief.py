@@ -60,10 +60,5 @@ def downgrade() -> None:
         op.execute(f"ALTER TABLE relief_applications DROP CONSTRAINT IF EXISTS {name}")
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
-    # the writes 0002 granted, as they were
-    op.execute("GRANT INSERT ON relief_applications TO counter_clerk")
-    op.execute("GRANT USAGE ON SEQUENCE relief_applications_id_seq TO counter_clerk")
-    op.execute(
-        "GRANT UPDATE (status, effective_period, decided_by, decided_at, revoked_reason, "
-        "version) ON relief_applications TO counter_supervisor"
-    )
+    # A downgrade never hands a group table writes back (DESIGN.md §5): an older
+    # client on a downgraded database reads but cannot write until it is upgraded.

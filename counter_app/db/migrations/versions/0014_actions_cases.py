@@ -90,7 +90,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # the reads come back as they were; the writes do not
     for privilege, table, role in REVOKED:
-        op.execute(f"GRANT {privilege} ON {table} TO {role}")
+        if privilege.startswith("SELECT"):
+            op.execute(f"GRANT {privilege} ON {table} TO {role}")
+    # A downgrade never hands a group table writes back (DESIGN.md §5): an older
+    # client on a downgraded database reads but cannot write until it is upgraded.
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")

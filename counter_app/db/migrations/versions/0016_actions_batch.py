@@ -64,7 +64,5 @@ def downgrade() -> None:
     ex("ALTER TABLE bills ADD CONSTRAINT uq_bills_account_period UNIQUE (account_id, period)")
     ex("ALTER TABLE bills DROP COLUMN approved_by, DROP COLUMN reason, "
        "DROP COLUMN adjusts_bill_id")
-    ex("GRANT INSERT, UPDATE ON halls, clerks, readings, bills, bill_lines, tariffs, "
-       "tariff_tiers, tariff_rates TO counter_admin")
-    ex("GRANT DELETE ON tariff_tiers, tariff_rates TO counter_admin")
-    ex("GRANT INSERT ON receipt_series TO counter_admin")
+    # A downgrade never hands a group table writes back (DESIGN.md §5): an older
+    # client on a downgraded database reads but cannot write until it is upgraded.

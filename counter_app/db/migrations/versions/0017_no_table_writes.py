@@ -37,9 +37,9 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION IF EXISTS counter_reversal_policy_check()")
     op.execute("DROP FUNCTION IF EXISTS counter_set_reversal_policy(text, text, int)")
     op.execute("DROP INDEX IF EXISTS ix_bills_account_period")
-    # what 0002 granted and the area migrations did not take back themselves
-    op.execute("GRANT INSERT ON audit_events TO counter_clerk")
-    op.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO counter_clerk")
-    op.execute("GRANT SELECT, INSERT, UPDATE ON halls, areas, utility_settings, "
+    # what 0002 granted to read comes back
+    # A downgrade never hands a group table writes back (DESIGN.md §5): an older
+    # client on a downgraded database reads but cannot write until it is upgraded.
+    op.execute("GRANT SELECT ON halls, areas, utility_settings, "
                "price_categories, relief_rules, meters, accounts, receipt_series "
                "TO counter_admin")
