@@ -690,14 +690,6 @@ Periods: {periods}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database does not answer; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor: wrong username or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Payment: already reversed; a payment is reversed once.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,6 +731,17 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>The outcome is still unknown ({0}); press Enter to check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -849,14 +852,6 @@ Periods: {periods}</source>
     </message>
     <message>
         <source>Waiving...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database does not answer; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Supervisor: wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

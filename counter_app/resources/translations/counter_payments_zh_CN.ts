@@ -692,14 +692,6 @@ Periods: {periods}</source>
         <translation>冲正已入账。</translation>
     </message>
     <message>
-        <source>The database does not answer; try again.</source>
-        <translation>数据库没有响应，请重试。</translation>
-    </message>
-    <message>
-        <source>Supervisor: wrong username or password.</source>
-        <translation>主管：用户名或密码不正确。</translation>
-    </message>
-    <message>
         <source>Payment: already reversed; a payment is reversed once.</source>
         <translation>缴费记录：该笔已冲正，一笔缴费只能冲正一次。</translation>
     </message>
@@ -742,6 +734,17 @@ Periods: {periods}</source>
     <message>
         <source>The outcome is still unknown ({0}); press Enter to check again.</source>
         <translation>结果仍然未知（{0}）；按 Enter 再次查询。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorSignIn</name>
+    <message>
+        <source>The database does not answer; try again.</source>
+        <translation>数据库没有响应，请重试。</translation>
+    </message>
+    <message>
+        <source>Supervisor: wrong username or password.</source>
+        <translation>主管：用户名或密码不正确。</translation>
     </message>
 </context>
 <context>
@@ -852,14 +855,6 @@ Periods: {periods}</source>
     <message>
         <source>Waiving...</source>
         <translation>正在减免…</translation>
-    </message>
-    <message>
-        <source>The database does not answer; try again.</source>
-        <translation>数据库无响应，请重试。</translation>
-    </message>
-    <message>
-        <source>Supervisor: wrong username or password.</source>
-        <translation>主管：用户名或密码错误。</translation>
     </message>
     <message>
         <source>Supervisor: this user is not a supervisor.</source>

@@ -30,7 +30,7 @@ from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.domain.reversal_policy import ReversalScope
 from counter_app.services.accounts import PaymentSummary
-from counter_app.services.auth import LoginError, LoginFailure
+from counter_app.services.auth import LoginError
 from counter_app.services.receipt_facts import PayableAccount
 from counter_app.services.reversal_policy import ReversalFacts
 from counter_app.services.reversals import (
@@ -42,6 +42,7 @@ from counter_app.ui.labels import tender_name
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.printing import print_reversal_job
+from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
 from counter_app.ui.style import ALARM_STYLE, ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
@@ -53,19 +54,12 @@ def reverse_with_supervisor(
     workplace: Workplace, payment_id: int, reason: str, username: str, password: str,
     shift_id: int, client_uuid: str,
 ) -> ReversalResult:
-    """Worker: sign the supervisor in, reverse on their connection, let it go."""
-    authenticator = workplace.authenticator
-    if authenticator is None:
-        raise ReversalError("no_authenticator", "supervisors cannot sign in here", field="supervisor")
-    login = authenticator.login(username, password)
-    try:
-        if not login.clerk.has_role("supervisor"):
-            raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
-        return workplace.services_of(login).reversals.reverse(
-            payment_id=payment_id, reason=reason, supervisor=login.clerk,
-            actor=workplace.actor, shift_id=shift_id, client_uuid=client_uuid)
-    finally:
-        login.database.dispose()
+    """Worker: the reversal on the supervisor's own connection."""
+    return as_supervisor(
+        workplace, username, password, ReversalError,
+        lambda services, clerk: services.reversals.reverse(
+            payment_id=payment_id, reason=reason, supervisor=clerk, actor=workplace.actor,
+            shift_id=shift_id, client_uuid=client_uuid))
 
 
 class ReversalDialog(QDialog):
@@ -281,10 +275,7 @@ class ReversalDialog(QDialog):
         self.confirm_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         if isinstance(error, LoginError):
-            if error.failure is LoginFailure.UNREACHABLE:
-                self._refuse(self.tr("The database does not answer; try again."), self.password_edit)
-            else:
-                self._refuse(self.tr("Supervisor: wrong username or password."), self.password_edit)
+            self._refuse(sign_in_text(error), self.password_edit)
         elif isinstance(error, ReversalError):
             texts = {
                 "already": self.tr("Payment: already reversed; a payment is reversed once."),

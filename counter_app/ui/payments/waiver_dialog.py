@@ -22,29 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
-from counter_app.services.auth import LoginError, LoginFailure
+from counter_app.services.auth import LoginError
 from counter_app.services.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
+from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
 def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, amount: Decimal,
                           reason: str, username: str, password: str) -> Waiver:
-    """Worker: sign the supervisor in, waive on their connection, let it go."""
-    authenticator = workplace.authenticator
-    if authenticator is None:
-        raise LateFeeError("no_authenticator", "supervisors cannot sign in here",
-                           field="supervisor")
-    login = authenticator.login(username, password)
-    try:
-        if not login.clerk.has_role("supervisor"):
-            raise LateFeeError("supervisor", "a supervisor must approve", field="supervisor")
-        return workplace.services_of(login).late_fees.waive(
+    """Worker: the waiver on the supervisor's own connection."""
+    return as_supervisor(
+        workplace, username, password, LateFeeError,
+        lambda services, _clerk: services.late_fees.waive(
             workplace.actor, account_id=account_id, expected_fee=fee, amount=amount,
-            reason=reason)
-    finally:
-        login.database.dispose()
+            reason=reason))
 
 
 class WaiverDialog(QDialog):
@@ -132,10 +125,7 @@ class WaiverDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.confirm_button.setEnabled(True)
         if isinstance(error, LoginError):
-            unreachable = error.failure is LoginFailure.UNREACHABLE
-            self._refuse(self.tr("The database does not answer; try again.") if unreachable
-                         else self.tr("Supervisor: wrong username or password."),
-                         self.password_edit)
+            self._refuse(sign_in_text(error), self.password_edit)
         elif isinstance(error, LateFeeError):
             texts = {
                 "supervisor": self.tr("Supervisor: this user is not a supervisor."),
