@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentButtons</name>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dunning</name>
     <message>
         <source>Area</source>
@@ -760,22 +783,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preview (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save PDF (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,10 +820,6 @@
     </message>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -868,22 +871,6 @@
     </message>
     <message>
         <source>:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save PDF (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -976,10 +963,6 @@
     </message>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

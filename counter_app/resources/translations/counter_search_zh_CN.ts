@@ -324,6 +324,29 @@
     </message>
 </context>
 <context>
+    <name>DocumentButtons</name>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation>预览 (Enter)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF (Ctrl+S)</source>
+        <translation>保存 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {error}</source>
+        <translation>PDF 保存失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Dunning</name>
     <message>
         <source>Area</source>
@@ -760,22 +783,6 @@
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <source>Preview (Enter)</source>
-        <translation>预览 (Enter)</translation>
-    </message>
-    <message>
-        <source>Print (Ctrl+P)</source>
-        <translation>打印 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Save PDF (Ctrl+S)</source>
-        <translation>保存 PDF (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
-    </message>
-    <message>
         <source>From period</source>
         <translation>起始账期</translation>
     </message>
@@ -814,10 +821,6 @@
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {error}</source>
-        <translation>PDF 保存失败：{error}</translation>
     </message>
     <message>
         <source>Save statement as PDF</source>
@@ -869,22 +872,6 @@
     <message>
         <source>:</source>
         <translation>：</translation>
-    </message>
-    <message>
-        <source>Preview (Enter)</source>
-        <translation>预览 (Enter)</translation>
-    </message>
-    <message>
-        <source>Print (Ctrl+P)</source>
-        <translation>打印 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Save PDF (Ctrl+S)</source>
-        <translation>保存 PDF (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <source>Tiers for this account (m³)</source>
@@ -977,10 +964,6 @@
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {error}</source>
-        <translation>PDF 未能保存：{error}</translation>
     </message>
     <message>
         <source>Save tariff basis as PDF</source>

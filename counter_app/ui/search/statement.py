@@ -15,20 +15,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.documents import PrintError, statement_document, write_pdf
+from counter_app.documents import statement_document, write_pdf
 from counter_app.documents.flow import Page, layout
 from counter_app.documents.model import Document, Paper
 from counter_app.documents.printing import parse_printer
@@ -36,11 +33,10 @@ from counter_app.documents.qt_backend import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts import AccountView
 from counter_app.ui.context import Workplace
-from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import run_with_progress
+from counter_app.ui.search.document_buttons import DocumentButtons, failure_text
 from counter_app.ui.search.statement_data import statement_data
-from counter_app.ui.settings.print_errors import print_error_text
 from counter_app.ui.style import message_style
 
 STATEMENT_KEY = "search.statement"
@@ -84,26 +80,10 @@ class StatementDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setMinimumWidth(360)
 
-        self.preview_button = QPushButton(self.tr("Preview (Enter)"), self)
-        self.preview_button.setDefault(True)
-        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"), self)
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.pdf_button = QPushButton(self.tr("Save PDF (Ctrl+S)"), self)
-        self.pdf_button.setShortcut(QKeySequence("Ctrl+S"))
-        self.close_button = QPushButton(self.tr("Close (Esc)"), self)
-        self.close_button.setAutoDefault(False)
-        for button in (self.print_button, self.pdf_button):
-            button.setAutoDefault(False)
-        self.preview_button.clicked.connect(lambda: self._make("preview"))
-        self.print_button.clicked.connect(lambda: self._make("print"))
-        self.pdf_button.clicked.connect(self._ask_pdf_path)
-        self.close_button.clicked.connect(self.reject)
-
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = DocumentButtons(self, preview=lambda: self._make("preview"),
+                                  print_=lambda: self._make("print"), save_pdf=self._ask_pdf_path)
+        self.preview_button, self.print_button = buttons.preview, buttons.print
+        self.pdf_button, self.close_button = buttons.pdf, buttons.close
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
@@ -220,13 +200,7 @@ class StatementDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, PrintError):
-            self._say(print_error_text(exc), warn=True)
-        elif isinstance(exc, OSError):
-            self._say(self.tr("The PDF could not be saved: {error}").format(
-                error=exc.strerror or str(exc)), warn=True)
-        else:
-            self._say(explain(exc), warn=True)
+        self._say(failure_text(exc), warn=True)
 
     def done(self, result: int) -> None:
         self.workplace.runner.cancel(STATEMENT_KEY)

@@ -12,30 +12,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.documents import PrintError, write_pdf
+from counter_app.documents import write_pdf
 from counter_app.documents.model import Document
 from counter_app.documents.qt_backend import print_preview
 from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
 from counter_app.services.tariff_basis import TariffBasis
 from counter_app.ui.context import Workplace
-from counter_app.ui.errors import explain
 from counter_app.ui.record_table import configure_record_table
-from counter_app.ui.settings.print_errors import print_error_text
+from counter_app.ui.search.document_buttons import DocumentButtons, failure_text
 from counter_app.ui.style import message_style
 
 BASIS_KEY = "search.tariff_basis"
@@ -92,24 +88,10 @@ class TariffBasisDialog(QDialog):
         self.message_label.setObjectName("basisMessage")
         self.message_label.setWordWrap(True)
 
-        self.preview_button = QPushButton(self.tr("Preview (Enter)"), self)
-        self.preview_button.setDefault(True)
-        self.print_button = QPushButton(self.tr("Print (Ctrl+P)"), self)
-        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
-        self.pdf_button = QPushButton(self.tr("Save PDF (Ctrl+S)"), self)
-        self.pdf_button.setShortcut(QKeySequence("Ctrl+S"))
-        self.close_button = QPushButton(self.tr("Close (Esc)"), self)
-        for button in (self.print_button, self.pdf_button, self.close_button):
-            button.setAutoDefault(False)
-        self.preview_button.clicked.connect(self.preview)
-        self.print_button.clicked.connect(self.print_a4)
-        self.pdf_button.clicked.connect(self._ask_pdf_path)
-        self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = DocumentButtons(self, preview=self.preview, print_=self.print_a4,
+                                  save_pdf=self._ask_pdf_path)
+        self.preview_button, self.print_button = buttons.preview, buttons.print
+        self.pdf_button, self.close_button = buttons.pdf, buttons.close
 
         tiers_title = QLabel(self.tr("Tiers for this account (m³)"), self)
         prices_title = QLabel(self.tr("Unit prices (yuan/m³)"), self)
@@ -251,13 +233,7 @@ class TariffBasisDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, PrintError):
-            self._say(print_error_text(exc), warn=True)
-        elif isinstance(exc, OSError):
-            self._say(self.tr("The PDF could not be saved: {error}").format(
-                error=exc.strerror or str(exc)), warn=True)
-        else:
-            self._say(explain(exc), warn=True)
+        self._say(failure_text(exc), warn=True)
 
     def _ask_pdf_path(self) -> None:
         if self.basis is None:
