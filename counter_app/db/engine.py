@@ -17,7 +17,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
-from .urls import describe_url, secure_url
+from counter_app.db.urls import describe_url, secure_url
 
 PG_DRIVER = "postgresql+psycopg"
 

@@ -28,7 +28,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from .installation import adopt_logins, ensure_installation
+from counter_app.db.installation import adopt_logins, ensure_installation
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

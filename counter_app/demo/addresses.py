@@ -13,7 +13,7 @@ from bisect import bisect
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .rand import below, between, pick
+from counter_app.demo.rand import below, between, pick
 
 __all__ = ["AREAS", "Area", "Town", "TOWNS", "Address", "address_for", "meter_location"]
 

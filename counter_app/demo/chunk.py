@@ -10,22 +10,27 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from counter_app.demo.addresses import (
+    address_for,
+    complex_name,
+    meter_location,
+    pick_area,
+    street_address,
+)
+from counter_app.demo.columns import CHUNK_TABLES, STAGED
+from counter_app.demo.complaints import maybe_complaint
+from counter_app.demo.context import Context, cents_to_decimal
+from counter_app.demo.masks import masked_id_number, masked_phone
+from counter_app.demo.metering import generate_meter_and_bills
+from counter_app.demo.names import INSTITUTIONS, business_name
+from counter_app.demo.payments import behaviour, simulate_payments
+from counter_app.demo.people import make_person
+from counter_app.demo.profiles import make_profile, pick_type
+from counter_app.demo.rand import below, pick
+from counter_app.demo.relief import maybe_relief
+from counter_app.demo.timeline import at_local
 from counter_app.domain.archive import format_archive_no
 from counter_app.domain.pinyin import name_keys
-
-from .addresses import address_for, complex_name, meter_location, pick_area, street_address
-from .columns import CHUNK_TABLES, STAGED
-from .complaints import maybe_complaint
-from .context import Context, cents_to_decimal
-from .masks import masked_id_number, masked_phone
-from .metering import generate_meter_and_bills
-from .names import INSTITUTIONS, business_name
-from .payments import behaviour, simulate_payments
-from .people import make_person
-from .profiles import make_profile, pick_type
-from .rand import below, pick
-from .relief import maybe_relief
-from .timeline import at_local
 
 __all__ = ["CHUNK_SIZE", "generate_chunk"]
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
+from counter_app.demo.context import Context
+from counter_app.demo.rand import below, between, pick
+from counter_app.demo.timeline import CST, at_local
 from counter_app.domain.phone import normalize_phone
-
-from .context import Context
-from .rand import below, between, pick
-from .timeline import CST, at_local
 
 __all__ = ["maybe_complaint"]
 

@@ -14,12 +14,11 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from counter_app.demo.reference import Reference
+from counter_app.demo.timeline import ShiftPlan, Window
 from counter_app.domain.billing import AppliedRelief, compute_bill
 from counter_app.domain.periods import Period
 from counter_app.domain.tariffs import Tariff, tariff_for
-
-from .reference import Reference
-from .timeline import ShiftPlan, Window
 
 __all__ = ["BillEntry", "Context", "IdCounters"]
 

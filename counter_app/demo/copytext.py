@@ -16,8 +16,7 @@ from datetime import datetime
 
 from counter_app.db.models import Base
 from counter_app.db.types import UTCDateTime
-
-from .columns import COLUMNS
+from counter_app.demo.columns import COLUMNS
 
 __all__ = ["to_copy_text"]
 

@@ -15,13 +15,12 @@ import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from counter_app.demo.chunk import CHUNK_SIZE, generate_chunk
+from counter_app.demo.context import Context, IdCounters
+from counter_app.demo.copytext import to_copy_text
+from counter_app.demo.reference import Reference
+from counter_app.demo.timeline import ShiftPlan, Window
 from counter_app.domain.tariffs import Tariff
-
-from .chunk import CHUNK_SIZE, generate_chunk
-from .context import Context, IdCounters
-from .copytext import to_copy_text
-from .reference import Reference
-from .timeline import ShiftPlan, Window
 
 __all__ = ["InlineSource", "ProcessSource", "Setup", "SourceState"]
 

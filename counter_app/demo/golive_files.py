@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from .addresses import address_for, meter_location, pick_area
-from .people import make_person
-from .rand import below, pick
+from counter_app.demo.addresses import address_for, meter_location, pick_area
+from counter_app.demo.people import make_person
+from counter_app.demo.rand import below, pick
 
 __all__ = [
     "ACCOUNT_HEADERS", "BALANCE_HEADERS", "account_rows", "balance_rows", "write_csv",

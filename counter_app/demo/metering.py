@@ -20,16 +20,15 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import NamedTuple
 
+from counter_app.demo.context import Context
+from counter_app.demo.profiles import SEASON, Profile
+from counter_app.demo.rand import below
+from counter_app.demo.timeline import at_local
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import FLAG_ROLLOVER, reading_flags, usage_between
 from counter_app.domain.relief import household_share, validity_share
 from counter_app.services.billing import PAYMENT_TERM_DAYS
 from counter_app.services.readings_import import HIGH_USAGE_PER_MONTH
-
-from .context import Context
-from .profiles import SEASON, Profile
-from .rand import below
-from .timeline import at_local
 
 __all__ = ["BillRef", "ReliefTerms", "generate_meter_and_bills", "read_date", "read_periods"]
 

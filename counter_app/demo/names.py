@@ -18,7 +18,7 @@ import random
 from bisect import bisect
 from itertools import accumulate
 
-from .rand import pick
+from counter_app.demo.rand import pick
 
 __all__ = [
     "COMPOUND_SURNAMES",

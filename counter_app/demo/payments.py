@@ -31,10 +31,10 @@ from bisect import bisect
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .context import Context, cents_to_decimal
-from .metering import BillRef
-from .rand import below, pick, span, uuid4
-from .timeline import FIRST_PAYMENT, LAST_PAYMENT, at_local
+from counter_app.demo.context import Context, cents_to_decimal
+from counter_app.demo.metering import BillRef
+from counter_app.demo.rand import below, pick, span, uuid4
+from counter_app.demo.timeline import FIRST_PAYMENT, LAST_PAYMENT, at_local
 
 __all__ = ["Behaviour", "PaymentOutcome", "simulate_payments"]
 

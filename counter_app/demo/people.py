@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
 
+from counter_app.demo.names import person_name
+from counter_app.demo.rand import below, pick
 from counter_app.domain.idnumber import check_digit
-
-from .names import person_name
-from .rand import below, pick
 
 __all__ = ["Person", "REGION_CODES", "landline", "make_person", "mobile"]
 

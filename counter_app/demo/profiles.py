@@ -22,8 +22,8 @@ import math
 import random
 from dataclasses import dataclass
 
-from .addresses import Area
-from .rand import between, pick
+from counter_app.demo.addresses import Area
+from counter_app.demo.rand import between, pick
 
 __all__ = ["Profile", "SEASON", "pick_type"]
 

@@ -16,11 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
+from counter_app.demo.addresses import AREAS
 from counter_app.domain.relief import ReliefRule
 from counter_app.domain.tariffs import Component, Tariff
 from counter_app.services.tariffs import load_relief_rules, load_tariffs, save_tariff
-
-from .addresses import AREAS
 
 __all__ = [
     "DEMO_CLERKS",

@@ -14,17 +14,16 @@ import json
 import random
 from datetime import date, timedelta
 
+from counter_app.demo.context import Context
+from counter_app.demo.metering import ReliefTerms, read_date
+from counter_app.demo.people import Person
+from counter_app.demo.profiles import Profile
+from counter_app.demo.rand import below, between
+from counter_app.demo.reference import RELIEF_RULE_CODE
+from counter_app.demo.timeline import at_local
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.periods import Period
 from counter_app.domain.phone import validate_phone
-
-from .context import Context
-from .metering import ReliefTerms, read_date
-from .people import Person
-from .profiles import Profile
-from .rand import below, between
-from .reference import RELIEF_RULE_CODE
-from .timeline import at_local
 
 __all__ = ["maybe_relief"]
 

@@ -35,16 +35,15 @@ from sqlalchemy import func, select, text
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.db.migrate import owner_rights
+from counter_app.demo.context import IdCounters, cents_to_decimal
+from counter_app.demo.generator import InlineSource, ProcessSource, Setup
+from counter_app.demo.rand import pick
+from counter_app.demo.reference import ensure_reference
+from counter_app.demo.sink import CHUNK_TABLES, COLUMNS, STAGED, Pipeline, Sink
+from counter_app.demo.timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 from counter_app.domain.periods import Period
 from counter_app.services.shifts import DENOMINATIONS
 from counter_app.services.shifts import TENDERS as SHIFT_TENDERS
-
-from .context import IdCounters, cents_to_decimal
-from .generator import InlineSource, ProcessSource, Setup
-from .rand import pick
-from .reference import ensure_reference
-from .sink import CHUNK_TABLES, COLUMNS, STAGED, Pipeline, Sink
-from .timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 
 __all__ = ["MAX_MONTHS", "SeedReport", "seed_demo"]
 

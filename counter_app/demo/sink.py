@@ -22,8 +22,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from .columns import CHUNK_TABLES, COLUMNS, STAGED
-from .copytext import to_copy_text
+from counter_app.demo.columns import CHUNK_TABLES, COLUMNS, STAGED
+from counter_app.demo.copytext import to_copy_text
 
 __all__ = ["CHUNK_TABLES", "COLUMNS", "STAGED", "Pipeline", "Sink"]
 

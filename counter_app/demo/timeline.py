@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from counter_app.demo.reference import DEMO_CLERKS
 from counter_app.domain.localtime import SHANGHAI as CST
 from counter_app.domain.periods import Period
-
-from .reference import DEMO_CLERKS
 
 __all__ = ["CST", "ShiftPlan", "Window", "at_local"]
 

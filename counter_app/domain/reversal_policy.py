@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from .localtime import SHANGHAI
+from counter_app.domain.localtime import SHANGHAI
 
 __all__ = [
     "POLICY_KEY",

@@ -14,9 +14,15 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from counter_app.documents.fmt import tender_label
+from counter_app.export.day_close import (
+    HEADER_FILL,
+    HEADER_FONT,
+    MONEY_FORMAT,
+    _fit_columns,
+    _money,
+    _table,
+)
 from counter_app.services.channels import ChannelDayReport
-
-from .day_close import HEADER_FILL, HEADER_FONT, MONEY_FORMAT, _fit_columns, _money, _table
 
 __all__ = ["CHANNEL_LABELS", "HEADERS", "write_channel_day_workbook"]
 

@@ -44,9 +44,8 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-
-from .accounts_history import AccountHistory, not_found
-from .accounts_records import (
+from counter_app.services.accounts_history import AccountHistory, not_found
+from counter_app.services.accounts_records import (
     REVEAL_FIELDS,
     REVEAL_ROLE,
     AccountNotFound,
@@ -65,8 +64,8 @@ from .accounts_records import (
     StatementPayment,
     TenderLine,
 )
-from .accounts_reveal import AccountReveal
-from .accounts_screen import (
+from counter_app.services.accounts_reveal import AccountReveal
+from counter_app.services.accounts_screen import (
     AccountHistoryPage,
     AccountScreen,
     DeductionState,
@@ -77,9 +76,9 @@ from .accounts_screen import (
     view_of,
     withholding_line,
 )
-from .actions import ActionError, call
-from .archive import archive_info
-from .tariff_basis import TariffBasis, basis_from
+from counter_app.services.actions import ActionError, call
+from counter_app.services.archive import archive_info
+from counter_app.services.tariff_basis import TariffBasis, basis_from
 
 __all__ = [
     "REVEAL_FIELDS",

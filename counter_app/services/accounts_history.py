@@ -18,8 +18,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.db.types import Money
 from counter_app.domain.periods import Period
-
-from .accounts_records import (
+from counter_app.services.accounts_records import (
     CST,
     ZERO,
     AccountNotFound,
@@ -32,10 +31,14 @@ from .accounts_records import (
     StatementPayment,
     TenderLine,
 )
-from .accounts_screen import AccountHistoryPage, bill_summaries, payment_summaries
-from .actions import ActionError, call
-from .halls import hall_heading
-from .search import arrears_by_account
+from counter_app.services.accounts_screen import (
+    AccountHistoryPage,
+    bill_summaries,
+    payment_summaries,
+)
+from counter_app.services.actions import ActionError, call
+from counter_app.services.halls import hall_heading
+from counter_app.services.search import arrears_by_account
 
 __all__ = ["AccountHistory", "not_found", "select_bill_lines", "select_bill_summaries"]
 

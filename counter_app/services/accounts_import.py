@@ -29,11 +29,10 @@ from counter_app.db.engine import Database
 from counter_app.domain.idnumber import IdNumberError, upgrade_15_to_18, validate_id_number
 from counter_app.domain.phone import PhoneError, format_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
-
-from .action_values import required
-from .actions import ActionError, call
-from .batch import among, jsonb
-from .import_files import (
+from counter_app.services.action_values import required
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import among, jsonb
+from counter_app.services.import_files import (
     Column,
     Row,
     RowChecker,

@@ -12,8 +12,7 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 from counter_app.domain.localtime import SHANGHAI as CST
-
-from .halls import HallHeading
+from counter_app.services.halls import HallHeading
 
 __all__ = [
     "CST",

@@ -19,8 +19,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from counter_app.db.engine import Database
-
-from .accounts_records import (
+from counter_app.services.accounts_records import (
     REVEAL_FIELDS,
     REVEAL_ROLE,
     AccountNotFound,
@@ -28,9 +27,9 @@ from .accounts_records import (
     RevealLimited,
     RevealRefused,
 )
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
 
 __all__ = ["AccountReveal"]
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from .accounts_records import (
+from counter_app.services.accounts_records import (
     AccountView,
     BillDetail,
     BillLineView,
@@ -24,8 +24,8 @@ from .accounts_records import (
     Suspension,
     TenderLine,
 )
-from .action_values import required
-from .archive import ArchiveInfo
+from counter_app.services.action_values import required
+from counter_app.services.archive import ArchiveInfo
 
 __all__ = [
     "AccountHistoryPage",

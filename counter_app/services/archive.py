@@ -20,10 +20,9 @@ from typing import Any
 
 from counter_app.db.engine import Database
 from counter_app.domain.archive import MAX_CABINET_NO
-
-from .action_values import required
-from .actions import ActionError, call
-from .audit import Actor
+from counter_app.services.action_values import required
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
 
 __all__ = [
     "ArchiveError",

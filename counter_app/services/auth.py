@@ -30,8 +30,7 @@ from counter_app.db.migrate import (
     head_revision,
     require_current_revision,
 )
-
-from .identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
+from counter_app.services.identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
 __all__ = [
     "ROLES", "ROLE_RANK", "Authenticator", "ClerkIdentity", "LoginError", "LoginFailure",

@@ -25,10 +25,9 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-
-from .actions import ActionError, call
-from .batch import among, jsonb
-from .import_files import Column, RowChecker, RowError, read_table, refused_row
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import among, jsonb
+from counter_app.services.import_files import Column, RowChecker, RowError, read_table, refused_row
 
 __all__ = ["BALANCE_COLUMNS", "BalancesReport", "Totals", "import_balances"]
 

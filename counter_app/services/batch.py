@@ -20,8 +20,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from counter_app.db.engine import Database
 from counter_app.db.migrate import BATCH_ROLE
-
-from .clerks import USERNAME_RE, ClerkError, ensure_login
+from counter_app.services.clerks import USERNAME_RE, ClerkError, ensure_login
 
 
 def _default(value: Any) -> str:

@@ -33,11 +33,10 @@ from counter_app.domain.billing import AppliedRelief, BillComputation, compute_b
 from counter_app.domain.periods import Period
 from counter_app.domain.relief import ReliefRule, household_share, validity_share
 from counter_app.domain.tariffs import Tariff, tariff_for
-
-from .action_values import exact_money
-from .actions import call
-from .batch import jsonb
-from .tariffs import load_relief_rules, load_tariffs, tariff_ids
+from counter_app.services.action_values import exact_money
+from counter_app.services.actions import call
+from counter_app.services.batch import jsonb
+from counter_app.services.tariffs import load_relief_rules, load_tariffs, tariff_ids
 
 PAYMENT_TERM_DAYS = 30
 CHUNK = 2000

@@ -10,8 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from counter_app.db.engine import Database
-
-from .actions import call
+from counter_app.services.actions import call
 
 ACTIONS = ("to_prepayment", "to_account", "refunded")
 REASONS = ("unknown_account", "closed_account", "overpaid")

@@ -15,9 +15,8 @@ from sqlalchemy import text
 from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import counter_groups_of, ensure_installation, other_installations
 from counter_app.db.migrate import BATCH_ROLE, owner_rights
-
-from .actions import ActionError, call
-from .auth import ROLES, ClerkIdentity
+from counter_app.services.actions import ActionError, call
+from counter_app.services.auth import ROLES, ClerkIdentity
 
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 MIN_PASSWORD = 4

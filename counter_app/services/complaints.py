@@ -37,12 +37,11 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-
-from .action_values import day, iso, required, when
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
-from .complaint_types import (
+from counter_app.services.action_values import day, iso, required, when
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.complaint_types import (
     CATEGORIES,
     CHANNELS,
     CST,

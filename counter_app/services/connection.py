@@ -21,7 +21,7 @@ from counter_app.db.urls import tls_description
 __all__ = ["ConnectionOutcome", "Database", "check_connection", "classify_connection_error",
            "postgres_url", "tls_description"]
 
-from .auth import LoginFailure, classify_connect_error
+from counter_app.services.auth import LoginFailure, classify_connect_error
 
 VERIFY_FULL = "verify-full"
 TLS_WORDS = ("ssl", "certificate", "tls", "sslrootcert")

@@ -37,11 +37,10 @@ from counter_app.db.engine import Database
 from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.phone import PhoneError, is_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
-
-from .action_values import required, when
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
+from counter_app.services.action_values import required, when
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
 
 __all__ = [
     "FIELDS",

@@ -30,8 +30,7 @@ from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.migrate import migrate
 from counter_app.db.models import Account
 from counter_app.demo.reference import DEMO_CLERKS, DEMO_PASSWORD
-
-from .clerks import ensure_login_role
+from counter_app.services.clerks import ensure_login_role
 
 log = logging.getLogger(__name__)
 

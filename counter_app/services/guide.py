@@ -17,9 +17,8 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-
-from .ledger import arrears
-from .outages import OutageService, OutageView
+from counter_app.services.ledger import arrears
+from counter_app.services.outages import OutageService, OutageView
 
 __all__ = ["CustomerFacts", "GuideService", "NearbyComplaint"]
 

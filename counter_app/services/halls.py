@@ -12,9 +12,12 @@ from sqlalchemy.orm import Session
 from counter_app.db.engine import Database
 from counter_app.db.models import Hall, UtilitySetting
 from counter_app.domain.text import normalize_input
-
-from .actions import ActionError, call
-from .receipt_facts import DEFAULT_UTILITY_NAME, UTILITY_HOTLINE_KEY, UTILITY_NAME_KEY
+from counter_app.services.actions import ActionError, call
+from counter_app.services.receipt_facts import (
+    DEFAULT_UTILITY_NAME,
+    UTILITY_HOTLINE_KEY,
+    UTILITY_NAME_KEY,
+)
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 PREFIX_RE = re.compile(r"^[A-Z0-9]{0,8}$")

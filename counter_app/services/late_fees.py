@@ -18,10 +18,9 @@ from decimal import Decimal
 
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
-
-from .action_values import required
-from .actions import ActionError, call
-from .audit import Actor
+from counter_app.services.action_values import required
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
 
 MAX_RATE = Decimal("0.01")
 

@@ -28,10 +28,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from counter_app.db.engine import Database
-
-from .actions import ActionError, call
-from .batch import jsonb
-from .readings_import import ImportFileError, RowError, _refused_row, read_rows
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import jsonb
+from counter_app.services.readings_import import ImportFileError, RowError, _refused_row, read_rows
 
 PLATFORMS = ("wechat", "alipay", "bank")
 #: each platform's column names for (order_id, paid_at, account_no, amount)

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.db.engine import Database
-
-from .action_values import required, when
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
+from counter_app.services.action_values import required, when
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
 
 __all__ = ["OutageError", "OutageService", "OutageView"]
 

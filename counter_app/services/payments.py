@@ -21,12 +21,11 @@ from psycopg.types.json import Jsonb
 
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
-
-from .action_values import exact_money
-from .actions import ActionError, call
-from .audit import Actor
-from .ledger import ZERO, OpenBill
-from .receipt_facts import (
+from counter_app.services.action_values import exact_money
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.ledger import ZERO, OpenBill
+from counter_app.services.receipt_facts import (
     AccountNotFoundError,
     PayableAccount,
     ReceiptFacts,

@@ -26,10 +26,9 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import ReadingError, reading_flags, usage_between
-
-from .actions import ActionError, call
-from .batch import jsonb
-from .import_files import ImportFileError, iter_cells
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import jsonb
+from counter_app.services.import_files import ImportFileError, iter_cells
 
 # Accepted header names (Chinese as the reading system exports them, or English).
 HEADERS = {

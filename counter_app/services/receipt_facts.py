@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from .action_values import required
-from .ledger import ZERO, OpenBill
+from counter_app.services.action_values import required
+from counter_app.services.ledger import ZERO, OpenBill
 
 DEFAULT_UTILITY_NAME = "自来水公司"
 UTILITY_NAME_KEY = "utility_name"

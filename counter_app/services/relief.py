@@ -43,11 +43,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.db.engine import Database
-
-from .actions import ActionError, call
-from .audit import Actor
-from .relief_checks import MATERIALS, ReliefError, ReliefInput, local_today, validate_input
-from .relief_queries import (
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.relief_checks import (
+    MATERIALS,
+    ReliefError,
+    ReliefInput,
+    local_today,
+    validate_input,
+)
+from counter_app.services.relief_queries import (
     AccountBrief,
     PeriodTotal,
     RegisterFilter,

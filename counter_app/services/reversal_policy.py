@@ -24,10 +24,9 @@ from counter_app.domain.reversal_policy import (
     ReversalPolicy,
     parse_policy,
 )
-
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
 
 __all__ = [
     "POLICY_EDITORS",

@@ -20,12 +20,11 @@ from sqlalchemy import select
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.reversal_policy import age_in_days
-
-from .actions import ActionError, call
-from .audit import Actor
-from .auth import ClerkIdentity
-from .receipt_facts import ReceiptFacts, facts_of
-from .reversal_policy import ReversalFacts, load_policy, server_now
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.auth import ClerkIdentity
+from counter_app.services.receipt_facts import ReceiptFacts, facts_of
+from counter_app.services.reversal_policy import ReversalFacts, load_policy, server_now
 
 
 class ReversalError(Exception):

@@ -19,12 +19,11 @@ from sqlalchemy import select
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.money import to_money
-
-from .action_values import exact_money, required
-from .actions import ActionError, call
-from .audit import Actor
-from .receipt_facts import DEFAULT_UTILITY_NAME
-from .receipts import receipt_label
+from counter_app.services.action_values import exact_money, required
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
+from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME
+from counter_app.services.receipts import receipt_label
 
 ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))

@@ -23,9 +23,8 @@ from typing import Any
 
 from counter_app.db.engine import Database
 from counter_app.domain.tariffs import TIER_BASES, Component, FeeComponent
-
-from .actions import ActionError, call
-from .batch import jsonb
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import jsonb
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 CATEGORY_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")

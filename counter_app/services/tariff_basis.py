@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .receipt_facts import DEFAULT_UTILITY_NAME
-from .tariff_admin import Schedule, schedule_from
+from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME
+from counter_app.services.tariff_admin import Schedule, schedule_from
 
 
 @dataclass(frozen=True)

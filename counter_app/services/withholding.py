@@ -21,10 +21,9 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from counter_app.db.engine import Database
-
-from .action_values import day, required, when
-from .actions import ActionError, call
-from .audit import Actor
+from counter_app.services.action_values import day, required, when
+from counter_app.services.actions import ActionError, call
+from counter_app.services.audit import Actor
 
 __all__ = ["Agreement", "Bank", "Request", "WithholdingError", "WithholdingScreen",
            "WithholdingService", "normalise_bank_account"]

@@ -33,9 +33,8 @@ from sqlalchemy import text
 
 from counter_app.db.engine import Database
 from counter_app.domain.bank_files import LineError, layout_from_json, parse, render
-
-from .actions import ActionError, call
-from .batch import jsonb
+from counter_app.services.actions import ActionError, call
+from counter_app.services.batch import jsonb
 
 __all__ = ["ExportReport", "ImportReport", "Reconciliation", "WithholdingFileError",
            "export_withholding", "import_withholding"]

@@ -15,20 +15,26 @@ flushes the first before adding the second.
 
 from __future__ import annotations
 
-from ._base import NAMING, Base, BigId, created, pk
-from .accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
-from .archive import ArchiveSequence
-from .audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
-from .cases import Complaint, ComplaintEvent, CorrectionRequest, Outage, ReliefApplication
-from .channels import (
+from counter_app.db.models._base import NAMING, Base, BigId, created, pk
+from counter_app.db.models.accounts import Account, Bill, BillLine, Meter, Reading, ReadingImport
+from counter_app.db.models.archive import ArchiveSequence
+from counter_app.db.models.audit import APPEND_ONLY_TABLES, AuditEvent, RevealRequest
+from counter_app.db.models.cases import (
+    Complaint,
+    ComplaintEvent,
+    CorrectionRequest,
+    Outage,
+    ReliefApplication,
+)
+from counter_app.db.models.channels import (
     AccountChannelSettings,
     ChannelSuspense,
     ChannelSuspenseResolution,
     OnlineImport,
 )
-from .golive import GoliveImport
-from .late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
-from .money import (
+from counter_app.db.models.golive import GoliveImport
+from counter_app.db.models.late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
+from counter_app.db.models.money import (
     Allocation,
     Payment,
     PaymentReversal,
@@ -39,9 +45,16 @@ from .money import (
     Shift,
     ShiftClose,
 )
-from .org import Area, Clerk, Hall, UtilitySetting
-from .tariffs import FeeComponent, PriceCategory, ReliefRule, Tariff, TariffRate, TariffTier
-from .withholding import (
+from counter_app.db.models.org import Area, Clerk, Hall, UtilitySetting
+from counter_app.db.models.tariffs import (
+    FeeComponent,
+    PriceCategory,
+    ReliefRule,
+    Tariff,
+    TariffRate,
+    TariffTier,
+)
+from counter_app.db.models.withholding import (
     WithholdingAgreement,
     WithholdingBank,
     WithholdingBatch,

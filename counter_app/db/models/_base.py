@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import BigInteger, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ..types import UTCDateTime, utcnow
+from counter_app.db.types import UTCDateTime, utcnow
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ._base import Base
+from counter_app.db.models._base import Base
 
 
 class ArchiveSequence(Base):

@@ -15,8 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import UTCDateTime
-from ._base import Base, BigId, created, pk
+from counter_app.db.models._base import Base, BigId, created, pk
+from counter_app.db.types import UTCDateTime
 
 
 class AuditEvent(Base):

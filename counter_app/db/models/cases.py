@@ -16,8 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import UTCDateTime
-from ._base import Base, created, pk
+from counter_app.db.models._base import Base, created, pk
+from counter_app.db.types import UTCDateTime
 
 # ------------------------------------------------------------ relief, complaints
 

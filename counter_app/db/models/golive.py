@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import CHAR, CheckConstraint, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ._base import Base, created
+from counter_app.db.models._base import Base, created
 
 
 class GoliveImport(Base):

@@ -10,8 +10,8 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import Money, ScaledDecimal, UTCDateTime
-from ._base import Base, pk
+from counter_app.db.models._base import Base, pk
+from counter_app.db.types import Money, ScaledDecimal, UTCDateTime
 
 
 def Rate() -> ScaledDecimal:  # noqa: N802 - reads like a type in models

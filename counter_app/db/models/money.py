@@ -18,8 +18,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import Money, UTCDateTime
-from ._base import Base, created, pk
+from counter_app.db.models._base import Base, created, pk
+from counter_app.db.types import Money, UTCDateTime
 
 # ----------------------------------------------------------------- posted money
 

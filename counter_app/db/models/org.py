@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ._base import Base, created, pk
+from counter_app.db.models._base import Base, created, pk
 
 # --------------------------------------------------------------------------- org
 

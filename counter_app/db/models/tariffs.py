@@ -17,8 +17,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import UnitPrice
-from ._base import Base, pk
+from counter_app.db.models._base import Base, pk
+from counter_app.db.types import UnitPrice
 
 # ---------------------------------------------------------------------- tariffs
 

@@ -26,8 +26,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..types import Money, UTCDateTime
-from ._base import Base, created, pk
+from counter_app.db.models._base import Base, created, pk
+from counter_app.db.types import Money, UTCDateTime
 
 
 class WithholdingBank(Base):
