@@ -11,17 +11,17 @@ from dataclasses import dataclass
 import psycopg
 
 from counter_app.db.engine import Database
-from counter_app.services.accounts import AccountService
+from counter_app.services.accounts.search import SearchService
+from counter_app.services.accounts.service import AccountService
 from counter_app.services.audit import Actor
 from counter_app.services.auth import Authenticator, ClerkIdentity
-from counter_app.services.clerks import create_clerk
-from counter_app.services.complaints import ComplaintService
-from counter_app.services.corrections import CorrectionService
-from counter_app.services.outages import OutageService
-from counter_app.services.payments import PaymentService
-from counter_app.services.relief import ReliefService
-from counter_app.services.search import SearchService
-from counter_app.services.shifts import ShiftService
+from counter_app.services.complaints.corrections import CorrectionService
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import ComplaintService
+from counter_app.services.installation.clerks import create_clerk
+from counter_app.services.payments.service import PaymentService
+from counter_app.services.payments.shifts import ShiftService
+from counter_app.services.relief.service import ReliefService
 
 
 @dataclass

@@ -36,7 +36,7 @@ from counter_app.documents import (  # noqa: E402
     render_pdf,
     statement_document,
 )
-from counter_app.documents.flow import layout  # noqa: E402
+from counter_app.documents.render.flow import layout  # noqa: E402
 from tests.documents import samples  # noqa: E402
 
 LIMITS_MS = {

@@ -34,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     from counter_app.db.engine import Database
     from counter_app.db.migrate import migrate
     from counter_app.demo.seed import seed_demo
-    from counter_app.services.embedded import create_database, prepare_embedded_database
+    from counter_app.services.installation.embedded import (
+        create_database,
+        prepare_embedded_database,
+    )
 
     times: dict[str, list[float]] = {}
 

@@ -39,10 +39,10 @@ from counter_app.demo.golive_files import (  # noqa: E402
     balance_rows,
     write_csv,
 )
-from counter_app.services.accounts_import import import_accounts  # noqa: E402
-from counter_app.services.balances_import import import_balances  # noqa: E402
-from counter_app.services.batch import create_batch_login  # noqa: E402
-from counter_app.services.tariffs import save_tariff  # noqa: E402
+from counter_app.services.imports.accounts import import_accounts  # noqa: E402
+from counter_app.services.imports.balances import import_balances  # noqa: E402
+from counter_app.services.installation.batch import create_batch_login  # noqa: E402
+from counter_app.services.tariffs.service import save_tariff  # noqa: E402
 
 DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "bench-pw-1234"

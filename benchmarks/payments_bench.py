@@ -44,14 +44,14 @@ from counter_app.db.engine import Database, make_engine, with_credentials  # noq
 from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.services.audit import Actor  # noqa: E402
-from counter_app.services.clerks import create_clerk  # noqa: E402
-from counter_app.services.payments import (  # noqa: E402
+from counter_app.services.installation.clerks import create_clerk  # noqa: E402
+from counter_app.services.payments.service import (  # noqa: E402
     PaymentRequest,
     PaymentService,
     Tender,
     TenderInput,
 )
-from counter_app.services.shifts import ShiftService  # noqa: E402
+from counter_app.services.payments.shifts import ShiftService  # noqa: E402
 
 DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 HALL = "JX01"

@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from counter_app.export.relief_register import COLUMNS, export_relief_register  # noqa: E402
-from counter_app.services.relief_queries import ReliefRow  # noqa: E402
+from counter_app.services.relief.queries import ReliefRow  # noqa: E402
 
 LIMIT_SECONDS = 20.0
 LIMIT_MB = 300.0

@@ -55,16 +55,16 @@ from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.domain.localtime import SHANGHAI  # noqa: E402
 from counter_app.domain.periods import Period  # noqa: E402
-from counter_app.services.complaint_types import ComplaintFilter, NewComplaint  # noqa: E402
-from counter_app.services.payments import (  # noqa: E402
+from counter_app.services.channels.withholding import WithholdingService  # noqa: E402
+from counter_app.services.complaints.types import ComplaintFilter, NewComplaint  # noqa: E402
+from counter_app.services.payments.reversals import ReversalService  # noqa: E402
+from counter_app.services.payments.service import (  # noqa: E402
     PaymentRequest,
     PaymentService,
     Tender,
     TenderInput,
 )
-from counter_app.services.relief import RegisterFilter, ReliefInput  # noqa: E402
-from counter_app.services.reversals import ReversalService  # noqa: E402
-from counter_app.services.withholding import WithholdingService  # noqa: E402
+from counter_app.services.relief.service import RegisterFilter, ReliefInput  # noqa: E402
 
 D = Decimal
 

@@ -42,7 +42,7 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from counter_app.db.engine import Database, normalize_url  # noqa: E402
 from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.domain.search_query import escape_like  # noqa: E402
-from counter_app.services.search import SearchService  # noqa: E402
+from counter_app.services.accounts.search import SearchService  # noqa: E402
 
 PG_ACCOUNTS = 1_000_000
 ILIKE_COLUMNS = ("name", "address", "meter_location", "mobile_masked", "id_masked", "account_no")

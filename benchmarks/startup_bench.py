@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"no {exe}: build it with bash tools/build_bundle.sh")
 
     from counter_app.db.embedded_server import release_server
-    from counter_app.services.embedded import prepare_embedded_database
+    from counter_app.services.installation.embedded import prepare_embedded_database
     from counter_app.settings import Settings, SettingsStore
 
     with tempfile.TemporaryDirectory(prefix="counter-startup-") as tmp:

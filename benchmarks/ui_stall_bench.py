@@ -74,8 +74,8 @@ from counter_app.db.migrate import migrate  # noqa: E402
 from counter_app.demo import seed_demo  # noqa: E402
 from counter_app.services.audit import Actor  # noqa: E402
 from counter_app.services.auth import ClerkIdentity  # noqa: E402
-from counter_app.services.clerks import create_clerk  # noqa: E402
-from counter_app.services.shifts import ShiftService  # noqa: E402
+from counter_app.services.installation.clerks import create_clerk  # noqa: E402
+from counter_app.services.payments.shifts import ShiftService  # noqa: E402
 from counter_app.settings import Settings, SettingsStore  # noqa: E402
 from counter_app.ui.fonts import install_app_font  # noqa: E402
 from counter_app.ui.i18n import install_translators  # noqa: E402

@@ -186,7 +186,7 @@ def _read_password(args) -> str | None:
 
 
 def cmd_create_hall(db: Database, args, out: Output) -> int:
-    from counter_app.services.halls import HallError, create_hall
+    from counter_app.services.installation.halls import HallError, create_hall
 
     try:
         hall = create_hall(db, code=args.code, name=args.name, address=args.address,
@@ -205,7 +205,7 @@ def cmd_set_reversal_policy(db: Database, args, out: Output) -> int:
     from counter_app.domain.reversal_policy import ReversalPolicy, ReversalScope
     from counter_app.services.audit import Actor
     from counter_app.services.auth import ClerkIdentity
-    from counter_app.services.reversal_policy import set_reversal_policy
+    from counter_app.services.payments.reversal_policy import set_reversal_policy
 
     administrator = ClerkIdentity(0, "counter-admin", "counter-admin", "admin", "")
     policy = set_reversal_policy(
@@ -220,7 +220,7 @@ def cmd_set_reversal_policy(db: Database, args, out: Output) -> int:
 
 
 def cmd_create_clerk(db: Database, args, out: Output) -> int:
-    from counter_app.services.clerks import ClerkError, create_clerk
+    from counter_app.services.installation.clerks import ClerkError, create_clerk
 
     password = _read_password(args)
     try:
@@ -238,8 +238,8 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
 
 
 def cmd_create_batch_login(db: Database, args, out: Output) -> int:
-    from counter_app.services.batch import create_batch_login
-    from counter_app.services.clerks import ClerkError
+    from counter_app.services.installation.batch import create_batch_login
+    from counter_app.services.installation.clerks import ClerkError
 
     password = _read_password(args)
     try:
@@ -252,7 +252,7 @@ def cmd_create_batch_login(db: Database, args, out: Output) -> int:
 
 
 def cmd_bill_period(db: Database, args, out: Output) -> int:
-    from counter_app.services.billing import bill_period
+    from counter_app.services.tariffs.billing import bill_period
 
     with _terminal_progress(args) as progress:
         report = bill_period(db, args.period, progress=progress)
@@ -269,7 +269,7 @@ def cmd_bill_period(db: Database, args, out: Output) -> int:
 
 
 def cmd_import_readings(db: Database, args, out: Output) -> int:
-    from counter_app.services.readings_import import ImportFileError, import_readings
+    from counter_app.services.imports.readings import ImportFileError, import_readings
 
     if not args.file.is_file():
         raise CliError(f"file: {args.file} does not exist")

@@ -55,7 +55,7 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
 
 def _refused(exc: Exception):
     from counter_app.cli import CliError
-    from counter_app.services.archive import ArchiveError
+    from counter_app.services.accounts.archive import ArchiveError
 
     if isinstance(exc, ArchiveError):
         where = "--locality" if exc.field == "locality" else exc.field
@@ -65,7 +65,7 @@ def _refused(exc: Exception):
 
 def cmd_archive_assign(db: Database, args, out) -> int:
     from counter_app.cli import _workstation
-    from counter_app.services.archive import ArchiveError, ArchiveService
+    from counter_app.services.accounts.archive import ArchiveError, ArchiveService
 
     try:
         result = ArchiveService(db).assign_all(_workstation(), args.locality)
@@ -87,7 +87,7 @@ def cmd_archive_assign(db: Database, args, out) -> int:
 def cmd_archive_catalogue(db: Database, args, out) -> int:
     from counter_app.cli import CliError, _terminal_progress
     from counter_app.export.archive_catalogue import export_archive_catalogue
-    from counter_app.services.archive import ArchiveError, ArchiveService
+    from counter_app.services.accounts.archive import ArchiveError, ArchiveService
 
     try:
         rows = ArchiveService(db).catalogue(args.locality)

@@ -16,7 +16,7 @@ def _cli():
 
 
 def cmd_online_import(db, args, out) -> int:
-    from counter_app.services.online_import import ImportFileError, import_online
+    from counter_app.services.channels.online import ImportFileError, import_online
 
     cli = _cli()
     if not args.file.is_file():
@@ -48,7 +48,7 @@ def cmd_online_import(db, args, out) -> int:
 
 
 def cmd_suspense_list(db, args, out) -> int:
-    from counter_app.services.channels import ChannelService
+    from counter_app.services.channels.service import ChannelService
 
     found = ChannelService(db).suspense_list(args.status)
     out.result(found, lambda: "\n".join(
@@ -60,7 +60,7 @@ def cmd_suspense_list(db, args, out) -> int:
 
 def cmd_suspense_resolve(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import ChannelService
+    from counter_app.services.channels.service import ChannelService
 
     cli = _cli()
     try:
@@ -76,7 +76,7 @@ def cmd_suspense_resolve(db, args, out) -> int:
 
 
 def cmd_channel_report(db, args, out) -> int:
-    from counter_app.services.channels import ChannelService
+    from counter_app.services.channels.service import ChannelService
 
     day = ChannelService(db).channel_day(args.day)
 
@@ -99,9 +99,9 @@ def cmd_channel_report(db, args, out) -> int:
 
 def cmd_account_deduction(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import ChannelService
-    from counter_app.services.payments import PaymentService
-    from counter_app.services.receipt_facts import AccountNotFoundError
+    from counter_app.services.channels.service import ChannelService
+    from counter_app.services.payments.receipt_facts import AccountNotFoundError
+    from counter_app.services.payments.service import PaymentService
 
     cli = _cli()
     try:
@@ -120,7 +120,7 @@ def cmd_account_deduction(db, args, out) -> int:
 
 def cmd_channel_setting(db, args, out) -> int:
     from counter_app.services.actions import ActionError
-    from counter_app.services.channels import ChannelService
+    from counter_app.services.channels.service import ChannelService
 
     cli = _cli()
     try:

@@ -18,7 +18,7 @@ from counter_app.db.engine import Database
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.audit import Actor
-from counter_app.services.late_fees import LateFeeError, LateFeeService
+from counter_app.services.payments.late_fees import LateFeeError, LateFeeService
 
 
 class DunningCliError(Exception):

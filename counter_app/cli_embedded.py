@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def embedded_database() -> tuple[EmbeddedServer, Database]:
     """The embedded server of this user, its database created if missing."""
-    from counter_app.services.embedded import create_database
+    from counter_app.services.installation.embedded import create_database
     from counter_app.settings import embedded_data_dir
 
     server = start_server(embedded_data_dir())
@@ -51,7 +51,7 @@ def cmd_move_to_server(db: Database, args, out: Output) -> int:
     from sqlalchemy.engine import URL, make_url
 
     from counter_app.cli import CliError
-    from counter_app.services.move import MoveError, move_database
+    from counter_app.services.installation.move import MoveError, move_database
 
     try:
         url = check_database_url(args.to)

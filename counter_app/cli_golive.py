@@ -24,8 +24,8 @@ def _checked_file(args) -> Path:
 
 def cmd_import_accounts(db: Database, args, out) -> int:
     from counter_app.cli import CliError
-    from counter_app.services.accounts_import import import_accounts
-    from counter_app.services.import_files import ImportFileError
+    from counter_app.services.imports.accounts import import_accounts
+    from counter_app.services.imports.files import ImportFileError
 
     path = _checked_file(args)
     try:
@@ -63,7 +63,7 @@ def _number_new_files(db: Database):
     batch action ``counter_assign_archive_numbers`` (imported numbers are kept;
     a replayed file numbers what an earlier run may have left)."""
     from counter_app.cli import CliError, _workstation
-    from counter_app.services.archive import ArchiveError, ArchiveService
+    from counter_app.services.accounts.archive import ArchiveError, ArchiveService
 
     try:
         return ArchiveService(db).assign_all(_workstation())
@@ -81,8 +81,8 @@ def _numbered_line(result) -> str:
 
 def cmd_import_balances(db: Database, args, out) -> int:
     from counter_app.cli import CliError
-    from counter_app.services.balances_import import import_balances
-    from counter_app.services.import_files import ImportFileError
+    from counter_app.services.imports.balances import import_balances
+    from counter_app.services.imports.files import ImportFileError
 
     path = _checked_file(args)
     try:

@@ -71,7 +71,7 @@ def _tiers_text(tiers) -> str:
 
 
 def cmd_list(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffAdminService
+    from counter_app.services.tariffs.admin import TariffAdminService
 
     cat = TariffAdminService(db).catalog()
     schedules = [s for s in cat.schedules if args.category in (None, s.category)]
@@ -92,7 +92,7 @@ def cmd_list(db: Database, args, out) -> int:
 
 
 def cmd_show(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffAdminService
+    from counter_app.services.tariffs.admin import TariffAdminService
 
     cat = TariffAdminService(db).catalog()
     s = cat.find(args.code)
@@ -120,7 +120,11 @@ def cmd_show(db: Database, args, out) -> int:
 
 
 def cmd_add(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffAdminService, TariffError, load_draft
+    from counter_app.services.tariffs.admin import (
+        TariffAdminService,
+        TariffError,
+        load_draft,
+    )
 
     try:
         text = args.file.read_text(encoding="utf-8")
@@ -144,7 +148,7 @@ def cmd_add(db: Database, args, out) -> int:
 
 
 def cmd_component(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffAdminService, TariffError
+    from counter_app.services.tariffs.admin import TariffAdminService, TariffError
 
     try:
         c = TariffAdminService(db).save_fee_component(
@@ -157,7 +161,7 @@ def cmd_component(db: Database, args, out) -> int:
 
 
 def cmd_category(db: Database, args, out) -> int:
-    from counter_app.services.tariff_admin import TariffAdminService, TariffError
+    from counter_app.services.tariffs.admin import TariffAdminService, TariffError
 
     try:
         code, name = TariffAdminService(db).save_price_category(args.code, args.name,

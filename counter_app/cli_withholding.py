@@ -24,7 +24,10 @@ def _bank(text: str) -> str:
 
 def cmd_export(db: Database, args, out: Output) -> int:
     from counter_app.cli import CliError
-    from counter_app.services.withholding_batch import WithholdingFileError, export_withholding
+    from counter_app.services.channels.withholding_files import (
+        WithholdingFileError,
+        export_withholding,
+    )
 
     if not args.out.parent.is_dir():
         raise CliError(f"--out: folder {args.out.parent} does not exist")
@@ -43,7 +46,10 @@ def cmd_export(db: Database, args, out: Output) -> int:
 
 def cmd_import(db: Database, args, out: Output) -> int:
     from counter_app.cli import CliError
-    from counter_app.services.withholding_batch import WithholdingFileError, import_withholding
+    from counter_app.services.channels.withholding_files import (
+        WithholdingFileError,
+        import_withholding,
+    )
 
     if not args.file.is_file():
         raise CliError(f"file: {args.file} does not exist")

@@ -31,8 +31,8 @@ from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.installation import installation_role
 from counter_app.db.migrate import migrate
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.batch import create_batch_login
-from counter_app.services.clerks import create_clerk
+from counter_app.services.installation.batch import create_batch_login
+from counter_app.services.installation.clerks import create_clerk
 from tests.support.logins import LOGIN_PASSWORD
 
 PG_ADMIN_URL = os.environ.get("COUNTER_TEST_PG_URL", "")

@@ -193,7 +193,7 @@ def test_billing_and_imports_run_as_a_batch_login(db_url, capsys, monkeypatch, t
     from sqlalchemy.engine import make_url
 
     from counter_app.db import models as m
-    from counter_app.services.tariffs import save_tariff
+    from counter_app.services.tariffs.service import save_tariff
     from tests.support.builders import RES, make_account
 
     db = Database.from_url(db_url)
@@ -240,8 +240,8 @@ def test_bill_period_as_an_admin_clerk_is_refused_in_one_line(db_url, capsys, re
     from sqlalchemy.engine import make_url
 
     from counter_app.db import models as m
-    from counter_app.services.clerks import create_clerk
-    from counter_app.services.tariffs import save_tariff
+    from counter_app.services.installation.clerks import create_clerk
+    from counter_app.services.tariffs.service import save_tariff
     from tests.support.builders import RES, make_account
 
     db = Database.from_url(db_url)

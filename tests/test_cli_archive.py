@@ -81,7 +81,7 @@ def test_libreoffice_reads_the_catalogue_as_written(tmp_path):
         if os.environ.get("COUNTER_REQUIRE_LIBREOFFICE") == "1":
             pytest.fail("COUNTER_REQUIRE_LIBREOFFICE=1 but soffice is missing")
         pytest.skip("LibreOffice (soffice) not installed; bash tools/setup-libreoffice.sh")
-    from counter_app.services.archive import CatalogueRow
+    from counter_app.services.accounts.archive import CatalogueRow
 
     rows = [CatalogueRow("07-2024-00012", "0700000012", "欧阳娜娜", "嘉祥街道建设路1号, 3单元",
                          "007", date(2024, 3, 9), "07"),
@@ -113,7 +113,7 @@ def test_bad_arguments_are_named(url, capsys, tmp_path):
 
 
 def test_a_cancelled_export_leaves_no_file(tmp_path):
-    from counter_app.services.archive import CatalogueRow
+    from counter_app.services.accounts.archive import CatalogueRow
 
     rows = [CatalogueRow(f"A01-2024-{i:05d}", f"0100{i:04d}", "张三", "某地", "", None, "A01")
             for i in range(1, 2501)]

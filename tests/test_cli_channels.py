@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from counter_app.services.billing import bill_period
+from counter_app.services.tariffs.billing import bill_period
 from tests.support.cli import run
 
 

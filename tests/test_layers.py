@@ -53,7 +53,7 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
         ("domain", "qt = __import__('PySide6')\n"),
         ("services", "from ..ui import app\n"),
         ("services", "from counter_app import ui\n"),
-        ("domain", "from counter_app.services.payments import post\n"),
+        ("domain", "from counter_app.services.payments.service import post\n"),
         ("domain", "from ..db.models import Account\n"),
         ("ui", "from counter_app.db.engine import Database\n"),
         ("ui", "from PySide6 import QtWidgets\nfrom ..db import models\n"),
@@ -91,7 +91,7 @@ def test_checker_allows_what_the_design_allows(tmp_path):
                 "from PySide6.QtCore import Qt\nfrom counter_app.services.pay import x\n"
                 "from ..domain.money import Decimal\n"
             ),
-            "counter_app/documents/qt_backend.py": "from PySide6.QtPrintSupport import QPrinter\n",
+            "counter_app/documents/render/qt.py": "from PySide6.QtPrintSupport import QPrinter\n",
         },
     )
     assert check_layers.check(root) == []

@@ -1,5 +1,5 @@
 """Complaints (投诉) and their event log, as the complaint service writes them
-(counter_app.services.complaints): receive, resolve on the spot or forward to
+(counter_app.services.complaints.service): receive, resolve on the spot or forward to
 the responsible department with a due time, follow up, resolve, reply to the
 customer, close with the customer's satisfaction. A problem that cannot be
 solved yet stays open with a recall date.

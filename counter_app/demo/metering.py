@@ -1,6 +1,6 @@
 """Meters, readings and bills of one account over the demo window.
 
-Bills follow the billing service's rules (counter_app.services.billing):
+Bills follow the billing service's rules (counter_app.services.tariffs.billing):
 the period runs from the day after the previous reading (or, for the first
 reading in the window, from the first day of the cycle's first month) to the
 read date; the tier year is the calendar year of the read date, with the
@@ -27,8 +27,8 @@ from counter_app.demo.timeline import at_local
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import FLAG_ROLLOVER, reading_flags, usage_between
 from counter_app.domain.relief import household_share, validity_share
-from counter_app.services.billing import PAYMENT_TERM_DAYS
-from counter_app.services.readings_import import HIGH_USAGE_PER_MONTH
+from counter_app.services.imports.readings import HIGH_USAGE_PER_MONTH
+from counter_app.services.tariffs.billing import PAYMENT_TERM_DAYS
 
 __all__ = ["BillRef", "ReliefTerms", "generate_meter_and_bills", "read_date", "read_periods"]
 

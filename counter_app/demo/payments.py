@@ -6,7 +6,7 @@ The rules the demo follows (and the tests check):
   allocations plus a deposit to the prepayment balance, if any.
 * Bills are paid oldest first; a payment covers every unpaid bill issued by
   its day. Now and then a customer pays only part (about 1 %).
-* As in counter_app.services.payments: a ``prepayment`` tender only pays
+* As in counter_app.services.payments.service: a ``prepayment`` tender only pays
   bills (no deposit in the same payment), its ledger ``use`` row comes
   before a ``deposit`` row.
 * About 8 % of accounts are in arrears: from their last one to three

@@ -19,7 +19,11 @@ from counter_app.db import models as m
 from counter_app.demo.addresses import AREAS
 from counter_app.domain.relief import ReliefRule
 from counter_app.domain.tariffs import Component, Tariff
-from counter_app.services.tariffs import load_relief_rules, load_tariffs, save_tariff
+from counter_app.services.tariffs.service import (
+    load_relief_rules,
+    load_tariffs,
+    save_tariff,
+)
 
 __all__ = [
     "DEMO_CLERKS",

@@ -42,8 +42,8 @@ from counter_app.demo.reference import ensure_reference
 from counter_app.demo.sink import CHUNK_TABLES, COLUMNS, STAGED, Pipeline, Sink
 from counter_app.demo.timeline import CLOSE_SECONDS, OPEN_SECONDS, ShiftPlan, Window, at_local
 from counter_app.domain.periods import Period
-from counter_app.services.shifts import DENOMINATIONS
-from counter_app.services.shifts import TENDERS as SHIFT_TENDERS
+from counter_app.services.payments.shifts import DENOMINATIONS
+from counter_app.services.payments.shifts import TENDERS as SHIFT_TENDERS
 
 __all__ = ["MAX_MONTHS", "SeedReport", "seed_demo"]
 

@@ -6,8 +6,8 @@ One layout per document, built from the plain dataclasses of
 
 * :func:`render_pdf` (ReportLab, bundled CJK fonts embedded),
 * :func:`render_escpos` (raw ESC/POS bytes for receipt printers), sent by a
-  transport from :mod:`~counter_app.documents.transports`,
-* ``counter_app.documents.qt_backend`` (any installed printer, print preview)
+  transport from :mod:`~counter_app.documents.output.transports`,
+* ``counter_app.documents.render.qt`` (any installed printer, print preview)
   — the one module here that imports Qt, so it is not imported by this package.
 
 :class:`DocumentPrinter` sends a document where the workstation's settings
@@ -30,32 +30,32 @@ from counter_app.documents.data import (
     TenderLine,
     Utility,
 )
-from counter_app.documents.escpos import PROFILES, EscposProfile, get_profile, render_escpos
-from counter_app.documents.fonts import warm_up
-from counter_app.documents.form_layouts import (
+from counter_app.documents.layouts.forms import (
     complaint_slip_document,
     day_close_document,
     relief_form_document,
     statement_document,
 )
-from counter_app.documents.model import Document, Paper
-from counter_app.documents.payment_layouts import (
+from counter_app.documents.layouts.payments import (
     receipt_document,
     reprint_document,
     reversal_document,
 )
-from counter_app.documents.pdf import render_pdf, write_pdf
-from counter_app.documents.printing import (
+from counter_app.documents.model import Document, Paper
+from counter_app.documents.output.printing import (
     DocumentPrinter,
     parse_printer,
     printer_test_page,
 )
-from counter_app.documents.transports import (
+from counter_app.documents.output.transports import (
     PRINT_ERROR_CODES,
     PrintError,
     RecordingTransport,
     transport_from_uri,
 )
+from counter_app.documents.render.escpos import PROFILES, EscposProfile, get_profile, render_escpos
+from counter_app.documents.render.fonts import warm_up
+from counter_app.documents.render.pdf import render_pdf, write_pdf
 
 __all__ = [
     "PRINT_ERROR_CODES",

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from counter_app.export.relief_register import _discard as discard_sheet
-from counter_app.services.archive import CatalogueRow
+from counter_app.services.accounts.archive import CatalogueRow
 
 __all__ = ["HEADERS", "CatalogueExport", "export_archive_catalogue"]
 

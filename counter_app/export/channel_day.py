@@ -2,7 +2,7 @@
 channel and tender the payments posted that day, then the channel payments
 reversed and the suspense list. The day-close workbook's layout (Chinese
 headers, money as numbers ``0.00``, frozen header, a totals row); plain data
-in (:class:`~counter_app.services.channels.ChannelDayReport`), a file out,
+in (:class:`~counter_app.services.channels.service.ChannelDayReport`), a file out,
 written under a temporary name and renamed last; safe in a worker thread."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from counter_app.export.day_close import (
     _money,
     _table,
 )
-from counter_app.services.channels import ChannelDayReport
+from counter_app.services.channels.service import ChannelDayReport
 
 __all__ = ["CHANNEL_LABELS", "HEADERS", "write_channel_day_workbook"]
 

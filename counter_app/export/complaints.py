@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from counter_app.services.complaints import CST, ComplaintRow
+from counter_app.services.complaints.service import CST, ComplaintRow
 
 __all__ = ["HEADERS", "complaints_workbook", "write_complaints_xlsx"]
 

@@ -2,7 +2,7 @@
 
 Money is written as numbers formatted ``0.00`` (so the sheet adds up), headers
 are Chinese, the header row is frozen and every table ends with a totals row.
-Plain data in (:class:`~counter_app.services.shifts.DayCloseReport`), a file
+Plain data in (:class:`~counter_app.services.payments.shifts.DayCloseReport`), a file
 out; safe to run in a worker thread.
 """
 
@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from counter_app.documents.data import TenderCount
 from counter_app.documents.fmt import tender_label
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.services.shifts import TENDERS, DayCloseReport
+from counter_app.services.payments.shifts import TENDERS, DayCloseReport
 
 __all__ = ["tender_rows", "write_day_close_workbook"]
 

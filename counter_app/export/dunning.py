@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from counter_app.services.late_fees import DunningList
+from counter_app.services.payments.late_fees import DunningList
 
 __all__ = ["HEADERS", "dunning_workbook", "write_dunning_xlsx"]
 

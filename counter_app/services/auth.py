@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # A clerk's statements on a shared server never run longer than this: a search
-# that would gets the "took too long" hint (services/search.py) instead of
+# that would gets the "took too long" hint (services/accounts/search.py) instead of
 # holding the connection (the CLI's bulk work is not bounded).
 WORKSTATION_STATEMENT_TIMEOUT_MS = 20_000
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
 from counter_app import __version__
-from counter_app.services.urls import describe_url
+from counter_app.services.installation.urls import describe_url
 from counter_app.settings import (
     APP_AUTHOR,
     APP_NAME,
@@ -186,7 +186,7 @@ def _run(
     finally:
         runner.shutdown(5000)
         for server in servers:
-            from counter_app.services.embedded import release_server
+            from counter_app.services.installation.embedded import release_server
 
             release_server(server)
 

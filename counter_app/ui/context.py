@@ -10,26 +10,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from counter_app.documents.printing import DocumentPrinter
-from counter_app.documents.qt_backend import print_document
-from counter_app.services.accounts import AccountService
-from counter_app.services.archive import ArchiveService
+from counter_app.documents.output.printing import DocumentPrinter
+from counter_app.documents.render.qt import print_document
+from counter_app.services.accounts.archive import ArchiveService
+from counter_app.services.accounts.search import SearchService
+from counter_app.services.accounts.service import AccountService
 from counter_app.services.audit import Actor
 from counter_app.services.auth import Authenticator, ClerkIdentity, LoginResult
-from counter_app.services.channels import ChannelService
-from counter_app.services.complaints import ComplaintService
-from counter_app.services.connection import Database
-from counter_app.services.corrections import CorrectionService
-from counter_app.services.guide import GuideService
-from counter_app.services.late_fees import LateFeeService
-from counter_app.services.outages import OutageService
-from counter_app.services.payments import PaymentService
-from counter_app.services.relief import ReliefService
-from counter_app.services.reversals import ReversalService
-from counter_app.services.search import SearchService
-from counter_app.services.shifts import ShiftService
-from counter_app.services.tariff_admin import TariffAdminService
-from counter_app.services.withholding import WithholdingService
+from counter_app.services.channels.service import ChannelService
+from counter_app.services.channels.withholding import WithholdingService
+from counter_app.services.complaints.corrections import CorrectionService
+from counter_app.services.complaints.guide import GuideService
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import ComplaintService
+from counter_app.services.installation.connection import Database
+from counter_app.services.payments.late_fees import LateFeeService
+from counter_app.services.payments.reversals import ReversalService
+from counter_app.services.payments.service import PaymentService
+from counter_app.services.payments.shifts import ShiftService
+from counter_app.services.relief.service import ReliefService
+from counter_app.services.tariffs.admin import TariffAdminService
 from counter_app.settings import Settings
 from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.tasks import TaskRunner
@@ -78,7 +78,7 @@ class Workplace:
     def ping(self) -> bool:
         """On the task runner: does the database answer (reviving this
         computer's server when it died)?"""
-        from counter_app.services.embedded import ping
+        from counter_app.services.installation.embedded import ping
 
         return ping(self.database, self.embedded_server)  # type: ignore[arg-type]
 

@@ -24,7 +24,7 @@ LOGIN_TASK = "login"
 
 
 class DemoLogin(Protocol):
-    """What the dialog needs of ``counter_app.services.embedded.DemoLogin``."""
+    """What the dialog needs of ``counter_app.services.installation.embedded.DemoLogin``."""
 
     username: str
     password: str

@@ -89,7 +89,7 @@ def check_payment(login, target: Path) -> str:
 
     from counter_app.documents import receipt_document, render_pdf
     from counter_app.services.audit import Actor
-    from counter_app.services.payments import PaymentRequest, Tender, TenderInput
+    from counter_app.services.payments.service import PaymentRequest, Tender, TenderInput
     from counter_app.ui.context import build_services
     from counter_app.ui.payments.printing import receipt_data
 
@@ -140,7 +140,7 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     from PySide6.QtWidgets import QApplication
 
     from counter_app.services.auth import Authenticator
-    from counter_app.services.embedded import prepare_embedded_database, release_server
+    from counter_app.services.installation.embedded import prepare_embedded_database, release_server
     from counter_app.settings import Settings, SettingsStore
     from counter_app.ui.context import build_workplace
     from counter_app.ui.fonts import install_app_font

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from counter_app.services.urls import describe_url
+from counter_app.services.installation.urls import describe_url
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.warm_up import warm_up_behind_login
@@ -59,13 +59,13 @@ class LazyAuthenticator:
 
 
 def prepare_embedded(datadir: Path) -> Any:
-    from counter_app.services.embedded import prepare_embedded_database
+    from counter_app.services.installation.embedded import prepare_embedded_database
 
     return prepare_embedded_database(datadir, check_demo_logins=False)
 
 
 def _demo_logins(server: Any) -> Any:
-    from counter_app.services.embedded import demo_logins
+    from counter_app.services.installation.embedded import demo_logins
 
     return demo_logins(server)
 
@@ -90,7 +90,7 @@ def prepare_behind_login(
     Embedded (``embedded_dir`` given): the server is started and its database
     checked or created (the dialog says which and holds a sign-in until it is
     done), the authenticator learns the server's URL, ``on_ready`` gets the
-    :class:`~counter_app.services.embedded.EmbeddedInfo`, then the demo logins
+    :class:`~counter_app.services.installation.embedded.EmbeddedInfo`, then the demo logins
     are looked up and shown as a hint. Either way the database layer is then
     imported (``authenticator.get``), so the first sign-in does not pay for
     it, and after it the main window's modules and the document fonts

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 MODULES = (
     "counter_app.ui.context",
     "openpyxl",
-    "counter_app.documents.qt_backend",
+    "counter_app.documents.render.qt",
     "counter_app.ui.search.page",
     "counter_app.ui.search.statement",
     "counter_app.ui.payments.page",

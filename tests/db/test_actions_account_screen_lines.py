@@ -11,11 +11,11 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.services.accounts import AccountService
+from counter_app.services.accounts.service import AccountService
 from counter_app.services.actions import ActionError
 from counter_app.services.audit import Actor
-from counter_app.services.channels import ChannelService
-from counter_app.services.withholding import WithholdingService
+from counter_app.services.channels.service import ChannelService
+from counter_app.services.channels.withholding import WithholdingService
 from tests.support import withholding as withholding_fixtures
 from tests.support.database import Statements
 from tests.support.withholding import NUMBERS

@@ -17,10 +17,10 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.archive import format_archive_no, parse_archive_no
-from counter_app.services.accounts import AccountService
-from counter_app.services.archive import ArchiveError, ArchiveInfo, ArchiveService
+from counter_app.services.accounts.archive import ArchiveError, ArchiveInfo, ArchiveService
+from counter_app.services.accounts.search import SearchService
+from counter_app.services.accounts.service import AccountService
 from counter_app.services.audit import Actor
-from counter_app.services.search import SearchService
 from tests.support.builders import make_account, make_reference
 
 # opened on, area: two localities, two years (A01 2024 has three accounts)

@@ -15,11 +15,11 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.services.accounts.ledger import arrears, open_bills
 from counter_app.services.actions import ActionError, call
-from counter_app.services.batch import jsonb
-from counter_app.services.billing import adjust_bill, bill_period
-from counter_app.services.halls import HallError, create_hall
-from counter_app.services.ledger import arrears, open_bills
+from counter_app.services.installation.batch import jsonb
+from counter_app.services.installation.halls import HallError, create_hall
+from counter_app.services.tariffs.billing import adjust_bill, bill_period
 from tests.support.builders import make_clerk_row, make_payment
 from tests.support.database import _payload
 
@@ -255,7 +255,7 @@ def test_the_batch_login_cannot_call_clerk_actions_nor_write_tables(utility):
 
 def test_a_login_without_a_clerks_row_is_refused_by_clerk_actions(utility):
     """Clerk actions check the clerks table: a batch login has no row there."""
-    from counter_app.services.clerks import ensure_login
+    from counter_app.services.installation.clerks import ensure_login
 
     # even granted a clerk group, a login without a clerks row is refused
     ensure_login(utility.db, utility.batch_name, None, "counter_supervisor")

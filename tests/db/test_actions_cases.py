@@ -15,7 +15,9 @@ from counter_app.db.engine import Database
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.complaints import (
+from counter_app.services.complaints.corrections import AccountChanged, CorrectionService
+from counter_app.services.complaints.outages import OutageError, OutageService
+from counter_app.services.complaints.service import (
     DEFAULT_DEPARTMENTS,
     ComplaintError,
     ComplaintFilter,
@@ -24,8 +26,6 @@ from counter_app.services.complaints import (
     NewComplaint,
     StaleComplaint,
 )
-from counter_app.services.corrections import AccountChanged, CorrectionService
-from counter_app.services.outages import OutageError, OutageService
 from tests.support.builders import make_account, make_reference
 
 

@@ -20,14 +20,14 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
-from counter_app.services.batch import jsonb
-from counter_app.services.billing import bill_period
-from counter_app.services.channels import (
+from counter_app.services.channels.online import import_online, read_statement
+from counter_app.services.channels.service import (
     ChannelService,
 )
-from counter_app.services.online_import import import_online, read_statement
-from counter_app.services.payments import PaymentService
-from counter_app.services.readings_import import ImportFileError
+from counter_app.services.imports.readings import ImportFileError
+from counter_app.services.installation.batch import jsonb
+from counter_app.services.payments.service import PaymentService
+from counter_app.services.tariffs.billing import bill_period
 from tests.support.builders import make_account
 
 D = Decimal

@@ -16,10 +16,10 @@ from counter_app.demo.golive_files import ACCOUNT_HEADERS, account_rows, write_c
 from counter_app.domain.idnumber import upgrade_15_to_18
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.pinyin import name_keys
-from counter_app.services.accounts_import import import_accounts
 from counter_app.services.actions import ActionError, call
-from counter_app.services.batch import jsonb
-from counter_app.services.readings_import import import_readings
+from counter_app.services.imports.accounts import import_accounts
+from counter_app.services.imports.readings import import_readings
+from counter_app.services.installation.batch import jsonb
 from tests.support.builders import make_reference
 
 TODAY = date(2026, 12, 4)

@@ -20,12 +20,12 @@ from counter_app.demo.golive_files import (
     write_csv,
     write_xlsx,
 )
-from counter_app.services.accounts_import import import_accounts
+from counter_app.services.accounts.ledger import open_bills
 from counter_app.services.actions import ActionError, call
-from counter_app.services.balances_import import Totals, import_balances
-from counter_app.services.batch import jsonb
-from counter_app.services.ledger import open_bills
-from counter_app.services.tariffs import save_tariff
+from counter_app.services.imports.accounts import import_accounts
+from counter_app.services.imports.balances import Totals, import_balances
+from counter_app.services.installation.batch import jsonb
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_reference
 
 TODAY = date(2026, 12, 4)

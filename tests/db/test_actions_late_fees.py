@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from counter_app.services.accounts_screen import view_of
+from counter_app.services.accounts.screen import view_of
+from counter_app.services.accounts.search import SearchService
 from counter_app.services.actions import ActionError, call
-from counter_app.services.late_fees import LateFeeError, LateFeeService
-from counter_app.services.payments import PaymentError, PaymentService, StaleLateFeeError
-from counter_app.services.reversals import ReversalService
-from counter_app.services.search import SearchService
+from counter_app.services.payments.late_fees import LateFeeError, LateFeeService
+from counter_app.services.payments.reversals import ReversalService
+from counter_app.services.payments.service import PaymentError, PaymentService, StaleLateFeeError
 from tests.support.late_fees import build_overdue, set_rule, today
 from tests.support.payments import books, cash, request
 

@@ -16,9 +16,9 @@ from sqlalchemy import text
 
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
-from counter_app.services.payments import PaymentError, PaymentService
-from counter_app.services.reversals import ReversalError, ReversalService
-from counter_app.services.shifts import ShiftError, ShiftService
+from counter_app.services.payments.reversals import ReversalError, ReversalService
+from counter_app.services.payments.service import PaymentError, PaymentService
+from counter_app.services.payments.shifts import ShiftError, ShiftService
 from tests.support.payments import books, build_utility, cash, request
 
 D = Decimal
@@ -282,7 +282,7 @@ def test_the_books_hold_even_against_the_tables_owner(db, hall):
 def test_a_credit_adjustment_lowers_what_the_payment_form_asks_and_the_post_takes(db, login_as):
     """A bill corrected by a credit (0016) asks for the rest only: the form
     shows it, a post of that rest pays it in full, the books hold."""
-    from counter_app.services.billing import adjust_bill
+    from counter_app.services.tariffs.billing import adjust_bill
     from tests.support.payments import build_utility, cash, request
 
     utility = build_utility(db, login_as, bills=("30.00", "45.50"))

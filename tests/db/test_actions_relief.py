@@ -11,7 +11,7 @@ from sqlalchemy import event, select, text
 
 from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
-from counter_app.services.relief import ReliefError, ReliefService
+from counter_app.services.relief.service import ReliefError, ReliefService
 from tests.support.relief import ACTOR, TODAY, form, named
 
 FILE_ARGS = dict(

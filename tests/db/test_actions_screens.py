@@ -16,14 +16,14 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import AccountNotFound, AccountService, RevealRefused
-from counter_app.services.accounts_history import AccountHistory, select_bill_summaries
+from counter_app.services.accounts.history import AccountHistory, select_bill_summaries
+from counter_app.services.accounts.ledger import open_bills
+from counter_app.services.accounts.search import AccountHit, SearchService
+from counter_app.services.accounts.service import AccountNotFound, AccountService, RevealRefused
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
-from counter_app.services.ledger import open_bills
-from counter_app.services.payments import PaymentService
-from counter_app.services.receipt_facts import AccountNotFoundError
-from counter_app.services.search import AccountHit, SearchService
+from counter_app.services.payments.receipt_facts import AccountNotFoundError
+from counter_app.services.payments.service import PaymentService
 from tests.support import account_history, search_oracle, search_people
 from tests.support.database import Statements
 

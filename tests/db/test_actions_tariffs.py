@@ -15,14 +15,14 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.services.accounts import AccountService
+from counter_app.services.accounts.service import AccountService
 from counter_app.services.actions import ActionError, call
-from counter_app.services.batch import jsonb
-from counter_app.services.billing import bill_period
-from counter_app.services.tariff_admin import (
+from counter_app.services.installation.batch import jsonb
+from counter_app.services.tariffs.admin import (
     TariffAdminService,
     TariffError,
 )
+from counter_app.services.tariffs.billing import bill_period
 from tests.support.builders import make_account, make_reference
 
 D = Decimal

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
-from counter_app.services.withholding import WithholdingError, WithholdingService
+from counter_app.services.channels.withholding import WithholdingError, WithholdingService
 from tests.support import withholding as withholding_fixtures
 from tests.support.withholding import NUMBERS
 

@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
-from counter_app.services.batch import jsonb
-from counter_app.services.tariffs import save_tariff
+from counter_app.services.installation.batch import jsonb
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_clerk_row
 from tests.support.database import _payload
 
@@ -89,7 +89,7 @@ def test_a_second_online_order_listed_before_the_first_still_waits_in_suspense(u
     from datetime import datetime, timedelta
 
     from counter_app.domain.localtime import SHANGHAI
-    from counter_app.services.billing import bill_period
+    from counter_app.services.tariffs.billing import bill_period
 
     assert bill_period(utility.batch, "2026-02").billed == 1  # 41.40 owed
     now = datetime.now(SHANGHAI)

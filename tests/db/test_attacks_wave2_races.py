@@ -18,10 +18,10 @@ from counter_app.domain.bank_files import layout_from_json, parse
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, Call, _plain, call
 from counter_app.services.audit import Actor
-from counter_app.services.late_fees import LateFeeService
-from counter_app.services.shifts import ShiftService
-from counter_app.services.tariffs import save_tariff
-from counter_app.services.withholding_batch import export_withholding
+from counter_app.services.channels.withholding_files import export_withholding
+from counter_app.services.payments.late_fees import LateFeeService
+from counter_app.services.payments.shifts import ShiftService
+from counter_app.services.tariffs.service import save_tariff
 from tests.support import withholding as withholding_fixtures
 from tests.support.builders import RES, make_account, make_reference
 from tests.support.late_fees import build_overdue, set_rule

@@ -1,4 +1,4 @@
-"""Bad input of the go-live imports (services/import_files.py, shared by every
+"""Bad input of the go-live imports (services/imports/files.py, shared by every
 import): each kind in a generated 1,000-row file, refused with its exact
 message naming the line and the column, and nothing written; what is only
 an odd form (a BOM, GBK, empty rows, dates as text or Excel serial numbers,
@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from counter_app.cli import main
 from counter_app.db import models as m
 from counter_app.demo.golive_files import ACCOUNT_HEADERS, account_rows, write_csv, write_xlsx
-from counter_app.services.accounts_import import import_accounts
-from counter_app.services.import_files import ImportFileError, RowError
+from counter_app.services.imports.accounts import import_accounts
+from counter_app.services.imports.files import ImportFileError, RowError
 from tests.support.builders import make_reference
 
 TODAY = date(2026, 12, 4)

@@ -17,11 +17,11 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.services.action_values import AmountError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
-from counter_app.services.billing import adjust_bill
-from counter_app.services.complaints import ComplaintError, ComplaintService, NewComplaint
-from counter_app.services.payments import PaymentError, PaymentRequest, Tender, TenderInput
-from counter_app.services.payments import _validate as validate_payment
-from counter_app.services.shifts import ShiftError, ShiftService
+from counter_app.services.complaints.service import ComplaintError, ComplaintService, NewComplaint
+from counter_app.services.payments.service import PaymentError, PaymentRequest, Tender, TenderInput
+from counter_app.services.payments.service import _validate as validate_payment
+from counter_app.services.payments.shifts import ShiftError, ShiftService
+from counter_app.services.tariffs.billing import adjust_bill
 from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres

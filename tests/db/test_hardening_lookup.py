@@ -13,8 +13,8 @@ from psycopg.types.json import Jsonb
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.services.accounts.search import SearchService
 from counter_app.services.actions import ActionError, call
-from counter_app.services.search import SearchService
 from tests.support import search_people
 
 pytestmark = pytest.mark.postgres

@@ -20,8 +20,8 @@ from counter_app.db import migrate as migrate_module
 from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.installation import installation_role
 from counter_app.services.actions import ActionError, call
-from counter_app.services.clerks import ClerkError, create_clerk
-from counter_app.services.halls import create_hall
+from counter_app.services.installation.clerks import ClerkError, create_clerk
+from counter_app.services.installation.halls import create_hall
 from tests.support.logins import LOGIN_PASSWORD
 
 pytestmark = pytest.mark.postgres

@@ -20,14 +20,14 @@ from counter_app.domain.periods import Period
 from counter_app.domain.phone import is_landline, is_mobile
 from counter_app.domain.pinyin import name_keys
 from counter_app.domain.tariffs import tariff_for
-from counter_app.services import billing as billing_service
-from counter_app.services.complaints import (
+from counter_app.services.complaints.service import (
     CATEGORIES,
     CHANNELS,
     DEFAULT_DEPARTMENTS,
     SATISFACTION,
 )
-from counter_app.services.tariffs import load_relief_rules, load_tariffs
+from counter_app.services.tariffs.service import billing as billing_service
+from counter_app.services.tariffs.service import load_relief_rules, load_tariffs
 
 ZERO = Decimal("0.00")
 

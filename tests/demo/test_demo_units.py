@@ -22,7 +22,7 @@ from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.periods import Period
 from counter_app.domain.phone import is_landline, is_mobile
-from counter_app.services.complaint_types import (
+from counter_app.services.complaints.types import (
     CATEGORIES,
     CHANNELS,
     DEFAULT_DEPARTMENTS,

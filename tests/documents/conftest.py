@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from counter_app.documents.model import Document  # noqa: E402
-from counter_app.documents.pdf import render_pdf  # noqa: E402
+from counter_app.documents.render.pdf import render_pdf  # noqa: E402
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.documents import Paper, PrintError, receipt_document, write_pdf
-from counter_app.documents.flow import MM, layout
+from counter_app.documents.render.flow import MM, layout
 from tests.support import documents as s
 from tests.support.imaging import dissimilarity, ink, load_gray
 from tests.support.pdf import page_size_pt, render_png
@@ -78,7 +78,7 @@ def wait_for_output(token: str, timeout: float = 60) -> Path:
 def test_receipt_printed_through_cups_has_the_roll_size_and_looks_like_the_pdf(
     qapp, queue, tmp_path, paper
 ):
-    from counter_app.documents import qt_backend
+    from counter_app.documents.render import qt as qt_backend
 
     token = f"T{uuid.uuid4().hex[:10].upper()}"
     data = dataclasses.replace(s.mixed_receipt(), receipt_no=token)
@@ -118,7 +118,7 @@ def run_admin(*cmd: str) -> None:
 
 
 def test_stopped_queue_is_offline_and_rejecting_queue_refuses(qapp, queue):
-    from counter_app.documents import qt_backend
+    from counter_app.documents.render import qt as qt_backend
 
     document = receipt_document(s.receipt(), Paper.ROLL_80)
     run_admin("cupsdisable", queue)

@@ -31,9 +31,9 @@ from counter_app.documents import (
     reversal_document,
     statement_document,
 )
-from counter_app.documents.escpos import PROFILES, display_width
 from counter_app.documents.model import Document, Text, Title
-from counter_app.documents.printing import printer_test_page
+from counter_app.documents.output.printing import printer_test_page
+from counter_app.documents.render.escpos import PROFILES, display_width
 from tests.support import documents as s
 from tests.support.documents import decoded_text, segments
 

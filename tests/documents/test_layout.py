@@ -17,10 +17,10 @@ from counter_app.documents import (
     reversal_document,
     statement_document,
 )
-from counter_app.documents.flow import LineOp, RectOp, TextOp, geometry_for, layout
-from counter_app.documents.fonts import FALLBACK, PRIMARY, split_runs, string_width
 from counter_app.documents.model import Column, Document, Table
-from counter_app.documents.wrapping import fit_widths, wrap
+from counter_app.documents.render.flow import LineOp, RectOp, TextOp, geometry_for, layout
+from counter_app.documents.render.fonts import FALLBACK, PRIMARY, split_runs, string_width
+from counter_app.documents.render.wrapping import fit_widths, wrap
 from tests.support import documents as s
 
 ALL_PAPERS = (Paper.ROLL_58, Paper.ROLL_80, Paper.A4)

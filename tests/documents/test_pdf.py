@@ -19,7 +19,7 @@ from counter_app.documents import (
     reversal_document,
     statement_document,
 )
-from counter_app.documents.flow import MM, layout
+from counter_app.documents.render.flow import MM, layout
 from tests.support import documents as s
 from tests.support.pdf import page_size_pt, pdf_fonts, pdf_text, squash
 

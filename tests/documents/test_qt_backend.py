@@ -18,8 +18,8 @@ from counter_app.documents import (
     relief_form_document,
     statement_document,
 )
-from counter_app.documents import qt_backend as qb
-from counter_app.documents.flow import MM, layout
+from counter_app.documents.render import qt as qb
+from counter_app.documents.render.flow import MM, layout
 from tests.support import documents as s
 from tests.support.imaging import dissimilarity, ink, load_gray
 from tests.support.pdf import page_size_pt, render_png

@@ -10,7 +10,7 @@ import pytest
 
 from counter_app.documents import Paper, get_profile, render_escpos, render_pdf, statement_document
 from counter_app.documents.data import StatementRow
-from counter_app.documents.flow import layout
+from counter_app.documents.render.flow import layout
 from counter_app.domain.localtime import SHANGHAI
 from tests.support import documents as s
 from tests.support.documents import decoded_text

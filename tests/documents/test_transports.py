@@ -20,8 +20,8 @@ from counter_app.documents import (
     statement_document,
     transport_from_uri,
 )
-from counter_app.documents.printing import DocumentPrinter, parse_printer
-from counter_app.documents.transports import network_transport
+from counter_app.documents.output.printing import DocumentPrinter, parse_printer
+from counter_app.documents.output.transports import network_transport
 from counter_app.settings import Settings
 from tests.support import documents as s
 

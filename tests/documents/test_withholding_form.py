@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from counter_app.documents import render_pdf
-from counter_app.documents.withholding_form import WithholdingFormData, withholding_form_document
+from counter_app.documents.layouts.withholding import WithholdingFormData, withholding_form_document
 from tests.support.pdf import page_size_pt, pdf_text, squash
 
 DATA = WithholdingFormData(

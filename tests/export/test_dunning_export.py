@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from counter_app.cli import main
 from counter_app.export.dunning import HEADERS, write_dunning_xlsx
-from counter_app.services.late_fees import LateFeeService
+from counter_app.services.payments.late_fees import LateFeeService
 from tests.support.late_fees import build_overdue, set_rule
 
 D = Decimal

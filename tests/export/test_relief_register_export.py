@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from counter_app.export.relief_register import COLUMNS, export_relief_register
-from counter_app.services.relief_queries import ReliefRow
+from counter_app.services.relief.queries import ReliefRow
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 REQUIRE_LIBREOFFICE = os.environ.get("COUNTER_REQUIRE_LIBREOFFICE") == "1"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import (
+from counter_app.services.accounts.service import (
     AccountNotFound,
     AccountService,
     AccountView,
@@ -21,7 +21,7 @@ from counter_app.services.accounts import (
 )
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.halls import HallHeading
+from counter_app.services.installation.halls import HallHeading
 from tests.support.account_history import populate
 
 D = Decimal

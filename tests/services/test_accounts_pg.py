@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database
-from counter_app.services.accounts import AccountService, RevealRefused
+from counter_app.services.accounts.service import AccountService, RevealRefused
 from counter_app.services.audit import Actor
 from tests.support.account_history import populate
 

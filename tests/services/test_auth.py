@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from counter_app.services.auth import Authenticator, LoginError, LoginFailure
-from counter_app.services.clerks import ClerkError, create_clerk
+from counter_app.services.installation.clerks import ClerkError, create_clerk
 from tests.support.builders import make_reference
 from tests.support.database import _password_checked_by_server
 

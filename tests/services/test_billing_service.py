@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from counter_app.db import models as m
-from counter_app.services.billing import bill_period
-from counter_app.services.tariffs import load_tariffs, save_tariff
+from counter_app.services.tariffs.billing import bill_period
+from counter_app.services.tariffs.service import load_tariffs, save_tariff
 from tests.support.builders import RES, make_account, make_clerk_row, make_reference
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from counter_app.db.models import AuditEvent, UtilitySetting
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.complaints import (
+from counter_app.services.complaints.service import (
     DEFAULT_DEPARTMENTS,
     ComplaintService,
     DepartmentError,

@@ -13,9 +13,13 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.complaints import DEFAULT_DEPARTMENTS, ComplaintService, NewComplaint
-from counter_app.services.corrections import CorrectionService
-from counter_app.services.outages import OutageService
+from counter_app.services.complaints.corrections import CorrectionService
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import (
+    DEFAULT_DEPARTMENTS,
+    ComplaintService,
+    NewComplaint,
+)
 from tests.support.builders import make_account, make_reference
 
 pytestmark = pytest.mark.postgres

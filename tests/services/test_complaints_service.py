@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from counter_app.db.models import AuditEvent, Complaint
 from counter_app.export.complaints import write_complaints_xlsx
 from counter_app.services.audit import Actor
-from counter_app.services.complaints import (
+from counter_app.services.complaints.service import (
     CST,
     ComplaintError,
     ComplaintFilter,

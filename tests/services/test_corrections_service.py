@@ -10,15 +10,15 @@ from sqlalchemy import select, update
 from counter_app.db.models import Account, AuditEvent
 from counter_app.domain.consultation import search
 from counter_app.services.audit import Actor
-from counter_app.services.complaints import ComplaintService, NewComplaint
-from counter_app.services.corrections import (
+from counter_app.services.complaints.corrections import (
     AccountChanged,
     CorrectionError,
     CorrectionService,
     StaleCorrection,
 )
-from counter_app.services.guide import GuideService
-from counter_app.services.outages import OutageService
+from counter_app.services.complaints.guide import GuideService
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import ComplaintService, NewComplaint
 from tests.support.builders import make_account, make_reference
 
 

@@ -19,8 +19,8 @@ from counter_app.db import embedded_server as es
 from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.models import Account
 from counter_app.services.auth import Authenticator, LoginError, LoginFailure
-from counter_app.services.clerks import ensure_login_role
-from counter_app.services.embedded import prepare_embedded_database
+from counter_app.services.installation.clerks import ensure_login_role
+from counter_app.services.installation.embedded import prepare_embedded_database
 from tests.support.waiting import poll_until
 
 pytestmark = pytest.mark.postgres
@@ -230,7 +230,7 @@ def _kill_backends(datadir: Path) -> None:
 
 
 def test_a_server_killed_under_the_app_is_revived_and_the_clerk_reconnects(root):
-    from counter_app.services.embedded import ping
+    from counter_app.services.installation.embedded import ping
 
     info = prepare_embedded_database(root / "postgres", accounts=5, months=1)
     result = Authenticator(info.url).login("clerk01", "demo")

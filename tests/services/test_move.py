@@ -16,9 +16,9 @@ from counter_app.cli import main
 from counter_app.db import embedded_server as es
 from counter_app.db.engine import Database
 from counter_app.services.auth import Authenticator
-from counter_app.services.clerks import create_clerk
-from counter_app.services.embedded import prepare_embedded_database
-from counter_app.services.move import MoveError, move_database
+from counter_app.services.installation.clerks import create_clerk
+from counter_app.services.installation.embedded import prepare_embedded_database
+from counter_app.services.installation.move import MoveError, move_database
 
 pytestmark = pytest.mark.postgres
 

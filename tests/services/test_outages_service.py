@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from counter_app.db.models import AuditEvent, Outage
 from counter_app.services.audit import Actor
-from counter_app.services.outages import OutageError, OutageService
+from counter_app.services.complaints.outages import OutageError, OutageService
 from tests.support.builders import make_reference
 
 

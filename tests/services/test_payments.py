@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from counter_app.db import models as m
-from counter_app.services.ledger import arrears, open_bills
-from counter_app.services.payments import (
+from counter_app.services.accounts.ledger import arrears, open_bills
+from counter_app.services.payments.service import (
     IdempotencyConflict,
     PaymentError,
     PaymentService,
@@ -17,7 +17,7 @@ from counter_app.services.payments import (
     Tender,
     TenderInput,
 )
-from counter_app.services.shifts import ShiftService
+from counter_app.services.payments.shifts import ShiftService
 from tests.support.payments import build_utility, cash, request
 
 D = Decimal

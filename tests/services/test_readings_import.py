@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from counter_app.db import models as m
-from counter_app.services.readings_import import ImportFileError, import_readings
+from counter_app.services.imports.readings import ImportFileError, import_readings
 from tests.support.builders import make_account, make_reference
 
 TODAY = date(2026, 11, 23)
@@ -151,7 +151,7 @@ def test_the_same_file_twice_posts_nothing_new(accounts, batch, tmp_path):
 def test_a_row_the_database_refuses_is_reported_by_its_line(accounts, batch, tmp_path):
     """Another import wrote the meter's reading between the check and the
     write: the database's own check names the line, and nothing is written."""
-    from counter_app.services import readings_import as ri
+    from counter_app.services.imports import readings as ri
 
     path = _csv(tmp_path, "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-10,2026-10-20,1225\n")
     rows = ri._rows_from_file(path)

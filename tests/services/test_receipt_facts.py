@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 
 from counter_app.db import models as m
-from counter_app.services.payments import PaymentService, Tender, TenderInput
-from counter_app.services.receipt_facts import (
+from counter_app.services.payments.receipt_facts import (
     AccountNotFoundError,
 )
-from counter_app.services.reversals import ReversalService
+from counter_app.services.payments.reversals import ReversalService
+from counter_app.services.payments.service import PaymentService, Tender, TenderInput
 from tests.support.payments import build_utility, cash, request
 
 D = Decimal

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.documents import render_pdf
-from counter_app.services.relief import ReliefError, ReliefRow, ReliefService
+from counter_app.services.relief.service import ReliefError, ReliefRow, ReliefService
 from counter_app.ui.relief.jobs import preview_form
 from tests.support.pdf import pdf_text, squash
 from tests.support.relief import ACTOR, form, named

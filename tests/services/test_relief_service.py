@@ -17,13 +17,13 @@ from sqlalchemy import select, text
 from counter_app.db import models as m
 from counter_app.domain.dates import latest_date
 from counter_app.domain.periods import Period
-from counter_app.services.billing import bill_period
-from counter_app.services.relief import (
+from counter_app.services.relief.service import (
     RegisterFilter,
     ReliefConflict,
     ReliefError,
     ReliefInput,
 )
+from counter_app.services.tariffs.billing import bill_period
 from tests.support.builders import make_account
 from tests.support.relief import ACTOR, ALL_MATERIALS, LOW_LIVING, TODAY, Town, form
 

@@ -21,8 +21,8 @@ from counter_app.domain.reversal_policy import (
 )
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.reversal_policy import set_reversal_policy
-from counter_app.services.reversals import ReversalError, ReversalService
+from counter_app.services.payments.reversal_policy import set_reversal_policy
+from counter_app.services.payments.reversals import ReversalError, ReversalService
 from tests.support.payments import build_utility
 from tests.support.reversals import age_back, wechat_payment_of_another_shift
 

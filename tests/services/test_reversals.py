@@ -13,10 +13,10 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from sqlalchemy import func, select
 
 from counter_app.db import models as m
+from counter_app.services.accounts.ledger import open_bills
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.ledger import open_bills
-from counter_app.services.payments import PaymentError, PaymentService, Tender, TenderInput
-from counter_app.services.reversals import ReversalError, ReversalService
+from counter_app.services.payments.reversals import ReversalError, ReversalService
+from counter_app.services.payments.service import PaymentError, PaymentService, Tender, TenderInput
 from tests.support.payments import books, build_utility, cash, request
 
 D = Decimal

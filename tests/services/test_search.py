@@ -11,7 +11,7 @@ import pytest
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.services.search import AccountHit, SearchResult, SearchService
+from counter_app.services.accounts.search import AccountHit, SearchResult, SearchService
 from tests.support.builders import make_clerk_row
 from tests.support.search_people import ID_15, ID_ZHANG, populate
 

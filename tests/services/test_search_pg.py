@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import Database
-from counter_app.services.search import SearchService
+from counter_app.services.accounts.search import SearchService
 from tests.support.search_people import ID_X, ID_ZHANG, populate
 
 pytestmark = pytest.mark.postgres
@@ -125,7 +125,7 @@ def test_lookups_use_the_indexes(town):
     from psycopg.types.json import Jsonb
 
     from counter_app.domain.search_query import parse_query
-    from counter_app.services.search import search_terms
+    from counter_app.services.accounts.search import search_terms
 
     admin, _ = town
     for raw in ("张三", "三丰", "zs", "0100", "5678", "15002x", "meter:jx24", "院内表井",

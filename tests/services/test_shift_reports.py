@@ -16,10 +16,10 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.payments import PaymentService, Tender, TenderInput
-from counter_app.services.receipt_facts import DEFAULT_UTILITY_NAME
-from counter_app.services.reversals import ReversalService
-from counter_app.services.shifts import ShiftError, ShiftService
+from counter_app.services.payments.receipt_facts import DEFAULT_UTILITY_NAME
+from counter_app.services.payments.reversals import ReversalService
+from counter_app.services.payments.service import PaymentService, Tender, TenderInput
+from counter_app.services.payments.shifts import ShiftError, ShiftService
 from tests.support.payments import build_utility, cash, request
 
 D = Decimal

@@ -28,7 +28,7 @@ from counter_app.services.auth import (
     LoginError,
     LoginFailure,
 )
-from counter_app.services.clerks import create_clerk
+from counter_app.services.installation.clerks import create_clerk
 from tests.support.builders import make_reference
 from tests.support.database import _password_checked_by_server
 from tests.support.logins import LOGIN_PASSWORD

@@ -14,8 +14,8 @@ from sqlalchemy import text
 
 from counter_app.domain.bank_files import layout_from_json, parse, render
 from counter_app.services.actions import ActionError, call
-from counter_app.services.withholding import WithholdingService
-from counter_app.services.withholding_batch import (
+from counter_app.services.channels.withholding import WithholdingService
+from counter_app.services.channels.withholding_files import (
     WithholdingFileError,
     export_withholding,
     import_withholding,

@@ -12,7 +12,7 @@ from sqlalchemy import event, select, text
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.services.tariffs import save_tariff
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
 D = Decimal

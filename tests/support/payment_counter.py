@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from counter_app.db.engine import Database
 from counter_app.documents import DocumentPrinter, RecordingTransport
-from counter_app.services.clerks import create_clerk
+from counter_app.services.installation.clerks import create_clerk
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
 from counter_app.ui.payments.history_dialog import HistoryDialog

@@ -13,9 +13,9 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.payments import PaymentRequest, Tender, TenderInput
-from counter_app.services.shifts import ShiftService
-from counter_app.services.tariffs import save_tariff
+from counter_app.services.payments.service import PaymentRequest, Tender, TenderInput
+from counter_app.services.payments.shifts import ShiftService
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
 D = Decimal

@@ -13,12 +13,12 @@ from counter_app.db import models as m
 from counter_app.domain.tariffs import Component, Tariff
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.relief import (
+from counter_app.services.relief.checks import local_today
+from counter_app.services.relief.service import (
     ReliefInput,
     ReliefService,
 )
-from counter_app.services.relief_checks import local_today
-from counter_app.services.tariffs import save_tariff
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import make_account, make_reference
 
 TODAY = local_today()  # the server's day too (same clock, Asia/Shanghai)

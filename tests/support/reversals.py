@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from counter_app.db.engine import Database
 from counter_app.services.audit import Actor
-from counter_app.services.payments import PaymentService, Tender, TenderInput
-from counter_app.services.shifts import ShiftService
+from counter_app.services.payments.service import PaymentService, Tender, TenderInput
+from counter_app.services.payments.shifts import ShiftService
 from tests.support.payments import request
 
 

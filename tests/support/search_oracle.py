@@ -19,7 +19,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.phone import split_landline
 from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
-from counter_app.services.ledger import arrears_select
+from counter_app.services.accounts.ledger import arrears_select
 
 __all__ = [
     "DEFAULT_AREA_CODE",

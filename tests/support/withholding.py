@@ -18,8 +18,8 @@ from counter_app.domain.bank_files import layout_from_json, parse, render
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.tariffs import save_tariff
-from counter_app.services.withholding import WithholdingService
+from counter_app.services.channels.withholding import WithholdingService
+from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
 SQL = (Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ from sqlalchemy import text  # noqa: E402
 
 from counter_app.db.engine import Database  # noqa: E402
 from counter_app.db.models import Hall  # noqa: E402
-from counter_app.services.clerks import create_clerk  # noqa: E402
+from counter_app.services.installation.clerks import create_clerk  # noqa: E402
 from counter_app.settings import Settings, SettingsStore  # noqa: E402
 from counter_app.ui.context import build_workplace  # noqa: E402
 from counter_app.ui.fonts import install_app_font  # noqa: E402

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread
 
 from counter_app.services.actions import ActionError
-from counter_app.services.reversals import ReversalError
+from counter_app.services.payments.reversals import ReversalError
 from counter_app.ui.tasks import Cancelled, TaskRunner, expected_refusal
 
 

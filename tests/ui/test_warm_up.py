@@ -24,7 +24,7 @@ assert 'counter_app.ui.main_window' not in sys.modules
 worker = threading.Thread(target=warm_up_behind_login, args=(Auth(),))
 worker.start()
 worker.join(120)
-from counter_app.documents import fonts
+from counter_app.documents.render import fonts
 missing = [m for m in MODULES if m not in sys.modules]
 print(calls, missing, fonts._registered, gc.isenabled(), gc.get_freeze_count() > 100000)
 """

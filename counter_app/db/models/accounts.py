@@ -94,7 +94,7 @@ class Meter(Base):
 
 
 # ---------------------------------------------------------------- search
-# Indexes of the customer search (migration 0003, services/search.py).
+# Indexes of the customer search (migration 0003, services/accounts/search.py).
 # The plain column indexes use the pattern operator classes, so a prefix
 # LIKE can use them although the database collation is not C. The
 # expression indexes use counter_grams(), a function of migration 0003.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.masking import PERSONAL_FIELDS
-from counter_app.services.corrections import FIELDS, CorrectionView
+from counter_app.services.complaints.corrections import FIELDS, CorrectionView
 from counter_app.ui.complaints import labels
 from counter_app.ui.style import ERROR_STYLE
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.complaints import (
+from counter_app.services.complaints.service import (
     DEPARTMENT_EDITORS,
     ComplaintService,
     DepartmentError,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.complaints import CHANNELS, SATISFACTION, ComplaintView
+from counter_app.services.complaints.service import CHANNELS, SATISFACTION, ComplaintView
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.dates import configure_date_edit

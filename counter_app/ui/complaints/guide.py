@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.consultation import Script, search
-from counter_app.services.guide import CustomerFacts
+from counter_app.services.complaints.guide import CustomerFacts
 from counter_app.ui import style
 from counter_app.ui.complaints import labels
 

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services.complaints import CST, LIMITS
+from counter_app.services.complaints.service import CST, LIMITS
 
 
 def channel_names() -> dict[str, str]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.complaints import CATEGORIES, ComplaintFilter, ComplaintRow
+from counter_app.services.complaints.service import CATEGORIES, ComplaintFilter, ComplaintRow
 from counter_app.ui import style
 from counter_app.ui.complaints import labels
 from counter_app.ui.flow_layout import flow_row

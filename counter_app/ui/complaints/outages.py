@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.outages import SUPERVISOR_ROLES, OutageError, OutageView
+from counter_app.services.complaints.outages import SUPERVISOR_ROLES, OutageError, OutageView
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI, utc_of
 from counter_app.ui.context import Workplace

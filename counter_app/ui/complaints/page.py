@@ -16,15 +16,15 @@ from PySide6.QtWidgets import QMessageBox, QSplitter, QTabWidget, QVBoxLayout, Q
 
 from counter_app.documents import PrintError
 from counter_app.export.complaints import write_complaints_xlsx
-from counter_app.services.complaints import (
-    ComplaintError,
-    ComplaintView,
-    StaleComplaint,
-)
-from counter_app.services.corrections import (
+from counter_app.services.complaints.corrections import (
     AccountChanged,
     CorrectionError,
     StaleCorrection,
+)
+from counter_app.services.complaints.service import (
+    ComplaintError,
+    ComplaintView,
+    StaleComplaint,
 )
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.complaints import labels

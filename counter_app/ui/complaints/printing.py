@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from counter_app.documents import ComplaintSlipData, Utility, complaint_slip_document
-from counter_app.services.complaints import ComplaintService, ComplaintView
+from counter_app.services.complaints.service import ComplaintService, ComplaintView
 from counter_app.ui.context import Workplace
 
 

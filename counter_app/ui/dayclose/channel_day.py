@@ -29,7 +29,7 @@ from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.export.channel_day import write_channel_day_workbook
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import ChannelDayReport, ChannelDayRow
+from counter_app.services.channels.service import ChannelDayReport, ChannelDayRow
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.money import format_money
 from counter_app.domain.text import normalize_input
-from counter_app.services.shifts import DENOMINATIONS
+from counter_app.services.payments.shifts import DENOMINATIONS
 from counter_app.ui.style import ERROR_STYLE
 
 MAX_PIECES = 99_999

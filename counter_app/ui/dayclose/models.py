@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
-from counter_app.services.shifts import TENDERS, ShiftSummary
+from counter_app.services.payments.shifts import TENDERS, ShiftSummary
 from counter_app.ui import style
 from counter_app.ui.labels import tender_name
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import MoneyError, format_money, parse_money
-from counter_app.services.shifts import (
+from counter_app.services.payments.shifts import (
     DayCloseReport,
     ShiftError,
     ShiftService,

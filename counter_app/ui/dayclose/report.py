@@ -8,7 +8,7 @@ from counter_app.documents import DayCloseData, Document, Paper, Utility
 from counter_app.documents import day_close_document as layout
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.export.day_close import tender_rows, write_day_close_workbook
-from counter_app.services.shifts import DayCloseReport
+from counter_app.services.payments.shifts import DayCloseReport
 
 
 def export_workbook(report: DayCloseReport, path: str, *, control) -> Path:

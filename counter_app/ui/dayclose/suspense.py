@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.services.actions import ActionError
-from counter_app.services.channels import SuspenseList, SuspenseRow
+from counter_app.services.channels.service import SuspenseList, SuspenseRow
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.record_model import RecordTableModel

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services.shifts import ShiftError
+from counter_app.services.payments.shifts import ShiftError
 
 
 def shift_error_text(error: ShiftError) -> str:

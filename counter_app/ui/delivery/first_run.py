@@ -21,7 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.connection import ConnectionOutcome, check_connection, postgres_url
+from counter_app.services.installation.connection import (
+    ConnectionOutcome,
+    check_connection,
+    postgres_url,
+)
 from counter_app.settings import Settings, SettingsStore
 from counter_app.ui.tasks import TaskRunner
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QScrollArea,
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from counter_app.services.connection import tls_description
+from counter_app.services.installation.connection import tls_description
 from counter_app.settings import Settings, SettingsError, SettingsStore
 from counter_app.ui.forms.ui_settings_page import Ui_SettingsPage
 from counter_app.ui.settings.printer_section import PrinterFieldError, PrinterSection

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import SHANGHAI
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import PaymentSummary
-from counter_app.services.receipt_facts import PayableAccount
+from counter_app.services.accounts.service import PaymentSummary
+from counter_app.services.payments.receipt_facts import PayableAccount
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.payments.messages import print_message

@@ -9,7 +9,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt, Signal
 
 from counter_app.domain.money import format_money
-from counter_app.services.ledger import ZERO, OpenBill
+from counter_app.services.accounts.ledger import ZERO, OpenBill
 from counter_app.ui.record_model import RECORD_ROLE, Index, RecordTableModel
 
 __all__ = ["RECORD_ROLE", "BillsModel"]

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QPushButton
 
-from counter_app.services.payments import IdempotencyConflict
+from counter_app.services.payments.service import IdempotencyConflict
 from counter_app.ui.errors import connection_lost
 from counter_app.ui.tasks import TaskRunner
 

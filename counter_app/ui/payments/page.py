@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import format_money
-from counter_app.services.receipt_facts import AccountNotFoundError, PayableAccount
+from counter_app.services.payments.receipt_facts import AccountNotFoundError, PayableAccount
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.history_dialog import HistoryDialog

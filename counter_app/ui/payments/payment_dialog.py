@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents import PrintError
 from counter_app.domain.money import format_money
-from counter_app.services.late_fees import Waiver
-from counter_app.services.payments import (
+from counter_app.services.payments.late_fees import Waiver
+from counter_app.services.payments.receipt_facts import PayableAccount, ReceiptFacts
+from counter_app.services.payments.service import (
     IdempotencyConflict,
     PaymentError,
     PaymentRequest,
@@ -42,7 +43,6 @@ from counter_app.services.payments import (
     StaleBillsError,
     StaleLateFeeError,
 )
-from counter_app.services.receipt_facts import PayableAccount, ReceiptFacts
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import payment_message, print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button

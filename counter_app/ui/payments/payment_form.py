@@ -22,10 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
-from counter_app.services.late_fees import Waiver
-from counter_app.services.ledger import ZERO
-from counter_app.services.payments import PaymentError, PaymentRequest, PaymentResult, Tender
-from counter_app.services.receipt_facts import PayableAccount
+from counter_app.services.accounts.ledger import ZERO
+from counter_app.services.payments.late_fees import Waiver
+from counter_app.services.payments.receipt_facts import PayableAccount
+from counter_app.services.payments.service import (
+    PaymentError,
+    PaymentRequest,
+    PaymentResult,
+    Tender,
+)
 from counter_app.ui.payments.messages import payment_message
 from counter_app.ui.payments.models import BillsModel
 from counter_app.ui.payments.tenders import InputRefused, TenderPanel, read_money

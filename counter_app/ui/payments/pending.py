@@ -18,8 +18,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QSettings
 
-from counter_app.services.late_fees import Waiver
-from counter_app.services.payments import PaymentRequest, Tender, TenderInput
+from counter_app.services.payments.late_fees import Waiver
+from counter_app.services.payments.service import PaymentRequest, Tender, TenderInput
 
 KEY = "payments/pending"
 

@@ -21,7 +21,7 @@ from counter_app.documents import (
     reprint_document,
     reversal_document,
 )
-from counter_app.services.receipt_facts import ReceiptFacts
+from counter_app.services.payments.receipt_facts import ReceiptFacts
 from counter_app.ui.context import Workplace
 
 

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
 from counter_app.domain.reversal_policy import ReversalScope
-from counter_app.services.accounts import PaymentSummary
+from counter_app.services.accounts.service import PaymentSummary
 from counter_app.services.auth import LoginError
-from counter_app.services.receipt_facts import PayableAccount
-from counter_app.services.reversal_policy import ReversalFacts
-from counter_app.services.reversals import (
+from counter_app.services.payments.receipt_facts import PayableAccount
+from counter_app.services.payments.reversal_policy import ReversalFacts
+from counter_app.services.payments.reversals import (
     ReversalError,
     ReversalResult,
 )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import MoneyError
-from counter_app.services.shifts import ShiftError
+from counter_app.services.payments.shifts import ShiftError
 from counter_app.ui.context import Workplace
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.payments.outcome import error_text

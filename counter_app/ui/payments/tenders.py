@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.domain.text import normalize_input
-from counter_app.services.ledger import ZERO
-from counter_app.services.payments import Tender, TenderInput
+from counter_app.services.accounts.ledger import ZERO
+from counter_app.services.payments.service import Tender, TenderInput
 from counter_app.ui.payments.messages import money_message, payment_message
 
 MONEY_WIDTH = 130

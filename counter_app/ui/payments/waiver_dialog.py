@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.services.auth import LoginError
-from counter_app.services.late_fees import LateFeeError, Waiver
+from counter_app.services.payments.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text

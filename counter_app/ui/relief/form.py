@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
 from counter_app.domain.dates import validity_problem
-from counter_app.services.relief import (
+from counter_app.services.relief.service import (
     MATERIALS,
     AccountBrief,
     ReliefError,

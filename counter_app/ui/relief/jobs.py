@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from counter_app.documents import ReliefApplicationData, Utility, relief_form_document
 from counter_app.documents.model import Document
 from counter_app.export.relief_register import ExportResult, export_relief_register
-from counter_app.services.relief import (
+from counter_app.services.relief.service import (
     AccountBrief,
     RegisterFilter,
     RegisterPage,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.services.relief import ReliefError
+from counter_app.services.relief.service import ReliefError
 
 
 def status_text(status: str) -> str:

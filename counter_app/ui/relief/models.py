@@ -8,7 +8,7 @@ from enum import IntEnum
 from PySide6.QtGui import QColor
 
 from counter_app.domain.money import format_money
-from counter_app.services.relief import PeriodTotal, ReliefRow
+from counter_app.services.relief.service import PeriodTotal, ReliefRow
 from counter_app.ui import style
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
 from counter_app.ui.relief.labels import account_type_text, status_text

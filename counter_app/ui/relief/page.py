@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from counter_app.export.relief_register import ExportResult
-from counter_app.services.relief import (
+from counter_app.services.relief.service import (
     RegisterFilter,
     ReliefConflict,
     ReliefError,
@@ -241,8 +241,8 @@ class ReliefPage(QWidget):
         )
 
     def _preview(self, document) -> None:
-        from counter_app.documents.printing import parse_printer
-        from counter_app.documents.qt_backend import print_preview
+        from counter_app.documents.output.printing import parse_printer
+        from counter_app.documents.render.qt import print_preview
 
         target = parse_printer(self.workplace.settings.a4_printer)
         print_preview(self, document, target.address if target.kind == "system" else "")

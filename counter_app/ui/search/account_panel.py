@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.fmt import yen as money_text
-from counter_app.services.accounts import (
+from counter_app.services.accounts.archive import ArchiveError, ArchiveInfo
+from counter_app.services.accounts.service import (
     REVEAL_ROLE,
     AccountScreen,
     AccountView,
     RevealLimited,
     RevealRefused,
 )
-from counter_app.services.archive import ArchiveError, ArchiveInfo
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace

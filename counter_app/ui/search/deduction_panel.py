@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QWidget
 
-from counter_app.services.accounts import DeductionState
+from counter_app.services.accounts.service import DeductionState
 from counter_app.services.actions import ActionError
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain

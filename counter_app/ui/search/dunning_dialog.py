@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.export.dunning import write_dunning_xlsx
-from counter_app.services.late_fees import DunningList, DunningRow, LateFeeError
+from counter_app.services.payments.late_fees import DunningList, DunningRow, LateFeeError
 from counter_app.ui import style
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import AccountHistoryPage, BillSummary, PaymentSummary
+from counter_app.services.accounts.service import AccountHistoryPage, BillSummary, PaymentSummary
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.record_table import RecordTableView

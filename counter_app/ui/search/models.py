@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 
 from counter_app.documents.fmt import local_time
 from counter_app.documents.fmt import yen as money_text
-from counter_app.services.accounts import BillLineView, BillSummary, PaymentSummary
-from counter_app.services.search import AccountHit
+from counter_app.services.accounts.search import AccountHit
+from counter_app.services.accounts.service import BillLineView, BillSummary, PaymentSummary
 from counter_app.ui import style
 from counter_app.ui.labels import tender_name
 from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.services.search import SearchResult
+from counter_app.services.accounts.search import SearchResult
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_table import RecordTableView

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import statement_document, write_pdf
-from counter_app.documents.flow import Page, layout
 from counter_app.documents.model import Document, Paper
-from counter_app.documents.printing import parse_printer
-from counter_app.documents.qt_backend import print_preview
+from counter_app.documents.output.printing import parse_printer
+from counter_app.documents.render.flow import Page, layout
+from counter_app.documents.render.qt import print_preview
 from counter_app.domain.periods import Period
-from counter_app.services.accounts import AccountView
+from counter_app.services.accounts.service import AccountView
 from counter_app.ui.context import Workplace
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import run_with_progress

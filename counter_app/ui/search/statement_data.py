@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from counter_app.documents.data import StatementData, StatementRow, Utility
-from counter_app.services.accounts import Statement, StatementLine
+from counter_app.services.accounts.service import Statement, StatementLine
 
 
 def statement_row(line: StatementLine) -> StatementRow:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import write_pdf
+from counter_app.documents.layouts.tariffs import price_text, tariff_basis_document, tier_name
 from counter_app.documents.model import Document
-from counter_app.documents.qt_backend import print_preview
-from counter_app.documents.tariff_layouts import price_text, tariff_basis_document, tier_name
-from counter_app.services.tariff_basis import TariffBasis
+from counter_app.documents.render.qt import print_preview
+from counter_app.services.tariffs.basis import TariffBasis
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_table import configure_record_table
 from counter_app.ui.search.document_buttons import DocumentButtons, failure_text

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents import write_pdf
-from counter_app.documents.withholding_form import WithholdingFormData, withholding_form_document
+from counter_app.documents.layouts.withholding import WithholdingFormData, withholding_form_document
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.services.accounts import WithholdingLine
-from counter_app.services.withholding import (
+from counter_app.services.accounts.service import WithholdingLine
+from counter_app.services.channels.withholding import (
     Agreement,
     WithholdingError,
     WithholdingScreen,

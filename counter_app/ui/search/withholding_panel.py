@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from counter_app.services.accounts import WithholdingLine
+from counter_app.services.accounts.service import WithholdingLine
 from counter_app.ui.search.withholding_dialog import WithholdingDialog, result_text
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QSizePolicy, QWidget
 
 from counter_app.documents import PROFILES, DocumentPrinter, PrintError, transport_from_uri
-from counter_app.documents.printing import ESCPOS_SCHEMES
+from counter_app.documents.output.printing import ESCPOS_SCHEMES
 from counter_app.settings import Settings
 from counter_app.ui.errors import explain
 from counter_app.ui.forms.ui_settings_printer import Ui_PrinterSection
@@ -45,14 +45,14 @@ def profile_description(name: str) -> str:
 
 
 def system_printers() -> list[str]:
-    from counter_app.documents.qt_backend import available_printers
+    from counter_app.documents.render.qt import available_printers
 
     return available_printers()
 
 
 def qt_printer_for(settings: Settings) -> DocumentPrinter:
     """The printer of these settings, with the Qt backend for system printers."""
-    from counter_app.documents.qt_backend import print_document
+    from counter_app.documents.render.qt import print_document
 
     return DocumentPrinter(settings, system_printer=print_document)
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.documents.tariff_layouts import price_text, tier_name
-from counter_app.services.tariff_admin import Catalog, Saved, Schedule, TariffError
+from counter_app.documents.layouts.tariffs import price_text, tier_name
+from counter_app.services.tariffs.admin import Catalog, Saved, Schedule, TariffError
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.documents.tariff_layouts import price_text, tier_name
-from counter_app.services.tariff_admin import Catalog, Schedule
+from counter_app.documents.layouts.tariffs import price_text, tier_name
+from counter_app.services.tariffs.admin import Catalog, Schedule
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_table import configure_record_table
 from counter_app.ui.settings.tariff_form import TariffFormDialog

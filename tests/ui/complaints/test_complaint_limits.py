@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from counter_app.services.audit import Actor
-from counter_app.services.complaints import ComplaintError, ComplaintService, NewComplaint
+from counter_app.services.complaints.service import ComplaintError, ComplaintService, NewComplaint
 from tests.support.keyboard import type_text
 
 pytestmark = pytest.mark.postgres

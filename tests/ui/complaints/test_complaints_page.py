@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from counter_app.services.audit import Actor
-from counter_app.services.complaints import ComplaintService, NewComplaint
-from counter_app.services.outages import OutageService
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import ComplaintService, NewComplaint
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 from tests.support.keyboard import type_text
 from tests.support.screens import save_shot, shot_dirs

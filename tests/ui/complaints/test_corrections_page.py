@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from counter_app.db.models import Account, AuditEvent
 from counter_app.services.audit import Actor
-from counter_app.services.corrections import CorrectionService
+from counter_app.services.complaints.corrections import CorrectionService
 from counter_app.ui.style import ERROR_STYLE
 from tests.support.keyboard import press_alt, type_text
 from tests.support.screens import save_shot, shot_dirs

@@ -13,13 +13,13 @@ from sqlalchemy import select
 from counter_app.db.models import AuditEvent
 from counter_app.services.audit import Actor
 from counter_app.services.auth import ClerkIdentity
-from counter_app.services.complaints import (
+from counter_app.services.complaints.outages import OutageService
+from counter_app.services.complaints.service import (
     CATEGORIES,
     CHANNELS,
     DEFAULT_DEPARTMENTS,
     ComplaintService,
 )
-from counter_app.services.outages import OutageService
 from counter_app.ui.complaints import labels
 from counter_app.ui.complaints.form import SHANGHAI
 from tests.support.keyboard import press_alt, type_text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from counter_app.export.channel_day import write_channel_day_workbook
 from counter_app.services.actions import ActionError
-from counter_app.services.online_import import import_online
+from counter_app.services.channels.online import import_online
 from counter_app.ui.dayclose import channel_day as panel_module
 from counter_app.ui.dayclose.channel_day import ChannelDayModel
 from tests.support.dayclose_till import make_till

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from counter_app.documents import PrintError, RecordingTransport
 from counter_app.export.day_close import write_day_close_workbook
-from counter_app.services.payments import (
+from counter_app.services.payments.service import (
     PaymentError,
     PaymentRequest,
     PaymentService,
     Tender,
     TenderInput,
 )
-from counter_app.services.shifts import ShiftService
+from counter_app.services.payments.shifts import ShiftService
 from counter_app.ui.dayclose import report as report_module
 from counter_app.ui.dayclose.page import CLOSED_PAGE, OPEN_PAGE, SHIFT_PAGE
 from tests.support.dayclose_till import GB, make_till

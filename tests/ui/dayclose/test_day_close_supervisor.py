@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from counter_app.db import models as m
 from counter_app.services.audit import Actor
-from counter_app.services.shifts import ShiftService
+from counter_app.services.payments.shifts import ShiftService
 from counter_app.ui.dayclose.models import RECORD_ROLE, ShiftsOfDayModel
 from counter_app.ui.dayclose.page import SHIFT_PAGE
 from tests.support.dayclose_till import make_till

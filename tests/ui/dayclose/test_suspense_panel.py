@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
-from counter_app.services.online_import import import_online
+from counter_app.services.channels.online import import_online
 from counter_app.ui.dayclose.suspense import SuspenseModel
 from tests.support.dayclose_till import make_till
 

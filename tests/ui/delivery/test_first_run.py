@@ -10,7 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import text
 
-from counter_app.services.connection import ConnectionOutcome, check_connection, postgres_url
+from counter_app.services.installation.connection import (
+    ConnectionOutcome,
+    check_connection,
+    postgres_url,
+)
 from counter_app.settings import Settings
 from counter_app.ui.app import needs_first_run
 from counter_app.ui.delivery import FirstRunDialog

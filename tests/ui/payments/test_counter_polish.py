@@ -223,7 +223,7 @@ def test_a_failed_receipt_is_printed_again_without_reprint(db, login_as, qtbot, 
     printer = RecordingTransport(error=PrintError("offline", "paper jam at the cutter"))
     counter = make_counter(db, login_as, qtbot, runner, recorder=printer)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
-    with caplog.at_level(logging.WARNING, logger="counter_app.documents.printing"):
+    with caplog.at_level(logging.WARNING, logger="counter_app.documents.output.printing"):
         qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "重打" in dialog.status_label.text(), timeout=15_000)
     assert "打印失败" in dialog.status_label.text() and "补打" not in dialog.status_label.text()

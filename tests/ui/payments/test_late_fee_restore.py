@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.domain.money import format_money
-from counter_app.services.late_fees import LateFeeService
+from counter_app.services.payments.late_fees import LateFeeService
 from counter_app.ui.payments.page import PaymentsPage
 from tests.support.late_fees import set_rule
 from tests.support.payment_counter import field, make_counter, open_dialog

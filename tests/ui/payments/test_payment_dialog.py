@@ -241,7 +241,7 @@ def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
 
 
 def _close_shift(counter) -> None:
-    from counter_app.services.shifts import ShiftService
+    from counter_app.services.payments.shifts import ShiftService
 
     ShiftService(counter.workplace.database).close(counter.shift_id, counter.workplace.actor,
                                    cash_counts={D("100"): 2})
@@ -257,7 +257,7 @@ def _shift_dialog(counter, qtbot):
 
 
 def test_without_a_shift_the_page_offers_to_open_one(db, login_as, qtbot, runner):
-    from counter_app.services.shifts import ShiftService
+    from counter_app.services.payments.shifts import ShiftService
 
     counter = make_counter(db, login_as, qtbot, runner)
     _close_shift(counter)
@@ -277,7 +277,7 @@ def test_without_a_shift_the_page_offers_to_open_one(db, login_as, qtbot, runner
      ("", "备用金：请输入金额")],
 )
 def test_a_bad_cash_float_is_refused_naming_the_field(db, login_as, qtbot, runner, typed, words):
-    from counter_app.services.shifts import ShiftService
+    from counter_app.services.payments.shifts import ShiftService
 
     counter = make_counter(db, login_as, qtbot, runner)
     _close_shift(counter)

@@ -13,8 +13,8 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import OperationalError
 
 from counter_app.db import models as m
+from counter_app.services.accounts.ledger import open_bills
 from counter_app.services.auth import Authenticator
-from counter_app.services.ledger import open_bills
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from tests.support.payment_counter import (
     GB,

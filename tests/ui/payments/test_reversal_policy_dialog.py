@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from counter_app.db import models as m
 from counter_app.domain.reversal_policy import ReversalPolicy, ReversalScope
 from counter_app.services.auth import Authenticator, ClerkIdentity
-from counter_app.services.reversal_policy import set_reversal_policy
+from counter_app.services.payments.reversal_policy import set_reversal_policy
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from tests.support.language import ui_language

@@ -13,7 +13,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from counter_app.db.engine import Database
-from counter_app.services.relief import ReliefService
+from counter_app.services.relief.service import ReliefService
 from tests.support.builders import make_account
 from tests.support.relief_form import TAB, Hall, _hall, open_form
 
@@ -203,7 +203,7 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
     actor = page.workplace.actor
     today = date.today()
     soon = today.replace(day=1) if today.day > 1 else today
-    from counter_app.services.relief import ReliefInput
+    from counter_app.services.relief.service import ReliefInput
 
     for account_id, cert, valid_to in ((hall.household, "A-1", today.toordinal() + 10),
                                        (hall.collective, "A-2", today.toordinal() + 200)):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.documents import Paper, PrintError, RecordingTransport
-from counter_app.documents.printing import DocumentPrinter
+from counter_app.documents.output.printing import DocumentPrinter
 from counter_app.ui.search.statement import PAPER_KEY, StatementDialog
 from tests.support.documents import decoded_text
 from tests.support.search_ui import open_statement, set_periods

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.services.tariff_admin import TariffAdminService
+from counter_app.services.tariffs.admin import TariffAdminService
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.settings.tariff_form import TariffFormDialog

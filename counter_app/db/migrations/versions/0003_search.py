@@ -7,7 +7,7 @@ Create Date: 2026-11-23
 The plain column indexes declared in db/models (with the pattern operator
 classes, so ``LIKE 'prefix%'`` uses them under the C.UTF-8 collation, and an
 ``ORDER BY col USING ~<~`` walks them), and for the search service (see
-services/search.py):
+services/accounts/search.py):
 
 * ``counter_grams(text)``: the distinct 1- and 2-character substrings of a
   text; ``counter_grams(text, text)``: the 1-, 2- and 3-character substrings

@@ -8,7 +8,7 @@ Create Date: 2026-11-24
   by supervisors, read by everyone (the consultation guide shows them).
 * The department list of forwarded complaints is configuration in
   ``utility_settings`` (key ``complaint_departments``, one name per line);
-  services/complaints.py falls back to a default list when it is absent.
+  services/complaints/service.py falls back to a default list when it is absent.
 
 PostgreSQL privileges: clerks SELECT outages; supervisors INSERT and UPDATE
 them (and use their sequence).

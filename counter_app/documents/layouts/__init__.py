@@ -1,0 +1,3 @@
+"""Document layouts: one description per document (receipt, statement, forms, tariff basis,
+withholding form), independent of the renderer.
+"""

@@ -1,0 +1,3 @@
+"""Money that does not pass the counter: channel payments, online files, bank withholding
+(migrations 0022, 0023; docs/withholding.md).
+"""

@@ -1,0 +1,3 @@
+"""Cases: complaints and their types, data-correction requests, outages and the consultation
+guide (migration 0014).
+"""
