@@ -7,7 +7,8 @@ lupdate reads the Designer forms (ui/*.ui) and the Python code under
 counter_app/ui (not the generated forms/, which repeat the .ui strings).
 Existing translations are kept; new strings arrive "unfinished" and
 tests/ui/test_translations.py fails until counter_zh_CN.ts translates them.
-Commit the .ts and the .qm: a fresh install has no build step.
+The .ts sources live in resources/translations/, the .qm go into the package
+(counter_app/resources/translations/). Commit both: a fresh install has no build step.
 
 Each feature area has its own catalogue, so areas can be translated apart:
 the code under counter_app/ui/<area>/ and the forms ui/<area>_*.ui go to
@@ -27,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_FORMS = ROOT / "ui"
 UI_CODE = ROOT / "counter_app" / "ui"
 GENERATED = UI_CODE / "forms"
-TRANSLATIONS = ROOT / "counter_app" / "resources" / "translations"
+SOURCES = ROOT / "resources" / "translations"  # the .ts files: translation sources
+BUILT = ROOT / "counter_app" / "resources" / "translations"  # the .qm files the app loads
 LANGUAGES = ("zh_CN", "en")
 AREAS = ("search", "payments", "relief", "complaints", "delivery", "dayclose", "settings")
 SHELL = ""
@@ -48,11 +50,11 @@ def tool(name: str) -> str:
     raise SystemExit(f"{name} not found; install PySide6 in this environment")
 
 
-def ts_path(language: str, directory: Path = TRANSLATIONS, area: str = SHELL) -> Path:
+def ts_path(language: str, directory: Path = SOURCES, area: str = SHELL) -> Path:
     return directory / f"{catalogue(area)}_{language}.ts"
 
 
-def qm_path(language: str, directory: Path = TRANSLATIONS, area: str = SHELL) -> Path:
+def qm_path(language: str, directory: Path = BUILT, area: str = SHELL) -> Path:
     return directory / f"{catalogue(area)}_{language}.qm"
 
 

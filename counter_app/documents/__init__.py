@@ -50,7 +50,6 @@ from counter_app.documents.output.printing import (
 from counter_app.documents.output.transports import (
     PRINT_ERROR_CODES,
     PrintError,
-    RecordingTransport,
     transport_from_uri,
 )
 from counter_app.documents.render.escpos import PROFILES, EscposProfile, get_profile, render_escpos
@@ -70,7 +69,6 @@ __all__ = [
     "Paper",
     "PrintError",
     "ReceiptData",
-    "RecordingTransport",
     "ReliefApplicationData",
     "ReprintInfo",
     "ReversalData",

@@ -26,7 +26,7 @@ from counter_app.services.complaints.service import (
     DEFAULT_DEPARTMENTS,
     SATISFACTION,
 )
-from counter_app.services.tariffs.service import billing as billing_service
+from counter_app.services.tariffs import billing as billing_service
 from counter_app.services.tariffs.service import load_relief_rules, load_tariffs
 
 ZERO = Decimal("0.00")

@@ -13,7 +13,6 @@ import pytest
 from counter_app.documents import (
     Paper,
     PrintError,
-    RecordingTransport,
     get_profile,
     receipt_document,
     render_escpos,
@@ -24,6 +23,7 @@ from counter_app.documents.output.printing import DocumentPrinter, parse_printer
 from counter_app.documents.output.transports import network_transport
 from counter_app.settings import Settings
 from tests.support import documents as s
+from tests.support.transports import RecordingTransport
 
 
 class PrinterServer:

@@ -15,8 +15,8 @@ from sqlalchemy.exc import OperationalError
 from counter_app.db import models as m
 from counter_app.services.accounts.ledger import open_bills
 from counter_app.services.actions import Call
+from counter_app.services.payments import service as payments
 from counter_app.services.payments.service import PaymentService, StaleBillsError
-from counter_app.services.payments.service import service as payments
 from tests.support.payments import books, build_utility, cash, request
 
 pytestmark = pytest.mark.postgres

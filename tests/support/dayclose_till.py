@@ -11,12 +11,13 @@ from sqlalchemy import update
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.documents import DocumentPrinter
 from counter_app.services.tariffs.service import save_tariff
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
 from counter_app.ui.dayclose.page import DayClosePage
 from tests.support.builders import RES, make_account, make_reference
+from tests.support.transports import RecordingTransport
 
 GB = "gb18030"
 

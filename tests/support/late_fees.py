@@ -10,7 +10,7 @@ from typing import NamedTuple
 from counter_app.db import models as m
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.audit import Actor
-from counter_app.services.payments.service import late_fees
+from counter_app.services.payments import late_fees
 from counter_app.services.payments.shifts import ShiftService
 from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference

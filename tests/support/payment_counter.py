@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select, text
 
 from counter_app.db.engine import Database
-from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.documents import DocumentPrinter
 from counter_app.services.installation.clerks import create_clerk
 from counter_app.settings import Settings
 from counter_app.ui.context import Workplace, build_workplace
@@ -20,6 +20,7 @@ from counter_app.ui.payments.page import PaymentsPage
 from counter_app.ui.payments.payment_dialog import PaymentDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from tests.support.payments import build_utility, cash, request
+from tests.support.transports import RecordingTransport
 
 SUP_PASSWORD = "sup-pw-5678"
 

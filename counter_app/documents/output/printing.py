@@ -105,7 +105,7 @@ class DocumentPrinter:
 
     ``transport_for`` turns an ESC/POS address into a transport (tests pass
     a function returning a
-    :class:`~counter_app.documents.output.transports.RecordingTransport`).
+    the recording transport of tests/support).
     """
 
     def __init__(

@@ -24,7 +24,6 @@ __all__ = [
     "PRINT_ERROR_CODES",
     "EscposLibTransport",
     "PrintError",
-    "RecordingTransport",
     "Transport",
     "network_transport",
     "serial_transport",
@@ -65,25 +64,6 @@ class Transport(Protocol):
 
     def send(self, data: bytes) -> None:
         """Deliver one whole job or raise :class:`PrintError`."""
-
-
-class RecordingTransport:
-    """The test double: keeps every job it is sent (``jobs``), or raises
-    ``error`` instead when one is given (a printer that is offline)."""
-
-    def __init__(self, error: PrintError | None = None, description: str = "recording"):
-        self.jobs: list[bytes] = []
-        self.error = error
-        self.description = description
-
-    def send(self, data: bytes) -> None:
-        if self.error is not None:
-            raise self.error
-        self.jobs.append(bytes(data))
-
-    @property
-    def data(self) -> bytes:
-        return b"".join(self.jobs)
 
 
 def _classify(exc: BaseException) -> str:

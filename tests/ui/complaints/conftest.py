@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import update
 
 from counter_app.db.models import Clerk
-from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.documents import DocumentPrinter
 from counter_app.settings import Settings
 from counter_app.ui.complaints import ComplaintsPage
 from counter_app.ui.context import build_workplace
 from tests.support.builders import make_account, make_clerk_row, make_reference
+from tests.support.transports import RecordingTransport
 
 NAMES = {"clerk": ("clerk01", "张三"), "supervisor": ("boss01", "王主管"),
          "admin": ("admin01", "李管理")}

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-from counter_app.documents import PrintError, RecordingTransport
+from counter_app.documents import PrintError
 from counter_app.export.day_close import write_day_close_workbook
 from counter_app.services.payments.service import (
     PaymentError,
@@ -26,6 +26,7 @@ from counter_app.services.payments.shifts import ShiftService
 from counter_app.ui.dayclose import report as report_module
 from counter_app.ui.dayclose.page import CLOSED_PAGE, OPEN_PAGE, SHIFT_PAGE
 from tests.support.dayclose_till import GB, make_till
+from tests.support.transports import RecordingTransport
 
 D = Decimal
 ENTER = Qt.Key.Key_Return

@@ -14,12 +14,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from counter_app.db import models as m
-from counter_app.documents import DocumentPrinter, PrintError, RecordingTransport
+from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.settings import Settings
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from tests.support.payment_counter import GB, field, make_counter, open_dialog
 from tests.support.payments import build_utility
+from tests.support.transports import RecordingTransport
 
 pytestmark = pytest.mark.postgres
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from counter_app.db import models as m
 from counter_app.domain.money import format_money
-from counter_app.services.payments.service import late_fees
+from counter_app.services.payments import late_fees
 from tests.support.late_fees import set_rule
 from tests.support.payment_counter import GB, field, make_counter, open_dialog
 from tests.support.payments import books

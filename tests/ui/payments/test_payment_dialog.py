@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from counter_app.db import models as m
-from counter_app.documents import PrintError, RecordingTransport
+from counter_app.documents import PrintError
 from tests.support.payment_counter import GB, field, make_counter, open_dialog
+from tests.support.transports import RecordingTransport
 
 D = Decimal
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication
 
-from counter_app.documents import flow, qt_backend
+from counter_app.documents.render import flow
+from counter_app.documents.render import qt as qt_backend
 from counter_app.ui.search import statement
 from tests.support.search_ui import open_statement
 

@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.documents import Paper, PrintError, RecordingTransport
+from counter_app.documents import Paper, PrintError
 from counter_app.documents.output.printing import DocumentPrinter
 from counter_app.ui.search.statement import PAPER_KEY, StatementDialog
 from tests.support.documents import decoded_text
 from tests.support.search_ui import open_statement, set_periods
+from tests.support.transports import RecordingTransport
 
 pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("town")]
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from counter_app.documents import DocumentPrinter, RecordingTransport
+from counter_app.documents import DocumentPrinter
 from counter_app.settings import Settings
 from counter_app.ui.pages.settings_page import SettingsPage
 from counter_app.ui.settings.printer_section import PrinterSection
+from tests.support.transports import RecordingTransport
 
 GB = "gb18030"
 QUEUE = os.environ.get("COUNTER_CUPS_QUEUE", "CounterPDF")
