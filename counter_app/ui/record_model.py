@@ -3,7 +3,13 @@ shifts, relief applications, complaints, ...).
 
 A subclass names its columns (a ``Columns`` IntEnum), its header texts and how
 a record shows in a cell; the Qt plumbing (row and column counts, header,
-roles, reset) lives here once. ``RECORD_ROLE`` gives a row's record.
+roles, reset) lives here once. ``RECORD_ROLE`` gives a row's record,
+``SORT_ROLE`` the value a cell sorts by (:meth:`RecordTableModel.sort_key`:
+a Decimal for money, a date or datetime, a number; the shown text otherwise),
+which :class:`RecordSortProxy` compares when a header is clicked.
+
+Every hook (``display``, ``sort_key``, ``colour``, ...) receives the column as
+a member of the model's ``Columns`` enum, never a bare int.
 """
 
 from __future__ import annotations
@@ -12,10 +18,17 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 R = TypeVar("R")
@@ -27,6 +40,8 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
     Columns: type[IntEnum]
     RIGHT_ALIGNED: frozenset[int] = frozenset()
+    # a click on a header sorts the list (RecordTableView shows it through a RecordSortProxy)
+    SORTABLE = False
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,16 +66,22 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def headers(self) -> Sequence[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def display(self, record: R, column: int) -> str:  # pragma: no cover - abstract
+    def display(self, record: R, column: Any) -> str:  # pragma: no cover - abstract
+        """The cell's text; ``column`` is a member of ``Columns``."""
         raise NotImplementedError
 
-    def colour(self, record: R, column: int) -> QColor | None:
+    def sort_key(self, record: R, column: Any) -> Any:
+        """What the cell sorts by: the shown text, unless a subclass gives a
+        value that sorts right (a Decimal for money, a date, a number)."""
+        return self.display(record, column)
+
+    def colour(self, record: R, column: Any) -> QColor | None:
         return None
 
-    def background(self, record: R, column: int) -> QBrush | None:
+    def background(self, record: R, column: Any) -> QBrush | None:
         return None
 
-    def tooltip(self, record: R, column: int) -> str | None:
+    def tooltip(self, record: R, column: Any) -> str | None:
         return None
 
     # -- Qt ----------------------------------------------------------------------
@@ -80,11 +101,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        column = index.column()
+        column = self.Columns(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record, column)
         if role == RECORD_ROLE:
             return record
+        if role == SORT_ROLE:
+            return self.sort_key(record, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT_ALIGNED:
             return RIGHT
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -95,3 +118,22 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(record, column)
         return None
+
+
+class RecordSortProxy(QSortFilterProxyModel):
+    """Sorts a :class:`RecordTableModel` by its ``SORT_ROLE`` values, compared
+    as Python values (Qt cannot order a Decimal); an empty cell (None) first.
+    Column -1 is the model's own order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if a is None or b is None:
+            return a is None and b is not None
+        try:
+            return bool(a < b)
+        except TypeError:  # values of two kinds in one column: compare their text
+            return str(a) < str(b)

@@ -3,14 +3,24 @@
 One set-up instead of six copies (Electrum's ``MyTreeView`` as the model):
 whole rows selected one at a time, no editing, no row numbers, alternating
 row colours, and Tab leaves the table (the arrows move inside it).
+
+A model that says ``SORTABLE`` (ui/record_model.py) is shown through a
+:class:`RecordSortProxy`: a click on a header sorts by the column's sort key,
+a third click gives back the model's own order. The view's indexes are then
+the proxy's: ask a row's record with :meth:`RecordTableView.record_at` or
+``index.data(RECORD_ROLE)``, never ``model.record(index.row())``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from counter_app.ui.columns import fit_columns
+from counter_app.ui.record_model import RECORD_ROLE, RecordSortProxy
 
 ROW_PADDING = 10  # pixels above the text height in a roomy row
 
@@ -34,7 +44,8 @@ class RecordTableView(QTableView):
 
     ``fit``: columns sized from the model's ``WIDTH_SAMPLES`` (ui/columns.py),
     ``stretch`` the column taking the spare width (default: the last one);
-    without ``fit`` the caller sizes the columns."""
+    without ``fit`` the caller sizes the columns. A ``SORTABLE`` model sorts
+    on a header click (through a :class:`RecordSortProxy`)."""
 
     def __init__(
         self,
@@ -53,4 +64,47 @@ class RecordTableView(QTableView):
         if model is not None:
             self.setModel(model)
             if fit:
-                fit_columns(self, stretch=stretch)
+                fit_columns(self, getattr(model, "WIDTH_SAMPLES", ()), stretch=stretch)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802
+        old = self.model()
+        if model is None or not getattr(model, "SORTABLE", False):
+            self.setSortingEnabled(False)
+            super().setModel(model)
+        else:
+            proxy = RecordSortProxy(self)
+            proxy.setSourceModel(model)
+            super().setModel(proxy)
+            self._sort_on_header_click()
+        if isinstance(old, RecordSortProxy):
+            old.deleteLater()
+
+    def _sort_on_header_click(self) -> None:
+        header = self.horizontalHeader()
+        header.setSortIndicatorClearable(True)  # the third click: the model's own order
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)  # sorts by the indicator: column -1 keeps the order
+
+    def source_model(self) -> QAbstractItemModel | None:
+        """The model given to the view (behind the sort proxy, if any)."""
+        model = self.model()
+        return model.sourceModel() if isinstance(model, QAbstractProxyModel) else model
+
+    def record_at(self, index: QModelIndex) -> Any:
+        """The record of the row of ``index`` (an index of this view), or None."""
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def current_record(self) -> Any:
+        """The record of the current row, or None."""
+        return self.record_at(self.currentIndex())
+
+    def select_record(self, wanted: Callable[[Any], bool]) -> bool:
+        """Make the first row (as shown) whose record satisfies ``wanted``
+        current; False if none does."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            record = model.index(row, 0).data(RECORD_ROLE)
+            if record is not None and wanted(record):
+                self.selectRow(row)
+                return True
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -44,6 +45,7 @@ class Columns(IntEnum):
 
 class ComplaintTableModel(RecordTableModel[ComplaintRow]):
     Columns = Columns
+    SORTABLE = True
     WIDTH_SAMPLES = ("TS20261020001", "2026-10-20 14:30", "欧阳某某", "01000001", "水质问题",
                      "已转部门", "供水管网部", "2026-10-22 14:30", "2026-10-25")
 
@@ -54,30 +56,38 @@ class ComplaintTableModel(RecordTableModel[ComplaintRow]):
             self.tr("Recall on"),
         ]
 
-    def background(self, row: ComplaintRow, column: int) -> QBrush | None:
+    def background(self, row: ComplaintRow, column: Columns) -> QBrush | None:
         return OVERDUE_BRUSH if row.overdue else None
 
-    def tooltip(self, row: ComplaintRow, column: int) -> str | None:
+    def tooltip(self, row: ComplaintRow, column: Columns) -> str | None:
         return self.tr("Overdue: the due time has passed") if row.overdue else None
 
-    def display(self, row: ComplaintRow, column: int) -> str:
+    def sort_key(self, row: ComplaintRow, column: Columns) -> Any:
+        if column is Columns.RECEIVED:
+            return row.created_at
+        if column is Columns.DUE:
+            return row.due_at
+        if column is Columns.RECALL:
+            return row.recall_on
+        return super().sort_key(row, column)
+
+    def display(self, row: ComplaintRow, column: Columns) -> str:
         # called for every cell on each paint and resize: only the asked column is worked out
-        col = Columns(column)
-        if col is Columns.TICKET:
+        if column is Columns.TICKET:
             return row.ticket_no
-        if col is Columns.RECEIVED:
+        if column is Columns.RECEIVED:
             return labels.local(row.created_at)
-        if col is Columns.COMPLAINANT:
+        if column is Columns.COMPLAINANT:
             return row.complainant
-        if col is Columns.ACCOUNT:
+        if column is Columns.ACCOUNT:
             return row.account_no
-        if col is Columns.CATEGORY:
+        if column is Columns.CATEGORY:
             return labels.name(labels.category_names(), row.category)
-        if col is Columns.STATUS:
+        if column is Columns.STATUS:
             return labels.name(labels.status_names(), row.status)
-        if col is Columns.DEPARTMENT:
+        if column is Columns.DEPARTMENT:
             return row.department
-        if col is Columns.DUE:
+        if column is Columns.DUE:
             due = labels.local(row.due_at)
             return due + " " + self.tr("(overdue)") if row.overdue else due
         return labels.day(row.recall_on)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -74,18 +75,26 @@ class ChannelDayModel(RecordTableModel[ChannelDayRow]):
         return [self.tr("Channel"), self.tr("Tender"), self.tr("Payments"), self.tr("Amount"),
                 self.tr("To bills"), self.tr("To prepayment"), self.tr("Receipts")]
 
-    def display(self, record: ChannelDayRow, column: int) -> str:
+    MONEY = frozenset({Columns.AMOUNT, Columns.TO_BILLS, Columns.TO_PREPAYMENT})
+
+    def display(self, record: ChannelDayRow, column: ChannelDayModel.Columns) -> str:
         c = self.Columns
-        return {
-            c.CHANNEL: lambda: channel_name(record.channel),
-            c.TENDER: lambda: tender_name(record.tender),
-            c.PAYMENTS: lambda: str(record.payments),
-            c.AMOUNT: lambda: format_money(record.amount),
-            c.TO_BILLS: lambda: format_money(record.to_bills),
-            c.TO_PREPAYMENT: lambda: format_money(record.to_prepayment),
-            c.RECEIPTS: lambda: record.first_receipt if record.first_receipt == record.last_receipt
-            else f"{record.first_receipt}–{record.last_receipt}",
-        }[c(column)]()
+        if column is c.CHANNEL:
+            return channel_name(record.channel)
+        if column is c.TENDER:
+            return tender_name(record.tender)
+        if column is c.RECEIPTS:
+            return (record.first_receipt if record.first_receipt == record.last_receipt
+                    else f"{record.first_receipt}–{record.last_receipt}")
+        value = self.sort_key(record, column)
+        return format_money(value) if column in self.MONEY else str(value)
+
+    def sort_key(self, record: ChannelDayRow, column: ChannelDayModel.Columns) -> Any:
+        c = self.Columns
+        values = {c.PAYMENTS: record.payments, c.AMOUNT: record.amount,
+                  c.TO_BILLS: record.to_bills, c.TO_PREPAYMENT: record.to_prepayment,
+                  c.RECEIPTS: (record.first_receipt, record.last_receipt)}
+        return values[column] if column in values else super().sort_key(record, column)
 
 
 class ChannelDayPanel(QGroupBox):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtGui import QColor
 
@@ -39,9 +40,12 @@ class TenderTotalsModel(RecordTableModel[tuple[str, Decimal]]):
     def headers(self) -> list[str]:
         return [self.tr("Tender"), self.tr("Amount")]
 
-    def display(self, record: tuple[str, Decimal], column: int) -> str:
+    def display(self, record: tuple[str, Decimal], column: TenderTotalsModel.Columns) -> str:
         code, amount = record
-        return tender_name(code) if column == self.Columns.TENDER else format_money(amount)
+        return tender_name(code) if column is self.Columns.TENDER else format_money(amount)
+
+    def sort_key(self, record: tuple[str, Decimal], column: TenderTotalsModel.Columns) -> Any:
+        return record[1] if column is self.Columns.AMOUNT else super().sort_key(record, column)
 
 
 class ShiftsOfDayModel(RecordTableModel[ShiftSummary]):
@@ -84,16 +88,30 @@ class ShiftsOfDayModel(RecordTableModel[ShiftSummary]):
         return [tender_name(self.TENDER_COLUMNS[col]) if col in self.TENDER_COLUMNS
                 else names[col] for col in c]
 
-    def colour(self, shift: ShiftSummary, column: int) -> QColor | None:
-        if column == self.Columns.VARIANCE and shift.cash_variance:
+    def colour(self, shift: ShiftSummary, column: ShiftsOfDayModel.Columns) -> QColor | None:
+        if column is self.Columns.VARIANCE and shift.cash_variance:
             return VARIANCE_COLOR
         return None
 
-    def tooltip(self, shift: ShiftSummary, column: int) -> str | None:
+    def tooltip(self, shift: ShiftSummary, column: ShiftsOfDayModel.Columns) -> str | None:
         return shift.variance_reason or None
 
-    def display(self, shift: ShiftSummary, column: int) -> str:
-        column = self.Columns(column)
+    def sort_key(self, shift: ShiftSummary, column: ShiftsOfDayModel.Columns) -> Any:
+        c = self.Columns
+        totals = shift.totals
+        if column in self.TENDER_COLUMNS:
+            return totals.by_tender.get(self.TENDER_COLUMNS[column])
+        if column is c.OPENED:
+            return totals.opened_at
+        if column is c.EXPECTED:
+            return totals.expected_cash
+        if column is c.COUNTED:
+            return shift.counted_cash
+        if column is c.VARIANCE:
+            return shift.cash_variance
+        return super().sort_key(shift, column)
+
+    def display(self, shift: ShiftSummary, column: ShiftsOfDayModel.Columns) -> str:
         totals = shift.totals
         if column in self.TENDER_COLUMNS:
             return money(totals.by_tender.get(self.TENDER_COLUMNS[column]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import IntEnum
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -90,27 +91,35 @@ class SuspenseModel(RecordTableModel[SuspenseRow]):
         STATE = 5
 
     RIGHT_ALIGNED = frozenset({Columns.AMOUNT})
+    SORTABLE = True
 
     def headers(self) -> list[str]:
         return [self.tr("Order"), self.tr("Account"), self.tr("Amount"), self.tr("Why held"),
                 self.tr("Paid at"), self.tr("State")]
 
-    def display(self, record: SuspenseRow, column: int) -> str:
+    def display(self, record: SuspenseRow, column: SuspenseModel.Columns) -> str:
         c = self.Columns
-        if column == c.ORDER:
+        if column is c.ORDER:
             return record.ref
-        if column == c.ACCOUNT:
+        if column is c.ACCOUNT:
             return f"{record.account_no} {record.account_name or ''}".strip()
-        if column == c.AMOUNT:
+        if column is c.AMOUNT:
             return format_money(record.amount)
-        if column == c.REASON:
+        if column is c.REASON:
             return reason_name(record.reason)
-        if column == c.PAID_AT:
-            return datetime.fromisoformat(record.paid_at).astimezone(SHANGHAI).strftime(
+        if column is c.PAID_AT:
+            return self.sort_key(record, column).astimezone(SHANGHAI).strftime(
                 "%Y-%m-%d %H:%M:%S")
         if record.resolution is None:
             return self.tr("Open")
         return action_name(record.resolution["action"])
+
+    def sort_key(self, record: SuspenseRow, column: SuspenseModel.Columns) -> Any:
+        if column is self.Columns.AMOUNT:
+            return record.amount
+        if column is self.Columns.PAID_AT:
+            return datetime.fromisoformat(record.paid_at)
+        return super().sort_key(record, column)
 
 
 class ResolveDialog(QDialog):
@@ -238,8 +247,7 @@ class SuspensePanel(QGroupBox):
         self.summary.setText(refusal_text(error))
 
     def resolve_selected(self) -> None:
-        index = self.view.currentIndex()
-        row = self.model.record(index.row()) if index.isValid() else None
+        row = self.view.current_record()
         if row is None or not row.is_open:
             return
         self.dialog = ResolveDialog(self.workplace, row, self)

@@ -156,7 +156,7 @@ class HistoryDialog(QDialog):
             self._say(self.tr("No payments in these months."), "")
 
     def selected(self) -> PaymentSummary | None:
-        return self.model.record(self.view.currentIndex().row())
+        return self.view.current_record()
 
     def _say(self, text: str, style: str) -> None:
         self.status_label.setStyleSheet(style)

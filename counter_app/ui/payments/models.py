@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 
@@ -42,14 +43,16 @@ class BillsModel(RecordTableModel[OpenBill]):
         return [self.tr("Period"), self.tr("Usage (t)"), self.tr("Billed"), self.tr("Owed"),
                 self.tr("Due")]
 
-    def display(self, bill: OpenBill, column: int) -> str:
-        return {
-            self.Columns.PERIOD: bill.period,
-            self.Columns.USAGE: str(bill.usage),
-            self.Columns.AMOUNT: format_money(bill.amount),
-            self.Columns.OUTSTANDING: format_money(bill.outstanding),
-            self.Columns.DUE: bill.due_on.isoformat(),
-        }[self.Columns(column)]
+    def display(self, bill: OpenBill, column: BillsModel.Columns) -> str:
+        c = self.Columns
+        if column in (c.AMOUNT, c.OUTSTANDING):
+            return format_money(self.sort_key(bill, column))
+        return str(self.sort_key(bill, column))
+
+    def sort_key(self, bill: OpenBill, column: BillsModel.Columns) -> Any:
+        c = self.Columns
+        return {c.PERIOD: bill.period, c.USAGE: bill.usage, c.AMOUNT: bill.amount,
+                c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on}[column]
 
     def flags(self, index: Index):
         base = super().flags(index)

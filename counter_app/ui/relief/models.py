@@ -4,6 +4,7 @@ the relief granted per bill period."""
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtGui import QColor
 
@@ -40,6 +41,7 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
         HOUSEHOLDS = 13
 
     RIGHT_ALIGNED = frozenset({Columns.RELIEF})
+    SORTABLE = True
     WIDTH_SAMPLES = ("01000001", "欧阳某某", "待审批", "2026-12-31", "2026-10", "1,234.56",
                      "A01", "城镇居民最低生活保障证", "欧阳某某", "370829********1234",
                      "138****5678", "城镇居民最低生活保障证", "JX-2026-00001", "12/120")
@@ -60,14 +62,23 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
         }
         return [titles[col] for col in c]
 
-    def colour(self, r: ReliefRow, column: int) -> QColor | None:
-        color = STATUS_COLORS.get(r.display_status) if column == self.Columns.STATUS else None
+    def colour(self, r: ReliefRow, column: ReliefRegisterModel.Columns) -> QColor | None:
+        color = STATUS_COLORS.get(r.display_status) if column is self.Columns.STATUS else None
         return QColor(color) if color else None
 
-    def display(self, r: ReliefRow, column: int) -> str:
+    def sort_key(self, r: ReliefRow, column: ReliefRegisterModel.Columns) -> Any:
         c = self.Columns
-        col = c(column)
-        if col == c.HOUSEHOLDS:
+        if column is c.VALID_TO:
+            return r.valid_to
+        if column is c.RELIEF:
+            return r.relief_total
+        if column is c.HOUSEHOLDS:
+            return (r.low_income_households or 0, r.total_households or 0)
+        return super().sort_key(r, column)
+
+    def display(self, r: ReliefRow, column: ReliefRegisterModel.Columns) -> str:
+        c = self.Columns
+        if column is c.HOUSEHOLDS:
             if r.total_households:
                 return f"{r.low_income_households} / {r.total_households}"
             return ""
@@ -80,7 +91,7 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
             c.STATUS: status_text(r.display_status), c.EFFECTIVE: r.effective_period or "",
             c.RELIEF: format_money(r.relief_total),
         }
-        return values[col]
+        return values[column]
 
 
 class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
@@ -99,7 +110,11 @@ class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
         return [self.tr("Period"), self.tr("Bills"), self.tr("Billed m³"),
                 self.tr("Relief granted")]
 
-    def display(self, t: PeriodTotal, column: int) -> str:
+    def display(self, t: PeriodTotal, column: PeriodTotalsModel.Columns) -> str:
+        value = self.sort_key(t, column)
+        return format_money(value) if column is self.Columns.AMOUNT else str(value)
+
+    def sort_key(self, t: PeriodTotal, column: PeriodTotalsModel.Columns) -> Any:
         c = self.Columns
-        return {c.PERIOD: t.period, c.BILLS: str(t.bills), c.VOLUME: str(t.volume),
-                c.AMOUNT: format_money(t.amount)}[c(column)]
+        return {c.PERIOD: t.period, c.BILLS: t.bills, c.VOLUME: t.volume,
+                c.AMOUNT: t.amount}[column]

@@ -176,7 +176,7 @@ class ReliefPage(QWidget):
         self.show_message(self.tr("Application {id} filed for account {no}: {status}.").format(
             id=row.id, no=row.account_no, status=status_text(row.display_status)))
         self.w.registerModel.set_rows([row, *self.w.registerModel.rows])
-        self.w.registerView.selectRow(0)
+        self.w.registerView.select_record(lambda r: r.id == row.id)  # wherever the sort put it
         self.refresh()
 
     # -- decisions ----------------------------------------------------------------------

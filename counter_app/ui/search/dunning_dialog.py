@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
@@ -71,7 +72,7 @@ class DunningModel(RecordTableModel[DunningRow]):
             QCoreApplication.translate("Dunning", "Suspend"),
         ]
 
-    def display(self, row: DunningRow, column: int) -> str:
+    def display(self, row: DunningRow, column: DunningModel.Columns) -> str:
         c = self.Columns
         return {
             c.AREA: row.area_name, c.BOOK: row.book_no, c.ACCOUNT_NO: row.account_no,
@@ -81,7 +82,14 @@ class DunningModel(RecordTableModel[DunningRow]):
             c.SUSPEND: QCoreApplication.translate("Dunning", "Suspend") if row.suspend else "",
         }[column]
 
-    def colour(self, row: DunningRow, column: int) -> QColor | None:
+    def sort_key(self, row: DunningRow, column: DunningModel.Columns) -> Any:
+        if column is self.Columns.OVERDUE:
+            return row.overdue
+        if column is self.Columns.DAYS:
+            return row.days_overdue
+        return super().sort_key(row, column)
+
+    def colour(self, row: DunningRow, column: DunningModel.Columns) -> QColor | None:
         return _RED if row.suspend else None
 
 

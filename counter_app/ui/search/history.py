@@ -189,8 +189,8 @@ class HistoryWidget(QWidget):
             self.show_history(account_id, result.bills, result.payments)
 
     def _bill_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        bill = self.bills_model.record(rows[0].row()) if rows else None
+        rows = selected.indexes()  # of the sort proxy: the record comes with the index
+        bill = self.bills_table.record_at(rows[0]) if rows else None
         if bill is None:
             self.lines_model.set_rows(())
             return

@@ -1,10 +1,12 @@
 """Table models of the search area (counter_app/ui/record_model.py), each
-with a ``Columns`` enum; :data:`RECORD_ROLE` gives the row's dataclass."""
+with a ``Columns`` enum; :data:`RECORD_ROLE` gives the row's dataclass,
+:data:`SORT_ROLE` what a cell sorts by (money as a Decimal)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
@@ -15,13 +17,14 @@ from counter_app.services.accounts.search import AccountHit
 from counter_app.services.accounts.service import BillLineView, BillSummary, PaymentSummary
 from counter_app.ui import style
 from counter_app.ui.labels import tender_name
-from counter_app.ui.record_model import RECORD_ROLE, RecordTableModel
+from counter_app.ui.record_model import RECORD_ROLE, SORT_ROLE, RecordTableModel
 from counter_app.ui.search.texts import status_text
 
 _ARREARS_COLOUR = QColor(style.ERROR)
 _MUTED_COLOUR = QColor(style.INACTIVE)
 
-__all__ = ["RECORD_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel", "SearchResultsModel"]
+__all__ = ["RECORD_ROLE", "SORT_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel",
+           "SearchResultsModel"]
 
 
 class SearchResultsModel(RecordTableModel[AccountHit]):
@@ -51,9 +54,9 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
             QCoreApplication.translate("SearchModels", "Overdue"),
         ]
 
-    def display(self, hit: AccountHit, column: int) -> str:
+    def display(self, hit: AccountHit, column: SearchResultsModel.Columns) -> str:
         c = self.Columns
-        values: dict[int, Callable[[], str]] = {
+        values: dict[SearchResultsModel.Columns, Callable[[], str]] = {
             c.ACCOUNT_NO: lambda: hit.account_no,
             c.NAME: lambda: hit.name,
             c.PHONE: lambda: hit.mobile_masked or hit.landline_masked,
@@ -65,6 +68,13 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         }
         return values[column]()
 
+    def sort_key(self, hit: AccountHit, column: SearchResultsModel.Columns) -> Any:
+        if column is self.Columns.ARREARS:
+            return hit.arrears
+        if column is self.Columns.OVERDUE:
+            return (hit.overdue, hit.days_overdue)
+        return super().sort_key(hit, column)
+
     @staticmethod
     def _overdue(hit: AccountHit) -> str:
         if hit.overdue <= 0:
@@ -72,12 +82,12 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         return QCoreApplication.translate("SearchModels", "{amount} ({days} days)").format(
             amount=money_text(hit.overdue), days=hit.days_overdue)
 
-    def colour(self, hit: AccountHit, column: int) -> QColor | None:
-        if column == self.Columns.OVERDUE and hit.overdue > 0:
+    def colour(self, hit: AccountHit, column: SearchResultsModel.Columns) -> QColor | None:
+        if column is self.Columns.OVERDUE and hit.overdue > 0:
             return _ARREARS_COLOUR
-        if column == self.Columns.ARREARS and hit.arrears > 0:
+        if column is self.Columns.ARREARS and hit.arrears > 0:
             return _ARREARS_COLOUR
-        if column == self.Columns.STATUS and hit.status != "active":
+        if column is self.Columns.STATUS and hit.status != "active":
             return _ARREARS_COLOUR
         return None
 
@@ -93,7 +103,10 @@ class BillsModel(RecordTableModel[BillSummary]):
         OUTSTANDING = 6
         DUE = 7
 
-    RIGHT_ALIGNED = frozenset(range(1, 7))
+    RIGHT_ALIGNED = frozenset({Columns.START, Columns.END, Columns.USAGE, Columns.AMOUNT,
+                               Columns.PAID, Columns.OUTSTANDING})
+    MONEY = frozenset({Columns.AMOUNT, Columns.PAID, Columns.OUTSTANDING})
+    SORTABLE = True
     WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
                      "12,345.67", "2026-10-31")
 
@@ -109,21 +122,25 @@ class BillsModel(RecordTableModel[BillSummary]):
             QCoreApplication.translate("SearchModels", "Due date"),
         ]
 
-    def display(self, bill: BillSummary, column: int) -> str:
-        values = (
-            bill.period,
-            str(bill.start_reading),
-            str(bill.end_reading),
-            str(bill.usage),
-            money_text(bill.amount),
-            money_text(bill.paid),
-            money_text(bill.outstanding),
-            bill.due_on.isoformat(),
-        )
-        return values[column]
+    def display(self, bill: BillSummary, column: BillsModel.Columns) -> str:
+        c = self.Columns
+        if column is c.PERIOD:
+            return bill.period
+        if column is c.DUE:
+            return bill.due_on.isoformat()
+        value = self.sort_key(bill, column)
+        return money_text(value) if column in self.MONEY else str(value)
 
-    def colour(self, bill: BillSummary, column: int) -> QColor | None:
-        if column == self.Columns.OUTSTANDING and bill.outstanding > 0:
+    def sort_key(self, bill: BillSummary, column: BillsModel.Columns) -> Any:
+        c = self.Columns
+        return {
+            c.PERIOD: bill.period, c.START: bill.start_reading, c.END: bill.end_reading,
+            c.USAGE: bill.usage, c.AMOUNT: bill.amount, c.PAID: bill.paid,
+            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on,
+        }[column]
+
+    def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
+        if column is self.Columns.OUTSTANDING and bill.outstanding > 0:
             return _ARREARS_COLOUR
         return None
 
@@ -146,11 +163,19 @@ class BillLinesModel(RecordTableModel[BillLineView]):
             QCoreApplication.translate("SearchModels", "Amount"),
         ]
 
-    def display(self, line: BillLineView, column: int) -> str:
-        values = (line.label, str(line.volume), f"{line.unit_price:.4f}", money_text(line.amount))
-        return values[column]
+    def display(self, line: BillLineView, column: BillLinesModel.Columns) -> str:
+        c = self.Columns
+        return {
+            c.ITEM: lambda: line.label, c.VOLUME: lambda: str(line.volume),
+            c.PRICE: lambda: f"{line.unit_price:.4f}", c.AMOUNT: lambda: money_text(line.amount),
+        }[column]()
 
-    def colour(self, line: BillLineView, column: int) -> QColor | None:
+    def sort_key(self, line: BillLineView, column: BillLinesModel.Columns) -> Any:
+        c = self.Columns
+        return {c.ITEM: line.label, c.VOLUME: line.volume, c.PRICE: line.unit_price,
+                c.AMOUNT: line.amount}[column]
+
+    def colour(self, line: BillLineView, column: BillLinesModel.Columns) -> QColor | None:
         return QColor(style.OK) if line.kind == "relief" else None
 
 
@@ -164,6 +189,7 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
         STATE = 5
 
     RIGHT_ALIGNED = frozenset({Columns.AMOUNT})
+    SORTABLE = True
     WIDTH_SAMPLES = ("2026-10-20 14:30", "JX00000001", "12,345.67", "现金, 微信",
                      "2026-08, 2026-10", "已冲正")
 
@@ -177,19 +203,19 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
             QCoreApplication.translate("SearchModels", "State"),
         ]
 
-    def display(self, p: PaymentSummary, column: int) -> str:
+    def display(self, p: PaymentSummary, column: PaymentsModel.Columns) -> str:
         c = self.Columns
-        if column == c.PAID_AT:
+        if column is c.PAID_AT:
             return local_time(p.paid_at, seconds=False)
-        if column == c.RECEIPT:
+        if column is c.RECEIPT:
             return p.receipt
-        if column == c.AMOUNT:
+        if column is c.AMOUNT:
             return money_text(p.amount)
-        if column == c.TENDERS:
+        if column is c.TENDERS:
             return QCoreApplication.translate("SearchModels", ", ").join(
                 f"{tender_name(t.tender)} {money_text(t.amount)}" for t in p.tenders
             )
-        if column == c.PERIODS:
+        if column is c.PERIODS:
             return QCoreApplication.translate("SearchModels", ", ").join(p.periods)
         if p.reversed:
             return QCoreApplication.translate("SearchModels", "Reversed: {reason}").format(
@@ -197,5 +223,17 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
             )
         return QCoreApplication.translate("SearchModels", "Posted")
 
-    def colour(self, p: PaymentSummary, column: int) -> QColor | None:
+    def sort_key(self, p: PaymentSummary, column: PaymentsModel.Columns) -> Any:
+        c = self.Columns
+        if column is c.PAID_AT:
+            return p.paid_at
+        if column is c.RECEIPT:
+            return (p.series_code, p.receipt_no)
+        if column is c.AMOUNT:
+            return p.amount
+        if column is c.PERIODS:
+            return p.periods
+        return super().sort_key(p, column)
+
+    def colour(self, p: PaymentSummary, column: PaymentsModel.Columns) -> QColor | None:
         return _MUTED_COLOUR if p.reversed else None

@@ -45,7 +45,7 @@ def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, logi
     assert model.index(0, C.PAID_AT).data() == when  # the statement's own (Shanghai) time
     assert "未处理 1 笔" in page.suspense.summary.text()
 
-    page.suspense.view.setCurrentIndex(model.index(0, 0))
+    page.suspense.view.selectRow(0)  # a row of the view (its sort proxy), not of the model
     page.suspense.resolve_button.click()
     dialog = page.suspense.dialog
     assert dialog is not None and dialog.action_box.currentData() == "to_account"
