@@ -17,33 +17,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from counter_app.documents.data import TenderCount
 from counter_app.documents.fmt import tender_label
 from counter_app.domain.localtime import SHANGHAI
-from counter_app.services.payments.shifts import TENDERS, DayCloseReport
+from counter_app.services.payments.day_close_document import tender_rows
+from counter_app.services.payments.shifts import DayCloseReport
 
-__all__ = ["tender_rows", "write_day_close_workbook"]
+__all__ = ["write_day_close_workbook"]
 
 MONEY_FORMAT = "0.00"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOTAL_FONT = Font(bold=True)
-
-
-def tender_rows(report: DayCloseReport) -> list[TenderCount]:
-    """Expected vs counted per tender: cash is counted in the drawer (float
-    included); the other tenders are settled electronically, so counted =
-    expected."""
-    s = report.summary
-    rows = []
-    for code in TENDERS:
-        if code == "cash":
-            counted = s.counted_cash if s.counted_cash is not None else s.totals.expected_cash
-            rows.append(TenderCount(code, s.totals.expected_cash, counted))
-        else:
-            amount = s.totals.by_tender.get(code, Decimal("0.00"))
-            rows.append(TenderCount(code, amount, amount))
-    return rows
 
 
 def _local(moment) -> str:

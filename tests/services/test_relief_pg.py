@@ -9,8 +9,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.documents import render_pdf
+from counter_app.services.relief.application_document import application_document
 from counter_app.services.relief.service import ReliefError, ReliefRow, ReliefService
-from counter_app.ui.relief.jobs import preview_form
 from tests.support.pdf import pdf_text, squash
 from tests.support.relief import ACTOR, form, named
 from tests.support.waiting import poll_until
@@ -123,7 +123,7 @@ def test_printed_form_names_who_filed_and_approved_not_who_prints(
     def printed(application_id: int) -> str:
         service = ReliefService(printer_db)  # a clerk login reads only what it may
         [row] = [r for r in service.register() if r.id == application_id]
-        return squash(pdf_text(render_pdf(preview_form(service, row))))
+        return squash(pdf_text(render_pdf(application_document(service, row))))
 
     text_ = printed(pending.id)
     assert "受理人签字（王丽）" in text_ and "赵六" not in text_

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.payments.day_close_document import day_close_document
 from counter_app.services.payments.shifts import (
     DayCloseReport,
     ShiftError,
@@ -38,7 +39,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.dayclose.channel_day import ChannelDayPanel
 from counter_app.ui.dayclose.count_grid import CountError, CountGrid
 from counter_app.ui.dayclose.models import ShiftsOfDayModel, TenderTotalsModel
-from counter_app.ui.dayclose.report import day_close_document, export_workbook
+from counter_app.ui.dayclose.report import export_workbook
 from counter_app.ui.dayclose.suspense import SuspensePanel
 from counter_app.ui.dayclose.texts import shift_error_text
 from counter_app.ui.errors import explain

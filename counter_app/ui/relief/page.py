@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from counter_app.export.relief_register import ExportResult
+from counter_app.services.relief.application_document import application_document
 from counter_app.services.relief.service import (
     RegisterFilter,
     ReliefConflict,
@@ -27,7 +28,7 @@ from counter_app.ui.errors import explain
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import TaskProgress, run_with_progress
 from counter_app.ui.relief.form import ReliefFormDialog
-from counter_app.ui.relief.jobs import export_register, load_form, load_register, preview_form
+from counter_app.ui.relief.jobs import export_register, load_form, load_register
 from counter_app.ui.relief.labels import error_text, status_text
 from counter_app.ui.relief.models import RECORD_ROLE
 from counter_app.ui.relief.widgets import ReliefPageWidgets
@@ -236,7 +237,7 @@ class ReliefPage(QWidget):
         if row is None:
             return
         self.workplace.runner.submit(
-            preview_form, self.service, row,
+            application_document, self.service, row,
             on_done=self._preview, on_error=self._failed, key="relief-print",
         )
 

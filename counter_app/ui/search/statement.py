@@ -32,11 +32,11 @@ from counter_app.documents.render.flow import Page, layout
 from counter_app.documents.render.qt import print_preview
 from counter_app.domain.periods import Period
 from counter_app.services.accounts.service import AccountView
+from counter_app.services.accounts.statement_document import statement_data
 from counter_app.ui.context import Workplace
 from counter_app.ui.file_dialogs import save_file_name
 from counter_app.ui.progress import run_with_progress
 from counter_app.ui.search.document_buttons import DocumentButtons, failure_text
-from counter_app.ui.search.statement_data import statement_data
 from counter_app.ui.style import message_style
 
 STATEMENT_KEY = "search.statement"

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.demo import seed_demo
 from counter_app.documents import Utility, statement_document, write_pdf
+from counter_app.services.accounts.statement_document import statement_data
 from counter_app.ui.search.statement import StatementDialog
-from counter_app.ui.search.statement_data import statement_data
 from tests.support.clerks import CLERK, SUPERVISOR
 from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 from tests.support.search_ui import page_of, type_query, wait_account, wait_results

@@ -1,4 +1,6 @@
-"""AccountService.statement → documents StatementData (no Qt, no database)."""
+"""An account statement as document data: AccountService.statement →
+documents StatementData (no Qt, no database), for the statement the search
+page prints and previews."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from counter_app.documents.data import StatementData, StatementRow, Utility
-from counter_app.services.accounts.service import Statement, StatementLine
+from counter_app.services.accounts.records import Statement, StatementLine
 
 
 def statement_row(line: StatementLine) -> StatementRow:
