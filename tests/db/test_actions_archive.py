@@ -6,7 +6,6 @@ catalogue; and the raw SQL a clerk or supervisor could send instead."""
 from __future__ import annotations
 
 import threading
-import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -22,6 +21,7 @@ from counter_app.services.accounts.search import SearchService
 from counter_app.services.accounts.service import AccountService
 from counter_app.services.audit import Actor
 from tests.support.builders import make_account, make_reference
+from tests.support.waiting import lock_waiters, wait_for_lock_waiters
 
 # opened on, area: two localities, two years (A01 2024 has three accounts)
 ACCOUNTS = (
@@ -166,12 +166,11 @@ def test_two_supervisors_at_once_queue_on_the_sequence_and_leave_no_gap(db, logi
 
         thread = threading.Thread(target=second)
         thread.start()
-        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
-        assert thread.is_alive(), "the second assignment did not wait for the first"
-        with db.engine.connect() as conn:  # it waits on a lock, not on anything else
-            assert conn.execute(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                "AND query LIKE '%counter_assign_archive_no%'")).scalar_one() == 1
+        # it waits on a lock (the sequence row), not on anything else, and has not finished
+        assert wait_for_lock_waiters(db.engine, "%counter_assign_archive_no%"), \
+            "the second assignment did not wait for the first"
+        assert lock_waiters(db.engine, "%counter_assign_archive_no%") == 1
+        assert thread.is_alive() and "second" not in got
         trans.rollback()
         thread.join(10)
     assert got["second"] == "A01-2024-00001"

@@ -7,7 +7,6 @@ after every scenario."""
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -29,6 +28,7 @@ from counter_app.services.installation.batch import jsonb
 from counter_app.services.payments.service import PaymentService
 from counter_app.services.tariffs.billing import bill_period
 from tests.support.builders import make_account
+from tests.support.waiting import poll_until
 
 D = Decimal
 TZ = ZoneInfo("Asia/Shanghai")
@@ -141,7 +141,10 @@ def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
     _bill(utility)
     paid_at_home = _when(1)  # after the bill (the statement has whole seconds)
     clerk, _ = login_as("clerk")
-    time.sleep(1.1)  # the counter takes the money after the order was paid
+    # the counter takes the money after the order was paid: wait for the clock to pass it
+    assert poll_until(lambda: _scalar(
+        utility.db, "SELECT now() > CAST(:t AS timestamp) AT TIME ZONE 'Asia/Shanghai'",
+        t=paid_at_home), timeout=5)
     shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
     call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
          D("41.40"), [], None, jsonb([{"tender": "cash", "amount": "41.40"}]))

@@ -5,7 +5,6 @@ flagged for a supervisor), ID tails of 4 characters only."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -16,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.services.accounts.search import SearchService
 from counter_app.services.actions import ActionError, call
 from tests.support import search_people
+from tests.support.waiting import poll_until
 
 pytestmark = pytest.mark.postgres
 
@@ -28,9 +28,9 @@ def town(db):
 
 
 def _fresh_minute() -> None:
-    """The quota counts per clock minute: start a test well inside one."""
-    if datetime.now(UTC).second >= 45:
-        time.sleep(61 - datetime.now(UTC).second)  # deliberate: the quota counts per clock minute
+    """The quota counts per clock minute: start a test well inside one (past
+    second 45, wait for the next minute: the clock is the quota's window)."""
+    assert poll_until(lambda: datetime.now(UTC).second < 45, timeout=20, interval=0.2)
 
 
 def _candidates(n: int) -> list[str]:

@@ -16,7 +16,6 @@ import dataclasses
 import os
 import shutil
 import subprocess
-import time
 import uuid
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from counter_app.documents.render.flow import MM, layout
 from tests.support import documents as s
 from tests.support.imaging import dissimilarity, ink, load_gray
 from tests.support.pdf import page_size_pt, render_png
+from tests.support.waiting import poll_until
 
 QUEUE = os.environ.get("COUNTER_CUPS_QUEUE", "CounterPDF")
 OUT_DIR = Path(os.environ.get("COUNTER_CUPS_PDF_DIR", f"/var/spool/cups-pdf/{QUEUE}"))
@@ -58,20 +58,24 @@ def queue() -> str:
 
 
 def wait_for_output(token: str, timeout: float = 60) -> Path:
-    """The job's PDF once cups-pdf has finished writing it."""
-    deadline = time.monotonic() + timeout
-    last_size = -1
-    while time.monotonic() < deadline:
+    """The job's PDF once cups-pdf has finished writing it (its size the same
+    twice in a row and the queue empty)."""
+    sizes: dict[Path, int] = {}
+
+    def written() -> Path | None:
         found = [p for p in OUT_DIR.glob("*.pdf") if token.lower() in p.name.lower()]
-        if found:
-            size = found[0].stat().st_size
-            jobs = subprocess.run(["lpstat", "-o", QUEUE], capture_output=True, text=True).stdout
-            if size > 0 and size == last_size and not jobs.strip():
-                return found[0]
-            last_size = size
-        time.sleep(0.3)
-    listing = sorted(p.name for p in OUT_DIR.glob("*")) if OUT_DIR.exists() else "no directory"
-    pytest.fail(f"no output PDF for {token} in {OUT_DIR} after {timeout:.0f} s: {listing}")
+        if not found:
+            return None
+        size, last = found[0].stat().st_size, sizes.get(found[0])
+        sizes[found[0]] = size
+        jobs = subprocess.run(["lpstat", "-o", QUEUE], capture_output=True, text=True).stdout
+        return found[0] if size > 0 and size == last and not jobs.strip() else None
+
+    output = poll_until(written, timeout=timeout, interval=0.3)
+    if output is None:
+        listing = sorted(p.name for p in OUT_DIR.glob("*")) if OUT_DIR.exists() else "no directory"
+        pytest.fail(f"no output PDF for {token} in {OUT_DIR} after {timeout:.0f} s: {listing}")
+    return output
 
 
 @pytest.mark.parametrize("paper", [Paper.ROLL_80, Paper.ROLL_58])

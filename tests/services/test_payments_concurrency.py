@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from decimal import Decimal
@@ -18,6 +17,7 @@ from counter_app.services.actions import Call
 from counter_app.services.payments import service as payments
 from counter_app.services.payments.service import PaymentService, StaleBillsError
 from tests.support.payments import books, build_utility, cash, request
+from tests.support.waiting import wait_for_lock_waiters
 
 pytestmark = pytest.mark.postgres
 D = Decimal
@@ -205,8 +205,10 @@ def test_lookup_waits_for_a_posting_of_the_account_still_in_flight(db, login_as)
         # a plain read does not see the posting that is about to commit
         assert service.lookup(req.client_uuid) is None
         looking = pool.submit(service.lookup, req.client_uuid, account_id)
-        time.sleep(0.5)  # deliberate: it must still be waiting (nothing may finish) after a while
-        assert not looking.done()  # waits on the account row
+        # it waits on the account row: its session shows a lock wait, and it has not answered
+        assert wait_for_lock_waiters(db.engine, "%counter_lookup_payment%"), \
+            "the lookup never waited on the account row"
+        assert not looking.done()
         release.set()
         found = looking.result(20)
         assert found == replace(posting.result(20), replayed=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 
 import psycopg
 import pytest
@@ -61,12 +60,25 @@ def test_error_without_handler_is_logged(qtbot, runner, caplog):
 
 
 def test_results_come_in_submission_order_on_one_thread(qtbot):
+    """The first task is held until all are queued: a second thread would
+    deliver the later ones first."""
     serial = TaskRunner(max_threads=1)
-    order = []
+    order, threads = [], set()
+    started, release = threading.Event(), threading.Event()
+
+    def task(i: int) -> int:
+        threads.add(threading.get_ident())
+        if i == 0:
+            started.set()
+            release.wait(5)
+        return i
+
     for i in range(10):
-        serial.submit(lambda i=i: (time.sleep(0.005), i)[1], on_done=order.append)
+        serial.submit(task, i, on_done=order.append)
+    assert started.wait(5)
+    release.set()
     assert serial.wait_idle(5000)
-    assert order == list(range(10))
+    assert order == list(range(10)) and len(threads) == 1
 
 
 def test_newer_request_with_same_key_supersedes_older(qtbot, runner):

@@ -75,9 +75,12 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
     assert dialog.warning_label.isVisible()
     assert "只能冲正当天" in dialog.warning_label.text()
     assert not dialog.confirm_button.isEnabled()
-    _type_approval(dialog, qtbot, supervisor.username)
-    qtbot.wait(300)  # deliberate: a confirm that wrongly went through would start a task
-    assert runner.wait_idle(10_000)
+    assert runner.wait_idle(10_000) and counter.workplace.runner is runner
+    # Enter on the disabled confirm: no click, and no task (a reversal would start one)
+    with qtbot.assertNotEmitted(dialog.confirm_button.clicked), \
+            qtbot.assertNotEmitted(runner.busy_changed):
+        _type_approval(dialog, qtbot, supervisor.username)
+    assert not runner.is_busy
     assert dialog.result is None and counter.count(m.PaymentReversal) == 0
 
 
