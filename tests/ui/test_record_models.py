@@ -97,6 +97,7 @@ MODELS["open bills (checkable)"] = _open_bills
 def test_model_passes_qt_model_checks(qtmodeltester, make):
     model = make()
     assert model.rowCount() >= 2
+    assert len(model.headers()) == model.columnCount() == len(model.Columns)
     qtmodeltester.check(model, force_py=False)
     for row in range(model.rowCount()):  # every cell has a text and a sort key
         assert model.index(row, 0).data(RECORD_ROLE) is model.rows[row]
