@@ -16,6 +16,7 @@ from counter_app.db import models as m
 from counter_app.services.accounts.ledger import open_bills
 from counter_app.services.auth import Authenticator
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
+from counter_app.ui.search.models import PaymentsModel
 from tests.support.payment_counter import (
     GB,
     SUP_PASSWORD,
@@ -188,6 +189,10 @@ def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, ru
     qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=15_000)
     assert history.isVisible() and "共 2 笔" in history.count_label.text()
     assert history.model.record(1).receipt == "JX00000914"
+    # sorted oldest first (a header click), the selected row gives its own payment
+    history.view.sortByColumn(PaymentsModel.Columns.PAID_AT, Qt.SortOrder.AscendingOrder)
+    history.view.selectRow(0)
+    assert history.selected().receipt == "JX00000914" != history.model.record(0).receipt
     # only the old month: the query bounds both ends
     old = str(first.add(-3))
     history.from_edit.setText(old)
