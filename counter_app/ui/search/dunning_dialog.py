@@ -73,13 +73,14 @@ class DunningModel(RecordTableModel[DunningRow]):
 
     def display(self, row: DunningRow, column: int) -> str:
         c = self.Columns
-        return {
+        texts: dict[int, str] = {
             c.AREA: row.area_name, c.BOOK: row.book_no, c.ACCOUNT_NO: row.account_no,
             c.NAME: row.name, c.ADDRESS: row.address,
             c.PHONE: row.mobile_masked or row.landline_masked,
             c.OVERDUE: money_text(row.overdue), c.DAYS: str(row.days_overdue),
             c.SUSPEND: QCoreApplication.translate("Dunning", "Suspend") if row.suspend else "",
-        }[column]
+        }
+        return texts[column]
 
     def colour(self, row: DunningRow, column: int) -> QColor | None:
         return _RED if row.suspend else None
