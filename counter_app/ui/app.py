@@ -153,7 +153,7 @@ def qt_application(qt_args: Sequence[str]) -> QApplication:
     if app is None:
         return QApplication([sys.argv[0], *qt_args])
     if not isinstance(app, QApplication):
-        raise RuntimeError("a QCoreApplication without widgets is running: Counter needs a QApplication")
+        raise RuntimeError("a QCoreApplication is running: Counter needs a QApplication")
     return app
 
 

@@ -110,7 +110,7 @@ class SettingsPage(QWidget):
             self.database_hint.setObjectName("databaseHint")
             self.database_hint.setStyleSheet(MUTED_STYLE)
             match self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit):
-                case (int() as row, _role):  # the stubs say object
+                case (int() as row, _):  # (row, role); the stubs say object
                     self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
 
     @property

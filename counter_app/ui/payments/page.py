@@ -106,7 +106,8 @@ class PaymentsPage(QWidget):
         self.account_watch = AccountWatch(
             self, workplace.events,
             lambda account_id: self.account is not None and self.account.account_id == account_id,
-            lambda: self._submit(required(self.account, "account").account_id, None, open_dialog=False))
+            lambda: self._submit(required(self.account, "account").account_id, None,
+                                 open_dialog=False))
 
     def _enable(self) -> None:
         busy = self.workplace.runner.is_running("payments:load")

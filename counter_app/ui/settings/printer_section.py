@@ -85,8 +85,8 @@ class PrinterSection(QGroupBox):
         for name in installed:
             self.ui.receiptPrinterCombo.addItem(name, name)
             self.ui.a4PrinterCombo.addItem(name, name)
-        required(self.ui.receiptPrinterCombo.lineEdit(), "receiptPrinterCombo (editable)").setPlaceholderText(
-            self.tr("A printer name or tcp://host:9100"))
+        typed = required(self.ui.receiptPrinterCombo.lineEdit(), "receiptPrinterCombo (editable)")
+        typed.setPlaceholderText(self.tr("A printer name or tcp://host:9100"))
         for name in PROFILES:
             self.ui.profileCombo.addItem(profile_description(name), name)
         for combo in (self.ui.receiptPrinterCombo, self.ui.a4PrinterCombo):
