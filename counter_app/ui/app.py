@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if QApplication.instance() is None:
         warn_missing(missing_packages(qt_args=qt_args))
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = qt_application(qt_args)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -137,13 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if needs_first_run(store, args.database_url):
             from counter_app.ui.delivery import run_first_run
 
-            settings = run_first_run(store, settings, runner)
-            if settings is None:
+            chosen = run_first_run(store, settings, runner)
+            if chosen is None:
                 log.info("first-run setup cancelled")
                 return 0
+            settings = chosen
         return _run(app, runner, store, settings, until_login=args.until_login)
     finally:
         runner.shutdown(5000)
+
+
+def qt_application(qt_args: Sequence[str]) -> QApplication:
+    """The QApplication running (a test's), else a new one given ``qt_args``."""
+    app = QApplication.instance()
+    if app is None:
+        return QApplication([sys.argv[0], *qt_args])
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a QCoreApplication is running: Counter needs a QApplication")
+    return app
 
 
 def needs_first_run(store: SettingsStore, database_url: str | None) -> bool:

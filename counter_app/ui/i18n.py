@@ -40,10 +40,12 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     )
     for prefix, directory in sources:
-        translator = QTranslator(app)
+        translator: QTranslator
         if directory == ours:
-            loaded = _load_into_memory(translator, Path(ours) / f"{prefix}_{language}.qm")
+            translator = _InMemoryTranslator(app)
+            loaded = translator.load_copy(Path(ours) / f"{prefix}_{language}.qm")
         else:
+            translator = QTranslator(app)
             loaded = translator.load(f"{prefix}_{language}", directory)
         if loaded:
             translator.setObjectName(f"{prefix}_{language}.qm")  # the in-memory ones have no filePath
@@ -54,15 +56,20 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
     return installed
 
 
-def _load_into_memory(translator: QTranslator, path: Path) -> bool:
-    """Load a catalogue from a copy in memory: QTranslator.load(file) maps the
-    file, and a file replaced while the app runs (an update, a rebuild of
-    the catalogues) would then crash it with a bus error."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False
-    if not translator.load(data):
-        return False
-    translator.counter_qm_data = data  # Qt does not copy it: keep it alive
-    return True
+class _InMemoryTranslator(QTranslator):
+    """A translator holding the catalogue it loaded (Qt does not copy it)."""
+
+    qm_data = b""
+
+    def load_copy(self, path: Path) -> bool:
+        """Load a catalogue from a copy in memory: QTranslator.load(file) maps the
+        file, and a file replaced while the app runs (an update, a rebuild of
+        the catalogues) would then crash it with a bus error."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return False
+        if not self.load(data):
+            return False
+        self.qm_data = data  # Qt does not copy it: keep it alive
+        return True

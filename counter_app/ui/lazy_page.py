@@ -28,8 +28,8 @@ class LazyPage(QWidget):
         super().__init__(parent)
         self._factory = factory
         self._page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def is_built(self) -> bool:
@@ -39,7 +39,7 @@ class LazyPage(QWidget):
     def page(self) -> QWidget:
         if self._page is None:
             self._page = self._factory()
-            self.layout().addWidget(self._page)
+            self._layout.addWidget(self._page)
             self.setFocusProxy(self._page)
         return self._page
 
@@ -57,8 +57,7 @@ class PageBuilder(QObject):
         super().__init__(parent)
         self._steps: list[Callable[[], object]] = []
         for lazy in pages:
-            self._steps += [lambda lazy=lazy: lazy.page,
-                            lambda lazy=lazy: lazy.page.ensurePolished()]
+            self._steps += _build_then_polish(lazy)
         self._delay = delay_ms
         self._started = False
 
@@ -76,3 +75,8 @@ class PageBuilder(QObject):
             self._steps.pop(0)()
         if self._steps:
             QTimer.singleShot(0, self, self._next)
+
+
+def _build_then_polish(lazy: LazyPage) -> list[Callable[[], object]]:
+    """The two steps of ``lazy``: build its page, then polish it."""
+    return [lambda: lazy.page, lambda: lazy.page.ensurePolished()]

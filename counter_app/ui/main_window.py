@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
+from counter_app.services.action_values import required
 from counter_app.settings import SettingsStore
 from counter_app.ui.complaints.page import ComplaintsPage
 from counter_app.ui.context import Workplace
@@ -28,6 +29,8 @@ STATE_KEY = "main_window/state"
 #: what the search page asks for (a button on an account) -> the key of the page that does it;
 #: each of these pages has ``open_account(account_id)``
 ACTION_PAGES = {"pay": "payments", "relief": "relief", "complaint": "complaints"}
+
+P = TypeVar("P", bound=QWidget)
 
 
 class OpensAccount(Protocol):
@@ -82,7 +85,8 @@ class MainWindow(QMainWindow):
         # built once the window shows, one per turn: a first visit only shows them (the
         # payments page waits for its visit: built, it asks about unfinished payments)
         self.page_builder = PageBuilder(
-            [self._pages[key] for key in ("relief", "complaints", "day_close")], self)
+            [page for key in ("relief", "complaints", "day_close")
+             if isinstance(page := self._pages[key], LazyPage)], self)
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.quit)
@@ -132,12 +136,19 @@ class MainWindow(QMainWindow):
 
     def page_at(self, index: int) -> QWidget:
         """The page at ``index`` of the stack (built if it was not yet)."""
-        widget = self.ui.pageStack.widget(index)
+        widget = required(self.ui.pageStack.widget(index), f"page {index}")
         return widget.page if isinstance(widget, LazyPage) else widget
 
     def page(self, key: str) -> QWidget:
         """The page registered as ``key`` (built if it was not yet)."""
         return self.page_at(self.ui.pageStack.indexOf(self._pages[key]))
+
+    def _page_of(self, key: str, kind: type[P]) -> P:
+        """The page registered as ``key``, which is a ``kind``."""
+        page = self.page(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {key!r} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
 
     def _is_built(self, key: str) -> bool:
         widget = self._pages[key]
@@ -145,23 +156,23 @@ class MainWindow(QMainWindow):
 
     @property
     def payments_page(self) -> PaymentsPage:
-        return self.page("payments")
+        return self._page_of("payments", PaymentsPage)
 
     @property
     def relief_page(self) -> ReliefPage:
-        return self.page("relief")
+        return self._page_of("relief", ReliefPage)
 
     @property
     def complaints_page(self) -> ComplaintsPage:
-        return self.page("complaints")
+        return self._page_of("complaints", ComplaintsPage)
 
     @property
     def day_close_page(self) -> DayClosePage:
-        return self.page("day_close")
+        return self._page_of("day_close", DayClosePage)
 
     @property
     def settings_page(self) -> SettingsPage:
-        return self.page("settings")
+        return self._page_of("settings", SettingsPage)
 
     # -- navigation ---------------------------------------------------------------
 

@@ -137,18 +137,18 @@ def run_self_check(qt_args: list[str], *, language: str = "zh_CN", out: TextIO |
 
 def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from counter_app.services.auth import Authenticator
     from counter_app.services.installation.embedded import prepare_embedded_database, release_server
     from counter_app.settings import Settings, SettingsStore
+    from counter_app.ui.app import qt_application
     from counter_app.ui.context import build_workplace
     from counter_app.ui.fonts import install_app_font
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.tasks import TaskRunner
 
     checks = SelfCheck(out)
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = qt_application(qt_args)
     checks.run("font", lambda: install_app_font(app))
     checks.run("translations", lambda: check_translations(app, language))
     info = checks.run("database", lambda: prepare_embedded_database(

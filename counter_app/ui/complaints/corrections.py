@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.masking import PERSONAL_FIELDS
+from counter_app.services.action_values import required
 from counter_app.services.complaints.corrections import FIELDS, CorrectionView
 from counter_app.ui.complaints import labels
 from counter_app.ui.style import ERROR_STYLE
@@ -116,13 +117,13 @@ class CorrectionsWidget(QWidget):
         for column in range(self.requests.columnCount() - 1):  # the decision takes the rest
             self.requests.resizeColumnToContents(column)
         if views:
-            self.requests.setCurrentItem(self.requests.topLevelItem(0))
+            self.requests.setCurrentItem(required(self.requests.topLevelItem(0), "row 0"))
         self.update_reveal()
 
     def show_revealed(self, request_id: int, value: str) -> None:
         """The full proposed value of ``request_id`` in its row (if still listed)."""
         for row in range(self.requests.topLevelItemCount()):
-            item = self.requests.topLevelItem(row)
+            item = required(self.requests.topLevelItem(row), f"row {row}")
             if item.data(0, 256).id == request_id:
                 item.setText(3, value)
                 item.setData(3, 256, True)  # revealed

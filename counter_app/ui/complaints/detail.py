@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -125,6 +126,7 @@ class ComplaintDetail(QWidget):
         if (
             watched is self.textEdit
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):

@@ -31,7 +31,7 @@ __all__ = ["RECORD_ROLE", "ComplaintListWidget", "ComplaintTableModel", "Columns
 OVERDUE_BRUSH = QBrush(QColor(style.OVERDUE_BACKGROUND))
 
 
-class Columns(IntEnum):
+class ComplaintColumns(IntEnum):
     TICKET = 0
     RECEIVED = 1
     COMPLAINANT = 2
@@ -43,8 +43,11 @@ class Columns(IntEnum):
     RECALL = 8
 
 
+Columns = ComplaintColumns  # the name the model and the tests use
+
+
 class ComplaintTableModel(RecordTableModel[ComplaintRow]):
-    Columns = Columns
+    Columns = ComplaintColumns
     SORTABLE = True
     WIDTH_SAMPLES = ("TS20261020001", "2026-10-20 14:30", "欧阳某某", "01000001", "水质问题",
                      "已转部门", "供水管网部", "2026-10-22 14:30", "2026-10-25")
@@ -56,38 +59,38 @@ class ComplaintTableModel(RecordTableModel[ComplaintRow]):
             self.tr("Recall on"),
         ]
 
-    def background(self, row: ComplaintRow, column: Columns) -> QBrush | None:
+    def background(self, row: ComplaintRow, column: ComplaintColumns) -> QBrush | None:
         return OVERDUE_BRUSH if row.overdue else None
 
-    def tooltip(self, row: ComplaintRow, column: Columns) -> str | None:
+    def tooltip(self, row: ComplaintRow, column: ComplaintColumns) -> str | None:
         return self.tr("Overdue: the due time has passed") if row.overdue else None
 
-    def sort_key(self, row: ComplaintRow, column: Columns) -> Any:
-        if column is Columns.RECEIVED:
+    def sort_key(self, row: ComplaintRow, column: ComplaintColumns) -> Any:
+        if column is ComplaintColumns.RECEIVED:
             return row.created_at
-        if column is Columns.DUE:
+        if column is ComplaintColumns.DUE:
             return row.due_at
-        if column is Columns.RECALL:
+        if column is ComplaintColumns.RECALL:
             return row.recall_on
         return super().sort_key(row, column)
 
-    def display(self, row: ComplaintRow, column: Columns) -> str:
+    def display(self, row: ComplaintRow, column: ComplaintColumns) -> str:
         # called for every cell on each paint and resize: only the asked column is worked out
-        if column is Columns.TICKET:
+        if column is ComplaintColumns.TICKET:
             return row.ticket_no
-        if column is Columns.RECEIVED:
+        if column is ComplaintColumns.RECEIVED:
             return labels.local(row.created_at)
-        if column is Columns.COMPLAINANT:
+        if column is ComplaintColumns.COMPLAINANT:
             return row.complainant
-        if column is Columns.ACCOUNT:
+        if column is ComplaintColumns.ACCOUNT:
             return row.account_no
-        if column is Columns.CATEGORY:
+        if column is ComplaintColumns.CATEGORY:
             return labels.name(labels.category_names(), row.category)
-        if column is Columns.STATUS:
+        if column is ComplaintColumns.STATUS:
             return labels.name(labels.status_names(), row.status)
-        if column is Columns.DEPARTMENT:
+        if column is ComplaintColumns.DEPARTMENT:
             return row.department
-        if column is Columns.DUE:
+        if column is ComplaintColumns.DUE:
             due = labels.local(row.due_at)
             return due + " " + self.tr("(overdue)") if row.overdue else due
         return labels.day(row.recall_on)

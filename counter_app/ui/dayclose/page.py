@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from counter_app.documents import DocumentPrinter, PrintError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import MoneyError, format_money, parse_money
+from counter_app.services.action_values import required
 from counter_app.services.payments.day_close_document import day_close_document
 from counter_app.services.payments.shifts import (
     DayCloseReport,
@@ -70,7 +71,8 @@ def close_and_report(
     shifts: ShiftService, shift_id: int, actor, counts: dict[Decimal, int], reason: str
 ) -> DayCloseReport:
     """One call: the close returns its own day-close report."""
-    return shifts.close(shift_id, actor, cash_counts=counts, reason=reason).report
+    closed = shifts.close(shift_id, actor, cash_counts=counts, reason=reason)
+    return required(closed.report, "report")
 
 
 def print_report(printer: DocumentPrinter, report: DayCloseReport) -> None:

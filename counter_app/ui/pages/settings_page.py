@@ -109,8 +109,9 @@ class SettingsPage(QWidget):
                 "Only a supervisor or an administrator changes the database address."), self)
             self.database_hint.setObjectName("databaseHint")
             self.database_hint.setStyleSheet(MUTED_STYLE)
-            row, _role = self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit)
-            self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
+            match self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit):
+                case (int() as row, _):  # (row, role); the stubs say object
+                    self.ui.formLayout.insertRow(row + 1, "", self.database_hint)
 
     @property
     def settings(self) -> Settings:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.money import format_money
+from counter_app.services.action_values import required
 from counter_app.services.payments.receipt_facts import AccountNotFoundError, PayableAccount
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
@@ -96,8 +97,8 @@ class PaymentsPage(QWidget):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         layout.addStretch(1)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.take_payment)
-        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=self.show_history)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.take_payment)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self, self.show_history)
         self.setFocusProxy(self.account_edit)
         self._enable()
         self._loaded_status()
@@ -105,7 +106,8 @@ class PaymentsPage(QWidget):
         self.account_watch = AccountWatch(
             self, workplace.events,
             lambda account_id: self.account is not None and self.account.account_id == account_id,
-            lambda: self._submit(self.account.account_id, None, open_dialog=False))
+            lambda: self._submit(required(self.account, "account").account_id, None,
+                                 open_dialog=False))
 
     def _enable(self) -> None:
         busy = self.workplace.runner.is_running("payments:load")
@@ -171,18 +173,19 @@ class PaymentsPage(QWidget):
             return
         saved = self.pending.for_account(self.account.account_id)
         if saved is not None:  # unresolved before a restart: look its UUID up first
-            self.dialog = self._new_dialog(self.shift_id or saved.request.shift_id,
+            self.dialog = self._new_dialog(self.account, self.shift_id or saved.request.shift_id,
                                            client_uuid=saved.client_uuid)
             self.dialog.restore(saved.request, saved.waiver)
             return
         if self.shift_id is None:
             self._offer_shift()
             return
-        self.dialog = self._new_dialog(self.shift_id)
+        self.dialog = self._new_dialog(self.account, self.shift_id)
         self.dialog.open()
 
-    def _new_dialog(self, shift_id: int, *, client_uuid: str | None = None) -> PaymentDialog:
-        dialog = PaymentDialog(self.workplace, self.account, shift_id, self,
+    def _new_dialog(self, account: PayableAccount, shift_id: int, *,
+                    client_uuid: str | None = None) -> PaymentDialog:
+        dialog = PaymentDialog(self.workplace, account, shift_id, self,
                                pending=self.pending, client_uuid=client_uuid)
         dialog.finished.connect(self._dialog_closed)
         return dialog

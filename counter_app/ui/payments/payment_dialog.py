@@ -347,8 +347,8 @@ class PaymentDialog(QDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.buttonClicked.connect(
-            lambda button: box.standardButton(button) == QMessageBox.StandardButton.Yes
-            and self._abandoned())
+            lambda button: self._abandoned()
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
         self.abandon_box = box
         box.open()
 

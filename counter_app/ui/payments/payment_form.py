@@ -92,7 +92,7 @@ class PaymentForm(QWidget):
             button = QRadioButton(text, self)
             self.mode_buttons.addButton(button, mode)
             modes.addWidget(button)
-            QShortcut(QKeySequence(Qt.Key.Key_F5 + mode), self, activated=button.click)
+            QShortcut(QKeySequence(Qt.Key.Key_F5 + mode), self, button.click)
         self.amount_edit = QLineEdit(self)
         self.amount_edit.setObjectName("amountEdit")
         self.amount_edit.setPlaceholderText(self.tr("amount"))
@@ -127,7 +127,7 @@ class PaymentForm(QWidget):
         order = [*self.tender_panel.order(), self.amount_edit, self.bills_view]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.mode_buttons.idToggled.connect(lambda _i, on: on and self._mode_changed())
+        self.mode_buttons.idToggled.connect(lambda _i, on: self._mode_changed() if on else None)
         self.bills.selection_changed.connect(self._recalculate)
         self.amount_edit.textChanged.connect(self._recalculate)
         self.tender_panel.changed.connect(self._tenders_changed)
@@ -135,9 +135,9 @@ class PaymentForm(QWidget):
                        self.tender_panel.changed, self.mode_buttons.idToggled):
             signal.connect(self.edited)
         self.amount_edit.installEventFilter(self)
-        QShortcut(QKeySequence(Qt.Key.Key_Space), self.bills_view,
-                  activated=lambda: self.bills.toggle(self.bills_view.currentIndex().row()),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.bills_view)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(lambda: self.bills.toggle(self.bills_view.currentIndex().row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (watched is self.amount_edit and event.type() == QEvent.Type.KeyPress
@@ -367,7 +367,7 @@ class PaymentForm(QWidget):
         return f
 
     def focus_field(self, field: str) -> None:
-        widget = self.tender_panel.fields.get(field)
+        widget: QWidget | None = self.tender_panel.fields.get(field)
         if widget is None and field in ("to_bills", "custom", "deposit"):
             widget = self.amount_edit
         if widget is None and field == "bills":

@@ -9,6 +9,7 @@ payment (or reversal) is posted already, and 补打 prints it again.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from counter_app.documents import (
     BillLine,
@@ -30,7 +31,7 @@ def _utility(facts: ReceiptFacts) -> Utility:
 
 
 def _bills(facts: ReceiptFacts) -> tuple[BillLine, ...]:
-    return tuple(BillLine(b.period, b.usage, b.amount) for b in facts.bills)
+    return tuple(BillLine(b.period, Decimal(b.usage), b.amount) for b in facts.bills)
 
 
 def _tenders(facts: ReceiptFacts) -> tuple[TenderLine, ...]:

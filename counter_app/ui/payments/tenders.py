@@ -4,6 +4,7 @@ Alipay, bank card (reference no.), prepayment balance."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal, overload
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
@@ -27,6 +28,12 @@ class InputRefused(ValueError):
         self.message = message
 
 
+@overload
+def read_money(edit: QLineEdit, field: str, *, required: Literal[True] = ...,
+               allow_zero: bool = ..., normalise: bool = ...) -> Decimal: ...
+@overload
+def read_money(edit: QLineEdit, field: str, *, required: bool,
+               allow_zero: bool = ..., normalise: bool = ...) -> Decimal | None: ...
 def read_money(edit: QLineEdit, field: str, *, required: bool = True,
                allow_zero: bool = False, normalise: bool = True) -> Decimal | None:
     """The amount typed in ``edit``; None when blank and not required.
@@ -176,7 +183,7 @@ class TenderPanel(QWidget):
     def set_tenders(self, tenders: tuple[TenderInput, ...]) -> None:
         """Show ``tenders`` (posted or submitted earlier) in place of what is typed."""
         self._cash_typed = True  # the cash amount shown is the one given
-        shown = {f"{t.tender.value}.amount": t.amount for t in tenders}
+        shown: dict[str, Decimal | str] = {f"{t.tender.value}.amount": t.amount for t in tenders}
         for t in tenders:
             if t.received is not None:
                 shown["cash.received"] = t.received

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QWidget
 
 from counter_app.domain.dates import validity_problem
+from counter_app.services.action_values import required
 from counter_app.services.relief.service import (
     MATERIALS,
     AccountBrief,
@@ -131,7 +132,8 @@ class ReliefFormDialog(QDialog):
         if not self.ok_button.isEnabled():
             return
         data = self.form_input()
-        problem = validity_problem(data.valid_from, data.valid_to, date.today())
+        problem = validity_problem(required(data.valid_from, "valid_from"),
+                                   required(data.valid_to, "valid_to"), date.today())
         if problem is not None:  # the service refuses it too; say so before asking it
             which, code = problem
             field = "valid_from" if which == "start" else "valid_to"

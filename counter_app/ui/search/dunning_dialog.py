@@ -74,13 +74,14 @@ class DunningModel(RecordTableModel[DunningRow]):
 
     def display(self, row: DunningRow, column: DunningModel.Columns) -> str:
         c = self.Columns
-        return {
+        texts: dict[int, str] = {
             c.AREA: row.area_name, c.BOOK: row.book_no, c.ACCOUNT_NO: row.account_no,
             c.NAME: row.name, c.ADDRESS: row.address,
             c.PHONE: row.mobile_masked or row.landline_masked,
             c.OVERDUE: money_text(row.overdue), c.DAYS: str(row.days_overdue),
             c.SUSPEND: QCoreApplication.translate("Dunning", "Suspend") if row.suspend else "",
-        }[column]
+        }
+        return texts[column]
 
     def sort_key(self, row: DunningRow, column: DunningModel.Columns) -> Any:
         if column is self.Columns.OVERDUE:

@@ -159,7 +159,7 @@ class HistoryWidget(QWidget):
         if periods is None:
             return
         self.message.emit("")
-        self._load(periods)
+        self._load(self.account_id, periods)
 
     def reload(self) -> None:
         """Read the history again (the account changed), filtered as shown;
@@ -170,17 +170,17 @@ class HistoryWidget(QWidget):
             periods = (parse_period(self.from_edit.text()), parse_period(self.to_edit.text()))
         except ValueError:
             periods = (None, None)
-        self._load(periods)
+        self._load(self.account_id, periods)
 
-    def _load(self, periods: tuple[Period | None, Period | None]) -> None:
-        accounts, account_id = self.workplace.services.accounts, self.account_id
+    def _load(self, account_id: int, periods: tuple[Period | None, Period | None]) -> None:
+        accounts = self.workplace.services.accounts
 
-        def load():
+        def load() -> AccountHistoryPage:
             return accounts.history(account_id, from_period=periods[0], to_period=periods[1])
 
         self.workplace.runner.submit(
             load,
-            on_done=lambda r, a=account_id: self._filtered(a, r),
+            on_done=lambda r: self._filtered(account_id, r),
             on_error=self._failed, key=HISTORY_KEY,
         )
 

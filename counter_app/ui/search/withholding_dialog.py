@@ -32,6 +32,7 @@ from counter_app.documents import write_pdf
 from counter_app.documents.layouts.withholding import WithholdingFormData, withholding_form_document
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.accounts.service import WithholdingLine
+from counter_app.services.action_values import required
 from counter_app.services.channels.withholding import (
     Agreement,
     WithholdingError,
@@ -50,7 +51,7 @@ def result_text(agreement: Agreement | WithholdingLine | None) -> str:
         return QCoreApplication.translate("WithholdingTexts", "none")
     if not agreement.active:
         return QCoreApplication.translate("WithholdingTexts", "cancelled on {day}").format(
-            day=agreement.cancelled_on.isoformat())
+            day=required(agreement.cancelled_on, "cancelled_on").isoformat())
     text = QCoreApplication.translate("WithholdingTexts", "{bank}, account ending {tail}").format(
         bank=agreement.bank_name, tail=agreement.bank_account_tail)
     if agreement.last_result == "paid":
@@ -72,7 +73,7 @@ class WithholdingDialog(QDialog):
         self.workplace = workplace
         self.account_id = account_id
         self.service = workplace.services.withholding
-        self.screen: WithholdingScreen | None = None
+        self.withholding: WithholdingScreen | None = None
         self.typed_number = ""  # the full number just signed, for its printout only
         self.setWindowTitle(self.tr("Bank withholding"))
 
@@ -163,7 +164,7 @@ class WithholdingDialog(QDialog):
         self._show(screen)
 
     def _show(self, screen: WithholdingScreen | None) -> None:
-        self.screen = screen
+        self.withholding = screen
         agreement = screen.agreement if screen else None
         if screen is None:
             self.account_label.setText(self.tr("Loading…"))
@@ -207,7 +208,7 @@ class WithholdingDialog(QDialog):
     # -- writes -------------------------------------------------------------------------
 
     def sign(self) -> None:
-        if self.screen is None or not self.sign_box.isEnabled():
+        if self.withholding is None or not self.sign_box.isEnabled():
             return
         try:
             signed_on = date.fromisoformat(self.signed_edit.text().strip())
@@ -224,7 +225,7 @@ class WithholdingDialog(QDialog):
                                      changes=self.account_id)
 
     def cancel_agreement(self) -> None:
-        agreement = self.screen.agreement if self.screen else None
+        agreement = self.withholding.agreement if self.withholding else None
         if agreement is None or not agreement.active:
             return
         self.typed_number = ""
@@ -269,7 +270,7 @@ class WithholdingDialog(QDialog):
     # -- the form -----------------------------------------------------------------------
 
     def form_data(self) -> WithholdingFormData | None:
-        agreement = self.screen.agreement if self.screen else None
+        agreement = self.withholding.agreement if self.withholding else None
         if agreement is None:
             return None
         return WithholdingFormData(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QSizePolicy, QWidget
 
 from counter_app.documents import PROFILES, DocumentPrinter, PrintError, transport_from_uri
 from counter_app.documents.output.printing import ESCPOS_SCHEMES
+from counter_app.services.action_values import required
 from counter_app.settings import Settings
 from counter_app.ui.errors import explain
 from counter_app.ui.forms.ui_settings_printer import Ui_PrinterSection
@@ -84,8 +85,8 @@ class PrinterSection(QGroupBox):
         for name in installed:
             self.ui.receiptPrinterCombo.addItem(name, name)
             self.ui.a4PrinterCombo.addItem(name, name)
-        self.ui.receiptPrinterCombo.lineEdit().setPlaceholderText(
-            self.tr("A printer name or tcp://host:9100"))
+        typed = required(self.ui.receiptPrinterCombo.lineEdit(), "receiptPrinterCombo (editable)")
+        typed.setPlaceholderText(self.tr("A printer name or tcp://host:9100"))
         for name in PROFILES:
             self.ui.profileCombo.addItem(profile_description(name), name)
         for combo in (self.ui.receiptPrinterCombo, self.ui.a4PrinterCombo):
@@ -204,8 +205,8 @@ class PrinterSection(QGroupBox):
         self._result(self.tr("{field}: {problem}").format(
             field=problem.field, problem=problem.message), ERROR_STYLE)
         problem.widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(problem.widget, QComboBox) and problem.widget.lineEdit() is not None:
-            problem.widget.lineEdit().selectAll()
+        if isinstance(problem.widget, QComboBox) and (edit := problem.widget.lineEdit()) is not None:
+            edit.selectAll()
 
     def _result(self, text: str, style: str) -> None:
         self.ui.testResultLabel.setStyleSheet(style)

@@ -163,9 +163,9 @@ class TariffFormDialog(QDialog):
     def _shape_prices(self) -> None:
         """One row per fee component, one column per tier (what was typed kept)."""
         tiers = len(self._tier_limits()) + 1
-        kept = {(r, c): self.prices.item(r, c).text()
+        kept = {(r, c): item.text()
                 for r in range(self.prices.rowCount()) for c in range(self.prices.columnCount())
-                if self.prices.item(r, c) is not None}
+                if (item := self.prices.item(r, c)) is not None}
         self.prices.setRowCount(len(self.catalog.components))
         self.prices.setColumnCount(tiers)
         self.prices.setHorizontalHeaderLabels([tier_name(n) for n in range(1, tiers + 1)])
@@ -182,7 +182,7 @@ class TariffFormDialog(QDialog):
         rates: dict[str, list[str]] = {}
         for row in range(self.prices.rowCount()):
             code = self.prices.verticalHeaderItem(row).data(Qt.ItemDataRole.UserRole)
-            cells = [self.prices.item(row, c).text().strip() if self.prices.item(row, c) else ""
+            cells = [item.text().strip() if (item := self.prices.item(row, c)) else ""
                      for c in range(self.prices.columnCount())]
             while cells and not cells[-1]:
                 cells.pop()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.documents.layouts.tariffs import price_text, tier_name
+from counter_app.services.action_values import required
 from counter_app.services.tariffs.admin import Catalog, Schedule
 from counter_app.ui.context import Workplace
 from counter_app.ui.record_table import configure_record_table
@@ -215,7 +216,7 @@ class TariffsPage(QWidget):
         note = self.tr("Schedule {code} saved.").format(code=saved.schedule.code)
         if saved.ended_code:
             note += " " + self.tr("{code} now ends on {date}.").format(
-                code=saved.ended_code, date=saved.ended_on.isoformat())
+                code=saved.ended_code, date=required(saved.ended_on, "ended_on").isoformat())
         code = saved.schedule.code
         self.workplace.runner.submit(
             self.workplace.services.tariffs.catalog, key=LOAD_KEY, on_error=self._load_failed,

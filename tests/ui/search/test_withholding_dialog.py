@@ -18,7 +18,7 @@ def open_dialog(qtbot, panel) -> WithholdingDialog:
     qtbot.keyClick(panel, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), WithholdingDialog))
     dialog = QApplication.activeModalWidget()
-    qtbot.waitUntil(lambda: dialog.screen is not None)
+    qtbot.waitUntil(lambda: dialog.withholding is not None)
     return dialog
 
 
@@ -45,8 +45,8 @@ def test_sign_and_cancel_from_the_account_view(qtbot, town, make_search_window, 
     assert dialog.number_edit.text() == "6228 4800"  # what was typed stays
     qtbot.keyClicks(dialog.number_edit, " 1234 5678 901")
     dialog.sign()
-    qtbot.waitUntil(lambda: dialog.screen.agreement is not None, timeout=10_000)
-    agreement = dialog.screen.agreement
+    qtbot.waitUntil(lambda: dialog.withholding.agreement is not None, timeout=10_000)
+    agreement = dialog.withholding.agreement
     assert agreement.bank_account_masked == "6228***********8901"
     assert "6228***********8901" in dialog.agreement_label.text()
     assert dialog.form_data().bank_account == "6228 4800 1234 5678 901"  # printed right away
@@ -58,7 +58,7 @@ def test_sign_and_cancel_from_the_account_view(qtbot, town, make_search_window, 
     qtbot.waitUntil(lambda: "原因" in dialog.message_label.text())
     dialog.reason_edit.insert("客户换卡")  # an input method types it
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.screen.agreement.status == "cancelled", timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.withholding.agreement.status == "cancelled", timeout=10_000)
     assert dialog.form_data().bank_account == "6228***********8901"  # a reprint: the mask
     qtbot.waitUntil(lambda: line.text().startswith("已于"), timeout=10_000)
     dialog.reject()
