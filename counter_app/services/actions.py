@@ -79,12 +79,22 @@ def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
         except DBAPIError as exc:
             refusal = _refusal(exc)
             if refusal is not None:
+                _log_refusal(name, refusal)
                 raise refusal from None
             if attempt + 1 < attempts and exc.connection_invalidated:
                 log.warning("%s: connection lost, sending it again", name)
                 continue
             raise
     raise AssertionError("unreachable")
+
+
+def _log_refusal(name: str, refusal: ActionError) -> None:
+    """One line per refusal: the action, SQLSTATE, code and field, never the
+    arguments nor the server's message (either may hold personal data).
+    Conflicts and locks (someone else got there first) at WARNING, the rest at INFO."""
+    level = logging.WARNING if refusal.kind in ("conflict", "locked") else logging.INFO
+    log.log(level, "action %s refused: %s %s (field %s)", name, refusal.sqlstate,
+            refusal.code, refusal.field or "-")
 
 
 def connection_lost(error: BaseException) -> bool:

@@ -317,9 +317,10 @@ class TaskRunner(QObject):
             self.failed.emit(task_id, exc)
             if pending.on_error is None:
                 if isinstance(exc, Cancelled):
-                    log.info("background task %d cancelled", task_id)
+                    log.info("background task %d (%s) cancelled", task_id, pending.key or "-")
                 else:
-                    log.error("background task %d failed", task_id, exc_info=exc)
+                    log.error("background task %d (%s) failed", task_id, pending.key or "-",
+                              exc_info=exc)
             else:
                 _log_failure(task_id, pending.key, exc)
                 if _receiver_alive(pending.on_error):

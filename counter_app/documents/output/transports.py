@@ -111,7 +111,8 @@ class EscposLibTransport:
             raise
         except Exception as exc:  # every driver error becomes a PrintError
             code = _classify(exc)
-            log.warning("printing to %s failed (%s): %s", self.description, code, exc)
+            # the WARNING with the document is printing.py's; here the driver's traceback
+            log.debug("printing to %s failed (%s)", self.description, code, exc_info=True)
             raise PrintError(
                 code, str(exc) or type(exc).__name__, printer=self.description
             ) from exc
