@@ -32,7 +32,7 @@ from counter_app.db.types import Money, UTCDateTime
 
 class WithholdingBank(Base):
     """A bank taking withholding files; ``layout`` is its request and return
-    file formats (docs/withholding.md). Written by the DBA only."""
+    file formats (docs/rules/withholding.md). Written by the DBA only."""
 
     __tablename__ = "withholding_banks"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
