@@ -1,12 +1,5 @@
-"""Calling the database's actions: one statement, one round trip.
-
-Every write of the app (and every screen load) is one PostgreSQL function
-that checks the caller from ``session_user``, does the whole use case and
-writes its audit row (migrations 0011 and later). This module is the only
-way the services call them: ``SELECT counter_<name>(...)`` sent in autocommit
-(the statement is its own transaction: no BEGIN, no COMMIT, so one round
-trip), the ``jsonb`` result decoded, a refusal (SQLSTATE class ``CT``) turned
-into :class:`ActionError` with its code, field and message.
+"""Calling the database's actions: one statement in autocommit, one round trip.
+Design: docs/architecture.md ("Calling an action")
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""One table model for every list of records (search hits, bills, payments,
-shifts, relief applications, complaints, ...).
-
-A subclass names its columns (a ``Columns`` IntEnum), its header texts and how
-a record shows in a cell; the Qt plumbing (row and column counts, header,
-roles, reset) lives here once. ``RECORD_ROLE`` gives a row's record.
+"""One table model for every list of records (search hits, bills, payments, …).
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
 """The table every record list uses: one row is one record, read, not edited.
-
-One set-up instead of six copies (Electrum's ``MyTreeView`` as the model):
-whole rows selected one at a time, no editing, no row numbers, alternating
-row colours, and Tab leaves the table (the arrows move inside it).
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations
