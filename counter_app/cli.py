@@ -1,9 +1,5 @@
 """counter-admin: database administration for Counter.
-
-The database comes from ``--database-url``, else ``COUNTER_DATABASE_URL``,
-else the embedded PostgreSQL server of this user (started for the command and
-stopped after it unless the app uses it). ``--json`` prints results as JSON.
-Exit codes: 0 done, 1 refused or failed (with a message), 2 bad arguments.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,14 +1,5 @@
-"""counter-admin archive …: the customer files' archive numbers (用户档案号,
-属地-年度-序号).
-
-    counter-admin archive assign [--locality L]
-        number every account still without a number (by locality and year,
-        in each by opening date, then account number); run again, it numbers
-        nothing (as the DBA, an admin clerk or a batch login)
-    counter-admin archive catalogue --out FILE.xlsx [--locality L]
-        the archive catalogue (档案目录台账) as an Excel workbook
-
-The locality (属地) is the account's area code (片区).
+"""``counter-admin archive assign|catalogue``: the customer files' archive numbers (用户档案号).
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

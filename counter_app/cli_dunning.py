@@ -1,10 +1,6 @@
-"""counter-admin dunning: the 催缴 / 停供 list of an area and reader book as
-an Excel file for the meter readers (one call of ``counter_dunning_list``,
-as the login of --database-url: a supervisor's, or the DBA's).
-
-counter-admin set-late-fee-rule: the late fee (违约金) of a price category or
-the whole utility from a day on (``counter_set_late_fee_rule``, as an admin
-clerk's login: the rule's author is that login)."""
+"""``counter-admin dunning`` (催缴 / 停供 list as Excel) and ``set-late-fee-rule`` (违约金).
+Rules: docs/rules/late_fees.md
+"""
 
 from __future__ import annotations
 

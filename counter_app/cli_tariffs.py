@@ -1,14 +1,5 @@
-"""``counter-admin tariffs …``: the schedules (水价方案), fee components and
-price categories, kept through the admin actions of migration 0021.
-
-    tariffs list [--category RES]     every schedule with its 文号 and dates
-    tariffs show CODE                 one schedule: tiers and prices
-    tariffs add FILE.json             a new schedule (ends the open one the day before)
-    tariffs component CODE NAME       add or rename a fee component
-    tariffs category CODE NAME        add or rename a price category
-
-Run as an admin clerk's login or as the DBA. ``--json`` prints the result as
-JSON. A refused field is named (``tiers[2]: …``); nothing is written then.
+"""``counter-admin tariffs …``: schedules (水价方案), fee components, price categories.
+Run as an admin clerk's login or the DBA. Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

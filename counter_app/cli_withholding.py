@@ -1,5 +1,5 @@
 """counter-admin withholding: the request file of a bank (export) and the
-bank's return file (import), run as a batch login (docs/withholding.md)."""
+bank's return file (import), run as a batch login (docs/rules/withholding.md)."""
 
 from __future__ import annotations
 

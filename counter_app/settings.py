@@ -1,10 +1,5 @@
-"""One typed settings registry per workstation.
-
-Settings live in a small JSON file in the user's config directory (or a path
-given by the caller, so tests and several workstations on one machine never
-share state). Window geometry and other user preferences are kept apart in
-QSettings by the UI. No password is ever written here: a PostgreSQL URL is
-stored without credentials and the login dialog supplies them.
+"""One typed settings registry per workstation (a JSON file; never a password).
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

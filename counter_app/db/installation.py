@@ -1,22 +1,5 @@
 """One installation (one Counter database) cannot reach another on the same server.
-
-PostgreSQL roles belong to the server, not to a database: the group roles
-(``counter_clerk`` ... ``counter_owner``) are shared by every Counter database
-of a server. What keeps the installations apart is a NOLOGIN role per
-database, ``counter_i_<12 hex of md5(database name)>``:
-
-* it alone holds CONNECT on its database (CONNECT is revoked from PUBLIC);
-* every login made by ``create-clerk``, ``create-batch-login``, the demo and
-  ``move-to-server`` is made a member of it;
-* ``counter_caller()`` / ``counter_batch_caller()`` (migration 0025) refuse a
-  login that is not a member;
-* ``create-clerk`` refuses a login that is a member of another
-  installation's role (it cannot take over another database's clerk).
-
-The name follows the database name, so a copy (``CREATE DATABASE ... TEMPLATE``,
-a restore under another name) is another installation. After renaming a
-database run ``counter-admin migrate`` and ``create-clerk --no-password`` for
-its logins again.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,16 +1,5 @@
-"""Run Alembic migrations programmatically on PostgreSQL.
-
-The group roles and this database's installation role
-(``db/installation.py``) are made first (as the connecting administrator),
-then the migrations run under ``SET ROLE counter_owner`` so every table,
-sequence and function belongs to the non-login owner role.
-
-The owner is not a person: the administrator is made a member of
-``counter_owner`` for the migration only, in the migration's own transaction,
-and the membership is revoked before it commits (a failed migration rolls
-the grant back; a membership left by an older Counter is revoked too, also
-after a failure). Afterwards the administrator cannot ``SET ROLE
-counter_owner``, disable the append-only triggers or edit a table.
+"""Run Alembic migrations on PostgreSQL as ``counter_owner``.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
 """Column types of the models: exact decimals and UTC timestamps.
-
-:class:`ScaledDecimal` is ``NUMERIC(p, s)`` that refuses floats and quantises
-to its scale (half up) on the way in and out. Timestamps are ``timestamptz``,
-stored in UTC and always come back timezone-aware.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Demo utility: a believable 嘉祥县 water utility for trying Counter out.
-
-``seed_demo(db, accounts=N, months=M, seed=S)`` fills an empty database with
-reference data (halls, areas, tariffs, relief rule, receipt series, demo
-clerks), accounts with meters, readings and bills, payments in the demo
-clerks' shifts, prepayment balances, relief holders and complaints. Same
-seed and end period ⇒ same data. See :mod:`counter_app.demo.seed`.
+"""Demo utility: a believable 嘉祥县 water utility for trying Counter out (``seed_demo``).
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Addresses and meter locations in 嘉祥县 (Jiaxiang county, Jining).
-
-Towns (街道 and 镇) are real; streets, residential complexes and village
-names are plausible inventions. Urban addresses name a complex with
-building-unit-room (``嘉祥街道建设路幸福小区3号楼2单元301``); rural ones a
-village house number (``纸坊镇后屯村45号``).
+Design: docs/demo.md
 """
 
 from __future__ import annotations

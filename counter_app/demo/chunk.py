@@ -1,8 +1,5 @@
-"""Generate one chunk of accounts with everything that hangs off them.
-
-Each chunk has its own ``random.Random`` seeded from ``(seed, chunk number)``,
-so a chunk's content depends only on the seed, its number and the counters
-carried in from the chunks before it (ids, account serials, ticket numbers).
+"""Generate one chunk of demo accounts with everything that hangs off them.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

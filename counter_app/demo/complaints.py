@@ -1,14 +1,5 @@
-"""Complaints (投诉) and their event log, as the complaint service writes them
-(counter_app.services.complaints.service): receive, resolve on the spot or forward to
-the responsible department with a due time, follow up, resolve, reply to the
-customer, close with the customer's satisfaction. A problem that cannot be
-solved yet stays open with a recall date.
-
-Codes follow the service: channels counter / hotline / online / letter;
-categories water_quality / pressure / billing / meter / service / other;
-satisfaction satisfied / neutral / dissatisfied; event kinds received /
-resolved / forwarded / follow_up / reply / closed; ``version`` counts the
-changes; tickets are ``TS`` + the local date + a 4-digit number of the day.
+"""Demo complaints (投诉) and their event log, as the complaint service writes them.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Run-wide state shared by the chunk generators: ids, caches, totals.
-
-Ids are assigned here rather than by the database so COPY can stream rows
-and children can reference parents without a round trip. Counters are
-carried from chunk to chunk in order, so ids, account numbers and ticket
-numbers are deterministic.
+"""Run-wide state shared by the demo's chunk generators: ids, caches, totals.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,12 +1,5 @@
 """Rows to PostgreSQL COPY text, fast.
-
-Each table gets a formatter compiled from its column list: one f-string per
-row, ``str()`` of every value (COPY's text input reads ``str`` of ints,
-Decimals, dates, aware datetimes and ``True``/``False`` as they are), with
-``\\N`` for None in nullable columns. That is about four times faster than
-formatting value by value. Generated text never needs escaping; the chunk is
-checked for it (tab and newline counts, backslashes) and falls back to a
-careful, escaping formatter when it would.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Where chunks come from: this process, or a generator process.
-
-Python generation is the bottleneck of a large seed, and a second CPU is
-there to use: :class:`ProcessSource` runs the same generator in a spawned
-process that also formats the COPY text, while this process only streams
-the text to PostgreSQL. Both sources run the same code over the same chunks
-in the same order, so they produce identical data.
+"""Where demo chunks come from: this process, or a spawned generator process.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

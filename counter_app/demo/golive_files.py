@@ -1,9 +1,5 @@
-"""Files as an old billing system (营业收费系统) exports them at go-live: the
-accounts (one row per account and meter, with the meter's last reading) and
-the balances (unpaid bills, prepayments), for the import's tests and its
-benchmark. Valid throughout (ID numbers with their checksum, some 15-digit
-old ones, phones as people write them, dates in the forms such exports
-carry); a test spoils the rows it needs spoilt.
+"""Files as an old billing system (营业收费系统) exports them at go-live, for tests and benchmarks.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

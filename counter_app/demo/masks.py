@@ -1,15 +1,5 @@
 """Masked copies of generated ID numbers and phones, as the domain masks them.
-
-:mod:`counter_app.domain.masking` normalises its input first (full-width
-characters, blanks, separators), which costs ~10 µs a value: 30 s over a
-million accounts. The values generated here are already canonical, so the
-demo asks the domain function once per *shape* of value (length, first
-character, dash position) and, when its answer keeps every character in
-place and hides one contiguous run (``370829********0011``,
-``138****5678``, ``0537-****234``), applies the same cut to the other values
-of that shape. Any other answer sends every value of the shape through the
-domain function. The domain stays the source of truth: a changed masking
-rule changes the demo data with it (tests/demo compares every account).
+Design: docs/demo.md
 """
 
 from __future__ import annotations

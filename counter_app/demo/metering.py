@@ -1,15 +1,5 @@
-"""Meters, readings and bills of one account over the demo window.
-
-Bills follow the billing service's rules (counter_app.services.tariffs.billing):
-the period runs from the day after the previous reading (or, for the first
-reading in the window, from the first day of the cycle's first month) to the
-read date; the tier year is the calendar year of the read date, with the
-usage of the account's earlier bills in that year counted towards the tiers
-(the demo has no history before its window, so the first year starts at 0);
-collective accounts multiply the tiers by their households; an approved
-relief applies from its ``effective_period`` on, scaled by the household
-share and the part of the period the certificate covers; the bill is due 30
-days after the reading. Amounts come from :func:`compute_bill` (memoised).
+"""Meters, readings and bills of one demo account over the demo window.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,15 +1,5 @@
 """Chinese names for demo customers, businesses and institutions.
-
-Surnames are weighted roughly as in south-west Shandong (王 张 李 刘 first,
-孔 曾 颜 孟 more common around Jining than nationally; 曾 especially in
-嘉祥, home of 曾子). A few compound surnames (欧阳 司马 诸葛 上官 …) and
-surnames with special readings (曾 单 解 仇 区 覃 朴) are over-represented
-on purpose so every demo database contains them, and some given names use
-rare characters (㵘 堃 喆 赟 犇 淼) that stress fonts, input methods and
-pinyin search.
-
-Given names follow the holder's sex (the ID number's sequence parity) and
-birth decade: 建国 and 秀兰 are born in the 1950s, 子涵 and 梓萱 after 2000.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,26 +1,5 @@
-"""Counter payments of one account: tenders, allocations, prepayment ledger.
-
-The rules the demo follows (and the tests check):
-
-* ``payments.amount`` is the sum of its tenders' ``amount``; it equals the
-  allocations plus a deposit to the prepayment balance, if any.
-* Bills are paid oldest first; a payment covers every unpaid bill issued by
-  its day. Now and then a customer pays only part (about 1 %).
-* As in counter_app.services.payments.service: a ``prepayment`` tender only pays
-  bills (no deposit in the same payment), its ledger ``use`` row comes
-  before a ``deposit`` row.
-* About 8 % of accounts are in arrears: from their last one to three
-  overdue bills on, nothing is paid. Other bills are paid 0-45 days after
-  issue; bills still unpaid at the end of the window are simply not yet due.
-* Cash tenders record the note received and the change given; WeChat,
-  Alipay and card tenders carry a transaction reference.
-* A prepayment ``opening`` balance (carried over from the old system) for
-  about 4 % of accounts; "depositors" round their payments up and the
-  surplus is a ``deposit``; a ``prepayment`` tender spends the balance
-  (ledger ``use``). ``accounts.prepayment_balance`` is the last
-  ``balance_after``.
-* Payments happen inside the shifts of the demo clerks (see ShiftPlan);
-  receipt numbers are given later, in time order per series (sink.py).
+"""Counter payments of one demo account: tenders, allocations, prepayment ledger.
+Rules: docs/demo.md
 """
 
 from __future__ import annotations

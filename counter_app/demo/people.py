@@ -1,10 +1,5 @@
 """Demo people: name, sex, valid ID number, mobile and landline.
-
-ID numbers are 18 characters with the address code of a Jining county
-(mostly 370829 嘉祥县), a birth date from 1940 to 2005, a sequence whose last
-digit is odd for men and even for women, and the GB 11643 check character
-from :func:`counter_app.domain.idnumber.check_digit`; about 1 in 11 ends in
-``X`` by the checksum alone.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,19 +1,5 @@
-"""Who an account is: type, price category, read cycle, usage level, meter.
-
-Account types and their share of the demo:
-
-===============  =====  ============  ==========  =================================
-type             share  read cycle    category    usage (m³ per month)
-===============  =====  ============  ==========  =================================
-household        88 %   2 months      RES         8-25 typical, 3 % vacant (zero)
-bulk (总表)       2 %    monthly       NONRES      200-3 000 (schools, complexes)
-collective        3 %    monthly       RES         ~9 per household, 20-200 households
-nonresidential    7 %    monthly       NONRES or   10-600 (shops, stone works,
-                                       SPECIAL     car washes, bathhouses)
-===============  =====  ============  ==========  =================================
-
-Household meters are read every two months, half of the books in odd and half
-in even months; each book is read on its own day of the month.
+"""Who a demo account is: type, price category, read cycle, usage level, meter.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

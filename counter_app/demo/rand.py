@@ -1,9 +1,5 @@
-"""Fast draws from a ``random.Random``.
-
-``Random.randrange``, ``randint`` and ``choice`` cost about a microsecond
-each (argument checks, rejection sampling); a million accounts draw tens of
-millions of numbers. These helpers scale ``random()`` instead: the bias is
-below 2**-40 for the ranges used here, and they stay deterministic per seed.
+"""Fast, deterministic draws from a ``random.Random``.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Reference data of the demo utility: halls, areas, price categories,
-tariffs, the relief rule, receipt series and the demo clerks.
-
-:func:`ensure_reference` inserts whatever is missing (matched by code or
-username, existing rows are kept as they are) and reads everything back, so
-bills are always computed from the tariffs that are in the database.
+"""Reference data of the demo utility: halls, areas, categories, tariffs, relief rule, clerks.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
-"""Low-income relief holders (特困低保户用水优惠) and their approved applications.
-
-About 2 % of households and 15 % of collective accounts hold relief. Most
-applied before the window, some during it. Relief starts with the first read
-period that starts after the application date (``effective_period`` is that
-period's label, as on its bill); a certificate that expires inside a period
-gives relief pro rata by days. Collective accounts get relief × low-income
-households / total households.
+"""Demo low-income relief holders (特困低保户用水优惠) and their approved applications.
+Design: docs/demo.md; rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

@@ -1,23 +1,5 @@
-"""``seed_demo``: fill an empty Counter database with a demo utility.
-
-Same seed, same end period (and same number of accounts and months) ⇒ same
-data: every id, number, date and timestamp derives from them, never from the
-clock. ``end_period=None`` means the month before today, which is the only
-use of today's date (the data then describe the evening of that month's
-last day).
-
-Rows go through COPY (text format) on the session's own psycopg connection,
-written on a background thread while the next chunk is generated; everything
-happens in one transaction, so a failure leaves the database as it was.
-
-Large loads (:data:`PROCESS_FROM` accounts and more) generate in a
-second, *spawned* process while this one streams COPY: the calling program
-must be import-safe (``if __name__ == "__main__":``), as every console
-script is. From :data:`SUSPEND_CHECKS_FROM` accounts the foreign keys and the
-plain indexes (not those of ``accounts``) are dropped for the load and put
-back before the commit, when the connected role owns the tables; the id
-sequences are moved past the ids assigned here (``setval``, or ``nextval``
-for a role without UPDATE on them).
+"""``seed_demo``: fill an empty Counter database with a demo utility (COPY, one transaction).
+Design: docs/demo.md
 """
 
 from __future__ import annotations

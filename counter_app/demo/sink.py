@@ -1,15 +1,5 @@
-"""Bulk writer: COPY (text format) on the session's connection, one transaction.
-
-Rows are plain tuples in the column order of :data:`COLUMNS` (every column
-of the table, so no Python-side default such as ``created_at = now()`` ever
-fills a value). Money is ``Decimal``; COPY sends its text.
-
-Payments and the rows that reference them (tenders, allocations, prepayment
-ledger) are *staged* in temporary tables while the accounts are generated
-chunk by chunk; :meth:`Sink.finish_payments` then inserts them in one go,
-numbering the receipts of each series gaplessly in time order
-(``row_number() OVER (PARTITION BY series_code ORDER BY created_at, id)``),
-which a chunked generator could not do by itself.
+"""Bulk writer of the demo: COPY (text format) on the session's connection, one transaction.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

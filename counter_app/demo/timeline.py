@@ -1,9 +1,5 @@
 """The demo's time frame: read periods, the as-of instant and the halls' shifts.
-
-Every date and timestamp in the demo data derives from the end period and the
-number of months, never from the clock, so the same seed and end period give
-the same data. Times are chosen in Asia/Shanghai (UTC+8, no daylight saving
-since 1991) and stored in UTC.
+Design: docs/demo.md
 """
 
 from __future__ import annotations

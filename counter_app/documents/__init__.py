@@ -1,18 +1,5 @@
 """Receipts, slips, statements, forms and reports, and how they are printed.
-
-One layout per document, built from the plain dataclasses of
-:mod:`~counter_app.documents.data` into the layout model of
-:mod:`~counter_app.documents.model`, then rendered by
-
-* :func:`render_pdf` (ReportLab, bundled CJK fonts embedded),
-* :func:`render_escpos` (raw ESC/POS bytes for receipt printers), sent by a
-  transport from :mod:`~counter_app.documents.output.transports`,
-* ``counter_app.documents.render.qt`` (any installed printer, print preview)
-  — the one module here that imports Qt, so it is not imported by this package.
-
-:class:`DocumentPrinter` sends a document where the workstation's settings
-say.  Everything but ``qt_backend.print_preview`` may run in a worker thread;
-failures raise :class:`PrintError`.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from counter_app.documents.data import (

@@ -1,11 +1,5 @@
 """What the services hand to the document layouts: plain frozen dataclasses.
-
-Money is :class:`~decimal.Decimal`; times are timezone-aware UTC
-``datetime`` (shown in Asia/Shanghai by the layouts); personal data arrives
-unmasked and the layouts mask it (names on receipts only when the
-workstation's ``mask_names_on_receipt`` says so; ID numbers and phones
-always, unless a caller that audited the unmask passes ``show_full=True``).
-Nothing here touches a database.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """The layout model every renderer understands (PDF, Qt printer, ESC/POS).
-
-A :class:`Document` is a paper size and a sequence of blocks, written top to
-bottom.  Blocks hold finished strings (money already formatted, personal data
-already masked, times already in Asia/Shanghai); only
-:class:`AmountInWords` keeps its :class:`~decimal.Decimal` and writes the
-Chinese capitals itself.  Everything is frozen: a document can be built in a
-worker thread and handed to any renderer, in any thread.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,17 +1,5 @@
-"""Archive numbers of customer files (用户档案号), by the rule of the gas
-procedure (seeds 001, 用户档案管理): one file per account (一户一档), numbered
-属地-年度-序号 — the locality, the year, a sequence number per locality and
-year — because the billing system's account numbers are too long and differ
-between systems; the catalogue (档案目录台账) records beside each number the
-system's account number and the cabinet (档案柜号) the file is kept in.
-
-The locality (属地) is the account's area (片区, ``accounts.area_code``): the
-county's areas are its townships (the county seat's two halves apart), and
-the areas are what the supply region is divided into. The year is the year
-the account was opened (today's in Asia/Shanghai when unknown). The database
-issues the numbers (migration 0019, ``counter_archive_format`` is the same
-rule); this module formats and reads them for the demo, the search and the
-tests.
+"""Archive numbers of customer files (用户档案号, 属地-年度-序号): format and read them.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,16 +1,5 @@
-"""Banks' withholding files (银行代扣文件): a layout (data, one per bank and
-direction, kept in ``withholding_banks.layout``; docs/withholding.md) and
-the two things done with it: render a request file, parse a return file.
-
-A file is a header record, detail records and a trailer record. ``fixed``
-files cut each line into fields of so many BYTES of the file's encoding (a
-Chinese name in GBK takes two bytes a character); ``csv`` files split each
-line on the delimiter. Field kinds: ``literal`` (a record mark, e.g. ``H``),
-``text``, ``digits``, ``date`` (YYYYMMDD) and ``amount`` (fen as whole
-digits, or yuan with at most two decimals, by the layout's
-``amount_unit``). Parsing never stops at the first problem: every line's
-problems are collected with the line number and the field, so a bad file is
-reported whole and nothing of it is written.
+"""Banks' withholding files (银行代扣文件): render a request file, parse a return file.
+Rules: docs/rules/withholding.md
 """
 
 from __future__ import annotations

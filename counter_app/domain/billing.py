@@ -1,57 +1,5 @@
-"""Compute one period's water bill: tier split, charge lines and relief.
-
-Rules (documented here because services and tests rely on them):
-
-**Tier year.** Tiers are annual and cumulative. The tier year is the calendar
-year (1 January – 31 December) of the read date that closes the period; a
-period straddling New Year is billed wholly in the year of its closing read.
-The caller passes ``year_to_date_usage``: the usage already billed for earlier
-read periods of the same tier year (0 for the first read of a year). The tariff
-to use is the one in force on the closing read date
-(:func:`~counter_app.domain.tariffs.tariff_for`).
-
-**Collective accounts.** Tier bounds are multiplied by ``tier_multiplier``, the
-number of households behind the meter (12 households → tier 1 = 12 × 180 m³).
-
-**Tier split.** The period's usage occupies the cumulative range
-``(ytd, ytd + usage]``; each tier takes the part inside its bounds, so a tier
-boundary crossed inside the period splits the volume (ytd 170, usage 20,
-first upper 180 → 10 m³ tier 1 + 10 m³ tier 2).
-
-**Charge lines.** One line per (component, tier) with volume > 0. A flat
-component (one price for every tier) gets a single line over the whole usage
-with ``tier=None``. Each line's amount is ``volume × unit_price`` rounded to
-0.01 half up on its own; the total is the sum of the rounded lines. Lines are
-ordered by the components' order (data: basic, sewage, resource for water),
-then by tier; the relief line comes last. A line's label is the component's
-name from the data (``基本水费 第一阶梯``).
-
-**Relief.** One negative line (``kind="relief"``, ``tier=None``, label
-``低保减免``) on the rule's component, computed exactly and rounded half up
-once:
-
-* per_ton: ``value × usage × share``; the line shows ``volume=usage`` and
-  ``unit_price=value``.
-* free_volume: the component's charge for the first ``floor(value × share)``
-  m³ of the period (fractional free volume is rounded *down* to whole m³,
-  never beyond the usage), priced at the tiers those m³ fall in;
-  ``volume`` = the free m³, ``unit_price`` = 0.00.
-* percentage: ``component charge × value / 100 × share``; ``volume=usage``,
-  ``unit_price`` = 0.00.
-
-The relief never exceeds the component's charge (the sum of its rounded
-lines), so a component never goes below zero, e.g. 0.20 yuan/m³ off a basic
-price of 0.15 yuan/m³ relieves exactly the basic fee. A relief that rounds to
-0.00 produces no line. ``share`` is household share × validity share
-(:mod:`counter_app.domain.relief`). ``value`` of a free-volume rule is per
-account: scale it yourself if a policy grants free volume per household.
-
-Zero usage gives a bill with no lines and a total of 0.00.
-
-Decimal line amounts are rounded with :func:`counter_app.domain.money.to_money`
-(0.01, half up); exact relief amounts (Fractions) with the private
-``_round_fraction``, which applies the same rule. Pure Python: no Qt, no
-database, no I/O.
+"""Compute one period's water bill: tier split, charge lines and relief (pure Python).
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

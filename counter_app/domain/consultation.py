@@ -1,11 +1,5 @@
-"""The consultation guide (客服常见问题的处理): the utility's own scripts.
-
-Summarised faithfully from the procedure documents (seeds of DESIGN.md §1):
-the water utility's 客户咨询工作流程 and 特困低保户用水优惠办理流程 (000), and
-for the counter's other business (换表, 更名/过户, 销户) the gas company's
-《浅谈客户服务部基础工作》 (001). Where a document only names a procedure
-(报装, 户表改造) the guide says so and adds no steps of its own. Content, not UI strings: it is the utility's Chinese text and
-is not translated. :func:`search` matches title, keywords and text.
+"""The consultation guide (客服常见问题的处理): the utility's own scripts, not translated.
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """Rules every date a clerk types must keep (no Qt, no database).
-
-A typed date is at most :data:`MAX_YEARS_AHEAD` years after today: a year
-section that swallowed digits meant for the next field (an ID number typed
-into 有效期止 became 3708-11-19) is refused, not stored, printed and exported.
-The UI's date edits are bounded by :func:`latest_date` as well
-(``counter_app/ui/dates.py``); services check again with
-:func:`validity_problem`.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
 """PRC resident identity card numbers (公民身份号码, GB 11643-1999).
-
-18 characters: 6-digit address code, 8-digit birth date ``YYYYMMDD``, 3-digit
-sequence, and a check character computed with ISO 7064 MOD 11-2 (``0``-``9``
-or ``X``).  Old first-generation cards carry 15 digits: address code, birth
-date ``YYMMDD`` in the 1900s, sequence, and no check character.
-
-The address code is not checked against the administrative division list
-(codes change over time and old cards stay valid).  The birth date must be a
-real calendar date from 1800-01-01 up to today.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

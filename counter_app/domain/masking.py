@@ -1,9 +1,5 @@
-"""Masking of personal data on screen and paper.
-
-Masked is the default everywhere (design guide, section 4); showing a full
-value is an explicit, audited action handled elsewhere.  Every function
-accepts ``None`` and returns ``""`` for it, and never returns more of the
-value than its rule keeps, whatever the input looks like.
+"""Masking of personal data on screen and paper; never more than the rule keeps.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,12 +1,5 @@
-"""Money: Decimal with two places, never float.
-
-Parsing accepts what a clerk types (full-width digits from a Chinese input
-method, a leading ``¥``/``￥``, thousands commas) and refuses everything else
-with a :class:`MoneyError` whose ``code`` the UI translates into a message.
-
-:func:`amount_in_words` writes the Chinese financial capitals printed on
-receipts, following the PBOC 《支付结算办法》 appendix 《正确填写票据和结算凭证的
-基本规定》; see its docstring for the exact choices.
+"""Money: Decimal with two places, never float; parsing and amounts in words.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
 """Billing periods (账期): one calendar month, written ``2026-03``.
-
-Bulk meters are read monthly and household meters every two months; either
-way a bill belongs to the period of its reading, and period arithmetic
-(next, previous, months between) is plain month arithmetic.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """Chinese phone numbers as customers dictate them at the counter.
-
-Mobile numbers have 11 digits starting ``13``-``19``.  Fixed-line numbers
-have a trunk-prefixed area code and a 7- or 8-digit local number that starts
-with 2-9.  The area code length follows the national numbering plan:
-``010`` (Beijing) and ``020``-``029`` have three characters, every other area
-code (``0311`` ... ``0999``, e.g. ``0537`` Jining) has four.  That rule
-is what splits ``05376812345`` into ``0537-6812345`` without a dash typed.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

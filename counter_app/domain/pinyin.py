@@ -1,14 +1,5 @@
-"""Pinyin search keys for customer names.
-
-Clerks search by typing ``zhangsan`` or the initials ``zs`` for 张三.
-:func:`name_keys` computes both keys once, when a name is stored; the search
-service compares what the clerk types (lower-cased) against them.
-
-Readings come from pypinyin (``Style.NORMAL``: no tones, ``ü`` written ``v``
-as Chinese input methods type it, so 吕 is ``lv``), except for the surname:
-pypinyin reads a name like ordinary text and gets 曾 (ceng), 单 (dan), 区 (qu)
-... wrong, so the first character, or the first two for a compound surname,
-is read from the tables below.
+"""Pinyin search keys for customer names (full and initials, surnames read right).
+Rules: docs/rules/search.md
 """
 
 from __future__ import annotations

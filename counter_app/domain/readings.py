@@ -1,27 +1,5 @@
-"""Meter readings: usage between two readings and flags for suspicious reads.
-
-Bulk meters (总表) are read monthly, household meters (户表) every two months.
-Readings are whole m³ on a mechanical dial of ``dial_digits`` digits, which
-wraps to 0 after ``10**dial_digits - 1`` (99999 on a 5-digit dial).
-
-Rules:
-
-* A reading must be in ``0 .. 10**dial_digits - 1`` (codes ``negative`` and
-  ``too_large`` otherwise).
-* A current reading lower than the previous one is a rollover only when the
-  usage through the wrap point, ``10**dial_digits - previous + current``, is at
-  most ``max_rollover_usage`` (default: 10 % of the dial range, 10 000 m³ on 5
-  digits). Otherwise it is refused with code ``lower_than_last`` and goes to
-  inspection / correction.
-
-Flags (for the inspection list; see :func:`reading_flags`):
-
-* ``no_change``: zero usage this period and in the two recorded periods before
-  it (the meter has not moved for 3 periods: stuck meter, vacant home, bypass).
-* ``high``: usage above the (seasonal) threshold the caller passes.
-* ``rollover``: set by the caller when :func:`usage_between` reports a wrap.
-
-Pure Python: no Qt, no database, no I/O.
+"""Meter readings: usage between two readings (dial rollover) and flags for suspicious reads.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

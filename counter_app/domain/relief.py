@@ -1,42 +1,5 @@
 """Low-income relief (特困低保户用水优惠) rules and the shares that scale them.
-
-Relief rules are data, because policies differ between utilities:
-
-* ``per_ton``: ``value`` yuan off the component per m³ actually used in the
-  period (the utility's procedure: 0.20 yuan off the basic water fee per ton,
-  :data:`DEFAULT_RELIEF_RULE`).
-* ``free_volume``: the first ``value`` m³ of each billing period are billed at
-  zero for the component.
-* ``percentage``: ``value`` percent off the component (``Decimal("50")`` = half).
-
-A relief amount is multiplied by a *share* (a :class:`~fractions.Fraction`
-between 0 and 1) that the caller builds from two helpers here:
-
-``household_share``
-    Collective accounts (集体户): relief × low-income households / total
-    households, e.g. 3 of 12 households → 3/12.
-
-``validity_share``
-    The part of the read period covered by the relief's validity, counted in
-    whole days, both ends inclusive.
-
-When relief starts and stops (documented rules):
-
-1. **Start: the next read period after the application date, never a partial
-   first period.** The procedure says "自办理日起下期抄见水量即可减免". The
-   period that is open on the application day is billed without relief, even
-   if the application was filed on its first day; relief starts with the first
-   read period that *starts after* the application date.
-   :func:`relief_effective_from` returns that start date and is what the
-   caller stores as the relief's ``effective_from``. Because that date is
-   always a period start, the first relieved period gets a full share.
-2. **End: pro-rata by days.** A certificate (低保证) that expires inside a read
-   period gives relief for the days up to and including its ``valid_to`` day:
-   share = covered days / period days. E.g. a 60-day bimonthly period with the
-   certificate expiring on day 30 → 30/60 = 1/2.
-3. A relief whose validity does not overlap the period gives share 0.
-
-Pure Python: no Qt, no database, no I/O.
+Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """The utility's reversal (冲正) policy: how old a payment may be reversed.
-
-Two scopes: ``same_day`` (only payments taken today, Beijing time) and
-``any_time`` (any payment, the reason stating why). Past ``warn_after_days``
-calendar days the supervisor is warned before approving. Stored as
-``utility_settings`` rows (:data:`POLICY_KEY`, :data:`WARN_KEY`); a missing
-or unreadable value falls back to the defaults (same day only, warn from the
-day after).
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,42 +1,5 @@
-"""What a clerk typed into the one search box, classified.
-
-:func:`parse_query` turns the raw text into a :class:`ParsedQuery`: a tuple of
-:class:`Term` (a kind of identifier, the normalised value to look for and the
-match modes that make sense for it) or, for input that cannot be searched, no
-terms and a :data:`hint <HINTS>` code the UI turns into a message. It never
-raises for any string and never produces an empty or wildcard-only pattern:
-``%``, ``_`` and ``\\`` are not searchable characters at all, and the search
-service escapes LIKE patterns anyway (:func:`escape_like`).
-
-What is recognised (after :func:`~counter_app.domain.text.normalize_input`,
-so full-width digits, letters and the ideographic colon from Chinese input
-methods are ASCII):
-
-==================================  ============================================
-input                               kinds, in order of likelihood
-==================================  ============================================
-``13812345678``, ``138-1234-5678``  mobile, account_no, meter_no
-``5678`` (4 digits), ``123X``       mobile_tail, id_tail, account_no, meter_no
-``12345`` ``123456``                account_no, meter_no (an ID tail is 4 characters:
-                                    the mask shows those already, more would narrow
-                                    the hidden digits)
-``0537-6812345``, ``6812345``       landline (+ account_no, meter_no: digits only)
-``370829199001011234`` / ``...x``   id_number (x or X)
-``370829900101123`` (15 digits)     id_number (also its 18-character form)
-other digits                        account_no, meter_no (exact; prefix from 3)
-``zs``, ``zhangsan``, ``zhāng``     pinyin (initials or full, surname readings)
-``张``, ``张三``, ``欧阳``            name
-``欧阳娜娜``, ``院内表井``            name, address (from 3 characters)
-``幸福路12号``, ``3单元``             address (Chinese with digits: never a name)
-``JX2400012345``                    meter_no, account_no
-``A3``, ``B12``                     meter_no, account_no, address (up to 6)
-``07-2024-00012``                   archive_no (exact), then the other readings
-==================================  ============================================
-
-A prefix forces one kind when the input is ambiguous: ``tel:``/``电话:``,
-``id:``/``身份证:``, ``addr:``/``地址:``, ``no:``/``户号:``, ``name:``/``户名:``,
-``meter:``/``表号:``, ``archive:``/``档案号:`` (a space may follow the colon). A forced value of the
-wrong shape (``tel:abc``) gives no terms and a ``not_a_*`` hint.
+"""What a clerk typed into the one search box, classified into terms or a hint.
+Rules: docs/rules/search.md
 """
 
 from __future__ import annotations

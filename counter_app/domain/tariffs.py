@@ -1,26 +1,5 @@
 """Tariffs: fee components, tiers (阶梯水价/气价) and the tariff in force.
-
-A tariff belongs to a price category (``"RES"`` residential, ``"NONRES"`` …) and
-is in force from ``effective_from`` to ``effective_to`` (both inclusive; ``None``
-means open-ended).
-
-Tiers are annual and cumulative by default (``tier_basis="annual"``): ``tier_uppers`` holds the upper bound, in m³
-used since the start of the tier year, of each tier. ``(180, 300, None)`` means
-tier 1 covers the first 180 m³ of the year, tier 2 the next 120 m³ and tier 3
-everything above 300 m³. A single-tier tariff is ``(None,)``. With
-``tier_basis="period"`` the limits apply to each read period's usage alone.
-With ``households_scaling`` the limits are multiplied by the households
-behind a collective account's meter (12 households → tier 1 = 12 × 180 m³).
-
-Fee components are data (:class:`FeeComponent`: code, Chinese name, whether a
-relief may apply, order on a bill): a gas utility or a 水资源税 line is a row,
-not code. The water utility's three are :data:`WATER_COMPONENTS`. Each
-component a tariff charges has
-either one unit price per tier or a single price that applies at every tier
-("flat" component). Prices are ``Decimal`` yuan per m³ with at most four
-decimals.
-
-Pure Python: no Qt, no database, no I/O.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Normalisation of text typed at the counter.
-
-Chinese input methods produce full-width digits, letters and punctuation
-(``１２３``, ``ＡＢＣ``, ``，``) and the ideographic space (U+3000).  Text pasted
-from chat tools or spreadsheets carries zero-width spaces, byte-order marks
-and bidi marks.  Every value a clerk types goes through :func:`normalize_input`
-before it is parsed, validated or searched.
+"""Normalisation of text typed at the counter (full-width, invisible characters).
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

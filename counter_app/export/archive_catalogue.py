@@ -1,11 +1,5 @@
-"""The archive catalogue (档案目录台账) as an Excel workbook (openpyxl,
-write-only): per numbered account its archive number, the billing system's
-account number, the name, the address, the cabinet (档案柜号) and the opening
-date, by archive number — what the procedure (seeds 001, 用户档案管理) asks
-the catalogue to record so that a file is found quickly. Numbers are text
-cells (``@``: no leading zeros lost), dates real dates; the header is frozen
-and filtered, and printed on every page. Written to ``<name>.part`` and
-renamed, so a failed or cancelled export leaves no file.
+"""The archive catalogue (档案目录台账) as an Excel workbook (openpyxl, write-only).
+Rules: docs/rules/accounts.md; design: docs/architecture.md ("Exports")
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
-"""The channel money of one day (渠道收款日报) as an Excel workbook: per
-channel and tender the payments posted that day, then the channel payments
-reversed and the suspense list. The day-close workbook's layout (Chinese
-headers, money as numbers ``0.00``, frozen header, a totals row); plain data
-in (:class:`~counter_app.services.channels.service.ChannelDayReport`), a file out,
-written under a temporary name and renamed last; safe in a worker thread."""
+"""The channel money of one day (渠道收款日报) as an Excel workbook.
+Design: docs/architecture.md ("Exports")
+"""
 
 from __future__ import annotations
 

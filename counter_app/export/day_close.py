@@ -1,9 +1,5 @@
 """The day-close report (日结单) as an Excel workbook (openpyxl).
-
-Money is written as numbers formatted ``0.00`` (so the sheet adds up), headers
-are Chinese, the header row is frozen and every table ends with a totals row.
-Plain data in (:class:`~counter_app.services.payments.shifts.DayCloseReport`), a file
-out; safe to run in a worker thread.
+Design: docs/architecture.md ("Exports")
 """
 
 from __future__ import annotations

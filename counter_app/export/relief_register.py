@@ -1,11 +1,5 @@
 """The relief register (低保减免台账) as an Excel workbook (openpyxl, write-only).
-
-Write-only mode streams rows to the file, so a 100,000-row register needs
-little memory (see benchmarks/relief_export_bench.py). Account number and ID
-number are text cells with the text format ``@`` (no leading zeros lost, no
-scientific notation); money is ``0.00``; dates are real dates; the header is
-frozen and filtered; a totals row closes the sheet. The ID number and the
-phone are the masked ones: the register is personal data kept at the counter.
+Design: docs/architecture.md ("Exports"); rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

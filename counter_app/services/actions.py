@@ -1,12 +1,5 @@
-"""Calling the database's actions: one statement, one round trip.
-
-Every write of the app (and every screen load) is one PostgreSQL function
-that checks the caller from ``session_user``, does the whole use case and
-writes its audit row (migrations 0011 and later). This module is the only
-way the services call them: ``SELECT counter_<name>(...)`` sent in autocommit
-(the statement is its own transaction: no BEGIN, no COMMIT, so one round
-trip), the ``jsonb`` result decoded, a refusal (SQLSTATE class ``CT``) turned
-into :class:`ActionError` with its code, field and message.
+"""Calling the database's actions: one statement in autocommit, one round trip.
+Design: docs/architecture.md ("Calling an action")
 """
 
 from __future__ import annotations
@@ -79,12 +72,22 @@ def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
         except DBAPIError as exc:
             refusal = _refusal(exc)
             if refusal is not None:
+                _log_refusal(name, refusal)
                 raise refusal from None
             if attempt + 1 < attempts and exc.connection_invalidated:
                 log.warning("%s: connection lost, sending it again", name)
                 continue
             raise
     raise AssertionError("unreachable")
+
+
+def _log_refusal(name: str, refusal: ActionError) -> None:
+    """One line per refusal: the action, SQLSTATE, code and field, never the
+    arguments nor the server's message (either may hold personal data).
+    Conflicts and locks (someone else got there first) at WARNING, the rest at INFO."""
+    level = logging.WARNING if refusal.kind in ("conflict", "locked") else logging.INFO
+    log.log(level, "action %s refused: %s %s (field %s)", name, refusal.sqlstate,
+            refusal.code, refusal.field or "-")
 
 
 def connection_lost(error: BaseException) -> bool:

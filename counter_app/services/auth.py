@@ -1,9 +1,5 @@
 """Clerk login, on a shared server and on the embedded one alike.
-
-The clerk's own login role opens the connection (the password is never
-stored; it lives only in the engine's URL in memory). The clerk's group role
-(counter_clerk / counter_supervisor / counter_admin) decides what the
-database lets them do.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """Who signs in and why a sign-in is refused: plain types, no database.
-
-Kept apart from :mod:`counter_app.services.auth` so the login window can be
-built before SQLAlchemy and Alembic are imported (cold start).
+Kept apart from services/auth.py so the login window is built before SQLAlchemy loads.
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """One "account changed" notification for every view that shows an account.
-
-The composition root builds one :class:`AccountEvents` and gives it to the
-:class:`~counter_app.ui.tasks.TaskRunner`; a request submitted with
-``changes=account_id`` emits ``changed(account_id)`` once its write has
-succeeded. Views never patch each other: each keeps an :class:`AccountWatch`
-that re-reads what it shows of that account (through the runner) at once when
-the view is visible, or when it next becomes visible.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Captions that may wrap, but never one character a line.
-
-A caption with word wrap on and no minimum width is squeezed by its layout
-until Chinese breaks after every character (账/期/：). :func:`wrap_at_most_twice`
-gives such a label the room of its widest word and of half its text, so it
-takes one line or two, whatever the machine's font.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

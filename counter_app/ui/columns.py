@@ -1,11 +1,5 @@
 """Column widths from font metrics, not from the rows.
-
-``ResizeToContents`` makes the header ask ``data()`` of every cell whenever
-the model changes (50 search hits: about 8,000 calls, up to 390 ms on a busy
-workstation). :func:`fit_columns` sets interactive columns as wide as their
-title or a typical value (the model's ``WIDTH_SAMPLES``), measured with the
-table's own font, so the layout follows whatever font the machine has and
-costs nothing per row; the clerk can still drag a column wider.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

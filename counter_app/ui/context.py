@@ -1,9 +1,5 @@
-"""What a signed-in window works with, built once by the composition root.
-
-Pages and dialogs receive a :class:`Workplace` through their constructors;
-nothing is looked up globally. Services are plain Python objects (no Qt):
-call them only through ``workplace.runner`` so the GUI thread never waits on
-the database or a printer.
+"""What a signed-in window works with (:class:`Workplace`), built once by the composition root.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
 """One way every date edit of the app behaves (``configure_date_edit``).
-
-Qt's QDateTimeEdit moves between its year/month/day sections on Tab, so a
-clerk who typed a date and then the next field's digits wrote them into the
-date (an ID number became 有效期止 3708-11-19). Configured here, Tab and
-Shift+Tab leave the edit for the next/previous field like everywhere else;
-the arrow keys (and typing a complete section) move between sections.
-Dates are bounded: from 2000 to :data:`~counter_app.domain.dates.MAX_YEARS_AHEAD`
-years after today; a form names the field when a date breaks the rule, and
-the service refuses it again.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """One place that tells the clerk what an exception means.
-
-A page that has nothing more specific to say about a failed request shows
-:func:`explain` of it: the connection was lost, the database took too long,
-the figure changed meanwhile, not allowed, too many lookups, not found, or
-else "The request failed" naming the error class only — never its text, which
-may carry SQL or connection details. (The task runner has logged the failure
-with its traceback already; ui/tasks.py.)
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
 """A page of the main window built the first time it is shown (or asked for).
-
-Building every page at sign-in froze the login window for 1-2 s; the clerk
-starts on the search page, so the others wait until the clerk goes there, or
-until the main window, once painted, builds them one per turn of the event
-loop (:class:`PageBuilder`): a first visit then only shows the page. A page
-starts its loads when first shown, not when built, so building one early
-sends nothing to the database.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
 """A progress bar with the row count and a cancel button for long tasks.
-
-:func:`run_with_progress` submits a task to the one :class:`TaskRunner` with
-``on_progress`` and shows a window-modal :class:`QProgressDialog` once the work
-takes longer than a moment. The event loop keeps running (the window repaints,
-the clock ticks); 取消 asks the task to stop at its next report, and the task
-itself leaves nothing half-written.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,15 +1,5 @@
-"""One table model for every list of records (search hits, bills, payments,
-shifts, relief applications, complaints, ...).
-
-A subclass names its columns (a ``Columns`` IntEnum), its header texts and how
-a record shows in a cell; the Qt plumbing (row and column counts, header,
-roles, reset) lives here once. ``RECORD_ROLE`` gives a row's record,
-``SORT_ROLE`` the value a cell sorts by (:meth:`RecordTableModel.sort_key`:
-a Decimal for money, a date or datetime, a number; the shown text otherwise),
-which :class:`RecordSortProxy` compares when a header is clicked.
-
-Every hook (``display``, ``sort_key``, ``colour``, ...) receives the column as
-a member of the model's ``Columns`` enum, never a bare int.
+"""One table model for every list of records, with a record role and a sort role.
+Design: docs/architecture.md ("The UI", record lists)
 """
 
 from __future__ import annotations

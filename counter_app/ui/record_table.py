@@ -1,14 +1,5 @@
 """The table every record list uses: one row is one record, read, not edited.
-
-One set-up instead of six copies (Electrum's ``MyTreeView`` as the model):
-whole rows selected one at a time, no editing, no row numbers, alternating
-row colours, and Tab leaves the table (the arrows move inside it).
-
-A model that says ``SORTABLE`` (ui/record_model.py) is shown through a
-:class:`RecordSortProxy`: a click on a header sorts by the column's sort key,
-a third click gives back the model's own order. The view's indexes are then
-the proxy's: ask a row's record with :meth:`RecordTableView.record_at` or
-``index.data(RECORD_ROLE)``, never ``model.record(index.row())``.
+Design: docs/architecture.md ("The UI", record lists)
 """
 
 from __future__ import annotations

@@ -1,11 +1,6 @@
 """``counter-app --self-check``: proves an installed build works end to end.
-
-Everything happens in a temporary directory (never the user's data or
-settings): a fresh small demo database is created and migrated, a demo clerk
-signs in, the main window opens (offscreen unless the caller chose another
-platform), a receipt is rendered to PDF with the bundled fonts, and Qt's own
-Chinese translation is found. One line per check; the exit code is 0 when
-all passed, else 1 and the failing check is named.
+In a temporary directory: demo database, sign-in, main window, a PDF receipt, Qt's translation.
+Exit 0 when every check passed, else 1 naming the failing one.
 """
 
 from __future__ import annotations

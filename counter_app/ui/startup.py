@@ -1,11 +1,5 @@
 """Start-up work that must not delay the login window.
-
-The login window is the first thing a clerk sees, so it is shown before the
-heavy parts load: the database layer (SQLAlchemy's ORM, Alembic, the models)
-is imported on the task runner while the clerk types, and on the embedded
-database the server is started and the migration check (or, on the first
-start, creating and filling the demo database) runs there too. A sign-in
-asked for before the database is ready starts as soon as it is.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

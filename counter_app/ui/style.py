@@ -1,7 +1,5 @@
 """The one palette of the UI: each colour named by what it tells the clerk.
-
-No colour literal lives anywhere else in counter_app/ui (tests/ui/test_style.py
-checks it); a screen says ``style.ERROR_STYLE``, never ``"color: #b00020;"``.
+No colour literal lives anywhere else in counter_app/ui (tests/ui/test_style.py).
 """
 
 from __future__ import annotations

@@ -1,22 +1,5 @@
 """The one task runner: every database call from the UI goes through it.
-
-A call runs on a private :class:`QThreadPool`; its result or exception comes
-back as a queued signal, so ``on_done`` / ``on_error`` always run on the GUI
-thread and a worker never touches a widget. A write on an account is
-submitted with ``changes=account_id`` (or a function of the result giving it):
-once it succeeded the runner emits ``events.changed(account_id)``, the one
-notification every view showing that account follows
-(counter_app/ui/account_events.py). A ``key`` names a kind of request
-(``"search"``, ``"ping"``): submitting again with the same key supersedes the
-older request, whose result is then dropped when it arrives.
-
-Long work (exports, imports, batches) is submitted with ``on_progress=``:
-the callable then gets a :class:`TaskControl` as its keyword ``control``,
-calls ``control.progress(done, total)`` as it goes (the GUI thread hears at
-most every 50 ms) and stops at the next report after :meth:`TaskRunner.cancel`
-or :meth:`TaskRunner.cancel_task` by raising :class:`Cancelled`, which comes
-back through ``on_error``. Cancelling is cooperative: the work itself leaves
-nothing half-done (an export writes a temporary file and renames it last).
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations
@@ -317,9 +300,10 @@ class TaskRunner(QObject):
             self.failed.emit(task_id, exc)
             if pending.on_error is None:
                 if isinstance(exc, Cancelled):
-                    log.info("background task %d cancelled", task_id)
+                    log.info("background task %d (%s) cancelled", task_id, pending.key or "-")
                 else:
-                    log.error("background task %d failed", task_id, exc_info=exc)
+                    log.error("background task %d (%s) failed", task_id, pending.key or "-",
+                              exc_info=exc)
             else:
                 _log_failure(task_id, pending.key, exc)
                 if _receiver_alive(pending.on_error):

@@ -1,26 +1,5 @@
-"""Work done behind the login window so the GUI thread never pays for it later.
-
-Importing the main window and its pages (SQLAlchemy's ORM, the services,
-openpyxl for the exports, ReportLab, the Qt print support) took 0.4-0.7 s,
-and loading the document fonts into ReportLab another 0.1-0.9 s on the first
-preview or receipt: both froze the window after the sign-in. They run on the
-task runner while the clerk types (:func:`warm_up_behind_login`), so by the
-time the clerk has signed in, ``ui/app.py``'s imports find every module loaded
-and the first statement preview finds the fonts registered.
-
-Python's cyclic garbage collector: a full collection walks every object of
-the process (400,000 after these imports) holding the GIL, 100-150 ms in
-which the GUI thread cannot run whichever thread started it; the imports and
-the fonts made one. So the collector waits while the warm-up runs, and then
-everything loaded so far (modules, classes, font tables: kept for the life
-of the process anyway) is moved out of its sight with :func:`gc.freeze`; later
-full collections walk only what the screens make.
-
-Importing on a worker thread is safe here: the modules only define classes
-and constants at import time (colours, time zones); no widget, pixmap or font
-object is made before a page is built on the GUI thread. A sign-in that
-beats the warm-up only waits for the module being imported at that moment
-(Python's per-module import lock), as it would have imported it itself.
+"""Work done behind the login window (imports, fonts, gc.freeze) so the GUI never pays later.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

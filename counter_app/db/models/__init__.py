@@ -1,16 +1,5 @@
-"""SQLAlchemy models: the schema of record (migrations are written from it).
-
-Rows that hold posted money (payments, payment_tenders, allocations,
-prepayment_ledger, payment_reversals, receipt_reprints) and audit_events are
-append-only: in PostgreSQL triggers and privileges refuse UPDATE, DELETE and
-TRUNCATE (see migrations/versions/0002_postgres_security.py).
-
-One module per responsibility; every model is importable from here.
-
-The models have no relationship(), so SQLAlchemy's unit of work does not
-order the inserts of different models by their foreign keys (it orders them
-by "module.ClassName"): code that adds a row and a row referring to it
-flushes the first before adding the second.
+"""SQLAlchemy models: the schema of record, one module per responsibility.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

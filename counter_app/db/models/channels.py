@@ -1,7 +1,6 @@
-"""Money that does not pass the counter (migration 0022): the online
-statements imported, the suspense list and its resolutions (append-only),
-and each account's deduction setting. The payments themselves are
-``money.Payment`` rows with a ``channel``."""
+"""Money that does not pass the counter (migration 0022): statements, suspense, deduction.
+Rules: docs/rules/payments.md ("Channels")
+"""
 
 from __future__ import annotations
 

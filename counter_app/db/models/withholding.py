@@ -1,8 +1,6 @@
-"""Bank withholding (银行代扣, migration 0023): the banks and their file
-layouts, agreements per account, request batches with their items, the
-bank's results and the return files imported. Batches, items, results and
-imports are append-only; ``bank_account`` is read by no group role (clerks
-read the view ``withholding_agreements_masked``)."""
+"""Bank withholding (银行代扣, migration 0023): banks and layouts, agreements, batches, results.
+Rules: docs/rules/withholding.md
+"""
 
 from __future__ import annotations
 
@@ -32,7 +30,7 @@ from counter_app.db.types import Money, UTCDateTime
 
 class WithholdingBank(Base):
     """A bank taking withholding files; ``layout`` is its request and return
-    file formats (docs/withholding.md). Written by the DBA only."""
+    file formats (docs/rules/withholding.md). Written by the DBA only."""
 
     __tablename__ = "withholding_banks"
     code: Mapped[str] = mapped_column(String(16), primary_key=True)

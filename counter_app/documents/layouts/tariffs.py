@@ -1,8 +1,6 @@
-"""收费依据 on A4: the schedule an account's bill used, its 文号 and dates,
-the tier limits as they apply to the account (× households), this tier
-year's usage and the tier reached, and the unit price of each fee component
-at each tier. Built from :class:`~counter_app.services.tariffs.basis.TariffBasis`
-(plain data); rendered like every A4 document (PDF, Qt printer)."""
+"""收费依据 on A4, from :class:`~counter_app.services.tariffs.basis.TariffBasis`.
+Rules: docs/rules/billing.md
+"""
 
 from __future__ import annotations
 

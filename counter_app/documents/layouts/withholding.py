@@ -1,9 +1,6 @@
-"""银行代扣协议书: the withholding agreement the customer signs at the counter
-(A4, two copies' worth of signature boxes: the customer's and the clerk's).
-
-The bank account number is printed as the caller gives it: the clerk's
-client prints the number just typed right after signing (the bank needs it
-on paper); a later reprint has only the mask the database returns."""
+"""银行代扣协议书: the withholding agreement the customer signs at the counter (A4).
+Rules: docs/rules/withholding.md
+"""
 
 from __future__ import annotations
 

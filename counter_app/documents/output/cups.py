@@ -1,10 +1,5 @@
 """What Qt does not tell about a CUPS queue: whether it accepts jobs.
-
-Qt hands a finished job to CUPS and ignores CUPS' answer, so a queue that
-rejects jobs (``cupsreject``) would swallow a receipt silently.  We ask
-libcups (``cupsGetNamedDest``) for ``printer-is-accepting-jobs`` first.
-Where there is no libcups (Windows) the answer is ``None``: unknown.
-Thread-safe: libcups' destination calls are, and nothing is cached.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

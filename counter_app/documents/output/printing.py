@@ -1,18 +1,5 @@
-"""Print documents where the workstation's settings say.
-
-``Settings.receipt_printer`` is either a raw ESC/POS address
-(``tcp://…``, ``usb://…``, ``serial://…``, ``win32raw://…``; see
-:func:`~counter_app.documents.output.transports.transport_from_uri`) or the name of
-an installed system printer (Windows or CUPS), printed through the Qt
-backend.  ``Settings.a4_printer`` is always a system printer.  The Qt backend
-is passed in by the composition root (``ui/app.py`` passes
-``qt_backend.print_document``), so this module imports no Qt.
-
-:class:`DocumentPrinter` is meant to run in a worker thread (the UI's task
-runner): ESC/POS and ReportLab work is thread-safe, and Qt allows painting
-on a ``QPrinter`` outside the GUI thread.  Failures raise
-:class:`~counter_app.documents.output.transports.PrintError`; the payment is
-already posted by then, and the receipt can be reprinted.
+"""Print documents where the workstation's settings say (ESC/POS or a system printer).
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations
@@ -51,8 +38,8 @@ def _logged_failure(document: Document, printer: str) -> Iterator[None]:
     try:
         yield
     except PrintError as exc:
-        log.warning("printing %s %s on %r failed: %s", document.kind, document.name,
-                    exc.printer or printer, exc)
+        log.warning("printing %s %s on %r failed (%s): %s", document.kind, document.name,
+                    exc.printer or printer, exc.code, exc.message)
         raise
     except Exception:
         log.exception("printing %s %s on %r failed", document.kind, document.name, printer)

@@ -1,15 +1,5 @@
-"""Getting ESC/POS bytes to a receipt printer, and what goes wrong.
-
-Transports are python-escpos' printer classes (``Network``, ``Usb``,
-``Serial``, ``Win32Raw``) used only for their connection: we call ``open()``,
-``_raw(bytes)`` and ``close()``, never ``text()``.  Every failure becomes a
-:class:`PrintError` with a ``code`` the UI translates; the payment it prints
-for stays posted, and the receipt can be reprinted.
-
-A transport opens a fresh connection per job and holds no shared state, so
-:meth:`Transport.send` may run in any worker thread (one job per transport
-at a time).  Network sends time out (10 s by default), so a worker is never
-stuck on a dead printer; never call ``send`` on the GUI thread.
+"""Getting ESC/POS bytes to a receipt printer, and what goes wrong (:class:`PrintError`).
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations
@@ -111,7 +101,8 @@ class EscposLibTransport:
             raise
         except Exception as exc:  # every driver error becomes a PrintError
             code = _classify(exc)
-            log.warning("printing to %s failed (%s): %s", self.description, code, exc)
+            # the WARNING with the document is printing.py's; here the driver's traceback
+            log.debug("printing to %s failed (%s)", self.description, code, exc_info=True)
             raise PrintError(
                 code, str(exc) or type(exc).__name__, printer=self.description
             ) from exc

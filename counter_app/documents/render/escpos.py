@@ -1,16 +1,5 @@
 """Raw ESC/POS for receipt printers, with our own text encoder.
-
-python-escpos' ``text()`` guesses code pages and mangles ``¥`` and rare
-characters, so this module writes every byte itself: ``ESC @`` then Chinese
-mode ``FS &``, text encoded in the profile's GBK or GB18030, ``¥`` written as
-``￥`` or as ``元`` after the amount, double size with ``GS !``/``FS !``, bold
-``ESC E``, alignment ``ESC a``, the cash drawer pulse ``ESC p`` and the cut
-``GS V``.  A line holding a character the profile cannot print becomes an
-image line (:mod:`~counter_app.documents.render.raster`, ``GS v 0``).
-
-Line width is 32 columns on 58 mm paper and 48 on 80 mm; an ASCII character
-takes one column and any other character two.  Pure Python and Pillow:
-thread-safe.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

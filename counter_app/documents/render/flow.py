@@ -1,11 +1,5 @@
-"""Lay a :class:`~counter_app.documents.model.Document` out into pages of
-drawing operations, in points (1/72 inch), origin top left, y downwards.
-
-The PDF and the Qt renderer both draw these operations, so the two print
-the same thing: text is measured once, here, with the bundled fonts'
-advance widths (ReportLab's metrics, no Qt).  A roll document is one page
-whose height fits its content; A4 documents break onto new pages, and a
-table repeats its header on each.  Pure Python and thread-safe.
+"""Lay a :class:`~counter_app.documents.model.Document` out into pages of drawing operations.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,14 +1,5 @@
 """The bundled fonts and per-character fallback, shared by every renderer.
-
-The primary font is the bundled WenQuanYi Micro Hei (``FONT_FILE``, subfont
-0).  It lacks some CJK Extension A characters that occur in Chinese names and
-addresses, such as 㵘 (U+3D58); those are drawn with the bundled Droid Sans
-Fallback (Apache-2.0, ``fonts/COPYRIGHT-droid-sans-fallback.txt``).
-:func:`split_runs` cuts a string into runs of one font each; the PDF, Qt and
-ESC/POS image renderers all use it, so they agree on which glyph is drawn.
-
-Everything here is thread-safe: the character maps are read once under a
-lock, and ReportLab's font registry is only written under the same lock.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

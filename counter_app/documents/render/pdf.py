@@ -1,13 +1,5 @@
 """PDF renderer (ReportLab): A4 pages or one roll page fitted to its content.
-
-Both bundled fonts are embedded as subsets with their Unicode maps, so the
-text of the PDF can be searched and read back (``pdftotext``).  Thread-safe:
-every call builds its own canvas; the fonts are ReportLab's process-wide
-registry, and writing a document's font subsets (in ``Canvas.save``) reads the
-shared font file through one cursor (``TTFontFile.seek``/``read_*``), so two
-threads saving at once could read each other's glyphs (a KeyError in
-``makeSubset`` was seen in CI). :data:`_SUBSET_LOCK` serialises that step
-only; layout and drawing run in parallel.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,21 +1,5 @@
-"""Qt printing: any installed printer (Windows or CUPS), A4 or roll paper,
-and the print preview dialog.  The only module of ``documents`` that imports Qt.
-
-The same page layout as the PDF (:func:`~counter_app.documents.render.flow.layout`)
-is painted with QPainter.  A roll document gets the driver's own paper size
-when the printer offers one of the roll's width (±1.5 mm) tall enough for
-the content; otherwise a custom page size of exactly the roll width and the
-content height.
-
-Threads: a ``QGuiApplication`` must exist (created on the GUI thread).  Qt
-allows painting on a ``QPrinter`` outside the GUI thread ("Thread-Support in
-Qt Modules: Painting in Threads": QPainter may paint onto QImage, QPrinter
-and QPicture in any thread, one painter per device at a time) and all
-QFontDatabase functions are thread-safe, so :func:`print_document`,
-:func:`render_to_pdf` and :func:`render_to_image` may run in a worker thread
-(each call uses its own QPrinter/QImage).  :func:`print_preview` opens a
-dialog: GUI thread only.  On macOS no progress dialog shows when printing
-from a worker thread.
+"""Qt printing: any installed printer, A4 or roll paper, and the print preview dialog.
+The only module of ``documents`` that imports Qt. Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,11 +1,5 @@
-"""Image lines for ESC/POS: a line of text the printer's encoding cannot
-print (㵘 in GBK, characters beyond the BMP) is drawn with the bundled fonts
-by Pillow and sent as a ``GS v 0`` raster.
-
-Characters sit on the printer's own text grid (12 dots a column, 2 columns a
-CJK character, 24-dot glyphs on a 30-dot line), so an image line lines up
-with the text lines around it.  Pillow only, no Qt.  Thread-safe: the cached
-FreeType faces are shared, so drawing with them holds a lock.
+"""Image lines for ESC/POS: text the printer's encoding cannot print, drawn by Pillow.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

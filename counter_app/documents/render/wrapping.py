@@ -1,7 +1,5 @@
 """Line breaking and table column widths, shared by every renderer.
-
-Both take a ``measure(text, size)`` function: points with the bundled fonts
-for PDF and Qt, printer columns for ESC/POS.
+Each takes a ``measure(text, size)``: points for PDF and Qt, printer columns for ESC/POS.
 """
 
 from __future__ import annotations

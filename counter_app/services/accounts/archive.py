@@ -1,15 +1,5 @@
-"""Customer files' archive numbers (用户档案号, 属地-年度-序号) and cabinets.
-
-    service = ArchiveService(db)
-    service.assign(account_id, cabinet_no, actor) -> ArchiveInfo   # a supervisor
-    service.set_cabinet(account_id, cabinet_no, actor) -> ArchiveInfo  # a supervisor
-    service.assign_all(workstation, locality=None) -> BatchResult  # admin / DBA / batch
-    service.catalogue(locality=None) -> tuple[CatalogueRow, ...]   # 档案目录台账
-
-The numbers are the database's (migration 0019): the rule is in
-:mod:`counter_app.domain.archive`, the gapless sequence per locality and year
-in ``archive_sequences``, written only under its row lock by the actions.
-A number is never changed; the cabinet may move (audited).
+"""Customer files' archive numbers (用户档案号) and cabinets (migration 0019).
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Bill and payment histories and the statement of an account (往期账单、交费记录、
-往期交费清单): the read side behind :class:`~counter_app.services.accounts.service.AccountService`.
-
-:class:`AccountHistory` holds the service's history methods; the bill queries
-(:func:`select_bill_summaries`, :func:`select_bill_lines`) serve the statement
-and the bill lines; the history tab is one call of ``counter_account_history``.
+"""Bill and payment histories and the statement of an account (往期账单、交费记录、往期交费清单).
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,12 +1,5 @@
 """What an account owes and holds, derived from posted rows.
-
-A bill's outstanding amount is its amount, less the credit adjustments of
-it, minus the allocations of payments that have not been reversed; nothing
-on a bill row ever changes. An adjustment (counter_adjust_bill) is a bill of
-its own linked to the bill it corrects: a credit (negative) reduces what the
-corrected bill still asks for, never below zero (what a credit leaves over on
-a paid bill is the customer's, refunded or put on the prepayment balance by
-the money side); a debit (positive) is owed and paid like any bill.
+Rules: docs/rules/billing.md ("Issued bills and adjustments")
 """
 
 from __future__ import annotations

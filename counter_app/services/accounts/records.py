@@ -1,7 +1,5 @@
-"""Records of the account view and its histories (see :mod:`counter_app.services.accounts.service`).
-
-Frozen dataclasses returned by :class:`~counter_app.services.accounts.service.AccountService`,
-its exceptions and the constants shared by the account modules.
+"""Records of the account view and its histories, their exceptions and shared constants.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

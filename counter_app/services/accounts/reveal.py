@@ -1,17 +1,5 @@
-"""Showing a full ID number or phone (查看完整证件号、电话): the one audited
-action of :class:`~counter_app.services.accounts.service.AccountService`.
-
-Two calls, each its own autocommit transaction (migration 0015):
-
-1. ``counter_request_reveal(account_id, field, workstation)`` checks the
-   caller (a supervisor or admin, from ``session_user``), writes the
-   ``account.reveal`` audit row and a one-time token, and commits both;
-2. ``counter_reveal_value(token)`` returns the value once, to the same login,
-   within two minutes, and only for a committed request.
-
-So a value never reaches the clerk unless its audit row is committed (the old
-``counter_reveal`` returned it from the statement that wrote the row, which a
-client transaction could roll back).
+"""Showing a full ID number or phone (查看完整证件号、电话): two calls, the audit row first.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
 """The account screens' jsonb, as the records the UI already uses.
-
-The database functions of migration 0015 (``counter_account_screen``,
-``counter_account_view``, ``counter_account_history``) return jsonb with
-numbers as Decimal (see :mod:`counter_app.services.actions`), dates and
-times as ISO text; these functions turn it into the frozen dataclasses of
-:mod:`.accounts_records`.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

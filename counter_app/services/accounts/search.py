@@ -1,48 +1,5 @@
-"""Customer search (用户查询): one box, any identifier, the first results fast.
-
-API (for the search page; everything returned is a frozen dataclass)::
-
-    service = SearchService(db)
-    result = service.search("zs", limit=50)     # -> SearchResult
-    result.hits       # tuple[AccountHit, ...], at most ``limit``
-    result.kinds      # how the text was read: ("pinyin",), ("mobile_tail", "id_tail", ...)
-    result.hint       # None, or a code from domain.search_query.HINTS
-    result.more       # True when more than ``limit`` accounts match
-
-``search`` never raises for any text (bad input gives no hits and a hint;
-more full mobile / fixed-line / ID lookups than a clerk may make in a minute
-give the hint ``"rate_limited"``: each is counted and audited by the
-database, ``counter_find_number`` in migration 0025)
-and never returns the whole table. It is ONE call (one round trip) of the
-database function ``counter_search(terms, limit)`` (migration 0015); call it
-off the GUI thread. A statement cancelled by a server or role
-``statement_timeout`` gives no hits and the hint ``"timeout"``; other
-database errors propagate as SQLAlchemy exceptions.
-
-Order of hits: exact matches first (a whole account / meter / phone / ID
-number, a phone or ID tail, a whole name or its whole pinyin), then prefix
-matches (account or meter number, name, pinyin), then fragments (a part of
-the name, the address or the meter location). Within one of those tiers the
-kinds keep the order :func:`~counter_app.domain.search_query.parse_query`
-gave them; prefix matches come in code-point order of the matched column.
-``AccountHit.matched`` is the kind that found the account and
-``AccountHit.match`` the tier (``"exact"``, ``"prefix"``, ``"contains"``).
-
-Reading the query stays here (:func:`parse_query`, the fixed-line and ID
-spellings to look up); the lookups run in the database, each an index
-lookup that stops at ``limit + 1`` rows (index design:
-migrations/versions/0003_search.py, lookups: ``counter_search_probe`` in
-0015). Prefixes are ranges on ``*_pattern_ops`` btrees (``~>~``/``~<~``,
-walked in that order). Fragments first scan the oldest 2,000 accounts (a
-common fragment is found there), then, extended as far as the rate found
-there says, use GIN indexes on ``counter_grams()`` (1-, 2- and for places
-3-character substrings): ``@>`` of grams covering the fragment, rechecked
-with ``strpos``. Phone and ID tails use the ``right(mobile_masked, 4)`` and
-``reverse(id_tail)`` indexes. Full mobile, fixed-line and ID numbers go
-through ``counter_find_number()`` (one number per call, counted, audited),
-a security-definer function, because
-clerks cannot read (or filter on) those columns; ``counter_search`` itself
-runs with the caller's rights.
+"""Customer search (用户查询): one box, any identifier, one call of ``counter_search``.
+Rules: docs/rules/search.md
 """
 
 from __future__ import annotations

@@ -1,39 +1,6 @@
-"""Account view (用户信息): what the clerk explains at the counter.
-
-API (frozen dataclasses out; call it off the GUI thread)::
-
-    service = AccountService(db)
-    service.screen(account_id) -> AccountScreen(view, bills, payments)   # opening the page
-    service.account_view(account_id, *, today=None) -> AccountView
-    service.history(account_id, *, from_period=None, to_period=None) -> AccountHistoryPage
-    service.bills(account_id, *, from_period=None, to_period=None) -> tuple[BillSummary, ...]
-    service.payments(account_id, *, from_period=None, to_period=None)
-        -> tuple[PaymentSummary, ...]
-    service.bill_lines(bill_id) -> tuple[BillLineView, ...]
-    service.statement(account_id, from_period, to_period) -> Statement
-    service.reveal(account_id, field, clerk, actor) -> str
-
-Every screen load is ONE call of a database function returning jsonb
-(migration 0015: ``counter_account_screen``, ``counter_account_view``,
-``counter_account_history``), sent in autocommit through
-:func:`~counter_app.services.actions.call`: one round trip. They run with the
-caller's rights (a clerk sees what its SELECT grants allow).
-
-Periods are :class:`~counter_app.domain.periods.Period` or text such as
-``"2026-03"`` (both ends included; ``None`` leaves that end open). Bill and
-payment histories come newest first; a statement's lines oldest first, as
-printed. A payment belongs to the period of its date in Asia/Shanghai.
-
-Unknown ids raise :class:`AccountNotFound` / :class:`BillNotFound` (both
-``LookupError``). Personal data is masked everywhere except :meth:`reveal`:
-supervisors and admins only, checked by the database itself, in two steps
-(see :mod:`.accounts_reveal`): the audit row is committed before the value
-is handed out. Refusal raises :class:`RevealRefused` (a ``PermissionError``).
-
-The records and exceptions live in :mod:`.accounts_records`, the jsonb
-mapping in :mod:`.accounts_screen`, the histories and statement in
-:mod:`.accounts_history`, the reveal in :mod:`.accounts_reveal`; this module
-puts the service together and re-exports their public names.
+"""Account view (用户信息): the screens, histories, statement and reveal, one call each.
+Records in records.py, jsonb mapping in screen.py, histories in history.py, reveal in reveal.py.
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,3 +1,3 @@
 """Money that does not pass the counter: channel payments, online files, bank withholding
-(migrations 0022, 0023; docs/withholding.md).
+(migrations 0022, 0023; docs/rules/withholding.md).
 """

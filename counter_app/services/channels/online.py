@@ -1,21 +1,5 @@
-"""Online payments (WeChat, Alipay, a bank's app) from a platform's daily
-statement.
-
-The statement is a CSV (or XLSX) file: a header naming the columns (order id,
-time, account number, amount, in the platform's words), one row per order,
-and a total line (合计/总计, then the number of orders and their amount) that
-says the file is whole. Every row is checked first; a file with any bad row
-(a truncated line, three decimals, the same order twice, a header of another
-platform, no total line) writes nothing and every problem is reported with
-its line. A good file is sent whole to ``counter_import_online`` (migration
-0022) by a batch login: each order posts once by its reference
-``platform:order id``, an order already posted is a replay (so a file cut
-short and sent again posts exactly what was missing), an order for an
-unknown or closed account or paying more than was owed goes to the
-suspense list. The report reconciles to the cent with the file's total.
-
-The file is read by ``readings_import.read_rows`` (CSV in UTF-8 or GB18030,
-or XLSX).
+"""Online payments (WeChat, Alipay, a bank's app) from a platform's daily statement.
+Rules: docs/rules/imports.md, docs/rules/payments.md
 """
 
 from __future__ import annotations

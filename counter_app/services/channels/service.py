@@ -1,7 +1,6 @@
-"""Money that does not pass the counter (migration 0022): the suspense list
-a supervisor works, the deduction settings (预存扣款) of an account and of
-the utility. Each is one action; the online statements are
-``online_import``'s, the deduction runs inside billing."""
+"""Money that does not pass the counter: the suspense list and the deduction settings.
+Rules: docs/rules/payments.md ("Channels")
+"""
 
 from __future__ import annotations
 

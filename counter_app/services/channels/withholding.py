@@ -1,15 +1,5 @@
-"""Withholding agreements (代扣协议) at the counter.
-
-    service = WithholdingService(db)
-    service.screen(account_id) -> WithholdingScreen     # one call: the dialog and the panel line
-    service.sign(account_id, bank_code, bank_account, holder_name, signed_on, actor) -> Agreement
-    service.cancel(agreement, reason, actor) -> Agreement
-
-The clerk signs with the customer's papers (bank card or passbook, ID);
-the database keeps the full bank account number for the bank's file and
-gives back only its mask (``6228***********8901``): no clerk can read the
-full number afterwards. Both writes are server-side actions (migration
-0023) with their audit rows; one active agreement per account.
+"""Withholding agreements (代扣协议) at the counter: screen, sign, cancel (migration 0023).
+Rules: docs/rules/withholding.md
 """
 
 from __future__ import annotations

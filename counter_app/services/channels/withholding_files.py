@@ -1,23 +1,5 @@
-"""Withholding files of the batch login: the request file sent to a bank
-and the bank's return file (docs/withholding.md).
-
-    export_withholding(db, bank, period, out) -> ExportReport
-    import_withholding(db, path, bank) -> ImportReport
-
-Export: ``counter_withholding_due`` says what each account with an active
-agreement at the bank owes up to the period (with the full bank account
-number the file needs, and the batch number); the file is rendered by the
-bank's layout, its SHA-256 recorded with the items by
-``counter_export_withholding`` (which checks the items are still what is
-owed), and only then written (to a temporary name, renamed).
-
-Import: the file is parsed whole by the bank's layout first (every bad
-line reported with its number and field, nothing sent); then one call,
-``counter_import_withholding``, posts each success through
-``counter_post_channel_payment`` (channel ``withholding``, reference
-``<bank>:<bank reference>``) and records each failure with the bank's
-reason, all or nothing, and answers with the reconciliation of the
-request batch.
+"""Withholding files of the batch login: the request file to a bank and its return file.
+Rules: docs/rules/withholding.md
 """
 
 from __future__ import annotations

@@ -1,31 +1,5 @@
-"""Data-correction requests (资料更正): the record differs from the customer's facts.
-
-    service = CorrectionService(db)
-    service.file(account_id, field, proposed, evidence, account_version, actor) -> CorrectionView
-    service.get(request_id) -> CorrectionView
-    service.approve(request_id, version, clerk, actor, note="") -> CorrectionView
-    service.reject(request_id, version, clerk, actor, note) -> CorrectionView
-    service.pending() -> tuple[CorrectionView, ...]
-    service.reveal(request_id, clerk, actor) -> str  # one full proposed value, audited
-    service.for_account(account_id) -> tuple[CorrectionView, ...]
-
-Every write and every list is one server-side action (migration 0014):
-the clerk, the supervisor and the times are the database's, the audit row
-is written in the same function. The request remembers the account version
-the clerk saw; approving applies the value (server-side) only if the account
-is still at that version: a correction that arrives after the record changed
-raises :class:`AccountChanged` and writes nothing. Proposed values pass the
-domain validators here (for the message) and the database's checks.
-
-The request keeps the proposed value twice: raw (``proposed_value``, what
-approving applies) and as shown (``proposed_masked``: masked for the ID number
-and phones, the value itself otherwise, masked by the database). No app role
-reads the raw value: :meth:`CorrectionService.approve` applies it inside the
-database, and :meth:`CorrectionService.reveal` shows one request's value in
-full to a supervisor who asks for it, recorded as ``correction.reveal``.
-Every list (:meth:`~CorrectionService.pending` for the supervisor too) shows
-``proposed_masked``; ``old_value`` is taken from the account's masked
-columns, so it is masked already.
+"""Data-correction requests (资料更正): file, approve, reject, reveal (migration 0014).
+Rules: docs/rules/accounts.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
 """What the system knows about a customer reporting low pressure or no water.
-
-    GuideService(db).facts(account_id, now=None) -> CustomerFacts
-
-Beside the six-cause checklist of the consultation guide: arrears (cause 1),
-announced outages in the account's area (cause 5) and open pressure/outage
-complaints of other accounts in the same area (a repair nearby, cause 2).
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,19 +1,5 @@
-"""Announced outages (停水公告) per area, kept by supervisors.
-
-    service = OutageService(db)
-    service.announce(area_code, starts_at, ends_at, reason, clerk, actor) -> OutageView
-    service.end(outage_id, clerk, actor)     # supply back early: ends now
-    service.cancel(outage_id, clerk, actor)  # withdrawn (announced in error)
-    service.screen(area_code=None, now=None) -> (areas, active outages)  # one call
-    service.active(area_code=None, now=None) -> tuple[OutageView, ...]
-    service.areas() -> tuple[tuple[str, str], ...]
-
-"Active" means not cancelled and not yet over (``ends_at > now``): an outage
-announced for tomorrow is already worth telling the customer about. Only an
-active outage can be ended or withdrawn; ending needs it to have started.
-Every change is one server-side action (migration 0014): the supervisor
-and the time are the database's, the audit row is written in the same
-function.
+"""Announced outages (停水公告) per area, kept by supervisors (migration 0014).
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,29 +1,5 @@
-"""Complaints (投诉): receive, resolve or forward, follow up, reply, close.
-
-API (each write and each screen load is one server-side action, migration
-0014; frozen dataclasses out)::
-
-    service = ComplaintService(db)
-    service.receive(NewComplaint(...), actor) -> ComplaintView
-    service.get(complaint_id) -> ComplaintView          (with its event log)
-    service.resolve(id, version, resolution, actor, ...)  # on the spot
-    service.forward(id, version, department, due_at, actor, note="")
-    service.follow_up(id, version, note, actor, recall_on=None)
-    service.reply(id, version, content, channel, actor)
-    service.close(id, version, satisfaction, actor)
-    service.reopen(id, version, reason, actor)
-    service.screen(ComplaintFilter(...), year, now=None) -> (rows, monthly counts)
-    service.list(ComplaintFilter(...), now=None) -> tuple[ComplaintRow, ...]
-    service.monthly_counts(year) -> dict[(month, category), int]
-    service.departments() -> tuple[str, ...]
-    service.set_departments(names, loaded, clerk, actor) -> tuple[str, ...]
-
-The clerk, the time of every event and the ticket number are the
-database's (``session_user`` and its clock); the workstation is the
-client's (``actor.workstation``). Every change carries the version the clerk
-loaded; a change made after someone else saved raises
-:class:`StaleComplaint` and writes nothing. Times are UTC; overdue means
-``due_at < now`` for a complaint not closed.
+"""Complaints (投诉): receive, resolve or forward, follow up, reply, close (migration 0014).
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,17 +1,5 @@
-"""Going live: the accounts of the old billing system (营业收费系统), their
-meter and the meter's last reading, from a CSV or XLSX file.
-
-Every row is checked first (services/imports/files.py reads the file): ID
-numbers by their GB 11643 checksum (a 15-digit number is upgraded to 18),
-phones by their forms (domain/phone.py), price category and area against
-the database, the same account, meter or archive number twice in the file
-or on another account in the database. Any rejected row: nothing is sent,
-every rejected row is listed with its line and column. A file that passes
-is sent whole to ``counter_import_accounts`` (migration 0020) by a batch
-login, which checks every row again and writes all or none; the masked
-copies of the ID number and phones are the server's, the pinyin keys of the
-name are domain/pinyin.py's, as for every account. The same file again
-writes nothing; an account already there with the same meter is skipped.
+"""Going live: the old billing system's accounts, meters and last readings (migration 0020).
+Rules: docs/rules/imports.md
 """
 
 from __future__ import annotations

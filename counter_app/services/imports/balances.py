@@ -1,16 +1,5 @@
-"""Going live: what each account owes or has prepaid in the old billing
-system, carried over as opening rows (期初).
-
-A row with 账期 and 金额 is an unpaid bill: it becomes an opening bill of
-that period (one bill line of kind ``opening``, no reading; bills stay
-immutable and one per account and period). A 预存余额 is the account's
-prepayment: one ``opening`` row of the prepayment ledger and the account's
-balance (repeated on the account's rows with the same value, it counts
-once). Checked row by row first (services/imports/files.py), then sent whole
-to ``counter_import_balances`` (migration 0020) by a batch login, which
-checks again, writes all or nothing, audits the file as one batch and
-returns the database's totals of the file's accounts, printed beside the
-file's own: they must agree to the cent. The same file again writes nothing.
+"""Going live: unpaid bills and prepayments of the old system as opening rows (期初).
+Rules: docs/rules/imports.md
 """
 
 from __future__ import annotations

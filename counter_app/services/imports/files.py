@@ -1,22 +1,5 @@
-"""Tabular files of other systems (CSV or XLSX with Chinese headers), read
-the same way for every import: go-live accounts and balances, later bank
-files.
-
-What a file gets wrong is said in the import's words, naming the line and
-the column (the header as the file has it), and nothing is written:
-
-* the file as a whole (:class:`ImportFileError`): an unsupported type, an
-  encoding that is neither UTF-8 (with or without a BOM) nor GB18030 (GBK),
-  a missing, unknown or repeated column in the header (the first row);
-* a cell (:class:`RowError`, collected by :class:`RowChecker`): a number where
-  text is kept (an ID number stored as ``3.70829E+17`` or as a numeric XLSX
-  cell loses its digits and leading zeros: "store it as text"), a formula, a
-  merged cell, a date that is none (``2019-05-03``, ``2019/5/3``,
-  ``20190503``, a real Excel date and, in XLSX, an Excel serial day number
-  are dates), a bad number or amount.
-
-An empty row (every cell blank) is skipped, not an error. Values are
-normalised (full-width to ASCII, blanks trimmed: domain/text.py).
+"""Tabular files of other systems (CSV or XLSX with Chinese headers), read one way for every import.
+Rules: docs/rules/imports.md
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
-"""Import meter readings from the reading system (CSV or XLSX).
-
-Every row is validated first; if any row is rejected nothing is written and
-every rejected row is reported with its line number and field. A file that
-passes is sent whole to ``counter_import_readings`` (migration 0016) by a
-batch login: the database checks each row against the meter's history again,
-writes them all or none, with suspicious readings flagged (no change for
-three periods, high usage, meter rollover), and audits the file. A file is
-known by the SHA-256 of its content: the same file a second time posts
-nothing.
+"""Import meter readings from the reading system (CSV or XLSX), all or nothing.
+Rules: docs/rules/imports.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""What the batch services (billing, readings imports) share: their logins
-and how they send a batch to its action.
-
-A batch login is a PostgreSQL login role in the group ``counter_batch``:
-EXECUTE on ``counter_issue_bills`` and ``counter_import_readings``, SELECT on
-what they read, no table write and no clerk action (it is not a clerk).
-Made by the DBA connection (CREATEROLE), like a clerk's login.
+"""What the batch services (billing, imports) share: their logins and how they send a batch.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

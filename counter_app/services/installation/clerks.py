@@ -1,8 +1,5 @@
 """Clerk accounts: each clerk is a PostgreSQL login role in one group role.
-
-The password never reaches the server as text: the client computes the
-SCRAM-SHA-256 verifier (libpq's ``PQencryptPasswordConn``) and sends that, so
-neither the statement log nor ``pg_stat_activity`` can show it.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """The shared PostgreSQL server of a workstation: its URL and a connection test.
-
-The URL names host, port, database and the TLS settings (``sslmode`` and
-``sslrootcert`` in the query), never a user or a password: the clerk types
-those at the login. The connection test uses credentials typed for the test
-only and forgets them.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

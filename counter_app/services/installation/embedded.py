@@ -1,12 +1,5 @@
 """The embedded database of a single workstation or a demo.
-
-A real PostgreSQL server started by the app (:mod:`counter_app.db.embedded_server`).
-On first start the server's cluster is made, the database ``counter`` created
-(UTF8, the builtin ``C.UTF-8`` locale, which exists on Windows too), migrated
-and filled with a small demo utility whose clerks are login roles with the
-same group roles as on a shared server. Later starts only migrate. The demo
-clerks' logins are reported for the login screen only while they still have
-the demo password.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
 """Growing from one PC to a hall: the embedded database moves to a server.
-
-Everything is copied, nothing is retyped: every table (COPY, in foreign-key
-order, into a migrated, empty database on the server, in one transaction),
-the sequences, and each clerk's login role with its SCRAM verifier, so the
-clerks keep their passwords. The copy is checked before it commits: rows per
-table and the money totals must agree to the cent, else nothing is written.
+Design: docs/architecture.md ("Migrations and installations")
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
 """Late fees (违约金/滞纳金), their waivers and the dunning lists (migration 0024).
-
-The rules are data (``late_fee_rules``): a rate per day on what is overdue,
-a grace delay after the due date, a cap as a share of the bill, the
-suspension (停供) thresholds; per price category or utility-wide. The
-database computes the fee (``counter_late_fee``) for the account view and
-the payment form, and charges it in ``counter_post_payment`` (a stale figure
-is refused). A waiver is a supervisor's own action on their own login
-(``counter_waive_late_fee``), which the clerk's post then names. One action
-call each; no Qt here.
+Rules: docs/rules/late_fees.md
 """
 
 from __future__ import annotations

@@ -1,18 +1,5 @@
 """The facts the payment screens and receipts need: one action call each.
-
-* ``PaymentService.account_for_payment`` — the account a clerk is about to take money
-  for (by id or by account number), with its open bills oldest first: one
-  call of the database's ``counter_payable_account`` (one round trip).
-* ``PaymentService.receipt_facts`` — everything a receipt (or a 补打 reprint, or a
-  冲正 slip) of one posted payment prints: account, bills it settled, tenders,
-  change, prepayment, clerk, hall and utility names, and its reversal if any.
-
-Both are loads of the database (``counter_payable_account``,
-``counter_receipt_facts``); a posted payment's own result carries the same
-facts (``facts_of``), so the client prints without reading back. Plain
-dataclasses out; no Qt and no documents import (the UI converts). The
-utility's name and hotline are ``utility_settings`` rows (``utility_name``,
-``utility_hotline``).
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

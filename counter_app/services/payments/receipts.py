@@ -1,7 +1,5 @@
-"""Receipt numbers: gapless per series, taken last by ``counter_post_payment``
-(migration 0012) under the series row lock, so a rollback gives the number
-back and concurrent posts queue on the row; a deferred constraint trigger
-keeps ``next_no`` at the last number + 1. Here only the label.
+"""Receipt numbers: the label only; the database numbers them gaplessly per series.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""The reversal policy as the utility set it (``utility_settings``), and what
-a supervisor is shown before approving a reversal: when and in which shift
-the payment was taken, how old it is, and whether the policy allows it.
-
-``ReversalService.reverse`` (services/payments/reversals.py) enforces the policy in
-its own transaction; the dialog only shows it (``ReversalService.facts``). Ages are counted on the
-database server's clock, in Beijing calendar days.
+"""The reversal policy as the utility set it, and what a supervisor sees before approving.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
 """Reversal (冲正) and reprint (补打) of posted payments: one action call each.
-
-A reversal is a new row linked to the payment (unique: once per payment) with
-the reason and the approving supervisor. The payment's allocations stop
-counting (see ledger.paid_on_bill), so its bills are owed again, and the
-prepayment it moved is moved back. ``counter_reverse_payment`` runs only for
-a counter_supervisor login, and the supervisor is whoever is signed in: the
-caller builds the service on the supervisor's own Database (opened with their
-credentials at this workstation). The refund comes out of the (open) shift named, in the
-supervisor's hall.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,14 +1,5 @@
 """Posting a payment (收费): one call of the database's ``counter_post_payment``.
-
-The database does the whole use case in one statement (its own transaction):
-lock the account row, replay check on the client UUID (a replay returns the
-first result, other content under the same UUID is refused), check the shift
-is the caller's own and open, read what is owed, validate, allocate oldest
-bill first, take the receipt number last, insert payment, tenders,
-allocations, prepayment ledger rows and the audit row (clerk and time from
-the server). This module validates for the clerk's sake, calls, and maps the
-result and the refusals to the dataclasses and errors the UI shows. The
-receipt is printed by the caller after the call returned.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
 """A clerk's till: open with a float, totals per tender, close (日结).
-
-Opening and closing are the database's actions (``counter_open_shift``,
-``counter_close_shift``): the clerk, the hall and the time are the login's
-and the server's. A shift is closed by inserting its ``shift_closes`` row,
-which is append-only: a closed shift stays closed and no payment can be
-posted on it (the post checks it under the same advisory lock).
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

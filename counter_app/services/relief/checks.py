@@ -1,8 +1,5 @@
-"""Checks of a relief application's fields for the clerk's sake (no database
-access here; ``counter_file_relief`` checks them all again).
-
-Each refusal is a :class:`ReliefError` naming the form ``field`` and a
-``code`` the UI turns into a Chinese message; the English text is for logs.
+"""Checks of a relief application's fields for the clerk's sake (the database checks again).
+Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Read side of relief: what the register, the expiring list and the totals
-show, as the database's relief actions return it (``counter_relief_register``,
-``counter_relief_context``, and every write's result), turned into the
-dataclasses the UI uses.
-
-The rows never carry the raw holder ID number or contact phone (no group role
-may read them): the masked copies are computed by the server when it files.
+"""Read side of relief: the register, expiring list and totals as the actions return them.
+Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

@@ -1,41 +1,5 @@
 """Low-income relief (特困低保户用水优惠): apply, decide, revoke; the register.
-
-A thin client of the database's relief actions (migration 0013): every
-method is ONE call (``services.actions.call``: one statement, one round
-trip), call it off the GUI thread::
-
-    service = ReliefService(db)
-    service.context(account_id=None) -> ReliefContext  # settings, utility, hall, account
-    service.options() -> ReliefOptions                  # certificate types, direct approval
-    service.account_brief(account_id) -> AccountBrief
-    service.page(RegisterFilter, expiring_days) -> RegisterPage   # the whole relief page
-    service.register(RegisterFilter) -> list[ReliefRow]
-    service.expiring(within_days=30) -> list[ReliefRow]
-    service.totals_per_period(area=None, from_period=None, to_period=None)
-        -> list[PeriodTotal]
-    service.apply(ReliefInput, actor) -> ReliefRow                 # counter_file_relief
-    service.approve(application_id, version, actor) -> ReliefRow   # counter_approve_relief
-    service.reject(application_id, version, reason, actor) -> ReliefRow
-    service.revoke(application_id, version, reason, actor) -> ReliefRow  # ..._withdraw_relief
-
-Who files or decides, and when, is the database's: the signed-in login
-(``session_user``) and the server's clock (the day in Asia/Shanghai); the
-workstation is ``actor.workstation``, recorded as the client's word. The
-relief starts with the account's first read period that starts strictly
-after the application date (computed by the server when it approves) and
-stops by itself when the certificate expires: billing uses ``valid_to``, and
-an approved row whose ``valid_to`` has passed is *shown* as expired.
-
-Refusals raise :class:`ReliefError` with ``field`` (the form field to
-correct) and ``code``; a decision on a stale version raises
-:class:`ReliefConflict`. Fields are checked here first for the clerk's sake
-(a message before a round trip) and again by the database.
-
-Utility settings (``utility_settings``, read by the server):
-``relief.certificate_types`` (JSON list of names, default 城镇居民最低生活保障证
-and 破产企业困难职工生活救助证明), ``relief.direct_approval`` (``true``:
-the filing clerk's application is approved at once), ``relief.rule_code``
-(default ``DEFAULT``).
+One action call per method (migration 0013). Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

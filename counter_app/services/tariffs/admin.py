@@ -1,14 +1,5 @@
-"""Tariffs kept by an administrator: the catalogue (categories, fee
-components, schedules) and the saves, each one action of migration 0021.
-
-A schedule (水价方案) is a price category's tiers and unit prices per fee
-component, under its document number (文号), from a date. A schedule a bill
-used never changes: a change is a new schedule from a later date, and saving
-it ends the old one the day before (``counter_save_tariff``). Schedules of a
-category neither overlap nor leave a gap; the database refuses both.
-
-The checks here name the field for the form and the CLI before a round trip;
-the database checks everything again.
+"""Tariffs kept by an administrator: categories, fee components, schedules (migration 0021).
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

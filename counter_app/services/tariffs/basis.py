@@ -1,8 +1,6 @@
-"""收费依据 (tariff basis) of an account for the clerk: the schedule its latest
-bill used (or, before any bill, the one in force today), with the 文号, the
-tier limits scaled for the account's households, the usage of the tier year
-so far and the tier it has reached, and each component's prices. One call:
-``counter_tariff_basis(account_id)`` (migration 0021)."""
+"""收费依据 (tariff basis) of an account: one call of ``counter_tariff_basis``.
+Rules: docs/rules/billing.md
+"""
 
 from __future__ import annotations
 

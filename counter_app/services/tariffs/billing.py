@@ -1,18 +1,5 @@
-"""Bill a read period: readings in, bills and bill lines out, in one action.
-
-The batch client (a login of ``counter_batch``) reads the pending readings
-and computes each bill in Python (:mod:`counter_app.domain.billing`: tiers,
-components, relief); the whole period is then sent to
-``counter_issue_bills`` (migration 0016), which checks every bill against
-its reading, its tariff and its lines, refuses an account billed already for
-the period, writes them all or none and audits the batch.
-
-Each account with a reading closing ``period`` and no bill for it gets one.
-The tier year is the calendar year of the closing read date; usage already
-billed earlier in that year counts towards the tiers (a schedule with
-``tier_basis = 'period'`` applies its limits to each period alone). An approved relief
-applies from its ``effective_period`` on, scaled by the household share of a
-collective account and by the part of the read period the certificate covers.
+"""Bill a read period: readings in, bills computed in Python, sent in one action.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

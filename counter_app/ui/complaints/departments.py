@@ -1,10 +1,5 @@
 """The departments a complaint is forwarded to (转办部门), one name per row.
-
-Shown to supervisors and administrators; changed by the roles the service
-allows (``DEPARTMENT_EDITORS``). The list is stored in utility_settings
-through :meth:`ComplaintService.set_departments`, off the GUI thread. A list
-refused (empty name, duplicate, too long, someone saved meanwhile) stays as
-the clerk edited it, with the row at fault selected.
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
 """Announced outages (停水公告): everyone reads them, supervisors keep them.
-
-The list shows what is running or still to come (what the consultation guide
-tells the customer). A supervisor or administrator announces one (area,
-from, to, reason), ends a running one when the supply is back, or withdraws
-one announced in error. Every call goes through the runner.
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

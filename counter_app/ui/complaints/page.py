@@ -1,9 +1,5 @@
-"""ComplaintsPage (投诉): the form, the list with the detail, the guide, corrections,
-announced outages and (supervisors, administrators) the department list.
-
-Every service call goes through ``workplace.runner``; results come back on
-the GUI thread. A save refused because someone else saved first keeps the
-clerk's text and says so.
+"""ComplaintsPage (投诉): form, list and detail, guide, corrections, outages, departments.
+Rules: docs/rules/complaints.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""The channel money of a day (渠道收款日报) on a supervisor's day-close page:
-per channel and tender what was posted outside the counter (预存扣款, 银行代扣,
-网上缴费), the channel payments reversed, the suspense received and still
-open (``counter_channel_day``), and its Excel with a progress bar.
-
-No till sees this money (a channel payment has no shift). Every call goes
-through ``workplace.runner``."""
+"""The channel money of a day (渠道收款日报) on a supervisor's day-close page, with its Excel.
+Rules: docs/rules/payments.md ("Channels")
+"""
 
 from __future__ import annotations
 

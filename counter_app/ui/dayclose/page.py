@@ -1,8 +1,5 @@
-"""Day close (日结): open a shift with a float, watch its totals, count the
-drawer by denomination, close and lock it, print and export the report.
-
-Every database and printer call goes through ``workplace.runner``; the
-workers below get plain values and return plain data.
+"""Day close (日结): open a shift, watch its totals, count the drawer, close, print and export.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""The suspense list (挂账) on the day-close page, for a supervisor: the
-channel money that could not be posted (an online order for an unknown or
-closed account, or paying more than was owed), and the dialog that resolves
-one: post it to its account, to another account, or record its refund.
-
-Every call goes through ``workplace.runner``; the dialog keeps what was
-typed when the database refuses it.
+"""The suspense list (挂账) on a supervisor's day-close page, and the dialog that resolves one.
+Rules: docs/rules/payments.md ("Channels")
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
-"""An account's payments with 补打 (reprint) and 冲正 (reversal), filtered by
-the months they were paid in (Asia/Shanghai; the last 12 by default). The
-filter is the service's query (``AccountService.payments`` from/to).
-
-A reversal dialog that had an unknown outcome and is not booked is kept per
-payment in ``unresolved`` (the page's, so it outlives this dialog) and shown
-again by Ctrl+R on that payment, before any "already reversed" check."""
+"""An account's payments with 补打 and 冲正, by the months they were paid in (last 12 by default).
+Unresolved reversal dialogs come back with Ctrl+R on their payment.
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
 """What became of a submission whose answer was lost (收费, 冲正).
-
-When the connection breaks around COMMIT the workstation cannot know whether
-the write took effect. :class:`OutcomeCheck` asks the database (a read of the
-submission's client UUID) through the task runner and keeps asking while the
-server does not answer; the dialog meanwhile keeps the same submission, so a
-retry can post at most once and the clerk is never invited to charge again.
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

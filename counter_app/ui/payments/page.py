@@ -1,13 +1,7 @@
-"""The payments page (收费): find the account by number, take a payment, see
-the account's payments (补打 / 冲正). ``open_account`` is what the search
-page's 收费 button calls through the main window.
-
-A payment dialog that had an unknown outcome is kept per account until it
-posted or the clerk abandoned it, and shown again (same submission, same UUID)
-the next time that account is paid. The submission is also kept in the
-workstation's QSettings (``state``), so after a restart the account's payment
-dialog first looks its UUID up. Unresolved reversal dialogs are kept per
-payment for the history dialog."""
+"""The payments page (收费): find the account, take a payment, its payments (补打 / 冲正).
+Keeps unresolved payment and reversal dialogs per account and payment.
+Design: docs/architecture.md ("The UI")
+"""
 
 from __future__ import annotations
 

@@ -1,17 +1,6 @@
-"""The payment dialog (收费): the form (bills, what to pay, tenders, change,
-预存), then post and print.
-
-One client UUID per dialog: a retry after an unknown outcome or a double
-press posts at most once. Posting and printing go through the task runner;
-the confirm button is disabled while a request is in flight. When the answer
-to a post is lost the dialog locks what was typed, looks the UUID up until the
-database answers (:class:`OutcomeCheck`) and shows what really happened: the
-posted receipt (printed when the clerk asks, it never was) or "not posted"
-(submit again, same UUID). A dialog that ever had an unknown outcome stays
-unresolved until it has posted or the clerk abandons it (confirmed, offered
-only after a "not posted" answer): the page keeps it and opens it again for
-the account, and the submission is kept in :class:`PendingPayments` across a
-restart. A new UUID is never offered meanwhile.
+"""The payment dialog (收费): bills, what to pay, tenders, change, 预存; then post and print.
+One client UUID per dialog; an unknown outcome is looked up, never charged twice.
+Rules: docs/rules/payments.md; design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""What the clerk types in the payment dialog: the bills, what to pay (chosen
-bills, a custom amount oldest first, or a prepayment only), the tenders, and
-the live figures (due, change, the surplus that goes to the prepayment
-balance 预存). It builds the :class:`PaymentRequest`; posting is the dialog's.
+"""What the clerk types in the payment dialog, and the live figures; builds the PaymentRequest.
+Rules: docs/rules/payments.md
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
-"""Payments whose outcome is unknown, kept across a restart (收费).
-
-A restart is the usual reaction to a network fault; the submission's client
-UUID must survive it, or the next attempt would be a new payment. Each entry
-(client UUID, account, what was submitted) is written to the workstation's
-QSettings (passed in) when the answer is lost and removed when the payment is
-found posted or the clerk abandons it after a "not posted" answer. Entries
-belong to one database (its URL without password). An entry sent with a
-supervisor's late-fee waiver keeps the waiver as the form showed it, so the
-restored form shows the same fee, waiver and due as the submission.
+"""Payments whose outcome is unknown, kept in QSettings across a restart (收费).
+Design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

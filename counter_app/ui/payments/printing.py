@@ -1,9 +1,5 @@
 """Print jobs of the payments area: plain functions run by the task runner.
-
-Each job reads the facts it prints (services.receipt_facts), builds the
-document and sends it through the workstation's DocumentPrinter, all in the
-worker thread. A PrintError propagates to the caller's ``on_error``: the
-payment (or reversal) is posted already, and 补打 prints it again.
+A PrintError reaches ``on_error``; the payment is posted already and 补打 prints it again.
 """
 
 from __future__ import annotations

@@ -1,15 +1,5 @@
-"""冲正: reverse one payment with a reason, approved by a supervisor who signs
-in at this workstation; then the reversal slip is printed.
-
-The reversal runs on the supervisor's own connection (only
-counter_supervisor may insert reversals), which is disposed right after.
-When the answer is lost the dialog looks up (on the clerk's connection,
-retrying while the database does not answer) whether this reversal was
-booked; a retry reuses the dialog's client UUID, and the database books one
-reversal per payment at most. A dialog that had an unknown outcome and is not
-booked stays :attr:`unresolved`: the history dialog keeps it per payment and
-shows it again (same UUID), so a reversal booked by its lost request is found
-as this dialog's and its slip offered for printing.
+"""冲正: reverse one payment with a reason on a supervisor's own login; then the slip.
+Rules: docs/rules/payments.md; design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
 """No open shift: ask for the cash float in the drawer and open the shift.
-
-Shown with ``open()`` (never ``exec()``): ``opened(shift_id)`` says the shift
-is open. Enter opens, Esc cancels; a refused amount is named and kept.
+Shown with ``open()``; ``opened(shift_id)`` says the shift is open.
 """
 
 from __future__ import annotations

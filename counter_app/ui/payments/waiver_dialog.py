@@ -1,9 +1,5 @@
-"""减免违约金: a supervisor, signed in at this workstation, waives part or all of
-the account's late fee of today with a reason; the payment then names the
-waiver (the database checks it is this account's, today's and unused).
-
-The waiver runs on the supervisor's own connection (only counter_supervisor
-may call ``counter_waive_late_fee``), disposed right after, like a reversal.
+"""减免违约金: a supervisor waives part or all of today's late fee on their own login.
+Rules: docs/rules/late_fees.md
 """
 
 from __future__ import annotations

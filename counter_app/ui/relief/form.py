@@ -1,9 +1,5 @@
-"""The application form (特困低保户用水优惠申请) for one account.
-
-Keyboard first: Tab walks the fields in form order, Enter submits, Esc
-cancels. A refusal is shown in Chinese naming the field, focus goes to that
-field and everything typed stays. The submit runs through the task runner;
-OK is disabled while it is in flight.
+"""The application form (特困低保户用水优惠申请) for one account; a refusal names its field.
+Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

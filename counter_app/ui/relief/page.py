@@ -1,9 +1,5 @@
-"""低保减免 page: the register (filters, decisions, totals per period, Excel
-export, printing the application form) and the recall list of reliefs
-expiring within 30 days. ``open_account(account_id)`` opens the application
-form for an account (the search page's 低保申请 button calls it).
-
-Every database, export and printer call goes through ``workplace.runner``.
+"""低保减免 page: the register (filters, decisions, totals, Excel, the form) and the recall list.
+Rules: docs/rules/relief.md
 """
 
 from __future__ import annotations

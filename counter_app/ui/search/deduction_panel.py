@@ -1,10 +1,6 @@
-"""The account view's 预存扣款 state (does the prepayment pay the bills at
-billing?) and a supervisor's switch for it (counter_set_account_deduction,
-migration 0022), kept apart so the account panel changes by a few lines.
-
-The state comes with the account screen (migration 0027); the switch asks
-for the reason with a confirmation, runs on the task runner and names the
-account as changed, so the panel reads its figures (and this state) again."""
+"""The account view's 预存扣款 state and a supervisor's switch for it (with a reason).
+Rules: docs/rules/payments.md ("Channels")
+"""
 
 from __future__ import annotations
 

@@ -1,11 +1,5 @@
-"""催缴 / 停供名单 (supervisors): accounts of an area and reader book overdue by
-more than N days, with the overdue amount, the days and the masked phones;
-Excel for the meter readers; Enter opens the account.
-
-Opened from the search page (Ctrl+D, supervisors only): a supervisor works
-from the list to the account and back, and the search page is where an
-account is opened. One call of ``counter_dunning_list`` per load (on the
-task runner); the file is written on the runner too.
+"""催缴 / 停供名单 (supervisors, Ctrl+D on the search page): overdue accounts of an area and book.
+Rules: docs/rules/late_fees.md
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
 """The search page (查询): one box, results as you type, then the account.
-
-Keyboard: type → results appear (debounced, off the GUI thread); Down moves
-into the table; arrows move; Enter opens the account; Esc goes back to the
-box. In the account view Esc comes back here with the text selected.
+Rules: docs/rules/search.md
 """
 
 from __future__ import annotations

@@ -1,12 +1,5 @@
 """往期交费清单: choose the periods and the paper, then preview, print or save a PDF.
-
-The paper is A4 (the A4 printer) or the receipt printer's roll (58 or 80 mm,
-as the workstation's settings say; a system printer or raw ESC/POS, like the
-receipts). The last choice is remembered per workstation (QSettings).
-
-The data and the layout are made off the GUI thread; the preview dialog
-(Qt print system) opens on the GUI thread; PDF writing and printing run in a
-worker. Print failures become a message naming what to check.
+The paper choice is remembered per workstation (QSettings).
 """
 
 from __future__ import annotations

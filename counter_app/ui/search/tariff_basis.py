@@ -1,9 +1,5 @@
-"""收费依据: the tariff behind the account's current bill, for the clerk to
-show and print on A4 when a customer asks why the bill is what it is.
-
-One screen call (``counter_tariff_basis``) on the task runner; the A4
-document is built from what it returned (no second call) and printed,
-previewed or saved as PDF like the statement of past payments.
+"""收费依据: the tariff behind the account's current bill, shown and printed on A4.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""银行代扣 of one account: the agreement (masked bank account number), the
-bank's last answers, signing with the customer's papers, cancelling with a
-reason, and the agreement form (A4) to print or save.
-
-One screen call loads the dialog (``WithholdingService.screen``); each
-write is one action. The full number is known only as the clerk typed it,
-for the printout right after signing; the database gives back its mask.
+"""银行代扣 of one account: the agreement (masked), the bank's answers, sign, cancel, print.
+Rules: docs/rules/withholding.md
 """
 
 from __future__ import annotations

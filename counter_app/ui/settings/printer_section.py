@@ -1,10 +1,5 @@
-"""The printer part of the settings page (打印机设置): receipt and A4 printer,
-ESC/POS profile, copies, cash drawer, name masking, and a test print.
-
-The settings page asks :meth:`PrinterSection.apply` for its fields when it
-saves; a refused value raises :class:`PrinterFieldError` naming the field and
-the widget to fix.  The test print runs through the task runner with the
-values as typed (saved or not), so the clerk can try before saving.
+"""The printer part of the settings page (打印机设置), with a test print of the values as typed.
+Design: docs/architecture.md ("Documents and printing")
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""A new price schedule (新增水价方案): its code, name, 文号, start date, tier
-limits, tier basis and the unit price of each fee component at each tier.
-
-The form starts from the selected schedule (same tiers and prices, the day
-after it as the start), so a price change is a few edits. A refused field is
-named and focused with what was typed kept; the save is one action
-(``counter_save_tariff``) on the task runner.
+"""A new price schedule (新增水价方案), started from the selected one; one action to save.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""水价 (administrators only): the price schedules of each category with their
-文号 and dates, the tiers and component prices of the selected one, and a
-new schedule (which ends the open one the day before it starts).
-
-The page reads everything in one call (``counter_tariff_catalog``) on the
-task runner and saves through :class:`TariffFormDialog` (one action).
+"""水价 (administrators only): the schedules of each category, one selected, and a new one.
+Rules: docs/rules/billing.md
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Revision ID: 0023_withholding
 Revises: 0022_channel_payments
 Create Date: 2026-12-04
 
-SQL in ``0023_withholding.sql``; the design is in docs/withholding.md.
+SQL in ``0023_withholding.sql``; the design is in docs/rules/withholding.md.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ Revises: 0018_credits_in_open_bills
 Create Date: 2026-12-04
 
 SQL in ``0024_overdue_late_fees.sql`` (why: there; the lines changed in the
-replaced functions are marked ``0024`` and listed in docs/late_fees.md).
+replaced functions are marked ``0024`` and listed in docs/rules/late_fees.md).
 """
 
 from __future__ import annotations
