@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDateTimeEdit, QMessageBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
 
 from counter_app.services.auth import ClerkIdentity
 from counter_app.services.complaints.outages import SUPERVISOR_ROLES, OutageError, OutageView
@@ -46,7 +46,8 @@ class OutagesWidget(QWidget):
         self._done_text = ""  # said when the end / withdrawal is stored
 
         for edit in (ui.fromEdit, ui.toEdit):
-            self._time_edit(edit)
+            edit.setTimeZone(SHANGHAI)
+            configure_date_edit(edit, display_format="yyyy-MM-dd HH:mm")
         ui.emptyLabel.hide()
         ui.announceHeading.setText(self.tr("Announce an outage") if self.can_edit else self.tr(
             "Outages are announced by a supervisor."))
@@ -66,11 +67,6 @@ class OutagesWidget(QWidget):
         self.setFocusProxy(ui.areaCombo if self.can_edit else ui.outages)
         self._reset_period()
         self._sync()
-
-    @staticmethod
-    def _time_edit(edit: QDateTimeEdit) -> None:
-        edit.setTimeZone(SHANGHAI)
-        configure_date_edit(edit, display_format="yyyy-MM-dd HH:mm")
 
     def _reset_period(self) -> None:
         now = QDateTime.currentDateTime().toTimeZone(SHANGHAI)
