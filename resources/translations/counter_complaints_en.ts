@@ -124,90 +124,6 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <source>Mobile or fixed-line number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the customer reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The company is at fault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apology given to the customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Register, &amp;keep open (handle later)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Solved on the &amp;spot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Forward to a department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How it was solved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recall the customer on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and print slip (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New complaint (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Complainant:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;ontact:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;ategory:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handling:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(not a customer: stand-alone)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,6 +470,164 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsForm</name>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complainant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile or fixed-line number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company is at fault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apology given to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register, &amp;keep open (handle later)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solved on the &amp;spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it was solved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forward to a department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall the customer on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New complaint (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and print slip (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsOutages</name>
+    <message>
+        <source>Outages now and to come (shown in the consultation guide)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outage is announced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End now (supply restored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 建设路爆管抢修, 水厂检修</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announce (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>&amp;New complaint</source>
@@ -879,74 +953,6 @@
 </context>
 <context>
     <name>OutagesWidget</name>
-    <message>
-        <source>Area</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Announced by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No outage is announced.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. 建设路爆管抢修, 水厂检修</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Announce (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;End now (supply restored)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outages now and to come (shown in the consultation guide)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Area:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Announce an outage</source>
         <translation type="unfinished"></translation>

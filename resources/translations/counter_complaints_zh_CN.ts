@@ -124,90 +124,6 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <source>Mobile or fixed-line number</source>
-        <translation>手机号或固定电话</translation>
-    </message>
-    <message>
-        <source>What the customer reports</source>
-        <translation>客户反映的问题</translation>
-    </message>
-    <message>
-        <source>The company is at fault</source>
-        <translation>公司原因造成</translation>
-    </message>
-    <message>
-        <source>Apology given to the customer</source>
-        <translation>已向客户致歉</translation>
-    </message>
-    <message>
-        <source>Register, &amp;keep open (handle later)</source>
-        <translation>登记待处理(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Solved on the &amp;spot</source>
-        <translation>当场解决(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Forward to a department</source>
-        <translation>转相关部门(&amp;F)</translation>
-    </message>
-    <message>
-        <source>How it was solved</source>
-        <translation>解决办法</translation>
-    </message>
-    <message>
-        <source>Recall the customer on</source>
-        <translation>回访客户日期</translation>
-    </message>
-    <message>
-        <source>Save and print slip (Ctrl+S)</source>
-        <translation>保存并打印受理单 (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>New complaint (Ctrl+N)</source>
-        <translation>新投诉 (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Account:</source>
-        <translation>用户：</translation>
-    </message>
-    <message>
-        <source>&amp;Complainant:</source>
-        <translation>投诉人(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>C&amp;ontact:</source>
-        <translation>联系电话(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel:</source>
-        <translation>受理渠道(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>C&amp;ategory:</source>
-        <translation>投诉类别(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Description:</source>
-        <translation>投诉内容(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>Handling:</source>
-        <translation>处理方式：</translation>
-    </message>
-    <message>
-        <source>Resolution:</source>
-        <translation>解决办法：</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>处理部门：</translation>
-    </message>
-    <message>
         <source>(not a customer: stand-alone)</source>
         <translation>（非本公司用户：单独登记）</translation>
     </message>
@@ -554,6 +470,164 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsForm</name>
+    <message>
+        <source>Account:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>&amp;Complainant:</source>
+        <translation>投诉人(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>联系电话(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Mobile or fixed-line number</source>
+        <translation>手机号或固定电话</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>受理渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ategory:</source>
+        <translation>投诉类别(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>投诉内容(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>What the customer reports</source>
+        <translation>客户反映的问题</translation>
+    </message>
+    <message>
+        <source>The company is at fault</source>
+        <translation>公司原因造成</translation>
+    </message>
+    <message>
+        <source>Apology given to the customer</source>
+        <translation>已向客户致歉</translation>
+    </message>
+    <message>
+        <source>Handling:</source>
+        <translation>处理方式：</translation>
+    </message>
+    <message>
+        <source>Register, &amp;keep open (handle later)</source>
+        <translation>登记待处理(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Solved on the &amp;spot</source>
+        <translation>当场解决(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>解决办法：</translation>
+    </message>
+    <message>
+        <source>How it was solved</source>
+        <translation>解决办法</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to a department</source>
+        <translation>转相关部门(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Department:</source>
+        <translation>处理部门：</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Recall the customer on</source>
+        <translation>回访客户日期</translation>
+    </message>
+    <message>
+        <source>New complaint (Ctrl+N)</source>
+        <translation>新投诉 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Save and print slip (Ctrl+S)</source>
+        <translation>保存并打印受理单 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsOutages</name>
+    <message>
+        <source>Outages now and to come (shown in the consultation guide)</source>
+        <translation>正在停水及即将停水（咨询指引中会显示）</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Announced by</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No outage is announced.</source>
+        <translation>目前没有停水公告。</translation>
+    </message>
+    <message>
+        <source>&amp;End now (supply restored)</source>
+        <translation>立即结束（已恢复供水）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤销公告(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>片区(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>停水时间(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>停水原因(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>e.g. 建设路爆管抢修, 水厂检修</source>
+        <translation>例如：建设路爆管抢修、水厂检修</translation>
+    </message>
+    <message>
+        <source>Announce (Ctrl+S)</source>
+        <translation>发布公告 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsPage</name>
     <message>
         <source>&amp;New complaint</source>
@@ -879,74 +953,6 @@
 </context>
 <context>
     <name>OutagesWidget</name>
-    <message>
-        <source>Area</source>
-        <translation>片区</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Announced by</source>
-        <translation>发布人</translation>
-    </message>
-    <message>
-        <source>No outage is announced.</source>
-        <translation>目前没有停水公告。</translation>
-    </message>
-    <message>
-        <source>Refresh (F5)</source>
-        <translation>刷新 (F5)</translation>
-    </message>
-    <message>
-        <source>e.g. 建设路爆管抢修, 水厂检修</source>
-        <translation>例如：建设路爆管抢修、水厂检修</translation>
-    </message>
-    <message>
-        <source>Announce (Ctrl+S)</source>
-        <translation>发布公告 (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>&amp;End now (supply restored)</source>
-        <translation>立即结束（已恢复供水）(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Withdraw</source>
-        <translation>撤销公告(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Outages now and to come (shown in the consultation guide)</source>
-        <translation>正在停水及即将停水（咨询指引中会显示）</translation>
-    </message>
-    <message>
-        <source>&amp;Area:</source>
-        <translation>片区(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>至(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>停水时间(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>Rea&amp;son:</source>
-        <translation>停水原因(&amp;S)：</translation>
-    </message>
     <message>
         <source>Announce an outage</source>
         <translation>发布停水公告</translation>

@@ -23,26 +23,26 @@ def save(qtbot, form, runner):
 
 def test_form_refuses_a_contact_that_is_no_phone_and_keeps_the_input(qtbot, page, runner):
     form = page.form
-    assert form.complainantEdit.maxLength() == 40 and form.contactEdit.maxLength() == 20
-    type_text(form.complainantEdit, "路人甲")
-    form.contactEdit.setFocus()
-    qtbot.keyClicks(form.contactEdit, "abc")
-    type_text(form.descriptionEdit, "水压低")
+    assert form.ui.complainantEdit.maxLength() == 40 and form.ui.contactEdit.maxLength() == 20
+    type_text(form.ui.complainantEdit, "路人甲")
+    form.ui.contactEdit.setFocus()
+    qtbot.keyClicks(form.ui.contactEdit, "abc")
+    type_text(form.ui.descriptionEdit, "水压低")
     save(qtbot, form, runner)
-    assert form.errorLabel.text() == "联系电话：请输入手机号（11 位）或固定电话。"
-    assert form.contactEdit.hasFocus() and form.contactEdit.text() == "abc"
-    assert form.descriptionEdit.toPlainText() == "水压低"
+    assert form.ui.errorLabel.text() == "联系电话：请输入手机号（11 位）或固定电话。"
+    assert form.ui.contactEdit.hasFocus() and form.ui.contactEdit.text() == "abc"
+    assert form.ui.descriptionEdit.toPlainText() == "水压低"
     assert page.transport.jobs == []
-    form.complainantEdit.setFocus()
-    qtbot.keyClick(form.complainantEdit, Qt.Key.Key_End)
-    qtbot.keyClicks(form.complainantEdit, "x" * 1000)
-    assert len(form.complainantEdit.text()) == 40  # maxLength: the rest never arrives
-    type_text(form.descriptionEdit, "很" * 600)
-    form.contactEdit.selectAll()
-    qtbot.keyClicks(form.contactEdit, "0537-6812345")
+    form.ui.complainantEdit.setFocus()
+    qtbot.keyClick(form.ui.complainantEdit, Qt.Key.Key_End)
+    qtbot.keyClicks(form.ui.complainantEdit, "x" * 1000)
+    assert len(form.ui.complainantEdit.text()) == 40  # maxLength: the rest never arrives
+    type_text(form.ui.descriptionEdit, "很" * 600)
+    form.ui.contactEdit.selectAll()
+    qtbot.keyClicks(form.ui.contactEdit, "0537-6812345")
     save(qtbot, form, runner)
-    assert form.errorLabel.text() == "投诉内容：过长，最多 500 个字符。"
-    assert form.descriptionEdit.hasFocus() and page.transport.jobs == []
+    assert form.ui.errorLabel.text() == "投诉内容：过长，最多 500 个字符。"
+    assert form.ui.descriptionEdit.hasFocus() and page.transport.jobs == []
 
 
 def test_service_and_database_refuse_long_texts_and_bad_contacts(filled, signed_in):

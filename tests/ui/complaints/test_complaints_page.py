@@ -20,21 +20,21 @@ def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled, tmp_
     page.open_account(account_id)
     runner.wait_idle()
     form = page.form
-    assert form.complainantEdit.text() == "张三"
-    assert form.descriptionEdit.hasFocus()
-    type_text(form.descriptionEdit, "自来水发黄，放水几分钟后仍浑浊")
-    qtbot.keyClick(form.descriptionEdit, Qt.Key.Key_Backtab)
-    qtbot.keyClick(form.categoryCombo, Qt.Key.Key_Backtab)
-    qtbot.keyClick(form.channelCombo, Qt.Key.Key_Backtab)
-    assert form.contactEdit.hasFocus()
-    qtbot.keyClicks(form.contactEdit, "13812345678")
-    form.descriptionEdit.setFocus()
-    qtbot.keyClick(form.descriptionEdit, Qt.Key.Key_Tab)
-    assert form.faultCheck.hasFocus()
-    qtbot.keyClick(form.faultCheck, Qt.Key.Key_Space)
-    assert form.apologyCheck.isChecked()
-    form.forwardRadio.setFocus()
-    qtbot.keyClick(form.forwardRadio, Qt.Key.Key_Space)
+    assert form.ui.complainantEdit.text() == "张三"
+    assert form.ui.descriptionEdit.hasFocus()
+    type_text(form.ui.descriptionEdit, "自来水发黄，放水几分钟后仍浑浊")
+    qtbot.keyClick(form.ui.descriptionEdit, Qt.Key.Key_Backtab)
+    qtbot.keyClick(form.ui.categoryCombo, Qt.Key.Key_Backtab)
+    qtbot.keyClick(form.ui.channelCombo, Qt.Key.Key_Backtab)
+    assert form.ui.contactEdit.hasFocus()
+    qtbot.keyClicks(form.ui.contactEdit, "13812345678")
+    form.ui.descriptionEdit.setFocus()
+    qtbot.keyClick(form.ui.descriptionEdit, Qt.Key.Key_Tab)
+    assert form.ui.faultCheck.hasFocus()
+    qtbot.keyClick(form.ui.faultCheck, Qt.Key.Key_Space)
+    assert form.ui.apologyCheck.isChecked()
+    form.ui.forwardRadio.setFocus()
+    qtbot.keyClick(form.ui.forwardRadio, Qt.Key.Key_Space)
     save_shot(page, "form", shot_dirs(tmp_path, "complaints"))
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
@@ -49,11 +49,11 @@ def test_fill_and_save_by_keyboard_prints_slip(qtbot, page, runner, filled, tmp_
 
 def test_empty_description_is_named_and_text_kept(qtbot, page, runner):
     form = page.form
-    type_text(form.complainantEdit, "路人甲")
+    type_text(form.ui.complainantEdit, "路人甲")
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
-    assert "投诉内容" in form.errorLabel.text()
-    assert form.complainantEdit.text() == "路人甲" and form.descriptionEdit.hasFocus()
+    assert "投诉内容" in form.ui.errorLabel.text()
+    assert form.ui.complainantEdit.text() == "路人甲" and form.ui.descriptionEdit.hasFocus()
     assert page.transport.jobs == []
 
 
@@ -125,18 +125,18 @@ def test_second_ctrl_s_after_save_stores_nothing_more(qtbot, page, runner, fille
     page.open_account(account_id)
     runner.wait_idle()
     form = page.form
-    type_text(form.descriptionEdit, "水表不走字")
+    type_text(form.ui.descriptionEdit, "水表不走字")
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
     qtbot.waitUntil(lambda: bool(page.last_printed))
-    assert OK_STYLE in form.errorLabel.styleSheet()
+    assert OK_STYLE in form.ui.errorLabel.styleSheet()
     # a fresh form for the same customer: pressing Ctrl+S again is refused, in red
-    assert form.account_id == account_id and form.complainantEdit.text() == "张三"
-    assert form.descriptionEdit.toPlainText() == ""
+    assert form.account_id == account_id and form.ui.complainantEdit.text() == "张三"
+    assert form.ui.descriptionEdit.toPlainText() == ""
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
-    assert "投诉内容" in form.errorLabel.text()
-    assert ERROR_STYLE in form.errorLabel.styleSheet()
+    assert "投诉内容" in form.ui.errorLabel.text()
+    assert ERROR_STYLE in form.ui.errorLabel.styleSheet()
     assert len(ComplaintService(signed_in("clerk")[0]).list()) == 1
     assert len(page.transport.jobs) == 1
 

@@ -72,31 +72,31 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     page = make_page("supervisor")
     outages = page.outages
     _open_tab(page, outages, runner)
-    assert outages.emptyLabel.isVisible() and outages.form.isVisible()
-    assert outages.areaCombo.currentData() == "A01" and outages.areaCombo.hasFocus()
+    assert outages.ui.emptyLabel.isVisible() and outages.ui.form.isVisible()
+    assert outages.ui.areaCombo.currentData() == "A01" and outages.ui.areaCombo.hasFocus()
     # Ctrl+S with no reason: named, nothing written, focus on the reason
-    qtbot.keyClick(outages.areaCombo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert "停水原因" in outages.messageLabel.text() and outages.reasonEdit.hasFocus()
-    type_text(outages.reasonEdit, "建设路爆管抢修")
-    qtbot.keyClick(outages.reasonEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(outages.ui.areaCombo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "停水原因" in outages.ui.messageLabel.text() and outages.ui.reasonEdit.hasFocus()
+    type_text(outages.ui.reasonEdit, "建设路爆管抢修")
+    qtbot.keyClick(outages.ui.reasonEdit, Qt.Key.Key_Return)
     runner.wait_idle()
     runner.wait_idle()
-    assert "已发布" in outages.messageLabel.text()
-    assert outages.outages.topLevelItemCount() == 1 and not outages.emptyLabel.isVisible()
-    row = outages.outages.topLevelItem(0)
+    assert "已发布" in outages.ui.messageLabel.text()
+    assert outages.ui.outages.topLevelItemCount() == 1 and not outages.ui.emptyLabel.isVisible()
+    row = outages.ui.outages.topLevelItem(0)
     assert [row.text(i) for i in (0, 3, 4, 5)] == ["城区一片", "停水中", "收费员", "建设路爆管抢修"]
-    assert outages.reasonEdit.text() == ""
+    assert outages.ui.reasonEdit.text() == ""
     # the guide of the customers of that area shows it
     assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == ["建设路爆管抢修"]
     save_shot(page, "outages", shot_dirs(tmp_path, "complaints"))
 
-    assert outages.endButton.isEnabled()
-    press_alt(qtbot, outages, Qt.Key.Key_E, outages.endButton)  # 立即结束(&E)
+    assert outages.ui.endButton.isEnabled()
+    press_alt(qtbot, outages, Qt.Key.Key_E, outages.ui.endButton)  # 立即结束(&E)
     runner.wait_idle()
     runner.wait_idle()
     assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
-    assert "已结束" in outages.messageLabel.text()
-    assert outages.outages.topLevelItemCount() == 0 and OutageService(signed_in("clerk")[0]).active() == ()
+    assert "已结束" in outages.ui.messageLabel.text()
+    assert outages.ui.outages.topLevelItemCount() == 0 and OutageService(signed_in("clerk")[0]).active() == ()
     assert _actions(db) == ["outage.announce", "outage.end"]
 
 
@@ -111,23 +111,23 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     page = make_page("supervisor")
     outages = page.outages
     _open_tab(page, outages, runner)
-    assert outages.outages.topLevelItem(0).text(3) == "未开始"
-    assert not outages.endButton.isEnabled()  # not started: only withdrawn
-    type_text(outages.reasonEdit, "管网改造")
+    assert outages.ui.outages.topLevelItem(0).text(3) == "未开始"
+    assert not outages.ui.endButton.isEnabled()  # not started: only withdrawn
+    type_text(outages.ui.reasonEdit, "管网改造")
     start = QDateTime.currentDateTime().toTimeZone(SHANGHAI).addDays(2)
-    outages.fromEdit.setDateTime(start)
-    outages.toEdit.setDateTime(start.addSecs(-3600))
-    qtbot.keyClick(outages.reasonEdit, Qt.Key.Key_Return)
+    outages.ui.fromEdit.setDateTime(start)
+    outages.ui.toEdit.setDateTime(start.addSecs(-3600))
+    qtbot.keyClick(outages.ui.reasonEdit, Qt.Key.Key_Return)
     runner.wait_idle()
-    assert "结束时间" in outages.messageLabel.text() and outages.toEdit.hasFocus()
-    assert outages.reasonEdit.text() == "管网改造"  # nothing typed is lost
+    assert "结束时间" in outages.ui.messageLabel.text() and outages.ui.toEdit.hasFocus()
+    assert outages.ui.reasonEdit.text() == "管网改造"  # nothing typed is lost
     assert len(OutageService(signed_in("clerk")[0]).active()) == 1
 
-    outages.outages.setFocus()
-    press_alt(qtbot, outages, Qt.Key.Key_W, outages.withdrawButton)  # 撤销公告(&W)
+    outages.ui.outages.setFocus()
+    press_alt(qtbot, outages, Qt.Key.Key_W, outages.ui.withdrawButton)  # 撤销公告(&W)
     runner.wait_idle()
     runner.wait_idle()
-    assert "已撤销" in outages.messageLabel.text() and OutageService(signed_in("clerk")[0]).active() == ()
+    assert "已撤销" in outages.ui.messageLabel.text() and OutageService(signed_in("clerk")[0]).active() == ()
 
 
 def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
@@ -139,8 +139,8 @@ def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
                                "建设路爆管抢修", boss, actor)
     page = make_page("clerk")
     _open_tab(page, page.outages, runner)
-    assert page.outages.outages.topLevelItem(0).text(5) == "建设路爆管抢修"
-    for hidden in (page.outages.form, page.outages.endButton, page.outages.withdrawButton):
+    assert page.outages.ui.outages.topLevelItem(0).text(5) == "建设路爆管抢修"
+    for hidden in (page.outages.ui.form, page.outages.ui.endButton, page.outages.ui.withdrawButton):
         assert not hidden.isVisible()
     assert page.departments is None
     save_shot(page, "outages_clerk", shot_dirs(tmp_path, "complaints"))
@@ -176,7 +176,7 @@ def test_administrator_edits_the_department_list(qtbot, make_page, runner, fille
     assert ComplaintService(db).departments() == wanted
     assert "已保存" in editor.messageLabel.text()
     # the forward choices of the form follow at once
-    combo = page.form.departmentCombo
+    combo = page.form.ui.departmentCombo
     assert tuple(combo.itemText(i) for i in range(combo.count())) == wanted
     assert _actions(db) == ["setting.change"]
     save_shot(page, "departments", shot_dirs(tmp_path, "complaints"))
