@@ -50,6 +50,7 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._update_enabled()
         self.embedded.setFocus()
+        self.adjustSize()  # the height its wrapped notes need, not the form's geometry
 
     # -- values ---------------------------------------------------------------
 
