@@ -115,10 +115,12 @@ class AccountPanel(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
-        # Tab: the history's filter, the actions (the form's tab stops), the file's buttons
+        # Tab: the history's periods, the actions (the form's tab stops), the file's
+        # buttons, the history's filter button and tabs; then out of the panel
         chain = (self.history.to_edit, ui.payButton, ui.reliefButton, ui.complaintButton,
                  ui.statementButton, ui.revealButton, ui.withholdingButton, ui.backButton,
-                 ui.basisButton, ui.archiveButton, self.deduction)
+                 ui.basisButton, ui.archiveButton, self.deduction.button,
+                 self.history.filter_button)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.history.bills_table)
