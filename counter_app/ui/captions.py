@@ -22,8 +22,16 @@ class Caption(QLabel):
     """A caption on one line where the layout has the room (its size hint),
     on two where it has not (its minimum), never more."""
 
-    def __init__(self, text: str, parent: QWidget | None = None):
-        super().__init__(text, parent)
+    def __init__(self, text: str | QWidget = "", parent: QWidget | None = None):
+        if isinstance(text, QWidget):  # Caption(parent): promoted in a Designer form
+            super().__init__("", text)
+        else:
+            super().__init__(text, parent)
+        wrap_at_most_twice(self)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """A form sets the text after building the label: its room follows."""
+        super().setText(text)
         wrap_at_most_twice(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override

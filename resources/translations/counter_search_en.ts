@@ -8,47 +8,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account no.</source>
+        <source>Account no.:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type</source>
+        <source>Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Address</source>
+        <source>Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meter location</source>
+        <source>Meter location:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mobile</source>
+        <source>Mobile:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Fixed line</source>
+        <source>Fixed line:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ID number</source>
+        <source>ID number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meter no.</source>
+        <source>Meter no.:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
+        <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prepayment balance</source>
+        <source>Prepayment balance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Relief</source>
+        <source>Relief:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withholding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tariff basis (Alt+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take payment (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relief application (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print past payments (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show full ID/phone (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -56,63 +112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Readings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Archive file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Relief application</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print past payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show full ID/phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tariff basis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -209,10 +209,6 @@
     </message>
     <message>
         <source>The full values could not be shown; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withholding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -8,112 +8,112 @@
         <translation>用户信息</translation>
     </message>
     <message>
-        <source>Account no.</source>
-        <translation>户号</translation>
+        <source>Account no.:</source>
+        <translation>户号：</translation>
     </message>
     <message>
-        <source>Type</source>
-        <translation>类型</translation>
+        <source>Type:</source>
+        <translation>类型：</translation>
     </message>
     <message>
-        <source>Address</source>
-        <translation>地址</translation>
+        <source>Address:</source>
+        <translation>地址：</translation>
     </message>
     <message>
-        <source>Meter location</source>
-        <translation>水表位置</translation>
+        <source>Meter location:</source>
+        <translation>水表位置：</translation>
     </message>
     <message>
-        <source>Mobile</source>
-        <translation>手机</translation>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
     </message>
     <message>
-        <source>Fixed line</source>
-        <translation>固定电话</translation>
+        <source>Fixed line:</source>
+        <translation>固定电话：</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>证件号</translation>
+        <source>ID number:</source>
+        <translation>证件号：</translation>
     </message>
     <message>
-        <source>Meter no.</source>
-        <translation>表号</translation>
+        <source>Meter no.:</source>
+        <translation>表号：</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Status:</source>
+        <translation>状态：</translation>
     </message>
     <message>
-        <source>Prepayment balance</source>
-        <translation>预存余额</translation>
+        <source>Prepayment balance:</source>
+        <translation>预存余额：</translation>
     </message>
     <message>
-        <source>Relief</source>
-        <translation>低保优惠</translation>
+        <source>Relief:</source>
+        <translation>低保优惠：</translation>
+    </message>
+    <message>
+        <source>Withholding:</source>
+        <translation>代扣：</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>账期：</translation>
+    </message>
+    <message>
+        <source>Due date:</source>
+        <translation>缴费期限：</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>起止读数：</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>用水量：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Owed:</source>
+        <translation>欠费：</translation>
+    </message>
+    <message>
+        <source>Tariff basis (Alt+J)</source>
+        <translation>收费依据 (Alt+J)</translation>
+    </message>
+    <message>
+        <source>Take payment (F5)</source>
+        <translation>收费 (F5)</translation>
+    </message>
+    <message>
+        <source>Relief application (F6)</source>
+        <translation>低保申请 (F6)</translation>
+    </message>
+    <message>
+        <source>Complaint (F7)</source>
+        <translation>投诉 (F7)</translation>
+    </message>
+    <message>
+        <source>Print past payments (F8)</source>
+        <translation>打印往期交费清单 (F8)</translation>
+    </message>
+    <message>
+        <source>Show full ID/phone (F9)</source>
+        <translation>显示完整证件号/电话 (F9)</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
     </message>
     <message>
         <source>Current bill</source>
         <translation>本期账单</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>账期</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>缴费期限</translation>
-    </message>
-    <message>
-        <source>Readings</source>
-        <translation>起止读数</translation>
-    </message>
-    <message>
-        <source>Usage</source>
-        <translation>用水量</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Owed</source>
-        <translation>欠费</translation>
-    </message>
-    <message>
         <source>&amp;Archive file…</source>
         <translation>档案(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Take payment</source>
-        <translation>收费</translation>
-    </message>
-    <message>
-        <source>Relief application</source>
-        <translation>低保申请</translation>
-    </message>
-    <message>
-        <source>Complaint</source>
-        <translation>投诉</translation>
-    </message>
-    <message>
-        <source>Print past payments</source>
-        <translation>打印往期交费清单</translation>
-    </message>
-    <message>
-        <source>Show full ID/phone</source>
-        <translation>显示完整证件号/电话</translation>
-    </message>
-    <message>
-        <source>Tariff basis</source>
-        <translation>收费依据</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>:</source>
-        <translation>：</translation>
     </message>
     <message>
         <source>Opening the account…</source>
@@ -210,10 +210,6 @@
     <message>
         <source>The full values could not be shown; try again.</source>
         <translation>无法显示完整信息，请重试。</translation>
-    </message>
-    <message>
-        <source>Withholding</source>
-        <translation>代扣</translation>
     </message>
     <message>
         <source>Withholding (&amp;K)</source>

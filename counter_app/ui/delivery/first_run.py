@@ -3,23 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from counter_app.services.installation.connection import (
     ConnectionOutcome,
@@ -27,14 +11,18 @@ from counter_app.services.installation.connection import (
     postgres_url,
 )
 from counter_app.settings import Settings, SettingsStore
+from counter_app.ui.forms.ui_delivery_first_run import Ui_FirstRunDialog
 from counter_app.ui.tasks import TaskRunner
 
 TEST_KEY = "first-run-test-connection"
-DEFAULT_PORT = 5432
 
 
 class FirstRunDialog(QDialog):
-    """Embedded demo database or a shared PostgreSQL server; ``saved`` after accept."""
+    """Embedded demo database or a shared PostgreSQL server; ``saved`` after accept.
+
+    The form is ui/delivery_first_run.ui. A server on another machine is verified
+    whatever the TLS box says (TLS verify-full, db/urls.py); the box chooses the CA
+    file instead of libpq's default root.crt."""
 
     def __init__(
         self,
@@ -44,75 +32,15 @@ class FirstRunDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        self.ui = ui = Ui_FirstRunDialog()
+        ui.setupUi(self)
         self.store, self.settings, self.runner = store, settings, runner
         self.saved: Settings | None = None
-        self.setWindowTitle(self.tr("Counter - first start"))
-        self.setMinimumWidth(520)
-
-        intro = QLabel(self.tr("Choose the database this workstation works with."))
-        intro.setWordWrap(True)
-        self.embedded = QRadioButton(self.tr("&Demo database on this computer"))
-        self.shared = QRadioButton(self.tr("&Shared PostgreSQL server"))
-        self.embedded.setChecked(True)
-        choice = QButtonGroup(self)
-        choice.addButton(self.embedded)
-        choice.addButton(self.shared)
-
-        self.server_box = QGroupBox(self.tr("Server"))
-        self.host = QLineEdit()
-        self.host.setPlaceholderText("db-server")
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(DEFAULT_PORT)
-        self.database = QLineEdit("counter")
-        # a server on another machine is verified whatever this says (TLS verify-full,
-        # db/urls.py); the box chooses the CA file instead of libpq's default root.crt
-        self.tls = QCheckBox(self.tr("Use our CA certificate file"))
-        self.ca_file = QLineEdit()
-        self.ca_file.setPlaceholderText(self.tr("CA certificate file (.crt / .pem)"))
-        self.browse = QPushButton(self.tr("B&rowse..."))
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_file, 1)
-        ca_row.addWidget(self.browse)
-        self.username = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        form = QFormLayout(self.server_box)
-        form.addRow(self.tr("&Host:"), self.host)
-        form.addRow(self.tr("&Port:"), self.port)
-        form.addRow(self.tr("Data&base:"), self.database)
-        form.addRow(self.tls)
-        tls_note = QLabel(self.tr("A server on another machine is always verified (TLS "
-                                  "verify-full); without this file the system's root.crt is used."))
-        tls_note.setWordWrap(True)
-        form.addRow(tls_note)
-        ca_label = QLabel(self.tr("CA &file:"))
-        ca_label.setBuddy(self.ca_file)
-        form.addRow(ca_label, ca_row)
-        note = QLabel(self.tr("User name and password are only used for the test; "
-                              "they are not saved."))
-        note.setWordWrap(True)
-        form.addRow(note)
-        form.addRow(self.tr("&User name:"), self.username)
-        form.addRow(self.tr("Pass&word:"), self.password)
-        form.addRow(self.test_button, self.message)
-        for label_field in (self.host, self.port, self.database, self.username, self.password):
-            label = form.labelForField(label_field)
-            if isinstance(label, QLabel):
-                label.setBuddy(label_field)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.embedded)
-        layout.addWidget(self.shared)
-        layout.addWidget(self.server_box)
-        layout.addWidget(self.buttons)
+        self.embedded, self.shared, self.server_box = ui.embeddedRadio, ui.sharedRadio, ui.serverBox
+        self.host, self.port, self.database = ui.hostEdit, ui.portSpin, ui.databaseEdit
+        self.tls, self.ca_file, self.browse = ui.tlsCheck, ui.caFileEdit, ui.browseButton
+        self.username, self.password = ui.usernameEdit, ui.passwordEdit
+        self.test_button, self.message, self.buttons = ui.testButton, ui.messageLabel, ui.buttonBox
 
         self.shared.toggled.connect(self._update_enabled)
         self.tls.toggled.connect(self._update_enabled)
@@ -122,6 +50,7 @@ class FirstRunDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._update_enabled()
         self.embedded.setFocus()
+        self.adjustSize()  # the height its wrapped notes need, not the form's geometry
 
     # -- values ---------------------------------------------------------------
 

@@ -3,18 +3,11 @@ says, what is owed, the histories, and what the clerk can do next."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QWidget
 
 from counter_app.documents.fmt import yen as money_text
 from counter_app.services.accounts.archive import ArchiveError, ArchiveInfo
@@ -22,12 +15,13 @@ from counter_app.services.accounts.service import (
     REVEAL_ROLE,
     AccountScreen,
     AccountView,
+    RevealField,
     RevealLimited,
     RevealRefused,
 )
 from counter_app.ui.account_events import AccountWatch
-from counter_app.ui.captions import Caption
 from counter_app.ui.context import Workplace
+from counter_app.ui.forms.ui_search_account_panel import Ui_AccountPanel
 from counter_app.ui.search.deduction_panel import DeductionLine
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
@@ -39,6 +33,10 @@ ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
 ARCHIVE_KEY = "search.archive"
 ARCHIVE_ROLE = "supervisor"  # numbers a file and moves its cabinet (migration 0019)
+# the value labels of the form (ui/search_account_panel.ui: <key>Caption, <key>Value)
+FIELDS = ("account_no", "type", "address", "meter_location", "mobile", "landline", "id_number",
+          "meter_no", "status", "prepayment", "relief", "withholding",
+          "period", "due_on", "readings", "usage", "amount", "bill_owed")
 # numbers are read as a whole: never broken over two lines (0537- / ****676), and
 # given the room of a long one in the machine's font (never cut, whatever the font)
 UNBROKEN_SAMPLES = {
@@ -47,15 +45,6 @@ UNBROKEN_SAMPLES = {
     "due_on": "2026-12-11", "readings": "12345 → 12345", "usage": "1234 t",
     "amount": "¥12,345.67", "bill_owed": "¥12,345.67", "prepayment": "¥12,345.67",
 }
-UNBROKEN = frozenset(UNBROKEN_SAMPLES)
-
-
-def _value_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
 
 
 class AccountPanel(QWidget):
@@ -65,128 +54,75 @@ class AccountPanel(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None,
                  *, state: QSettings | None = None):
         super().__init__(parent)
+        self.ui = ui = Ui_AccountPanel()
+        ui.setupUi(self)
         self.workplace = workplace
         self.state = state  # the workstation's QSettings (the statement's paper)
         self.view: AccountView | None = None
         self.revealed: dict[str, str] = {}
+        self.archive: ArchiveInfo | None = None  # the customer file: 档案号 … 柜号 …
 
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("accountTitle")
-        font = self.title_label.font()
-        font.setPointSize(15)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.arrears_label = QLabel(self)
-        self.arrears_label.setObjectName("arrearsLabel")
-        self.arrears_label.setFont(font)
-        head = QHBoxLayout()
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.arrears_label)
+        self.title_label, self.arrears_label = ui.accountTitle, ui.arrearsLabel
         # 本期应缴 / 逾期欠费 (days) / 违约金, and the 停供 warning (migration 0024)
-        self.dues_label = QLabel(self)
-        self.dues_label.setObjectName("duesLabel")
-        self.suspension_label = QLabel(self)
-        self.suspension_label.setObjectName("suspensionLabel")
+        self.dues_label, self.suspension_label = ui.duesLabel, ui.suspensionLabel
         self.suspension_label.setStyleSheet(BANNER_STYLE)
         self.suspension_label.hide()
-        dues = QHBoxLayout()
-        dues.addWidget(self.dues_label, 1)
-        dues.addWidget(self.suspension_label)
-
-        self.fields: dict[str, QLabel] = {}
-        info = QGroupBox(self.tr("Customer"), self)
-        grid = QGridLayout(info)
-        grid.setHorizontalSpacing(12)
-        rows = (
-            ("account_no", self.tr("Account no."), "type", self.tr("Type")),
-            ("address", self.tr("Address"), "meter_location", self.tr("Meter location")),
-            ("mobile", self.tr("Mobile"), "landline", self.tr("Fixed line")),
-            ("id_number", self.tr("ID number"), "meter_no", self.tr("Meter no.")),
-            ("status", self.tr("Status"), "prepayment", self.tr("Prepayment balance")),
-            ("relief", self.tr("Relief"), "withholding", self.tr("Withholding")),
-        )
-        self._grid_rows(info, grid, rows)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-
-        # one caption and value a line: beside the customer's four columns a bill box of
-        # four would squeeze both below their numbers at 1024 px; the current bill's lines
-        # are the history's (the newest bill is selected when the account opens)
-        bill_box = QGroupBox(self.tr("Current bill"), self)
-        bill_grid = QGridLayout(bill_box)
-        self._grid_rows(bill_box, bill_grid, tuple(
-            (key, title, "", "") for key, title in (
-                ("period", self.tr("Period")), ("due_on", self.tr("Due date")),
-                ("readings", self.tr("Readings")), ("usage", self.tr("Usage")),
-                ("amount", self.tr("Amount")), ("bill_owed", self.tr("Owed")))))
-        basis_row = QHBoxLayout()  # 收费依据: the tariff behind this bill
-        basis_row.addStretch(1)
-        self.basis_button = self._button(self.tr("Tariff basis"), "Alt+J", basis_row)
-        bill_grid.addLayout(basis_row, 6, 0, 1, 2)
-        bill_grid.setColumnStretch(1, 1)
-
-        top = QHBoxLayout()
-        top.addWidget(info, 1)  # the customer's numbers need the room more than the bill
-        top.addWidget(bill_box)
-
-        # the customer file: 档案号 … 柜号 … (a supervisor numbers it or moves it)
-        self.archive: ArchiveInfo | None = None
-        self.archive_label = _value_label(self, "archiveLabel")
+        self.fields: dict[str, QLabel] = {key: getattr(ui, f"{key}Value") for key in FIELDS}
+        for key in FIELDS:
+            getattr(ui, f"{key}Caption").setStyleSheet(MUTED_STYLE)  # a Caption: 1 or 2 lines
+        for key, sample in UNBROKEN_SAMPLES.items():
+            label = self.fields[key]
+            label.setWordWrap(False)
+            metrics = label.fontMetrics()
+            label.setMinimumWidth(metrics.horizontalAdvance(sample) + metrics.averageCharWidth())
+        self.archive_label, self.archive_button = ui.archiveLabel, ui.archiveButton
         self.archive_label.setStyleSheet(MUTED_STYLE)
-        self.archive_button = QPushButton(self.tr("&Archive file…"), self)
-        self.archive_button.setObjectName("archiveButton")
-        self.archive_button.setAutoDefault(False)
         self.archive_button.setVisible(workplace.clerk.has_role(ARCHIVE_ROLE))
-        self.archive_button.clicked.connect(self.edit_archive)
-        # 预存扣款 on/off, and a supervisor's switch (deduction_panel.py)
+        self.message_label = ui.accountMessage
+        self.message_label.setStyleSheet(ERROR_STYLE)
+        self.message_label.hide()
+
+        # the widgets that need the workplace: 预存扣款 on/off and a supervisor's
+        # switch (deduction_panel.py) beside the file, the histories above the message
         self.deduction = DeductionLine(workplace, self)
         self.deduction.message.connect(lambda text, warn: self._say(text, warn=warn))
-        archive_row = QHBoxLayout()
-        archive_row.addWidget(self.archive_label, 1)
-        archive_row.addWidget(self.deduction)
-        archive_row.addWidget(self.archive_button)
-
+        ui.archiveLayout.insertWidget(ui.archiveLayout.indexOf(ui.archiveButton), self.deduction)
         self.history = HistoryWidget(workplace, self)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("accountMessage")
-        self.message_label.setStyleSheet(ERROR_STYLE)
-        self.message_label.setWordWrap(True)
-        self.message_label.hide()
         self.history.message.connect(self._say)
+        ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.accountMessage), self.history, 1)
 
-        buttons = QHBoxLayout()
-        self.pay_button = self._button(self.tr("Take payment"), "F5", buttons)
-        self.relief_button = self._button(self.tr("Relief application"), "F6", buttons)
-        self.complaint_button = self._button(self.tr("Complaint"), "F7", buttons)
-        self.statement_button = self._button(self.tr("Print past payments"), "F8", buttons)
-        self.reveal_button = self._button(self.tr("Show full ID/phone"), "F9", buttons)
-        self.withholding_button = QPushButton(self.tr("Withholding (&K)"), self)
-        self.withholding_button.setAutoDefault(False)
-        buttons.addWidget(self.withholding_button)
-        buttons.addStretch(1)
-        self.back_button = self._button(self.tr("Back"), "Esc", buttons)
+        self.pay_button, self.relief_button = ui.payButton, ui.reliefButton
+        self.complaint_button, self.statement_button = ui.complaintButton, ui.statementButton
+        self.reveal_button, self.withholding_button = ui.revealButton, ui.withholdingButton
+        self.basis_button, self.back_button = ui.basisButton, ui.backButton
         self.reveal_button.setVisible(workplace.clerk.has_role(REVEAL_ROLE))
-        self.pay_button.clicked.connect(lambda: self._request("pay"))
-        self.relief_button.clicked.connect(lambda: self._request("relief"))
-        self.complaint_button.clicked.connect(lambda: self._request("complaint"))
-        self.statement_button.clicked.connect(self.open_statement)
-        self.reveal_button.clicked.connect(self.reveal)
-        self.basis_button.clicked.connect(self.open_tariff_basis)
-        self.withholding_button.clicked.connect(self.open_withholding)
+        # set after the text (a button's text resets its shortcut to its mnemonic)
+        for button, key in ((self.pay_button, "F5"), (self.relief_button, "F6"),
+                            (self.complaint_button, "F7"), (self.statement_button, "F8"),
+                            (self.reveal_button, "F9"), (self.basis_button, "Alt+J")):
+            button.setShortcut(QKeySequence(key))
+        actions: tuple[tuple[QPushButton, Callable[[], object]], ...] = (
+            (self.pay_button, lambda: self._request("pay")),
+            (self.relief_button, lambda: self._request("relief")),
+            (self.complaint_button, lambda: self._request("complaint")),
+            (self.statement_button, self.open_statement), (self.reveal_button, self.reveal),
+            (self.basis_button, self.open_tariff_basis),
+            (self.withholding_button, self.open_withholding),
+            (self.archive_button, self.edit_archive))
+        for button, slot in actions:
+            button.clicked.connect(slot)
         self.back_button.clicked.connect(self.back_requested)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(head)
-        layout.addLayout(dues)
-        layout.addLayout(top)
-        layout.addLayout(archive_row)
-        layout.addWidget(self.history, 1)
-        layout.addWidget(self.message_label)
-        layout.addLayout(buttons)
+        # Tab: the history's periods, the actions (the form's tab stops), the file's
+        # buttons, the history's filter button and tabs; then out of the panel
+        chain = (self.history.to_edit, ui.payButton, ui.reliefButton, ui.complaintButton,
+                 ui.statementButton, ui.revealButton, ui.withholdingButton, ui.backButton,
+                 ui.basisButton, ui.archiveButton, self.deduction.button,
+                 self.history.filter_button)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.history.bills_table)
         self._set_enabled(False)
         # a payment, a relief or a case changed this account: the figures are read again
@@ -199,31 +135,6 @@ class AccountPanel(QWidget):
         self.message_label.setText(text)
         self.message_label.setStyleSheet(hint_style(warn))
         self.message_label.setVisible(bool(text))
-
-    def _grid_rows(self, box: QWidget, grid: QGridLayout, rows) -> None:
-        for r, row in enumerate(rows):
-            for c in (0, 2):
-                key, title = row[c], row[c + 1]
-                if not key:
-                    continue
-                caption = Caption(title + self.tr(":"), box)  # at most two lines
-                caption.setStyleSheet(MUTED_STYLE)
-                grid.addWidget(caption, r, c, Qt.AlignmentFlag.AlignTop)
-                self.fields[key] = _value_label(box, f"{key}Value")
-                self.fields[key].setWordWrap(key not in UNBROKEN)
-                if key in UNBROKEN:
-                    metrics = self.fields[key].fontMetrics()
-                    self.fields[key].setMinimumWidth(
-                        metrics.horizontalAdvance(UNBROKEN_SAMPLES[key]) + metrics.averageCharWidth())
-                grid.addWidget(self.fields[key], r, c + 1, Qt.AlignmentFlag.AlignTop)
-
-    def _button(self, text: str, key: str, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(f"{text} ({key})", self)
-        button.setAutoDefault(False)
-        if key != "Esc":
-            button.setShortcut(QKeySequence(key))
-        row.addWidget(button)
-        return button
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.pay_button, self.relief_button, self.complaint_button,
@@ -429,9 +340,10 @@ class AccountPanel(QWidget):
         v = self.view
         if v is None or not self.reveal_button.isVisible():
             return
-        fields = [name for name, masked in (
+        masks: tuple[tuple[RevealField, str], ...] = (
             ("id_number", v.id_masked), ("mobile", v.mobile_masked),
-            ("landline", v.landline_masked)) if masked]
+            ("landline", v.landline_masked))
+        fields = [name for name, masked in masks if masked]
         accounts, clerk, actor = self.workplace.services.accounts, self.workplace.clerk, \
             self.workplace.actor
 

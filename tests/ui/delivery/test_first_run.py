@@ -18,7 +18,8 @@ from counter_app.services.installation.connection import (
 from counter_app.settings import Settings
 from counter_app.ui.app import needs_first_run
 from counter_app.ui.delivery import FirstRunDialog
-from tests.support.screens import save_shot, shot_dirs
+from tests.support.language import ui_language
+from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
 
 PASSWORD = "first-run-pw-1"
 
@@ -156,3 +157,21 @@ def test_first_start_asks_for_the_database_and_escape_quits(qtbot, tmp_path, mon
     assert main(["--settings", str(settings_file)]) == 0
     assert seen == ["营业厅柜台系统 - 首次启动"]
     assert not settings_file.exists()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_nothing_is_cut_with_every_field_shown(qtbot, qapp, settings_store, runner, language,
+                                               tmp_path):
+    """The form's notes wrap in the height the dialog takes (ui/delivery_first_run.ui)."""
+    with ui_language(qapp, language):
+        dlg = FirstRunDialog(settings_store, Settings(workstation="WS-07"), runner)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.shared.setChecked(True)
+    dlg.tls.setChecked(True)
+    dlg.message.setText(dlg.outcome_text(ConnectionOutcome.BAD_CREDENTIALS))
+    settle(qtbot, dlg)
+    save_shot(dlg, f"first_run_tls_{language}", shot_dirs(tmp_path, "delivery"))
+    assert dlg.ca_file.isEnabled() and dlg.browse.isEnabled()
+    assert_nothing_clipped(dlg)
