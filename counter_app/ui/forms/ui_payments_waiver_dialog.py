@@ -25,6 +25,7 @@ class Ui_WaiverDialog(object):
     def setupUi(self, WaiverDialog):
         if not WaiverDialog.objectName():
             WaiverDialog.setObjectName(u"WaiverDialog")
+        WaiverDialog.setMinimumSize(QSize(420, 0))
         self.mainLayout = QVBoxLayout(WaiverDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.feeLabel = QLabel(WaiverDialog)
