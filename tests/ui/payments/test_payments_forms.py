@@ -20,8 +20,10 @@ pytestmark = pytest.mark.postgres
 
 TEXTS = {
     "zh_CN": {"shift": ("尚未开班", "备用金（元）(&F)"), "waiver": ("减免违约金", "减免金额(&A)")},
-    "en": {"shift": ("No open shift", "Cash &float (yuan)"),
-           "waiver": ("Waive the late fee", "&Amount waived")},
+    "en": {
+        "shift": ("No open shift", "Cash &float (yuan)"),
+        "waiver": ("Waive the late fee", "&Amount waived"),
+    },
 }
 
 
@@ -51,8 +53,9 @@ def _shown(dialog: QWidget, qtbot, name: str, tmp_path) -> None:
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_open_shift_and_waiver_forms(db, login_as, qtbot, runner, qapp, chinese_ui, language,
-                                     tmp_path):
+def test_open_shift_and_waiver_forms(
+    db, login_as, qtbot, runner, qapp, chinese_ui, language, tmp_path
+):
     with ui_language(qapp, language):
         counter = make_counter(db, login_as, qtbot, runner)
         shift = OpenShiftDialog(counter.workplace, counter.page)
@@ -68,12 +71,19 @@ def test_open_shift_and_waiver_forms(db, login_as, qtbot, runner, qapp, chinese_
         assert (waiver.windowTitle(), waiver.ui.amountLabel.text()) == TEXTS[language]["waiver"]
         assert "3.25" in waiver.ui.feeLabel.text() and waiver.amount_edit.text() == "3.25"
         assert tab_order(waiver.amount_edit) == [
-            "waiveAmountEdit", "reasonEdit", "supervisorEdit", "passwordEdit", "confirmButton",
-            "cancelButton"]
+            "waiveAmountEdit",
+            "reasonEdit",
+            "supervisorEdit",
+            "passwordEdit",
+            "confirmButton",
+            "cancelButton",
+        ]
         waiver.reason_edit.setText("困难户")
         waiver.amount_edit.setText("9.99")  # more than the fee: refused, named, kept
         waiver.confirm()
-        assert waiver.status_label.text().startswith("减免金额" if language == "zh_CN" else "Amount")
+        assert waiver.status_label.text().startswith(
+            "减免金额" if language == "zh_CN" else "Amount"
+        )
         assert waiver.amount_edit.text() == "9.99" and waiver.reason_edit.text() == "困难户"
         settle(qtbot, waiver)
         save_shot(waiver, f"waiver-refused-{language}", shot_dirs(tmp_path))
