@@ -7,11 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
 from counter_app.ui.payments.waiver_dialog import WaiverDialog
+from tests.support.keyboard import tab_order
 from tests.support.language import ui_language
 from tests.support.payment_counter import make_counter
 from tests.support.screens import assert_nothing_clipped, save_shot, settle, shot_dirs
@@ -30,17 +30,6 @@ TEXTS = {
 @pytest.fixture
 def db(pg_db):
     return pg_db
-
-
-def tab_order(first: QWidget) -> list[str]:
-    """The object names Tab visits from ``first`` round to it again."""
-    names, widget = [], first
-    while True:
-        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            names.append(widget.objectName())
-        widget = widget.nextInFocusChain()
-        if widget is first:
-            return names
 
 
 def _shown(dialog: QWidget, qtbot, name: str, tmp_path) -> None:
