@@ -176,34 +176,39 @@ class Ui_ReliefPage(object):
 
         self.actionsLayout.addItem(self.actionsSpacer)
 
+
+        self.mainLayout.addLayout(self.actionsLayout)
+
+        self.decisionsLayout = QHBoxLayout()
+        self.decisionsLayout.setObjectName(u"decisionsLayout")
         self.reasonLabel = QLabel(ReliefPage)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
-        self.actionsLayout.addWidget(self.reasonLabel)
+        self.decisionsLayout.addWidget(self.reasonLabel)
 
         self.reasonEdit = QLineEdit(ReliefPage)
         self.reasonEdit.setObjectName(u"reasonEdit")
         self.reasonEdit.setMinimumSize(QSize(220, 0))
 
-        self.actionsLayout.addWidget(self.reasonEdit)
+        self.decisionsLayout.addWidget(self.reasonEdit)
 
         self.approveButton = QPushButton(ReliefPage)
         self.approveButton.setObjectName(u"approveButton")
 
-        self.actionsLayout.addWidget(self.approveButton)
+        self.decisionsLayout.addWidget(self.approveButton)
 
         self.rejectButton = QPushButton(ReliefPage)
         self.rejectButton.setObjectName(u"rejectButton")
 
-        self.actionsLayout.addWidget(self.rejectButton)
+        self.decisionsLayout.addWidget(self.rejectButton)
 
         self.revokeButton = QPushButton(ReliefPage)
         self.revokeButton.setObjectName(u"revokeButton")
 
-        self.actionsLayout.addWidget(self.revokeButton)
+        self.decisionsLayout.addWidget(self.revokeButton)
 
 
-        self.mainLayout.addLayout(self.actionsLayout)
+        self.mainLayout.addLayout(self.decisionsLayout)
 
         self.messageLabel = QLabel(ReliefPage)
         self.messageLabel.setObjectName(u"messageLabel")
