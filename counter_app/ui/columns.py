@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 DEFAULT_SAMPLE = "00000000"
@@ -26,7 +26,8 @@ def fit_columns(
     """Interactive columns sized from ``samples`` (default: the model's
     ``WIDTH_SAMPLES``); ``stretch`` takes the spare width (default: the last)."""
     model = table.model()
-    samples = samples if samples is not None else getattr(model, "WIDTH_SAMPLES", ())
+    source = model.sourceModel() if isinstance(model, QAbstractProxyModel) else model
+    samples = samples if samples is not None else getattr(source, "WIDTH_SAMPLES", ())
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column in range(model.columnCount()):

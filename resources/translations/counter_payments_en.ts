@@ -571,15 +571,15 @@ Periods: {periods}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason</source>
+        <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisor</source>
+        <source>&amp;Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Password</source>
+        <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -574,16 +574,16 @@ Periods: {periods}</source>
         <translation>例如：收错户</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>冲正原因</translation>
+        <source>&amp;Reason</source>
+        <translation>冲正原因(&amp;R)</translation>
     </message>
     <message>
-        <source>Supervisor</source>
-        <translation>主管</translation>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
     </message>
     <message>
-        <source>Password</source>
-        <translation>密码</translation>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>The supervisor signs in here at this workstation to approve.</source>

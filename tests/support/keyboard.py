@@ -32,3 +32,17 @@ def type_keys(qtbot, widget, text: str) -> None:
             qtbot.keyClicks(widget, ch)
         else:
             type_text(widget, ch)
+
+
+def tab_order(first) -> list[str]:
+    """The object names of the shown widgets Tab visits from ``first`` round
+    to it again (the focus chain a Designer form's <tabstops> sets); a widget
+    that hands its focus on (a QTabWidget to its tab bar) is left out."""
+    names, widget = [], first
+    while True:
+        if (widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusProxy() is None):
+            names.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            return names

@@ -5,16 +5,9 @@ Rules: docs/rules/payments.md; design: docs/architecture.md ("The UI")
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QWidget
 
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.money import format_money
@@ -28,6 +21,7 @@ from counter_app.services.payments.reversals import (
     ReversalResult,
 )
 from counter_app.ui.context import Workplace
+from counter_app.ui.forms.ui_payments_reversal_dialog import Ui_ReversalDialog
 from counter_app.ui.labels import tender_name
 from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
@@ -36,7 +30,7 @@ from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
 from counter_app.ui.style import ALARM_STYLE, ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
-def _local(moment) -> str:
+def _local(moment: datetime) -> str:
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
 
 
@@ -61,7 +55,7 @@ class ReversalDialog(QDialog):
         self.account_id = account.account_id
         self.shift_id = shift_id
         self.client_uuid = str(uuid.uuid4())
-        self.result: ReversalResult | None = None
+        self.reversal: ReversalResult | None = None  # what was booked
         self.outcome_unknown = False
         self.ever_unknown = False  # its UUID is reused until booked
         self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
@@ -71,67 +65,37 @@ class ReversalDialog(QDialog):
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
+        self.ui = Ui_ReversalDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
         self.setWindowTitle(self.tr("Reverse payment {0}").format(payment.receipt))
-        layout = QVBoxLayout(self)
         tenders = "、".join(
             f"{tender_name(t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders)
-        info = QLabel(self.tr(
+        ui.paymentLabel.setText(self.tr(
             "Receipt {receipt}   account {no} {name}\nAmount ¥{amount}   {tenders}\nPeriods: {periods}"
         ).format(receipt=payment.receipt, no=account.account_no, name=account.name,
                  amount=format_money(payment.amount), tenders=tenders,
-                 periods="、".join(payment.periods) or "-"), self)
-        info.setObjectName("paymentLabel")
-        layout.addWidget(info)
-        self.facts_label = QLabel(self.tr("Taken {0}; looking up its shift and the reversal "
-                                          "policy...").format(_local(payment.paid_at)), self)
-        self.facts_label.setObjectName("factsLabel")
-        self.facts_label.setWordWrap(True)
-        layout.addWidget(self.facts_label)
-        self.warning_label = QLabel(self)
-        self.warning_label.setObjectName("warningLabel")
-        self.warning_label.setWordWrap(True)
+                 periods="、".join(payment.periods) or "-"))
+        self.facts_label = ui.factsLabel
+        self.facts_label.setText(self.tr("Taken {0}; looking up its shift and the reversal "
+                                         "policy...").format(_local(payment.paid_at)))
+        self.warning_label = ui.warningLabel
         self.warning_label.setStyleSheet(ALARM_STYLE)
         self.warning_label.hide()
-        layout.addWidget(self.warning_label)
-        form = QFormLayout()
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reasonEdit")
-        self.reason_edit.setPlaceholderText(self.tr("e.g. wrong account"))
-        self.supervisor_edit = QLineEdit(self)
-        self.supervisor_edit.setObjectName("supervisorEdit")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("passwordEdit")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Reason"), self.reason_edit)
-        form.addRow(self.tr("Supervisor"), self.supervisor_edit)
-        form.addRow(self.tr("Password"), self.password_edit)
-        layout.addLayout(form)
-        hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
-        hint.setStyleSheet(MUTED_STYLE)
-        layout.addWidget(hint)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        layout.addStretch(1)
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(
-            self.tr("Reverse (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.check_button = buttons.addButton(
-            self.tr("Check again (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.check_button.setObjectName("checkButton")
-        self.print_button = buttons.addButton(
-            self.tr("Print the reversal slip (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.setObjectName("printButton")
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.reason_edit = ui.reasonEdit
+        self.supervisor_edit = ui.supervisorEdit
+        self.password_edit = ui.passwordEdit
+        ui.hintLabel.setStyleSheet(MUTED_STYLE)
+        self.status_label = ui.statusLabel
+        self.confirm_button = ui.confirmButton
+        self.check_button = ui.checkButton
+        self.print_button = ui.printButton
+        self.cancel_button = ui.cancelButton
         self.confirm_button.clicked.connect(self.confirm)
         self.check_button.clicked.connect(self.check_again)
         self.print_button.clicked.connect(self.print_slip)
         self.cancel_button.clicked.connect(self.reject)
         self._enter_button(self.confirm_button)
-        layout.addWidget(buttons)
-        self.resize(600, 380)
         self.reason_edit.setFocus()
         self.facts: ReversalFacts | None = None
         workplace.runner.submit(workplace.services.reversals.facts, payment.payment_id, shift_id,
@@ -177,7 +141,7 @@ class ReversalDialog(QDialog):
         self.facts_label.setText(self.tr("Taken {0}; its shift could not be looked up ({1}).")
                                  .format(_local(self.payment.paid_at), error_text(error)))
 
-    def _enter_button(self, button) -> None:
+    def _enter_button(self, button: QPushButton) -> None:
         set_enter_button(button, self.confirm_button, self.check_button, self.print_button)
         button.setFocus()
 
@@ -195,7 +159,7 @@ class ReversalDialog(QDialog):
         widget.selectAll()
 
     def confirm(self) -> None:
-        if self.result is not None:
+        if self.reversal is not None:
             self.accept()
             return
         if self.outcome_unknown:
@@ -226,7 +190,7 @@ class ReversalDialog(QDialog):
     def _reversed(self, result: ReversalResult) -> None:
         """Booked by this request, or (``result.replayed``) by an earlier one of
         this dialog whose answer was lost: its slip is not printed yet."""
-        self.result = result
+        self.reversal = result
         self.outcome_unknown = False
         self.outcome.stop()
         self._lock(True)
@@ -244,7 +208,7 @@ class ReversalDialog(QDialog):
         self.print_slip()
 
     def print_slip(self) -> None:
-        if self.result is None or not self.print_button.isEnabled():
+        if self.reversal is None or not self.print_button.isEnabled():
             return
         self.print_button.setEnabled(False)
         self._say(self.tr("Reversed. Printing the reversal slip..."), OK_STYLE)
@@ -252,7 +216,7 @@ class ReversalDialog(QDialog):
             print_reversal_job, self.workplace, self.payment.payment_id,
             on_done=self._slip_printed, on_error=self._slip_failed)
 
-    def _slip_printed(self, _facts) -> None:
+    def _slip_printed(self, _facts: object) -> None:
         self.confirm_button.setText(self.tr("Done (Enter)"))
         self._enter_button(self.confirm_button)
         self._say(self.tr("Reversed; the reversal slip is printed."), OK_STYLE)
@@ -288,7 +252,7 @@ class ReversalDialog(QDialog):
 
     @property
     def unresolved(self) -> bool:
-        return self.ever_unknown and self.result is None
+        return self.ever_unknown and self.reversal is None
 
     def resume(self) -> None:
         """Shown again by the history dialog (same reversal, same UUID)."""
@@ -338,9 +302,9 @@ class ReversalDialog(QDialog):
                   .format(error_text(error)), ERROR_STYLE)
 
     def reject(self) -> None:
-        if not self.cancel_button.isEnabled() and self.result is None:
+        if not self.cancel_button.isEnabled() and self.reversal is None:
             return  # a reversal is in flight
-        if self.result is not None:
+        if self.reversal is not None:
             self.accept()
             return
         self.outcome.stop()  # closing with the outcome unknown is safe: one reversal per payment

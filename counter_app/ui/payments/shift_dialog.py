@@ -5,19 +5,12 @@ Shown with ``open()``; ``opened(shift_id)`` says the shift is open.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from counter_app.domain.money import MoneyError
 from counter_app.services.payments.shifts import ShiftError
 from counter_app.ui.context import Workplace
+from counter_app.ui.forms.ui_payments_shift_dialog import Ui_OpenShiftDialog
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.payments.outcome import error_text
 from counter_app.ui.payments.tenders import InputRefused, read_money
@@ -33,36 +26,14 @@ class OpenShiftDialog(QDialog):
         super().__init__(parent)
         self.workplace = workplace
         self.shift_id: int | None = None
-        self.setWindowTitle(self.tr("No open shift"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("You have no open shift; payments need one. Count the cash in "
-                               "the drawer and open a shift with it (0 if the drawer is empty)."),
-                       self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.float_edit = QLineEdit("0.00", self)
-        self.float_edit.setObjectName("floatEdit")
-        self.float_edit.setPlaceholderText("0.00")
-        self.float_edit.setMaximumWidth(160)
-        label = QLabel(self.tr("Cash &float (yuan)"), self)
-        label.setBuddy(self.float_edit)
-        form.addRow(label, self.float_edit)
-        layout.addLayout(form)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        buttons = QDialogButtonBox(self)
-        self.open_button = buttons.addButton(
-            self.tr("Open the shift (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(
-            self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.open_button.setDefault(True)
+        self.ui = Ui_OpenShiftDialog()
+        self.ui.setupUi(self)
+        self.float_edit = self.ui.floatEdit
+        self.status_label = self.ui.statusLabel
+        self.open_button = self.ui.openButton
+        self.cancel_button = self.ui.cancelButton
         self.open_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(460, 200)
         self.float_edit.setFocus()
         self.float_edit.selectAll()
 

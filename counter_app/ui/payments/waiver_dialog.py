@@ -7,21 +7,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
 from counter_app.domain.money import MoneyError, format_money, parse_money
 from counter_app.services.auth import LoginError
 from counter_app.services.payments.late_fees import LateFeeError, Waiver
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
+from counter_app.ui.forms.ui_payments_waiver_dialog import Ui_WaiverDialog
 from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
@@ -47,39 +40,20 @@ class WaiverDialog(QDialog):
         self.workplace = workplace
         self.account_id = account_id
         self.fee = fee  # the account's whole fee today, as the supervisor approves it
-        self.setWindowTitle(self.tr("Waive the late fee"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Late fee today: ¥{0}").format(format_money(fee)), self))
-        form = QFormLayout()
-        self.amount_edit = QLineEdit(format_money(fee), self)
-        self.amount_edit.setObjectName("waiveAmountEdit")
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setObjectName("reasonEdit")
-        self.supervisor_edit = QLineEdit(self)
-        self.supervisor_edit.setObjectName("supervisorEdit")
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setObjectName("passwordEdit")
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&Amount waived"), self.amount_edit)
-        form.addRow(self.tr("&Reason"), self.reason_edit)
-        form.addRow(self.tr("&Supervisor"), self.supervisor_edit)
-        form.addRow(self.tr("&Password"), self.password_edit)
-        layout.addLayout(form)
-        hint = QLabel(self.tr("The supervisor signs in here at this workstation to approve."), self)
-        hint.setStyleSheet(MUTED_STYLE)
-        layout.addWidget(hint)
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("statusLabel")
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        buttons = QDialogButtonBox(self)
-        self.confirm_button = buttons.addButton(self.tr("Waive (Enter)"),
-                                                QDialogButtonBox.ButtonRole.AcceptRole)
-        self.confirm_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ui = Ui_WaiverDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        ui.feeLabel.setText(self.tr("Late fee today: ¥{0}").format(format_money(fee)))
+        ui.hintLabel.setStyleSheet(MUTED_STYLE)
+        self.amount_edit = ui.waiveAmountEdit
+        self.amount_edit.setText(format_money(fee))
+        self.reason_edit = ui.reasonEdit
+        self.supervisor_edit = ui.supervisorEdit
+        self.password_edit = ui.passwordEdit
+        self.status_label = ui.statusLabel
+        self.confirm_button = ui.confirmButton
         self.confirm_button.clicked.connect(self.confirm)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.cancelButton.clicked.connect(self.reject)
         self.amount_edit.selectAll()
         self.amount_edit.setFocus()
 

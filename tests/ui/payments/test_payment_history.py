@@ -46,7 +46,7 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     username = supervisor()
     history = _history(counter, qtbot)
     dialog = _reverse(history, qtbot, username)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=20_000)
     qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)
     assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
     assert "王班长".encode(GB) in counter.recorder.jobs[-1]
@@ -71,7 +71,7 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     stale.password_edit.setText(SUP_PASSWORD)
     stale.confirm()
     qtbot.waitUntil(lambda: "已冲正" in stale.status_label.text(), timeout=20_000)
-    assert stale.result is None
+    assert stale.reversal is None
     assert counter.count(m.PaymentReversal) == 1
 
 

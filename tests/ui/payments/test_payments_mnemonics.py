@@ -8,6 +8,7 @@ import pytest
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.payments.shift_dialog import OpenShiftDialog
+from tests.support.keyboard import tab_order
 from tests.support.language import ui_language
 from tests.support.mnemonics import problems
 from tests.support.payment_counter import make_counter, open_dialog
@@ -42,6 +43,9 @@ def test_payments_dialogs(db, login_as, qtbot, runner, qapp, language):
         reversal.show()
         qtbot.waitUntil(lambda: reversal.facts is not None, timeout=15_000)
         found += problems(reversal, f"{language} reversal dialog")
+        assert tab_order(reversal.reason_edit) == [
+            "reasonEdit", "supervisorEdit", "passwordEdit", "confirmButton", "cancelButton"]
+        assert reversal.ui.reasonLabel.buddy() is reversal.reason_edit
         shift = OpenShiftDialog(counter.workplace, counter.page)
         shift.show()
         found += problems(shift, f"{language} open-shift dialog")

@@ -81,7 +81,7 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
             qtbot.assertNotEmitted(runner.busy_changed):
         _type_approval(dialog, qtbot, supervisor.username)
     assert not runner.is_busy
-    assert dialog.result is None and counter.count(m.PaymentReversal) == 0
+    assert dialog.reversal is None and counter.count(m.PaymentReversal) == 0
 
 
 def test_any_time_policy_warns_then_reverses(db, qtbot, runner, login_as):
@@ -95,7 +95,7 @@ def test_any_time_policy_warns_then_reverses(db, qtbot, runner, login_as):
     assert dialog.warning_label.isVisible() and dialog.confirm_button.isEnabled()
     assert "微信 −148.35" in warning and "今日日结" in warning and "原因" in warning
     _type_approval(dialog, qtbot, supervisor.username)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=20_000)
     assert counter.count(m.PaymentReversal) == 1
 
 

@@ -158,10 +158,10 @@ def test_lost_answer_of_a_reversal_is_looked_up(db, login_as, db_url, qtbot, run
     fault.armed = True
     dialog = _reverse(history, qtbot, supervisor())
     qtbot.waitUntil(lambda: fault.fired, timeout=20_000)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=20_000)
     qtbot.waitUntil(dialog.print_button.isVisible, timeout=5_000)
     assert "不会重复冲正" in dialog.status_label.text()
-    assert dialog.result.replayed and not counter.recorder.jobs
+    assert dialog.reversal.replayed and not counter.recorder.jobs
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)
     assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
@@ -181,7 +181,7 @@ def test_reversal_not_booked_is_offered_again(db, login_as, db_url, qtbot, runne
     assert _count(db, m.PaymentReversal) == 0 and dialog.confirm_button.isEnabled()
     assert dialog.reason_edit.text() == "收错户" and not dialog.reason_edit.isReadOnly()
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # same client UUID
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=20_000)
     with db.read() as s:
         assert s.execute(select(m.PaymentReversal.client_uuid)).scalars().all() == [
             dialog.client_uuid]
@@ -345,8 +345,8 @@ def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
     qtbot.keyClick(again.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.parent() is again and dialog.client_uuid == first_uuid
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.replayed and "不会重复冲正" in dialog.status_label.text()
+    qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=15_000)
+    assert dialog.reversal.replayed and "不会重复冲正" in dialog.status_label.text()
     assert "已冲正" not in again.status_label.text()
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "已打印" in dialog.status_label.text(), timeout=15_000)

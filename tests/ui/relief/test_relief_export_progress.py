@@ -80,7 +80,7 @@ def test_cancel_half_way_leaves_no_file(page, qtbot, runner, tmp_path, gate):
     reached, release = gate
     target = tmp_path / "register.xlsx"
     page.export_to(str(target))
-    assert not page.w.exportButton.isEnabled()
+    assert not page.ui.exportButton.isEnabled()
     qtbot.waitUntil(reached.is_set, timeout=15_000)
     dialog = page.export_progress.dialog
     qtbot.waitUntil(lambda: dialog.maximum() == ROWS, timeout=5_000)
@@ -91,9 +91,9 @@ def test_cancel_half_way_leaves_no_file(page, qtbot, runner, tmp_path, gate):
     cancel.click()  # the clerk presses 取消 half way
     release.set()
     assert runner.wait_idle(30_000)
-    assert page.w.exportButton.isEnabled()
+    assert page.ui.exportButton.isEnabled()
     assert page.last_export is None
-    assert "取消" in page.w.messageLabel.text()
+    assert "取消" in page.ui.messageLabel.text()
     assert list(tmp_path.iterdir()) == []  # no register, no .part
     assert not Path(temp_files[-1]).exists()  # nor openpyxl's streaming file
 
@@ -110,4 +110,4 @@ def test_finished_export_reads_back(page, qtbot, runner, tmp_path):
     assert rows[-1][0] == "合计" and rows[-1][1] == f"{ROWS} 户次"
     assert sorted(r[rows[0].index("证件编号")] for r in rows[1:-1]) == [
         f"JX-{n:05d}" for n in range(ROWS)]
-    assert "3000" in page.w.messageLabel.text()
+    assert "3000" in page.ui.messageLabel.text()

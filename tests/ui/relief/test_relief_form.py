@@ -99,12 +99,12 @@ def test_form_refusals_keep_input_then_file_by_keyboard(hall, qtbot):
     [row] = ReliefService(hall.db).register()
     assert (row.status, row.holder_id_masked, row.certificate_no) == (
         "pending", "370829********0011", "JX-2026-001")
-    model = hall.page.w.registerModel
+    model = hall.page.register_model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
     assert model.index(0, model.Columns.STATUS).data() == "待审批"
     assert model.index(0, model.Columns.PHONE).data() == "138****5678"
     assert model.headerData(model.Columns.PHONE, Qt.Orientation.Horizontal) == "联系电话"
-    assert "已为用户 01000001 登记" in hall.page.w.messageLabel.text()
+    assert "已为用户 01000001 登记" in hall.page.ui.messageLabel.text()
 
     # a second application on the same account is refused, the form stays open
     dialog = open_form(hall, qtbot, hall.household)
@@ -150,8 +150,8 @@ def test_expired_certificate_and_household_counts_are_refused(hall, qtbot):
 
 
 def test_clerk_sees_no_decision_buttons(hall):
-    assert not hall.page.w.approveButton.isVisible()
-    assert not hall.page.w.revokeButton.isVisible()
+    assert not hall.page.ui.approveButton.isVisible()
+    assert not hall.page.ui.revokeButton.isVisible()
 
 
 def test_supervisor_approves_and_revokes_then_exports(supervisor_hall, qtbot, tmp_path):
@@ -166,32 +166,32 @@ def test_supervisor_approves_and_revokes_then_exports(supervisor_hall, qtbot, tm
     page = hall.page
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow, timeout=5_000)
-    page.w.registerView.setFocus()
-    page.w.registerView.selectRow(0)
+    page.ui.registerView.setFocus()
+    page.ui.registerView.selectRow(0)
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(page.w.registerView, Qt.Key.Key_A, ctrl_shift)  # approve
+    qtbot.keyClick(page.ui.registerView, Qt.Key.Key_A, ctrl_shift)  # approve
     assert hall.runner.wait_idle(15_000)
     [row] = ReliefService(hall.db).register()
-    assert row.status == "approved" and row.effective_period, page.w.messageLabel.text()
-    assert "已批准" in page.w.messageLabel.text()
+    assert row.status == "approved" and row.effective_period, page.ui.messageLabel.text()
+    assert "已批准" in page.ui.messageLabel.text()
 
-    qtbot.waitUntil(lambda: page.w.registerModel.rowCount() == 1, timeout=5_000)
-    page.w.registerView.selectRow(0)
-    qtbot.keyClick(page.w.registerView, Qt.Key.Key_R, ctrl_shift)  # revoke, no reason
+    qtbot.waitUntil(lambda: page.register_model.rowCount() == 1, timeout=5_000)
+    page.ui.registerView.selectRow(0)
+    qtbot.keyClick(page.ui.registerView, Qt.Key.Key_R, ctrl_shift)  # revoke, no reason
     assert hall.runner.wait_idle(15_000)
-    assert page.w.messageLabel.text() == "原因：必须填写。"
-    assert page.w.reasonEdit.hasFocus()
-    _ime(page.w.reasonEdit, "证件已注销")
-    qtbot.keyClick(page.w.reasonEdit, Qt.Key.Key_R, ctrl_shift)
+    assert page.ui.messageLabel.text() == "原因：必须填写。"
+    assert page.ui.reasonEdit.hasFocus()
+    _ime(page.ui.reasonEdit, "证件已注销")
+    qtbot.keyClick(page.ui.reasonEdit, Qt.Key.Key_R, ctrl_shift)
     assert hall.runner.wait_idle(15_000)
     [row] = ReliefService(hall.db).register()
     assert (row.status, row.revoked_reason) == ("revoked", "证件已注销")
 
     target = tmp_path / "register.xlsx"
     page.export_to(str(target))
-    assert not page.w.exportButton.isEnabled()  # disabled while the export runs
+    assert not page.ui.exportButton.isEnabled()  # disabled while the export runs
     assert hall.runner.wait_idle(30_000)
-    assert page.w.exportButton.isEnabled() and page.last_export.rows == 1
+    assert page.ui.exportButton.isEnabled() and page.last_export.rows == 1
     ws = openpyxl.load_workbook(target).active
     assert ws["A2"].value == "01000001" and ws["O2"].value == "已撤销"
 
@@ -217,13 +217,13 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
             total_households=12 if account_id == hall.collective else None,
         ), actor)
         service.approve(row.id, row.version, actor)
-    qtbot.keyClick(page.w.registerView, Qt.Key.Key_F5)
+    qtbot.keyClick(page.ui.registerView, Qt.Key.Key_F5)
     assert hall.runner.wait_idle(15_000)
-    assert page.w.registerModel.rowCount() == 2
-    assert page.w.expiringModel.rowCount() == 1
-    assert page.w.tabs.tabText(1) == "30天内到期（1）"
-    page.w.tabs.setCurrentIndex(1)
-    page.w.expiringView.selectRow(0)
+    assert page.register_model.rowCount() == 2
+    assert page.expiring_model.rowCount() == 1
+    assert page.ui.tabs.tabText(1) == "30天内到期（1）"
+    page.ui.tabs.setCurrentIndex(1)
+    page.ui.expiringView.selectRow(0)
     assert page.selected().certificate_no == "A-1"
 
 
