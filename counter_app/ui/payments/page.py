@@ -194,7 +194,7 @@ class PaymentsPage(QWidget):
         else:
             self.unresolved.pop(account_id, None)
         self._loaded_status()
-        if dialog.result is not None:
+        if dialog.posted is not None:
             self.ready_for_next()
 
     def ready_for_next(self) -> None:

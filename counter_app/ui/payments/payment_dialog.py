@@ -55,7 +55,7 @@ class PaymentDialog(QDialog):
         self.pending = pending
         self.client_uuid = client_uuid or str(uuid.uuid4())
         self.submitted: PaymentRequest | None = None  # the last request sent
-        self.result: PaymentResult | None = None
+        self.posted: PaymentResult | None = None  # what the post returned (None: not posted)
         self.facts: ReceiptFacts | None = None
         self.receipt_no = ""
         self._prefix = ""  # said before every later message of a replayed payment
@@ -124,7 +124,7 @@ class PaymentDialog(QDialog):
     # -- posting ---------------------------------------------------------------------
 
     def confirm(self) -> None:
-        if self.result is not None:
+        if self.posted is not None:
             self.accept()
             return
         if self.outcome_unknown:
@@ -156,14 +156,14 @@ class PaymentDialog(QDialog):
         """减免违约金 while the account has a fee today and nothing is posted;
         not while a submission is in flight or of unknown outcome (a waiver then
         would change what that submission said)."""
-        self.waive_button.setVisible(bool(self.account.late_fees) and self.result is None)
+        self.waive_button.setVisible(bool(self.account.late_fees) and self.posted is None)
         self.waive_button.setEnabled(not (self.posting or self.outcome_unknown))
 
     def _posted(self, result: PaymentResult) -> None:
         """Posted by this request, or (``result.replayed``) by an earlier one of
         this dialog whose answer was lost: that receipt is not printed yet."""
         self._set_posting(False)
-        self.result = result
+        self.posted = result
         self.outcome_unknown = False
         self.outcome.stop()
         self.abandon_button.hide()
@@ -193,7 +193,7 @@ class PaymentDialog(QDialog):
         self.printing = False
         self.facts = facts
         self.receipt_no = facts.receipt_no
-        if self.result is not None and self.result.replayed:
+        if self.posted is not None and self.posted.replayed:
             self._say(self.tr("Posted: receipt {no}, ¥{amount}. Press Enter to print the "
                               "receipt.").format(no=facts.receipt_no,
                                                  amount=format_money(facts.amount)), OK_STYLE)
@@ -206,13 +206,13 @@ class PaymentDialog(QDialog):
     def print_receipt(self) -> None:
         """Print the posted payment's receipt (after commit, never before); again
         after a failure (重打: the customer's first receipt, not a 补打 reprint)."""
-        if self.result is None or self.printing:
+        if self.posted is None or self.printing:
             return
         self.printing = True
         self.print_button.setEnabled(False)
         if self.facts is None:  # reading what the receipt says failed: read it again
             self.workplace.runner.submit(
-                self.workplace.services.payments.receipt_facts, self.result.payment_id,
+                self.workplace.services.payments.receipt_facts, self.posted.payment_id,
                 on_done=self._facts_ready, on_error=self._print_failed)
             return
         self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
@@ -232,8 +232,8 @@ class PaymentDialog(QDialog):
         """The payment is posted, the receipt is not: Enter prints it again here."""
         self.printing = False
         if not isinstance(error, PrintError):  # a PrintError is logged by the printer
-            log.warning("receipt of payment %s not printed", self.result and
-                        self.result.payment_id, exc_info=error)
+            log.warning("receipt of payment %s not printed", self.posted and
+                        self.posted.payment_id, exc_info=error)
         receipt = self.tr("Receipt {0}: ").format(self.receipt_no) if self.receipt_no else ""
         self._say(receipt + print_message(error) + " " + self.tr(
             "The payment is posted. Check the printer, then press Enter to print the "
@@ -323,11 +323,11 @@ class PaymentDialog(QDialog):
     def unresolved(self) -> bool:
         """Its UUID must be reused: it had an unknown outcome and is neither
         posted nor abandoned."""
-        return self.ever_unknown and self.result is None and not self.abandoned
+        return self.ever_unknown and self.posted is None and not self.abandoned
 
     def abandon(self) -> None:
         """Give up this payment after a "not posted" answer (asks first)."""
-        if self.outcome_unknown or self.result is not None or self.posting:
+        if self.outcome_unknown or self.posted is not None or self.posting:
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Abandon this payment"),
@@ -403,7 +403,7 @@ class PaymentDialog(QDialog):
     def _recheck(self) -> None:
         """The figures changed after a refusal: say what is wrong now, or
         nothing while it is right (the focus stays where the clerk types)."""
-        if not self.input_refused or self.posting or self.result is not None \
+        if not self.input_refused or self.posting or self.posted is not None \
                 or self.outcome_unknown:
             return
         problem = self.form.problem()
@@ -427,7 +427,7 @@ class PaymentDialog(QDialog):
     def reject(self) -> None:
         if self.posting:
             return  # never walk away from a payment in flight
-        if self.result is not None:
+        if self.posted is not None:
             self.accept()
             return
         if self.outcome_unknown:

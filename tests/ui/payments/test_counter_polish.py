@@ -191,8 +191,8 @@ def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, logi
     assert received.hasFocus() and counter.count(m.Payment) == 0
     qtbot.keyClicks(received, "50")
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.amount == D("40.00") and dialog.result.change == D("10.00")
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert dialog.posted.amount == D("40.00") and dialog.posted.change == D("10.00")
 
 
 @pytest.mark.parametrize(("typed", "message"), [

@@ -37,9 +37,9 @@ def test_the_fee_is_its_own_line_is_due_and_is_posted_and_printed(
     received = field(dialog, "cash.received")
     qtbot.keyClicks(received, "200")
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
-    assert dialog.result.facts.late_fee == fee
+    assert dialog.posted.facts.late_fee == fee
     with db.read() as s:
         charged = s.execute(select(func.sum(m.LateFeeCharge.amount))).scalar_one()
         amount = s.execute(select(m.Payment.amount)).scalar_one()
@@ -62,8 +62,8 @@ def test_a_waiver_takes_the_fee_off_the_form_and_the_post(db, login_as, qtbot, r
     received = field(dialog, "cash.received")
     qtbot.keyClicks(received, "80")
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert (dialog.result.facts.late_fee, dialog.result.facts.late_fee_waived) == (0, fee)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert (dialog.posted.facts.late_fee, dialog.posted.facts.late_fee_waived) == (0, fee)
     assert books(db) == []
 
 

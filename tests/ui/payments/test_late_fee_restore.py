@@ -69,8 +69,8 @@ def test_a_waived_payment_restored_after_a_restart_keeps_its_waiver(
     qtbot.waitUntil(lambda: "未入账" in again.status_label.text(), timeout=15_000)
     assert again.waive_button.isVisible() and again.waive_button.isEnabled()
     qtbot.keyClick(field(again, "cash.received"), Qt.Key.Key_Return)  # the same submission
-    qtbot.waitUntil(lambda: again.result is not None, timeout=15_000)
-    facts = again.result.facts
+    qtbot.waitUntil(lambda: again.posted is not None, timeout=15_000)
+    facts = again.posted.facts
     assert (facts.late_fee, facts.late_fee_waived) == (D("0.01"), waived)
     assert not again.waive_button.isVisible()
     assert page.pending.entries() == []
@@ -90,6 +90,6 @@ def test_the_waive_button_follows_the_fee_when_the_form_reloads(db, login_as, qt
     qtbot.waitUntil(lambda: "违约金" in dialog.status_label.text(), timeout=15_000)
     qtbot.waitUntil(lambda: bool(dialog.account.late_fees), timeout=15_000)
     assert dialog.waive_button.isVisible() and dialog.waive_button.isEnabled()
-    assert "违约金" in dialog.form.fee_label.text() and dialog.result is None
+    assert "违约金" in dialog.form.fee_label.text() and dialog.posted is None
     with db.read() as s:
         assert s.execute(select(m.Payment.id)).first() is None

@@ -25,7 +25,7 @@ def test_cash_payment_with_change_by_keyboard(db, login_as, qtbot, runner):
     qtbot.keyClicks(received, "100")
     assert dialog.form.change_label.text().endswith("24.50")
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
     assert "24.50" in dialog.form.change_label.text()
     with db.read() as s:
@@ -50,7 +50,7 @@ def test_full_width_digits_are_normalised(db, login_as, qtbot, runner):
     received.setText("１００")
     assert dialog.form.change_label.text().endswith("24.50")
     qtbot.keyClick(received, Qt.Key.Key_Enter)  # the keypad's Enter
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     assert received.text() == "100"
     assert counter.count(m.Payment) == 1
 
@@ -79,7 +79,7 @@ def test_bad_amounts_are_refused_naming_the_field(db, login_as, qtbot, runner, n
     assert words in message
     assert edit.hasFocus() and edit.text() == typed  # what the clerk typed is kept
     runner.wait_idle()
-    assert counter.count(m.Payment) == 0 and dialog.result is None
+    assert counter.count(m.Payment) == 0 and dialog.posted is None
 
 
 def test_card_needs_its_reference(db, login_as, qtbot, runner):
@@ -95,7 +95,7 @@ def test_card_needs_its_reference(db, login_as, qtbot, runner):
     assert counter.count(m.Payment) == 0
     qtbot.keyClicks(field(dialog, "card.reference"), "881234")
     qtbot.keyClick(field(dialog, "card.reference"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     with db.read() as s:
         tender = s.execute(select(m.PaymentTender)).scalar_one()
     assert (tender.tender, tender.reference) == ("card", "881234")
@@ -117,8 +117,8 @@ def test_stale_bill_reloads_and_says_the_new_amount(db, login_as, qtbot, runner)
     assert field(dialog, "cash.received").text() == "100"
     assert counter.count(m.Payment) == 1  # only the other clerk's
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.change == D("54.50")
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert dialog.posted.change == D("54.50")
 
 
 def test_prepayment_only(db, login_as, qtbot, runner):
@@ -130,10 +130,10 @@ def test_prepayment_only(db, login_as, qtbot, runner):
     qtbot.keyClicks(dialog.form.amount_edit, "200")
     assert field(dialog, "cash.amount").text() == "200.00"
     qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)  # on to 实收, not posted
-    assert field(dialog, "cash.received").hasFocus() and dialog.result is None
+    assert field(dialog, "cash.received").hasFocus() and dialog.posted is None
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.deposit == D("200.00") and not dialog.result.allocations
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert dialog.posted.deposit == D("200.00") and not dialog.posted.allocations
 
 
 def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, login_as, qtbot, runner):
@@ -159,7 +159,7 @@ def test_surplus_goes_to_prepayment_live_and_on_the_receipt(db, login_as, qtbot,
     assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "已入账并打印" in dialog.status_label.text(), timeout=15_000)
-    assert dialog.result.deposit == D("4.50") and dialog.result.balance_after == D("4.50")
+    assert dialog.posted.deposit == D("4.50") and dialog.posted.balance_after == D("4.50")
     assert form.surplus_label.text() == "转入预存 ¥4.50，预存余额 ¥4.50"
     data = counter.recorder.data
     assert "转入预存".encode(GB) in data and b"4.50" in data
@@ -217,8 +217,8 @@ def test_custom_amount_goes_to_the_oldest_bill_first(db, login_as, qtbot, runner
     assert field(dialog, "cash.amount").text() == "40.00"
     qtbot.keyClick(dialog.form.amount_edit, Qt.Key.Key_Return)  # on to 实收, not posted
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert [(a.period, a.amount) for a in dialog.result.allocations] == [
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert [(a.period, a.amount) for a in dialog.posted.allocations] == [
         ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
 
 
@@ -235,10 +235,10 @@ def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
     qtbot.keyClicks(field(dialog, "cash.received"), "30")
     assert dialog.form.change_label.text().endswith("4.50")
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert sorted((t.tender.value, t.amount) for t in dialog.result.tenders) == [
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert sorted((t.tender.value, t.amount) for t in dialog.posted.tenders) == [
         ("cash", D("25.50")), ("wechat", D("50.00"))]
-    assert dialog.result.change == D("4.50") and dialog.result.deposit == D("0.00")
+    assert dialog.posted.change == D("4.50") and dialog.posted.deposit == D("0.00")
 
 
 def _close_shift(counter) -> None:

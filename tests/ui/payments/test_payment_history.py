@@ -128,22 +128,22 @@ def test_unknown_outcome_is_looked_up_never_charged_twice(db, login_as, qtbot, r
         qtbot.waitUntil(lambda: killer.fired, timeout=15_000)
         if moment == "after_commit":
             # looked up: the payment is shown as posted, never offered again
-            qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
-            assert dialog.result.replayed and "不会重复收费" in dialog.status_label.text()
+            qtbot.waitUntil(lambda: dialog.posted is not None, timeout=20_000)
+            assert dialog.posted.replayed and "不会重复收费" in dialog.status_label.text()
             qtbot.waitUntil(dialog.print_button.isVisible, timeout=15_000)
             assert not counter.recorder.jobs  # printed when the clerk asks
             qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
         else:
             qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=20_000)
-            assert dialog.result is None and dialog.confirm_button.isEnabled()
+            assert dialog.posted is None and dialog.confirm_button.isEnabled()
             assert counter.count(m.Payment) == 0
             qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)  # same UUID
-            qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+            qtbot.waitUntil(lambda: dialog.posted is not None, timeout=20_000)
     finally:
         for name, hook in hooks:
             event.remove(engine, name, hook)
     assert counter.count(m.Payment) == 1
-    assert dialog.result.change == D("24.50")
+    assert dialog.posted.change == D("24.50")
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
 
 

@@ -60,18 +60,18 @@ def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
     qtbot.waitUntil(lambda: "数据库没有响应" in dialog.status_label.text(), timeout=15_000)
     text = dialog.status_label.text()
     assert "不要重复收钱" in text and "按 Enter 立即查询" in text
-    assert dialog.result is None and dialog.outcome_unknown
+    assert dialog.posted is None and dialog.outcome_unknown
     assert dialog.check_button.isVisible() and dialog.check_button.isDefault()
     assert not dialog.confirm_button.isVisible()
     assert field(dialog, "cash.received").isReadOnly()  # the submission stays as typed
     assert _count(db, m.Payment) == 1  # it did commit
     # the clerk presses Enter: checked again, the database answers
     qtbot.keyClick(dialog.check_button, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     qtbot.waitUntil(dialog.print_button.isVisible, timeout=15_000)
     text = dialog.status_label.text()
     assert "不会重复收费" in text and "JX00000001" in text and "按 Enter 打印收据" in text
-    assert dialog.result.replayed and dialog.result.change == D("24.50")
+    assert dialog.posted.replayed and dialog.posted.change == D("24.50")
     assert dialog.form.change_label.text().endswith("24.50")
     assert not counter.recorder.jobs  # nothing printed before the clerk asks
     qtbot.keyClick(dialog.print_button, Qt.Key.Key_Return)
@@ -98,8 +98,8 @@ def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
     dialog.outcome.unreachable.connect(misses.append)
     fault.armed = True
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert len(misses) == 3 and dialog.result.replayed
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert len(misses) == 3 and dialog.posted.replayed
     assert _count(db, m.Payment) == 1
 
 
@@ -110,15 +110,15 @@ def test_lost_answer_before_commit_allows_the_same_submission_again(
     dialog = _pay_100(counter, qtbot, fault)
     qtbot.waitUntil(lambda: "未入账" in dialog.status_label.text(), timeout=15_000)
     assert "没有收取任何费用" in dialog.status_label.text()
-    assert _count(db, m.Payment) == 0 and dialog.result is None
+    assert _count(db, m.Payment) == 0 and dialog.posted is None
     assert dialog.confirm_button.isVisible() and dialog.confirm_button.isEnabled()
     assert not dialog.check_button.isVisible()
     received = field(dialog, "cash.received")
     assert not received.isReadOnly() and received.text() == "100"
     first_uuid = dialog.client_uuid
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert not dialog.result.replayed  # posted now, printed at once
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert not dialog.posted.replayed  # posted now, printed at once
     qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
     with db.read() as s:
         assert s.execute(select(m.Payment.client_uuid)).scalars().all() == [first_uuid]
@@ -143,8 +143,8 @@ def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
     page.account_edit.setFocus()
     qtbot.keyClick(page.account_edit, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: page.dialog is dialog and dialog.isVisible(), timeout=5_000)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.replayed
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert dialog.posted.replayed
     assert _count(db, m.Payment) == 1
 
 
@@ -251,16 +251,16 @@ def test_unresolved_payment_survives_a_restart(db, login_as, qtbot, runner, stat
     assert again.client_uuid == first_uuid
     assert field(again, "cash.received").text() == "100.00"  # what was submitted
     if moment == "after_commit":
-        qtbot.waitUntil(lambda: again.result is not None, timeout=15_000)
-        assert again.result.replayed and not counter.recorder.jobs
+        qtbot.waitUntil(lambda: again.posted is not None, timeout=15_000)
+        assert again.posted.replayed and not counter.recorder.jobs
         qtbot.waitUntil(again.print_button.isVisible, timeout=15_000)
         qtbot.keyClick(again.print_button, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: bool(counter.recorder.jobs), timeout=15_000)
     else:
         qtbot.waitUntil(lambda: "未入账" in again.status_label.text(), timeout=15_000)
         qtbot.keyClick(field(again, "cash.received"), Qt.Key.Key_Return)  # same UUID
-        qtbot.waitUntil(lambda: again.result is not None, timeout=15_000)
-        assert not again.result.replayed
+        qtbot.waitUntil(lambda: again.posted is not None, timeout=15_000)
+        assert not again.posted.replayed
     assert page.pending.entries() == []
     with db.read() as s:
         assert s.execute(select(m.Payment.client_uuid)).scalars().all() == [first_uuid]
@@ -282,8 +282,8 @@ def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
     received.setText("200")
     assert dialog.form.change_label.text().endswith("124.50")
     qtbot.keyClick(received, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert dialog.result.replayed
+    qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
+    assert dialog.posted.replayed
     assert received.text() == "100.00" and received.isReadOnly()
     assert field(dialog, "cash.amount").text() == "75.50"
     assert dialog.form.change_label.text().endswith("24.50")
