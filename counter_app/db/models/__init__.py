@@ -34,6 +34,7 @@ from counter_app.db.models.channels import (
 )
 from counter_app.db.models.golive import GoliveImport
 from counter_app.db.models.late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
+from counter_app.db.models.locks import CounterLock
 from counter_app.db.models.money import (
     Allocation,
     Payment,
@@ -86,6 +87,7 @@ __all__ = [
     "Reading",
     "ReadingImport",
     "GoliveImport",
+    "CounterLock",
     "Bill",
     "BillLine",
     "ReceiptSeries",

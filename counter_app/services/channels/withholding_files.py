@@ -113,7 +113,7 @@ def _sha256(data: bytes) -> str:
 
 def export_withholding(db: Database, bank: str, period: str, out: Path, *,
                        today: date | None = None) -> ExportReport:
-    due = call(db, "withholding_due", bank, period, retry_read=True)
+    due = call(db, "withholding_due", bank, period)  # audited: never sent twice
     layout = layout_from_json(due["layout"], "request")
     items = due["items"]
     if not items:
