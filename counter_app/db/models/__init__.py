@@ -61,6 +61,7 @@ from counter_app.db.models.withholding import (
     WithholdingBatch,
     WithholdingImport,
     WithholdingItem,
+    WithholdingNumberRequest,
     WithholdingResult,
 )
 
@@ -119,4 +120,5 @@ __all__ = [
     "WithholdingItem",
     "WithholdingResult",
     "WithholdingImport",
+    "WithholdingNumberRequest",
 ]

@@ -1,5 +1,5 @@
 """Leftovers: locks no login can hold, full bank account numbers only through
-an audited call
+a committed audit row
 
 Revision ID: 0029_leftovers
 Revises: 0028_whoami
@@ -124,5 +124,8 @@ def downgrade() -> None:
         raw.execute(_renamed(file, name, now))
     for file, name in REPLACED:
         raw.execute(_definition(file, name))
+    raw.execute("DROP FUNCTION counter_withholding_numbers(uuid)")
+    raw.execute("DROP FUNCTION counter_request_withholding_numbers(text, text)")
+    raw.execute("DROP TABLE withholding_number_requests")
     raw.execute("DROP FUNCTION counter_lock(text, text, boolean)")
     raw.execute("DROP TABLE counter_locks")
