@@ -17,6 +17,10 @@ SetCompressor /SOLID lzma
 !ifndef SOURCE_DIR
   !define SOURCE_DIR "..\dist\counter"
 !endif
+!ifndef ICON
+  ; rendered from resources/icons/counter.svg by installer/counter.spec
+  !define ICON "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+!endif
 !ifndef OUTFILE
   !define OUTFILE "..\dist\Counter-${VERSION}-setup.exe"
 !endif
@@ -48,6 +52,8 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "Proprietary"
 ; -- Modern UI 2 ------------------------------------------------------------
 !include "MUI2.nsh"
 !define MUI_ABORTWARNING
+!define MUI_ICON "${ICON}"
+!define MUI_UNICON "${ICON}"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE_NAME}"
 !define MUI_STARTMENUPAGE_DEFAULTFOLDER "${APP_NAME_ZH}"
 !define MUI_STARTMENUPAGE_REGISTRY_ROOT "HKLM"
