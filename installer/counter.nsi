@@ -18,8 +18,11 @@ SetCompressor /SOLID lzma
   !define SOURCE_DIR "..\dist\counter"
 !endif
 !ifndef ICON
-  ; rendered from resources/icons/counter.svg by installer/counter.spec
-  !define ICON "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+  ; rendered from resources/icons/counter.svg by installer/counter.spec into the
+  ; bundle (tools/build_bundle.sh passes -DICON; a payload without it: NSIS's own)
+  !if /FileExists "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+    !define ICON "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+  !endif
 !endif
 !ifndef OUTFILE
   !define OUTFILE "..\dist\Counter-${VERSION}-setup.exe"
@@ -52,8 +55,10 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "Proprietary"
 ; -- Modern UI 2 ------------------------------------------------------------
 !include "MUI2.nsh"
 !define MUI_ABORTWARNING
-!define MUI_ICON "${ICON}"
-!define MUI_UNICON "${ICON}"
+!ifdef ICON
+  !define MUI_ICON "${ICON}"
+  !define MUI_UNICON "${ICON}"
+!endif
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE_NAME}"
 !define MUI_STARTMENUPAGE_DEFAULTFOLDER "${APP_NAME_ZH}"
 !define MUI_STARTMENUPAGE_REGISTRY_ROOT "HKLM"

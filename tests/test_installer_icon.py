@@ -4,6 +4,8 @@ uses it for setup.exe and the uninstaller."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,26 @@ def test_make_icon_writes_every_size_from_the_svg(qapp, tmp_path):
         ico.size = (32, 32)
         ico.load()
         assert ico.convert("RGBA").getchannel("A").getextrema() == (0, 255)
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (Debian nsis) not installed")
+def test_the_installer_takes_the_bundles_icon(qapp, tmp_path):
+    """A payload carrying the .ico (as the spec's bundle does) gives setup.exe
+    that icon; a stub payload without it still compiles (NSIS's own icon)."""
+    make_icon = load_tool("make_icon")
+    built = {}
+    for name, with_icon in (("plain", False), ("icon", True)):
+        payload = tmp_path / name
+        (payload / "_internal").mkdir(parents=True)
+        (payload / "counter-app.exe").write_bytes(b"stub")
+        if with_icon:
+            make_icon.write_ico(make_icon.SVG,
+                                payload / "_internal/counter_app/resources/icons/counter.ico")
+        setup = tmp_path / f"{name}-setup.exe"
+        done = subprocess.run(
+            ["makensis", "-V2", "-WX", "-DVERSION=0.1.0", f"-DSOURCE_DIR={payload}",
+             f"-DOUTFILE={setup}", str(ROOT / "installer" / "counter.nsi")],
+            capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+        built[name] = setup.read_bytes()
+    assert built["icon"][:2] == b"MZ" and built["icon"] != built["plain"]
