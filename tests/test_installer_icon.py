@@ -5,6 +5,7 @@ uses it for setup.exe and the uninstaller."""
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -65,4 +66,16 @@ def test_the_installer_takes_the_bundles_icon(qapp, tmp_path):
             capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
         built[name] = setup.read_bytes()
-    assert built["icon"][:2] == b"MZ" and built["icon"] != built["plain"]
+    assert built["icon"][:2] == b"MZ"
+    ico = (tmp_path / "icon/_internal/counter_app/resources/icons/counter.ico").read_bytes()
+    frames = _frames(ico)
+    assert len(frames) == len(make_icon.SIZES)
+    assert all(f in built["icon"] for f in frames)  # setup.exe's icon resource is ours
+    assert not any(f in built["plain"] for f in frames)
+
+
+def _frames(ico: bytes) -> list[bytes]:
+    """Each image of an .ico (ICONDIR, then one 16-byte entry per image)."""
+    count = struct.unpack_from("<H", ico, 4)[0]
+    entries = (struct.unpack_from("<II", ico, 6 + 16 * i + 8) for i in range(count))
+    return [ico[offset:offset + size] for size, offset in entries]
