@@ -17,6 +17,13 @@ SetCompressor /SOLID lzma
 !ifndef SOURCE_DIR
   !define SOURCE_DIR "..\dist\counter"
 !endif
+!ifndef ICON
+  ; rendered from resources/icons/counter.svg by installer/counter.spec into the
+  ; bundle (tools/build_bundle.sh passes -DICON; a payload without it: NSIS's own)
+  !if /FileExists "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+    !define ICON "${SOURCE_DIR}\_internal\counter_app\resources\icons\counter.ico"
+  !endif
+!endif
 !ifndef OUTFILE
   !define OUTFILE "..\dist\Counter-${VERSION}-setup.exe"
 !endif
@@ -48,6 +55,10 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "Proprietary"
 ; -- Modern UI 2 ------------------------------------------------------------
 !include "MUI2.nsh"
 !define MUI_ABORTWARNING
+!ifdef ICON
+  !define MUI_ICON "${ICON}"
+  !define MUI_UNICON "${ICON}"
+!endif
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE_NAME}"
 !define MUI_STARTMENUPAGE_DEFAULTFOLDER "${APP_NAME_ZH}"
 !define MUI_STARTMENUPAGE_REGISTRY_ROOT "HKLM"

@@ -56,6 +56,12 @@ rm -rf "$DIST/counter"
     echo "pyinstaller did not produce dist/counter/counter-app" >&2
     exit 1
 }
+for plugin in iconengines/libqsvgicon.so imageformats/libqsvg.so; do  # the window icon's SVG
+    [ -f "$DIST/counter/_internal/PySide6/Qt/plugins/$plugin" ] || {
+        echo "the bundle lacks Qt's $plugin (installer/counter.spec PLUGINS)" >&2
+        exit 1
+    }
+done
 took "bundle build"
 echo "bundle size: $(du -sh "$DIST/counter" | cut -f1) (dist/counter)"
 
@@ -73,9 +79,16 @@ rm -rf "$PAYLOAD"
 mkdir -p "$PAYLOAD/_internal/counter_app/resources/translations"
 printf 'stub payload of the installer compiled on Linux (tools/build_bundle.sh)\r\n' >"$PAYLOAD/counter-app.exe"
 cp counter_app/resources/translations/*.qm "$PAYLOAD/_internal/counter_app/resources/translations/"
+# the installer's icon, as the bundle carries it (rendered by the spec from the SVG)
+ICON=$DIST/counter/_internal/counter_app/resources/icons/counter.ico
+[ -s "$ICON" ] || {
+    echo "the bundle has no $ICON (installer/counter.spec renders it)" >&2
+    exit 1
+}
 SETUP=$DIST/Counter-$VERSION-setup-stub.exe
 rm -f "$SETUP"
-makensis -V2 -WX -DVERSION="$VERSION" -DSOURCE_DIR="$PAYLOAD" -DOUTFILE="$SETUP" installer/counter.nsi
+makensis -V2 -WX -DVERSION="$VERSION" -DSOURCE_DIR="$PAYLOAD" -DOUTFILE="$SETUP" -DICON="$ICON" \
+    installer/counter.nsi
 [ "$(head -c 2 "$SETUP")" = "MZ" ] || {
     echo "makensis did not write a Windows executable: $SETUP" >&2
     exit 1

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import ArgumentError
 
 from counter_app import __version__
+from counter_app.resources import resource_path
 from counter_app.services.installation.urls import describe_url
 from counter_app.settings import (
     APP_AUTHOR,
@@ -38,6 +40,7 @@ from counter_app.ui.qt_libs import missing_packages, warn_missing
 from counter_app.ui.startup import LazyAuthenticator, prepare_behind_login, prepare_embedded
 from counter_app.ui.tasks import TaskRunner
 
+APP_ICON = "icons/counter.svg"  # resources/icons/, copied by tools/build_resources.py
 log = logging.getLogger("counter_app")
 
 
@@ -119,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    install_app_icon(app)
     install_app_font(app)
 
     store = SettingsStore(args.settings)
@@ -155,6 +159,14 @@ def qt_application(qt_args: Sequence[str]) -> QApplication:
     if not isinstance(app, QApplication):
         raise RuntimeError("a QCoreApplication is running: Counter needs a QApplication")
     return app
+
+
+def install_app_icon(app: QApplication) -> QIcon:
+    """The window icon of every window (a drop over a meter's counter line;
+    QtSvg's icon engine renders it at each size)."""
+    icon = QIcon(str(resource_path(APP_ICON)))
+    app.setWindowIcon(icon)
+    return icon
 
 
 def needs_first_run(store: SettingsStore, database_url: str | None) -> bool:

@@ -23,6 +23,7 @@ from counter_app.db.models.channels import (
 )
 from counter_app.db.models.golive import GoliveImport
 from counter_app.db.models.late_fees import LateFeeCharge, LateFeeRule, LateFeeWaiver
+from counter_app.db.models.locks import CounterLock
 from counter_app.db.models.money import (
     Allocation,
     Payment,
@@ -49,6 +50,7 @@ from counter_app.db.models.withholding import (
     WithholdingBatch,
     WithholdingImport,
     WithholdingItem,
+    WithholdingNumberRequest,
     WithholdingResult,
 )
 
@@ -75,6 +77,7 @@ __all__ = [
     "Reading",
     "ReadingImport",
     "GoliveImport",
+    "CounterLock",
     "Bill",
     "BillLine",
     "ReceiptSeries",
@@ -106,4 +109,5 @@ __all__ = [
     "WithholdingItem",
     "WithholdingResult",
     "WithholdingImport",
+    "WithholdingNumberRequest",
 ]

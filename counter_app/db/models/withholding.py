@@ -4,6 +4,7 @@ Rules: docs/rules/withholding.md
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -19,9 +20,10 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Uuid,
     text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.db.models._base import Base, created, pk
@@ -131,3 +133,21 @@ class WithholdingImport(Base):
     report: Mapped[str] = mapped_column(Text, nullable=False)
     imported_by: Mapped[str] = mapped_column(String(63), nullable=False)
     imported_at: Mapped[datetime] = created()
+
+
+class WithholdingNumberRequest(Base):
+    """Step 1 of handing the batch the full bank account numbers of a request
+    file (migration 0029): the committed audit row, the agreements it names
+    and a one-time token; step 2 returns their numbers for the token once."""
+
+    __tablename__ = "withholding_number_requests"
+    token: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True,
+                                             server_default=text("gen_random_uuid()"))
+    login: Mapped[str] = mapped_column(Text, nullable=False)
+    bank_code: Mapped[str] = mapped_column(ForeignKey("withholding_banks.code"), nullable=False)
+    period: Mapped[str] = mapped_column(CHAR(7), nullable=False)
+    agreement_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), nullable=False)
+    audit_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("audit_events.id"),
+                                          nullable=False)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -93,6 +93,13 @@ def _sha256(data: bytes) -> str:
 # ------------------------------------------------------------------- export
 
 
+def _full_numbers(db: Database, bank: str, period: str) -> dict[str, str]:
+    """{agreement id: full bank account number}: the audit row is committed
+    by the request (its own call) before the numbers are handed out."""
+    token = call(db, "request_withholding_numbers", bank, period)["token"]
+    return call(db, "withholding_numbers", token)["numbers"]
+
+
 def export_withholding(db: Database, bank: str, period: str, out: Path, *,
                        today: date | None = None) -> ExportReport:
     due = call(db, "withholding_due", bank, period, retry_read=True)
@@ -101,7 +108,12 @@ def export_withholding(db: Database, bank: str, period: str, out: Path, *,
     if not items:
         raise WithholdingFileError(f"nothing to withhold at {bank} up to {period}: no active "
                                    "agreement owes anything (or their requests are unanswered)")
-    details = [dict(item, seq=n) for n, item in enumerate(items, start=1)]
+    numbers = _full_numbers(db, bank, period)
+    if any(str(i["agreement_id"]) not in numbers for i in items):
+        raise WithholdingFileError(f"the agreements at {bank} changed meanwhile: run the export "
+                                   "again")
+    details = [dict(item, seq=n, bank_account=numbers[str(item["agreement_id"])])
+               for n, item in enumerate(items, start=1)]
     total = sum((Decimal(i["amount"]) for i in items), Decimal("0"))
     header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or date.today(),
                   count=len(details), total=total, period=period)
