@@ -1,7 +1,6 @@
-"""The actions' locks (migration 0029): a row per (name, key), locked FOR
-UPDATE / FOR SHARE by ``counter_lock()`` inside the definer's actions. No
-group role holds any privilege on it, so no login can take or hold one of
-these locks from psql (an advisory lock's key anyone could take)."""
+"""The actions' locks: rows no login may lock, taken by ``counter_lock()`` in definer actions.
+Design: docs/architecture.md ("Leftovers (migration 0029)")
+"""
 
 from __future__ import annotations
 
