@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["KINDS", "CounterError"]
+__all__ = ["ERROR_KINDS", "CounterError"]
 
 # What kind of refusal: the action's SQLSTATE says it for the database's
 # refusals (services/actions.py); a service's own checks are "invalid".
-KINDS: Final = frozenset(
+ERROR_KINDS: Final = frozenset(
     {"invalid", "forbidden", "not_found", "conflict", "locked", "rate_limited"}
 )
 
@@ -24,7 +24,7 @@ class CounterError(Exception):
     ``field`` the form field or import column at fault (``None``, or ``""``
     in the errors that always had a text field, when it concerns none),
     ``message`` the English detail for logs and the CLI, ``kind`` one of
-    :data:`KINDS`.
+    :data:`ERROR_KINDS`.
 
     ``str()`` is the message; a subclass may say more (the field first).
     """
@@ -47,6 +47,6 @@ class CounterError(Exception):
         self.field = field
         self.message = message or code
         if kind is not None:
-            if kind not in KINDS:
+            if kind not in ERROR_KINDS:
                 raise ValueError(f"unknown error kind {kind!r}")
             self.kind = kind

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from counter_app.domain.bank_files import LayoutError
-from counter_app.domain.errors import KINDS, CounterError
+from counter_app.domain.errors import ERROR_KINDS, CounterError
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
 from counter_app.domain.money import MoneyError, parse_money
 from counter_app.domain.phone import PhoneError, validate_phone
@@ -28,7 +28,7 @@ def test_without_a_message_the_code_says_it() -> None:
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown error kind 'oops'"):
         CounterError("x", kind="oops")
-    assert "oops" not in KINDS
+    assert "oops" not in ERROR_KINDS
 
 
 def test_the_kind_is_per_instance() -> None:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, get_args
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
 from counter_app.services.installation.halls import HallHeading
 
@@ -42,21 +43,37 @@ REVEAL_FIELDS: tuple[str, ...] = get_args(RevealField)
 ZERO = Decimal("0.00")
 
 
-class AccountNotFound(LookupError):
-    pass
+class AccountNotFound(CounterError, LookupError):
+    """No account with that id (``str()`` is the id)."""
+
+    def __init__(self, account_id: object = None):
+        super().__init__("not_found", str(account_id), field="account", kind="not_found")
 
 
-class BillNotFound(LookupError):
-    pass
+class BillNotFound(CounterError, LookupError):
+    """No bill with that id (``str()`` is the id)."""
+
+    def __init__(self, bill_id: object = None):
+        super().__init__("not_found", str(bill_id), field="bill", kind="not_found")
 
 
-class RevealRefused(PermissionError):
+class RevealRefused(CounterError, PermissionError):
     """The clerk may not see the full value; nothing was revealed or written."""
+
+    kind = "forbidden"
+
+    def __init__(self, message: str = "", *, code: str = "role"):
+        super().__init__(code, message)
 
 
 class RevealLimited(RevealRefused):
     """Too many full numbers this minute (the lookup quota of migration 0025,
     shared by reveals since 0026); the database flagged it for a supervisor."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str = ""):
+        super().__init__(message, code="quota")
 
 
 # ------------------------------------------------------------------- records

@@ -136,15 +136,15 @@ def _header(platform: str, cells: list[str]) -> dict[str, int]:
     missing = [k for k in HEADERS[platform] if k not in found]
     if missing:
         raise ImportFileError(
-            f"line 1: this is not a {platform} statement: missing column(s) "
-            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing))
+            "header", f"line 1: this is not a {platform} statement: missing column(s) "
+            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing), field=missing[0])
     return found
 
 
 def read_statement(path: Path, platform: str) -> Statement:
     """Every order of the file, checked; the problems with their lines."""
     if platform not in PLATFORMS:
-        raise ImportFileError(f"unknown platform {platform!r}: {', '.join(PLATFORMS)}")
+        raise ImportFileError("platform", f"unknown platform {platform!r}: {', '.join(PLATFORMS)}")
     orders: list[Order] = []
     errors: list[RowError] = []
     header: dict[str, int] | None = None
@@ -202,7 +202,7 @@ def read_statement(path: Path, platform: str) -> Statement:
         seen[order_id] = order
         orders.append(order)
     if header is None:
-        raise ImportFileError("the file is empty")
+        raise ImportFileError("empty", "the file is empty")
     if total is None:
         errors.append(RowError(last_line + 1, "total",
                                "no total line (合计): the file is truncated"))

@@ -33,6 +33,7 @@ from sqlalchemy import text
 
 from counter_app.db.engine import Database
 from counter_app.domain.bank_files import LineError, layout_from_json, parse, render
+from counter_app.domain.errors import CounterError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 
@@ -40,9 +41,12 @@ __all__ = ["ExportReport", "ImportReport", "Reconciliation", "WithholdingFileErr
            "export_withholding", "import_withholding"]
 
 
-class WithholdingFileError(ValueError):
+class WithholdingFileError(CounterError, ValueError):
     """A refusal of the command as a whole (no bank, nothing owed, a file
-    that cannot be read)."""
+    that cannot be read): ``code`` ``bank``, ``nothing_owed``, ``unreadable``."""
+
+    def __init__(self, code: str, message: str, *, field: str | None = None):
+        super().__init__(code, message, field=field)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ def _layout(db: Database, bank: str, direction: str):
         row = s.execute(text("SELECT layout FROM withholding_banks WHERE code = :c AND active"),
                         {"c": bank}).first()
     if row is None:
-        raise WithholdingFileError(f"--bank: no bank {bank} takes withholding files")
+        raise WithholdingFileError("bank", f"--bank: no bank {bank} takes withholding files")
     return layout_from_json(row[0], direction)
 
 
@@ -117,7 +121,7 @@ def export_withholding(db: Database, bank: str, period: str, out: Path, *,
     layout = layout_from_json(due["layout"], "request")
     items = due["items"]
     if not items:
-        raise WithholdingFileError(f"nothing to withhold at {bank} up to {period}: no active "
+        raise WithholdingFileError("nothing_owed", f"nothing to withhold at {bank} up to {period}: no active "
                                    "agreement owes anything (or their requests are unanswered)")
     details = [dict(item, seq=n) for n, item in enumerate(items, start=1)]
     total = sum((Decimal(i["amount"]) for i in items), Decimal("0"))
@@ -159,7 +163,7 @@ def import_withholding(db: Database, path: Path, bank: str) -> ImportReport:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WithholdingFileError(f"{path}: {exc.strerror}") from None
+        raise WithholdingFileError("unreadable", f"{path}: {exc.strerror}", field="file") from None
     report = ImportReport(file=str(path), bank_code=bank)
     parsed = parse(_layout(db, bank, "return"), data)
     report.lines = len(parsed.details)

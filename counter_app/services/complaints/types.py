@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
 from counter_app.domain.phone import PhoneError, validate_phone
 
@@ -24,13 +25,14 @@ OPEN_STATES = ("open", "forwarded", "resolved", "replied")
 LIMITS = {"complainant": 40, "contact": 20, "description": 500, "resolution": 500}
 
 
-class ComplaintError(ValueError):
+class ComplaintError(CounterError, ValueError):
     """Refused input; ``code`` names what (``field`` the form field)."""
 
-    def __init__(self, code: str, field_name: str = ""):
-        super().__init__(f"complaint refused: {code} {field_name}".strip())
-        self.code = code
-        self.field = field_name
+    field: str
+
+    def __init__(self, code: str, field_name: str = "", *, kind: str | None = None):
+        super().__init__(code, f"complaint refused: {code} {field_name}".strip(),
+                         field=field_name, kind=kind)
 
 
 class DepartmentError(ComplaintError):
@@ -68,12 +70,18 @@ def clean_departments(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
-class ComplaintNotFound(LookupError):
-    pass
+class ComplaintNotFound(CounterError, LookupError):
+    """No complaint with that id (``str()`` is the id)."""
+
+    def __init__(self, complaint_id: object = None):
+        super().__init__("not_found", str(complaint_id), field="complaint", kind="not_found")
 
 
-class StaleComplaint(RuntimeError):
+class StaleComplaint(CounterError, RuntimeError):
     """Someone saved this complaint after it was loaded: nothing was written."""
+
+    def __init__(self, message: str = ""):
+        super().__init__("stale", message, kind="conflict")
 
 
 @dataclass(frozen=True)

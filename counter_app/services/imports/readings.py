@@ -89,7 +89,9 @@ def _header_map(cells: list[str]) -> dict[str, int]:
     missing = [k for k in REQUIRED if k not in found]
     if missing:
         raise ImportFileError(
-            "missing column(s): " + ", ".join(f"{k} ({HEADERS[k][1]})" for k in missing)
+            "header",
+            "missing column(s): " + ", ".join(f"{k} ({HEADERS[k][1]})" for k in missing),
+            field=missing[0],
         )
     return found
 
@@ -254,9 +256,9 @@ def _rows_from_file(path: Path) -> list[_Row]:
         values = {k: (cells[i].strip() if i < len(cells) else "") for k, i in header.items()}
         rows.append(_Row(line, values))
         if len(rows) > MAX_ROWS:
-            raise ImportFileError(f"more than {MAX_ROWS} rows: split the file")
+            raise ImportFileError("too_many_rows", f"more than {MAX_ROWS} rows: split the file")
     if header is None:
-        raise ImportFileError("the file is empty")
+        raise ImportFileError("empty", "the file is empty")
     return rows
 
 

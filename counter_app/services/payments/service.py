@@ -20,6 +20,7 @@ from enum import StrEnum
 from psycopg.types.json import Jsonb
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.domain.money import to_money
 from counter_app.services.accounts.ledger import ZERO, OpenBill
 from counter_app.services.action_values import exact_money
@@ -42,13 +43,13 @@ class Tender(StrEnum):
     PREPAYMENT = "prepayment"
 
 
-class PaymentError(ValueError):
+class PaymentError(CounterError, ValueError):
     """A refused payment; ``code`` for the UI, ``field`` names the input at fault."""
 
-    def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+    field: str
+
+    def __init__(self, code: str, message: str, *, field: str = "", kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 class StaleBillsError(PaymentError):
@@ -56,7 +57,8 @@ class StaleBillsError(PaymentError):
 
     def __init__(self, outstanding: Decimal, bills: list[OpenBill]):
         super().__init__(
-            "stale", f"the amount owed is now {outstanding}: it changed since it was shown"
+            "stale", f"the amount owed is now {outstanding}: it changed since it was shown",
+            kind="conflict",
         )
         self.outstanding = outstanding
         self.bills = bills
@@ -66,13 +68,15 @@ class StaleLateFeeError(PaymentError):
     """The late fee changed since it was shown (a new day, a waiver used)."""
 
     def __init__(self, message: str):
-        super().__init__("stale_fee", message, field="late_fee")
+        super().__init__("stale_fee", message, field="late_fee", kind="conflict")
 
 
 class IdempotencyConflict(PaymentError):
     def __init__(self, client_uuid: str):
         super().__init__(
-            "uuid_conflict", f"submission {client_uuid} was already used for a different payment"
+            "uuid_conflict",
+            f"submission {client_uuid} was already used for a different payment",
+            kind="conflict",
         )
 
 
@@ -263,4 +267,5 @@ class PaymentService:
             wanted = set(request.bill_ids)
             bills = [b for b in account.bills if not wanted or b.bill_id in wanted]
             return StaleBillsError(sum((b.outstanding for b in bills), ZERO), bills)
-        return PaymentError(refused.code, refused.message, field=refused.field)
+        return PaymentError(refused.code, refused.message, field=refused.field,
+                            kind=refused.kind)

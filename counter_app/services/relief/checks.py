@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from counter_app.domain.dates import validity_problem
+from counter_app.domain.errors import CounterError
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.domain.phone import PhoneError, validate_phone
@@ -41,13 +42,13 @@ def local_today() -> date:
     return datetime.now(SHANGHAI).date()
 
 
-class ReliefError(Exception):
+class ReliefError(CounterError):
     """A refusal: ``field`` to correct, ``code`` of the reason."""
 
-    def __init__(self, field: str, code: str, message: str = ""):
-        super().__init__(message or f"{field}: {code}")
-        self.field = field
-        self.code = code
+    field: str
+
+    def __init__(self, field: str, code: str, message: str = "", *, kind: str | None = None):
+        super().__init__(code, message or f"{field}: {code}", field=field, kind=kind)
 
 
 @dataclass(frozen=True)

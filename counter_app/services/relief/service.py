@@ -87,7 +87,7 @@ class ReliefConflict(ReliefError):
     """Someone else decided the application first (stale version)."""
 
     def __init__(self, message: str = "the application was changed by someone else"):
-        super().__init__("version", "conflict", message)
+        super().__init__("version", "conflict", message, kind="conflict")
 
 
 @dataclass(frozen=True)
@@ -105,11 +105,11 @@ def refusal(action: str, exc: ActionError) -> ReliefError:
     if exc.kind == "forbidden":  # not a supervisor (role), or no EXECUTE (privilege)
         if action in DECISIONS:  # not a supervisor, or of another hall
             return ReliefError("supervisor", "hall" if exc.code == "hall" else "role",
-                               exc.message)
-        return ReliefError("application", exc.code, exc.message)
+                               exc.message, kind=exc.kind)
+        return ReliefError("application", exc.code, exc.message, kind=exc.kind)
     if exc.field == "version" and exc.code == "conflict":
         return ReliefConflict(exc.message)
-    return ReliefError(exc.field or "application", exc.code, exc.message)
+    return ReliefError(exc.field or "application", exc.code, exc.message, kind=exc.kind)
 
 
 class ReliefService:
