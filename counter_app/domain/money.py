@@ -27,8 +27,8 @@ __all__ = [
     "amount_in_words",
     "format_money",
     "parse_money",
+    "sum_money",
     "to_money",
-    "total",
 ]
 
 CENT: Final = Decimal("0.01")
@@ -144,7 +144,7 @@ def parse_money(
     return value
 
 
-def total(amounts: Iterable[Decimal]) -> Decimal:
+def sum_money(amounts: Iterable[Decimal]) -> Decimal:
     """The sum of ``amounts``, ``0.00`` when there are none (two places)."""
     return sum(amounts, ZERO)
 

@@ -13,6 +13,7 @@ from typing import Literal, get_args
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
+from counter_app.domain.money import ZERO
 from counter_app.services.installation.halls import HallHeading
 
 __all__ = [
@@ -40,7 +41,6 @@ __all__ = [
 REVEAL_ROLE = "supervisor"
 RevealField = Literal["id_number", "mobile", "landline"]
 REVEAL_FIELDS: tuple[str, ...] = get_args(RevealField)
-ZERO = Decimal("0.00")
 
 
 class AccountNotFound(CounterError, LookupError):
@@ -157,10 +157,10 @@ class AccountView:
     # migration 0024: of the arrears, 本期应缴 (due today or later) and 逾期欠费
     # (past due, in Asia/Shanghai days), the days since the oldest overdue
     # bill's due date, the late fee as of today, and the 停供 warning
-    current_due: Decimal = Decimal("0.00")
-    overdue: Decimal = Decimal("0.00")
+    current_due: Decimal = ZERO
+    overdue: Decimal = ZERO
     days_overdue: int = 0
-    late_fee: Decimal = Decimal("0.00")
+    late_fee: Decimal = ZERO
     suspension: Suspension | None = None
 
 

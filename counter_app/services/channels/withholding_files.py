@@ -32,6 +32,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
 from counter_app.domain.bank_files import LineError, layout_from_json, parse, render
 from counter_app.domain.errors import CounterError
 from counter_app.services.actions import ActionError, call
@@ -125,7 +126,7 @@ def export_withholding(db: Database, bank: str, period: str, out: Path, *,
                                    "agreement owes anything (or their requests are unanswered)")
     details = [dict(item, seq=n) for n, item in enumerate(items, start=1)]
     total = sum((Decimal(i["amount"]) for i in items), Decimal("0"))
-    header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or date.today(),
+    header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or localtime.today(),
                   count=len(details), total=total, period=period)
     data = render(layout, header, details, dict(count=len(details), total=total))
     digest = _sha256(data)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import ReadingError, reading_flags, usage_between
 from counter_app.services.actions import ActionError, call
@@ -302,7 +303,7 @@ def import_readings(
     with db.read() as session:
         if session.get(m.ReadingImport, file_hash) is not None:
             return ImportReport(len(rows), 0, (), replayed=True)
-        v = _Validator(session, today or date.today())
+        v = _Validator(session, today or localtime.today())
         parsed = [r for r in rows if v.parse(r)]
         v.resolve_meters(parsed)
         for n, row in enumerate(parsed, start=1):

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from counter_app.db.engine import Database
 from counter_app.domain.errors import CounterError
-from counter_app.domain.money import to_money
+from counter_app.domain.money import ZERO, to_money
 from counter_app.services.action_values import required
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -172,4 +172,4 @@ class LateFeeService:
             overdue_bills=r["overdue_bills"], oldest_due=date.fromisoformat(r["oldest_due"]),
             days_overdue=r["days_overdue"], suspend=r["suspend"]) for r in j["rows"])
         return DunningList(date.fromisoformat(j["as_of"]), j["days"], j["area"], j["book"],
-                           j["suspension"], rows, j["total"] + Decimal("0.00"))
+                           j["suspension"], rows, j["total"] + ZERO)

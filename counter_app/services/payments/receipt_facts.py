@@ -22,7 +22,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from counter_app.domain.errors import CounterError
-from counter_app.services.accounts.ledger import ZERO, OpenBill
+from counter_app.domain.money import ZERO
+from counter_app.services.accounts.ledger import OpenBill
 from counter_app.services.action_values import required
 
 DEFAULT_UTILITY_NAME = "自来水公司"

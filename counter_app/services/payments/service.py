@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from psycopg.types.json import Jsonb
 
 from counter_app.db.engine import Database
 from counter_app.domain.errors import CounterError
-from counter_app.domain.money import to_money
-from counter_app.services.accounts.ledger import ZERO, OpenBill
+from counter_app.domain.money import ZERO, sum_money, to_money
+from counter_app.domain.tenders import Tender
+from counter_app.services.accounts.ledger import OpenBill
 from counter_app.services.action_values import exact_money
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -33,14 +33,6 @@ from counter_app.services.payments.receipt_facts import (
     facts_of,
     payable_of,
 )
-
-
-class Tender(StrEnum):
-    CASH = "cash"
-    WECHAT = "wechat"
-    ALIPAY = "alipay"
-    CARD = "card"
-    PREPAYMENT = "prepayment"
 
 
 class PaymentError(CounterError, ValueError):
@@ -266,6 +258,6 @@ class PaymentService:
             account = self.account_for_payment(account_id=request.account_id)
             wanted = set(request.bill_ids)
             bills = [b for b in account.bills if not wanted or b.bill_id in wanted]
-            return StaleBillsError(sum((b.outstanding for b in bills), ZERO), bills)
+            return StaleBillsError(sum_money(b.outstanding for b in bills), bills)
         return PaymentError(refused.code, refused.message, field=refused.field,
                             kind=refused.kind)

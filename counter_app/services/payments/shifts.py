@@ -19,16 +19,16 @@ from sqlalchemy import select
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.errors import CounterError
-from counter_app.domain.money import to_money
+from counter_app.domain.money import ZERO, to_money
+from counter_app.domain.tenders import TENDER_CODES
 from counter_app.services.action_values import exact_money, required
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.payments.receipt_facts import DEFAULT_UTILITY_NAME
 from counter_app.services.payments.receipts import receipt_label
 
-ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
-TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
+TENDERS = TENDER_CODES  # kept for callers
 
 
 

@@ -8,12 +8,12 @@ Each refusal is a :class:`ReliefError` naming the form ``field`` and a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from counter_app.domain.dates import validity_problem
 from counter_app.domain.errors import CounterError
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
-from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.localtime import today as local_today  # kept for callers
 from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
 
@@ -36,10 +36,6 @@ MAX_LENGTHS = {
     "certificate_type": 40, "certificate_no": 40, "issuing_office": 80, "holder_name": 80,
     "notes": 2000,
 }
-
-
-def local_today() -> date:
-    return datetime.now(SHANGHAI).date()
 
 
 class ReliefError(CounterError):

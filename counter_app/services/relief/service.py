@@ -43,13 +43,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.db.engine import Database
+from counter_app.domain.localtime import today
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.relief.checks import (
     MATERIALS,
     ReliefError,
     ReliefInput,
-    local_today,
     validate_input,
 )
 from counter_app.services.relief.queries import (
@@ -161,7 +161,7 @@ class ReliefService:
     # -- writing (one action each) ----------------------------------------------------
 
     def apply(self, data: ReliefInput, actor: Actor) -> ReliefRow:
-        clean = validate_input(data, local_today())
+        clean = validate_input(data, today())
         return row_from_json(self._call(
             "file_relief", actor.workstation, data.account_id, data.certificate_type,
             clean["certificate_no"], data.issuing_office, data.valid_from, data.valid_to,
