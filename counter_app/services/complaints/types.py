@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
+from counter_app.domain.localtime import local_date
 from counter_app.domain.phone import PhoneError, validate_phone
 
 CHANNELS = ("counter", "hotline", "online", "letter")
@@ -179,7 +180,7 @@ def check_dates(recall_on: date | None, due_at: datetime | None,
     a year; ``ComplaintError("date_range", field)`` otherwise (the database's
     trigger refuses the same)."""
     at = _now(now)
-    today = at.astimezone(CST).date()
+    today = local_date(at)
     if recall_on is not None and not today <= recall_on <= today + timedelta(DATE_WINDOW_DAYS):
         raise ComplaintError("date_range", "recall_on")
     if due_at is not None and due_at > at + timedelta(DATE_WINDOW_DAYS):
