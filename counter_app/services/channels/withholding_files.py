@@ -122,8 +122,9 @@ def export_withholding(db: Database, bank: str, period: str, out: Path, *,
     layout = layout_from_json(due["layout"], "request")
     items = due["items"]
     if not items:
-        raise WithholdingFileError("nothing_owed", f"nothing to withhold at {bank} up to {period}: no active "
-                                   "agreement owes anything (or their requests are unanswered)")
+        raise WithholdingFileError(
+            "nothing_owed", f"nothing to withhold at {bank} up to {period}: no active "
+            "agreement owes anything (or their requests are unanswered)")
     details = [dict(item, seq=n) for n, item in enumerate(items, start=1)]
     total = sum((Decimal(i["amount"]) for i in items), Decimal("0"))
     header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or localtime.today(),

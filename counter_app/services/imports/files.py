@@ -106,7 +106,7 @@ def decode_text(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     raise ImportFileError("encoding", "the file is neither UTF-8 nor GBK/GB18030 text "
-                          "(文件编码不是 UTF-8 或 GBK)")
+                                      "(文件编码不是 UTF-8 或 GBK)")
 
 
 def _csv_cells(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
@@ -236,8 +236,8 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
     rows = iter_cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
-        raise ImportFileError("empty", "the file is empty or its first row is blank: line 1 must be "
-                              "the header")
+        raise ImportFileError("empty", "the file is empty or its first row is blank: "
+                                       "line 1 must be the header")
     index = _headers(first[1], columns)
     by_key = {c.key: c for c in columns}
     table = Table(path.name, data_hash, {k: first[1][i].text for k, i in index.items()})
