@@ -24,7 +24,7 @@ from counter_app.db.embedded_server import EmbeddedServerError, release_server
 from counter_app.db.engine import Database
 from counter_app.db.installation import installation_role
 from counter_app.db.migrate import SchemaError, migrate, schema_state
-from counter_app.services.actions import ActionError
+from counter_app.domain.errors import CounterError
 from counter_app.settings import ENV_DATABASE_URL, SettingsError, check_database_url
 
 
@@ -420,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaError as exc:
         print(f"counter-admin: error: {exc}", file=sys.stderr)
         return 1
-    except ActionError as exc:
+    except CounterError as exc:  # the database's refusal, or a service's not caught above
         where = f"{exc.field}: " if exc.field else ""
         print(f"counter-admin: error: refused ({exc.code}): {where}{exc.message}",
               file=sys.stderr)

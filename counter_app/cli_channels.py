@@ -8,6 +8,8 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from counter_app.domain import localtime
+
 
 def _cli():
     from counter_app import cli
@@ -157,7 +159,7 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_suspense_resolve)
 
     p = sub_parser(subparsers, "channel-report", "channel money of one day (a supervisor)")
-    p.add_argument("--day", type=date.fromisoformat, default=date.today(),
+    p.add_argument("--day", type=date.fromisoformat, default=localtime.today(),
                    help="YYYY-MM-DD (default: today)")
     p.set_defaults(func=cmd_channel_report)
 

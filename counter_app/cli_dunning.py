@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from counter_app.db.engine import Database
-from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.localtime import today
 from counter_app.export.dunning import write_dunning_xlsx
 from counter_app.services.audit import Actor
 from counter_app.services.payments.late_fees import LateFeeError, LateFeeService
@@ -88,7 +88,7 @@ def cmd_set_late_fee_rule(db: Database, args, out) -> int:
     try:
         rule = LateFeeService(db).set_rule(
             actor, price_category=args.category, rate=args.rate, delay_days=args.delay_days,
-            cap_ratio=args.cap, effective_from=args.effective_from or datetime.now(SHANGHAI).date(),
+            cap_ratio=args.cap, effective_from=args.effective_from or today(),
             reason=args.reason, suspend_after_days=args.suspend_after_days,
             suspend_min_amount=args.suspend_min_amount)
     except LateFeeError as exc:

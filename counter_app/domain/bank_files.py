@@ -12,14 +12,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from counter_app.domain.errors import CounterError
+
 RECORDS = ("header", "detail", "trailer")
 KINDS = ("literal", "text", "digits", "date", "amount")
 YUAN_RE = re.compile(r"^[0-9]{1,10}(\.[0-9]{1,2})?$")
 THREE_DECIMALS_RE = re.compile(r"^[0-9]+\.[0-9]{3,}$")
 
 
-class LayoutError(ValueError):
+class LayoutError(CounterError, ValueError):
     """A layout that cannot describe a file (a DBA's typo in the bank's row)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("layout", message)
 
 
 @dataclass(frozen=True)

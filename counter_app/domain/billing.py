@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from counter_app.domain.money import to_money
+from counter_app.domain.money import CENT, ZERO, to_money
 from counter_app.domain.relief import ReliefKind, ReliefRule
 from counter_app.domain.tariffs import Component, Tariff
 
@@ -29,8 +29,6 @@ KIND_CHARGE = "charge"
 KIND_RELIEF = "relief"
 RELIEF_LABEL = "低保减免"
 
-_CENT = Decimal("0.01")
-_ZERO = Decimal("0.00")
 _CHINESE_NUMERALS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
 
@@ -80,7 +78,7 @@ def _round_fraction(amount: Fraction) -> Decimal:
     if amount < 0:
         raise ValueError(f"expected a non-negative amount, got {amount}")
     cents = math.floor(amount * 100 + Fraction(1, 2))
-    return Decimal(cents).scaleb(-2).quantize(_CENT)
+    return Decimal(cents).scaleb(-2).quantize(CENT)
 
 
 def tier_label(tier: int) -> str:
@@ -156,7 +154,7 @@ def _relief_line(
     rule = relief.rule
     share = relief.share
     value = Fraction(rule.value)
-    unit_price = _ZERO
+    unit_price = ZERO
     volume = usage
     if rule.kind is ReliefKind.PER_TON:
         exact = value * usage * share
@@ -202,7 +200,7 @@ def compute_bill(
             f"relief targets {relief.rule.component}, to which no relief applies"
         )
     if usage == 0:
-        return BillComputation(usage=0, lines=(), total=_ZERO)
+        return BillComputation(usage=0, lines=(), total=ZERO)
 
     lines: list[BillLine] = []
     for component in tariff.ordered_components():
@@ -210,7 +208,7 @@ def compute_bill(
 
     if relief is not None:
         component_charge = sum(
-            (line.amount for line in lines if line.component == relief.rule.component), _ZERO
+            (line.amount for line in lines if line.component == relief.rule.component), ZERO
         )
         relief_line = _relief_line(
             tariff,
@@ -223,5 +221,5 @@ def compute_bill(
         if relief_line is not None:
             lines.append(relief_line)
 
-    total = sum((line.amount for line in lines), _ZERO)
+    total = sum((line.amount for line in lines), ZERO)
     return BillComputation(usage=usage, lines=tuple(lines), total=total)

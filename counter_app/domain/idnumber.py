@@ -8,6 +8,8 @@ import re
 from datetime import date
 from typing import Final
 
+from counter_app.domain.errors import CounterError
+from counter_app.domain.localtime import today as beijing_today
 from counter_app.domain.text import normalize_input
 
 __all__ = [
@@ -31,17 +33,16 @@ _ALLOWED_CHARS = re.compile(r"[0-9X]*")
 _DIGITS_17 = re.compile(r"[0-9]{17}")
 
 
-class IdNumberError(ValueError):
+class IdNumberError(CounterError, ValueError):
     """An ID number was refused.  ``code`` is one of ``"length"``,
     ``"chars"``, ``"checksum"``, ``"birthdate"``."""
 
     def __init__(self, code: str, value: str = "") -> None:
         if code not in ID_NUMBER_ERROR_CODES:
             raise ValueError(f"unknown IdNumberError code {code!r}")
-        self.code = code
-        self.value = value
         # The value is personal data: keep it out of the message (and logs).
-        super().__init__(f"invalid ID number: {code}")
+        super().__init__(code, f"invalid ID number: {code}")
+        self.value = value
 
 
 def check_digit(first17: str) -> str:
@@ -90,7 +91,7 @@ def validate_id_number(s: str) -> str:
         raise IdNumberError("length", value)
     if "X" in value[:17] or (len(value) == 15 and "X" in value):
         raise IdNumberError("chars", value)
-    today = date.today()
+    today = beijing_today()
     if len(value) == 15:
         if _birth_date("19" + value[6:12], today) is None:
             raise IdNumberError("birthdate", value)

@@ -5,22 +5,27 @@ Rules: docs/rules/payments.md
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Final
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.text import normalize_input
 
 __all__ = [
     "CENT",
     "MAX_AMOUNT",
+    "ZERO",
     "MoneyError",
     "amount_in_words",
     "format_money",
     "parse_money",
+    "sum_money",
     "to_money",
 ]
 
 CENT: Final = Decimal("0.01")
+ZERO: Final = Decimal("0.00")  # the one zero amount: two places, like every amount
 MAX_AMOUNT: Final = Decimal("9999999999.99")  # NUMERIC(12,2)
 
 MONEY_ERROR_CODES: Final = frozenset(
@@ -28,15 +33,14 @@ MONEY_ERROR_CODES: Final = frozenset(
 )
 
 
-class MoneyError(ValueError):
+class MoneyError(CounterError, ValueError):
     """An amount was refused.  ``code`` is one of :data:`MONEY_ERROR_CODES`."""
 
-    def __init__(self, code: str, text: str = "") -> None:
+    def __init__(self, code: str, text: str = "", *, field: str | None = None) -> None:
         if code not in MONEY_ERROR_CODES:
             raise ValueError(f"unknown MoneyError code {code!r}")
-        self.code = code
+        super().__init__(code, f"{code}: {text!r}" if text else code, field=field)
         self.text = text
-        super().__init__(f"{code}: {text!r}" if text else code)
 
 
 def to_money(value: Decimal | int | str) -> Decimal:
@@ -62,7 +66,7 @@ def to_money(value: Decimal | int | str) -> Decimal:
             q = d.quantize(CENT, rounding=ROUND_HALF_UP)
         except InvalidOperation:
             raise MoneyError("too_large", str(value)) from None
-    return q if q else Decimal("0.00")  # drop the sign of -0.00
+    return q if q else ZERO  # drop the sign of -0.00
 
 
 _CURRENCY_SIGNS = ("¥", "￥")
@@ -131,6 +135,11 @@ def parse_money(
     if not value and not allow_zero:
         raise MoneyError("zero", text)
     return value
+
+
+def sum_money(amounts: Iterable[Decimal]) -> Decimal:
+    """The sum of ``amounts``, ``0.00`` when there are none (two places)."""
+    return sum(amounts, ZERO)
 
 
 def format_money(d: Decimal | int | str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.text import normalize_input
 
 __all__ = [
@@ -28,15 +29,14 @@ _LOCAL = re.compile(r"[2-9][0-9]{6,7}")
 _COUNTRY_PREFIXES = ("+86", "0086")
 
 
-class PhoneError(ValueError):
+class PhoneError(CounterError, ValueError):
     """A phone number was refused.  ``code`` is ``"empty"`` or ``"format"``."""
 
     def __init__(self, code: str, value: str = "") -> None:
         if code not in PHONE_ERROR_CODES:
             raise ValueError(f"unknown PhoneError code {code!r}")
-        self.code = code
+        super().__init__(code, f"invalid phone number: {code}")  # no personal data
         self.value = value
-        super().__init__(f"invalid phone number: {code}")  # no personal data
 
 
 def normalize_phone(s: str | None) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from counter_app.domain.errors import CounterError
+
 __all__ = [
     "FLAG_HIGH",
     "FLAG_NO_CHANGE",
@@ -23,7 +25,7 @@ FLAG_ROLLOVER = "rollover"
 _NO_CHANGE_PERIODS = 3
 
 
-class ReadingError(ValueError):
+class ReadingError(CounterError, ValueError):
     """A meter reading that cannot be billed.
 
     ``code`` is one of ``"negative"``, ``"lower_than_last"``, ``"too_large"``;
@@ -31,8 +33,7 @@ class ReadingError(ValueError):
     """
 
     def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message)
 
 
 def _check_reading(name: str, value: int, dial_range: int) -> None:

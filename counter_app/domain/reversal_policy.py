@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.localtime import local_date
 
 __all__ = [
     "POLICY_KEY",
@@ -43,7 +43,7 @@ class ReversalPolicy:
 
 def age_in_days(paid_at: datetime, now: datetime) -> int:
     """Calendar days (Beijing time) from the payment to ``now``; 0 = today."""
-    return (now.astimezone(SHANGHAI).date() - paid_at.astimezone(SHANGHAI).date()).days
+    return (local_date(now) - local_date(paid_at)).days
 
 
 def parse_policy(scope: str | None, warn_after_days: str | None) -> ReversalPolicy:

@@ -7,22 +7,27 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Protocol, TypeVar
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.money import CENT, MAX_AMOUNT
 
 T = TypeVar("T")
 
 
-class MissingValueError(ValueError):
+class MissingValueError(CounterError, ValueError):
     """A value that is always there came back None (a NOT NULL column in an
     action's answer, a required field already checked): a defect, not the
     clerk's input."""
+
+    def __init__(self, field: str):
+        super().__init__("missing_value", f"{field}: no value where one is always given",
+                         field=field)
 
 
 def required(value: T | None, field: str) -> T:
     """``value`` of a ``field`` that cannot be None; None raises
     :class:`MissingValueError` naming the field."""
     if value is None:
-        raise MissingValueError(f"{field}: no value where one is always given")
+        raise MissingValueError(field)
     return value
 
 
@@ -44,15 +49,18 @@ def iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat()
 
 
-class AmountError(ValueError):
+class AmountError(CounterError, ValueError):
     """An amount refused before it is sent: ``code`` (``format``: not a
     finite decimal, NaN, infinity, a float; ``decimals``: more than two;
     ``too_large``) and the ``field`` at fault."""
 
+    field: str
+
     def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(f"{field}: {message}" if field else message)
-        self.code = code
-        self.field = field
+        super().__init__(code, message, field=field)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
 
 
 class AmountRefusal(Protocol):

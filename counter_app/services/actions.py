@@ -14,6 +14,7 @@ from psycopg import errors as pg_errors
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 
 log = logging.getLogger(__name__)
 
@@ -30,18 +31,19 @@ KINDS = {
 }
 
 
-class ActionError(Exception):
+class ActionError(CounterError):
     """The database refused an action. ``code`` is the action's own reason
     (``stale``, ``decimals``, ``role`` …), ``field`` the argument at fault
     ('' when none), ``kind`` one of :data:`KINDS`' values."""
 
+    field: str
+
     def __init__(self, sqlstate: str, code: str, field: str, message: str):
-        super().__init__(f"{code}: {message}" if message and message != code else code)
+        super().__init__(code, message, field=field, kind=KINDS.get(sqlstate, "invalid"))
         self.sqlstate = sqlstate
-        self.kind = KINDS.get(sqlstate, "invalid")
-        self.code = code
-        self.field = field
-        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}" if self.message != self.code else self.code
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter_app.domain.errors import CounterError
+
 ROLES = ("clerk", "supervisor", "admin")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 
@@ -21,11 +23,14 @@ class LoginFailure(StrEnum):
     INSUFFICIENT_ROLE = "insufficient_role"
 
 
-class LoginError(Exception):
-    """Login refused; ``failure`` tells the UI which message to show."""
+class LoginError(CounterError):
+    """Login refused; ``failure`` tells the UI which message to show (its
+    value is the ``code``)."""
 
     def __init__(self, failure: LoginFailure, detail: str = ""):
-        super().__init__(f"{failure.value}: {detail}" if detail else failure.value)
+        kind = "forbidden" if failure is LoginFailure.INSUFFICIENT_ROLE else None
+        super().__init__(failure.value, f"{failure.value}: {detail}" if detail else failure.value,
+                         kind=kind)
         self.failure = failure
         self.detail = detail
 

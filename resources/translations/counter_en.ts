@@ -50,6 +50,98 @@
         <source>The request failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The request was refused ({code}). Check what was typed and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused ({code}); check what was typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was refused: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required; fill it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most two decimals (fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long; shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the expected form; check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not accepted; check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already recorded; it cannot be entered twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cabinet number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

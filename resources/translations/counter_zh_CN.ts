@@ -50,6 +50,98 @@
         <source>The request failed: {error}</source>
         <translation>请求失败：{error}</translation>
     </message>
+    <message>
+        <source>The request was refused ({code}). Check what was typed and try again.</source>
+        <translation>请求被拒绝（{code}）。请检查输入后重试。</translation>
+    </message>
+    <message>
+        <source>refused ({code}); check what was typed.</source>
+        <translation>被拒绝（{code}），请检查输入。</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>The request was refused: {problem}</source>
+        <translation>请求被拒绝：{problem}</translation>
+    </message>
+    <message>
+        <source>required; fill it in.</source>
+        <translation>必填，请填写。</translation>
+    </message>
+    <message>
+        <source>at most two decimals (fen).</source>
+        <translation>最多两位小数（到分）。</translation>
+    </message>
+    <message>
+        <source>too long; shorten it.</source>
+        <translation>太长，请缩短。</translation>
+    </message>
+    <message>
+        <source>not in the expected form; check it.</source>
+        <translation>格式不正确，请检查。</translation>
+    </message>
+    <message>
+        <source>not accepted; check it.</source>
+        <translation>不被接受，请检查。</translation>
+    </message>
+    <message>
+        <source>too large.</source>
+        <translation>数值过大。</translation>
+    </message>
+    <message>
+        <source>must not be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>already recorded; it cannot be entered twice.</source>
+        <translation>已有记录，不能重复录入。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>用户号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Cabinet number</source>
+        <translation>档案柜号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -14,6 +14,7 @@ from counter_app.domain.idnumber import (
     upgrade_15_to_18,
     validate_id_number,
 )
+from counter_app.domain.localtime import today as beijing_today
 
 # Weights written out as in the standard, independent of the module's formula.
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -108,7 +109,7 @@ def test_error_message_does_not_leak_the_number() -> None:
 
 
 def test_birth_date_today_is_valid_tomorrow_is_not() -> None:
-    today = date.today()
+    today = beijing_today()  # a birth "today" in Beijing is valid at 16:00 UTC already
     tomorrow = today + timedelta(days=1)
     assert is_valid_id_number(with_check("370829" + today.strftime("%Y%m%d") + "001"))
     assert not is_valid_id_number(with_check("370829" + tomorrow.strftime("%Y%m%d") + "001"))

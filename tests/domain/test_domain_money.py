@@ -370,3 +370,10 @@ def test_parse_money_only_raises_money_error(text: str) -> None:
     else:
         assert value.as_tuple().exponent == -2
         assert D("0") <= value <= MAX_AMOUNT
+
+
+def test_zero_and_total_have_two_places() -> None:
+    from counter_app.domain.money import ZERO, sum_money
+
+    assert str(ZERO) == "0.00" and str(sum_money([])) == "0.00"
+    assert str(sum_money([Decimal("1.5"), Decimal("2")])) == "3.50"

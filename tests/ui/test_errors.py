@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
+from counter_app.domain.errors import CounterError
+from counter_app.domain.money import MoneyError
+from counter_app.services.accounts.archive import ArchiveError
 from counter_app.services.actions import ActionError
+from counter_app.services.complaints.types import ComplaintError
 from counter_app.services.identity import LoginError, LoginFailure
+from counter_app.services.payments.receipt_facts import AccountNotFoundError
+from counter_app.services.payments.service import PaymentError, StaleBillsError
+from counter_app.services.payments.shifts import ShiftError
+from counter_app.services.relief.checks import ReliefError
+from counter_app.services.tariffs.admin import TariffError
 from counter_app.ui.errors import connection_lost, explain, statement_timeout
 
 
@@ -39,7 +50,8 @@ def test_an_unreachable_database_is_a_lost_connection():
     assert text_.startswith("与数据库的连接已断开")
     assert "secret-pw" not in text_ and "127.0.0.1" not in text_
     assert explain(LoginError(LoginFailure.UNREACHABLE)) == text_
-    assert explain(LoginError(LoginFailure.BAD_CREDENTIALS)) == "请求失败：LoginError"
+    assert explain(LoginError(LoginFailure.BAD_CREDENTIALS, "nobody")) == (
+        "请求被拒绝（bad_credentials）。请检查输入后重试。")
 
 
 @pytest.mark.parametrize(("error", "start"), [
@@ -53,6 +65,41 @@ def test_an_unreachable_database_is_a_lost_connection():
 ])
 def test_refusals_get_their_own_sentence(error, start):
     assert explain(error).startswith(start)
+
+
+@pytest.mark.parametrize(("error", "sentence"), [
+    (PaymentError("decimals", "12.345 has three decimals", field="amount"),
+     "金额：最多两位小数（到分）。"),
+    (ArchiveError("too_long", "cabinet_no", "at most 20 characters"), "档案柜号：太长，请缩短。"),
+    (ComplaintError("required", "contact"), "联系电话：必填，请填写。"),
+    (MoneyError("negative", "-5"), "请求被拒绝：不能为负数。"),
+    (TariffError("tiers[2]", "not above the one before"), "tiers[2]：不被接受，请检查。"),
+    (ReliefError("valid_to", "expired", "expired 2020-01-01"),
+     "valid_to：被拒绝（expired），请检查输入。"),
+    (ActionError("CT400", "ref_conflict", "", "SELECT secret"),
+     "请求被拒绝（ref_conflict）。请检查输入后重试。"),
+])
+def test_a_refusal_of_any_service_is_told_by_its_code_and_field(error, sentence):
+    assert isinstance(error, CounterError)
+    assert explain(error) == sentence
+
+
+@pytest.mark.parametrize(("error", "start"), [
+    (StaleBillsError(Decimal("12.00"), []), "数据在此期间已被更改"),
+    (ShiftError("stale", "changed", field="shift", kind="conflict"), "数据在此期间已被更改"),
+    (AccountNotFoundError("0001234"), "未找到"),
+    (ReliefError("supervisor", "role", "no", kind="forbidden"), "您无权进行此操作"),
+])
+def test_a_service_refusal_keeps_the_kind_of_the_server(error, start):
+    assert explain(error).startswith(start)
+
+
+def test_a_service_maps_the_servers_refusal_with_its_kind_code_and_field():
+    from counter_app.services.relief.service import refusal
+
+    refused = refusal("file_relief", ActionError("CT409", "duplicate", "certificate_no", "x"))
+    assert (refused.kind, refused.code, refused.field) == ("conflict", "duplicate",
+                                                           "certificate_no")
 
 
 def test_anything_else_names_the_error_class_only():

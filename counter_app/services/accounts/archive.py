@@ -10,6 +10,7 @@ from typing import Any
 
 from counter_app.db.engine import Database
 from counter_app.domain.archive import MAX_CABINET_NO
+from counter_app.domain.errors import CounterError
 from counter_app.services.action_values import required
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -25,14 +26,15 @@ __all__ = [
 ]
 
 
-class ArchiveError(ValueError):
+class ArchiveError(CounterError, ValueError):
     """A refusal: ``code`` (required, too_long, invalid, already_numbered,
     not_found, role), ``field`` (cabinet_no, account_id, archive_no, locality)."""
 
-    def __init__(self, code: str, field: str = "", message: str = ""):
-        super().__init__(message or code)
-        self.code = code
-        self.field = field
+    field: str
+
+    def __init__(self, code: str, field: str = "", message: str = "", *,
+                 kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -120,4 +122,4 @@ class ArchiveService:
         except ActionError as exc:
             if exc.kind == "forbidden":
                 raise PermissionError(exc.message) from None
-            raise ArchiveError(exc.code, exc.field, exc.message) from None
+            raise ArchiveError(exc.code, exc.field, exc.message, kind=exc.kind) from None

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.db.types import Money
+from counter_app.domain.money import ZERO
 from counter_app.domain.periods import Period
 from counter_app.services.accounts.records import (
     CST,
-    ZERO,
     AccountNotFound,
     BillLineView,
     BillNotFound,

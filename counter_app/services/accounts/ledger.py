@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from counter_app.db import models as m
 from counter_app.db.types import Money
-
-ZERO = Decimal("0.00")
+from counter_app.domain.money import ZERO
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal, get_args
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
+from counter_app.domain.money import ZERO
 from counter_app.services.installation.halls import HallHeading
 
 __all__ = [
@@ -37,24 +39,39 @@ __all__ = [
 REVEAL_ROLE = "supervisor"
 RevealField = Literal["id_number", "mobile", "landline"]
 REVEAL_FIELDS: tuple[str, ...] = get_args(RevealField)
-ZERO = Decimal("0.00")
 
 
-class AccountNotFound(LookupError):
-    pass
+class AccountNotFound(CounterError, LookupError):
+    """No account with that id (``str()`` is the id)."""
+
+    def __init__(self, account_id: object = None):
+        super().__init__("not_found", str(account_id), field="account", kind="not_found")
 
 
-class BillNotFound(LookupError):
-    pass
+class BillNotFound(CounterError, LookupError):
+    """No bill with that id (``str()`` is the id)."""
+
+    def __init__(self, bill_id: object = None):
+        super().__init__("not_found", str(bill_id), field="bill", kind="not_found")
 
 
-class RevealRefused(PermissionError):
+class RevealRefused(CounterError, PermissionError):
     """The clerk may not see the full value; nothing was revealed or written."""
+
+    kind = "forbidden"
+
+    def __init__(self, message: str = "", *, code: str = "role"):
+        super().__init__(code, message)
 
 
 class RevealLimited(RevealRefused):
     """Too many full numbers this minute (the lookup quota of migration 0025,
     shared by reveals since 0026); the database flagged it for a supervisor."""
+
+    kind = "rate_limited"
+
+    def __init__(self, message: str = ""):
+        super().__init__(message, code="quota")
 
 
 # ------------------------------------------------------------------- records
@@ -138,10 +155,10 @@ class AccountView:
     # migration 0024: of the arrears, 本期应缴 (due today or later) and 逾期欠费
     # (past due, in Asia/Shanghai days), the days since the oldest overdue
     # bill's due date, the late fee as of today, and the 停供 warning
-    current_due: Decimal = Decimal("0.00")
-    overdue: Decimal = Decimal("0.00")
+    current_due: Decimal = ZERO
+    overdue: Decimal = ZERO
     days_overdue: int = 0
-    late_fee: Decimal = Decimal("0.00")
+    late_fee: Decimal = ZERO
     suspension: Suspension | None = None
 
 

@@ -45,7 +45,7 @@ class AccountReveal:
             if exc.kind == "rate_limited":
                 raise RevealLimited(exc.message) from None
             if exc.kind == "forbidden":
-                raise RevealRefused(exc.message) from None
+                raise RevealRefused(exc.message, code=exc.code) from None
             if exc.kind == "not_found" and exc.field == "account_id":
                 raise AccountNotFound(account_id) from None
             raise

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain.money import ZERO
 from counter_app.domain.phone import split_landline
 from counter_app.domain.search_query import Kind, Mode, ParsedQuery, Term, parse_query
 from counter_app.services.accounts.ledger import arrears_select
@@ -52,8 +53,8 @@ class AccountHit:
     match: str = Mode.EXACT.value  # exact / prefix / contains
     landline_masked: str = ""
     # migration 0024: of the arrears, what is past due (逾期) and since how many days
-    overdue: Decimal = Decimal("0.00")
-    current_due: Decimal = Decimal("0.00")
+    overdue: Decimal = ZERO
+    current_due: Decimal = ZERO
     days_overdue: int = 0
 
 

@@ -9,9 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from counter_app.db.engine import Database
+from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.money import ZERO, sum_money
 from counter_app.services.actions import ActionError, call
 from counter_app.services.imports.readings import ImportFileError, RowError, _refused_row, read_rows
 from counter_app.services.installation.batch import jsonb
@@ -29,7 +30,6 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
              "account_no": ("户号", "缴费户号", "用户号"), "amount": ("交易金额", "金额")},
 }
 TOTAL_MARKS = ("合计", "总计", "total")
-TZ = ZoneInfo("Asia/Shanghai")
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
                 "%Y%m%d%H%M%S")
 CENT = Decimal("0.01")
@@ -103,7 +103,7 @@ def _money(text: str) -> Decimal:
 def _time(text: str) -> datetime:
     for fmt in TIME_FORMATS:
         try:
-            return datetime.strptime(text.strip().lstrip("`"), fmt).replace(tzinfo=TZ)
+            return datetime.strptime(text.strip().lstrip("`"), fmt).replace(tzinfo=SHANGHAI)
         except ValueError:
             continue
     raise ValueError(f"not a time: {text!r} (use YYYY-MM-DD HH:MM:SS)")
@@ -120,15 +120,15 @@ def _header(platform: str, cells: list[str]) -> dict[str, int]:
     missing = [k for k in HEADERS[platform] if k not in found]
     if missing:
         raise ImportFileError(
-            f"line 1: this is not a {platform} statement: missing column(s) "
-            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing))
+            "header", f"line 1: this is not a {platform} statement: missing column(s) "
+            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing), field=missing[0])
     return found
 
 
 def read_statement(path: Path, platform: str) -> Statement:
     """Every order of the file, checked; the problems with their lines."""
     if platform not in PLATFORMS:
-        raise ImportFileError(f"unknown platform {platform!r}: {', '.join(PLATFORMS)}")
+        raise ImportFileError("platform", f"unknown platform {platform!r}: {', '.join(PLATFORMS)}")
     orders: list[Order] = []
     errors: list[RowError] = []
     header: dict[str, int] | None = None
@@ -186,18 +186,18 @@ def read_statement(path: Path, platform: str) -> Statement:
         seen[order_id] = order
         orders.append(order)
     if header is None:
-        raise ImportFileError("the file is empty")
+        raise ImportFileError("empty", "the file is empty")
     if total is None:
         errors.append(RowError(last_line + 1, "total",
                                "no total line (合计): the file is truncated"))
         count, amount_total = -1, Decimal("-1")
     else:
         _, count, amount_total = total
-        if not errors and (count != len(orders) or amount_total != sum(
-                (o.amount for o in orders), Decimal("0.00"))):
+        if not errors and (count != len(orders) or amount_total != sum_money(
+                o.amount for o in orders)):
             errors.append(RowError(total[0], "total",
                 f"the total line says {count} orders, {amount_total}; the file has "
-                f"{len(orders)}, {sum((o.amount for o in orders), Decimal('0.00'))}"))
+                f"{len(orders)}, {sum_money(o.amount for o in orders)}"))
     return Statement(platform, tuple(orders), count, amount_total,
                      tuple(sorted(errors, key=lambda e: (e.line, e.field))))
 
@@ -209,10 +209,10 @@ def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = Fa
     path = Path(path)
     statement = read_statement(path, platform)
     sent = statement.orders if orders is None else orders
-    empty = Decimal("0.00")
+    empty = ZERO
     report = OnlineImportReport(
         platform=platform, file_name=path.name, orders=len(sent), posted=0, replayed=0,
-        suspended=0, amount=sum((o.amount for o in sent), empty), posted_amount=empty,
+        suspended=0, amount=sum_money(o.amount for o in sent), posted_amount=empty,
         replayed_amount=empty, suspended_amount=empty, to_bills=empty, to_prepayment=empty,
         file_total=statement.file_total, file_replayed=False)
     if statement.errors or dry_run:

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from counter_app.db.engine import Database
+from counter_app.domain.money import sum_money
 from counter_app.services.actions import call
 
 ACTIONS = ("to_prepayment", "to_account", "refunded")
@@ -147,4 +148,4 @@ class ChannelDayReport:
 
     @property
     def amount(self) -> Decimal:
-        return sum((r.amount for r in self.rows), Decimal("0.00"))
+        return sum_money(r.amount for r in self.rows)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.services.action_values import day, required, when
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -21,14 +22,16 @@ __all__ = ["Agreement", "Bank", "Request", "WithholdingError", "WithholdingScree
 BANK_ACCOUNT_RE = re.compile(r"^[0-9]{10,30}$")
 
 
-class WithholdingError(ValueError):
+class WithholdingError(CounterError, ValueError):
     """A refusal the form shows next to ``field`` (``code`` says which)."""
 
-    def __init__(self, field: str, code: str, message: str = ""):
-        super().__init__(f"{field}: {message or code}")
-        self.field = field
-        self.code = code
-        self.message = message or code
+    field: str
+
+    def __init__(self, field: str, code: str, message: str = "", *, kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ class WithholdingService:
             data = call(self.db, "sign_withholding", actor.workstation, account_id, bank_code,
                         number, holder, signed_on)
         except ActionError as exc:
-            raise WithholdingError(exc.field or "", exc.code, exc.message) from None
+            raise WithholdingError(exc.field, exc.code, exc.message, kind=exc.kind) from None
         return agreement_from(data)
 
     def cancel(self, agreement: Agreement, reason: str, actor: Actor) -> Agreement:
@@ -154,5 +157,5 @@ class WithholdingService:
             data = call(self.db, "cancel_withholding", actor.workstation, agreement.id,
                         agreement.version, reason)
         except ActionError as exc:
-            raise WithholdingError(exc.field or "", exc.code, exc.message) from None
+            raise WithholdingError(exc.field, exc.code, exc.message, kind=exc.kind) from None
         return agreement_from(data)

@@ -14,7 +14,9 @@ from pathlib import Path
 from sqlalchemy import text
 
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
 from counter_app.domain.bank_files import LineError, layout_from_json, parse, render
+from counter_app.domain.errors import CounterError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 
@@ -22,9 +24,13 @@ __all__ = ["ExportReport", "ImportReport", "Reconciliation", "WithholdingFileErr
            "export_withholding", "import_withholding"]
 
 
-class WithholdingFileError(ValueError):
+class WithholdingFileError(CounterError, ValueError):
     """A refusal of the command as a whole (no bank, nothing owed, a file
-    that cannot be read)."""
+    that cannot be read): ``code`` ``bank``, ``nothing_owed``, ``agreements_changed``,
+    ``unreadable``."""
+
+    def __init__(self, code: str, message: str, *, field: str | None = None):
+        super().__init__(code, message, field=field)
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ def _layout(db: Database, bank: str, direction: str):
         row = s.execute(text("SELECT layout FROM withholding_banks WHERE code = :c AND active"),
                         {"c": bank}).first()
     if row is None:
-        raise WithholdingFileError(f"--bank: no bank {bank} takes withholding files")
+        raise WithholdingFileError("bank", f"--bank: no bank {bank} takes withholding files")
     return layout_from_json(row[0], direction)
 
 
@@ -106,16 +112,18 @@ def export_withholding(db: Database, bank: str, period: str, out: Path, *,
     layout = layout_from_json(due["layout"], "request")
     items = due["items"]
     if not items:
-        raise WithholdingFileError(f"nothing to withhold at {bank} up to {period}: no active "
-                                   "agreement owes anything (or their requests are unanswered)")
+        raise WithholdingFileError(
+            "nothing_owed", f"nothing to withhold at {bank} up to {period}: no active "
+            "agreement owes anything (or their requests are unanswered)")
     numbers = _full_numbers(db, bank, period)
     if any(str(i["agreement_id"]) not in numbers for i in items):
-        raise WithholdingFileError(f"the agreements at {bank} changed meanwhile: run the export "
-                                   "again")
+        raise WithholdingFileError(
+            "agreements_changed", f"the agreements at {bank} changed meanwhile: run the export "
+            "again")
     details = [dict(item, seq=n, bank_account=numbers[str(item["agreement_id"])])
                for n, item in enumerate(items, start=1)]
     total = sum((Decimal(i["amount"]) for i in items), Decimal("0"))
-    header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or date.today(),
+    header = dict(bank_code=bank, batch_no=due["batch_no"], created_on=today or localtime.today(),
                   count=len(details), total=total, period=period)
     data = render(layout, header, details, dict(count=len(details), total=total))
     digest = _sha256(data)
@@ -153,7 +161,7 @@ def import_withholding(db: Database, path: Path, bank: str) -> ImportReport:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WithholdingFileError(f"{path}: {exc.strerror}") from None
+        raise WithholdingFileError("unreadable", f"{path}: {exc.strerror}", field="file") from None
     report = ImportReport(file=str(path), bank_code=bank)
     parsed = parse(_layout(db, bank, "return"), data)
     report.lines = len(parsed.details)

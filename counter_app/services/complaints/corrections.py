@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.domain.idnumber import validate_id_number
 from counter_app.domain.phone import PhoneError, is_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
@@ -30,20 +31,25 @@ DECIDING_ROLES = ("supervisor", "admin")
 _LIMITS = {"name": 80, "address": 200, "meter_location": 80}
 
 
-class CorrectionError(ValueError):
+class CorrectionError(CounterError, ValueError):
     """Refused input; ``code``: field, empty, format, too_long, same, state."""
 
-    def __init__(self, code: str):
-        super().__init__(f"correction refused: {code}")
-        self.code = code
+    def __init__(self, code: str, *, field: str | None = None, kind: str | None = None):
+        super().__init__(code, f"correction refused: {code}", field=field, kind=kind)
 
 
-class AccountChanged(RuntimeError):
+class AccountChanged(CounterError, RuntimeError):
     """The account was changed after the request was filed: nothing applied."""
 
+    def __init__(self, message: str = ""):
+        super().__init__("account_changed", message, kind="conflict")
 
-class StaleCorrection(RuntimeError):
+
+class StaleCorrection(CounterError, RuntimeError):
     """Someone decided this request meanwhile: nothing written."""
+
+    def __init__(self, message: str = ""):
+        super().__init__("stale", message, kind="conflict")
 
 
 @dataclass(frozen=True)
@@ -188,4 +194,4 @@ def _refusal(exc: ActionError, args: tuple) -> Exception:
         return StaleCorrection(exc.message)
     if exc.kind == "not_found":
         return LookupError(exc.message)
-    return CorrectionError(exc.code)
+    return CorrectionError(exc.code, field=exc.field or None, kind=exc.kind)

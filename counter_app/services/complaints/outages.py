@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.services.action_values import required, when
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -18,10 +19,12 @@ __all__ = ["OutageError", "OutageService", "OutageView"]
 SUPERVISOR_ROLES = ("supervisor", "admin")
 
 
-class OutageError(ValueError):
-    def __init__(self, code: str):
-        super().__init__(f"outage refused: {code}")
-        self.code = code
+class OutageError(CounterError, ValueError):
+    """Refused: ``code`` ``period`` (the end not after the start), ``reason``
+    (none given) or the database's."""
+
+    def __init__(self, code: str, *, field: str | None = None, kind: str | None = None):
+        super().__init__(code, f"outage refused: {code}", field=field, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,9 @@ class OutageService:
         if starts_at.tzinfo is None or ends_at.tzinfo is None:
             raise ValueError("outage times must be timezone-aware")
         if ends_at <= starts_at:
-            raise OutageError("period")
+            raise OutageError("period", field="ends_at")
         if not reason.strip():
-            raise OutageError("reason")
+            raise OutageError("reason", field="reason")
         return _view(self._act("announce_outage", actor.workstation, area_code, starts_at,
                                ends_at, reason))
 
@@ -93,7 +96,7 @@ class OutageService:
         except ActionError as exc:
             if exc.kind == "forbidden":
                 raise PermissionError(exc.message) from None
-            raise OutageError(exc.code) from None
+            raise OutageError(exc.code, field=exc.field or None, kind=exc.kind) from None
 
 
 def _view(o: dict) -> OutageView:

@@ -293,7 +293,7 @@ def _refusal(exc: ActionError, args: tuple) -> Exception:
         return StaleComplaint(exc.message)
     if exc.kind == "forbidden":
         return PermissionError(exc.message)
-    return ComplaintError(exc.code, exc.field)
+    return ComplaintError(exc.code, exc.field, kind=exc.kind)
 
 
 def _required(value: str, name: str) -> str:

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.localtime import SHANGHAI as CST
+from counter_app.domain.localtime import local_date
 from counter_app.domain.phone import PhoneError, validate_phone
 
 CHANNELS = ("counter", "hotline", "online", "letter")
@@ -24,13 +26,14 @@ OPEN_STATES = ("open", "forwarded", "resolved", "replied")
 LIMITS = {"complainant": 40, "contact": 20, "description": 500, "resolution": 500}
 
 
-class ComplaintError(ValueError):
+class ComplaintError(CounterError, ValueError):
     """Refused input; ``code`` names what (``field`` the form field)."""
 
-    def __init__(self, code: str, field_name: str = ""):
-        super().__init__(f"complaint refused: {code} {field_name}".strip())
-        self.code = code
-        self.field = field_name
+    field: str
+
+    def __init__(self, code: str, field_name: str = "", *, kind: str | None = None):
+        super().__init__(code, f"complaint refused: {code} {field_name}".strip(),
+                         field=field_name, kind=kind)
 
 
 class DepartmentError(ComplaintError):
@@ -68,12 +71,18 @@ def clean_departments(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(cleaned)
 
 
-class ComplaintNotFound(LookupError):
-    pass
+class ComplaintNotFound(CounterError, LookupError):
+    """No complaint with that id (``str()`` is the id)."""
+
+    def __init__(self, complaint_id: object = None):
+        super().__init__("not_found", str(complaint_id), field="complaint", kind="not_found")
 
 
-class StaleComplaint(RuntimeError):
+class StaleComplaint(CounterError, RuntimeError):
     """Someone saved this complaint after it was loaded: nothing was written."""
+
+    def __init__(self, message: str = ""):
+        super().__init__("stale", message, kind="conflict")
 
 
 @dataclass(frozen=True)
@@ -171,7 +180,7 @@ def check_dates(recall_on: date | None, due_at: datetime | None,
     a year; ``ComplaintError("date_range", field)`` otherwise (the database's
     trigger refuses the same)."""
     at = _now(now)
-    today = at.astimezone(CST).date()
+    today = local_date(at)
     if recall_on is not None and not today <= recall_on <= today + timedelta(DATE_WINDOW_DAYS):
         raise ComplaintError("date_range", "recall_on")
     if due_at is not None and due_at > at + timedelta(DATE_WINDOW_DAYS):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
 from counter_app.domain.idnumber import IdNumberError, upgrade_15_to_18, validate_id_number
 from counter_app.domain.phone import PhoneError, format_landline, is_mobile, normalize_phone
 from counter_app.domain.pinyin import name_keys
@@ -255,7 +256,7 @@ def import_accounts(db: Database, path: Path, *, dry_run: bool = False,
                               replayed=True, dry_run=dry_run)
     table = read_table(path, ACCOUNT_COLUMNS)
     with db.read() as session:
-        v = _Accounts(table, today or date.today(), *_references(session))
+        v = _Accounts(table, today or localtime.today(), *_references(session))
         rows = [p for p in (v.parse(r) for r in table.rows) if p is not None]
         v.duplicates(rows)
         present = v.against_database(session, rows)

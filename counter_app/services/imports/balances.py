@@ -14,6 +14,8 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
+from counter_app.domain.money import ZERO, sum_money
 from counter_app.services.actions import ActionError, call
 from counter_app.services.imports.files import Column, RowChecker, RowError, read_table, refused_row
 from counter_app.services.installation.batch import among, jsonb
@@ -35,8 +37,8 @@ _SERVER_FIELDS = {"account_no": "用户号", "period": "账期", "usage": "用�
 @dataclass(frozen=True)
 class Totals:
     bills: int = 0
-    bills_amount: Decimal = Decimal("0.00")
-    prepayment: Decimal = Decimal("0.00")
+    bills_amount: Decimal = ZERO
+    prepayment: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,10 @@ def import_balances(db: Database, path: Path, *, dry_run: bool = False,
                                   file_totals=_totals(summary["file"]),
                                   database_totals=_totals(summary["database"]), replayed=True,
                                   dry_run=dry_run)
-        c, bills, prepayments = _parse(table, today or date.today())
+        c, bills, prepayments = _parse(table, today or localtime.today())
         present = _against_database(session, c, bills, prepayments)
-    file_totals = Totals(len(bills), sum((b["amount"] for b in bills), Decimal("0.00")),
-                         sum((p["amount"] for p in prepayments), Decimal("0.00")))
+    file_totals = Totals(len(bills), sum_money(b["amount"] for b in bills),
+                         sum_money(p["amount"] for p in prepayments))
     report = BalancesReport(path.name, len(table.rows), file_totals=file_totals, dry_run=dry_run)
     errors = tuple(sorted(c.errors, key=lambda e: (e.line, e.column)))
     if errors:

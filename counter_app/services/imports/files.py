@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from counter_app.domain.errors import CounterError
 from counter_app.domain.text import normalize_input
 
 __all__ = [
@@ -29,8 +30,13 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d")
 _MERGE_REF = re.compile(rb'<mergeCell[^>]*\bref="([A-Z]+)([0-9]+):([A-Z]+)([0-9]+)"')
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (type, encoding, header)."""
+class ImportFileError(CounterError, ValueError):
+    """The file as a whole cannot be read: ``code`` ``type``, ``encoding``,
+    ``header``, ``empty``, ``too_many_rows``, ``platform``; ``field`` the
+    column when one is at fault."""
+
+    def __init__(self, code: str, message: str, *, field: str | None = None):
+        super().__init__(code, message, field=field)
 
 
 @dataclass(frozen=True)
@@ -82,8 +88,8 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFileError("the file is neither UTF-8 nor GBK/GB18030 text "
-                          "(文件编码不是 UTF-8 或 GBK)")
+    raise ImportFileError("encoding", "the file is neither UTF-8 nor GBK/GB18030 text "
+                                      "(文件编码不是 UTF-8 或 GBK)")
 
 
 def _csv_cells(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
@@ -143,7 +149,7 @@ def _xlsx_cells(path: Path) -> Iterator[tuple[int, list[Cell]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a bad file
-        raise ImportFileError(f"cannot open the workbook: {exc}") from exc
+        raise ImportFileError("type", f"cannot open the workbook: {exc}") from exc
     try:
         sheet = book.worksheets[0]
         merged = _merged(path, sheet._worksheet_path)
@@ -165,7 +171,7 @@ def iter_cells(path: Path) -> Iterator[tuple[int, list[Cell]]]:
         return _csv_cells(path.read_bytes())
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_cells(path)
-    raise ImportFileError(f"unsupported file type {suffix or '(none)'}: use .csv or .xlsx")
+    raise ImportFileError("type", f"unsupported file type {suffix or '(none)'}: use .csv or .xlsx")
 
 
 def _headers(cells: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
@@ -195,7 +201,7 @@ def _headers(cells: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
     if repeated:
         problems.append("repeated column(s) 重复的列: " + ", ".join(repeated))
     if problems:
-        raise ImportFileError("header (line 1): " + "; ".join(problems)
+        raise ImportFileError("header", "header (line 1): " + "; ".join(problems)
                               + ". The columns are 列名应为: "
                               + ", ".join(c.header for c in columns))
     return found
@@ -213,8 +219,8 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
     rows = iter_cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
-        raise ImportFileError("the file is empty or its first row is blank: line 1 must be "
-                              "the header")
+        raise ImportFileError("empty", "the file is empty or its first row is blank: "
+                                       "line 1 must be the header")
     index = _headers(first[1], columns)
     by_key = {c.key: c for c in columns}
     table = Table(path.name, data_hash, {k: first[1][i].text for k, i in index.items()})
@@ -222,7 +228,7 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
         if not any(c.text or c.kind == "merged" for c in cells):
             continue
         if len(table.rows) >= MAX_ROWS:
-            raise ImportFileError(f"more than {MAX_ROWS} rows: split the file")
+            raise ImportFileError("too_many_rows", f"more than {MAX_ROWS} rows: split the file")
         table.rows.append(Row(line, {k: cells[i] for k, i in index.items()
                                      if i < len(cells) and k in by_key}))
     return table

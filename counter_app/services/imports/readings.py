@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain import localtime
 from counter_app.domain.periods import Period
 from counter_app.domain.readings import ReadingError, reading_flags, usage_between
 from counter_app.services.actions import ActionError, call
@@ -81,7 +82,9 @@ def _header_map(cells: list[str]) -> dict[str, int]:
     missing = [k for k in REQUIRED if k not in found]
     if missing:
         raise ImportFileError(
-            "missing column(s): " + ", ".join(f"{k} ({HEADERS[k][1]})" for k in missing)
+            "header",
+            "missing column(s): " + ", ".join(f"{k} ({HEADERS[k][1]})" for k in missing),
+            field=missing[0],
         )
     return found
 
@@ -246,9 +249,9 @@ def _rows_from_file(path: Path) -> list[_Row]:
         values = {k: (cells[i].strip() if i < len(cells) else "") for k, i in header.items()}
         rows.append(_Row(line, values))
         if len(rows) > MAX_ROWS:
-            raise ImportFileError(f"more than {MAX_ROWS} rows: split the file")
+            raise ImportFileError("too_many_rows", f"more than {MAX_ROWS} rows: split the file")
     if header is None:
-        raise ImportFileError("the file is empty")
+        raise ImportFileError("empty", "the file is empty")
     return rows
 
 
@@ -292,7 +295,7 @@ def import_readings(
     with db.read() as session:
         if session.get(m.ReadingImport, file_hash) is not None:
             return ImportReport(len(rows), 0, (), replayed=True)
-        v = _Validator(session, today or date.today())
+        v = _Validator(session, today or localtime.today())
         parsed = [r for r in rows if v.parse(r)]
         v.resolve_meters(parsed)
         for n, row in enumerate(parsed, start=1):

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import counter_groups_of, ensure_installation, other_installations
 from counter_app.db.migrate import BATCH_ROLE, owner_rights
+from counter_app.domain.errors import CounterError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.auth import ROLES, ClerkIdentity
 
@@ -20,27 +21,34 @@ MIN_PASSWORD = 4
 LOGIN_GROUPS = (*(f"counter_{r}" for r in ROLES), BATCH_ROLE)
 
 
-class ClerkError(ValueError):
+class ClerkError(CounterError, ValueError):
     """Refused input; ``field`` names the argument at fault."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
+    field: str
+
+    def __init__(self, field: str, message: str, code: str = "invalid", *,
+                 kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
 
 
 def _validate(username: str, display_name: str, role: str, password: str | None) -> None:
     if not USERNAME_RE.match(username):
         raise ClerkError(
-            "username", "use 2-63 lowercase letters, digits or _; start with a letter"
+            "username", "use 2-63 lowercase letters, digits or _; start with a letter", "format"
         )
     if username.startswith(("counter_", "pg_")):
-        raise ClerkError("username", "names starting with counter_ or pg_ are reserved")
+        raise ClerkError("username", "names starting with counter_ or pg_ are reserved",
+                         "reserved")
     if not display_name.strip():
-        raise ClerkError("display_name", "must not be empty")
+        raise ClerkError("display_name", "must not be empty", "required")
     if role not in ROLES:
-        raise ClerkError("role", f"must be one of {', '.join(ROLES)}")
+        raise ClerkError("role", f"must be one of {', '.join(ROLES)}", "unknown")
     if password is not None and len(password) < MIN_PASSWORD:
-        raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters")
+        raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters",
+                         "too_short")
 
 
 def _refuse_foreign(cur, username: str, installation: str) -> None:
@@ -51,7 +59,7 @@ def _refuse_foreign(cur, username: str, installation: str) -> None:
         raise ClerkError(
             "username", f"the login {username} belongs to another Counter database on this "
             f"server ({', '.join(others)}); choose another user name "
-            f"（该用户名已属于本服务器上的另一个 Counter 数据库，请换一个用户名）")
+            f"（该用户名已属于本服务器上的另一个 Counter 数据库，请换一个用户名）", "foreign")
     cur.execute("SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
                 "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND r.rolname = %s",
                 (username, installation))
@@ -59,7 +67,8 @@ def _refuse_foreign(cur, username: str, installation: str) -> None:
         raise ClerkError(
             "username", f"the login {username} is in a Counter group but not in this "
             f"database's installation role {installation}: it may be another database's; "
-            "choose another user name （该用户名可能属于另一个 Counter 数据库，请换一个用户名）")
+            "choose another user name （该用户名可能属于另一个 Counter 数据库，请换一个用户名）",
+            "foreign")
 
 
 def ensure_login(db: Database, username: str, password: str | None, group: str) -> None:
@@ -78,11 +87,12 @@ def ensure_login(db: Database, username: str, password: str | None, group: str) 
         exists = found is not None
         ident = sql.Identifier(username)
         if found is not None and (found[0] or found[1]):
-            raise ClerkError("username", f"{username} is an administrator's role, not a clerk's")
+            raise ClerkError("username", f"{username} is an administrator's role, not a clerk's",
+                             "reserved")
         if exists:
             _refuse_foreign(cur, username, installation)
         if not exists and password is None:
-            raise ClerkError("password", "a new login role needs a password")
+            raise ClerkError("password", "a new login role needs a password", "required")
         if password is not None:
             verifier = driver_connection(raw).pgconn.encrypt_password(
                 password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
@@ -127,13 +137,13 @@ def create_clerk(
     username = username.strip().lower()
     _validate(username, display_name, role, password)
     if not _hall_exists(db, hall_code):
-        raise ClerkError("hall", f"unknown hall code {hall_code!r}")
+        raise ClerkError("hall", f"unknown hall code {hall_code!r}", "unknown")
     ensure_login(db, username, password, f"counter_{role}")
     try:
         row = call(db, "save_clerk", username, display_name.strip(), role, hall_code,
                    workstation)
     except ActionError as exc:
-        raise ClerkError(exc.field or "clerk", exc.message) from None
+        raise ClerkError(exc.field or "clerk", exc.message, exc.code, kind=exc.kind) from None
     return ClerkIdentity(row["id"], row["username"], row["display_name"], row["role"],
                          row["hall_code"])
 

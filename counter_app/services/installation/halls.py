@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.engine import Database
 from counter_app.db.models import Hall, UtilitySetting
+from counter_app.domain.errors import CounterError
 from counter_app.domain.text import normalize_input
 from counter_app.services.actions import ActionError, call
 from counter_app.services.payments.receipt_facts import (
@@ -23,12 +24,17 @@ CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 PREFIX_RE = re.compile(r"^[A-Z0-9]{0,8}$")
 
 
-class HallError(ValueError):
+class HallError(CounterError, ValueError):
     """Refused input; ``field`` names the argument at fault."""
 
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
+    field: str
+
+    def __init__(self, field: str, message: str, code: str = "invalid", *,
+                 kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -79,18 +85,18 @@ def create_hall(
     address = normalize_input(address).strip()
     prefix = receipt_prefix.strip().upper()
     if not CODE_RE.match(code):
-        raise HallError("code", "use 1-16 letters, digits, _ or -")
+        raise HallError("code", "use 1-16 letters, digits, _ or -", "format")
     if not name:
-        raise HallError("name", "must not be empty")
+        raise HallError("name", "must not be empty", "required")
     if len(name) > 80:
-        raise HallError("name", "at most 80 characters")
+        raise HallError("name", "at most 80 characters", "too_long")
     if len(address) > 200:
-        raise HallError("address", "at most 200 characters")
+        raise HallError("address", "at most 200 characters", "too_long")
     if not PREFIX_RE.match(prefix):
-        raise HallError("receipt_prefix", "use up to 8 capital letters or digits")
+        raise HallError("receipt_prefix", "use up to 8 capital letters or digits", "format")
     try:
         made = call(db, "create_hall", code, name, address, prefix, workstation)
     except ActionError as exc:
-        raise HallError(exc.field or "hall", exc.message) from None
+        raise HallError(exc.field or "hall", exc.message, exc.code, kind=exc.kind) from None
     return HallCreated(made["code"], made["name"], made["address"], made["receipt_series"],
                        made["receipt_prefix"])

@@ -15,6 +15,7 @@ from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import ensure_installation, other_installations
 from counter_app.db.migrate import GROUP_ROLES, owner_rights, schema_state
 from counter_app.db.models import Base
+from counter_app.domain.errors import CounterError
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,11 @@ MONEY_CHECKS = {
 Progress = Callable[[str, int, int], None]
 
 
-class MoveError(RuntimeError):
+class MoveError(CounterError, RuntimeError):
     """The move was refused or did not check out; nothing was written."""
+
+    def __init__(self, message: str, code: str = "move"):
+        super().__init__(code, message)
 
 
 @dataclass(frozen=True)

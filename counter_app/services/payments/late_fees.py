@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 
 from counter_app.db.engine import Database
-from counter_app.domain.money import to_money
+from counter_app.domain.errors import CounterError
+from counter_app.domain.money import ZERO, to_money
 from counter_app.services.action_values import required
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -17,13 +18,13 @@ from counter_app.services.audit import Actor
 MAX_RATE = Decimal("0.01")
 
 
-class LateFeeError(Exception):
+class LateFeeError(CounterError):
     """A refused rule or waiver; ``code`` for the UI, ``field`` names the input."""
 
-    def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+    field: str
+
+    def __init__(self, code: str, message: str, *, field: str = "", kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ class LateFeeService:
                      None if suspend_min_amount is None else to_money(suspend_min_amount),
                      effective_from, reason.strip())
         except ActionError as refused:
-            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+            raise LateFeeError(refused.code, refused.message, field=refused.field,
+                               kind=refused.kind) from None
         return _rule(j | {"reason": reason.strip()})
 
     def rules(self) -> tuple[LateFeeRule, ...]:
@@ -138,7 +140,8 @@ class LateFeeService:
             j = call(self.db, "waive_late_fee", actor.workstation, account_id,
                      to_money(expected_fee), to_money(amount), reason.strip())
         except ActionError as refused:
-            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+            raise LateFeeError(refused.code, refused.message, field=refused.field,
+                               kind=refused.kind) from None
         return Waiver(j["waiver_id"], j["account_id"], j["fee"], j["waived"], j["due"],
                       j["supervisor_name"])
 
@@ -151,7 +154,8 @@ class LateFeeService:
             j = call(self.db, "dunning_list", days, area or None, book or None, suspension,
                      retry_read=True)
         except ActionError as refused:
-            raise LateFeeError(refused.code, refused.message, field=refused.field) from None
+            raise LateFeeError(refused.code, refused.message, field=refused.field,
+                               kind=refused.kind) from None
         rows = tuple(DunningRow(
             account_id=r["account_id"], account_no=r["account_no"], name=r["name"],
             address=r["address"], area_code=r["area_code"], area_name=r["area_name"],
@@ -160,4 +164,4 @@ class LateFeeService:
             overdue_bills=r["overdue_bills"], oldest_due=date.fromisoformat(r["oldest_due"]),
             days_overdue=r["days_overdue"], suspend=r["suspend"]) for r in j["rows"])
         return DunningList(date.fromisoformat(j["as_of"]), j["days"], j["area"], j["book"],
-                           j["suspension"], rows, j["total"] + Decimal("0.00"))
+                           j["suspension"], rows, j["total"] + ZERO)

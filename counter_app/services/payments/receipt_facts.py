@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from counter_app.services.accounts.ledger import ZERO, OpenBill
+from counter_app.domain.errors import CounterError
+from counter_app.domain.money import ZERO
+from counter_app.services.accounts.ledger import OpenBill
 from counter_app.services.action_values import required
 
 DEFAULT_UTILITY_NAME = "自来水公司"
@@ -16,8 +18,11 @@ UTILITY_NAME_KEY = "utility_name"
 UTILITY_HOTLINE_KEY = "utility_hotline"
 
 
-class AccountNotFoundError(LookupError):
-    """No account with that id or number."""
+class AccountNotFoundError(CounterError, LookupError):
+    """No account with that id or number (``str()`` says which)."""
+
+    def __init__(self, account: object):
+        super().__init__("not_found", str(account), field="account", kind="not_found")
 
 
 @dataclass(frozen=True)

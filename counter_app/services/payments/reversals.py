@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.domain.reversal_policy import age_in_days
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -19,11 +20,13 @@ from counter_app.services.payments.receipt_facts import ReceiptFacts, facts_of
 from counter_app.services.payments.reversal_policy import ReversalFacts, load_policy, server_now
 
 
-class ReversalError(Exception):
-    def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+class ReversalError(CounterError):
+    """A refused reversal or reprint: ``code`` why, ``field`` the input."""
+
+    field: str
+
+    def __init__(self, code: str, message: str, *, field: str = "", kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,7 @@ def _result(data: dict) -> ReversalResult:
 
 
 def _refused(refused: ActionError) -> ReversalError:
-    return ReversalError(refused.code, refused.message, field=refused.field)
+    return ReversalError(refused.code, refused.message, field=refused.field, kind=refused.kind)
 
 
 class ReversalService:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from psycopg.types.json import Jsonb
 
 from counter_app.db.engine import Database
-from counter_app.domain.money import to_money
-from counter_app.services.accounts.ledger import ZERO, OpenBill
+from counter_app.domain.errors import CounterError
+from counter_app.domain.money import ZERO, sum_money, to_money
+from counter_app.domain.tenders import Tender
+from counter_app.services.accounts.ledger import OpenBill
 from counter_app.services.action_values import exact_money
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
@@ -25,21 +26,13 @@ from counter_app.services.payments.receipt_facts import (
 )
 
 
-class Tender(StrEnum):
-    CASH = "cash"
-    WECHAT = "wechat"
-    ALIPAY = "alipay"
-    CARD = "card"
-    PREPAYMENT = "prepayment"
-
-
-class PaymentError(ValueError):
+class PaymentError(CounterError, ValueError):
     """A refused payment; ``code`` for the UI, ``field`` names the input at fault."""
 
-    def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+    field: str
+
+    def __init__(self, code: str, message: str, *, field: str = "", kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 class StaleBillsError(PaymentError):
@@ -47,7 +40,8 @@ class StaleBillsError(PaymentError):
 
     def __init__(self, outstanding: Decimal, bills: list[OpenBill]):
         super().__init__(
-            "stale", f"the amount owed is now {outstanding}: it changed since it was shown"
+            "stale", f"the amount owed is now {outstanding}: it changed since it was shown",
+            kind="conflict",
         )
         self.outstanding = outstanding
         self.bills = bills
@@ -57,13 +51,15 @@ class StaleLateFeeError(PaymentError):
     """The late fee changed since it was shown (a new day, a waiver used)."""
 
     def __init__(self, message: str):
-        super().__init__("stale_fee", message, field="late_fee")
+        super().__init__("stale_fee", message, field="late_fee", kind="conflict")
 
 
 class IdempotencyConflict(PaymentError):
     def __init__(self, client_uuid: str):
         super().__init__(
-            "uuid_conflict", f"submission {client_uuid} was already used for a different payment"
+            "uuid_conflict",
+            f"submission {client_uuid} was already used for a different payment",
+            kind="conflict",
         )
 
 
@@ -253,5 +249,6 @@ class PaymentService:
             account = self.account_for_payment(account_id=request.account_id)
             wanted = set(request.bill_ids)
             bills = [b for b in account.bills if not wanted or b.bill_id in wanted]
-            return StaleBillsError(sum((b.outstanding for b in bills), ZERO), bills)
-        return PaymentError(refused.code, refused.message, field=refused.field)
+            return StaleBillsError(sum_money(b.outstanding for b in bills), bills)
+        return PaymentError(refused.code, refused.message, field=refused.field,
+                            kind=refused.kind)

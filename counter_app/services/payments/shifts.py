@@ -13,24 +13,27 @@ from sqlalchemy import select
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
-from counter_app.domain.money import to_money
+from counter_app.domain.errors import CounterError
+from counter_app.domain.money import ZERO, to_money
+from counter_app.domain.tenders import TENDER_CODES
 from counter_app.services.action_values import exact_money, required
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.payments.receipt_facts import DEFAULT_UTILITY_NAME
 from counter_app.services.payments.receipts import receipt_label
 
-ZERO = Decimal("0.00")
 DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
-TENDERS = ("cash", "wechat", "alipay", "card", "prepayment")
+TENDERS = TENDER_CODES  # kept for callers
 
 
 
-class ShiftError(ValueError):
-    def __init__(self, code: str, message: str, *, field: str = ""):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+class ShiftError(CounterError, ValueError):
+    """A refused count, opening or close: ``code`` why, ``field`` the input."""
+
+    field: str
+
+    def __init__(self, code: str, message: str, *, field: str = "", kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,8 @@ class ShiftService:
         try:
             opened = call(self.db, "open_shift", actor.workstation, to_money(opening_float))
         except ActionError as refused:
-            raise ShiftError(refused.code, refused.message, field=refused.field) from None
+            raise ShiftError(refused.code, refused.message, field=refused.field,
+                             kind=refused.kind) from None
         return opened["shift_id"]
 
     def totals(self, shift_id: int) -> ShiftTotals:
@@ -134,7 +138,8 @@ class ShiftService:
             closed = call(self.db, "close_shift", actor.workstation, shift_id, counts, reason.strip())
         except ActionError as refused:
             code = "closed" if refused.field == "shift" else refused.code
-            raise ShiftError(code, refused.message, field=refused.field) from None
+            raise ShiftError(code, refused.message, field=refused.field,
+                             kind=refused.kind) from None
         expected = {k: to_money(v) for k, v in closed["expected"].items()}
         return ShiftCloseResult(shift_id, expected, closed["counted_cash"], closed["cash_variance"],
                                 closed["reason"], _report_of(closed["report"]))
@@ -171,7 +176,8 @@ class ShiftService:
         try:
             return call(self.db, name, shift_id, retry_read=True)
         except ActionError as refused:
-            raise ShiftError(refused.code, refused.message, field=refused.field) from None
+            raise ShiftError(refused.code, refused.message, field=refused.field,
+                             kind=refused.kind) from None
 
 
 def _when(value: str | None) -> datetime | None:

@@ -5,11 +5,12 @@ Rules: docs/rules/relief.md
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from counter_app.domain.dates import validity_problem
+from counter_app.domain.errors import CounterError
 from counter_app.domain.idnumber import IdNumberError, validate_id_number
-from counter_app.domain.localtime import SHANGHAI
+from counter_app.domain.localtime import today as local_today  # kept for callers
 from counter_app.domain.phone import PhoneError, validate_phone
 from counter_app.domain.text import normalize_input
 
@@ -34,17 +35,13 @@ MAX_LENGTHS = {
 }
 
 
-def local_today() -> date:
-    return datetime.now(SHANGHAI).date()
-
-
-class ReliefError(Exception):
+class ReliefError(CounterError):
     """A refusal: ``field`` to correct, ``code`` of the reason."""
 
-    def __init__(self, field: str, code: str, message: str = ""):
-        super().__init__(message or f"{field}: {code}")
-        self.field = field
-        self.code = code
+    field: str
+
+    def __init__(self, field: str, code: str, message: str = "", *, kind: str | None = None):
+        super().__init__(code, message or f"{field}: {code}", field=field, kind=kind)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from counter_app.domain.money import ZERO
+
 __all__ = [
     "AccountBrief",
     "PeriodTotal",
@@ -23,7 +25,6 @@ __all__ = [
 ]
 
 CENT = Decimal("0.01")
-ZERO = Decimal("0.00")
 
 
 @dataclass(frozen=True)

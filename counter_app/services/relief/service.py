@@ -7,13 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from counter_app.db.engine import Database
+from counter_app.domain.localtime import today
 from counter_app.services.actions import ActionError, call
 from counter_app.services.audit import Actor
 from counter_app.services.relief.checks import (
     MATERIALS,
     ReliefError,
     ReliefInput,
-    local_today,
     validate_input,
 )
 from counter_app.services.relief.queries import (
@@ -51,7 +51,7 @@ class ReliefConflict(ReliefError):
     """Someone else decided the application first (stale version)."""
 
     def __init__(self, message: str = "the application was changed by someone else"):
-        super().__init__("version", "conflict", message)
+        super().__init__("version", "conflict", message, kind="conflict")
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,11 @@ def refusal(action: str, exc: ActionError) -> ReliefError:
     if exc.kind == "forbidden":  # not a supervisor (role), or no EXECUTE (privilege)
         if action in DECISIONS:  # not a supervisor, or of another hall
             return ReliefError("supervisor", "hall" if exc.code == "hall" else "role",
-                               exc.message)
-        return ReliefError("application", exc.code, exc.message)
+                               exc.message, kind=exc.kind)
+        return ReliefError("application", exc.code, exc.message, kind=exc.kind)
     if exc.field == "version" and exc.code == "conflict":
         return ReliefConflict(exc.message)
-    return ReliefError(exc.field or "application", exc.code, exc.message)
+    return ReliefError(exc.field or "application", exc.code, exc.message, kind=exc.kind)
 
 
 class ReliefService:
@@ -125,7 +125,7 @@ class ReliefService:
     # -- writing (one action each) ----------------------------------------------------
 
     def apply(self, data: ReliefInput, actor: Actor) -> ReliefRow:
-        clean = validate_input(data, local_today())
+        clean = validate_input(data, today())
         return row_from_json(self._call(
             "file_relief", actor.workstation, data.account_id, data.certificate_type,
             clean["certificate_no"], data.issuing_office, data.valid_from, data.valid_to,

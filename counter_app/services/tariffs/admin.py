@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from counter_app.db.engine import Database
+from counter_app.domain.errors import CounterError
 from counter_app.domain.tariffs import TIER_BASES, Component, FeeComponent
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
@@ -24,17 +25,20 @@ PRICE_RE = re.compile(r"^\d{1,6}(\.\d{1,4})?$")
 MAX_TIERS = 10
 
 
-class TariffError(ValueError):
+class TariffError(CounterError, ValueError):
     """Refused input; ``field`` names it (``tiers[2]``, ``rates.basic[1]`` …);
     ``code`` says why for a form's own message (``invalid`` for the checks
     here; the database's: ``overlap``, ``gap``, ``billed_after``,
     ``tariff_used``, ``category`` …)."""
 
-    def __init__(self, field: str, message: str, code: str = "invalid"):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
-        self.code = code
+    field: str
+
+    def __init__(self, field: str, message: str, code: str = "invalid", *,
+                 kind: str | None = None):
+        super().__init__(code, message, field=field, kind=kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -236,7 +240,7 @@ def load_draft(text: str) -> dict[str, Any]:
 
 
 def _as_tariff_error(exc: ActionError) -> TariffError:
-    return TariffError(exc.field or exc.code, exc.message or exc.code, exc.code)
+    return TariffError(exc.field or exc.code, exc.message, exc.code, kind=exc.kind)
 
 
 class TariffAdminService:

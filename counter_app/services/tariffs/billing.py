@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.billing import AppliedRelief, BillComputation, compute_bill
+from counter_app.domain.money import ZERO
 from counter_app.domain.periods import Period
 from counter_app.domain.relief import ReliefRule, household_share, validity_share
 from counter_app.domain.tariffs import Tariff, tariff_for
@@ -44,7 +45,7 @@ class BillingReport:
     skipped: tuple[Skipped, ...]
     # the prepayments that paid bills in the same call (预存扣款, migration 0022)
     deducted: int = 0
-    deducted_total: Decimal = Decimal("0.00")
+    deducted_total: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ def bill_period(
             done += len(chunk)
             if progress is not None:
                 progress("billing", done, len(pending))
-    billed, total = 0, Decimal("0.00")
+    billed, total = 0, ZERO
     if biller.bills:
         result = call(db, "issue_bills", str(period), jsonb(biller.bills))
         billed, total = result["billed"], Decimal(result["total"]).quantize(Decimal("0.01"))

@@ -1,0 +1,52 @@
+"""The one base of every refusal the app raises on purpose.
+
+A :class:`CounterError` says why (``code``, stable and machine-readable), what
+it concerns (``field``: the form field or import column) and what kind of
+refusal it is (``kind``), so that one place (``ui/errors.py``) can tell the
+clerk without knowing each service's class.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["ERROR_KINDS", "CounterError"]
+
+# What kind of refusal: the action's SQLSTATE says it for the database's
+# refusals (services/actions.py); a service's own checks are "invalid".
+ERROR_KINDS: Final = frozenset(
+    {"invalid", "forbidden", "not_found", "conflict", "locked", "rate_limited"}
+)
+
+
+class CounterError(Exception):
+    """A refusal: ``code`` why (e.g. ``"amount_invalid"``, ``"stale"``),
+    ``field`` the form field or import column at fault (``None``, or ``""``
+    in the errors that always had a text field, when it concerns none),
+    ``message`` the English detail for logs and the CLI, ``kind`` one of
+    :data:`ERROR_KINDS`.
+
+    ``str()`` is the message; a subclass may say more (the field first).
+    """
+
+    code: str
+    field: str | None
+    message: str
+    kind: str = "invalid"
+
+    def __init__(
+        self,
+        code: str,
+        message: str = "",
+        *,
+        field: str | None = None,
+        kind: str | None = None,
+    ) -> None:
+        super().__init__(message or code)
+        self.code = code
+        self.field = field
+        self.message = message or code
+        if kind is not None:
+            if kind not in ERROR_KINDS:
+                raise ValueError(f"unknown error kind {kind!r}")
+            self.kind = kind
