@@ -1,9 +1,5 @@
-"""The one base of every refusal the app raises on purpose.
-
-A :class:`CounterError` says why (``code``, stable and machine-readable), what
-it concerns (``field``: the form field or import column) and what kind of
-refusal it is (``kind``), so that one place (``ui/errors.py``) can tell the
-clerk without knowing each service's class.
+"""The one base of every refusal the app raises on purpose: a code, a field and a kind.
+Design: docs/architecture.md ("Shared vocabulary")
 """
 
 from __future__ import annotations

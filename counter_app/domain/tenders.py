@@ -1,7 +1,5 @@
-"""The tenders a clerk takes money by at the counter (收费).
-
-The database knows one more, ``bank`` (withholding files and a bank's app,
-migration 0022): money that never passes the counter, so no clerk picks it.
+"""The tenders a clerk takes money by at the counter (收费); ``bank`` is not one of them.
+Design: docs/architecture.md ("Shared vocabulary")
 """
 
 from __future__ import annotations
