@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["ERROR_KINDS", "CounterError"]
+__all__ = ["ERROR_KINDS", "CounterError", "FieldError"]
 
 # What kind of refusal: the action's SQLSTATE says it for the database's
 # refusals (services/actions.py); a service's own checks are "invalid".
@@ -46,3 +46,18 @@ class CounterError(Exception):
             if kind not in ERROR_KINDS:
                 raise ValueError(f"unknown error kind {kind!r}")
             self.kind = kind
+
+
+class FieldError(CounterError, ValueError):
+    """Refused input whose ``field`` (the argument or column at fault) comes first, also in
+    ``str()``: ``"prefix: at most 8 letters or digits"``."""
+
+    field: str
+
+    def __init__(
+        self, field: str, message: str, code: str = "invalid", *, kind: str | None = None
+    ) -> None:
+        super().__init__(code, message, field=field, kind=kind)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"

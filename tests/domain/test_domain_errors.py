@@ -64,3 +64,13 @@ def test_layout_error() -> None:
     error = LayoutError("detail.amount: unknown kind")
     assert (error.code, str(error)) == ("layout", "detail.amount: unknown kind")
     assert isinstance(error, CounterError) and isinstance(error, ValueError)
+
+
+def test_a_field_error_names_its_field_first_and_is_a_value_error():
+    from counter_app.domain.errors import CounterError, FieldError
+
+    error = FieldError("prefix", "at most 8 letters or digits", "format")
+    assert isinstance(error, CounterError) and isinstance(error, ValueError)
+    assert (error.field, error.code, error.kind) == ("prefix", "format", "invalid")
+    assert str(error) == "prefix: at most 8 letters or digits"
+    assert FieldError("name", "taken", "duplicate", kind="conflict").kind == "conflict"

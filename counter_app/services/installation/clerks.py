@@ -12,7 +12,7 @@ from sqlalchemy import text
 from counter_app.db.engine import Database, driver_connection
 from counter_app.db.installation import counter_groups_of, ensure_installation, other_installations
 from counter_app.db.migrate import BATCH_ROLE, owner_rights
-from counter_app.domain.errors import CounterError
+from counter_app.domain.errors import FieldError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.auth import ROLES, ClerkIdentity
 
@@ -21,17 +21,8 @@ MIN_PASSWORD = 4
 LOGIN_GROUPS = (*(f"counter_{r}" for r in ROLES), BATCH_ROLE)
 
 
-class ClerkError(CounterError, ValueError):
+class ClerkError(FieldError):
     """Refused input; ``field`` names the argument at fault."""
-
-    field: str
-
-    def __init__(self, field: str, message: str, code: str = "invalid", *,
-                 kind: str | None = None):
-        super().__init__(code, message, field=field, kind=kind)
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
 
 
 def _validate(username: str, display_name: str, role: str, password: str | None) -> None:

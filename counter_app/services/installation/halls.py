@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.engine import Database
 from counter_app.db.models import Hall, UtilitySetting
-from counter_app.domain.errors import CounterError
+from counter_app.domain.errors import FieldError
 from counter_app.domain.text import normalize_input
 from counter_app.services.actions import ActionError, call
 from counter_app.services.payments.receipt_facts import (
@@ -24,17 +24,8 @@ CODE_RE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 PREFIX_RE = re.compile(r"^[A-Z0-9]{0,8}$")
 
 
-class HallError(CounterError, ValueError):
+class HallError(FieldError):
     """Refused input; ``field`` names the argument at fault."""
-
-    field: str
-
-    def __init__(self, field: str, message: str, code: str = "invalid", *,
-                 kind: str | None = None):
-        super().__init__(code, message, field=field, kind=kind)
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)

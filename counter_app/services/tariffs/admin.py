@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from counter_app.db.engine import Database
-from counter_app.domain.errors import CounterError
+from counter_app.domain.errors import FieldError
 from counter_app.domain.tariffs import TIER_BASES, Component, FeeComponent
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
@@ -25,20 +25,11 @@ PRICE_RE = re.compile(r"^\d{1,6}(\.\d{1,4})?$")
 MAX_TIERS = 10
 
 
-class TariffError(CounterError, ValueError):
+class TariffError(FieldError):
     """Refused input; ``field`` names it (``tiers[2]``, ``rates.basic[1]`` …);
     ``code`` says why for a form's own message (``invalid`` for the checks
     here; the database's: ``overlap``, ``gap``, ``billed_after``,
     ``tariff_used``, ``category`` …)."""
-
-    field: str
-
-    def __init__(self, field: str, message: str, code: str = "invalid", *,
-                 kind: str | None = None):
-        super().__init__(code, message, field=field, kind=kind)
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
 
 
 @dataclass(frozen=True)
