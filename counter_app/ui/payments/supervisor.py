@@ -1,7 +1,6 @@
-"""A supervisor approves at this workstation (a reversal, a late-fee waiver):
-their password checked by the server as they connect with their own login,
-the one action sent on that connection (the database checks ``session_user``),
-then closed. The handshake and one round trip (``Authenticator.act_as``)."""
+"""A supervisor approves at this workstation (a reversal, a late-fee waiver): one action on
+their own one connection (the server checks the password and ``session_user``), closed.
+Design: docs/architecture.md ("Calling an action")"""
 
 from __future__ import annotations
 
