@@ -91,8 +91,12 @@ ACTIONS: list[tuple[str, object, object]] = [
      lambda d, p: PaymentService(d.db).receipt_facts(p.payment_id)),
     ("reprint (log + receipt facts)", lambda d: post_one(d),
      lambda d, p: ReversalService(d.db).reprint(p.payment_id, d.actor)),
-    ("reversal: supervisor sign-in (dialog)", None,
+    ("reversal: supervisor sign-in (login(), the dialogs before act_as)", None,
      lambda d, _: d.authenticator.login(d.sup.username, d.password).database.dispose()),
+    ("approval: reversal after login() (the dialog before act_as)",
+     lambda d: (post_one(d), open_shift(d)), lambda d, ps: approve_after_login(d, *ps)),
+    ("approval: reversal on one connection (act_as, the dialog now)",
+     lambda d: (post_one(d), open_shift(d)), lambda d, ps: approve_on_one_connection(d, *ps)),
     ("supervisor check: verify (one connection, no engine)", None,
      lambda d, _: d.authenticator.verify(d.sup.username, d.password, role="supervisor")),
     ("reversal: reverse (supervisor signed in)", lambda d: (post_one(d), open_shift(d)),
@@ -168,6 +172,24 @@ def cash_request(d: Desk) -> PaymentRequest:
 
 def post_one(d: Desk):
     return d.payments.post(cash_request(d), d.actor)
+
+
+def approve_after_login(d: Desk, payment, shift: int):
+    """The reversal dialog before act_as: the supervisor's engine (login()), the action on it."""
+    login = d.authenticator.login(d.sup.username, d.password)
+    try:
+        return ReversalService(login.database).reverse(
+            payment_id=payment.payment_id, reason="压测冲正", supervisor=login.clerk, actor=d.actor,
+            shift_id=shift, client_uuid=str(uuid.uuid4()))
+    finally:
+        login.database.dispose()
+
+
+def approve_on_one_connection(d: Desk, payment, shift: int):
+    """The reversal dialog now (ui/payments/supervisor.py as_supervisor): act_as."""
+    return d.authenticator.act_as(d.sup.username, d.password, lambda db: ReversalService(db).reverse(
+        payment_id=payment.payment_id, reason="压测冲正", actor=d.actor, shift_id=shift,
+        client_uuid=str(uuid.uuid4())))
 
 
 def relief_form(d: Desk) -> ReliefInput:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -173,6 +173,13 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
+    def first(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        """One statement in autocommit (its own transaction, no ``BEGIN``/``COMMIT``):
+        the first column of its first row, None without a row; errors as SQLAlchemy's."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            row = conn.exec_driver_sql(sql, tuple(args)).first()
+        return None if row is None else row[0]
+
     def describe(self) -> str:
         return describe_url(self.engine.url)
 
@@ -186,3 +193,37 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+class OneConnection(Database):
+    """Another login's one psycopg connection (:func:`connect_once`) for one
+    action at this workstation, e.g. a supervisor's approval: :meth:`first`
+    only (the services' actions); no engine, no pool, no ORM sessions.
+    Errors are psycopg's own. :meth:`dispose` closes it."""
+
+    def __init__(self, connection: psycopg.Connection[Any]):  # no engine: no super().__init__
+        self.connection = connection
+
+    def first(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        row = self.connection.execute(sql, tuple(args)).fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        raise RuntimeError("one action's connection: actions only, no session")
+        yield  # pragma: no cover - a generator for contextmanager
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        raise RuntimeError("one action's connection: actions only, no session")
+        yield  # pragma: no cover
+
+    def describe(self) -> str:
+        info = self.connection.info
+        return f"{info.user}@{info.host}:{info.port}/{info.dbname}"
+
+    def ping(self) -> bool:
+        return not self.connection.closed
+
+    def dispose(self) -> None:
+        self.connection.close()

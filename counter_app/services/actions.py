@@ -70,13 +70,13 @@ def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
     attempts = 2 if retry_read else 1
     for attempt in range(attempts):
         try:
-            return _send(db, request)
-        except DBAPIError as exc:
-            refusal = _refusal(exc)
+            return db.first(request.sql, request.args)
+        except (DBAPIError, psycopg.Error) as exc:  # an engine's / one connection's (OneConnection)
+            refusal = _refusal(exc.orig if isinstance(exc, DBAPIError) else exc)
             if refusal is not None:
                 _log_refusal(name, refusal)
                 raise refusal from None
-            if attempt + 1 < attempts and exc.connection_invalidated:
+            if attempt + 1 < attempts and isinstance(exc, DBAPIError) and exc.connection_invalidated:
                 log.warning("%s: connection lost, sending it again", name)
                 continue
             raise
@@ -111,14 +111,9 @@ def statement_timeout(error: BaseException) -> bool:
         getattr(orig, "sqlstate", None) == QUERY_CANCELED)
 
 
-def _send(db: Database, request: Call) -> Any:
-    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        row = conn.exec_driver_sql(request.sql, request.args).first()
-    return None if row is None else row[0]
-
-
-def _refusal(exc: DBAPIError) -> ActionError | None:
-    orig = exc.orig
+def _refusal(orig: BaseException | None) -> ActionError | None:
+    """The action's own refusal (SQLSTATE class CT) or a missing privilege, from
+    the driver's error; None for anything else (a lost connection, a bug)."""
     diag = getattr(orig, "diag", None)
     state = getattr(orig, "sqlstate", None) or ""
     if diag is None or not state.startswith(REFUSAL_CLASS):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.engine import (
     Database,
+    OneConnection,
     connect_once,
     make_engine,
     normalize_url,
@@ -26,6 +27,7 @@ from counter_app.db.migrate import (
     head_revision,
     require_current_revision,
 )
+from counter_app.domain.errors import CounterError
 from counter_app.services.identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
 __all__ = [
@@ -56,6 +58,11 @@ ALEMBIC_REVISION = "SELECT version_num FROM alembic_version LIMIT 1"
 
 #: runs one statement and returns its first column (None without a row)
 Send = Callable[[str], Any]
+R = TypeVar("R")
+
+# An action's refusals that say the login is no active clerk of this
+# installation (counter_caller(), migration 0025): told as a refused sign-in
+NOT_A_CLERK_CODES = ("not_a_clerk", "installation")
 
 
 def classify_connect_error(exc: BaseException) -> LoginFailure:
@@ -85,10 +92,17 @@ class Authenticator:
         database_url: str | URL,
         *,
         database_factory: Callable[[URL], Database] | None = None,
+        connection_factory: Callable[[URL], Database] | None = None,
     ):
         self.url = normalize_url(database_url)
         self._factory = database_factory or (
             lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
+        )
+        # another person's one connection (verify, act_as): psycopg with the
+        # engine's parameters (TLS, timeouts); no engine, no pool, no dialect set-up
+        self._connect = connection_factory or (
+            lambda url: OneConnection(
+                connect_once(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
         )
         # the build's migrations, read once per process (about 50 ms): here,
         # on the login window's warm-up task, rather than in the first sign-in
@@ -107,23 +121,48 @@ class Authenticator:
             raise
 
     def verify(self, username: str, password: str, *, role: str) -> ClerkIdentity:
-        """Check another person's credentials (a supervisor approving at this
-        workstation) without keeping their connection open: one psycopg
-        connection with the engine's parameters (TLS, timeouts), one
-        ``counter_whoami()``, closed; no engine, no pool, no dialect set-up."""
-        username = _required(username, password)
+        """Check another person's credentials without keeping their connection
+        open: one connection (:meth:`connect_one`), one ``counter_whoami()``,
+        closed."""
+        database = self.connect_one(username, password)
         try:
-            conn = connect_once(with_credentials(self.url, username, password),
-                                statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS)
-        except psycopg.Error as exc:
-            raise LoginError(classify_connect_error(exc), str(exc)) from None
-        try:
-            clerk = identify(lambda sql: _first(conn.execute(sql).fetchone()), username)
+            clerk = identify(lambda sql: database.first(sql), username.strip())
         finally:
-            conn.close()
+            database.dispose()
         if not clerk.has_role(role):
             raise LoginError(LoginFailure.INSUFFICIENT_ROLE, role)
         return clerk
+
+    def act_as(self, username: str, password: str, action: Callable[[Database], R]) -> R:
+        """One action of another login at this workstation (a supervisor
+        approving a reversal, a waiver): :meth:`connect_one` as that login,
+        ``action`` on it (its server function checks the caller's role from
+        ``session_user``), closed after. The handshake and the action: no
+        identity query, no schema check (the clerk's own sign-in checked the
+        schema). Refusals as :meth:`login`'s: wrong password, unreachable; a
+        login that is no active clerk of this installation (the action's
+        ``not_a_clerk`` / ``installation``) is ``NOT_A_CLERK``."""
+        database = self.connect_one(username, password)
+        try:
+            return action(database)
+        except CounterError as refused:
+            if refused.code in NOT_A_CLERK_CODES:
+                raise LoginError(LoginFailure.NOT_A_CLERK, refused.message) from None
+            raise
+        finally:
+            database.dispose()
+
+    def connect_one(self, username: str, password: str) -> Database:
+        """Another login's one psycopg connection in autocommit with the
+        engine's parameters (TLS, host, timeouts): a
+        :class:`~counter_app.db.engine.OneConnection` (actions only); the
+        caller disposes of it. A refused connection is a :class:`LoginError`
+        (wrong password, unreachable, no CONNECT here)."""
+        username = _required(username, password)
+        try:
+            return self._connect(with_credentials(self.url, username, password))
+        except psycopg.Error as exc:
+            raise LoginError(classify_connect_error(exc), str(exc)) from None
 
 
 def _required(username: str, password: str) -> str:
@@ -133,18 +172,13 @@ def _required(username: str, password: str) -> str:
     return username
 
 
-def _first(row: Any) -> Any:
-    return None if row is None else row[0]
-
-
 def _engine_sender(database: Database) -> Send:
     """A statement on the login's engine in autocommit (no BEGIN/COMMIT);
     driver errors come out as psycopg's own, as on a bare connection."""
 
     def send(sql: str) -> Any:
         try:
-            with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-                return _first(c.exec_driver_sql(sql).first())
+            return database.first(sql)
         except DBAPIError as exc:
             raise (exc.orig if isinstance(exc.orig, psycopg.Error) else exc) from None
 

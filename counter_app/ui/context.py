@@ -12,7 +12,7 @@ from counter_app.services.accounts.archive import ArchiveService
 from counter_app.services.accounts.search import SearchService
 from counter_app.services.accounts.service import AccountService
 from counter_app.services.audit import Actor
-from counter_app.services.auth import Authenticator, ClerkIdentity, LoginResult
+from counter_app.services.auth import Authenticator, ClerkIdentity
 from counter_app.services.channels.service import ChannelService
 from counter_app.services.channels.withholding import WithholdingService
 from counter_app.services.complaints.corrections import CorrectionService
@@ -91,11 +91,11 @@ class Workplace:
     def actor(self) -> Actor:
         return Actor(self.clerk.username, self.settings.workstation, self.clerk.id)
 
-    @staticmethod
-    def services_of(login: LoginResult) -> Services:
-        """The services of another login at this workstation (a supervisor
-        signed in for one approval: a reversal, a waiver)."""
-        return build_services(login.database, login.clerk)
+    def services_of(self, database: Database) -> Services:
+        """The services on another login's connection at this workstation (a
+        supervisor's one approval: a reversal, a waiver; ``ui/payments/supervisor.py``);
+        payments would be this workstation's hall."""
+        return build_services(database, self.clerk)
 
     @property
     def database_key(self) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from counter_app.db import models as m
-from counter_app.db.engine import Database
+from counter_app.db.engine import Database, OneConnection, connect_once
 from counter_app.ui.payments.outcome import OutcomeCheck
 from tests.support.payment_counter import (  # noqa: F401
     GB,
@@ -83,6 +83,27 @@ class LosingDatabase(Database):
     def _after(self, _conn, _cursor, statement, *_args) -> None:
         if self.action in statement and self.fault.moment == "after_commit" and self.fault.fire():
             raise lost()  # committed, and the answer never arrives
+
+
+class LosingConnection(OneConnection):
+    """A supervisor's one connection (``Authenticator.act_as``) that loses the
+    target action's answer the same way (psycopg's error: there is no engine)."""
+
+    def __init__(self, url, fault: Fault):
+        super().__init__(connect_once(url, statement_timeout_ms=20_000))
+        self.fault = fault
+        self.action = ACTION_OF[fault.target]
+
+    def first(self, sql, args=()):
+        target = self.action in sql
+        if target and self.fault.moment == "before_commit" and self.fault.fire():
+            raise lost().orig  # never sent: nothing written
+        if not target and self.fault.read_fails():
+            raise lost().orig
+        result = super().first(sql, args)
+        if target and self.fault.moment == "after_commit" and self.fault.fire():
+            raise lost().orig  # committed, and the answer never arrives
+        return result
 
 
 @pytest.fixture

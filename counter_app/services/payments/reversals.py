@@ -70,16 +70,16 @@ class ReversalService:
         *,
         payment_id: int,
         reason: str,
-        supervisor: ClerkIdentity,
         actor: Actor,
         shift_id: int,
         client_uuid: str,
+        supervisor: ClerkIdentity | None = None,
     ) -> ReversalResult:
-        """The database takes the supervisor from this login (``supervisor``
-        only spares a round trip when it is not one)."""
+        """The database takes the supervisor from this login and refuses one
+        that is not (``supervisor``, when known, only spares that round trip)."""
         if not reason.strip():
             raise ReversalError("reason", "give the reason for the reversal", field="reason")
-        if not supervisor.has_role("supervisor"):
+        if supervisor is not None and not supervisor.has_role("supervisor"):
             raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
         try:
             return _result(call(self.db, "reverse_payment", actor.workstation, payment_id,

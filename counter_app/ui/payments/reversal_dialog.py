@@ -41,9 +41,9 @@ def reverse_with_supervisor(
     """Worker: the reversal on the supervisor's own connection."""
     return as_supervisor(
         workplace, username, password, ReversalError,
-        lambda services, clerk: services.reversals.reverse(
-            payment_id=payment_id, reason=reason, supervisor=clerk, actor=workplace.actor,
-            shift_id=shift_id, client_uuid=client_uuid))
+        lambda services: services.reversals.reverse(
+            payment_id=payment_id, reason=reason, actor=workplace.actor, shift_id=shift_id,
+            client_uuid=client_uuid))
 
 
 class ReversalDialog(QDialog):

@@ -24,7 +24,7 @@ def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, a
     """Worker: the waiver on the supervisor's own connection."""
     return as_supervisor(
         workplace, username, password, LateFeeError,
-        lambda services, _clerk: services.late_fees.waive(
+        lambda services: services.late_fees.waive(
             workplace.actor, account_id=account_id, expected_fee=fee, amount=amount,
             reason=reason))
 

@@ -2,7 +2,8 @@
 the client UUID up (retrying while the database does not answer) and show
 what really happened.
 
-The fault is injected into the real database: :class:`LosingDatabase` runs
+The fault is injected into the real database: :class:`LosingDatabase` (the
+clerk's; :class:`LosingConnection` the supervisor's one connection) runs
 every transaction for real and then loses the answer of the first write that
 inserts the target row, as a dropped connection would (before or after its
 COMMIT); for a while afterwards reads fail the same way (server unreachable).
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from counter_app.db import models as m
-from counter_app.db.engine import make_engine
 from counter_app.services.auth import Authenticator
 from counter_app.ui.payments.history_dialog import HistoryDialog
 from counter_app.ui.payments.outcome import OutcomeCheck
@@ -28,7 +28,7 @@ from counter_app.ui.payments.pending import PendingPayments
 from tests.support.payment_counter import GB, _history, _reverse, field, open_dialog
 from tests.support.payment_faults import (
     Fault,
-    LosingDatabase,
+    LosingConnection,
     _close,
     _losing_counter,
 )
@@ -152,7 +152,7 @@ def test_lost_answer_of_a_reversal_is_looked_up(db, login_as, db_url, qtbot, run
                                                no_auto_retry):
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=0)
     authenticator = Authenticator(
-        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault))
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
@@ -172,7 +172,7 @@ def test_reversal_not_booked_is_offered_again(db, login_as, db_url, qtbot, runne
                                              no_auto_retry):
     fault = Fault(m.PaymentReversal, "before_commit")
     authenticator = Authenticator(
-        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault))
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
@@ -318,7 +318,7 @@ def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
         db, login_as, db_url, qtbot, runner, supervisor, no_auto_retry):  # noqa: F811
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=1)
     authenticator = Authenticator(
-        db_url, database_factory=lambda url: LosingDatabase(make_engine(url), fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault))
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     page = counter.page
     _history(counter, qtbot).reject()  # posts the payment to reverse
