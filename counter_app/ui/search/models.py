@@ -22,6 +22,7 @@ from counter_app.ui.search.texts import status_text
 
 _ARREARS_COLOUR = QColor(style.ERROR)
 _MUTED_COLOUR = QColor(style.INACTIVE)
+_NOTICE_COLOUR = QColor(style.NOTICE)  # a correction of a bill
 
 __all__ = ["RECORD_ROLE", "SORT_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel",
            "SearchResultsModel"]
@@ -102,13 +103,16 @@ class BillsModel(RecordTableModel[BillSummary]):
         PAID = 5
         OUTSTANDING = 6
         DUE = 7
+        NOTE = 8  # a correction: credit or debit, why, who approved; on a bill, its total
 
     RIGHT_ALIGNED = frozenset({Columns.START, Columns.END, Columns.USAGE, Columns.AMOUNT,
                                Columns.PAID, Columns.OUTSTANDING})
     MONEY = frozenset({Columns.AMOUNT, Columns.PAID, Columns.OUTSTANDING})
+    # a correction has no reading of its own
+    READINGS = frozenset({Columns.START, Columns.END, Columns.USAGE})
     SORTABLE = True
     WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
-                     "12,345.67", "2026-10-31")
+                     "12,345.67", "2026-10-31", "调整冲减：抄表错误")
 
     def headers(self) -> list[str]:
         return [
@@ -120,6 +124,7 @@ class BillsModel(RecordTableModel[BillSummary]):
             QCoreApplication.translate("SearchModels", "Paid"),
             QCoreApplication.translate("SearchModels", "Owed"),
             QCoreApplication.translate("SearchModels", "Due date"),
+            QCoreApplication.translate("SearchModels", "Correction"),
         ]
 
     def display(self, bill: BillSummary, column: BillsModel.Columns) -> str:
@@ -128,6 +133,10 @@ class BillsModel(RecordTableModel[BillSummary]):
             return bill.period
         if column is c.DUE:
             return bill.due_on.isoformat()
+        if column is c.NOTE:
+            return self._note(bill)
+        if column in self.READINGS and bill.is_adjustment:
+            return ""
         value = self.sort_key(bill, column)
         return money_text(value) if column in self.MONEY else str(value)
 
@@ -136,13 +145,32 @@ class BillsModel(RecordTableModel[BillSummary]):
         return {
             c.PERIOD: bill.period, c.START: bill.start_reading, c.END: bill.end_reading,
             c.USAGE: bill.usage, c.AMOUNT: bill.amount, c.PAID: bill.paid,
-            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on,
+            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on, c.NOTE: self._note(bill),
         }[column]
 
     def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
         if column is self.Columns.OUTSTANDING and bill.outstanding > 0:
             return _ARREARS_COLOUR
+        if bill.is_adjustment and column is not self.Columns.OUTSTANDING:
+            return _NOTICE_COLOUR
         return None
+
+    def tooltip(self, bill: BillSummary, column: BillsModel.Columns) -> str | None:
+        return self._note(bill) or None
+
+    @staticmethod
+    def _note(bill: BillSummary) -> str:
+        if bill.is_adjustment:
+            kind = (QCoreApplication.translate("SearchModels", "Credit") if bill.amount < 0
+                    else QCoreApplication.translate("SearchModels", "Debit"))
+            return QCoreApplication.translate(
+                "SearchModels", "{kind}: {reason} (approved by {who})").format(
+                kind=kind, reason=bill.reason, who=bill.approved_by or "-")
+        if bill.adjusted:
+            return QCoreApplication.translate(
+                "SearchModels", "Corrected {amount}: comes to {net}").format(
+                amount=money_text(bill.adjusted), net=money_text(bill.net))
+        return ""
 
 
 class BillLinesModel(RecordTableModel[BillLineView]):
