@@ -718,19 +718,15 @@ Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Correction</source>
+        <source>credit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Credit</source>
+        <source>debit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Debit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{kind}: {reason} (approved by {who})</source>
+        <source>{period} {kind} {amount}: {reason} (approved by {who})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -719,20 +719,16 @@ Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}<
         <translation>缴费期限</translation>
     </message>
     <message>
-        <source>Correction</source>
-        <translation>调整</translation>
-    </message>
-    <message>
-        <source>Credit</source>
+        <source>credit</source>
         <translation>冲减</translation>
     </message>
     <message>
-        <source>Debit</source>
+        <source>debit</source>
         <translation>补收</translation>
     </message>
     <message>
-        <source>{kind}: {reason} (approved by {who})</source>
-        <translation>{kind}：{reason}（{who} 批准）</translation>
+        <source>{period} {kind} {amount}: {reason} (approved by {who})</source>
+        <translation>{period} {kind} {amount}：{reason}（{who} 批准）</translation>
     </message>
     <message>
         <source>Corrected {amount}: comes to {net}</source>

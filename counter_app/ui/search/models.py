@@ -103,7 +103,6 @@ class BillsModel(RecordTableModel[BillSummary]):
         PAID = 5
         OUTSTANDING = 6
         DUE = 7
-        NOTE = 8  # a correction: credit or debit, why, who approved; on a bill, its total
 
     RIGHT_ALIGNED = frozenset({Columns.START, Columns.END, Columns.USAGE, Columns.AMOUNT,
                                Columns.PAID, Columns.OUTSTANDING})
@@ -112,7 +111,7 @@ class BillsModel(RecordTableModel[BillSummary]):
     READINGS = frozenset({Columns.START, Columns.END, Columns.USAGE})
     SORTABLE = True
     WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
-                     "12,345.67", "2026-10-31", "调整冲减：抄表错误")
+                     "12,345.67", "2026-10-31")
 
     def headers(self) -> list[str]:
         return [
@@ -124,17 +123,16 @@ class BillsModel(RecordTableModel[BillSummary]):
             QCoreApplication.translate("SearchModels", "Paid"),
             QCoreApplication.translate("SearchModels", "Owed"),
             QCoreApplication.translate("SearchModels", "Due date"),
-            QCoreApplication.translate("SearchModels", "Correction"),
         ]
 
     def display(self, bill: BillSummary, column: BillsModel.Columns) -> str:
         c = self.Columns
+        if column is c.PERIOD and bill.is_adjustment:  # under the bill it corrects
+            return f"↳ {self._kind(bill)}"
         if column is c.PERIOD:
             return bill.period
         if column is c.DUE:
             return bill.due_on.isoformat()
-        if column is c.NOTE:
-            return self._note(bill)
         if column in self.READINGS and bill.is_adjustment:
             return ""
         value = self.sort_key(bill, column)
@@ -145,7 +143,7 @@ class BillsModel(RecordTableModel[BillSummary]):
         return {
             c.PERIOD: bill.period, c.START: bill.start_reading, c.END: bill.end_reading,
             c.USAGE: bill.usage, c.AMOUNT: bill.amount, c.PAID: bill.paid,
-            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on, c.NOTE: self._note(bill),
+            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on,
         }[column]
 
     def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
@@ -159,13 +157,20 @@ class BillsModel(RecordTableModel[BillSummary]):
         return self._note(bill) or None
 
     @staticmethod
-    def _note(bill: BillSummary) -> str:
+    def _kind(bill: BillSummary) -> str:
+        if bill.amount < 0:
+            return QCoreApplication.translate("SearchModels", "credit")
+        return QCoreApplication.translate("SearchModels", "debit")
+
+    @classmethod
+    def _note(cls, bill: BillSummary) -> str:
+        """A correction's why and who; on a corrected bill, what it comes to."""
         if bill.is_adjustment:
-            kind = (QCoreApplication.translate("SearchModels", "Credit") if bill.amount < 0
-                    else QCoreApplication.translate("SearchModels", "Debit"))
             return QCoreApplication.translate(
-                "SearchModels", "{kind}: {reason} (approved by {who})").format(
-                kind=kind, reason=bill.reason, who=bill.approved_by or "-")
+                "SearchModels", "{period} {kind} {amount}: {reason} (approved by {who})").format(
+                period=bill.period, kind=cls._kind(bill),
+                amount=money_text(abs(bill.amount)), reason=bill.reason,
+                who=bill.approved_by or "-")
         if bill.adjusted:
             return QCoreApplication.translate(
                 "SearchModels", "Corrected {amount}: comes to {net}").format(
