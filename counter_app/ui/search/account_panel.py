@@ -119,11 +119,11 @@ class AccountPanel(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
         # Tab: the history's periods, the actions (the form's tab stops), the file's
-        # buttons, the history's filter button and tabs; then out of the panel
+        # buttons, the history's filter and Adjust bill… buttons; then out of the panel
         chain = (self.history.to_edit, ui.payButton, ui.reliefButton, ui.complaintButton,
                  ui.statementButton, ui.revealButton, ui.withholdingButton, ui.backButton,
                  ui.basisButton, ui.archiveButton, self.deduction.button,
-                 self.history.filter_button)
+                 self.history.filter_button, self.history.adjust_button)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.history.bills_table)
