@@ -240,3 +240,33 @@ def test_dialog_screenshots(qtbot, qapp, town, make_search_window, login_as, tmp
             window, f"{language} account")
         assert not found, "\n".join(found)
         dialog.reject()
+
+
+def test_a_lost_answer_sends_nothing_twice_and_the_list_shows_what_was_made(
+        qtbot, town, make_search_window, login_as):
+    """The database made the correction but its answer was lost: the dialog
+    says so, offers no second try, and the bill list is read again."""
+    from dataclasses import replace
+
+    from tests.support.payment_faults import lost
+
+    db, ids = town
+    window, _ = _window(make_search_window, db, login_as, "supervisor")
+    services = window.workplace.services
+
+    class AnswerLost:
+        def adjust(self, *args):
+            services.adjustments.adjust(*args)  # made on PostgreSQL, then the line drops
+            raise lost()
+
+    window.workplace.services = replace(services, adjustments=AnswerLost())
+    panel, dialog = _open_dialog(qtbot, window)
+    _type_correction(qtbot, dialog, "10")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "连接中断" in dialog.status_label.text(), timeout=10_000)
+    assert not dialog.confirm_button.isEnabled() and dialog.amount_edit.isReadOnly()
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)  # Enter sends nothing again
+    qtbot.waitUntil(lambda: len(panel.history.bills_model.rows) == 4, timeout=10_000)
+    assert [row[0] for row in _corrections(db, ids["oct"])] == [D("-10.00")]
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
