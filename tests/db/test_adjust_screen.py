@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import text
 
-from counter_app.services.accounts.ledger import open_bills
+from counter_app.services.accounts.ledger import arrears, open_bills
 from counter_app.services.accounts.service import AccountService
 from counter_app.services.tariffs.billing import adjust_bill
 from tests.support.account_history import populate
@@ -52,10 +52,14 @@ def test_corrections_in_the_bill_list_count_as_the_ledger_does(db, login_as):
     assert screen.view.current_bill.bill.outstanding == D("35.30")
     page = AccountService(clerk_db).history(ids["account"], from_period="2026-10")
     assert [b.bill_id for b in page.bills] == [ids["oct"], credit.bill_id, debit.bill_id]
-    # what the list owes is what the payment form's open bills owe
+    # what the list owes is what the payment form's open bills owe, and the
+    # view's arrears what the ledger sums: the credit left over on the paid
+    # June bill does not lower what the October bill asks
     with db.read() as s:
         owed = {b.bill_id: b.outstanding for b in open_bills(s, ids["account"])}
+        assert arrears(s, [ids["account"]]) == {ids["account"]: D("37.80")}
     assert owed == {b.bill_id: b.outstanding for b in screen.bills if b.outstanding}
+    assert screen.view.arrears == D("37.80")
 
 
 def test_down_to_0029_the_list_is_0015s_again(db, login_as):
@@ -67,9 +71,12 @@ def test_down_to_0029_the_list_is_0015s_again(db, login_as):
     bills = AccountService(clerk_db).screen(ids["account"]).bills
     assert [(b.amount, b.outstanding, b.adjusts_bill_id) for b in bills[:2]] == [
         (D("45.30"), D("45.30"), None), (D("-10.00"), D("-10.00"), None)]
+    adjust_bill(boss_db, ids["june"], D("-30.00"), "多计", workstation="WS")
+    assert AccountService(clerk_db).screen(ids["account"]).view.arrears == D("5.30")  # 0015's
     from counter_app.db.migrate import migrate
 
     migrate(db.engine)
     bills = AccountService(clerk_db).screen(ids["account"]).bills
     assert [(b.outstanding, b.adjusts_bill_id) for b in bills[:2]] == [
         (D("35.30"), None), (D("0"), ids["oct"])]
+    assert AccountService(clerk_db).screen(ids["account"]).view.arrears == D("35.30")

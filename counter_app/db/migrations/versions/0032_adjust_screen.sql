@@ -38,3 +38,22 @@ AS $$
     WHERE b.account_id = p_account_id
       AND (p_from IS NULL OR b.period >= p_from) AND (p_to IS NULL OR b.period <= p_to)
 $$;
+
+-- The account view's arrears (0015's counter_arrears) summed every bill's
+-- amount less what was paid, corrections included: a credit on a paid bill
+-- (what it leaves over is the customer's, refunded or put on the
+-- prepayment) lowered what the account owes on its other bills. Now it is
+-- the ledger's sum: what each issued bill and debit still asks for, its
+-- credits counted, never below zero. The same figure as before for an
+-- account without corrections.
+CREATE OR REPLACE FUNCTION counter_arrears(p_account_id bigint) RETURNS numeric
+    LANGUAGE sql STABLE PARALLEL SAFE
+RETURN (
+    SELECT coalesce(sum(greatest(
+               b.amount
+               + coalesce((SELECT sum(c.amount) FROM public.bills c
+                           WHERE c.adjusts_bill_id = b.id AND c.amount < 0), 0)
+               - public.counter_bill_paid(b.id), 0)), 0)::numeric(12, 2)
+    FROM public.bills b
+    WHERE b.account_id = p_account_id AND (b.adjusts_bill_id IS NULL OR b.amount > 0)
+);
