@@ -1,10 +1,5 @@
-"""调账: correct an issued bill at the window, approved by a supervisor.
-
-Issued bills never change: the correction is a new bill linked to the one it
-corrects, a credit (lowers it, never below zero) or a debit, by
-``counter_adjust_bill`` on the approving supervisor's own connection (the
-database records them as the approver). A signed-in supervisor confirms; at a
-clerk's workstation the supervisor signs in here, as in the reversal dialog.
+"""调账: a supervisor corrects an issued bill at the window with a linked credit or debit,
+signed in here as for a reversal (the database records them as the approver).
 Rules: docs/rules/billing.md ("Issued bills and adjustments")
 """
 
