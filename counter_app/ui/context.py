@@ -26,6 +26,7 @@ from counter_app.services.payments.service import PaymentService
 from counter_app.services.payments.shifts import ShiftService
 from counter_app.services.relief.service import ReliefService
 from counter_app.services.tariffs.admin import TariffAdminService
+from counter_app.services.tariffs.billing import AdjustmentService
 from counter_app.settings import Settings
 from counter_app.ui.account_events import AccountEvents
 from counter_app.ui.tasks import TaskRunner
@@ -44,6 +45,7 @@ class Services:
     late_fees: LateFeeService
     channels: ChannelService
     tariffs: TariffAdminService
+    adjustments: AdjustmentService  # corrections of issued bills (supervisors)
     archive: ArchiveService
     withholding: WithholdingService
     relief: ReliefService
@@ -115,6 +117,7 @@ def build_services(database: Database, clerk: ClerkIdentity) -> Services:
         late_fees=LateFeeService(database),
         channels=ChannelService(database),
         tariffs=TariffAdminService(database),
+        adjustments=AdjustmentService(database),
         archive=ArchiveService(database),
         withholding=WithholdingService(database),
         relief=ReliefService(database),

@@ -237,6 +237,174 @@
     </message>
 </context>
 <context>
+    <name>AdjustBillDialog</name>
+    <message>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Credit (lowers the bill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Debit (raises the bill)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. meter misread, confirmed by the meter reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust the bill (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust bill {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {no} {name}, bill {period} ({start} to {end})
+Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You approve this correction as {0}; it is recorded with your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor signs in here at this workstation to approve; the correction is recorded with their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not adjusted so far; the bill comes to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted so far: {adjusted}; the bill comes to {net}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount}  {reason} (approved by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this correction the bill comes to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: a credit cannot take the bill below zero; it comes to {0}, so a credit of {0} at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: type the amount of the correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: type it without a sign; choose credit or debit above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: a correction is more than 0.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: at most two decimals (fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: not an amount; type digits like 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: say why the bill is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {amount} recorded, approved by {who}: the bill now comes to {net}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost: the correction was made whole or not at all. Close this and check the bill list before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor; a supervisor must approve a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: a credit cannot take the bill below zero. It was corrected meanwhile: nothing was written; close this, look at the bill again and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill: this is a correction itself; correct the bill it corrects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: supervisors cannot sign in on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: say why the bill is corrected (at most 200 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount: not accepted ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeductionLine</name>
     <message>
         <source>Prepayment &amp;deduction</source>
@@ -451,6 +619,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Adjust &amp;bill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bills</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,6 +644,14 @@
     </message>
     <message>
         <source>From period is after the to period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the bill to adjust in the bill list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the periods of the bill it corrects (clear the filter) to adjust it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -535,6 +715,22 @@
     </message>
     <message>
         <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} {kind} {amount}: {reason} (approved by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected {amount}: comes to {net}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -237,6 +237,175 @@
     </message>
 </context>
 <context>
+    <name>AdjustBillDialog</name>
+    <message>
+        <source>Correction</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>&amp;Credit (lowers the bill)</source>
+        <translation>冲减(&amp;C)（调低账单）</translation>
+    </message>
+    <message>
+        <source>&amp;Debit (raises the bill)</source>
+        <translation>补收(&amp;D)（调高账单）</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (¥)</source>
+        <translation>金额(&amp;A)（元）</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50</source>
+        <translation>例如 12.50</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. meter misread, confirmed by the meter reader</source>
+        <translation>例如：抄表错误，抄表员已确认</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Adjust the bill (Enter)</source>
+        <translation>调整账单 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Adjust bill {0}</source>
+        <translation>调整账单 {0}</translation>
+    </message>
+    <message>
+        <source>Account {no} {name}, bill {period} ({start} to {end})
+Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}</source>
+        <translation>用户 {no} {name}，{period} 账单（{start} 至 {end}）
+读数 {first} → {last}，{usage} 吨；开具 {amount}，已缴 {paid}，缴费期限 {due}</translation>
+    </message>
+    <message>
+        <source>You approve this correction as {0}; it is recorded with your name.</source>
+        <translation>您以 {0} 的身份批准此次调整；系统记录您的姓名。</translation>
+    </message>
+    <message>
+        <source>A supervisor signs in here at this workstation to approve; the correction is recorded with their name.</source>
+        <translation>请主管在本机登录批准；系统记录主管的姓名。</translation>
+    </message>
+    <message>
+        <source>Not adjusted so far; the bill comes to {0}.</source>
+        <translation>尚未调整；账单金额 {0}。</translation>
+    </message>
+    <message>
+        <source>Adjusted so far: {adjusted}; the bill comes to {net}.</source>
+        <translation>已调整：{adjusted}；账单金额 {net}。</translation>
+    </message>
+    <message>
+        <source>{amount}  {reason} (approved by {who})</source>
+        <translation>{amount}  {reason}（{who} 批准）</translation>
+    </message>
+    <message>
+        <source>After this correction the bill comes to {0}.</source>
+        <translation>调整后账单金额为 {0}。</translation>
+    </message>
+    <message>
+        <source>Amount: a credit cannot take the bill below zero; it comes to {0}, so a credit of {0} at most.</source>
+        <translation>金额：冲减不能使账单低于零；账单金额 {0}，最多冲减 {0}。</translation>
+    </message>
+    <message>
+        <source>Amount: type the amount of the correction.</source>
+        <translation>金额：请输入调整金额。</translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: type it without a sign; choose credit or debit above.</source>
+        <translation>金额“{0}”：请不带正负号输入，并在上方选择冲减或补收。</translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: a correction is more than 0.00.</source>
+        <translation>金额“{0}”：调整金额须大于 0.00。</translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: at most two decimals (fen).</source>
+        <translation>金额“{0}”：最多两位小数（分）。</translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: too large.</source>
+        <translation>金额“{0}”：金额过大。</translation>
+    </message>
+    <message>
+        <source>Amount “{0}”: not an amount; type digits like 12.50.</source>
+        <translation>金额“{0}”：不是有效金额，请输入数字，如 12.50。</translation>
+    </message>
+    <message>
+        <source>Reason: say why the bill is corrected.</source>
+        <translation>原因：请说明调整账单的原因。</translation>
+    </message>
+    <message>
+        <source>Supervisor: type the supervisor&apos;s username.</source>
+        <translation>主管：请输入主管的用户名。</translation>
+    </message>
+    <message>
+        <source>Password: the supervisor types the password.</source>
+        <translation>密码：请主管输入密码。</translation>
+    </message>
+    <message>
+        <source>Adjusting...</source>
+        <translation>正在调整…</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>冲减</translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation>补收</translation>
+    </message>
+    <message>
+        <source>{kind} {amount} recorded, approved by {who}: the bill now comes to {net}.</source>
+        <translation>已{kind} {amount}，{who} 批准：账单金额现为 {net}。</translation>
+    </message>
+    <message>
+        <source>The connection was lost: the correction was made whole or not at all. Close this and check the bill list before trying again.</source>
+        <translation>与数据库的连接中断：调整要么已完整记录，要么完全没有记录。请关闭本窗口，先查看账单列表再重试。</translation>
+    </message>
+    <message>
+        <source>Supervisor: this user is not a supervisor; a supervisor must approve a correction.</source>
+        <translation>主管：该用户不是主管；调整账单须由主管批准。</translation>
+    </message>
+    <message>
+        <source>Amount: a credit cannot take the bill below zero. It was corrected meanwhile: nothing was written; close this, look at the bill again and try again.</source>
+        <translation>金额：冲减不能使账单低于零。账单已被他人调整：本次未记录任何内容；请关闭本窗口，重新查看账单后再试。</translation>
+    </message>
+    <message>
+        <source>Bill: this is a correction itself; correct the bill it corrects.</source>
+        <translation>账单：这是一笔调整本身；请调整它所对应的原账单。</translation>
+    </message>
+    <message>
+        <source>Supervisor: supervisors cannot sign in on this workstation.</source>
+        <translation>主管：本机无法进行主管登录。</translation>
+    </message>
+    <message>
+        <source>Reason: say why the bill is corrected (at most 200 characters).</source>
+        <translation>原因：请说明调整账单的原因（最多 200 字）。</translation>
+    </message>
+    <message>
+        <source>Amount: not accepted ({0}).</source>
+        <translation>金额：未被接受（{0}）。</translation>
+    </message>
+</context>
+<context>
     <name>DeductionLine</name>
     <message>
         <source>Prepayment &amp;deduction</source>
@@ -451,6 +620,10 @@
         <translation>至(&amp;T)</translation>
     </message>
     <message>
+        <source>Adjust &amp;bill…</source>
+        <translation>调整账单(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Bills</source>
         <translation>账单</translation>
     </message>
@@ -473,6 +646,14 @@
     <message>
         <source>From period is after the to period.</source>
         <translation>起始账期晚于截止账期。</translation>
+    </message>
+    <message>
+        <source>Select the bill to adjust in the bill list first.</source>
+        <translation>请先在账单列表中选中要调整的账单。</translation>
+    </message>
+    <message>
+        <source>Show the periods of the bill it corrects (clear the filter) to adjust it.</source>
+        <translation>请显示它所调整的原账单所在账期（清除筛选）后再调整。</translation>
     </message>
 </context>
 <context>
@@ -536,6 +717,22 @@
     <message>
         <source>Due date</source>
         <translation>缴费期限</translation>
+    </message>
+    <message>
+        <source>credit</source>
+        <translation>冲减</translation>
+    </message>
+    <message>
+        <source>debit</source>
+        <translation>补收</translation>
+    </message>
+    <message>
+        <source>{period} {kind} {amount}: {reason} (approved by {who})</source>
+        <translation>{period} {kind} {amount}：{reason}（{who} 批准）</translation>
+    </message>
+    <message>
+        <source>Corrected {amount}: comes to {net}</source>
+        <translation>已调整 {amount}：现为 {net}</translation>
     </message>
     <message>
         <source>Item</source>

@@ -100,8 +100,23 @@ class BillSummary:
     usage: int
     amount: Decimal
     paid: Decimal  # allocations of unreversed payments
-    outstanding: Decimal
+    outstanding: Decimal  # the ledger's: a credit counts on the bill it corrects
     due_on: date
+    # a correction (counter_adjust_bill, migration 0016): the bill it corrects,
+    # why and who approved it; on an issued bill, what its corrections sum to
+    adjusts_bill_id: int | None = None
+    reason: str = ""
+    approved_by: str = ""
+    adjusted: Decimal = ZERO
+
+    @property
+    def is_adjustment(self) -> bool:
+        return self.adjusts_bill_id is not None
+
+    @property
+    def net(self) -> Decimal:
+        """What an issued bill comes to with its corrections."""
+        return self.amount + self.adjusted
 
 
 @dataclass(frozen=True)

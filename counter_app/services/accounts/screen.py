@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from counter_app.domain.money import ZERO
 from counter_app.services.accounts.archive import ArchiveInfo
 from counter_app.services.accounts.records import (
     AccountView,
@@ -124,6 +125,8 @@ def bill_summary(j: Json) -> BillSummary:
         period_end=required(_date(j["period_end"]), "period_end"), start_reading=j["start_reading"],
         end_reading=j["end_reading"], usage=j["usage"], amount=j["amount"], paid=j["paid"],
         outstanding=j["outstanding"], due_on=required(_date(j["due_on"]), "due_on"),
+        adjusts_bill_id=j.get("adjusts_bill_id"), reason=j.get("reason") or "",
+        approved_by=j.get("approved_by") or "", adjusted=j.get("adjusted", ZERO),
     )
 
 

@@ -23,6 +23,7 @@ from counter_app.domain.relief import ReliefRule, household_share, validity_shar
 from counter_app.domain.tariffs import Tariff, tariff_for
 from counter_app.services.action_values import exact_money
 from counter_app.services.actions import call
+from counter_app.services.audit import Actor
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.service import load_relief_rules, load_tariffs, tariff_ids
 
@@ -305,3 +306,15 @@ def adjust_bill(
     made = call(db, "adjust_bill", bill_id, amount, reason.strip(), workstation)
     return Adjustment(made["id"], made["adjusts_bill_id"], made["account_id"], made["period"],
                       made["amount"], made["reason"], made["approved_by"], made["net"])
+
+
+class AdjustmentService:
+    """Corrections of issued bills for the screens (``workplace.services.adjustments``):
+    the login's own connection, so the database records its supervisor as the approver."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def adjust(self, bill_id: int, amount: Decimal, reason: str, actor: Actor) -> Adjustment:
+        """:func:`adjust_bill` at ``actor``'s workstation; refusals as it raises them."""
+        return adjust_bill(self.db, bill_id, amount, reason, workstation=actor.workstation)

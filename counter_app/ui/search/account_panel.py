@@ -15,6 +15,7 @@ from counter_app.services.accounts.service import (
     REVEAL_ROLE,
     AccountScreen,
     AccountView,
+    BillSummary,
     RevealField,
     RevealLimited,
     RevealRefused,
@@ -22,6 +23,7 @@ from counter_app.services.accounts.service import (
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.forms.ui_search_account_panel import Ui_AccountPanel
+from counter_app.ui.search.adjust_dialog import open_adjust_dialog
 from counter_app.ui.search.deduction_panel import DeductionLine
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
@@ -89,6 +91,7 @@ class AccountPanel(QWidget):
         ui.archiveLayout.insertWidget(ui.archiveLayout.indexOf(ui.archiveButton), self.deduction)
         self.history = HistoryWidget(workplace, self)
         self.history.message.connect(self._say)
+        self.history.adjust_requested.connect(self.open_adjust)  # Adjust bill… (Alt+B)
         ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.accountMessage), self.history, 1)
 
         self.pay_button, self.relief_button = ui.payButton, ui.reliefButton
@@ -116,11 +119,11 @@ class AccountPanel(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back_requested)
         # Tab: the history's periods, the actions (the form's tab stops), the file's
-        # buttons, the history's filter button and tabs; then out of the panel
+        # buttons, the history's filter and Adjust bill… buttons; then out of the panel
         chain = (self.history.to_edit, ui.payButton, ui.reliefButton, ui.complaintButton,
                  ui.statementButton, ui.revealButton, ui.withholdingButton, ui.backButton,
                  ui.basisButton, ui.archiveButton, self.deduction.button,
-                 self.history.filter_button)
+                 self.history.filter_button, self.history.adjust_button)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.history.bills_table)
@@ -374,6 +377,11 @@ class AccountPanel(QWidget):
     def open_withholding(self) -> None:
         if self.view is not None:
             open_withholding_dialog(self, self.view.account_id)
+
+    def open_adjust(self, bill: BillSummary, corrections: tuple[BillSummary, ...]) -> None:
+        """调账: a supervisor corrects the selected bill (its own dialog)."""
+        if self.view is not None:
+            open_adjust_dialog(self, self.workplace, self.view, bill, corrections)
 
     def open_statement(self) -> None:
         if self.view is None:

@@ -39,9 +39,12 @@ def parse_period(text: str) -> Period | None:
 
 
 class HistoryWidget(QWidget):
-    """``message(text)`` reports a problem in the clerk's words."""
+    """``message(text)`` reports a problem in the clerk's words;
+    ``adjust_requested(bill, corrections)``: Adjust bill… on the selected bill
+    (an issued one: a correction's own bill when a correction is selected)."""
 
     message = Signal(str)
+    adjust_requested = Signal(object, object)
 
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,6 +76,13 @@ class HistoryWidget(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("historyCountLabel")
         filter_row.addWidget(self.count_label, 1)
+        # a correction of the selected bill (supervisor-approved: adjust_dialog.py)
+        self.adjust_button = QPushButton(self.tr("Adjust &bill…"), self)
+        self.adjust_button.setObjectName("adjustBillButton")
+        self.adjust_button.setAutoDefault(False)
+        self.adjust_button.setEnabled(False)
+        self.adjust_button.clicked.connect(self.request_adjust)
+        filter_row.addWidget(self.adjust_button)
 
         self.bills_model = BillsModel(self)
         self.lines_model = BillLinesModel(self)
@@ -105,6 +115,7 @@ class HistoryWidget(QWidget):
         self.setTabOrder(self.bills_table, self.payments_table)
         self.setTabOrder(self.payments_table, self.from_edit)
         self.setTabOrder(self.from_edit, self.to_edit)
+        self.setTabOrder(self.filter_button, self.adjust_button)
 
     # -- data --------------------------------------------------------------------------
 
@@ -121,6 +132,7 @@ class HistoryWidget(QWidget):
         )
         if bills:
             self.bills_table.selectRow(0)
+        self.adjust_button.setEnabled(bool(bills))
 
     def clear(self) -> None:
         self.account_id = None
@@ -131,6 +143,7 @@ class HistoryWidget(QWidget):
         self.from_edit.clear()
         self.to_edit.clear()
         self.count_label.clear()
+        self.adjust_button.setEnabled(False)
 
     def periods(self) -> tuple[Period | None, Period | None] | None:
         """The filter's periods, or None after reporting which field is wrong."""
@@ -201,3 +214,22 @@ class HistoryWidget(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.message.emit(explain(exc))
+
+    # -- corrections --------------------------------------------------------------------
+
+    def request_adjust(self) -> None:
+        """The selected issued bill (a correction stands for the bill it corrects)
+        and its corrections as listed, for Adjust bill…."""
+        selected: BillSummary | None = self.bills_table.current_record()
+        if self.account_id is None or selected is None:
+            self.message.emit(self.tr("Select the bill to adjust in the bill list first."))
+            return
+        rows = self.bills_model.rows
+        target = selected.adjusts_bill_id or selected.bill_id
+        bill = next((b for b in rows if b.bill_id == target), None)
+        if bill is None:  # the bill it corrects is outside the periods shown
+            self.message.emit(self.tr("Show the periods of the bill it corrects (clear the "
+                                      "filter) to adjust it."))
+            return
+        self.message.emit("")
+        self.adjust_requested.emit(bill, tuple(b for b in rows if b.adjusts_bill_id == target))

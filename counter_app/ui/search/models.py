@@ -22,6 +22,7 @@ from counter_app.ui.search.texts import status_text
 
 _ARREARS_COLOUR = QColor(style.ERROR)
 _MUTED_COLOUR = QColor(style.INACTIVE)
+_NOTICE_COLOUR = QColor(style.NOTICE)  # a correction of a bill
 
 __all__ = ["RECORD_ROLE", "SORT_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel",
            "SearchResultsModel"]
@@ -106,6 +107,8 @@ class BillsModel(RecordTableModel[BillSummary]):
     RIGHT_ALIGNED = frozenset({Columns.START, Columns.END, Columns.USAGE, Columns.AMOUNT,
                                Columns.PAID, Columns.OUTSTANDING})
     MONEY = frozenset({Columns.AMOUNT, Columns.PAID, Columns.OUTSTANDING})
+    # a correction has no reading of its own
+    READINGS = frozenset({Columns.START, Columns.END, Columns.USAGE})
     SORTABLE = True
     WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
                      "12,345.67", "2026-10-31")
@@ -124,10 +127,14 @@ class BillsModel(RecordTableModel[BillSummary]):
 
     def display(self, bill: BillSummary, column: BillsModel.Columns) -> str:
         c = self.Columns
+        if column is c.PERIOD and bill.is_adjustment:  # under the bill it corrects
+            return f"↳ {self._kind(bill)}"
         if column is c.PERIOD:
             return bill.period
         if column is c.DUE:
             return bill.due_on.isoformat()
+        if column in self.READINGS and bill.is_adjustment:
+            return ""
         value = self.sort_key(bill, column)
         return money_text(value) if column in self.MONEY else str(value)
 
@@ -142,7 +149,33 @@ class BillsModel(RecordTableModel[BillSummary]):
     def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
         if column is self.Columns.OUTSTANDING and bill.outstanding > 0:
             return _ARREARS_COLOUR
+        if bill.is_adjustment and column is not self.Columns.OUTSTANDING:
+            return _NOTICE_COLOUR
         return None
+
+    def tooltip(self, bill: BillSummary, column: BillsModel.Columns) -> str | None:
+        return self._note(bill) or None
+
+    @staticmethod
+    def _kind(bill: BillSummary) -> str:
+        if bill.amount < 0:
+            return QCoreApplication.translate("SearchModels", "credit")
+        return QCoreApplication.translate("SearchModels", "debit")
+
+    @classmethod
+    def _note(cls, bill: BillSummary) -> str:
+        """A correction's why and who; on a corrected bill, what it comes to."""
+        if bill.is_adjustment:
+            return QCoreApplication.translate(
+                "SearchModels", "{period} {kind} {amount}: {reason} (approved by {who})").format(
+                period=bill.period, kind=cls._kind(bill),
+                amount=money_text(abs(bill.amount)), reason=bill.reason,
+                who=bill.approved_by or "-")
+        if bill.adjusted:
+            return QCoreApplication.translate(
+                "SearchModels", "Corrected {amount}: comes to {net}").format(
+                amount=money_text(bill.adjusted), net=money_text(bill.net))
+        return ""
 
 
 class BillLinesModel(RecordTableModel[BillLineView]):

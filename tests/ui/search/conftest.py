@@ -8,7 +8,7 @@ from sqlalchemy import update
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.pinyin import name_keys
-from counter_app.services.auth import ClerkIdentity
+from counter_app.services.auth import Authenticator, ClerkIdentity
 from counter_app.ui.context import build_workplace
 from counter_app.ui.main_window import MainWindow
 from tests.support.account_history import populate as populate_accounts
@@ -35,8 +35,10 @@ def town(db) -> tuple[Database, dict[str, int]]:
 
 @pytest.fixture
 def make_search_window(qtbot, runner, settings, settings_store, ui_state):
-    def _make(database: Database, clerk: ClerkIdentity = CLERK) -> MainWindow:
-        workplace = build_workplace(clerk, database, settings, runner)
+    def _make(database: Database, clerk: ClerkIdentity = CLERK, *,
+              authenticator: Authenticator | None = None) -> MainWindow:
+        workplace = build_workplace(clerk, database, settings, runner,
+                                    authenticator=authenticator)
         window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
         qtbot.addWidget(window)
         window.resize(1100, 760)
