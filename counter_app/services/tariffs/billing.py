@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.billing import AppliedRelief, BillComputation, compute_bill
+from counter_app.domain.errors import FieldError
 from counter_app.domain.money import ZERO
 from counter_app.domain.periods import Period
 from counter_app.domain.relief import ReliefRule, household_share, validity_share
@@ -301,7 +302,7 @@ def adjust_bill(
     """Correct an issued bill (a supervisor or admin): a new bill linked to it,
     by ``counter_adjust_bill``; the issued bill itself never changes."""
     if not reason.strip():
-        raise ValueError("reason: a correction needs a reason")
+        raise FieldError("reason", "a correction needs a reason", "required")
     amount = exact_money(amount, "amount")  # AmountError (a ValueError) naming the field
     made = call(db, "adjust_bill", bill_id, amount, reason.strip(), workstation)
     return Adjustment(made["id"], made["adjusts_bill_id"], made["account_id"], made["period"],

@@ -36,8 +36,7 @@ def adjust_with_supervisor(workplace: Workplace, bill_id: int, amount: Decimal, 
     """Worker: the correction on the supervisor's own connection, then let go."""
     return as_supervisor(
         workplace, username, password, ApprovalRefused,
-        lambda services, _clerk: services.adjustments.adjust(bill_id, amount, reason,
-                                                             workplace.actor))
+        lambda services: services.adjustments.adjust(bill_id, amount, reason, workplace.actor))
 
 
 class AdjustBillDialog(QDialog):
