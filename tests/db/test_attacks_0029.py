@@ -21,7 +21,7 @@ from tests.db.test_actions_relief import FILE_ARGS, file_raw
 from tests.db.test_actions_tariffs import draft
 from tests.db.test_leftovers_locks import _patient_for
 from tests.support import withholding as withholding_fixtures
-from tests.support.relief import TODAY, town  # noqa: F401 - the fixture
+from tests.support.relief import TODAY
 from tests.support.withholding import NUMBERS, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
@@ -42,9 +42,15 @@ def _refused(login, statement: str, params: dict | None = None) -> str:
 
 def _numbers_audits(db) -> list[dict]:
     with db.read() as s:
-        return [json.loads(d) for d in s.execute(text(
-            "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
-            "ORDER BY id")).scalars()]
+        return [
+            json.loads(d)
+            for d in s.execute(
+                text(
+                    "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
+                    "ORDER BY id"
+                )
+            ).scalars()
+        ]
 
 
 def _request(login) -> str:
@@ -60,13 +66,12 @@ def test_a_token_requested_in_a_savepoint_is_uncommitted(hall):
     _sign_all(hall)
     with hall.batch.engine.connect() as conn:
         conn.exec_driver_sql("SAVEPOINT s")
-        token = conn.execute(text(
-            "SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
+        token = conn.execute(
+            text("SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
         ).scalar_one()
         conn.exec_driver_sql("RELEASE SAVEPOINT s")
         with pytest.raises(DBAPIError) as refused:
-            conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"),
-                         {"t": token})
+            conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token})
         assert "uncommitted" in str(refused.value.orig)
         conn.rollback()
     # a DO block's exception handler is a subtransaction too
@@ -90,8 +95,8 @@ def test_a_token_requested_in_a_savepoint_is_uncommitted(hall):
 def test_a_token_of_a_rolled_back_request_or_a_forged_one_is_nothing(hall):
     _sign_all(hall)
     with hall.batch.engine.connect() as conn:
-        token = conn.execute(text(
-            "SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
+        token = conn.execute(
+            text("SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
         ).scalar_one()
         conn.rollback()
     for forged in (token, "00000000-0000-0000-0000-000000000000", None):
@@ -109,8 +114,9 @@ def test_a_replay_after_a_rolled_back_use_gives_nothing_the_audit_row_does_not_n
     agreements = _sign_all(hall)
     token = _request(hall.batch)
     with hall.batch.engine.connect() as conn:
-        first = conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"),
-                             {"t": token}).scalar_one()["numbers"]
+        first = conn.execute(
+            text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token}
+        ).scalar_one()["numbers"]
         conn.rollback()
     again = call(hall.batch, "withholding_numbers", token)["numbers"]
     assert again == first
@@ -129,8 +135,9 @@ def test_two_redemptions_at_once_give_the_numbers_once(hall, login_batch):
     token = _request(hall.batch)
     results: list[object] = []
     with hall.batch.engine.connect() as first:
-        got = first.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"),
-                            {"t": token}).scalar_one()
+        got = first.execute(
+            text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token}
+        ).scalar_one()
         assert got["numbers"]
 
         def second() -> None:
@@ -165,13 +172,18 @@ def test_the_two_minutes_count_from_the_request_not_from_its_commit(hall):
     """A request held open for three minutes is expired when committed."""
     _sign_all(hall)
     with hall.batch.engine.connect() as conn:
-        token = conn.execute(text(
-            "SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
+        token = conn.execute(
+            text("SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
         ).scalar_one()
         conn.commit()
     with hall.db.write() as s:  # what three minutes of waiting would look like
-        s.execute(text("UPDATE withholding_number_requests SET requested_at = requested_at "
-                       "- interval '2 minutes 1 second' WHERE token = :t"), {"t": token})
+        s.execute(
+            text(
+                "UPDATE withholding_number_requests SET requested_at = requested_at "
+                "- interval '2 minutes 1 second' WHERE token = :t"
+            ),
+            {"t": token},
+        )
     with pytest.raises(ActionError) as expired:
         call(hall.batch, "withholding_numbers", token)
     assert expired.value.code == "expired"
@@ -179,9 +191,16 @@ def test_the_two_minutes_count_from_the_request_not_from_its_commit(hall):
 
 def test_injection_through_bank_and_period_is_refused(hall):
     _sign_all(hall)
-    for bank, period in (("ABC' OR '1'='1", "2026-11"), ("ABC", "2026-11' OR '1'='1"),
-                         ("ABC", "2026-11\n"), ("abc", "2026-11"), (None, "2026-11"),
-                         ("ABC", None), ("ABC%", "2026-11"), ("ABC", "2026-1_")):
+    for bank, period in (
+        ("ABC' OR '1'='1", "2026-11"),
+        ("ABC", "2026-11' OR '1'='1"),
+        ("ABC", "2026-11\n"),
+        ("abc", "2026-11"),
+        (None, "2026-11"),
+        ("ABC", None),
+        ("ABC%", "2026-11"),
+        ("ABC", "2026-1_"),
+    ):
         for action in ("request_withholding_numbers", "withholding_due"):
             with pytest.raises(ActionError) as refused:
                 call(hall.batch, action, bank, period)
@@ -196,19 +215,24 @@ def test_no_login_reads_a_number_from_the_tables_or_the_audit_row(hall, login_as
     admin, _ = login_as("admin")
     token = _request(hall.batch)
     for login in (hall.clerk, supervisor, admin, hall.batch):
-        for statement in ("SELECT * FROM withholding_number_requests",
-                          "SELECT token FROM withholding_number_requests",
-                          "SELECT bank_account FROM withholding_agreements",
-                          f"SELECT counter_withholding_numbers('{token}')",
-                          "SELECT counter_mask_bank_account('x')"):
+        for statement in (
+            "SELECT * FROM withholding_number_requests",
+            "SELECT token FROM withholding_number_requests",
+            "SELECT bank_account FROM withholding_agreements",
+            f"SELECT counter_withholding_numbers('{token}')",
+            "SELECT counter_mask_bank_account('x')",
+        ):
             if login is hall.batch and token in statement:
                 continue  # its own token: the audited door
             assert _refused(login, statement) == "42501", statement
         # whatever of the audit row a login may read carries no full number
         try:
             with login.engine.begin() as conn:
-                rows = conn.execute(text(
-                    "SELECT to_jsonb(e)::text FROM audit_events e")).scalars().all()
+                rows = (
+                    conn.execute(text("SELECT to_jsonb(e)::text FROM audit_events e"))
+                    .scalars()
+                    .all()
+                )
         except DBAPIError:
             rows = []
         assert not any(n in row for row in rows for n in NUMBERS.values())
@@ -223,40 +247,66 @@ def test_a_shadow_in_pg_temp_or_public_changes_nothing(hall, login_as):
     admin, _ = login_as("admin")
     for login in (hall.clerk, supervisor, admin, hall.batch):
         assert _refused(login, "CREATE TABLE public.counter_locks_x (a int)") == "42501"
-        assert _refused(login, "CREATE FUNCTION public.cardinality(bigint[]) RETURNS int "
-                               "LANGUAGE sql AS 'SELECT 99'") == "42501"
+        assert (
+            _refused(
+                login,
+                "CREATE FUNCTION public.cardinality(bigint[]) RETURNS int "
+                "LANGUAGE sql AS 'SELECT 99'",
+            )
+            == "42501"
+        )
     with hall.db.read() as s:
-        creators = s.execute(text(
-            "SELECT r.rolname FROM pg_roles r WHERE NOT r.rolsuper "
-            "AND r.rolname NOT IN ('counter_owner', 'pg_database_owner', current_user) "
-            "AND has_schema_privilege(r.oid, 'public', 'CREATE')")).scalars().all()
+        creators = (
+            s.execute(
+                text(
+                    "SELECT r.rolname FROM pg_roles r WHERE NOT r.rolsuper "
+                    "AND r.rolname NOT IN ('counter_owner', 'pg_database_owner', current_user) "
+                    "AND has_schema_privilege(r.oid, 'public', 'CREATE')"
+                )
+            )
+            .scalars()
+            .all()
+        )
         assert creators == []
-        assert not s.execute(text(
-            "SELECT has_schema_privilege('public', 'public', 'CREATE')")).scalar_one()
+        assert not s.execute(
+            text("SELECT has_schema_privilege('public', 'public', 'CREATE')")
+        ).scalar_one()
         # the database's owner (who may create in public) is no login of the app
-        assert not any(s.execute(text(
-            "SELECT pg_has_role(g, d.datdba, 'MEMBER') "
-            "FROM pg_database d, unnest(CAST(:g AS text[])) g "
-            "WHERE d.datname = current_database()"), {"g": list(GROUPS)}).scalars())
+        assert not any(
+            s.execute(
+                text(
+                    "SELECT pg_has_role(g, d.datdba, 'MEMBER') "
+                    "FROM pg_database d, unnest(CAST(:g AS text[])) g "
+                    "WHERE d.datname = current_database()"
+                ),
+                {"g": list(GROUPS)},
+            ).scalars()
+        )
     _sign_all(hall)
     with hall.batch.engine.connect() as conn:
         try:
             conn.exec_driver_sql(
                 "CREATE TEMP TABLE withholding_number_requests (token uuid, login text, "
                 "bank_code text, period text, agreement_ids bigint[], audit_id bigint, "
-                "requested_at timestamptz, used_at timestamptz)")
+                "requested_at timestamptz, used_at timestamptz)"
+            )
             conn.exec_driver_sql("CREATE TEMP TABLE counter_locks (name text, key text)")
         except DBAPIError:  # no TEMP privilege: nothing to shadow with
             conn.rollback()
         else:
-            token = conn.execute(text(
-                "SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
+            token = conn.execute(
+                text("SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
             ).scalar_one()
-            assert conn.exec_driver_sql(
-                "SELECT count(*) FROM pg_temp.withholding_number_requests").scalar_one() == 0
+            assert (
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM pg_temp.withholding_number_requests"
+                ).scalar_one()
+                == 0
+            )
             conn.commit()
-            numbers = conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"),
-                                   {"t": token}).scalar_one()["numbers"]
+            numbers = conn.execute(
+                text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token}
+            ).scalar_one()["numbers"]
             assert len(numbers) == 3
             conn.commit()
     assert len(_numbers_audits(hall.db)) <= 1
@@ -272,25 +322,30 @@ def test_no_login_references_triggers_or_owns_the_lock_table(hall, login_as):
     supervisor, _ = login_as("supervisor")
     admin, _ = login_as("admin")
     with hall.db.read() as s:
-        held = s.execute(text(
-            "SELECT g, p FROM unnest(CAST(:g AS text[])) g, unnest(ARRAY['SELECT', 'INSERT', "
-            "'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p "
-            "WHERE has_table_privilege(g, 'counter_locks', p) "
-            "OR has_table_privilege(g, 'withholding_number_requests', p)"),
-            {"g": list(GROUPS)}).all()
+        held = s.execute(
+            text(
+                "SELECT g, p FROM unnest(CAST(:g AS text[])) g, unnest(ARRAY['SELECT', 'INSERT', "
+                "'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p "
+                "WHERE has_table_privilege(g, 'counter_locks', p) "
+                "OR has_table_privilege(g, 'withholding_number_requests', p)"
+            ),
+            {"g": list(GROUPS)},
+        ).all()
         assert held == []
-        owner = s.execute(text(
-            "SELECT tableowner FROM pg_tables WHERE tablename = 'counter_locks'")).scalar_one()
+        owner = s.execute(
+            text("SELECT tableowner FROM pg_tables WHERE tablename = 'counter_locks'")
+        ).scalar_one()
         assert owner == "counter_owner"
     for login in (hall.clerk, supervisor, admin, hall.batch):
         for statement in (
-                "CREATE TEMP TABLE holds (name text, key text, "
-                "FOREIGN KEY (name, key) REFERENCES counter_locks)",
-                "ALTER TABLE counter_locks ADD COLUMN x int",
-                "COMMENT ON TABLE counter_locks IS 'x'",
-                "SELECT counter_lock('shift', '1', true)",
-                "SELECT counter_lock('tariff_category', 'RES')",
-                "SELECT counter_lock('relief_certificate', 'X')"):
+            "CREATE TEMP TABLE holds (name text, key text, "
+            "FOREIGN KEY (name, key) REFERENCES counter_locks)",
+            "ALTER TABLE counter_locks ADD COLUMN x int",
+            "COMMENT ON TABLE counter_locks IS 'x'",
+            "SELECT counter_lock('shift', '1', true)",
+            "SELECT counter_lock('tariff_category', 'RES')",
+            "SELECT counter_lock('relief_certificate', 'X')",
+        ):
             # 42P16: a temporary table may reference temporary tables only
             assert _refused(login, statement) in ("42501", "42P16"), statement
 
@@ -304,12 +359,23 @@ def test_a_clerk_cannot_hold_a_colleagues_shift_through_an_action(hall, login_as
     shift = call(hall.clerk, "open_shift", "WS1", 0)["shift_id"]
     with attacker.engine.connect() as held:
         with pytest.raises(DBAPIError):
-            held.execute(text(
-                "SELECT counter_close_shift('WS9', :s, '[]'::jsonb, NULL)"), {"s": shift})
+            held.execute(
+                text("SELECT counter_close_shift('WS9', :s, '[]'::jsonb, NULL)"), {"s": shift}
+            )
         # the psql session stays in the failed transaction, never committed
-        posted = call(hall.clerk, "post_payment", "WS1", "6b2d5f2e-0000-4000-8000-000000000001",
-                      hall.accounts["01000004"], shift, None, "25.20", [], None,
-                      jsonb([{"tender": "cash", "amount": "25.20"}]))
+        posted = call(
+            hall.clerk,
+            "post_payment",
+            "WS1",
+            "6b2d5f2e-0000-4000-8000-000000000001",
+            hall.accounts["01000004"],
+            shift,
+            None,
+            "25.20",
+            [],
+            None,
+            jsonb([{"tender": "cash", "amount": "25.20"}]),
+        )
         assert posted["receipt_no"]
         held.rollback()
     _books_clean(hall.db)
@@ -325,26 +391,34 @@ def test_a_clerk_holding_the_guessable_keys_blocks_no_tariff_and_no_relief(town,
     admin, who = login_as("admin")
     clerk_db = town.service.db
     with town.db.read() as s:
-        cert = s.execute(text("SELECT counter_relief_certificate_key(:n)"),
-                         {"n": FILE_ARGS["certificate_no"]}).scalar_one()
+        cert = s.execute(
+            text("SELECT counter_relief_certificate_key(:n)"), {"n": FILE_ARGS["certificate_no"]}
+        ).scalar_one()
     clerk_name = town.clerk.username
     _patient_for(town.db, who.username, clerk_name)
     admin.engine.dispose()
     clerk_db.engine.dispose()
     with attacker.engine.connect() as held:
         for key in ("7321, hashtext('RES')", "7320, hashtext(:c)"):
-            assert held.execute(text(f"SELECT pg_try_advisory_lock({key})"),
-                                {"c": cert}).scalar_one()
+            assert held.execute(
+                text(f"SELECT pg_try_advisory_lock({key})"), {"c": cert}
+            ).scalar_one()
         held.commit()
-        saved = call(admin, "save_tariff",
-                     jsonb(draft(code="RES-2027", effective_from="2027-01-01")), "WS1")
+        saved = call(
+            admin, "save_tariff", jsonb(draft(code="RES-2027", effective_from="2027-01-01")), "WS1"
+        )
         assert saved
-        filed = file_raw(clerk_db, town.household,
-                         valid_from=TODAY - timedelta(days=30))
+        filed = file_raw(clerk_db, town.household, valid_from=TODAY - timedelta(days=30))
         assert filed
-        assert held.execute(text(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
-            "pg_backend_pid() AND granted")).scalar_one() == 2
+        assert (
+            held.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
+                    "pg_backend_pid() AND granted"
+                )
+            ).scalar_one()
+            == 2
+        )
     _books_clean(town.db)
 
 
@@ -357,25 +431,41 @@ FUNCTIONS = {
     "counter_withholding_numbers(uuid)": {"counter_batch"},
     "counter_withholding_due(text,text)": {"counter_batch"},
 }
-LOCKERS = ("counter_open_shift_of", "counter_open_shift", "counter_complaint_ticket",
-           "counter_set_complaint_departments", "counter_issue_bills_only",
-           "counter_import_readings", "counter_assign_archive_numbers",
-           "counter_import_accounts", "counter_import_balances", "counter_export_withholding",
-           "counter_import_withholding", "counter_file_relief", "counter_save_tariff")
+LOCKERS = (
+    "counter_open_shift_of",
+    "counter_open_shift",
+    "counter_complaint_ticket",
+    "counter_set_complaint_departments",
+    "counter_issue_bills_only",
+    "counter_import_readings",
+    "counter_assign_archive_numbers",
+    "counter_import_accounts",
+    "counter_import_balances",
+    "counter_export_withholding",
+    "counter_import_withholding",
+    "counter_file_relief",
+    "counter_save_tariff",
+)
 
 
 def test_every_function_of_0029_is_pinned_revoked_and_least_granted(db):
     with db.read() as s:
-        rows = s.execute(text(
-            "SELECT p.oid::regprocedure::text AS sig, p.prosecdef, p.proconfig, "
-            "has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec, "
-            "ARRAY(SELECT g FROM unnest(CAST(:g AS text[])) g "
-            "      WHERE has_function_privilege(g, p.oid, 'EXECUTE')) AS callers "
-            "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = 'public' AND (p.proname = ANY(CAST(:l AS text[])) "
-            "OR p.oid::regprocedure::text = ANY(CAST(:f AS text[])))"),
-            {"g": list(GROUPS), "l": list(LOCKERS),
-             "f": list(FUNCTIONS)}).mappings().all()
+        rows = (
+            s.execute(
+                text(
+                    "SELECT p.oid::regprocedure::text AS sig, p.prosecdef, p.proconfig, "
+                    "has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec, "
+                    "ARRAY(SELECT g FROM unnest(CAST(:g AS text[])) g "
+                    "      WHERE has_function_privilege(g, p.oid, 'EXECUTE')) AS callers "
+                    "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                    "WHERE n.nspname = 'public' AND (p.proname = ANY(CAST(:l AS text[])) "
+                    "OR p.oid::regprocedure::text = ANY(CAST(:f AS text[])))"
+                ),
+                {"g": list(GROUPS), "l": list(LOCKERS), "f": list(FUNCTIONS)},
+            )
+            .mappings()
+            .all()
+        )
     seen = {r["sig"].replace(", ", ",") for r in rows}
     assert set(FUNCTIONS) <= seen
     assert {s.split("(")[0] for s in seen} >= set(LOCKERS)
@@ -384,6 +474,9 @@ def test_every_function_of_0029_is_pinned_revoked_and_least_granted(db):
         assert "search_path=public, pg_temp" in (r["proconfig"] or []), sig
         assert not r["public_exec"], sig
         if sig in FUNCTIONS:
-            assert set(r["callers"]) <= FUNCTIONS[sig] | {"counter_supervisor", "counter_admin"} \
-                if FUNCTIONS[sig] & {"counter_clerk"} else set(r["callers"]) == FUNCTIONS[sig], sig
+            assert (
+                set(r["callers"]) <= FUNCTIONS[sig] | {"counter_supervisor", "counter_admin"}
+                if FUNCTIONS[sig] & {"counter_clerk"}
+                else set(r["callers"]) == FUNCTIONS[sig]
+            ), sig
             assert r["prosecdef"] == bool(FUNCTIONS[sig]), sig

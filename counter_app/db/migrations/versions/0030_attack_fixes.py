@@ -25,7 +25,6 @@ from types import ModuleType
 
 from alembic import op
 
-
 revision = "0030_attack_fixes"
 down_revision = "0029_leftovers"
 branch_labels = None
@@ -35,14 +34,28 @@ HERE = Path(__file__).parent
 
 # (file, function, its name now, [(advisory lock, row lock)]) as 0029's LOCKS
 LOCKS = (
-    ("0013_actions_relief.sql", "counter_file_relief", "counter_file_relief", [
-        ("PERFORM pg_advisory_xact_lock(7320, hashtext(v_cert));",
-         "PERFORM counter_lock('relief_certificate', v_cert);"),
-    ]),
-    ("0021_tariffs_data.sql", "counter_save_tariff", "counter_save_tariff", [
-        ("PERFORM pg_advisory_xact_lock(7321, hashtext(v_category));",
-         "PERFORM counter_lock('tariff_category', v_category);"),
-    ]),
+    (
+        "0013_actions_relief.sql",
+        "counter_file_relief",
+        "counter_file_relief",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7320, hashtext(v_cert));",
+                "PERFORM counter_lock('relief_certificate', v_cert);",
+            ),
+        ],
+    ),
+    (
+        "0021_tariffs_data.sql",
+        "counter_save_tariff",
+        "counter_save_tariff",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7321, hashtext(v_category));",
+                "PERFORM counter_lock('tariff_category', v_category);",
+            ),
+        ],
+    ),
 )
 
 
