@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from tests.db.test_actions_relief import FILE_ARGS, file_raw
@@ -445,6 +446,9 @@ LOCKERS = (
     "counter_import_withholding",
     "counter_file_relief",
     "counter_save_tariff",
+    "counter_post_channel_payment",
+    "counter_resolve_suspense",
+    "counter_import_online",
 )
 
 
@@ -480,3 +484,48 @@ def test_every_function_of_0029_is_pinned_revoked_and_least_granted(db):
                 else set(r["callers"]) == FUNCTIONS[sig]
             ), sig
             assert r["prosecdef"] == bool(FUNCTIONS[sig]), sig
+
+
+def test_a_clerk_holding_a_channel_reference_blocks_neither_billing_nor_an_import(
+    hall, login_as
+):
+    """The channel payments lock on 7304 and hashtext(channel:reference).
+    A deduction's reference is 'account id:last prepayment row' (both
+    readable by every clerk), so a clerk could hold the key of every account
+    with a prepayment and stop the prepayment sweep and billing (which
+    deducts) for ever; an online order's reference is on the payer's phone
+    (the clerk's own order), and the day's statement waits on it. Since
+    0030 they are counter_locks rows."""
+    attacker, _ = login_as("clerk")
+    _patient_for(hall.db, hall.batch_name, hall.who.username)
+    hall.batch.engine.dispose()
+    hall.clerk.engine.dispose()
+    shift = call(hall.clerk, "open_shift", "WS1", 0)["shift_id"]
+    call(hall.clerk, "post_payment", "WS1", "6b2d5f2e-0000-4000-8000-000000000002",
+         hall.accounts["01000004"], shift, None, "0.00", [], None,
+         jsonb([{"tender": "cash", "amount": "10.00"}]))  # 10.00 to the prepayment
+    with attacker.engine.connect() as held:
+        refs = held.execute(text(
+            "SELECT 'deduction:' || l.account_id || ':' || max(l.id) "
+            "FROM prepayment_ledger l GROUP BY l.account_id")).scalars().all()
+        assert refs
+        paid_at = (datetime.now(SHANGHAI) - timedelta(minutes=5)).isoformat()
+        order = {"line": 2, "order_id": "4200001234", "paid_at": paid_at,
+                 "account_no": "01000003", "amount": "17.00"}
+        refs.append("online:wechat:4200001234")
+        for ref in refs:
+            assert held.execute(text("SELECT pg_try_advisory_lock(7304, hashtext(:r))"),
+                                {"r": ref}).scalar_one()
+        digest = "d" * 64
+        assert held.execute(text("SELECT pg_try_advisory_lock(7305, hashtext(:h))"),
+                            {"h": digest}).scalar_one()
+        held.commit()
+        swept = call(hall.batch, "apply_prepayments")
+        assert int(swept["deducted"]) >= 1
+        imported = call(hall.batch, "import_online", "wechat", digest, "wx.csv",
+                        json.dumps([order]))
+        assert imported["posted"] + imported["suspended"] == 1, imported  # past the locks
+        assert held.execute(text(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
+            "pg_backend_pid() AND granted")).scalar_one() == len(refs) + 1
+    _books_clean(hall.db)

@@ -24,12 +24,11 @@ from tests.support.withholding import _sign_all
 hall = withholding_fixtures.hall  # the fixture
 D = Decimal
 
-# what still takes an advisory lock: keys nobody can guess before the call
-# (a client UUID, an order reference, a file's hash); the tariff category and
-# the relief certificate lock rows since 0030 (tests/db/test_attacks_0029.py)
-ADVISORY_LEFT = {"counter_post_payment",
-                 "counter_post_channel_payment", "counter_import_online",
-                 "counter_resolve_suspense"}
+# what still takes an advisory lock: the counter payment's client UUID (made
+# by the client, unknown before the call); the channel references, statement
+# files, tariff categories and relief certificates lock rows since 0030
+# (tests/db/test_attacks_0029.py)
+ADVISORY_LEFT = {"counter_post_payment"}
 
 
 def _denied(database, statement: str) -> None:
@@ -59,7 +58,8 @@ def test_only_the_unguessable_advisory_locks_are_left(db):
         "counter_set_complaint_departments", "counter_issue_bills_only",
         "counter_import_readings", "counter_assign_archive_numbers",
         "counter_import_accounts", "counter_import_balances", "counter_export_withholding",
-        "counter_import_withholding", "counter_file_relief", "counter_save_tariff"}
+        "counter_import_withholding", "counter_file_relief", "counter_save_tariff",
+        "counter_post_channel_payment", "counter_resolve_suspense", "counter_import_online"}
 
 
 def test_no_login_can_lock_a_lock_row_nor_call_the_helper(hall, login_as):
