@@ -10,6 +10,10 @@ rolled-back schema the old client's search by full number is refused
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
 from sqlalchemy import text
 
 from counter_app.db.migrate import migrate
@@ -56,3 +60,57 @@ def test_down_to_0024_no_clerk_tries_full_numbers_unaudited(db, login_as):
     assert _lookup_callers(db) == []
     with db.read() as s:
         assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
+
+
+VERSIONS = Path(__file__).resolve().parents[2] / "counter_app/db/migrations/versions"
+PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+
+
+def _migration(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"m{name}", VERSIONS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _table_privileges(db) -> set[tuple[str, str, str]]:
+    with db.read() as s:
+        return {tuple(r) for r in s.execute(text(
+            "SELECT g, c.relname::text, p FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public', "
+            "unnest(CAST(:g AS text[])) g, unnest(CAST(:p AS text[])) p "
+            "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(g, c.oid, p)"),
+            {"g": list(GROUPS), "p": list(PRIVILEGES)})}
+
+
+def _body(db, name: str) -> str:
+    with db.read() as s:
+        return s.execute(text(
+            "SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND p.proname = :n"), {"n": name}).scalar_one()
+
+
+def test_down_to_0028_the_bodies_are_0028s_and_no_group_gains_a_privilege(db):
+    """0030's and 0029's downgrades write back exactly the frozen bodies
+    (no counter_lock left, no advisory lock lost) and grant nothing: every
+    group's table privileges after the rollback are a subset of head's."""
+    leftovers, fixes = _migration("0029_leftovers"), _migration("0030_attack_fixes")
+    written = [(f, n, now) for f, n, now, _ in leftovers.LOCKS + fixes.LOCKS]
+    written += [(f, n, n) for f, n in leftovers.REPLACED]
+    at_head = _table_privileges(db)
+    assert not {p for p in at_head if p[2] in ("INSERT", "UPDATE", "DELETE", "TRUNCATE")}
+
+    _downgrade(db, "0028_whoami")
+    for file, name, now in written:
+        frozen = leftovers._renamed(file, name, now)
+        body = frozen[frozen.index("AS $$") + 5:frozen.rindex("$$;")]
+        assert _body(db, now) == body, now
+        assert "counter_lock(" not in body
+    assert _table_privileges(db) <= at_head
+    with db.read() as s:
+        assert s.execute(text("SELECT to_regclass('counter_locks'), "
+                              "to_regclass('withholding_number_requests')")).one() == (None, None)
+
+    migrate(db.engine)
+    assert _table_privileges(db) == at_head
