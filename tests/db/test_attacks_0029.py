@@ -18,11 +18,11 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.domain.localtime import SHANGHAI
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
-from tests.db.test_actions_relief import FILE_ARGS, file_raw
-from tests.db.test_actions_tariffs import draft
-from tests.db.test_leftovers_locks import _patient_for
 from tests.support import withholding as withholding_fixtures
-from tests.support.relief import TODAY
+from tests.support.builders import tariff_draft
+from tests.support.database import refused_state
+from tests.support.relief import ACTOR, form
+from tests.support.waiting import patient
 from tests.support.withholding import NUMBERS, _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
@@ -32,13 +32,6 @@ GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch
 def _books_clean(db) -> None:
     with db.read() as s:
         assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
-
-
-def _refused(login, statement: str, params: dict | None = None) -> str:
-    """The SQLSTATE of ``statement`` sent by ``login`` (it must fail)."""
-    with pytest.raises(DBAPIError) as info, login.engine.begin() as conn:
-        conn.execute(text(statement), params or {})
-    return getattr(info.value.orig, "sqlstate", "")
 
 
 def _numbers_audits(db) -> list[dict]:
@@ -190,7 +183,7 @@ def test_the_two_minutes_count_from_the_request_not_from_its_commit(hall):
     assert expired.value.code == "expired"
 
 
-def test_injection_through_bank_and_period_is_refused(hall):
+def test_injection_through_bank_and_period_isrefused_state(hall):
     _sign_all(hall)
     for bank, period in (
         ("ABC' OR '1'='1", "2026-11"),
@@ -225,7 +218,7 @@ def test_no_login_reads_a_number_from_the_tables_or_the_audit_row(hall, login_as
         ):
             if login is hall.batch and token in statement:
                 continue  # its own token: the audited door
-            assert _refused(login, statement) == "42501", statement
+            assert refused_state(login, statement) == "42501", statement
         # whatever of the audit row a login may read carries no full number
         try:
             with login.engine.begin() as conn:
@@ -247,9 +240,9 @@ def test_a_shadow_in_pg_temp_or_public_changes_nothing(hall, login_as):
     supervisor, _ = login_as("supervisor")
     admin, _ = login_as("admin")
     for login in (hall.clerk, supervisor, admin, hall.batch):
-        assert _refused(login, "CREATE TABLE public.counter_locks_x (a int)") == "42501"
+        assert refused_state(login, "CREATE TABLE public.counter_locks_x (a int)") == "42501"
         assert (
-            _refused(
+            refused_state(
                 login,
                 "CREATE FUNCTION public.cardinality(bigint[]) RETURNS int "
                 "LANGUAGE sql AS 'SELECT 99'",
@@ -348,14 +341,14 @@ def test_no_login_references_triggers_or_owns_the_lock_table(hall, login_as):
             "SELECT counter_lock('relief_certificate', 'X')",
         ):
             # 42P16: a temporary table may reference temporary tables only
-            assert _refused(login, statement) in ("42501", "42P16"), statement
+            assert refused_state(login, statement) in ("42501", "42P16"), statement
 
 
 def test_a_clerk_cannot_hold_a_colleagues_shift_through_an_action(hall, login_as):
     """The shift lock is taken before the owner check; the refusal ends the
     caller's transaction, so nothing stays held for the colleague's till."""
     attacker, _ = login_as("clerk")
-    _patient_for(hall.db, hall.who.username)
+    patient(hall.db, hall.who.username)
     hall.clerk.engine.dispose()
     shift = call(hall.clerk, "open_shift", "WS1", 0)["shift_id"]
     with attacker.engine.connect() as held:
@@ -391,12 +384,13 @@ def test_a_clerk_holding_the_guessable_keys_blocks_no_tariff_and_no_relief(town,
     attacker, _ = login_as("clerk")
     admin, who = login_as("admin")
     clerk_db = town.service.db
+    application = form(town.household)
     with town.db.read() as s:
         cert = s.execute(
-            text("SELECT counter_relief_certificate_key(:n)"), {"n": FILE_ARGS["certificate_no"]}
+            text("SELECT counter_relief_certificate_key(:n)"), {"n": application.certificate_no}
         ).scalar_one()
     clerk_name = town.clerk.username
-    _patient_for(town.db, who.username, clerk_name)
+    patient(town.db, who.username, clerk_name)
     admin.engine.dispose()
     clerk_db.engine.dispose()
     with attacker.engine.connect() as held:
@@ -406,11 +400,13 @@ def test_a_clerk_holding_the_guessable_keys_blocks_no_tariff_and_no_relief(town,
             ).scalar_one()
         held.commit()
         saved = call(
-            admin, "save_tariff", jsonb(draft(code="RES-2027", effective_from="2027-01-01")), "WS1"
+            admin,
+            "save_tariff",
+            jsonb(tariff_draft(code="RES-2027", effective_from="2027-01-01")),
+            "WS1",
         )
         assert saved
-        filed = file_raw(clerk_db, town.household, valid_from=TODAY - timedelta(days=30))
-        assert filed
+        assert town.service.apply(application, ACTOR).id
         assert (
             held.execute(
                 text(
@@ -451,8 +447,12 @@ LOCKERS = (
     "counter_import_online",
 )
 
-INTERNAL_LOCKERS = {"counter_open_shift_of", "counter_issue_bills_only", "counter_complaint_ticket",
-                    "counter_post_channel_payment"}
+INTERNAL_LOCKERS = {
+    "counter_open_shift_of",
+    "counter_issue_bills_only",
+    "counter_complaint_ticket",
+    "counter_post_channel_payment",
+}
 
 
 def test_every_function_of_0029_is_pinned_revoked_and_least_granted(db):
@@ -489,9 +489,7 @@ def test_every_function_of_0029_is_pinned_revoked_and_least_granted(db):
             assert r["prosecdef"] and r["callers"], sig
 
 
-def test_a_clerk_holding_a_channel_reference_blocks_neither_billing_nor_an_import(
-    hall, login_as
-):
+def test_a_clerk_holding_a_channel_reference_blocks_neither_billing_nor_an_import(hall, login_as):
     """The channel payments lock on 7304 and hashtext(channel:reference).
     A deduction's reference is 'account id:last prepayment row' (both
     readable by every clerk), so a clerk could hold the key of every account
@@ -500,35 +498,66 @@ def test_a_clerk_holding_a_channel_reference_blocks_neither_billing_nor_an_impor
     (the clerk's own order), and the day's statement waits on it. Since
     0030 they are counter_locks rows."""
     attacker, _ = login_as("clerk")
-    _patient_for(hall.db, hall.batch_name, hall.who.username)
+    patient(hall.db, hall.batch_name, hall.who.username)
     hall.batch.engine.dispose()
     hall.clerk.engine.dispose()
     shift = call(hall.clerk, "open_shift", "WS1", 0)["shift_id"]
-    call(hall.clerk, "post_payment", "WS1", "6b2d5f2e-0000-4000-8000-000000000002",
-         hall.accounts["01000004"], shift, None, "0.00", [], None,
-         jsonb([{"tender": "cash", "amount": "10.00"}]))  # 10.00 to the prepayment
+    call(
+        hall.clerk,
+        "post_payment",
+        "WS1",
+        "6b2d5f2e-0000-4000-8000-000000000002",
+        hall.accounts["01000004"],
+        shift,
+        None,
+        "0.00",
+        [],
+        None,
+        jsonb([{"tender": "cash", "amount": "10.00"}]),
+    )  # 10.00 to the prepayment
     with attacker.engine.connect() as held:
-        refs = held.execute(text(
-            "SELECT 'deduction:' || l.account_id || ':' || max(l.id) "
-            "FROM prepayment_ledger l GROUP BY l.account_id")).scalars().all()
+        refs = (
+            held.execute(
+                text(
+                    "SELECT 'deduction:' || l.account_id || ':' || max(l.id) "
+                    "FROM prepayment_ledger l GROUP BY l.account_id"
+                )
+            )
+            .scalars()
+            .all()
+        )
         assert refs
         paid_at = (datetime.now(SHANGHAI) - timedelta(minutes=5)).isoformat()
-        order = {"line": 2, "order_id": "4200001234", "paid_at": paid_at,
-                 "account_no": "01000003", "amount": "17.00"}
+        order = {
+            "line": 2,
+            "order_id": "4200001234",
+            "paid_at": paid_at,
+            "account_no": "01000003",
+            "amount": "17.00",
+        }
         refs.append("online:wechat:4200001234")
         for ref in refs:
-            assert held.execute(text("SELECT pg_try_advisory_lock(7304, hashtext(:r))"),
-                                {"r": ref}).scalar_one()
+            assert held.execute(
+                text("SELECT pg_try_advisory_lock(7304, hashtext(:r))"), {"r": ref}
+            ).scalar_one()
         digest = "d" * 64
-        assert held.execute(text("SELECT pg_try_advisory_lock(7305, hashtext(:h))"),
-                            {"h": digest}).scalar_one()
+        assert held.execute(
+            text("SELECT pg_try_advisory_lock(7305, hashtext(:h))"), {"h": digest}
+        ).scalar_one()
         held.commit()
         swept = call(hall.batch, "apply_prepayments")
         assert int(swept["deducted"]) >= 1
-        imported = call(hall.batch, "import_online", "wechat", digest, "wx.csv",
-                        json.dumps([order]))
+        imported = call(
+            hall.batch, "import_online", "wechat", digest, "wx.csv", json.dumps([order])
+        )
         assert imported["posted"] + imported["suspended"] == 1, imported  # past the locks
-        assert held.execute(text(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
-            "pg_backend_pid() AND granted")).scalar_one() == len(refs) + 1
+        assert (
+            held.execute(
+                text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
+                    "pg_backend_pid() AND granted"
+                )
+            ).scalar_one()
+            == len(refs) + 1
+        )
     _books_clean(hall.db)

@@ -17,8 +17,10 @@ from types import ModuleType
 from sqlalchemy import text
 
 from counter_app.db.migrate import migrate
-from tests.db.test_leftovers_downgrade import GROUPS, _denied, _downgrade
 from tests.support.builders import make_account, make_reference
+from tests.support.database import downgrade, refused_state
+
+GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
 
 
 def _lookup_callers(db) -> list[str]:
@@ -42,15 +44,23 @@ def test_down_to_0024_no_clerk_tries_full_numbers_unaudited(db, login_as):
     clerk, _ = login_as("clerk")
     assert _lookup_callers(db) == []
 
-    _downgrade(db, "0024_overdue_late_fees")
+    downgrade(db, "0024_overdue_late_fees")
     assert _lookup_callers(db) == []
     guesses = ", ".join(f"('138{n:04d}5678')" for n in range(1230, 1240))
-    _denied(
-        clerk,
-        "SELECT v.m FROM (VALUES " + guesses + ") v(m) "
-        "WHERE EXISTS (SELECT 1 FROM counter_find_accounts('mobile', v.m))",
+    assert (
+        refused_state(
+            clerk,
+            "SELECT v.m FROM (VALUES " + guesses + ") v(m) "
+            "WHERE EXISTS (SELECT 1 FROM counter_find_accounts('mobile', v.m))",
+        )
+        == "42501"
     )
-    _denied(clerk, "SELECT * FROM counter_find_accounts('id_number', '370829199001011234')")
+    assert (
+        refused_state(
+            clerk, "SELECT * FROM counter_find_accounts('id_number', '370829199001011234')"
+        )
+        == "42501"
+    )
     with clerk.engine.begin() as conn:  # the masked columns stay the clerk's
         assert (
             conn.execute(text("SELECT mobile_masked FROM accounts")).scalar_one() == "138****5678"
@@ -76,19 +86,29 @@ def _migration(name: str) -> ModuleType:
 
 def _table_privileges(db) -> set[tuple[str, str, str]]:
     with db.read() as s:
-        return {tuple(r) for r in s.execute(text(
-            "SELECT g, c.relname::text, p FROM pg_class c "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public', "
-            "unnest(CAST(:g AS text[])) g, unnest(CAST(:p AS text[])) p "
-            "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(g, c.oid, p)"),
-            {"g": list(GROUPS), "p": list(PRIVILEGES)})}
+        return {
+            tuple(r)
+            for r in s.execute(
+                text(
+                    "SELECT g, c.relname::text, p FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public', "
+                    "unnest(CAST(:g AS text[])) g, unnest(CAST(:p AS text[])) p "
+                    "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(g, c.oid, p)"
+                ),
+                {"g": list(GROUPS), "p": list(PRIVILEGES)},
+            )
+        }
 
 
 def _body(db, name: str) -> str:
     with db.read() as s:
-        return s.execute(text(
-            "SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = 'public' AND p.proname = :n"), {"n": name}).scalar_one()
+        return s.execute(
+            text(
+                "SELECT p.prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = 'public' AND p.proname = :n"
+            ),
+            {"n": name},
+        ).scalar_one()
 
 
 def test_down_to_0028_the_bodies_are_0028s_and_no_group_gains_a_privilege(db):
@@ -101,16 +121,17 @@ def test_down_to_0028_the_bodies_are_0028s_and_no_group_gains_a_privilege(db):
     at_head = _table_privileges(db)
     assert not {p for p in at_head if p[2] in ("INSERT", "UPDATE", "DELETE", "TRUNCATE")}
 
-    _downgrade(db, "0028_whoami")
+    downgrade(db, "0028_whoami")
     for file, name, now in written:
         frozen = leftovers._renamed(file, name, now)
-        body = frozen[frozen.index("AS $$") + 5:frozen.rindex("$$;")]
+        body = frozen[frozen.index("AS $$") + 5 : frozen.rindex("$$;")]
         assert _body(db, now) == body, now
         assert "counter_lock(" not in body
     assert _table_privileges(db) <= at_head
     with db.read() as s:
-        assert s.execute(text("SELECT to_regclass('counter_locks'), "
-                              "to_regclass('withholding_number_requests')")).one() == (None, None)
+        assert s.execute(
+            text("SELECT to_regclass('counter_locks'), to_regclass('withholding_number_requests')")
+        ).one() == (None, None)
 
     migrate(db.engine)
     assert _table_privileges(db) == at_head
