@@ -24,20 +24,10 @@ from counter_app.services.tariffs.admin import (
 )
 from counter_app.services.tariffs.billing import bill_period
 from tests.support.builders import make_account, make_reference
+from tests.support.builders import tariff_draft as draft
 
 D = Decimal
 WS = "JX01-ADMIN"
-
-
-def draft(**changes) -> dict:
-    base = {
-        "code": "RES-2026", "name": "居民生活用水(阶梯)", "category": "RES",
-        "doc_no": "嘉价发〔2025〕12号", "effective_from": "2026-01-01",
-        "tiers": [180, 300, None],
-        "rates": {"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"], "resource": ["0.40"]},
-    }
-    base.update(changes)
-    return base
 
 
 @pytest.fixture

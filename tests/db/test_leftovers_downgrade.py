@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.db.migrate import migrate
 from counter_app.services.actions import call
 from tests.support.builders import make_account, make_reference
+from tests.support.database import downgrade
 
 GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
 SECRETS = {"complaints": ("contact",), "accounts": ("id_number", "mobile", "landline"),
@@ -25,16 +26,6 @@ def _readable_secrets(db) -> list[str]:
         return [f"{g} {t}.{c}" for g in GROUPS for t, cols in SECRETS.items() for c in cols
                 if s.execute(text("SELECT has_column_privilege(:g, :t, :c, 'SELECT')"),
                              {"g": g, "t": t, "c": c}).scalar_one()]
-
-
-def _downgrade(db, revision: str) -> None:
-    from alembic import command
-
-    from counter_app.db.migrate import _config
-
-    with db.engine.begin() as conn:
-        conn.execute(text("SET LOCAL ROLE counter_owner"))
-        command.downgrade(_config(conn), revision)
 
 
 def _denied(login, statement: str) -> None:
@@ -54,7 +45,7 @@ def test_down_to_0024_no_group_reads_a_contact_or_a_full_number(db, login_as):
          "category": "billing", "description": "水费高", "account_id": account}))
     assert _readable_secrets(db) == []
 
-    _downgrade(db, "0024_overdue_late_fees")
+    downgrade(db, "0024_overdue_late_fees")
     assert _readable_secrets(db) == []
     _denied(clerk, "SELECT contact FROM complaints")
     _denied(admin, "SELECT id_number, mobile FROM accounts")

@@ -19,30 +19,23 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.channels.withholding_files import export_withholding
 from counter_app.services.installation.batch import jsonb
 from tests.support import withholding as withholding_fixtures
+from tests.support.waiting import patient
 from tests.support.withholding import _sign_all
 
 hall = withholding_fixtures.hall  # the fixture
 D = Decimal
 
-# what still takes an advisory lock: keys nobody can guess before the call
-# (a client UUID, an order reference, a file's hash) or an admin's and a
-# supervisor's own (a tariff category, a relief certificate)
-ADVISORY_LEFT = {"counter_post_payment", "counter_file_relief", "counter_save_tariff",
-                 "counter_post_channel_payment", "counter_import_online",
-                 "counter_resolve_suspense"}
+# what still takes an advisory lock: the counter payment's client UUID (made
+# by the client, unknown before the call); the channel references, statement
+# files, tariff categories and relief certificates lock rows since 0030
+# (tests/db/test_attacks_0029.py)
+ADVISORY_LEFT = {"counter_post_payment"}
 
 
 def _denied(database, statement: str) -> None:
     with pytest.raises(DBAPIError) as info, database.engine.begin() as conn:
         conn.execute(text(statement))
     assert getattr(info.value.orig, "sqlstate", "") == "42501", statement
-
-
-def _patient_for(db, *logins: str) -> None:
-    """A lock the attacker still held would show as a lock timeout, not a hang."""
-    with db.engine.begin() as conn:
-        for login in logins:
-            conn.execute(text(f'ALTER ROLE "{login}" SET lock_timeout = \'5s\''))
 
 
 def test_only_the_unguessable_advisory_locks_are_left(db):
@@ -59,7 +52,8 @@ def test_only_the_unguessable_advisory_locks_are_left(db):
         "counter_set_complaint_departments", "counter_issue_bills_only",
         "counter_import_readings", "counter_assign_archive_numbers",
         "counter_import_accounts", "counter_import_balances", "counter_export_withholding",
-        "counter_import_withholding"}
+        "counter_import_withholding", "counter_file_relief", "counter_save_tariff",
+        "counter_post_channel_payment", "counter_resolve_suspense", "counter_import_online"}
 
 
 def test_no_login_can_lock_a_lock_row_nor_call_the_helper(hall, login_as):
@@ -82,7 +76,7 @@ def test_a_clerk_holding_every_old_key_blocks_neither_the_batch_nor_a_till(
         hall, login_as, tmp_path: Path):
     attacker, _ = login_as("clerk")
     _sign_all(hall)  # three agreements at ABC owing for 2026-11
-    _patient_for(hall.db, hall.who.username, hall.batch_name)
+    patient(hall.db, hall.who.username, hall.batch_name)
     hall.clerk.engine.dispose()
     hall.batch.engine.dispose()
     shift = call(hall.clerk, "open_shift", "WS1", D("0"))["shift_id"]
@@ -140,7 +134,7 @@ def test_the_lock_row_still_serialises_the_actions(hall, login_batch):
     """The replacement is a lock: a second batch waits for the first's
     transaction (here: the archive numbering held open)."""
     other, other_name = login_batch()
-    _patient_for(hall.db, other_name)
+    patient(hall.db, other_name)
     with hall.batch.engine.connect() as first:
         first.exec_driver_sql("SELECT counter_assign_archive_numbers('WS1', NULL)")
         with pytest.raises(DBAPIError) as waited:

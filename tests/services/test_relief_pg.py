@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.documents import render_pdf
@@ -14,8 +14,6 @@ from counter_app.services.relief.service import ReliefError, ReliefRow, ReliefSe
 from tests.support.pdf import pdf_text, squash
 from tests.support.relief import ACTOR, form, named
 from tests.support.waiting import poll_until
-
-CERTIFICATE_LOCK_CLASS = 7320  # counter_file_relief: pg_advisory_xact_lock(7320, hashtext(no))
 
 pytestmark = pytest.mark.postgres
 
@@ -45,11 +43,11 @@ def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):
     assert form(town.household).valid_to == approved.valid_to
 
 
-def _waiting_on_certificates(conn) -> int:
-    return conn.execute(text(
-        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :c "
-        "AND objsubid = 2 AND NOT granted"
-    ), {"c": CERTIFICATE_LOCK_CLASS}).scalar_one()
+def _waiting_on(db, pid: int) -> int:
+    """Sessions waiting on a lock the session ``pid`` holds."""
+    with db.read() as s:
+        return s.execute(text("SELECT count(*) FROM pg_stat_activity "
+                              "WHERE :p = ANY (pg_blocking_pids(pid))"), {"p": pid}).scalar_one()
 
 
 def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
@@ -79,27 +77,19 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
         except Exception as exc:  # noqa: BLE001 - judged below
             results[i] = exc
 
-    with pg_db.read() as s:  # the key the action locks: the stored (upper case) number's hash
-        key = (CERTIFICATE_LOCK_CLASS,
-               s.execute(text("SELECT hashtext(counter_relief_certificate_key(:n))"),
-                         {"n": number}).scalar_one())
     threads = [threading.Thread(target=file, args=(i,), daemon=True) for i in (0, 1)]
-    with pg_db.engine.connect() as holder:
-        holder.execute(select(func.pg_advisory_lock(*key)))
+    with pg_db.engine.connect() as holder:  # the lock the action takes (0030: a row)
+        holder.execute(text("SELECT counter_lock('relief_certificate', "
+                            "counter_relief_certificate_key(:n))"), {"n": number})
+        pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()
         try:
             for t in threads:
                 t.start()
             start.wait()
-
-            def both_waiting() -> bool:
-                holder.rollback()  # a fresh snapshot of pg_locks
-                return _waiting_on_certificates(holder) >= 2
-
-            poll_until(both_waiting, timeout=20)
-            waiting = _waiting_on_certificates(holder)
+            poll_until(lambda: _waiting_on(pg_db, pid) >= 2, timeout=20)
+            waiting = _waiting_on(pg_db, pid)
         finally:
-            holder.execute(select(func.pg_advisory_unlock(*key)))
-            holder.commit()
+            holder.rollback()
     for t in threads:
         t.join(30)
     assert waiting == 2, "the filings did not wait on the certificate lock"

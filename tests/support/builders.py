@@ -116,3 +116,15 @@ RES = Tariff(
         Component.RESOURCE: (Decimal("0.40"),),
     },
 )
+
+
+def tariff_draft(**changes) -> dict:
+    """A tariff as counter_save_tariff takes it (RES-2026, three tiers)."""
+    base = {
+        "code": "RES-2026", "name": "居民生活用水(阶梯)", "category": "RES",
+        "doc_no": "嘉价发〔2025〕12号", "effective_from": "2026-01-01",
+        "tiers": [180, 300, None],
+        "rates": {"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"], "resource": ["0.40"]},
+    }
+    base.update(changes)
+    return base

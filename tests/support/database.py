@@ -87,3 +87,23 @@ class Utility:
     account_id: int
     meter_id: int
     tariff_id: int
+
+
+def downgrade(db: Database, revision: str) -> None:
+    """``alembic downgrade`` of ``db`` to ``revision``, as the schema's owner."""
+    from alembic import command
+
+    from counter_app.db.migrate import _config
+
+    with db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), revision)
+
+
+def refused_state(login: Database, statement: str, params: dict | None = None) -> str:
+    """The SQLSTATE with which ``login`` is refused ``statement`` (it must fail)."""
+    from sqlalchemy.exc import DBAPIError
+
+    with pytest.raises(DBAPIError) as info, login.engine.begin() as conn:
+        conn.execute(text(statement), params or {})
+    return getattr(info.value.orig, "sqlstate", "")

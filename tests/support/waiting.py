@@ -45,3 +45,11 @@ def wait_for_lock_waiters(engine: Engine, query_like: str, *, count: int = 1,
 # the click comes 100 ms after the key. A check that a key clicked nothing
 # (qtbot.assertNotEmitted(button.clicked, wait=...)) listens this long.
 CLICK_ANIMATION_MS = 300
+
+
+def patient(db, *logins: str) -> None:
+    """A lock timeout of 5 s for ``logins`` (their new sessions): a lock an
+    attacker still held shows as a lock timeout (55P03), not a hang."""
+    with db.engine.begin() as conn:
+        for login in logins:
+            conn.execute(text(f'ALTER ROLE "{login}" SET lock_timeout = \'5s\''))
