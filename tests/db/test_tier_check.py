@@ -251,3 +251,37 @@ def test_no_login_calls_the_check_itself(db, group):
         assert not s.execute(text(
             "SELECT has_function_privilege(:g, 'counter_check_bill_tiers(text, jsonb)', "
             "'EXECUTE')"), {"g": group}).scalar_one()
+
+
+def _action(db) -> tuple:
+    with db.read() as s:
+        return tuple(s.execute(text(
+            "SELECT prosrc, prosecdef, proconfig, proacl::text[], "
+            "to_regprocedure('counter_check_bill_tiers(text, jsonb)') IS NOT NULL "
+            "FROM pg_proc WHERE oid = 'counter_issue_bills(text, jsonb)'::regprocedure")).one())
+
+
+def test_the_downgrade_writes_back_0026s_action_exactly(water):
+    from alembic import command
+
+    from counter_app.db.migrate import MIGRATIONS_DIR, _config, frozen_function, migrate
+
+    frozen = frozen_function(MIGRATIONS_DIR / "versions" / "0026_review_fixes.sql",
+                             "counter_issue_bills")
+    at_head = _action(water.db)
+    assert at_head[0] != frozen.split("AS $$", 1)[1].rsplit("$$;", 1)[0]
+    with water.db.engine.begin() as conn:
+        conn.execute(text("SET LOCAL ROLE counter_owner"))
+        command.downgrade(_config(conn), "0029_leftovers")
+    down = _action(water.db)
+    assert down[0] == frozen.split("AS $$", 1)[1].rsplit("$$;", 1)[0]
+    assert down[1:4] == at_head[1:4] and (at_head[4], down[4]) == (True, False)
+    # without the check the forgery of the first test goes through
+    reading = water.read("2026-02", date(2026, 2, 20), 400)
+    forged = water.bill(reading, 400, {1: 400})
+    assert call(water.batch, "issue_bills", "2026-02", jsonb(forged))["billed"] == 1
+
+    migrate(water.db.engine)  # and up again: refused again
+    assert _action(water.db) == at_head
+    april = water.read("2026-04", date(2026, 4, 20), 10)
+    _refused(water, "2026-04", water.bill(april, 10, {1: 10}))
