@@ -29,13 +29,14 @@ CREATE FUNCTION counter_check_bill_tiers(p_period text, p_bills jsonb) RETURNS v
 AS $$
 DECLARE
     v record;
+    -- the readings of this call: bills are looked up by reading (an index, or a
+    -- hashed ANY), never by a join on the jsonb whose row count the planner
+    -- cannot know (the bills just written are not in the statistics either)
+    v_readings bigint[] := ARRAY(SELECT (e ->> 'reading_id')::bigint
+                                 FROM jsonb_array_elements(p_bills) e);
 BEGIN
-    WITH sent AS (
-        SELECT x.reading_id, x.n - 1 AS n
-        FROM ROWS FROM (jsonb_to_recordset(p_bills) AS (reading_id bigint)) WITH ORDINALITY
-             AS x(reading_id, n)),
-    issued AS (
-        SELECT s.n, b.id, b.tariff_id, b.usage,
+    WITH issued AS MATERIALIZED (
+        SELECT b.id, b.reading_id, b.tariff_id, b.usage,
                CASE WHEN t.households_scaling AND a.account_type = 'collective'
                     THEN greatest(coalesce(a.households_total, 1), 1) ELSE 1 END AS multiplier,
                CASE WHEN t.tier_basis = 'period' THEN 0 ELSE coalesce((
@@ -43,11 +44,11 @@ BEGIN
                     WHERE e.account_id = b.account_id AND e.adjusts_bill_id IS NULL
                       AND e.period >= left(p_period, 4) || '-01' AND e.period < p_period), 0)
                END AS ytd
-        FROM sent s
-        JOIN bills b ON b.reading_id = s.reading_id AND b.period = p_period
-                    AND b.adjusts_bill_id IS NULL
+        FROM bills b
         JOIN accounts a ON a.id = b.account_id
-        JOIN tariffs t ON t.id = b.tariff_id),
+        JOIN tariffs t ON t.id = b.tariff_id
+        WHERE b.reading_id = ANY (v_readings) AND b.period = p_period
+          AND b.adjusts_bill_id IS NULL),
     used AS (SELECT DISTINCT tariff_id FROM issued),
     tiers AS (
         SELECT tt.tariff_id,
@@ -80,19 +81,25 @@ BEGIN
     got AS (
         SELECT l.bill_id, l.component, coalesce(l.tier_no, 1)::bigint AS tier,
                sum(l.volume)::bigint AS volume, count(*) AS lines
-        FROM bill_lines l
-        WHERE l.kind = 'charge' AND l.bill_id IN (SELECT id FROM issued)
-        GROUP BY l.bill_id, l.component, coalesce(l.tier_no, 1))
-    SELECT i.n, i.ytd, coalesce(e.component, g.component) AS component,
-           coalesce(e.tier, g.tier) AS tier, coalesce(e.volume, 0) AS expected,
-           g.volume AS sent, coalesce(g.lines, 0) AS lines
+        FROM bill_lines l JOIN issued i ON i.id = l.bill_id
+        WHERE l.kind = 'charge'
+        GROUP BY l.bill_id, l.component, coalesce(l.tier_no, 1)),
+    -- the first wrong line (bills are written in the order they were sent)
+    problem AS MATERIALIZED (
+        SELECT coalesce(e.bill_id, g.bill_id) AS bill_id,
+               coalesce(e.component, g.component) AS component,
+               coalesce(e.tier, g.tier) AS tier, coalesce(e.volume, 0) AS expected,
+               g.volume AS sent, coalesce(g.lines, 0) AS lines
+        FROM expected e FULL JOIN got g
+             ON g.bill_id = e.bill_id AND g.component = e.component AND g.tier = e.tier
+        WHERE e.volume IS DISTINCT FROM g.volume OR g.lines > 1
+        ORDER BY 1, 2, 3
+        LIMIT 1)
+    SELECT p.*, i.ytd,
+           (SELECT x.n - 1 FROM jsonb_array_elements(p_bills) WITH ORDINALITY AS x(e, n)
+             WHERE (x.e ->> 'reading_id')::bigint = i.reading_id LIMIT 1) AS n
       INTO v
-      FROM expected e FULL JOIN got g
-           ON g.bill_id = e.bill_id AND g.component = e.component AND g.tier = e.tier
-      JOIN issued i ON i.id = coalesce(e.bill_id, g.bill_id)
-     WHERE e.volume IS DISTINCT FROM g.volume OR g.lines > 1
-     ORDER BY i.n, 3, 4
-     LIMIT 1;
+      FROM problem p JOIN issued i ON i.id = p.bill_id;
     IF FOUND THEN
         PERFORM counter_fail('CT400', 'tier_split', format('bills[%s].lines', v.n),
             CASE WHEN v.lines > 1
