@@ -244,6 +244,34 @@ def test_zero_usage_is_a_bill_without_lines(water):
     assert water.basic_lines("2026-02") == []
 
 
+def test_a_refusal_names_the_bill_by_its_place_in_the_batch(water):
+    """Both checks look bills up by reading, not by their place: the place of
+    the one refused is looked up again (bills[1] here, bills[0] is right)."""
+    with water.db.write() as s:
+        other = make_account(s, "01000002", id_number=None, id_masked="", id_tail="")
+        meter = m.Meter(account_id=other.id, meter_no="M2", dial_digits=5)
+        s.add(meter)
+        s.flush()
+        s.add(m.PriceCategory(code="CHEAP", name="特价"))
+        s.flush()
+        cheap = save_tariff(s, replace(RES, code="CHEAP-2026", category="CHEAP"))
+    first = water.bill(water.read("2026-02", date(2026, 2, 20), 200), 200, {1: 180, 2: 20})
+    water.last = 0
+    reading = water.read("2026-02", date(2026, 2, 21), 200, account_id=other.id,
+                         meter_id=meter.id)
+    _refused(water, "2026-02", water.bill(reading, 200, {1: 200}) + first)
+    before = _rows(water.db)
+    for payload, field in ((first + water.bill(reading, 200, {1: 200}), "bills[1].lines"),
+                           (first + [{**water.bill(reading, 200, {1: 180, 2: 20})[0],
+                                      "tariff_id": cheap}], "bills[1].tariff_id")):
+        with pytest.raises(ActionError) as refused:
+            call(water.batch, "issue_bills", "2026-02", jsonb(payload))
+        assert refused.value.field == field and _rows(water.db) == before
+    both = first + water.bill(reading, 200, {1: 180, 2: 20})
+    assert call(water.batch, "issue_bills", "2026-02", jsonb(both))["billed"] == 2
+    _books_clean(water.db)
+
+
 @pytest.mark.parametrize("group", ("counter_clerk", "counter_supervisor", "counter_admin",
                                    "counter_batch"))
 def test_no_login_calls_the_check_itself(db, group):
@@ -253,35 +281,39 @@ def test_no_login_calls_the_check_itself(db, group):
             "'EXECUTE')"), {"g": group}).scalar_one()
 
 
-def _action(db) -> tuple:
+ACTIONS = ("counter_issue_bills", "counter_check_bill_terms")
+
+
+def _actions(db) -> list[tuple]:
     with db.read() as s:
-        return tuple(s.execute(text(
+        return [tuple(s.execute(text(
             "SELECT prosrc, prosecdef, proconfig, proacl::text[], "
             "to_regprocedure('counter_check_bill_tiers(text, jsonb)') IS NOT NULL "
-            "FROM pg_proc WHERE oid = 'counter_issue_bills(text, jsonb)'::regprocedure")).one())
+            "FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"),
+            {"f": f"{name}(text, jsonb)"}).one()) for name in ACTIONS]
 
 
-def test_the_downgrade_writes_back_0026s_action_exactly(water):
+def test_the_downgrade_writes_back_0026s_functions_exactly(water):
     from alembic import command
 
     from counter_app.db.migrate import MIGRATIONS_DIR, _config, frozen_function, migrate
 
-    frozen = frozen_function(MIGRATIONS_DIR / "versions" / "0026_review_fixes.sql",
-                             "counter_issue_bills")
-    at_head = _action(water.db)
-    assert at_head[0] != frozen.split("AS $$", 1)[1].rsplit("$$;", 1)[0]
+    frozen = [frozen_function(MIGRATIONS_DIR / "versions" / "0026_review_fixes.sql", name)
+              .split("AS $$", 1)[1].rsplit("$$;", 1)[0] for name in ACTIONS]
+    at_head = _actions(water.db)
+    for now, then in zip(at_head, frozen, strict=True):
+        assert now[0] != then and now[4]
     with water.db.engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))
         command.downgrade(_config(conn), "0029_leftovers")
-    down = _action(water.db)
-    assert down[0] == frozen.split("AS $$", 1)[1].rsplit("$$;", 1)[0]
-    assert down[1:4] == at_head[1:4] and (at_head[4], down[4]) == (True, False)
+    for now, down, then in zip(at_head, _actions(water.db), frozen, strict=True):
+        assert down[0] == then and down[1:4] == now[1:4] and not down[4]
     # without the check the forgery of the first test goes through
     reading = water.read("2026-02", date(2026, 2, 20), 400)
     forged = water.bill(reading, 400, {1: 400})
     assert call(water.batch, "issue_bills", "2026-02", jsonb(forged))["billed"] == 1
 
     migrate(water.db.engine)  # and up again: refused again
-    assert _action(water.db) == at_head
+    assert _actions(water.db) == at_head
     april = water.read("2026-04", date(2026, 4, 20), 10)
     _refused(water, "2026-04", water.bill(april, 10, {1: 10}))

@@ -7,7 +7,9 @@ Revises: 0029_leftovers
 Create Date: 2026-12-04
 
 SQL in ``0031_tier_check.sql`` (why: there); tests in tests/db/test_tier_check.py.
-The downgrade writes back 0026's ``counter_issue_bills`` as it was.
+The same file makes 0026's ``counter_check_bill_terms`` linear (same rules).
+The downgrade writes back 0026's ``counter_issue_bills`` and
+``counter_check_bill_terms`` as they were.
 """
 
 from __future__ import annotations
@@ -33,5 +35,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     raw = op.get_bind().connection.driver_connection
-    raw.execute(frozen_function(PREVIOUS, "counter_issue_bills"))
+    for name in ("counter_issue_bills", "counter_check_bill_terms"):
+        raw.execute(frozen_function(PREVIOUS, name))
     raw.execute("DROP FUNCTION counter_check_bill_tiers(text, jsonb)")

@@ -141,3 +141,71 @@ $$;
 
 REVOKE ALL ON FUNCTION counter_issue_bills(text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION counter_issue_bills(text, jsonb) TO counter_batch;
+
+-- 0026's counter_check_bill_terms, same rules, linear: it joined the bills to
+-- jsonb_to_recordset(p_bills) and its relief lines to the bills just written,
+-- whose row counts the planner cannot know (estimated 1): nested loops, 0.9 s
+-- for 3,000 bills and growing with the square (benchmarks/README.md,
+-- "Billing"). The bills are looked up by reading (index or hashed ANY), the
+-- relief lines reach their bill by its key, and the position in p_bills is
+-- looked up for the one bill refused (bills are written in the order sent).
+CREATE OR REPLACE FUNCTION counter_check_bill_terms(p_period text, p_bills jsonb) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path = public, pg_temp
+AS $$
+DECLARE
+    v record;
+    v_readings bigint[] := ARRAY(SELECT (e ->> 'reading_id')::bigint
+                                 FROM jsonb_array_elements(p_bills) e);
+BEGIN
+    WITH issued AS MATERIALIZED (
+        SELECT b.id, b.reading_id, b.tariff_id,
+               (SELECT t.id FROM tariffs t
+                 WHERE t.category_code = a.price_category AND t.effective_from <= r.read_on
+                   AND (t.effective_to IS NULL OR t.effective_to >= r.read_on)
+                 ORDER BY t.effective_from DESC LIMIT 1) AS in_force
+        FROM bills b
+        JOIN accounts a ON a.id = b.account_id
+        JOIN readings r ON r.id = b.reading_id
+        WHERE b.reading_id = ANY (v_readings) AND b.period = p_period
+          AND b.adjusts_bill_id IS NULL),
+    reliefs AS MATERIALIZED (
+        SELECT l.bill_id, count(*) AS lines, min(l.component) AS component,
+               -sum(l.amount) AS amount
+        FROM bill_lines l WHERE l.kind = 'relief' AND l.bill_id IN (SELECT id FROM issued)
+        GROUP BY l.bill_id),
+    problems AS (
+        SELECT i.id, i.reading_id, 'tariff' AS problem
+        FROM issued i WHERE i.tariff_id IS DISTINCT FROM i.in_force
+        UNION ALL
+        SELECT b.id, b.reading_id, CASE
+            WHEN rl.lines > 1 THEN 'one relief line at most'
+            WHEN NOT EXISTS (
+                    SELECT 1 FROM relief_applications ra
+                    JOIN relief_rules rr ON rr.code = ra.rule_code
+                    WHERE ra.account_id = b.account_id AND ra.status IN ('approved', 'expired')
+                      AND ra.effective_period IS NOT NULL AND ra.effective_period <= p_period
+                      AND ra.valid_from <= b.period_end AND ra.valid_to >= b.period_start
+                      AND rr.component = rl.component)
+                THEN 'no relief of the account applies to this bill'
+            WHEN rl.amount > (SELECT coalesce(sum(c.amount), 0) FROM bill_lines c
+                              WHERE c.bill_id = b.id AND c.kind = 'charge'
+                                AND c.component = rl.component)
+                THEN 'a relief is at most its component''s charge'
+            END
+        FROM reliefs rl JOIN bills b ON b.id = rl.bill_id),
+    first AS MATERIALIZED (
+        SELECT * FROM problems WHERE problem IS NOT NULL
+        ORDER BY id, problem <> 'tariff' LIMIT 1)
+    SELECT f.problem,
+           (SELECT x.n - 1 FROM jsonb_array_elements(p_bills) WITH ORDINALITY AS x(e, n)
+             WHERE (x.e ->> 'reading_id')::bigint = f.reading_id LIMIT 1) AS n
+      INTO v FROM first f;
+    IF v.problem = 'tariff' THEN
+        PERFORM counter_fail('CT400', 'tariff', format('bills[%s].tariff_id', v.n),
+            'not the schedule of the account''s category in force on the reading day');
+    ELSIF v.problem IS NOT NULL THEN
+        PERFORM counter_fail('CT400', 'relief', format('bills[%s].lines', v.n), v.problem);
+    END IF;
+END
+$$;
