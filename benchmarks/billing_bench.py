@@ -14,13 +14,16 @@ TEMPLATE``): one copy downgraded to ``--before`` (the action without the
 check), one at head; the order alternates between rounds. In each copy a
 ``counter_batch`` login bills the period; the script prints the wall time
 of ``bill_period`` and of its one ``counter_issue_bills`` call, the median
-over the rounds, and the machine and load. All copies are dropped.
+over the rounds, and the machine and load (``--explain``: also each
+statement of the action above 20 ms, by auto_explain, so each check is timed
+on its own). All copies are dropped.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
@@ -29,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from alembic import command  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 import counter_app.services.tariffs.billing as billing  # noqa: E402
 from benchmarks.payments_bench import machine  # noqa: E402
@@ -100,15 +103,39 @@ def _timed_calls() -> list[float]:
     return spent
 
 
+# --explain: the login's sessions log each statement of the action above 20 ms
+# (auto_explain, nested statements) to the client: the checks timed one by one
+EXPLAIN = {"session_preload_libraries": "auto_explain", "auto_explain.log_min_duration": "20ms",
+           "auto_explain.log_nested_statements": "on", "client_min_messages": "log"}
+
+
+def _explained(batch: Database, notes: list[str]) -> None:
+    def collect(diag) -> None:
+        found = re.search(r"duration: ([0-9.]+) ms", diag.message_primary or "")
+        if found and "Query Text: " in diag.message_primary:
+            query = diag.message_primary.split("Query Text: ", 1)[1].splitlines()[0]
+            notes.append(f"{float(found.group(1)):9.1f} ms  {query.strip()[:60]}")
+
+    event.listen(batch.engine, "connect",
+                 lambda dbapi, _record: dbapi.add_notice_handler(collect))
+
+
 def bill_once(admin, template: str, name: str, login: str, period: str,
-              before: str | None, calls: list[float]) -> tuple[float, float, int]:
+              before: str | None, calls: list[float],
+              explain: list[str] | None = None) -> tuple[float, float, int]:
     db = _create(admin, name, template)
     batch = None
     try:
         if before:
             _downgrade(db, before)
         create_batch_login(db, login, PASSWORD)
+        if explain is not None:
+            with admin.connect() as conn:
+                for key, value in EXPLAIN.items():
+                    conn.execute(text(f'ALTER ROLE "{login}" SET {key} = \'{value}\''))
         batch = Database(make_engine(with_credentials(db.engine.url, login, PASSWORD)))
+        if explain is not None:
+            _explained(batch, explain)
         with db.engine.connect() as conn:  # the copy's statistics, as after a load
             conn.execute(text("ANALYZE"))
             conn.commit()
@@ -138,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--before", default="0029_leftovers",
                     help="the revision without the tier check")
+    ap.add_argument("--explain", action="store_true",
+                    help="print each statement of the action above 20 ms (auto_explain)")
     args = ap.parse_args(argv)
 
     period = Period.parse(args.end_period).add(1)
@@ -166,12 +195,15 @@ def main(argv: list[str] | None = None) -> int:
             order = ("before", "after") if r % 2 == 0 else ("after", "before")
             for variant in order:
                 load = os.getloadavg()[0]
+                notes: list[str] | None = [] if args.explain else None
                 wall, action, billed = bill_once(
                     admin, base, f"{base}_{variant}", f"{login}{variant[0]}{r}", str(period),
-                    args.before if variant == "before" else None, calls)
+                    args.before if variant == "before" else None, calls, notes)
                 runs[variant].append((wall, action))
                 print(f"round {r + 1} {variant:<6} billed {billed}: bill_period {wall:6.2f} s, "
                       f"counter_issue_bills {action:6.2f} s (load {load:.1f})")
+                for note in notes or ():
+                    print(f"    {note}")
         for variant, got in runs.items():
             print(f"median {variant:<6}: bill_period {statistics.median(w for w, _ in got):6.2f} s,"
                   f" counter_issue_bills {statistics.median(a for _, a in got):6.2f} s")
