@@ -1,5 +1,6 @@
 -- 0031: the database checks how a bill splits its usage over the tiers.
--- Tests: tests/db/test_tier_check.py; rule: docs/rules/billing.md ("Tier year", "Tier split").
+-- Tests: tests/db/test_tier_check.py, test_tier_check_property.py; rule:
+-- docs/rules/billing.md ("Tier year", "Tier split", "What the database checks again").
 --
 -- counter_issue_bills (0016, 0022, 0026) checked each line's price, its
 -- rounding and that each component charges the whole usage, but not the
@@ -22,7 +23,10 @@
 --
 -- The usage is the reading's (a rollover already counted by the import).
 -- Run after the bills are written, in the same statement: a refusal
--- (CT400 tier_split, bills[N].lines) writes nothing.
+-- (CT400 tier_split, bills[N].lines) writes nothing. Like 0026's
+-- counter_check_bill_terms a step of the SECURITY DEFINER action (it runs with
+-- the owner's rights through it), not SECURITY DEFINER itself and executable
+-- by no login (REVOKE ALL FROM PUBLIC, no GRANT).
 CREATE FUNCTION counter_check_bill_tiers(p_period text, p_bills jsonb) RETURNS void
     LANGUAGE plpgsql STABLE
     SET search_path = public, pg_temp
