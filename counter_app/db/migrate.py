@@ -170,6 +170,16 @@ def run_sql_file(conn: Connection, path: Path) -> None:
     conn.connection.driver_connection.execute(path.read_text(encoding="utf-8"))
 
 
+def frozen_function(path: Path, name: str) -> str:
+    """Function ``name`` as the migration SQL file ``path`` created it, as a
+    ``CREATE OR REPLACE`` (a downgrade writes back the body it replaced)."""
+    sql = path.read_text(encoding="utf-8")
+    sql = sql.replace(f"CREATE OR REPLACE FUNCTION {name}(", f"CREATE FUNCTION {name}(")
+    start = sql.index(f"CREATE FUNCTION {name}(")
+    end = sql.index("$$;", sql.index("AS $$", start) + 5) + 3
+    return sql[start:end].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+
+
 def require_current_schema(engine: Engine) -> SchemaState:
     """For the app at login: the schema must be exactly what this build expects."""
     return require_current_revision(schema_state(engine).current)
