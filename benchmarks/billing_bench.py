@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--months", type=int, default=4)
     ap.add_argument("--end-period", default="2026-09")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--before", default="0029_leftovers",
+    ap.add_argument("--before", default="0030_attack_fixes",
                     help="the revision without the tier check")
     ap.add_argument("--explain", action="store_true",
                     help="print each statement of the action above 20 ms (auto_explain)")

@@ -67,7 +67,7 @@ def test_down_to_0029_the_list_is_0015s_again(db, login_as):
     clerk_db, _ = login_as("clerk")
     boss_db, _ = login_as("supervisor")
     adjust_bill(boss_db, ids["oct"], D("-10.00"), "抄表错误", workstation="WS")
-    _downgrade(db, "0030_attack_fixes")
+    _downgrade(db, "0031_tier_check")
     bills = AccountService(clerk_db).screen(ids["account"]).bills
     assert [(b.amount, b.outstanding, b.adjusts_bill_id) for b in bills[:2]] == [
         (D("45.30"), D("45.30"), None), (D("-10.00"), D("-10.00"), None)]

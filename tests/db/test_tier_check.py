@@ -305,7 +305,7 @@ def test_the_downgrade_writes_back_0026s_functions_exactly(water):
         assert now[0] != then and now[4]
     with water.db.engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))
-        command.downgrade(_config(conn), "0029_leftovers")
+        command.downgrade(_config(conn), "0030_attack_fixes")
     for now, down, then in zip(at_head, _actions(water.db), frozen, strict=True):
         assert down[0] == then and down[1:4] == now[1:4] and not down[4]
     # without the check the forgery of the first test goes through

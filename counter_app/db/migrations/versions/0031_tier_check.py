@@ -3,7 +3,7 @@ refuses a bill whose volumes per tier are not the tariff's tiers for the
 account's usage of the tier year (CT400 tier_split)
 
 Revision ID: 0031_tier_check
-Revises: 0029_leftovers
+Revises: 0030_attack_fixes
 Create Date: 2026-12-04
 
 SQL in ``0031_tier_check.sql`` (why: there); tests in tests/db/test_tier_check.py.
@@ -21,7 +21,7 @@ from alembic import op
 from counter_app.db.migrate import frozen_function, run_sql_file
 
 revision = "0031_tier_check"
-down_revision = "0029_leftovers"
+down_revision = "0030_attack_fixes"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """The bill list shows the corrections of issued bills
 
 Revision ID: 0032_adjust_screen
-Revises: 0030_attack_fixes
+Revises: 0031_tier_check
 Create Date: 2026-12-04
 
 ``counter_bills_json`` (0015's, read by the account screen, its history and
@@ -22,7 +22,7 @@ from alembic import op
 from counter_app.db.migrate import run_sql_file
 
 revision = "0032_adjust_screen"
-down_revision = "0030_attack_fixes"
+down_revision = "0031_tier_check"
 branch_labels = None
 depends_on = None
 
