@@ -77,17 +77,34 @@ def sign_in(url, username: str, password: str):
     return Authenticator(url.set(username=None, password=None)).login(username, password)
 
 
-def make_desk(name: str, url, admin: Database, accounts: list[int], households: list[int],
-              facts: dict) -> Desk:
+def make_desk(
+    name: str, url, admin: Database, accounts: list[int], households: list[int], facts: dict
+) -> Desk:
     password = secrets.token_urlsafe(12)
     logins = []
     for role in ("clerk", "supervisor"):
         username = f"rt{os.getpid()}_{name}_{role[:3]}"
-        create_clerk(admin, username=username, display_name=f"压测{role}", role=role,
-                     hall_code="JX01", password=password)
+        create_clerk(
+            admin,
+            username=username,
+            display_name=f"压测{role}",
+            role=role,
+            hall_code="JX01",
+            password=password,
+        )
         logins.append(sign_in(url, username, password))
     raw_url = url.set(drivername="postgresql", username=logins[0].clerk.username, password=password)
     raw = psycopg.connect(raw_url.render_as_string(hide_password=False), autocommit=True)
-    return Desk(name, logins[0].database, logins[1].database, logins[0].clerk, logins[1].clerk,
-                password, Authenticator(url.set(username=None, password=None)), raw,
-                accounts, households, **facts)
+    return Desk(
+        name,
+        logins[0].database,
+        logins[1].database,
+        logins[0].clerk,
+        logins[1].clerk,
+        password,
+        Authenticator(url.set(username=None, password=None)),
+        raw,
+        accounts,
+        households,
+        **facts,
+    )

@@ -35,8 +35,15 @@ CHUNK = 65536
 
 
 class DelayProxy:
-    def __init__(self, target: tuple[str, int], *, rtt_ms: float = 20.0,
-                 max_seconds: float = 900.0, host: str = "127.0.0.1", port: int = 0):
+    def __init__(
+        self,
+        target: tuple[str, int],
+        *,
+        rtt_ms: float = 20.0,
+        max_seconds: float = 900.0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ):
         self.target = target
         self.delay = rtt_ms / 2000.0  # seconds, each direction
         self.max_seconds = max_seconds
@@ -165,8 +172,8 @@ def summary(data: bytes) -> str:
     out: list[str] = []
     i = 0
     while i + 5 <= len(data):
-        kind, size = chr(data[i]), int.from_bytes(data[i + 1:i + 5], "big")
-        body = data[i + 5:i + 1 + size]
+        kind, size = chr(data[i]), int.from_bytes(data[i + 1 : i + 5], "big")
+        body = data[i + 5 : i + 1 + size]
         if kind == "Q":
             out.append("Q " + body.split(b"\0", 1)[0].decode(errors="replace")[:90])
         elif kind == "P":
@@ -181,15 +188,18 @@ def summary(data: bytes) -> str:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--target", default="127.0.0.1:5432", help="host:port to forward to")
     ap.add_argument("--port", type=int, default=0, help="port to listen on (0: any)")
     ap.add_argument("--rtt-ms", type=float, default=20.0)
     ap.add_argument("--max-seconds", type=float, default=600.0)
     args = ap.parse_args()
     host, _, port = args.target.rpartition(":")
-    proxy = DelayProxy((host, int(port)), rtt_ms=args.rtt_ms, max_seconds=args.max_seconds,
-                       port=args.port)
+    proxy = DelayProxy(
+        (host, int(port)), rtt_ms=args.rtt_ms, max_seconds=args.max_seconds, port=args.port
+    )
     asyncio.run(proxy.serve(on_listening=lambda p: print(p, flush=True)))
 
 

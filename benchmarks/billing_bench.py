@@ -71,8 +71,12 @@ def _admin(url: str):
 def _create(admin, name: str, template: str = "template0") -> Database:
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
-                          "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+        conn.execute(
+            text(
+                f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
     return Database(make_engine(admin.url.set(database=name)))
 
 
@@ -105,8 +109,12 @@ def _timed_calls() -> list[float]:
 
 # --explain: the login's sessions log each statement of the action above 20 ms
 # (auto_explain, nested statements) to the client: the checks timed one by one
-EXPLAIN = {"session_preload_libraries": "auto_explain", "auto_explain.log_min_duration": "20ms",
-           "auto_explain.log_nested_statements": "on", "client_min_messages": "log"}
+EXPLAIN = {
+    "session_preload_libraries": "auto_explain",
+    "auto_explain.log_min_duration": "20ms",
+    "auto_explain.log_nested_statements": "on",
+    "client_min_messages": "log",
+}
 
 
 def _explained(batch: Database, notes: list[str]) -> None:
@@ -116,13 +124,19 @@ def _explained(batch: Database, notes: list[str]) -> None:
             query = diag.message_primary.split("Query Text: ", 1)[1].splitlines()[0]
             notes.append(f"{float(found.group(1)):9.1f} ms  {query.strip()[:60]}")
 
-    event.listen(batch.engine, "connect",
-                 lambda dbapi, _record: dbapi.add_notice_handler(collect))
+    event.listen(batch.engine, "connect", lambda dbapi, _record: dbapi.add_notice_handler(collect))
 
 
-def bill_once(admin, template: str, name: str, login: str, period: str,
-              before: str | None, calls: list[float],
-              explain: list[str] | None = None) -> tuple[float, float, int]:
+def bill_once(
+    admin,
+    template: str,
+    name: str,
+    login: str,
+    period: str,
+    before: str | None,
+    calls: list[float],
+    explain: list[str] | None = None,
+) -> tuple[float, float, int]:
     db = _create(admin, name, template)
     batch = None
     try:
@@ -132,7 +146,7 @@ def bill_once(admin, template: str, name: str, login: str, period: str,
         if explain is not None:
             with admin.connect() as conn:
                 for key, value in EXPLAIN.items():
-                    conn.execute(text(f'ALTER ROLE "{login}" SET {key} = \'{value}\''))
+                    conn.execute(text(f"ALTER ROLE \"{login}\" SET {key} = '{value}'"))
         batch = Database(make_engine(with_credentials(db.engine.url, login, PASSWORD)))
         if explain is not None:
             _explained(batch, explain)
@@ -156,17 +170,22 @@ def bill_once(admin, template: str, name: str, login: str, period: str,
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--url", default=DEFAULT_URL)
     ap.add_argument("--accounts", type=int, default=5000)
     ap.add_argument("--months", type=int, default=4)
     ap.add_argument("--end-period", default="2026-09")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--before", default="0030_attack_fixes",
-                    help="the revision without the tier check")
-    ap.add_argument("--explain", action="store_true",
-                    help="print each statement of the action above 20 ms (auto_explain)")
+    ap.add_argument(
+        "--before", default="0030_attack_fixes", help="the revision without the tier check"
+    )
+    ap.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each statement of the action above 20 ms (auto_explain)",
+    )
     args = ap.parse_args(argv)
 
     period = Period.parse(args.end_period).add(1)
@@ -181,13 +200,20 @@ def main(argv: list[str] | None = None) -> int:
             print(f"PostgreSQL {conn.exec_driver_sql('SHOW server_version').scalar_one()}")
         migrate(db.engine)
         t0 = time.perf_counter()
-        seed_demo(db, accounts=args.accounts, months=args.months, seed=1,
-                  end_period=Period.parse(args.end_period))
+        seed_demo(
+            db,
+            accounts=args.accounts,
+            months=args.months,
+            seed=1,
+            end_period=Period.parse(args.end_period),
+        )
         with db.write() as s:
             added = s.execute(text(READINGS), {"period": str(period), "read_on": read_on})
-            print(f"seed_demo {args.accounts} accounts x {args.months} months to "
-                  f"{args.end_period} + {added.rowcount} readings of {period}: "
-                  f"{time.perf_counter() - t0:.1f} s")
+            print(
+                f"seed_demo {args.accounts} accounts x {args.months} months to "
+                f"{args.end_period} + {added.rowcount} readings of {period}: "
+                f"{time.perf_counter() - t0:.1f} s"
+            )
         db.dispose()
         calls = _timed_calls()
         runs: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
@@ -197,16 +223,27 @@ def main(argv: list[str] | None = None) -> int:
                 load = os.getloadavg()[0]
                 notes: list[str] | None = [] if args.explain else None
                 wall, action, billed = bill_once(
-                    admin, base, f"{base}_{variant}", f"{login}{variant[0]}{r}", str(period),
-                    args.before if variant == "before" else None, calls, notes)
+                    admin,
+                    base,
+                    f"{base}_{variant}",
+                    f"{login}{variant[0]}{r}",
+                    str(period),
+                    args.before if variant == "before" else None,
+                    calls,
+                    notes,
+                )
                 runs[variant].append((wall, action))
-                print(f"round {r + 1} {variant:<6} billed {billed}: bill_period {wall:6.2f} s, "
-                      f"counter_issue_bills {action:6.2f} s (load {load:.1f})")
+                print(
+                    f"round {r + 1} {variant:<6} billed {billed}: bill_period {wall:6.2f} s, "
+                    f"counter_issue_bills {action:6.2f} s (load {load:.1f})"
+                )
                 for note in notes or ():
                     print(f"    {note}")
         for variant, got in runs.items():
-            print(f"median {variant:<6}: bill_period {statistics.median(w for w, _ in got):6.2f} s,"
-                  f" counter_issue_bills {statistics.median(a for _, a in got):6.2f} s")
+            print(
+                f"median {variant:<6}: bill_period {statistics.median(w for w, _ in got):6.2f} s,"
+                f" counter_issue_bills {statistics.median(a for _, a in got):6.2f} s"
+            )
         print(f"machine at the end: {machine()}")
         return 0
     finally:

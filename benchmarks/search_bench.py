@@ -62,10 +62,12 @@ def ensure_database(url: str) -> None:
             ).first()
             if not exists:
                 print(f"creating database {parsed.database}", flush=True)
-                conn.execute(text(
-                    f'CREATE DATABASE "{parsed.database}" TEMPLATE template0 ENCODING \'UTF8\' '
-                    "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
-                ))
+                conn.execute(
+                    text(
+                        f"CREATE DATABASE \"{parsed.database}\" TEMPLATE template0 ENCODING 'UTF8' "
+                        "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+                    )
+                )
     finally:
         admin.dispose()
 
@@ -143,35 +145,73 @@ def build_samples(db: Database, runs: int, seed: int) -> list[Kind]:
         kinds.append(Kind(name, what, [make(r) for r in rows]))
 
     add("account_no", "whole account number", "TRUE", lambda r: r.account_no)
-    add("account_prefix", "first 6 digits of an account number", "TRUE",
-        lambda r: r.account_no[:6])
+    add("account_prefix", "first 6 digits of an account number", "TRUE", lambda r: r.account_no[:6])
     add("meter_no", "whole meter number", "TRUE", lambda r: r.meter_no or r.account_no)
-    add("mobile", "whole mobile (security-definer lookup)", "a.mobile IS NOT NULL",
-        lambda r: r.mobile)
-    add("mobile_tail", "last 4 digits of a mobile", "a.mobile IS NOT NULL",
-        lambda r: r.mobile[-4:])
-    add("landline", "fixed line, half with 0537-, half without", "a.landline IS NOT NULL",
-        lambda r: r.landline if rng.random() < 0.5 else r.landline.split("-")[-1])
-    add("id_number", "whole ID number (security-definer lookup)", "a.id_number IS NOT NULL",
-        lambda r: r.id_number.lower() if rng.random() < 0.2 else r.id_number)
-    add("id_tail", "last 4, 5 or 6 characters of an ID number", "a.id_number IS NOT NULL",
-        lambda r: r.id_number[-rng.choice((4, 5, 6)):])
+    add(
+        "mobile",
+        "whole mobile (security-definer lookup)",
+        "a.mobile IS NOT NULL",
+        lambda r: r.mobile,
+    )
+    add("mobile_tail", "last 4 digits of a mobile", "a.mobile IS NOT NULL", lambda r: r.mobile[-4:])
+    add(
+        "landline",
+        "fixed line, half with 0537-, half without",
+        "a.landline IS NOT NULL",
+        lambda r: r.landline if rng.random() < 0.5 else r.landline.split("-")[-1],
+    )
+    add(
+        "id_number",
+        "whole ID number (security-definer lookup)",
+        "a.id_number IS NOT NULL",
+        lambda r: r.id_number.lower() if rng.random() < 0.2 else r.id_number,
+    )
+    add(
+        "id_tail",
+        "last 4, 5 or 6 characters of an ID number",
+        "a.id_number IS NOT NULL",
+        lambda r: r.id_number[-rng.choice((4, 5, 6)) :],
+    )
     add("name", "whole name", "TRUE", lambda r: r.name)
-    add("name_1char", "1 character from anywhere in a name", "TRUE",
-        lambda r: _fragment(rng, r.name, 1))
-    add("name_2char", "2 characters from anywhere in a name", "TRUE",
-        lambda r: _fragment(rng, r.name, 2))
-    add("pinyin_initials", "pinyin initials of a name (zs)", "a.name_initials <> ''",
-        lambda r: r.name_initials)
-    add("pinyin_full", "full pinyin of a name", "a.name_pinyin <> ''",
-        lambda r: r.name_pinyin[:20])
-    add("address", "3-6 characters from an address", "TRUE",
-        lambda r: _fragment(rng, r.address, rng.randint(3, 6)))
-    add("meter_location", "meter location (院内表井, 2单元楼道井 ...)", "a.meter_location <> ''",
-        lambda r: r.meter_location[-4:] if rng.random() < 0.5 else r.meter_location)
+    add(
+        "name_1char",
+        "1 character from anywhere in a name",
+        "TRUE",
+        lambda r: _fragment(rng, r.name, 1),
+    )
+    add(
+        "name_2char",
+        "2 characters from anywhere in a name",
+        "TRUE",
+        lambda r: _fragment(rng, r.name, 2),
+    )
+    add(
+        "pinyin_initials",
+        "pinyin initials of a name (zs)",
+        "a.name_initials <> ''",
+        lambda r: r.name_initials,
+    )
+    add("pinyin_full", "full pinyin of a name", "a.name_pinyin <> ''", lambda r: r.name_pinyin[:20])
+    add(
+        "address",
+        "3-6 characters from an address",
+        "TRUE",
+        lambda r: _fragment(rng, r.address, rng.randint(3, 6)),
+    )
+    add(
+        "meter_location",
+        "meter location (院内表井, 2单元楼道井 ...)",
+        "a.meter_location <> ''",
+        lambda r: r.meter_location[-4:] if rng.random() < 0.5 else r.meter_location,
+    )
     bad = ["", " ", "%", "_", "'", "\\", "😀", "x" * 1000, "\x00\x1b", "%' OR '1'='1"]
-    kinds.append(Kind("bad_input", "%, _, ', \\, emoji, 1000 chars ...",
-                      [bad[i % len(bad)] for i in range(runs)]))
+    kinds.append(
+        Kind(
+            "bad_input",
+            "%, _, ', \\, emoji, 1000 chars ...",
+            [bad[i % len(bad)] for i in range(runs)],
+        )
+    )
     return kinds
 
 
@@ -221,8 +261,14 @@ def machine(db: Database) -> dict:
         "python": platform.python_version(),
         "nproc": os.cpu_count(),
         "ram_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-        "cpu": next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text()
-                     .splitlines() if ln.startswith("model name")), platform.processor()),
+        "cpu": next(
+            (
+                ln.split(":", 1)[1].strip()
+                for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")
+            ),
+            platform.processor(),
+        ),
     }
     with db.read() as s:
         info["database"] = s.execute(text("SELECT version()")).scalar_one()
@@ -237,8 +283,12 @@ def machine(db: Database) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--url", required=True, help="database URL (administrator)")
-    ap.add_argument("--accounts", type=int, default=None,
-                    help=f"accounts to seed into an empty database (default {PG_ACCOUNTS:,})")
+    ap.add_argument(
+        "--accounts",
+        type=int,
+        default=None,
+        help=f"accounts to seed into an empty database (default {PG_ACCOUNTS:,})",
+    )
     ap.add_argument("--months", type=int, default=2)
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--runs", type=int, default=200, help="timed searches per kind (>= 200)")
@@ -256,8 +306,10 @@ def main(argv: list[str] | None = None) -> int:
 
     kinds = build_samples(db, args.runs, args.seed)
     service = SearchService(db)
-    header = (f"{'kind':<16}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'hits':>7}"
-              f"{'ILIKE p50':>11}{'ILIKE p95':>11}{'p95 ratio':>11}")
+    header = (
+        f"{'kind':<16}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'hits':>7}"
+        f"{'ILIKE p50':>11}{'ILIKE p95':>11}{'p95 ratio':>11}"
+    )
     print(header)
     print("-" * len(header))
     results = []
@@ -265,21 +317,31 @@ def main(argv: list[str] | None = None) -> int:
         times, hits = time_service(service, kind.samples)
         baseline = time_ilike(db, kind.samples[: args.baseline_runs])
         row = {
-            "kind": kind.name, "what": kind.what, "n": len(times),
-            "p50": percentile(times, 0.5), "p95": percentile(times, 0.95), "max": max(times),
-            "mean_hits": statistics.fmean(hits), "ilike_n": len(baseline),
-            "ilike_p50": percentile(baseline, 0.5), "ilike_p95": percentile(baseline, 0.95),
+            "kind": kind.name,
+            "what": kind.what,
+            "n": len(times),
+            "p50": percentile(times, 0.5),
+            "p95": percentile(times, 0.95),
+            "max": max(times),
+            "mean_hits": statistics.fmean(hits),
+            "ilike_n": len(baseline),
+            "ilike_p50": percentile(baseline, 0.5),
+            "ilike_p95": percentile(baseline, 0.95),
         }
         row["ratio_p95"] = row["ilike_p95"] / row["p95"] if row["p95"] else float("nan")
         results.append(row)
-        print(f"{row['kind']:<16}{row['n']:>5}{row['p50']:>9.2f}{row['p95']:>9.2f}"
-              f"{row['max']:>9.1f}{row['mean_hits']:>7.1f}{row['ilike_p50']:>11.1f}"
-              f"{row['ilike_p95']:>11.1f}{row['ratio_p95']:>10.0f}x", flush=True)
+        print(
+            f"{row['kind']:<16}{row['n']:>5}{row['p50']:>9.2f}{row['p95']:>9.2f}"
+            f"{row['max']:>9.1f}{row['mean_hits']:>7.1f}{row['ilike_p50']:>11.1f}"
+            f"{row['ilike_p95']:>11.1f}{row['ratio_p95']:>10.0f}x",
+            flush=True,
+        )
     worst = max((r for r in results if r["kind"] != "bad_input"), key=lambda r: r["p95"])
     print(f"worst p95: {worst['kind']} {worst['p95']:.2f} ms")
     if args.json:
-        args.json.write_text(json.dumps({"machine": info, "results": results},
-                                        ensure_ascii=False, indent=1))
+        args.json.write_text(
+            json.dumps({"machine": info, "results": results}, ensure_ascii=False, indent=1)
+        )
     db.dispose()
     return 0
 

@@ -40,8 +40,13 @@ DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0
 def _machine() -> str:
     cores = os.cpu_count()
     try:
-        mem_kb = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
-                          if line.startswith("MemTotal")).split()[1])
+        mem_kb = int(
+            next(
+                line
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ).split()[1]
+        )
         mem = f"{mem_kb / 1024 / 1024:.1f} GiB RAM"
     except (OSError, StopIteration, ValueError):
         mem = "RAM unknown"
@@ -163,13 +168,21 @@ def main(argv: list[str] | None = None) -> int:
         profiler = cProfile.Profile() if args.profile else None
         if profiler:
             profiler.enable()
-        report = seed_demo(db, accounts=args.accounts, months=args.months, seed=args.seed,
-                           end_period=end, progress=progress)
+        report = seed_demo(
+            db,
+            accounts=args.accounts,
+            months=args.months,
+            seed=args.seed,
+            end_period=end,
+            progress=progress,
+        )
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
-        print(f"seed-demo {args.accounts} accounts x {args.months} months "
-              f"(end {report.end_period}, seed {args.seed}) on {db.describe()}")
+        print(
+            f"seed-demo {args.accounts} accounts x {args.months} months "
+            f"(end {report.end_period}, seed {args.seed}) on {db.describe()}"
+        )
         for table, count in report.counts.items():
             print(f"  {table:22s} {count:>12,d}")
         print(f"  {'total rows':22s} {report.total_rows:>12,d}")
@@ -188,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
-        print(f"elapsed {report.elapsed_seconds:.1f} s, {report.rows_per_second:,.0f} rows/s, "
-              f"{args.accounts / report.elapsed_seconds:,.0f} accounts/s  ({date.today()})")
+        print(
+            f"elapsed {report.elapsed_seconds:.1f} s, {report.rows_per_second:,.0f} rows/s, "
+            f"{args.accounts / report.elapsed_seconds:,.0f} accounts/s  ({date.today()})"
+        )
         with db.engine.connect() as conn:
             size = conn.execute(
                 text("SELECT pg_size_pretty(pg_database_size(current_database()))")
@@ -199,8 +214,12 @@ def main(argv: list[str] | None = None) -> int:
             print("CHECKS FAILED")
             status = 1
         try:
-            rss = subprocess.run(["ps", "-o", "rss=", "-p", str(os.getpid())],
-                                 capture_output=True, text=True, check=False).stdout.strip()
+            rss = subprocess.run(
+                ["ps", "-o", "rss=", "-p", str(os.getpid())],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout.strip()
             print(f"client RSS at end: {int(rss) / 1024:.0f} MiB")
         except (OSError, ValueError):
             pass

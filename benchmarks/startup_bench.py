@@ -71,8 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="counter-startup-") as tmp:
         tmp_path = Path(tmp)
         tmp_path.chmod(0o755)  # as root the server runs as its own OS user
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        }
         datadir = tmp_path / "data" / "Counter" / "postgres"
         datadir.parent.mkdir(parents=True)
         release_server(prepare_embedded_database(datadir, accounts=30, months=2).server)
@@ -84,10 +88,15 @@ def main(argv: list[str] | None = None) -> int:
         pg_args = [*app_args, "--database-url", PG_URL]
         cases = {
             "baseline: python -c pass": [sys.executable, "-c", "pass"],
-            "baseline: python -c 'import PySide6.QtWidgets'":
-                [sys.executable, "-c", "import PySide6.QtWidgets"],
-            "venv: counter-app --until-login": [str(Path(sys.executable).parent / "counter-app"),
-                                                *app_args],
+            "baseline: python -c 'import PySide6.QtWidgets'": [
+                sys.executable,
+                "-c",
+                "import PySide6.QtWidgets",
+            ],
+            "venv: counter-app --until-login": [
+                str(Path(sys.executable).parent / "counter-app"),
+                *app_args,
+            ],
             "bundle: counter-app --until-login": [str(exe), *app_args],
             "bundle: PostgreSQL workstation --until-login": [str(exe), *pg_args],
         }
@@ -105,15 +114,21 @@ def main(argv: list[str] | None = None) -> int:
     for name, values in times.items():
         if "login-shown" in values[0]:
             shown, ready = median(name, "login-shown"), median(name, "ready")
-            print(f"{name:<46} {shown:8.3f} {ready:8.3f} {median(name, 'exit'):7.3f} "
-                  f"{shown / base:17.1f}")
+            print(
+                f"{name:<46} {shown:8.3f} {ready:8.3f} {median(name, 'exit'):7.3f} "
+                f"{shown / base:17.1f}"
+            )
         else:
             exit_s = median(name, "exit")
             print(f"{name:<46} {'':>8} {'':>8} {exit_s:7.3f} {exit_s / base:17.1f}")
-    print(f"bundle first run (least cached): shown {first['login-shown']:.3f} s, "
-          f"ready {first['ready']:.3f} s")
+    print(
+        f"bundle first run (least cached): shown {first['login-shown']:.3f} s, "
+        f"ready {first['ready']:.3f} s"
+    )
     print(f"bundle size: {bundle_size(args.bundle)} ({args.bundle})")
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(
+        f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     shown = median("bundle: counter-app --until-login", "login-shown")
     if shown > LIMIT_S:
         print(f"OVER THE LIMIT: bundle login window after {shown:.3f} s > {LIMIT_S} s")

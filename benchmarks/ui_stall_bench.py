@@ -86,12 +86,23 @@ from counter_app.ui.tasks import TaskRunner  # noqa: E402
 try:  # a commit before ui/warm_up.py (a "before" run): the login window alone
     from counter_app.ui.warm_up import warm_up_behind_login  # noqa: E402
 except ImportError:
+
     def warm_up_behind_login() -> None:
         pass
 
+
 DEFAULT_URL = os.environ.get("COUNTER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-SCREENS = ("login", "sign-in", "search", "account", "payment", "statement", "relief", "complaints",
-           "day-close")
+SCREENS = (
+    "login",
+    "sign-in",
+    "search",
+    "account",
+    "payment",
+    "statement",
+    "relief",
+    "complaints",
+    "day-close",
+)
 WORKSTATION = "WS-01"
 PASSWORD = "stall-bench-1"
 
@@ -170,8 +181,9 @@ class Results(dict):
 PROFILE: dict[str, cProfile.Profile] = {}  # --profile SCREEN: the GUI thread's calls
 
 
-def measured(probe: StallProbe, action: Callable[[], None], ready: Callable[[], bool],
-             settle_ms: int) -> float:
+def measured(
+    probe: StallProbe, action: Callable[[], None], ready: Callable[[], bool], settle_ms: int
+) -> float:
     """The worst stall from the action's start until it is ready and settled;
     the action runs from the event loop, as a click or a key would."""
     probe.start()
@@ -202,18 +214,28 @@ def load_average() -> str:
 
 
 def machine() -> str:
-    return (f"{platform.system()} {platform.machine()}, {cpu_model()}, nproc {os.cpu_count()}, "
-            f"load {load_average()}, Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.machine()}, {cpu_model()}, nproc {os.cpu_count()}, "
+        f"load {load_average()}, Python {platform.python_version()}"
+    )
 
 
 def sign_up_clerk(admin_db: Database) -> tuple[Database, ClerkIdentity]:
     """A clerk of hall JX01 with its own login, signed in, with its shift open."""
     username = f"stall_{os.getpid()}_{uuid.uuid4().hex[:4]}"
-    clerk = create_clerk(admin_db, username=username, display_name="张三", role="clerk",
-                         hall_code="JX01", password=PASSWORD, workstation=WORKSTATION)
+    clerk = create_clerk(
+        admin_db,
+        username=username,
+        display_name="张三",
+        role="clerk",
+        hall_code="JX01",
+        password=PASSWORD,
+        workstation=WORKSTATION,
+    )
     login = Database.from_url(with_credentials(admin_db.engine.url, username, PASSWORD))
-    ShiftService(login).open(Actor(username, WORKSTATION, clerk.id), clerk.hall_code,
-                             Decimal("200.00"))
+    ShiftService(login).open(
+        Actor(username, WORKSTATION, clerk.id), clerk.hall_code, Decimal("200.00")
+    )
     return login, clerk
 
 
@@ -235,8 +257,9 @@ class Bench:
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.window = None
 
-    def measure(self, screen: str, action: Callable[[], None], ready: Callable[[], bool],
-                settle_ms: int) -> float:
+    def measure(
+        self, screen: str, action: Callable[[], None], ready: Callable[[], bool], settle_ms: int
+    ) -> float:
         profile = PROFILE.get(screen)
         if profile is None:
             return measured(self.probe, action, ready, settle_ms)
@@ -255,7 +278,9 @@ class Bench:
         out["login"] = self.measure(
             "login",
             lambda: (dialog.show(), self.runner.submit(warm_up_behind_login, key=WARM_UP_TASK)),
-            self.idle, self.settle)
+            self.idle,
+            self.settle,
+        )
         clerk = self.clerk
         settings = Settings(workstation=WORKSTATION, hall_code=clerk.hall_code)
         store = SettingsStore(self.tmp / "settings.json", environ={})
@@ -272,23 +297,34 @@ class Bench:
             self.window.show()
 
         out["sign-in"] = self.measure(
-            "sign-in", sign_in, lambda: self.window is not None and self.idle(), self.settle)
+            "sign-in", sign_in, lambda: self.window is not None and self.idle(), self.settle
+        )
         window = self.window
         page = window.search_page
         out["search"] = self.measure(
-            "search", lambda: page.search_box.setText("张"),
-            lambda: not page._debounce.isActive() and self.idle()  # noqa: SLF001
-            and page.model.rowCount() >= 50, self.settle)
+            "search",
+            lambda: page.search_box.setText("张"),
+            lambda: (
+                not page._debounce.isActive()
+                and self.idle()  # noqa: SLF001
+                and page.model.rowCount() >= 50
+            ),
+            self.settle,
+        )
         panel = page.account_panel
         out["account"] = self.measure(
-            "account", lambda: page.table.activated.emit(page.model.index(0, 0)),
-            lambda: panel.view is not None and panel.history.account_id is not None
-            and self.idle(), self.settle)
+            "account",
+            lambda: page.table.activated.emit(page.model.index(0, 0)),
+            lambda: panel.view is not None and panel.history.account_id is not None and self.idle(),
+            self.settle,
+        )
         account_id = panel.view.account_id
         out["payment"] = self.measure(
-            "payment", lambda: window.dispatch_action("pay", account_id),
+            "payment",
+            lambda: window.dispatch_action("pay", account_id),
             lambda: isinstance(QApplication.activeModalWidget(), QDialog) and self.idle(),
-            self.settle)
+            self.settle,
+        )
         QApplication.activeModalWidget().reject()
         pump_for(50)
         window.show_page(0)
@@ -316,18 +352,19 @@ class Bench:
         closer.timeout.connect(close_preview)
         closer.start(10)
         out["statement"] = self.measure(
-            "statement", open_statement_and_preview, lambda: bool(preview_seen), self.settle)
-        pump_until(lambda: not isinstance(QApplication.activeModalWidget(),
-                                          QPrintPreviewDialog))
+            "statement", open_statement_and_preview, lambda: bool(preview_seen), self.settle
+        )
+        pump_until(lambda: not isinstance(QApplication.activeModalWidget(), QPrintPreviewDialog))
         closer.stop()
         dialog_box[0].reject()
         pump_until(self.idle)
-        out["relief"] = self.measure("relief", lambda: window.show_page(2), self.idle,
-                                     self.settle)
-        out["complaints"] = self.measure("complaints", lambda: window.show_page(3), self.idle,
-                                         self.settle)
-        out["day-close"] = self.measure("day-close", lambda: window.show_page(4), self.idle,
-                                        self.settle)
+        out["relief"] = self.measure("relief", lambda: window.show_page(2), self.idle, self.settle)
+        out["complaints"] = self.measure(
+            "complaints", lambda: window.show_page(3), self.idle, self.settle
+        )
+        out["day-close"] = self.measure(
+            "day-close", lambda: window.show_page(4), self.idle, self.settle
+        )
         window.monitor.stop()
         window.close()
         window.deleteLater()
@@ -346,8 +383,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--load", type=int, default=0, help="busy processes meanwhile")
     parser.add_argument("--limit", type=float, default=50.0)
     parser.add_argument("--check", action="store_true", help="exit 1 over --limit")
-    parser.add_argument("--profile", action="append", default=[], choices=SCREENS,
-                        help="print where the GUI thread spent its time on that screen")
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        choices=SCREENS,
+        help="print where the GUI thread spent its time on that screen",
+    )
     args = parser.parse_args(argv)
 
     PROFILE.update({screen: cProfile.Profile() for screen in args.profile})
@@ -358,8 +400,11 @@ def main(argv: list[str] | None = None) -> int:
     name = f"counter_stall_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     with admin.connect() as conn:
         builtin = int(conn.execute(text("SHOW server_version_num")).scalar_one()) >= 170000
-        locale = ("LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'" if builtin
-                  else "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
+        locale = (
+            "LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'"
+            if builtin
+            else "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
         conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' {locale}"))
     database = Database.from_url(make_url(args.url).set(database=name))
     burners: list[multiprocessing.Process] = []
@@ -373,8 +418,10 @@ def main(argv: list[str] | None = None) -> int:
         login, clerk = sign_up_clerk(database)
         if args.load:
             stop_at = time.time() + 3600
-            burners = [multiprocessing.Process(target=burn, args=(stop_at,), daemon=True)
-                       for _ in range(args.load)]
+            burners = [
+                multiprocessing.Process(target=burn, args=(stop_at,), daemon=True)
+                for _ in range(args.load)
+            ]
             for proc in burners:
                 proc.start()
         print(machine() + (f", {args.load} busy processes" if args.load else ""))
@@ -388,8 +435,10 @@ def main(argv: list[str] | None = None) -> int:
             worst = max(values)
             over += [screen] if worst > args.limit else []
             pause = max(r.gc[screen] for r in runs)
-            print(f"{screen:<12} {worst:8.0f} {statistics.median(values):8.0f} {pause:8.0f}   "
-                  + " ".join(f"{v:.0f}" for v in values))
+            print(
+                f"{screen:<12} {worst:8.0f} {statistics.median(values):8.0f} {pause:8.0f}   "
+                + " ".join(f"{v:.0f}" for v in values)
+            )
         print(f"load average at the end: {load_average()}")
         bench.runner.shutdown()
     finally:

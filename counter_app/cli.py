@@ -68,7 +68,9 @@ def _positive(name: str, upper: int | None = None):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{name} must be a whole number, not {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"{name} must be a whole number, not {text!r}"
+            ) from None
         if value < 1 or (upper is not None and value > upper):
             limit = f"between 1 and {upper}" if upper else "at least 1"
             raise argparse.ArgumentTypeError(f"{name} must be {limit}, not {value}")
@@ -104,10 +106,17 @@ def cmd_status(db: Database, args, out: Output) -> int:
     with db.engine.connect() as conn:
         role = installation_role(conn.exec_driver_sql("SELECT current_database()").scalar_one())
     out.result(
-        {"database": db.describe(), "current": state.current, "head": state.head,
-         "up_to_date": state.up_to_date, "installation_role": role},
-        lambda: f"{db.describe()}: schema {state.current or '(empty)'}, app needs {state.head}; "
-                f"installation role {role}",
+        {
+            "database": db.describe(),
+            "current": state.current,
+            "head": state.head,
+            "up_to_date": state.up_to_date,
+            "installation_role": role,
+        },
+        lambda: (
+            f"{db.describe()}: schema {state.current or '(empty)'}, app needs {state.head}; "
+            f"installation role {role}"
+        ),
     )
     return 0
 
@@ -142,11 +151,16 @@ def cmd_seed_demo(db: Database, args, out: Output) -> int:
     try:
         with _terminal_progress(args) as progress:
             report = seed_demo(
-                db, accounts=args.accounts, months=args.months, seed=args.seed,
-                end_period=args.end_period, progress=progress,
+                db,
+                accounts=args.accounts,
+                months=args.months,
+                seed=args.seed,
+                end_period=args.end_period,
+                progress=progress,
             )
     except ValueError as exc:
         raise CliError(str(exc)) from None
+
     def human() -> str:
         lines = [
             f"seeded {db.describe()}: {report.accounts} accounts, {report.months} months "
@@ -185,14 +199,22 @@ def cmd_create_hall(db: Database, args, out: Output) -> int:
     from counter_app.services.installation.halls import HallError, create_hall
 
     try:
-        hall = create_hall(db, code=args.code, name=args.name, address=args.address,
-                           receipt_prefix=args.receipt_prefix, workstation=_workstation())
+        hall = create_hall(
+            db,
+            code=args.code,
+            name=args.name,
+            address=args.address,
+            receipt_prefix=args.receipt_prefix,
+            workstation=_workstation(),
+        )
     except HallError as exc:
         raise CliError(str(exc)) from None
     out.result(
         dataclasses.asdict(hall),
-        lambda: f"hall {hall.code} ({hall.name}) ready; receipts numbered "
-                f"{hall.receipt_prefix}00000001 on",
+        lambda: (
+            f"hall {hall.code} ({hall.name}) ready; receipts numbered "
+            f"{hall.receipt_prefix}00000001 on"
+        ),
     )
     return 0
 
@@ -205,12 +227,17 @@ def cmd_set_reversal_policy(db: Database, args, out: Output) -> int:
 
     administrator = ClerkIdentity(0, "counter-admin", "counter-admin", "admin", "")
     policy = set_reversal_policy(
-        db, ReversalPolicy(ReversalScope(args.scope), args.warn_after_days), administrator,
-        Actor("counter-admin", _workstation()))
+        db,
+        ReversalPolicy(ReversalScope(args.scope), args.warn_after_days),
+        administrator,
+        Actor("counter-admin", _workstation()),
+    )
     out.result(
         {"scope": policy.scope.value, "warn_after_days": policy.warn_after_days},
-        lambda: f"reversals: {policy.scope.value.replace('_', ' ')}; the supervisor is warned "
-                f"from {policy.warn_after_days} day(s) after the payment",
+        lambda: (
+            f"reversals: {policy.scope.value.replace('_', ' ')}; the supervisor is warned "
+            f"from {policy.warn_after_days} day(s) after the payment"
+        ),
     )
     return 0
 
@@ -221,14 +248,21 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
     password = _read_password(args)
     try:
         clerk = create_clerk(
-            db, username=args.username, display_name=args.display_name, role=args.role,
-            hall_code=args.hall, password=password, workstation=_workstation(),
+            db,
+            username=args.username,
+            display_name=args.display_name,
+            role=args.role,
+            hall_code=args.hall,
+            password=password,
+            workstation=_workstation(),
         )
     except ClerkError as exc:
         raise CliError(str(exc)) from None
     out.result(
         dataclasses.asdict(clerk),
-        lambda: f"clerk {clerk.username} ({clerk.display_name}, {clerk.role}, hall {clerk.hall_code}) ready",
+        lambda: (
+            f"clerk {clerk.username} ({clerk.display_name}, {clerk.role}, hall {clerk.hall_code}) ready"
+        ),
     )
     return 0
 
@@ -242,8 +276,10 @@ def cmd_create_batch_login(db: Database, args, out: Output) -> int:
         name = create_batch_login(db, args.username, password)
     except ClerkError as exc:
         raise CliError(str(exc)) from None
-    out.result({"username": name, "group": "counter_batch"},
-               lambda: f"batch login {name} ready: run bill-period and import-readings as it")
+    out.result(
+        {"username": name, "group": "counter_batch"},
+        lambda: f"batch login {name} ready: run bill-period and import-readings as it",
+    )
     return 0
 
 
@@ -301,13 +337,18 @@ def build_parser() -> argparse.ArgumentParser:
     # the common options go before or after the command; SUPPRESS keeps a
     # subcommand from resetting what was given before it
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database-url", default=argparse.SUPPRESS,
-                        help=f"database URL, postgresql://user@host:port/db "
-                             f"(default: ${ENV_DATABASE_URL}, else the database on this computer)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="print results as JSON")
-    parser = argparse.ArgumentParser(prog="counter-admin", description=__doc__.splitlines()[0],
-                                     parents=[common])
+    common.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help=f"database URL, postgresql://user@host:port/db "
+        f"(default: ${ENV_DATABASE_URL}, else the database on this computer)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print results as JSON"
+    )
+    parser = argparse.ArgumentParser(
+        prog="counter-admin", description=__doc__.splitlines()[0], parents=[common]
+    )
     subparsers = parser.add_subparsers(dest="command", required=True)
 
     def sub_parser(name: str, help: str) -> argparse.ArgumentParser:  # noqa: A002
@@ -343,14 +384,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_create_clerk)
 
     p = sub_parser("set-reversal-policy", "how old a payment may be reversed (冲正)")
-    p.add_argument("--scope", required=True, choices=("same_day", "any_time"),
-                   help="same_day: payments taken today only; any_time: any, with a reason")
-    p.add_argument("--warn-after-days", type=_positive("--warn-after-days", 3660), default=1,
-                   help="warn the supervisor from this many days after the payment (default 1)")
+    p.add_argument(
+        "--scope",
+        required=True,
+        choices=("same_day", "any_time"),
+        help="same_day: payments taken today only; any_time: any, with a reason",
+    )
+    p.add_argument(
+        "--warn-after-days",
+        type=_positive("--warn-after-days", 3660),
+        default=1,
+        help="warn the supervisor from this many days after the payment (default 1)",
+    )
     p.set_defaults(func=cmd_set_reversal_policy)
 
-    p = sub_parser("create-batch-login", "create a login for billing and imports "
-                   "(a login role in counter_batch)")
+    p = sub_parser(
+        "create-batch-login",
+        "create a login for billing and imports (a login role in counter_batch)",
+    )
     p.add_argument("--username", required=True)
     pw = p.add_mutually_exclusive_group()
     pw.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
@@ -361,12 +412,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("period", type=_period, help="YYYY-MM")
     p.set_defaults(func=cmd_bill_period)
 
-    p = sub_parser("move-to-server", "copy this database (all of it, clerks' logins too) into "
-                   "a new, empty database on a shared server")
-    p.add_argument("--to", required=True, metavar="URL",
-                   help="the server's database as its administrator, "
-                        "postgresql://admin@host:port/counter (password from PGPASSWORD or "
-                        "~/.pgpass)")
+    p = sub_parser(
+        "move-to-server",
+        "copy this database (all of it, clerks' logins too) into "
+        "a new, empty database on a shared server",
+    )
+    p.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help="the server's database as its administrator, "
+        "postgresql://admin@host:port/counter (password from PGPASSWORD or "
+        "~/.pgpass)",
+    )
     p.set_defaults(func=cmd_move_to_server)
 
     p = sub_parser("import-readings", "import meter readings, CSV or XLSX (as a batch login)")
@@ -402,15 +460,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             server, db = embedded_database()
     except SettingsError as exc:
-        print(f"counter-admin: error: --database-url: {exc}".replace("database_url: ", ""),
-              file=sys.stderr)
+        print(
+            f"counter-admin: error: --database-url: {exc}".replace("database_url: ", ""),
+            file=sys.stderr,
+        )
         return 2
     except EmbeddedServerError as exc:
         print(f"counter-admin: error: the database on this computer: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a malformed URL
-        print(f"counter-admin: error: --database-url: {without_password(exc, url)}",
-              file=sys.stderr)
+        print(
+            f"counter-admin: error: --database-url: {without_password(exc, url)}", file=sys.stderr
+        )
         return 2
     try:
         return args.func(db, args, out)
@@ -422,14 +483,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except CounterError as exc:  # the database's refusal, or a service's not caught above
         where = f"{exc.field}: " if exc.field else ""
-        print(f"counter-admin: error: refused ({exc.code}): {where}{exc.message}",
-              file=sys.stderr)
+        print(f"counter-admin: error: refused ({exc.code}): {where}{exc.message}", file=sys.stderr)
         return 1
     except OperationalError as exc:
         print(f"counter-admin: error: {_connection_message(exc)}", file=sys.stderr)
         return 1
     except DBAPIError as exc:
-        print(f"counter-admin: error: database refused: {getattr(exc, 'orig', exc)}", file=sys.stderr)
+        print(
+            f"counter-admin: error: database refused: {getattr(exc, 'orig', exc)}", file=sys.stderr
+        )
         return 1
     finally:
         db.dispose()

@@ -33,18 +33,25 @@ def cmd_online_import(db, args, out) -> int:
 
     def human() -> str:
         if args.dry_run:
-            return (f"{report.file_name}: {report.orders} orders, {report.amount}: "
-                    "checked, nothing posted (--dry-run)")
+            return (
+                f"{report.file_name}: {report.orders} orders, {report.amount}: "
+                "checked, nothing posted (--dry-run)"
+            )
         if report.file_replayed:
-            return (f"{report.file_name}: imported before ({report.orders} orders, "
-                    f"{report.amount}); nothing new posted (已导入)")
+            return (
+                f"{report.file_name}: imported before ({report.orders} orders, "
+                f"{report.amount}); nothing new posted (已导入)"
+            )
         check = "reconciled to the cent" if report.reconciled else "DOES NOT RECONCILE"
-        return (f"{report.file_name} ({report.platform}): {report.orders} orders, {report.amount}"
-                f"\n  posted    {report.posted:>6}  {report.posted_amount:>12}"
-                f"  (to bills {report.to_bills}, to prepayment {report.to_prepayment})"
-                f"\n  replayed  {report.replayed:>6}  {report.replayed_amount:>12}"
-                f"\n  suspense  {report.suspended:>6}  {report.suspended_amount:>12}"
-                f"\n  file total {report.file_total}: {check} (与文件合计核对)")
+        return (
+            f"{report.file_name} ({report.platform}): {report.orders} orders, {report.amount}"
+            f"\n  posted    {report.posted:>6}  {report.posted_amount:>12}"
+            f"  (to bills {report.to_bills}, to prepayment {report.to_prepayment})"
+            f"\n  replayed  {report.replayed:>6}  {report.replayed_amount:>12}"
+            f"\n  suspense  {report.suspended:>6}  {report.suspended_amount:>12}"
+            f"\n  file total {report.file_total}: {check} (与文件合计核对)"
+        )
+
     out.result(dict(report.__dict__, reconciled=report.reconciled), human)
     return 0 if report.reconciled else 1
 
@@ -53,10 +60,17 @@ def cmd_suspense_list(db, args, out) -> int:
     from counter_app.services.channels.service import ChannelService
 
     found = ChannelService(db).suspense_list(args.status)
-    out.result(found, lambda: "\n".join(
-        [f"{found.open_count} open, {found.open_amount} (挂账)"]
-        + [f"  #{r.id} {r.ref} {r.account_no} {r.amount} {r.reason}"
-           + ("" if r.is_open else f" -> {r.resolution['action']}") for r in found.rows]))
+    out.result(
+        found,
+        lambda: "\n".join(
+            [f"{found.open_count} open, {found.open_amount} (挂账)"]
+            + [
+                f"  #{r.id} {r.ref} {r.account_no} {r.amount} {r.reason}"
+                + ("" if r.is_open else f" -> {r.resolution['action']}")
+                for r in found.rows
+            ]
+        ),
+    )
     return 0
 
 
@@ -66,14 +80,22 @@ def cmd_suspense_resolve(db, args, out) -> int:
 
     cli = _cli()
     try:
-        row = ChannelService(db).resolve_suspense(args.id, args.action, args.reason,
-                                                  account_no=args.account_no or "",
-                                                  workstation=cli._workstation())
+        row = ChannelService(db).resolve_suspense(
+            args.id,
+            args.action,
+            args.reason,
+            account_no=args.account_no or "",
+            workstation=cli._workstation(),
+        )
     except (ValueError, ActionError) as exc:
         raise cli.CliError(str(exc)) from None
-    out.result(row, lambda: f"suspense #{row.id} {row.ref}: {row.resolution['action']}"
-                            + (f", receipt {row.resolution['receipt']}"
-                               if row.resolution.get("receipt") else ""))
+    out.result(
+        row,
+        lambda: (
+            f"suspense #{row.id} {row.ref}: {row.resolution['action']}"
+            + (f", receipt {row.resolution['receipt']}" if row.resolution.get("receipt") else "")
+        ),
+    )
     return 0
 
 
@@ -85,14 +107,18 @@ def cmd_channel_report(db, args, out) -> int:
     def human() -> str:
         lines = [f"channel money of {args.day} (渠道收款，不入柜台日结):"]
         for c in day["channels"]:
-            lines.append(f"  {c['channel']:<12}{c['tender']:<11}{c['payments']:>6}"
-                         f"{c['amount']:>14}  to bills {c['to_bills']}, to prepayment "
-                         f"{c['to_prepayment']}, receipts {c['first_receipt']}-"
-                         f"{c['last_receipt']}")
+            lines.append(
+                f"  {c['channel']:<12}{c['tender']:<11}{c['payments']:>6}"
+                f"{c['amount']:>14}  to bills {c['to_bills']}, to prepayment "
+                f"{c['to_prepayment']}, receipts {c['first_receipt']}-"
+                f"{c['last_receipt']}"
+            )
         rev, sus = day["reversed"], day["suspense"]
         lines.append(f"  reversed {rev['count']}, {rev['amount']}")
-        lines.append(f"  suspense received {sus['received']}, {sus['received_amount']}; "
-                     f"open {sus['open']}, {sus['open_amount']}")
+        lines.append(
+            f"  suspense received {sus['received']}, {sus['received_amount']}; "
+            f"open {sus['open']}, {sus['open_amount']}"
+        )
         return "\n".join(lines)
 
     out.result(day, human)
@@ -109,14 +135,23 @@ def cmd_account_deduction(db, args, out) -> int:
     try:
         account = PaymentService(db).account_for_payment(account_no=args.account_no)
         done = ChannelService(db).set_account_deduction(
-            account.account_id, args.state == "on", args.reason, workstation=cli._workstation())
+            account.account_id, args.state == "on", args.reason, workstation=cli._workstation()
+        )
     except AccountNotFoundError:
         raise cli.CliError(f"account-no: no account {args.account_no}") from None
     except ActionError as exc:
         raise cli.CliError(str(exc)) from None
-    out.result(done, lambda: f"{args.account_no}: prepayment deduction {args.state}"
-                             + ("" if done["effective"] == (args.state == "on")
-                                else " (but off for the whole utility)"))
+    out.result(
+        done,
+        lambda: (
+            f"{args.account_no}: prepayment deduction {args.state}"
+            + (
+                ""
+                if done["effective"] == (args.state == "on")
+                else " (but off for the whole utility)"
+            )
+        ),
+    )
     return 0
 
 
@@ -126,8 +161,9 @@ def cmd_channel_setting(db, args, out) -> int:
 
     cli = _cli()
     try:
-        done = ChannelService(db).set_channel_setting(args.key, args.value,
-                                                      workstation=cli._workstation())
+        done = ChannelService(db).set_channel_setting(
+            args.key, args.value, workstation=cli._workstation()
+        )
     except ActionError as exc:
         raise cli.CliError(str(exc)) from None
     out.result(done, lambda: f"{done['key']} = {done['value']}")
@@ -159,12 +195,19 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_suspense_resolve)
 
     p = sub_parser(subparsers, "channel-report", "channel money of one day (a supervisor)")
-    p.add_argument("--day", type=date.fromisoformat, default=localtime.today(),
-                   help="YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--day",
+        type=date.fromisoformat,
+        default=localtime.today(),
+        help="YYYY-MM-DD (default: today)",
+    )
     p.set_defaults(func=cmd_channel_report)
 
-    p = sub_parser(subparsers, "account-deduction",
-                   "prepayment deduction (预存扣款) on or off for one account (a supervisor)")
+    p = sub_parser(
+        subparsers,
+        "account-deduction",
+        "prepayment deduction (预存扣款) on or off for one account (a supervisor)",
+    )
     p.add_argument("state", choices=("on", "off"))
     p.add_argument("--account-no", required=True)
     p.add_argument("--reason", required=True)
@@ -172,6 +215,7 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
 
     p = sub_parser(subparsers, "channel-setting", "a utility-wide channel setting (an admin)")
     p.add_argument("key", choices=("prepayment_deduction", "online_overpay"))
-    p.add_argument("value", help="prepayment_deduction: on|off; online_overpay: "
-                                 "suspense|prepayment")
+    p.add_argument(
+        "value", help="prepayment_deduction: on|off; online_overpay: suspense|prepayment"
+    )
     p.set_defaults(func=cmd_channel_setting)

@@ -45,8 +45,6 @@ def without_password(exc: BaseException, url: str | None) -> str:
     return message.replace(str(password), "***") if password else message
 
 
-
-
 def cmd_move_to_server(db: Database, args, out: Output) -> int:
     from sqlalchemy.engine import URL, make_url
 
@@ -69,23 +67,31 @@ def cmd_move_to_server(db: Database, args, out: Output) -> int:
     finally:
         target.dispose()
     parsed = make_url(url)
-    workstation_url = URL.create("postgresql", host=parsed.host, port=parsed.port,
-                                 database=parsed.database, query=parsed.query,
-                                 ).render_as_string(hide_password=False)
+    workstation_url = URL.create(
+        "postgresql",
+        host=parsed.host,
+        port=parsed.port,
+        database=parsed.database,
+        query=parsed.query,
+    ).render_as_string(hide_password=False)
 
     def human() -> str:
-        lines = [f"moved {db.describe()} to {target.describe()}:",
-                 *(f"  {table}: {count}" for table, count in report.rows.items() if count)]
+        lines = [
+            f"moved {db.describe()} to {target.describe()}:",
+            *(f"  {table}: {count}" for table, count in report.rows.items() if count),
+        ]
         lines += [f"  {name} total: {amount}" for name, amount in report.money.items()]
         if report.roles_created:
-            lines.append(f"clerk logins created (same passwords): {', '.join(report.roles_created)}")
+            lines.append(
+                f"clerk logins created (same passwords): {', '.join(report.roles_created)}"
+            )
         if report.roles_kept:
-            lines.append(f"logins that existed on the server, kept as they are: "
-                         f"{', '.join(report.roles_kept)}")
+            lines.append(
+                f"logins that existed on the server, kept as they are: "
+                f"{', '.join(report.roles_kept)}"
+            )
         lines.append(f"point every workstation at {workstation_url} (设置 -> 数据库地址)")
         return "\n".join(lines)
 
     out.result(dataclasses.asdict(report) | {"workstation_url": workstation_url}, human)
     return 0
-
-

@@ -10,8 +10,10 @@ from counter_app.db.engine import Database
 
 
 def _report_lines(errors) -> list[str]:
-    return [f"line {e.line}, {e.column}: {e.message}" if e.line
-            else f"{e.column}: {e.message}" for e in errors]
+    return [
+        f"line {e.line}, {e.column}: {e.message}" if e.line else f"{e.column}: {e.message}"
+        for e in errors
+    ]
 
 
 def _checked_file(args) -> Path:
@@ -37,17 +39,20 @@ def cmd_import_accounts(db: Database, args, out) -> int:
     def human() -> str:
         lines = _report_lines(report.errors)
         if report.replayed:
-            lines.append(f"{path.name} was imported before: nothing written "
-                         f"(已导入过, 未写入)")
+            lines.append(f"{path.name} was imported before: nothing written (已导入过, 未写入)")
         elif report.errors:
-            lines.append(f"{report.rows} rows checked, nothing written: "
-                         f"{len(report.errors)} problem(s) (有错误, 未写入)")
+            lines.append(
+                f"{report.rows} rows checked, nothing written: "
+                f"{len(report.errors)} problem(s) (有错误, 未写入)"
+            )
         else:
             verb = "would create" if report.dry_run else "created"
-            lines.append(f"{report.rows} rows: {verb} {report.accounts} accounts, "
-                         f"{report.meters} meters, {report.readings} readings; "
-                         f"{report.skipped} skipped as already present"
-                         + (" (dry run: nothing written)" if report.dry_run else ""))
+            lines.append(
+                f"{report.rows} rows: {verb} {report.accounts} accounts, "
+                f"{report.meters} meters, {report.readings} readings; "
+                f"{report.skipped} skipped as already present"
+                + (" (dry run: nothing written)" if report.dry_run else "")
+            )
         if numbered is not None:
             lines.append(_numbered_line(numbered))
         return "\n".join(lines)
@@ -68,15 +73,19 @@ def _number_new_files(db: Database):
     try:
         return ArchiveService(db).assign_all(_workstation())
     except (ArchiveError, PermissionError) as exc:
-        raise CliError(f"accounts imported, but archive numbering was refused ({exc}): run "
-                       "`counter-admin archive assign` (已导入, 档案号未编)") from None
+        raise CliError(
+            f"accounts imported, but archive numbering was refused ({exc}): run "
+            "`counter-admin archive assign` (已导入, 档案号未编)"
+        ) from None
 
 
 def _numbered_line(result) -> str:
     if result.assigned == 0:
         return "archive numbers: every account has one (档案号: 无需编号)"
-    return (f"archive numbers: {result.assigned} accounts numbered (已编档案号), "
-            f"{result.first} … {result.last}")
+    return (
+        f"archive numbers: {result.assigned} accounts numbered (已编档案号), "
+        f"{result.first} … {result.last}"
+    )
 
 
 def cmd_import_balances(db: Database, args, out) -> int:
@@ -94,22 +103,28 @@ def cmd_import_balances(db: Database, args, out) -> int:
         lines = _report_lines(report.errors)
         f, d = report.file_totals, report.database_totals
         lines.append(f"{'':24}{'file 文件':>16}{'database 数据库':>18}")
-        for label, a, b in (("opening bills 期初账单", f.bills, d and d.bills),
-                            ("bills amount 欠费金额", f.bills_amount, d and d.bills_amount),
-                            ("prepayment 预存余额", f.prepayment, d and d.prepayment)):
+        for label, a, b in (
+            ("opening bills 期初账单", f.bills, d and d.bills),
+            ("bills amount 欠费金额", f.bills_amount, d and d.bills_amount),
+            ("prepayment 预存余额", f.prepayment, d and d.prepayment),
+        ):
             lines.append(f"{label:24}{a!s:>16}{'-' if b is None else str(b):>18}")
         if report.replayed:
             lines.append(f"{path.name} was imported before: nothing written (已导入过, 未写入)")
         elif report.errors:
-            lines.append(f"{report.rows} rows checked, nothing written: "
-                         f"{len(report.errors)} problem(s) (有错误, 未写入)")
+            lines.append(
+                f"{report.rows} rows checked, nothing written: "
+                f"{len(report.errors)} problem(s) (有错误, 未写入)"
+            )
         elif report.dry_run:
             lines.append(f"{report.rows} rows checked (dry run: nothing written)")
         else:
-            lines.append(f"{report.rows} rows: {report.bills_written} opening bills, "
-                         f"{report.prepayments_written} prepayments written; {report.skipped} "
-                         "skipped as already present; totals "
-                         + ("agree (一致)" if report.agree else "DO NOT AGREE (不一致)"))
+            lines.append(
+                f"{report.rows} rows: {report.bills_written} opening bills, "
+                f"{report.prepayments_written} prepayments written; {report.skipped} "
+                "skipped as already present; totals "
+                + ("agree (一致)" if report.agree else "DO NOT AGREE (不一致)")
+            )
         return "\n".join(lines)
 
     out.result(dataclasses.asdict(report) | {"ok": report.ok, "agree": report.agree}, human)
@@ -118,17 +133,21 @@ def cmd_import_balances(db: Database, args, out) -> int:
 
 def add_commands(subparsers, common) -> None:
     p = subparsers.add_parser(
-        "import-accounts", parents=[common],
+        "import-accounts",
+        parents=[common],
         help="going live: import the old system's accounts, meters and last readings, CSV or "
-             "XLSX (as a batch login)")
+        "XLSX (as a batch login)",
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_accounts)
 
     p = subparsers.add_parser(
-        "import-balances", parents=[common],
+        "import-balances",
+        parents=[common],
         help="going live: carry over unpaid bills and prepayments as opening rows (as a batch "
-             "login)")
+        "login)",
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     p.set_defaults(func=cmd_import_balances)

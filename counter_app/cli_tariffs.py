@@ -13,8 +13,9 @@ TIER_BASIS_NAMES = {"annual": "annual (年度累计)", "period": "per read perio
 
 
 def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
-    tariffs = subparsers.add_parser("tariffs", parents=[common],
-                                    help="price schedules, fee components, price categories")
+    tariffs = subparsers.add_parser(
+        "tariffs", parents=[common], help="price schedules, fee components, price categories"
+    )
     sub = tariffs.add_subparsers(dest="tariffs_command", required=True)
 
     p = sub.add_parser("list", parents=[common], help="every schedule with its 文号 and dates")
@@ -25,8 +26,9 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("code")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("add", parents=[common],
-                       help="add a schedule from a JSON file (see README: tariffs)")
+    p = sub.add_parser(
+        "add", parents=[common], help="add a schedule from a JSON file (see README: tariffs)"
+    )
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_add)
 
@@ -54,7 +56,9 @@ def _fail(exc) -> Exception:
 
 
 def _dates(s) -> str:
-    return f"{s.effective_from.isoformat()} – {s.effective_to.isoformat() if s.effective_to else '…'}"
+    return (
+        f"{s.effective_from.isoformat()} – {s.effective_to.isoformat() if s.effective_to else '…'}"
+    )
 
 
 def _tiers_text(tiers) -> str:
@@ -73,12 +77,16 @@ def cmd_list(db: Database, args, out) -> int:
         lines = []
         for s in schedules:
             used = f"billed to {s.last_billed.isoformat()}" if s.last_billed else "not billed"
-            lines.append(f"{s.category:<8} {s.code:<16} {_dates(s):<25} {s.doc_no or '-'}  "
-                         f"tiers {_tiers_text(s.tiers)}  {used}")
+            lines.append(
+                f"{s.category:<8} {s.code:<16} {_dates(s):<25} {s.doc_no or '-'}  "
+                f"tiers {_tiers_text(s.tiers)}  {used}"
+            )
         return "\n".join(lines)
 
-    out.result({"categories": cat.categories, "components": list(cat.components),
-                "schedules": schedules}, human)
+    out.result(
+        {"categories": cat.categories, "components": list(cat.components), "schedules": schedules},
+        human,
+    )
     return 0
 
 
@@ -102,8 +110,9 @@ def cmd_show(db: Database, args, out) -> int:
         for component, prices in s.rates.items():
             text = " / ".join(str(p) for p in prices)
             lines.append(f"  {s.labels.get(component, component)} ({component}): {text} 元/m³")
-        lines.append(f"billed to  {s.last_billed.isoformat()}" if s.last_billed
-                     else "not billed yet")
+        lines.append(
+            f"billed to  {s.last_billed.isoformat()}" if s.last_billed else "not billed yet"
+        )
         return "\n".join(lines)
 
     out.result({"schedule": s, "category_name": cat.categories.get(s.category, "")}, human)
@@ -122,8 +131,9 @@ def cmd_add(db: Database, args, out) -> int:
     except OSError as exc:
         raise _cli().CliError(f"{args.file}: {exc.strerror or exc}") from None
     try:
-        saved = TariffAdminService(db).save_tariff(load_draft(text),
-                                                   workstation=_cli()._workstation())
+        saved = TariffAdminService(db).save_tariff(
+            load_draft(text), workstation=_cli()._workstation()
+        )
     except TariffError as exc:
         raise _cli().CliError(f"{args.file}: {exc}") from None
     s = saved.schedule
@@ -143,8 +153,12 @@ def cmd_component(db: Database, args, out) -> int:
 
     try:
         c = TariffAdminService(db).save_fee_component(
-            args.code, args.name, relief_applies=not args.no_relief, sort_order=args.order,
-            workstation=_cli()._workstation())
+            args.code,
+            args.name,
+            relief_applies=not args.no_relief,
+            sort_order=args.order,
+            workstation=_cli()._workstation(),
+        )
     except TariffError as exc:
         raise _fail(exc) from None
     out.result({"component": c}, lambda: f"fee component {c.code}: {c.name}")
@@ -155,8 +169,9 @@ def cmd_category(db: Database, args, out) -> int:
     from counter_app.services.tariffs.admin import TariffAdminService, TariffError
 
     try:
-        code, name = TariffAdminService(db).save_price_category(args.code, args.name,
-                                                                workstation=_cli()._workstation())
+        code, name = TariffAdminService(db).save_price_category(
+            args.code, args.name, workstation=_cli()._workstation()
+        )
     except TariffError as exc:
         raise _fail(exc) from None
     out.result({"code": code, "name": name}, lambda: f"price category {code}: {name}")

@@ -62,13 +62,15 @@ def check_database_url(url: str) -> str:
         raise SettingsError(
             "database_url",
             f"not a database URL; use {SUPPORTED_URL}, or nothing for the database on this "
-            "computer") from None
+            "computer",
+        ) from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
         raise SettingsError(
             "database_url",
             f"{parsed.get_backend_name()} is not supported: Counter runs on PostgreSQL only; "
             f"use {SUPPORTED_URL} for a shared server, or nothing for the database on this "
-            "computer (an embedded PostgreSQL the app starts itself)")
+            "computer (an embedded PostgreSQL the app starts itself)",
+        )
     return url
 
 
@@ -122,8 +124,9 @@ class Settings:
         if self.paper_width_mm not in PAPER_WIDTHS:
             raise SettingsError("paper_width_mm", "must be 58 or 80")
         if self.after_payment_focus not in AFTER_PAYMENT_FOCUS:
-            raise SettingsError("after_payment_focus",
-                                f"must be one of {', '.join(AFTER_PAYMENT_FOCUS)}")
+            raise SettingsError(
+                "after_payment_focus", f"must be one of {', '.join(AFTER_PAYMENT_FOCUS)}"
+            )
         if not 1 <= self.receipt_copies <= 5:
             raise SettingsError("receipt_copies", "must be between 1 and 5")
         if not self.workstation.strip():
@@ -132,13 +135,17 @@ class Settings:
             check_database_url(self.database_url)
             if strip_password(self.database_url) != self.database_url:
                 raise SettingsError("database_url", "must not contain a password")
-            if (not is_local(self.database_url) and sslmode(self.database_url) in WEAK_MODES
-                    and not self.allow_plaintext_remote):
+            if (
+                not is_local(self.database_url)
+                and sslmode(self.database_url) in WEAK_MODES
+                and not self.allow_plaintext_remote
+            ):
                 raise SettingsError(
                     "database_url",
                     f"sslmode={sslmode(self.database_url)} does not verify a server on another "
                     "machine; remove it (TLS verify-full is used) or set "
-                    "allow_plaintext_remote")
+                    "allow_plaintext_remote",
+                )
 
     @property
     def is_embedded(self) -> bool:
@@ -151,12 +158,19 @@ class Settings:
         a weaker mode only with :attr:`allow_plaintext_remote`, logged."""
         if self.is_embedded:
             return ""
-        if (self.allow_plaintext_remote and not is_local(self.database_url)
-                and sslmode(self.database_url) in WEAK_MODES):
-            log.warning("settings: allow_plaintext_remote is set; %s is reached with sslmode=%s",
-                        make_url(self.database_url).host, sslmode(self.database_url))
+        if (
+            self.allow_plaintext_remote
+            and not is_local(self.database_url)
+            and sslmode(self.database_url) in WEAK_MODES
+        ):
+            log.warning(
+                "settings: allow_plaintext_remote is set; %s is reached with sslmode=%s",
+                make_url(self.database_url).host,
+                sslmode(self.database_url),
+            )
         return secure_url(self.database_url, ca_file=self.tls_ca_file).render_as_string(
-            hide_password=False)
+            hide_password=False
+        )
 
     def with_changes(self, **changes: object) -> Settings:
         return replace(self, **changes)

@@ -75,10 +75,14 @@ class PgServer:
         name = f"counter_t_{os.getpid()}_{next(_counter)}_{uuid.uuid4().hex[:6]}"
         with self.engine.connect() as conn:
             builtin = int(conn.execute(text("SHOW server_version_num")).scalar_one()) >= 170000
-            locale = ("LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'" if builtin
-                      else "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'")
-            conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' "
-                              f"{locale}"))
+            locale = (
+                "LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'"
+                if builtin
+                else "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+            )
+            conn.execute(
+                text(f"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8' {locale}")
+            )
         return name
 
     def drop(self, name: str, *, wait: bool = True) -> None:
@@ -137,8 +141,10 @@ def pg_server() -> Iterator[PgServer]:
                 embedded = start_server(embedded_root / "data")
             except Exception as exc:  # noqa: BLE001
                 if REQUIRE_PG:
-                    pytest.fail(f"PostgreSQL required (COUNTER_REQUIRE_PG=1): no server answers "
-                                f"and the embedded one did not start: {exc}")
+                    pytest.fail(
+                        f"PostgreSQL required (COUNTER_REQUIRE_PG=1): no server answers "
+                        f"and the embedded one did not start: {exc}"
+                    )
                 pytest.skip(f"no PostgreSQL: the embedded server did not start: {exc}")
             url = embedded.admin_url("postgres")
     server = PgServer(url)
@@ -219,8 +225,14 @@ def login_as(db) -> Iterator:
 
     def _login(role: str) -> tuple[Database, ClerkIdentity]:
         name = f"t_{role}_{uuid.uuid4().hex[:8]}"
-        who = create_clerk(db, username=name, display_name="测试", role=role, hall_code="HQ",
-                           password=LOGIN_PASSWORD)
+        who = create_clerk(
+            db,
+            username=name,
+            display_name="测试",
+            role=role,
+            hall_code="HQ",
+            password=LOGIN_PASSWORD,
+        )
         login = Database.from_url(with_credentials(db.engine.url, name, LOGIN_PASSWORD))
         made.append((name, login))
         return login, who

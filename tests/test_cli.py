@@ -28,8 +28,10 @@ def test_migrate_then_status_as_json(empty_db_url, capsys):
     from sqlalchemy.engine import make_url
 
     from counter_app.db.installation import installation_role
+
     assert json.loads(out)["installation_role"] == installation_role(
-        make_url(empty_db_url).database)
+        make_url(empty_db_url).database
+    )
 
 
 def test_common_options_also_follow_the_command(empty_db_url, capsys):
@@ -46,27 +48,57 @@ def test_create_hall_then_a_clerk_of_it(db_url, capsys, monkeypatch):
     """A new installation: the hall (and its receipt series) before the first clerk."""
     import io
 
-    code, out, err = run(capsys, "create-hall", "--database-url", db_url, "--json",
-                         "--code", "HQ", "--name", " 嘉祥营业厅 ", "--receipt-prefix", "jx")
+    code, out, err = run(
+        capsys,
+        "create-hall",
+        "--database-url",
+        db_url,
+        "--json",
+        "--code",
+        "HQ",
+        "--name",
+        " 嘉祥营业厅 ",
+        "--receipt-prefix",
+        "jx",
+    )
     assert code == 0, err
-    assert json.loads(out) == {"code": "HQ", "name": "嘉祥营业厅", "address": "",
-                               "receipt_series": "HQ", "receipt_prefix": "JX"}
-    code, _, err = run(capsys, "create-hall", "--database-url", db_url, "--code", "HQ",
-                       "--name", "again")
+    assert json.loads(out) == {
+        "code": "HQ",
+        "name": "嘉祥营业厅",
+        "address": "",
+        "receipt_series": "HQ",
+        "receipt_prefix": "JX",
+    }
+    code, _, err = run(
+        capsys, "create-hall", "--database-url", db_url, "--code", "HQ", "--name", "again"
+    )
     assert code == 1 and err == "counter-admin: error: code: hall HQ exists already\n"
-    code, _, err = run(capsys, "create-hall", "--database-url", db_url, "--code", "H Q",
-                       "--name", "x")
+    code, _, err = run(
+        capsys, "create-hall", "--database-url", db_url, "--code", "H Q", "--name", "x"
+    )
     assert code == 1 and err.startswith("counter-admin: error: code:")
     db = Database.from_url(db_url)
     with db.read() as s:
-        series = s.execute(text(
-            "SELECT code, hall_code, prefix, next_no FROM receipt_series")).all()
+        series = s.execute(
+            text("SELECT code, hall_code, prefix, next_no FROM receipt_series")
+        ).all()
     db.dispose()
     assert [tuple(r) for r in series] == [("HQ", "HQ", "JX", 1)]
     name = f"t_cli_{uuid.uuid4().hex[:6]}"
     monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pw\n"))
-    code, out, err = run(capsys, "create-clerk", "--database-url", db_url, "--username", name,
-                         "--display-name", "王丽", "--hall", "HQ", "--password-stdin")
+    code, out, err = run(
+        capsys,
+        "create-clerk",
+        "--database-url",
+        db_url,
+        "--username",
+        name,
+        "--display-name",
+        "王丽",
+        "--hall",
+        "HQ",
+        "--password-stdin",
+    )
     try:
         assert code == 0, err
     finally:
@@ -103,8 +135,18 @@ def test_create_clerk_reads_password_from_stdin(db_url, capsys, monkeypatch, req
     name = f"t_cli_{uuid.uuid4().hex[:6]}"
     monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pw\n"))
     code, out, err = run(
-        capsys, "--database-url", db_url, "--json", "create-clerk", "--username", name,
-        "--display-name", "王收费", "--role", "supervisor", "--password-stdin",
+        capsys,
+        "--database-url",
+        db_url,
+        "--json",
+        "create-clerk",
+        "--username",
+        name,
+        "--display-name",
+        "王收费",
+        "--role",
+        "supervisor",
+        "--password-stdin",
     )
     assert code == 0, err
     assert json.loads(out)["role"] == "supervisor"
@@ -148,7 +190,9 @@ def test_a_malformed_url_is_not_echoed_with_its_password(capsys):
 
 
 def test_import_of_missing_file_is_refused(db_url, capsys, tmp_path):
-    code, _, err = run(capsys, "--database-url", db_url, "import-readings", str(tmp_path / "nope.csv"))
+    code, _, err = run(
+        capsys, "--database-url", db_url, "import-readings", str(tmp_path / "nope.csv")
+    )
     assert code == 1 and "does not exist" in err
 
 
@@ -165,14 +209,27 @@ def test_seed_demo_then_a_demo_clerk_signs_in(db_url, capsys, monkeypatch, reque
 
     from counter_app.services.auth import Authenticator
 
-    code, out, err = run(capsys, "--database-url", db_url, "seed-demo", "--accounts", "60", "--months", "2")
+    code, out, err = run(
+        capsys, "--database-url", db_url, "seed-demo", "--accounts", "60", "--months", "2"
+    )
     assert code == 0, err
     assert "accounts" in out
     assert "create-clerk --username clerk01" in out
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo-pw-1\n"))
     code, _, err = run(
-        capsys, "--database-url", db_url, "create-clerk", "--username", "clerk01",
-        "--display-name", "孔晓燕", "--role", "clerk", "--hall", "JX01", "--password-stdin",
+        capsys,
+        "--database-url",
+        db_url,
+        "create-clerk",
+        "--username",
+        "clerk01",
+        "--display-name",
+        "孔晓燕",
+        "--role",
+        "clerk",
+        "--hall",
+        "JX01",
+        "--password-stdin",
     )
     assert code == 0, err
     password = "demo-pw-1"
@@ -204,12 +261,22 @@ def test_billing_and_imports_run_as_a_batch_login(db_url, capsys, monkeypatch, t
         s.add(m.Meter(account_id=account.id, meter_no="M1", dial_digits=5))
     name = f"t_bat_{uuid.uuid4().hex[:6]}"
     monkeypatch.setattr(sys, "stdin", io.StringIO("batch-pw-1\n"))
-    code, _, err = run(capsys, "--database-url", db_url, "create-batch-login", "--username", name,
-                       "--password-stdin")
+    code, _, err = run(
+        capsys,
+        "--database-url",
+        db_url,
+        "create-batch-login",
+        "--username",
+        name,
+        "--password-stdin",
+    )
     try:
         assert code == 0, err
-        batch_url = make_url(db_url).set(username=name, password="batch-pw-1").render_as_string(
-            hide_password=False)
+        batch_url = (
+            make_url(db_url)
+            .set(username=name, password="batch-pw-1")
+            .render_as_string(hide_password=False)
+        )
         readings = tmp_path / "readings.csv"
         readings.write_text("用户号,抄表期间,抄表日期,本期读数\n01000001,2026-10,2026-10-20,12\n")
         code, out, err = run(capsys, "--database-url", batch_url, "import-readings", str(readings))
@@ -217,14 +284,20 @@ def test_billing_and_imports_run_as_a_batch_login(db_url, capsys, monkeypatch, t
         assert "1 written" in out
         code, out, err = run(capsys, "--database-url", batch_url, "import-readings", str(readings))
         assert code == 0 and "imported before: nothing written" in out
-        code, out, err = run(capsys, "--database-url", batch_url, "--json", "bill-period",
-                             "2026-10")
+        code, out, err = run(
+            capsys, "--database-url", batch_url, "--json", "bill-period", "2026-10"
+        )
         assert code == 0, err
         assert (json.loads(out)["billed"], json.loads(out)["total_amount"]) == (1, "41.40")
         with db.read() as s:
-            clerks = set(s.execute(text(
-                "SELECT clerk FROM audit_events WHERE action IN "
-                "('billing.run', 'readings.import')")).scalars())
+            clerks = set(
+                s.execute(
+                    text(
+                        "SELECT clerk FROM audit_events WHERE action IN "
+                        "('billing.run', 'readings.import')"
+                    )
+                ).scalars()
+            )
         assert clerks == {name}
     finally:
         db.dispose()
@@ -252,14 +325,32 @@ def test_bill_period_as_an_admin_clerk_is_refused_in_one_line(db_url, capsys, re
         meter = m.Meter(account_id=account.id, meter_no="M1", dial_digits=5)
         s.add(meter)
         s.flush()
-        s.add(m.Reading(account_id=account.id, meter_id=meter.id, period="2026-10",
-                        read_on=date(2026, 10, 20), previous_reading=0, reading=12, usage=12))
+        s.add(
+            m.Reading(
+                account_id=account.id,
+                meter_id=meter.id,
+                period="2026-10",
+                read_on=date(2026, 10, 20),
+                previous_reading=0,
+                reading=12,
+                usage=12,
+            )
+        )
     name = f"t_clk_{uuid.uuid4().hex[:6]}"
-    create_clerk(db, username=name, display_name="管理员", role="admin", hall_code="HQ",
-                 password="clerk-pw-1")
+    create_clerk(
+        db,
+        username=name,
+        display_name="管理员",
+        role="admin",
+        hall_code="HQ",
+        password="clerk-pw-1",
+    )
     try:
-        url = make_url(db_url).set(username=name, password="clerk-pw-1").render_as_string(
-            hide_password=False)
+        url = (
+            make_url(db_url)
+            .set(username=name, password="clerk-pw-1")
+            .render_as_string(hide_password=False)
+        )
         code, _, err = run(capsys, "--database-url", url, "bill-period", "2026-10")
         assert code == 1 and "refused (privilege)" in err and "Traceback" not in err
         with db.read() as s:

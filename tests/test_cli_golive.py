@@ -25,8 +25,7 @@ def _archive_numbers(db) -> dict[str, str | None]:
         return dict(s.execute(select(m.Account.account_no, m.Account.archive_no)).all())
 
 
-def test_import_numbers_the_accounts_without_an_archive_number(db, login_batch, capsys,
-                                                                tmp_path):
+def test_import_numbers_the_accounts_without_an_archive_number(db, login_batch, capsys, tmp_path):
     with db.write() as s:
         make_reference(s)
     batch, _name = login_batch()
@@ -36,8 +35,7 @@ def test_import_numbers_the_accounts_without_an_archive_number(db, login_batch, 
         row["档案号"] = ""
     path = write_csv(tmp_path / "accounts.csv", ACCOUNT_HEADERS, rows)
 
-    code, out, err = run(capsys, "--database-url", url, "import-accounts", str(path),
-                         "--dry-run")
+    code, out, err = run(capsys, "--database-url", url, "import-accounts", str(path), "--dry-run")
     assert code == 0, err
     assert "archive numbers" not in out and _archive_numbers(db) == {}
 

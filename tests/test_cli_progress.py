@@ -35,9 +35,12 @@ def url(pg_db) -> str:
 @pytest.fixture
 def readings(tmp_path):
     path = tmp_path / "readings.csv"
-    path.write_text("用户号,表号,抄表期间,抄表日期,本期读数\n"
-                    "01000001,M1,2026-10,2026-10-20,25\n"
-                    "01000002,M2,2026-10,2026-10-21,31\n", encoding="utf-8")
+    path.write_text(
+        "用户号,表号,抄表期间,抄表日期,本期读数\n"
+        "01000001,M1,2026-10,2026-10-20,25\n"
+        "01000002,M2,2026-10,2026-10-21,31\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -65,8 +68,16 @@ def test_progress_on_a_terminal(url, readings, monkeypatch, pg_db):
 
 def test_quiet_under_json_and_off_a_terminal(url, readings, monkeypatch):
     err = Terminal()
-    code, out = run(monkeypatch, err, "--database-url", url, "--json", "import-readings",
-                    "--dry-run", str(readings))
+    code, out = run(
+        monkeypatch,
+        err,
+        "--database-url",
+        url,
+        "--json",
+        "import-readings",
+        "--dry-run",
+        str(readings),
+    )
     assert code == 0 and json.loads(out)["rows"] == 2
     assert err.getvalue() == ""
     err = io.StringIO()  # a pipe or a log file

@@ -9,9 +9,14 @@ from counter_app.cli import main
 from tests.support.builders import make_reference
 
 SCHEDULE = {
-    "code": "RES-2026", "name": "居民生活用水(阶梯)", "category": "RES",
-    "doc_no": "嘉价发〔2025〕12号", "effective_from": "2026-01-01",
-    "tiers": [180, 300, None], "tier_basis": "annual", "households_scaling": True,
+    "code": "RES-2026",
+    "name": "居民生活用水(阶梯)",
+    "category": "RES",
+    "doc_no": "嘉价发〔2025〕12号",
+    "effective_from": "2026-01-01",
+    "tiers": [180, 300, None],
+    "tier_basis": "annual",
+    "households_scaling": True,
     "rates": {"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"], "resource": ["0.40"]},
 }
 
@@ -30,8 +35,18 @@ def test_tariffs_add_list_show_as_an_admin(db, db_url, login_as, tmp_path, capsy
     with db.write() as s:
         make_reference(s)
     admin = _url(login_as("admin")[0])
-    code, out, err = run(capsys, "--database-url", admin, "tariffs", "component",
-                         "resource_tax", "水资源税", "--no-relief", "--order", "25")
+    code, out, err = run(
+        capsys,
+        "--database-url",
+        admin,
+        "tariffs",
+        "component",
+        "resource_tax",
+        "水资源税",
+        "--no-relief",
+        "--order",
+        "25",
+    )
     assert code == 0, err
     assert "resource_tax: 水资源税" in out
     path = tmp_path / "res-2026.json"
@@ -39,9 +54,13 @@ def test_tariffs_add_list_show_as_an_admin(db, db_url, login_as, tmp_path, capsy
     code, out, err = run(capsys, "--database-url", admin, "tariffs", "add", str(path))
     assert code == 0, err
     assert "RES-2026 (嘉价发〔2025〕12号) saved" in out
-    later = dict(SCHEDULE, code="RES-2027", doc_no="嘉价发〔2026〕3号",
-                 effective_from="2027-01-01",
-                 rates={"basic": ["2.30", "3.45", "6.90"], "resource_tax": ["0.50"]})
+    later = dict(
+        SCHEDULE,
+        code="RES-2027",
+        doc_no="嘉价发〔2026〕3号",
+        effective_from="2027-01-01",
+        rates={"basic": ["2.30", "3.45", "6.90"], "resource_tax": ["0.50"]},
+    )
     path.write_text(json.dumps(later, ensure_ascii=False), encoding="utf-8")
     code, out, err = run(capsys, "--database-url", admin, "--json", "tariffs", "add", str(path))
     assert code == 0, err
@@ -51,7 +70,9 @@ def test_tariffs_add_list_show_as_an_admin(db, db_url, login_as, tmp_path, capsy
     assert code == 0, err
     data = json.loads(out)
     assert [(s["code"], s["doc_no"], s["effective_to"]) for s in data["schedules"]] == [
-        ("RES-2026", "嘉价发〔2025〕12号", "2026-12-31"), ("RES-2027", "嘉价发〔2026〕3号", None)]
+        ("RES-2026", "嘉价发〔2025〕12号", "2026-12-31"),
+        ("RES-2027", "嘉价发〔2026〕3号", None),
+    ]
     code, out, err = run(capsys, "--database-url", db_url, "tariffs", "show", "RES-2027")
     assert code == 0, err
     assert "文号        嘉价发〔2026〕3号" in out and "水资源税 (resource_tax): 0.50" in out

@@ -15,8 +15,11 @@ DOC_REFERENCE = re.compile(r"docs/[\w./-]+\.md")
 
 
 def _modules() -> list[Path]:
-    return [p for p in sorted(PACKAGE.rglob("*.py"))
-            if not any(p.relative_to(PACKAGE).as_posix().startswith(e) for e in EXEMPT)]
+    return [
+        p
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if not any(p.relative_to(PACKAGE).as_posix().startswith(e) for e in EXEMPT)
+    ]
 
 
 def _docstring(path: Path) -> str | None:

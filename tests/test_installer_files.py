@@ -13,22 +13,48 @@ SPEC = (ROOT / "installer" / "counter.spec").read_text(encoding="utf-8")
 NSI = (ROOT / "installer" / "counter.nsi").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("needle", [
-    "qtbase_zh_CN.qm", "db/migrations/script.py.mako", "db/migrations/versions",
-    "resources/fonts", "resources/translations", '"printsupport"', '"platforms"',
-    "qwindows.dll", "qoffscreen.dll", "libqxcb.so", "libqoffscreen.so",
-    "psycopg_binary", '"QtWebEngineCore"', '"QtQml"', '"QtQuick"', '"Qt3DCore"', '"QtMultimedia"',
-    "exclude_binaries=True",  # onedir
-])
+@pytest.mark.parametrize(
+    "needle",
+    [
+        "qtbase_zh_CN.qm",
+        "db/migrations/script.py.mako",
+        "db/migrations/versions",
+        "resources/fonts",
+        "resources/translations",
+        '"printsupport"',
+        '"platforms"',
+        "qwindows.dll",
+        "qoffscreen.dll",
+        "libqxcb.so",
+        "libqoffscreen.so",
+        "psycopg_binary",
+        '"QtWebEngineCore"',
+        '"QtQml"',
+        '"QtQuick"',
+        '"Qt3DCore"',
+        '"QtMultimedia"',
+        "exclude_binaries=True",  # onedir
+    ],
+)
 def test_spec_lists(needle):
     assert needle in SPEC
 
 
-@pytest.mark.parametrize("needle", [
-    "Unicode true", '!include "MUI2.nsh"', '!insertmacro MUI_LANGUAGE "SimpChinese"',
-    "LangString", "${LANG_SIMPCHINESE}", "WriteUninstaller", 'Section "Uninstall"',
-    "$SMPROGRAMS\\$StartMenuFolder", "VIProductVersion", "VIAddVersionKey /LANG=2052",
-])
+@pytest.mark.parametrize(
+    "needle",
+    [
+        "Unicode true",
+        '!include "MUI2.nsh"',
+        '!insertmacro MUI_LANGUAGE "SimpChinese"',
+        "LangString",
+        "${LANG_SIMPCHINESE}",
+        "WriteUninstaller",
+        'Section "Uninstall"',
+        "$SMPROGRAMS\\$StartMenuFolder",
+        "VIProductVersion",
+        "VIAddVersionKey /LANG=2052",
+    ],
+)
 def test_nsis_script_has(needle):
     assert needle in NSI
 
@@ -46,9 +72,18 @@ def test_makensis_compiles_a_chinese_installer(tmp_path):
     (payload / "_internal" / "README.txt").write_text("stub payload")
     setup = tmp_path / "Counter-0.1.0-setup.exe"
     done = subprocess.run(
-        ["makensis", "-V2", "-WX", "-DVERSION=0.1.0", f"-DSOURCE_DIR={payload}",
-         f"-DOUTFILE={setup}", str(ROOT / "installer" / "counter.nsi")],
-        capture_output=True, text=True, timeout=120,
+        [
+            "makensis",
+            "-V2",
+            "-WX",
+            "-DVERSION=0.1.0",
+            f"-DSOURCE_DIR={payload}",
+            f"-DOUTFILE={setup}",
+            str(ROOT / "installer" / "counter.nsi"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     data = setup.read_bytes()

@@ -19,11 +19,19 @@ NSI = (ROOT / "installer" / "counter.nsi").read_text(encoding="utf-8")
 BUNDLE = (ROOT / "tools" / "build_bundle.sh").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("needle", [
-    'tools" / "make_icon.py"', '"counter.ico"', "icon=str(APP_ICON_ICO)",
-    '"resources/icons/counter.svg"', '"qsvgicon.dll"', '"libqsvgicon.so"', '"qsvg.dll"',
-    '"libqsvg.so"',
-])
+@pytest.mark.parametrize(
+    "needle",
+    [
+        'tools" / "make_icon.py"',
+        '"counter.ico"',
+        "icon=str(APP_ICON_ICO)",
+        '"resources/icons/counter.svg"',
+        '"qsvgicon.dll"',
+        '"libqsvgicon.so"',
+        '"qsvg.dll"',
+        '"libqsvg.so"',
+    ],
+)
 def test_spec_renders_and_names_the_icon(needle):
     assert needle in SPEC
 
@@ -57,13 +65,24 @@ def test_the_installer_takes_the_bundles_icon(qapp, tmp_path):
         (payload / "_internal").mkdir(parents=True)
         (payload / "counter-app.exe").write_bytes(b"stub")
         if with_icon:
-            make_icon.write_ico(make_icon.SVG,
-                                payload / "_internal/counter_app/resources/icons/counter.ico")
+            make_icon.write_ico(
+                make_icon.SVG, payload / "_internal/counter_app/resources/icons/counter.ico"
+            )
         setup = tmp_path / f"{name}-setup.exe"
         done = subprocess.run(
-            ["makensis", "-V2", "-WX", "-DVERSION=0.1.0", f"-DSOURCE_DIR={payload}",
-             f"-DOUTFILE={setup}", str(ROOT / "installer" / "counter.nsi")],
-            capture_output=True, text=True, timeout=120)
+            [
+                "makensis",
+                "-V2",
+                "-WX",
+                "-DVERSION=0.1.0",
+                f"-DSOURCE_DIR={payload}",
+                f"-DOUTFILE={setup}",
+                str(ROOT / "installer" / "counter.nsi"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         built[name] = setup.read_bytes()
     assert built["icon"][:2] == b"MZ"
@@ -78,4 +97,4 @@ def _frames(ico: bytes) -> list[bytes]:
     """Each image of an .ico (ICONDIR, then one 16-byte entry per image)."""
     count = struct.unpack_from("<H", ico, 4)[0]
     entries = (struct.unpack_from("<II", ico, 6 + 16 * i + 8) for i in range(count))
-    return [ico[offset:offset + size] for size, offset in entries]
+    return [ico[offset : offset + size] for size, offset in entries]

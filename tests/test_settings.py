@@ -75,11 +75,14 @@ def test_strip_password_keeps_everything_else():
     )
 
 
-@pytest.mark.parametrize("url", [
-    "postgresql://h/d?password=s3cret",
-    "postgresql://u:s3cret@h/d?sslmode=verify-full",
-    "postgresql://h/d?sslpassword=s3cret&sslmode=verify-full",  # require: refused to a remote host
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://h/d?password=s3cret",
+        "postgresql://u:s3cret@h/d?sslmode=verify-full",
+        "postgresql://h/d?sslpassword=s3cret&sslmode=verify-full",  # require: refused to a remote host
+    ],
+)
 def test_no_password_form_reaches_the_settings_file(tmp_path, url):
     store = SettingsStore(tmp_path / "s.json", environ={"COUNTER_DATABASE_URL": url})
     settings = store.load()

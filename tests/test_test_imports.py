@@ -28,15 +28,23 @@ def bad_imports(path: Path) -> list[str]:
 
 def test_the_checker_sees_an_import_of_a_test_module(tmp_path):
     sample = tmp_path / "test_x.py"
-    sample.write_text("from tests.services.test_accounts import populate\n"
-                      "from tests.support.builders import RES\n"
-                      "from tests.conftest import LOGIN_PASSWORD\n"
-                      "from tests.services import test_search\n")
-    assert bad_imports(sample) == ["test_x.py:1: tests.services.test_accounts",
-                                   "test_x.py:3: tests.conftest", "test_x.py:4: tests.services"]
+    sample.write_text(
+        "from tests.services.test_accounts import populate\n"
+        "from tests.support.builders import RES\n"
+        "from tests.conftest import LOGIN_PASSWORD\n"
+        "from tests.services import test_search\n"
+    )
+    assert bad_imports(sample) == [
+        "test_x.py:1: tests.services.test_accounts",
+        "test_x.py:3: tests.conftest",
+        "test_x.py:4: tests.services",
+    ]
 
 
 def test_test_modules_import_shared_code_from_tests_support_only():
-    bad = [f"{path.parent.relative_to(TESTS)}/{b}"
-           for path in sorted(TESTS.rglob("*.py")) for b in bad_imports(path)]
+    bad = [
+        f"{path.parent.relative_to(TESTS)}/{b}"
+        for path in sorted(TESTS.rglob("*.py"))
+        for b in bad_imports(path)
+    ]
     assert not bad, "\n".join(bad)

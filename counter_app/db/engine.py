@@ -45,11 +45,16 @@ WORKSTATION_SESSION = {
     "lock_timeout": 10_000,  # ms: wait at most this for a row another post holds
     "idle_in_transaction_session_timeout": 15_000,  # ms: the server ends a stalled transaction
     # the server's side of the socket: a workstation gone silent is dropped
-    "tcp_user_timeout": 10_000, "tcp_keepalives_idle": 5, "tcp_keepalives_interval": 2,
+    "tcp_user_timeout": 10_000,
+    "tcp_keepalives_idle": 5,
+    "tcp_keepalives_interval": 2,
     "tcp_keepalives_count": 2,
 }
 WORKSTATION_TCP = {  # libpq: notice a dead line within about 10 s
-    "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2, "keepalives_count": 2,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
     "tcp_user_timeout": 10_000,
 }
 

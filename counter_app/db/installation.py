@@ -40,7 +40,9 @@ def other_installations(cur, login: str, own: str) -> list[str]:
         "SELECT r.rolname FROM pg_auth_members m "
         "JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
         "WHERE u.rolname = %s AND r.rolname LIKE 'counter\\_i\\_%%' AND r.rolname <> %s "
-        "ORDER BY 1", (login, own))
+        "ORDER BY 1",
+        (login, own),
+    )
     return [row[0] for row in cur.fetchall()]
 
 
@@ -50,7 +52,9 @@ def counter_groups_of(cur, login: str) -> list[str]:
         "SELECT r.rolname FROM pg_auth_members m "
         "JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
         "WHERE u.rolname = %s AND r.rolname IN ('counter_clerk', 'counter_supervisor', "
-        "'counter_admin', 'counter_batch', 'counter_owner') ORDER BY 1", (login,))
+        "'counter_admin', 'counter_batch', 'counter_owner') ORDER BY 1",
+        (login,),
+    )
     return [row[0] for row in cur.fetchall()]
 
 
@@ -58,7 +62,8 @@ def is_member(cur, login: str, role: str) -> bool:
     cur.execute(
         "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
         "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND r.rolname = %s",
-        (login, role))
+        (login, role),
+    )
     return cur.fetchone() is not None
 
 
@@ -70,7 +75,8 @@ def adopt_logins(cur, role: str) -> tuple[list[str], list[str]]:
     cur.execute(
         "SELECT DISTINCT u.rolname FROM pg_roles u "
         "WHERE u.rolcanlogin AND (u.rolname IN (SELECT username FROM clerks) "
-        "  OR u.rolname IN (SELECT DISTINCT clerk FROM audit_events)) ORDER BY 1")
+        "  OR u.rolname IN (SELECT DISTINCT clerk FROM audit_events)) ORDER BY 1"
+    )
     adopted, refused = [], []
     for (login,) in cur.fetchall():
         if is_member(cur, login, role) or not counter_groups_of(cur, login):
@@ -78,7 +84,6 @@ def adopt_logins(cur, role: str) -> tuple[list[str], list[str]]:
         if other_installations(cur, login, role):
             refused.append(login)
             continue
-        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role),
-                                                     sql.Identifier(login)))
+        cur.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role), sql.Identifier(login)))
         adopted.append(login)
     return adopted, refused

@@ -116,18 +116,25 @@ def _prepare_postgres(conn: Connection) -> str:
 
 
 def _is_superuser(conn: Connection) -> bool:
-    return bool(conn.execute(text(
-        "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).scalar_one())
+    return bool(
+        conn.execute(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar_one()
+    )
 
 
 def _revoke_owner(conn: Connection) -> None:
     """No standing membership of the owner role for the administrator."""
     if _is_superuser(conn):
         return  # a superuser is every role anyway; nothing to revoke
-    member = conn.execute(text(
-        "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
-        "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = :owner "
-        "AND u.rolname = current_user"), {"owner": OWNER_ROLE}).first()
+    member = conn.execute(
+        text(
+            "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+            "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = :owner "
+            "AND u.rolname = current_user"
+        ),
+        {"owner": OWNER_ROLE},
+    ).first()
     if member is not None:
         conn.execute(text(f"REVOKE {OWNER_ROLE} FROM CURRENT_USER"))
 

@@ -65,10 +65,12 @@ def secure_url(url: str | URL, *, ca_file: str = "") -> URL:
     if not mode:
         query["sslmode"] = "verify-full"
     elif mode in WEAK_MODES:
-        log.warning("connection to %s with sslmode=%s: the server is not verified%s "
-                    "(an explicit choice)", describe_url(parsed), mode,
-                    " and the line is not encrypted" if mode in ("disable", "allow", "prefer")
-                    else "")
+        log.warning(
+            "connection to %s with sslmode=%s: the server is not verified%s (an explicit choice)",
+            describe_url(parsed),
+            mode,
+            " and the line is not encrypted" if mode in ("disable", "allow", "prefer") else "",
+        )
         return parsed
     if ca_file and "sslrootcert" not in query:
         query["sslrootcert"] = ca_file

@@ -125,12 +125,35 @@ def _account(ctx: Context, rng: random.Random, out: dict[str, list], latest_birt
     mobile, landline = person.mobile, person.landline
     created = at_local(opened, 10 * 3600 + below(rng, 6 * 3600))
     out["accounts"].append(
-        (account_id, account_no, name, full[:200], initials[:40], id_number,
-         masked_id_number(id_number), id_number[-6:] if id_number else "",
-         mobile, masked_phone(mobile), landline, masked_phone(landline), address, location,
-         kind, households,
-         category, area.code, p.book_no, p.cycle, status, cents_to_decimal(outcome.balance_cents),
-         *_archive(ctx, area.code, opened), opened, 1, created, created)
+        (
+            account_id,
+            account_no,
+            name,
+            full[:200],
+            initials[:40],
+            id_number,
+            masked_id_number(id_number),
+            id_number[-6:] if id_number else "",
+            mobile,
+            masked_phone(mobile),
+            landline,
+            masked_phone(landline),
+            address,
+            location,
+            kind,
+            households,
+            category,
+            area.code,
+            p.book_no,
+            p.cycle,
+            status,
+            cents_to_decimal(outcome.balance_cents),
+            *_archive(ctx, area.code, opened),
+            opened,
+            1,
+            created,
+            created,
+        )
     )
     contact = mobile or landline or ""
     maybe_complaint(ctx, rng, account_id, person.name, contact, area.hall_code, out)

@@ -44,12 +44,13 @@ class BillEntry:
 
     total: Decimal
     cents: int
-    lines: tuple[tuple, ...]  # (line_no, kind, component, tier_no, volume, unit_price, amount, label)
+    lines: tuple[
+        tuple, ...
+    ]  # (line_no, kind, component, tier_no, volume, unit_price, amount, label)
 
 
 class Context:
-    def __init__(self, window: Window, reference: Reference, shifts: ShiftPlan,
-                 ids: IdCounters):
+    def __init__(self, window: Window, reference: Reference, shifts: ShiftPlan, ids: IdCounters):
         self.window = window
         self.ref = reference
         self.shifts = shifts
@@ -89,8 +90,9 @@ class Context:
             self._tariffs[key] = t
         return t
 
-    def bill(self, tariff: Tariff, usage: int, ytd: int, multiplier: int,
-             share: Fraction | None) -> BillEntry:
+    def bill(
+        self, tariff: Tariff, usage: int, ytd: int, multiplier: int, share: Fraction | None
+    ) -> BillEntry:
         """:func:`compute_bill`, memoised.
 
         The key drops the year-to-date usage when the whole period lies in the
@@ -115,8 +117,16 @@ class Context:
             tariff, usage, year_to_date_usage=ytd, tier_multiplier=multiplier, relief=relief
         )
         lines = tuple(
-            (n, line.kind, line.component.value, line.tier, line.volume, line.unit_price,
-             line.amount, line.label)
+            (
+                n,
+                line.kind,
+                line.component.value,
+                line.tier,
+                line.volume,
+                line.unit_price,
+                line.amount,
+                line.label,
+            )
             for n, line in enumerate(result.lines, start=1)
         )
         total = result.total.quantize(CENT)

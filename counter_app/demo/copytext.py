@@ -70,8 +70,10 @@ def to_copy_text(table: str, rows: Sequence[tuple]) -> str:
         return ""
     text = _FORMATTERS[table](rows)
     tabs = len(rows) * (len(COLUMNS[table]) - 1)
-    if "\\" in text.replace(_NULL, "") or text.count("\n") != len(rows) or (
-        text.count("\t") != tabs or "\r" in text
+    if (
+        "\\" in text.replace(_NULL, "")
+        or text.count("\n") != len(rows)
+        or (text.count("\t") != tabs or "\r" in text)
     ):
         text = "".join(_careful(row) for row in rows)
     return text

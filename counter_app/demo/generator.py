@@ -53,8 +53,7 @@ def _chunks(setup: Setup) -> Iterator[tuple[int, Payload] | SourceState]:
         done += count
         chunk_no += 1
         yield count, _payload(rows)
-    yield SourceState(dict(ctx.ids.next),
-                      {k: dict(v) for k, v in ctx.shift_totals.items()})
+    yield SourceState(dict(ctx.ids.next), {k: dict(v) for k, v in ctx.shift_totals.items()})
 
 
 class InlineSource:
@@ -77,15 +76,25 @@ class InlineSource:
 
 # ------------------------------------------------------------ process source
 
+
 def _tariff_spec(t: Tariff) -> tuple:
-    return (t.code, t.name, t.category, t.effective_from, t.effective_to, t.tier_uppers,
-            dict(t.prices))
+    return (
+        t.code,
+        t.name,
+        t.category,
+        t.effective_from,
+        t.effective_to,
+        t.tier_uppers,
+        dict(t.prices),
+    )
 
 
 def _picklable(setup: Setup) -> tuple:
     ref = setup.reference
-    return (replace(setup, reference=replace(ref, tariffs=())),
-            [_tariff_spec(t) for t in ref.tariffs])
+    return (
+        replace(setup, reference=replace(ref, tariffs=())),
+        [_tariff_spec(t) for t in ref.tariffs],
+    )
 
 
 def _worker(packed: tuple, out: multiprocessing.Queue) -> None:
@@ -109,7 +118,9 @@ class ProcessSource:
         context = multiprocessing.get_context("spawn")
         self._queue = context.Queue(maxsize=depth)
         self._process = context.Process(
-            target=_worker, args=(_picklable(setup), self._queue), name="seed-demo-generator",
+            target=_worker,
+            args=(_picklable(setup), self._queue),
+            name="seed-demo-generator",
             daemon=True,
         )
         self._process.start()

@@ -16,14 +16,38 @@ from counter_app.demo.people import make_person
 from counter_app.demo.rand import below, pick
 
 __all__ = [
-    "ACCOUNT_HEADERS", "BALANCE_HEADERS", "account_rows", "balance_rows", "write_csv",
+    "ACCOUNT_HEADERS",
+    "BALANCE_HEADERS",
+    "account_rows",
+    "balance_rows",
+    "write_csv",
     "write_xlsx",
 ]
 
 ACCOUNT_HEADERS = (
-    "用户号", "户名", "证件号码", "手机", "固定电话", "用水地址", "水表方位", "用户类型", "户数",
-    "价格类别", "片区", "表册", "抄表周期", "表号", "口径", "表位数", "安装日期", "检定日期",
-    "档案号", "档案柜号", "立户日期", "上次读数", "上次抄表日期",
+    "用户号",
+    "户名",
+    "证件号码",
+    "手机",
+    "固定电话",
+    "用水地址",
+    "水表方位",
+    "用户类型",
+    "户数",
+    "价格类别",
+    "片区",
+    "表册",
+    "抄表周期",
+    "表号",
+    "口径",
+    "表位数",
+    "安装日期",
+    "检定日期",
+    "档案号",
+    "档案柜号",
+    "立户日期",
+    "上次读数",
+    "上次抄表日期",
 )
 BALANCE_HEADERS = ("用户号", "账期", "用水量", "金额", "应缴日期", "预存余额")
 _DATE_FORMS = ("{:%Y-%m-%d}", "{d.year}/{d.month}/{d.day}", "{:%Y%m%d}")
@@ -39,9 +63,15 @@ def _old_id(id18: str) -> str:
     return id18[:6] + id18[8:17]
 
 
-def account_rows(count: int, *, seed: int = 1, first: int = 1, area: str = "城区一片",
-                 category: str = "居民生活用水", last_read_on: date = date(2026, 10, 20)
-                 ) -> list[dict[str, str]]:
+def account_rows(
+    count: int,
+    *,
+    seed: int = 1,
+    first: int = 1,
+    area: str = "城区一片",
+    category: str = "居民生活用水",
+    last_read_on: date = date(2026, 10, 20),
+) -> list[dict[str, str]]:
     """``count`` account rows (header -> text), account numbers from ``first``."""
     rng = random.Random(f"golive:{seed}")
     rows = []
@@ -52,36 +82,42 @@ def account_rows(count: int, *, seed: int = 1, first: int = 1, area: str = "城�
         if person.birth.year < 2000 and below(rng, 20) == 0:
             id_number = _old_id(id_number)
         installed = date(2005, 1, 1) + timedelta(days=below(rng, 6000))
-        rows.append({
-            "用户号": f"{n:08d}",
-            "户名": person.name,
-            "证件号码": id_number,
-            "手机": person.mobile or "",
-            "固定电话": person.landline or "",
-            "用水地址": where.text,
-            "水表方位": meter_location(rng, where),
-            "用户类型": "居民",
-            "户数": "1",
-            "价格类别": category,
-            "片区": area,
-            "表册": f"B{below(rng, 90) + 10:03d}",
-            "抄表周期": "2",
-            "表号": f"0{n:09d}",
-            "口径": "20",
-            "表位数": "5",
-            "安装日期": _date(rng, installed),
-            "检定日期": _date(rng, installed + timedelta(days=30)),
-            "档案号": f"DA{n:08d}",
-            "档案柜号": f"G{below(rng, 40) + 1:02d}",
-            "立户日期": _date(rng, installed),
-            "上次读数": str(below(rng, 90_000)),
-            "上次抄表日期": _date(rng, last_read_on),
-        })
+        rows.append(
+            {
+                "用户号": f"{n:08d}",
+                "户名": person.name,
+                "证件号码": id_number,
+                "手机": person.mobile or "",
+                "固定电话": person.landline or "",
+                "用水地址": where.text,
+                "水表方位": meter_location(rng, where),
+                "用户类型": "居民",
+                "户数": "1",
+                "价格类别": category,
+                "片区": area,
+                "表册": f"B{below(rng, 90) + 10:03d}",
+                "抄表周期": "2",
+                "表号": f"0{n:09d}",
+                "口径": "20",
+                "表位数": "5",
+                "安装日期": _date(rng, installed),
+                "检定日期": _date(rng, installed + timedelta(days=30)),
+                "档案号": f"DA{n:08d}",
+                "档案柜号": f"G{below(rng, 40) + 1:02d}",
+                "立户日期": _date(rng, installed),
+                "上次读数": str(below(rng, 90_000)),
+                "上次抄表日期": _date(rng, last_read_on),
+            }
+        )
     return rows
 
 
-def balance_rows(accounts: Sequence[dict[str, str]], *, seed: int = 1,
-                 periods: Sequence[str] = ("2026-08", "2026-10")) -> list[dict[str, str]]:
+def balance_rows(
+    accounts: Sequence[dict[str, str]],
+    *,
+    seed: int = 1,
+    periods: Sequence[str] = ("2026-08", "2026-10"),
+) -> list[dict[str, str]]:
     """Unpaid bills for about a third of the accounts (one or two periods) and
     a prepayment for about a fifth (on its own row when it has no bill)."""
     rng = random.Random(f"golive-balances:{seed}")
@@ -93,18 +129,33 @@ def balance_rows(accounts: Sequence[dict[str, str]], *, seed: int = 1,
             prepaid = Decimal("0.01")
         for i, period in enumerate(unpaid):
             usage = below(rng, 30) + 1
-            rows.append({"用户号": a["用户号"], "账期": period, "用水量": str(usage),
-                         "金额": str(Decimal(usage * 345) / 100),
-                         "应缴日期": f"{period}-28",
-                         "预存余额": str(prepaid) if prepaid is not None and i == 0 else ""})
+            rows.append(
+                {
+                    "用户号": a["用户号"],
+                    "账期": period,
+                    "用水量": str(usage),
+                    "金额": str(Decimal(usage * 345) / 100),
+                    "应缴日期": f"{period}-28",
+                    "预存余额": str(prepaid) if prepaid is not None and i == 0 else "",
+                }
+            )
         if not unpaid and prepaid is not None:
-            rows.append({"用户号": a["用户号"], "账期": "", "用水量": "", "金额": "",
-                         "应缴日期": "", "预存余额": str(prepaid)})
+            rows.append(
+                {
+                    "用户号": a["用户号"],
+                    "账期": "",
+                    "用水量": "",
+                    "金额": "",
+                    "应缴日期": "",
+                    "预存余额": str(prepaid),
+                }
+            )
     return rows
 
 
-def write_csv(path: Path, headers: Sequence[str], rows: Sequence[dict[str, str]], *,
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path, headers: Sequence[str], rows: Sequence[dict[str, str]], *, encoding: str = "utf-8"
+) -> Path:
     with open(path, "w", encoding=encoding, newline="") as f:
         out = csv.writer(f)
         out.writerow(headers)

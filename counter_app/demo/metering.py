@@ -90,8 +90,12 @@ def _share(relief: ReliefTerms | None, code: str, start: date, end: date) -> Fra
 
 
 def generate_meter_and_bills(
-    ctx: Context, rng: random.Random, p: Profile, opened_on: date,
-    relief: ReliefTerms | None, out: dict[str, list],
+    ctx: Context,
+    rng: random.Random,
+    p: Profile,
+    opened_on: date,
+    relief: ReliefTerms | None,
+    out: dict[str, list],
 ) -> list[BillRef]:
     """Append the meter, readings, bills and bill lines; return the bills."""
     installed = opened_on
@@ -101,8 +105,16 @@ def generate_meter_and_bills(
     verified = installed + timedelta(days=below(rng, 30))
     meter_id = p.id
     out["meters"].append(
-        (meter_id, p.id, f"JX{installed.year % 100:02d}{p.id:08d}", p.caliber, p.dial, installed, verified,
-         True)
+        (
+            meter_id,
+            p.id,
+            f"JX{installed.year % 100:02d}{p.id:08d}",
+            p.caliber,
+            p.dial,
+            installed,
+            verified,
+            True,
+        )
     )
     previous = _opening_reading(rng, p)
     previous_read_on: date | None = None
@@ -125,8 +137,20 @@ def generate_meter_and_bills(
             flags.add(FLAG_ROLLOVER)
         reading_id = ids.take("readings")
         readings.append(
-            (reading_id, p.id, meter_id, code, read_on, previous, current, usage, rolled,
-             ",".join(sorted(flags)), READ_SOURCE, at_local(read_on, 19 * 3600))
+            (
+                reading_id,
+                p.id,
+                meter_id,
+                code,
+                read_on,
+                previous,
+                current,
+                usage,
+                rolled,
+                ",".join(sorted(flags)),
+                READ_SOURCE,
+                at_local(read_on, 19 * 3600),
+            )
         )
         start = previous_read_on + _DAY if previous_read_on else first_start
         tariff = ctx.tariff(p.category, read_on)
@@ -136,9 +160,24 @@ def generate_meter_and_bills(
         bill_id = ids.take("bills")
         issued = read_on + _ISSUE_DELAY
         bill_rows.append(
-            (bill_id, p.id, code, reading_id, ctx.ref.tariff_ids[tariff.code], start, read_on,
-             previous, current, usage, entry.total, read_on + _TERM, at_local(issued, 9 * 3600),
-             None, None, None)
+            (
+                bill_id,
+                p.id,
+                code,
+                reading_id,
+                ctx.ref.tariff_ids[tariff.code],
+                start,
+                read_on,
+                previous,
+                current,
+                usage,
+                entry.total,
+                read_on + _TERM,
+                at_local(issued, 9 * 3600),
+                None,
+                None,
+                None,
+            )
         )
         for line in entry.lines:
             line_rows.append((bill_id, *line))

@@ -63,8 +63,16 @@ def _fmt(cents: int) -> str:
 class _Account:
     """Generates the rows of one account's payments in time order."""
 
-    def __init__(self, ctx: Context, rng: random.Random, account_id: int, account_no: str,
-                 hall: str, b: Behaviour, out: dict[str, list]):
+    def __init__(
+        self,
+        ctx: Context,
+        rng: random.Random,
+        account_id: int,
+        account_no: str,
+        hall: str,
+        b: Behaviour,
+        out: dict[str, list],
+    ):
         self.ctx, self.rng, self.out = ctx, rng, out
         self.account_id, self.account_no, self.hall, self.b = account_id, account_no, hall, b
         self.balance = 0
@@ -74,8 +82,16 @@ class _Account:
     def _ledger(self, kind: str, cents: int, payment_id: int | None, when) -> None:
         self.balance += cents
         self.out["prepayment_ledger"].append(
-            (self.ctx.ids.take("prepayment_ledger"), self.account_id, payment_id, None, kind,
-             cents_to_decimal(cents), cents_to_decimal(self.balance), when)
+            (
+                self.ctx.ids.take("prepayment_ledger"),
+                self.account_id,
+                payment_id,
+                None,
+                kind,
+                cents_to_decimal(cents),
+                cents_to_decimal(self.balance),
+                when,
+            )
         )
 
     def _shift(self, day: date):
@@ -85,8 +101,9 @@ class _Account:
             duty = self.ctx.shifts.on_duty(hall, day)
             if duty is not None:
                 shifts, cum = duty
-                return shifts[bisect(cum, self.rng.random() * cum[-1])] if len(shifts) > 1 \
-                    else shifts[0], day
+                return shifts[bisect(cum, self.rng.random() * cum[-1])] if len(
+                    shifts
+                ) > 1 else shifts[0], day
             day += _DAY
         raise AssertionError("no open hall in three days")
 
@@ -147,9 +164,15 @@ class _Account:
                 received = -(-cents // note) * note
                 change = received - cents
             tender_rows.append(
-                (payment_id, line_no, tender, cents_to_decimal(cents),
-                 None if received is None else cents_to_decimal(received),
-                 cents_to_decimal(change), self._reference(tender, day))
+                (
+                    payment_id,
+                    line_no,
+                    tender,
+                    cents_to_decimal(cents),
+                    None if received is None else cents_to_decimal(received),
+                    cents_to_decimal(change),
+                    self._reference(tender, day),
+                )
             )
             totals[tender] += cents
         allocations = self.out["allocations"]
@@ -161,10 +184,23 @@ class _Account:
             + [f"{bill.id}:{_fmt(c)}" for bill, c in for_bills]
         )
         self.out["payments"].append(
-            (payment_id, uuid4(rng),
-             hashlib.sha256(content.encode()).hexdigest(), self.account_id, shift.id,
-             ctx.ref.clerk_ids[shift.clerk], shift.workstation, shift.hall_code, 0,
-             cents_to_decimal(total), when, "counter", None, None, "")
+            (
+                payment_id,
+                uuid4(rng),
+                hashlib.sha256(content.encode()).hexdigest(),
+                self.account_id,
+                shift.id,
+                ctx.ref.clerk_ids[shift.clerk],
+                shift.workstation,
+                shift.hall_code,
+                0,
+                cents_to_decimal(total),
+                when,
+                "counter",
+                None,
+                None,
+                "",
+            )
         )
         if use:
             self._ledger("use", -use, payment_id, when)
@@ -173,16 +209,25 @@ class _Account:
         return day
 
 
-def simulate_payments(ctx: Context, rng: random.Random, account_id: int, account_no: str,
-                      hall: str, b: Behaviour, bills: list[BillRef],
-                      out: dict[str, list]) -> PaymentOutcome:
+def simulate_payments(
+    ctx: Context,
+    rng: random.Random,
+    account_id: int,
+    account_no: str,
+    hall: str,
+    b: Behaviour,
+    bills: list[BillRef],
+    out: dict[str, list],
+) -> PaymentOutcome:
     acct = _Account(ctx, rng, account_id, account_no, hall, b, out)
     window = ctx.window
     if b.opening_cents:
         acct._ledger("opening", b.opening_cents, None, at_local(window.start, 8 * 3600))
     deposit_day = None
     if b.depositor and rng.random() < 0.3:
-        deposit_day = window.start + timedelta(days=below(rng, (window.as_of - window.start).days + 1))
+        deposit_day = window.start + timedelta(
+            days=below(rng, (window.as_of - window.start).days + 1)
+        )
     due = [bill for bill in bills if bill.cents > 0]
     payable = len(due)
     if b.arrears_bills:

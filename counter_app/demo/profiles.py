@@ -51,8 +51,9 @@ def pick_type(rng: random.Random) -> str:
     return TYPES[-1]
 
 
-def make_profile(rng: random.Random, account_id: int, account_no: str, kind: str, area: Area,
-                 serial: int) -> Profile:
+def make_profile(
+    rng: random.Random, account_id: int, account_no: str, kind: str, area: Area, serial: int
+) -> Profile:
     """Usage level, cycle and meter of a new account (category set by the caller)."""
     book = (serial - 1) // BOOK_SIZE + 1
     read_day = 3 + (book * 7 + int(area.code)) % 23  # 3..25: each book has its day
@@ -79,5 +80,18 @@ def make_profile(rng: random.Random, account_id: int, account_no: str, kind: str
         cycle, phase = 1, 0
         base = min(2000.0, rng.lognormvariate(math.log(45.0), 0.9))
         dial, caliber = (5 if base < 300 else 6), pick(rng, (20, 25, 40, 50))
-    return Profile(account_id, account_no, kind, area, book, cycle, phase, read_day,
-                   households, base, vacant, dial, caliber)
+    return Profile(
+        account_id,
+        account_no,
+        kind,
+        area,
+        book,
+        cycle,
+        phase,
+        read_day,
+        households,
+        base,
+        vacant,
+        dial,
+        caliber,
+    )

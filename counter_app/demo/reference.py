@@ -72,29 +72,66 @@ def _p(*values: str) -> tuple[Decimal, ...]:
 
 _C = Component
 TARIFFS: tuple[Tariff, ...] = (
-    Tariff("RES-2016", "居民生活用水(阶梯) 2016版", "RES", date(2000, 1, 1), date(2022, 12, 31),
-           (180, 300, None),
-           {_C.BASIC: _p("1.90", "2.85", "5.70"), _C.SEWAGE: _p("0.80"),
-            _C.RESOURCE: _p("0.40")}, doc_no="嘉价发〔2015〕21号"),
-    Tariff("RES-2023", "居民生活用水(阶梯) 2023版", "RES", date(2023, 1, 1), None,
-           (180, 300, None),
-           {_C.BASIC: _p("2.10", "3.15", "6.30"), _C.SEWAGE: _p("0.95"),
-            _C.RESOURCE: _p("0.40")}, doc_no="嘉价发〔2022〕37号"),
-    Tariff("NONRES-2016", "非居民用水 2016版", "NONRES", date(2000, 1, 1), date(2022, 12, 31),
-           (None,), {_C.BASIC: _p("2.90"), _C.SEWAGE: _p("1.20"), _C.RESOURCE: _p("0.40")},
-           doc_no="嘉价发〔2015〕21号"),
-    Tariff("NONRES-2023", "非居民用水 2023版", "NONRES", date(2023, 1, 1), None,
-           (None,), {_C.BASIC: _p("3.20"), _C.SEWAGE: _p("1.40"), _C.RESOURCE: _p("0.40")},
-           doc_no="嘉价发〔2022〕37号"),
-    Tariff("SPECIAL-2016", "特种用水", "SPECIAL", date(2000, 1, 1), None,
-           (None,), {_C.BASIC: _p("12.00"), _C.SEWAGE: _p("1.40"), _C.RESOURCE: _p("0.40")},
-           doc_no="嘉价发〔2015〕21号"),
+    Tariff(
+        "RES-2016",
+        "居民生活用水(阶梯) 2016版",
+        "RES",
+        date(2000, 1, 1),
+        date(2022, 12, 31),
+        (180, 300, None),
+        {_C.BASIC: _p("1.90", "2.85", "5.70"), _C.SEWAGE: _p("0.80"), _C.RESOURCE: _p("0.40")},
+        doc_no="嘉价发〔2015〕21号",
+    ),
+    Tariff(
+        "RES-2023",
+        "居民生活用水(阶梯) 2023版",
+        "RES",
+        date(2023, 1, 1),
+        None,
+        (180, 300, None),
+        {_C.BASIC: _p("2.10", "3.15", "6.30"), _C.SEWAGE: _p("0.95"), _C.RESOURCE: _p("0.40")},
+        doc_no="嘉价发〔2022〕37号",
+    ),
+    Tariff(
+        "NONRES-2016",
+        "非居民用水 2016版",
+        "NONRES",
+        date(2000, 1, 1),
+        date(2022, 12, 31),
+        (None,),
+        {_C.BASIC: _p("2.90"), _C.SEWAGE: _p("1.20"), _C.RESOURCE: _p("0.40")},
+        doc_no="嘉价发〔2015〕21号",
+    ),
+    Tariff(
+        "NONRES-2023",
+        "非居民用水 2023版",
+        "NONRES",
+        date(2023, 1, 1),
+        None,
+        (None,),
+        {_C.BASIC: _p("3.20"), _C.SEWAGE: _p("1.40"), _C.RESOURCE: _p("0.40")},
+        doc_no="嘉价发〔2022〕37号",
+    ),
+    Tariff(
+        "SPECIAL-2016",
+        "特种用水",
+        "SPECIAL",
+        date(2000, 1, 1),
+        None,
+        (None,),
+        {_C.BASIC: _p("12.00"), _C.SEWAGE: _p("1.40"), _C.RESOURCE: _p("0.40")},
+        doc_no="嘉价发〔2015〕21号",
+    ),
 )
 
 RELIEF_RULE_CODE = "DEFAULT"
 _RELIEF_ROW = dict(
-    code=RELIEF_RULE_CODE, name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
-    value=Decimal("0.20"), component="basic", active=True,
+    code=RELIEF_RULE_CODE,
+    name="特困低保户用水优惠(0.20元/吨)",
+    kind="per_ton",
+    value=Decimal("0.20"),
+    component="basic",
+    active=True,
 )
 
 
@@ -139,9 +176,14 @@ def ensure_reference(session: Session, created_at: datetime) -> Reference:
     for username in new_clerks:
         c = next(c for c in DEMO_CLERKS if c.username == username)
         session.add(
-            m.Clerk(username=c.username, display_name=c.display_name, role=c.role,
-                    hall_code=c.hall_code, active=True,
-                    created_at=created_at)
+            m.Clerk(
+                username=c.username,
+                display_name=c.display_name,
+                role=c.role,
+                hall_code=c.hall_code,
+                active=True,
+                created_at=created_at,
+            )
         )
     session.flush()
 

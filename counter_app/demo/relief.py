@@ -36,8 +36,9 @@ def _effective_period(p: Profile, applied_on: date) -> Period:
     return period
 
 
-def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
-                 out: dict[str, list]) -> ReliefTerms | None:
+def maybe_relief(
+    ctx: Context, rng: random.Random, p: Profile, holder: Person, out: dict[str, list]
+) -> ReliefTerms | None:
     if p.kind == "household":
         if rng.random() >= 0.02:
             return None
@@ -53,12 +54,16 @@ def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
     if rng.random() < 0.8:  # applied in the three years before the window
         applied_on = window.start - timedelta(days=between(rng, 1, 3 * 365))
     else:
-        applied_on = window.start + timedelta(days=below(rng, (window.as_of - window.start).days + 1))
+        applied_on = window.start + timedelta(
+            days=below(rng, (window.as_of - window.start).days + 1)
+        )
     valid_from = applied_on - timedelta(days=between(rng, 5, 200))
     if rng.random() < 0.15:  # the certificate runs out inside the window
         earliest = max(window.start, applied_on + timedelta(days=20))
         days_left = (window.as_of - earliest).days
-        valid_to = earliest + timedelta(days=between(rng, 0, days_left)) if days_left > 0 else earliest
+        valid_to = (
+            earliest + timedelta(days=between(rng, 0, days_left)) if days_left > 0 else earliest
+        )
     else:
         valid_to = window.as_of + timedelta(days=between(rng, 30, 720))
     effective = _effective_period(p, applied_on)
@@ -75,11 +80,33 @@ def maybe_relief(ctx: Context, rng: random.Random, p: Profile, holder: Person,
     notes = "" if low is None else f"集体户{total}户,其中低保户{low}户,按比例减免"
     phone = validate_phone(holder.mobile or holder.landline)  # digits, as the service stores
     out["relief_applications"].append(
-        (ctx.ids.take("relief_applications"), p.id, RELIEF_RULE_CODE, cert_type, cert_no, office,
-         valid_from, valid_to, holder.name, holder.id_number, mask_id_number(holder.id_number),
-         phone, mask_phone(phone), _MATERIALS, low, total, notes, "approved",
-         applied_on, str(effective), clerk, ctx.ref.clerk_ids["super01"],
-         at_local(decided_on, 15 * 3600 + below(rng, 3600)), "", 2,
-         at_local(applied_on, 9 * 3600 + below(rng, 3 * 3600)))
+        (
+            ctx.ids.take("relief_applications"),
+            p.id,
+            RELIEF_RULE_CODE,
+            cert_type,
+            cert_no,
+            office,
+            valid_from,
+            valid_to,
+            holder.name,
+            holder.id_number,
+            mask_id_number(holder.id_number),
+            phone,
+            mask_phone(phone),
+            _MATERIALS,
+            low,
+            total,
+            notes,
+            "approved",
+            applied_on,
+            str(effective),
+            clerk,
+            ctx.ref.clerk_ids["super01"],
+            at_local(decided_on, 15 * 3600 + below(rng, 3600)),
+            "",
+            2,
+            at_local(applied_on, 9 * 3600 + below(rng, 3 * 3600)),
+        )
     )
     return ReliefTerms(str(effective), valid_from, valid_to, low, total)

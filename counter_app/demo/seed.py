@@ -40,12 +40,33 @@ MAX_MONTHS = 60
 OPENING_FLOAT = Decimal("500.00")
 _EARLIEST_START = Period(2000, 2)  # the demo tariffs start on 2000-01-01
 _ID_TABLES = (
-    "shifts", "accounts", "meters", "readings", "bills", "payments", "prepayment_ledger",
-    "relief_applications", "complaints", "complaint_events", "audit_events",
+    "shifts",
+    "accounts",
+    "meters",
+    "readings",
+    "bills",
+    "payments",
+    "prepayment_ledger",
+    "relief_applications",
+    "complaints",
+    "complaint_events",
+    "audit_events",
 )
-_ANALYZE = ("meters", "readings", "bills", "bill_lines", "payments",
-            "payment_tenders", "allocations", "prepayment_ledger", "relief_applications",
-            "complaints", "complaint_events", "shifts", "shift_closes")
+_ANALYZE = (
+    "meters",
+    "readings",
+    "bills",
+    "bill_lines",
+    "payments",
+    "payment_tenders",
+    "allocations",
+    "prepayment_ledger",
+    "relief_applications",
+    "complaints",
+    "complaint_events",
+    "shifts",
+    "shift_closes",
+)
 
 Progress = Callable[[str, int, int], None]
 
@@ -104,8 +125,10 @@ def _first_ids(session) -> IdCounters:
     tables = m.Base.metadata.tables
     nxt = {}
     for name in _ID_TABLES:
-        nxt[name] = int(session.execute(select(func.coalesce(func.max(tables[name].c.id), 0)))
-                        .scalar_one()) + 1
+        nxt[name] = (
+            int(session.execute(select(func.coalesce(func.max(tables[name].c.id), 0))).scalar_one())
+            + 1
+        )
     return IdCounters(nxt)
 
 
@@ -121,8 +144,9 @@ def _cash_counts(cents: int) -> dict[str, int]:
     return counts
 
 
-def _shift_closes(plan: ShiftPlan, shift_totals: dict[int, dict[str, int]],
-                  seed: int) -> list[tuple]:
+def _shift_closes(
+    plan: ShiftPlan, shift_totals: dict[int, dict[str, int]], seed: int
+) -> list[tuple]:
     """Closes in the shifts service's format: expected per tender plus the
     cash in the drawer (float + cash taken), the cash counted by
     denomination, the variance and its reason. The smallest denomination is
@@ -142,8 +166,14 @@ def _shift_closes(plan: ShiftPlan, shift_totals: dict[int, dict[str, int]],
             counted += slip
             reason = "找零差错" if slip < 0 else "顾客未取找零"
         rows.append(
-            (shift.id, at_local(shift.day, CLOSE_SECONDS), json.dumps(expected),
-             json.dumps(_cash_counts(counted)), cents_to_decimal(counted - in_drawer), reason)
+            (
+                shift.id,
+                at_local(shift.day, CLOSE_SECONDS),
+                json.dumps(expected),
+                json.dumps(_cash_counts(counted)),
+                cents_to_decimal(counted - in_drawer),
+                reason,
+            )
         )
     return rows
 
@@ -166,8 +196,10 @@ def seed_demo(
     started = time.perf_counter()
     # the DBA writes the owner's tables with the owner's rights for this
     # transaction only (db/migrate.owner_rights)
-    with db.write() as session, owner_rights(
-            session.connection().connection.driver_connection.cursor()):
+    with (
+        db.write() as session,
+        owner_rights(session.connection().connection.driver_connection.cursor()),
+    ):
         session.execute(text("LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE"))
         if session.execute(select(m.Account.id).limit(1)).first() is not None:
             raise ValueError(
@@ -182,8 +214,17 @@ def seed_demo(
         sink = Sink(session)
         sink.write(
             "shifts",
-            [(s.id, reference.clerk_ids[s.clerk], s.hall_code, s.workstation,
-              at_local(s.day, OPEN_SECONDS), OPENING_FLOAT) for s in plan.shifts],
+            [
+                (
+                    s.id,
+                    reference.clerk_ids[s.clerk],
+                    s.hall_code,
+                    s.workstation,
+                    at_local(s.day, OPEN_SECONDS),
+                    OPENING_FLOAT,
+                )
+                for s in plan.shifts
+            ],
         )
         report("reference", 1, 1)
         sink.start_staging()
@@ -227,12 +268,27 @@ def seed_demo(
         # the sequences go on from there
         session.execute(text(_ARCHIVE_SEQUENCES))
         counts = dict(sink.counts)
-        details = {"accounts": accounts, "months": months, "seed": seed,
-                   "end_period": str(end), "rows": counts}
+        details = {
+            "accounts": accounts,
+            "months": months,
+            "seed": seed,
+            "end_period": str(end),
+            "rows": counts,
+        }
         sink.write(
             "audit_events",
-            [(ids.take("audit_events"), window.as_of_at, "admin", "counter-admin", "demo.seed",
-              "database", "", json.dumps(details, ensure_ascii=False, sort_keys=True))],
+            [
+                (
+                    ids.take("audit_events"),
+                    window.as_of_at,
+                    "admin",
+                    "counter-admin",
+                    "demo.seed",
+                    "database",
+                    "",
+                    json.dumps(details, ensure_ascii=False, sort_keys=True),
+                )
+            ],
         )
         sink.set_sequences(_ID_TABLES)
         counts = dict(sink.counts)
@@ -252,6 +308,11 @@ def seed_demo(
     phases["analyze"] = time.perf_counter() - t
     report("analyze", 1, 1)
     return SeedReport(
-        accounts=accounts, months=months, seed=seed, end_period=end,
-        counts=counts, elapsed_seconds=time.perf_counter() - started, phase_seconds=phases,
+        accounts=accounts,
+        months=months,
+        seed=seed,
+        end_period=end,
+        counts=counts,
+        elapsed_seconds=time.perf_counter() - started,
+        phase_seconds=phases,
     )

@@ -35,8 +35,9 @@ class Sink:
 
     # ----------------------------------------------------------- plain tables
 
-    def write(self, table: str, rows: Sequence[tuple] | tuple[str, int], *,
-              target: str | None = None) -> None:
+    def write(
+        self, table: str, rows: Sequence[tuple] | tuple[str, int], *, target: str | None = None
+    ) -> None:
         """Insert ``rows`` (tuples, or ``(copy_text, row_count)``)."""
         if not rows:
             return

@@ -12,7 +12,6 @@ from counter_app.domain.money import format_money, to_money
 __all__ = ["SHANGHAI", "local_date", "local_time", "quantity", "tender_label", "yen"]
 
 
-
 def local_time(moment: datetime | None, *, seconds: bool = True) -> str:
     """A UTC ``datetime`` as Shanghai wall time: ``2026-03-05 22:30:12``."""
     if moment is None:

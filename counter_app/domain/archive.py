@@ -8,8 +8,15 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["ARCHIVE_NO_RE", "ArchiveNo", "MAX_ARCHIVE_NO", "MAX_CABINET_NO",
-           "SEQUENCE_WIDTH", "format_archive_no", "parse_archive_no"]
+__all__ = [
+    "ARCHIVE_NO_RE",
+    "ArchiveNo",
+    "MAX_ARCHIVE_NO",
+    "MAX_CABINET_NO",
+    "SEQUENCE_WIDTH",
+    "format_archive_no",
+    "parse_archive_no",
+]
 
 MAX_ARCHIVE_NO: Final = 32  # accounts.archive_no is VARCHAR(32)
 MAX_CABINET_NO: Final = 16  # accounts.cabinet_no is VARCHAR(16)

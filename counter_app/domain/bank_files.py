@@ -83,8 +83,9 @@ def layout_from_json(data: dict[str, Any], direction: str) -> FileLayout:
         spec = data[direction]
         records = {}
         for name in RECORDS:
-            fields = tuple(FieldSpec(f["name"], f["kind"], f.get("width"), f.get("value"))
-                           for f in spec[name])
+            fields = tuple(
+                FieldSpec(f["name"], f["kind"], f.get("width"), f.get("value")) for f in spec[name]
+            )
             for f in fields:
                 if f.kind not in KINDS:
                     raise LayoutError(f"{direction}.{name}.{f.name}: unknown kind {f.kind}")
@@ -94,9 +95,13 @@ def layout_from_json(data: dict[str, Any], direction: str) -> FileLayout:
                     raise LayoutError(f"{direction}.{name}.{f.name}: a literal has a value")
             records[name] = fields
         layout = FileLayout(
-            format=spec["format"], encoding=spec["encoding"], amount_unit=spec["amount_unit"],
+            format=spec["format"],
+            encoding=spec["encoding"],
+            amount_unit=spec["amount_unit"],
             delimiter=spec.get("delimiter", ","),
-            success_codes=tuple(spec.get("success_codes", ())), **records)
+            success_codes=tuple(spec.get("success_codes", ())),
+            **records,
+        )
     except (KeyError, TypeError) as exc:
         raise LayoutError(f"{direction}: incomplete layout ({exc})") from None
     if layout.format not in ("fixed", "csv") or layout.amount_unit not in ("fen", "yuan"):
@@ -141,20 +146,29 @@ def _fixed(layout: FileLayout, spec: FieldSpec, text: str) -> bytes:
     return data.ljust(width, b" ")
 
 
-def render(layout: FileLayout, header: dict[str, Any], details: list[dict[str, Any]],
-           trailer: dict[str, Any]) -> bytes:
+def render(
+    layout: FileLayout,
+    header: dict[str, Any],
+    details: list[dict[str, Any]],
+    trailer: dict[str, Any],
+) -> bytes:
     """The file's bytes (lines end with CRLF, as banks' systems expect)."""
     records = [("header", header), *(("detail", d) for d in details), ("trailer", trailer)]
     if layout.format == "fixed":
-        lines = [b"".join(_fixed(layout, spec, _text_value(layout, spec, values.get(spec.name)))
-                          for spec in layout.record(name))
-                 for name, values in records]
+        lines = [
+            b"".join(
+                _fixed(layout, spec, _text_value(layout, spec, values.get(spec.name)))
+                for spec in layout.record(name)
+            )
+            for name, values in records
+        ]
         return b"".join(line + b"\r\n" for line in lines)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=layout.delimiter, lineterminator="\r\n")
     for name, values in records:
-        writer.writerow([_text_value(layout, spec, values.get(spec.name))
-                         for spec in layout.record(name)])
+        writer.writerow(
+            [_text_value(layout, spec, values.get(spec.name)) for spec in layout.record(name)]
+        )
     return out.getvalue().encode(layout.encoding)
 
 
@@ -213,7 +227,7 @@ def _cells(layout: FileLayout, name: str, line: bytes | list[str]) -> list[str] 
     cells: list[str] = []
     at = 0
     for spec in specs:
-        chunk = line[at:at + (spec.width or 0)]
+        chunk = line[at : at + (spec.width or 0)]
         at += spec.width or 0
         try:
             cells.append(chunk.decode(layout.encoding))
@@ -222,8 +236,9 @@ def _cells(layout: FileLayout, name: str, line: bytes | list[str]) -> list[str] 
     return cells
 
 
-def _record(layout: FileLayout, name: str, number: int, line: bytes | list[str],
-            errors: list[LineError]) -> dict[str, Any] | None:
+def _record(
+    layout: FileLayout, name: str, number: int, line: bytes | list[str], errors: list[LineError]
+) -> dict[str, Any] | None:
     cells = _cells(layout, name, line)
     if isinstance(cells, str):
         errors.append(LineError(number, name, f"not a {name} of this layout: {cells}"))
@@ -237,8 +252,9 @@ def _record(layout: FileLayout, name: str, number: int, line: bytes | list[str],
     return values
 
 
-def _lines(layout: FileLayout, data: bytes,
-           errors: list[LineError]) -> list[bytes] | list[list[str]]:
+def _lines(
+    layout: FileLayout, data: bytes, errors: list[LineError]
+) -> list[bytes] | list[list[str]]:
     """Lines of bytes (a fixed-width layout) or rows of cells (csv)."""
     lines: list[bytes] | list[list[str]]
     if layout.format == "fixed":
@@ -247,8 +263,14 @@ def _lines(layout: FileLayout, data: bytes,
         try:
             text = data.decode(layout.encoding)
         except UnicodeDecodeError as exc:
-            errors.append(LineError(0, "encoding", f"the file is not {layout.encoding} text "
-                                                   f"(byte {exc.start}): another bank's file?"))
+            errors.append(
+                LineError(
+                    0,
+                    "encoding",
+                    f"the file is not {layout.encoding} text "
+                    f"(byte {exc.start}): another bank's file?",
+                )
+            )
             return []
         lines = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=layout.delimiter))
     while lines and not lines[-1]:
@@ -272,15 +294,17 @@ def parse(layout: FileLayout, data: bytes) -> ParsedFile:
     parsed.header = _record(layout, "header", 1, lines[0], errors) or {}
     if errors:
         # a header that is not this bank's: the rest would only repeat it
-        errors[-1] = LineError(1, errors[-1].field,
-                               errors[-1].message + " (a file of another bank or format?)")
+        errors[-1] = LineError(
+            1, errors[-1].field, errors[-1].message + " (a file of another bank or format?)"
+        )
         return parsed
     last = len(lines)
     trailer_cells = _cells(layout, "trailer", lines[-1]) if last > 1 else "no line"
     has_trailer = not isinstance(trailer_cells, str) and _literals_match(layout, trailer_cells)
     if not has_trailer:
-        errors.append(LineError(last, "trailer", "the file ends without its trailer line: "
-                                                 "it is truncated"))
+        errors.append(
+            LineError(last, "trailer", "the file ends without its trailer line: it is truncated")
+        )
     last_detail = last - 1 if has_trailer else last
     for offset in range(2, last_detail + 1):  # line numbers: the header is line 1
         values = _record(layout, "detail", offset, lines[offset - 1], errors)
@@ -293,17 +317,30 @@ def parse(layout: FileLayout, data: bytes) -> ParsedFile:
 
 
 def _literals_match(layout: FileLayout, cells: list[str]) -> bool:
-    return all(raw.strip() == spec.value for spec, raw in zip(layout.trailer, cells, strict=True)
-               if spec.kind == "literal")
+    return all(
+        raw.strip() == spec.value
+        for spec, raw in zip(layout.trailer, cells, strict=True)
+        if spec.kind == "literal"
+    )
 
 
 def _check_trailer(parsed: ParsedFile, line: int) -> None:
     count, total = parsed.trailer.get("count"), parsed.trailer.get("total")
     if count is not None and count != len(parsed.details):
-        parsed.errors.append(LineError(line, "count", f"the trailer says {count} lines, the file "
-                                                      f"has {len(parsed.details)}: truncated?"))
+        parsed.errors.append(
+            LineError(
+                line,
+                "count",
+                f"the trailer says {count} lines, the file has {len(parsed.details)}: truncated?",
+            )
+        )
     amounts = [v.get("amount") for _, v in parsed.details]
     known = [a for a in amounts if a is not None]
     if total is not None and len(known) == len(amounts) and sum(known, Decimal("0")) != total:
-        parsed.errors.append(LineError(line, "total", f"the trailer says {total}, the lines add "
-                                                      f"up to {sum(known, Decimal('0'))}"))
+        parsed.errors.append(
+            LineError(
+                line,
+                "total",
+                f"the trailer says {total}, the lines add up to {sum(known, Decimal('0'))}",
+            )
+        )

@@ -196,9 +196,7 @@ def compute_bill(
             f"relief targets {relief.rule.component}, which tariff {tariff.code} does not charge"
         )
     if relief is not None and not tariff.components[relief.rule.component].relief_applies:
-        raise ValueError(
-            f"relief targets {relief.rule.component}, to which no relief applies"
-        )
+        raise ValueError(f"relief targets {relief.rule.component}, to which no relief applies")
     if usage == 0:
         return BillComputation(usage=0, lines=(), total=ZERO)
 

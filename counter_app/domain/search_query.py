@@ -124,22 +124,36 @@ class ParsedQuery:
 def escape_like(value: str, escape: str = "\\") -> str:
     """``value`` with LIKE wildcards made literal, for ``LIKE ... ESCAPE '\\'``."""
     return (
-        value.replace(escape, escape + escape)
-        .replace("%", escape + "%")
-        .replace("_", escape + "_")
+        value.replace(escape, escape + escape).replace("%", escape + "%").replace("_", escape + "_")
     )
 
 
 # ----------------------------------------------------------------- prefixes
 
 _FORCE_PREFIXES: Final[dict[str, str]] = {
-    "tel": "phone", "phone": "phone", "mobile": "phone", "电话": "phone", "手机": "phone",
-    "id": "id", "身份证": "id", "证件": "id",
-    "addr": "address", "address": "address", "地址": "address", "表位": "address",
-    "no": "account", "acct": "account", "户号": "account", "用户号": "account",
-    "name": "name", "户名": "name",
-    "meter": "meter", "表号": "meter",
-    "archive": "archive", "档案": "archive", "档案号": "archive",
+    "tel": "phone",
+    "phone": "phone",
+    "mobile": "phone",
+    "电话": "phone",
+    "手机": "phone",
+    "id": "id",
+    "身份证": "id",
+    "证件": "id",
+    "addr": "address",
+    "address": "address",
+    "地址": "address",
+    "表位": "address",
+    "no": "account",
+    "acct": "account",
+    "户号": "account",
+    "用户号": "account",
+    "name": "name",
+    "户名": "name",
+    "meter": "meter",
+    "表号": "meter",
+    "archive": "archive",
+    "档案": "archive",
+    "档案号": "archive",
 }
 _PREFIX_RE = re.compile(
     r"^(" + "|".join(sorted(map(re.escape, _FORCE_PREFIXES), key=len, reverse=True)) + r")\s*:\s*",
@@ -191,8 +205,9 @@ def _searchable(text: str) -> str:
 
 
 def _has_core(text: str) -> bool:
-    return any(unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co"
-               for ch in text)
+    return any(
+        unicodedata.category(ch)[0] in "LN" or unicodedata.category(ch) == "Co" for ch in text
+    )
 
 
 # ------------------------------------------------------------- number kinds
@@ -312,8 +327,9 @@ def parse_query(raw: str) -> ParsedQuery:
     # 07-2024-00012: an archive number first (exact; after a mobile typed with
     # dashes), the other readings after it
     terms = list(parsed.terms)
-    terms.insert(1 if terms[0].kind is Kind.MOBILE else 0,
-                 _archive_term(_searchable(normalize_input(raw))))
+    terms.insert(
+        1 if terms[0].kind is Kind.MOBILE else 0, _archive_term(_searchable(normalize_input(raw)))
+    )
     return ParsedQuery(parsed.text, tuple(terms), parsed.hint)
 
 
@@ -343,7 +359,7 @@ def _parse(raw: str) -> ParsedQuery:
     match = _PREFIX_RE.match(text)
     if match:
         forced = _FORCE_PREFIXES[match.group(1).lower()]
-        text = text[match.end():]
+        text = text[match.end() :]
         if not text:
             return ParsedQuery("", hint="empty", forced=True)
 

@@ -131,7 +131,8 @@ class Tariff:
     households_scaling: bool = True
     # the components the prices may name (code -> data); the water three by default
     components: Mapping[Component, FeeComponent] = field(
-        default_factory=lambda: _WATER, hash=False, compare=False)
+        default_factory=lambda: _WATER, hash=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.code:
@@ -147,8 +148,11 @@ class Tariff:
             raise ValueError(
                 f"tariff {self.code}: tier_basis must be annual or period, got {self.tier_basis!r}"
             )
-        object.__setattr__(self, "components", MappingProxyType(
-            {Component(k): v for k, v in self.components.items()}))
+        object.__setattr__(
+            self,
+            "components",
+            MappingProxyType({Component(k): v for k, v in self.components.items()}),
+        )
         self._validate_tiers()
         object.__setattr__(self, "tier_uppers", tuple(self.tier_uppers))
         object.__setattr__(self, "prices", MappingProxyType(self._validated_prices()))

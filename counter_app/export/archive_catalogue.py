@@ -21,8 +21,13 @@ __all__ = ["HEADERS", "CatalogueExport", "export_archive_catalogue"]
 
 #: title, width (a Chinese character counts about 2), text format or not
 COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("档案号", 18, True), ("用户号", 12, True), ("户名", 20, False), ("用水地址", 36, False),
-    ("档案柜号", 12, True), ("开户日期", 12, False), ("属地", 8, True),
+    ("档案号", 18, True),
+    ("用户号", 12, True),
+    ("户名", 20, False),
+    ("用水地址", 36, False),
+    ("档案柜号", 12, True),
+    ("开户日期", 12, False),
+    ("属地", 8, True),
 )
 HEADERS = tuple(c[0] for c in COLUMNS)
 PROGRESS_EVERY = 1000  # rows between two on_progress calls
@@ -35,8 +40,7 @@ class CatalogueExport:
 
 
 def _values(r: CatalogueRow) -> tuple[object, ...]:
-    return (r.archive_no, r.account_no, r.name, r.address, r.cabinet_no, r.opened_on,
-            r.locality)
+    return (r.archive_no, r.account_no, r.name, r.address, r.cabinet_no, r.opened_on, r.locality)
 
 
 def export_archive_catalogue(
@@ -67,16 +71,27 @@ def export_archive_catalogue(
         return c
 
     header_fill = PatternFill("solid", fgColor="DDEBF7")
-    ws.append([cell(t, font=Font(bold=True), fill=header_fill,
-                    alignment=Alignment(horizontal="center")) for t in HEADERS])
+    ws.append(
+        [
+            cell(
+                t, font=Font(bold=True), fill=header_fill, alignment=Alignment(horizontal="center")
+            )
+            for t in HEADERS
+        ]
+    )
     count = 0
     try:
         for row in rows:
-            ws.append([
-                cell(v, number_format="@") if text and v is not None
-                else cell(v, number_format="yyyy-mm-dd") if isinstance(v, date) else v
-                for v, (_t, _w, text) in zip(_values(row), COLUMNS, strict=True)
-            ])
+            ws.append(
+                [
+                    cell(v, number_format="@")
+                    if text and v is not None
+                    else cell(v, number_format="yyyy-mm-dd")
+                    if isinstance(v, date)
+                    else v
+                    for v, (_t, _w, text) in zip(_values(row), COLUMNS, strict=True)
+                ]
+            )
             count += 1
             if on_progress is not None and count % PROGRESS_EVERY == 0:
                 on_progress(count)

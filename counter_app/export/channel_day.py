@@ -24,7 +24,17 @@ from counter_app.services.channels.service import ChannelDayReport
 __all__ = ["CHANNEL_LABELS", "HEADERS", "write_channel_day_workbook"]
 
 CHANNEL_LABELS = {"deduction": "预存扣款", "withholding": "银行代扣", "online": "网上缴费"}
-HEADERS = ("渠道", "收费方式", "笔数", "金额", "冲抵欠费", "转入预存", "动用预存", "收据起", "收据止")
+HEADERS = (
+    "渠道",
+    "收费方式",
+    "笔数",
+    "金额",
+    "冲抵欠费",
+    "转入预存",
+    "动用预存",
+    "收据起",
+    "收据止",
+)
 
 
 def channel_label(code: str) -> str:
@@ -32,8 +42,10 @@ def channel_label(code: str) -> str:
 
 
 def write_channel_day_workbook(
-    report: ChannelDayReport, path: str | Path,
-    *, on_progress: Callable[[int, int], None] | None = None,
+    report: ChannelDayReport,
+    path: str | Path,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """``on_progress(rows done, rows in all)`` after each sheet; it may raise
     to cancel, and then no file is left at all."""
@@ -49,13 +61,34 @@ def write_channel_day_workbook(
         return _money(sum((getattr(r, field) for r in rows), Decimal("0.00")))
 
     _table(
-        ws, list(HEADERS),
-        [[channel_label(r.channel), tender_label(r.tender), r.payments, _money(r.amount),
-          _money(r.to_bills), _money(r.to_prepayment), _money(r.prepayment_used),
-          r.first_receipt, r.last_receipt] for r in rows],
+        ws,
+        list(HEADERS),
+        [
+            [
+                channel_label(r.channel),
+                tender_label(r.tender),
+                r.payments,
+                _money(r.amount),
+                _money(r.to_bills),
+                _money(r.to_prepayment),
+                _money(r.prepayment_used),
+                r.first_receipt,
+                r.last_receipt,
+            ]
+            for r in rows
+        ],
         {4, 5, 6, 7},
-        ["合计", "", report.payments, total("amount"), total("to_bills"),
-         total("to_prepayment"), total("prepayment_used"), "", ""],
+        [
+            "合计",
+            "",
+            report.payments,
+            total("amount"),
+            total("to_bills"),
+            total("to_prepayment"),
+            total("prepayment_used"),
+            "",
+            "",
+        ],
     )
     progress(len(rows), total_rows)
 
@@ -65,10 +98,11 @@ def write_channel_day_workbook(
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
     for label, count, amount in (
-            ("日期", report.day.isoformat(), None),
-            ("当日冲正的渠道收款", report.reversed_count, report.reversed_amount),
-            ("当日挂账", report.suspense_received, report.suspense_received_amount),
-            ("现未处理挂账", report.suspense_open, report.suspense_open_amount)):
+        ("日期", report.day.isoformat(), None),
+        ("当日冲正的渠道收款", report.reversed_count, report.reversed_amount),
+        ("当日挂账", report.suspense_received, report.suspense_received_amount),
+        ("现未处理挂账", report.suspense_open, report.suspense_open_amount),
+    ):
         info.append([label, count, None if amount is None else _money(amount)])
     for row in info.iter_rows(min_row=2):
         row[2].number_format = MONEY_FORMAT

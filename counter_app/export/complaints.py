@@ -14,8 +14,18 @@ from counter_app.services.complaints.service import CST, ComplaintRow
 
 __all__ = ["HEADERS", "complaints_workbook", "write_complaints_xlsx"]
 
-HEADERS = ("受理编号", "受理时间", "投诉人", "用户号", "类别", "状态", "处理部门", "答复时限",
-           "回访日期", "超期")
+HEADERS = (
+    "受理编号",
+    "受理时间",
+    "投诉人",
+    "用户号",
+    "类别",
+    "状态",
+    "处理部门",
+    "答复时限",
+    "回访日期",
+    "超期",
+)
 OVERDUE_FILL = PatternFill("solid", fgColor="FFF4CCCC")
 
 
@@ -34,12 +44,20 @@ def complaints_workbook(
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append([
-            r.ticket_no, _local(r.created_at), r.complainant, r.account_no,
-            label("category", r.category), label("status", r.status), r.department,
-            _local(r.due_at), r.recall_on.isoformat() if r.recall_on else "",
-            "是" if r.overdue else "",
-        ])
+        ws.append(
+            [
+                r.ticket_no,
+                _local(r.created_at),
+                r.complainant,
+                r.account_no,
+                label("category", r.category),
+                label("status", r.status),
+                r.department,
+                _local(r.due_at),
+                r.recall_on.isoformat() if r.recall_on else "",
+                "是" if r.overdue else "",
+            ]
+        )
         if r.overdue:
             for cell in ws[ws.max_row]:
                 cell.fill = OVERDUE_FILL

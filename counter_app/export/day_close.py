@@ -30,8 +30,9 @@ def _local(moment) -> str:
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
 
 
-def _table(ws: Worksheet, headers: list[str], rows: list[list], money_cols: set[int],
-           totals: list) -> None:
+def _table(
+    ws: Worksheet, headers: list[str], rows: list[list], money_cols: set[int], totals: list
+) -> None:
     ws.append(headers)
     for cell in ws[1]:
         cell.font = HEADER_FONT
@@ -65,8 +66,10 @@ def _money(value: Decimal) -> Decimal:
 
 
 def write_day_close_workbook(
-    report: DayCloseReport, path: str | Path,
-    *, on_progress: Callable[[int, int], None] | None = None,
+    report: DayCloseReport,
+    path: str | Path,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Path:
     """The report as an .xlsx at ``path``, written under a temporary name and
     renamed last. ``on_progress(rows done, rows in all)`` is called after each
@@ -89,7 +92,10 @@ def write_day_close_workbook(
         ("冲正笔数", s.totals.reversals),
         ("冲正金额", _money(report.reversal_amount)),
         ("其中违约金", _money(s.totals.late_fees)),
-        ("收据号段", f"{report.first_receipt} 至 {report.last_receipt}" if report.first_receipt else ""),
+        (
+            "收据号段",
+            f"{report.first_receipt} 至 {report.last_receipt}" if report.first_receipt else "",
+        ),
         ("现金差额", _money(s.cash_variance) if s.cash_variance is not None else None),
         ("差额原因", s.variance_reason),
     ]
@@ -98,12 +104,17 @@ def write_day_close_workbook(
     _table(
         ws,
         ["收费方式", "应收", "实点", "差额"],
-        [[tender_label(r.method), _money(r.expected), _money(r.counted), _money(r.variance)]
-         for r in rows],
+        [
+            [tender_label(r.method), _money(r.expected), _money(r.counted), _money(r.variance)]
+            for r in rows
+        ],
         {2, 3, 4},
-        ["合计", _money(sum((r.expected for r in rows), Decimal())),
-         _money(sum((r.counted for r in rows), Decimal())),
-         _money(sum((r.variance for r in rows), Decimal()))],
+        [
+            "合计",
+            _money(sum((r.expected for r in rows), Decimal())),
+            _money(sum((r.counted for r in rows), Decimal())),
+            _money(sum((r.variance for r in rows), Decimal())),
+        ],
     )
 
     report_progress(len(rows), total_rows)
@@ -113,8 +124,11 @@ def write_day_close_workbook(
         ["面额", "张数", "金额"],
         [[_money(d), n, _money(d * n)] for d, n in report.counts],
         {1, 3},
-        ["合计", sum(n for _, n in report.counts),
-         _money(sum((d * n for d, n in report.counts), Decimal()))],
+        [
+            "合计",
+            sum(n for _, n in report.counts),
+            _money(sum((d * n for d, n in report.counts), Decimal())),
+        ],
     )
 
     report_progress(len(rows) + len(report.counts), total_rows)

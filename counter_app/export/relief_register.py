@@ -163,8 +163,13 @@ def export_relief_register(
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
     bold = Font(bold=True)
-    header_style = _style_id(ws, "", font=bold, fill=PatternFill("solid", fgColor="DDEBF7"),
-                             alignment=Alignment(horizontal="center", vertical="center"))
+    header_style = _style_id(
+        ws,
+        "",
+        font=bold,
+        fill=PatternFill("solid", fgColor="DDEBF7"),
+        alignment=Alignment(horizontal="center", vertical="center"),
+    )
     formats = {
         TEXT: _style_id(ws, "", number_format=TEXT),
         MONEY: _style_id(ws, 0, number_format=MONEY),
@@ -183,8 +188,10 @@ def export_relief_register(
     try:
         for row in rows:
             values = [get(row) for get in getters]
-            styles = [date_style if isinstance(v, date) else s
-                      for v, s in zip(values, row_styles, strict=True)]
+            styles = [
+                date_style if isinstance(v, date) else s
+                for v, s in zip(values, row_styles, strict=True)
+            ]
             writer.append(values, styles)
             total += row.relief_total
             count += 1

@@ -19,8 +19,9 @@ class MissingValueError(CounterError, ValueError):
     clerk's input."""
 
     def __init__(self, field: str):
-        super().__init__("missing_value", f"{field}: no value where one is always given",
-                         field=field)
+        super().__init__(
+            "missing_value", f"{field}: no value where one is always given", field=field
+        )
 
 
 def required(value: T | None, field: str) -> T:

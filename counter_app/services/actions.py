@@ -76,7 +76,11 @@ def call(db: Database, name: str, *args: Any, retry_read: bool = False) -> Any:
             if refusal is not None:
                 _log_refusal(name, refusal)
                 raise refusal from None
-            if attempt + 1 < attempts and isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            if (
+                attempt + 1 < attempts
+                and isinstance(exc, DBAPIError)
+                and exc.connection_invalidated
+            ):
                 log.warning("%s: connection lost, sending it again", name)
                 continue
             raise
@@ -88,8 +92,14 @@ def _log_refusal(name: str, refusal: ActionError) -> None:
     arguments nor the server's message (either may hold personal data).
     Conflicts and locks (someone else got there first) at WARNING, the rest at INFO."""
     level = logging.WARNING if refusal.kind in ("conflict", "locked") else logging.INFO
-    log.log(level, "action %s refused: %s %s (field %s)", name, refusal.sqlstate,
-            refusal.code, refusal.field or "-")
+    log.log(
+        level,
+        "action %s refused: %s %s (field %s)",
+        name,
+        refusal.sqlstate,
+        refusal.code,
+        refusal.field or "-",
+    )
 
 
 def connection_lost(error: BaseException) -> bool:
@@ -99,8 +109,11 @@ def connection_lost(error: BaseException) -> bool:
         return error.connection_invalidated or isinstance(error, OperationalError | InterfaceError)
     return isinstance(
         error,
-        DisconnectionError | psycopg.OperationalError | psycopg.InterfaceError
-        | ConnectionError | TimeoutError,
+        DisconnectionError
+        | psycopg.OperationalError
+        | psycopg.InterfaceError
+        | ConnectionError
+        | TimeoutError,
     )
 
 
@@ -108,7 +121,8 @@ def statement_timeout(error: BaseException) -> bool:
     """True when the server cancelled the statement (statement_timeout)."""
     orig = error.orig if isinstance(error, DBAPIError) else error
     return isinstance(orig, pg_errors.QueryCanceled) or (
-        getattr(orig, "sqlstate", None) == QUERY_CANCELED)
+        getattr(orig, "sqlstate", None) == QUERY_CANCELED
+    )
 
 
 def _refusal(orig: BaseException | None) -> ActionError | None:
@@ -120,8 +134,12 @@ def _refusal(orig: BaseException | None) -> ActionError | None:
         if isinstance(orig, pg_errors.InsufficientPrivilege):
             return ActionError("CT403", "privilege", "", str(orig).strip())
         return None
-    return ActionError(state, diag.message_primary or "", diag.message_detail or "",
-                       diag.message_hint or diag.message_primary or "")
+    return ActionError(
+        state,
+        diag.message_primary or "",
+        diag.message_detail or "",
+        diag.message_hint or diag.message_primary or "",
+    )
 
 
 def _plain(value: Any) -> Any:

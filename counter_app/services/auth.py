@@ -31,7 +31,12 @@ from counter_app.domain.errors import CounterError
 from counter_app.services.identity import ROLE_RANK, ROLES, ClerkIdentity, LoginError, LoginFailure
 
 __all__ = [
-    "ROLES", "ROLE_RANK", "Authenticator", "ClerkIdentity", "LoginError", "LoginFailure",
+    "ROLES",
+    "ROLE_RANK",
+    "Authenticator",
+    "ClerkIdentity",
+    "LoginError",
+    "LoginFailure",
     "LoginResult",
 ]
 
@@ -96,13 +101,16 @@ class Authenticator:
     ):
         self.url = normalize_url(database_url)
         self._factory = database_factory or (
-            lambda url: Database(make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
+            lambda url: Database(
+                make_engine(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS)
+            )
         )
         # another person's one connection (verify, act_as): psycopg with the
         # engine's parameters (TLS, timeouts); no engine, no pool, no dialect set-up
         self._connect = connection_factory or (
             lambda url: OneConnection(
-                connect_once(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS))
+                connect_once(url, statement_timeout_ms=WORKSTATION_STATEMENT_TIMEOUT_MS)
+            )
         )
         # the build's migrations, read once per process (about 50 ms): here,
         # on the login window's warm-up task, rather than in the first sign-in
@@ -210,10 +218,12 @@ def identify(send: Send, username: str) -> ClerkIdentity:
     if not clerk["in_group"]:
         raise LoginError(LoginFailure.NOT_A_CLERK, f"{username} lacks counter_{clerk['role']}")
     if not who["in_installation"]:
-        raise LoginError(LoginFailure.NOT_A_CLERK,
-                         f"{username} is not a login of this installation")
-    return ClerkIdentity(clerk["id"], clerk["username"], clerk["display_name"], clerk["role"],
-                         clerk["hall_code"])
+        raise LoginError(
+            LoginFailure.NOT_A_CLERK, f"{username} is not a login of this installation"
+        )
+    return ClerkIdentity(
+        clerk["id"], clerk["username"], clerk["display_name"], clerk["role"], clerk["hall_code"]
+    )
 
 
 def _revision_without_whoami(send: Send) -> str | None:

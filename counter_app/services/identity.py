@@ -29,8 +29,9 @@ class LoginError(CounterError):
 
     def __init__(self, failure: LoginFailure, detail: str = ""):
         kind = "forbidden" if failure is LoginFailure.INSUFFICIENT_ROLE else None
-        super().__init__(failure.value, f"{failure.value}: {detail}" if detail else failure.value,
-                         kind=kind)
+        super().__init__(
+            failure.value, f"{failure.value}: {detail}" if detail else failure.value, kind=kind
+        )
         self.failure = failure
         self.detail = detail
 

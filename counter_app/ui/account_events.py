@@ -21,8 +21,13 @@ class AccountWatch(QObject):
     a changed account, ``refresh()`` runs now if ``widget`` is visible, else
     the next time it is shown."""
 
-    def __init__(self, widget: QWidget, events: AccountEvents, shows: Callable[[int], bool],
-                 refresh: Callable[[], None]):
+    def __init__(
+        self,
+        widget: QWidget,
+        events: AccountEvents,
+        shows: Callable[[int], bool],
+        refresh: Callable[[], None],
+    ):
         super().__init__(widget)
         self._widget = widget
         self._shows = shows

@@ -46,21 +46,32 @@ log = logging.getLogger("counter_app")
 
 def parse_args(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     """Our options, and the rest for Qt (e.g. ``-platform offscreen``)."""
-    parser = argparse.ArgumentParser(
-        prog="counter-app", description="Service-hall counter client."
+    parser = argparse.ArgumentParser(prog="counter-app", description="Service-hall counter client.")
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        metavar="PATH",
+        help="settings file (default: the user's config directory)",
     )
-    parser.add_argument("--settings", type=Path, metavar="PATH",
-                        help="settings file (default: the user's config directory)")
-    parser.add_argument("--database-url", metavar="URL",
-                        help="database for this run, e.g. postgresql://db-server/counter "
-                             "(COUNTER_DATABASE_URL works too); a password in it is ignored")
-    parser.add_argument("--self-check", action="store_true",
-                        help="check this installation on a throw-away demo database "
-                             "(offscreen) and exit 0 when it works")
-    parser.add_argument("--until-login", action="store_true",
-                        help="start normally, print when the login window shows and when "
-                             "the database is ready for a sign-in (Unix time), then exit "
-                             "(start-up timing)")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="database for this run, e.g. postgresql://db-server/counter "
+        "(COUNTER_DATABASE_URL works too); a password in it is ignored",
+    )
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="check this installation on a throw-away demo database "
+        "(offscreen) and exit 0 when it works",
+    )
+    parser.add_argument(
+        "--until-login",
+        action="store_true",
+        help="start normally, print when the login window shows and when "
+        "the database is ready for a sign-in (Unix time), then exit "
+        "(start-up timing)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args, rest = parser.parse_known_args(list(argv))
     if args.database_url:
@@ -75,8 +86,11 @@ def setup_logging(log_dir: Path) -> None:
     handlers: list[logging.Handler] = []
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(
-            log_dir / "counter.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                log_dir / "counter.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+        )
     except OSError:
         pass
     if sys.stderr is not None:  # None under pythonw on Windows
@@ -200,12 +214,17 @@ def _run(
         return info
 
     prepare_behind_login(
-        dialog, runner, authenticator=signin, embedded_dir=embedded_dir, prepare=prepare,
+        dialog,
+        runner,
+        authenticator=signin,
+        embedded_dir=embedded_dir,
+        prepare=prepare,
         on_failure=lambda: failed.append(True),
     )
     try:
-        return _sign_in_and_work(app, runner, store, settings, dialog, signin, failed, servers,
-                                 until_login=until_login)
+        return _sign_in_and_work(
+            app, runner, store, settings, dialog, signin, failed, servers, until_login=until_login
+        )
     finally:
         runner.shutdown(5000)
         for server in servers:
@@ -242,7 +261,11 @@ def _sign_in_and_work(
     from counter_app.ui.main_window import MainWindow
 
     workplace = build_workplace(
-        result.clerk, result.database, settings, runner, authenticator=signin.get(),
+        result.clerk,
+        result.database,
+        settings,
+        runner,
+        authenticator=signin.get(),
         embedded_server=servers[0] if servers else None,
     )
     window = MainWindow(workplace, store, ui_state=QSettings())

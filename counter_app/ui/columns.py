@@ -31,8 +31,9 @@ def fit_columns(
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column in range(model.columnCount()):
-        title = str(model.headerData(column, Qt.Orientation.Horizontal,
-                                     Qt.ItemDataRole.DisplayRole) or "")
+        title = str(
+            model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or ""
+        )
         sample = samples[column] if column < len(samples) else DEFAULT_SAMPLE
         header.resizeSection(column, column_width(table, title, sample))
     if stretch is None:

@@ -34,16 +34,22 @@ class _TabLeaves(QObject):
             mods = key_event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
             if key_event.key() in _TAB_KEYS and mods == Qt.KeyboardModifier.NoModifier:
                 watched.interpretText()  # keep what was typed in the current section
-                forward = (key_event.key() == Qt.Key.Key_Tab
-                           and not key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                forward = (
+                    key_event.key() == Qt.Key.Key_Tab
+                    and not key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                )
                 QWidget.focusNextPrevChild(watched, forward)
                 return True
         return False
 
 
-def configure_date_edit(edit: QDateTimeEdit, *, display_format: str = "yyyy-MM-dd",
-                        today: date | None = None,
-                        earliest: date = EARLIEST_DATE) -> QDateTimeEdit:
+def configure_date_edit(
+    edit: QDateTimeEdit,
+    *,
+    display_format: str = "yyyy-MM-dd",
+    today: date | None = None,
+    earliest: date = EARLIEST_DATE,
+) -> QDateTimeEdit:
     """Set up a QDateEdit or QDateTimeEdit (``display_format`` with HH:mm) of
     any form: calendar popup, ISO display, the date range (``earliest`` .. 10
     years after ``today``) and Tab leaving the edit. Returns ``edit``."""

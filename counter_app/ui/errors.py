@@ -18,33 +18,45 @@ def explain(error: BaseException) -> str:
     kind = error.kind if isinstance(error, CounterError) else None
     if statement_timeout(error):
         return QCoreApplication.translate(
-            "Errors", "The database took too long to answer. Try again in a moment; "
-            "narrow the request if it keeps happening.")
+            "Errors",
+            "The database took too long to answer. Try again in a moment; "
+            "narrow the request if it keeps happening.",
+        )
     if connection_lost(error) or (
-            isinstance(error, LoginError) and error.failure is LoginFailure.UNREACHABLE):
+        isinstance(error, LoginError) and error.failure is LoginFailure.UNREACHABLE
+    ):
         return QCoreApplication.translate(
-            "Errors", "The connection to the database was lost. Check the network and "
-            "try again; what you typed is kept.")
+            "Errors",
+            "The connection to the database was lost. Check the network and "
+            "try again; what you typed is kept.",
+        )
     if kind == "conflict":
         return QCoreApplication.translate(
-            "Errors", "The figures changed meanwhile (another clerk or window). Refresh, "
-            "check them and try again.")
+            "Errors",
+            "The figures changed meanwhile (another clerk or window). Refresh, "
+            "check them and try again.",
+        )
     if kind == "forbidden" or isinstance(error, PermissionError):
         return QCoreApplication.translate(
-            "Errors", "You are not allowed to do this. Ask a supervisor.")
+            "Errors", "You are not allowed to do this. Ask a supervisor."
+        )
     if kind == "rate_limited":
         return QCoreApplication.translate(
-            "Errors", "Too many lookups in a short time. Wait a minute and try again.")
+            "Errors", "Too many lookups in a short time. Wait a minute and try again."
+        )
     if kind == "locked":
         return QCoreApplication.translate(
-            "Errors", "This record is being changed elsewhere. Try again in a moment.")
+            "Errors", "This record is being changed elsewhere. Try again in a moment."
+        )
     if kind == "not_found" or isinstance(error, LookupError):
         return QCoreApplication.translate(
-            "Errors", "Not found: it may have been removed meanwhile. Refresh and try again.")
+            "Errors", "Not found: it may have been removed meanwhile. Refresh and try again."
+        )
     if isinstance(error, CounterError):
         return _refusal(error)
-    return QCoreApplication.translate(
-        "Errors", "The request failed: {error}").format(error=type(error).__name__)
+    return QCoreApplication.translate("Errors", "The request failed: {error}").format(
+        error=type(error).__name__
+    )
 
 
 def _refusal(error: CounterError) -> str:
@@ -52,16 +64,19 @@ def _refusal(error: CounterError) -> str:
     problem = _problems().get(error.code)
     if problem is None and not error.field:
         return QCoreApplication.translate(
-            "Errors", "The request was refused ({code}). Check what was typed and try "
-            "again.").format(code=error.code)
+            "Errors", "The request was refused ({code}). Check what was typed and try again."
+        ).format(code=error.code)
     if problem is None:
         problem = QCoreApplication.translate(
-            "Errors", "refused ({code}); check what was typed.").format(code=error.code)
+            "Errors", "refused ({code}); check what was typed."
+        ).format(code=error.code)
     if error.field:
         return QCoreApplication.translate("Errors", "{field}: {problem}").format(
-            field=field_label(error.field), problem=problem)
+            field=field_label(error.field), problem=problem
+        )
     return QCoreApplication.translate("Errors", "The request was refused: {problem}").format(
-        problem=problem)
+        problem=problem
+    )
 
 
 def _problems() -> dict[str, str]:
@@ -79,7 +94,8 @@ def _problems() -> dict[str, str]:
         "negative": QCoreApplication.translate("Errors", "must not be negative."),
         "zero": QCoreApplication.translate("Errors", "must be more than zero."),
         "duplicate": QCoreApplication.translate(
-            "Errors", "already recorded; it cannot be entered twice."),
+            "Errors", "already recorded; it cannot be entered twice."
+        ),
     }
 
 

@@ -23,11 +23,18 @@ def remember_folder(kind: str, chosen: str, state: QSettings | None = None) -> N
         (state or QSettings()).setValue(KEY.format(kind=kind), str(Path(chosen).parent))
 
 
-def save_file_name(parent: QWidget, kind: str, title: str, name: str, filters: str,
-                   *, state: QSettings | None = None) -> str:
+def save_file_name(
+    parent: QWidget,
+    kind: str,
+    title: str,
+    name: str,
+    filters: str,
+    *,
+    state: QSettings | None = None,
+) -> str:
     """Ask where to save ``name``; "" when the clerk cancels."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, str(last_folder(kind, state) / name), filters)
+        parent, title, str(last_folder(kind, state) / name), filters
+    )
     remember_folder(kind, chosen, state)
     return chosen
-

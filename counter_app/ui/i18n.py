@@ -48,7 +48,9 @@ def install_translators(app: QApplication, language: str = DEFAULT_LANGUAGE) -> 
             translator = QTranslator(app)
             loaded = translator.load(f"{prefix}_{language}", directory)
         if loaded:
-            translator.setObjectName(f"{prefix}_{language}.qm")  # the in-memory ones have no filePath
+            translator.setObjectName(
+                f"{prefix}_{language}.qm"
+            )  # the in-memory ones have no filePath
             app.installTranslator(translator)
             installed.append(translator)
         elif language != "en" or prefix == "counter":

@@ -164,9 +164,7 @@ class LoginDialog(QDialog):
                 "This account is not registered as a counter clerk. "
                 "Ask your supervisor to set it up."
             ),
-            LoginFailure.INACTIVE: self.tr(
-                "This account has been disabled. Ask your supervisor."
-            ),
+            LoginFailure.INACTIVE: self.tr("This account has been disabled. Ask your supervisor."),
             LoginFailure.SCHEMA_MISSING: self.tr(
                 "The database is not ready for this version of Counter. "
                 "Ask IT support to upgrade the database (counter-admin migrate)."
@@ -175,9 +173,7 @@ class LoginDialog(QDialog):
                 "The database belongs to a newer version of Counter. "
                 "Ask IT support to install the new version on this workstation."
             ),
-            LoginFailure.INSUFFICIENT_ROLE: self.tr(
-                "This account is not allowed to do this."
-            ),
+            LoginFailure.INSUFFICIENT_ROLE: self.tr("This account is not allowed to do this."),
         }
         return messages[failure]
 

@@ -54,7 +54,10 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.workplace = workplace
         clerk, database, settings, runner = (
-            workplace.clerk, workplace.database, workplace.settings, workplace.runner
+            workplace.clerk,
+            workplace.database,
+            workplace.settings,
+            workplace.runner,
         )
         self.clerk = clerk
         self.shift_open = False  # as the payments or day close page last read it
@@ -70,23 +73,46 @@ class MainWindow(QMainWindow):
         self.ui.navList.setItemDelegate(NavDelegate(self.ui.navList))
         self._add_page("search", self.tr("Search"), self.search_page)
         # the other pages are built when first shown (or asked for): sign-in stays quick
-        self._add_page("payments", self.tr("Payments"), LazyPage(
-            lambda: self._connected(PaymentsPage(workplace, state=state))))
+        self._add_page(
+            "payments",
+            self.tr("Payments"),
+            LazyPage(lambda: self._connected(PaymentsPage(workplace, state=state))),
+        )
         self._add_page("relief", self.tr("Relief"), LazyPage(lambda: ReliefPage(workplace)))
-        self._add_page("complaints", self.tr("Complaints"),
-                       LazyPage(lambda: ComplaintsPage(workplace)))
-        self._add_page("day_close", self.tr("Day close"),
-                       LazyPage(lambda: self._connected(DayClosePage(workplace))))
-        self._add_page("settings", self.tr("Settings"), LazyPage(
-            lambda: self._connected(SettingsPage(settings, settings_store, runner=runner,
-                                                 database_editable=clerk.role != "clerk"))))
+        self._add_page(
+            "complaints", self.tr("Complaints"), LazyPage(lambda: ComplaintsPage(workplace))
+        )
+        self._add_page(
+            "day_close",
+            self.tr("Day close"),
+            LazyPage(lambda: self._connected(DayClosePage(workplace))),
+        )
+        self._add_page(
+            "settings",
+            self.tr("Settings"),
+            LazyPage(
+                lambda: self._connected(
+                    SettingsPage(
+                        settings,
+                        settings_store,
+                        runner=runner,
+                        database_editable=clerk.role != "clerk",
+                    )
+                )
+            ),
+        )
         if clerk.role == "admin":  # the price schedules (水价): administrators only
             self._add_page("tariffs", self.tr("Tariffs"), LazyPage(lambda: TariffsPage(workplace)))
         # built once the window shows, one per turn: a first visit only shows them (the
         # payments page waits for its visit: built, it asks about unfinished payments)
         self.page_builder = PageBuilder(
-            [page for key in ("relief", "complaints", "day_close")
-             if isinstance(page := self._pages[key], LazyPage)], self)
+            [
+                page
+                for key in ("relief", "complaints", "day_close")
+                if isinstance(page := self._pages[key], LazyPage)
+            ],
+            self,
+        )
         self.ui.navList.currentRowChanged.connect(self.ui.pageStack.setCurrentIndex)
         self.ui.navList.setCurrentRow(0)
         self.ui.actionQuit.triggered.connect(self.quit)
@@ -95,8 +121,9 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(
             self.ui.statusBar, clerk, settings.workstation, database.describe()
         )
-        self.monitor = ConnectionMonitor(workplace.ping, runner, interval_ms=ping_interval_ms,
-                                         parent=self)
+        self.monitor = ConnectionMonitor(
+            workplace.ping, runner, interval_ms=ping_interval_ms, parent=self
+        )
         self.monitor.state_changed.connect(self.status.set_connected)
         self.monitor.start()
         self._restore_state()
@@ -122,11 +149,15 @@ class MainWindow(QMainWindow):
         if not self.shift_open:
             return True
         answer = QMessageBox.question(
-            self, self.tr("Shift still open"),
-            self.tr("Your shift is still open: count the till and close it on Day close "
-                    "(Ctrl+5) before you leave. Quit anyway?"),
+            self,
+            self.tr("Shift still open"),
+            self.tr(
+                "Your shift is still open: count the till and close it on Day close "
+                "(Ctrl+5) before you leave. Quit anyway?"
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def quit(self) -> None:
@@ -235,7 +266,9 @@ class MainWindow(QMainWindow):
         self.page_builder.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self._is_built("payments") and not self.payments_page.confirm_close():  # payments with an unknown outcome
+        if (
+            self._is_built("payments") and not self.payments_page.confirm_close()
+        ):  # payments with an unknown outcome
             event.ignore()
             return
         # the clerk quitting (Ctrl+Q asks in quit()) or closing the window; not the

@@ -35,8 +35,12 @@ class NavDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.62))
         painter.setFont(font)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        role = (
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        )
         painter.setPen(option.palette.color(role))
         rect = option.rect.adjusted(0, 0, -8, 0)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shortcut)
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shortcut
+        )
         painter.restore()

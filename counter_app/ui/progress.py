@@ -38,10 +38,15 @@ class TaskProgress(QObject):
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
-            self.dialog.setLabelText(self.tr("{done} of {total} {unit}").format(
-                done=f"{done:,}", total=f"{total:,}", unit=self.unit))
+            self.dialog.setLabelText(
+                self.tr("{done} of {total} {unit}").format(
+                    done=f"{done:,}", total=f"{total:,}", unit=self.unit
+                )
+            )
         else:
-            self.dialog.setLabelText(self.tr("{done} {unit}").format(done=f"{done:,}", unit=self.unit))
+            self.dialog.setLabelText(
+                self.tr("{done} {unit}").format(done=f"{done:,}", unit=self.unit)
+            )
 
     def cancel(self) -> None:
         if self.task_id is not None:
@@ -82,6 +87,7 @@ def run_with_progress(
         else:
             on_error(exc)
 
-    progress.task_id = runner.submit(fn, *args, on_done=done, on_error=failed,
-                                     on_progress=progress.report, key=key)
+    progress.task_id = runner.submit(
+        fn, *args, on_done=done, on_error=failed, on_progress=progress.report, key=key
+    )
     return progress

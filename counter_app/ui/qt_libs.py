@@ -57,6 +57,10 @@ def warn_missing(packages: list[str]) -> None:
     if not packages:
         return
     names = " ".join(packages)
-    print(f"counter-app: 缺少 Qt 所需的系统库，请安装：sudo apt-get install {names}\n"
-          f"counter-app: Qt needs system libraries that are missing; install them with: "
-          f"sudo apt-get install {names}", file=sys.stderr, flush=True)
+    print(
+        f"counter-app: 缺少 Qt 所需的系统库，请安装：sudo apt-get install {names}\n"
+        f"counter-app: Qt needs system libraries that are missing; install them with: "
+        f"sudo apt-get install {names}",
+        file=sys.stderr,
+        flush=True,
+    )

@@ -91,18 +91,34 @@ def check_payment(login, target: Path) -> str:
     clerk, services = login.clerk, build_services(login.database, login.clerk)
     actor = Actor(clerk.username, "SELF-CHECK", clerk.id)
     shift_id = services.shifts.current(clerk.id) or services.shifts.open(
-        actor, clerk.hall_code, Decimal("100.00"))
+        actor, clerk.hall_code, Decimal("100.00")
+    )
     payments = services.payments
-    account = next((a for a in (payments.account_for_payment(account_id=i)
-                                for i in services.accounts.account_ids()) if a.bills), None)
+    account = next(
+        (
+            a
+            for a in (
+                payments.account_for_payment(account_id=i) for i in services.accounts.account_ids()
+            )
+            if a.bills
+        ),
+        None,
+    )
     if account is None:
         raise CheckFailed("the demo database has no open bill")
     bill = account.bills[0]
-    paid = payments.post(PaymentRequest(
-        client_uuid=str(uuid.uuid4()), account_id=account.account_id, shift_id=shift_id,
-        tenders=(TenderInput(Tender.CASH, bill.outstanding, bill.outstanding + 10),),
-        to_bills=bill.outstanding, bill_ids=(bill.bill_id,), expected_owed=bill.outstanding,
-    ), actor)
+    paid = payments.post(
+        PaymentRequest(
+            client_uuid=str(uuid.uuid4()),
+            account_id=account.account_id,
+            shift_id=shift_id,
+            tenders=(TenderInput(Tender.CASH, bill.outstanding, bill.outstanding + 10),),
+            to_bills=bill.outstanding,
+            bill_ids=(bill.bill_id,),
+            expected_owed=bill.outstanding,
+        ),
+        actor,
+    )
     facts = payments.receipt_facts(paid.payment_id)
     pdf = render_pdf(receipt_document(receipt_data(facts)))
     if not pdf.startswith(b"%PDF") or not any(name in pdf for name in PDF_FONT_NAMES):
@@ -121,7 +137,9 @@ def check_translations(app, language: str) -> str:
     return ", ".join(loaded)
 
 
-def run_self_check(qt_args: list[str], *, language: str = "zh_CN", out: TextIO | None = None) -> int:
+def run_self_check(
+    qt_args: list[str], *, language: str = "zh_CN", out: TextIO | None = None
+) -> int:
     """The checks, in a throw-away directory; the process exit code."""
     out = out or sys.stdout
     if "-platform" not in qt_args:
@@ -146,8 +164,12 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     app = qt_application(qt_args)
     checks.run("font", lambda: install_app_font(app))
     checks.run("translations", lambda: check_translations(app, language))
-    info = checks.run("database", lambda: prepare_embedded_database(
-        tmp / "postgres", accounts=SELF_CHECK_ACCOUNTS, months=SELF_CHECK_MONTHS))
+    info = checks.run(
+        "database",
+        lambda: prepare_embedded_database(
+            tmp / "postgres", accounts=SELF_CHECK_ACCOUNTS, months=SELF_CHECK_MONTHS
+        ),
+    )
 
     def login():
         if info is None or not info.demo_logins:
@@ -158,6 +180,7 @@ def _checks(tmp: Path, qt_args: list[str], language: str, out: TextIO) -> int:
     result = checks.run("login", login)
     runner = TaskRunner(app)
     try:
+
         def main_window() -> str:
             settings = Settings(workstation="SELF-CHECK", language=language)
             workplace = build_workplace(result.clerk, result.database, settings, runner)

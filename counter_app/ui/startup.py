@@ -97,14 +97,17 @@ def prepare_behind_login(
         return
 
     if _database_exists(embedded_dir):
-        dialog.set_preparing(QCoreApplication.translate(
-            "Startup", "Checking the database on this computer..."))
+        dialog.set_preparing(
+            QCoreApplication.translate("Startup", "Checking the database on this computer...")
+        )
     else:
-        dialog.set_preparing(QCoreApplication.translate(
-            "Startup",
-            "Preparing the demo database on this computer (only on the first start). "
-            "You can type your username and password meanwhile.",
-        ))
+        dialog.set_preparing(
+            QCoreApplication.translate(
+                "Startup",
+                "Preparing the demo database on this computer (only on the first start). "
+                "You can type your username and password meanwhile.",
+            )
+        )
 
     def ready(info: Any) -> None:
         if info.created:
@@ -114,14 +117,24 @@ def prepare_behind_login(
         on_ready(info)
         dialog.set_database_text(describe_url(info.url))
         dialog.set_ready()
-        runner.submit(find_demo_logins, info.server, on_done=dialog.show_demo_logins,
-                      on_error=_no_demo_logins, key=DEMO_LOGINS_TASK)
+        runner.submit(
+            find_demo_logins,
+            info.server,
+            on_done=dialog.show_demo_logins,
+            on_error=_no_demo_logins,
+            key=DEMO_LOGINS_TASK,
+        )
         if authenticator is not None:
             runner.submit(warm_up_behind_login, authenticator, key=WARM_UP_TASK)
 
     def failed(exc: BaseException) -> None:
-        log.error("cannot prepare the embedded database in %s: %s (%s)", embedded_dir, exc,
-                  getattr(exc, "detail", ""), exc_info=exc)
+        log.error(
+            "cannot prepare the embedded database in %s: %s (%s)",
+            embedded_dir,
+            exc,
+            getattr(exc, "detail", ""),
+            exc_info=exc,
+        )
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("Startup", "Counter"),
@@ -140,27 +153,40 @@ def embedded_failure_text(exc: BaseException, datadir: Path) -> str:
     """Why the database on this computer could not start, for the clerk."""
     reasons = {
         "permissions": QCoreApplication.translate(
-            "Startup", "The folder {path} cannot be written (permissions)."),
+            "Startup", "The folder {path} cannot be written (permissions)."
+        ),
         "disk_full": QCoreApplication.translate("Startup", "The disk holding {path} is full."),
         "port": QCoreApplication.translate(
-            "Startup", "No network port on this computer (127.0.0.1) is free for it."),
+            "Startup", "No network port on this computer (127.0.0.1) is free for it."
+        ),
         "newer_version": QCoreApplication.translate(
             "Startup",
-            "The data in {path} was made by a newer version of Counter; install that version."),
+            "The data in {path} was made by a newer version of Counter; install that version.",
+        ),
         "older_version": QCoreApplication.translate(
             "Startup",
-            "The data in {path} was made by an older PostgreSQL; it must be upgraded first."),
+            "The data in {path} was made by an older PostgreSQL; it must be upgraded first.",
+        ),
         "binaries": QCoreApplication.translate(
-            "Startup", "This installation lacks its database server; reinstall it."),
+            "Startup", "This installation lacks its database server; reinstall it."
+        ),
     }
-    reason = reasons.get(getattr(exc, "reason", ""), QCoreApplication.translate(
-        "Startup", "The database server did not start; its log is in {path}."))
+    reason = reasons.get(
+        getattr(exc, "reason", ""),
+        QCoreApplication.translate(
+            "Startup", "The database server did not start; its log is in {path}."
+        ),
+    )
     where = str(getattr(exc, "path", None) or datadir)
-    return "\n".join((
-        QCoreApplication.translate("Startup", "The database on this computer could not be started."),
-        reason.format(path=where),
-        QCoreApplication.translate("Startup", "Call IT support."),
-    ))
+    return "\n".join(
+        (
+            QCoreApplication.translate(
+                "Startup", "The database on this computer could not be started."
+            ),
+            reason.format(path=where),
+            QCoreApplication.translate("Startup", "Call IT support."),
+        )
+    )
 
 
 def _no_demo_logins(exc: BaseException) -> None:

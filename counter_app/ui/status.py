@@ -105,9 +105,7 @@ class StatusPanel(QObject):
         self.connection_label.setText(self.tr("Checking connection..."))
 
     def set_workstation(self, workstation: str) -> None:
-        self.workstation_label.setText(
-            self.tr("Workstation: {name}").format(name=workstation)
-        )
+        self.workstation_label.setText(self.tr("Workstation: {name}").format(name=workstation))
 
     def set_connected(self, connected: bool) -> None:
         if connected:

@@ -34,8 +34,10 @@ OK_STYLE = text_style(OK)  # done
 NOTICE_STYLE = text_style(NOTICE)
 MUTED_STYLE = text_style(MUTED)  # a caption or a hint
 BANNER_STYLE = f"color: {ON_ERROR}; background: {ERROR}; padding: 2px 6px;"  # 停供 on the account
-NOTE_STYLE = (f"background: {NOTE_BACKGROUND}; border: 1px solid {NOTE_BORDER}; "
-              "border-radius: 4px; padding: 6px;")
+NOTE_STYLE = (
+    f"background: {NOTE_BACKGROUND}; border: 1px solid {NOTE_BORDER}; "
+    "border-radius: 4px; padding: 6px;"
+)
 ERROR_PARAGRAPH = f"<p style='color:{ERROR}'>"  # opens a red paragraph in rich text
 
 

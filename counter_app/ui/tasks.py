@@ -131,8 +131,13 @@ class TaskRunner(QObject):
     _worker_failed = Signal(int, object)
     _worker_progress = Signal(int, int, int)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4,
-                 events: AccountEvents | None = None):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        max_threads: int = 4,
+        events: AccountEvents | None = None,
+    ):
         super().__init__(parent)
         self.events = events if events is not None else AccountEvents(self)
         self._pool = QThreadPool(self)
@@ -163,8 +168,9 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         control = None
         if on_progress is not None:
-            control = TaskControl(lambda done, total: self._worker_progress.emit(
-                task_id, done, total))
+            control = TaskControl(
+                lambda done, total: self._worker_progress.emit(task_id, done, total)
+            )
         self._pending[task_id] = _Pending(key, on_done, on_error, changes, on_progress, control)
         if key is not None:
             self._latest[key] = task_id
@@ -228,8 +234,9 @@ class TaskRunner(QObject):
 
     # -- worker side (pool thread) ----------------------------------------------
 
-    def _run(self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...],
-             kwargs: dict[str, Any]) -> None:
+    def _run(
+        self, task_id: int, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
         try:
             result = fn(*args, **kwargs)
         except BaseException as exc:  # noqa: BLE001 - every request must answer
@@ -283,8 +290,10 @@ class TaskRunner(QObject):
     @Slot(int, int, int)
     def _deliver_progress(self, task_id: int, done: int, total: int) -> None:
         pending = self._pending.get(task_id)
-        if pending is None or pending.on_progress is None or (
-            pending.control is not None and pending.control.cancelled
+        if (
+            pending is None
+            or pending.on_progress is None
+            or (pending.control is not None and pending.control.cancelled)
         ):
             return
         if _receiver_alive(pending.on_progress):
@@ -302,8 +311,9 @@ class TaskRunner(QObject):
                 if isinstance(exc, Cancelled):
                     log.info("background task %d (%s) cancelled", task_id, pending.key or "-")
                 else:
-                    log.error("background task %d (%s) failed", task_id, pending.key or "-",
-                              exc_info=exc)
+                    log.error(
+                        "background task %d (%s) failed", task_id, pending.key or "-", exc_info=exc
+                    )
             else:
                 _log_failure(task_id, pending.key, exc)
                 if _receiver_alive(pending.on_error):

@@ -40,9 +40,18 @@ def db(pg_db):  # login_as signs in to this database
         s.add(m.Area(code="A02", name="纸坊镇", meter_reader=""))
         s.flush()
         for i, (no, opened, area) in enumerate(ACCOUNTS):
-            make_account(s, no, opened_on=opened, area_code=area, name=f"户{i}",
-                         id_number=None, mobile=None, mobile_masked="", id_masked="",
-                         id_tail="")
+            make_account(
+                s,
+                no,
+                opened_on=opened,
+                area_code=area,
+                name=f"户{i}",
+                id_number=None,
+                mobile=None,
+                mobile_masked="",
+                id_masked="",
+                id_tail="",
+            )
     return pg_db
 
 
@@ -67,8 +76,9 @@ def _denied(login: Database, sql: str, **params) -> None:
 
 
 def _assign_sql(conn, account_id: int, cabinet: str | None = None) -> str:
-    return conn.execute(text("SELECT counter_assign_archive_no(:a, :c, 'WS')"),
-                        {"a": account_id, "c": cabinet}).scalar_one()["archive_no"]
+    return conn.execute(
+        text("SELECT counter_assign_archive_no(:a, :c, 'WS')"), {"a": account_id, "c": cabinet}
+    ).scalar_one()["archive_no"]
 
 
 # ------------------------------------------------------------------ the rule
@@ -86,15 +96,23 @@ def test_a_supervisor_numbers_an_account_by_locality_year_and_sequence(db, login
     assert format_archive_no("A01", 2024, 2) == "A01-2024-00002"
     assert parse_archive_no("a01-2024-00002").number == 2
     with db.engine.connect() as conn:
-        assert conn.execute(text(
-            "SELECT counter_archive_format('07', 2026, 123456)")).scalar_one() == "07-2026-123456"
+        assert (
+            conn.execute(text("SELECT counter_archive_format('07', 2026, 123456)")).scalar_one()
+            == "07-2026-123456"
+        )
         assert format_archive_no("07", 2026, 123456) == "07-2026-123456"
-        audit = conn.execute(text(
-            "SELECT clerk, workstation, details::jsonb FROM audit_events "
-            "WHERE action = 'archive.assign' AND entity_id = :id"),
-            {"id": str(ids["01000001"])}).one()
-        sequences = dict(conn.execute(text(
-            "SELECT locality || '/' || year, next_no FROM archive_sequences")).all())
+        audit = conn.execute(
+            text(
+                "SELECT clerk, workstation, details::jsonb FROM audit_events "
+                "WHERE action = 'archive.assign' AND entity_id = :id"
+            ),
+            {"id": str(ids["01000001"])},
+        ).one()
+        sequences = dict(
+            conn.execute(
+                text("SELECT locality || '/' || year, next_no FROM archive_sequences")
+            ).all()
+        )
     assert audit.clerk == boss.username and audit.workstation == "WS-09"
     assert audit.details["archive_no"] == "A01-2024-00001"
     assert audit.details["cabinet_no"] == "柜A-03"
@@ -103,8 +121,9 @@ def test_a_supervisor_numbers_an_account_by_locality_year_and_sequence(db, login
 
 def test_an_account_without_opening_date_takes_this_year_in_shanghai(db, login_as):
     with db.write() as s:
-        account = make_account(s, "03000001", area_code="A02", opened_on=None,
-                               id_number=None, mobile=None)
+        account = make_account(
+            s, "03000001", area_code="A02", opened_on=None, id_number=None, mobile=None
+        )
     boss_db, boss = login_as("supervisor")
     got = ArchiveService(boss_db).assign(account.id, None, _actor(boss))
     year = datetime.now(ZoneInfo("Asia/Shanghai")).year
@@ -114,10 +133,12 @@ def test_an_account_without_opening_date_takes_this_year_in_shanghai(db, login_a
 def test_a_number_is_never_changed_and_a_kept_number_is_stepped_over(db, login_as):
     ids = _ids(db)
     with db.engine.begin() as conn:  # the old system's numbers, as an import keeps them
-        conn.execute(text("UPDATE accounts SET archive_no = 'A01-2024-00001' "
-                          "WHERE account_no = '01000004'"))
-        conn.execute(text("UPDATE accounts SET archive_no = 'JX-OLD-77' "
-                          "WHERE account_no = '01000003'"))
+        conn.execute(
+            text("UPDATE accounts SET archive_no = 'A01-2024-00001' WHERE account_no = '01000004'")
+        )
+        conn.execute(
+            text("UPDATE accounts SET archive_no = 'JX-OLD-77' WHERE account_no = '01000003'")
+        )
     boss_db, boss = login_as("supervisor")
     service = ArchiveService(boss_db)
     for account_no, kept in (("01000004", "A01-2024-00001"), ("01000003", "JX-OLD-77")):
@@ -167,8 +188,9 @@ def test_two_supervisors_at_once_queue_on_the_sequence_and_leave_no_gap(db, logi
         thread = threading.Thread(target=second)
         thread.start()
         # it waits on a lock (the sequence row), not on anything else, and has not finished
-        assert wait_for_lock_waiters(db.engine, "%counter_assign_archive_no%"), \
+        assert wait_for_lock_waiters(db.engine, "%counter_assign_archive_no%"), (
             "the second assignment did not wait for the first"
+        )
         assert lock_waiters(db.engine, "%counter_assign_archive_no%") == 1
         assert thread.is_alive() and "second" not in got
         trans.rollback()
@@ -181,8 +203,17 @@ def test_two_supervisors_at_once_queue_on_the_sequence_and_leave_no_gap(db, logi
 
 def test_many_assignments_at_once_are_gapless_and_unique(db, login_as):
     with db.write() as s:
-        new = [make_account(s, f"0400{i:04d}", area_code="A02", opened_on=date(2025, 6, 1),
-                            id_number=None, mobile=None).id for i in range(40)]
+        new = [
+            make_account(
+                s,
+                f"0400{i:04d}",
+                area_code="A02",
+                opened_on=date(2025, 6, 1),
+                id_number=None,
+                mobile=None,
+            ).id
+            for i in range(40)
+        ]
     logins = [login_as("supervisor")[0] for _ in range(4)]
     errors: list[BaseException] = []
 
@@ -195,19 +226,23 @@ def test_many_assignments_at_once_are_gapless_and_unique(db, login_as):
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=work, args=(login, new[i::4]))
-               for i, login in enumerate(logins)]
+    threads = [
+        threading.Thread(target=work, args=(login, new[i::4])) for i, login in enumerate(logins)
+    ]
     for t in threads:
         t.start()
     for t in threads:
         t.join(30)
     assert errors == []
     with db.engine.connect() as conn:
-        numbers = conn.execute(text(
-            "SELECT archive_no FROM accounts WHERE opened_on = '2025-06-01'")).scalars().all()
-        next_no = conn.execute(text(
-            "SELECT next_no FROM archive_sequences WHERE locality = 'A02' AND year = 2025"
-        )).scalar_one()
+        numbers = (
+            conn.execute(text("SELECT archive_no FROM accounts WHERE opened_on = '2025-06-01'"))
+            .scalars()
+            .all()
+        )
+        next_no = conn.execute(
+            text("SELECT next_no FROM archive_sequences WHERE locality = 'A02' AND year = 2025")
+        ).scalar_one()
     assert sorted(numbers) == [format_archive_no("A02", 2025, n) for n in range(1, 41)]
     assert next_no == 41
 
@@ -220,7 +255,8 @@ def test_a_supervisor_records_and_moves_the_cabinet(db, login_as):
     service, ids = ArchiveService(boss_db), _ids(db)
     service.assign(ids["01000001"], None, _actor(boss))
     assert service.set_cabinet(ids["01000001"], "3号柜", _actor(boss)) == ArchiveInfo(
-        "A01-2024-00001", "3号柜")
+        "A01-2024-00001", "3号柜"
+    )
     assert service.set_cabinet(ids["01000001"], "5号柜", _actor(boss)).cabinet_no == "5号柜"
     service.set_cabinet(ids["01000001"], "5号柜", _actor(boss))  # no move: no audit row
     for bad, code in (("", "required"), ("   ", "required"), ("X" * 17, "too_long")):
@@ -228,12 +264,20 @@ def test_a_supervisor_records_and_moves_the_cabinet(db, login_as):
             service.set_cabinet(ids["01000001"], bad, _actor(boss))
         assert (refused.value.code, refused.value.field) == (code, "cabinet_no")
     with boss_db.engine.connect() as conn, pytest.raises(DBAPIError, match="invalid"):
-        conn.execute(text("SELECT counter_set_cabinet_no(:a, E'A\\n1', 'WS')"),
-                     {"a": ids["01000001"]})
+        conn.execute(
+            text("SELECT counter_set_cabinet_no(:a, E'A\\n1', 'WS')"), {"a": ids["01000001"]}
+        )
     with db.engine.connect() as conn:
-        moves = conn.execute(text(
-            "SELECT details::jsonb FROM audit_events WHERE action = 'archive.cabinet' "
-            "ORDER BY id")).scalars().all()
+        moves = (
+            conn.execute(
+                text(
+                    "SELECT details::jsonb FROM audit_events WHERE action = 'archive.cabinet' "
+                    "ORDER BY id"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert [(d["from"], d["to"]) for d in moves] == [("", "3号柜"), ("3号柜", "5号柜")]
     screen = AccountService(boss_db).screen(ids["01000001"])
     assert screen.archive == ArchiveInfo("A01-2024-00001", "5号柜")
@@ -253,7 +297,8 @@ def test_the_batch_numbers_every_account_in_a_stable_order_once(db, login_as, lo
     assert _numbers(db) == {
         "01000003": "A01-2023-00001",
         # 2024: by opening date, then account number
-        "01000002": "A01-2024-00001", "01000004": "A01-2024-00002",
+        "01000002": "A01-2024-00001",
+        "01000004": "A01-2024-00002",
         "01000001": "A01-2024-00003",
         "02000001": "A02-2024-00001",
     }
@@ -262,9 +307,16 @@ def test_the_batch_numbers_every_account_in_a_stable_order_once(db, login_as, lo
     batch_db, _ = login_batch()
     assert ArchiveService(batch_db).assign_all("batch").assigned == 0
     with db.engine.connect() as conn:
-        audits = conn.execute(text(
-            "SELECT details::jsonb FROM audit_events WHERE action = 'archive.assign_batch' "
-            "ORDER BY id")).scalars().all()
+        audits = (
+            conn.execute(
+                text(
+                    "SELECT details::jsonb FROM audit_events WHERE action = 'archive.assign_batch' "
+                    "ORDER BY id"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert [a["assigned"] for a in audits] == [1, 4]  # a run that numbers nothing: no row
     with pytest.raises(ArchiveError) as refused:
         service.assign_all("WS", "NOPE")
@@ -273,8 +325,7 @@ def test_the_batch_numbers_every_account_in_a_stable_order_once(db, login_as, lo
 
 def test_the_dba_runs_the_batch_too(db):
     with db.engine.connect() as conn:
-        got = conn.execute(text(
-            "SELECT counter_assign_archive_numbers('cli', NULL)")).scalar_one()
+        got = conn.execute(text("SELECT counter_assign_archive_numbers('cli', NULL)")).scalar_one()
         conn.commit()
     assert got["assigned"] == len(ACCOUNTS)
 
@@ -282,8 +333,7 @@ def test_the_dba_runs_the_batch_too(db):
 # ------------------------------------------------------------------ raw SQL
 
 
-def test_a_clerk_cannot_write_numbers_or_sequences_nor_call_the_supervisors_actions(
-        db, login_as):
+def test_a_clerk_cannot_write_numbers_or_sequences_nor_call_the_supervisors_actions(db, login_as):
     clerk_db, clerk = login_as("clerk")
     boss_db, boss = login_as("supervisor")
     ids = _ids(db)
@@ -292,8 +342,9 @@ def test_a_clerk_cannot_write_numbers_or_sequences_nor_call_the_supervisors_acti
         _denied(login, "UPDATE accounts SET archive_no = 'A01-2024-00009' WHERE id = :a", a=a)
         _denied(login, "UPDATE accounts SET cabinet_no = 'X' WHERE id = :a", a=a)
         _denied(login, "UPDATE archive_sequences SET next_no = 1")
-        _denied(login, "INSERT INTO archive_sequences (locality, year, next_no) "
-                       "VALUES ('A01', 2024, 7)")
+        _denied(
+            login, "INSERT INTO archive_sequences (locality, year, next_no) VALUES ('A01', 2024, 7)"
+        )
         _denied(login, "DELETE FROM archive_sequences")
         _denied(login, "SELECT * FROM archive_sequences")
         _denied(login, "SELECT counter_archive_issue('A01', 2024)")
@@ -315,8 +366,9 @@ def test_an_archive_number_is_found_by_the_search(db, login_as):
     admin_db, _ = login_as("admin")
     ArchiveService(admin_db).assign_all("WS")
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE accounts SET archive_no = 'jx-old-77' "
-                          "WHERE account_no = '02000001'"))
+        conn.execute(
+            text("UPDATE accounts SET archive_no = 'jx-old-77' WHERE account_no = '02000001'")
+        )
     clerk_db, _ = login_as("clerk")
     search = SearchService(clerk_db)
     found = search.search("a01-2024-00002")
@@ -326,10 +378,16 @@ def test_an_archive_number_is_found_by_the_search(db, login_as):
     assert search.search("A01-2024-00099").hits == ()
     with db.engine.connect() as conn:  # through the unique index, not a scan
         conn.execute(text("SET enable_seqscan = off"))
-        plan = conn.execute(text(
-            "EXPLAIN SELECT a.id FROM accounts a "
-            "WHERE a.archive_no = ANY (ARRAY['A01-2024-00002', 'A01-2024-00002'])"
-        )).scalars().all()
+        plan = (
+            conn.execute(
+                text(
+                    "EXPLAIN SELECT a.id FROM accounts a "
+                    "WHERE a.archive_no = ANY (ARRAY['A01-2024-00002', 'A01-2024-00002'])"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert any("uq_accounts_archive_no" in line for line in plan), plan
 
 
@@ -341,13 +399,20 @@ def test_the_catalogue_lists_numbered_accounts_by_number(db, login_as):
     service.set_cabinet(_ids(db)["02000001"], "纸坊1号柜", _actor(boss))
     rows = service.catalogue()
     assert [(r.archive_no, r.account_no) for r in rows] == [
-        ("A01-2023-00001", "01000003"), ("A01-2024-00001", "01000002"),
-        ("A01-2024-00002", "01000004"), ("A01-2024-00003", "01000001"),
+        ("A01-2023-00001", "01000003"),
+        ("A01-2024-00001", "01000002"),
+        ("A01-2024-00002", "01000004"),
+        ("A01-2024-00003", "01000001"),
         ("A02-2024-00001", "02000001"),
     ]
     last = rows[-1]
     assert (last.name, last.address, last.cabinet_no, last.opened_on, last.locality) == (
-        "户4", "嘉祥街道建设路12号", "纸坊1号柜", date(2024, 1, 5), "A02")
+        "户4",
+        "嘉祥街道建设路12号",
+        "纸坊1号柜",
+        date(2024, 1, 5),
+        "A02",
+    )
     assert [r.account_no for r in service.catalogue("A02")] == ["02000001"]
 
 
@@ -356,19 +421,31 @@ def test_the_batch_steps_over_numbers_kept_from_the_old_system(db, login_as):
     an account of the old system: that group is numbered one by one around
     it; the other groups in one statement as usual."""
     with db.write() as s:
-        make_account(s, "09000001", opened_on=date(2010, 1, 1), area_code="A01",
-                     archive_no="A01-2024-00002", id_number=None, mobile=None)
+        make_account(
+            s,
+            "09000001",
+            opened_on=date(2010, 1, 1),
+            area_code="A01",
+            archive_no="A01-2024-00002",
+            id_number=None,
+            mobile=None,
+        )
     admin_db, _ = login_as("admin")
     result = ArchiveService(admin_db).assign_all("WS")
     assert result.assigned == 5
     assert (result.first, result.last) == ("A01-2023-00001", "A02-2024-00001")
     assert _numbers(db) == {
         "01000003": "A01-2023-00001",
-        "01000002": "A01-2024-00001", "01000004": "A01-2024-00003",
-        "01000001": "A01-2024-00004", "09000001": "A01-2024-00002",
+        "01000002": "A01-2024-00001",
+        "01000004": "A01-2024-00003",
+        "01000001": "A01-2024-00004",
+        "09000001": "A01-2024-00002",
         "02000001": "A02-2024-00001",
     }
     with db.engine.connect() as conn:
-        sequences = dict(conn.execute(text(
-            "SELECT locality || '/' || year, next_no FROM archive_sequences")).all())
+        sequences = dict(
+            conn.execute(
+                text("SELECT locality || '/' || year, next_no FROM archive_sequences")
+            ).all()
+        )
     assert sequences == {"A01/2023": 2, "A01/2024": 5, "A02/2024": 2}

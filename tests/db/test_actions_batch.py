@@ -28,9 +28,13 @@ D = Decimal
 
 def _bill_of(db: Database, account_id: int, period: str) -> m.Bill:
     with db.read() as s:
-        bill = s.execute(select(m.Bill).where(
-            m.Bill.account_id == account_id, m.Bill.period == period,
-            m.Bill.adjusts_bill_id.is_(None))).scalar_one()
+        bill = s.execute(
+            select(m.Bill).where(
+                m.Bill.account_id == account_id,
+                m.Bill.period == period,
+                m.Bill.adjusts_bill_id.is_(None),
+            )
+        ).scalar_one()
         s.expunge(bill)
         return bill
 
@@ -65,11 +69,16 @@ def test_billing_is_one_action_of_the_batch_login_attributed_by_the_database(uti
     report = bill_period(utility.batch, "2026-02")
     assert (report.billed, report.total_amount) == (1, D("41.40"))
     bill = _bill_of(utility.db, utility.account_id, "2026-02")
-    assert (bill.start_reading, bill.end_reading, bill.usage, bill.amount) == (0, 12, 12,
-                                                                               D("41.40"))
+    assert (bill.start_reading, bill.end_reading, bill.usage, bill.amount) == (
+        0,
+        12,
+        12,
+        D("41.40"),
+    )
     with utility.db.read() as s:
-        audit = s.execute(text("SELECT clerk, entity_id, details FROM audit_events "
-                               "WHERE action = 'billing.run'")).one()
+        audit = s.execute(
+            text("SELECT clerk, entity_id, details FROM audit_events WHERE action = 'billing.run'")
+        ).one()
     assert audit.clerk == utility.batch_name and audit.entity_id == "2026-02"
     assert json.loads(audit.details) == {"billed": 1, "total": 41.40}
 
@@ -80,13 +89,16 @@ def test_the_payload_sent_by_the_service_is_what_the_action_accepts(utility):
     assert (result["billed"], result["total"]) == (1, D("41.40"))
 
 
-@pytest.mark.parametrize(("changes", "code", "field"), [
-    ({"amount": D("41.41")}, "sum", "bills[0].amount"),
-    ({"amount": D("41.405")}, "decimals", "bills[0].amount"),
-    ({"tariff_id": 999}, "tariff", "bills[0].tariff_id"),
-    ({"reading_id": 999}, "reading", "bills[0].reading_id"),
-    ({"due_on": date(2026, 2, 1)}, "dates", "bills[0]"),
-])
+@pytest.mark.parametrize(
+    ("changes", "code", "field"),
+    [
+        ({"amount": D("41.41")}, "sum", "bills[0].amount"),
+        ({"amount": D("41.405")}, "decimals", "bills[0].amount"),
+        ({"tariff_id": 999}, "tariff", "bills[0].tariff_id"),
+        ({"reading_id": 999}, "reading", "bills[0].reading_id"),
+        ({"due_on": date(2026, 2, 1)}, "dates", "bills[0]"),
+    ],
+)
 def test_a_bill_that_does_not_hold_together_is_refused_whole(utility, changes, code, field):
     with pytest.raises(ActionError) as refused:
         call(utility.batch, "issue_bills", "2026-02", jsonb(_payload(utility, **changes)))
@@ -94,13 +106,16 @@ def test_a_bill_that_does_not_hold_together_is_refused_whole(utility, changes, c
     assert _count(utility.db, "bills") == 0 and _count(utility.db, "bill_lines") == 0
 
 
-@pytest.mark.parametrize(("line_change", "reason"), [
-    ({"amount": D("25.205")}, "two decimals"),
-    ({"unit_price": D("0.01"), "amount": D("0.12")}, "tariff's price"),
-    ({"amount": D("2.52")}, "volume times"),
-    ({"volume": 1, "amount": D("2.10")}, "whole usage"),
-    ({"kind": "bonus"}, "charge or a relief"),
-])
+@pytest.mark.parametrize(
+    ("line_change", "reason"),
+    [
+        ({"amount": D("25.205")}, "two decimals"),
+        ({"unit_price": D("0.01"), "amount": D("0.12")}, "tariff's price"),
+        ({"amount": D("2.52")}, "volume times"),
+        ({"volume": 1, "amount": D("2.10")}, "whole usage"),
+        ({"kind": "bonus"}, "charge or a relief"),
+    ],
+)
 def test_lines_are_checked_against_the_tariff_and_the_reading(utility, line_change, reason):
     payload = _payload(utility)
     payload[0]["lines"][0].update(line_change)
@@ -124,25 +139,33 @@ def test_a_billed_period_is_not_issued_again(utility):
 # ---------------------------------------------------------- immutable bills
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE bills SET amount = 0",
-    "UPDATE bill_lines SET amount = 0",
-    "DELETE FROM bills",
-    "DELETE FROM bill_lines",
-    "INSERT INTO bill_lines (bill_id, line_no, kind, component, volume, unit_price, amount,"
-    " label) SELECT id, 9, 'relief', 'basic', 0, 0, -41.40, 'x' FROM bills",
-    "TRUNCATE bills CASCADE",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE bills SET amount = 0",
+        "UPDATE bill_lines SET amount = 0",
+        "DELETE FROM bills",
+        "DELETE FROM bill_lines",
+        "INSERT INTO bill_lines (bill_id, line_no, kind, component, volume, unit_price, amount,"
+        " label) SELECT id, 9, 'relief', 'basic', 0, 0, -41.40, 'x' FROM bills",
+        "TRUNCATE bills CASCADE",
+    ],
+)
 def test_an_admin_login_cannot_touch_a_paid_bill(paid_bill, login_as, statement):
     admin_db, _ = login_as("admin")
     assert "permission denied" in _refused(admin_db, statement)
     assert _bill_of(admin_db, paid_bill.account_id, "2026-02").amount == D("41.40")
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE bills SET amount = 0", "UPDATE bill_lines SET amount = 0", "DELETE FROM bill_lines",
-    "TRUNCATE bill_lines",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE bills SET amount = 0",
+        "UPDATE bill_lines SET amount = 0",
+        "DELETE FROM bill_lines",
+        "TRUNCATE bill_lines",
+    ],
+)
 def test_the_owner_is_refused_by_the_trigger_too(paid_bill, utility, statement):
     assert "append-only" in _refused(utility.db, statement)
     assert _bill_of(utility.db, utility.account_id, "2026-02").amount == D("41.40")
@@ -155,16 +178,27 @@ def test_a_correction_is_a_credit_bill_linked_and_approved(paid_bill, utility, l
     boss_db, boss = login_as("supervisor")
     made = adjust_bill(boss_db, paid_bill.id, D("-10.00"), " 表计故障，多计 ", workstation="WS-3")
     assert (made.adjusts_bill_id, made.amount, made.reason, made.approved_by, made.net) == (
-        paid_bill.id, D("-10.00"), "表计故障，多计", boss.username, D("31.40"))
+        paid_bill.id,
+        D("-10.00"),
+        "表计故障，多计",
+        boss.username,
+        D("31.40"),
+    )
     with utility.db.read() as s:
         row = s.get(m.Bill, made.bill_id)
         assert (row.adjusts_bill_id, row.approved_by, row.amount, row.period) == (
-            paid_bill.id, boss.id, D("-10.00"), "2026-02")
-        lines = s.execute(select(m.BillLine.kind, m.BillLine.amount).where(
-            m.BillLine.bill_id == made.bill_id)).all()
+            paid_bill.id,
+            boss.id,
+            D("-10.00"),
+            "2026-02",
+        )
+        lines = s.execute(
+            select(m.BillLine.kind, m.BillLine.amount).where(m.BillLine.bill_id == made.bill_id)
+        ).all()
         assert [tuple(line) for line in lines] == [("adjust", D("-10.00"))]
-        audit = s.execute(text("SELECT clerk, workstation FROM audit_events "
-                               "WHERE action = 'bill.adjust'")).one()
+        audit = s.execute(
+            text("SELECT clerk, workstation FROM audit_events WHERE action = 'bill.adjust'")
+        ).one()
     assert tuple(audit) == (boss.username, "WS-3")
     assert _bill_of(utility.db, utility.account_id, "2026-02").amount == D("41.40")
 
@@ -177,12 +211,17 @@ def test_the_ledger_counts_a_credit_on_the_bill_it_corrects(utility, login_as):
     with utility.db.read() as s:
         [open_bill] = open_bills(s, utility.account_id)
         assert (open_bill.bill_id, open_bill.amount, open_bill.outstanding) == (
-            bill.id, D("41.40"), D("30.00"))
+            bill.id,
+            D("41.40"),
+            D("30.00"),
+        )
         assert arrears(s, [utility.account_id]) == {utility.account_id: D("30.00")}
     debit = adjust_bill(boss_db, bill.id, D("5.00"), "补收", workstation="WS")
     with utility.db.read() as s:
         assert [(b.bill_id, b.outstanding) for b in open_bills(s, utility.account_id)] == [
-            (bill.id, D("30.00")), (debit.bill_id, D("5.00"))]
+            (bill.id, D("30.00")),
+            (debit.bill_id, D("5.00")),
+        ]
         assert arrears(s, [utility.account_id]) == {utility.account_id: D("35.00")}
 
 
@@ -194,14 +233,18 @@ def test_a_credit_on_a_paid_bill_leaves_nothing_owed(paid_bill, utility, login_a
         assert arrears(s, [utility.account_id]) == {utility.account_id: D("0.00")}
 
 
-@pytest.mark.parametrize(("amount", "reason", "code"), [
-    (D("-41.41"), "多计", "over_credit"),
-    (D("0"), "多计", "negative"),
-    (D("-1.005"), "多计", "decimals"),
-    (D("-1.00"), "   ", "reason"),
-])
-def test_adjustments_are_refused_when_they_do_not_hold(paid_bill, login_as, amount, reason,
-                                                       code, utility):
+@pytest.mark.parametrize(
+    ("amount", "reason", "code"),
+    [
+        (D("-41.41"), "多计", "over_credit"),
+        (D("0"), "多计", "negative"),
+        (D("-1.005"), "多计", "decimals"),
+        (D("-1.00"), "   ", "reason"),
+    ],
+)
+def test_adjustments_are_refused_when_they_do_not_hold(
+    paid_bill, login_as, amount, reason, code, utility
+):
     boss_db, _ = login_as("supervisor")
     with pytest.raises(ActionError) as refused:
         call(boss_db, "adjust_bill", paid_bill.id, amount, reason, "WS")
@@ -268,9 +311,20 @@ def test_a_login_without_a_clerks_row_is_refused_by_clerk_actions(utility):
 
 
 def test_the_same_readings_file_is_posted_once(utility):
-    rows = [dict(line=2, account_id=utility.account_id, meter_id=utility.meter_id,
-                 period="2026-04", read_on=date(2026, 4, 20), previous_reading=12, reading=30,
-                 usage=18, rolled_over=False, flags="")]
+    rows = [
+        dict(
+            line=2,
+            account_id=utility.account_id,
+            meter_id=utility.meter_id,
+            period="2026-04",
+            read_on=date(2026, 4, 20),
+            previous_reading=12,
+            reading=30,
+            usage=18,
+            rolled_over=False,
+            flags="",
+        )
+    ]
     first = call(utility.batch, "import_readings", "c" * 64, "r.csv", jsonb(rows))
     assert (first["written"], first["replayed"]) == (1, False)
     again = call(utility.batch, "import_readings", "c" * 64, "r.csv", jsonb(rows))
@@ -281,22 +335,40 @@ def test_the_same_readings_file_is_posted_once(utility):
     assert (refused.value.code, refused.value.field) == ("already_read", "rows[line 2].period")
     with utility.db.read() as s:
         assert s.execute(select(func.count()).select_from(m.Reading)).scalar_one() == 2
-        audit = s.execute(text("SELECT clerk FROM audit_events "
-                               "WHERE action = 'readings.import'")).scalars().all()
+        audit = (
+            s.execute(text("SELECT clerk FROM audit_events WHERE action = 'readings.import'"))
+            .scalars()
+            .all()
+        )
     assert audit == [utility.batch_name]
 
 
-@pytest.mark.parametrize(("change", "code"), [
-    ({"usage": 17}, "usage"),
-    ({"previous_reading": 0, "usage": 30}, "stale"),
-    ({"reading": 100000, "usage": 99988}, "reading"),
-    ({"read_on": date(2026, 2, 1)}, "read_on"),
-    ({"meter_id": 999}, "meter"),
-])
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"usage": 17}, "usage"),
+        ({"previous_reading": 0, "usage": 30}, "stale"),
+        ({"reading": 100000, "usage": 99988}, "reading"),
+        ({"read_on": date(2026, 2, 1)}, "read_on"),
+        ({"meter_id": 999}, "meter"),
+    ],
+)
 def test_a_reading_that_does_not_follow_the_meter_is_refused(utility, change, code):
-    row = dict(line=2, account_id=utility.account_id, meter_id=utility.meter_id,
-               period="2026-04", read_on=date(2026, 4, 20), previous_reading=12, reading=30,
-               usage=18, rolled_over=False, flags="") | change
+    row = (
+        dict(
+            line=2,
+            account_id=utility.account_id,
+            meter_id=utility.meter_id,
+            period="2026-04",
+            read_on=date(2026, 4, 20),
+            previous_reading=12,
+            reading=30,
+            usage=18,
+            rolled_over=False,
+            flags="",
+        )
+        | change
+    )
     with pytest.raises(ActionError) as refused:
         call(utility.batch, "import_readings", "e" * 64, "r.csv", jsonb([row]))
     assert refused.value.code == code
@@ -308,12 +380,17 @@ def test_a_reading_that_does_not_follow_the_meter_is_refused(utility, change, co
 
 def test_an_admin_login_creates_a_hall_through_the_action_only(utility, login_as):
     admin_db, admin = login_as("admin")
-    made = create_hall(admin_db, code="JX02", name="北关营业厅", receipt_prefix="bg",
-                       workstation="WS-9")
+    made = create_hall(
+        admin_db, code="JX02", name="北关营业厅", receipt_prefix="bg", workstation="WS-9"
+    )
     assert (made.code, made.receipt_prefix) == ("JX02", "BG")
     with utility.db.read() as s:
-        assert s.execute(text("SELECT clerk FROM audit_events WHERE action = 'hall.create'")
-                         ).scalar_one() == admin.username
+        assert (
+            s.execute(
+                text("SELECT clerk FROM audit_events WHERE action = 'hall.create'")
+            ).scalar_one()
+            == admin.username
+        )
     with pytest.raises(HallError) as refused:
         create_hall(admin_db, code="JX02", name="again")
     assert refused.value.field == "code" and "exists already" in str(refused.value)

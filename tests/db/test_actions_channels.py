@@ -44,8 +44,12 @@ def _when(seconds: int = 0) -> str:
     return (datetime.now(TZ) + timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _statement(tmp_path: Path, rows: list[tuple[str, str, str, str]], name: str = "wx.csv",
-               total: tuple[int, str] | None = None) -> Path:
+def _statement(
+    tmp_path: Path,
+    rows: list[tuple[str, str, str, str]],
+    name: str = "wx.csv",
+    total: tuple[int, str] | None = None,
+) -> Path:
     """A WeChat statement: (time, order id, account, amount) rows and its total line."""
     body = HEADER + "".join(",".join(r) + "\n" for r in rows)
     count, amount = total or (len(rows), str(sum((D(r[3]) for r in rows), D("0.00"))))
@@ -66,32 +70,49 @@ def _bill(utility) -> None:  # noqa: F811
 @pytest.fixture
 def closed_account(utility):  # noqa: F811
     with utility.db.write() as s:
-        return make_account(s, "01000002", status="closed", mobile="13812345679",
-                            id_number="370829199001011235").id
+        return make_account(
+            s, "01000002", status="closed", mobile="13812345679", id_number="370829199001011235"
+        ).id
 
 
-def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tmp_path,  # noqa: F811
-                                                     login_as):
+def test_an_online_statement_posts_holds_and_replays(
+    utility,
+    closed_account,
+    tmp_path,  # noqa: F811
+    login_as,
+):
     _bill(utility)
-    path = _statement(tmp_path, [
-        (_when(60), "W1", "01000001", "41.40"),     # pays the bill
-        (_when(61), "W2", "99999999", "10.00"),     # unknown account
-        (_when(62), "W3", "01000002", "5.00"),      # closed account
-        (_when(63), "W4", "01000001", "100.00"),    # more than was owed then
-    ])
+    path = _statement(
+        tmp_path,
+        [
+            (_when(60), "W1", "01000001", "41.40"),  # pays the bill
+            (_when(61), "W2", "99999999", "10.00"),  # unknown account
+            (_when(62), "W3", "01000002", "5.00"),  # closed account
+            (_when(63), "W4", "01000001", "100.00"),  # more than was owed then
+        ],
+    )
     report = import_online(utility.batch, path, "wechat")
     assert report.ok and report.reconciled
     assert (report.orders, report.posted, report.suspended, report.replayed) == (4, 1, 3, 0)
     assert report.posted_amount == D("41.40") and report.suspended_amount == D("115.00")
     assert report.to_bills == D("41.40") and report.file_total == D("156.40")
-    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
-                   a=utility.account_id) == 0
-    receipt = _scalar(utility.db, "SELECT s.prefix || p.receipt_no FROM payments p JOIN "
-                      "receipt_series s ON s.code = p.series_code WHERE p.external_ref = "
-                      "'wechat:W1'")
+    assert (
+        _scalar(
+            utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)", a=utility.account_id
+        )
+        == 0
+    )
+    receipt = _scalar(
+        utility.db,
+        "SELECT s.prefix || p.receipt_no FROM payments p JOIN "
+        "receipt_series s ON s.code = p.series_code WHERE p.external_ref = "
+        "'wechat:W1'",
+    )
     assert receipt == "WS1"
-    assert _scalar(utility.db, "SELECT clerk FROM audit_events WHERE action = 'payment.online'") \
+    assert (
+        _scalar(utility.db, "SELECT clerk FROM audit_events WHERE action = 'payment.online'")
         == utility.batch_name
+    )
     # the same file again posts nothing
     again = import_online(utility.batch, path, "wechat")
     assert again.file_replayed and again.posted == 0
@@ -99,10 +120,19 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
 
     supervisor, _ = login_as("supervisor")
     day = ChannelService(supervisor).channel_day(datetime.now(TZ).date())
-    assert day["channels"] == [{
-        "channel": "online", "tender": "wechat", "payments": 1, "amount": D("41.40"),
-        "to_bills": D("41.40"), "to_prepayment": 0, "prepayment_used": 0,
-        "first_receipt": "WS00000001", "last_receipt": "WS00000001"}]
+    assert day["channels"] == [
+        {
+            "channel": "online",
+            "tender": "wechat",
+            "payments": 1,
+            "amount": D("41.40"),
+            "to_bills": D("41.40"),
+            "to_prepayment": 0,
+            "prepayment_used": 0,
+            "first_receipt": "WS00000001",
+            "last_receipt": "WS00000001",
+        }
+    ]
     assert day["suspense"]["received"] == 3 and day["suspense"]["open_amount"] == D("115.00")
     held = ChannelService(supervisor).suspense_list()
     assert held.open_count == 3 and held.open_amount == D("115.00")
@@ -111,25 +141,37 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
     assert by_ref["wechat:W2"].reason == "unknown_account"
     clerk, _ = login_as("clerk")
     with pytest.raises(ActionError) as refused:
-        ChannelService(clerk).resolve_suspense(by_ref["wechat:W4"].id, "to_prepayment", "call", workstation="W")
+        ChannelService(clerk).resolve_suspense(
+            by_ref["wechat:W4"].id, "to_prepayment", "call", workstation="W"
+        )
     assert refused.value.kind == "forbidden"
     with pytest.raises(ActionError) as refused:
-        ChannelService(supervisor).resolve_suspense(by_ref["wechat:W2"].id, "to_prepayment", "x",
-                                                    workstation="W")
+        ChannelService(supervisor).resolve_suspense(
+            by_ref["wechat:W2"].id, "to_prepayment", "x", workstation="W"
+        )
     assert refused.value.code == "no_account"
-    done = ChannelService(supervisor).resolve_suspense(by_ref["wechat:W4"].id, "to_prepayment",
-                                                       "customer prepays", workstation="W")
+    done = ChannelService(supervisor).resolve_suspense(
+        by_ref["wechat:W4"].id, "to_prepayment", "customer prepays", workstation="W"
+    )
     assert done.resolution["action"] == "to_prepayment" and done.resolution["receipt"]
-    ChannelService(supervisor).resolve_suspense(by_ref["wechat:W2"].id, "to_account", "typo in account no",
-                                                account_no="01000001", workstation="W")
-    ChannelService(supervisor).resolve_suspense(by_ref["wechat:W3"].id, "refunded", "refunded via WeChat",
-                                                workstation="W")
+    ChannelService(supervisor).resolve_suspense(
+        by_ref["wechat:W2"].id,
+        "to_account",
+        "typo in account no",
+        account_no="01000001",
+        workstation="W",
+    )
+    ChannelService(supervisor).resolve_suspense(
+        by_ref["wechat:W3"].id, "refunded", "refunded via WeChat", workstation="W"
+    )
     with pytest.raises(ActionError) as refused:
-        ChannelService(supervisor).resolve_suspense(by_ref["wechat:W3"].id, "refunded", "again",
-                                                    workstation="W")
+        ChannelService(supervisor).resolve_suspense(
+            by_ref["wechat:W3"].id, "refunded", "again", workstation="W"
+        )
     assert refused.value.code == "already"
-    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
-                   a=utility.account_id) == D("110.00")
+    assert _scalar(
+        utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a", a=utility.account_id
+    ) == D("110.00")
     assert ChannelService(supervisor).suspense_list().open_count == 0
     # the file again: every order is a replay, the resolved ones included
     assert import_online(utility.batch, path, "wechat").file_replayed
@@ -137,20 +179,38 @@ def test_an_online_statement_posts_holds_and_replays(utility, closed_account, tm
 
 
 def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
-        utility, tmp_path, login_as):  # noqa: F811
+    utility, tmp_path, login_as
+):  # noqa: F811
     _bill(utility)
     paid_at_home = _when(1)  # after the bill (the statement has whole seconds)
     clerk, _ = login_as("clerk")
     # the counter takes the money after the order was paid: wait for the clock to pass it
-    assert poll_until(lambda: _scalar(
-        utility.db, "SELECT now() > CAST(:t AS timestamp) AT TIME ZONE 'Asia/Shanghai'",
-        t=paid_at_home), timeout=5)
+    assert poll_until(
+        lambda: _scalar(
+            utility.db,
+            "SELECT now() > CAST(:t AS timestamp) AT TIME ZONE 'Asia/Shanghai'",
+            t=paid_at_home,
+        ),
+        timeout=5,
+    )
     shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
-    call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
-         D("41.40"), [], None, jsonb([{"tender": "cash", "amount": "41.40"}]))
+    call(
+        clerk,
+        "post_payment",
+        "WS1",
+        str(uuid.uuid4()),
+        utility.account_id,
+        shift,
+        None,
+        D("41.40"),
+        [],
+        None,
+        jsonb([{"tender": "cash", "amount": "41.40"}]),
+    )
     till_before = call(clerk, "till", date.today(), "Asia/Shanghai")["totals"]
-    report = import_online(utility.batch, _statement(tmp_path, [
-        (paid_at_home, "H1", "01000001", "41.40")]), "wechat")
+    report = import_online(
+        utility.batch, _statement(tmp_path, [(paid_at_home, "H1", "01000001", "41.40")]), "wechat"
+    )
     assert (report.posted, report.suspended) == (1, 0)
     assert report.to_bills == 0 and report.to_prepayment == D("41.40")
     # never a double allocation; the clerk's till does not see the channel
@@ -160,42 +220,79 @@ def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
     assert _books(utility.db) == []
 
 
-def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
-        utility, login_as):  # noqa: F811
+def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(utility, login_as):  # noqa: F811
     clerk, _ = login_as("clerk")
     shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
-    call(clerk, "post_payment", "WS1", str(uuid.uuid4()), utility.account_id, shift, None,
-         D("0"), [], None, jsonb([{"tender": "cash", "amount": "300.00"}]))
+    call(
+        clerk,
+        "post_payment",
+        "WS1",
+        str(uuid.uuid4()),
+        utility.account_id,
+        shift,
+        None,
+        D("0"),
+        [],
+        None,
+        jsonb([{"tender": "cash", "amount": "300.00"}]),
+    )
     report = bill_period(utility.batch, "2026-02")
     assert (report.billed, report.deducted, report.deducted_total) == (1, 1, D("41.40"))
     # no account has both arrears and a positive prepayment
-    assert _scalar(utility.db, """
+    assert (
+        _scalar(
+            utility.db,
+            """
         SELECT count(*) FROM accounts a WHERE a.prepayment_balance > 0
-        AND EXISTS (SELECT 1 FROM counter_open_bills(a.id) o WHERE o.outstanding > 0)""") == 0
-    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
-                   a=utility.account_id) == D("258.60")
+        AND EXISTS (SELECT 1 FROM counter_open_bills(a.id) o WHERE o.outstanding > 0)""",
+        )
+        == 0
+    )
+    assert _scalar(
+        utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a", a=utility.account_id
+    ) == D("258.60")
     deduction = _scalar(utility.db, "SELECT id FROM payments WHERE channel = 'deduction'")
-    assert _scalar(utility.db, "SELECT series_code || '/' || tender FROM payments p JOIN "
-                   "payment_tenders t ON t.payment_id = p.id WHERE p.id = :p",
-                   p=deduction) == "ch:deduction/prepayment"
+    assert (
+        _scalar(
+            utility.db,
+            "SELECT series_code || '/' || tender FROM payments p JOIN "
+            "payment_tenders t ON t.payment_id = p.id WHERE p.id = :p",
+            p=deduction,
+        )
+        == "ch:deduction/prepayment"
+    )
     # a supervisor reverses it: the money back to the prepayment, the bill open
     supervisor, _ = login_as("supervisor")
-    done = call(supervisor, "reverse_payment", "WS9", deduction, str(uuid.uuid4()),
-                "customer asked to pay at the counter", None)
+    done = call(
+        supervisor,
+        "reverse_payment",
+        "WS9",
+        deduction,
+        str(uuid.uuid4()),
+        "customer asked to pay at the counter",
+        None,
+    )
     assert done["balance_after"] == D("300.00")
     assert _scalar(utility.db, "SELECT shift_id FROM payment_reversals") is None
-    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
-                   a=utility.account_id) == D("41.40")
+    assert _scalar(
+        utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)", a=utility.account_id
+    ) == D("41.40")
     # deduction off for the account: the sweep leaves it alone; a clerk cannot switch it
     with pytest.raises(ActionError):
         ChannelService(clerk).set_account_deduction(utility.account_id, False, "x", workstation="W")
-    ChannelService(supervisor).set_account_deduction(utility.account_id, False, "pays by bank", workstation="W")
+    ChannelService(supervisor).set_account_deduction(
+        utility.account_id, False, "pays by bank", workstation="W"
+    )
     assert call(utility.batch, "apply_prepayments")["deducted"] == 0
-    ChannelService(supervisor).set_account_deduction(utility.account_id, True, "asked again", workstation="W")
+    ChannelService(supervisor).set_account_deduction(
+        utility.account_id, True, "asked again", workstation="W"
+    )
     # off for the whole utility (an admin's): nothing either
     admin, _ = login_as("admin")
     with pytest.raises(ActionError):
-        ChannelService(supervisor).set_channel_setting("prepayment_deduction", "off", workstation="W")
+        ChannelService(supervisor).set_channel_setting(
+            "prepayment_deduction", "off", workstation="W"
+        )
     ChannelService(admin).set_channel_setting("prepayment_deduction", "off", workstation="W")
     assert call(utility.batch, "apply_prepayments")["deducted"] == 0
     ChannelService(admin).set_channel_setting("prepayment_deduction", "on", workstation="W")
@@ -203,21 +300,24 @@ def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(
     assert _books(utility.db) == []
 
 
-def test_an_import_cut_short_then_run_whole_posts_what_was_missing(utility, tmp_path,  # noqa: F811
-                                                                   login_as):
+def test_an_import_cut_short_then_run_whole_posts_what_was_missing(
+    utility,
+    tmp_path,  # noqa: F811
+    login_as,
+):
     admin, _ = login_as("admin")
     ChannelService(admin).set_channel_setting("online_overpay", "prepayment", workstation="W")
     _bill(utility)
-    path = _statement(tmp_path, [(_when(60 + i), f"C{i}", "01000001", "20.00")
-                                 for i in range(4)])
+    path = _statement(tmp_path, [(_when(60 + i), f"C{i}", "01000001", "20.00") for i in range(4)])
     half = read_statement(path, "wechat").orders[:2]
     first = import_online(utility.batch, path, "wechat", orders=half)
     assert (first.posted, first.replayed) == (2, 0)
     whole = import_online(utility.batch, path, "wechat")
     assert (whole.posted, whole.replayed, whole.suspended) == (2, 2, 0) and whole.reconciled
     assert _scalar(utility.db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 4
-    assert _scalar(utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a",
-                   a=utility.account_id) == D("38.60")
+    assert _scalar(
+        utility.db, "SELECT prepayment_balance FROM accounts WHERE id = :a", a=utility.account_id
+    ) == D("38.60")
     assert _books(utility.db) == []
 
 
@@ -228,23 +328,29 @@ def test_bad_statements_name_their_line_and_post_nothing(utility, tmp_path):  # 
     truncated.write_text(HEADER + ",".join(ok) + "\n" + _when(61) + ",B2,0100", encoding="utf-8")
     errors = import_online(utility.batch, truncated, "wechat").errors
     assert [(e.line, e.field) for e in errors] == [(3, "line"), (4, "total")]
-    three = _statement(tmp_path, [ok, (_when(61), "B2", "01000001", "1.005")], "three.csv",
-                       total=(2, "11.01"))
-    assert [(e.line, e.field) for e in import_online(utility.batch, three, "wechat").errors] \
-        == [(3, "amount")]
+    three = _statement(
+        tmp_path, [ok, (_when(61), "B2", "01000001", "1.005")], "three.csv", total=(2, "11.01")
+    )
+    assert [(e.line, e.field) for e in import_online(utility.batch, three, "wechat").errors] == [
+        (3, "amount")
+    ]
     twice = _statement(tmp_path, [ok, (_when(61), "B1", "01000001", "11.00")], "twice.csv")
     (error,) = import_online(utility.batch, twice, "wechat").errors
     assert error.line == 3 and "another amount" in error.message
     with pytest.raises(ImportFileError, match="not a alipay statement"):
         import_online(utility.batch, _statement(tmp_path, [ok], "header.csv"), "alipay")
     wrong_total = _statement(tmp_path, [ok], "total.csv", total=(1, "10.01"))
-    assert [e.field for e in import_online(utility.batch, wrong_total, "wechat").errors] \
-        == ["total"]
+    assert [e.field for e in import_online(utility.batch, wrong_total, "wechat").errors] == [
+        "total"
+    ]
     assert _scalar(utility.db, "SELECT count(*) FROM payments") == 0
     # an order posted before, sent again with another amount: the database names the line
     import_online(utility.batch, _statement(tmp_path, [ok], "one.csv"), "wechat")
-    other = _statement(tmp_path, [(_when(70), "B9", "01000001", "1.00"),
-                                  (ok[0], "B1", "01000001", "12.00")], "other.csv")
+    other = _statement(
+        tmp_path,
+        [(_when(70), "B9", "01000001", "1.00"), (ok[0], "B1", "01000001", "12.00")],
+        "other.csv",
+    )
     (error,) = import_online(utility.batch, other, "wechat").errors
     assert (error.line, error.field) == (3, "amount") and "already" in error.message
     assert _scalar(utility.db, "SELECT count(*) FROM payments") == 1
@@ -257,47 +363,67 @@ def _refused(database, statement: str, **params) -> str:
     return str(info.value.orig)
 
 
-def test_the_raw_sql_a_clerk_or_a_batch_login_could_send_is_refused(utility, tmp_path,  # noqa: F811
-                                                                     login_as):
+def test_the_raw_sql_a_clerk_or_a_batch_login_could_send_is_refused(
+    utility,
+    tmp_path,  # noqa: F811
+    login_as,
+):
     _bill(utility)
     clerk, who = login_as("clerk")
-    post = ("SELECT counter_post_channel_payment('online', 'wechat:X', :a, 41.40, now(), "
-            "'wechat', 'forged')")
+    post = (
+        "SELECT counter_post_channel_payment('online', 'wechat:X', :a, 41.40, now(), "
+        "'wechat', 'forged')"
+    )
     for database in (clerk, utility.batch):
         assert "permission denied" in _refused(database, post, a=utility.account_id)
         assert "permission denied" in _refused(
-            database, "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
+            database,
+            "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
             "series_code, receipt_no, amount, created_at, channel, external_ref, paid_at) "
             "VALUES ('u', 'h', :a, 'x', 'ch:online', 1, 41.40, now(), 'online', 'wechat:X', "
-            "now())", a=utility.account_id)
+            "now())",
+            a=utility.account_id,
+        )
         assert "permission denied" in _refused(
-            database, "INSERT INTO channel_suspense_resolutions VALUES "
-            "(1, 'refunded', NULL, NULL, 'x', 'me', now())")
-        assert "permission denied" in _refused(
-            database, "SELECT counter_deduct_prepayments('x')")
+            database,
+            "INSERT INTO channel_suspense_resolutions VALUES "
+            "(1, 'refunded', NULL, NULL, 'x', 'me', now())",
+        )
+        assert "permission denied" in _refused(database, "SELECT counter_deduct_prepayments('x')")
     assert "permission denied" in _refused(
-        clerk, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')")
+        clerk, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')"
+    )
     assert "permission denied" in _refused(
-        clerk, "SELECT counter_import_online('wechat', repeat('a', 64), 'f', '[]')")
+        clerk, "SELECT counter_import_online('wechat', repeat('a', 64), 'f', '[]')"
+    )
     assert "permission denied" in _refused(
-        utility.batch, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')")
+        utility.batch, "SELECT counter_resolve_suspense('W', 1, 'refunded', NULL, 'x')"
+    )
     assert "permission denied" in _refused(
-        clerk, "SELECT counter_set_channel_setting('W', 'prepayment_deduction', 'off')")
+        clerk, "SELECT counter_set_channel_setting('W', 'prepayment_deduction', 'off')"
+    )
     assert _scalar(utility.db, "SELECT count(*) FROM payments") == 0
     # the table itself refuses a channel payment with a shift, or a counter one without
     with utility.db.write() as s:
         account = s.get(m.Account, utility.account_id)
-    with pytest.raises(DBAPIError, match="ck_payments_channel_shape"), \
-            utility.db.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
-            "series_code, receipt_no, amount, created_at) VALUES ('u', 'h', :a, 'x', 'HQ', 1, "
-            "1, now())"), {"a": account.id})
+    with (
+        pytest.raises(DBAPIError, match="ck_payments_channel_shape"),
+        utility.db.engine.begin() as conn,
+    ):
+        conn.execute(
+            text(
+                "INSERT INTO payments (client_uuid, content_hash, account_id, workstation, "
+                "series_code, receipt_no, amount, created_at) VALUES ('u', 'h', :a, 'x', 'HQ', 1, "
+                "1, now())"
+            ),
+            {"a": account.id},
+        )
     assert _books(utility.db) == []
 
 
 def test_the_same_statement_from_two_connections_posts_each_order_once(
-        utility, tmp_path, login_batch):  # noqa: F811
+    utility, tmp_path, login_batch
+):  # noqa: F811
     _bill(utility)
     path = _statement(tmp_path, [(_when(60), "P1", "01000001", "41.40")])
     second, _ = login_batch()
@@ -319,12 +445,16 @@ def test_the_same_statement_from_two_connections_posts_each_order_once(
     assert _books(utility.db) == []
 
 
-def test_a_channel_payment_prints_and_reverses_without_a_till(utility, tmp_path,  # noqa: F811
-                                                             login_as):
+def test_a_channel_payment_prints_and_reverses_without_a_till(
+    utility,
+    tmp_path,  # noqa: F811
+    login_as,
+):
 
     _bill(utility)
-    import_online(utility.batch, _statement(tmp_path, [(_when(60), "R1", "01000001", "41.40")]),
-                  "wechat")
+    import_online(
+        utility.batch, _statement(tmp_path, [(_when(60), "R1", "01000001", "41.40")]), "wechat"
+    )
     payment = _scalar(utility.db, "SELECT id FROM payments WHERE channel = 'online'")
     clerk, _ = login_as("clerk")
     facts = PaymentService(clerk).receipt_facts(payment)
@@ -336,13 +466,15 @@ def test_a_channel_payment_prints_and_reverses_without_a_till(utility, tmp_path,
     # a till given for a channel payment's reversal is not charged with it
     call(supervisor, "reverse_payment", "WS9", payment, str(uuid.uuid4()), "paid twice", shift)
     assert call(supervisor, "till", date.today(), "Asia/Shanghai")["totals"] == till
-    assert _scalar(utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)",
-                   a=utility.account_id) == D("41.40")
+    assert _scalar(
+        utility.db, "SELECT sum(outstanding) FROM counter_open_bills(:a)", a=utility.account_id
+    ) == D("41.40")
     assert _books(utility.db) == []
 
 
 def test_overlapping_statements_from_two_connections_post_each_order_once(
-        utility, tmp_path, login_batch):  # noqa: F811
+    utility, tmp_path, login_batch
+):  # noqa: F811
     """Two files sharing orders, in opposite order, at once: no deadlock, each
     order once (the second waits for the first's references)."""
     admin_setting = "INSERT INTO utility_settings VALUES ('online_overpay', 'prepayment')"
@@ -360,8 +492,9 @@ def test_overlapping_statements_from_two_connections_post_each_order_once(
         barrier.wait()
         results.append(import_online(database, path, "wechat"))
 
-    threads = [threading.Thread(target=run, args=a)
-               for a in ((utility.batch, first), (other, second))]
+    threads = [
+        threading.Thread(target=run, args=a) for a in ((utility.batch, first), (other, second))
+    ]
     for t in threads:
         t.start()
     for t in threads:

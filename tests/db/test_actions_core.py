@@ -53,8 +53,12 @@ def test_an_action_knows_its_caller_from_the_session_not_from_arguments(probe, l
     assert result["clerk"] == clerk.username and result["hall"] == "HQ"
     assert result["amount"] == Decimal("12.30") and isinstance(result["amount"], Decimal)
     with probe.read() as s:
-        row = s.execute(text("SELECT clerk, workstation, action, details FROM audit_events "
-                             "WHERE action = 'probe'")).one()
+        row = s.execute(
+            text(
+                "SELECT clerk, workstation, action, details FROM audit_events "
+                "WHERE action = 'probe'"
+            )
+        ).one()
     assert row.clerk == clerk.username and row.workstation == "WS-07"
     assert json.loads(row.details) == {"amount": 12.30}
 
@@ -65,14 +69,18 @@ def test_a_clerk_is_refused_what_needs_a_supervisor(probe, login_as):
         call(clerk_db, "probe", "WS-07", Decimal("1.00"), "supervisor")
     assert refused.value.kind == "forbidden" and refused.value.code == "role"
     boss_db, boss = login_as("supervisor")
-    assert call(boss_db, "probe", "WS-07", Decimal("1.00"), "supervisor")["clerk"] == \
-        boss.username
+    assert call(boss_db, "probe", "WS-07", Decimal("1.00"), "supervisor")["clerk"] == boss.username
 
 
-@pytest.mark.parametrize(("amount", "code"), [
-    (Decimal("1.005"), "decimals"), (Decimal("-1"), "negative"), (Decimal("0"), "negative"),
-    (Decimal("NaN"), "amount"),
-])
+@pytest.mark.parametrize(
+    ("amount", "code"),
+    [
+        (Decimal("1.005"), "decimals"),
+        (Decimal("-1"), "negative"),
+        (Decimal("0"), "negative"),
+        (Decimal("NaN"), "amount"),
+    ],
+)
 def test_money_is_checked_in_the_database_naming_the_field(probe, login_as, amount, code):
     clerk_db, _ = login_as("clerk")
     with pytest.raises(ActionError) as refused:
@@ -106,5 +114,7 @@ def test_one_statement_is_one_transaction(probe, login_as):
     clerk_db, _ = login_as("clerk")
     call(clerk_db, "probe", "WS-01", Decimal("2.00"), "clerk")
     with probe.read() as s:
-        assert s.execute(text("SELECT count(*) FROM audit_events WHERE action = 'probe'")
-                         ).scalar_one() == 1
+        assert (
+            s.execute(text("SELECT count(*) FROM audit_events WHERE action = 'probe'")).scalar_one()
+            == 1
+        )

@@ -43,8 +43,10 @@ def _gbk(row: dict[str, str]) -> bool:
 
 def _counts(db) -> tuple[int, int, int, int]:
     with db.read() as s:
-        return tuple(s.execute(select(func.count()).select_from(t)).scalar_one()
-                     for t in (m.Account, m.Meter, m.Reading, m.GoliveImport))
+        return tuple(
+            s.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (m.Account, m.Meter, m.Reading, m.GoliveImport)
+        )
 
 
 @pytest.mark.parametrize("kind", ["csv-utf8", "csv-gbk", "xlsx"])
@@ -55,12 +57,21 @@ def test_a_thousand_accounts_in_each_format_import_once(db, golive, tmp_path, ki
     if kind == "xlsx":
         path = write_xlsx(tmp_path / "accounts.xlsx", ACCOUNT_HEADERS, rows)
     else:
-        path = write_csv(tmp_path / "accounts.csv", ACCOUNT_HEADERS, rows,
-                         encoding="gbk" if kind == "csv-gbk" else "utf-8-sig")
+        path = write_csv(
+            tmp_path / "accounts.csv",
+            ACCOUNT_HEADERS,
+            rows,
+            encoding="gbk" if kind == "csv-gbk" else "utf-8-sig",
+        )
     report = import_accounts(golive, path, today=TODAY)
     assert report.errors == ()
     assert (report.rows, report.accounts, report.meters, report.readings, report.skipped) == (
-        1000, 1000, 1000, 1000, 0)
+        1000,
+        1000,
+        1000,
+        1000,
+        0,
+    )
     assert _counts(db) == (1000, 1000, 1000, 1)
 
     again = import_accounts(golive, path, today=TODAY)
@@ -76,23 +87,44 @@ def test_a_thousand_accounts_in_each_format_import_once(db, golive, tmp_path, ki
     if len(expected_id) == 15:
         expected_id = upgrade_15_to_18(expected_id)
     assert (a.name, a.id_number, a.id_masked, a.id_tail) == (
-        first["户名"], expected_id, mask_id_number(expected_id), expected_id[-6:])
+        first["户名"],
+        expected_id,
+        mask_id_number(expected_id),
+        expected_id[-6:],
+    )
     assert (a.name_pinyin, a.name_initials) == name_keys(first["户名"])
     assert a.mobile_masked == mask_phone(first["手机"] or None)
     assert a.landline_masked == mask_phone(first["固定电话"] or None)
     assert (a.archive_no, a.cabinet_no, meter.meter_no) == (
-        "DA00000001", first["档案柜号"], "0000000001")
+        "DA00000001",
+        first["档案柜号"],
+        "0000000001",
+    )
     assert (reading.reading, reading.usage, reading.source, reading.period) == (
-        int(first["上次读数"]), 0, "opening", "2026-10")
+        int(first["上次读数"]),
+        0,
+        "opening",
+        "2026-10",
+    )
 
 
 def test_the_first_real_reading_follows_the_imported_last_reading(db, golive, tmp_path):
     rows = account_rows(3, seed=3)
     import_accounts(golive, write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, rows), today=TODAY)
     last = int(rows[0]["上次读数"])
-    readings = write_csv(tmp_path / "r.csv", ("用户号", "表号", "抄表期间", "抄表日期", "本期读数"),
-                         [{"用户号": "00000001", "表号": "0000000001", "抄表期间": "2026-12",
-                           "抄表日期": "2026-12-01", "本期读数": str(last + 17)}])
+    readings = write_csv(
+        tmp_path / "r.csv",
+        ("用户号", "表号", "抄表期间", "抄表日期", "本期读数"),
+        [
+            {
+                "用户号": "00000001",
+                "表号": "0000000001",
+                "抄表期间": "2026-12",
+                "抄表日期": "2026-12-01",
+                "本期读数": str(last + 17),
+            }
+        ],
+    )
     report = import_readings(golive, readings, today=TODAY)
     assert report.errors == () and report.written == 1
     with db.read() as s:
@@ -117,8 +149,9 @@ def test_the_same_account_number_with_another_meter_is_refused(db, golive, tmp_p
     rows = account_rows(2, seed=5)
     import_accounts(golive, write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, rows), today=TODAY)
     rows[1]["表号"] = "X999"
-    report = import_accounts(golive, write_csv(tmp_path / "b.csv", ACCOUNT_HEADERS, rows),
-                             today=TODAY)
+    report = import_accounts(
+        golive, write_csv(tmp_path / "b.csv", ACCOUNT_HEADERS, rows), today=TODAY
+    )
     assert [(e.line, e.column) for e in report.errors] == [(3, "用户号")]
     assert "another meter" in report.errors[0].message
     assert _counts(db) == (2, 2, 2, 1)
@@ -128,13 +161,34 @@ def test_the_same_account_number_with_another_meter_is_refused(db, golive, tmp_p
 
 
 def _payload(**change) -> list[dict]:
-    row = dict(line=2, account_no="00000001", name="张三", name_pinyin="zhangsan",
-               name_initials="zs", id_number="37082919900101123X", mobile="13812345678",
-               landline=None, address="建设路1号", meter_location="", account_type="household",
-               households_total=None, price_category="RES", area_code="A01", book_no="B1",
-               read_cycle_months=2, meter_no="M1", caliber_mm=20, dial_digits=5,
-               installed_on=None, verified_on=None, archive_no=None, cabinet_no="",
-               opened_on=None, last_reading=100, last_read_on="2026-10-20")
+    row = dict(
+        line=2,
+        account_no="00000001",
+        name="张三",
+        name_pinyin="zhangsan",
+        name_initials="zs",
+        id_number="37082919900101123X",
+        mobile="13812345678",
+        landline=None,
+        address="建设路1号",
+        meter_location="",
+        account_type="household",
+        households_total=None,
+        price_category="RES",
+        area_code="A01",
+        book_no="B1",
+        read_cycle_months=2,
+        meter_no="M1",
+        caliber_mm=20,
+        dial_digits=5,
+        installed_on=None,
+        verified_on=None,
+        archive_no=None,
+        cabinet_no="",
+        opened_on=None,
+        last_reading=100,
+        last_read_on="2026-10-20",
+    )
     row.update(change)
     return [row]
 
@@ -142,16 +196,19 @@ def _payload(**change) -> list[dict]:
 HASH = "a" * 64
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    (dict(id_number="370829199001011234"), "rows[line 2].id_number"),
-    (dict(id_number="370829900101123"), "rows[line 2].id_number"),  # 15 digits: upgrade first
-    (dict(mobile="1381234567"), "rows[line 2].mobile"),
-    (dict(price_category="NOPE"), "rows[line 2].price_category"),
-    (dict(area_code="Z9"), "rows[line 2].area_code"),
-    (dict(last_reading=100000), "rows[line 2].last_reading"),
-    (dict(installed_on="2019-02-30"), "rows[line 2].installed_on"),
-    (dict(last_read_on="2999-01-01"), "rows[line 2].last_read_on"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (dict(id_number="370829199001011234"), "rows[line 2].id_number"),
+        (dict(id_number="370829900101123"), "rows[line 2].id_number"),  # 15 digits: upgrade first
+        (dict(mobile="1381234567"), "rows[line 2].mobile"),
+        (dict(price_category="NOPE"), "rows[line 2].price_category"),
+        (dict(area_code="Z9"), "rows[line 2].area_code"),
+        (dict(last_reading=100000), "rows[line 2].last_reading"),
+        (dict(installed_on="2019-02-30"), "rows[line 2].installed_on"),
+        (dict(last_read_on="2999-01-01"), "rows[line 2].last_read_on"),
+    ],
+)
 def test_the_database_checks_every_row_again(db, golive, change, field):
     with pytest.raises(ActionError) as info:
         call(golive, "import_accounts", HASH, "a.csv", jsonb(_payload(**change)))
@@ -213,7 +270,10 @@ def test_the_import_is_audited_as_one_batch(db, golive, tmp_path):
     path = write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, account_rows(5))
     import_accounts(golive, path, today=TODAY)
     with db.read() as s:
-        events = s.execute(select(m.AuditEvent).where(
-            m.AuditEvent.action == "golive.accounts")).scalars().all()
+        events = (
+            s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "golive.accounts"))
+            .scalars()
+            .all()
+        )
     assert len(events) == 1 and events[0].entity_id == "a.csv"
     assert '"accounts": 5' in events[0].details

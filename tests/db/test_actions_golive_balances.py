@@ -40,8 +40,9 @@ def accounts(db, login_batch, tmp_path):
         save_tariff(s, RES)
     batch, _name = login_batch()
     rows = account_rows(1000, seed=11)
-    report = import_accounts(batch, write_csv(tmp_path / "accounts.csv", ACCOUNT_HEADERS, rows),
-                             today=TODAY)
+    report = import_accounts(
+        batch, write_csv(tmp_path / "accounts.csv", ACCOUNT_HEADERS, rows), today=TODAY
+    )
     assert report.accounts == 1000
     return batch, rows
 
@@ -54,8 +55,9 @@ def _books(db) -> list:
 def _db_totals(db) -> tuple[int, Decimal, Decimal]:
     with db.read() as s:
         bills = s.execute(select(func.count(), func.coalesce(func.sum(m.Bill.amount), 0))).one()
-        prepaid = s.execute(select(func.coalesce(func.sum(m.Account.prepayment_balance), 0))
-                            ).scalar_one()
+        prepaid = s.execute(
+            select(func.coalesce(func.sum(m.Account.prepayment_balance), 0))
+        ).scalar_one()
     return bills[0], Decimal(bills[1]), Decimal(prepaid)
 
 
@@ -63,14 +65,22 @@ def _db_totals(db) -> tuple[int, Decimal, Decimal]:
 def test_balances_carry_over_and_the_totals_agree_to_the_cent(db, accounts, tmp_path, kind):
     batch, rows = accounts
     balances = balance_rows(rows, seed=3)
-    path = (write_xlsx(tmp_path / "b.xlsx", BALANCE_HEADERS, balances) if kind == "xlsx"
-            else write_csv(tmp_path / "b.csv", BALANCE_HEADERS, balances,
-                           encoding="gbk" if kind == "csv-gbk" else "utf-8"))
+    path = (
+        write_xlsx(tmp_path / "b.xlsx", BALANCE_HEADERS, balances)
+        if kind == "xlsx"
+        else write_csv(
+            tmp_path / "b.csv",
+            BALANCE_HEADERS,
+            balances,
+            encoding="gbk" if kind == "csv-gbk" else "utf-8",
+        )
+    )
     expected_bills = [b for b in balances if b["账期"]]
-    expected = Totals(len(expected_bills),
-                      sum((Decimal(b["金额"]) for b in expected_bills), Decimal("0.00")),
-                      sum((Decimal(b["预存余额"]) for b in balances if b["预存余额"]),
-                          Decimal("0.00")))
+    expected = Totals(
+        len(expected_bills),
+        sum((Decimal(b["金额"]) for b in expected_bills), Decimal("0.00")),
+        sum((Decimal(b["预存余额"]) for b in balances if b["预存余额"]), Decimal("0.00")),
+    )
     report = import_balances(batch, path, today=TODAY)
     assert report.errors == () and report.ok and report.agree
     assert report.file_totals == expected == report.database_totals
@@ -81,10 +91,18 @@ def test_balances_carry_over_and_the_totals_agree_to_the_cent(db, accounts, tmp_
     # an opening bill is a bill like any other: open, one 'opening' line
     first = expected_bills[0]
     with db.read() as s:
-        account = s.execute(select(m.Account).where(
-            m.Account.account_no == first["用户号"])).scalar_one()
-        lines = s.execute(select(m.BillLine).join(m.Bill, m.Bill.id == m.BillLine.bill_id).where(
-            m.Bill.account_id == account.id)).scalars().all()
+        account = s.execute(
+            select(m.Account).where(m.Account.account_no == first["用户号"])
+        ).scalar_one()
+        lines = (
+            s.execute(
+                select(m.BillLine)
+                .join(m.Bill, m.Bill.id == m.BillLine.bill_id)
+                .where(m.Bill.account_id == account.id)
+            )
+            .scalars()
+            .all()
+        )
         owed = open_bills(s, account.id)
     assert {line.kind for line in lines} == {"opening"}
     assert Decimal(first["金额"]) in [b.outstanding for b in owed]
@@ -94,8 +112,11 @@ def test_balances_carry_over_and_the_totals_agree_to_the_cent(db, accounts, tmp_
     assert again.replayed and again.database_totals == expected
     assert _db_totals(db) == (expected.bills, expected.bills_amount, expected.prepayment)
     with db.read() as s:
-        audits = s.execute(select(func.count()).select_from(m.AuditEvent).where(
-            m.AuditEvent.action == "golive.balances")).scalar_one()
+        audits = s.execute(
+            select(func.count())
+            .select_from(m.AuditEvent)
+            .where(m.AuditEvent.action == "golive.balances")
+        ).scalar_one()
     assert audits == 1
 
 
@@ -110,19 +131,41 @@ def test_dry_run_writes_nothing(db, accounts, tmp_path):
 
 def test_a_changed_file_skips_what_is_there_and_refuses_another_amount(db, accounts, tmp_path):
     batch, rows = accounts
-    first = [{"用户号": "00000001", "账期": "2026-10", "用水量": "10", "金额": "34.50",
-              "应缴日期": "2026-10-28", "预存余额": "12.00"}]
-    assert import_balances(batch, write_csv(tmp_path / "1.csv", BALANCE_HEADERS, first),
-                           today=TODAY).bills_written == 1
-    more = first + [{"用户号": "00000002", "账期": "2026-10", "用水量": "1", "金额": "3.45",
-                     "应缴日期": "2026-10-28", "预存余额": ""}]
-    report = import_balances(batch, write_csv(tmp_path / "2.csv", BALANCE_HEADERS, more),
-                             today=TODAY)
+    first = [
+        {
+            "用户号": "00000001",
+            "账期": "2026-10",
+            "用水量": "10",
+            "金额": "34.50",
+            "应缴日期": "2026-10-28",
+            "预存余额": "12.00",
+        }
+    ]
+    assert (
+        import_balances(
+            batch, write_csv(tmp_path / "1.csv", BALANCE_HEADERS, first), today=TODAY
+        ).bills_written
+        == 1
+    )
+    more = first + [
+        {
+            "用户号": "00000002",
+            "账期": "2026-10",
+            "用水量": "1",
+            "金额": "3.45",
+            "应缴日期": "2026-10-28",
+            "预存余额": "",
+        }
+    ]
+    report = import_balances(
+        batch, write_csv(tmp_path / "2.csv", BALANCE_HEADERS, more), today=TODAY
+    )
     assert (report.bills_written, report.prepayments_written, report.skipped) == (1, 0, 2)
     assert report.agree
     other = [dict(first[0], 金额="40.00")]
-    report = import_balances(batch, write_csv(tmp_path / "3.csv", BALANCE_HEADERS, other),
-                             today=TODAY)
+    report = import_balances(
+        batch, write_csv(tmp_path / "3.csv", BALANCE_HEADERS, other), today=TODAY
+    )
     assert [(e.line, e.column) for e in report.errors] == [(2, "账期")]
     assert _db_totals(db) == (2, Decimal("37.95"), Decimal("12.00"))
     assert _books(db) == []
@@ -131,22 +174,50 @@ def test_a_changed_file_skips_what_is_there_and_refuses_another_amount(db, accou
 def test_unknown_account_and_bad_rows_name_line_and_column(db, accounts, tmp_path):
     batch, _rows = accounts
     bad = [
-        {"用户号": "99999999", "账期": "2026-10", "用水量": "1", "金额": "3.45",
-         "应缴日期": "2026-10-28"},
-        {"用户号": "00000003", "账期": "2026-13", "用水量": "1", "金额": "3.456",
-         "应缴日期": "2026-10-28"},
+        {
+            "用户号": "99999999",
+            "账期": "2026-10",
+            "用水量": "1",
+            "金额": "3.45",
+            "应缴日期": "2026-10-28",
+        },
+        {
+            "用户号": "00000003",
+            "账期": "2026-13",
+            "用水量": "1",
+            "金额": "3.456",
+            "应缴日期": "2026-10-28",
+        },
         {"用户号": "00000004", "账期": "", "金额": "", "预存余额": ""},
-        {"用户号": "00000005", "账期": "2026-10", "金额": "1.00", "应缴日期": "2026-10-28",
-         "预存余额": "5"},
-        {"用户号": "00000005", "账期": "2026-09", "金额": "1.00", "应缴日期": "2026-09-28",
-         "预存余额": "6"},
+        {
+            "用户号": "00000005",
+            "账期": "2026-10",
+            "金额": "1.00",
+            "应缴日期": "2026-10-28",
+            "预存余额": "5",
+        },
+        {
+            "用户号": "00000005",
+            "账期": "2026-09",
+            "金额": "1.00",
+            "应缴日期": "2026-09-28",
+            "预存余额": "6",
+        },
     ]
-    report = import_balances(batch, write_csv(tmp_path / "b.csv", BALANCE_HEADERS, bad),
-                             today=TODAY)
+    report = import_balances(
+        batch, write_csv(tmp_path / "b.csv", BALANCE_HEADERS, bad), today=TODAY
+    )
     assert [(e.line, e.column) for e in report.errors] == [
-        (2, "用户号"), (3, "账期"), (3, "金额"), (4, "金额"), (6, "预存余额")]
-    assert report.errors[0].message == "no account 99999999: import the accounts first " \
-                                       "(import-accounts)"
+        (2, "用户号"),
+        (3, "账期"),
+        (3, "金额"),
+        (4, "金额"),
+        (6, "预存余额"),
+    ]
+    assert (
+        report.errors[0].message == "no account 99999999: import the accounts first "
+        "(import-accounts)"
+    )
     assert _db_totals(db) == (0, Decimal(0), Decimal(0))
 
 
@@ -154,19 +225,28 @@ def test_unknown_account_and_bad_rows_name_line_and_column(db, accounts, tmp_pat
 
 
 def _bill(**change) -> list[dict]:
-    row = dict(line=2, account_no="00000001", period="2026-10", usage=10, amount="34.50",
-               due_on="2026-10-28")
+    row = dict(
+        line=2,
+        account_no="00000001",
+        period="2026-10",
+        usage=10,
+        amount="34.50",
+        due_on="2026-10-28",
+    )
     row.update(change)
     return [row]
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    (dict(amount="-5.00"), "rows[line 2].amount"),
-    (dict(amount="1.005"), "rows[line 2].amount"),
-    (dict(period="2999-01"), "rows[line 2].period"),
-    (dict(account_no="nobody"), "rows[line 2].account_no"),
-    (dict(due_on="2026-02-30"), "rows[line 2].due_on"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (dict(amount="-5.00"), "rows[line 2].amount"),
+        (dict(amount="1.005"), "rows[line 2].amount"),
+        (dict(period="2999-01"), "rows[line 2].period"),
+        (dict(account_no="nobody"), "rows[line 2].account_no"),
+        (dict(due_on="2026-02-30"), "rows[line 2].due_on"),
+    ],
+)
 def test_the_database_checks_every_bill_again(db, accounts, change, field):
     batch, _rows = accounts
     with pytest.raises(ActionError) as info:
@@ -179,8 +259,14 @@ def test_a_forged_prepayment_is_refused(db, accounts):
     batch, _rows = accounts
     for amount in ("-10.00", "0", "1e3"):
         with pytest.raises(ActionError) as info:
-            call(batch, "import_balances", HASH, "b.csv", jsonb([]),
-                 jsonb([dict(line=2, account_no="00000001", amount=amount)]))
+            call(
+                batch,
+                "import_balances",
+                HASH,
+                "b.csv",
+                jsonb([]),
+                jsonb([dict(line=2, account_no="00000001", amount=amount)]),
+            )
         assert info.value.field == "rows[line 2].prepayment"
     assert _db_totals(db) == (0, Decimal(0), Decimal(0)) and _books(db) == []
 
@@ -229,10 +315,24 @@ def test_counter_admin_prints_the_totals_side_by_side(db, accounts, tmp_path, ca
     from counter_app.cli import main
 
     batch, _rows = accounts
-    rows = [{"用户号": "00000001", "账期": "2026-10", "用水量": "10", "金额": "34.50",
-             "应缴日期": "2026/10/28", "预存余额": "12.30"},
-            {"用户号": "00000002", "账期": "202609", "用水量": "2", "金额": "6.90",
-             "应缴日期": "20260928", "预存余额": ""}]
+    rows = [
+        {
+            "用户号": "00000001",
+            "账期": "2026-10",
+            "用水量": "10",
+            "金额": "34.50",
+            "应缴日期": "2026/10/28",
+            "预存余额": "12.30",
+        },
+        {
+            "用户号": "00000002",
+            "账期": "202609",
+            "用水量": "2",
+            "金额": "6.90",
+            "应缴日期": "20260928",
+            "预存余额": "",
+        },
+    ]
     path = write_csv(tmp_path / "期初.csv", BALANCE_HEADERS, rows, encoding="gbk")
     url = batch.engine.url.render_as_string(hide_password=False)
     assert main(["--database-url", url, "import-balances", str(path)]) == 0
@@ -240,9 +340,12 @@ def test_counter_admin_prints_the_totals_side_by_side(db, accounts, tmp_path, ca
     assert out[1].split() == ["opening", "bills", "期初账单", "2", "2"]
     assert out[2].split() == ["bills", "amount", "欠费金额", "41.40", "41.40"]
     assert out[3].split() == ["prepayment", "预存余额", "12.30", "12.30"]
-    assert out[4] == ("2 rows: 2 opening bills, 1 prepayments written; 0 skipped as already "
-                      "present; totals agree (一致)")
+    assert out[4] == (
+        "2 rows: 2 opening bills, 1 prepayments written; 0 skipped as already "
+        "present; totals agree (一致)"
+    )
     assert main(["--database-url", url, "import-balances", str(path)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "期初.csv was imported before: nothing written (已导入过, 未写入)")
+        "期初.csv was imported before: nothing written (已导入过, 未写入)"
+    )
     assert _books(db) == []

@@ -36,9 +36,9 @@ def _refused(database, statement: str, params: dict | None = None) -> str:
 
 # -- overdue is not current ------------------------------------------------------------------
 
+
 def test_a_bill_due_today_is_current_and_one_due_yesterday_is_overdue(db, login_as):
-    u = build_overdue(db, login_as, ((("30.00", 40), ("20.00", 1), ("10.00", 0),
-                                      ("5.00", -10)),))
+    u = build_overdue(db, login_as, ((("30.00", 40), ("20.00", 1), ("10.00", 0), ("5.00", -10)),))
     (account,) = u.account_ids
     view = _view(u.clerk_db, account)
     assert (view.current_due, view.overdue, view.days_overdue) == (D("15.00"), D("50.00"), 40)
@@ -46,10 +46,17 @@ def test_a_bill_due_today_is_current_and_one_due_yesterday_is_overdue(db, login_
     # tomorrow (Asia/Shanghai) the bill due today is overdue too
     tomorrow = _view(u.clerk_db, account, today() + timedelta(days=1))
     assert (tomorrow.current_due, tomorrow.overdue, tomorrow.days_overdue) == (
-        D("5.00"), D("60.00"), 41)
-    hit, = SearchService(u.clerk_db).search("02000000").hits
+        D("5.00"),
+        D("60.00"),
+        41,
+    )
+    (hit,) = SearchService(u.clerk_db).search("02000000").hits
     assert (hit.arrears, hit.overdue, hit.current_due, hit.days_overdue) == (
-        D("65.00"), D("50.00"), D("15.00"), 40)
+        D("65.00"),
+        D("50.00"),
+        D("15.00"),
+        40,
+    )
 
 
 def test_nothing_overdue_reads_zero_days(db, login_as):
@@ -60,13 +67,20 @@ def test_nothing_overdue_reads_zero_days(db, login_as):
 
 # -- the fee ----------------------------------------------------------------------------------
 
+
 def test_late_fee_per_bill_with_delay_and_cap(db, login_as):
-    u = build_overdue(db, login_as, ((("50.00", 200), ("100.00", 30), ("200.00", 3),
-                                      ("80.00", 0)),))
+    u = build_overdue(
+        db, login_as, ((("50.00", 200), ("100.00", 30), ("200.00", 3), ("80.00", 0)),)
+    )
     (account,) = u.account_ids
-    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees == ()  # no rule: no fee
+    assert (
+        PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees == ()
+    )  # no rule: no fee
     set_rule(login_as, rate="0.001", delay=5, cap="0.05")
-    fees = {f.period: f for f in PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees}
+    fees = {
+        f.period: f
+        for f in PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fees
+    }
     # 50 x 0.001 x 195 = 9.75, capped at 5 % of the bill = 2.50
     assert fees["2025-01"].fee == D("2.50") and fees["2025-01"].days_overdue == 200
     # 100 x 0.001 x (30 - 5) = 2.50
@@ -88,13 +102,18 @@ def test_the_fee_is_posted_as_its_own_rows_and_the_books_hold(db, login_as):
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")
     service = PaymentService(u.clerk_db, series_code="HQ")
-    paid = service.post(request(account, u.shift_id, "140.00", cash("150.00"),
-                                late_fee=D("3.00")), u.actor)
+    paid = service.post(
+        request(account, u.shift_id, "140.00", cash("150.00"), late_fee=D("3.00")), u.actor
+    )
     assert paid.amount == D("150.00") and paid.deposit == D("7.00")
     assert paid.facts.late_fee == D("3.00") and sum(a.amount for a in paid.allocations) == 140
     with db.read() as s:
-        rows = s.execute(text("SELECT days, base, rate, fee, amount FROM late_fee_charges "
-                              "WHERE payment_id = :p"), {"p": paid.payment_id}).all()
+        rows = s.execute(
+            text(
+                "SELECT days, base, rate, fee, amount FROM late_fee_charges WHERE payment_id = :p"
+            ),
+            {"p": paid.payment_id},
+        ).all()
     assert [tuple(r) for r in rows] == [(30, D("100.00"), D("0.001000"), D("3.00"), D("3.00"))]
     assert books(db) == []
     # paid: nothing accrues any more; the shift's totals say the fee apart
@@ -110,12 +129,14 @@ def test_a_stale_or_missing_fee_is_refused(db, login_as):
     service = PaymentService(u.clerk_db, series_code="HQ")
     for shown in (None, D("0"), D("2.99")):
         with pytest.raises(StaleLateFeeError):
-            service.post(request(account, u.shift_id, "100.00", cash("110.00"), late_fee=shown),
-                         u.actor)
+            service.post(
+                request(account, u.shift_id, "100.00", cash("110.00"), late_fee=shown), u.actor
+            )
     # tenders that do not cover bills + fee are short
     with pytest.raises(PaymentError) as short:
-        service.post(request(account, u.shift_id, "100.00", cash("101.00"), late_fee=D("3.00")),
-                     u.actor)
+        service.post(
+            request(account, u.shift_id, "100.00", cash("101.00"), late_fee=D("3.00")), u.actor
+        )
     assert short.value.code == "short"
     # a pure deposit (nothing to bills) carries no fee
     service.post(request(account, u.shift_id, "0.00", cash("10.00")), u.actor)
@@ -129,47 +150,88 @@ def test_a_reversed_payment_gives_its_fee_back_to_the_bill(db, login_as):
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")
     service = PaymentService(u.clerk_db, series_code="HQ")
-    paid = service.post(request(account, u.shift_id, "100.00", cash("103.00"),
-                                late_fee=D("3.00")), u.actor)
+    paid = service.post(
+        request(account, u.shift_id, "100.00", cash("103.00"), late_fee=D("3.00")), u.actor
+    )
     boss_db, boss = login_as("supervisor")
-    ReversalService(boss_db).reverse(payment_id=paid.payment_id, reason="收错户", supervisor=boss,
-                                     actor=u.actor, shift_id=u.shift_id, client_uuid=str(uuid.uuid4()))
-    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fee() == D("3.00")
+    ReversalService(boss_db).reverse(
+        payment_id=paid.payment_id,
+        reason="收错户",
+        supervisor=boss,
+        actor=u.actor,
+        shift_id=u.shift_id,
+        client_uuid=str(uuid.uuid4()),
+    )
+    assert PaymentService(u.clerk_db).account_for_payment(account_id=account).late_fee() == D(
+        "3.00"
+    )
     assert call(u.clerk_db, "shift", u.shift_id)["totals"]["late_fees"] == 0
     assert books(db) == []
 
 
 # -- the waiver -------------------------------------------------------------------------------
 
+
 def test_a_supervisor_waives_and_the_clerk_posts_with_the_waiver_once(db, login_as):
     u = build_overdue(db, login_as, ((("100.00", 30), ("60.00", 20)),))
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")  # 3.00 + 1.20
     boss_db, boss = login_as("supervisor")
-    waiver = LateFeeService(boss_db).waive(u.actor, account_id=account, expected_fee=D("4.20"), amount=D("3.50"),
-                                           reason="低保户,经理批准")
+    waiver = LateFeeService(boss_db).waive(
+        u.actor,
+        account_id=account,
+        expected_fee=D("4.20"),
+        amount=D("3.50"),
+        reason="低保户,经理批准",
+    )
     assert (waiver.fee, waiver.waived, waiver.due) == (D("4.20"), D("3.50"), D("0.70"))
     service = PaymentService(u.clerk_db, series_code="HQ")
     with pytest.raises(StaleLateFeeError):  # the waiver must be named to pay less
-        service.post(request(account, u.shift_id, "160.00", cash("160.70"), late_fee=D("0.70")),
-                     u.actor)
-    paid = service.post(request(account, u.shift_id, "160.00", cash("160.70"), late_fee=D("0.70"),
-                                waiver_id=waiver.waiver_id), u.actor)
+        service.post(
+            request(account, u.shift_id, "160.00", cash("160.70"), late_fee=D("0.70")), u.actor
+        )
+    paid = service.post(
+        request(
+            account,
+            u.shift_id,
+            "160.00",
+            cash("160.70"),
+            late_fee=D("0.70"),
+            waiver_id=waiver.waiver_id,
+        ),
+        u.actor,
+    )
     assert (paid.facts.late_fee, paid.facts.late_fee_waived) == (D("0.70"), D("3.50"))
     with db.read() as s:
-        rows = s.execute(text("SELECT fee, waived, amount FROM late_fee_charges "
-                              "ORDER BY bill_id")).all()
-        audit = s.execute(text("SELECT clerk, details FROM audit_events "
-                               "WHERE action = 'late_fee.waive'")).one()
-    assert [tuple(r) for r in rows] == [(D("3.00"), D("3.00"), 0), (D("1.20"), D("0.50"),
-                                                                    D("0.70"))]
+        rows = s.execute(
+            text("SELECT fee, waived, amount FROM late_fee_charges ORDER BY bill_id")
+        ).all()
+        audit = s.execute(
+            text("SELECT clerk, details FROM audit_events WHERE action = 'late_fee.waive'")
+        ).one()
+    assert [tuple(r) for r in rows] == [
+        (D("3.00"), D("3.00"), 0),
+        (D("1.20"), D("0.50"), D("0.70")),
+    ]
     assert audit.clerk == boss.username and "低保户" in audit.details
     assert books(db) == []
     # used once
     with pytest.raises(ActionError, match="waiver_used"):
-        call(u.clerk_db, "post_payment", "WS1", str(uuid.uuid4()), account, u.shift_id, "HQ",
-             D("0.00"), [], None, '[{"tender": "cash", "amount": "5.00"}]', D("0"),
-             waiver.waiver_id)
+        call(
+            u.clerk_db,
+            "post_payment",
+            "WS1",
+            str(uuid.uuid4()),
+            account,
+            u.shift_id,
+            "HQ",
+            D("0.00"),
+            [],
+            None,
+            '[{"tender": "cash", "amount": "5.00"}]',
+            D("0"),
+            waiver.waiver_id,
+        )
 
 
 def test_a_clerk_cannot_waive_nor_write_the_fee_tables(db, login_as):
@@ -177,12 +239,14 @@ def test_a_clerk_cannot_waive_nor_write_the_fee_tables(db, login_as):
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")
     with pytest.raises(LateFeeError) as refused:
-        LateFeeService(u.clerk_db).waive(u.actor, account_id=account, expected_fee=D("3.00"), amount=D("3.00"),
-                                         reason="熟人")
+        LateFeeService(u.clerk_db).waive(
+            u.actor, account_id=account, expected_fee=D("3.00"), amount=D("3.00"), reason="熟人"
+        )
     assert refused.value.code in ("role", "privilege")
     with db.read() as s:
-        clerk_id = s.execute(text("SELECT id FROM clerks WHERE username = :u"),
-                             {"u": u.clerk.username}).scalar_one()
+        clerk_id = s.execute(
+            text("SELECT id FROM clerks WHERE username = :u"), {"u": u.clerk.username}
+        ).scalar_one()
     for statement in (
         f"INSERT INTO late_fee_waivers (account_id, as_of, fee, amount, reason, supervisor_id, "
         f"created_at) VALUES ({account}, current_date, 3, 3, 'x', {clerk_id}, now())",
@@ -212,12 +276,21 @@ def test_a_waiver_of_another_account_is_refused(db, login_as):
     u = build_overdue(db, login_as, ((("100.00", 30),), (("100.00", 30),)))
     set_rule(login_as, rate="0.001")
     boss_db, _ = login_as("supervisor")
-    waiver = LateFeeService(boss_db).waive(u.actor, account_id=u.account_ids[1], expected_fee=D("3.00"),
-                                           amount=D("3.00"), reason="x")
+    waiver = LateFeeService(boss_db).waive(
+        u.actor, account_id=u.account_ids[1], expected_fee=D("3.00"), amount=D("3.00"), reason="x"
+    )
     with pytest.raises(Exception, match="waiver"):
         PaymentService(u.clerk_db, series_code="HQ").post(
-            request(u.account_ids[0], u.shift_id, "100.00", cash("100.00"), late_fee=D("0"),
-                    waiver_id=waiver.waiver_id), u.actor)
+            request(
+                u.account_ids[0],
+                u.shift_id,
+                "100.00",
+                cash("100.00"),
+                late_fee=D("0"),
+                waiver_id=waiver.waiver_id,
+            ),
+            u.actor,
+        )
     assert books(db) == []
 
 
@@ -225,39 +298,80 @@ def test_an_admin_sets_rules_from_today_on_only(db, login_as):
     build_overdue(db, login_as, ())
     admin_db, _ = login_as("admin")
     with pytest.raises(ActionError, match="from"):
-        call(admin_db, "set_late_fee_rule", "WS", None, D("0.0003"), 0, None, None, None,
-             today() - timedelta(days=1), "补录")
+        call(
+            admin_db,
+            "set_late_fee_rule",
+            "WS",
+            None,
+            D("0.0003"),
+            0,
+            None,
+            None,
+            None,
+            today() - timedelta(days=1),
+            "补录",
+        )
     with pytest.raises(ActionError, match="rate"):
-        call(admin_db, "set_late_fee_rule", "WS", None, D("0.5"), 0, None, None, None, today(),
-             "x")
-    rule = call(admin_db, "set_late_fee_rule", "WS", None, D("0.0003"), 3,
-                D("1"), 90, D("100.00"), today(), "价格文件")
+        call(admin_db, "set_late_fee_rule", "WS", None, D("0.5"), 0, None, None, None, today(), "x")
+    rule = call(
+        admin_db,
+        "set_late_fee_rule",
+        "WS",
+        None,
+        D("0.0003"),
+        3,
+        D("1"),
+        90,
+        D("100.00"),
+        today(),
+        "价格文件",
+    )
     assert rule["rate"] == D("0.0003")
     with pytest.raises(ActionError, match="exists"):
-        call(admin_db, "set_late_fee_rule", "WS", None, D("0.0005"), 0, None, None, None, today(),
-             "x")
+        call(
+            admin_db,
+            "set_late_fee_rule",
+            "WS",
+            None,
+            D("0.0005"),
+            0,
+            None,
+            None,
+            None,
+            today(),
+            "x",
+        )
 
 
 # -- dunning and suspension ---------------------------------------------------------------------
 
+
 def test_dunning_list_by_area_and_book_with_masked_phones(db, login_as):
     u = build_overdue(
-        db, login_as,
+        db,
+        login_as,
         ((("100.00", 100), ("50.00", 10)), (("30.00", 20),), (("80.00", 200),), (("10.00", 0),)),
-        extra={0: {"book_no": "B01"}, 1: {"book_no": "B01"}, 2: {"book_no": "B02",
-                                                                 "mobile": "13900001111",
-                                                                 "mobile_masked": "139****1111"}})
+        extra={
+            0: {"book_no": "B01"},
+            1: {"book_no": "B01"},
+            2: {"book_no": "B02", "mobile": "13900001111", "mobile_masked": "139****1111"},
+        },
+    )
     set_rule(login_as, rate="0.001", suspend_days=90, suspend_amount="60.00")
     boss_db, _ = login_as("supervisor")
     listed = LateFeeService(boss_db).dunning_list(days=15, area="A01")
     assert [(r.account_no, r.overdue, r.days_overdue, r.suspend) for r in listed.rows] == [
-        ("02000000", D("150.00"), 100, True), ("02000001", D("30.00"), 20, False),
-        ("02000002", D("80.00"), 200, True)]
+        ("02000000", D("150.00"), 100, True),
+        ("02000001", D("30.00"), 20, False),
+        ("02000002", D("80.00"), 200, True),
+    ]
     assert listed.total == D("260.00") and listed.rows[2].mobile_masked == "139****1111"
-    assert [r.account_no for r in LateFeeService(boss_db).dunning_list(days=15, book="B01").rows] == [
-        "02000000", "02000001"]
-    assert [r.account_no for r in LateFeeService(boss_db).dunning_list(days=0, suspension=True).rows] == [
-        "02000000", "02000002"]
+    assert [
+        r.account_no for r in LateFeeService(boss_db).dunning_list(days=15, book="B01").rows
+    ] == ["02000000", "02000001"]
+    assert [
+        r.account_no for r in LateFeeService(boss_db).dunning_list(days=0, suspension=True).rows
+    ] == ["02000000", "02000002"]
     view = _view(u.clerk_db, u.account_ids[0])
     assert view.suspension is not None and view.suspension.after_days == 90
     assert _view(u.clerk_db, u.account_ids[1]).suspension is None
@@ -273,9 +387,12 @@ def test_0024_downgrades_to_0018_and_upgrades_again(pg_db):
     from counter_app.db.migrate import _config
 
     def signature(conn) -> str:
-        return conn.execute(text(
-            "SELECT string_agg(oid::regprocedure::text, ',') FROM pg_proc "
-            "WHERE proname = 'counter_post_payment'")).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT string_agg(oid::regprocedure::text, ',') FROM pg_proc "
+                "WHERE proname = 'counter_post_payment'"
+            )
+        ).scalar_one()
 
     with pg_db.engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))
@@ -283,8 +400,9 @@ def test_0024_downgrades_to_0018_and_upgrades_again(pg_db):
     with pg_db.engine.connect() as conn:
         assert signature(conn).endswith("numeric,jsonb)")  # one function, 0012's
         assert conn.execute(text("SELECT to_regclass('late_fee_rules')")).scalar_one() is None
-        view = conn.execute(text("SELECT pg_get_functiondef('counter_account_view'::regproc)")
-                            ).scalar_one()
+        view = conn.execute(
+            text("SELECT pg_get_functiondef('counter_account_view'::regproc)")
+        ).scalar_one()
         assert "counter_overdue" not in view
     with pg_db.engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))

@@ -15,21 +15,42 @@ from counter_app.services.relief.service import ReliefError, ReliefService
 from tests.support.relief import ACTOR, TODAY, form, named
 
 FILE_ARGS = dict(
-    certificate_type="城镇居民最低生活保障证", certificate_no="DBZ001", issuing_office="嘉祥县民政局",
-    valid_from=TODAY - timedelta(days=30), valid_to=TODAY + timedelta(days=300),
-    holder_name="张三", holder_id_number="370829198506150011", contact_phone="13812345678",
+    certificate_type="城镇居民最低生活保障证",
+    certificate_no="DBZ001",
+    issuing_office="嘉祥县民政局",
+    valid_from=TODAY - timedelta(days=30),
+    valid_to=TODAY + timedelta(days=300),
+    holder_name="张三",
+    holder_id_number="370829198506150011",
+    contact_phone="13812345678",
     materials=["certificate_original", "certificate_copy", "holder_id_copy"],
-    low=None, total=None, notes="",
+    low=None,
+    total=None,
+    notes="",
 )
 
 
 def file_raw(login, account_id: int, **kw):
     """counter_file_relief called as psql would, without the service's checks."""
     a = dict(FILE_ARGS, **kw)
-    return call(login, "file_relief", "WS-9", account_id, a["certificate_type"],
-                a["certificate_no"], a["issuing_office"], a["valid_from"], a["valid_to"],
-                a["holder_name"], a["holder_id_number"], a["contact_phone"], a["materials"],
-                a["low"], a["total"], a["notes"])
+    return call(
+        login,
+        "file_relief",
+        "WS-9",
+        account_id,
+        a["certificate_type"],
+        a["certificate_no"],
+        a["issuing_office"],
+        a["valid_from"],
+        a["valid_to"],
+        a["holder_name"],
+        a["holder_id_number"],
+        a["contact_phone"],
+        a["materials"],
+        a["low"],
+        a["total"],
+        a["notes"],
+    )
 
 
 def refused(login, sql: str, params: dict | None = None) -> str:
@@ -40,8 +61,9 @@ def refused(login, sql: str, params: dict | None = None) -> str:
 
 def stored(db, application_id: int):
     with db.read() as s:
-        return s.execute(select(m.ReliefApplication).where(
-            m.ReliefApplication.id == application_id)).scalar_one()
+        return s.execute(
+            select(m.ReliefApplication).where(m.ReliefApplication.id == application_id)
+        ).scalar_one()
 
 
 def relief_rows(db) -> int:
@@ -51,13 +73,17 @@ def relief_rows(db) -> int:
 
 def test_a_clerk_cannot_insert_an_approved_relief_decided_by_a_supervisor(town):
     clerk_db = town.service.db
-    message = refused(clerk_db, """
+    message = refused(
+        clerk_db,
+        """
         INSERT INTO relief_applications (account_id, rule_code, certificate_type,
             certificate_no, valid_from, valid_to, holder_name, status, applied_on,
             effective_period, created_by, decided_by, decided_at)
         VALUES (:a, 'DEFAULT', '城镇居民最低生活保障证', 'DBZ001', current_date - 1,
             current_date + 300, '张三', 'approved', current_date, '2027-02', :c, :s, now())
-    """, {"a": town.household, "c": town.clerk.id, "s": town.supervisor.id})
+    """,
+        {"a": town.household, "c": town.clerk.id, "s": town.supervisor.id},
+    )
     assert "permission denied" in message
     assert relief_rows(town.db) == 0
 
@@ -76,8 +102,9 @@ def test_a_clerk_cannot_approve_by_update_nor_by_the_supervisors_action(town):
         "SELECT counter_relief_effective_period(1, current_date)",
         "SELECT counter_relief_options()",
     ):
-        assert "permission denied" in refused(clerk_db, sql, {"i": row.id,
-                                                              "s": town.supervisor.id}), sql
+        assert "permission denied" in refused(
+            clerk_db, sql, {"i": row.id, "s": town.supervisor.id}
+        ), sql
     with pytest.raises(ReliefError) as info:  # the same through the service
         town.service.approve(row.id, 1, ACTOR)
     assert (info.value.field, info.value.code) == ("supervisor", "role")
@@ -102,8 +129,9 @@ def test_a_supervisor_cannot_forge_the_decider_or_back_date_the_decision(town):
     assert after.decided_by == town.supervisor.id and approved.decided_by == "李主管"
     assert before - timedelta(seconds=5) <= after.decided_at <= datetime.now(UTC)
     with town.db.read() as s:
-        event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "relief.approve")
-                          ).scalar_one()
+        event = s.execute(
+            select(m.AuditEvent).where(m.AuditEvent.action == "relief.approve")
+        ).scalar_one()
     assert (event.clerk, event.workstation) == (town.supervisor.username, "WS1")
 
 
@@ -114,7 +142,10 @@ def test_a_second_active_relief_by_spelling_is_refused_even_called_raw(town):
     with pytest.raises(ActionError) as info:
         file_raw(clerk_db, town.collective, certificate_no="DBZ001", low=1, total=12)
     assert (info.value.kind, info.value.code, info.value.field) == (
-        "conflict", "duplicate", "certificate_no")
+        "conflict",
+        "duplicate",
+        "certificate_no",
+    )
     with pytest.raises(ActionError):
         file_raw(clerk_db, town.collective, certificate_no="ｄｂｚ００１", low=1, total=12)
     # the books refuse an unnormalised number whoever writes it (even the owner's actions)
@@ -124,17 +155,20 @@ def test_a_second_active_relief_by_spelling_is_refused_even_called_raw(town):
     assert relief_rows(town.db) == 1
 
 
-@pytest.mark.parametrize(("change", "field", "code"), [
-    (dict(holder_id_number="370829198506150012"), "holder_id_number", "checksum"),
-    (dict(holder_id_number="37082919850230001X"), "holder_id_number", "birthdate"),
-    (dict(contact_phone="12345"), "contact_phone", "format"),
-    (dict(valid_to=TODAY + timedelta(days=3700)), "valid_to", "too_far"),
-    (dict(valid_to=TODAY - timedelta(days=40)), "valid_to", "before_from"),
-    (dict(valid_to=TODAY - timedelta(days=1)), "valid_to", "expired"),
-    (dict(materials=["certificate_original"]), "materials", "missing"),
-    (dict(certificate_type="身份证"), "certificate_type", "unknown"),
-    (dict(certificate_no="x" * 41), "certificate_no", "too_long"),
-])
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        (dict(holder_id_number="370829198506150012"), "holder_id_number", "checksum"),
+        (dict(holder_id_number="37082919850230001X"), "holder_id_number", "birthdate"),
+        (dict(contact_phone="12345"), "contact_phone", "format"),
+        (dict(valid_to=TODAY + timedelta(days=3700)), "valid_to", "too_far"),
+        (dict(valid_to=TODAY - timedelta(days=40)), "valid_to", "before_from"),
+        (dict(valid_to=TODAY - timedelta(days=1)), "valid_to", "expired"),
+        (dict(materials=["certificate_original"]), "materials", "missing"),
+        (dict(certificate_type="身份证"), "certificate_type", "unknown"),
+        (dict(certificate_no="x" * 41), "certificate_no", "too_long"),
+    ],
+)
 def test_the_action_checks_every_field_itself(town, change, field, code):
     with pytest.raises(ActionError) as info:
         file_raw(town.service.db, town.household, **change)
@@ -143,10 +177,16 @@ def test_the_action_checks_every_field_itself(town, change, field, code):
 
 
 def test_the_server_masks_and_stores_the_raw_values_normalised(town):
-    row = file_raw(town.service.db, town.household, contact_phone="+86 537 681-2345",
-                   holder_id_number="３７０８２９１９９００１０１１２３x")
+    row = file_raw(
+        town.service.db,
+        town.household,
+        contact_phone="+86 537 681-2345",
+        holder_id_number="３７０８２９１９９００１０１１２３x",
+    )
     assert (row["contact_phone_masked"], row["holder_id_masked"]) == (
-        "0537-****345", "370829********123X")
+        "0537-****345",
+        "370829********123X",
+    )
     after = stored(town.db, row["id"])
     assert (after.contact_phone, after.holder_id_number) == ("05376812345", "37082919900101123X")
     assert after.created_by == town.clerk.id and after.applied_on == TODAY
@@ -173,8 +213,11 @@ def test_a_stale_decision_is_refused_with_a_conflict(town):
     town.boss.approve(row.id, 1, ACTOR)
     with pytest.raises(ActionError) as info:
         call(town.boss.db, "reject_relief", "WS", row.id, 1, "迟到的驳回")
-    assert (info.value.kind, info.value.code, info.value.field) == ("conflict", "conflict",
-                                                                   "version")
+    assert (info.value.kind, info.value.code, info.value.field) == (
+        "conflict",
+        "conflict",
+        "version",
+    )
     assert stored(town.db, row.id).status == "approved"
 
 
@@ -194,7 +237,8 @@ def test_the_register_is_one_call_with_everything_the_page_shows(town):
 
 def test_no_group_holds_a_write_on_relief_applications(town):
     with town.db.read() as s:
-        grants = s.execute(text("""
+        grants = s.execute(
+            text("""
             SELECT grantee, privilege_type FROM information_schema.role_table_grants
             WHERE table_name = 'relief_applications'
               AND grantee LIKE 'counter\\_%' AND grantee <> 'counter_owner'
@@ -204,7 +248,8 @@ def test_no_group_holds_a_write_on_relief_applications(town):
             WHERE table_name = 'relief_applications'
               AND grantee LIKE 'counter\\_%' AND grantee <> 'counter_owner'
               AND privilege_type IN ('INSERT', 'UPDATE')
-        """)).all()
+        """)
+        ).all()
     assert grants == []
 
 

@@ -30,10 +30,37 @@ from tests.support.database import Statements
 pytestmark = pytest.mark.postgres
 
 QUERIES = (
-    "张三", "三丰", "zs", "zhang", "0100", "01000001", "5678", "15002x", "meter:jx24",
-    "院内表井", "幸福路12号", "张", "三", "王", "娜娜", "㵘", "幸福", "2单元", "马村",
-    "13812345678", "0537-6812345", "6812345", search_people.ID_ZHANG, search_people.ID_X,
-    "tel:5678", "id:1234", "no:0100", "", "%", "x" * 300, "单元楼道",
+    "张三",
+    "三丰",
+    "zs",
+    "zhang",
+    "0100",
+    "01000001",
+    "5678",
+    "15002x",
+    "meter:jx24",
+    "院内表井",
+    "幸福路12号",
+    "张",
+    "三",
+    "王",
+    "娜娜",
+    "㵘",
+    "幸福",
+    "2单元",
+    "马村",
+    "13812345678",
+    "0537-6812345",
+    "6812345",
+    search_people.ID_ZHANG,
+    search_people.ID_X,
+    "tel:5678",
+    "id:1234",
+    "no:0100",
+    "",
+    "%",
+    "x" * 300,
+    "单元楼道",
 )
 
 
@@ -78,8 +105,21 @@ def test_search_shows_a_clerk_nothing_it_cannot_read(town, login_as):
     closed, and a term cannot smuggle SQL in (kinds are a closed list)."""
     clerk, _ = login_as("clerk")
     with pytest.raises(ActionError) as refused:
-        call(clerk, "search", _terms([{"kind": "mobile; DROP TABLE accounts", "value": "1",
-                                       "values": ["1"], "modes": ["exact"]}]), 10)
+        call(
+            clerk,
+            "search",
+            _terms(
+                [
+                    {
+                        "kind": "mobile; DROP TABLE accounts",
+                        "value": "1",
+                        "values": ["1"],
+                        "modes": ["exact"],
+                    }
+                ]
+            ),
+            10,
+        )
     assert refused.value.code == "kind"
     with clerk.engine.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
         conn.execute(text("SELECT id FROM accounts WHERE mobile = '13812345678'"))
@@ -116,9 +156,15 @@ def test_account_screen_is_what_the_three_reads_returned(books, login_as):
         service.screen(999_999)
 
 
-@pytest.mark.parametrize(("start", "end"), [
-    ("2026-06", "2026-10"), ("2026-09", None), (None, "2026-08"), ("2027-01", "2027-03"),
-])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("2026-06", "2026-10"),
+        ("2026-09", None),
+        (None, "2026-08"),
+        ("2027-01", "2027-03"),
+    ],
+)
 def test_history_filter_is_one_call_returning_the_old_rows(books, login_as, start, end):
     admin, ids = books
     clerk, _ = login_as("clerk")
@@ -158,10 +204,13 @@ def test_payment_form_account_is_one_call_with_the_open_bills(books, login_as):
 
 def _reveal_rows(admin: Database) -> list[tuple]:
     with admin.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT e.clerk, e.entity_id, e.details, r.used_at IS NOT NULL FROM audit_events e "
-            "LEFT JOIN reveal_requests r ON r.audit_id = e.id "
-            "WHERE e.action = 'account.reveal' ORDER BY e.id")).all()
+        return conn.execute(
+            text(
+                "SELECT e.clerk, e.entity_id, e.details, r.used_at IS NOT NULL FROM audit_events e "
+                "LEFT JOIN reveal_requests r ON r.audit_id = e.id "
+                "WHERE e.action = 'account.reveal' ORDER BY e.id"
+            )
+        ).all()
 
 
 def test_reveal_is_a_committed_request_then_the_value_once(books, login_as):
@@ -169,8 +218,9 @@ def test_reveal_is_a_committed_request_then_the_value_once(books, login_as):
     boss, who = login_as("supervisor")
     token = call(boss, "request_reveal", ids["account"], "mobile", "WS1")["token"]
     # committed before the value is asked for: another connection sees it
-    assert _reveal_rows(admin) == [(who.username, str(ids["account"]), '{"field": "mobile"}',
-                                    False)]
+    assert _reveal_rows(admin) == [
+        (who.username, str(ids["account"]), '{"field": "mobile"}', False)
+    ]
     assert call(boss, "reveal_value", uuid.UUID(token)) == {"value": "13812345678"}
     assert _reveal_rows(admin)[0][3] is True
     with pytest.raises(ActionError) as again:
@@ -187,9 +237,10 @@ def test_a_value_cannot_be_had_inside_a_transaction_that_rolls_back(books, login
         with boss.engine.connect() as conn:
             if savepoint:
                 conn.exec_driver_sql("SAVEPOINT s")
-            token = conn.execute(text(
-                "SELECT counter_request_reveal(:id, 'id_number', 'WS1') ->> 'token'"),
-                {"id": ids["account"]}).scalar_one()
+            token = conn.execute(
+                text("SELECT counter_request_reveal(:id, 'id_number', 'WS1') ->> 'token'"),
+                {"id": ids["account"]},
+            ).scalar_one()
             if savepoint:
                 conn.exec_driver_sql("RELEASE SAVEPOINT s")
             with pytest.raises(DBAPIError, match="uncommitted"):
@@ -226,12 +277,14 @@ def test_reveal_refusals(books, login_as):
         call(boss, "request_reveal", ids["account"], "password_hash", "WS1")
     assert refused.value.code == "field"
     # the raw ways around: the table, the raw column, the old one-step function
-    for sql in ("SELECT * FROM reveal_requests",
-                "UPDATE reveal_requests SET used_at = NULL",
-                "INSERT INTO reveal_requests (login, account_id, field, audit_id, requested_at) "
-                "VALUES (current_user, 1, 'mobile', 1, now())",
-                "SELECT mobile FROM accounts",
-                "SELECT counter_reveal(1, 'mobile', 'WS1')"):
+    for sql in (
+        "SELECT * FROM reveal_requests",
+        "UPDATE reveal_requests SET used_at = NULL",
+        "INSERT INTO reveal_requests (login, account_id, field, audit_id, requested_at) "
+        "VALUES (current_user, 1, 'mobile', 1, now())",
+        "SELECT mobile FROM accounts",
+        "SELECT counter_reveal(1, 'mobile', 'WS1')",
+    ):
         with boss.engine.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
             conn.execute(text(sql))
 
@@ -248,11 +301,16 @@ def test_pre_ping_costs_a_round_trip_per_call(books, login_as):
     admin, ids = books
     boss, who = login_as("supervisor")
     with admin.engine.begin() as conn:
-        conn.exec_driver_sql(f'ALTER ROLE "{who.username}" SET log_statement = \'all\'')
+        conn.exec_driver_sql(f"ALTER ROLE \"{who.username}\" SET log_statement = 'all'")
         conn.exec_driver_sql(f'ALTER ROLE "{who.username}" SET client_min_messages = log')
     seen: list[str] = []
-    event.listen(boss.engine, "connect", lambda dbapi, _rec: dbapi.add_notice_handler(
-        lambda diag: seen.append(diag.message_primary or "")))
+    event.listen(
+        boss.engine,
+        "connect",
+        lambda dbapi, _rec: dbapi.add_notice_handler(
+            lambda diag: seen.append(diag.message_primary or "")
+        ),
+    )
     AccountService(boss).screen(ids["account"])
     seen.clear()
     AccountService(boss).screen(ids["account"])

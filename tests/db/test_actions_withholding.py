@@ -26,9 +26,14 @@ ACTOR = Actor("clerk", "WS-7")
 
 def _sign(h, account_no="01000001", number=None, **kw):
     service = WithholdingService(h.clerk)
-    return service.sign(h.accounts[account_no], kw.pop("bank", "ABC"),
-                        number or NUMBERS[account_no], kw.pop("holder", "张三"),
-                        kw.pop("signed_on", TODAY), ACTOR)
+    return service.sign(
+        h.accounts[account_no],
+        kw.pop("bank", "ABC"),
+        number or NUMBERS[account_no],
+        kw.pop("holder", "张三"),
+        kw.pop("signed_on", TODAY),
+        ACTOR,
+    )
 
 
 def _refused(db, statement: str, **params) -> str:
@@ -44,8 +49,12 @@ def test_a_clerk_signs_and_gets_back_only_the_mask(hall):
     assert agreement.signed_by == "测试" and agreement.bank_name == "中国农业银行"
     with hall.db.read() as s:
         stored = s.execute(text("SELECT bank_account FROM withholding_agreements")).scalar_one()
-        audit = s.execute(text("SELECT clerk, workstation, details FROM audit_events "
-                               "WHERE action = 'withholding.sign'")).one()
+        audit = s.execute(
+            text(
+                "SELECT clerk, workstation, details FROM audit_events "
+                "WHERE action = 'withholding.sign'"
+            )
+        ).one()
     assert stored == "6228480012345678901"  # the bank file needs it whole
     assert audit.clerk == hall.who.username and audit.workstation == "WS-7"
     assert "6228480012345678901" not in audit.details
@@ -56,17 +65,21 @@ def test_a_clerk_signs_and_gets_back_only_the_mask(hall):
 
 def test_a_clerk_cannot_read_the_full_bank_account_number(hall):
     _sign(hall)
-    for statement in ("SELECT bank_account FROM withholding_agreements",
-                      "SELECT * FROM withholding_agreements"):
+    for statement in (
+        "SELECT bank_account FROM withholding_agreements",
+        "SELECT * FROM withholding_agreements",
+    ):
         assert "permission denied" in _refused(hall.clerk, statement)
     with hall.clerk.read() as s:
         row = s.execute(text("SELECT * FROM withholding_agreements_masked")).mappings().one()
     assert "bank_account" not in row and row["bank_account_masked"] == "6228***********8901"
     assert "6228480012345678901" not in json.dumps(
-        call(hall.clerk, "withholding_screen", hall.accounts["01000001"]), default=str)
+        call(hall.clerk, "withholding_screen", hall.accounts["01000001"]), default=str
+    )
     # the batch reads the layouts but not the agreements' numbers either
-    assert "permission denied" in _refused(hall.batch,
-                                           "SELECT bank_account FROM withholding_agreements")
+    assert "permission denied" in _refused(
+        hall.batch, "SELECT bank_account FROM withholding_agreements"
+    )
 
 
 def test_one_active_agreement_per_account_and_a_cancel_with_its_version(hall):
@@ -80,7 +93,10 @@ def test_one_active_agreement_per_account_and_a_cancel_with_its_version(hall):
     assert stale.value.code == "conflict"
     cancelled = service.cancel(first, "客户换卡", ACTOR)
     assert (cancelled.status, cancelled.cancel_reason, cancelled.cancelled_on) == (
-        "cancelled", "客户换卡", TODAY)
+        "cancelled",
+        "客户换卡",
+        TODAY,
+    )
     with pytest.raises(WithholdingError) as again:
         service.cancel(cancelled, "again", ACTOR)
     assert again.value.code in ("cancelled", "conflict")
@@ -88,14 +104,17 @@ def test_one_active_agreement_per_account_and_a_cancel_with_its_version(hall):
     assert second.active and second.id != first.id
 
 
-@pytest.mark.parametrize(("kw", "field"), [
-    ({"number": "12345"}, "bank_account"),
-    ({"number": "6228abc0012345678"}, "bank_account"),
-    ({"holder": "  "}, "holder_name"),
-    ({"bank": "XYZ"}, "bank_code"),
-    ({"signed_on": TODAY + timedelta(days=1)}, "signed_on"),
-    ({"signed_on": date(2020, 1, 1)}, "signed_on"),
-])
+@pytest.mark.parametrize(
+    ("kw", "field"),
+    [
+        ({"number": "12345"}, "bank_account"),
+        ({"number": "6228abc0012345678"}, "bank_account"),
+        ({"holder": "  "}, "holder_name"),
+        ({"bank": "XYZ"}, "bank_code"),
+        ({"signed_on": TODAY + timedelta(days=1)}, "signed_on"),
+        ({"signed_on": date(2020, 1, 1)}, "signed_on"),
+    ],
+)
 def test_bad_forms_are_refused_with_their_field(hall, kw, field):
     with pytest.raises(WithholdingError) as refused:
         _sign(hall, **kw)
@@ -106,10 +125,21 @@ def test_bad_forms_are_refused_with_their_field(hall, kw, field):
 
 def test_the_database_refuses_what_the_service_would_have_caught(hall):
     """The raw call, past the service's checks."""
-    for number, code in (("12345", "bank_account"), ("６２２８４８００１２３４５６７８", "bank_account")):
+    for number, code in (
+        ("12345", "bank_account"),
+        ("６２２８４８００１２３４５６７８", "bank_account"),
+    ):
         with pytest.raises(ActionError) as refused:
-            call(hall.clerk, "sign_withholding", "WS", hall.accounts["01000001"], "ABC", number,
-                 "张三", TODAY)
+            call(
+                hall.clerk,
+                "sign_withholding",
+                "WS",
+                hall.accounts["01000001"],
+                "ABC",
+                number,
+                "张三",
+                TODAY,
+            )
         assert refused.value.code == code
 
 
@@ -139,18 +169,29 @@ def test_a_clerk_cannot_write_the_tables_or_call_the_batch_actions(hall):
         assert "permission denied" in _refused(hall.clerk, statement), statement
     with hall.db.read() as s:
         assert s.execute(text("SELECT status, bank_code FROM withholding_agreements")).one() == (
-            "active", "ABC")
+            "active",
+            "ABC",
+        )
         assert s.execute(text("SELECT count(*) FROM payments")).scalar_one() == 0
 
 
 def test_a_batch_login_cannot_sign_or_cancel(hall):
     agreement = _sign(hall)
     with pytest.raises(ActionError) as refused:
-        call(hall.batch, "sign_withholding", "WS", hall.accounts["01000002"], "ABC",
-             NUMBERS["01000002"], "李四", TODAY)
+        call(
+            hall.batch,
+            "sign_withholding",
+            "WS",
+            hall.accounts["01000002"],
+            "ABC",
+            NUMBERS["01000002"],
+            "李四",
+            TODAY,
+        )
     assert refused.value.kind == "forbidden"
     with pytest.raises(ActionError) as refused:
         call(hall.batch, "cancel_withholding", "WS", agreement.id, agreement.version, "x")
     assert refused.value.kind == "forbidden"
     assert "permission denied" in _refused(
-        hall.batch, f"UPDATE withholding_agreements SET status = 'x' WHERE id = {agreement.id}")
+        hall.batch, f"UPDATE withholding_agreements SET status = 'x' WHERE id = {agreement.id}"
+    )

@@ -35,8 +35,10 @@ def test_corrections_in_the_bill_list_count_as_the_ledger_does(db, login_as):
     debit = adjust_bill(boss_db, ids["oct"], D("2.50"), "漏计", workstation="WS")
     refund = adjust_bill(boss_db, ids["june"], D("-30.00"), "多计", workstation="WS")
     screen = AccountService(clerk_db).screen(ids["account"])
-    rows = [(b.bill_id, b.adjusts_bill_id, b.amount, b.outstanding, b.adjusted, b.reason,
-             b.approved_by) for b in screen.bills]
+    rows = [
+        (b.bill_id, b.adjusts_bill_id, b.amount, b.outstanding, b.adjusted, b.reason, b.approved_by)
+        for b in screen.bills
+    ]
     assert rows == [
         (ids["oct"], None, D("45.30"), D("35.30"), D("-7.50"), "", ""),
         (credit.bill_id, ids["oct"], D("-10.00"), D("0"), D("0"), "抄表错误", "测试"),
@@ -70,7 +72,9 @@ def test_down_to_0029_the_list_is_0015s_again(db, login_as):
     _downgrade(db, "0031_tier_check")
     bills = AccountService(clerk_db).screen(ids["account"]).bills
     assert [(b.amount, b.outstanding, b.adjusts_bill_id) for b in bills[:2]] == [
-        (D("45.30"), D("45.30"), None), (D("-10.00"), D("-10.00"), None)]
+        (D("45.30"), D("45.30"), None),
+        (D("-10.00"), D("-10.00"), None),
+    ]
     adjust_bill(boss_db, ids["june"], D("-30.00"), "多计", workstation="WS")
     assert AccountService(clerk_db).screen(ids["account"]).view.arrears == D("5.30")  # 0015's
     from counter_app.db.migrate import migrate
@@ -78,5 +82,7 @@ def test_down_to_0029_the_list_is_0015s_again(db, login_as):
     migrate(db.engine)
     bills = AccountService(clerk_db).screen(ids["account"]).bills
     assert [(b.outstanding, b.adjusts_bill_id) for b in bills[:2]] == [
-        (D("35.30"), None), (D("0"), ids["oct"])]
+        (D("35.30"), None),
+        (D("0"), ids["oct"]),
+    ]
     assert AccountService(clerk_db).screen(ids["account"]).view.arrears == D("35.30")

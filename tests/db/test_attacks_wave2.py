@@ -56,22 +56,51 @@ DELEGATING = {
 # The tables of wave 2 (and the money tables they write), each attacked
 # with INSERT, UPDATE, DELETE and TRUNCATE by every login.
 TABLES = (
-    "archive_sequences", "golive_imports", "tariffs", "tariff_tiers", "tariff_rates",
-    "fee_components", "price_categories", "account_channel_settings", "online_imports",
-    "channel_suspense", "channel_suspense_resolutions", "withholding_banks",
-    "withholding_agreements", "withholding_batches", "withholding_items", "withholding_results",
-    "withholding_imports", "late_fee_rules", "late_fee_waivers", "late_fee_charges", "payments",
-    "payment_tenders", "allocations", "prepayment_ledger", "bills", "bill_lines", "accounts",
-    "utility_settings", "receipt_series", "reveal_requests", "complaints", "audit_events",
+    "archive_sequences",
+    "golive_imports",
+    "tariffs",
+    "tariff_tiers",
+    "tariff_rates",
+    "fee_components",
+    "price_categories",
+    "account_channel_settings",
+    "online_imports",
+    "channel_suspense",
+    "channel_suspense_resolutions",
+    "withholding_banks",
+    "withholding_agreements",
+    "withholding_batches",
+    "withholding_items",
+    "withholding_results",
+    "withholding_imports",
+    "late_fee_rules",
+    "late_fee_waivers",
+    "late_fee_charges",
+    "payments",
+    "payment_tenders",
+    "allocations",
+    "prepayment_ledger",
+    "bills",
+    "bill_lines",
+    "accounts",
+    "utility_settings",
+    "receipt_series",
+    "reveal_requests",
+    "complaints",
+    "audit_events",
     "clerks",
 )
 
 # Columns no login reads directly: a masked copy, or a reveal that is
 # audited and rate-limited, stands for each.
 SECRETS = (
-    ("accounts", "id_number"), ("accounts", "mobile"), ("accounts", "landline"),
-    ("withholding_agreements", "bank_account"), ("complaints", "contact"),
-    ("relief_applications", "holder_id_number"), ("relief_applications", "contact_phone"),
+    ("accounts", "id_number"),
+    ("accounts", "mobile"),
+    ("accounts", "landline"),
+    ("withholding_agreements", "bank_account"),
+    ("complaints", "contact"),
+    ("relief_applications", "holder_id_number"),
+    ("relief_applications", "contact_phone"),
     ("correction_requests", "proposed_value"),
 )
 
@@ -83,44 +112,67 @@ def _catalogue(db, sql: str) -> list:
 
 # -- the catalogue -----------------------------------------------------------------------------
 
+
 def test_every_security_definer_function_pins_its_search_path(db):
-    rows = _catalogue(db, """
+    rows = _catalogue(
+        db,
+        """
         SELECT p.oid::regprocedure::text AS name, p.proconfig
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = 'public' AND p.prosecdef""")
+        WHERE n.nspname = 'public' AND p.prosecdef""",
+    )
     assert len(rows) > 80
-    loose = [r.name for r in rows
-             if not any(c.startswith("search_path=public, pg_temp") for c in (r.proconfig or []))]
+    loose = [
+        r.name
+        for r in rows
+        if not any(c.startswith("search_path=public, pg_temp") for c in (r.proconfig or []))
+    ]
     assert loose == []
 
 
 def test_every_counter_function_is_owned_by_counter_owner_and_pins_its_path(db):
     """The owner is the only role a SECURITY DEFINER runs as; an unpinned
     path even in an owner-only helper is one grant away from a hole."""
-    rows = _catalogue(db, """
+    rows = _catalogue(
+        db,
+        """
         SELECT p.oid::regprocedure::text AS name, pg_get_userbyid(p.proowner) AS owner,
                p.proconfig, p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql')
                             AND p.provolatile = 'i' AS inlinable
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = 'public' AND p.proname LIKE 'counter%'""")
+        WHERE n.nspname = 'public' AND p.proname LIKE 'counter%'""",
+    )
     assert {r.owner for r in rows} == {"counter_owner"}
-    loose = [r.name for r in rows if not r.inlinable
-             and not any(c.startswith("search_path=") for c in (r.proconfig or []))
-             and r.name not in PUBLIC_HARMLESS
-             and not r.name.startswith(("counter_refuse_change", "counter_arrears",
-                                        "counter_bill_paid", "counter_cover_grams",
-                                        "counter_next_string"))]
+    loose = [
+        r.name
+        for r in rows
+        if not r.inlinable
+        and not any(c.startswith("search_path=") for c in (r.proconfig or []))
+        and r.name not in PUBLIC_HARMLESS
+        and not r.name.startswith(
+            (
+                "counter_refuse_change",
+                "counter_arrears",
+                "counter_bill_paid",
+                "counter_cover_grams",
+                "counter_next_string",
+            )
+        )
+    ]
     assert loose == []
 
 
 def test_no_security_definer_function_is_executable_by_public(db):
-    rows = _catalogue(db, """
+    rows = _catalogue(
+        db,
+        """
         SELECT p.oid::regprocedure::text AS name, p.prosecdef
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = 'public' AND p.proname LIKE 'counter%'
           AND p.prorettype <> 'trigger'::regtype
           AND EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-                      WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE')""")
+                      WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE')""",
+    )
     assert {r.name for r in rows} == PUBLIC_HARMLESS
     assert not any(r.prosecdef for r in rows)
 
@@ -128,32 +180,42 @@ def test_no_security_definer_function_is_executable_by_public(db):
 @pytest.mark.parametrize("group", GROUPS)
 def test_no_group_may_call_an_internal_function(db, group):
     with db.read() as s:
-        granted = [f for f in INTERNAL if s.execute(
-            text("SELECT has_function_privilege(:g, CAST(:f AS regprocedure), 'EXECUTE')"),
-            {"g": group, "f": f}).scalar_one()]
+        granted = [
+            f
+            for f in INTERNAL
+            if s.execute(
+                text("SELECT has_function_privilege(:g, CAST(:f AS regprocedure), 'EXECUTE')"),
+                {"g": group, "f": f},
+            ).scalar_one()
+        ]
     assert granted == []
 
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_every_function_a_group_may_call_checks_its_caller_or_only_reads(db, group):
-    rows = _catalogue(db, f"""
+    rows = _catalogue(
+        db,
+        f"""
         SELECT p.oid::regprocedure::text AS name, p.prosecdef, p.provolatile, p.prosrc
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         WHERE n.nspname = 'public' AND p.proname LIKE 'counter%'
           AND p.prorettype <> 'trigger'::regtype
-          AND has_function_privilege('{group}', p.oid, 'EXECUTE')""")
+          AND has_function_privilege('{group}', p.oid, 'EXECUTE')""",
+    )
     assert rows
     for row in rows:
         if row.provolatile == "v":
             assert row.prosecdef, f"{row.name} writes as the caller"
             checks = ("counter_caller(", "counter_batch_caller(", "counter_admin_caller(")
-            assert any(c in row.prosrc for c in checks) or \
-                DELEGATING.get(row.name, "\0") in row.prosrc, f"{row.name} checks no caller"
+            assert (
+                any(c in row.prosrc for c in checks) or DELEGATING.get(row.name, "\0") in row.prosrc
+            ), f"{row.name} checks no caller"
         else:
             assert row.provolatile in ("s", "i"), row.name
 
 
 # -- real logins against the tables, sequences and internal functions -------------------------
+
 
 @pytest.fixture
 def logins(db, login_as, login_batch) -> dict:
@@ -174,18 +236,22 @@ def _refusals(database, statements: list[str]) -> list[str]:
                 conn.execute(text(statement))
                 passed.append(statement)
             except Exception as exc:  # noqa: BLE001 - any refusal is what we want
-                assert "permission denied" in str(exc) or "must be owner" in str(exc), \
+                assert "permission denied" in str(exc) or "must be owner" in str(exc), (
                     f"{statement}: {exc}"
+                )
             conn.rollback()
     return passed
 
 
 def _first_column(db, table: str) -> str:
     with db.read() as s:
-        return s.execute(text(
-            "SELECT attname FROM pg_attribute WHERE attrelid = CAST(:t AS regclass) "
-            "AND attnum > 0 AND NOT attisdropped ORDER BY attnum LIMIT 1"),
-            {"t": table}).scalar_one()
+        return s.execute(
+            text(
+                "SELECT attname FROM pg_attribute WHERE attrelid = CAST(:t AS regclass) "
+                "AND attnum > 0 AND NOT attisdropped ORDER BY attnum LIMIT 1"
+            ),
+            {"t": table},
+        ).scalar_one()
 
 
 @pytest.mark.parametrize("role", ["clerk", "supervisor", "admin", "batch"])
@@ -193,19 +259,28 @@ def test_no_login_writes_a_table_of_wave_2(db, logins, role):
     statements = []
     for table in TABLES:
         column = _first_column(db, table)
-        statements += [f"INSERT INTO {table} DEFAULT VALUES",
-                       f"UPDATE {table} SET {column} = {column}",
-                       f"DELETE FROM {table}", f"TRUNCATE {table}"]
+        statements += [
+            f"INSERT INTO {table} DEFAULT VALUES",
+            f"UPDATE {table} SET {column} = {column}",
+            f"DELETE FROM {table}",
+            f"TRUNCATE {table}",
+        ]
     assert _refusals(logins[role], statements) == []
 
 
 @pytest.mark.parametrize("role", ["clerk", "supervisor", "admin", "batch"])
 def test_no_login_takes_a_sequence_value_or_calls_an_internal_function(db, logins, role):
     with db.read() as s:
-        sequences = s.execute(text(
-            "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
-            "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'"
-        )).scalars().all()
+        sequences = (
+            s.execute(
+                text(
+                    "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n "
+                    "ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'S'"
+                )
+            )
+            .scalars()
+            .all()
+        )
     # the clerks' own lookup counters (0025) are among them: a reset would
     # lift the rate limit on full numbers
     assert any(q.startswith("counter_lookups_") for q in sequences)
@@ -273,12 +348,15 @@ def test_0026_downgrades_to_0025_and_upgrades_again(pg_db):
     from counter_app.db.migrate import _config
 
     def state(conn) -> tuple:
-        return conn.execute(text(
-            "SELECT has_table_privilege('counter_admin', 'accounts', 'SELECT'), "
-            "to_regprocedure('counter_take_lookup(clerks, text)') IS NOT NULL, "
-            "(SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'withholding%no_truncate'), "
-            "position('counter_take_lookup' in "
-            "         pg_get_functiondef('counter_request_reveal'::regproc)) > 0")).one()
+        return conn.execute(
+            text(
+                "SELECT has_table_privilege('counter_admin', 'accounts', 'SELECT'), "
+                "to_regprocedure('counter_take_lookup(clerks, text)') IS NOT NULL, "
+                "(SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'withholding%no_truncate'), "
+                "position('counter_take_lookup' in "
+                "         pg_get_functiondef('counter_request_reveal'::regproc)) > 0"
+            )
+        ).one()
 
     with pg_db.engine.connect() as conn:
         assert tuple(state(conn)) == (False, True, 4, True)
@@ -343,15 +421,17 @@ WAVE2_GRANTS = {
 
 def test_each_action_of_the_wave_is_granted_to_its_group_only(db):
     names = ", ".join(f"'{n}'" for n in WAVE2_GRANTS)
-    rows = _catalogue(db, f"""
+    rows = _catalogue(
+        db,
+        f"""
         SELECT p.proname, coalesce(array_agg(DISTINCT pg_get_userbyid(a.grantee))
                                    FILTER (WHERE a.grantee <> p.proowner), '{{}}') AS grantees
         FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
         LEFT JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
                ON a.privilege_type = 'EXECUTE'
         WHERE n.nspname = 'public' AND p.proname IN ({names})
-        GROUP BY p.oid, p.proname""")
+        GROUP BY p.oid, p.proname""",
+    )
     assert {r.proname for r in rows} == set(WAVE2_GRANTS)
-    wrong = {r.proname: set(r.grantees) for r in rows
-             if set(r.grantees) != WAVE2_GRANTS[r.proname]}
+    wrong = {r.proname: set(r.grantees) for r in rows if set(r.grantees) != WAVE2_GRANTS[r.proname]}
     assert wrong == {}

@@ -32,8 +32,17 @@ def _count(db, table: str) -> int:
 def _relief(payload: list, amount: str) -> list:
     """The bill with a relief line on the basic fee (as compute_bill writes it)."""
     bill = payload[0]
-    bill["lines"].append(dict(kind="relief", component="basic", tier_no=None, volume=12,
-                              unit_price=D("0"), amount=D(amount), label="低保减免"))
+    bill["lines"].append(
+        dict(
+            kind="relief",
+            component="basic",
+            tier_no=None,
+            volume=12,
+            unit_price=D("0"),
+            amount=D(amount),
+            label="低保减免",
+        )
+    )
     bill["amount"] = sum(line["amount"] for line in bill["lines"])
     return payload
 
@@ -54,17 +63,28 @@ def test_a_relief_line_above_its_components_charge_is_refused(utility):  # noqa:
     with utility.db.write() as s:
         s.add(m.ReliefRule(code="DEFAULT", name="低保", kind="per_ton", value=D("0.20")))
         s.flush()
-        s.add(m.ReliefApplication(
-            account_id=utility.account_id, rule_code="DEFAULT", certificate_type="低保证",
-            certificate_no="C1", issuing_office="民政局", valid_from=date(2026, 1, 1),
-            valid_to=date(2026, 12, 31), holder_name="张三", status="approved",
-            applied_on=date(2026, 1, 1), effective_period="2026-01",
-            created_by=make_clerk_row(s).id))
+        s.add(
+            m.ReliefApplication(
+                account_id=utility.account_id,
+                rule_code="DEFAULT",
+                certificate_type="低保证",
+                certificate_no="C1",
+                issuing_office="民政局",
+                valid_from=date(2026, 1, 1),
+                valid_to=date(2026, 12, 31),
+                holder_name="张三",
+                status="approved",
+                applied_on=date(2026, 1, 1),
+                effective_period="2026-01",
+                created_by=make_clerk_row(s).id,
+            )
+        )
     refused = _refused(utility, _relief(_payload(utility), "-41.40"))
     assert (refused.code, refused.field) == ("relief", "bills[0].lines")
     # one relief line of at most the component's charge is what billing writes
-    result = call(utility.batch, "issue_bills", "2026-02",
-                  jsonb(_relief(_payload(utility), "-25.20")))
+    result = call(
+        utility.batch, "issue_bills", "2026-02", jsonb(_relief(_payload(utility), "-25.20"))
+    )
     assert (result["billed"], result["total"]) == (1, D("16.20"))
 
 
@@ -82,7 +102,7 @@ def test_a_schedule_of_another_category_or_not_in_force_is_refused(utility):  # 
 
 
 def test_a_second_online_order_listed_before_the_first_still_waits_in_suspense(utility):  # noqa: F811
-    """"More than owed" is judged at the order's paid_at: the orders of a file
+    """ "More than owed" is judged at the order's paid_at: the orders of a file
     are taken in the time they were paid, so a customer who paid twice gets
     the second order held in suspense whatever line the platform put it on
     (not silently deposited to the prepayment)."""
@@ -93,10 +113,22 @@ def test_a_second_online_order_listed_before_the_first_still_waits_in_suspense(u
 
     assert bill_period(utility.batch, "2026-02").billed == 1  # 41.40 owed
     now = datetime.now(SHANGHAI)
-    rows = [{"line": 2, "order_id": "LATE", "paid_at": (now + timedelta(seconds=20)).isoformat(),
-             "account_no": "01000001", "amount": "41.40"},
-            {"line": 3, "order_id": "EARLY", "paid_at": (now + timedelta(seconds=10)).isoformat(),
-             "account_no": "01000001", "amount": "41.40"}]
+    rows = [
+        {
+            "line": 2,
+            "order_id": "LATE",
+            "paid_at": (now + timedelta(seconds=20)).isoformat(),
+            "account_no": "01000001",
+            "amount": "41.40",
+        },
+        {
+            "line": 3,
+            "order_id": "EARLY",
+            "paid_at": (now + timedelta(seconds=10)).isoformat(),
+            "account_no": "01000001",
+            "amount": "41.40",
+        },
+    ]
     out = call(utility.batch, "import_online", "wechat", "7" * 64, "wx.csv", jsonb(rows))
     assert (out["posted"], out["suspended"]) == (1, 1)
     with utility.db.read() as s:

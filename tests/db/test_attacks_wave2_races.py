@@ -67,49 +67,98 @@ def _race(first, second_db, name: str, *args) -> Future:
 
 # -- one waiver, two clerks ----------------------------------------------------------------------
 
+
 def test_two_clerks_using_one_waiver_at_once_use_it_once(db, login_as):
     u = build_overdue(db, login_as, ((("100.00", 30), ("60.00", 20)),))
     (account,) = u.account_ids
     set_rule(login_as, rate="0.001")  # 3.00 + 1.20
     boss_db, _ = login_as("supervisor")
-    waiver = LateFeeService(boss_db).waive(u.actor, account_id=account, expected_fee=D("4.20"),
-                                           amount=D("3.00"), reason="经理批准")
+    waiver = LateFeeService(boss_db).waive(
+        u.actor, account_id=account, expected_fee=D("4.20"), amount=D("3.00"), reason="经理批准"
+    )
     other_db, other = login_as("clerk")
-    other_shift = ShiftService(other_db).open(Actor(other.username, "WS2", other.id), "HQ",
-                                              D("100.00"))
+    other_shift = ShiftService(other_db).open(
+        Actor(other.username, "WS2", other.id), "HQ", D("100.00")
+    )
     first_bill, second_bill = u.bill_ids[(0, "2025-01")], u.bill_ids[(0, "2025-02")]
-    first = Held(u.clerk_db, "post_payment", "WS1", str(uuid.uuid4()), account, u.shift_id, "HQ",
-                 D("100.00"), [first_bill], None,
-                 json.dumps([{"tender": "cash", "amount": "100.00"}]), D("0.00"),
-                 waiver.waiver_id)
+    first = Held(
+        u.clerk_db,
+        "post_payment",
+        "WS1",
+        str(uuid.uuid4()),
+        account,
+        u.shift_id,
+        "HQ",
+        D("100.00"),
+        [first_bill],
+        None,
+        json.dumps([{"tender": "cash", "amount": "100.00"}]),
+        D("0.00"),
+        waiver.waiver_id,
+    )
     assert D(str(first.result["late_fee"])) == 0
-    second = _race(first, other_db, "post_payment", "WS2", str(uuid.uuid4()), account,
-                   other_shift, "HQ", D("60.00"), [second_bill], None,
-                   json.dumps([{"tender": "cash", "amount": "60.00"}]), D("0.00"),
-                   waiver.waiver_id)
+    second = _race(
+        first,
+        other_db,
+        "post_payment",
+        "WS2",
+        str(uuid.uuid4()),
+        account,
+        other_shift,
+        "HQ",
+        D("60.00"),
+        [second_bill],
+        None,
+        json.dumps([{"tender": "cash", "amount": "60.00"}]),
+        D("0.00"),
+        waiver.waiver_id,
+    )
     with pytest.raises(ActionError) as refused:
         second.result(timeout=10)
     assert refused.value.code == "waiver_used"
-    assert _count(db, "SELECT count(DISTINCT payment_id) FROM late_fee_charges "
-                      "WHERE waiver_id = :w", w=waiver.waiver_id) == 1
+    assert (
+        _count(
+            db,
+            "SELECT count(DISTINCT payment_id) FROM late_fee_charges WHERE waiver_id = :w",
+            w=waiver.waiver_id,
+        )
+        == 1
+    )
     assert _count(db, "SELECT sum(waived) FROM late_fee_charges") == D("3.00")
     assert _books(db) == []
 
 
 # -- one suspense row, two supervisors ----------------------------------------------------------
 
+
 @pytest.fixture
 def suspense(db, login_as, login_batch):
     with db.write() as s:
         make_reference(s)
         for no in ("01000001", "01000002"):
-            make_account(s, no, mobile=None, mobile_masked=None,
-                         id_number=None, id_masked=None, id_tail=None)
+            make_account(
+                s, no, mobile=None, mobile_masked=None, id_number=None, id_masked=None, id_tail=None
+            )
     batch, _ = login_batch()
     paid_at = datetime.now(SHANGHAI).isoformat()
-    out = call(batch, "import_online", "wechat", "a" * 64, "wx.csv", json.dumps(
-        [{"line": 2, "order_id": "W1", "paid_at": paid_at, "account_no": "09999999",
-          "amount": "50.00"}]))
+    out = call(
+        batch,
+        "import_online",
+        "wechat",
+        "a" * 64,
+        "wx.csv",
+        json.dumps(
+            [
+                {
+                    "line": 2,
+                    "order_id": "W1",
+                    "paid_at": paid_at,
+                    "account_no": "09999999",
+                    "amount": "50.00",
+                }
+            ]
+        ),
+    )
     assert out["suspended"] == 1
     with db.read() as s:
         return s.execute(text("SELECT id FROM channel_suspense")).scalar_one()
@@ -119,14 +168,17 @@ def test_two_supervisors_resolving_one_suspense_row_post_it_once(db, login_as, s
     one, _ = login_as("supervisor")
     two, _ = login_as("supervisor")
     first = Held(one, "resolve_suspense", "WS1", suspense, "to_account", "01000001", "户号写错")
-    second = _race(first, two, "resolve_suspense", "WS2", suspense, "to_account", "01000002",
-                   "另一户")
+    second = _race(
+        first, two, "resolve_suspense", "WS2", suspense, "to_account", "01000002", "另一户"
+    )
     with pytest.raises(ActionError) as refused:
         second.result(timeout=10)
     assert refused.value.code == "already"
     assert _count(db, "SELECT count(*) FROM payments WHERE channel = 'online'") == 1
-    assert _count(db, "SELECT a.account_no FROM payments p JOIN accounts a "
-                      "ON a.id = p.account_id") == "01000001"
+    assert (
+        _count(db, "SELECT a.account_no FROM payments p JOIN accounts a ON a.id = p.account_id")
+        == "01000001"
+    )
     assert _books(db) == []
 
 
@@ -143,15 +195,27 @@ def test_a_suspense_row_resolved_then_refunded_is_refused(db, login_as, suspense
 
 # -- one withholding return file, two batch connections -----------------------------------------
 
+
 def test_one_return_file_from_two_connections_posts_once(hall, tmp_path, login_batch):
     _sign_all(hall)
     request = tmp_path / "req.txt"
     export_withholding(hall.batch, "ABC", "2026-11", request)
     asked = parse(layout_from_json(LAYOUTS["ABC"], "request"), request.read_bytes())
-    rows = json.dumps([dict(line=n, batch_no=asked.header["batch_no"], seq=d["seq"],
-                            account_no=d["account_no"], amount=str(d["amount"]),
-                            result_code="0000", reason="", bank_ref=f"R{d['seq']}")
-                       for n, d in asked.details])
+    rows = json.dumps(
+        [
+            dict(
+                line=n,
+                batch_no=asked.header["batch_no"],
+                seq=d["seq"],
+                account_no=d["account_no"],
+                amount=str(d["amount"]),
+                result_code="0000",
+                reason="",
+                bank_ref=f"R{d['seq']}",
+            )
+            for n, d in asked.details
+        ]
+    )
     other, _ = login_batch()
     first = Held(hall.batch, "import_withholding", "ABC", "c" * 64, "ret.txt", rows)
     second = _race(first, other, "import_withholding", "ABC", "c" * 64, "ret.txt", rows)
@@ -166,13 +230,24 @@ def test_one_return_file_from_two_connections_posts_once(hall, tmp_path, login_b
 
 # -- one opening-balance file, two batch connections --------------------------------------------
 
+
 def test_opening_balances_from_two_connections_are_written_once(db, login_batch):
     with db.write() as s:
         make_reference(s)
         save_tariff(s, RES)
         make_account(s)
-    bills = json.dumps([{"line": 2, "account_no": "01000001", "period": "2026-01",
-                         "usage": "10", "amount": "50.00", "due_on": "2026-01-28"}])
+    bills = json.dumps(
+        [
+            {
+                "line": 2,
+                "account_no": "01000001",
+                "period": "2026-01",
+                "usage": "10",
+                "amount": "50.00",
+                "due_on": "2026-01-28",
+            }
+        ]
+    )
     prepayments = json.dumps([{"line": 3, "account_no": "01000001", "amount": "20.00"}])
     one, _ = login_batch()
     two, _ = login_batch()
@@ -183,8 +258,14 @@ def test_opening_balances_from_two_connections_are_written_once(db, login_batch)
     other = call(two, "import_balances", "f" * 64, "again.csv", bills, prepayments)
     assert (other["bills_written"], other["prepayments_written"], other["skipped"]) == (0, 0, 2)
     with pytest.raises(ActionError) as refused:
-        call(two, "import_balances", "9" * 64, "more.csv", "[]", json.dumps(
-            [{"line": 2, "account_no": "01000001", "amount": "900.00"}]))
+        call(
+            two,
+            "import_balances",
+            "9" * 64,
+            "more.csv",
+            "[]",
+            json.dumps([{"line": 2, "account_no": "01000001", "amount": "900.00"}]),
+        )
     assert refused.value.code == "exists"
     assert _count(db, "SELECT count(*) FROM bills") == 1
     assert _count(db, "SELECT prepayment_balance FROM accounts") == D("20.00")

@@ -57,8 +57,10 @@ def test_a_missing_column_is_named(db, golive, tmp_path):
     headers = [h for h in ACCOUNT_HEADERS if h != "户名"]
     with pytest.raises(ImportFileError) as info:
         import_accounts(golive, write_csv(tmp_path / "a.csv", headers, _rows()), today=TODAY)
-    assert str(info.value).startswith("header (line 1): missing column(s) 缺少列: 户名. "
-                                      "The columns are 列名应为: 用户号, 户名, 证件号码")
+    assert str(info.value).startswith(
+        "header (line 1): missing column(s) 缺少列: 户名. "
+        "The columns are 列名应为: 用户号, 户名, 证件号码"
+    )
     assert _nothing_written(db)
 
 
@@ -67,8 +69,10 @@ def test_a_wrong_column_name_is_named(db, golive, tmp_path):
     rows = [dict(r, 用户编号=r["用户号"]) for r in _rows()]
     with pytest.raises(ImportFileError) as info:
         import_accounts(golive, write_csv(tmp_path / "a.csv", headers, rows), today=TODAY)
-    assert str(info.value).startswith("header (line 1): missing column(s) 缺少列: 用户号; "
-                                      "unknown column(s) 无法识别的列: 用户编号. ")
+    assert str(info.value).startswith(
+        "header (line 1): missing column(s) 缺少列: 用户号; "
+        "unknown column(s) 无法识别的列: 用户编号. "
+    )
     assert _nothing_written(db)
 
 
@@ -104,35 +108,52 @@ def test_a_merged_cell_is_refused(db, golive, tmp_path):
     book.save(path)
     errors = _refused(db, golive, path)
     assert errors == [
-        RowError(502, "水表方位", "a merged cell (F502:G502): unmerge it and fill each cell "
-                                  "(合并单元格)"),
-        RowError(502, "用水地址", "a merged cell (F502:G502): unmerge it and fill each cell "
-                                  "(合并单元格)"),
+        RowError(
+            502, "水表方位", "a merged cell (F502:G502): unmerge it and fill each cell (合并单元格)"
+        ),
+        RowError(
+            502, "用水地址", "a merged cell (F502:G502): unmerge it and fill each cell (合并单元格)"
+        ),
     ]
 
 
 def test_a_formula_cell_is_refused(db, golive, tmp_path):
     path = write_xlsx(tmp_path / "a.xlsx", ACCOUNT_HEADERS, _rows(上次读数="=V501+10"))
     assert _refused(db, golive, path) == [
-        RowError(502, "上次读数", "a formula (=V501+10): paste the values instead (公式)")]
+        RowError(502, "上次读数", "a formula (=V501+10): paste the values instead (公式)")
+    ]
 
 
 def test_an_id_number_as_a_float_in_csv_is_refused(db, golive, tmp_path):
     path = write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, _rows(证件号码="3.70829E+17"))
-    assert _refused(db, golive, path) == [RowError(
-        502, "证件号码", "3.70829E+17 is stored as a number: store it as text, digits and "
-                         "leading zeros are lost otherwise (请设置为文本格式)")]
+    assert _refused(db, golive, path) == [
+        RowError(
+            502,
+            "证件号码",
+            "3.70829E+17 is stored as a number: store it as text, digits and "
+            "leading zeros are lost otherwise (请设置为文本格式)",
+        )
+    ]
 
 
 def test_an_id_number_as_an_xlsx_number_is_refused(db, golive, tmp_path):
-    path = write_xlsx(tmp_path / "a.xlsx", ACCOUNT_HEADERS,
-                      _rows(证件号码=370829196404054800, 用户号=501))
+    path = write_xlsx(
+        tmp_path / "a.xlsx", ACCOUNT_HEADERS, _rows(证件号码=370829196404054800, 用户号=501)
+    )
     assert _refused(db, golive, path) == [
-        RowError(502, "用户号", "501 is stored as a number: store it as text, digits and "
-                                "leading zeros are lost otherwise (请设置为文本格式)"),
-        RowError(502, "证件号码", "3.70829E+17 is stored as a number: store it as "
-                                  "text, digits and leading zeros are lost otherwise "
-                                  "(请设置为文本格式)"),
+        RowError(
+            502,
+            "用户号",
+            "501 is stored as a number: store it as text, digits and "
+            "leading zeros are lost otherwise (请设置为文本格式)",
+        ),
+        RowError(
+            502,
+            "证件号码",
+            "3.70829E+17 is stored as a number: store it as "
+            "text, digits and leading zeros are lost otherwise "
+            "(请设置为文本格式)",
+        ),
     ]
 
 
@@ -145,8 +166,11 @@ def test_dates_as_text_in_three_forms_and_as_excel_serials_are_read(db, golive, 
     path = write_xlsx(tmp_path / "a.xlsx", ACCOUNT_HEADERS, rows)
     assert import_accounts(golive, path, today=TODAY).accounts == N
     with golive.read() as s:
-        days = s.execute(select(m.Meter.installed_on).order_by(m.Meter.meter_no).limit(5)
-                         ).scalars().all()
+        days = (
+            s.execute(select(m.Meter.installed_on).order_by(m.Meter.meter_no).limit(5))
+            .scalars()
+            .all()
+        )
     assert days == [date(2019, 5, 3)] * 5
 
 
@@ -155,10 +179,17 @@ def test_a_serial_number_in_csv_and_a_bad_date_are_refused(db, golive, tmp_path)
     rows[BAD + 1]["检定日期"] = "2019-13-01"
     rows[BAD + 2]["立户日期"] = "2999-01-01"
     assert _refused(db, golive, write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, rows)) == [
-        RowError(502, "安装日期", "43588 looks like an Excel serial day number: store the "
-                                  "date as text, YYYY-MM-DD (日期请存为文本)"),
-        RowError(503, "检定日期", "'2019-13-01': not a date, use YYYY-MM-DD, YYYY/M/D or "
-                                  "YYYYMMDD (日期格式)"),
+        RowError(
+            502,
+            "安装日期",
+            "43588 looks like an Excel serial day number: store the "
+            "date as text, YYYY-MM-DD (日期请存为文本)",
+        ),
+        RowError(
+            503,
+            "检定日期",
+            "'2019-13-01': not a date, use YYYY-MM-DD, YYYY/M/D or YYYYMMDD (日期格式)",
+        ),
         RowError(504, "立户日期", "2999-01-01 is in the future"),
     ]
 
@@ -167,7 +198,8 @@ def test_a_serial_number_in_csv_and_a_bad_date_are_refused(db, golive, tmp_path)
 
 
 def test_an_id_number_with_a_wrong_check_digit_is_refused_and_15_digits_upgraded(
-        db, golive, tmp_path):
+    db, golive, tmp_path
+):
     rows = _rows(证件号码="370829199001011234")
     rows[BAD + 1]["证件号码"] = "3708291990010112"
     assert _refused(db, golive, write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, rows)) == [
@@ -175,11 +207,16 @@ def test_an_id_number_with_a_wrong_check_digit_is_refused_and_15_digits_upgraded
         RowError(503, "证件号码", "15 or 18 characters (应为15或18位)"),
     ]
     rows = _rows(证件号码="370829900101123")
-    assert import_accounts(golive, write_csv(tmp_path / "b.csv", ACCOUNT_HEADERS, rows),
-                           today=TODAY).accounts == N
+    assert (
+        import_accounts(
+            golive, write_csv(tmp_path / "b.csv", ACCOUNT_HEADERS, rows), today=TODAY
+        ).accounts
+        == N
+    )
     with db.read() as s:
-        masked = s.execute(select(m.Account.id_masked).where(
-            m.Account.account_no == rows[BAD]["用户号"])).scalar_one()
+        masked = s.execute(
+            select(m.Account.id_masked).where(m.Account.account_no == rows[BAD]["用户号"])
+        ).scalar_one()
     assert masked == "370829********123X"  # 37082919900101123 + its check character
 
 
@@ -188,8 +225,12 @@ def test_phones_in_their_forms(db, golive, tmp_path):
     rows[BAD + 1]["手机"] = "0537-6812345"
     rows[BAD + 2]["固定电话"] = "12345"
     assert _refused(db, golive, write_csv(tmp_path / "a.csv", ACCOUNT_HEADERS, rows)) == [
-        RowError(503, "手机", "'0537-6812345': not a mobile number, 11 digits from 13 to 19 "
-                              "(a fixed line goes in 固定电话)"),
+        RowError(
+            503,
+            "手机",
+            "'0537-6812345': not a mobile number, 11 digits from 13 to 19 "
+            "(a fixed line goes in 固定电话)",
+        ),
         RowError(504, "固定电话", "'12345': not a fixed-line number (0537-6812345 or 6812345)"),
     ]
 
@@ -227,18 +268,26 @@ def test_counter_admin_lists_the_rejected_rows_and_writes_nothing(db, golive, tm
     bad = write_csv(tmp_path / "bad.csv", ACCOUNT_HEADERS, _rows(证件号码="370829199001011234"))
     code, out, _ = _cli(capsys, url, "import-accounts", str(bad))
     assert code == 1 and _nothing_written(db)
-    assert out.splitlines() == ["line 502, 证件号码: the check digit is wrong (校验位错误)",
-                                "1000 rows checked, nothing written: 1 problem(s) (有错误, 未写入)"]
+    assert out.splitlines() == [
+        "line 502, 证件号码: the check digit is wrong (校验位错误)",
+        "1000 rows checked, nothing written: 1 problem(s) (有错误, 未写入)",
+    ]
     good = write_csv(tmp_path / "good.csv", ACCOUNT_HEADERS, _rows())
     code, out, _ = _cli(capsys, url, "import-accounts", str(good), "--dry-run")
     assert code == 0 and _nothing_written(db)
     assert "would create 1000 accounts" in out
     code, out, _ = _cli(capsys, url, "import-accounts", str(good), "--json")
     summary = json.loads(out)
-    assert code == 0 and (summary["accounts"], summary["meters"], summary["readings"],
-                          summary["skipped"], summary["ok"]) == (N, N, N, 0, True)
+    assert code == 0 and (
+        summary["accounts"],
+        summary["meters"],
+        summary["readings"],
+        summary["skipped"],
+        summary["ok"],
+    ) == (N, N, N, 0, True)
     code, out, _ = _cli(capsys, url, "import-accounts", str(good))
     assert code == 0 and out.splitlines() == [
         "good.csv was imported before: nothing written (已导入过, 未写入)",
         # a replay numbers what an interrupted run left unnumbered: here nothing
-        "archive numbers: every account has one (档案号: 无需编号)"]
+        "archive numbers: every account has one (档案号: 无需编号)",
+    ]

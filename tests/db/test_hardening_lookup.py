@@ -43,8 +43,9 @@ def _sqlstate(exc: DBAPIError) -> str:
 
 def _lookup(login, kind: str, values: list[str]):
     with login.engine.connect() as conn:
-        return conn.execute(text("SELECT counter_find_number(:k, :v, 'ws')"),
-                            {"k": kind, "v": values}).scalar_one()
+        return conn.execute(
+            text("SELECT counter_find_number(:k, :v, 'ws')"), {"k": kind, "v": values}
+        ).scalar_one()
 
 
 def test_one_statement_with_10000_candidates_learns_nothing(town, login_as):
@@ -56,10 +57,13 @@ def test_one_statement_with_10000_candidates_learns_nothing(town, login_as):
     candidates = _candidates(9_999)
     candidates.insert(5_000, "13900005678")
     with pytest.raises(DBAPIError) as refused, login.engine.connect() as conn:
-        conn.execute(text(
-            "SELECT c FROM unnest(CAST(:c AS text[])) AS c "
-            "WHERE cardinality(counter_find_number('mobile', ARRAY[c], '')) > 0"),
-            {"c": candidates}).all()
+        conn.execute(
+            text(
+                "SELECT c FROM unnest(CAST(:c AS text[])) AS c "
+                "WHERE cardinality(counter_find_number('mobile', ARRAY[c], '')) > 0"
+            ),
+            {"c": candidates},
+        ).all()
     assert _sqlstate(refused.value) == "CT429"
     # the old ways in: the unaudited lookup and an array of candidates
     with pytest.raises(DBAPIError) as denied, login.engine.connect() as conn:
@@ -68,8 +72,9 @@ def test_one_statement_with_10000_candidates_learns_nothing(town, login_as):
     with pytest.raises(DBAPIError) as many:
         _lookup(login, "mobile", _candidates(2))
     assert _sqlstate(many.value) == "CT400"
-    terms = [{"kind": "mobile", "value": "13900005678", "values": _candidates(3),
-              "modes": ["exact"]}]
+    terms = [
+        {"kind": "mobile", "value": "13900005678", "values": _candidates(3), "modes": ["exact"]}
+    ]
     with pytest.raises(ActionError) as probe:
         call(login, "search", Jsonb(terms), 50)
     assert probe.value.code == "one_value"
@@ -83,9 +88,10 @@ def test_failed_statements_use_up_the_quota(town, login_as):
     login, who = login_as("clerk")
     for value in _candidates(30):
         with pytest.raises(DBAPIError), login.engine.connect() as conn:
-            conn.execute(text(
-                "SELECT 1 / cardinality(counter_find_number('mobile', ARRAY[:v], ''))"),
-                {"v": value})
+            conn.execute(
+                text("SELECT 1 / cardinality(counter_find_number('mobile', ARRAY[:v], ''))"),
+                {"v": value},
+            )
     with pytest.raises(DBAPIError) as refused:
         _lookup(login, "mobile", ["13900005678"])  # the right one, too late
     assert _sqlstate(refused.value) == "CT429"
@@ -106,11 +112,16 @@ def test_search_by_full_number_is_audited_and_rate_limited(town, login_as):
     assert [h.account_id for h in service.search("13900005678").hits] == [ids["zhangsanfeng"]]
     assert [h.account_id for h in service.search("0537-6812345").hits] == [ids["lizhangsan"]]
     assert {h.account_id for h in service.search(search_people.ID_15).hits} == {
-        ids["old15"], ids["new18"]}
+        ids["old15"],
+        ids["new18"],
+    }
     with admin.engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT clerk, entity_id, details::jsonb FROM audit_events "
-            "WHERE action = 'account.lookup' ORDER BY id")).all()
+        rows = conn.execute(
+            text(
+                "SELECT clerk, entity_id, details::jsonb FROM audit_events "
+                "WHERE action = 'account.lookup' ORDER BY id"
+            )
+        ).all()
     assert [r.clerk for r in rows] == [who.username] * 3
     assert rows[0].details == {"kind": "mobile", "value": MASKED, "found": 1}
     assert rows[0].entity_id == str(ids["zhangsanfeng"])

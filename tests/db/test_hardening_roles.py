@@ -70,8 +70,14 @@ def test_a_clerk_of_one_installation_cannot_reach_another(db, second_db, login_a
     assert call(login, "search", Jsonb([]), 5)["hits"] == []  # A works for A's clerk
     # B's installation is set up by its first clerk
     b_clerk = f"t_b_{uuid.uuid4().hex[:8]}"
-    create_clerk(second_db, username=b_clerk, display_name="乙", role="clerk", hall_code="HQ",
-                 password=LOGIN_PASSWORD)
+    create_clerk(
+        second_db,
+        username=b_clerk,
+        display_name="乙",
+        role="clerk",
+        hall_code="HQ",
+        password=LOGIN_PASSWORD,
+    )
     try:
         b_url = second_db.engine.url
         assert _connects(with_credentials(b_url, b_clerk, LOGIN_PASSWORD))
@@ -79,14 +85,24 @@ def test_a_clerk_of_one_installation_cannot_reach_another(db, second_db, login_a
         assert not _connects(with_credentials(b_url, who.username, LOGIN_PASSWORD))
         # and B's DBA cannot take A's login over (nor make it B's, nor A's admin)
         with pytest.raises(ClerkError) as taken:
-            create_clerk(second_db, username=who.username, display_name="冒充", role="admin",
-                         hall_code="HQ", password="new-password")
+            create_clerk(
+                second_db,
+                username=who.username,
+                display_name="冒充",
+                role="admin",
+                hall_code="HQ",
+                password="new-password",
+            )
         assert taken.value.field == "username" and "another Counter database" in str(taken.value)
         assert _connects(with_credentials(db.engine.url, who.username, LOGIN_PASSWORD))
         assert not _connects(with_credentials(b_url, who.username, "new-password"))
         with second_db.engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM clerks WHERE username = :u"),
-                                {"u": who.username}).scalar_one() == 0
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM clerks WHERE username = :u"), {"u": who.username}
+                ).scalar_one()
+                == 0
+            )
     finally:
         _drop_role(second_db, b_clerk)
 
@@ -99,16 +115,23 @@ def test_a_login_outside_the_installation_is_no_clerk(db, login_as):
     role = installation_role(db.engine.url.database)
     with db.engine.connect() as conn:
         conn.execute(text(f'REVOKE "{role}" FROM "{who.username}"'))
-        conn.execute(text(f'GRANT CONNECT ON DATABASE "{db.engine.url.database}" '
-                          f'TO "{who.username}"'))
+        conn.execute(
+            text(f'GRANT CONNECT ON DATABASE "{db.engine.url.database}" TO "{who.username}"')
+        )
         conn.commit()
     with pytest.raises(ActionError) as refused:
         call(login, "open_shift", "ws", Decimal("100"))
     assert refused.value.code == "installation"
     # and create-clerk does not put it back silently
     with pytest.raises(ClerkError):
-        create_clerk(db, username=who.username, display_name="测试", role="clerk",
-                     hall_code="HQ", password=None)
+        create_clerk(
+            db,
+            username=who.username,
+            display_name="测试",
+            role="clerk",
+            hall_code="HQ",
+            password=None,
+        )
 
 
 @pytest.fixture
@@ -130,8 +153,9 @@ def dba(pg_server):
 
 def _owner_member(pg_server, login: str) -> bool:
     with pg_server.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT pg_has_role(:u, 'counter_owner', 'MEMBER')"), {"u": login}).scalar_one()
+        return conn.execute(
+            text("SELECT pg_has_role(:u, 'counter_owner', 'MEMBER')"), {"u": login}
+        ).scalar_one()
 
 
 def test_the_administrator_is_not_the_owner_after_migrate(pg_server, dba):
@@ -156,11 +180,19 @@ def test_the_administrator_is_not_the_owner_after_migrate(pg_server, dba):
         database = Database(engine)
         create_hall(database, code="HQ", name="嘉祥营业厅", receipt_prefix="JX")
         clerk = f"t_first_{uuid.uuid4().hex[:6]}"
-        create_clerk(database, username=clerk, display_name="管理员", role="admin",
-                     hall_code="HQ", password=LOGIN_PASSWORD)
+        create_clerk(
+            database,
+            username=clerk,
+            display_name="管理员",
+            role="admin",
+            hall_code="HQ",
+            password=LOGIN_PASSWORD,
+        )
         with pg_server.engine.connect() as conn:
-            assert conn.execute(text("SELECT pg_has_role(:u, :r, 'MEMBER')"),
-                                {"u": clerk, "r": installation_role(dbname)}).scalar_one()
+            assert conn.execute(
+                text("SELECT pg_has_role(:u, :r, 'MEMBER')"),
+                {"u": clerk, "r": installation_role(dbname)},
+            ).scalar_one()
     finally:
         engine.dispose()
     with pg_server.engine.connect() as conn:
@@ -194,17 +226,26 @@ def test_an_upgrade_adopts_the_existing_clerks_logins(empty_db_url):
     try:
         migrate_module.migrate(engine, "0018_credits_in_open_bills")
         with engine.connect() as conn:
-            conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD '{LOGIN_PASSWORD}' "
-                              "IN ROLE counter_clerk"))
-            conn.execute(text("INSERT INTO halls (code, name, address) VALUES ('HQ', '嘉祥营业厅', '')"))
-            conn.execute(text("INSERT INTO clerks (username, display_name, role, hall_code, active, created_at) "
-                              "VALUES (:u, '老员工', 'clerk', 'HQ', true, now())"), {"u": name})
+            conn.execute(
+                text(f"CREATE ROLE {name} LOGIN PASSWORD '{LOGIN_PASSWORD}' IN ROLE counter_clerk")
+            )
+            conn.execute(
+                text("INSERT INTO halls (code, name, address) VALUES ('HQ', '嘉祥营业厅', '')")
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO clerks (username, display_name, role, hall_code, active, created_at) "
+                    "VALUES (:u, '老员工', 'clerk', 'HQ', true, now())"
+                ),
+                {"u": name},
+            )
             conn.commit()
         migrate_module.migrate(engine)
         role = installation_role(engine.url.database)
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT pg_has_role(:u, :r, 'MEMBER')"),
-                                {"u": name, "r": role}).scalar_one()
+            assert conn.execute(
+                text("SELECT pg_has_role(:u, :r, 'MEMBER')"), {"u": name, "r": role}
+            ).scalar_one()
         login = Database.from_url(with_credentials(engine.url, name, LOGIN_PASSWORD))
         try:
             assert call(login, "search", Jsonb([]), 5)["hits"] == []

@@ -40,20 +40,41 @@ def _denied(database, statement: str) -> None:
 
 def test_only_the_unguessable_advisory_locks_are_left(db):
     with db.read() as s:
-        names = set(s.execute(text(
-            "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = 'public' AND p.prosrc LIKE '%pg_advisory%'")).scalars())
-        lockers = set(s.execute(text(
-            "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = 'public' AND p.prosrc LIKE '%counter_lock(%'")).scalars())
+        names = set(
+            s.execute(
+                text(
+                    "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                    "WHERE n.nspname = 'public' AND p.prosrc LIKE '%pg_advisory%'"
+                )
+            ).scalars()
+        )
+        lockers = set(
+            s.execute(
+                text(
+                    "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                    "WHERE n.nspname = 'public' AND p.prosrc LIKE '%counter_lock(%'"
+                )
+            ).scalars()
+        )
     assert names == ADVISORY_LEFT
     assert lockers == {
-        "counter_open_shift_of", "counter_open_shift", "counter_complaint_ticket",
-        "counter_set_complaint_departments", "counter_issue_bills_only",
-        "counter_import_readings", "counter_assign_archive_numbers",
-        "counter_import_accounts", "counter_import_balances", "counter_export_withholding",
-        "counter_import_withholding", "counter_file_relief", "counter_save_tariff",
-        "counter_post_channel_payment", "counter_resolve_suspense", "counter_import_online"}
+        "counter_open_shift_of",
+        "counter_open_shift",
+        "counter_complaint_ticket",
+        "counter_set_complaint_departments",
+        "counter_issue_bills_only",
+        "counter_import_readings",
+        "counter_assign_archive_numbers",
+        "counter_import_accounts",
+        "counter_import_balances",
+        "counter_export_withholding",
+        "counter_import_withholding",
+        "counter_file_relief",
+        "counter_save_tariff",
+        "counter_post_channel_payment",
+        "counter_resolve_suspense",
+        "counter_import_online",
+    }
 
 
 def test_no_login_can_lock_a_lock_row_nor_call_the_helper(hall, login_as):
@@ -64,16 +85,19 @@ def test_no_login_can_lock_a_lock_row_nor_call_the_helper(hall, login_as):
             _denied(login, f"SELECT 1 FROM counter_locks {clause}")
         for mode in ("ACCESS SHARE", "ROW SHARE", "SHARE", "ACCESS EXCLUSIVE"):
             _denied(login, f"LOCK TABLE counter_locks IN {mode} MODE")
-        for statement in ("SELECT counter_lock('import_readings')",
-                          "SELECT counter_lock('issue_bills', '2026-11')",
-                          "TRUNCATE counter_locks",
-                          "DELETE FROM counter_locks",
-                          "INSERT INTO counter_locks (name, key) VALUES ('x', 'y')"):
+        for statement in (
+            "SELECT counter_lock('import_readings')",
+            "SELECT counter_lock('issue_bills', '2026-11')",
+            "TRUNCATE counter_locks",
+            "DELETE FROM counter_locks",
+            "INSERT INTO counter_locks (name, key) VALUES ('x', 'y')",
+        ):
             _denied(login, statement)
 
 
 def test_a_clerk_holding_every_old_key_blocks_neither_the_batch_nor_a_till(
-        hall, login_as, tmp_path: Path):
+    hall, login_as, tmp_path: Path
+):
     attacker, _ = login_as("clerk")
     _sign_all(hall)  # three agreements at ABC owing for 2026-11
     patient(hall.db, hall.who.username, hall.batch_name)
@@ -97,24 +121,46 @@ def test_a_clerk_holding_every_old_key_blocks_neither_the_batch_nor_a_till(
             assert held.execute(text(f"SELECT pg_try_advisory_lock({key})")).scalar_one(), key
         held.commit()  # session locks outlive the transaction
         # a till: posting on the shift, receiving a complaint, closing
-        posted = call(hall.clerk, "post_payment", "WS1", str(uuid.uuid4()),
-                      hall.accounts["01000004"], shift, None, D("25.20"), [], None,
-                      jsonb([{"tender": "cash", "amount": "25.20"}]))
+        posted = call(
+            hall.clerk,
+            "post_payment",
+            "WS1",
+            str(uuid.uuid4()),
+            hall.accounts["01000004"],
+            shift,
+            None,
+            D("25.20"),
+            [],
+            None,
+            jsonb([{"tender": "cash", "amount": "25.20"}]),
+        )
         assert posted["receipt_no"]
-        complaint = call(hall.clerk, "receive_complaint", "WS1", json.dumps(
-            {"complainant": "张三", "contact": "", "channel": "counter",
-             "category": "billing", "description": "水费高"}))
+        complaint = call(
+            hall.clerk,
+            "receive_complaint",
+            "WS1",
+            json.dumps(
+                {
+                    "complainant": "张三",
+                    "contact": "",
+                    "channel": "counter",
+                    "category": "billing",
+                    "description": "水费高",
+                }
+            ),
+        )
         assert complaint["ticket_no"].startswith("TS")
         # the batch: the withholding request file, billing, the imports
         report = export_withholding(hall.batch, "ABC", "2026-11", tmp_path / "abc.txt")
         assert report.count == 3
         outcomes = []
         for name, *args in (
-                ("issue_bills", "2026-12", jsonb([{"reading_id": 0, "amount": "1.00"}])),
-                ("import_readings", "a" * 64, "r.csv", jsonb([])),
-                ("import_accounts", "b" * 64, "a.csv", jsonb([])),
-                ("import_balances", "c" * 64, "b.csv", jsonb([]), jsonb([])),
-                ("assign_archive_numbers", "WS1", None)):
+            ("issue_bills", "2026-12", jsonb([{"reading_id": 0, "amount": "1.00"}])),
+            ("import_readings", "a" * 64, "r.csv", jsonb([])),
+            ("import_accounts", "b" * 64, "a.csv", jsonb([])),
+            ("import_balances", "c" * 64, "b.csv", jsonb([]), jsonb([])),
+            ("assign_archive_numbers", "WS1", None),
+        ):
             try:
                 outcomes.append(call(hall.batch, name, *args))
             except ActionError as refused:  # refused on its merits: past the lock
@@ -123,9 +169,12 @@ def test_a_clerk_holding_every_old_key_blocks_neither_the_batch_nor_a_till(
         with pytest.raises(ActionError):  # a clerk may not close another's till
             call(attacker, "close_shift", "WS1", shift, jsonb([]), None)
         # the attacker still holds every key: the calls above did not wait for them
-        assert held.execute(text(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
-            "pg_backend_pid() AND granted")).scalar_one() == len(keys)
+        assert held.execute(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = "
+                "pg_backend_pid() AND granted"
+            )
+        ).scalar_one() == len(keys)
     with hall.db.read() as s:
         assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
 

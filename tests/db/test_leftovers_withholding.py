@@ -21,9 +21,15 @@ hall = withholding_fixtures.hall  # the fixture
 
 def _audits(db) -> list[dict]:
     with db.read() as s:
-        return [json.loads(d) for d in s.execute(text(
-            "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
-            "ORDER BY id")).scalars()]
+        return [
+            json.loads(d)
+            for d in s.execute(
+                text(
+                    "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
+                    "ORDER BY id"
+                )
+            ).scalars()
+        ]
 
 
 def _books_clean(db) -> None:
@@ -33,8 +39,9 @@ def _books_clean(db) -> None:
 
 def test_the_export_leaves_an_audit_row_naming_the_agreements(hall, tmp_path):
     agreements = _sign_all(hall)
-    report = export_withholding(hall.batch, "ABC", "2026-11", tmp_path / "abc.txt",
-                                today=date(2026, 12, 4))
+    report = export_withholding(
+        hall.batch, "ABC", "2026-11", tmp_path / "abc.txt", today=date(2026, 12, 4)
+    )
     assert report.count == 3
     assert NUMBERS["01000002"].encode() in (tmp_path / "abc.txt").read_bytes()
     [audit] = _audits(hall.db)
@@ -42,8 +49,9 @@ def test_the_export_leaves_an_audit_row_naming_the_agreements(hall, tmp_path):
     assert sorted(audit["agreements"]) == sorted(a.id for a in agreements.values())
     assert not any(n in json.dumps(audit) for n in NUMBERS.values())
     with hall.db.read() as s:
-        used = s.execute(text("SELECT login, used_at IS NOT NULL FROM "
-                              "withholding_number_requests")).one()
+        used = s.execute(
+            text("SELECT login, used_at IS NOT NULL FROM withholding_number_requests")
+        ).one()
     assert tuple(used) == (hall.batch_name, True)
     _books_clean(hall.db)
 
@@ -61,18 +69,16 @@ def test_a_rolled_back_request_gets_no_number(hall):
     """The batch password from psql: BEGIN; request; numbers; ROLLBACK."""
     _sign_all(hall)
     with hall.batch.engine.connect() as conn:
-        token = conn.execute(text(
-            "SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
+        token = conn.execute(
+            text("SELECT counter_request_withholding_numbers('ABC', '2026-11')->>'token'")
         ).scalar_one()
         with pytest.raises(DBAPIError) as refused:
-            conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"),
-                         {"t": token})
+            conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token})
         assert "uncommitted" in str(refused.value.orig)
         conn.rollback()
     assert _audits(hall.db) == []
     with hall.db.read() as s:
-        assert s.execute(text("SELECT count(*) FROM withholding_number_requests")
-                         ).scalar_one() == 0
+        assert s.execute(text("SELECT count(*) FROM withholding_number_requests")).scalar_one() == 0
 
 
 def test_a_token_serves_once_its_own_login_within_two_minutes(hall, login_batch):
@@ -83,15 +89,21 @@ def test_a_token_serves_once_its_own_login_within_two_minutes(hall, login_batch)
         call(other, "withholding_numbers", token)
     assert stranger.value.code == "no_request"
     numbers = call(hall.batch, "withholding_numbers", token)["numbers"]
-    assert sorted(numbers.values()) == sorted(NUMBERS[a] for a in
-                                              ("01000001", "01000002", "01000003"))
+    assert sorted(numbers.values()) == sorted(
+        NUMBERS[a] for a in ("01000001", "01000002", "01000003")
+    )
     with pytest.raises(ActionError) as again:
         call(hall.batch, "withholding_numbers", token)
     assert again.value.code == "used"
     late = call(hall.batch, "request_withholding_numbers", "ABC", "2026-11")["token"]
     with hall.db.write() as s:
-        s.execute(text("UPDATE withholding_number_requests SET requested_at = requested_at "
-                       "- interval '3 minutes' WHERE token = :t"), {"t": late})
+        s.execute(
+            text(
+                "UPDATE withholding_number_requests SET requested_at = requested_at "
+                "- interval '3 minutes' WHERE token = :t"
+            ),
+            {"t": late},
+        )
     with pytest.raises(ActionError) as expired:
         call(hall.batch, "withholding_numbers", late)
     assert expired.value.code == "expired"
@@ -103,11 +115,13 @@ def test_clerks_and_supervisors_are_refused_every_door(hall, login_as):
     supervisor, _ = login_as("supervisor")
     token = call(hall.batch, "request_withholding_numbers", "ABC", "2026-11")["token"]
     for login in (hall.clerk, supervisor):
-        for statement in ("SELECT counter_withholding_due('ABC', '2026-11')",
-                          "SELECT counter_request_withholding_numbers('ABC', '2026-11')",
-                          f"SELECT counter_withholding_numbers('{token}')",
-                          "SELECT * FROM withholding_number_requests",
-                          "SELECT counter_withholding_due_rows('ABC', '2026-11')"):
+        for statement in (
+            "SELECT counter_withholding_due('ABC', '2026-11')",
+            "SELECT counter_request_withholding_numbers('ABC', '2026-11')",
+            f"SELECT counter_withholding_numbers('{token}')",
+            "SELECT * FROM withholding_number_requests",
+            "SELECT counter_withholding_due_rows('ABC', '2026-11')",
+        ):
             with pytest.raises(DBAPIError) as refused, login.engine.begin() as conn:
                 conn.execute(text(statement))
             assert getattr(refused.value.orig, "sqlstate", "") == "42501", statement

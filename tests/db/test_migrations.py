@@ -24,12 +24,34 @@ from counter_app.domain.masking import mask_field, mask_phone
 VERSIONS = Path(__file__).resolve().parents[2] / "counter_app/db/migrations/versions"
 #: Phones and ID numbers as typed or stored, for the frozen rules of 0007/0008.
 PHONES = (
-    None, "", "13812345678", "+86 138-1234-5678", "0086 13812345678", "１３８１２３４５６７８",
-    "05376812345", "0537-6812345", "010 62345678", "+86 537 6812345", "6812345", "12345",
-    "1234567890", "abc", "138 1234\u200b5678", "0537\u30006812345", "+86+8613812345678",
+    None,
+    "",
+    "13812345678",
+    "+86 138-1234-5678",
+    "0086 13812345678",
+    "１３８１２３４５６７８",
+    "05376812345",
+    "0537-6812345",
+    "010 62345678",
+    "+86 537 6812345",
+    "6812345",
+    "12345",
+    "1234567890",
+    "abc",
+    "138 1234\u200b5678",
+    "0537\u30006812345",
+    "+86+8613812345678",
 )
-ID_NUMBERS = (None, "", "370829198506150011", "37082919900101123x", "３７０８２９198506150011",
-              "370829 19850615 0011", "370829850615001", "12345")
+ID_NUMBERS = (
+    None,
+    "",
+    "370829198506150011",
+    "37082919900101123x",
+    "３７０８２９198506150011",
+    "370829 19850615 0011",
+    "370829850615001",
+    "12345",
+)
 
 
 def _migration(name: str):
@@ -58,10 +80,16 @@ def test_0007_and_0008_keep_their_own_copy_of_todays_masking_rule():
     m8 = _migration("0008_correction_proposed_masked")
     assert m7._mask_phone is frozen.mask_phone and m8._mask_field is frozen.mask_field
     assert [frozen.mask_phone(p) for p in PHONES] == [mask_phone(p) for p in PHONES]
-    for field, values in (("id_number", ID_NUMBERS), ("mobile", PHONES), ("landline", PHONES),
-                          ("address", (None, "", " 嘉祥街道建设路21号")), ("name", ("张三",))):
-        assert [frozen.mask_field(field, v) for v in values] == [mask_field(field, v)
-                                                                 for v in values]
+    for field, values in (
+        ("id_number", ID_NUMBERS),
+        ("mobile", PHONES),
+        ("landline", PHONES),
+        ("address", (None, "", " 嘉祥街道建设路21号")),
+        ("name", ("张三",)),
+    ):
+        assert [frozen.mask_field(field, v) for v in values] == [
+            mask_field(field, v) for v in values
+        ]
 
 
 def test_migrations_match_models(empty_db_url):
@@ -100,14 +128,24 @@ def test_money_round_trips_exactly(db):
         s.flush()
         s.add(
             Account(
-                account_no="1", name="张三", address="幸福路1号", account_type="household",
-                price_category="RES", area_code="A1", prepayment_balance=Decimal("0.10"),
+                account_no="1",
+                name="张三",
+                address="幸福路1号",
+                account_type="household",
+                price_category="RES",
+                area_code="A1",
+                prepayment_balance=Decimal("0.10"),
             )
         )
         s.add(
             Account(
-                account_no="2", name="李四", address="幸福路2号", account_type="household",
-                price_category="RES", area_code="A1", prepayment_balance=Decimal("0.20"),
+                account_no="2",
+                name="李四",
+                address="幸福路2号",
+                account_type="household",
+                price_category="RES",
+                area_code="A1",
+                prepayment_balance=Decimal("0.20"),
             )
         )
     from sqlalchemy import func
@@ -129,13 +167,27 @@ def test_float_is_refused_for_money(db):
             s.flush()
             s.add(
                 Account(
-                    account_no="1", name="x", address="x", account_type="household",
-                    price_category="RES", area_code="A1", prepayment_balance=0.1,
+                    account_no="1",
+                    name="x",
+                    address="x",
+                    account_type="household",
+                    price_category="RES",
+                    area_code="A1",
+                    prepayment_balance=0.1,
                 )
             )
 
 
-GRAMS_SAMPLES = ["", "王", "欧阳", "司马㵘喆", "城关镇幸福路7号楼3单元", "楼道井", "abcabc", "堃堃堃堃"]
+GRAMS_SAMPLES = [
+    "",
+    "王",
+    "欧阳",
+    "司马㵘喆",
+    "城关镇幸福路7号楼3单元",
+    "楼道井",
+    "abcabc",
+    "堃堃堃堃",
+]
 
 
 def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
@@ -162,10 +214,14 @@ def test_plpgsql_grams_equal_the_sql_grams_they_replaced(pg_db):
         return rows
 
     def language(conn):
-        return set(conn.execute(text(
-            "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
-            "WHERE p.proname IN ('counter_grams', 'counter_trigrams')"
-        )).scalars())
+        return set(
+            conn.execute(
+                text(
+                    "SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                    "WHERE p.proname IN ('counter_grams', 'counter_trigrams')"
+                )
+            ).scalars()
+        )
 
     with pg_db.engine.connect() as conn:
         assert language(conn) == {"plpgsql"}
@@ -226,20 +282,31 @@ def test_0007_masks_existing_relief_phones_and_only_the_mask_is_granted(empty_db
                     " (:a, 'DEFAULT', '城镇居民最低生活保障证', :no, '民政局', :f, :t, '张三',"
                     " '', :phone, '[]', '', 'pending', :f, :c, '', 1, :at)"
                 ),
-                dict(a=account_id, no=f"C-{i}", f=date(2026, 1, 1), t=date(2027, 1, 1),
-                     phone=phone, c=clerk.id, at=datetime(2026, 1, 1)),
+                dict(
+                    a=account_id,
+                    no=f"C-{i}",
+                    f=date(2026, 1, 1),
+                    t=date(2027, 1, 1),
+                    phone=phone,
+                    c=clerk.id,
+                    at=datetime(2026, 1, 1),
+                ),
             )
     migrate(engine)
     with engine.connect() as conn:
-        masked = conn.execute(text(
-            "SELECT contact_phone_masked FROM relief_applications ORDER BY id"
-        )).scalars().all()
+        masked = (
+            conn.execute(text("SELECT contact_phone_masked FROM relief_applications ORDER BY id"))
+            .scalars()
+            .all()
+        )
         assert masked == ["138****5678", "0537-****345", ""]
         assert masked == [mask_phone(p) for p in ("13812345678", "05376812345", None)]
+
         def can(role, column):
-            return conn.execute(text(
-                "SELECT has_column_privilege(:r, 'relief_applications', :c, 'SELECT')"
-            ), {"r": role, "c": column}).scalar_one()
+            return conn.execute(
+                text("SELECT has_column_privilege(:r, 'relief_applications', :c, 'SELECT')"),
+                {"r": role, "c": column},
+            ).scalar_one()
 
         assert can("counter_clerk", "contact_phone_masked")
         assert can("counter_supervisor", "contact_phone_masked")  # member of clerk
@@ -263,8 +330,10 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
     migrate(engine, "0007")
     db = Database(engine)
     filed = (
-        ("id_number", "370829198506150011"), ("mobile", "13900001111"),
-        ("landline", "05376812345"), ("address", "嘉祥街道建设路21号"),
+        ("id_number", "370829198506150011"),
+        ("mobile", "13900001111"),
+        ("landline", "05376812345"),
+        ("address", "嘉祥街道建设路21号"),
     )
     with db.write() as s:
         make_reference(s)
@@ -283,14 +352,17 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
     migrate(engine)
 
     def can(conn, role, column):
-        return conn.execute(text(
-            "SELECT has_column_privilege(:r, 'correction_requests', :c, :p)"
-        ), {"r": role, "c": column, "p": "SELECT"}).scalar_one()
+        return conn.execute(
+            text("SELECT has_column_privilege(:r, 'correction_requests', :c, :p)"),
+            {"r": role, "c": column, "p": "SELECT"},
+        ).scalar_one()
 
     with engine.connect() as conn:
-        masked = conn.execute(text(
-            "SELECT proposed_masked FROM correction_requests ORDER BY id"
-        )).scalars().all()
+        masked = (
+            conn.execute(text("SELECT proposed_masked FROM correction_requests ORDER BY id"))
+            .scalars()
+            .all()
+        )
         assert masked == ["370829********0011", "139****1111", "0537-****345", "嘉祥街道建设路21号"]
         assert masked == [mask_field(field, value) for field, value in filed]
         assert not can(conn, "counter_clerk", "proposed_value")
@@ -301,9 +373,9 @@ def test_0008_masks_proposed_values_and_hides_the_raw_one_from_clerks(empty_db_u
         assert not can(conn, "counter_supervisor", "proposed_value")
         assert not can(conn, "counter_admin", "proposed_value")
         # and filing is the action's since 0014: no INSERT for clerks
-        assert not conn.execute(text(
-            "SELECT has_table_privilege('counter_clerk', 'correction_requests', 'INSERT')"
-        )).scalar_one()
+        assert not conn.execute(
+            text("SELECT has_table_privilege('counter_clerk', 'correction_requests', 'INSERT')")
+        ).scalar_one()
     with engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))
         command.downgrade(_config(conn), "0007")

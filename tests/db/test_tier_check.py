@@ -38,16 +38,30 @@ class Water:
     tariff_id: int
     last: int = 0
 
-    def read(self, period: str, read_on: date, usage: int, *, dial: int = 100000,
-             account_id: int | None = None, meter_id: int | None = None) -> int:
+    def read(
+        self,
+        period: str,
+        read_on: date,
+        usage: int,
+        *,
+        dial: int = 100000,
+        account_id: int | None = None,
+        meter_id: int | None = None,
+    ) -> int:
         """A reading of ``usage`` m³ after the previous one (wrapping the dial)."""
         previous = self.last
         self.last = (previous + usage) % dial
         with self.db.write() as s:
-            row = m.Reading(account_id=account_id or self.account_id,
-                            meter_id=meter_id or self.meter_id, period=period, read_on=read_on,
-                            previous_reading=previous, reading=self.last, usage=usage,
-                            rolled_over=self.last < previous)
+            row = m.Reading(
+                account_id=account_id or self.account_id,
+                meter_id=meter_id or self.meter_id,
+                period=period,
+                read_on=read_on,
+                previous_reading=previous,
+                reading=self.last,
+                usage=usage,
+                rolled_over=self.last < previous,
+            )
             s.add(row)
             s.flush()
             return row.id
@@ -55,32 +69,70 @@ class Water:
     def bill(self, reading_id: int, usage: int, basic: dict[int, int], **flat: int) -> list:
         """A bill as the batch client sends it, with the basic fee split as given
         (tier → m³) and the flat components over ``usage`` unless given."""
-        lines = [dict(kind="charge", component="basic", tier_no=t, volume=v,
-                      unit_price=BASIC[t - 1], amount=to_money(v * BASIC[t - 1]),
-                      label=f"基本水费 {tier_label(t)}") for t, v in basic.items()]
-        lines += [dict(kind="charge", component=c, tier_no=None, volume=flat.get(c, usage),
-                       unit_price=p, amount=to_money(flat.get(c, usage) * p), label=c)
-                  for c, p in FLAT.items()]
+        lines = [
+            dict(
+                kind="charge",
+                component="basic",
+                tier_no=t,
+                volume=v,
+                unit_price=BASIC[t - 1],
+                amount=to_money(v * BASIC[t - 1]),
+                label=f"基本水费 {tier_label(t)}",
+            )
+            for t, v in basic.items()
+        ]
+        lines += [
+            dict(
+                kind="charge",
+                component=c,
+                tier_no=None,
+                volume=flat.get(c, usage),
+                unit_price=p,
+                amount=to_money(flat.get(c, usage) * p),
+                label=c,
+            )
+            for c, p in FLAT.items()
+        ]
         with self.db.read() as s:
-            read_on = s.execute(select(m.Reading.read_on)
-                                .where(m.Reading.id == reading_id)).scalar_one()
-        return [dict(reading_id=reading_id, tariff_id=self.tariff_id,
-                     period_start=read_on, due_on=read_on, amount=sum(line["amount"] for line in lines),
-                     lines=lines)]
+            read_on = s.execute(
+                select(m.Reading.read_on).where(m.Reading.id == reading_id)
+            ).scalar_one()
+        return [
+            dict(
+                reading_id=reading_id,
+                tariff_id=self.tariff_id,
+                period_start=read_on,
+                due_on=read_on,
+                amount=sum(line["amount"] for line in lines),
+                lines=lines,
+            )
+        ]
 
     def basic_lines(self, period: str) -> list[tuple[int | None, int]]:
         with self.db.read() as s:
-            return [tuple(r) for r in s.execute(text(
-                "SELECT l.tier_no, l.volume FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
-                "WHERE b.account_id = :a AND b.period = :p AND l.component = 'basic' "
-                "ORDER BY l.line_no"), {"a": self.account_id, "p": period}).all()]
+            return [
+                tuple(r)
+                for r in s.execute(
+                    text(
+                        "SELECT l.tier_no, l.volume FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
+                        "WHERE b.account_id = :a AND b.period = :p AND l.component = 'basic' "
+                        "ORDER BY l.line_no"
+                    ),
+                    {"a": self.account_id, "p": period},
+                ).all()
+            ]
 
 
 def _rows(db) -> tuple[int, int, int]:
     with db.read() as s:
-        return tuple(s.execute(text(
-            "SELECT (SELECT count(*) FROM bills), (SELECT count(*) FROM bill_lines), "
-            "(SELECT count(*) FROM audit_events WHERE action = 'billing.run')")).one())
+        return tuple(
+            s.execute(
+                text(
+                    "SELECT (SELECT count(*) FROM bills), (SELECT count(*) FROM bill_lines), "
+                    "(SELECT count(*) FROM audit_events WHERE action = 'billing.run')"
+                )
+            ).one()
+        )
 
 
 def _books_clean(db) -> None:
@@ -121,11 +173,17 @@ def test_all_the_usage_at_tier_1_is_refused(water):
 
 def test_a_split_off_by_one_ton_is_refused_either_way(water):
     reading = water.read("2026-02", date(2026, 2, 20), 400)
-    for split in ({1: 181, 2: 119, 3: 100}, {1: 179, 2: 121, 3: 100},
-                  {1: 180, 2: 121, 3: 99}):
+    for split in ({1: 181, 2: 119, 3: 100}, {1: 179, 2: 121, 3: 100}, {1: 180, 2: 121, 3: 99}):
         _refused(water, "2026-02", water.bill(reading, 400, split))
-    assert call(water.batch, "issue_bills", "2026-02",
-                jsonb(water.bill(reading, 400, {1: 180, 2: 120, 3: 100})))["billed"] == 1
+    assert (
+        call(
+            water.batch,
+            "issue_bills",
+            "2026-02",
+            jsonb(water.bill(reading, 400, {1: 180, 2: 120, 3: 100})),
+        )["billed"]
+        == 1
+    )
     _books_clean(water.db)
 
 
@@ -140,8 +198,10 @@ def test_a_line_twice_a_missing_tier_or_a_missing_component_is_refused(water):
     no_resource = water.bill(reading, 200, {1: 180, 2: 20})
     no_resource[0]["lines"].pop()
     no_resource[0]["amount"] = sum(line["amount"] for line in no_resource[0]["lines"])
-    assert "resource tier 1: the tiers give 200 m³ (0 m³ billed earlier this year), the bill " \
+    assert (
+        "resource tier 1: the tiers give 200 m³ (0 m³ billed earlier this year), the bill "
         "has no line" in _refused(water, "2026-02", no_resource).message
+    )
 
 
 def test_a_second_bill_of_the_year_continues_the_cumulative_tiers(water):
@@ -203,9 +263,17 @@ def test_an_adjustment_bill_does_not_move_the_tiers(water, login_as):
 
 def test_a_collective_accounts_tiers_scale_with_its_households(water):
     with water.db.write() as s:
-        account = make_account(s, "02000001", name="幸福小区", account_type="collective",
-                               households_total=12, read_cycle_months=1, id_number=None,
-                               id_masked="", id_tail="")
+        account = make_account(
+            s,
+            "02000001",
+            name="幸福小区",
+            account_type="collective",
+            households_total=12,
+            read_cycle_months=1,
+            id_number=None,
+            id_masked="",
+            id_tail="",
+        )
         meter = m.Meter(account_id=account.id, meter_no="M2", dial_digits=6)
         s.add(meter)
         s.flush()
@@ -238,8 +306,10 @@ def test_zero_usage_is_a_bill_without_lines(water):
     reading = water.read("2026-02", date(2026, 2, 20), 0)
     zero_line = water.bill(reading, 0, {1: 0})
     refused = _refused(water, "2026-02", zero_line)
-    assert "basic tier 1: the tiers give 0 m³ (0 m³ billed earlier this year), not 0" \
+    assert (
+        "basic tier 1: the tiers give 0 m³ (0 m³ billed earlier this year), not 0"
         in refused.message
+    )
     assert bill_period(water.batch, "2026-02").billed == 1
     assert water.basic_lines("2026-02") == []
 
@@ -257,13 +327,16 @@ def test_a_refusal_names_the_bill_by_its_place_in_the_batch(water):
         cheap = save_tariff(s, replace(RES, code="CHEAP-2026", category="CHEAP"))
     first = water.bill(water.read("2026-02", date(2026, 2, 20), 200), 200, {1: 180, 2: 20})
     water.last = 0
-    reading = water.read("2026-02", date(2026, 2, 21), 200, account_id=other.id,
-                         meter_id=meter.id)
+    reading = water.read("2026-02", date(2026, 2, 21), 200, account_id=other.id, meter_id=meter.id)
     _refused(water, "2026-02", water.bill(reading, 200, {1: 200}) + first)
     before = _rows(water.db)
-    for payload, field in ((first + water.bill(reading, 200, {1: 200}), "bills[1].lines"),
-                           (first + [{**water.bill(reading, 200, {1: 180, 2: 20})[0],
-                                      "tariff_id": cheap}], "bills[1].tariff_id")):
+    for payload, field in (
+        (first + water.bill(reading, 200, {1: 200}), "bills[1].lines"),
+        (
+            first + [{**water.bill(reading, 200, {1: 180, 2: 20})[0], "tariff_id": cheap}],
+            "bills[1].tariff_id",
+        ),
+    ):
         with pytest.raises(ActionError) as refused:
             call(water.batch, "issue_bills", "2026-02", jsonb(payload))
         assert refused.value.field == field and _rows(water.db) == before
@@ -272,13 +345,18 @@ def test_a_refusal_names_the_bill_by_its_place_in_the_batch(water):
     _books_clean(water.db)
 
 
-@pytest.mark.parametrize("group", ("counter_clerk", "counter_supervisor", "counter_admin",
-                                   "counter_batch"))
+@pytest.mark.parametrize(
+    "group", ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
+)
 def test_no_login_calls_the_check_itself(db, group):
     with db.read() as s:
-        assert not s.execute(text(
-            "SELECT has_function_privilege(:g, 'counter_check_bill_tiers(text, jsonb)', "
-            "'EXECUTE')"), {"g": group}).scalar_one()
+        assert not s.execute(
+            text(
+                "SELECT has_function_privilege(:g, 'counter_check_bill_tiers(text, jsonb)', "
+                "'EXECUTE')"
+            ),
+            {"g": group},
+        ).scalar_one()
 
 
 ACTIONS = ("counter_issue_bills", "counter_check_bill_terms")
@@ -286,11 +364,19 @@ ACTIONS = ("counter_issue_bills", "counter_check_bill_terms")
 
 def _actions(db) -> list[tuple]:
     with db.read() as s:
-        return [tuple(s.execute(text(
-            "SELECT prosrc, prosecdef, proconfig, proacl::text[], "
-            "to_regprocedure('counter_check_bill_tiers(text, jsonb)') IS NOT NULL "
-            "FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"),
-            {"f": f"{name}(text, jsonb)"}).one()) for name in ACTIONS]
+        return [
+            tuple(
+                s.execute(
+                    text(
+                        "SELECT prosrc, prosecdef, proconfig, proacl::text[], "
+                        "to_regprocedure('counter_check_bill_tiers(text, jsonb)') IS NOT NULL "
+                        "FROM pg_proc WHERE oid = CAST(:f AS regprocedure)"
+                    ),
+                    {"f": f"{name}(text, jsonb)"},
+                ).one()
+            )
+            for name in ACTIONS
+        ]
 
 
 def test_the_downgrade_writes_back_0026s_functions_exactly(water):
@@ -298,8 +384,12 @@ def test_the_downgrade_writes_back_0026s_functions_exactly(water):
 
     from counter_app.db.migrate import MIGRATIONS_DIR, _config, frozen_function, migrate
 
-    frozen = [frozen_function(MIGRATIONS_DIR / "versions" / "0026_review_fixes.sql", name)
-              .split("AS $$", 1)[1].rsplit("$$;", 1)[0] for name in ACTIONS]
+    frozen = [
+        frozen_function(MIGRATIONS_DIR / "versions" / "0026_review_fixes.sql", name)
+        .split("AS $$", 1)[1]
+        .rsplit("$$;", 1)[0]
+        for name in ACTIONS
+    ]
     at_head = _actions(water.db)
     for now, then in zip(at_head, frozen, strict=True):
         assert now[0] != then and now[4]

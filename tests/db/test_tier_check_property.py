@@ -48,10 +48,15 @@ def cases(draw) -> Case:
     uppers = (*itertools.accumulate(steps), None)
     households = draw(st.integers(1, 4)) if draw(st.booleans()) else None
     top = (uppers[-2] if len(uppers) > 1 else 40) * (households or 1)
-    return Case(uppers, draw(st.booleans()), draw(st.sampled_from(("annual", "period"))),
-                draw(st.booleans()), households, draw(st.integers(0, DIAL - 1)),
-                tuple(draw(st.lists(st.integers(0, top + 20), min_size=1,
-                                    max_size=len(PERIODS)))))
+    return Case(
+        uppers,
+        draw(st.booleans()),
+        draw(st.sampled_from(("annual", "period"))),
+        draw(st.booleans()),
+        households,
+        draw(st.integers(0, DIAL - 1)),
+        tuple(draw(st.lists(st.integers(0, top + 20), min_size=1, max_size=len(PERIODS)))),
+    )
 
 
 def _prices(n: int, first: str) -> tuple[Decimal, ...]:
@@ -59,11 +64,28 @@ def _prices(n: int, first: str) -> tuple[Decimal, ...]:
 
 
 def _payload(tariff_id: int, reading_id: int, read_on: date, lines) -> list[dict]:
-    sent = [dict(kind=line.kind, component=line.component.value, tier_no=line.tier,
-                 volume=line.volume, unit_price=line.unit_price, amount=line.amount,
-                 label=line.label) for line in lines]
-    return [dict(reading_id=reading_id, tariff_id=tariff_id, period_start=read_on,
-                 due_on=read_on, amount=sum(line.amount for line in lines), lines=sent)]
+    sent = [
+        dict(
+            kind=line.kind,
+            component=line.component.value,
+            tier_no=line.tier,
+            volume=line.volume,
+            unit_price=line.unit_price,
+            amount=line.amount,
+            label=line.label,
+        )
+        for line in lines
+    ]
+    return [
+        dict(
+            reading_id=reading_id,
+            tariff_id=tariff_id,
+            period_start=read_on,
+            due_on=read_on,
+            amount=sum(line.amount for line in lines),
+            lines=sent,
+        )
+    ]
 
 
 def _moved(tariff: Tariff, lines, tier: int, to: int):
@@ -78,8 +100,13 @@ def _moved(tariff: Tariff, lines, tier: int, to: int):
     volumes[to] = volumes.get(to, 0) + 1
     prices = tariff.prices[Component.BASIC]
     template = next(line for line in lines if line.component is Component.BASIC)
-    basic = [replace(template, tier=t, volume=v, unit_price=prices[t - 1],
-                     amount=to_money(v * prices[t - 1])) for t, v in sorted(volumes.items()) if v]
+    basic = [
+        replace(
+            template, tier=t, volume=v, unit_price=prices[t - 1], amount=to_money(v * prices[t - 1])
+        )
+        for t, v in sorted(volumes.items())
+        if v
+    ]
     return basic + [line for line in lines if line.component is not Component.BASIC]
 
 
@@ -90,31 +117,51 @@ def ground(db, login_batch):
     return db, login_batch()[0], itertools.count(1)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(case=cases())
 def test_the_batchs_bills_pass_and_one_ton_moved_is_refused(ground, case: Case):
     db, batch, counter = ground
     n = next(counter)
     with db.write() as s:  # what a failed example left unbilled is not this one's
-        s.execute(text("DELETE FROM readings r WHERE NOT EXISTS "
-                       "(SELECT 1 FROM bills b WHERE b.reading_id = r.id)"))
+        s.execute(
+            text(
+                "DELETE FROM readings r WHERE NOT EXISTS "
+                "(SELECT 1 FROM bills b WHERE b.reading_id = r.id)"
+            )
+        )
     tiers = len(case.uppers)
     tariff = Tariff(
-        code=f"P{n}", name="测试", category=f"P{n}", effective_from=date(2026, 1, 1),
-        effective_to=None, tier_uppers=case.uppers, tier_basis=case.basis,
+        code=f"P{n}",
+        name="测试",
+        category=f"P{n}",
+        effective_from=date(2026, 1, 1),
+        effective_to=None,
+        tier_uppers=case.uppers,
+        tier_basis=case.basis,
         households_scaling=case.scaling,
-        prices={Component.BASIC: _prices(tiers, "1.05"),
-                Component.SEWAGE: _prices(tiers if case.sewage_tiered else 1, "0.35"),
-                Component.RESOURCE: (Decimal("0.4"),)})
+        prices={
+            Component.BASIC: _prices(tiers, "1.05"),
+            Component.SEWAGE: _prices(tiers if case.sewage_tiered else 1, "0.35"),
+            Component.RESOURCE: (Decimal("0.4"),),
+        },
+    )
     with db.write() as s:
         s.add(m.PriceCategory(code=f"P{n}", name=f"测试{n}"))
         s.flush()
         tariff_id = save_tariff(s, tariff)
         account = make_account(
-            s, f"03{n:06d}", price_category=f"P{n}", read_cycle_months=1,
+            s,
+            f"03{n:06d}",
+            price_category=f"P{n}",
+            read_cycle_months=1,
             account_type="household" if case.households is None else "collective",
-            households_total=case.households, id_number=None, id_masked="", id_tail="")
+            households_total=case.households,
+            id_number=None,
+            id_masked="",
+            id_tail="",
+        )
         meter = m.Meter(account_id=account.id, meter_no=f"P{n}", dial_digits=4)
         s.add(meter)
         s.flush()
@@ -124,25 +171,39 @@ def test_the_batchs_bills_pass_and_one_ton_moved_is_refused(ground, case: Case):
         previous, position = position, (position + usage) % DIAL
         read_on = date(int(period[:4]), int(period[5:]), 20)
         with db.write() as s:
-            reading = m.Reading(account_id=account.id, meter_id=meter.id, period=period,
-                                read_on=read_on, previous_reading=previous, reading=position,
-                                usage=usage, rolled_over=position < previous)
+            reading = m.Reading(
+                account_id=account.id,
+                meter_id=meter.id,
+                period=period,
+                read_on=read_on,
+                previous_reading=previous,
+                reading=position,
+                usage=usage,
+                rolled_over=position < previous,
+            )
             s.add(reading)
             s.flush()
             reading_id = reading.id
-        ytd = sum(u for p, u in billed.items() if p[:4] == period[:4]) \
-            if case.basis == "annual" else 0
-        lines = compute_bill(tariff, usage, year_to_date_usage=ytd,
-                             tier_multiplier=multiplier).lines
+        ytd = (
+            sum(u for p, u in billed.items() if p[:4] == period[:4])
+            if case.basis == "annual"
+            else 0
+        )
+        lines = compute_bill(
+            tariff, usage, year_to_date_usage=ytd, tier_multiplier=multiplier
+        ).lines
         for line in lines:
-            if line.component is Component.BASIC and line.tier is not None \
-                    and line.volume > 0:
+            if line.component is Component.BASIC and line.tier is not None and line.volume > 0:
                 for to in (line.tier - 1, line.tier + 1):
                     if 1 <= to <= tiers:
                         forged = _moved(tariff, lines, line.tier, to)
                         with pytest.raises(ActionError) as refused:
-                            call(batch, "issue_bills", period,
-                                 jsonb(_payload(tariff_id, reading_id, read_on, forged)))
+                            call(
+                                batch,
+                                "issue_bills",
+                                period,
+                                jsonb(_payload(tariff_id, reading_id, read_on, forged)),
+                            )
                         assert refused.value.code == "tier_split", refused.value.message
         report = bill_period(batch, period)
         assert (report.billed, report.skipped) == (1, ()), report

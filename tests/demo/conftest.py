@@ -32,8 +32,9 @@ class Seeded:
 def seeded(pg_server) -> Iterator[Seeded]:
     name = pg_server.create(template=pg_server.migrated_template())
     db = Database.from_url(pg_server.url_for(name))
-    report = seed_demo(db, accounts=SEEDED_ACCOUNTS, months=SEEDED_MONTHS, seed=SEEDED_SEED,
-                       end_period=END)
+    report = seed_demo(
+        db, accounts=SEEDED_ACCOUNTS, months=SEEDED_MONTHS, seed=SEEDED_SEED, end_period=END
+    )
     yield Seeded(db, report)
     db.dispose()
     pg_server.drop(name)

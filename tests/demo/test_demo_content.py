@@ -50,9 +50,21 @@ def test_report_counts_match_tables(seeded):
     counts = seeded.report.counts
     assert counts["accounts"] == 2000
     with seeded.db.read() as s:
-        for table in ("accounts", "meters", "readings", "bills", "bill_lines", "payments",
-                      "payment_tenders", "allocations", "prepayment_ledger",
-                      "relief_applications", "complaints", "complaint_events", "shifts"):
+        for table in (
+            "accounts",
+            "meters",
+            "readings",
+            "bills",
+            "bill_lines",
+            "payments",
+            "payment_tenders",
+            "allocations",
+            "prepayment_ledger",
+            "relief_applications",
+            "complaints",
+            "complaint_events",
+            "shifts",
+        ):
             n = s.execute(select(func.count()).select_from(m.Base.metadata.tables[table]))
             assert n.scalar_one() == counts[table], table
     assert seeded.report.elapsed_seconds > 0
@@ -69,8 +81,9 @@ def test_id_numbers_are_valid_and_some_end_in_x(seeded):
 
 
 def test_names_have_compound_surnames_rare_characters_and_special_readings(seeded):
-    names = [r.name for r in rows(seeded, m.Account.name, where=m.Account.account_type
-                                  == "household")]
+    names = [
+        r.name for r in rows(seeded, m.Account.name, where=m.Account.account_type == "household")
+    ]
     assert sum(1 for n in names if n[:2] in COMPOUND_SURNAMES) >= 5
     for rare in "㵘堃喆":
         assert any(rare in n for n in names), rare
@@ -101,8 +114,12 @@ def test_account_types_and_addresses_are_believable(seeded):
     addresses = [r.address for r in rows(seeded, m.Account.address)]
     assert any("单元" in a and "号楼" in a for a in addresses)
     assert any(a.endswith("号") and "村" in a for a in addresses)
-    households = [r.households_total for r in rows(
-        seeded, m.Account.households_total, where=m.Account.account_type == "collective")]
+    households = [
+        r.households_total
+        for r in rows(
+            seeded, m.Account.households_total, where=m.Account.account_type == "collective"
+        )
+    ]
     assert all(20 <= h <= 200 for h in households)
 
 
@@ -113,27 +130,62 @@ def _bill_inputs(seeded):
         tariffs = load_tariffs(s)
         rules = load_relief_rules(s)
         tariff_codes = {i: c for c, i in s.execute(select(m.Tariff.code, m.Tariff.id)).all()}
-        accounts = {x.id: x for x in s.execute(select(
-            a.id, a.price_category, a.account_type, a.households_total, a.read_cycle_months))}
+        accounts = {
+            x.id: x
+            for x in s.execute(
+                select(
+                    a.id, a.price_category, a.account_type, a.households_total, a.read_cycle_months
+                )
+            )
+        }
         reliefs = defaultdict(list)
         for x in s.execute(select(m.ReliefApplication)).scalars():
             reliefs[x.account_id].append(
                 billing_service._ReliefTerms(
-                    rules[x.rule_code], x.effective_period, x.valid_from, x.valid_to,
-                    x.low_income_households, x.total_households,
+                    rules[x.rule_code],
+                    x.effective_period,
+                    x.valid_from,
+                    x.valid_to,
+                    x.low_income_households,
+                    x.total_households,
                 )
             )
-        bills = s.execute(select(
-            b.id, b.account_id, b.period, b.reading_id, b.tariff_id, b.period_start,
-            b.period_end, b.start_reading, b.end_reading, b.usage, b.amount, b.due_on,
-        ).order_by(b.account_id, b.period)).all()
+        bills = s.execute(
+            select(
+                b.id,
+                b.account_id,
+                b.period,
+                b.reading_id,
+                b.tariff_id,
+                b.period_start,
+                b.period_end,
+                b.start_reading,
+                b.end_reading,
+                b.usage,
+                b.amount,
+                b.due_on,
+            ).order_by(b.account_id, b.period)
+        ).all()
         lines = defaultdict(list)
-        for x in s.execute(select(
-                line.bill_id, line.kind, line.component, line.tier_no, line.volume,
-                line.unit_price, line.amount, line.label).order_by(line.bill_id, line.line_no)):
+        for x in s.execute(
+            select(
+                line.bill_id,
+                line.kind,
+                line.component,
+                line.tier_no,
+                line.volume,
+                line.unit_price,
+                line.amount,
+                line.label,
+            ).order_by(line.bill_id, line.line_no)
+        ):
             lines[x.bill_id].append(tuple(x)[1:])
-        readings = {x.id: x for x in s.execute(select(
-            r.id, r.usage, r.previous_reading, r.reading, r.read_on, r.period))}
+        readings = {
+            x.id: x
+            for x in s.execute(
+                select(r.id, r.usage, r.previous_reading, r.reading, r.read_on, r.period)
+            )
+        }
     return tariffs, tariff_codes, accounts, reliefs, bills, lines, readings
 
 
@@ -146,19 +198,26 @@ def test_every_bill_is_compute_bill_of_its_usage(seeded):
         a = accounts[bill.account_id]
         reading = readings[bill.reading_id]
         assert (reading.usage, reading.previous_reading, reading.reading) == (
-            bill.usage, bill.start_reading, bill.end_reading)
+            bill.usage,
+            bill.start_reading,
+            bill.end_reading,
+        )
         assert bill.period_end == reading.read_on and reading.period == bill.period
         period = Period.parse(bill.period)
         assert bill.period_start == billing_service.period_start(
-            previous_read.get(a.id), period, a.read_cycle_months)
+            previous_read.get(a.id), period, a.read_cycle_months
+        )
         previous_read[a.id] = reading.read_on
         tariff = tariff_for(tariffs, a.price_category, bill.period_end)
         assert tariff_codes[bill.tariff_id] == tariff.code
         relief = billing_service.relief_for_period(
-            reliefs.get(a.id, ()), bill.period, bill.period_start, bill.period_end)
+            reliefs.get(a.id, ()), bill.period, bill.period_start, bill.period_end
+        )
         key = (a.id, bill.period_end.year)
         expected = compute_bill(
-            tariff, bill.usage, year_to_date_usage=ytd[key],
+            tariff,
+            bill.usage,
+            year_to_date_usage=ytd[key],
             tier_multiplier=a.households_total if a.account_type == "collective" else 1,
             relief=relief,
         )
@@ -167,7 +226,8 @@ def test_every_bill_is_compute_bill_of_its_usage(seeded):
         assert bill.amount == expected.total == sum((x[5] for x in got), ZERO)
         assert got == [
             (e.kind, e.component.value, e.tier, e.volume, e.unit_price, e.amount, e.label)
-            for e in expected.lines]
+            for e in expected.lines
+        ]
         assert bill.due_on == bill.period_end + timedelta(days=billing_service.PAYMENT_TERM_DAYS)
         relieved += any(x[6] == RELIEF_LABEL for x in got)
     assert relieved > 10
@@ -178,8 +238,11 @@ def test_readings_have_zero_usage_rollovers_and_flags(seeded):
     assert any(r.usage == 0 for r in readings)
     assert any(r.rolled_over and "rollover" in r.flags for r in readings)
     assert any("high" in r.flags for r in readings)
-    household = rows(seeded, m.Reading.usage, where=(m.Reading.account_id == m.Account.id)
-                     & (m.Account.account_type == "household"))
+    household = rows(
+        seeded,
+        m.Reading.usage,
+        where=(m.Reading.account_id == m.Account.id) & (m.Account.account_type == "household"),
+    )
     monthly = sorted(r.usage / 2 for r in household)
     assert 8 <= monthly[len(monthly) // 2] <= 25  # median m³ per month
 
@@ -206,8 +269,12 @@ def test_payments_tenders_and_allocations_add_up(seeded):
             assert t.reference or t.tender == "prepayment"
     assert set(kinds) == {"cash", "wechat", "alipay", "card", "prepayment"}
     deposits: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for r in rows(seeded, m.PrepaymentEntry.payment_id, m.PrepaymentEntry.amount,
-                  where=m.PrepaymentEntry.kind == "deposit"):
+    for r in rows(
+        seeded,
+        m.PrepaymentEntry.payment_id,
+        m.PrepaymentEntry.amount,
+        where=m.PrepaymentEntry.kind == "deposit",
+    ):
         deposits[r.payment_id] += r.amount
     payments = rows(seeded, m.Payment.id, m.Payment.amount)
     for p in payments:
@@ -223,9 +290,11 @@ def test_some_accounts_are_in_arrears(seeded):
     allocated = defaultdict(lambda: ZERO)
     for r in rows(seeded, m.Allocation.bill_id, m.Allocation.amount):
         allocated[r.bill_id] += r.amount
-    overdue = {r.account_id for r in rows(seeded, m.Bill.id, m.Bill.account_id, m.Bill.amount,
-                                          m.Bill.due_on)
-               if r.due_on < as_of and allocated[r.id] < r.amount}
+    overdue = {
+        r.account_id
+        for r in rows(seeded, m.Bill.id, m.Bill.account_id, m.Bill.amount, m.Bill.due_on)
+        if r.due_on < as_of and allocated[r.id] < r.amount
+    }
     assert 0.04 < len(overdue) / 2000 < 0.14
 
 
@@ -250,8 +319,9 @@ def test_prepayment_balances_equal_the_ledger(seeded):
 def test_receipt_numbers_are_gapless_and_in_time_order(seeded):
     series = dict(rows(seeded, m.ReceiptSeries.code, m.ReceiptSeries.next_no))
     by_series = defaultdict(list)
-    for r in rows(seeded, m.Payment.series_code, m.Payment.receipt_no, m.Payment.created_at,
-                  m.Payment.id):
+    for r in rows(
+        seeded, m.Payment.series_code, m.Payment.receipt_no, m.Payment.created_at, m.Payment.id
+    ):
         by_series[r.series_code].append((r.receipt_no, r.created_at, r.id))
     assert set(by_series) == {"JX01", "JX02"}
     for code, items in by_series.items():
@@ -266,9 +336,17 @@ def test_payments_fall_inside_their_clerks_shifts(seeded):
     closes = {c.shift_id: c for c in rows(seeded, m.ShiftClose)}
     assert set(closes) == set(shifts)
     totals: dict[int, Counter] = defaultdict(Counter)
-    for r in rows(seeded, m.Payment.shift_id, m.Payment.clerk_id, m.Payment.workstation,
-                  m.Payment.created_at, m.Payment.series_code, m.PaymentTender.tender,
-                  m.PaymentTender.amount, where=m.Payment.id == m.PaymentTender.payment_id):
+    for r in rows(
+        seeded,
+        m.Payment.shift_id,
+        m.Payment.clerk_id,
+        m.Payment.workstation,
+        m.Payment.created_at,
+        m.Payment.series_code,
+        m.PaymentTender.tender,
+        m.PaymentTender.amount,
+        where=m.Payment.id == m.PaymentTender.payment_id,
+    ):
         p = r
         shift = shifts[p.shift_id]
         assert p.clerk_id == shift.clerk_id and p.workstation == shift.workstation
@@ -305,7 +383,8 @@ def test_relief_holders_are_approved_and_collectives_pro_rata(seeded):
         assert r.holder_id_masked == mask_id_number(r.holder_id_number)
         assert r.contact_phone_masked == mask_phone(r.contact_phone) != ""
         assert r.effective_period > f"{r.applied_on:%Y-%m}" or r.effective_period == (
-            f"{r.applied_on:%Y-%m}")
+            f"{r.applied_on:%Y-%m}"
+        )
         assert json.loads(r.materials_json)
     for r in collectives:
         assert 1 <= r.low_income_households <= r.total_households
@@ -325,8 +404,12 @@ def test_complaints_have_an_event_log(seeded):
         assert c.updated_at == log[-1].created_at
         status = "open"  # replay the complaint service's state machine
         for e in log[1:]:
-            status = {"forwarded": "forwarded", "resolved": "resolved", "reply": "replied",
-                      "closed": "closed"}.get(e.kind, status)
+            status = {
+                "forwarded": "forwarded",
+                "resolved": "resolved",
+                "reply": "replied",
+                "closed": "closed",
+            }.get(e.kind, status)
         assert c.status == status
         assert c.version == len(log)
         assert c.channel in CHANNELS and c.category in CATEGORIES
@@ -338,12 +421,22 @@ def test_complaints_have_an_event_log(seeded):
 
 def test_every_timestamp_derives_from_the_periods(seeded):
     end = seeded.report.end_period
-    latest = datetime(end.last_day.year, end.last_day.month, end.last_day.day, 23, 59,
-                      tzinfo=CST).astimezone(UTC)
-    columns = [m.Account.created_at, m.Reading.created_at, m.Bill.created_at,
-               m.Payment.created_at, m.PrepaymentEntry.created_at, m.Shift.opened_at,
-               m.ShiftClose.closed_at, m.ReliefApplication.decided_at,
-               m.ComplaintEvent.created_at, m.AuditEvent.at, m.Clerk.created_at]
+    latest = datetime(
+        end.last_day.year, end.last_day.month, end.last_day.day, 23, 59, tzinfo=CST
+    ).astimezone(UTC)
+    columns = [
+        m.Account.created_at,
+        m.Reading.created_at,
+        m.Bill.created_at,
+        m.Payment.created_at,
+        m.PrepaymentEntry.created_at,
+        m.Shift.opened_at,
+        m.ShiftClose.closed_at,
+        m.ReliefApplication.decided_at,
+        m.ComplaintEvent.created_at,
+        m.AuditEvent.at,
+        m.Clerk.created_at,
+    ]
     with seeded.db.read() as s:
         for column in columns:
             assert s.execute(select(func.max(column))).scalar_one() <= latest, column
@@ -368,8 +461,9 @@ def test_every_account_has_its_archive_number_and_the_sequences_go_on(seeded):
     continue after the last (the batch numbers nothing, a new number is n+1)."""
     from counter_app.domain.archive import parse_archive_no
 
-    accounts = rows(seeded, m.Account.archive_no, m.Account.area_code, m.Account.opened_on,
-                    m.Account.cabinet_no)
+    accounts = rows(
+        seeded, m.Account.archive_no, m.Account.area_code, m.Account.opened_on, m.Account.cabinet_no
+    )
     numbers: dict[tuple[str, int], list[int]] = defaultdict(list)
     for a in accounts:
         parsed = parse_archive_no(a.archive_no)
@@ -382,5 +476,9 @@ def test_every_account_has_its_archive_number_and_the_sequences_go_on(seeded):
     sequences = {(r.locality, r.year): r.next_no for r in rows(seeded, m.ArchiveSequence)}
     assert sequences == {k: len(v) + 1 for k, v in numbers.items()}
     with seeded.db.engine.connect() as conn:
-        assert conn.execute(text("SELECT counter_assign_archive_numbers('t', NULL)")
-                            ).scalar_one()["assigned"] == 0
+        assert (
+            conn.execute(text("SELECT counter_assign_archive_numbers('t', NULL)")).scalar_one()[
+                "assigned"
+            ]
+            == 0
+        )

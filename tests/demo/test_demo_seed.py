@@ -93,8 +93,13 @@ def test_refusals_failure_default_end_period_and_progress(db, monkeypatch):
             assert s.execute(select(func.count()).select_from(model)).scalar_one() == 0
 
     calls = []
-    report = seed_demo(db, accounts=15, months=1, seed=3,
-                       progress=lambda stage, done, total: calls.append((stage, done, total)))
+    report = seed_demo(
+        db,
+        accounts=15,
+        months=1,
+        seed=3,
+        progress=lambda stage, done, total: calls.append((stage, done, total)),
+    )
     assert report.end_period == Period.from_date(date.today()).prev()
     assert ("accounts", 15, 15) in calls and calls[0][0] == "reference"
     assert report.total_rows == sum(report.counts.values())
@@ -108,12 +113,18 @@ def test_refusals_failure_default_end_period_and_progress(db, monkeypatch):
 
 def _schema_objects(db):
     with db.read() as s:
-        indexes = s.execute(text(
-            "SELECT tablename, indexname, indexdef FROM pg_indexes "
-            "WHERE schemaname = 'public' ORDER BY 1, 2")).all()
-        fks = s.execute(text(
-            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
-            "FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2")).all()
+        indexes = s.execute(
+            text(
+                "SELECT tablename, indexname, indexdef FROM pg_indexes "
+                "WHERE schemaname = 'public' ORDER BY 1, 2"
+            )
+        ).all()
+        fks = s.execute(
+            text(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+                "FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2"
+            )
+        ).all()
     return indexes, fks
 
 

@@ -79,10 +79,12 @@ def test_shape_masks_fall_back_to_the_domain_for_other_rules():
 def test_copy_text_formats_and_escapes():
     row = (7, 1, "charge", "basic", None, 31, Decimal("2.1000"), Decimal("65.10"), "基本水费")
     assert to_copy_text("bill_lines", [row]) == (
-        "7\t1\tcharge\tbasic\t\\N\t31\t2.1000\t65.10\t基本水费\n")
+        "7\t1\tcharge\tbasic\t\\N\t31\t2.1000\t65.10\t基本水费\n"
+    )
     odd = (7, 2, "charge", "basic", 1, 31, Decimal("0E-2"), Decimal("-0.20"), "a\tb\\c\nd")
     assert to_copy_text("bill_lines", [odd]) == (
-        "7\t2\tcharge\tbasic\t1\t31\t0.00\t-0.20\ta\\tb\\\\c\\nd\n")
+        "7\t2\tcharge\tbasic\t1\t31\t0.00\t-0.20\ta\\tb\\\\c\\nd\n"
+    )
     meter = (1, 1, "JX1", 20, 5, date(2020, 1, 2), None, True)
     assert to_copy_text("meters", [meter]) == "1\t1\tJX1\t20\t5\t2020-01-02\t\\N\tTrue\n"
     when = datetime(2024, 5, 1, 1, 2, 3, tzinfo=UTC)
@@ -109,21 +111,28 @@ def test_every_demo_complaint_uses_the_complaint_services_codes():
     """Thousands of drawn complaints (every branch of the generator), not only
     the few a seeded town happens to hold."""
     ids = {"clerk01": 1, "clerk02": 2, "super01": 3}
-    reference = Reference(tariffs=(), tariff_ids={}, relief_rule=None, clerk_ids=ids,
-                          series_next={})
-    ctx = Context(Window(Period(2026, 10), 2), reference, None,
-                  IdCounters({"complaints": 1, "complaint_events": 1}))
+    reference = Reference(
+        tariffs=(), tariff_ids={}, relief_rule=None, clerk_ids=ids, series_next={}
+    )
+    ctx = Context(
+        Window(Period(2026, 10), 2),
+        reference,
+        None,
+        IdCounters({"complaints": 1, "complaint_events": 1}),
+    )
     rng = random.Random(7)
     out: dict[str, list] = {"complaints": [], "complaint_events": []}
     for n in range(3000):
-        maybe_complaint(ctx, rng, n, "张三", "13812345678", "JX02" if n % 2 else "HQ", out,
-                        rate=1.0)
+        maybe_complaint(
+            ctx, rng, n, "张三", "13812345678", "JX02" if n % 2 else "HQ", out, rate=1.0
+        )
     rows = [dict(zip(COLUMNS["complaints"], row, strict=True)) for row in out["complaints"]]
     assert len(rows) == 3000
     assert {r["channel"] for r in rows} == set(CHANNELS)
     assert {r["category"] for r in rows} <= set(CATEGORIES)
     assert {r["department"] for r in rows} <= {"", *DEFAULT_DEPARTMENTS}
     assert {r["satisfaction"] for r in rows} <= {"", *SATISFACTION}
-    events = [dict(zip(COLUMNS["complaint_events"], e, strict=True))
-              for e in out["complaint_events"]]
+    events = [
+        dict(zip(COLUMNS["complaint_events"], e, strict=True)) for e in out["complaint_events"]
+    ]
     assert {e["channel"] for e in events} <= {"", *CHANNELS}

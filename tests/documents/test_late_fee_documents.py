@@ -26,8 +26,9 @@ def test_the_receipt_prints_the_late_fee_and_its_waiver_apart():
     text = repr(receipt_document(data, Paper.ROLL_80))
     assert "违约金" in text and "¥1.20" in text and "违约金减免" in text and "¥3.00" in text
     assert "违约金" not in repr(receipt_document(base, Paper.ROLL_80))
-    printed = decoded_text(render_escpos(receipt_document(data, Paper.ROLL_80),
-                                         get_profile("gbk")), "gbk")
+    printed = decoded_text(
+        render_escpos(receipt_document(data, Paper.ROLL_80), get_profile("gbk")), "gbk"
+    )
     assert "违约金" in printed
 
 

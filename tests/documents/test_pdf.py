@@ -123,8 +123,9 @@ def test_relief_form_masks_id_number_and_phone_unless_shown_in_full():
 
 
 def test_relief_form_prints_masked_values_as_they_are_and_who_approved():
-    data = dataclasses.replace(s.relief(), id_number="370829********0011",
-                               phone="0537-****345", approved_by="李主管")
+    data = dataclasses.replace(
+        s.relief(), id_number="370829********0011", phone="0537-****345", approved_by="李主管"
+    )
     flat = squash(pdf_text(render_pdf(relief_form_document(data))))
     assert "370829********0011" in flat and "0537-****345" in flat  # not masked twice
     assert "受理人签字（李娜）" in flat and "审核意见：同意（审核人：李主管）" in flat

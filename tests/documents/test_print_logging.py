@@ -23,8 +23,10 @@ def _warnings(caplog) -> list[logging.LogRecord]:
 def test_an_offline_printer_is_logged_with_the_printer_and_the_reason(caplog):
     caplog.set_level(logging.DEBUG, logger="counter_app.documents")
     offline = RecordingTransport(error=PrintError("offline", "no answer", printer="tcp://10.1.2.3"))
-    printer = DocumentPrinter(Settings(workstation="CG-01", receipt_printer="tcp://10.1.2.3"),
-                              transport_for=lambda _: offline)
+    printer = DocumentPrinter(
+        Settings(workstation="CG-01", receipt_printer="tcp://10.1.2.3"),
+        transport_for=lambda _: offline,
+    )
     document = receipt_document(s.receipt())
     with pytest.raises(PrintError):
         printer.print_receipt(document)
@@ -38,7 +40,8 @@ def test_a_missing_printer_setting_is_logged_as_config(caplog):
     caplog.set_level(logging.INFO, logger="counter_app.documents")
     with pytest.raises(PrintError):
         DocumentPrinter(Settings(workstation="CG-01", a4_printer="")).print_a4(
-            receipt_document(s.receipt()))
+            receipt_document(s.receipt())
+        )
     [record] = _warnings(caplog)
     assert "(config)" in record.getMessage() and "no A4 printer" in record.getMessage()
 
@@ -53,7 +56,8 @@ def test_a_real_socket_refused_is_one_warning_with_the_driver_traceback_at_debug
     address = f"tcp://127.0.0.1:{port}"
     printer = DocumentPrinter(
         Settings(workstation="CG-01", receipt_printer=address),
-        transport_for=lambda _: network_transport("127.0.0.1", port, timeout=2))
+        transport_for=lambda _: network_transport("127.0.0.1", port, timeout=2),
+    )
     with pytest.raises(PrintError) as failed:
         printer.print_receipt(receipt_document(s.receipt()))
     [record] = _warnings(caplog)

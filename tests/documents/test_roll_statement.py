@@ -70,16 +70,25 @@ def test_a4_statement_is_unchanged_by_the_roll():
     assert "状态" in list(document.strings())  # the A4 table keeps its columns
 
 
-
 def test_the_statement_says_current_apart_from_overdue_with_the_days():
     """本期应缴 (due on the printing day or later, Asia/Shanghai) and 逾期欠费."""
     base = s.statement()
     printed = base.printed_at.astimezone(SHANGHAI).date()
     rows = (
-        StatementRow("2026-01", Decimal("10"), Decimal("30.00"), Decimal("0.00"),
-                     due_on=printed - timedelta(days=40)),
-        StatementRow("2026-02", Decimal("10"), Decimal("20.00"), Decimal("5.00"),
-                     due_on=printed - timedelta(days=1)),
+        StatementRow(
+            "2026-01",
+            Decimal("10"),
+            Decimal("30.00"),
+            Decimal("0.00"),
+            due_on=printed - timedelta(days=40),
+        ),
+        StatementRow(
+            "2026-02",
+            Decimal("10"),
+            Decimal("20.00"),
+            Decimal("5.00"),
+            due_on=printed - timedelta(days=1),
+        ),
         StatementRow("2026-03", Decimal("10"), Decimal("10.00"), Decimal("0.00"), due_on=printed),
     )
     data = replace(base, rows=rows)

@@ -19,14 +19,17 @@ def test_format_and_parse_round_trip():
         format_archive_no("07", 2024, 0)
 
 
-@pytest.mark.parametrize(("query", "kinds", "value"), [
-    ("07-2024-00012", ("archive_no", "landline", "account_no", "meter_no"), "07-2024-00012"),
-    ("ａ01－2024－00012", ("archive_no", "meter_no", "account_no"), "A01-2024-00012"),
-    # a mobile typed with dashes stays the likelier reading
-    ("138-2012-3456", ("mobile", "archive_no", "account_no", "meter_no"), "138-2012-3456"),
-    ("档案号: jx-old-77", ("archive_no",), "JX-OLD-77"),
-    ("archive:07-2024-00012", ("archive_no",), "07-2024-00012"),
-])
+@pytest.mark.parametrize(
+    ("query", "kinds", "value"),
+    [
+        ("07-2024-00012", ("archive_no", "landline", "account_no", "meter_no"), "07-2024-00012"),
+        ("ａ01－2024－00012", ("archive_no", "meter_no", "account_no"), "A01-2024-00012"),
+        # a mobile typed with dashes stays the likelier reading
+        ("138-2012-3456", ("mobile", "archive_no", "account_no", "meter_no"), "138-2012-3456"),
+        ("档案号: jx-old-77", ("archive_no",), "JX-OLD-77"),
+        ("archive:07-2024-00012", ("archive_no",), "07-2024-00012"),
+    ],
+)
 def test_an_archive_number_is_a_kind_of_term(query, kinds, value):
     parsed = parse_query(query)
     assert parsed.kinds == kinds
@@ -38,5 +41,7 @@ def test_what_is_not_an_archive_number():
     for query in ("0537-6812345", "138-1234-5678", "张三", "01000001"):
         assert "archive_no" not in parse_query(query).kinds, query
     assert parse_query("档案号:" + "X" * 33).hint == "not_an_archive_no"
-    assert parse_query("档案号: jx-old-77").term(Kind.ARCHIVE_NO).values == ("JX-OLD-77",
-                                                                             "jx-old-77")
+    assert parse_query("档案号: jx-old-77").term(Kind.ARCHIVE_NO).values == (
+        "JX-OLD-77",
+        "jx-old-77",
+    )

@@ -16,31 +16,54 @@ from tests.support.withholding import LAYOUTS
 D = Decimal
 
 DETAILS = [
-    dict(seq=1, account_no="01000001", bank_account="6228480012345678901", holder_name="欧阳娜娜",
-         amount=D("41.40")),
-    dict(seq=2, account_no="01000002", bank_account="6230520012345678", holder_name="张三",
-         amount=D("1234.05")),
+    dict(
+        seq=1,
+        account_no="01000001",
+        bank_account="6228480012345678901",
+        holder_name="欧阳娜娜",
+        amount=D("41.40"),
+    ),
+    dict(
+        seq=2,
+        account_no="01000002",
+        bank_account="6230520012345678",
+        holder_name="张三",
+        amount=D("1234.05"),
+    ),
 ]
 
 
 def _request(bank: str) -> bytes:
     layout = layout_from_json(LAYOUTS[bank], "request")
-    header = dict(bank_code=bank, batch_no=f"{bank}202611001", created_on=date(2026, 12, 4),
-                  count=2, total=D("1275.45"))
+    header = dict(
+        bank_code=bank,
+        batch_no=f"{bank}202611001",
+        created_on=date(2026, 12, 4),
+        count=2,
+        total=D("1275.45"),
+    )
     return render(layout, header, DETAILS, dict(count=2, total=D("1275.45")))
 
 
 def _return_abc(lines: list[tuple], *, trailer: tuple | None = None, batch="ABC202611001") -> bytes:
     layout = layout_from_json(LAYOUTS["ABC"], "return")
-    details = [dict(seq=s, account_no=a, amount=m, result_code=c, reason=r, bank_ref=ref)
-               for s, a, m, c, r, ref in lines]
+    details = [
+        dict(seq=s, account_no=a, amount=m, result_code=c, reason=r, bank_ref=ref)
+        for s, a, m, c, r, ref in lines
+    ]
     count, total = trailer or (len(details), sum((d["amount"] for d in details), D("0")))
-    return render(layout, dict(bank_code="ABC", batch_no=batch, returned_on=date(2026, 12, 6)),
-                  details, dict(count=count, total=total))
+    return render(
+        layout,
+        dict(bank_code="ABC", batch_no=batch, returned_on=date(2026, 12, 6)),
+        details,
+        dict(count=count, total=total),
+    )
 
 
-RETURN_LINES = [(1, "01000001", D("41.40"), "0000", "", "ABC0001"),
-                (2, "01000002", D("1234.05"), "3001", "余额不足", "")]
+RETURN_LINES = [
+    (1, "01000001", D("41.40"), "0000", "", "ABC0001"),
+    (2, "01000002", D("1234.05"), "3001", "余额不足", ""),
+]
 
 
 def test_the_shipped_layouts_are_both_banks_both_directions():
@@ -55,8 +78,12 @@ def test_abc_request_is_fixed_width_gbk_in_fen():
     lines = data.split(b"\r\n")
     assert lines[-1] == b"" and len(lines) == 5
     layout = layout_from_json(LAYOUTS["ABC"], "request")
-    assert [len(x) for x in lines[:-1]] == [layout.width("header"), layout.width("detail"),
-                                           layout.width("detail"), layout.width("trailer")]
+    assert [len(x) for x in lines[:-1]] == [
+        layout.width("header"),
+        layout.width("detail"),
+        layout.width("detail"),
+        layout.width("trailer"),
+    ]
     first = lines[1].decode("gbk")
     assert first.startswith("D00000101000001") and "欧阳娜娜" in first
     assert first.endswith("000000004140")  # 41.40 yuan in fen, 12 digits
@@ -75,7 +102,9 @@ def test_a_return_file_reads_back_to_the_cent():
     assert parsed.ok, parsed.errors
     assert parsed.header["batch_no"] == "ABC202611001"
     assert [(n, v["amount"], v["result_code"], v["reason"]) for n, v in parsed.details] == [
-        (2, D("41.40"), "0000", ""), (3, D("1234.05"), "3001", "余额不足")]
+        (2, D("41.40"), "0000", ""),
+        (3, D("1234.05"), "3001", "余额不足"),
+    ]
     assert parsed.trailer == {"record": "T", "count": 2, "total": D("1275.45")}
 
 
@@ -98,7 +127,7 @@ def test_a_truncated_file_is_refused():
     cut = whole[: whole.rindex(b"T")]  # the trailer is gone
     errors = parse(layout, cut).errors
     assert [(e.line, e.field) for e in errors] == [(3, "trailer")]
-    cut_mid_line = whole[:len(whole) - 40]
+    cut_mid_line = whole[: len(whole) - 40]
     assert any("truncated" in e.message for e in parse(layout, cut_mid_line).errors)
     wrong_count = _return_abc(RETURN_LINES, trailer=(3, D("1275.45")))
     assert [(e.line, e.field) for e in parse(layout, wrong_count).errors] == [(4, "count")]
@@ -108,23 +137,38 @@ def test_a_truncated_file_is_refused():
 
 def test_an_amount_with_three_decimals_names_its_line():
     rcb = layout_from_json(LAYOUTS["RCB"], "return")
-    data = (b"HEAD,RCB,RCB202611001,20261206\r\n1,01000001,41.40,S,R1,\r\n"
-            b"2,01000002,12.345,S,R2,\r\nTAIL,2,53.745\r\n")
+    data = (
+        b"HEAD,RCB,RCB202611001,20261206\r\n1,01000001,41.40,S,R1,\r\n"
+        b"2,01000002,12.345,S,R2,\r\nTAIL,2,53.745\r\n"
+    )
     errors = parse(rcb, data).errors
     assert (3, "amount") in [(e.line, e.field) for e in errors]
     assert "two decimals" in str(errors[0])
 
 
-@pytest.mark.parametrize(("text", "unit", "value"), [
-    ("000000004140", "fen", D("41.40")), ("41.4", "yuan", D("41.40")), ("0.01", "yuan", D("0.01")),
-])
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("000000004140", "fen", D("41.40")),
+        ("41.4", "yuan", D("41.40")),
+        ("0.01", "yuan", D("0.01")),
+    ],
+)
 def test_amounts(text, unit, value):
     assert parse_amount(text, unit) == value
 
 
-@pytest.mark.parametrize(("text", "unit"), [("41.40", "fen"), ("1e5", "yuan"), ("NaN", "yuan"),
-                                            ("-1.00", "yuan"), ("１２.００", "yuan"),
-                                            ("1.001", "yuan")])
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("41.40", "fen"),
+        ("1e5", "yuan"),
+        ("NaN", "yuan"),
+        ("-1.00", "yuan"),
+        ("１２.００", "yuan"),
+        ("1.001", "yuan"),
+    ],
+)
 def test_bad_amounts(text, unit):
     with pytest.raises(ValueError):
         parse_amount(text, unit)
@@ -133,18 +177,45 @@ def test_bad_amounts(text, unit):
 def test_a_long_name_is_cut_at_a_character_and_a_long_number_refused():
     layout = layout_from_json(LAYOUTS["ABC"], "request")
     detail = dict(DETAILS[0], holder_name="长" * 30)
-    line = render(layout, {"bank_code": "ABC", "batch_no": "X", "created_on": date(2026, 1, 1),
-                           "count": 1, "total": D("41.40")}, [detail],
-                  {"count": 1, "total": D("41.40")}).split(b"\r\n")[1]
+    line = render(
+        layout,
+        {
+            "bank_code": "ABC",
+            "batch_no": "X",
+            "created_on": date(2026, 1, 1),
+            "count": 1,
+            "total": D("41.40"),
+        },
+        [detail],
+        {"count": 1, "total": D("41.40")},
+    ).split(b"\r\n")[1]
     assert len(line) == layout.width("detail") and ("长" * 20).encode("gbk") in line
     with pytest.raises(ValueError, match="amount"):
-        render(layout, {"bank_code": "ABC", "batch_no": "X", "created_on": date(2026, 1, 1),
-                        "count": 1, "total": D("1")}, [dict(DETAILS[0], amount=D("1.005"))],
-               {"count": 1, "total": D("1")})
+        render(
+            layout,
+            {
+                "bank_code": "ABC",
+                "batch_no": "X",
+                "created_on": date(2026, 1, 1),
+                "count": 1,
+                "total": D("1"),
+            },
+            [dict(DETAILS[0], amount=D("1.005"))],
+            {"count": 1, "total": D("1")},
+        )
     with pytest.raises(ValueError, match="account_no"):
-        render(layout, {"bank_code": "ABC", "batch_no": "X", "created_on": date(2026, 1, 1),
-                        "count": 1, "total": D("1")}, [dict(DETAILS[0], account_no="1" * 17)],
-               {"count": 1, "total": D("1")})
+        render(
+            layout,
+            {
+                "bank_code": "ABC",
+                "batch_no": "X",
+                "created_on": date(2026, 1, 1),
+                "count": 1,
+                "total": D("1"),
+            },
+            [dict(DETAILS[0], account_no="1" * 17)],
+            {"count": 1, "total": D("1")},
+        )
 
 
 def test_a_broken_layout_is_refused():

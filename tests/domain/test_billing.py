@@ -393,7 +393,9 @@ def tariffs(draw) -> Tariff:
         running += width
         uppers.append(running)
     uppers.append(None)
-    components = draw(st.lists(st.sampled_from([c.code for c in WATER_COMPONENTS]), min_size=1, unique=True))
+    components = draw(
+        st.lists(st.sampled_from([c.code for c in WATER_COMPONENTS]), min_size=1, unique=True)
+    )
     prices = {}
     for component in components:
         size = draw(st.sampled_from(sorted({1, len(uppers)})))

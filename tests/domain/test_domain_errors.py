@@ -15,14 +15,22 @@ from counter_app.domain.readings import ReadingError, usage_between
 def test_code_field_message_and_kind() -> None:
     error = CounterError("amount_invalid", "12.345 has three decimals", field="amount")
     assert (error.code, error.field, error.message, error.kind) == (
-        "amount_invalid", "amount", "12.345 has three decimals", "invalid")
+        "amount_invalid",
+        "amount",
+        "12.345 has three decimals",
+        "invalid",
+    )
     assert str(error) == "12.345 has three decimals"
 
 
 def test_without_a_message_the_code_says_it() -> None:
     error = CounterError("stale", kind="conflict")
     assert (str(error), error.message, error.field, error.kind) == (
-        "stale", "stale", None, "conflict")
+        "stale",
+        "stale",
+        None,
+        "conflict",
+    )
 
 
 def test_an_unknown_kind_is_refused() -> None:

@@ -28,8 +28,15 @@ def value(raw: str, kind: Kind) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize(
-    "raw", ["13812345678", "１３８１２３４５６７８", "138-1234-5678", "138 1234 5678",
-            "+86 138 1234 5678", "\u3000１３８１２３４５６７８\u200b"],
+    "raw",
+    [
+        "13812345678",
+        "１３８１２３４５６７８",
+        "138-1234-5678",
+        "138 1234 5678",
+        "+86 138 1234 5678",
+        "\u3000１３８１２３４５６７８\u200b",
+    ],
 )
 def test_full_mobile(raw):
     assert kinds(raw)[0] == "mobile"
@@ -46,9 +53,14 @@ def test_four_digits_are_tails_first_then_number_prefixes():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("0537-6812345", "0537-6812345"), ("05376812345", "0537-6812345"),
-     ("0537 6812345", "0537-6812345"), ("(0537)6812345", "0537-6812345"),
-     ("6812345", "6812345"), ("010-62345678", "010-62345678")],
+    [
+        ("0537-6812345", "0537-6812345"),
+        ("05376812345", "0537-6812345"),
+        ("0537 6812345", "0537-6812345"),
+        ("(0537)6812345", "0537-6812345"),
+        ("6812345", "6812345"),
+        ("010-62345678", "010-62345678"),
+    ],
 )
 def test_landline_with_or_without_area_code(raw, expected):
     assert kinds(raw)[0] == "landline"
@@ -66,8 +78,9 @@ def test_full_id_number(raw):
     assert value(raw, Kind.ID_NUMBER) == ("370829199001011234",)
 
 
-@pytest.mark.parametrize("raw", ["37082919900101123x", "37082919900101123X",
-                                 "370829 19900101 123ｘ"])
+@pytest.mark.parametrize(
+    "raw", ["37082919900101123x", "37082919900101123X", "370829 19900101 123ｘ"]
+)
 def test_id_number_with_x_is_upper_case(raw):
     assert kinds(raw) == ("id_number",)
     assert value(raw, Kind.ID_NUMBER) == ("37082919900101123X",)
@@ -81,8 +94,7 @@ def test_fifteen_digit_id_also_looks_up_its_18_character_form():
     assert kinds("370829900101123")[0] == "id_number"
 
 
-@pytest.mark.parametrize(("raw", "tail"), [("1234", "1234"), ("123x", "123X"),
-                                           ("123X", "123X")])
+@pytest.mark.parametrize(("raw", "tail"), [("1234", "1234"), ("123x", "123X"), ("123X", "123X")])
 def test_id_tails_of_4(raw, tail):
     assert "id_tail" in kinds(raw)
     assert value(raw, Kind.ID_TAIL) == (tail,)
@@ -146,8 +158,16 @@ def test_blanks_inside_a_name_are_dropped():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("zs", "zs"), ("ZS", "zs"), ("ｚｓ", "zs"), ("zhangsan", "zhangsan"),
-     ("Zhang San", "zhangsan"), ("zhāng", "zhang"), ("lǚ", "lv"), ("oynn", "oynn")],
+    [
+        ("zs", "zs"),
+        ("ZS", "zs"),
+        ("ｚｓ", "zs"),
+        ("zhangsan", "zhangsan"),
+        ("Zhang San", "zhangsan"),
+        ("zhāng", "zhang"),
+        ("lǚ", "lv"),
+        ("oynn", "oynn"),
+    ],
 )
 def test_pinyin(raw, expected):
     parsed = parse_query(raw)
@@ -171,13 +191,22 @@ def test_meter_location_words_are_searched_as_address_too():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("tel:5678", ("mobile_tail",)), ("TEL: 13812345678", ("mobile",)),
-     ("电话：0537-6812345", ("landline",)), ("tel:6812345", ("landline",)),
-     ("id:1234", ("id_tail",)), ("身份证:370829199001011234", ("id_number",)),
-     ("addr:张", ("address",)), ("地址：幸福路", ("address",)),
-     ("no:0100", ("account_no",)), ("户号:01000001", ("account_no",)),
-     ("meter:jx24", ("meter_no",)), ("表号:JX2400012345", ("meter_no",)),
-     ("name:zs", ("pinyin",)), ("户名:幸福", ("name",))],
+    [
+        ("tel:5678", ("mobile_tail",)),
+        ("TEL: 13812345678", ("mobile",)),
+        ("电话：0537-6812345", ("landline",)),
+        ("tel:6812345", ("landline",)),
+        ("id:1234", ("id_tail",)),
+        ("身份证:370829199001011234", ("id_number",)),
+        ("addr:张", ("address",)),
+        ("地址：幸福路", ("address",)),
+        ("no:0100", ("account_no",)),
+        ("户号:01000001", ("account_no",)),
+        ("meter:jx24", ("meter_no",)),
+        ("表号:JX2400012345", ("meter_no",)),
+        ("name:zs", ("pinyin",)),
+        ("户名:幸福", ("name",)),
+    ],
 )
 def test_prefix_forces_one_kind(raw, expected):
     parsed = parse_query(raw)
@@ -187,9 +216,16 @@ def test_prefix_forces_one_kind(raw, expected):
 
 @pytest.mark.parametrize(
     ("raw", "hint"),
-    [("tel:abc", "not_a_phone"), ("tel:12", "not_a_phone"), ("id:abc", "not_an_id_number"),
-     ("id:123", "not_an_id_number"), ("no:张三", "not_an_account_no"),
-     ("meter:张", "not_a_meter_no"), ("tel:", "empty"), ("addr:%%", "no_searchable_text")],
+    [
+        ("tel:abc", "not_a_phone"),
+        ("tel:12", "not_a_phone"),
+        ("id:abc", "not_an_id_number"),
+        ("id:123", "not_an_id_number"),
+        ("no:张三", "not_an_account_no"),
+        ("meter:张", "not_a_meter_no"),
+        ("tel:", "empty"),
+        ("addr:%%", "no_searchable_text"),
+    ],
 )
 def test_prefix_with_a_value_of_the_wrong_shape(raw, hint):
     parsed = parse_query(raw)
@@ -206,13 +242,25 @@ def test_unknown_prefix_is_plain_text():
 
 @pytest.mark.parametrize(
     ("raw", "hint"),
-    [("", "empty"), ("   ", "empty"), ("\u3000\t\n", "empty"), ("\x00\x07\x1b", "empty"),
-     ("x" * 1000, "too_long"), ("张" * (MAX_QUERY_LENGTH + 1), "too_long"),
-     ("1" * 10_000, "too_long"), ("%", "no_searchable_text"), ("_", "no_searchable_text"),
-     ("'", "no_searchable_text"), ("\\", "no_searchable_text"),
-     ("%%__''\\\\", "no_searchable_text"), ("😀", "no_searchable_text"),
-     ("😀🎉", "no_searchable_text"), ("*", "no_searchable_text"),
-     ("-", "no_searchable_text"), ("·", "no_searchable_text")],
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("\u3000\t\n", "empty"),
+        ("\x00\x07\x1b", "empty"),
+        ("x" * 1000, "too_long"),
+        ("张" * (MAX_QUERY_LENGTH + 1), "too_long"),
+        ("1" * 10_000, "too_long"),
+        ("%", "no_searchable_text"),
+        ("_", "no_searchable_text"),
+        ("'", "no_searchable_text"),
+        ("\\", "no_searchable_text"),
+        ("%%__''\\\\", "no_searchable_text"),
+        ("😀", "no_searchable_text"),
+        ("😀🎉", "no_searchable_text"),
+        ("*", "no_searchable_text"),
+        ("-", "no_searchable_text"),
+        ("·", "no_searchable_text"),
+    ],
 )
 def test_bad_input_gives_a_hint_and_no_terms(raw, hint):
     parsed = parse_query(raw)

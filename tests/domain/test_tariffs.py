@@ -172,8 +172,11 @@ def test_tariff_for_refuses_two_tariffs_starting_the_same_day():
 def test_components_are_data_a_gas_tariff_needs_no_code():
     gas = FeeComponent(Component("gas"), "燃气费", True, 10)
     tax = FeeComponent(Component("resource_tax"), "水资源税", False, 5)
-    tariff = make_tariff(tier_uppers=(None,), prices={"gas": ("3.05",), "resource_tax": ("0.5",)},
-                         components={"gas": gas, "resource_tax": tax})
+    tariff = make_tariff(
+        tier_uppers=(None,),
+        prices={"gas": ("3.05",), "resource_tax": ("0.5",)},
+        components={"gas": gas, "resource_tax": tax},
+    )
     assert tariff.ordered_components() == ("resource_tax", "gas")
     assert tariff.label(Component("gas")) == "燃气费"
     with pytest.raises(ValueError, match="unknown component 'gas'"):
@@ -193,11 +196,22 @@ def test_no_relief_on_a_component_it_does_not_apply_to():
 
     tax = FeeComponent(Component("resource_tax"), "水资源税", False, 30)
     basic = FeeComponent(Component.BASIC, "基本水费", True, 10)
-    tariff = make_tariff(tier_uppers=(None,), prices={"basic": ("2.10",), "resource_tax": ("0.5",)},
-                         components={"basic": basic, "resource_tax": tax})
+    tariff = make_tariff(
+        tier_uppers=(None,),
+        prices={"basic": ("2.10",), "resource_tax": ("0.5",)},
+        components={"basic": basic, "resource_tax": tax},
+    )
     bill = compute_bill(tariff, 10, relief=AppliedRelief(ReliefRule(ReliefKind.PER_TON, D("0.20"))))
     assert [(line.label, line.amount) for line in bill.lines] == [
-        ("基本水费", D("21.00")), ("水资源税", D("5.00")), ("低保减免", D("-2.00"))]
+        ("基本水费", D("21.00")),
+        ("水资源税", D("5.00")),
+        ("低保减免", D("-2.00")),
+    ]
     with pytest.raises(ValueError, match="no relief applies"):
-        compute_bill(tariff, 10, relief=AppliedRelief(
-            ReliefRule(ReliefKind.PER_TON, D("0.20"), Component("resource_tax"))))
+        compute_bill(
+            tariff,
+            10,
+            relief=AppliedRelief(
+                ReliefRule(ReliefKind.PER_TON, D("0.20"), Component("resource_tax"))
+            ),
+        )

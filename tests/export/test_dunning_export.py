@@ -21,7 +21,9 @@ def test_the_xlsx_has_the_rows_masked_phones_and_a_total(db, login_as, tmp_path)
     build_overdue(db, login_as, BILLS, extra={1: {"book_no": "B07"}})
     set_rule(login_as, suspend_days=60)
     boss_db, _ = login_as("supervisor")
-    path = write_dunning_xlsx(tmp_path / "催缴.xlsx", LateFeeService(boss_db).dunning_list(days=15, area="A01"))
+    path = write_dunning_xlsx(
+        tmp_path / "催缴.xlsx", LateFeeService(boss_db).dunning_list(days=15, area="A01")
+    )
     ws = load_workbook(path).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert "逾期超过 15 天" in rows[0][0] and "片区 A01" in rows[0][0]
@@ -29,7 +31,8 @@ def test_the_xlsx_has_the_rows_masked_phones_and_a_total(db, login_as, tmp_path)
     body = rows[2:-1]
     assert [(r[3], r[2] or "", r[6], D(str(r[8])), r[11], r[12] or "") for r in body] == [
         ("02000000", "", "138****5678", D("150.00"), 100, "是"),
-        ("02000001", "B07", "138****5678", D("30.00"), 20, "")]
+        ("02000001", "B07", "138****5678", D("30.00"), 20, ""),
+    ]
     assert rows[-1][0] == "合计" and D(str(rows[-1][8])) == D("180.00")
     assert all("13812345678" not in str(v) for r in rows for v in r)
 
@@ -37,8 +40,20 @@ def test_the_xlsx_has_the_rows_masked_phones_and_a_total(db, login_as, tmp_path)
 def test_counter_admin_dunning_writes_the_file(db, db_url, login_as, tmp_path, capsys):
     build_overdue(db, login_as, BILLS)
     out = tmp_path / "list.xlsx"
-    code = main(["--database-url", db_url, "--json", "dunning", "--days", "15", "--area", "A01",
-                 "--out", str(out)])
+    code = main(
+        [
+            "--database-url",
+            db_url,
+            "--json",
+            "dunning",
+            "--days",
+            "15",
+            "--area",
+            "A01",
+            "--out",
+            str(out),
+        ]
+    )
     result = json.loads(capsys.readouterr().out)
     assert code == 0 and result["accounts"] == 2 and D(str(result["total"])) == D("180.00")
     assert load_workbook(out).active.max_row == 5  # title, headers, 2 accounts, total
@@ -60,13 +75,38 @@ def test_counter_admin_set_late_fee_rule_as_an_admin_login(db, login_as, capsys)
     build_overdue(db, login_as, ((("100.00", 10),),))
     _, admin = login_as("admin")
     url = with_credentials(db.engine.url, admin.username, LOGIN_PASSWORD).render_as_string(
-        hide_password=False)
-    code = main(["--database-url", url, "--json", "set-late-fee-rule", "--rate", "0.001",
-                 "--cap", "1", "--reason", "价格文件"])
+        hide_password=False
+    )
+    code = main(
+        [
+            "--database-url",
+            url,
+            "--json",
+            "set-late-fee-rule",
+            "--rate",
+            "0.001",
+            "--cap",
+            "1",
+            "--reason",
+            "价格文件",
+        ]
+    )
     assert code == 0 and json.loads(capsys.readouterr().out)["rate_per_day"] == "0.001"
     _, clerk = login_as("clerk")
     url = with_credentials(db.engine.url, clerk.username, LOGIN_PASSWORD).render_as_string(
-        hide_password=False)
-    code = main(["--database-url", url, "set-late-fee-rule", "--rate", "0.002",
-                 "--reason", "x", "--from", "2099-01-01"])
+        hide_password=False
+    )
+    code = main(
+        [
+            "--database-url",
+            url,
+            "set-late-fee-rule",
+            "--rate",
+            "0.002",
+            "--reason",
+            "x",
+            "--from",
+            "2099-01-01",
+        ]
+    )
     assert code == 1 and "permission denied" in capsys.readouterr().err

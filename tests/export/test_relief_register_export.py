@@ -21,15 +21,33 @@ REQUIRE_LIBREOFFICE = os.environ.get("COUNTER_REQUIRE_LIBREOFFICE") == "1"
 
 def row(i: int, **kw) -> ReliefRow:
     values = dict(
-        id=i, account_id=i, account_no=f"{i:08d}", account_name="建设路小区" if i % 2 else "张三",
-        address="嘉祥街道建设路12号", area_code="A01", account_type="household",
-        certificate_type="城镇居民最低生活保障证", certificate_no=f"嘉民低保字〔2026〕{i:05d}号",
-        issuing_office="嘉祥县民政局", valid_from=date(2026, 1, 1), valid_to=date(2027, 12, 31),
-        holder_name="张三", holder_id_masked="370829********001X",
-        contact_phone_masked="138****5678", materials=("证件原件",),
-        low_income_households=None, total_households=None, notes="", status="approved",
-        display_status="approved", applied_on=date(2026, 3, 10), effective_period="2026-06",
-        revoked_reason="", version=2, relief_total=Decimal("10.05"), filed_by="王丽",
+        id=i,
+        account_id=i,
+        account_no=f"{i:08d}",
+        account_name="建设路小区" if i % 2 else "张三",
+        address="嘉祥街道建设路12号",
+        area_code="A01",
+        account_type="household",
+        certificate_type="城镇居民最低生活保障证",
+        certificate_no=f"嘉民低保字〔2026〕{i:05d}号",
+        issuing_office="嘉祥县民政局",
+        valid_from=date(2026, 1, 1),
+        valid_to=date(2027, 12, 31),
+        holder_name="张三",
+        holder_id_masked="370829********001X",
+        contact_phone_masked="138****5678",
+        materials=("证件原件",),
+        low_income_households=None,
+        total_households=None,
+        notes="",
+        status="approved",
+        display_status="approved",
+        applied_on=date(2026, 3, 10),
+        effective_period="2026-06",
+        revoked_reason="",
+        version=2,
+        relief_total=Decimal("10.05"),
+        filed_by="王丽",
         decided_by="李主管",
     )
     values.update(kw)
@@ -38,10 +56,24 @@ def row(i: int, **kw) -> ReliefRow:
 
 ROWS = [
     row(1),
-    row(2, account_no="00012345", account_type="collective", low_income_households=5,
-        total_households=12, relief_total=Decimal("0.58"), display_status="expired"),
-    row(3, relief_total=Decimal("0.00"), status="pending", display_status="pending",
-        effective_period=None, contact_phone_masked="0537-****345", decided_by=""),
+    row(
+        2,
+        account_no="00012345",
+        account_type="collective",
+        low_income_households=5,
+        total_households=12,
+        relief_total=Decimal("0.58"),
+        display_status="expired",
+    ),
+    row(
+        3,
+        relief_total=Decimal("0.00"),
+        status="pending",
+        display_status="pending",
+        effective_period=None,
+        contact_phone_masked="0537-****345",
+        decided_by="",
+    ),
 ]
 
 
@@ -88,17 +120,28 @@ def test_read_back_with_openpyxl(workbook_path):
         assert width >= 2 * len(column.title) or width >= 8, column.title
 
 
-@pytest.mark.skipif(SOFFICE is None and not REQUIRE_LIBREOFFICE,
-                    reason="LibreOffice (soffice) not installed; bash tools/setup-libreoffice.sh")
+@pytest.mark.skipif(
+    SOFFICE is None and not REQUIRE_LIBREOFFICE,
+    reason="LibreOffice (soffice) not installed; bash tools/setup-libreoffice.sh",
+)
 def test_libreoffice_converts_it_to_csv(workbook_path, tmp_path):
     assert SOFFICE, "COUNTER_REQUIRE_LIBREOFFICE=1 but soffice is missing"
     out = tmp_path / "csv"
     profile = tmp_path / "lo-profile"
     done = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(out),
-         str(workbook_path)],
-        capture_output=True, text=True, timeout=240,
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(out),
+            str(workbook_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert done.returncode == 0, done.stderr
     [converted] = list(out.glob("*.csv"))
@@ -138,6 +181,10 @@ def test_prints_landscape_on_the_page_width_with_the_header_on_every_page(workbo
     ws = load_workbook(workbook_path).active
     setup = ws.page_setup
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
-        "landscape", 9, 1, 0)
+        "landscape",
+        9,
+        1,
+        0,
+    )
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"

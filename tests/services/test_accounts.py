@@ -50,13 +50,20 @@ def test_account_view(town):
     assert view.address == "嘉祥街道建设路12号" and view.meter_location == "院内表井"
     assert view.meter_no == "JX2400000001"
     assert (view.mobile_masked, view.landline_masked, view.id_masked) == (
-        "138****5678", "0537-****345", "370829********1234")
+        "138****5678",
+        "0537-****345",
+        "370829********1234",
+    )
     assert view.status == "active" and view.prepayment_balance == D("12.50")
     # June paid in cash; August paid twice, the WeChat payment reversed: only October owed
     assert view.arrears == D("45.30")
     bill = view.current_bill.bill
     assert (bill.period, bill.start_reading, bill.end_reading, bill.usage) == (
-        "2026-10", 164, 184, 20)
+        "2026-10",
+        164,
+        184,
+        20,
+    )
     assert bill.amount == D("45.30") and bill.outstanding == D("45.30")
     assert bill.paid == D("0.00") and bill.due_on == date(2026, 11, 30)
     lines = view.current_bill.lines
@@ -87,9 +94,12 @@ def test_account_without_bills_or_phones(town):
 def test_unknown_account(town):
     db, _ = town
     svc = service(db)
-    for call in (lambda: svc.account_view(999_999), lambda: svc.bills(999_999),
-                 lambda: svc.payments(999_999), lambda: svc.statement(999_999, "2026-01",
-                                                                      "2026-12")):
+    for call in (
+        lambda: svc.account_view(999_999),
+        lambda: svc.bills(999_999),
+        lambda: svc.payments(999_999),
+        lambda: svc.statement(999_999, "2026-01", "2026-12"),
+    ):
         with pytest.raises(AccountNotFound):
             call()
     with pytest.raises(BillNotFound):
@@ -105,13 +115,21 @@ def test_bills_newest_first_with_period_filter(town):
     bills = svc.bills(ids["account"])
     assert [b.period for b in bills] == ["2026-10", "2026-08", "2026-06"]
     assert [(b.paid, b.outstanding) for b in bills] == [
-        (D("0.00"), D("45.30")), (D("60.00"), D("0.00")), (D("100.00"), D("0.00"))]
+        (D("0.00"), D("45.30")),
+        (D("60.00"), D("0.00")),
+        (D("100.00"), D("0.00")),
+    ]
     assert [b.period for b in svc.bills(ids["account"], from_period="2026-07")] == [
-        "2026-10", "2026-08"]
+        "2026-10",
+        "2026-08",
+    ]
     assert [b.period for b in svc.bills(ids["account"], to_period=Period(2026, 8))] == [
-        "2026-08", "2026-06"]
-    assert [b.period for b in svc.bills(ids["account"], from_period="2026-08",
-                                        to_period="2026-08")] == ["2026-08"]
+        "2026-08",
+        "2026-06",
+    ]
+    assert [
+        b.period for b in svc.bills(ids["account"], from_period="2026-08", to_period="2026-08")
+    ] == ["2026-08"]
     assert svc.bills(ids["account"], from_period="2027-01") == ()
 
 
@@ -119,7 +137,9 @@ def test_bill_lines_on_demand(town):
     db, ids = town
     lines = service(db).bill_lines(ids["june"])
     assert [(ln.line_no, ln.component, ln.tier_no, ln.amount) for ln in lines] == [
-        (1, "basic", 1, D("84.00")), (2, "sewage", None, D("16.00"))]
+        (1, "basic", 1, D("84.00")),
+        (2, "sewage", None, D("16.00")),
+    ]
     assert lines[0].unit_price == D("2.1000") and lines[0].volume == 40
 
 
@@ -131,7 +151,9 @@ def test_payments_with_tenders_reversal_and_local_periods(town):
     p3, p2, p1 = pays
     assert p2.reversed and p2.reversal_reason == "重复收费" and not p3.reversed
     assert [(t.tender, t.amount) for t in p2.tenders] == [
-        ("wechat", D("40.00")), ("cash", D("20.00"))]
+        ("wechat", D("40.00")),
+        ("cash", D("20.00")),
+    ]
     assert p2.amount == D("60.00") and p2.periods == ("2026-08",)
     assert p1.receipt == "JX00000001" and p1.receipt_no == 1 and p1.series_code == "HQ"
     assert p1.tenders[0].received == D("100.00")
@@ -141,22 +163,29 @@ def test_payments_with_tenders_reversal_and_local_periods(town):
     assert [p.payment_id for p in september] == [ids["p3"], ids["p2"]]
     august = svc.payments(ids["account"], from_period="2026-08", to_period="2026-08")
     assert august == ()
-    assert [p.payment_id for p in svc.payments(ids["account"], to_period="2026-07")] == [
-        ids["p1"]]
+    assert [p.payment_id for p in svc.payments(ids["account"], to_period="2026-07")] == [ids["p1"]]
 
 
 def test_statement(town):
     db, ids = town
     st = service(db).statement(ids["account"], "2026-06", "2026-10")
     assert (st.account_no, st.name, st.from_period, st.to_period) == (
-        "01000001", "张三", "2026-06", "2026-10")
+        "01000001",
+        "张三",
+        "2026-06",
+        "2026-10",
+    )
     assert [ln.period for ln in st.lines] == ["2026-06", "2026-08", "2026-10"]
     june, aug, octo = st.lines
     assert [(p.receipt, p.amount) for p in june.payments] == [("JX00000001", D("100.00"))]
     assert [(p.receipt, p.amount) for p in aug.payments] == [("JX00000003", D("60.00"))]
     assert octo.payments == () and octo.outstanding == D("45.30")
     assert (st.total_usage, st.total_billed, st.total_paid, st.total_outstanding) == (
-        84, D("205.30"), D("160.00"), D("45.30"))
+        84,
+        D("205.30"),
+        D("160.00"),
+        D("45.30"),
+    )
     assert [p.receipt for p in st.payments] == ["JX00000003", "JX00000002", "JX00000001"]
     assert st.total_received == D("160.00")  # the reversed 60.00 not counted
     assert st.prepayment_balance == D("12.50") and st.arrears == D("45.30")
@@ -184,8 +213,10 @@ def test_statement_heading_names_the_printing_hall(town):
         s.add(m.UtilitySetting(key="utility_hotline", value="0537-6812345"))
     st = svc.statement(ids["account"], "2026-06", "2026-10", hall_code="HQ")
     assert st.heading == HallHeading("嘉祥县自来水公司", "嘉祥营业厅", "0537-6812345")
-    assert svc.statement(ids["account"], "2026-06", "2026-10", hall_code="X9").heading.hall_name \
+    assert (
+        svc.statement(ids["account"], "2026-06", "2026-10", hall_code="X9").heading.hall_name
         == "X9"
+    )
 
 
 # --------------------------------------------------------------------- reveal
@@ -193,9 +224,11 @@ def test_statement_heading_names_the_printing_hall(town):
 
 def _reveals(db) -> list[m.AuditEvent]:
     with db.read() as s:
-        return s.execute(
-            select(m.AuditEvent).where(m.AuditEvent.action == "account.reveal")
-        ).scalars().all()
+        return (
+            s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "account.reveal"))
+            .scalars()
+            .all()
+        )
 
 
 def test_reveal_refused_for_a_clerk_and_nothing_written(town):
@@ -207,8 +240,7 @@ def test_reveal_refused_for_a_clerk_and_nothing_written(town):
 
 @pytest.mark.parametrize(
     ("field", "expected"),
-    [("id_number", "370829199001011234"), ("mobile", "13812345678"),
-     ("landline", "0537-6812345")],
+    [("id_number", "370829199001011234"), ("mobile", "13812345678"), ("landline", "0537-6812345")],
 )
 @pytest.mark.parametrize("role", ["supervisor", "admin"])
 def test_reveal_for_supervisor_and_admin_is_audited(town, login_as, field, expected, role):
@@ -217,8 +249,10 @@ def test_reveal_for_supervisor_and_admin_is_audited(town, login_as, field, expec
     clerk and reveals nothing."""
     db, ids = town
     login, who = login_as(role)
-    assert service(login).reveal(ids["account"], field, who, Actor(who.username, "WS1", who.id)) \
+    assert (
+        service(login).reveal(ids["account"], field, who, Actor(who.username, "WS1", who.id))
         == expected
+    )
     (event,) = _reveals(db)
     assert event.entity == "account" and event.entity_id == str(ids["account"])
     assert event.workstation == "WS1" and event.clerk == who.username

@@ -28,10 +28,12 @@ def db(pg_db):  # login_as (tests/conftest.py) signs in to this database
 
 def _reveal_events(db: Database) -> list[tuple]:
     with db.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT clerk, workstation, entity_id, details FROM audit_events "
-            "WHERE action = 'account.reveal' ORDER BY id"
-        )).all()
+        return conn.execute(
+            text(
+                "SELECT clerk, workstation, entity_id, details FROM audit_events "
+                "WHERE action = 'account.reveal' ORDER BY id"
+            )
+        ).all()
 
 
 def test_supervisor_login_reveals_through_the_function_and_is_audited(town, login_as):
@@ -51,8 +53,10 @@ def test_supervisor_login_reveals_through_the_function_and_is_audited(town, logi
 def test_admin_login_may_reveal(town, login_as):
     admin, ids = town
     db, who = login_as("admin")
-    assert AccountService(db).reveal(ids["account"], "id_number", who,
-                                     Actor(who.username, "WS9")) == "370829199001011234"
+    assert (
+        AccountService(db).reveal(ids["account"], "id_number", who, Actor(who.username, "WS9"))
+        == "370829199001011234"
+    )
     assert len(_reveal_events(admin)) == 1
 
 
@@ -64,13 +68,13 @@ def test_clerk_login_is_refused_by_the_service_and_by_the_function(town, login_a
     # a clerk who claims to be a supervisor in the app is still refused by the database
     pretend = type(clerk)(clerk.id, clerk.username, clerk.display_name, "supervisor", "HQ")
     with pytest.raises(RevealRefused, match="needs a supervisor"):
-        AccountService(db).reveal(ids["account"], "mobile", pretend,
-                                  Actor(clerk.username, "WS1"))
+        AccountService(db).reveal(ids["account"], "mobile", pretend, Actor(clerk.username, "WS1"))
     # the old one-step function is no longer a login's to call
     with pytest.raises(DBAPIError, match="permission denied"):
         with db.engine.begin() as conn:
-            conn.execute(text("SELECT counter_reveal(:id, 'id_number', 'WS1')"),
-                         {"id": ids["account"]})
+            conn.execute(
+                text("SELECT counter_reveal(:id, 'id_number', 'WS1')"), {"id": ids["account"]}
+            )
     assert _reveal_events(admin) == []
 
 
@@ -84,4 +88,5 @@ def test_clerk_login_sees_the_same_account_view(town, login_as):
     assert as_clerk.bill_lines(ids["oct"]) == as_admin.bill_lines(ids["oct"])
     assert as_clerk.payments(account) == as_admin.payments(account)
     assert as_clerk.statement(account, "2026-01", "2026-12") == as_admin.statement(
-        account, "2026-01", "2026-12")
+        account, "2026-01", "2026-12"
+    )

@@ -44,15 +44,19 @@ def _records(caplog) -> list[logging.LogRecord]:
     return [r for r in caplog.records if r.name == LOGGER]
 
 
-@pytest.mark.parametrize(("state", "code", "level"), [
-    ("CT400", "format", logging.INFO),
-    ("CT403", "role", logging.INFO),
-    ("CT404", "no_account", logging.INFO),
-    ("CT409", "stale", logging.WARNING),
-    ("CT423", "shift_closed", logging.WARNING),
-])
-def test_each_refusal_is_logged_once_with_action_code_and_field(refuser, caplog, state, code,
-                                                                  level):
+@pytest.mark.parametrize(
+    ("state", "code", "level"),
+    [
+        ("CT400", "format", logging.INFO),
+        ("CT403", "role", logging.INFO),
+        ("CT404", "no_account", logging.INFO),
+        ("CT409", "stale", logging.WARNING),
+        ("CT423", "shift_closed", logging.WARNING),
+    ],
+)
+def test_each_refusal_is_logged_once_with_action_code_and_field(
+    refuser, caplog, state, code, level
+):
     caplog.set_level(logging.DEBUG, logger=LOGGER)
     with pytest.raises(ActionError) as refused:
         call(refuser, "log_probe", state, code, "id_number", SECRET)

@@ -41,7 +41,8 @@ def paid(db, login_as, db_url):
     one connections count their statements and are kept for the test to look at."""
     (account_id,), actor, shift_id, clerk_db, _ = build_utility(db, login_as)
     payment = PaymentService(clerk_db, series_code="HQ").post(
-        request(account_id, shift_id, "30.00", cash("50.00")), actor)
+        request(account_id, shift_id, "30.00", cash("50.00")), actor
+    )
     opened: list[CountingConnection] = []
 
     def connect(url):
@@ -57,15 +58,25 @@ def paid(db, login_as, db_url):
 def _reverse(auth: Authenticator, username: str, password: str, payment, actor, shift_id):
     """What the reversal dialog sends (ui/payments/reversal_dialog.py), with no
     identity known beforehand: the database decides who approves."""
-    return auth.act_as(username, password, lambda database: ReversalService(database).reverse(
-        payment_id=payment.payment_id, reason="收错户", actor=actor, shift_id=shift_id,
-        client_uuid=str(uuid.uuid4())))
+    return auth.act_as(
+        username,
+        password,
+        lambda database: ReversalService(database).reverse(
+            payment_id=payment.payment_id,
+            reason="收错户",
+            actor=actor,
+            shift_id=shift_id,
+            client_uuid=str(uuid.uuid4()),
+        ),
+    )
 
 
 def _written(db: Database) -> tuple[int, int, int]:
     with db.read() as s:
-        return tuple(s.execute(select(func.count()).select_from(t)).scalar_one()
-                     for t in (m.PaymentReversal, m.AuditEvent, m.PrepaymentEntry))
+        return tuple(
+            s.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (m.PaymentReversal, m.AuditEvent, m.PrepaymentEntry)
+        )
 
 
 def test_a_supervisor_approves_a_reversal_in_one_statement(db, login_as, paid, monkeypatch):
@@ -91,8 +102,9 @@ def test_a_supervisor_approves_a_reversal_in_one_statement(db, login_as, paid, m
 
 def test_a_wrong_password_is_refused_as_a_sign_in_is(db, login_as, paid, db_url):
     if not _password_checked_by_server(db):
-        pytest.fail("pg_hba.conf must ask counter_clerk members for a password: "
-                    "run tools/setup-postgres.sh")
+        pytest.fail(
+            "pg_hba.conf must ask counter_clerk members for a password: run tools/setup-postgres.sh"
+        )
     auth, opened, payment, actor, shift_id = paid
     _, boss = login_as("supervisor")
     before = _written(db)
@@ -105,8 +117,14 @@ def test_a_wrong_password_is_refused_as_a_sign_in_is(db, login_as, paid, db_url)
         assert approving.value.failure is signing_in.value.failure is LoginFailure.BAD_CREDENTIALS
     assert opened == [] and _written(db) == before
     with pytest.raises(LoginError) as info:
-        _reverse(Authenticator("postgresql://127.0.0.1:1/counter"), boss.username,
-                 LOGIN_PASSWORD, payment, actor, shift_id)
+        _reverse(
+            Authenticator("postgresql://127.0.0.1:1/counter"),
+            boss.username,
+            LOGIN_PASSWORD,
+            payment,
+            actor,
+            shift_id,
+        )
     assert info.value.failure is LoginFailure.UNREACHABLE
 
 
@@ -158,14 +176,19 @@ def test_the_raw_sql_a_clerk_could_send_instead_is_refused(db, login_as, paid):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SET ROLE counter_supervisor")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO payment_reversals (payment_id, client_uuid, reason, "
-                         "clerk_id, supervisor_id, shift_id, workstation) "
-                         "VALUES (%s, %s, 'x', %s, %s, %s, 'WS1')",
-                         (payment.payment_id, str(uuid.uuid4()), clerk.id, clerk.id, shift_id))
+            conn.execute(
+                "INSERT INTO payment_reversals (payment_id, client_uuid, reason, "
+                "clerk_id, supervisor_id, shift_id, workstation) "
+                "VALUES (%s, %s, 'x', %s, %s, %s, 'WS1')",
+                (payment.payment_id, str(uuid.uuid4()), clerk.id, clerk.id, shift_id),
+            )
         with db.engine.begin() as admin:
-            admin.execute(text(
-                'GRANT EXECUTE ON FUNCTION counter_reverse_payment(text, bigint, text, text, '
-                f'bigint) TO "{clerk.username}"'))
+            admin.execute(
+                text(
+                    "GRANT EXECUTE ON FUNCTION counter_reverse_payment(text, bigint, text, text, "
+                    f'bigint) TO "{clerk.username}"'
+                )
+            )
         with pytest.raises(psycopg.Error) as info:
             conn.execute(sql, args)
         assert info.value.sqlstate == "CT403" and info.value.diag.message_primary == "role"

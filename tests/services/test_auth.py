@@ -27,7 +27,11 @@ def with_clerk(db, clerk_name):
     with db.write() as s:
         make_reference(s)
     create_clerk(
-        db, username=clerk_name, display_name="李收费", role="clerk", hall_code="HQ",
+        db,
+        username=clerk_name,
+        display_name="李收费",
+        role="clerk",
+        hall_code="HQ",
         password="right-pw",
     )
     return db, clerk_name
@@ -55,8 +59,7 @@ def test_a_workstation_login_bounds_every_statement(with_clerk, db_url):
             shown = s.execute(text("SHOW statement_timeout")).scalar_one()
             # a dead VPN line cannot hold an account row for long
             assert s.execute(text("SHOW lock_timeout")).scalar_one() == "10s"
-            assert s.execute(text("SHOW idle_in_transaction_session_timeout")).scalar_one() \
-                == "15s"
+            assert s.execute(text("SHOW idle_in_transaction_session_timeout")).scalar_one() == "15s"
             assert s.execute(text("SHOW tcp_user_timeout")).scalar_one() == "10000"
         assert shown == f"{WORKSTATION_STATEMENT_TIMEOUT_MS // 1000}s"
     finally:
@@ -67,7 +70,9 @@ def test_wrong_password_says_so(with_clerk, db_url):
     db, name = with_clerk
     if not _password_checked_by_server(db):
         if os.environ.get("COUNTER_REQUIRE_PG") == "1":
-            pytest.fail("pg_hba.conf must ask counter_clerk members for a password: run tools/setup-postgres.sh")
+            pytest.fail(
+                "pg_hba.conf must ask counter_clerk members for a password: run tools/setup-postgres.sh"
+            )
         pytest.skip("this PostgreSQL trusts every login; run tools/setup-postgres.sh")
     with pytest.raises(LoginError) as info:
         Authenticator(db_url).login(name, "wrong-pw")
@@ -125,7 +130,9 @@ def test_supervisor_check_refuses_a_clerk(with_clerk, db_url):
 def test_create_clerk_names_the_bad_field(db, field, kwargs):
     with db.write() as s:
         make_reference(s)
-    args = dict(username="goodname", display_name="王", role="clerk", hall_code="HQ", password="abcd")
+    args = dict(
+        username="goodname", display_name="王", role="clerk", hall_code="HQ", password="abcd"
+    )
     args.update(kwargs)
     with pytest.raises(ClerkError) as info:
         create_clerk(db, **args)

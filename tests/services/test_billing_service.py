@@ -37,8 +37,13 @@ def _read(db, account_id, meter_id, period, read_on, previous, reading):
     with db.write() as s:
         s.add(
             m.Reading(
-                account_id=account_id, meter_id=meter_id, period=period, read_on=read_on,
-                previous_reading=previous, reading=reading, usage=reading - previous,
+                account_id=account_id,
+                meter_id=meter_id,
+                period=period,
+                read_on=read_on,
+                previous_reading=previous,
+                reading=reading,
+                usage=reading - previous,
             )
         )
 
@@ -76,7 +81,10 @@ def test_tier_boundary_crossed_inside_a_period(utility, batch):
     # ytd 170, usage 20: 10 m³ tier 1 (21.00) + 10 m³ tier 2 (31.50);
     # sewage 20 × 0.95 = 19.00; resource 20 × 0.40 = 8.00 → 79.50
     assert [(vol, amt) for _, vol, amt in lines] == [
-        (10, Decimal("21.00")), (10, Decimal("31.50")), (20, Decimal("19.00")), (20, Decimal("8.00")),
+        (10, Decimal("21.00")),
+        (10, Decimal("31.50")),
+        (20, Decimal("19.00")),
+        (20, Decimal("8.00")),
     ]
     assert bill.amount == Decimal("79.50")
     assert (bill.start_reading, bill.end_reading, bill.usage) == (1170, 1190, 20)
@@ -97,10 +105,17 @@ def test_relief_applies_from_its_effective_period(utility, batch):
         clerk = make_clerk_row(s)
         s.add(
             m.ReliefApplication(
-                account_id=account_id, rule_code="DEFAULT", certificate_type="城镇居民最低生活保障证",
-                certificate_no="JX-001", valid_from=date(2025, 1, 1), valid_to=date(2027, 12, 31),
-                holder_name="张三", status="approved", applied_on=date(2026, 1, 10),
-                effective_period="2026-04", created_by=clerk.id,
+                account_id=account_id,
+                rule_code="DEFAULT",
+                certificate_type="城镇居民最低生活保障证",
+                certificate_no="JX-001",
+                valid_from=date(2025, 1, 1),
+                valid_to=date(2027, 12, 31),
+                holder_name="张三",
+                status="approved",
+                applied_on=date(2026, 1, 10),
+                effective_period="2026-04",
+                created_by=clerk.id,
             )
         )
     _read(db, account_id, meter_id, "2026-02", date(2026, 2, 20), 0, 10)
@@ -119,8 +134,15 @@ def test_collective_account_tiers_scale_with_households(utility, batch):
     db, _, _ = utility
     with db.write() as s:
         account = make_account(
-            s, "02000001", name="幸福小区", account_type="collective", households_total=12,
-            read_cycle_months=1, id_number=None, id_masked="", id_tail="",
+            s,
+            "02000001",
+            name="幸福小区",
+            account_type="collective",
+            households_total=12,
+            read_cycle_months=1,
+            id_number=None,
+            id_masked="",
+            id_tail="",
         )
         meter = m.Meter(account_id=account.id, meter_no="M2", dial_digits=6)
         s.add(meter)

@@ -29,22 +29,32 @@ def ctx(db, login_as):
 
 def _audit(db) -> list[tuple[str, str, dict]]:
     with db.read() as s:
-        rows = s.execute(select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
-                         .where(AuditEvent.entity != "clerk")
-                         .order_by(AuditEvent.id)).all()
+        rows = s.execute(
+            select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
+            .where(AuditEvent.entity != "clerk")
+            .order_by(AuditEvent.id)
+        ).all()
     return [(a, e, json.loads(d)) for a, e, d in rows]
 
 
 def test_default_list_then_saved_list_audited(ctx, db):
     service, admin, actor = ctx
     assert service.departments() == DEFAULT_DEPARTMENTS
-    saved = service.set_departments(["水质检测", " 管网  维修 ", "二次供水"], DEFAULT_DEPARTMENTS,
-                                    admin, actor)
+    saved = service.set_departments(
+        ["水质检测", " 管网  维修 ", "二次供水"], DEFAULT_DEPARTMENTS, admin, actor
+    )
     assert saved == ("水质检测", "管网 维修", "二次供水") == service.departments()
     with db.read() as s:
-        assert s.get(UtilitySetting, "complaint_departments").value == "水质检测\n管网 维修\n二次供水"
-    assert _audit(db) == [("setting.change", "complaint_departments",
-                           {"old": list(DEFAULT_DEPARTMENTS), "new": list(saved)})]
+        assert (
+            s.get(UtilitySetting, "complaint_departments").value == "水质检测\n管网 维修\n二次供水"
+        )
+    assert _audit(db) == [
+        (
+            "setting.change",
+            "complaint_departments",
+            {"old": list(DEFAULT_DEPARTMENTS), "new": list(saved)},
+        )
+    ]
     # saving the same list again writes nothing
     assert service.set_departments(list(saved), saved, admin, actor) == saved
     assert len(_audit(db)) == 1

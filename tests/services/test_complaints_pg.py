@@ -57,8 +57,12 @@ def _denied(login: Database, sql: str, **params) -> None:
 def test_clerk_files_and_follows_up_a_complaint(login_as, account_id):
     clerk_db, clerk = login_as("clerk")
     service, actor = ComplaintService(clerk_db), _actor(clerk)
-    c = service.receive(NewComplaint("张三", "13812345678", "counter", "pressure", "六楼没水",
-                                     account_id=account_id), actor)
+    c = service.receive(
+        NewComplaint(
+            "张三", "13812345678", "counter", "pressure", "六楼没水", account_id=account_id
+        ),
+        actor,
+    )
     assert c.account_no == "01000001" and c.ticket_no.startswith("TS")
     due = datetime.now(UTC) + timedelta(days=1)
     c = service.forward(c.id, c.version, "管网维修", due, actor, note="请上门")
@@ -79,8 +83,9 @@ def test_clerk_files_and_follows_up_a_complaint(login_as, account_id):
 
 def test_clerk_files_a_correction_but_cannot_decide_or_apply_it(login_as, account_id):
     clerk_db, clerk = login_as("clerk")
-    req = CorrectionService(clerk_db).file(account_id, "address", "嘉祥街道建设路21号", "房产证",
-                                           1, _actor(clerk))
+    req = CorrectionService(clerk_db).file(
+        account_id, "address", "嘉祥街道建设路21号", "房产证", 1, _actor(clerk)
+    )
     assert req.status == "pending" and req.requested_by == "测试"
     # the service refuses a clerk; the database refuses too, whatever the app says
     posing = ClerkIdentity(clerk.id, clerk.username, clerk.display_name, "supervisor", "HQ")
@@ -97,13 +102,17 @@ def test_supervisor_approves_and_rejects_corrections(login_as, account_id, db):
     clerk_db, clerk = login_as("clerk")
     sup_db, sup = login_as("supervisor")
     filed = CorrectionService(clerk_db)
-    for_address = filed.file(account_id, "address", "嘉祥街道建设路21号", "房产证", 1, _actor(clerk))
-    done = CorrectionService(sup_db).approve(for_address.id, for_address.version, sup, _actor(sup),
-                                             "核实无误")
+    for_address = filed.file(
+        account_id, "address", "嘉祥街道建设路21号", "房产证", 1, _actor(clerk)
+    )
+    done = CorrectionService(sup_db).approve(
+        for_address.id, for_address.version, sup, _actor(sup), "核实无误"
+    )
     assert done.status == "approved" and done.decided_by == "测试"
     for_name = filed.file(account_id, "name", "张叁", "户口本", 2, _actor(clerk))
-    rejected = CorrectionService(sup_db).reject(for_name.id, for_name.version, sup, _actor(sup),
-                                                "证件不符")
+    rejected = CorrectionService(sup_db).reject(
+        for_name.id, for_name.version, sup, _actor(sup), "证件不符"
+    )
     assert rejected.status == "rejected"
     with db.engine.connect() as conn:
         row = conn.execute(text("SELECT name, address, version FROM accounts")).one()
@@ -113,11 +122,14 @@ def test_supervisor_approves_and_rejects_corrections(login_as, account_id, db):
     _denied(sup_db, "DELETE FROM correction_requests")
 
 
-def test_a_proposed_id_number_is_read_in_full_through_the_reveal_action_only(login_as, account_id, db):
+def test_a_proposed_id_number_is_read_in_full_through_the_reveal_action_only(
+    login_as, account_id, db
+):
     clerk_db, clerk = login_as("clerk")
     sup_db, sup = login_as("supervisor")
-    filed = CorrectionService(clerk_db).file(account_id, "id_number", "370829198506150011",
-                                             "身份证", 1, _actor(clerk))
+    filed = CorrectionService(clerk_db).file(
+        account_id, "id_number", "370829198506150011", "身份证", 1, _actor(clerk)
+    )
     assert filed.proposed_value == "370829********0011"
     # the clerk wrote the raw value but cannot read it back, not even their own
     _denied(clerk_db, "SELECT proposed_value FROM correction_requests")
@@ -139,13 +151,23 @@ def test_a_proposed_id_number_is_read_in_full_through_the_reveal_action_only(log
     done = CorrectionService(sup_db).approve(filed.id, filed.version, sup, _actor(sup))
     assert done.status == "approved" and done.proposed_value == "370829********0011"
     with db.engine.connect() as conn:
-        row = conn.execute(text("SELECT id_number, id_masked, id_tail, version FROM accounts")
-                           ).one()
-        actions = conn.execute(text("SELECT action FROM audit_events WHERE entity <> 'clerk' "
-                                    "ORDER BY id")).scalars().all()
+        row = conn.execute(
+            text("SELECT id_number, id_masked, id_tail, version FROM accounts")
+        ).one()
+        actions = (
+            conn.execute(
+                text("SELECT action FROM audit_events WHERE entity <> 'clerk' ORDER BY id")
+            )
+            .scalars()
+            .all()
+        )
     assert tuple(row) == ("370829198506150011", "370829********0011", "150011", 2)
-    assert actions == ["correction.file", "correction.reveal", "correction.approve",
-                       "account.correct"]
+    assert actions == [
+        "correction.file",
+        "correction.reveal",
+        "correction.approve",
+        "account.correct",
+    ]
     _denied(clerk_db, "SELECT id_number FROM accounts")
 
 
@@ -155,13 +177,26 @@ def test_clerk_reads_outages_supervisor_keeps_them(login_as):
     now = datetime.now(UTC)
     posing = ClerkIdentity(clerk.id, clerk.username, clerk.display_name, "supervisor", "HQ")
     with pytest.raises(PermissionError, match="permission denied"):
-        OutageService(clerk_db).announce("A01", now, now + timedelta(hours=4), "抢修", posing,
-                                         _actor(clerk))
+        OutageService(clerk_db).announce(
+            "A01", now, now + timedelta(hours=4), "抢修", posing, _actor(clerk)
+        )
     sup_service = OutageService(sup_db)
-    running = sup_service.announce("A01", now - timedelta(hours=1), now + timedelta(hours=4),
-                                   "建设路爆管抢修", sup, _actor(sup))
-    later = sup_service.announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
-                                 "水厂检修", sup, _actor(sup))
+    running = sup_service.announce(
+        "A01",
+        now - timedelta(hours=1),
+        now + timedelta(hours=4),
+        "建设路爆管抢修",
+        sup,
+        _actor(sup),
+    )
+    later = sup_service.announce(
+        "A01",
+        now + timedelta(days=1),
+        now + timedelta(days=1, hours=6),
+        "水厂检修",
+        sup,
+        _actor(sup),
+    )
     assert [o.id for o in OutageService(clerk_db).active()] == [running.id, later.id]
     _denied(clerk_db, "UPDATE outages SET cancelled = true")
     with pytest.raises(PermissionError, match="permission denied"):
@@ -176,10 +211,15 @@ def test_clerk_reads_outages_supervisor_keeps_them(login_as):
 def test_complaint_log_and_audit_stay_append_only(login_as, account_id, role, db):
     login, who = login_as(role)
     ComplaintService(login).receive(
-        NewComplaint("张三", "", "counter", "billing", "水费高", account_id=account_id), _actor(who))
+        NewComplaint("张三", "", "counter", "billing", "水费高", account_id=account_id), _actor(who)
+    )
     for table in ("complaint_events", "audit_events"):
-        _denied(login, f"UPDATE {table} SET created_at = created_at" if table == "complaint_events"
-                else f"UPDATE {table} SET action = 'x'")
+        _denied(
+            login,
+            f"UPDATE {table} SET created_at = created_at"
+            if table == "complaint_events"
+            else f"UPDATE {table} SET action = 'x'",
+        )
         _denied(login, f"DELETE FROM {table}")
         _denied(login, f"TRUNCATE {table}")
         # the owner (superuser here) passes the privileges but not the triggers
@@ -189,9 +229,12 @@ def test_complaint_log_and_audit_stay_append_only(login_as, account_id, role, db
 def test_the_department_list_is_written_through_its_action_only(login_as):
     sup_db, _sup = login_as("supervisor")
     admin_db, admin = login_as("admin")
-    _denied(sup_db, "INSERT INTO utility_settings (key, value) VALUES ('complaint_departments', 'x')")
+    _denied(
+        sup_db, "INSERT INTO utility_settings (key, value) VALUES ('complaint_departments', 'x')"
+    )
     service = ComplaintService(admin_db)
-    saved = service.set_departments(["水质检测", "二次供水"], DEFAULT_DEPARTMENTS, admin,
-                                    _actor(admin))
+    saved = service.set_departments(
+        ["水质检测", "二次供水"], DEFAULT_DEPARTMENTS, admin, _actor(admin)
+    )
     assert ComplaintService(sup_db).departments() == saved
     _denied(sup_db, "UPDATE utility_settings SET value = 'x' WHERE key = 'complaint_departments'")

@@ -35,14 +35,22 @@ def setup(db, login_as):
         account_id = make_account(s).id
     first_db, first = login_as("clerk")
     second_db, second = login_as("clerk")
-    return (ComplaintService(first_db), Actor(first.username, "WS1", first.id),
-            (ComplaintService(second_db), Actor(second.username, "WS2", second.id)), account_id)
+    return (
+        ComplaintService(first_db),
+        Actor(first.username, "WS1", first.id),
+        (ComplaintService(second_db), Actor(second.username, "WS2", second.id)),
+        account_id,
+    )
 
 
 def _new(account_id=None, **kw):
     values = dict(
-        complainant="张三", contact="13812345678", channel="counter", category="pressure",
-        description="家中水压低，六楼几乎没水", account_id=account_id,
+        complainant="张三",
+        contact="13812345678",
+        channel="counter",
+        category="pressure",
+        description="家中水压低，六楼几乎没水",
+        account_id=account_id,
     )
     values.update(kw)
     return NewComplaint(**values)
@@ -69,7 +77,12 @@ def test_whole_life_cycle(setup, db):
     c = service.close(c.id, c.version, "satisfied", actor)
     assert c.status == "closed" and c.satisfaction == "satisfied"
     assert [e.kind for e in c.events] == [
-        "received", "forwarded", "follow_up", "resolved", "reply", "closed"
+        "received",
+        "forwarded",
+        "follow_up",
+        "resolved",
+        "reply",
+        "closed",
     ]
     reply = c.events[4]
     # the event's time is the server's clock, never the client's
@@ -81,11 +94,18 @@ def test_whole_life_cycle(setup, db):
     assert c.status == "open" and c.version == 7
     with db.read() as s:
         actions = s.scalars(
-            select(AuditEvent.action).where(AuditEvent.entity == "complaint").order_by(AuditEvent.id)
+            select(AuditEvent.action)
+            .where(AuditEvent.entity == "complaint")
+            .order_by(AuditEvent.id)
         ).all()
     assert actions == [
-        "complaint.receive", "complaint.forwarded", "complaint.follow_up", "complaint.resolved",
-        "complaint.reply", "complaint.closed", "complaint.reopened",
+        "complaint.receive",
+        "complaint.forwarded",
+        "complaint.follow_up",
+        "complaint.resolved",
+        "complaint.reply",
+        "complaint.closed",
+        "complaint.reopened",
     ]
 
 
@@ -160,8 +180,11 @@ def test_filters_counts_and_export(setup, db, tmp_path):
     a = service.receive(_new(account_id, category="water_quality"), actor)
     old = service.receive(_new(None, category="billing"), actor)
     with db.engine.begin() as conn:  # received 40 days ago (as an import would have it)
-        conn.execute(update(Complaint).where(Complaint.id == old.id).values(
-            created_at=T0 - timedelta(days=40)))
+        conn.execute(
+            update(Complaint)
+            .where(Complaint.id == old.id)
+            .values(created_at=T0 - timedelta(days=40))
+        )
     service.forward(a.id, a.version, "水质检测", T0 + timedelta(hours=4), actor)
     assert [r.category for r in service.list(ComplaintFilter(category="billing"))] == ["billing"]
     assert [r.id for r in service.list(ComplaintFilter(department="水质检测"))] == [a.id]
@@ -188,14 +211,20 @@ def test_audit_details_name_the_change(setup, db):
         row = s.scalars(select(AuditEvent).where(AuditEvent.action == "complaint.forwarded")).one()
     details = json.loads(row.details)
     assert (row.clerk, row.workstation, details["department"]) == (
-        actor.username, "WS1", "管网维修")
+        actor.username,
+        "WS1",
+        "管网维修",
+    )
 
 
 def test_received_and_handled_in_one_transaction(setup):
     service, actor, _other, account_id = setup
     T0 = datetime.now(UTC)
     solved = service.receive(_new(account_id, resolution="当场解释阶梯水价"), actor)
-    assert solved.status == "resolved" and [e.kind for e in solved.events] == ["received", "resolved"]
+    assert solved.status == "resolved" and [e.kind for e in solved.events] == [
+        "received",
+        "resolved",
+    ]
     due = T0 + timedelta(days=1)
     sent = service.receive(_new(None, department="水质检测", due_at=due), actor)
     assert (sent.status, sent.department, sent.due_at) == ("forwarded", "水质检测", due)

@@ -34,29 +34,39 @@ def ctx(db, login_as):
     clerk_db, clerk = login_as("clerk")
     boss_db, boss = login_as("supervisor")
     return dict(
-        service=CorrectionService(clerk_db), boss_service=CorrectionService(boss_db),
-        clerk_db=clerk_db, boss_db=boss_db, clerk=clerk, boss=boss,
+        service=CorrectionService(clerk_db),
+        boss_service=CorrectionService(boss_db),
+        clerk_db=clerk_db,
+        boss_db=boss_db,
+        clerk=clerk,
+        boss=boss,
         clerk_actor=Actor(clerk.username, "WS1", clerk.id),
         boss_actor=Actor(boss.username, "WS9", boss.id),
-        account_id=ids[0], neighbour_id=ids[1],
+        account_id=ids[0],
+        neighbour_id=ids[1],
     )
 
 
 def _actions(db) -> list[str]:
     with db.read() as s:
-        return s.scalars(select(AuditEvent.action).where(AuditEvent.entity != "clerk")
-                         .order_by(AuditEvent.id)).all()
+        return s.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity != "clerk").order_by(AuditEvent.id)
+        ).all()
 
 
 def test_approved_correction_is_applied_and_audited(ctx, db):
     svc = ctx["service"]
-    req = svc.file(ctx["account_id"], "mobile", "139 0000 1111", "用户出示手机", 1, ctx["clerk_actor"])
+    req = svc.file(
+        ctx["account_id"], "mobile", "139 0000 1111", "用户出示手机", 1, ctx["clerk_actor"]
+    )
     assert req.status == "pending" and req.old_value == "138****5678"
     assert req.proposed_value == "139****1111"
     assert [p.id for p in svc.pending()] == [req.id]
     with pytest.raises(PermissionError):
         svc.approve(req.id, req.version, ctx["clerk"], ctx["clerk_actor"])
-    done = ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"], "核实无误")
+    done = ctx["boss_service"].approve(
+        req.id, req.version, ctx["boss"], ctx["boss_actor"], "核实无误"
+    )
     assert done.status == "approved" and done.decided_at is not None
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
@@ -68,20 +78,29 @@ def test_approved_correction_is_applied_and_audited(ctx, db):
 
 def test_personal_value_is_kept_masked_and_revealed_to_the_supervisor_only(ctx, db):
     svc = ctx["service"]
-    req = svc.file(ctx["account_id"], "id_number", "370829198506150011", "身份证", 1,
-                   ctx["clerk_actor"])
+    req = svc.file(
+        ctx["account_id"], "id_number", "370829198506150011", "身份证", 1, ctx["clerk_actor"]
+    )
     assert (req.old_value, req.proposed_value) == ("370829********1234", "370829********0011")
     # every list is masked, the supervisor's pending list too, and reading it writes nothing
-    assert [v.proposed_value for v in svc.for_account(ctx["account_id"])] == [
-        "370829********0011"]
+    assert [v.proposed_value for v in svc.for_account(ctx["account_id"])] == ["370829********0011"]
     assert [v.proposed_value for v in svc.pending()] == ["370829********0011"]
 
     def audit():
         with db.read() as s:
-            return [tuple(e) for e in s.execute(
-                select(AuditEvent.action, AuditEvent.clerk, AuditEvent.entity_id,
-                       AuditEvent.details).where(AuditEvent.entity != "clerk")
-                .order_by(AuditEvent.id))]
+            return [
+                tuple(e)
+                for e in s.execute(
+                    select(
+                        AuditEvent.action,
+                        AuditEvent.clerk,
+                        AuditEvent.entity_id,
+                        AuditEvent.details,
+                    )
+                    .where(AuditEvent.entity != "clerk")
+                    .order_by(AuditEvent.id)
+                )
+            ]
 
     assert [(a, c) for a, c, *_ in audit()] == [("correction.file", ctx["clerk"].username)]
     with pytest.raises(PermissionError):
@@ -89,27 +108,44 @@ def test_personal_value_is_kept_masked_and_revealed_to_the_supervisor_only(ctx, 
     with pytest.raises(LookupError):
         ctx["boss_service"].reveal(req.id + 1000, ctx["boss"], ctx["boss_actor"])
     assert len(audit()) == 1  # refused: nothing shown, nothing written
-    assert ctx["boss_service"].reveal(req.id, ctx["boss"], ctx["boss_actor"]) == "370829198506150011"
+    assert (
+        ctx["boss_service"].reveal(req.id, ctx["boss"], ctx["boss_actor"]) == "370829198506150011"
+    )
     events = audit()
     assert [(a, c, i) for a, c, i, _ in events[1:]] == [
-        ("correction.reveal", ctx["boss"].username, str(req.id))]
-    ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])  # no reveal needed
+        ("correction.reveal", ctx["boss"].username, str(req.id))
+    ]
+    ctx["boss_service"].approve(
+        req.id, req.version, ctx["boss"], ctx["boss_actor"]
+    )  # no reveal needed
     with db.read() as s:
         acc = s.get(Account, ctx["account_id"])
         assert (acc.id_number, acc.id_masked, acc.id_tail) == (
-            "370829198506150011", "370829********0011", "150011")
+            "370829198506150011",
+            "370829********0011",
+            "150011",
+        )
     events = audit()
     assert [a for a, *_ in events] == [
-        "correction.file", "correction.reveal", "correction.approve", "account.correct"]
+        "correction.file",
+        "correction.reveal",
+        "correction.approve",
+        "account.correct",
+    ]
     assert all("370829198506150011" not in details for *_, details in events)
 
 
 def test_correction_after_the_record_changed_is_refused(ctx, db):
     svc = ctx["service"]
-    req = svc.file(ctx["account_id"], "address", "嘉祥街道建设路21号", "房产证", 1, ctx["clerk_actor"])
+    req = svc.file(
+        ctx["account_id"], "address", "嘉祥街道建设路21号", "房产证", 1, ctx["clerk_actor"]
+    )
     with db.write() as s:  # someone else changes the account meanwhile
-        s.execute(update(Account).where(Account.id == ctx["account_id"]).values(
-            meter_location="厨房", version=2))
+        s.execute(
+            update(Account)
+            .where(Account.id == ctx["account_id"])
+            .values(meter_location="厨房", version=2)
+        )
     with pytest.raises(AccountChanged):
         ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
     with db.read() as s:
@@ -125,14 +161,19 @@ def test_correction_after_the_record_changed_is_refused(ctx, db):
 def test_validation_rejection_and_stale_decision(ctx, db):
     svc = ctx["service"]
     for field, value, code in (
-        ("mobile", "12345", "format"), ("id_number", "370829199001011235", "format"),
-        ("address", " ", "empty"), ("name", "张三", "same"), ("balance", "1", "field"),
+        ("mobile", "12345", "format"),
+        ("id_number", "370829199001011235", "format"),
+        ("address", " ", "empty"),
+        ("name", "张三", "same"),
+        ("balance", "1", "field"),
     ):
         with pytest.raises(CorrectionError) as info:
             svc.file(ctx["account_id"], field, value, "", 1, ctx["clerk_actor"])
         assert info.value.code == code
     req = svc.file(ctx["account_id"], "name", "张叁", "户口本", 1, ctx["clerk_actor"])
-    done = ctx["boss_service"].reject(req.id, req.version, ctx["boss"], ctx["boss_actor"], "证件不符")
+    done = ctx["boss_service"].reject(
+        req.id, req.version, ctx["boss"], ctx["boss_actor"], "证件不符"
+    )
     assert done.status == "rejected" and done.decision_note == "证件不符"
     with pytest.raises(StaleCorrection):
         ctx["boss_service"].approve(req.id, req.version, ctx["boss"], ctx["boss_actor"])
@@ -153,12 +194,25 @@ def test_guide_facts_show_outage_arrears_and_nearby_repair(ctx, db):
     now = datetime.now(UTC)
     outages = OutageService(ctx["boss_db"])
     with pytest.raises(PermissionError):
-        outages.announce("A01", now, now + timedelta(hours=6), "管网维修", ctx["clerk"],
-                         ctx["clerk_actor"])
-    outages.announce("A01", now - timedelta(hours=1), now + timedelta(hours=6), "建设路爆管抢修",
-                     ctx["boss"], ctx["boss_actor"])
-    outages.announce("A01", now - timedelta(days=2), now - timedelta(days=1), "已结束",
-                     ctx["boss"], ctx["boss_actor"])
+        outages.announce(
+            "A01", now, now + timedelta(hours=6), "管网维修", ctx["clerk"], ctx["clerk_actor"]
+        )
+    outages.announce(
+        "A01",
+        now - timedelta(hours=1),
+        now + timedelta(hours=6),
+        "建设路爆管抢修",
+        ctx["boss"],
+        ctx["boss_actor"],
+    )
+    outages.announce(
+        "A01",
+        now - timedelta(days=2),
+        now - timedelta(days=1),
+        "已结束",
+        ctx["boss"],
+        ctx["boss_actor"],
+    )
     ComplaintService(ctx["clerk_db"]).receive(
         NewComplaint("李四", "", "hotline", "pressure", "停水", account_id=ctx["neighbour_id"]),
         ctx["clerk_actor"],

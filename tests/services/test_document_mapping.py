@@ -26,19 +26,38 @@ CLOSED = datetime(2026, 10, 20, 9, 5, tzinfo=UTC)
 
 
 def _report(counted: str | None = "349.50") -> DayCloseReport:
-    totals = ShiftTotals(shift_id=7, clerk_id=3, opened_at=OPENED, opening_float=D("200.00"),
-                         payments=4, reversals=1,
-                         by_tender={"cash": D("150.00"), "wechat": D("9.00")},
-                         expected_cash=D("350.00"), closed=True, late_fees=D("1.20"))
-    summary = ShiftSummary(totals=totals, hall_code="HQ", workstation="W01",
-                           clerk_username="clerk01", clerk_name="收费员",
-                           closed_at=CLOSED if counted else None,
-                           counted_cash=D(counted) if counted else None,
-                           cash_variance=D(counted) - D("350.00") if counted else None,
-                           variance_reason="少收五角")
-    return DayCloseReport(summary=summary, hall_name="嘉祥营业厅", utility_name="嘉祥县自来水公司",
-                          counts=((D("100"), 3),), first_receipt="JX00000001",
-                          last_receipt="JX00000004", reversal_amount=D("10.00"))
+    totals = ShiftTotals(
+        shift_id=7,
+        clerk_id=3,
+        opened_at=OPENED,
+        opening_float=D("200.00"),
+        payments=4,
+        reversals=1,
+        by_tender={"cash": D("150.00"), "wechat": D("9.00")},
+        expected_cash=D("350.00"),
+        closed=True,
+        late_fees=D("1.20"),
+    )
+    summary = ShiftSummary(
+        totals=totals,
+        hall_code="HQ",
+        workstation="W01",
+        clerk_username="clerk01",
+        clerk_name="收费员",
+        closed_at=CLOSED if counted else None,
+        counted_cash=D(counted) if counted else None,
+        cash_variance=D(counted) - D("350.00") if counted else None,
+        variance_reason="少收五角",
+    )
+    return DayCloseReport(
+        summary=summary,
+        hall_name="嘉祥营业厅",
+        utility_name="嘉祥县自来水公司",
+        counts=((D("100"), 3),),
+        first_receipt="JX00000001",
+        last_receipt="JX00000004",
+        reversal_amount=D("10.00"),
+    )
 
 
 def test_day_close_counts_cash_in_the_drawer_and_takes_the_rest_as_expected():
@@ -50,7 +69,10 @@ def test_day_close_counts_cash_in_the_drawer_and_takes_the_rest_as_expected():
     assert data.business_date == date(2026, 10, 20)  # the Shanghai day the shift opened
     assert (data.payment_count, data.reversal_count, data.reversal_amount) == (4, 1, D("10.00"))
     assert (data.late_fees, data.note, data.utility) == (
-        D("1.20"), "少收五角", Utility("嘉祥县自来水公司", "嘉祥营业厅"))
+        D("1.20"),
+        "少收五角",
+        Utility("嘉祥县自来水公司", "嘉祥营业厅"),
+    )
     assert day_close_document(_report(), 80) is not None
 
 
@@ -71,22 +93,46 @@ def test_the_relief_form_names_the_approver_only_once_approved():
 
 def test_a_statement_row_has_the_last_payment_and_every_receipt_once():
     first, last = datetime(2026, 9, 3, 2, 0, tzinfo=UTC), datetime(2026, 9, 20, 2, 0, tzinfo=UTC)
-    line = StatementLine(period="2026-09", start_reading=1200, end_reading=1212, usage=12,
-                         billed=D("34.20"), paid=D("34.20"), outstanding=D("0.00"),
-                         due_on=date(2026, 9, 28), payments=(
-                             StatementPayment("JX00000002", last, D("20.00")),
-                             StatementPayment("JX00000001", first, D("10.00")),
-                             StatementPayment("JX00000002", last, D("4.20"))))
-    statement = Statement(account_id=1, account_no="01000001", name="张三", address="建设路12号",
-                          from_period="2026-09", to_period="2026-09", lines=(line,), payments=(),
-                          total_usage=12, total_billed=D("34.20"), total_paid=D("34.20"),
-                          total_outstanding=D("0.00"), total_received=D("34.20"),
-                          prepayment_balance=D("5.00"), arrears=D("0.00"))
+    line = StatementLine(
+        period="2026-09",
+        start_reading=1200,
+        end_reading=1212,
+        usage=12,
+        billed=D("34.20"),
+        paid=D("34.20"),
+        outstanding=D("0.00"),
+        due_on=date(2026, 9, 28),
+        payments=(
+            StatementPayment("JX00000002", last, D("20.00")),
+            StatementPayment("JX00000001", first, D("10.00")),
+            StatementPayment("JX00000002", last, D("4.20")),
+        ),
+    )
+    statement = Statement(
+        account_id=1,
+        account_no="01000001",
+        name="张三",
+        address="建设路12号",
+        from_period="2026-09",
+        to_period="2026-09",
+        lines=(line,),
+        payments=(),
+        total_usage=12,
+        total_billed=D("34.20"),
+        total_paid=D("34.20"),
+        total_outstanding=D("0.00"),
+        total_received=D("34.20"),
+        prepayment_balance=D("5.00"),
+        arrears=D("0.00"),
+    )
     with pytest.raises(ValueError, match="utility"):
         statement_data(statement, clerk="收费员", printed_at=CLOSED)
-    data = statement_data(statement, clerk="收费员", printed_at=CLOSED,
-                          utility=Utility("嘉祥县自来水公司", "嘉祥营业厅"))
+    data = statement_data(
+        statement,
+        clerk="收费员",
+        printed_at=CLOSED,
+        utility=Utility("嘉祥县自来水公司", "嘉祥营业厅"),
+    )
     (row,) = data.rows
     assert (row.paid_at, row.receipt_no) == (last, "JX00000002、JX00000001")
     assert (row.amount_due, row.amount_paid, data.balance) == (D("34.20"), D("34.20"), D("5.00"))
-

@@ -43,7 +43,9 @@ def test_first_start_creates_and_fills_then_only_migrates(root):
     try:
         assert first.created
         assert {(d.username, d.role) for d in first.demo_logins} >= {
-            ("clerk01", "clerk"), ("super01", "supervisor")}
+            ("clerk01", "clerk"),
+            ("super01", "supervisor"),
+        }
         # loopback only, and the clerk URL carries no credentials
         assert first.url.startswith("postgresql://127.0.0.1:") and "@" not in first.url
         # the hint on the login screen is true: the demo login works
@@ -52,11 +54,16 @@ def test_first_start_creates_and_fills_then_only_migrates(root):
         assert result.clerk.username == login.username
         with result.database.read() as s:
             # the clerk is a real login role in the group of its role
-            assert s.execute(text("SELECT pg_has_role(session_user, 'counter_clerk', 'MEMBER')")
-                             ).scalar_one()
+            assert s.execute(
+                text("SELECT pg_has_role(session_user, 'counter_clerk', 'MEMBER')")
+            ).scalar_one()
             # a database of a non-C ctype, the same on Windows: builtin C.UTF-8
-            assert s.execute(text("SELECT datlocprovider, datlocale FROM pg_database "
-                                  "WHERE datname = current_database()")).one() == ("b", "C.UTF-8")
+            assert s.execute(
+                text(
+                    "SELECT datlocprovider, datlocale FROM pg_database "
+                    "WHERE datname = current_database()"
+                )
+            ).one() == ("b", "C.UTF-8")
         result.database.dispose()
     finally:
         assert es.release_server(first.server)  # the last user stops it
@@ -170,11 +177,15 @@ def test_a_data_directory_that_cannot_be_written_names_the_reason(root):
 
 
 def test_failures_are_classified_from_what_the_server_says():
-    assert es.classify_failure('could not bind IPv4 address "127.0.0.1": Address already in use'
-                               ) == "port"
+    assert (
+        es.classify_failure('could not bind IPv4 address "127.0.0.1": Address already in use')
+        == "port"
+    )
     assert es.classify_failure("could not write to file: No space left on device") == "disk_full"
-    assert es.classify_failure('could not open file "global/pg_control": Permission denied'
-                               ) == "permissions"
+    assert (
+        es.classify_failure('could not open file "global/pg_control": Permission denied')
+        == "permissions"
+    )
     assert es.classify_failure("database files are incompatible with server") == "newer_version"
     assert es.classify_failure("something else") == "failed"
 
@@ -222,9 +233,11 @@ def _kill_backends(datadir: Path) -> None:
     import psutil
 
     def gone() -> bool:
-        return not [p for p in psutil.process_iter(["name", "cmdline"])
-                    if p.info["name"] == "postgres" and str(datadir) in " ".join(
-                        p.info["cmdline"] or [])]
+        return not [
+            p
+            for p in psutil.process_iter(["name", "cmdline"])
+            if p.info["name"] == "postgres" and str(datadir) in " ".join(p.info["cmdline"] or [])
+        ]
 
     poll_until(gone, timeout=10, interval=0.1)
 

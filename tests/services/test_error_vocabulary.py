@@ -34,8 +34,9 @@ def test_the_walk_finds_the_errors():
     assert {"ActionError", "PaymentError", "ReliefError", "MoneyError", "LoginError"} <= names
 
 
-@pytest.mark.parametrize("cls", sorted(set(_error_classes()), key=lambda c: c.__qualname__),
-                         ids=lambda c: c.__qualname__)
+@pytest.mark.parametrize(
+    "cls", sorted(set(_error_classes()), key=lambda c: c.__qualname__), ids=lambda c: c.__qualname__
+)
 def test_every_error_class_is_a_counter_error(cls):
     assert issubclass(cls, CounterError), f"{cls.__module__}.{cls.__qualname__}"
 

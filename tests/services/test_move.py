@@ -46,36 +46,53 @@ def target(pg_server, monkeypatch):
 
 def _totals(db: Database) -> dict:
     with db.read() as s:
-        return dict(s.execute(text(
-            "SELECT 'bills', sum(amount) FROM bills UNION ALL "
-            "SELECT 'payments', sum(amount) FROM payments UNION ALL "
-            "SELECT 'accounts', count(*) FROM accounts UNION ALL "
-            "SELECT 'audit', count(*) FROM audit_events")).all())
+        return dict(
+            s.execute(
+                text(
+                    "SELECT 'bills', sum(amount) FROM bills UNION ALL "
+                    "SELECT 'payments', sum(amount) FROM payments UNION ALL "
+                    "SELECT 'accounts', count(*) FROM accounts UNION ALL "
+                    "SELECT 'audit', count(*) FROM audit_events"
+                )
+            ).all()
+        )
 
 
-def test_move_copies_everything_and_clerks_keep_their_passwords(embedded, target, capsys,
-                                                                 monkeypatch, pg_server):
+def test_move_copies_everything_and_clerks_keep_their_passwords(
+    embedded, target, capsys, monkeypatch, pg_server
+):
     monkeypatch.delenv("COUNTER_DATABASE_URL", raising=False)
     source = Database.from_url(embedded.server.admin_url())
     newcomer = f"t_move_{uuid.uuid4().hex[:8]}"  # a login the server surely lacks
-    create_clerk(source, username=newcomer, display_name="新来的", role="supervisor",
-                 hall_code="JX01", password="her own secret")
+    create_clerk(
+        source,
+        username=newcomer,
+        display_name="新来的",
+        role="supervisor",
+        hall_code="JX01",
+        password="her own secret",
+    )
     before = _totals(source)
-    code = main(["--database-url", embedded.server.admin_url(), "--json", "move-to-server",
-                 "--to", target])
+    code = main(
+        ["--database-url", embedded.server.admin_url(), "--json", "move-to-server", "--to", target]
+    )
     out, err = capsys.readouterr()
     assert code == 0, err
     report = json.loads(out)
     assert report["rows"]["accounts"] == 25
-    assert report["workstation_url"].startswith("postgresql://") and "@" not in \
-        report["workstation_url"]
+    assert (
+        report["workstation_url"].startswith("postgresql://")
+        and "@" not in report["workstation_url"]
+    )
     moved = Database.from_url(target)
     assert _totals(moved) == before
     # the server's sequences continue after the copied rows
     with moved.read() as s:
         top = s.execute(text("SELECT max(id) FROM accounts")).scalar_one()
-        assert s.execute(text("SELECT nextval(pg_get_serial_sequence('accounts', 'id'))")
-                         ).scalar_one() > top
+        assert (
+            s.execute(text("SELECT nextval(pg_get_serial_sequence('accounts', 'id'))")).scalar_one()
+            > top
+        )
     # a clerk signs in to the server with the password from this computer
     assert newcomer in report["roles_created"]
     assert set(report["roles_created"]) | set(report["roles_kept"]) >= {"clerk01", "admin"}
@@ -83,8 +100,7 @@ def test_move_copies_everything_and_clerks_keep_their_passwords(embedded, target
     assert result.clerk.username == newcomer and result.clerk.role == "supervisor"
     result.database.dispose()
     # moving again into the filled database writes nothing
-    code = main(["--database-url", embedded.server.admin_url(), "move-to-server",
-                 "--to", target])
+    code = main(["--database-url", embedded.server.admin_url(), "move-to-server", "--to", target])
     assert code == 1
     assert "already has" in capsys.readouterr().err
     assert _totals(moved) == before
@@ -105,8 +121,15 @@ def test_a_server_at_another_schema_revision_is_refused(embedded, target):
 
 
 def test_a_password_in_the_target_url_is_refused(embedded, capsys):
-    code = main(["--database-url", embedded.server.admin_url(), "move-to-server",
-                 "--to", "postgresql://admin:s3cret@127.0.0.1:1/counter"])
+    code = main(
+        [
+            "--database-url",
+            embedded.server.admin_url(),
+            "move-to-server",
+            "--to",
+            "postgresql://admin:s3cret@127.0.0.1:1/counter",
+        ]
+    )
     assert code == 1
     err = capsys.readouterr().err
     assert "s3cret" not in err and "PGPASSWORD" in err

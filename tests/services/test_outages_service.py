@@ -27,17 +27,22 @@ def ctx(db, login_as):
 
 def _audit(db):
     with db.read() as s:
-        return s.execute(select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
-                         .where(AuditEvent.entity == "outage").order_by(AuditEvent.id)).all()
+        return s.execute(
+            select(AuditEvent.action, AuditEvent.entity_id, AuditEvent.details)
+            .where(AuditEvent.entity == "outage")
+            .order_by(AuditEvent.id)
+        ).all()
 
 
 def test_end_a_running_outage_and_withdraw_an_upcoming_one(ctx, db):
     service, _clerk, boss, actor = ctx
     NOW = datetime.now(UTC)
-    running = service.announce("A01", NOW - timedelta(hours=2), NOW + timedelta(hours=6),
-                               "建设路爆管抢修", boss, actor)
-    upcoming = service.announce("A01", NOW + timedelta(days=1), NOW + timedelta(days=1, hours=8),
-                                "水厂检修", boss, actor)
+    running = service.announce(
+        "A01", NOW - timedelta(hours=2), NOW + timedelta(hours=6), "建设路爆管抢修", boss, actor
+    )
+    upcoming = service.announce(
+        "A01", NOW + timedelta(days=1), NOW + timedelta(days=1, hours=8), "水厂检修", boss, actor
+    )
     listed = service.active(now=NOW)
     assert [o.id for o in listed] == [running.id, upcoming.id]
     assert listed[0].announced_by == "测试" and listed[0].area_name == "城区一片"
@@ -58,20 +63,25 @@ def test_end_a_running_outage_and_withdraw_an_upcoming_one(ctx, db):
     assert NOW <= rows[running.id].ends_at <= ended and not rows[running.id].cancelled
     assert rows[upcoming.id].cancelled
     assert [(a, int(e)) for a, e, _d in events] == [
-        ("outage.announce", running.id), ("outage.announce", upcoming.id),
-        ("outage.end", running.id), ("outage.cancel", upcoming.id),
+        ("outage.announce", running.id),
+        ("outage.announce", upcoming.id),
+        ("outage.end", running.id),
+        ("outage.cancel", upcoming.id),
     ]
-    assert datetime.fromisoformat(json.loads(events[2].details)["ends_at"]) == \
-        rows[running.id].ends_at
+    assert (
+        datetime.fromisoformat(json.loads(events[2].details)["ends_at"]) == rows[running.id].ends_at
+    )
 
 
 def test_only_active_outages_change_and_only_supervisors_change_them(ctx, db):
     service, clerk, boss, actor = ctx
     now = datetime.now(UTC)
-    view = service.announce("A01", now - timedelta(hours=1), now + timedelta(hours=1), "抢修",
-                            boss, actor)
-    over = service.announce("A01", now - timedelta(hours=3), now - timedelta(hours=2), "旧的",
-                            boss, actor)
+    view = service.announce(
+        "A01", now - timedelta(hours=1), now + timedelta(hours=1), "抢修", boss, actor
+    )
+    over = service.announce(
+        "A01", now - timedelta(hours=3), now - timedelta(hours=2), "旧的", boss, actor
+    )
     for change in (service.end, service.cancel):
         with pytest.raises(PermissionError):
             change(view.id, clerk, Actor(clerk.username, "WS1", clerk.id))
@@ -85,4 +95,8 @@ def test_only_active_outages_change_and_only_supervisors_change_them(ctx, db):
     with pytest.raises(OutageError):
         service.cancel(view.id + 100, boss, actor)  # no such outage
     actions = [a for a, _e, _d in _audit(db)]
-    assert actions == ["outage.announce", "outage.announce", "outage.cancel"]  # refusals write nothing
+    assert actions == [
+        "outage.announce",
+        "outage.announce",
+        "outage.cancel",
+    ]  # refusals write nothing

@@ -43,7 +43,8 @@ def test_cash_pays_all_bills_with_change(setup):
     )
     assert result.change == D("24.50")
     assert [(a.period, a.amount) for a in result.allocations] == [
-        ("2026-01", D("30.00")), ("2026-02", D("45.50")),
+        ("2026-01", D("30.00")),
+        ("2026-02", D("45.50")),
     ]
     assert (result.series_code, result.receipt_no) == ("HQ", 1)
     with db.read() as s:
@@ -55,7 +56,8 @@ def test_partial_amount_goes_to_the_oldest_bill_first(setup):
     db, service, account_id, actor, shift_id = setup
     result = service.post(request(account_id, shift_id, "40.00", cash("40.00")), actor)
     assert [(a.period, a.amount) for a in result.allocations] == [
-        ("2026-01", D("30.00")), ("2026-02", D("10.00")),
+        ("2026-01", D("30.00")),
+        ("2026-02", D("10.00")),
     ]
     with db.read() as s:
         assert [b.outstanding for b in open_bills(s, account_id)] == [D("35.50")]
@@ -64,8 +66,13 @@ def test_partial_amount_goes_to_the_oldest_bill_first(setup):
 def test_surplus_goes_to_prepayment_and_pays_later(setup):
     db, service, account_id, actor, shift_id = setup
     first = service.post(
-        request(account_id, shift_id, "30.00", TenderInput(Tender.WECHAT, D("100.00"), reference="WX1"),
-                bill_ids=(_bill_ids(db, account_id)[0],)),
+        request(
+            account_id,
+            shift_id,
+            "30.00",
+            TenderInput(Tender.WECHAT, D("100.00"), reference="WX1"),
+            bill_ids=(_bill_ids(db, account_id)[0],),
+        ),
         actor,
     )
     assert (first.deposit, first.balance_after) == (D("70.00"), D("70.00"))
@@ -76,21 +83,34 @@ def test_surplus_goes_to_prepayment_and_pays_later(setup):
     assert second.receipt_no == first.receipt_no + 1
     with db.read() as s:
         balance = s.execute(select(m.Account.prepayment_balance)).scalar_one()
-        ledger = s.execute(select(m.PrepaymentEntry.amount).order_by(m.PrepaymentEntry.id)).scalars().all()
+        ledger = (
+            s.execute(select(m.PrepaymentEntry.amount).order_by(m.PrepaymentEntry.id))
+            .scalars()
+            .all()
+        )
     assert balance == D("24.50") and ledger == [D("70.00"), D("-45.50")]
 
 
 def test_deposit_only(setup):
     _, service, account_id, actor, shift_id = setup
     result = service.post(request(account_id, shift_id, "0", cash("50.00")), actor)
-    assert (result.allocations, result.deposit, result.balance_after) == ((), D("50.00"), D("50.00"))
+    assert (result.allocations, result.deposit, result.balance_after) == (
+        (),
+        D("50.00"),
+        D("50.00"),
+    )
 
 
 def test_several_tenders_in_one_payment(setup):
     _, service, account_id, actor, shift_id = setup
     result = service.post(
-        request(account_id, shift_id, "75.50", cash("20.00", "20.00"),
-                TenderInput(Tender.CARD, D("55.50"), reference="6222****1234")),
+        request(
+            account_id,
+            shift_id,
+            "75.50",
+            cash("20.00", "20.00"),
+            TenderInput(Tender.CARD, D("55.50"), reference="6222****1234"),
+        ),
         actor,
     )
     assert result.amount == D("75.50") and len(result.tenders) == 2
@@ -105,14 +125,19 @@ def test_retry_with_the_same_uuid_posts_once(setup):
     assert _count(db, m.Payment) == 1 and _count(db, m.Allocation) == 1
     assert service.lookup(req.client_uuid).payment_id == first.payment_id
     with pytest.raises(IdempotencyConflict):
-        service.post(request(account_id, shift_id, "40.00", cash("40.00"), client_uuid=req.client_uuid), actor)
+        service.post(
+            request(account_id, shift_id, "40.00", cash("40.00"), client_uuid=req.client_uuid),
+            actor,
+        )
 
 
 def test_stale_amount_is_refused_with_the_new_amount(setup):
     db, service, account_id, actor, shift_id = setup
     service.post(request(account_id, shift_id, "30.00", cash("30.00")), actor)
     with pytest.raises(StaleBillsError) as info:
-        service.post(request(account_id, shift_id, "75.50", cash("75.50"), expected_owed=D("75.50")), actor)
+        service.post(
+            request(account_id, shift_id, "75.50", cash("75.50"), expected_owed=D("75.50")), actor
+        )
     assert info.value.outstanding == D("45.50")
     assert _count(db, m.Payment) == 1
 

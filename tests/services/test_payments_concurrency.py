@@ -40,7 +40,9 @@ def _run_all(jobs):
 
 def _receipts(db) -> list[int]:
     with db.read() as s:
-        return s.execute(select(m.Payment.receipt_no).order_by(m.Payment.receipt_no)).scalars().all()
+        return (
+            s.execute(select(m.Payment.receipt_no).order_by(m.Payment.receipt_no)).scalars().all()
+        )
 
 
 def test_twenty_clerks_paying_the_same_bills_at_once(db, login_as):
@@ -65,7 +67,9 @@ def test_twenty_clerks_paying_the_same_bills_at_once(db, login_as):
 
 
 def test_twenty_small_payments_on_one_account_never_over_allocate(db, login_as):
-    (account_id,), actor, shift_id, clerk_db, _ = build_utility(db, login_as, bills=("10.00", "10.00"))
+    (account_id,), actor, shift_id, clerk_db, _ = build_utility(
+        db, login_as, bills=("10.00", "10.00")
+    )
     service = PaymentService(clerk_db, series_code="HQ")
     jobs = [
         lambda: service.post(request(account_id, shift_id, "1.00", cash("1.50")), actor)
@@ -117,7 +121,11 @@ class _Killer:
         self.fired = False
 
     def before(self, conn, _cursor, statement, *_args) -> None:
-        if self.moment == "before_commit" and not self.fired and "counter_post_payment" in statement:
+        if (
+            self.moment == "before_commit"
+            and not self.fired
+            and "counter_post_payment" in statement
+        ):
             self._kill(conn)
 
     def after(self, conn, _cursor, statement, *_args) -> None:
@@ -186,8 +194,9 @@ def test_twenty_clerks_numbered_by_hall_with_a_second_series(db, login_as):
 def _post_held_open(service, req, actor, posted: threading.Event, release: threading.Event):
     """Post ``req`` inside a transaction held open (its account row lock) until released."""
     with service.db.engine.connect() as conn:  # the clerk's login
-        data = conn.exec_driver_sql(Call("post_payment", service.arguments(req, actor)).sql,
-                                    service.arguments(req, actor)).scalar_one()
+        data = conn.exec_driver_sql(
+            Call("post_payment", service.arguments(req, actor)).sql, service.arguments(req, actor)
+        ).scalar_one()
         posted.set()
         release.wait(20)
         conn.commit()
@@ -206,8 +215,9 @@ def test_lookup_waits_for_a_posting_of_the_account_still_in_flight(db, login_as)
         assert service.lookup(req.client_uuid) is None
         looking = pool.submit(service.lookup, req.client_uuid, account_id)
         # it waits on the account row: its session shows a lock wait, and it has not answered
-        assert wait_for_lock_waiters(db.engine, "%counter_lookup_payment%"), \
+        assert wait_for_lock_waiters(db.engine, "%counter_lookup_payment%"), (
             "the lookup never waited on the account row"
+        )
         assert not looking.done()
         release.set()
         found = looking.result(20)

@@ -27,8 +27,13 @@ def accounts(db):
         meter = s.execute(select(m.Meter.id).where(m.Meter.meter_no == "M1")).scalar_one()
         s.add(
             m.Reading(
-                account_id=a1, meter_id=meter, period="2026-08", read_on=date(2026, 8, 20),
-                previous_reading=0, reading=1200, usage=1200,
+                account_id=a1,
+                meter_id=meter,
+                period="2026-08",
+                read_on=date(2026, 8, 20),
+                previous_reading=0,
+                reading=1200,
+                usage=1200,
             )
         )
     return db
@@ -61,14 +66,20 @@ def test_good_csv_is_written(accounts, tmp_path, batch):
     report = import_readings(batch, path, today=TODAY)
     assert report.ok and report.written == 2
     with accounts.read() as s:
-        usage = s.execute(
-            select(m.Reading.usage).where(m.Reading.period == "2026-10").order_by(m.Reading.id)
-        ).scalars().all()
+        usage = (
+            s.execute(
+                select(m.Reading.usage).where(m.Reading.period == "2026-10").order_by(m.Reading.id)
+            )
+            .scalars()
+            .all()
+        )
     assert usage == [25, 99]
 
 
 def test_gb18030_csv_from_excel_is_read(accounts, tmp_path, batch):
-    path = _csv(tmp_path, "用户号,抄表期间,抄表日期,本期读数\n01000002,2026-10,2026/10/21,5\n", "gb18030")
+    path = _csv(
+        tmp_path, "用户号,抄表期间,抄表日期,本期读数\n01000002,2026-10,2026/10/21,5\n", "gb18030"
+    )
     assert import_readings(batch, path, today=TODAY).written == 1
 
 
@@ -90,14 +101,22 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_written(accounts, tmp_path
     report = import_readings(batch, path, today=TODAY)
     assert not report.ok and report.written == 0
     assert [(e.line, e.field) for e in report.errors] == [
-        (3, "account_no"), (4, "period"), (5, "reading"), (6, "reading"),
-        (7, "period"), (8, "meter_no"), (9, "read_on"), (10, "period"),
+        (3, "account_no"),
+        (4, "period"),
+        (5, "reading"),
+        (6, "reading"),
+        (7, "period"),
+        (8, "meter_no"),
+        (9, "read_on"),
+        (10, "period"),
     ]
     assert _count(accounts) == before
 
 
 def test_lower_reading_is_refused_unless_rollover(accounts, tmp_path, batch):
-    path = _csv(tmp_path, "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-10,2026-10-20,1100\n")
+    path = _csv(
+        tmp_path, "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-10,2026-10-20,1100\n"
+    )
     report = import_readings(batch, path, today=TODAY)
     assert [(e.line, e.field) for e in report.errors] == [(2, "reading")]
     assert "lower" in report.errors[0].message
@@ -153,10 +172,14 @@ def test_a_row_the_database_refuses_is_reported_by_its_line(accounts, batch, tmp
     write: the database's own check names the line, and nothing is written."""
     from counter_app.services.imports import readings as ri
 
-    path = _csv(tmp_path, "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-10,2026-10-20,1225\n")
+    path = _csv(
+        tmp_path, "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-10,2026-10-20,1225\n"
+    )
     rows = ri._rows_from_file(path)
     other = tmp_path / "other.csv"
-    other.write_text("用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-09,2026-09-20,1210\n")
+    other.write_text(
+        "用户号,表号,抄表期间,抄表日期,本期读数\n01000001,M1,2026-09,2026-09-20,1210\n"
+    )
     # validated first (as the service does), then someone else's import lands
     with accounts.read() as s:
         v = ri._Validator(s, TODAY)
@@ -168,8 +191,13 @@ def test_a_row_the_database_refuses_is_reported_by_its_line(accounts, batch, tmp
     from counter_app.services.actions import ActionError, call
 
     with pytest.raises(ActionError) as refused:
-        call(batch, "import_readings", "a" * 64, "readings.csv",
-             ri.jsonb([ri._payload(r) for r in rows]))
+        call(
+            batch,
+            "import_readings",
+            "a" * 64,
+            "readings.csv",
+            ri.jsonb([ri._payload(r) for r in rows]),
+        )
     assert (refused.value.code, refused.value.field) == ("stale", "rows[line 2].reading")
     assert ri._refused_row(refused.value) == ri.RowError(2, "reading", refused.value.message)
     assert _count(accounts) == before

@@ -46,12 +46,16 @@ def test_clerk_files_supervisor_decides_nobody_reads_the_raw_id(town, login_as):
 def _waiting_on(db, pid: int) -> int:
     """Sessions waiting on a lock the session ``pid`` holds."""
     with db.read() as s:
-        return s.execute(text("SELECT count(*) FROM pg_stat_activity "
-                              "WHERE :p = ANY (pg_blocking_pids(pid))"), {"p": pid}).scalar_one()
+        return s.execute(
+            text("SELECT count(*) FROM pg_stat_activity WHERE :p = ANY (pg_blocking_pids(pid))"),
+            {"p": pid},
+        ).scalar_one()
 
 
 def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
-    town, login_as, pg_db  # noqa: F811
+    town,
+    login_as,
+    pg_db,  # noqa: F811
 ):
     """Two clerks file one certificate on two accounts at the same moment.
 
@@ -63,8 +67,12 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
     number = "嘉民低保字〔2026〕00777号"
     filings = [
         (*login_as("clerk"), form(town.household, certificate_no=number)),
-        (*login_as("clerk"), form(town.collective, certificate_no=number,
-                                  low_income_households=1, total_households=12)),
+        (
+            *login_as("clerk"),
+            form(
+                town.collective, certificate_no=number, low_income_households=1, total_households=12
+            ),
+        ),
     ]
     results: list[object] = [None, None]
     start = threading.Barrier(3, timeout=30)
@@ -79,8 +87,10 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
 
     threads = [threading.Thread(target=file, args=(i,), daemon=True) for i in (0, 1)]
     with pg_db.engine.connect() as holder:  # the lock the action takes (0030: a row)
-        holder.execute(text("SELECT counter_lock('relief_certificate', "
-                            "counter_relief_certificate_key(:n))"), {"n": number})
+        holder.execute(
+            text("SELECT counter_lock('relief_certificate', counter_relief_certificate_key(:n))"),
+            {"n": number},
+        )
         pid = holder.execute(text("SELECT pg_backend_pid()")).scalar_one()
         try:
             for t in threads:
@@ -102,13 +112,16 @@ def test_same_certificate_on_two_accounts_at_once_only_one_is_filed(
 
 
 def test_printed_form_names_who_filed_and_approved_not_who_prints(
-    town, login_as, pg_db  # noqa: F811
+    town,
+    login_as,
+    pg_db,  # noqa: F811
 ):
     filer_db, filer = named(pg_db, login_as, "clerk", "王丽")
     sup_db, sup = named(pg_db, login_as, "supervisor", "李主管")
     printer_db, printer = named(pg_db, login_as, "clerk", "赵六")
     pending = ReliefService(filer_db).apply(
-        form(town.household, contact_phone="0537-6812345"), ACTOR)
+        form(town.household, contact_phone="0537-6812345"), ACTOR
+    )
 
     def printed(application_id: int) -> str:
         service = ReliefService(printer_db)  # a clerk login reads only what it may

@@ -30,27 +30,48 @@ from tests.support.relief import ACTOR, ALL_MATERIALS, LOW_LIVING, TODAY, Town, 
 
 def read(db, account_id, meter_id, period, read_on, previous, reading):
     with db.write() as s:
-        s.add(m.Reading(account_id=account_id, meter_id=meter_id, period=str(period),
-                        read_on=read_on, previous_reading=previous, reading=reading,
-                        usage=reading - previous))
+        s.add(
+            m.Reading(
+                account_id=account_id,
+                meter_id=meter_id,
+                period=str(period),
+                read_on=read_on,
+                previous_reading=previous,
+                reading=reading,
+                usage=reading - previous,
+            )
+        )
 
 
 def history(town: Town, data: ReliefInput, applied_on: date) -> tuple[int, str]:
     """An approved relief filed on ``applied_on`` (seeded as the administrator,
     as the demo does); its effective period is the server's rule's."""
     with town.db.write() as s:
-        period = s.execute(text("SELECT counter_relief_effective_period(:a, :d)"),
-                           {"a": data.account_id, "d": applied_on}).scalar_one()
+        period = s.execute(
+            text("SELECT counter_relief_effective_period(:a, :d)"),
+            {"a": data.account_id, "d": applied_on},
+        ).scalar_one()
         row = m.ReliefApplication(
-            account_id=data.account_id, rule_code="DEFAULT", certificate_type=LOW_LIVING,
-            certificate_no=data.certificate_no, issuing_office=data.issuing_office,
-            valid_from=data.valid_from, valid_to=data.valid_to, holder_name=data.holder_name,
-            holder_id_masked="370829********0011", contact_phone_masked="138****5678",
+            account_id=data.account_id,
+            rule_code="DEFAULT",
+            certificate_type=LOW_LIVING,
+            certificate_no=data.certificate_no,
+            issuing_office=data.issuing_office,
+            valid_from=data.valid_from,
+            valid_to=data.valid_to,
+            holder_name=data.holder_name,
+            holder_id_masked="370829********0011",
+            contact_phone_masked="138****5678",
             low_income_households=data.low_income_households,
-            total_households=data.total_households, status="approved", applied_on=applied_on,
-            effective_period=period, created_by=town.clerk.id, decided_by=town.supervisor.id,
+            total_households=data.total_households,
+            status="approved",
+            applied_on=applied_on,
+            effective_period=period,
+            created_by=town.clerk.id,
+            decided_by=town.supervisor.id,
             decided_at=datetime(applied_on.year, applied_on.month, applied_on.day, 2, tzinfo=UTC),
-            version=2)
+            version=2,
+        )
         s.add(row)
         s.flush()
         return row.id, period
@@ -75,11 +96,16 @@ def test_apply_files_a_pending_application_masked_and_audited(town):
     assert row.effective_period is None and row.applied_on == TODAY
     assert (row.filed_by, row.decided_by) == ("收费员", "")
     with town.db.read() as s:
-        stored = s.execute(select(m.ReliefApplication.contact_phone,
-                                  m.ReliefApplication.contact_phone_masked,
-                                  m.ReliefApplication.created_by)).one()
-        event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "relief.apply")
-                          ).scalar_one()
+        stored = s.execute(
+            select(
+                m.ReliefApplication.contact_phone,
+                m.ReliefApplication.contact_phone_masked,
+                m.ReliefApplication.created_by,
+            )
+        ).one()
+        event = s.execute(
+            select(m.AuditEvent).where(m.AuditEvent.action == "relief.apply")
+        ).scalar_one()
     assert tuple(stored) == ("13812345678", "138****5678", town.clerk.id)
     assert event.entity_id == str(row.id) and event.clerk == town.clerk.username
     assert event.workstation == "WS1"
@@ -92,8 +118,11 @@ REFUSALS = [
     (dict(issuing_office=""), "issuing_office", "required"),
     (dict(valid_to=TODAY - timedelta(days=1)), "valid_to", "expired"),
     (dict(valid_from=TODAY + timedelta(days=1)), "valid_from", "not_yet_valid"),
-    (dict(valid_from=TODAY - timedelta(days=30), valid_to=TODAY - timedelta(days=60)),
-     "valid_to", "before_from"),
+    (
+        dict(valid_from=TODAY - timedelta(days=30), valid_to=TODAY - timedelta(days=60)),
+        "valid_to",
+        "before_from",
+    ),
     (dict(valid_to=date(3708, 11, 19)), "valid_to", "too_far"),  # an ID number in the year
     (dict(valid_to=latest_date(TODAY) + timedelta(days=1)), "valid_to", "too_far"),
     (dict(holder_name=""), "holder_name", "required"),
@@ -114,8 +143,12 @@ def test_refusals_name_the_field_and_write_nothing(town, change, field, code):
 
 @pytest.mark.parametrize(
     ("low", "total", "field", "code"),
-    [(None, 12, "low_income_households", "required"), (0, 12, "low_income_households", "range"),
-     (5, 4, "total_households", "below_low"), (5, 13, "total_households", "above_account")],
+    [
+        (None, 12, "low_income_households", "required"),
+        (0, 12, "low_income_households", "range"),
+        (5, 4, "total_households", "below_low"),
+        (5, 13, "total_households", "above_account"),
+    ],
 )
 def test_collective_household_counts_must_make_sense(town, low, total, field, code):
     data = form(town.collective, low_income_households=low, total_households=total)
@@ -135,8 +168,9 @@ def test_only_residential_accounts_get_relief(town):
 def test_second_active_relief_on_same_certificate_or_account_is_refused(town):
     town.service.apply(form(town.household), ACTOR)
     with pytest.raises(ReliefError) as info:
-        town.service.apply(form(town.collective, low_income_households=1, total_households=12),
-                           ACTOR)
+        town.service.apply(
+            form(town.collective, low_income_households=1, total_households=12), ACTOR
+        )
     assert (info.value.field, info.value.code) == ("certificate_no", "duplicate")
     with pytest.raises(ReliefError) as info:
         town.service.apply(form(town.household, certificate_no="X-2"), ACTOR)
@@ -148,8 +182,14 @@ def test_certificate_number_is_compared_without_case_width_or_spaces(town):
     assert first.certificate_no == "DBZ-2026001"
     with pytest.raises(ReliefError) as info:
         town.service.apply(
-            form(town.collective, certificate_no="ｄｂｚ－2026001", low_income_households=1,
-                 total_households=12), ACTOR)
+            form(
+                town.collective,
+                certificate_no="ｄｂｚ－2026001",
+                low_income_households=1,
+                total_households=12,
+            ),
+            ACTOR,
+        )
     assert (info.value.field, info.value.code) == ("certificate_no", "duplicate")
 
 
@@ -159,8 +199,10 @@ def test_same_certificate_filed_on_two_accounts_at_once_is_filed_once(town):
     certificate lock before checking.)"""
     results: list[object] = [None, None]
     start = threading.Barrier(2, timeout=30)
-    filings = [form(town.household),
-               form(town.collective, low_income_households=1, total_households=12)]
+    filings = [
+        form(town.household),
+        form(town.collective, low_income_households=1, total_households=12),
+    ]
 
     def file(i: int) -> None:
         start.wait()
@@ -187,7 +229,10 @@ def test_rejected_application_frees_the_certificate(town):
     assert info.value.field == "reason"
     rejected = town.boss.reject(row.id, row.version, "材料不全", ACTOR)
     assert (rejected.status, rejected.revoked_reason, rejected.decided_by) == (
-        "rejected", "材料不全", "李主管")
+        "rejected",
+        "材料不全",
+        "李主管",
+    )
     again = town.service.apply(form(town.household), ACTOR)
     assert again.status == "pending"
 
@@ -203,7 +248,10 @@ def test_approve_sets_the_next_read_period_after_the_application(town):
     assert (info.value.field, info.value.code) == ("supervisor", "role")
     approved = town.boss.approve(row.id, row.version, ACTOR)
     assert (approved.status, approved.effective_period, approved.version) == (
-        "approved", str(last.add(4)), 2)
+        "approved",
+        str(last.add(4)),
+        2,
+    )
     assert (approved.filed_by, approved.decided_by) == ("收费员", "李主管")
 
 
@@ -224,21 +272,31 @@ def test_second_concurrent_decision_is_refused(town):
         town.boss.approve(row.id, row.version, ACTOR)
     revoked = town.boss.revoke(row.id, 2, "已不符合条件", ACTOR)
     assert (revoked.status, revoked.revoked_reason, revoked.version) == (
-        "revoked", "已不符合条件", 3)
+        "revoked",
+        "已不符合条件",
+        3,
+    )
     with town.db.read() as s:
-        actions = s.execute(select(m.AuditEvent.action, m.AuditEvent.clerk)
-                            .where(m.AuditEvent.action.like("relief.%"))
-                            .order_by(m.AuditEvent.id)).all()
+        actions = s.execute(
+            select(m.AuditEvent.action, m.AuditEvent.clerk)
+            .where(m.AuditEvent.action.like("relief.%"))
+            .order_by(m.AuditEvent.id)
+        ).all()
     assert [tuple(a) for a in actions] == [
-        ("relief.apply", town.clerk.username), ("relief.approve", town.supervisor.username),
-        ("relief.revoke", town.supervisor.username)]
+        ("relief.apply", town.clerk.username),
+        ("relief.approve", town.supervisor.username),
+        ("relief.revoke", town.supervisor.username),
+    ]
 
 
 def test_direct_approval_when_the_utility_configures_it(town):
     with town.db.write() as s:
         s.add(m.UtilitySetting(key="relief.direct_approval", value="true"))
-        s.add(m.UtilitySetting(key="relief.certificate_types",
-                               value=json.dumps(["特困供养证"], ensure_ascii=False)))
+        s.add(
+            m.UtilitySetting(
+                key="relief.certificate_types", value=json.dumps(["特困供养证"], ensure_ascii=False)
+            )
+        )
     options = town.service.options()
     assert options.certificate_types == ("特困供养证",) and options.direct_approval
     row = town.service.apply(form(town.household, certificate_type="特困供养证"), ACTOR)
@@ -267,8 +325,11 @@ def test_billing_applied_mid_period_and_expiring_mid_period(town):
     db = town.db
     read(db, town.household, town.meter, "2026-02", date(2026, 2, 20), 0, 10)
     # filed inside the period 02-21..04-20
-    _, period = history(town, form(town.household, valid_from=date(2026, 1, 1),
-                                   valid_to=date(2026, 7, 20)), date(2026, 3, 10))
+    _, period = history(
+        town,
+        form(town.household, valid_from=date(2026, 1, 1), valid_to=date(2026, 7, 20)),
+        date(2026, 3, 10),
+    )
     assert period == "2026-06"
     read(db, town.household, town.meter, "2026-04", date(2026, 4, 20), 10, 30)
     read(db, town.household, town.meter, "2026-06", date(2026, 6, 20), 30, 50)
@@ -279,12 +340,15 @@ def test_billing_applied_mid_period_and_expiring_mid_period(town):
     # 2026-06: full period, 20 m³ × 0.20; 2026-08 (06-21..08-20, 61 days) covered
     # up to 07-20 = 30 days: 61 m³ × 0.20 × 30/61 = 6.00; 2026-10: expired, none
     assert relief_lines(db, town.household) == {
-        "2026-06": Decimal("-4.00"), "2026-08": Decimal("-6.00")}
+        "2026-06": Decimal("-4.00"),
+        "2026-08": Decimal("-6.00"),
+    }
     totals = town.service.totals_per_period()
     assert [(t.period, t.bills, t.amount) for t in totals] == [
-        ("2026-06", 1, Decimal("4.00")), ("2026-08", 1, Decimal("6.00"))]
-    assert [t.period for t in town.service.totals_per_period(from_period="2026-07")] == [
-        "2026-08"]
+        ("2026-06", 1, Decimal("4.00")),
+        ("2026-08", 1, Decimal("6.00")),
+    ]
+    assert [t.period for t in town.service.totals_per_period(from_period="2026-07")] == ["2026-08"]
     [shown] = town.service.register()
     assert shown.relief_total == Decimal("10.00") and shown.display_status == "expired"
 
@@ -292,8 +356,13 @@ def test_billing_applied_mid_period_and_expiring_mid_period(town):
 def test_collective_pro_rata_rounds_half_up_per_line(town):
     db = town.db
     read(db, town.collective, town.collective_meter, "2026-02", date(2026, 2, 25), 0, 10)
-    data = form(town.collective, low_income_households=5, total_households=12,
-                valid_from=date(2026, 1, 1), valid_to=date(2027, 12, 31))
+    data = form(
+        town.collective,
+        low_income_households=5,
+        total_households=12,
+        valid_from=date(2026, 1, 1),
+        valid_to=date(2027, 12, 31),
+    )
     assert history(town, data, date(2026, 3, 10))[1] == "2026-04"
     read(db, town.collective, town.collective_meter, "2026-03", date(2026, 3, 25), 10, 20)
     read(db, town.collective, town.collective_meter, "2026-04", date(2026, 4, 25), 20, 27)
@@ -302,26 +371,41 @@ def test_collective_pro_rata_rounds_half_up_per_line(town):
         bill_period(db, period)
     # 7 m³ × 0.20 × 5/12 = 0.5833… → 0.58; 3 m³ × 0.20 × 5/12 = 0.25
     assert relief_lines(db, town.collective) == {
-        "2026-04": Decimal("-0.58"), "2026-05": Decimal("-0.25")}
+        "2026-04": Decimal("-0.58"),
+        "2026-05": Decimal("-0.25"),
+    }
 
 
 def test_renewal_relief_is_counted_once_on_each_application(town):
     db = town.db
     read(db, town.household, town.meter, "2026-02", date(2026, 2, 20), 0, 10)
-    first, _ = history(town, form(town.household, valid_from=date(2026, 1, 1),
-                                  valid_to=date(2026, 7, 20)), date(2026, 3, 10))
+    first, _ = history(
+        town,
+        form(town.household, valid_from=date(2026, 1, 1), valid_to=date(2026, 7, 20)),
+        date(2026, 3, 10),
+    )
     read(db, town.household, town.meter, "2026-04", date(2026, 4, 20), 10, 30)
     read(db, town.household, town.meter, "2026-06", date(2026, 6, 20), 30, 50)
     # the first certificate expired on 07-20; renewed on 07-25
-    second, period = history(town, form(town.household, certificate_no="N2",
-                                        valid_from=date(2026, 7, 21),
-                                        valid_to=date(2027, 7, 20)), date(2026, 7, 25))
+    second, period = history(
+        town,
+        form(
+            town.household,
+            certificate_no="N2",
+            valid_from=date(2026, 7, 21),
+            valid_to=date(2027, 7, 20),
+        ),
+        date(2026, 7, 25),
+    )
     assert period == "2026-10"
     read(db, town.household, town.meter, "2026-08", date(2026, 8, 20), 50, 111)
     read(db, town.household, town.meter, "2026-10", date(2026, 10, 20), 111, 120)
     for period in ("2026-02", "2026-04", "2026-06", "2026-08", "2026-10"):
         bill_period(db, period)
     assert relief_lines(db, town.household) == {
-        "2026-06": Decimal("-4.00"), "2026-08": Decimal("-6.00"), "2026-10": Decimal("-1.80")}
+        "2026-06": Decimal("-4.00"),
+        "2026-08": Decimal("-6.00"),
+        "2026-10": Decimal("-1.80"),
+    }
     shown = {r.id: r.relief_total for r in town.service.register()}
     assert shown == {first: Decimal("10.00"), second: Decimal("1.80")}

@@ -28,9 +28,12 @@ from tests.support.reversals import age_back, wechat_payment_of_another_shift
 
 pytestmark = pytest.mark.postgres
 
-SUPERVISOR = ClerkIdentity(id=1, username="payclerk", display_name="班长", role="supervisor",
-                           hall_code="HQ")
-ADMIN = ClerkIdentity(id=1, username="payclerk", display_name="管理员", role="admin", hall_code="HQ")
+SUPERVISOR = ClerkIdentity(
+    id=1, username="payclerk", display_name="班长", role="supervisor", hall_code="HQ"
+)
+ADMIN = ClerkIdentity(
+    id=1, username="payclerk", display_name="管理员", role="admin", hall_code="HQ"
+)
 
 
 @pytest.fixture
@@ -47,9 +50,14 @@ def old(db, login_as):
 
 def _reverse(boss, payment_id, shift_id):
     boss_db, who = boss
-    return ReversalService(boss_db).reverse(payment_id=payment_id, reason="收错户", supervisor=who,
-                                            actor=Actor(who.username, "WS1", who.id), shift_id=shift_id,
-                                            client_uuid=str(uuid.uuid4()))
+    return ReversalService(boss_db).reverse(
+        payment_id=payment_id,
+        reason="收错户",
+        supervisor=who,
+        actor=Actor(who.username, "WS1", who.id),
+        shift_id=shift_id,
+        client_uuid=str(uuid.uuid4()),
+    )
 
 
 def _count(db, model) -> int:
@@ -85,8 +93,9 @@ def test_a_supervisor_cannot_set_the_policy_with_psql(old):
         conn.execute(text("SELECT counter_set_reversal_policy('WS', 'any_time', 1)"))
     assert "permission denied" in str(refused.value)
     with boss_db.engine.connect() as conn, pytest.raises(Exception) as refused:
-        conn.execute(text("UPDATE utility_settings SET value = 'any_time' "
-                          "WHERE key = 'reversal.policy'"))
+        conn.execute(
+            text("UPDATE utility_settings SET value = 'any_time' WHERE key = 'reversal.policy'")
+        )
     assert "permission denied" in str(refused.value)
 
 
@@ -96,10 +105,12 @@ def test_any_time_policy_reverses_an_old_payment(old):
     result = _reverse(boss, payment.payment_id, shift_id)
     assert result.refunded == {"wechat": Decimal("75.50")}
     with db.read() as s:
-        event = s.execute(select(m.AuditEvent).where(m.AuditEvent.action == "payment.reverse")
-                          ).scalar_one()
-        policy_event = s.execute(select(m.AuditEvent)
-                                 .where(m.AuditEvent.action == "reversal.policy")).scalar_one()
+        event = s.execute(
+            select(m.AuditEvent).where(m.AuditEvent.action == "payment.reverse")
+        ).scalar_one()
+        policy_event = s.execute(
+            select(m.AuditEvent).where(m.AuditEvent.action == "reversal.policy")
+        ).scalar_one()
     assert event.clerk == boss[1].username  # the login that booked it, not an argument
     assert json.loads(policy_event.details)["reversal.policy"] == "any_time"
 
@@ -107,8 +118,7 @@ def test_any_time_policy_reverses_an_old_payment(old):
 def test_only_an_administrator_sets_the_policy(old):
     db, actor, _, _, (boss_db, _) = old
     with pytest.raises(PermissionError):
-        set_reversal_policy(boss_db, ReversalPolicy(ReversalScope.ANY_TIME, 1), SUPERVISOR,
-                            actor)
+        set_reversal_policy(boss_db, ReversalPolicy(ReversalScope.ANY_TIME, 1), SUPERVISOR, actor)
     with db.read() as s:
         assert s.get(m.UtilitySetting, "reversal.policy") is None
 
@@ -142,13 +152,16 @@ def test_age_counts_beijing_calendar_days():
     assert age_in_days(paid, datetime(2026, 3, 1, 16, 10, tzinfo=UTC)) == 1
 
 
-@pytest.mark.parametrize(("scope", "days", "expected"), [
-    ("any_time", "7", ReversalPolicy(ReversalScope.ANY_TIME, 7)),
-    ("same_day", "0", ReversalPolicy(ReversalScope.SAME_DAY, 0)),
-    (None, None, ReversalPolicy()),
-    ("whenever", "-3", ReversalPolicy()),
-    ("any_time", "lots", ReversalPolicy(ReversalScope.ANY_TIME, 1)),
-])
+@pytest.mark.parametrize(
+    ("scope", "days", "expected"),
+    [
+        ("any_time", "7", ReversalPolicy(ReversalScope.ANY_TIME, 7)),
+        ("same_day", "0", ReversalPolicy(ReversalScope.SAME_DAY, 0)),
+        (None, None, ReversalPolicy()),
+        ("whenever", "-3", ReversalPolicy()),
+        ("any_time", "lots", ReversalPolicy(ReversalScope.ANY_TIME, 1)),
+    ],
+)
 def test_policy_text_is_parsed_with_defaults(scope, days, expected):
     assert parse_policy(scope, days) == expected
 
@@ -158,10 +171,23 @@ def test_counter_admin_sets_the_policy(old, capsys):
 
     db, actor, shift_id, payment, _ = old
     url = db.engine.url.render_as_string(hide_password=False)
-    assert main(["set-reversal-policy", "--database-url", url, "--scope", "any_time",
-                 "--warn-after-days", "7"]) == 0
+    assert (
+        main(
+            [
+                "set-reversal-policy",
+                "--database-url",
+                url,
+                "--scope",
+                "any_time",
+                "--warn-after-days",
+                "7",
+            ]
+        )
+        == 0
+    )
     assert "any time" in capsys.readouterr().out
     assert ReversalService(db).facts(payment.payment_id, shift_id).policy == ReversalPolicy(
-        ReversalScope.ANY_TIME, 7)
+        ReversalScope.ANY_TIME, 7
+    )
     with pytest.raises(SystemExit):
         main(["set-reversal-policy", "--database-url", url, "--scope", "whenever"])

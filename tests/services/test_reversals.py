@@ -21,15 +21,21 @@ from tests.support.payments import books, build_utility, cash, request
 
 D = Decimal
 # what the dialog believes of who signed in; the database goes by the login itself
-SUPERVISOR = ClerkIdentity(id=0, username="boss", display_name="班长", role="supervisor",
-                           hall_code="HQ")
+SUPERVISOR = ClerkIdentity(
+    id=0, username="boss", display_name="班长", role="supervisor", hall_code="HQ"
+)
 
 
 def _reverse(db, payment_id, actor, shift_id, client_uuid=None, supervisor=SUPERVISOR):
     """On the supervisor's own login ``db`` (the database takes the supervisor from it)."""
-    return ReversalService(db).reverse(payment_id=payment_id, reason="收错户", supervisor=supervisor, actor=actor,
-                                       shift_id=shift_id, client_uuid=client_uuid or str(uuid.uuid4()),
-                                       )
+    return ReversalService(db).reverse(
+        payment_id=payment_id,
+        reason="收错户",
+        supervisor=supervisor,
+        actor=actor,
+        shift_id=shift_id,
+        client_uuid=client_uuid or str(uuid.uuid4()),
+    )
 
 
 def _supervisor(login_as):
@@ -84,8 +90,14 @@ def test_lookup_tells_whose_reversal_it_is(paid):
 def test_reversal_needs_reason_and_supervisor(paid):
     db, _, _, actor, shift_id, result = paid
     with pytest.raises(ReversalError) as info:
-        ReversalService(db).reverse(payment_id=result.payment_id, reason=" ", supervisor=SUPERVISOR,
-                                    actor=actor, shift_id=shift_id, client_uuid="x")
+        ReversalService(db).reverse(
+            payment_id=result.payment_id,
+            reason=" ",
+            supervisor=SUPERVISOR,
+            actor=actor,
+            shift_id=shift_id,
+            client_uuid="x",
+        )
     assert info.value.field == "reason"
     clerk = ClerkIdentity(2, "c", "收费员", "clerk", "HQ")
     with pytest.raises(ReversalError) as info:
@@ -95,7 +107,9 @@ def test_reversal_needs_reason_and_supervisor(paid):
 
 def test_used_prepayment_blocks_the_reversal_of_its_deposit(paid):
     db, service, account_id, actor, shift_id, result = paid
-    service.post(request(account_id, shift_id, "20.00", TenderInput(Tender.PREPAYMENT, D("20.00"))), actor)
+    service.post(
+        request(account_id, shift_id, "20.00", TenderInput(Tender.PREPAYMENT, D("20.00"))), actor
+    )
     with pytest.raises(ReversalError) as info:
         _reverse(db, result.payment_id, actor, shift_id)
     assert info.value.code == "prepayment_used"
@@ -143,7 +157,11 @@ class MoneyMachine(RuleBasedStateMachine):
     @rule(cents=st.integers(1, 6000), extra=st.integers(0, 3000))
     def pay(self, cents, extra):
         to_bills = min(D(cents) / 100, self._owed())
-        self._post(request(self.account_id, self.shift_id, str(to_bills), cash(str(to_bills + D(extra) / 100))))
+        self._post(
+            request(
+                self.account_id, self.shift_id, str(to_bills), cash(str(to_bills + D(extra) / 100))
+            )
+        )
 
     @rule(cents=st.integers(1, 5000))
     def deposit(self, cents):
@@ -153,8 +171,14 @@ class MoneyMachine(RuleBasedStateMachine):
     def use_prepayment(self, cents):
         amount = min(D(cents) / 100, self._balance(), self._owed())
         if amount > 0:
-            self._post(request(self.account_id, self.shift_id, str(amount),
-                               TenderInput(Tender.PREPAYMENT, amount)))
+            self._post(
+                request(
+                    self.account_id,
+                    self.shift_id,
+                    str(amount),
+                    TenderInput(Tender.PREPAYMENT, amount),
+                )
+            )
 
     @rule()
     def retry(self):
@@ -184,19 +208,31 @@ class MoneyMachine(RuleBasedStateMachine):
                 )
             ).scalar_one()
             allocated = s.execute(
-                select(func.coalesce(func.sum(m.Allocation.amount), 0))
-                .where(m.Allocation.payment_id.not_in(reversed_ids))
+                select(func.coalesce(func.sum(m.Allocation.amount), 0)).where(
+                    m.Allocation.payment_id.not_in(reversed_ids)
+                )
             ).scalar_one()
-            ledger = s.execute(select(func.coalesce(func.sum(m.PrepaymentEntry.amount), 0))).scalar_one()
+            ledger = s.execute(
+                select(func.coalesce(func.sum(m.PrepaymentEntry.amount), 0))
+            ).scalar_one()
             over = s.execute(
-                select(func.count()).select_from(m.Bill).where(
+                select(func.count())
+                .select_from(m.Bill)
+                .where(
                     m.Bill.amount
                     < select(func.coalesce(func.sum(m.Allocation.amount), 0))
-                    .where(m.Allocation.bill_id == m.Bill.id, m.Allocation.payment_id.not_in(reversed_ids))
+                    .where(
+                        m.Allocation.bill_id == m.Bill.id,
+                        m.Allocation.payment_id.not_in(reversed_ids),
+                    )
                     .scalar_subquery()
                 )
             ).scalar_one()
-            receipts = s.execute(select(m.Payment.receipt_no).order_by(m.Payment.receipt_no)).scalars().all()
+            receipts = (
+                s.execute(select(m.Payment.receipt_no).order_by(m.Payment.receipt_no))
+                .scalars()
+                .all()
+            )
         balance = self._balance()
         assert received == allocated + balance
         assert ledger == balance and balance >= 0
@@ -214,7 +250,9 @@ def test_money_state_machine_on_postgres(db, login_as):
         run_state_machine_as_test(
             MoneyMachine,
             settings=settings(
-                max_examples=8, stateful_step_count=15, deadline=None,
+                max_examples=8,
+                stateful_step_count=15,
+                deadline=None,
                 suppress_health_check=list(HealthCheck),
             ),
         )

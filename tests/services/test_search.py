@@ -89,8 +89,16 @@ def test_account_number_prefix(people):
     assert {h.match for h in result.hits} == {"prefix"}
 
 
-@pytest.mark.parametrize("raw", ["13812345678", "138-1234-5678", "１３８ １２３４ ５６７８",
-                                 "tel:13812345678", "+86 13812345678"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "13812345678",
+        "138-1234-5678",
+        "１３８ １２３４ ５６７８",
+        "tel:13812345678",
+        "+86 13812345678",
+    ],
+)
 def test_full_mobile(people, raw):
     db, ids = people
     result = search(db, raw)
@@ -118,8 +126,10 @@ def test_prefix_forces_the_kind(people):
     assert search(db, "tel:1234").hits == ()
 
 
-@pytest.mark.parametrize("raw", ["0537-6812345", "05376812345", "6812345", "0537 681 2345",
-                                 "tel:6812345", "电话:0537-6812345"])
+@pytest.mark.parametrize(
+    "raw",
+    ["0537-6812345", "05376812345", "6812345", "0537 681 2345", "tel:6812345", "电话:0537-6812345"],
+)
 def test_landline_with_or_without_area_code(people, raw):
     db, ids = people
     result = search(db, raw)
@@ -141,8 +151,9 @@ def test_full_id_number(people, raw):
     assert result.hits[0].matched == "id_number"
 
 
-@pytest.mark.parametrize("raw", ["37082919850615002x", "37082919850615002X",
-                                 "３７０８２９１９８５０６１５００２ｘ"])
+@pytest.mark.parametrize(
+    "raw", ["37082919850615002x", "37082919850615002X", "３７０８２９１９８５０６１５００２ｘ"]
+)
 def test_id_number_with_x_either_case(people, raw):
     db, ids = people
     assert ids_of(search(db, raw)) == [ids["lizhangsan"]]
@@ -153,8 +164,10 @@ def test_fifteen_digit_id_finds_old_and_upgraded_records(people):
     assert set(ids_of(search(db, ID_15))) == {ids["old15"], ids["new18"]}
 
 
-@pytest.mark.parametrize(("raw", "who"), [("002x", "lizhangsan"), ("002X", "lizhangsan"),
-                                          ("1234", "zhangsan"), ("id:1234", "zhangsan")])
+@pytest.mark.parametrize(
+    ("raw", "who"),
+    [("002x", "lizhangsan"), ("002X", "lizhangsan"), ("1234", "zhangsan"), ("id:1234", "zhangsan")],
+)
 def test_id_tails(people, raw, who):
     db, ids = people
     result = search(db, raw)
@@ -206,9 +219,15 @@ def test_rare_character(people):
 
 @pytest.mark.parametrize(
     ("who", "initials", "full"),
-    [("zeng", "zgf", "zengguofan"), ("shan", "stf", "shantianfang"), ("xie", "xj", "xiejin"),
-     ("qiu", "qy", "qiuying"), ("ou", "ow", "ouwei"), ("qin", "qm", "qinming"),
-     ("piao", "pjh", "piaojinhui")],
+    [
+        ("zeng", "zgf", "zengguofan"),
+        ("shan", "stf", "shantianfang"),
+        ("xie", "xj", "xiejin"),
+        ("qiu", "qy", "qiuying"),
+        ("ou", "ow", "ouwei"),
+        ("qin", "qm", "qinming"),
+        ("piao", "pjh", "piaojinhui"),
+    ],
 )
 def test_surname_readings_by_pinyin(people, who, initials, full):
     db, ids = people
@@ -231,8 +250,13 @@ def test_pinyin_initials_prefix(people):
 
 @pytest.mark.parametrize(
     ("raw", "who"),
-    [("幸福路12号", ["lizhangsan"]), ("院内表井", ["zhangsanfeng"]), ("萌山路", ["rare"]),
-     ("addr:后屯村", ["zhangsanfeng"]), ("管道井", ["zhangsan"])],
+    [
+        ("幸福路12号", ["lizhangsan"]),
+        ("院内表井", ["zhangsanfeng"]),
+        ("萌山路", ["rare"]),
+        ("addr:后屯村", ["zhangsanfeng"]),
+        ("管道井", ["zhangsan"]),
+    ],
 )
 def test_address_and_meter_location_fragments(people, raw, who):
     db, ids = people
@@ -267,9 +291,34 @@ def test_short_fragments_are_names_unless_forced(people):
 # ---------------------------------------------------------------- bad input
 
 
-BAD = ["", " ", "\u3000", "x" * 1000, "%", "%%", "_", "__", "'", "''", "\\", "\\\\", "😀",
-       "\x00", "\x07\x1b[2J", "%' OR '1'='1", "*", "'; DROP TABLE accounts; --", "%_%",
-       "\u200b", "tel:", "tel:%", "id:_", "addr:%", "no:%", "名:"]
+BAD = [
+    "",
+    " ",
+    "\u3000",
+    "x" * 1000,
+    "%",
+    "%%",
+    "_",
+    "__",
+    "'",
+    "''",
+    "\\",
+    "\\\\",
+    "😀",
+    "\x00",
+    "\x07\x1b[2J",
+    "%' OR '1'='1",
+    "*",
+    "'; DROP TABLE accounts; --",
+    "%_%",
+    "\u200b",
+    "tel:",
+    "tel:%",
+    "id:_",
+    "addr:%",
+    "no:%",
+    "名:",
+]
 
 
 @pytest.mark.parametrize("raw", BAD)
@@ -315,16 +364,25 @@ def test_arrears_are_bills_minus_unreversed_allocations(db):
     ids = populate(db)
     account_id = ids["zhangsan"]
     with db.write() as s:
-        tariff = m.Tariff(code="T", name="居民", category_code="RES",
-                          effective_from=date(2026, 1, 1))
+        tariff = m.Tariff(
+            code="T", name="居民", category_code="RES", effective_from=date(2026, 1, 1)
+        )
         s.add(tariff)
         s.flush()
         bills = []
         for period, amount in (("2026-08", "100.00"), ("2026-10", "50.50")):
-            bill = m.Bill(account_id=account_id, period=period, tariff_id=tariff.id,
-                          period_start=date(2026, 7, 1), period_end=date(2026, 8, 31),
-                          start_reading=0, end_reading=10, usage=10, amount=Decimal(amount),
-                          due_on=date(2026, 9, 30))
+            bill = m.Bill(
+                account_id=account_id,
+                period=period,
+                tariff_id=tariff.id,
+                period_start=date(2026, 7, 1),
+                period_end=date(2026, 8, 31),
+                start_reading=0,
+                end_reading=10,
+                usage=10,
+                amount=Decimal(amount),
+                due_on=date(2026, 9, 30),
+            )
             s.add(bill)
             s.flush()
             bills.append(bill)
@@ -334,20 +392,36 @@ def test_arrears_are_bills_minus_unreversed_allocations(db):
         s.flush()
         payments = []
         for no, amount in ((1, "30.00"), (2, "20.00")):
-            p = m.Payment(client_uuid=str(uuid.uuid4()), content_hash="x" * 64,
-                          account_id=account_id, shift_id=shift.id, clerk_id=clerk.id,
-                          workstation="WS1", series_code="HQ", receipt_no=no,
-                          amount=Decimal(amount))
+            p = m.Payment(
+                client_uuid=str(uuid.uuid4()),
+                content_hash="x" * 64,
+                account_id=account_id,
+                shift_id=shift.id,
+                clerk_id=clerk.id,
+                workstation="WS1",
+                series_code="HQ",
+                receipt_no=no,
+                amount=Decimal(amount),
+            )
             s.add(p)
             s.flush()
             s.add(m.Allocation(payment_id=p.id, bill_id=bills[0].id, amount=Decimal(amount)))
-            s.add(m.PaymentTender(payment_id=p.id, line_no=1, tender="cash",
-                                  amount=Decimal(amount)))  # the books: tenders = amount
+            s.add(
+                m.PaymentTender(payment_id=p.id, line_no=1, tender="cash", amount=Decimal(amount))
+            )  # the books: tenders = amount
             payments.append(p)
         s.flush()
-        s.add(m.PaymentReversal(payment_id=payments[1].id, client_uuid=str(uuid.uuid4()),
-                                reason="错收", clerk_id=clerk.id, supervisor_id=clerk.id,
-                                shift_id=shift.id, workstation="WS1"))
+        s.add(
+            m.PaymentReversal(
+                payment_id=payments[1].id,
+                client_uuid=str(uuid.uuid4()),
+                reason="错收",
+                clerk_id=clerk.id,
+                supervisor_id=clerk.id,
+                shift_id=shift.id,
+                workstation="WS1",
+            )
+        )
     hit = next(h for h in search(db, "张三").hits if h.account_id == account_id)
     assert hit.arrears == Decimal("120.50")  # 150.50 - 30.00 (the 20.00 was reversed)
     other = next(h for h in search(db, "张三").hits if h.account_id != account_id)

@@ -44,8 +44,12 @@ def till(db, login_as):
     payments = PaymentService(clerk_db, series_code="HQ")
     payments.post(request(account_ids[0], shift_id, "30.00", cash("30.00", "50.00")), actor)
     payments.post(
-        request(account_ids[1], shift_id, "75.50",
-                TenderInput(Tender.WECHAT, D("75.50"), reference="WX1")),
+        request(
+            account_ids[1],
+            shift_id,
+            "75.50",
+            TenderInput(Tender.WECHAT, D("75.50"), reference="WX1"),
+        ),
         actor,
     )
     boss_db, _ = login_as("supervisor")  # the hall's supervisor reads the day's shifts
@@ -66,7 +70,11 @@ def test_shifts_of_day_lists_open_and_closed_shifts_with_clerk_and_totals(till):
     listed = shifts.shifts_of_day("HQ", _today())
     assert [x.totals.shift_id for x in listed] == [shift_id, second]
     first, closed = listed
-    assert (first.clerk_username, first.workstation, first.closed_at) == (till.clerk.username, "WS1", None)
+    assert (first.clerk_username, first.workstation, first.closed_at) == (
+        till.clerk.username,
+        "WS1",
+        None,
+    )
     assert first.totals.by_tender["cash"] == D("30.00")
     assert first.totals.by_tender["wechat"] == D("75.50")
     assert first.totals.expected_cash == D("230.00")
@@ -88,8 +96,15 @@ def test_shifts_of_day_uses_the_local_calendar_day(till):
     # still open: it belongs to every day from the one it was opened on
     assert [x.totals.shift_id for x in shifts.shifts_of_day("HQ", date(2026, 3, 5))] == [shift_id]
     with db.write() as s:  # closed twenty minutes later, before local midnight
-        s.add(m.ShiftClose(shift_id=shift_id, closed_at=late + timedelta(minutes=20),
-                           expected_json="{}", counted_json="{}", cash_variance=D("0.00")))
+        s.add(
+            m.ShiftClose(
+                shift_id=shift_id,
+                closed_at=late + timedelta(minutes=20),
+                expected_json="{}",
+                counted_json="{}",
+                cash_variance=D("0.00"),
+            )
+        )
     assert [x.totals.shift_id for x in shifts.shifts_of_day("HQ", date(2026, 3, 4))] == [shift_id]
     assert shifts.shifts_of_day("HQ", date(2026, 3, 5)) == []
     assert shifts.shifts_of_day("HQ", date(2026, 3, 3)) == []
@@ -100,23 +115,41 @@ def test_day_close_report_of_a_closed_shift(till):
     with db.write() as s:
         s.add(m.UtilitySetting(key="utility_name", value="嘉祥县自来水公司"))
     first = PaymentService(till.clerk_db, series_code="HQ").post(
-        request(account_ids[0], shift_id, "45.50", cash("45.50")), actor)
+        request(account_ids[0], shift_id, "45.50", cash("45.50")), actor
+    )
     boss_db, boss = till.login_as("supervisor")
-    ReversalService(boss_db).reverse(payment_id=first.payment_id, reason="收错户", supervisor=boss,
-                                     actor=actor, shift_id=shift_id, client_uuid=str(uuid.uuid4()),
-                                     )
+    ReversalService(boss_db).reverse(
+        payment_id=first.payment_id,
+        reason="收错户",
+        supervisor=boss,
+        actor=actor,
+        shift_id=shift_id,
+        client_uuid=str(uuid.uuid4()),
+    )
     with pytest.raises(ShiftError) as info:
         shifts.day_close_report(shift_id)
     assert info.value.code == "open"
     # expected cash: 200 float + 30 + 45.50 - 45.50 reversed = 230.00; counted 229.90
-    ShiftService(till.clerk_db).close(shift_id, actor, cash_counts={D("100"): 2, D("20"): 1, D("5"): 1, D("1"): 4,
-                                      D("0.5"): 1, D("0.1"): 4}, reason="点钞差一角")
+    ShiftService(till.clerk_db).close(
+        shift_id,
+        actor,
+        cash_counts={D("100"): 2, D("20"): 1, D("5"): 1, D("1"): 4, D("0.5"): 1, D("0.1"): 4},
+        reason="点钞差一角",
+    )
     report = shifts.day_close_report(shift_id)
     assert ShiftService(till.clerk_db).day_close_report(shift_id) == report  # the clerk's own
     assert report.utility_name == "嘉祥县自来水公司"
     assert report.hall_name == "嘉祥营业厅"
-    assert report.counts == ((D("100"), 2), (D("50"), 0), (D("20"), 1), (D("10"), 0),
-                             (D("5"), 1), (D("1"), 4), (D("0.5"), 1), (D("0.1"), 4))
+    assert report.counts == (
+        (D("100"), 2),
+        (D("50"), 0),
+        (D("20"), 1),
+        (D("10"), 0),
+        (D("5"), 1),
+        (D("1"), 4),
+        (D("0.5"), 1),
+        (D("0.1"), 4),
+    )
     assert (report.first_receipt, report.last_receipt) == ("JX00000001", "JX00000003")
     assert report.reversal_amount == D("45.50")
     summary = report.summary

@@ -47,8 +47,10 @@ def _failures(url, username: str, password: str = LOGIN_PASSWORD) -> tuple:
     """(login's failure, verify's failure, verify's message) for these credentials."""
     auth = Authenticator(url)
     outcomes = []
-    for attempt in (lambda: auth.login(username, password).database.dispose(),
-                    lambda: auth.verify(username, password, role="clerk")):
+    for attempt in (
+        lambda: auth.login(username, password).database.dispose(),
+        lambda: auth.verify(username, password, role="clerk"),
+    ):
         try:
             attempt()
             outcomes.append(None)
@@ -82,16 +84,19 @@ def test_both_sign_a_clerk_in_with_the_same_identity(hall, login_as, db_url):
 
 def test_a_wrong_password(hall, login_as, db_url):
     if not _password_checked_by_server(hall):
-        pytest.fail("pg_hba.conf must ask counter_clerk members for a password: "
-                    "run tools/setup-postgres.sh")
+        pytest.fail(
+            "pg_hba.conf must ask counter_clerk members for a password: run tools/setup-postgres.sh"
+        )
     _, who = login_as("supervisor")
     assert _failures(db_url, who.username, "wrong-pw")[0] is LoginFailure.BAD_CREDENTIALS
     assert _failures(db_url, "nobody_here", "x")[0] is LoginFailure.BAD_CREDENTIALS
 
 
 def test_an_unreachable_server():
-    assert _failures("postgresql://127.0.0.1:1/counter", "someone", "pw")[0] \
+    assert (
+        _failures("postgresql://127.0.0.1:1/counter", "someone", "pw")[0]
         is LoginFailure.UNREACHABLE
+    )
 
 
 def test_an_inactive_clerk(hall, login_as, db_url):
@@ -110,8 +115,11 @@ def test_a_clerk_row_without_its_group(hall, login_as, db_url):
     _admin_sql(hall, f'REVOKE counter_clerk FROM "{who.username}"')
     assert _failures(db_url, who.username)[0] is LoginFailure.NOT_A_CLERK
     # a login in the clerks' group with no row is not a clerk either
-    _admin_sql(hall, f'GRANT counter_clerk TO "{who.username}"',
-               f"DELETE FROM clerks WHERE username = '{who.username}'")
+    _admin_sql(
+        hall,
+        f'GRANT counter_clerk TO "{who.username}"',
+        f"DELETE FROM clerks WHERE username = '{who.username}'",
+    )
     assert _failures(db_url, who.username)[0] is LoginFailure.NOT_A_CLERK
 
 
@@ -120,8 +128,11 @@ def test_a_login_outside_this_installation(hall, login_as, db_url):
     role: refused at sign-in (before 0028 only its first action refused it)."""
     _, who = login_as("clerk")
     role = installation_role(hall.engine.url.database)
-    _admin_sql(hall, f'REVOKE "{role}" FROM "{who.username}"',
-               f'GRANT CONNECT ON DATABASE "{hall.engine.url.database}" TO "{who.username}"')
+    _admin_sql(
+        hall,
+        f'REVOKE "{role}" FROM "{who.username}"',
+        f'GRANT CONNECT ON DATABASE "{hall.engine.url.database}" TO "{who.username}"',
+    )
     failure, _, message = _failures(db_url, who.username)
     assert failure is LoginFailure.NOT_A_CLERK and "installation" in message
 
@@ -136,8 +147,14 @@ def test_a_clerk_of_another_installation(hall, login_as, pg_server):
         with b.write() as s:
             make_reference(s)
         b_clerk = f"t_b_{uuid.uuid4().hex[:8]}"  # B's first clerk sets up B's installation
-        create_clerk(b, username=b_clerk, display_name="乙", role="clerk", hall_code="HQ",
-                     password=LOGIN_PASSWORD)
+        create_clerk(
+            b,
+            username=b_clerk,
+            display_name="乙",
+            role="clerk",
+            hall_code="HQ",
+            password=LOGIN_PASSWORD,
+        )
         b.dispose()
         failure, _, message = _failures(pg_server.url_for(name), who.username)
         # the server refuses the connection ("no CONNECT privilege"): told as not a
@@ -202,8 +219,9 @@ def test_the_one_connection_has_the_engines_parameters(hall, login_as, db_url):
     finally:
         conn.close()
     # a server on another machine: TLS verify-full with the engine's keepalives
-    remote, args = connection_parameters("postgresql://c@db.example.org/counter",
-                                         statement_timeout_ms=1000)
+    remote, args = connection_parameters(
+        "postgresql://c@db.example.org/counter", statement_timeout_ms=1000
+    )
     assert remote.query["sslmode"] == "verify-full"
     assert WORKSTATION_TCP.items() <= args.items()
     engine = make_engine("postgresql://c@db.example.org/counter", statement_timeout_ms=1000)
@@ -217,14 +235,22 @@ def test_whoami_tells_a_login_about_itself_only(hall, login_as):
     login, who = login_as("clerk")
     _, other = login_as("admin")
     url = login.engine.url
-    with psycopg.connect(url.set(drivername="postgresql").render_as_string(hide_password=False),
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        url.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
+    ) as conn:
         me = conn.execute("SELECT counter_whoami()").fetchone()[0]
         assert me["login"] == who.username and me["clerk"]["id"] == who.id
         assert me["in_installation"] and me["clerk"]["in_group"]
         assert me["revision"] == head_revision()
-        assert set(me["clerk"]) == {"id", "username", "display_name", "role", "hall_code",
-                                    "active", "in_group"}
+        assert set(me["clerk"]) == {
+            "id",
+            "username",
+            "display_name",
+            "role",
+            "hall_code",
+            "active",
+            "in_group",
+        }
         assert other.username not in str(me) and "argon2" not in str(me)
         with pytest.raises(psycopg.errors.UndefinedFunction):
             conn.execute("SELECT counter_whoami(%s)", (other.username,))

@@ -40,8 +40,10 @@ def _count(db, table: str) -> int:
 
 def _arrears(db, account_id: int) -> Decimal:
     with db.read() as s:
-        return s.execute(text("SELECT coalesce(sum(outstanding), 0) FROM counter_open_bills(:a)"),
-                         {"a": account_id}).scalar_one()
+        return s.execute(
+            text("SELECT coalesce(sum(outstanding), 0) FROM counter_open_bills(:a)"),
+            {"a": account_id},
+        ).scalar_one()
 
 
 # ------------------------------------------------------------------- export
@@ -55,12 +57,17 @@ def test_export_writes_what_is_owed_up_to_the_period_and_records_the_batch(hall,
     asked = parse(layout_from_json(LAYOUTS["ABC"], "request"), out.read_bytes())
     assert asked.ok
     assert [(d["account_no"], d["bank_account"], d["amount"]) for _, d in asked.details] == [
-        ("01000001", NUMBERS["01000001"], D("79.55")), ("01000002", NUMBERS["01000002"],
-                                                        D("1234.05")),
-        ("01000003", NUMBERS["01000003"], D("17.00"))]
+        ("01000001", NUMBERS["01000001"], D("79.55")),
+        ("01000002", NUMBERS["01000002"], D("1234.05")),
+        ("01000003", NUMBERS["01000003"], D("17.00")),
+    ]
     with hall.db.read() as s:
-        batch = s.execute(text("SELECT batch_no, file_hash, item_count, total_amount, created_by "
-                               "FROM withholding_batches")).one()
+        batch = s.execute(
+            text(
+                "SELECT batch_no, file_hash, item_count, total_amount, created_by "
+                "FROM withholding_batches"
+            )
+        ).one()
     assert batch[2:] == (3, D("1330.60"), hall.batch_name)
     assert batch.file_hash == report.file_hash
     # up to an earlier period: only the September bill
@@ -75,14 +82,29 @@ def test_export_writes_what_is_owed_up_to_the_period_and_records_the_batch(hall,
 
 def test_export_refuses_items_that_are_not_what_is_owed(hall):
     agreements = _sign_all(hall, accounts=("01000002",))
-    item = dict(seq=1, account_id=hall.accounts["01000002"],
-                agreement_id=agreements["01000002"].id, amount="1234.05")
-    for changes, code in (({"amount": "1.00"}, "stale"), ({"amount": "1234.055"}, "stale"),
-                          ({}, "stale")):
+    item = dict(
+        seq=1,
+        account_id=hall.accounts["01000002"],
+        agreement_id=agreements["01000002"].id,
+        amount="1234.05",
+    )
+    for changes, code in (
+        ({"amount": "1.00"}, "stale"),
+        ({"amount": "1234.055"}, "stale"),
+        ({}, "stale"),
+    ):
         batch_no = "ABC202611002" if not changes else "ABC202611001"
         with pytest.raises(ActionError) as refused:
-            call(hall.batch, "export_withholding", "ABC", "2026-11", batch_no, "a" * 64, "f",
-                 json.dumps([item | changes]))
+            call(
+                hall.batch,
+                "export_withholding",
+                "ABC",
+                "2026-11",
+                batch_no,
+                "a" * 64,
+                "f",
+                json.dumps([item | changes]),
+            )
         assert refused.value.code == code
     assert _count(hall.db, "withholding_batches") == 0
 
@@ -95,22 +117,36 @@ def test_a_round_trip_reconciles_to_the_cent_and_imports_once(hall, tmp_path):
     request = tmp_path / "req.txt"
     export_withholding(hall.batch, "ABC", "2026-11", request)
     answer = tmp_path / "ret.txt"
-    answer.write_bytes(_return_file(request.read_bytes(), "ABC", {
-        1: ("0000", "", "ABC00017"), 2: ("3001", "余额不足", ""), 3: ("0000", "", "ABC00019")}))
+    answer.write_bytes(
+        _return_file(
+            request.read_bytes(),
+            "ABC",
+            {1: ("0000", "", "ABC00017"), 2: ("3001", "余额不足", ""), 3: ("0000", "", "ABC00019")},
+        )
+    )
     first = import_withholding(hall.batch, answer, "ABC")
     assert first.ok, first.errors
     assert (first.posted, first.failed, first.replayed) == (2, 1, False)
     r = first.reconciliation
-    assert (r.sent_count, r.sent_amount, r.paid_count, r.paid_amount, r.failed_count,
-            r.failed_amount) == (3, D("1330.60"), 2, D("96.55"), 1, D("1234.05"))
+    assert (
+        r.sent_count,
+        r.sent_amount,
+        r.paid_count,
+        r.paid_amount,
+        r.failed_count,
+        r.failed_amount,
+    ) == (3, D("1330.60"), 2, D("96.55"), 1, D("1234.05"))
     assert r.agrees
     assert _arrears(hall.db, hall.accounts["01000001"]) == 0
     assert _arrears(hall.db, hall.accounts["01000002"]) == D("1234.05")
     with hall.db.read() as s:
         payments = s.execute(text("SELECT count(*), sum(amount) FROM payments")).one()
-        agreement = s.execute(text(
-            "SELECT last_result, last_reason FROM withholding_agreements WHERE account_id = :a"),
-            {"a": hall.accounts["01000002"]}).one()
+        agreement = s.execute(
+            text(
+                "SELECT last_result, last_reason FROM withholding_agreements WHERE account_id = :a"
+            ),
+            {"a": hall.accounts["01000002"]},
+        ).one()
     assert payments == (2, D("96.55"))
     assert tuple(agreement) == ("failed", "余额不足")
     _books_clean(hall.db)
@@ -124,7 +160,9 @@ def test_a_round_trip_reconciles_to_the_cent_and_imports_once(hall, tmp_path):
     assert third.ok and (third.posted, third.already_posted) == (0, 3)
     with hall.db.read() as s:
         assert s.execute(text("SELECT count(*), sum(amount) FROM payments")).one() == (
-            2, D("96.55"))
+            2,
+            D("96.55"),
+        )
     _books_clean(hall.db)
     screen = WithholdingService(hall.clerk).screen(hall.accounts["01000002"])
     assert screen.agreement.last_result == "failed"
@@ -136,8 +174,13 @@ def test_the_failed_accounts_go_in_the_next_request(hall, tmp_path):
     request = tmp_path / "req.csv"
     export_withholding(hall.batch, "RCB", "2026-11", request)
     answer = tmp_path / "ret.csv"
-    answer.write_bytes(_return_file(request.read_bytes(), "RCB", {
-        1: ("S", "", "R1"), 2: ("F", "账户冻结", ""), 3: ("F", "余额不足", "")}))
+    answer.write_bytes(
+        _return_file(
+            request.read_bytes(),
+            "RCB",
+            {1: ("S", "", "R1"), 2: ("F", "账户冻结", ""), 3: ("F", "余额不足", "")},
+        )
+    )
     assert import_withholding(hall.batch, answer, "RCB").ok
     again = export_withholding(hall.batch, "RCB", "2026-11", tmp_path / "req2.csv")
     assert (again.batch_no, again.count, again.total) == ("RCB202611002", 2, D("1251.05"))
@@ -190,8 +233,12 @@ def test_a_file_without_some_answers_does_not_reconcile_and_posts_nothing(sent):
     two = _return_file(request, "ABC", ALL_PAID)
     asked = parse(layout, two)
     kept = asked.details[:2]
-    short = render(layout, asked.header, [v for _, v in kept],
-                   dict(count=2, total=sum((v["amount"] for _, v in kept), D("0"))))
+    short = render(
+        layout,
+        asked.header,
+        [v for _, v in kept],
+        dict(count=2, total=sum((v["amount"] for _, v in kept), D("0"))),
+    )
     report = _import(h, tmp_path, short)
     assert report.errors and report.errors[0].field == "rows"
     assert "unreconciled" in report.errors[0].message
@@ -211,8 +258,9 @@ def test_an_amount_with_three_decimals_names_its_line(hall, tmp_path):
     _sign_all(hall, "RCB")
     request = tmp_path / "req.csv"
     export_withholding(hall.batch, "RCB", "2026-11", request)
-    data = _return_file(request.read_bytes(), "RCB", {
-        1: ("S", "", "R1"), 2: ("S", "", "R2"), 3: ("S", "", "R3")})
+    data = _return_file(
+        request.read_bytes(), "RCB", {1: ("S", "", "R1"), 2: ("S", "", "R2"), 3: ("S", "", "R3")}
+    )
     data = data.replace(b",17.00,", b",17.001,")
     report = _import(hall, tmp_path, data, bank="RCB")
     assert (4, "amount") in [(e.line, e.field) for e in report.errors]
@@ -239,13 +287,23 @@ def test_a_reference_posted_before_with_another_amount_is_refused(sent):
     """The bank reuses a reference of an earlier payment for another amount:
     the channel's idempotency (CT409) refuses the whole file."""
     h, request, tmp_path = sent
-    first = _import(h, tmp_path, _return_file(request, "ABC", {
-        1: ("0000", "", "A1"), 2: ("3001", "余额不足", ""), 3: ("3001", "余额不足", "")}))
+    first = _import(
+        h,
+        tmp_path,
+        _return_file(
+            request,
+            "ABC",
+            {1: ("0000", "", "A1"), 2: ("3001", "余额不足", ""), 3: ("3001", "余额不足", "")},
+        ),
+    )
     assert first.ok
     request2 = tmp_path / "req2.txt"
     export_withholding(h.batch, "ABC", "2026-11", request2)
-    report = _import(h, tmp_path, _return_file(request2.read_bytes(), "ABC", {
-        1: ("0000", "", "A1"), 2: ("0000", "", "A9")}))
+    report = _import(
+        h,
+        tmp_path,
+        _return_file(request2.read_bytes(), "ABC", {1: ("0000", "", "A1"), 2: ("0000", "", "A9")}),
+    )
     assert report.errors and report.errors[0].line == 2
     with h.db.read() as s:
         assert s.execute(text("SELECT count(*) FROM payments")).scalar_one() == 1
@@ -257,8 +315,13 @@ def test_a_reference_of_a_payment_posted_otherwise_names_its_line(sent):
     ref_conflict); the report says which line of the file it was."""
     h, request, tmp_path = sent
     with h.db.engine.begin() as conn:  # the DBA, as another path into the channel would
-        conn.execute(text("SELECT counter_post_channel_payment('withholding', 'ABC:A2', :a, "
-                          "5.00, now(), 'bank', 'elsewhere')"), {"a": h.accounts["01000004"]})
+        conn.execute(
+            text(
+                "SELECT counter_post_channel_payment('withholding', 'ABC:A2', :a, "
+                "5.00, now(), 'bank', 'elsewhere')"
+            ),
+            {"a": h.accounts["01000004"]},
+        )
     report = _import(h, tmp_path, _return_file(request, "ABC", ALL_PAID))
     assert [(e.line, e.field) for e in report.errors] == [(3, "ref")]
     assert "ref_conflict" in report.errors[0].message
@@ -278,16 +341,23 @@ def test_an_import_killed_half_way_posts_nothing_and_a_rerun_posts_it_all(sent):
     path = tmp_path / "ret.txt"
     path.write_bytes(_return_file(request, "ABC", ALL_PAID))
     blocker = h.db.engine.connect()  # a clerk's payment on the last account, in flight
-    blocker.execute(text("SELECT 1 FROM accounts WHERE id = :a FOR UPDATE"),
-                    {"a": h.accounts["01000003"]})
+    blocker.execute(
+        text("SELECT 1 FROM accounts WHERE id = :a FOR UPDATE"), {"a": h.accounts["01000003"]}
+    )
     outcome: list = []
     worker = threading.Thread(target=lambda: outcome.append(_try_import(h, path)))
     worker.start()
+
     def blocked_import():
         with h.db.read() as s:
-            return s.execute(text("SELECT pid FROM pg_stat_activity WHERE usename = :u "
-                                  "AND query LIKE '%counter_import_withholding%' "
-                                  "AND wait_event_type = 'Lock'"), {"u": h.batch_name}).scalar()
+            return s.execute(
+                text(
+                    "SELECT pid FROM pg_stat_activity WHERE usename = :u "
+                    "AND query LIKE '%counter_import_withholding%' "
+                    "AND wait_event_type = 'Lock'"
+                ),
+                {"u": h.batch_name},
+            ).scalar()
 
     pid = poll_until(blocked_import, timeout=10)
     assert pid, "the import never reached its lock"
@@ -315,13 +385,24 @@ def test_a_forged_import_sent_past_the_parser_is_refused_by_the_database(sent):
     without a reference; each refused with its line, nothing posted."""
     h, request, tmp_path = sent
     asked = parse(layout_from_json(LAYOUTS["ABC"], "request"), request)
-    rows = [dict(line=n, batch_no=asked.header["batch_no"], seq=d["seq"],
-                 account_no=d["account_no"], amount=str(d["amount"]), result_code="0000",
-                 reason="", bank_ref=f"F{d['seq']}") for n, d in asked.details]
+    rows = [
+        dict(
+            line=n,
+            batch_no=asked.header["batch_no"],
+            seq=d["seq"],
+            account_no=d["account_no"],
+            amount=str(d["amount"]),
+            result_code="0000",
+            reason="",
+            bank_ref=f"F{d['seq']}",
+        )
+        for n, d in asked.details
+    ]
     for change, code, field in (
-            ({"amount": "17.001"}, "decimals", "rows[line 4].amount"),
-            ({"account_no": "01000004"}, "no_agreement", "rows[line 4].account_no"),
-            ({"bank_ref": ""}, "bank_ref", "rows[line 4].bank_ref")):
+        ({"amount": "17.001"}, "decimals", "rows[line 4].amount"),
+        ({"account_no": "01000004"}, "no_agreement", "rows[line 4].account_no"),
+        ({"bank_ref": ""}, "bank_ref", "rows[line 4].bank_ref"),
+    ):
         forged = [*rows[:2], rows[2] | change]
         with pytest.raises(ActionError) as refused:
             call(h.batch, "import_withholding", "ABC", "b" * 64, "forged.txt", json.dumps(forged))

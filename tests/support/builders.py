@@ -57,18 +57,27 @@ def make_account(session: Session, account_no: str = "01000001", **kw) -> Accoun
     return account
 
 
-def make_old_account(session: Session, account_no: str = "01000001", *,
-                     name: str = "张三", address: str = "嘉祥街道建设路12号") -> int:
+def make_old_account(
+    session: Session,
+    account_no: str = "01000001",
+    *,
+    name: str = "张三",
+    address: str = "嘉祥街道建设路12号",
+) -> int:
     """An account with the columns of the first schema only (for a database
     migrated to an early revision, where the model's later columns are not
     there yet); its id."""
-    return session.execute(text(
-        "INSERT INTO accounts (account_no, name, name_pinyin, name_initials, id_masked, "
-        "id_tail, mobile_masked, landline_masked, address, meter_location, account_type, "
-        "price_category, area_code, book_no, read_cycle_months, status, prepayment_balance, "
-        "archive_no, version, created_at, updated_at) VALUES (:no, :name, '', '', '', '', '', "
-        "'', :address, '', 'household', 'RES', 'A01', '', 2, 'active', 0, '', 1, now(), now()) "
-        "RETURNING id"), {"no": account_no, "name": name, "address": address}).scalar_one()
+    return session.execute(
+        text(
+            "INSERT INTO accounts (account_no, name, name_pinyin, name_initials, id_masked, "
+            "id_tail, mobile_masked, landline_masked, address, meter_location, account_type, "
+            "price_category, area_code, book_no, read_cycle_months, status, prepayment_balance, "
+            "archive_no, version, created_at, updated_at) VALUES (:no, :name, '', '', '', '', '', "
+            "'', :address, '', 'household', 'RES', 'A01', '', 2, 'active', 0, '', 1, now(), now()) "
+            "RETURNING id"
+        ),
+        {"no": account_no, "name": name, "address": address},
+    ).scalar_one()
 
 
 def make_clerk_row(session: Session, username: str = "clerk01", role: str = "clerk") -> Clerk:
@@ -78,7 +87,9 @@ def make_clerk_row(session: Session, username: str = "clerk01", role: str = "cle
     return clerk
 
 
-def make_payment(session: Session, account: Account, clerk: Clerk, amount: str = "50.00") -> Payment:
+def make_payment(
+    session: Session, account: Account, clerk: Clerk, amount: str = "50.00"
+) -> Payment:
     shift = Shift(clerk_id=clerk.id, hall_code="HQ", workstation="WS1")
     session.add(shift)
     session.flush()
@@ -95,7 +106,9 @@ def make_payment(session: Session, account: Account, clerk: Clerk, amount: str =
     )
     session.add(payment)
     session.flush()
-    session.add(PaymentTender(payment_id=payment.id, line_no=1, tender="cash", amount=Decimal(amount)))
+    session.add(
+        PaymentTender(payment_id=payment.id, line_no=1, tender="cash", amount=Decimal(amount))
+    )
     session.flush()
     return payment
 
@@ -121,8 +134,11 @@ RES = Tariff(
 def tariff_draft(**changes) -> dict:
     """A tariff as counter_save_tariff takes it (RES-2026, three tiers)."""
     base = {
-        "code": "RES-2026", "name": "居民生活用水(阶梯)", "category": "RES",
-        "doc_no": "嘉价发〔2025〕12号", "effective_from": "2026-01-01",
+        "code": "RES-2026",
+        "name": "居民生活用水(阶梯)",
+        "category": "RES",
+        "doc_no": "嘉价发〔2025〕12号",
+        "effective_from": "2026-01-01",
         "tiers": [180, 300, None],
         "rates": {"basic": ["2.10", "3.15", "6.30"], "sewage": ["0.95"], "resource": ["0.40"]},
     }

@@ -42,8 +42,17 @@ def utility(db, login_batch) -> Utility:
         meter = m.Meter(account_id=account.id, meter_no="M1", dial_digits=5)
         s.add(meter)
         s.flush()
-        s.add(m.Reading(account_id=account.id, meter_id=meter.id, period="2026-02",
-                        read_on=date(2026, 2, 20), previous_reading=0, reading=12, usage=12))
+        s.add(
+            m.Reading(
+                account_id=account.id,
+                meter_id=meter.id,
+                period="2026-02",
+                read_on=date(2026, 2, 20),
+                previous_reading=0,
+                reading=12,
+                usage=12,
+            )
+        )
     batch, name = login_batch()
     return Utility(db, batch, name, account.id, meter.id, tariff_id)
 
@@ -53,16 +62,42 @@ def _payload(utility: Utility, **changes) -> list[dict]:
     with utility.db.read() as s:
         reading_id = s.execute(select(m.Reading.id)).scalar_one()
     lines = [
-        dict(kind="charge", component="basic", tier_no=1, volume=12, unit_price=D("2.10"),
-             amount=D("25.20"), label="第一阶梯水费"),
-        dict(kind="charge", component="sewage", tier_no=None, volume=12, unit_price=D("0.95"),
-             amount=D("11.40"), label="污水处理费"),
-        dict(kind="charge", component="resource", tier_no=None, volume=12,
-             unit_price=D("0.40"), amount=D("4.80"), label="水资源费"),
+        dict(
+            kind="charge",
+            component="basic",
+            tier_no=1,
+            volume=12,
+            unit_price=D("2.10"),
+            amount=D("25.20"),
+            label="第一阶梯水费",
+        ),
+        dict(
+            kind="charge",
+            component="sewage",
+            tier_no=None,
+            volume=12,
+            unit_price=D("0.95"),
+            amount=D("11.40"),
+            label="污水处理费",
+        ),
+        dict(
+            kind="charge",
+            component="resource",
+            tier_no=None,
+            volume=12,
+            unit_price=D("0.40"),
+            amount=D("4.80"),
+            label="水资源费",
+        ),
     ]
-    bill = dict(reading_id=reading_id, tariff_id=utility.tariff_id,
-                period_start=date(2026, 1, 1), due_on=date(2026, 3, 22), amount=D("41.40"),
-                lines=lines)
+    bill = dict(
+        reading_id=reading_id,
+        tariff_id=utility.tariff_id,
+        period_start=date(2026, 1, 1),
+        due_on=date(2026, 3, 22),
+        amount=D("41.40"),
+        lines=lines,
+    )
     bill.update(changes)
     return [bill]
 

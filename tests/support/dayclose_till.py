@@ -41,24 +41,37 @@ def build_hall(db, login_as, *, role: str = "clerk", accounts: int = 2):
         for n in range(accounts):
             account = make_account(s, f"0100{n:04d}")
             ids.append(account.id)
-            s.add(m.Bill(
-                account_id=account.id, period="2026-01", tariff_id=tariff_id,
-                period_start=date(2026, 1, 1), period_end=date(2026, 1, 28),
-                start_reading=0, end_reading=10, usage=10, amount=Decimal("75.50"),
-                due_on=date(2026, 2, 28),
-            ))
+            s.add(
+                m.Bill(
+                    account_id=account.id,
+                    period="2026-01",
+                    tariff_id=tariff_id,
+                    period_start=date(2026, 1, 1),
+                    period_end=date(2026, 1, 28),
+                    start_reading=0,
+                    end_reading=10,
+                    usage=10,
+                    amount=Decimal("75.50"),
+                    due_on=date(2026, 2, 28),
+                )
+            )
     login, clerk = login_as(role)
     with db.write() as s:
         s.execute(update(m.Clerk).where(m.Clerk.id == clerk.id).values(display_name="李收费"))
     return login, replace(clerk, display_name="李收费"), ids
 
 
-def make_till(db, login_as, qtbot, runner, *, role: str = "clerk", recorder=None,
-              **settings_kw) -> Till:
+def make_till(
+    db, login_as, qtbot, runner, *, role: str = "clerk", recorder=None, **settings_kw
+) -> Till:
     """The day-close page of a real login; ``Till.db`` is the administrator's."""
     login, clerk, account_ids = build_hall(db, login_as, role=role)
-    settings = Settings(workstation="WS-07", hall_code="HQ",
-                        receipt_printer="tcp://printer.test:9100", **settings_kw)
+    settings = Settings(
+        workstation="WS-07",
+        hall_code="HQ",
+        receipt_printer="tcp://printer.test:9100",
+        **settings_kw,
+    )
     recorder = recorder or RecordingTransport()
     printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
     workplace = replace(build_workplace(clerk, login, settings, runner), printer=printer)

@@ -221,5 +221,3 @@ def segments(data: bytes) -> list[tuple[str, bytes, bytes]]:
         pos = end
     out.append(("text", data[pos:], b""))
     return out
-
-

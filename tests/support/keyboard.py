@@ -40,8 +40,11 @@ def tab_order(first) -> list[str]:
     that hands its focus on (a QTabWidget to its tab bar) is left out."""
     names, widget = [], first
     while True:
-        if (widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-                and widget.focusProxy() is None):
+        if (
+            widget.isVisible()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+        ):
             names.append(widget.objectName())
         widget = widget.nextInFocusChain()
         if widget is first:

@@ -31,8 +31,9 @@ class Overdue(NamedTuple):
     shift_id: int
 
 
-def build_overdue(db, login_as, accounts: tuple[tuple[tuple[str, int], ...], ...],
-                  *, extra: dict | None = None) -> Overdue:
+def build_overdue(
+    db, login_as, accounts: tuple[tuple[tuple[str, int], ...], ...], *, extra: dict | None = None
+) -> Overdue:
     """``accounts``: per account, its bills as (amount, days past due; 0 = due
     today, negative = not yet due), oldest first. A clerk with an open shift."""
     bill_ids: dict[tuple[int, str], int] = {}
@@ -45,10 +46,17 @@ def build_overdue(db, login_as, accounts: tuple[tuple[tuple[str, int], ...], ...
             account_ids.append(account.id)
             for i, (amount, past_due) in enumerate(bills):
                 bill = m.Bill(
-                    account_id=account.id, period=f"2025-{i + 1:02d}", tariff_id=tariff_id,
-                    period_start=date(2025, i + 1, 1), period_end=date(2025, i + 1, 28),
-                    start_reading=0, end_reading=10, usage=10, amount=D(amount),
-                    due_on=today() - timedelta(days=past_due))
+                    account_id=account.id,
+                    period=f"2025-{i + 1:02d}",
+                    tariff_id=tariff_id,
+                    period_start=date(2025, i + 1, 1),
+                    period_end=date(2025, i + 1, 28),
+                    start_reading=0,
+                    end_reading=10,
+                    usage=10,
+                    amount=D(amount),
+                    due_on=today() - timedelta(days=past_due),
+                )
                 s.add(bill)
                 s.flush()
                 bill_ids[(n, f"2025-{i + 1:02d}")] = bill.id
@@ -58,11 +66,25 @@ def build_overdue(db, login_as, accounts: tuple[tuple[tuple[str, int], ...], ...
     return Overdue(account_ids, bill_ids, clerk_db, clerk, actor, shift_id)
 
 
-def set_rule(login_as, *, rate="0.001", delay=0, cap=None, category=None, suspend_days=None,
-             suspend_amount=None):
+def set_rule(
+    login_as,
+    *,
+    rate="0.001",
+    delay=0,
+    cap=None,
+    category=None,
+    suspend_days=None,
+    suspend_amount=None,
+):
     admin_db, admin = login_as("admin")
     return late_fees.LateFeeService(admin_db).set_rule(
-        Actor(admin.username, "WS9", admin.id), price_category=category, rate=D(rate),
-        delay_days=delay, cap_ratio=None if cap is None else D(cap), effective_from=today(),
-        reason="物价局文件", suspend_after_days=suspend_days,
-        suspend_min_amount=None if suspend_amount is None else D(suspend_amount))
+        Actor(admin.username, "WS9", admin.id),
+        price_category=category,
+        rate=D(rate),
+        delay_days=delay,
+        cap_ratio=None if cap is None else D(cap),
+        effective_from=today(),
+        reason="物价局文件",
+        suspend_after_days=suspend_days,
+        suspend_min_amount=None if suspend_amount is None else D(suspend_amount),
+    )

@@ -84,7 +84,10 @@ def _rich(label: QLabel) -> bool:
 
 def problems(root: QWidget, where: str) -> list[str]:
     keys, unrendered = owners(root)
-    found = [f"{where}: Alt+{key} on {', '.join(who)}" for key, who in sorted(keys.items())
-             if len(who) > 1]
+    found = [
+        f"{where}: Alt+{key} on {', '.join(who)}"
+        for key, who in sorted(keys.items())
+        if len(who) > 1
+    ]
     found += [f"{where}: shows a literal '&' in {text}" for text in unrendered]
     return found

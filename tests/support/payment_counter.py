@@ -41,20 +41,35 @@ class Counter:
             return s.execute(select(func.count()).select_from(model)).scalar_one()
 
 
-def make_counter(db, login_as, qtbot, runner, *, authenticator=None, recorder=None, state=None,
-                 wrap=None, **utility) -> Counter:
+def make_counter(
+    db,
+    login_as,
+    qtbot,
+    runner,
+    *,
+    authenticator=None,
+    recorder=None,
+    state=None,
+    wrap=None,
+    **utility,
+) -> Counter:
     """The counter of a real clerk login (``wrap`` may wrap its Database, for
     faults); ``Counter.db`` is the administrator's, for the tests' own reads."""
     made = build_utility(db, login_as, **utility)
     (account_id,) = made.account_ids
     database = made.clerk_db if wrap is None else wrap(made.clerk_db)
-    settings = Settings(workstation=made.actor.workstation, hall_code="HQ",
-                        receipt_printer="tcp://printer.test:9100", open_drawer_on_cash=True)
+    settings = Settings(
+        workstation=made.actor.workstation,
+        hall_code="HQ",
+        receipt_printer="tcp://printer.test:9100",
+        open_drawer_on_cash=True,
+    )
     recorder = recorder or RecordingTransport()
     printer = DocumentPrinter(settings, transport_for=lambda _address: recorder)
-    workplace = replace(build_workplace(made.clerk, database, settings, runner,
-                                        authenticator=authenticator),
-                        printer=printer)
+    workplace = replace(
+        build_workplace(made.clerk, database, settings, runner, authenticator=authenticator),
+        printer=printer,
+    )
     page = PaymentsPage(workplace, state=state)
     qtbot.addWidget(page)
     page.resize(900, 600)
@@ -91,8 +106,14 @@ def supervisor(db_url):
 
     def _make(role: str = "supervisor") -> str:
         username = f"sup{uuid.uuid4().hex[:8]}"
-        create_clerk(admin, username=username, display_name="王班长", role=role,
-                     hall_code="HQ", password=SUP_PASSWORD)
+        create_clerk(
+            admin,
+            username=username,
+            display_name="王班长",
+            role=role,
+            hall_code="HQ",
+            password=SUP_PASSWORD,
+        )
         names.append(username)
         return username
 
@@ -108,7 +129,8 @@ def supervisor(db_url):
 def _history(counter, qtbot):
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "75.50", cash("75.50", "100.00")),
-        counter.workplace.actor)
+        counter.workplace.actor,
+    )
     account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
     history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
     qtbot.addWidget(history)
@@ -129,5 +151,3 @@ def _reverse(history, qtbot, username, password=SUP_PASSWORD):
     qtbot.keyClicks(dialog.password_edit, password)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     return dialog
-
-

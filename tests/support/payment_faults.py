@@ -27,7 +27,8 @@ from tests.support.payment_counter import (  # noqa: F401
 
 def lost() -> OperationalError:
     return OperationalError(
-        "COMMIT", {}, psycopg.OperationalError("server closed the connection unexpectedly"))
+        "COMMIT", {}, psycopg.OperationalError("server closed the connection unexpectedly")
+    )
 
 
 class Fault:
@@ -113,8 +114,9 @@ def no_auto_retry(monkeypatch):
 
 
 def _losing_counter(db, login_as, qtbot, runner, fault, **kw):
-    return make_counter(db, login_as, qtbot, runner,
-                        wrap=lambda login: LosingDatabase(login.engine, fault), **kw)
+    return make_counter(
+        db, login_as, qtbot, runner, wrap=lambda login: LosingDatabase(login.engine, fault), **kw
+    )
 
 
 @pytest.fixture

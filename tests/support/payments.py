@@ -29,8 +29,14 @@ class Utility(NamedTuple):
     clerk: ClerkIdentity
 
 
-def build_utility(db, login_as, *, accounts: int = 1, bills: tuple[str, ...] = ("30.00", "45.50"),
-                  role: str = "clerk") -> Utility:
+def build_utility(
+    db,
+    login_as,
+    *,
+    accounts: int = 1,
+    bills: tuple[str, ...] = ("30.00", "45.50"),
+    role: str = "clerk",
+) -> Utility:
     """Accounts with the given bills (oldest first) and a real clerk login
     (hall HQ, ``login_as``) with an open shift, opened through the action."""
     with db.write() as s:
@@ -43,9 +49,15 @@ def build_utility(db, login_as, *, accounts: int = 1, bills: tuple[str, ...] = (
             for i, amount in enumerate(bills):
                 s.add(
                     m.Bill(
-                        account_id=account.id, period=f"2026-{i + 1:02d}", tariff_id=tariff_id,
-                        period_start=date(2026, i + 1, 1), period_end=date(2026, i + 1, 28),
-                        start_reading=0, end_reading=10, usage=10, amount=D(amount),
+                        account_id=account.id,
+                        period=f"2026-{i + 1:02d}",
+                        tariff_id=tariff_id,
+                        period_start=date(2026, i + 1, 1),
+                        period_end=date(2026, i + 1, 28),
+                        start_reading=0,
+                        end_reading=10,
+                        usage=10,
+                        amount=D(amount),
                         due_on=date(2026, i + 2, 28),
                     )
                 )
@@ -67,6 +79,10 @@ def cash(amount: str, received: str | None = None) -> TenderInput:
 
 def request(account_id, shift_id, to_bills, *tenders, **kw) -> PaymentRequest:
     return PaymentRequest(
-        client_uuid=kw.pop("client_uuid", str(uuid.uuid4())), account_id=account_id,
-        shift_id=shift_id, tenders=tuple(tenders), to_bills=D(to_bills), **kw,
+        client_uuid=kw.pop("client_uuid", str(uuid.uuid4())),
+        account_id=account_id,
+        shift_id=shift_id,
+        tenders=tuple(tenders),
+        to_bills=D(to_bills),
+        **kw,
     )

@@ -55,10 +55,18 @@ def town(db, login_as) -> Town:
         save_tariff(s, RES)
         s.add(m.ReliefRule(code="DEFAULT", name="低保", kind="per_ton", value=Decimal("0.20")))
         household = make_account(s)
-        collective = make_account(s, "02000001", name="建设路小区", account_type="collective",
-                                  households_total=12, read_cycle_months=1)
-        meters = [m.Meter(account_id=household.id, meter_no="M1"),
-                  m.Meter(account_id=collective.id, meter_no="M2")]
+        collective = make_account(
+            s,
+            "02000001",
+            name="建设路小区",
+            account_type="collective",
+            households_total=12,
+            read_cycle_months=1,
+        )
+        meters = [
+            m.Meter(account_id=household.id, meter_no="M1"),
+            m.Meter(account_id=collective.id, meter_no="M2"),
+        ]
         s.add_all(meters)
         s.flush()
         ids = household.id, meters[0].id, collective.id, meters[1].id
@@ -69,10 +77,15 @@ def town(db, login_as) -> Town:
 
 def form(account_id: int, **kw) -> ReliefInput:
     values = dict(
-        account_id=account_id, certificate_type=LOW_LIVING, certificate_no="嘉民低保字〔2026〕00001号",
-        issuing_office="嘉祥县民政局", valid_from=TODAY - timedelta(days=300),
+        account_id=account_id,
+        certificate_type=LOW_LIVING,
+        certificate_no="嘉民低保字〔2026〕00001号",
+        issuing_office="嘉祥县民政局",
+        valid_from=TODAY - timedelta(days=300),
         valid_to=TODAY + timedelta(days=400),
-        holder_name="张三", holder_id_number="370829198506150011", contact_phone="13812345678",
+        holder_name="张三",
+        holder_id_number="370829198506150011",
+        contact_phone="13812345678",
         materials=ALL_MATERIALS,
     )
     values.update(kw)
@@ -80,8 +93,12 @@ def form(account_id: int, **kw) -> ReliefInput:
 
 
 RES = Tariff(
-    code="RES-2026", name="居民生活用水", category="RES", effective_from=date(2025, 1, 1),
-    effective_to=None, tier_uppers=(None,),
+    code="RES-2026",
+    name="居民生活用水",
+    category="RES",
+    effective_from=date(2025, 1, 1),
+    effective_to=None,
+    tier_uppers=(None,),
     prices={Component.BASIC: (Decimal("2.10"),), Component.SEWAGE: (Decimal("0.95"),)},
 )
 

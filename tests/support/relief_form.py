@@ -21,11 +21,23 @@ def _hall(db, login_as, qtbot, runner, settings, role: str) -> Hall:
     """The page as a real login of ``role`` (the database knows who acts)."""
     with db.write() as s:
         make_reference(s)
-        s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
-                           value=Decimal("0.20")))
+        s.add(
+            m.ReliefRule(
+                code="DEFAULT",
+                name="特困低保户用水优惠(0.20元/吨)",
+                kind="per_ton",
+                value=Decimal("0.20"),
+            )
+        )
         household = make_account(s)
-        collective = make_account(s, "02000001", name="建设路小区", account_type="collective",
-                                  households_total=12, read_cycle_months=1)
+        collective = make_account(
+            s,
+            "02000001",
+            name="建设路小区",
+            account_type="collective",
+            households_total=12,
+            read_cycle_months=1,
+        )
         s.flush()
         ids = household.id, collective.id
     login, who = login_as(role)
@@ -44,8 +56,10 @@ def _hall(db, login_as, qtbot, runner, settings, role: str) -> Hall:
 
 def open_form(hall: Hall, qtbot, account_id: int):
     hall.page.open_account(account_id)
-    qtbot.waitUntil(lambda: hall.page.form_dialog is not None
-                    and hall.page.form_dialog.isVisible(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: hall.page.form_dialog is not None and hall.page.form_dialog.isVisible(),
+        timeout=15_000,
+    )
     dialog = hall.page.form_dialog
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.ui.certificateTypeCombo.hasFocus(), timeout=5_000)

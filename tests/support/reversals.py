@@ -21,8 +21,9 @@ class OldPayment:
     shift_id: int  # the other clerk's shift that took it
 
 
-def wechat_payment_of_another_shift(db: Database, login_as, account_id: int,
-                                    amount: str = "75.50", *, age: str = "") -> OldPayment:
+def wechat_payment_of_another_shift(
+    db: Database, login_as, account_id: int, amount: str = "75.50", *, age: str = ""
+) -> OldPayment:
     """A WeChat payment taken by another clerk (a real login) in their own
     shift, its payment and shift dated back by ``age`` (a PostgreSQL
     interval, e.g. '6 months')."""
@@ -30,8 +31,14 @@ def wechat_payment_of_another_shift(db: Database, login_as, account_id: int,
     actor = Actor(other.username, "WS2", other.id)
     shift_id = ShiftService(other_db).open(actor, "HQ", Decimal("0"))
     result = PaymentService(other_db, series_code="HQ").post(
-        request(account_id, shift_id, amount, TenderInput(Tender.WECHAT, Decimal(amount),
-                                                          reference="4200001234")), actor)
+        request(
+            account_id,
+            shift_id,
+            amount,
+            TenderInput(Tender.WECHAT, Decimal(amount), reference="4200001234"),
+        ),
+        actor,
+    )
     if age:
         age_back(db, result.payment_id, age)
     return OldPayment(result.payment_id, shift_id)
@@ -42,8 +49,17 @@ def age_back(db: Database, payment_id: int, age: str) -> None:
     superuser turns the guarding triggers off for this one transaction)."""
     with db.engine.begin() as conn:
         conn.execute(text("SET LOCAL session_replication_role = replica"))
-        conn.execute(text("UPDATE payments SET created_at = created_at - CAST(:age AS interval) "
-                          "WHERE id = :id"), {"age": age, "id": payment_id})
-        conn.execute(text("UPDATE shifts SET opened_at = opened_at - CAST(:age AS interval) "
-                          "WHERE id = (SELECT shift_id FROM payments WHERE id = :id)"),
-                     {"age": age, "id": payment_id})
+        conn.execute(
+            text(
+                "UPDATE payments SET created_at = created_at - CAST(:age AS interval) "
+                "WHERE id = :id"
+            ),
+            {"age": age, "id": payment_id},
+        )
+        conn.execute(
+            text(
+                "UPDATE shifts SET opened_at = opened_at - CAST(:age AS interval) "
+                "WHERE id = (SELECT shift_id FROM payments WHERE id = :id)"
+            ),
+            {"age": age, "id": payment_id},
+        )

@@ -111,9 +111,7 @@ class _Sql:
         # strictly after the value itself: the exact match is the exact tier's;
         # the pattern operators use (and walk) the *_pattern_ops btrees
         where = f"{column} ~>~ :lo AND {column} ~<~ :hi"
-        return where + f" ORDER BY {column} USING ~<~", {
-            "lo": value, "hi": _next_string(value)
-        }
+        return where + f" ORDER BY {column} USING ~<~", {"lo": value, "hi": _next_string(value)}
 
     def account_ids(self, where: str) -> str:
         return f"SELECT a.id AS id FROM accounts a WHERE {where}"
@@ -159,20 +157,29 @@ class _Sql:
         params = {"g": _grams(value), "v": value}
         return [
             self._head("a.name", "strpos(s.name, :v) > 1", {"v": value}),
-            (self.account_ids("counter_grams(a.name) @> CAST(:g AS text[]) "
-                              "AND strpos(a.name, :v) > 1"), params),
+            (
+                self.account_ids(
+                    "counter_grams(a.name) @> CAST(:g AS text[]) AND strpos(a.name, :v) > 1"
+                ),
+                params,
+            ),
         ]
 
     def place_contains(self, value: str) -> list[tuple[str, dict]]:
         params = {"g": _grams(value, 3), "v": value}
         return [
-            self._head("a.address, a.meter_location",
-                       "(strpos(s.address, :v) > 0 OR strpos(s.meter_location, :v) > 0)",
-                       {"v": value}),
-            (self.account_ids(
-                "counter_grams(a.address, a.meter_location) @> CAST(:g AS text[]) "
-                "AND (strpos(a.address, :v) > 0 OR strpos(a.meter_location, :v) > 0)"
-            ), params),
+            self._head(
+                "a.address, a.meter_location",
+                "(strpos(s.address, :v) > 0 OR strpos(s.meter_location, :v) > 0)",
+                {"v": value},
+            ),
+            (
+                self.account_ids(
+                    "counter_grams(a.address, a.meter_location) @> CAST(:g AS text[]) "
+                    "AND (strpos(a.address, :v) > 0 OR strpos(a.meter_location, :v) > 0)"
+                ),
+                params,
+            ),
         ]
 
 
@@ -212,12 +219,14 @@ def _probes(sql: _Sql, term: Term, mode: Mode) -> list[_Probe]:
     if kind is Kind.ACCOUNT_NO:
         return [column_probe("a.account_no")]
     if kind is Kind.ARCHIVE_NO:
-        return [probe((sql.account_ids("a.archive_no = ANY (:vals)"),
-                       {"vals": [*term.values, v]}))]
+        return [probe((sql.account_ids("a.archive_no = ANY (:vals)"), {"vals": [*term.values, v]}))]
     if kind is Kind.METER_NO:
         if mode is Mode.EXACT:
-            return [probe(("SELECT me.account_id AS id FROM meters me WHERE me.meter_no = :v",
-                           {"v": v}))]
+            return [
+                probe(
+                    ("SELECT me.account_id AS id FROM meters me WHERE me.meter_no = :v", {"v": v})
+                )
+            ]
         where, params = sql.prefix("me.meter_no", v)
         return [probe((f"SELECT me.account_id AS id FROM meters me WHERE {where}", params))]
     if kind is Kind.MOBILE:
@@ -357,7 +366,9 @@ class SearchService:
         branches, params = [], {"n_all": n}
         for k, probe in enumerate(probes):
             sql = _PARAM.sub(lambda mt, k=k: f":b{k}_{mt.group(1)}", probe.sql)
-            branches.append(f"SELECT b{k}.id AS id, {k} AS probe FROM ({sql} LIMIT :b{k}_n) AS b{k}")
+            branches.append(
+                f"SELECT b{k}.id AS id, {k} AS probe FROM ({sql} LIMIT :b{k}_n) AS b{k}"
+            )
             params.update({f"b{k}_{name}": value for name, value in probe.params.items()})
             params[f"b{k}_n"] = n
         rows = session.execute(text(" UNION ALL ".join(branches) + " LIMIT :n_all"), params).all()
@@ -365,7 +376,8 @@ class SearchService:
         for account_id, k in rows:
             by_probe[k].append(account_id)
         ordered = [
-            (i, probe) for probe, ids in zip(probes, by_probe, strict=True)
+            (i, probe)
+            for probe, ids in zip(probes, by_probe, strict=True)
             for i in self._ordered(probe, ids)
         ]
         return ordered, len(rows) < n
@@ -391,8 +403,16 @@ class SearchService:
         arrears = _arrears_query(ids).subquery()
         rows = session.execute(
             select(
-                a.id, a.account_no, a.name, a.mobile_masked, a.landline_masked, a.id_masked,
-                a.address, a.meter_location, a.status, arrears.c.arrears,
+                a.id,
+                a.account_no,
+                a.name,
+                a.mobile_masked,
+                a.landline_masked,
+                a.id_masked,
+                a.address,
+                a.meter_location,
+                a.status,
+                arrears.c.arrears,
             )
             .outerjoin(arrears, arrears.c.account_id == a.id)
             .where(_ids_in(a.id, ids))
@@ -405,12 +425,18 @@ class SearchService:
                 continue
             hits.append(
                 AccountHit(
-                    account_id=r.id, account_no=r.account_no, name=r.name,
-                    mobile_masked=r.mobile_masked, id_masked=r.id_masked, address=r.address,
-                    meter_location=r.meter_location, status=r.status,
-                    arrears=r.arrears if r.arrears is not None else ZERO, matched=kind.value, match=mode.value,
+                    account_id=r.id,
+                    account_no=r.account_no,
+                    name=r.name,
+                    mobile_masked=r.mobile_masked,
+                    id_masked=r.id_masked,
+                    address=r.address,
+                    meter_location=r.meter_location,
+                    status=r.status,
+                    arrears=r.arrears if r.arrears is not None else ZERO,
+                    matched=kind.value,
+                    match=mode.value,
                     landline_masked=r.landline_masked,
                 )
             )
         return tuple(hits)
-

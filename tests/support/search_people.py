@@ -29,13 +29,23 @@ def add_account(
 ) -> int:
     full, initials = name_keys(name)
     account = m.Account(
-        account_no=account_no, name=name, name_pinyin=full, name_initials=initials,
-        id_number=id_number, id_masked=mask_id_number(id_number) if id_number else "",
-        id_tail=id_number[-6:] if id_number else "", mobile=mobile,
-        mobile_masked=mask_phone(mobile) if mobile else "", landline=landline,
-        landline_masked=mask_phone(landline) if landline else "", address=address,
-        meter_location=meter_location, account_type="household", price_category="RES",
-        area_code="A01", status=status,
+        account_no=account_no,
+        name=name,
+        name_pinyin=full,
+        name_initials=initials,
+        id_number=id_number,
+        id_masked=mask_id_number(id_number) if id_number else "",
+        id_tail=id_number[-6:] if id_number else "",
+        mobile=mobile,
+        mobile_masked=mask_phone(mobile) if mobile else "",
+        landline=landline,
+        landline_masked=mask_phone(landline) if landline else "",
+        address=address,
+        meter_location=meter_location,
+        account_type="household",
+        price_category="RES",
+        area_code="A01",
+        status=status,
     )
     s.add(account)
     s.flush()
@@ -51,14 +61,28 @@ def populate(db) -> dict[str, int]:
     with db.write() as s:
         make_reference(s)
         add = add_account
-        ids["zhangsan"] = add(s, "01000001", "张三", id_number=ID_ZHANG, mobile="13812345678",
-                              address="嘉祥街道建设路幸福小区3号楼2单元301",
-                              meter_location="3号楼2单元楼道管道井", meter_no="JX2400000001")
-        ids["zhangsanfeng"] = add(s, "01000002", "张三丰", mobile="13900005678",
-                                  address="纸坊镇后屯村45号", meter_location="院内表井",
-                                  meter_no="JX2400000002")
-        ids["lizhangsan"] = add(s, "01000003", "李张三", id_number=ID_X,
-                                landline="0537-6812345", address="幸福路12号")
+        ids["zhangsan"] = add(
+            s,
+            "01000001",
+            "张三",
+            id_number=ID_ZHANG,
+            mobile="13812345678",
+            address="嘉祥街道建设路幸福小区3号楼2单元301",
+            meter_location="3号楼2单元楼道管道井",
+            meter_no="JX2400000001",
+        )
+        ids["zhangsanfeng"] = add(
+            s,
+            "01000002",
+            "张三丰",
+            mobile="13900005678",
+            address="纸坊镇后屯村45号",
+            meter_location="院内表井",
+            meter_no="JX2400000002",
+        )
+        ids["lizhangsan"] = add(
+            s, "01000003", "李张三", id_number=ID_X, landline="0537-6812345", address="幸福路12号"
+        )
         ids["old15"] = add(s, "02000001", "孔令国", id_number=ID_15, landline="05376654321")
         ids["new18"] = add(s, "02000002", "孟子涵", id_number=upgrade_15_to_18(ID_15))
         ids["ouyang"] = add(s, "02000003", "欧阳娜娜", mobile="15012340000")

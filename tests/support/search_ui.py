@@ -39,8 +39,9 @@ def wait_results(qtbot, window, count: int | None = None):
 
 def wait_account(qtbot, window):
     panel = page_of(window).account_panel
-    qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None,
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.view is not None and panel.history.account_id is not None, timeout=10_000
+    )
     return panel
 
 

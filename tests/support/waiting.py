@@ -14,7 +14,8 @@ T = TypeVar("T")
 
 _LOCK_WAITERS = text(
     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-    "AND wait_event_type = 'Lock' AND query LIKE :query")
+    "AND wait_event_type = 'Lock' AND query LIKE :query"
+)
 
 
 def poll_until(probe: Callable[[], T], *, timeout: float = 10, interval: float = 0.05) -> T:
@@ -34,8 +35,9 @@ def lock_waiters(engine: Engine, query_like: str) -> int:
         return int(conn.execute(_LOCK_WAITERS, {"query": query_like}).scalar_one())
 
 
-def wait_for_lock_waiters(engine: Engine, query_like: str, *, count: int = 1,
-                          timeout: float = 10) -> bool:
+def wait_for_lock_waiters(
+    engine: Engine, query_like: str, *, count: int = 1, timeout: float = 10
+) -> bool:
     """True once ``count`` sessions wait on a lock running ``query_like``
     (:func:`lock_waiters`); False when ``timeout`` s pass first."""
     return poll_until(lambda: lock_waiters(engine, query_like) >= count, timeout=timeout)
@@ -52,4 +54,4 @@ def patient(db, *logins: str) -> None:
     attacker still held shows as a lock timeout (55P03), not a hang."""
     with db.engine.begin() as conn:
         for login in logins:
-            conn.execute(text(f'ALTER ROLE "{login}" SET lock_timeout = \'5s\''))
+            conn.execute(text(f"ALTER ROLE \"{login}\" SET lock_timeout = '5s'"))

@@ -22,8 +22,9 @@ from counter_app.services.channels.withholding import WithholdingService
 from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
-SQL = (Path(__file__).resolve().parents[2]
-       / "counter_app/db/migrations/versions/0023_withholding.sql").read_text(encoding="utf-8")
+SQL = (
+    Path(__file__).resolve().parents[2] / "counter_app/db/migrations/versions/0023_withholding.sql"
+).read_text(encoding="utf-8")
 
 D = Decimal
 # account no -> bills (period, amount): what each owes
@@ -33,8 +34,12 @@ OWED = {
     "01000003": (("2026-11", D("17.00")),),
     "01000004": (("2026-11", D("25.20")),),
 }
-NUMBERS = {"01000001": "6228480012345678901", "01000002": "6230520012345678",
-           "01000003": "6217001234567890123", "01000004": "6228480099998888777"}
+NUMBERS = {
+    "01000001": "6228480012345678901",
+    "01000002": "6230520012345678",
+    "01000003": "6217001234567890123",
+    "01000004": "6228480099998888777",
+}
 
 
 @dataclass
@@ -57,10 +62,20 @@ def add_bills(db: Database, bills: dict[str, tuple]) -> dict[str, int]:
             ids[account_no] = account.id
             for period, amount in periods:
                 year, month = map(int, period.split("-"))
-                s.add(m.Bill(account_id=account.id, period=period, tariff_id=tariff_id,
-                             period_start=date(year, month, 1), period_end=date(year, month, 20),
-                             start_reading=0, end_reading=10, usage=10, amount=amount,
-                             due_on=date(year, month, 28)))
+                s.add(
+                    m.Bill(
+                        account_id=account.id,
+                        period=period,
+                        tariff_id=tariff_id,
+                        period_start=date(year, month, 1),
+                        period_end=date(year, month, 20),
+                        start_reading=0,
+                        end_reading=10,
+                        usage=10,
+                        amount=amount,
+                        due_on=date(year, month, 28),
+                    )
+                )
         s.flush()
     return ids
 
@@ -73,20 +88,30 @@ def hall(db, login_as, login_batch) -> Hall:
     return Hall(db, clerk, who, batch, name, accounts)
 
 
-LAYOUTS = dict(zip(re.findall(r"\('([A-Z]+)', '[^']+', \$json\$", SQL),
-                   (json.loads(j) for j in re.findall(r"\$json\$(.*?)\$json\$", SQL, re.S)),
-                   strict=True))
+LAYOUTS = dict(
+    zip(
+        re.findall(r"\('([A-Z]+)', '[^']+', \$json\$", SQL),
+        (json.loads(j) for j in re.findall(r"\$json\$(.*?)\$json\$", SQL, re.S)),
+        strict=True,
+    )
+)
 
 
 def _sign_all(h, bank="ABC", accounts=("01000001", "01000002", "01000003")):
     today = datetime.now(SHANGHAI).date()
     service = WithholdingService(h.clerk)
-    return {a: service.sign(h.accounts[a], bank, NUMBERS[a], "户主", today, ACTOR)
-            for a in accounts}
+    return {
+        a: service.sign(h.accounts[a], bank, NUMBERS[a], "户主", today, ACTOR) for a in accounts
+    }
 
 
-def _return_file(request: bytes, bank: str, results: dict[int, tuple[str, str, str]],
-                 *, amounts: dict[int, str] | None = None) -> bytes:
+def _return_file(
+    request: bytes,
+    bank: str,
+    results: dict[int, tuple[str, str, str]],
+    *,
+    amounts: dict[int, str] | None = None,
+) -> bytes:
     """The bank's answer to a request: ``results`` {seq: (code, reason, ref)}."""
     asked = parse(layout_from_json(LAYOUTS[bank], "request"), request)
     assert asked.ok, asked.errors
@@ -95,12 +120,23 @@ def _return_file(request: bytes, bank: str, results: dict[int, tuple[str, str, s
     for _line, d in asked.details:
         code, reason, ref = results[d["seq"]]
         amount = D((amounts or {}).get(d["seq"], d["amount"]))
-        details.append(dict(seq=d["seq"], account_no=d["account_no"], amount=amount,
-                            result_code=code, reason=reason, bank_ref=ref))
+        details.append(
+            dict(
+                seq=d["seq"],
+                account_no=d["account_no"],
+                amount=amount,
+                result_code=code,
+                reason=reason,
+                bank_ref=ref,
+            )
+        )
     total = sum((x["amount"] for x in details), D("0"))
-    return render(layout, dict(bank_code=bank, batch_no=asked.header["batch_no"],
-                               returned_on=date(2026, 12, 6)),
-                  details, dict(count=len(details), total=total))
+    return render(
+        layout,
+        dict(bank_code=bank, batch_no=asked.header["batch_no"], returned_on=date(2026, 12, 6)),
+        details,
+        dict(count=len(details), total=total),
+    )
 
 
 ACTOR = Actor("clerk", "WS-1")

@@ -63,8 +63,12 @@ def clerk_account(db_url, request) -> Iterator[ClerkAccount]:
     # PostgreSQL login roles are per server: a unique name per test
     username = f"ui{uuid.uuid4().hex[:8]}"
     create_clerk(
-        admin, username=username, display_name="张三", role="clerk",
-        hall_code="HQ", password=PASSWORD,
+        admin,
+        username=username,
+        display_name="张三",
+        role="clerk",
+        hall_code="HQ",
+        password=PASSWORD,
     )
     yield ClerkAccount(db_url, username, PASSWORD, "张三")
     with admin.engine.connect() as conn:
@@ -93,7 +97,6 @@ def settings() -> Settings:
 @pytest.fixture
 def ui_state(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-
 
 
 @pytest.fixture

@@ -37,8 +37,9 @@ def test_a_hidden_view_refreshes_when_shown_again(qtbot, runner):
     widget = QWidget()
     qtbot.addWidget(widget)
     refreshed: list[str] = []
-    AccountWatch(widget, runner.events, lambda account_id: account_id == 5,
-                 lambda: refreshed.append("again"))
+    AccountWatch(
+        widget, runner.events, lambda account_id: account_id == 5, lambda: refreshed.append("again")
+    )
     widget.show()
     runner.events.changed.emit(6)  # another account
     runner.events.changed.emit(5)

@@ -22,11 +22,16 @@ from tests.support.screens import save_shot, shot_dirs
 
 
 def test_parse_args_keeps_qt_options_and_drops_passwords(tmp_path):
-    args, rest = parse_args([
-        "--settings", str(tmp_path / "s.json"),
-        "--database-url", "postgresql://clerk01:secret@db-server/counter",
-        "-platform", "offscreen",
-    ])
+    args, rest = parse_args(
+        [
+            "--settings",
+            str(tmp_path / "s.json"),
+            "--database-url",
+            "postgresql://clerk01:secret@db-server/counter",
+            "-platform",
+            "offscreen",
+        ]
+    )
     assert args.settings == tmp_path / "s.json"
     assert args.database_url == "postgresql://clerk01@db-server/counter"
     assert rest == ["-platform", "offscreen"]
@@ -95,9 +100,14 @@ def test_preparation_runs_behind_the_shown_login_window(qtbot, runner, login_dia
         return Info(created=True)
 
     signin = LazyAuthenticator()
-    prepare_behind_login(login_dialog, runner, embedded_dir=tmp_path / "postgres",
-                         authenticator=signin, prepare=prepare,
-                         find_demo_logins=lambda server: (Demo("clerk01", "demo", "clerk"),))
+    prepare_behind_login(
+        login_dialog,
+        runner,
+        embedded_dir=tmp_path / "postgres",
+        authenticator=signin,
+        prepare=prepare,
+        find_demo_logins=lambda server: (Demo("clerk01", "demo", "clerk"),),
+    )
     # the window is up and says what is happening while the database is made
     assert login_dialog.preparing
     message = login_dialog.ui.messageLabel.text()
@@ -125,21 +135,32 @@ def test_existing_database_is_only_checked(qtbot, runner, login_dialog, tmp_path
     datadir = tmp_path / "postgres"
     datadir.mkdir()
     (datadir / "PG_VERSION").write_text("18\n")
-    prepare_behind_login(login_dialog, runner, embedded_dir=datadir,
-                         prepare=lambda datadir: Info(created=False),
-                         find_demo_logins=lambda server: ())
+    prepare_behind_login(
+        login_dialog,
+        runner,
+        embedded_dir=datadir,
+        prepare=lambda datadir: Info(created=False),
+        find_demo_logins=lambda server: (),
+    )
     assert login_dialog.ui.messageLabel.text() == "正在检查本机数据库…"
     qtbot.waitUntil(lambda: not login_dialog.preparing, timeout=5000)
     assert not login_dialog.ui.messageLabel.isVisible()
     assert not login_dialog.ui.demoLabel.isVisible()
 
 
-@pytest.mark.parametrize(("reason", "words"), [
-    ("disk_full", "磁盘已满"), ("permissions", "无法写入"), ("port", "端口"),
-    ("newer_version", "较新版本"), ("failed", "日志"),
-])
-def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog, tmp_path,
-                                            reason, words):
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        ("disk_full", "磁盘已满"),
+        ("permissions", "无法写入"),
+        ("port", "端口"),
+        ("newer_version", "较新版本"),
+        ("failed", "日志"),
+    ],
+)
+def test_failed_preparation_tells_the_clerk(
+    qtbot, runner, login_dialog, caplog, tmp_path, reason, words
+):
     messages, failures = [], []
 
     def close_message():
@@ -151,12 +172,18 @@ def test_failed_preparation_tells_the_clerk(qtbot, runner, login_dialog, caplog,
             QTimer.singleShot(50, close_message)
 
     def prepare(datadir):
-        raise EmbeddedServerError(reason, "pg_ctl failed", detail="the server's own words",
-                                  path=datadir)
+        raise EmbeddedServerError(
+            reason, "pg_ctl failed", detail="the server's own words", path=datadir
+        )
 
     QTimer.singleShot(50, close_message)
-    prepare_behind_login(login_dialog, runner, embedded_dir=tmp_path / "postgres",
-                         prepare=prepare, on_failure=lambda: failures.append(1))
+    prepare_behind_login(
+        login_dialog,
+        runner,
+        embedded_dir=tmp_path / "postgres",
+        prepare=prepare,
+        on_failure=lambda: failures.append(1),
+    )
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)
     assert len(messages) == 1
     assert messages[0].startswith("本机数据库无法启动。")
@@ -202,13 +229,26 @@ def test_until_login_ends_on_a_failed_preparation_instead_of_waiting_on_its_box(
     blocker.write_text("")
     settings = tmp_path / "settings.json"
     settings.write_text("{}")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "XDG_DATA_HOME": str(blocker), "XDG_STATE_HOME": str(tmp_path / "state"),
-           "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(blocker),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from counter_app.ui.app import main; sys.exit(main())",
-         "--settings", str(settings), "--until-login"],
-        capture_output=True, text=True, env=env, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from counter_app.ui.app import main; sys.exit(main())",
+            "--settings",
+            str(settings),
+            "--until-login",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     assert done.returncode == 1, done.stderr[-2000:]
     assert "counter-app: failed" in done.stdout

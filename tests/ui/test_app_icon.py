@@ -17,9 +17,12 @@ build_resources = load_tool("build_resources")
 
 def _opaque_colours(icon: QIcon, size: int) -> set[str]:
     image = icon.pixmap(size, size).toImage()
-    return {QColor.fromRgba(image.pixel(x, y)).name()
-            for x in range(image.width()) for y in range(image.height())
-            if QColor.fromRgba(image.pixel(x, y)).alpha() == 255}
+    return {
+        QColor.fromRgba(image.pixel(x, y)).name()
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor.fromRgba(image.pixel(x, y)).alpha() == 255
+    }
 
 
 def test_the_icon_is_two_colours_of_the_palette_and_no_text():

@@ -17,8 +17,7 @@ def _answer(qtbot, typed: Path, seen: list) -> None:
         QTimer.singleShot(50, lambda: _answer(qtbot, typed, seen))
         return
     buttons = box.findChild(QDialogButtonBox)
-    seen.append((box.directory().absolutePath(),
-                 sorted(b.text() for b in buttons.buttons())))
+    seen.append((box.directory().absolutePath(), sorted(b.text() for b in buttons.buttons())))
     edit = box.findChild(QLineEdit, "fileNameEdit")
     edit.setText(str(typed))
     qtbot.keyClick(edit, Qt.Key.Key_Return)

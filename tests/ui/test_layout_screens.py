@@ -74,8 +74,9 @@ def visible_rows(table) -> int:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, language, size,
-                      tmp_path):
+def test_busy_screens(
+    qtbot, town, runner, settings, settings_store, ui_state, language, size, tmp_path
+):
     tag = f"{language}_{size[0]}"
     workplace = build_workplace(CLERK, town, settings, runner)
     window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
@@ -91,8 +92,12 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
     assert_nothing_clipped(window)
     page.table.activated.emit(page.model.index(0, 0))
     panel = page.account_panel
-    qtbot.waitUntil(lambda: panel.view is not None and panel.history.account_id is not None
-                    and not runner.is_busy, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.view is not None and panel.history.account_id is not None and not runner.is_busy
+        ),
+        timeout=15_000,
+    )
     settle(qtbot, window)
     shoot(window, f"account_{tag}", tmp_path)
     assert_nothing_clipped(window)
@@ -107,7 +112,15 @@ def test_busy_screens(qtbot, town, runner, settings, settings_store, ui_state, l
         shoot(window, f"{name}_{tag}", tmp_path)
         assert_nothing_clipped(window)
     complaints = window.complaints_page.list
-    assert_on_screen(window, [complaints.statusCombo, complaints.categoryCombo,
-                              complaints.departmentCombo, complaints.overdueCheck,
-                              complaints.refreshButton, complaints.exportButton])
+    assert_on_screen(
+        window,
+        [
+            complaints.statusCombo,
+            complaints.categoryCombo,
+            complaints.departmentCombo,
+            complaints.overdueCheck,
+            complaints.refreshButton,
+            complaints.exportButton,
+        ],
+    )
     assert visible_rows(complaints.table) >= 5

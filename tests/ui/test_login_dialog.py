@@ -81,9 +81,7 @@ def _server_checks_passwords(url: str, username: str) -> bool:
         database.dispose()
 
 
-def test_wrong_password_shows_chinese_message_and_keeps_username(
-    qtbot, make_dialog, clerk_account
-):
+def test_wrong_password_shows_chinese_message_and_keeps_username(qtbot, make_dialog, clerk_account):
     if clerk_account.url.startswith("postgresql") and not _server_checks_passwords(
         clerk_account.url, clerk_account.username
     ):
@@ -122,7 +120,9 @@ def test_database_without_schema_asks_for_the_upgrade(qtbot, make_dialog, empty_
     dialog = make_dialog(Authenticator(url).login, url)
     assert dialog.ui.databaseLabel.text().startswith("数据库：PostgreSQL ")
     sign_in_by_keys(qtbot, admin.username, admin.password or "x")
-    qtbot.waitUntil(lambda: "counter-admin migrate" in dialog.ui.messageLabel.text(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: "counter-admin migrate" in dialog.ui.messageLabel.text(), timeout=15_000
+    )
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,9 @@ def test_demo_logins_are_shown_in_chinese(qtbot, make_dialog):
         demo_logins=(Demo("clerk01", "demo", "clerk"), Demo("super01", "demo", "supervisor")),
     )
     assert dialog.ui.demoLabel.isVisible()
-    assert dialog.ui.demoLabel.text() == "演示账号：\nclerk01 / demo（收费员）\nsuper01 / demo（班长）"
+    assert (
+        dialog.ui.demoLabel.text() == "演示账号：\nclerk01 / demo（收费员）\nsuper01 / demo（班长）"
+    )
 
 
 def test_no_demo_hint_for_a_shared_database(qtbot, make_dialog):

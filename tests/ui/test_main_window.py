@@ -24,13 +24,20 @@ from tests.support.clerks import CLERK
 def test_ctrl_digits_switch_pages(qtbot, make_window, app_db):
     window = make_window(app_db)
     expected = [
-        ("查询", SearchPage), ("收费", PaymentsPage), ("低保减免", ReliefPage),
-        ("投诉", ComplaintsPage), ("日结", DayClosePage), ("设置", SettingsPage),
+        ("查询", SearchPage),
+        ("收费", PaymentsPage),
+        ("低保减免", ReliefPage),
+        ("投诉", ComplaintsPage),
+        ("日结", DayClosePage),
+        ("设置", SettingsPage),
     ]
     assert [window.ui.navList.item(i).text() for i in range(6)] == [t for t, _ in expected]
     for digit in (6, 2, 3, 4, 5, 1):
-        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key(Qt.Key.Key_0 + digit),
-                       Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            QApplication.focusWidget() or window,
+            Qt.Key(Qt.Key.Key_0 + digit),
+            Qt.KeyboardModifier.ControlModifier,
+        )
         title, page_class = expected[digit - 1]
         assert isinstance(window.current_page, page_class), title
         assert window.ui.navList.currentItem().text() == title
@@ -81,9 +88,7 @@ def test_status_bar_shows_clerk_workstation_database_and_connection(qtbot, make_
     assert status.workstation_label.text() == "工作站：WS-01"
     url = app_db.engine.url
     port = f":{url.port}" if url.port else ""
-    assert status.database_label.text() == (
-        f"数据库：PostgreSQL {url.host}{port}/{url.database}"
-    )
+    assert status.database_label.text() == (f"数据库：PostgreSQL {url.host}{port}/{url.database}")
     qtbot.waitUntil(lambda: status.connection_label.text() == "已连接", timeout=10_000)
     assert "counter_app" not in window.windowTitle()
     assert window.windowTitle() == "营业厅柜台系统 - 张三"
@@ -93,9 +98,7 @@ def test_lost_connection_is_shown(qtbot, make_window):
     unreachable = Database.from_url("postgresql://nobody@127.0.0.1:1/counter")
     try:
         window = make_window(unreachable)
-        qtbot.waitUntil(
-            lambda: window.status.connection_label.text() == "连接中断", timeout=15_000
-        )
+        qtbot.waitUntil(lambda: window.status.connection_label.text() == "连接中断", timeout=15_000)
         assert window.monitor.connected is False
     finally:
         unreachable.dispose()
@@ -186,11 +189,24 @@ def test_language_change_applies_at_next_start(qtbot, settings_page, settings_st
         ("hallCodeEdit", "", "营业厅代码：不能为空。", "hallCodeEdit"),
         ("hallCodeEdit", "嘉祥", "营业厅代码：只能使用字母", "hallCodeEdit"),
         ("databaseUrlEdit", "db-server", "数据库地址：格式不正确", "databaseUrlEdit"),
-        ("databaseUrlEdit", "mysql://db/counter", "数据库地址：只支持 PostgreSQL",
-         "databaseUrlEdit"),
-        ("databaseUrlEdit", "postgresql://clerk:secret@db/counter", "数据库地址：不能包含密码",
-         "databaseUrlEdit"),
-        ("databaseUrlEdit", "postgresql://db-server", "数据库地址：缺少数据库名", "databaseUrlEdit"),
+        (
+            "databaseUrlEdit",
+            "mysql://db/counter",
+            "数据库地址：只支持 PostgreSQL",
+            "databaseUrlEdit",
+        ),
+        (
+            "databaseUrlEdit",
+            "postgresql://clerk:secret@db/counter",
+            "数据库地址：不能包含密码",
+            "databaseUrlEdit",
+        ),
+        (
+            "databaseUrlEdit",
+            "postgresql://db-server",
+            "数据库地址：缺少数据库名",
+            "databaseUrlEdit",
+        ),
     ],
 )
 def test_invalid_settings_name_the_field_and_are_not_saved(

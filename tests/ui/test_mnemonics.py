@@ -75,8 +75,9 @@ def test_login_dialog(qtbot, runner, language):
         def __init__(self, username, role):
             self.username, self.password, self.role = username, "demo", role
 
-    dialog = LoginDialog(lambda *_: None, runner, database_text="counter",
-                         demo_logins=(Demo("clerk01", "clerk"),))
+    dialog = LoginDialog(
+        lambda *_: None, runner, database_text="counter", demo_logins=(Demo("clerk01", "clerk"),)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     found = walk(dialog, f"{language} login", qtbot)

@@ -15,4 +15,3 @@ def test_a_missing_xcb_library_is_named_by_its_package(capsys):
     warn_missing(["libxcb-cursor0"])
     err = capsys.readouterr().err
     assert "缺少" in err and "sudo apt-get install libxcb-cursor0" in err and "missing" in err
-

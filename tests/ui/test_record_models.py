@@ -51,26 +51,61 @@ def filled(model_class: type[RecordTableModel], rows) -> RecordTableModel:
 
 
 MODELS = {
-    "search results": lambda: filled(SearchResultsModel, [
-        hit("01000001", "10.00"), hit("01000002", "9.00", "9.00", 45), hit("01000003", "0.00")]),
-    "bills": lambda: filled(BillsModel, [
-        bill(1, "2026-10", "10.00"), bill(2, "2026-09", "9.00", "9.00"),
-        bill(3, "2026-08", "100.00", "40.00")]),
-    "bill lines": lambda: filled(BillLinesModel, [line(1, "charge", "34.20"),
-                                                  line(2, "relief", "-10.00")]),
-    "payments": lambda: filled(PaymentsModel, [payment(11, "10.00"),
-                                               payment(12, "9.00", reversed_=True)]),
-    "relief register": lambda: filled(ReliefRegisterModel, [
-        relief(1, "10.00"), relief(2, "9.00", "pending"), relief(3, "0.00", "expired")]),
-    "relief per period": lambda: filled(PeriodTotalsModel, [
-        PeriodTotal("2026-09", 12, 144, D("118.80")), PeriodTotal("2026-10", 9, 108, D("9.90"))]),
+    "search results": lambda: filled(
+        SearchResultsModel,
+        [hit("01000001", "10.00"), hit("01000002", "9.00", "9.00", 45), hit("01000003", "0.00")],
+    ),
+    "bills": lambda: filled(
+        BillsModel,
+        [
+            bill(1, "2026-10", "10.00"),
+            bill(2, "2026-09", "9.00", "9.00"),
+            bill(3, "2026-08", "100.00", "40.00"),
+        ],
+    ),
+    "bill lines": lambda: filled(
+        BillLinesModel, [line(1, "charge", "34.20"), line(2, "relief", "-10.00")]
+    ),
+    "payments": lambda: filled(
+        PaymentsModel, [payment(11, "10.00"), payment(12, "9.00", reversed_=True)]
+    ),
+    "relief register": lambda: filled(
+        ReliefRegisterModel,
+        [relief(1, "10.00"), relief(2, "9.00", "pending"), relief(3, "0.00", "expired")],
+    ),
+    "relief per period": lambda: filled(
+        PeriodTotalsModel,
+        [PeriodTotal("2026-09", 12, 144, D("118.80")), PeriodTotal("2026-10", 9, 108, D("9.90"))],
+    ),
     "shifts of the day": lambda: filled(ShiftsOfDayModel, [shift(1, True), shift(2, False)]),
     "suspense": lambda: filled(SuspenseModel, [held(1, "10.00"), held(2, "9.00", True)]),
-    "channel day": lambda: filled(ChannelDayModel, [
-        ChannelDayRow("online", "wechat", 2, D("10.00"), D("9.00"), D("1.00"), D("0.00"),
-                      "JX00000001", "JX00000002"),
-        ChannelDayRow("deduction", "prepayment", 1, D("9.00"), D("9.00"), D("0.00"), D("9.00"),
-                      "JX00000003", "JX00000003")]),
+    "channel day": lambda: filled(
+        ChannelDayModel,
+        [
+            ChannelDayRow(
+                "online",
+                "wechat",
+                2,
+                D("10.00"),
+                D("9.00"),
+                D("1.00"),
+                D("0.00"),
+                "JX00000001",
+                "JX00000002",
+            ),
+            ChannelDayRow(
+                "deduction",
+                "prepayment",
+                1,
+                D("9.00"),
+                D("9.00"),
+                D("0.00"),
+                D("9.00"),
+                "JX00000003",
+                "JX00000003",
+            ),
+        ],
+    ),
     "complaints": lambda: filled(ComplaintTableModel, [complaint(1, True), complaint(2, False)]),
     "dunning": lambda: filled(DunningModel, [dunning(1, "10.00", 120), dunning(2, "9.00", 35)]),
 }
@@ -84,8 +119,12 @@ def _tender_totals() -> TenderTotalsModel:
 
 def _open_bills() -> OpenBillsModel:
     model = OpenBillsModel()
-    model.set_bills([OpenBill(1, "2026-09", 12, D("9.00"), D("9.00"), date(2026, 9, 28)),
-                     OpenBill(2, "2026-10", 14, D("10.00"), D("4.00"), date(2026, 10, 28))])
+    model.set_bills(
+        [
+            OpenBill(1, "2026-09", 12, D("9.00"), D("9.00"), date(2026, 9, 28)),
+            OpenBill(2, "2026-10", 14, D("10.00"), D("4.00"), date(2026, 10, 28)),
+        ]
+    )
     return model
 
 
@@ -109,8 +148,11 @@ def test_model_passes_qt_model_checks(qtmodeltester, make):
     qtmodeltester.check(model, force_py=False)
 
 
-@pytest.mark.parametrize("make", [m for m in MODELS.values() if m().SORTABLE],
-                         ids=[k for k, m in MODELS.items() if m().SORTABLE])
+@pytest.mark.parametrize(
+    "make",
+    [m for m in MODELS.values() if m().SORTABLE],
+    ids=[k for k, m in MODELS.items() if m().SORTABLE],
+)
 def test_sort_proxy_passes_qt_model_checks(qtmodeltester, make):
     proxy = RecordSortProxy()
     proxy.setSourceModel(make())
@@ -178,8 +220,11 @@ def test_a_header_click_sorts_by_money_and_a_third_gives_the_order_back(qtbot):
         where = QPoint(header.sectionViewportPosition(amount) + 5, header.height() // 2)
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
         clicks.append(shown())
-    assert clicks == [["¥9.00", "¥10.00", "¥100.00"], ["¥100.00", "¥10.00", "¥9.00"],
-                      ["¥10.00", "¥9.00", "¥100.00"]]
+    assert clicks == [
+        ["¥9.00", "¥10.00", "¥100.00"],
+        ["¥100.00", "¥10.00", "¥9.00"],
+        ["¥10.00", "¥9.00", "¥100.00"],
+    ]
 
 
 def test_the_selected_row_gives_its_record_after_sorting(qtbot):

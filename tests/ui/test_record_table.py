@@ -81,9 +81,11 @@ def test_one_row_selected_at_a_time_and_nothing_edited(qtbot):
 
 def test_no_screen_sets_up_a_record_list_by_hand():
     """The selection set-up lives in ui/record_table.py only."""
-    found = [f"{path.relative_to(UI)}:{n}"
-             for path in sorted(UI.rglob("*.py"))
-             if path.name != "record_table.py" and "forms" not in path.parts
-             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if HAND_MADE.search(line)]
+    found = [
+        f"{path.relative_to(UI)}:{n}"
+        for path in sorted(UI.rglob("*.py"))
+        if path.name != "record_table.py" and "forms" not in path.parts
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if HAND_MADE.search(line)
+    ]
     assert not found, "use RecordTableView / configure_record_table: " + ", ".join(found)

@@ -49,7 +49,12 @@ def visible_texts(root: QWidget) -> list[str]:
 
 
 def cjk(texts: list[str]) -> set[str]:
-    return {ch for text in texts for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"}
+    return {
+        ch
+        for text in texts
+        for ch in text
+        if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+    }
 
 
 def assert_font_covers(texts: list[str], family: str) -> set[str]:
@@ -75,7 +80,22 @@ def test_main_window_pages(qtbot, make_window, app_db, shot_dirs, chinese_ui):
         assert_nothing_clipped(window)
         all_texts += visible_texts(window)
     chars = assert_font_covers(all_texts, chinese_ui)
-    assert {"查", "询", "收", "费", "低", "保", "减", "免", "投", "诉", "日", "结", "设", "置"} <= chars
+    assert {
+        "查",
+        "询",
+        "收",
+        "费",
+        "低",
+        "保",
+        "减",
+        "免",
+        "投",
+        "诉",
+        "日",
+        "结",
+        "设",
+        "置",
+    } <= chars
     assert len(chars) > 100, "the screens should be in Chinese"
 
 
@@ -100,7 +120,9 @@ def login_dialog(qtbot, runner):
             self.username, self.password, self.role = username, "demo", role
 
     dialog = LoginDialog(
-        refuse, runner, database_text="PostgreSQL 127.0.0.1:5432/counter",
+        refuse,
+        runner,
+        database_text="PostgreSQL 127.0.0.1:5432/counter",
         demo_logins=(Demo("clerk01", "clerk"), Demo("super01", "supervisor")),
     )
     qtbot.addWidget(dialog)

@@ -10,7 +10,13 @@ from counter_app.ui.app import main
 from counter_app.ui.selfcheck import SelfCheck
 
 CHECKS = (
-    "font", "translations", "database", "login", "main window", "receipt pdf", "payment",
+    "font",
+    "translations",
+    "database",
+    "login",
+    "main window",
+    "receipt pdf",
+    "payment",
 )
 
 

@@ -30,47 +30,58 @@ COLOUR_LITERAL = re.compile(
 
 def colour_literals(text: str) -> list[tuple[int, str]]:
     """(line number, line) of every line that writes a colour in place."""
-    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
-            if COLOUR_LITERAL.search(line)]
+    return [
+        (n, line.strip())
+        for n, line in enumerate(text.splitlines(), 1)
+        if COLOUR_LITERAL.search(line)
+    ]
 
 
 def checked_files() -> list[Path]:
-    modules = [p for p in UI.rglob("*.py")
-               if p != UI / "style.py" and GENERATED not in p.parents]
+    modules = [p for p in UI.rglob("*.py") if p != UI / "style.py" and GENERATED not in p.parents]
     return sorted(modules) + sorted((ROOT / "ui").glob("*.ui"))
 
 
 def test_no_colour_literal_outside_the_palette():
     files = checked_files()
     assert len(files) > 50, "the scan found too few files; did the layout change?"
-    found = [f"{path.relative_to(ROOT)}:{n}: {line}"
-             for path in files for n, line in colour_literals(path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line}"
+        for path in files
+        for n, line in colour_literals(path.read_text(encoding="utf-8"))
+    ]
     assert not found, "use a name from counter_app/ui/style.py:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("line", [
-    'ERROR_STYLE = "color: #b00020;"',
-    'label.setStyleSheet("color:#555")',
-    "_RED = QColor('#b3261e')",
-    'QBrush(QColor("pink"))',
-    "brush = QColor(176, 0, 32)",
-    'label.setStyleSheet("background: rgb(255, 248, 225);")',
-    "painter.setPen(Qt.GlobalColor.red)",
-    "<string notr=\"true\">color: #b00020; font-weight: bold;</string>",
-    "parts.append(\"<p style='color:#b00020'>\")",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        'ERROR_STYLE = "color: #b00020;"',
+        'label.setStyleSheet("color:#555")',
+        "_RED = QColor('#b3261e')",
+        'QBrush(QColor("pink"))',
+        "brush = QColor(176, 0, 32)",
+        'label.setStyleSheet("background: rgb(255, 248, 225);")',
+        "painter.setPen(Qt.GlobalColor.red)",
+        '<string notr="true">color: #b00020; font-weight: bold;</string>',
+        "parts.append(\"<p style='color:#b00020'>\")",
+    ],
+)
 def test_the_scan_catches_a_colour_written_in_place(line):
     assert colour_literals(line)
 
 
-@pytest.mark.parametrize("line", [
-    "# a comment on colour: the palette is in style.py",
-    "QListWidget#navList { background: palette(base); }",  # the platform's own colours
-    "label.setStyleSheet(ERROR_STYLE)",
-    "return QColor(style.ERROR)",
-    "def colour(self, record: R, column: int) -> QColor | None:",
-    'self.tr("Receipt #123 printed")',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "# a comment on colour: the palette is in style.py",
+        "QListWidget#navList { background: palette(base); }",  # the platform's own colours
+        "label.setStyleSheet(ERROR_STYLE)",
+        "return QColor(style.ERROR)",
+        "def colour(self, record: R, column: int) -> QColor | None:",
+        'self.tr("Receipt #123 printed")',
+    ],
+)
 def test_the_scan_leaves_names_and_text_alone(line):
     assert not colour_literals(line)
 
@@ -87,6 +98,9 @@ def test_the_palette_itself_is_what_the_scan_looks_for():
 
 def test_one_red_and_one_green():
     """The drifted shades are gone from the palette (one colour per meaning)."""
-    colours = {name: value for name, value in vars(style).items()
-               if name.isupper() and isinstance(value, str) and value.startswith("#")}
+    colours = {
+        name: value
+        for name, value in vars(style).items()
+        if name.isupper() and isinstance(value, str) and value.startswith("#")
+    }
     assert len(set(colours.values())) == len(colours), colours

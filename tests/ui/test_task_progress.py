@@ -41,8 +41,9 @@ def test_cancel_task_stops_the_work_at_its_next_report(qtbot, runner):
             steps.append(step)
         return "finished"
 
-    task = runner.submit(work, on_done=outcome.append, on_error=outcome.append,
-                         on_progress=lambda *_: None)
+    task = runner.submit(
+        work, on_done=outcome.append, on_error=outcome.append, on_progress=lambda *_: None
+    )
     qtbot.waitUntil(started.is_set, timeout=5000)
     runner.cancel_task(task)
     release.set()
@@ -64,8 +65,13 @@ def test_cancel_by_key_stops_the_work_and_drops_its_answer(qtbot, runner):
             stopped.append(True)
             raise
 
-    runner.submit(work, on_done=outcome.append, on_error=outcome.append,
-                  on_progress=lambda *_: None, key="export")
+    runner.submit(
+        work,
+        on_done=outcome.append,
+        on_error=outcome.append,
+        on_progress=lambda *_: None,
+        key="export",
+    )
     qtbot.waitUntil(started.is_set, timeout=5000)
     runner.cancel("export")
     release.set()

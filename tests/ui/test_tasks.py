@@ -188,10 +188,16 @@ def test_unexpected_failure_is_logged_with_traceback_even_when_handled(qtbot, ru
     assert record.exc_info is not None and record.exc_info[1] is handled[0]
 
 
-@pytest.mark.parametrize("exc", [
-    ValueError("amount"), PermissionError("role"), LookupError("no such account"),
-    ActionError("CT409", "stale", "", "the figure changed"), Cancelled(),
-])
+@pytest.mark.parametrize(
+    "exc",
+    [
+        ValueError("amount"),
+        PermissionError("role"),
+        LookupError("no such account"),
+        ActionError("CT409", "stale", "", "the figure changed"),
+        Cancelled(),
+    ],
+)
 def test_expected_refusal_is_logged_at_info_without_traceback(qtbot, runner, caplog, exc):
     caplog.set_level(logging.INFO, logger="counter_app.ui.tasks")
     handled = []

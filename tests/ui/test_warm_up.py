@@ -31,8 +31,9 @@ print(calls, missing, fonts._registered, gc.isenabled(), gc.get_freeze_count() >
 
 
 def test_the_warm_up_loads_the_screens_and_fonts_then_collects_again():
-    done = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True,
-                          check=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=180
+    )
     # the database layer first with the collector paused; everything loaded; fonts
     # registered; the collector back on with the loaded objects frozen
     assert done.stdout.strip() == "[False] [] True True True"
@@ -58,8 +59,13 @@ def test_the_shared_server_login_window_warms_the_screens_up(qtbot, runner, monk
     from counter_app.ui.login_dialog import LoginDialog
 
     seen = []
-    monkeypatch.setattr(startup, "warm_up_behind_login", lambda authenticator: seen.append(
-        (authenticator, threading.current_thread() is threading.main_thread())))
+    monkeypatch.setattr(
+        startup,
+        "warm_up_behind_login",
+        lambda authenticator: seen.append(
+            (authenticator, threading.current_thread() is threading.main_thread())
+        ),
+    )
     dialog = LoginDialog(lambda *_: None, runner, database_text="PostgreSQL")
     qtbot.addWidget(dialog)
     signin = LazyAuthenticator("postgresql://127.0.0.1:1/counter")

@@ -47,8 +47,12 @@ class Account(Base):
         ),
         Index("ix_accounts_area_book", "area_code", "book_no"),
         # 属地-年度-序号, or a number kept from the old system (migration 0019)
-        Index("uq_accounts_archive_no", "archive_no", unique=True,
-              postgresql_where=text("archive_no IS NOT NULL")),
+        Index(
+            "uq_accounts_archive_no",
+            "archive_no",
+            unique=True,
+            postgresql_where=text("archive_no IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = pk()
     account_no: Mapped[str] = mapped_column(String(16), nullable=False, unique=True)
@@ -71,9 +75,13 @@ class Account(Base):
     book_no: Mapped[str] = mapped_column(String(16), nullable=False, default="")
     read_cycle_months: Mapped[int] = mapped_column(Integer, nullable=False, default=2)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
-    prepayment_balance: Mapped[Decimal] = mapped_column(Money(), nullable=False, default=Decimal("0"))
+    prepayment_balance: Mapped[Decimal] = mapped_column(
+        Money(), nullable=False, default=Decimal("0")
+    )
     archive_no: Mapped[str | None] = mapped_column(String(32))
-    cabinet_no: Mapped[str] = mapped_column(String(16), nullable=False, default="", server_default="")
+    cabinet_no: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="", server_default=""
+    )
     opened_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     created_at: Mapped[datetime] = created()
@@ -101,23 +109,28 @@ class Meter(Base):
 # The raw mobile / landline / ID number indexes serve the security-definer
 # lookup function, not direct queries by clerks.
 _PATTERN = "varchar_pattern_ops"
-Index("ix_accounts_account_no_pattern", Account.account_no,
-      postgresql_ops={"account_no": _PATTERN})
+Index("ix_accounts_account_no_pattern", Account.account_no, postgresql_ops={"account_no": _PATTERN})
 Index("ix_accounts_name", Account.name, postgresql_ops={"name": _PATTERN})
-Index("ix_accounts_name_initials", Account.name_initials,
-      postgresql_ops={"name_initials": _PATTERN})
+Index(
+    "ix_accounts_name_initials", Account.name_initials, postgresql_ops={"name_initials": _PATTERN}
+)
 Index("ix_accounts_name_pinyin", Account.name_pinyin, postgresql_ops={"name_pinyin": _PATTERN})
 Index("ix_accounts_mobile", Account.mobile)
 Index("ix_accounts_landline", Account.landline)
 Index("ix_accounts_id_number", Account.id_number)
 Index("ix_meters_meter_no_pattern", Meter.meter_no, postgresql_ops={"meter_no": _PATTERN})
 Index("ix_accounts_name_grams", func.counter_grams(Account.name), postgresql_using="gin")
-Index("ix_accounts_place_grams", func.counter_grams(Account.address, Account.meter_location),
-      postgresql_using="gin")
+Index(
+    "ix_accounts_place_grams",
+    func.counter_grams(Account.address, Account.meter_location),
+    postgresql_using="gin",
+)
 Index("ix_accounts_mobile_tail", func.right(Account.mobile_masked, 4))
-Index("ix_accounts_id_tail_reversed",
-      func.reverse(Account.id_tail).label("id_tail_reversed"),
-      postgresql_ops={"id_tail_reversed": "text_pattern_ops"})
+Index(
+    "ix_accounts_id_tail_reversed",
+    func.reverse(Account.id_tail).label("id_tail_reversed"),
+    postgresql_ops={"id_tail_reversed": "text_pattern_ops"},
+)
 
 
 class Reading(Base):
@@ -164,12 +177,24 @@ class Bill(Base):
     __tablename__ = "bills"
     __table_args__ = (
         # one issued bill per account and period; adjustments come beside it
-        Index("uq_bills_account_period", "account_id", "period", unique=True,
-              postgresql_where=text("adjusts_bill_id IS NULL")),
-        Index("uq_bills_reading_id", "reading_id", unique=True,
-              postgresql_where=text("reading_id IS NOT NULL")),
-        Index("ix_bills_adjusts_bill_id", "adjusts_bill_id",
-              postgresql_where=text("adjusts_bill_id IS NOT NULL")),
+        Index(
+            "uq_bills_account_period",
+            "account_id",
+            "period",
+            unique=True,
+            postgresql_where=text("adjusts_bill_id IS NULL"),
+        ),
+        Index(
+            "uq_bills_reading_id",
+            "reading_id",
+            unique=True,
+            postgresql_where=text("reading_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_bills_adjusts_bill_id",
+            "adjusts_bill_id",
+            postgresql_where=text("adjusts_bill_id IS NOT NULL"),
+        ),
         # every screen reads an account's bills (adjustments included): 0017
         Index("ix_bills_account_period", "account_id", "period"),
         CheckConstraint(

@@ -43,10 +43,12 @@ class RevealRequest(Base):
             "(field IN ('id_number', 'mobile', 'landline') AND account_id IS NOT NULL"
             " AND complaint_id IS NULL)"
             " OR (field = 'contact' AND complaint_id IS NOT NULL AND account_id IS NULL)",
-            name="reveal_requests_field_check"),
+            name="reveal_requests_field_check",
+        ),
     )
-    token: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True,
-                                             server_default=text("gen_random_uuid()"))
+    token: Mapped[uuid.UUID] = mapped_column(
+        Uuid, primary_key=True, server_default=text("gen_random_uuid()")
+    )
     login: Mapped[str] = mapped_column(Text, nullable=False)
     account_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("accounts.id"))
     # a complaint's contact (migration 0025)

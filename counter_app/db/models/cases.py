@@ -75,8 +75,9 @@ class Complaint(Base):
     complainant: Mapped[str] = mapped_column(String(80), nullable=False)
     contact: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     # written by a trigger (migration 0025); the clerks read this, not contact
-    contact_masked: Mapped[str] = mapped_column(String(40), nullable=False, default="",
-                                                server_default="")
+    contact_masked: Mapped[str] = mapped_column(
+        String(40), nullable=False, default="", server_default=""
+    )
     channel: Mapped[str] = mapped_column(String(16), nullable=False)
     category: Mapped[str] = mapped_column(String(24), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False)
@@ -99,7 +100,9 @@ class ComplaintEvent(Base):
 
     __tablename__ = "complaint_events"
     id: Mapped[int] = pk()
-    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), nullable=False, index=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id"), nullable=False, index=True
+    )
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     content: Mapped[str] = mapped_column(Text, nullable=False, default="")
     channel: Mapped[str] = mapped_column(String(16), nullable=False, default="")
@@ -119,7 +122,9 @@ class CorrectionRequest(Base):
     field: Mapped[str] = mapped_column(String(32), nullable=False)
     old_value: Mapped[str] = mapped_column(Text, nullable=False, default="")  # masked if personal
     proposed_value: Mapped[str] = mapped_column(Text, nullable=False)  # supervisors read it (PG)
-    proposed_masked: Mapped[str] = mapped_column(Text, nullable=False, default="", server_default="")
+    proposed_masked: Mapped[str] = mapped_column(
+        Text, nullable=False, default="", server_default=""
+    )
     evidence: Mapped[str] = mapped_column(Text, nullable=False, default="")
     account_version: Mapped[int] = mapped_column(Integer, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")

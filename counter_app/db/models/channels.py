@@ -27,8 +27,9 @@ class AccountChannelSettings(Base):
     """Whether the account's prepayment pays its bills at billing (no row: yes)."""
 
     __tablename__ = "account_channel_settings"
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), primary_key=True,
-                                            autoincrement=False)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id"), primary_key=True, autoincrement=False
+    )
     deduction: Mapped[bool] = mapped_column(Boolean, nullable=False)
     reason: Mapped[str] = mapped_column(String(200), nullable=False)
     changed_by: Mapped[str] = mapped_column(String(63), nullable=False)
@@ -65,8 +66,9 @@ class ChannelSuspense(Base):
         UniqueConstraint("channel", "external_ref", name="uq_channel_suspense_channel"),
         CheckConstraint("channel IN ('withholding', 'online')", name="channel"),
         CheckConstraint("amount > 0", name="amount"),
-        CheckConstraint("reason IN ('unknown_account', 'closed_account', 'overpaid')",
-                        name="reason"),
+        CheckConstraint(
+            "reason IN ('unknown_account', 'closed_account', 'overpaid')", name="reason"
+        ),
     )
     id: Mapped[int] = pk()
     channel: Mapped[str] = mapped_column(String(16), nullable=False)
@@ -92,8 +94,9 @@ class ChannelSuspenseResolution(Base):
         UniqueConstraint("payment_id", name="uq_channel_suspense_resolutions_payment_id"),
         CheckConstraint("action IN ('to_prepayment', 'to_account', 'refunded')", name="action"),
     )
-    suspense_id: Mapped[int] = mapped_column(ForeignKey("channel_suspense.id"),
-                                             primary_key=True, autoincrement=False)
+    suspense_id: Mapped[int] = mapped_column(
+        ForeignKey("channel_suspense.id"), primary_key=True, autoincrement=False
+    )
     action: Mapped[str] = mapped_column(String(16), nullable=False)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"))
     payment_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("payments.id"))

@@ -25,8 +25,12 @@ class LateFeeRule(Base):
 
     __tablename__ = "late_fee_rules"
     __table_args__ = (
-        Index("uq_late_fee_rules_scope_from", text("coalesce(price_category, '')"),
-              "effective_from", unique=True),
+        Index(
+            "uq_late_fee_rules_scope_from",
+            text("coalesce(price_category, '')"),
+            "effective_from",
+            unique=True,
+        ),
     )
     id: Mapped[int] = pk()
     price_category: Mapped[str | None] = mapped_column(ForeignKey("price_categories.code"))
@@ -46,8 +50,9 @@ class LateFeeWaiver(Base):
 
     __tablename__ = "late_fee_waivers"
     id: Mapped[int] = pk()
-    account_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("accounts.id"), nullable=False,
-                                            index=True)
+    account_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("accounts.id"), nullable=False, index=True
+    )
     as_of: Mapped[date] = mapped_column(Date, nullable=False)
     fee: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
@@ -62,8 +67,9 @@ class LateFeeCharge(Base):
 
     __tablename__ = "late_fee_charges"
     payment_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("payments.id"), primary_key=True)
-    bill_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("bills.id"), primary_key=True,
-                                         index=True)
+    bill_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("bills.id"), primary_key=True, index=True
+    )
     as_of: Mapped[date] = mapped_column(Date, nullable=False)
     days: Mapped[int] = mapped_column(Integer, nullable=False)
     base: Mapped[Decimal] = mapped_column(Money(), nullable=False)
@@ -71,5 +77,6 @@ class LateFeeCharge(Base):
     fee: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     waived: Mapped[Decimal] = mapped_column(Money(), nullable=False, default=Decimal("0"))
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
-    waiver_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("late_fee_waivers.id"),
-                                                  index=True)
+    waiver_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("late_fee_waivers.id"), index=True
+    )

@@ -81,8 +81,9 @@ class Payment(Base):
     receipt_no: Mapped[int] = mapped_column(BigInteger, nullable=False)
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
     created_at: Mapped[datetime] = created()
-    channel: Mapped[str] = mapped_column(String(16), nullable=False, default="counter",
-                                         server_default="counter")
+    channel: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="counter", server_default="counter"
+    )
     external_ref: Mapped[str | None] = mapped_column(String(100))
     paid_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     note: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")

@@ -41,9 +41,7 @@ class Clerk(Base):
     """A person who logs in. In PostgreSQL mode ``username`` is their login role."""
 
     __tablename__ = "clerks"
-    __table_args__ = (
-        CheckConstraint("role IN ('clerk','supervisor','admin')", name="role"),
-    )
+    __table_args__ = (CheckConstraint("role IN ('clerk','supervisor','admin')", name="role"),)
     id: Mapped[int] = pk()
     username: Mapped[str] = mapped_column(String(63), nullable=False, unique=True)
     display_name: Mapped[str] = mapped_column(String(40), nullable=False)

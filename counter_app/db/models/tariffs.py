@@ -39,10 +39,10 @@ class FeeComponent(Base):
     )
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(40), nullable=False)
-    relief_applies: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                 server_default=true())
-    sort_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0,
-                                            server_default="0")
+    relief_applies: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=True, server_default=true()
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class Tariff(Base):
@@ -51,8 +51,9 @@ class Tariff(Base):
     __tablename__ = "tariffs"
     __table_args__ = (
         CheckConstraint("tier_basis IN ('annual', 'period')", name="tier_basis"),
-        CheckConstraint("effective_to IS NULL OR effective_to >= effective_from",
-                        name="effective_range"),
+        CheckConstraint(
+            "effective_to IS NULL OR effective_to >= effective_from", name="effective_range"
+        ),
     )
     id: Mapped[int] = pk()
     code: Mapped[str] = mapped_column(String(32), nullable=False, unique=True)
@@ -62,12 +63,13 @@ class Tariff(Base):
     effective_to: Mapped[date | None] = mapped_column(Date)
     # 文号 of the price authority's document; tier limits per year or per
     # read period; limits multiplied by a collective account's households
-    doc_no: Mapped[str] = mapped_column(String(64), nullable=False, default="",
-                                        server_default="")
-    tier_basis: Mapped[str] = mapped_column(String(8), nullable=False, default="annual",
-                                            server_default="annual")
-    households_scaling: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True,
-                                                     server_default=true())
+    doc_no: Mapped[str] = mapped_column(String(64), nullable=False, default="", server_default="")
+    tier_basis: Mapped[str] = mapped_column(
+        String(8), nullable=False, default="annual", server_default="annual"
+    )
+    households_scaling: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=True, server_default=true()
+    )
 
 
 class TariffTier(Base):
@@ -84,9 +86,7 @@ class TariffRate(Base):
     """Unit price of a fee component at a tier (tier 1 only = flat component)."""
 
     __tablename__ = "tariff_rates"
-    __table_args__ = (
-        CheckConstraint("unit_price >= 0", name="unit_price"),
-    )
+    __table_args__ = (CheckConstraint("unit_price >= 0", name="unit_price"),)
     tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"), primary_key=True)
     component: Mapped[str] = mapped_column(ForeignKey("fee_components.code"), primary_key=True)
     tier_no: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -105,6 +105,7 @@ class ReliefRule(Base):
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     kind: Mapped[str] = mapped_column(String(16), nullable=False)
     value: Mapped[Decimal] = mapped_column(UnitPrice(), nullable=False)
-    component: Mapped[str] = mapped_column(ForeignKey("fee_components.code"), nullable=False,
-                                           default="basic")
+    component: Mapped[str] = mapped_column(
+        ForeignKey("fee_components.code"), nullable=False, default="basic"
+    )
     active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)

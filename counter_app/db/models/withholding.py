@@ -46,8 +46,12 @@ class WithholdingAgreement(Base):
 
     __tablename__ = "withholding_agreements"
     __table_args__ = (
-        Index("uq_withholding_agreements_active", "account_id", unique=True,
-              postgresql_where=text("status = 'active'")),
+        Index(
+            "uq_withholding_agreements_active",
+            "account_id",
+            unique=True,
+            postgresql_where=text("status = 'active'"),
+        ),
     )
     id: Mapped[int] = pk()
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
@@ -93,8 +97,9 @@ class WithholdingItem(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("withholding_batches.id"), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), nullable=False, index=True)
-    agreement_id: Mapped[int] = mapped_column(ForeignKey("withholding_agreements.id"),
-                                              nullable=False)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("withholding_agreements.id"), nullable=False
+    )
     amount: Mapped[Decimal] = mapped_column(Money(), nullable=False)
 
 
@@ -103,11 +108,18 @@ class WithholdingResult(Base):
 
     __tablename__ = "withholding_results"
     __table_args__ = (
-        ForeignKeyConstraint(["batch_id", "seq"], ["withholding_items.batch_id",
-                                                   "withholding_items.seq"],
-                             name="fk_withholding_results_batch_id_withholding_items"),
-        Index("uq_withholding_results_bank_ref", "bank_code", "bank_ref", unique=True,
-              postgresql_where=text("bank_ref IS NOT NULL")),
+        ForeignKeyConstraint(
+            ["batch_id", "seq"],
+            ["withholding_items.batch_id", "withholding_items.seq"],
+            name="fk_withholding_results_batch_id_withholding_items",
+        ),
+        Index(
+            "uq_withholding_results_bank_ref",
+            "bank_code",
+            "bank_ref",
+            unique=True,
+            postgresql_where=text("bank_ref IS NOT NULL"),
+        ),
     )
     batch_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -141,13 +153,13 @@ class WithholdingNumberRequest(Base):
     and a one-time token; step 2 returns their numbers for the token once."""
 
     __tablename__ = "withholding_number_requests"
-    token: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True,
-                                             server_default=text("gen_random_uuid()"))
+    token: Mapped[uuid.UUID] = mapped_column(
+        Uuid, primary_key=True, server_default=text("gen_random_uuid()")
+    )
     login: Mapped[str] = mapped_column(Text, nullable=False)
     bank_code: Mapped[str] = mapped_column(ForeignKey("withholding_banks.code"), nullable=False)
     period: Mapped[str] = mapped_column(CHAR(7), nullable=False)
     agreement_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), nullable=False)
-    audit_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("audit_events.id"),
-                                          nullable=False)
+    audit_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("audit_events.id"), nullable=False)
     requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

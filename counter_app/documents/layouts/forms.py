@@ -86,13 +86,21 @@ def _overdue_split(data: StatementData) -> tuple[Decimal, Decimal, int]:
 
 def _statement_sums(data: StatementData, columns: int) -> KeyValues:
     usage, due, paid, arrears = _statement_totals(data)
-    rows: tuple[Field, ...] = (Field("应缴合计", yen(due)), Field("实缴合计", yen(paid)),
-                               Field("欠费合计", yen(arrears), bold=bool(arrears)))
+    rows: tuple[Field, ...] = (
+        Field("应缴合计", yen(due)),
+        Field("实缴合计", yen(paid)),
+        Field("欠费合计", yen(arrears), bold=bool(arrears)),
+    )
     if arrears and any(r.due_on is not None for r in data.rows):
         current, overdue, days = _overdue_split(data)
-        rows += (Field("其中本期应缴", yen(current)),
-                 Field("其中逾期欠费", f"{yen(overdue)}（逾期{days}天）" if overdue
-                       else yen(overdue), bold=bool(overdue)))
+        rows += (
+            Field("其中本期应缴", yen(current)),
+            Field(
+                "其中逾期欠费",
+                f"{yen(overdue)}（逾期{days}天）" if overdue else yen(overdue),
+                bold=bool(overdue),
+            ),
+        )
     rows += (Field("当前预存余额", yen(data.balance)),)
     if columns == 1:  # the roll has no table whose totals row gives the usage
         rows = (Field("用水合计", f"{quantity(usage)}吨"), *rows)
@@ -111,8 +119,12 @@ def statement_row_line(row: StatementRow) -> str:
         2026-01 12吨 应38.40 实38.40
           2026-01-15 CG2026-0000001
     """
-    money = [row.period, f"{quantity(row.usage)}吨",
-             f"应{format_money(row.amount_due)}", f"实{format_money(row.amount_paid)}"]
+    money = [
+        row.period,
+        f"{quantity(row.usage)}吨",
+        f"应{format_money(row.amount_due)}",
+        f"实{format_money(row.amount_paid)}",
+    ]
     paid = [] if row.status == "已缴清" else ["未缴" if row.status == "未缴" else "部分"]
     if row.paid_at is not None:
         paid.append(local_date(row.paid_at))
@@ -172,8 +184,7 @@ def statement_document(
         Text(STATEMENT_NOTE, align="center", small=True),
     ]
     head = f"往期交费清单（续）　用户号 {data.account_no}　{data.period_from} 至 {data.period_to}"
-    return Document("statement", _statement_name(data), Paper.A4, tuple(blocks),
-                    running_head=head)
+    return Document("statement", _statement_name(data), Paper.A4, tuple(blocks), running_head=head)
 
 
 def _statement_name(data: StatementData) -> str:

@@ -28,8 +28,12 @@ if TYPE_CHECKING:  # plain data from the services; no call from here
 __all__ = ["TIER_BASIS_LABELS", "price_text", "tariff_basis_document", "tier_name"]
 
 TIER_BASIS_LABELS = {"annual": "按年度累计用水量", "period": "按每个抄表周期用水量"}
-ACCOUNT_TYPES = {"household": "一户一表", "bulk": "总表", "collective": "集体户(合表)",
-                 "nonresidential": "非居民"}
+ACCOUNT_TYPES = {
+    "household": "一户一表",
+    "bulk": "总表",
+    "collective": "集体户(合表)",
+    "nonresidential": "非居民",
+}
 BASIS_NOTE = "本说明依据现行价格主管部门文件制作，仅供查询核对，不作为收费凭证。"
 _NUMERALS = "一二三四五六七八九十"
 
@@ -73,44 +77,71 @@ def tariff_basis_document(b: TariffBasis, *, printed_at: datetime) -> Document:
     s = b.schedule
     households = b.households if b.households else 1
     blocks: list[Block] = a4_heading("收费依据", f"{b.utility_name}　{b.hall_name}".strip())
-    blocks.append(KeyValues((
-        Field("用户号", b.account_no),
-        Field("户名", b.name),
-        Field("用水类别", f"{b.category_name}（{b.category}）"),
-        Field("用户类型", ACCOUNT_TYPES.get(b.account_type, b.account_type)),
-        Field("地址", b.address),
-        Field("户数", f"{households} 户"),
-        Field("打印时间", local_time(printed_at)),
-        Field("经办人", b.clerk),
-    ), columns=2))
-    blocks.append(KeyValues((
-        Field("价格方案", f"{s.name}（{s.code}）"),
-        Field("文号", s.doc_no or "—", bold=True),
-        Field("执行期间", _period_text(b)),
-        Field("阶梯计量", TIER_BASIS_LABELS.get(s.tier_basis, s.tier_basis)),
-        Field("阶梯户数调整",
-              f"阶梯上限 × {b.multiplier} 户" if b.multiplier > 1 else "不调整"),
-        Field("当前位置", _position(b), bold=True),
-    ), columns=2, boxed=True))
+    blocks.append(
+        KeyValues(
+            (
+                Field("用户号", b.account_no),
+                Field("户名", b.name),
+                Field("用水类别", f"{b.category_name}（{b.category}）"),
+                Field("用户类型", ACCOUNT_TYPES.get(b.account_type, b.account_type)),
+                Field("地址", b.address),
+                Field("户数", f"{households} 户"),
+                Field("打印时间", local_time(printed_at)),
+                Field("经办人", b.clerk),
+            ),
+            columns=2,
+        )
+    )
+    blocks.append(
+        KeyValues(
+            (
+                Field("价格方案", f"{s.name}（{s.code}）"),
+                Field("文号", s.doc_no or "—", bold=True),
+                Field("执行期间", _period_text(b)),
+                Field("阶梯计量", TIER_BASIS_LABELS.get(s.tier_basis, s.tier_basis)),
+                Field(
+                    "阶梯户数调整",
+                    f"阶梯上限 × {b.multiplier} 户" if b.multiplier > 1 else "不调整",
+                ),
+                Field("当前位置", _position(b), bold=True),
+            ),
+            columns=2,
+            boxed=True,
+        )
+    )
     if b.bill is not None:
         bill = b.bill
-        blocks.append(Text(
-            f"所依据账单：{bill.period} 账期（{local_date(bill.period_start)} 至 "
-            f"{local_date(bill.period_end)}），用水 {bill.usage} 吨，金额 {yen(bill.amount)}。"))
+        blocks.append(
+            Text(
+                f"所依据账单：{bill.period} 账期（{local_date(bill.period_start)} 至 "
+                f"{local_date(bill.period_end)}），用水 {bill.usage} 吨，金额 {yen(bill.amount)}。"
+            )
+        )
     else:
         blocks.append(Text(f"尚无账单：以下为 {local_date(b.as_of)} 执行的价格方案。"))
     blocks.append(Spacer(0.3))
     marker = b.current_tier
-    blocks.append(Table(
-        columns=(Column("阶梯", 1.0), Column("标准上限(吨)", 1.1, "right"),
-                 Column("本户范围", 1.6, "right"), Column("已用(吨)", 1.0, "right"),
-                 Column("", 0.9)),
-        rows=tuple(
-            (tier_name(t.tier_no), _m3(t.upper), _range(t.scaled_lower, t.scaled_upper),
-             str(t.used), "◀ 当前" if t.tier_no == marker else "")
-            for t in b.tiers
-        ),
-    ))
+    blocks.append(
+        Table(
+            columns=(
+                Column("阶梯", 1.0),
+                Column("标准上限(吨)", 1.1, "right"),
+                Column("本户范围", 1.6, "right"),
+                Column("已用(吨)", 1.0, "right"),
+                Column("", 0.9),
+            ),
+            rows=tuple(
+                (
+                    tier_name(t.tier_no),
+                    _m3(t.upper),
+                    _range(t.scaled_lower, t.scaled_upper),
+                    str(t.used),
+                    "◀ 当前" if t.tier_no == marker else "",
+                )
+                for t in b.tiers
+            ),
+        )
+    )
     tiers = len(s.tiers)
     headers = tuple(Column(tier_name(n), 1.0, "right") for n in range(1, tiers + 1))
     rows = []
@@ -119,12 +150,23 @@ def tariff_basis_document(b: TariffBasis, *, printed_at: datetime) -> Document:
         rows.append((s.labels.get(component, component), *(price_text(p) for p in cells)))
     if rows:
         total = tuple(
-            price_text(sum((Decimal(r[n]) for r in rows), Decimal(0))) for n in range(1, tiers + 1))
+            price_text(sum((Decimal(r[n]) for r in rows), Decimal(0))) for n in range(1, tiers + 1)
+        )
         blocks.append(Text("单价（元/吨）", bold=True))
-        blocks.append(Table(columns=(Column("费用项目", 1.4), *headers), rows=tuple(rows),
-                            totals=("合计单价", *total)))
+        blocks.append(
+            Table(
+                columns=(Column("费用项目", 1.4), *headers),
+                rows=tuple(rows),
+                totals=("合计单价", *total),
+            )
+        )
     blocks += [Spacer(0.5), Text(BASIS_NOTE, align="center", small=True)]
     if b.hotline:
         blocks.append(Text(f"服务热线：{b.hotline}", align="center", small=True))
-    return Document("tariff_basis", f"收费依据_{b.account_no}", Paper.A4, tuple(blocks),
-                    running_head=f"收费依据（续）　用户号 {b.account_no}")
+    return Document(
+        "tariff_basis",
+        f"收费依据_{b.account_no}",
+        Paper.A4,
+        tuple(blocks),
+        running_head=f"收费依据（续）　用户号 {b.account_no}",
+    )

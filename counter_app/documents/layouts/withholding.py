@@ -65,10 +65,23 @@ def withholding_form_document(data: WithholdingFormData) -> Document:
         KeyValues((Field("用水（气）地址", data.address),), boxed=True),
     ]
     if data.status == "cancelled":
-        blocks.append(Text(f"本协议已于{local_date(data.cancelled_on)}撤销，原因："
-                           f"{data.cancel_reason or ''}", bold=True))
-    blocks += [Spacer(0.5), Text("协议条款：", bold=True), *(Text(t) for t in TERMS),
-               Spacer(0.5),
-               SignatureBoxes((SignatureBox("账户持有人签字"), SignatureBox("户主签字"),
-                               SignatureBox(f"受理人签字（{data.clerk}）")))]
+        blocks.append(
+            Text(
+                f"本协议已于{local_date(data.cancelled_on)}撤销，原因：{data.cancel_reason or ''}",
+                bold=True,
+            )
+        )
+    blocks += [
+        Spacer(0.5),
+        Text("协议条款：", bold=True),
+        *(Text(t) for t in TERMS),
+        Spacer(0.5),
+        SignatureBoxes(
+            (
+                SignatureBox("账户持有人签字"),
+                SignatureBox("户主签字"),
+                SignatureBox(f"受理人签字（{data.clerk}）"),
+            )
+        ),
+    ]
     return Document("withholding_form", f"代扣协议 {data.agreement_no}", Paper.A4, tuple(blocks))

@@ -38,8 +38,14 @@ def _logged_failure(document: Document, printer: str) -> Iterator[None]:
     try:
         yield
     except PrintError as exc:
-        log.warning("printing %s %s on %r failed (%s): %s", document.kind, document.name,
-                    exc.printer or printer, exc.code, exc.message)
+        log.warning(
+            "printing %s %s on %r failed (%s): %s",
+            document.kind,
+            document.name,
+            exc.printer or printer,
+            exc.code,
+            exc.message,
+        )
         raise
     except Exception:
         log.exception("printing %s %s on %r failed", document.kind, document.name, printer)

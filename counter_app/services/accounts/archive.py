@@ -32,8 +32,7 @@ class ArchiveError(CounterError, ValueError):
 
     field: str
 
-    def __init__(self, code: str, field: str = "", message: str = "", *,
-                 kind: str | None = None):
+    def __init__(self, code: str, field: str = "", message: str = "", *, kind: str | None = None):
         super().__init__(code, message, field=field, kind=kind)
 
 
@@ -72,8 +71,9 @@ def check_cabinet_no(value: str | None) -> str:
     if not text:
         raise ArchiveError("required", "cabinet_no", "a cabinet number is required")
     if len(text) > MAX_CABINET_NO:
-        raise ArchiveError("too_long", "cabinet_no",
-                           f"a cabinet number has at most {MAX_CABINET_NO} characters")
+        raise ArchiveError(
+            "too_long", "cabinet_no", f"a cabinet number has at most {MAX_CABINET_NO} characters"
+        )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
         raise ArchiveError("invalid", "cabinet_no", "a cabinet number has no control characters")
     return text
@@ -92,27 +92,40 @@ class ArchiveService:
     def assign(self, account_id: int, cabinet_no: str | None, actor: Actor) -> ArchiveInfo:
         """Give the account its number (and, if given, its cabinet)."""
         cabinet = check_cabinet_no(cabinet_no) if (cabinet_no or "").strip() else None
-        return required(archive_info(self._act("assign_archive_no", account_id, cabinet,
-                                               actor.workstation)), "archive")
+        return required(
+            archive_info(self._act("assign_archive_no", account_id, cabinet, actor.workstation)),
+            "archive",
+        )
 
     def set_cabinet(self, account_id: int, cabinet_no: str, actor: Actor) -> ArchiveInfo:
-        return required(archive_info(self._act("set_cabinet_no", account_id,
-                                               check_cabinet_no(cabinet_no), actor.workstation)),
-                        "archive")
+        return required(
+            archive_info(
+                self._act(
+                    "set_cabinet_no", account_id, check_cabinet_no(cabinet_no), actor.workstation
+                )
+            ),
+            "archive",
+        )
 
     def assign_all(self, workstation: str, locality: str | None = None) -> BatchResult:
         """Number every account still without a number (idempotent)."""
         j = self._act("assign_archive_numbers", workstation, locality or None)
-        return BatchResult(j["assigned"], j["first"], j["last"],
-                           {k: int(v) for k, v in j["by_locality"].items()})
+        return BatchResult(
+            j["assigned"], j["first"], j["last"], {k: int(v) for k, v in j["by_locality"].items()}
+        )
 
     def catalogue(self, locality: str | None = None) -> tuple[CatalogueRow, ...]:
         j = self._act("archive_catalogue", locality or None, read=True)
         return tuple(
-            CatalogueRow(r["archive_no"], r["account_no"], r["name"], r["address"],
-                         r["cabinet_no"],
-                         date.fromisoformat(r["opened_on"]) if r["opened_on"] else None,
-                         r["locality"])
+            CatalogueRow(
+                r["archive_no"],
+                r["account_no"],
+                r["name"],
+                r["address"],
+                r["cabinet_no"],
+                date.fromisoformat(r["opened_on"]) if r["opened_on"] else None,
+                r["locality"],
+            )
             for r in j["rows"]
         )
 

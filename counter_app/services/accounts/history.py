@@ -74,18 +74,33 @@ def select_bill_summaries(session: Session, *conditions, newest_first: bool = Tr
     b = m.Bill
     paid = _bill_paid_column().label("paid")
     q = select(
-        b.id, b.period, b.period_start, b.period_end, b.start_reading, b.end_reading,
-        b.usage, b.amount, b.due_on, paid,
+        b.id,
+        b.period,
+        b.period_start,
+        b.period_end,
+        b.start_reading,
+        b.end_reading,
+        b.usage,
+        b.amount,
+        b.due_on,
+        paid,
     ).where(*conditions)
     q = q.order_by(b.period.desc() if newest_first else b.period.asc(), b.id)
     if limit is not None:
         q = q.limit(limit)
     return tuple(
         BillSummary(
-            bill_id=r.id, period=r.period, period_start=r.period_start,
-            period_end=r.period_end, start_reading=r.start_reading,
-            end_reading=r.end_reading, usage=r.usage, amount=r.amount, paid=r.paid,
-            outstanding=r.amount - r.paid, due_on=r.due_on,
+            bill_id=r.id,
+            period=r.period,
+            period_start=r.period_start,
+            period_end=r.period_end,
+            start_reading=r.start_reading,
+            end_reading=r.end_reading,
+            usage=r.usage,
+            amount=r.amount,
+            paid=r.paid,
+            outstanding=r.amount - r.paid,
+            due_on=r.due_on,
         )
         for r in session.execute(q)
     )
@@ -94,9 +109,18 @@ def select_bill_summaries(session: Session, *conditions, newest_first: bool = Tr
 def select_bill_lines(session: Session, bill_id: int) -> tuple[BillLineView, ...]:
     bl = m.BillLine
     rows = session.execute(
-        select(bl.line_no, bl.kind, bl.component, bl.tier_no, bl.volume, bl.unit_price,
-               bl.amount, bl.label)
-        .where(bl.bill_id == bill_id).order_by(bl.line_no)
+        select(
+            bl.line_no,
+            bl.kind,
+            bl.component,
+            bl.tier_no,
+            bl.volume,
+            bl.unit_price,
+            bl.amount,
+            bl.label,
+        )
+        .where(bl.bill_id == bill_id)
+        .order_by(bl.line_no)
     )
     return tuple(BillLineView(*r) for r in rows)
 
@@ -127,9 +151,14 @@ class AccountHistory:
         reversed payments included and flagged."""
         from_p, to_p = _period(from_period), _period(to_period)
         try:
-            j = call(self.db, "account_history", account_id,
-                     None if from_p is None else str(from_p),
-                     None if to_p is None else str(to_p), retry_read=True)
+            j = call(
+                self.db,
+                "account_history",
+                account_id,
+                None if from_p is None else str(from_p),
+                None if to_p is None else str(to_p),
+                retry_read=True,
+            )
         except ActionError as exc:
             raise not_found(exc, account_id) from None
         return AccountHistoryPage(bill_summaries(j["bills"]), payment_summaries(j["payments"]))
@@ -164,7 +193,10 @@ class AccountHistory:
 
     @staticmethod
     def _payments(
-        s: Session, account_id: int, from_p: Period | None, to_p: Period | None,
+        s: Session,
+        account_id: int,
+        from_p: Period | None,
+        to_p: Period | None,
     ) -> tuple[PaymentSummary, ...]:
         p, rs, rv = m.Payment, m.ReceiptSeries, m.PaymentReversal
         conditions = [p.account_id == account_id]
@@ -173,8 +205,17 @@ class AccountHistory:
         if to_p is not None:
             conditions.append(p.created_at < _local_start(to_p.add(1)))
         rows = s.execute(
-            select(p.id, rs.prefix, p.series_code, p.receipt_no, p.created_at, p.amount,
-                   p.workstation, rv.id.label("reversal_id"), rv.reason)
+            select(
+                p.id,
+                rs.prefix,
+                p.series_code,
+                p.receipt_no,
+                p.created_at,
+                p.amount,
+                p.workstation,
+                rv.id.label("reversal_id"),
+                rv.reason,
+            )
             .join(rs, rs.code == p.series_code)
             .outerjoin(rv, rv.payment_id == p.id)
             .where(*conditions)
@@ -186,24 +227,31 @@ class AccountHistory:
         if ids:
             t = m.PaymentTender
             for r in s.execute(
-                select(t.payment_id, t.tender, t.amount, t.received, t.change_given,
-                       t.reference).where(t.payment_id.in_(ids))
+                select(t.payment_id, t.tender, t.amount, t.received, t.change_given, t.reference)
+                .where(t.payment_id.in_(ids))
                 .order_by(t.payment_id, t.line_no)
             ):
                 tenders[r.payment_id].append(TenderLine(*r[1:]))
             for pid, period in s.execute(
                 select(m.Allocation.payment_id, m.Bill.period)
                 .join(m.Bill, m.Bill.id == m.Allocation.bill_id)
-                .where(m.Allocation.payment_id.in_(ids)).order_by(m.Bill.period)
+                .where(m.Allocation.payment_id.in_(ids))
+                .order_by(m.Bill.period)
             ):
                 periods[pid].append(period)
         return tuple(
             PaymentSummary(
-                payment_id=r.id, receipt=f"{r.prefix}{r.receipt_no:08d}",
-                series_code=r.series_code, receipt_no=r.receipt_no, paid_at=r.created_at,
-                amount=r.amount, tenders=tuple(tenders[r.id]),
-                reversed=r.reversal_id is not None, reversal_reason=r.reason or "",
-                workstation=r.workstation, periods=tuple(periods[r.id]),
+                payment_id=r.id,
+                receipt=f"{r.prefix}{r.receipt_no:08d}",
+                series_code=r.series_code,
+                receipt_no=r.receipt_no,
+                paid_at=r.created_at,
+                amount=r.amount,
+                tenders=tuple(tenders[r.id]),
+                reversed=r.reversal_id is not None,
+                reversal_reason=r.reason or "",
+                workstation=r.workstation,
+                periods=tuple(periods[r.id]),
             )
             for r in rows
         )
@@ -211,8 +259,12 @@ class AccountHistory:
     # -- statement ---------------------------------------------------------------------
 
     def statement(
-        self, account_id: int, from_period: Period | str, to_period: Period | str,
-        *, hall_code: str | None = None,
+        self,
+        account_id: int,
+        from_period: Period | str,
+        to_period: Period | str,
+        *,
+        hall_code: str | None = None,
     ) -> Statement:
         """往期交费清单 data: the bills of ``from_period``..``to_period`` with
         the unreversed payments allocated to each, the payments made in those
@@ -226,14 +278,17 @@ class AccountHistory:
         a = m.Account
         with self.db.read() as s:
             head = s.execute(
-                select(a.id, a.account_no, a.name, a.address, a.prepayment_balance)
-                .where(a.id == account_id)
+                select(a.id, a.account_no, a.name, a.address, a.prepayment_balance).where(
+                    a.id == account_id
+                )
             ).one_or_none()
             if head is None:
                 raise AccountNotFound(account_id)
             bills = select_bill_summaries(
-                s, m.Bill.account_id == account_id,
-                *_period_conditions(m.Bill.period, from_p, to_p), newest_first=False,
+                s,
+                m.Bill.account_id == account_id,
+                *_period_conditions(m.Bill.period, from_p, to_p),
+                newest_first=False,
             )
             by_bill = self._allocations(s, [b.bill_id for b in bills])
             payments = self._payments(s, account_id, from_p, to_p)
@@ -241,22 +296,35 @@ class AccountHistory:
             heading = hall_heading(s, hall_code) if hall_code is not None else None
         lines = tuple(
             StatementLine(
-                period=b.period, start_reading=b.start_reading, end_reading=b.end_reading,
-                usage=b.usage, billed=b.amount, paid=b.paid, outstanding=b.outstanding,
-                due_on=b.due_on, payments=tuple(by_bill.get(b.bill_id, ())),
+                period=b.period,
+                start_reading=b.start_reading,
+                end_reading=b.end_reading,
+                usage=b.usage,
+                billed=b.amount,
+                paid=b.paid,
+                outstanding=b.outstanding,
+                due_on=b.due_on,
+                payments=tuple(by_bill.get(b.bill_id, ())),
             )
             for b in bills
         )
         return Statement(
-            account_id=head.id, account_no=head.account_no, name=head.name,
-            address=head.address, from_period=str(from_p), to_period=str(to_p), lines=lines,
+            account_id=head.id,
+            account_no=head.account_no,
+            name=head.name,
+            address=head.address,
+            from_period=str(from_p),
+            to_period=str(to_p),
+            lines=lines,
             payments=payments,
             total_usage=sum((ln.usage for ln in lines), 0),
             total_billed=sum((ln.billed for ln in lines), ZERO),
             total_paid=sum((ln.paid for ln in lines), ZERO),
             total_outstanding=sum((ln.outstanding for ln in lines), ZERO),
             total_received=sum((p.amount for p in payments if not p.reversed), ZERO),
-            prepayment_balance=head.prepayment_balance, arrears=arrears, heading=heading,
+            prepayment_balance=head.prepayment_balance,
+            arrears=arrears,
+            heading=heading,
         )
 
     @staticmethod

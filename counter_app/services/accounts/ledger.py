@@ -64,7 +64,11 @@ def is_payable():
 def _bill_rows(session: Session, account_ids: list[int]):
     return session.execute(
         select(
-            m.Bill.id, m.Bill.period, m.Bill.usage, m.Bill.amount, m.Bill.due_on,
+            m.Bill.id,
+            m.Bill.period,
+            m.Bill.usage,
+            m.Bill.amount,
+            m.Bill.due_on,
             owed_on_bill(),
         )
         .where(and_(m.Bill.account_id.in_(account_ids), is_payable()))

@@ -99,19 +99,31 @@ def withholding_line(j: Json | None) -> WithholdingLine | None:
     if j is None:
         return None
     return WithholdingLine(
-        agreement_id=j["id"], bank_code=j["bank_code"], bank_name=j["bank_name"],
-        bank_account_masked=j["bank_account_masked"], bank_account_tail=j["bank_account_tail"],
-        status=j["status"], cancelled_on=_date(j.get("cancelled_on")),
-        last_result=j.get("last_result"), last_result_at=_when(j.get("last_result_at")),
-        last_amount=j.get("last_amount"), last_reason=j.get("last_reason"))
+        agreement_id=j["id"],
+        bank_code=j["bank_code"],
+        bank_name=j["bank_name"],
+        bank_account_masked=j["bank_account_masked"],
+        bank_account_tail=j["bank_account_tail"],
+        status=j["status"],
+        cancelled_on=_date(j.get("cancelled_on")),
+        last_result=j.get("last_result"),
+        last_result_at=_when(j.get("last_result_at")),
+        last_amount=j.get("last_amount"),
+        last_reason=j.get("last_reason"),
+    )
 
 
 def deduction_state(j: Json | None) -> DeductionState | None:
     if j is None:
         return None
-    return DeductionState(account=j["account"], utility=j["utility"], effective=j["effective"],
-                          reason=j.get("reason"), changed_by=j.get("changed_by"),
-                          changed_at=_when(j.get("changed_at")))
+    return DeductionState(
+        account=j["account"],
+        utility=j["utility"],
+        effective=j["effective"],
+        reason=j.get("reason"),
+        changed_by=j.get("changed_by"),
+        changed_at=_when(j.get("changed_at")),
+    )
 
 
 def _date(value: str | None) -> date | None:
@@ -120,13 +132,21 @@ def _date(value: str | None) -> date | None:
 
 def bill_summary(j: Json) -> BillSummary:
     return BillSummary(
-        bill_id=j["bill_id"], period=j["period"],
+        bill_id=j["bill_id"],
+        period=j["period"],
         period_start=required(_date(j["period_start"]), "period_start"),
-        period_end=required(_date(j["period_end"]), "period_end"), start_reading=j["start_reading"],
-        end_reading=j["end_reading"], usage=j["usage"], amount=j["amount"], paid=j["paid"],
-        outstanding=j["outstanding"], due_on=required(_date(j["due_on"]), "due_on"),
-        adjusts_bill_id=j.get("adjusts_bill_id"), reason=j.get("reason") or "",
-        approved_by=j.get("approved_by") or "", adjusted=j.get("adjusted", ZERO),
+        period_end=required(_date(j["period_end"]), "period_end"),
+        start_reading=j["start_reading"],
+        end_reading=j["end_reading"],
+        usage=j["usage"],
+        amount=j["amount"],
+        paid=j["paid"],
+        outstanding=j["outstanding"],
+        due_on=required(_date(j["due_on"]), "due_on"),
+        adjusts_bill_id=j.get("adjusts_bill_id"),
+        reason=j.get("reason") or "",
+        approved_by=j.get("approved_by") or "",
+        adjusted=j.get("adjusted", ZERO),
     )
 
 
@@ -137,16 +157,22 @@ def bill_summaries(items: list[Json]) -> tuple[BillSummary, ...]:
 def payment_summaries(items: list[Json]) -> tuple[PaymentSummary, ...]:
     return tuple(
         PaymentSummary(
-            payment_id=j["payment_id"], receipt=j["receipt"], series_code=j["series_code"],
-            receipt_no=j["receipt_no"], paid_at=datetime.fromisoformat(j["paid_at"]),
+            payment_id=j["payment_id"],
+            receipt=j["receipt"],
+            series_code=j["series_code"],
+            receipt_no=j["receipt_no"],
+            paid_at=datetime.fromisoformat(j["paid_at"]),
             amount=j["amount"],
             tenders=tuple(
-                TenderLine(t["tender"], t["amount"], t["received"], t["change_given"],
-                           t["reference"])
+                TenderLine(
+                    t["tender"], t["amount"], t["received"], t["change_given"], t["reference"]
+                )
                 for t in j["tenders"]
             ),
-            reversed=j["reversed"], reversal_reason=j["reversal_reason"],
-            workstation=j["workstation"], periods=tuple(j["periods"]),
+            reversed=j["reversed"],
+            reversal_reason=j["reversal_reason"],
+            workstation=j["workstation"],
+            periods=tuple(j["periods"]),
         )
         for j in items
     )
@@ -156,8 +182,11 @@ def _relief(j: Json | None) -> ReliefStatus | None:
     if j is None:
         return None
     return ReliefStatus(
-        application_id=j["application_id"], rule_code=j["rule_code"], rule_name=j["rule_name"],
-        certificate_type=j["certificate_type"], certificate_no=j["certificate_no"],
+        application_id=j["application_id"],
+        rule_code=j["rule_code"],
+        rule_name=j["rule_name"],
+        certificate_type=j["certificate_type"],
+        certificate_no=j["certificate_no"],
         valid_from=required(_date(j["valid_from"]), "valid_from"),
         valid_to=required(_date(j["valid_to"]), "valid_to"),
         effective_period=j["effective_period"],
@@ -170,8 +199,16 @@ def _current_bill(j: Json | None) -> BillDetail | None:
     return BillDetail(
         bill_summary(j["bill"]),
         tuple(
-            BillLineView(ln["line_no"], ln["kind"], ln["component"], ln["tier_no"],
-                         ln["volume"], ln["unit_price"], ln["amount"], ln["label"])
+            BillLineView(
+                ln["line_no"],
+                ln["kind"],
+                ln["component"],
+                ln["tier_no"],
+                ln["volume"],
+                ln["unit_price"],
+                ln["amount"],
+                ln["label"],
+            )
             for ln in j["lines"]
         ),
     )
@@ -179,15 +216,25 @@ def _current_bill(j: Json | None) -> BillDetail | None:
 
 def view_of(j: Json) -> AccountView:
     return AccountView(
-        account_id=j["account_id"], account_no=j["account_no"], name=j["name"],
-        account_type=j["account_type"], households_total=j["households_total"],
-        price_category=j["price_category"], address=j["address"],
-        meter_location=j["meter_location"], meter_no=j["meter_no"],
-        mobile_masked=j["mobile_masked"], landline_masked=j["landline_masked"],
-        id_masked=j["id_masked"], status=j["status"],
-        prepayment_balance=j["prepayment_balance"], relief=_relief(j["relief"]),
-        current_bill=_current_bill(j["current_bill"]), arrears=j["arrears"],
-        version=j["version"], **_overdue(j),
+        account_id=j["account_id"],
+        account_no=j["account_no"],
+        name=j["name"],
+        account_type=j["account_type"],
+        households_total=j["households_total"],
+        price_category=j["price_category"],
+        address=j["address"],
+        meter_location=j["meter_location"],
+        meter_no=j["meter_no"],
+        mobile_masked=j["mobile_masked"],
+        landline_masked=j["landline_masked"],
+        id_masked=j["id_masked"],
+        status=j["status"],
+        prepayment_balance=j["prepayment_balance"],
+        relief=_relief(j["relief"]),
+        current_bill=_current_bill(j["current_bill"]),
+        arrears=j["arrears"],
+        version=j["version"],
+        **_overdue(j),
     )
 
 
@@ -197,7 +244,9 @@ def _overdue(j: Json) -> Json:
         return {}
     s = j.get("suspension")
     return {
-        "current_due": j["current_due"], "overdue": j["overdue"],
-        "days_overdue": j["days_overdue"], "late_fee": j["late_fee"],
+        "current_due": j["current_due"],
+        "overdue": j["overdue"],
+        "days_overdue": j["days_overdue"],
+        "late_fee": j["late_fee"],
         "suspension": None if s is None else Suspension(s["after_days"], s["min_amount"]),
     }

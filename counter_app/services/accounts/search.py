@@ -87,6 +87,7 @@ def _id_variants(values: Sequence[str]) -> list[str]:
 def search_terms(parsed: ParsedQuery, area_code: str) -> list[dict]:
     """The query as ``counter_search`` takes it: per term its kind, value,
     the spellings to look up (``values``) and the modes, in parse order."""
+
     def values(term: Term) -> list[str]:
         if term.kind is Kind.LANDLINE:
             return _landline_variants(term.value, area_code)
@@ -95,8 +96,12 @@ def search_terms(parsed: ParsedQuery, area_code: str) -> list[dict]:
         return list(term.values)
 
     return [
-        {"kind": t.kind.value, "value": t.value, "values": values(t),
-         "modes": [mode.value for mode in t.modes]}
+        {
+            "kind": t.kind.value,
+            "value": t.value,
+            "values": values(t),
+            "modes": [mode.value for mode in t.modes],
+        }
         for t in parsed.terms
     ]
 

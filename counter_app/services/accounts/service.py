@@ -89,10 +89,14 @@ class AccountService(AccountHistory, AccountReveal):
             j = call(self.db, "account_screen", account_id, retry_read=True)
         except ActionError as exc:
             raise not_found(exc, account_id) from None
-        return AccountScreen(view_of(j["view"]), bill_summaries(j["bills"]),
-                             payment_summaries(j["payments"]), archive_info(j.get("archive")),
-                             withholding_line(j.get("withholding")),
-                             deduction_state(j.get("deduction")))
+        return AccountScreen(
+            view_of(j["view"]),
+            bill_summaries(j["bills"]),
+            payment_summaries(j["payments"]),
+            archive_info(j.get("archive")),
+            withholding_line(j.get("withholding")),
+            deduction_state(j.get("deduction")),
+        )
 
     def account_view(self, account_id: int, *, today: date | None = None) -> AccountView:
         """The account page's figures alone (a refresh). ``today`` (default:

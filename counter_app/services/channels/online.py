@@ -20,18 +20,33 @@ from counter_app.services.installation.batch import jsonb
 PLATFORMS = ("wechat", "alipay", "bank")
 #: each platform's column names for (order_id, paid_at, account_no, amount)
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
-    "wechat": {"order_id": ("微信订单号", "商户订单号"), "paid_at": ("交易时间", "支付时间"),
-               "account_no": ("户号", "缴费户号", "用户号"),
-               "amount": ("订单金额", "应结订单金额", "金额")},
-    "alipay": {"order_id": ("支付宝交易号", "交易号"), "paid_at": ("付款时间", "交易创建时间"),
-               "account_no": ("户号", "缴费户号", "用户号"),
-               "amount": ("订单金额（元）", "订单金额(元)", "订单金额", "金额")},
-    "bank": {"order_id": ("交易流水号", "流水号"), "paid_at": ("交易时间", "交易日期时间"),
-             "account_no": ("户号", "缴费户号", "用户号"), "amount": ("交易金额", "金额")},
+    "wechat": {
+        "order_id": ("微信订单号", "商户订单号"),
+        "paid_at": ("交易时间", "支付时间"),
+        "account_no": ("户号", "缴费户号", "用户号"),
+        "amount": ("订单金额", "应结订单金额", "金额"),
+    },
+    "alipay": {
+        "order_id": ("支付宝交易号", "交易号"),
+        "paid_at": ("付款时间", "交易创建时间"),
+        "account_no": ("户号", "缴费户号", "用户号"),
+        "amount": ("订单金额（元）", "订单金额(元)", "订单金额", "金额"),
+    },
+    "bank": {
+        "order_id": ("交易流水号", "流水号"),
+        "paid_at": ("交易时间", "交易日期时间"),
+        "account_no": ("户号", "缴费户号", "用户号"),
+        "amount": ("交易金额", "金额"),
+    },
 }
 TOTAL_MARKS = ("合计", "总计", "total")
-TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
-                "%Y%m%d%H%M%S")
+TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%Y%m%d%H%M%S",
+)
 CENT = Decimal("0.01")
 
 
@@ -44,8 +59,13 @@ class Order:
     amount: Decimal
 
     def payload(self) -> dict:
-        return dict(line=self.line, order_id=self.order_id, paid_at=self.paid_at.isoformat(),
-                    account_no=self.account_no, amount=self.amount)
+        return dict(
+            line=self.line,
+            order_id=self.order_id,
+            paid_at=self.paid_at.isoformat(),
+            account_no=self.account_no,
+            amount=self.amount,
+        )
 
 
 @dataclass(frozen=True)
@@ -84,8 +104,11 @@ class OnlineImportReport:
         """The orders posted, replayed and held add up to the file's total."""
         if self.file_replayed:
             return self.amount == self.file_total
-        return (self.posted_amount + self.replayed_amount + self.suspended_amount
-                == self.amount == self.file_total)
+        return (
+            self.posted_amount + self.replayed_amount + self.suspended_amount
+            == self.amount
+            == self.file_total
+        )
 
 
 def _money(text: str) -> Decimal:
@@ -120,8 +143,11 @@ def _header(platform: str, cells: list[str]) -> dict[str, int]:
     missing = [k for k in HEADERS[platform] if k not in found]
     if missing:
         raise ImportFileError(
-            "header", f"line 1: this is not a {platform} statement: missing column(s) "
-            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing), field=missing[0])
+            "header",
+            f"line 1: this is not a {platform} statement: missing column(s) "
+            + ", ".join(f"{k} ({HEADERS[platform][k][0]})" for k in missing),
+            field=missing[0],
+        )
     return found
 
 
@@ -179,8 +205,9 @@ def read_statement(path: Path, platform: str) -> Statement:
         order = Order(line, order_id, paid_at, values["account_no"].lstrip("`"), amount)
         before = seen.get(order_id)
         if before is not None:
-            how = ("with another amount " if before.amount != amount else "") + \
-                f"(line {before.line})"
+            how = (
+                "with another amount " if before.amount != amount else ""
+            ) + f"(line {before.line})"
             errors.append(RowError(line, "order_id", f"order {order_id} appears twice {how}"))
             continue
         seen[order_id] = order
@@ -188,22 +215,40 @@ def read_statement(path: Path, platform: str) -> Statement:
     if header is None:
         raise ImportFileError("empty", "the file is empty")
     if total is None:
-        errors.append(RowError(last_line + 1, "total",
-                               "no total line (合计): the file is truncated"))
+        errors.append(
+            RowError(last_line + 1, "total", "no total line (合计): the file is truncated")
+        )
         count, amount_total = -1, Decimal("-1")
     else:
         _, count, amount_total = total
-        if not errors and (count != len(orders) or amount_total != sum_money(
-                o.amount for o in orders)):
-            errors.append(RowError(total[0], "total",
-                f"the total line says {count} orders, {amount_total}; the file has "
-                f"{len(orders)}, {sum_money(o.amount for o in orders)}"))
-    return Statement(platform, tuple(orders), count, amount_total,
-                     tuple(sorted(errors, key=lambda e: (e.line, e.field))))
+        if not errors and (
+            count != len(orders) or amount_total != sum_money(o.amount for o in orders)
+        ):
+            errors.append(
+                RowError(
+                    total[0],
+                    "total",
+                    f"the total line says {count} orders, {amount_total}; the file has "
+                    f"{len(orders)}, {sum_money(o.amount for o in orders)}",
+                )
+            )
+    return Statement(
+        platform,
+        tuple(orders),
+        count,
+        amount_total,
+        tuple(sorted(errors, key=lambda e: (e.line, e.field))),
+    )
 
 
-def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = False,
-                  orders: tuple[Order, ...] | None = None) -> OnlineImportReport:
+def import_online(
+    db: Database,
+    path: Path,
+    platform: str,
+    *,
+    dry_run: bool = False,
+    orders: tuple[Order, ...] | None = None,
+) -> OnlineImportReport:
     """Check the whole file, then post it in one call (as a batch login).
     ``orders``: send only these of the file (a test's import cut short)."""
     path = Path(path)
@@ -211,10 +256,21 @@ def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = Fa
     sent = statement.orders if orders is None else orders
     empty = ZERO
     report = OnlineImportReport(
-        platform=platform, file_name=path.name, orders=len(sent), posted=0, replayed=0,
-        suspended=0, amount=sum_money(o.amount for o in sent), posted_amount=empty,
-        replayed_amount=empty, suspended_amount=empty, to_bills=empty, to_prepayment=empty,
-        file_total=statement.file_total, file_replayed=False)
+        platform=platform,
+        file_name=path.name,
+        orders=len(sent),
+        posted=0,
+        replayed=0,
+        suspended=0,
+        amount=sum_money(o.amount for o in sent),
+        posted_amount=empty,
+        replayed_amount=empty,
+        suspended_amount=empty,
+        to_bills=empty,
+        to_prepayment=empty,
+        file_total=statement.file_total,
+        file_replayed=False,
+    )
     if statement.errors or dry_run:
         return replace(report, errors=statement.errors)
     data = path.read_bytes()
@@ -222,16 +278,36 @@ def import_online(db: Database, path: Path, platform: str, *, dry_run: bool = Fa
         data += repr([o.order_id for o in orders]).encode()
     file_hash = hashlib.sha256(data).hexdigest()
     try:
-        result = call(db, "import_online", platform, file_hash, path.name,
-                      jsonb([o.payload() for o in sent]))
+        result = call(
+            db, "import_online", platform, file_hash, path.name, jsonb([o.payload() for o in sent])
+        )
     except ActionError as exc:
         return replace(report, errors=(_refused_row(exc),))
     if result["file_replayed"]:
-        return replace(report, replayed=result["orders"], file_replayed=True,
-                       replayed_amount=Decimal(result["amount"]).quantize(CENT))
-    q = {k: Decimal(result[k]).quantize(CENT) for k in (
-        "posted_amount", "replayed_amount", "suspended_amount", "allocated", "to_prepayment")}
-    return replace(report, posted=result["posted"], replayed=result["replayed"],
-                   suspended=result["suspended"], posted_amount=q["posted_amount"],
-                   replayed_amount=q["replayed_amount"], suspended_amount=q["suspended_amount"],
-                   to_bills=q["allocated"], to_prepayment=q["to_prepayment"])
+        return replace(
+            report,
+            replayed=result["orders"],
+            file_replayed=True,
+            replayed_amount=Decimal(result["amount"]).quantize(CENT),
+        )
+    q = {
+        k: Decimal(result[k]).quantize(CENT)
+        for k in (
+            "posted_amount",
+            "replayed_amount",
+            "suspended_amount",
+            "allocated",
+            "to_prepayment",
+        )
+    }
+    return replace(
+        report,
+        posted=result["posted"],
+        replayed=result["replayed"],
+        suspended=result["suspended"],
+        posted_amount=q["posted_amount"],
+        replayed_amount=q["replayed_amount"],
+        suspended_amount=q["suspended_amount"],
+        to_bills=q["allocated"],
+        to_prepayment=q["to_prepayment"],
+    )

@@ -47,10 +47,22 @@ class SuspenseList:
 
 
 def _row(data: dict) -> SuspenseRow:
-    return SuspenseRow(data["id"], data["channel"], data["ref"], data["tender"],
-                       data["account_no"], data["account_id"], data["account_name"],
-                       data["amount"], data["owed"], str(data["paid_at"]), data["reason"],
-                       data["line"], data["file_name"], data["resolution"])
+    return SuspenseRow(
+        data["id"],
+        data["channel"],
+        data["ref"],
+        data["tender"],
+        data["account_no"],
+        data["account_id"],
+        data["account_name"],
+        data["amount"],
+        data["owed"],
+        str(data["paid_at"]),
+        data["reason"],
+        data["line"],
+        data["file_name"],
+        data["resolution"],
+    )
 
 
 class ChannelService:
@@ -62,11 +74,16 @@ class ChannelService:
     def suspense_list(self, status: str = "open") -> SuspenseList:
         """The suspense list (a supervisor's): open, resolved or all, oldest first."""
         data = call(self.db, "suspense_list", status, retry_read=True)
-        return SuspenseList(data["status"], data["open_count"], data["open_amount"],
-                            tuple(_row(r) for r in data["rows"]))
+        return SuspenseList(
+            data["status"],
+            data["open_count"],
+            data["open_amount"],
+            tuple(_row(r) for r in data["rows"]),
+        )
 
-    def resolve_suspense(self, suspense_id: int, action: str, reason: str, *,
-                         account_no: str = "", workstation: str) -> SuspenseRow:
+    def resolve_suspense(
+        self, suspense_id: int, action: str, reason: str, *, account_no: str = "", workstation: str
+    ) -> SuspenseRow:
         """Post a held order to its account or to another one, or record its refund."""
         if action not in ACTIONS:
             raise ValueError(f"action: one of {', '.join(ACTIONS)}")
@@ -74,8 +91,15 @@ class ChannelService:
             raise ValueError("reason: give the reason")
         if action == "to_account" and not account_no.strip():
             raise ValueError("account_no: the account to post it to")
-        done = call(self.db, "resolve_suspense", workstation, suspense_id, action,
-                    account_no.strip() or None, reason.strip())
+        done = call(
+            self.db,
+            "resolve_suspense",
+            workstation,
+            suspense_id,
+            action,
+            account_no.strip() or None,
+            reason.strip(),
+        )
         return _row(done["suspense"])
 
     def channel_day(self, day: date) -> dict:
@@ -83,10 +107,13 @@ class ChannelService:
         channel and tender, the reversals, the suspense list. No till sees it."""
         return call(self.db, "channel_day", day, "Asia/Shanghai", retry_read=True)
 
-    def set_account_deduction(self, account_id: int, enabled: bool, reason: str, *,
-                              workstation: str) -> dict:
+    def set_account_deduction(
+        self, account_id: int, enabled: bool, reason: str, *, workstation: str
+    ) -> dict:
         """Turn the prepayment deduction of one account off or on (a supervisor)."""
-        return call(self.db, "set_account_deduction", workstation, account_id, enabled, reason.strip())
+        return call(
+            self.db, "set_account_deduction", workstation, account_id, enabled, reason.strip()
+        )
 
     def set_channel_setting(self, key: str, value: str, *, workstation: str) -> dict:
         """prepayment_deduction on|off, online_overpay suspense|prepayment (an admin)."""
@@ -102,15 +129,27 @@ class ChannelService:
 
         return ChannelDayReport(
             day=date.fromisoformat(str(data["day"])),
-            rows=tuple(ChannelDayRow(r["channel"], r["tender"], r["payments"], money(r["amount"]),
-                                     money(r["to_bills"]), money(r["to_prepayment"]),
-                                     money(r["prepayment_used"]), r["first_receipt"],
-                                     r["last_receipt"])
-                       for r in data["channels"]),
-            reversed_count=rev["count"], reversed_amount=money(rev["amount"]),
+            rows=tuple(
+                ChannelDayRow(
+                    r["channel"],
+                    r["tender"],
+                    r["payments"],
+                    money(r["amount"]),
+                    money(r["to_bills"]),
+                    money(r["to_prepayment"]),
+                    money(r["prepayment_used"]),
+                    r["first_receipt"],
+                    r["last_receipt"],
+                )
+                for r in data["channels"]
+            ),
+            reversed_count=rev["count"],
+            reversed_amount=money(rev["amount"]),
             suspense_received=sus["received"],
             suspense_received_amount=money(sus["received_amount"]),
-            suspense_open=sus["open"], suspense_open_amount=money(sus["open_amount"]))
+            suspense_open=sus["open"],
+            suspense_open_amount=money(sus["open_amount"]),
+        )
 
 
 @dataclass(frozen=True)

@@ -102,16 +102,34 @@ class CorrectionService:
         self.db = db
 
     def file(
-        self, account_id: int, field: str, proposed: str, evidence: str,
-        account_version: int, actor: Actor,
+        self,
+        account_id: int,
+        field: str,
+        proposed: str,
+        evidence: str,
+        account_version: int,
+        actor: Actor,
     ) -> CorrectionView:
         value = validate_value(field, proposed)
-        return self._act("file_correction", actor.workstation, account_id, field, value,
-                         evidence, account_version)
+        return self._act(
+            "file_correction",
+            actor.workstation,
+            account_id,
+            field,
+            value,
+            evidence,
+            account_version,
+        )
 
     def approve(
-        self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str = "",
-        *, shown: CorrectionView | None = None,
+        self,
+        request_id: int,
+        version: int,
+        clerk: ClerkIdentity,
+        actor: Actor,
+        note: str = "",
+        *,
+        shown: CorrectionView | None = None,
     ) -> CorrectionView:
         """Apply the request (one call when ``shown``, the request as the
         supervisor's list shows it, is given; else it is read first). A
@@ -121,8 +139,7 @@ class CorrectionService:
         if shown is None or shown.id != request_id:
             shown = self.get(request_id)
         keys = name_keys(shown.proposed_value) if shown.field == "name" else ("", "")
-        return self._act("approve_correction", actor.workstation, request_id, version, note,
-                         *keys)
+        return self._act("approve_correction", actor.workstation, request_id, version, note, *keys)
 
     def reject(
         self, request_id: int, version: int, clerk: ClerkIdentity, actor: Actor, note: str
@@ -175,12 +192,21 @@ class CorrectionService:
 
 def _view(q: dict) -> CorrectionView:
     return CorrectionView(
-        id=q["id"], account_id=q["account_id"], account_no=q["account_no"],
-        account_name=q["account_name"], field=q["field"], old_value=q["old_value"],
-        proposed_value=q["proposed_value"], evidence=q["evidence"], status=q["status"],
-        requested_by=q["requested_by"], requested_at=required(when(q["requested_at"]), "requested_at"),
-        decided_by=q["decided_by"], decided_at=when(q["decided_at"]),
-        decision_note=q["decision_note"], version=q["version"],
+        id=q["id"],
+        account_id=q["account_id"],
+        account_no=q["account_no"],
+        account_name=q["account_name"],
+        field=q["field"],
+        old_value=q["old_value"],
+        proposed_value=q["proposed_value"],
+        evidence=q["evidence"],
+        status=q["status"],
+        requested_by=q["requested_by"],
+        requested_at=required(when(q["requested_at"]), "requested_at"),
+        decided_by=q["decided_by"],
+        decided_at=when(q["decided_at"]),
+        decision_note=q["decision_note"],
+        version=q["version"],
     )
 
 

@@ -68,8 +68,12 @@ class GuideService:
                 .limit(5)
             ).all()
         return CustomerFacts(
-            account_id=account_id, account_no=acc.account_no, name=acc.name,
-            area_code=acc.area_code, area_name=acc[3], arrears=owed,
+            account_id=account_id,
+            account_no=acc.account_no,
+            name=acc.name,
+            area_code=acc.area_code,
+            area_name=acc[3],
+            arrears=owed,
             outages=self._outages.active(acc.area_code, now=at),
             nearby=tuple(NearbyComplaint(*row) for row in nearby),
         )

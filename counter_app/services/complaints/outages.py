@@ -54,8 +54,10 @@ class OutageService:
         if now is not None and now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         result = call(self.db, "outage_list", area_code, now, retry_read=True)
-        return (tuple((code, name) for code, name in result["areas"]),
-                tuple(_view(o) for o in result["outages"]))
+        return (
+            tuple((code, name) for code, name in result["areas"]),
+            tuple(_view(o) for o in result["outages"]),
+        )
 
     def areas(self) -> tuple[tuple[str, str], ...]:
         return self.screen()[0]
@@ -66,8 +68,13 @@ class OutageService:
         return self.screen(area_code, now=now)[1]
 
     def announce(
-        self, area_code: str, starts_at: datetime, ends_at: datetime, reason: str,
-        clerk: ClerkIdentity, actor: Actor,
+        self,
+        area_code: str,
+        starts_at: datetime,
+        ends_at: datetime,
+        reason: str,
+        clerk: ClerkIdentity,
+        actor: Actor,
     ) -> OutageView:
         _require(clerk)
         if starts_at.tzinfo is None or ends_at.tzinfo is None:
@@ -76,8 +83,9 @@ class OutageService:
             raise OutageError("period", field="ends_at")
         if not reason.strip():
             raise OutageError("reason", field="reason")
-        return _view(self._act("announce_outage", actor.workstation, area_code, starts_at,
-                               ends_at, reason))
+        return _view(
+            self._act("announce_outage", actor.workstation, area_code, starts_at, ends_at, reason)
+        )
 
     def end(self, outage_id: int, clerk: ClerkIdentity, actor: Actor) -> None:
         """Supply is back before the announced end: the outage ends now (the
@@ -100,9 +108,15 @@ class OutageService:
 
 
 def _view(o: dict) -> OutageView:
-    return OutageView(o["id"], o["area_code"], o["area_name"],
-                      required(when(o["starts_at"]), "starts_at"),
-                      required(when(o["ends_at"]), "ends_at"), o["reason"], o["announced_by"])
+    return OutageView(
+        o["id"],
+        o["area_code"],
+        o["area_name"],
+        required(when(o["starts_at"]), "starts_at"),
+        required(when(o["ends_at"]), "ends_at"),
+        o["reason"],
+        o["announced_by"],
+    )
 
 
 def _require(clerk: ClerkIdentity) -> None:

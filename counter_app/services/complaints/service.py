@@ -94,8 +94,14 @@ class ComplaintService:
             raise PermissionError("only a supervisor changes the department list")
         cleaned = clean_departments(names)
         try:
-            saved = call(self.db, "set_complaint_departments", actor.workstation, list(cleaned),
-                         list(loaded), list(DEFAULT_DEPARTMENTS))
+            saved = call(
+                self.db,
+                "set_complaint_departments",
+                actor.workstation,
+                list(cleaned),
+                list(loaded),
+                list(DEFAULT_DEPARTMENTS),
+            )
         except ActionError as exc:
             if exc.kind == "forbidden":
                 raise PermissionError(exc.message) from None
@@ -114,7 +120,8 @@ class ComplaintService:
             )
             hall = s.get(m.Hall, hall_code)
         return (
-            values.get("utility_name", ""), hall.name if hall else hall_code,
+            values.get("utility_name", ""),
+            hall.name if hall else hall_code,
             values.get("utility_hotline", ""),
         )
 
@@ -138,11 +145,17 @@ class ComplaintService:
             raise ComplaintError("due_in_past", "due_at")
         check_dates(new.recall_on, new.due_at)
         values = {
-            "complainant": new.complainant, "contact": contact, "channel": new.channel,
-            "category": new.category, "description": new.description,
-            "account_id": new.account_id, "company_at_fault": new.company_at_fault,
-            "apology_given": new.apology_given, "resolution": new.resolution,
-            "department": new.department, "due_at": iso(new.due_at),
+            "complainant": new.complainant,
+            "contact": contact,
+            "channel": new.channel,
+            "category": new.category,
+            "description": new.description,
+            "account_id": new.account_id,
+            "company_at_fault": new.company_at_fault,
+            "apology_given": new.apology_given,
+            "resolution": new.resolution,
+            "department": new.department,
+            "due_at": iso(new.due_at),
             "recall_on": new.recall_on.isoformat() if new.recall_on else None,
         }
         return self._act("receive_complaint", actor.workstation, Jsonb(values))
@@ -150,17 +163,36 @@ class ComplaintService:
     # -- life cycle ----------------------------------------------------------------
 
     def resolve(
-        self, complaint_id: int, version: int, resolution: str, actor: Actor, *,
-        company_at_fault: bool | None = None, apology_given: bool | None = None,
+        self,
+        complaint_id: int,
+        version: int,
+        resolution: str,
+        actor: Actor,
+        *,
+        company_at_fault: bool | None = None,
+        apology_given: bool | None = None,
     ) -> ComplaintView:
         """Solved on the spot (当场解决)."""
         text = _required(resolution, "resolution")
-        return self._act("resolve_complaint", actor.workstation, complaint_id, version, text,
-                         company_at_fault, apology_given)
+        return self._act(
+            "resolve_complaint",
+            actor.workstation,
+            complaint_id,
+            version,
+            text,
+            company_at_fault,
+            apology_given,
+        )
 
     def forward(
-        self, complaint_id: int, version: int, department: str, due_at: datetime,
-        actor: Actor, *, note: str = "",
+        self,
+        complaint_id: int,
+        version: int,
+        department: str,
+        due_at: datetime,
+        actor: Actor,
+        *,
+        note: str = "",
     ) -> ComplaintView:
         dept = _required(department, "department")
         if due_at.tzinfo is None:
@@ -168,37 +200,54 @@ class ComplaintService:
         if due_at <= _now(None):
             raise ComplaintError("due_in_past", "due_at")
         check_dates(None, due_at)
-        return self._act("forward_complaint", actor.workstation, complaint_id, version, dept,
-                         due_at, note)
+        return self._act(
+            "forward_complaint", actor.workstation, complaint_id, version, dept, due_at, note
+        )
 
     def follow_up(
-        self, complaint_id: int, version: int, note: str, actor: Actor, *,
+        self,
+        complaint_id: int,
+        version: int,
+        note: str,
+        actor: Actor,
+        *,
         recall_on: date | None = None,
     ) -> ComplaintView:
         """A follow-up entry; ``recall_on`` keeps an unsolved problem open with
         the date to contact the customer again."""
         text = _required(note, "note")
         check_dates(recall_on, None)
-        return self._act("follow_up_complaint", actor.workstation, complaint_id, version, text,
-                         recall_on)
+        return self._act(
+            "follow_up_complaint", actor.workstation, complaint_id, version, text, recall_on
+        )
 
     def reply(
-        self, complaint_id: int, version: int, content: str, channel: str, actor: Actor,
+        self,
+        complaint_id: int,
+        version: int,
+        content: str,
+        channel: str,
+        actor: Actor,
     ) -> ComplaintView:
         text = _required(content, "reply")
         if channel not in CHANNELS:
             raise ComplaintError("choice", "reply_channel")
-        return self._act("reply_complaint", actor.workstation, complaint_id, version, text,
-                         channel)
+        return self._act("reply_complaint", actor.workstation, complaint_id, version, text, channel)
 
     def close(
-        self, complaint_id: int, version: int, satisfaction: str, actor: Actor, *,
+        self,
+        complaint_id: int,
+        version: int,
+        satisfaction: str,
+        actor: Actor,
+        *,
         note: str = "",
     ) -> ComplaintView:
         if satisfaction not in SATISFACTION:
             raise ComplaintError("choice", "satisfaction")
-        return self._act("close_complaint", actor.workstation, complaint_id, version,
-                         satisfaction, note)
+        return self._act(
+            "close_complaint", actor.workstation, complaint_id, version, satisfaction, note
+        )
 
     def reopen(self, complaint_id: int, version: int, reason: str, actor: Actor) -> ComplaintView:
         text = _required(reason, "reason")
@@ -238,17 +287,28 @@ class ComplaintService:
         (month, category) in ``year`` (Asia/Shanghai)."""
         flt = flt or ComplaintFilter()
         wanted = {
-            "status": flt.status, "category": flt.category, "department": flt.department,
-            "account_id": flt.account_id, "overdue_only": flt.overdue_only, "limit": flt.limit,
+            "status": flt.status,
+            "category": flt.category,
+            "department": flt.department,
+            "account_id": flt.account_id,
+            "overdue_only": flt.overdue_only,
+            "limit": flt.limit,
         }
         at = _now(now) if now is not None else None
         result = call(self.db, "complaint_list", Jsonb(wanted), year, at, retry_read=True)
         rows = tuple(
             ComplaintRow(
-                r["id"], r["ticket_no"], required(when(r["created_at"]), "created_at"),
+                r["id"],
+                r["ticket_no"],
+                required(when(r["created_at"]), "created_at"),
                 r["complainant"],
-                r["account_no"], r["category"], r["status"], r["department"],
-                when(r["due_at"]), day(r["recall_on"]), r["overdue"],
+                r["account_no"],
+                r["category"],
+                r["status"],
+                r["department"],
+                when(r["due_at"]),
+                day(r["recall_on"]),
+                r["overdue"],
             )
             for r in result["rows"]
         )
@@ -267,18 +327,31 @@ class ComplaintService:
 
 def _view(v: dict) -> ComplaintView:
     return ComplaintView(
-        id=v["id"], ticket_no=v["ticket_no"], account_id=v["account_id"],
-        account_no=v["account_no"], address=v["address"], complainant=v["complainant"],
-        contact=v["contact"], channel=v["channel"], category=v["category"],
-        description=v["description"], company_at_fault=v["company_at_fault"],
-        apology_given=v["apology_given"], status=v["status"], department=v["department"],
-        due_at=when(v["due_at"]), recall_on=day(v["recall_on"]), resolution=v["resolution"],
-        satisfaction=v["satisfaction"], created_at=required(when(v["created_at"]), "created_at"),
+        id=v["id"],
+        ticket_no=v["ticket_no"],
+        account_id=v["account_id"],
+        account_no=v["account_no"],
+        address=v["address"],
+        complainant=v["complainant"],
+        contact=v["contact"],
+        channel=v["channel"],
+        category=v["category"],
+        description=v["description"],
+        company_at_fault=v["company_at_fault"],
+        apology_given=v["apology_given"],
+        status=v["status"],
+        department=v["department"],
+        due_at=when(v["due_at"]),
+        recall_on=day(v["recall_on"]),
+        resolution=v["resolution"],
+        satisfaction=v["satisfaction"],
+        created_at=required(when(v["created_at"]), "created_at"),
         clerk=v["clerk"],
         version=v["version"],
         events=tuple(
-            ComplaintEventView(e["kind"], e["content"], e["channel"], e["clerk"],
-                               required(when(e["at"]), "at"))
+            ComplaintEventView(
+                e["kind"], e["content"], e["channel"], e["clerk"], required(when(e["at"]), "at")
+            )
             for e in v["events"]
         ),
     )

@@ -13,7 +13,13 @@ from counter_app.domain.phone import PhoneError, validate_phone
 
 CHANNELS = ("counter", "hotline", "online", "letter")
 CATEGORIES = (
-    "water_quality", "pressure", "billing", "meter", "service", "construction", "other",
+    "water_quality",
+    "pressure",
+    "billing",
+    "meter",
+    "service",
+    "construction",
+    "other",
 )
 SATISFACTION = ("satisfied", "neutral", "dissatisfied")
 DEFAULT_DEPARTMENTS = ("水质检测", "管网维修", "抄表", "营业", "客服热线")
@@ -32,8 +38,9 @@ class ComplaintError(CounterError, ValueError):
     field: str
 
     def __init__(self, code: str, field_name: str = "", *, kind: str | None = None):
-        super().__init__(code, f"complaint refused: {code} {field_name}".strip(),
-                         field=field_name, kind=kind)
+        super().__init__(
+            code, f"complaint refused: {code} {field_name}".strip(), field=field_name, kind=kind
+        )
 
 
 class DepartmentError(ComplaintError):
@@ -174,8 +181,9 @@ def ticket_prefix(at: datetime) -> str:
 DATE_WINDOW_DAYS = 366  # a recall date / due time at most a year ahead (0025 too)
 
 
-def check_dates(recall_on: date | None, due_at: datetime | None,
-                now: datetime | None = None) -> None:
+def check_dates(
+    recall_on: date | None, due_at: datetime | None, now: datetime | None = None
+) -> None:
     """A recall date from today (Shanghai) to a year ahead, a due time within
     a year; ``ComplaintError("date_range", field)`` otherwise (the database's
     trigger refuses the same)."""

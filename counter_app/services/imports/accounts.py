@@ -61,10 +61,19 @@ ACCOUNT_COLUMNS = (
 )
 
 ACCOUNT_TYPES = {
-    "household": "household", "居民": "household", "居民户": "household", "一户一表": "household",
-    "collective": "collective", "集体户": "collective", "合表户": "collective",
-    "bulk": "bulk", "总表": "bulk", "大表": "bulk",
-    "nonresidential": "nonresidential", "非居民": "nonresidential", "单位": "nonresidential",
+    "household": "household",
+    "居民": "household",
+    "居民户": "household",
+    "一户一表": "household",
+    "collective": "collective",
+    "集体户": "collective",
+    "合表户": "collective",
+    "bulk": "bulk",
+    "总表": "bulk",
+    "大表": "bulk",
+    "nonresidential": "nonresidential",
+    "非居民": "nonresidential",
+    "单位": "nonresidential",
     "经营": "nonresidential",
 }
 READ_CYCLES = {"1": 1, "2": 2, "每月": 1, "单月": 1, "双月": 2, "两月": 2}
@@ -97,8 +106,9 @@ class AccountsReport:
 class _Accounts:
     """The checks of one file's rows, then against the database."""
 
-    def __init__(self, table: Table, today: date, categories: dict[str, str],
-                 areas: dict[str, str]):
+    def __init__(
+        self, table: Table, today: date, categories: dict[str, str], areas: dict[str, str]
+    ):
         self.c = RowChecker(table)
         self.today = today
         self.categories = categories
@@ -121,8 +131,12 @@ class _Accounts:
             if is_mobile(mobile):
                 mobile = normalize_phone(mobile)
             else:
-                self.c.error(row, "mobile", f"{mobile!r}: not a mobile number, 11 digits from 13 "
-                                            "to 19 (a fixed line goes in 固定电话)")
+                self.c.error(
+                    row,
+                    "mobile",
+                    f"{mobile!r}: not a mobile number, 11 digits from 13 "
+                    "to 19 (a fixed line goes in 固定电话)",
+                )
                 mobile = None
         landline = self.c.text(row, "landline", max_len=40)
         if landline is not None:
@@ -131,8 +145,11 @@ class _Accounts:
                     raise PhoneError("format")
                 landline = format_landline(landline)
             except PhoneError:
-                self.c.error(row, "landline", f"{landline!r}: not a fixed-line number "
-                                              "(0537-6812345 or 6812345)")
+                self.c.error(
+                    row,
+                    "landline",
+                    f"{landline!r}: not a fixed-line number (0537-6812345 or 6812345)",
+                )
                 landline = None
         return mobile, landline
 
@@ -142,8 +159,11 @@ class _Accounts:
             return None
         code = known.get(value) or known.get(value.upper())
         if code is None:
-            self.c.error(row, key, f"unknown {what} {value!r}; known: "
-                                   + ", ".join(sorted(set(known.values()))))
+            self.c.error(
+                row,
+                key,
+                f"unknown {what} {value!r}; known: " + ", ".join(sorted(set(known.values()))),
+            )
         return code
 
     def parse(self, row: Row) -> dict | None:
@@ -158,18 +178,27 @@ class _Accounts:
         if cycle not in READ_CYCLES:
             c.error(row, "read_cycle_months", f"{cycle!r}: 1 or 2 (months)")
         dial = c.whole(row, "dial_digits", low=4, high=9) or 5
-        last = c.whole(row, "last_reading", high=10 ** dial - 1)
+        last = c.whole(row, "last_reading", high=10**dial - 1)
         last_on = c.date(row, "last_read_on", today=today)
         if (last is None) != (last_on is None) and len(c.errors) == before:
-            c.error(row, "last_read_on" if last_on is None else "last_reading",
-                    "上次读数 and 上次抄表日期 go together")
+            c.error(
+                row,
+                "last_read_on" if last_on is None else "last_reading",
+                "上次读数 and 上次抄表日期 go together",
+            )
         out = dict(
             line=row.line,
-            account_no=c.text(row, "account_no", required=True, pattern=_ACCOUNT_NO,
-                              hint="1-16 letters, digits or -"),
+            account_no=c.text(
+                row,
+                "account_no",
+                required=True,
+                pattern=_ACCOUNT_NO,
+                hint="1-16 letters, digits or -",
+            ),
             name=name,
             id_number=self._id_number(row),
-            mobile=mobile, landline=landline,
+            mobile=mobile,
+            landline=landline,
             address=c.text(row, "address", required=True, max_len=200),
             meter_location=c.text(row, "meter_location", max_len=80),
             account_type=ACCOUNT_TYPES.get((kind or "").lower()),
@@ -186,12 +215,14 @@ class _Accounts:
             archive_no=c.text(row, "archive_no", max_len=32),
             cabinet_no=c.text(row, "cabinet_no", max_len=16),
             opened_on=c.date(row, "opened_on", today=today),
-            last_reading=last, last_read_on=last_on,
+            last_reading=last,
+            last_read_on=last_on,
         )
         if len(c.errors) > before:
             return None
-        out["name_pinyin"], out["name_initials"] = (k[:n] for k, n in zip(
-            name_keys(required(name, "name")), (200, 40), strict=True))
+        out["name_pinyin"], out["name_initials"] = (
+            k[:n] for k, n in zip(name_keys(required(name, "name")), (200, 40), strict=True)
+        )
         return out
 
     def duplicates(self, rows: list[dict]) -> None:
@@ -209,12 +240,27 @@ class _Accounts:
     def against_database(self, session, rows: list[dict]) -> set[int]:
         """Refuse what another account has; the lines already there."""
         numbers = [r["account_no"] for r in rows]
-        accounts = dict(session.execute(select(m.Account.account_no, m.Account.id).where(
-            among(m.Account.account_no, numbers))).all())
-        meters = dict(session.execute(select(m.Meter.meter_no, m.Meter.account_id).where(
-            among(m.Meter.meter_no, [r["meter_no"] for r in rows]))).all())
-        archives = dict(session.execute(select(m.Account.archive_no, m.Account.account_no).where(
-            among(m.Account.archive_no, [r["archive_no"] for r in rows if r["archive_no"]]))).all())
+        accounts = dict(
+            session.execute(
+                select(m.Account.account_no, m.Account.id).where(
+                    among(m.Account.account_no, numbers)
+                )
+            ).all()
+        )
+        meters = dict(
+            session.execute(
+                select(m.Meter.meter_no, m.Meter.account_id).where(
+                    among(m.Meter.meter_no, [r["meter_no"] for r in rows])
+                )
+            ).all()
+        )
+        archives = dict(
+            session.execute(
+                select(m.Account.archive_no, m.Account.account_no).where(
+                    among(m.Account.archive_no, [r["archive_no"] for r in rows if r["archive_no"]])
+                )
+            ).all()
+        )
         present: set[int] = set()
         for r in rows:
             account_id = accounts.get(r["account_no"])
@@ -222,11 +268,15 @@ class _Accounts:
                 present.add(r["line"])
                 continue
             if account_id is not None:
-                self.c.error(r["line"], "account_no", f"{r['account_no']} is in the database "
-                                                      "already, with another meter")
+                self.c.error(
+                    r["line"],
+                    "account_no",
+                    f"{r['account_no']} is in the database already, with another meter",
+                )
             elif r["meter_no"] in meters:
-                self.c.error(r["line"], "meter_no", f"{r['meter_no']} is on another account "
-                                                    "in the database")
+                self.c.error(
+                    r["line"], "meter_no", f"{r['meter_no']} is on another account in the database"
+                )
             owner = archives.get(r["archive_no"])
             if owner is not None and owner != r["account_no"]:
                 self.c.error(r["line"], "archive_no", f"{r['archive_no']} is account {owner}'s")
@@ -243,8 +293,9 @@ def _references(session) -> tuple[dict[str, str], dict[str, str]]:
     return categories, areas
 
 
-def import_accounts(db: Database, path: Path, *, dry_run: bool = False,
-                    today: date | None = None) -> AccountsReport:
+def import_accounts(
+    db: Database, path: Path, *, dry_run: bool = False, today: date | None = None
+) -> AccountsReport:
     """Check every row, then write them all or none (one action per file).
     Raises :class:`~.import_files.ImportFileError` for an unreadable file."""
     path = Path(path)
@@ -252,8 +303,13 @@ def import_accounts(db: Database, path: Path, *, dry_run: bool = False,
         known = session.get(m.GoliveImport, ("accounts", file_hash(path)))
     if known is not None:  # the same file again: nothing to read
         summary = json.loads(known.summary)
-        return AccountsReport(path.name, int(summary["rows"]), skipped=int(summary["rows"]),
-                              replayed=True, dry_run=dry_run)
+        return AccountsReport(
+            path.name,
+            int(summary["rows"]),
+            skipped=int(summary["rows"]),
+            replayed=True,
+            dry_run=dry_run,
+        )
     table = read_table(path, ACCOUNT_COLUMNS)
     with db.read() as session:
         v = _Accounts(table, today or localtime.today(), *_references(session))
@@ -265,14 +321,28 @@ def import_accounts(db: Database, path: Path, *, dry_run: bool = False,
         return AccountsReport(path.name, len(table.rows), errors=errors, dry_run=dry_run)
     if dry_run or not rows:
         new = [r for r in rows if r["line"] not in present]
-        return AccountsReport(path.name, len(table.rows), len(new), len(new),
-                              sum(1 for r in new if r["last_reading"] is not None),
-                              len(present), dry_run=dry_run)
+        return AccountsReport(
+            path.name,
+            len(table.rows),
+            len(new),
+            len(new),
+            sum(1 for r in new if r["last_reading"] is not None),
+            len(present),
+            dry_run=dry_run,
+        )
     try:
         result = call(db, "import_accounts", table.file_hash, path.name, jsonb(rows))
     except ActionError as exc:
         headers = {c.key: c.header for c in ACCOUNT_COLUMNS} | table.headers
-        return AccountsReport(path.name, len(table.rows),
-                              errors=(refused_row(exc.field, exc.message, headers),))
-    return AccountsReport(path.name, len(table.rows), result["accounts"], result["meters"],
-                          result["readings"], result["skipped"], replayed=result["replayed"])
+        return AccountsReport(
+            path.name, len(table.rows), errors=(refused_row(exc.field, exc.message, headers),)
+        )
+    return AccountsReport(
+        path.name,
+        len(table.rows),
+        result["accounts"],
+        result["meters"],
+        result["readings"],
+        result["skipped"],
+        replayed=result["replayed"],
+    )

@@ -30,8 +30,15 @@ BALANCE_COLUMNS = (
     Column("due_on", "应缴日期", required=False),
     Column("prepayment", "预存余额", required=False, aliases=("预存款",)),
 )
-_SERVER_FIELDS = {"account_no": "用户号", "period": "账期", "usage": "用水量", "amount": "金额",
-                  "due_on": "应缴日期", "prepayment": "预存余额", "price_category": "用户号"}
+_SERVER_FIELDS = {
+    "account_no": "用户号",
+    "period": "账期",
+    "usage": "用水量",
+    "amount": "金额",
+    "due_on": "应缴日期",
+    "prepayment": "预存余额",
+    "price_category": "用户号",
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +71,11 @@ class BalancesReport:
 
 
 def _totals(d: dict) -> Totals:
-    return Totals(int(d["bills"]), Decimal(str(d["bills_amount"])).quantize(Decimal("0.01")),
-                  Decimal(str(d["prepayment"])).quantize(Decimal("0.01")))
+    return Totals(
+        int(d["bills"]),
+        Decimal(str(d["bills_amount"])).quantize(Decimal("0.01")),
+        Decimal(str(d["prepayment"])).quantize(Decimal("0.01")),
+    )
 
 
 def _parse(table, today: date):
@@ -81,11 +91,14 @@ def _parse(table, today: date):
         if not has_bill and prepayment is None and len(c.errors) == before:
             c.error(row, "amount", "nothing to carry over: give 账期 and 金额, or 预存余额")
         if has_bill:
-            bill = dict(line=row.line, account_no=account_no,
-                        period=c.period(row, "period", required=True),
-                        usage=c.whole(row, "usage") or 0,
-                        amount=c.money(row, "amount", required=True),
-                        due_on=c.date(row, "due_on", required=True))
+            bill = dict(
+                line=row.line,
+                account_no=account_no,
+                period=c.period(row, "period", required=True),
+                usage=c.whole(row, "usage") or 0,
+                amount=c.money(row, "amount", required=True),
+                due_on=c.date(row, "due_on", required=True),
+            )
             if bill["period"] and bill["period"] > today.strftime("%Y-%m"):
                 c.error(row, "period", f"{bill['period']} is in the future")
             if bill["amount"] == 0:
@@ -99,12 +112,16 @@ def _parse(table, today: date):
         if prepayment and account_no and len(c.errors) == before:
             first = prepaid.get(account_no)
             if first is not None and first[1] != prepayment:
-                c.error(row, "prepayment", f"{prepayment} differs from {first[1]} on line "
-                                           f"{first[0]} for the same account")
+                c.error(
+                    row,
+                    "prepayment",
+                    f"{prepayment} differs from {first[1]} on line {first[0]} for the same account",
+                )
             elif first is None:
                 prepaid[account_no] = (row.line, prepayment)
-    prepayments = [dict(line=line, account_no=no, amount=amount)
-                   for no, (line, amount) in prepaid.items()]
+    prepayments = [
+        dict(line=line, account_no=no, amount=amount) for no, (line, amount) in prepaid.items()
+    ]
     return c, bills, prepayments
 
 
@@ -112,16 +129,27 @@ def _against_database(session, c: RowChecker, bills: list[dict], prepayments: li
     """Unknown accounts and bills there already are refused; the number of
     opening bills already there (skipped)."""
     numbers = {r["account_no"] for r in bills} | {r["account_no"] for r in prepayments}
-    accounts = dict(session.execute(select(m.Account.account_no, m.Account.id).where(
-        among(m.Account.account_no, numbers))).all())
-    billed = {(a, p): amount for a, p, amount in session.execute(
-        select(m.Bill.account_id, m.Bill.period, m.Bill.amount).where(
-            among(m.Bill.account_id, accounts.values()), m.Bill.adjusts_bill_id.is_(None)))}
+    accounts = dict(
+        session.execute(
+            select(m.Account.account_no, m.Account.id).where(among(m.Account.account_no, numbers))
+        ).all()
+    )
+    billed = {
+        (a, p): amount
+        for a, p, amount in session.execute(
+            select(m.Bill.account_id, m.Bill.period, m.Bill.amount).where(
+                among(m.Bill.account_id, accounts.values()), m.Bill.adjusts_bill_id.is_(None)
+            )
+        )
+    }
     present = 0
     for r in bills + prepayments:
         if r["account_no"] not in accounts:
-            c.error(r["line"], "account_no", f"no account {r['account_no']}: import the accounts "
-                                             "first (import-accounts)")
+            c.error(
+                r["line"],
+                "account_no",
+                f"no account {r['account_no']}: import the accounts first (import-accounts)",
+            )
     for r in bills:
         amount = billed.get((accounts.get(r["account_no"]), r["period"]))
         if amount is None:
@@ -129,13 +157,17 @@ def _against_database(session, c: RowChecker, bills: list[dict], prepayments: li
         if amount == r["amount"]:
             present += 1
         else:
-            c.error(r["line"], "period", f"{r['account_no']} is billed for {r['period']} "
-                                         f"already ({amount})")
+            c.error(
+                r["line"],
+                "period",
+                f"{r['account_no']} is billed for {r['period']} already ({amount})",
+            )
     return present
 
 
-def import_balances(db: Database, path: Path, *, dry_run: bool = False,
-                    today: date | None = None) -> BalancesReport:
+def import_balances(
+    db: Database, path: Path, *, dry_run: bool = False, today: date | None = None
+) -> BalancesReport:
     """Check every row, then write them all or none (one action per file)."""
     path = Path(path)
     table = read_table(path, BALANCE_COLUMNS)
@@ -143,30 +175,52 @@ def import_balances(db: Database, path: Path, *, dry_run: bool = False,
         known = session.get(m.GoliveImport, ("balances", table.file_hash))
         if known is not None:
             summary = json.loads(known.summary)
-            return BalancesReport(path.name, len(table.rows), skipped=int(summary["skipped"]),
-                                  file_totals=_totals(summary["file"]),
-                                  database_totals=_totals(summary["database"]), replayed=True,
-                                  dry_run=dry_run)
+            return BalancesReport(
+                path.name,
+                len(table.rows),
+                skipped=int(summary["skipped"]),
+                file_totals=_totals(summary["file"]),
+                database_totals=_totals(summary["database"]),
+                replayed=True,
+                dry_run=dry_run,
+            )
         c, bills, prepayments = _parse(table, today or localtime.today())
         present = _against_database(session, c, bills, prepayments)
-    file_totals = Totals(len(bills), sum_money(b["amount"] for b in bills),
-                         sum_money(p["amount"] for p in prepayments))
+    file_totals = Totals(
+        len(bills),
+        sum_money(b["amount"] for b in bills),
+        sum_money(p["amount"] for p in prepayments),
+    )
     report = BalancesReport(path.name, len(table.rows), file_totals=file_totals, dry_run=dry_run)
     errors = tuple(sorted(c.errors, key=lambda e: (e.line, e.column)))
     if errors:
-        return BalancesReport(path.name, len(table.rows), file_totals=file_totals,
-                              errors=errors, dry_run=dry_run)
+        return BalancesReport(
+            path.name, len(table.rows), file_totals=file_totals, errors=errors, dry_run=dry_run
+        )
     if dry_run or not (bills or prepayments):
-        return BalancesReport(path.name, len(table.rows), len(bills) - present,
-                              len(prepayments), present, file_totals, dry_run=dry_run)
+        return BalancesReport(
+            path.name,
+            len(table.rows),
+            len(bills) - present,
+            len(prepayments),
+            present,
+            file_totals,
+            dry_run=dry_run,
+        )
     try:
-        result = call(db, "import_balances", table.file_hash, path.name, jsonb(bills),
-                      jsonb(prepayments))
+        result = call(
+            db, "import_balances", table.file_hash, path.name, jsonb(bills), jsonb(prepayments)
+        )
     except ActionError as exc:
         error = refused_row(exc.field, exc.message, _SERVER_FIELDS | table.headers)
-        return BalancesReport(report.file, report.rows, file_totals=file_totals,
-                              errors=(error,))
-    return BalancesReport(path.name, len(table.rows), int(result["bills_written"]),
-                          int(result["prepayments_written"]), int(result["skipped"]),
-                          file_totals, _totals(result["database"]),
-                          replayed=bool(result["replayed"]))
+        return BalancesReport(report.file, report.rows, file_totals=file_totals, errors=(error,))
+    return BalancesReport(
+        path.name,
+        len(table.rows),
+        int(result["bills_written"]),
+        int(result["prepayments_written"]),
+        int(result["skipped"]),
+        file_totals,
+        _totals(result["database"]),
+        replayed=bool(result["replayed"]),
+    )

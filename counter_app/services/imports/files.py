@@ -19,8 +19,18 @@ from counter_app.domain.errors import CounterError
 from counter_app.domain.text import normalize_input
 
 __all__ = [
-    "Cell", "Column", "ImportFileError", "Row", "RowChecker", "RowError", "Table",
-    "decode_text", "file_hash", "iter_cells", "read_table", "refused_row",
+    "Cell",
+    "Column",
+    "ImportFileError",
+    "Row",
+    "RowChecker",
+    "RowError",
+    "Table",
+    "decode_text",
+    "file_hash",
+    "iter_cells",
+    "read_table",
+    "refused_row",
 ]
 
 MAX_ROWS = 500_000
@@ -88,8 +98,9 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ImportFileError("encoding", "the file is neither UTF-8 nor GBK/GB18030 text "
-                                      "(文件编码不是 UTF-8 或 GBK)")
+    raise ImportFileError(
+        "encoding", "the file is neither UTF-8 nor GBK/GB18030 text (文件编码不是 UTF-8 或 GBK)"
+    )
 
 
 def _csv_cells(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
@@ -98,8 +109,9 @@ def _csv_cells(data: bytes) -> Iterator[tuple[int, list[Cell]]]:
         out = []
         for raw in cells:
             value = normalize_input(raw).strip()
-            out.append(Cell(value, "formula" if value.startswith("=") and len(value) > 1
-                            else "text"))
+            out.append(
+                Cell(value, "formula" if value.startswith("=") and len(value) > 1 else "text")
+            )
         yield n, out
 
 
@@ -201,9 +213,13 @@ def _headers(cells: list[Cell], columns: Sequence[Column]) -> dict[str, int]:
     if repeated:
         problems.append("repeated column(s) 重复的列: " + ", ".join(repeated))
     if problems:
-        raise ImportFileError("header", "header (line 1): " + "; ".join(problems)
-                              + ". The columns are 列名应为: "
-                              + ", ".join(c.header for c in columns))
+        raise ImportFileError(
+            "header",
+            "header (line 1): "
+            + "; ".join(problems)
+            + ". The columns are 列名应为: "
+            + ", ".join(c.header for c in columns),
+        )
     return found
 
 
@@ -219,8 +235,9 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
     rows = iter_cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
-        raise ImportFileError("empty", "the file is empty or its first row is blank: "
-                                       "line 1 must be the header")
+        raise ImportFileError(
+            "empty", "the file is empty or its first row is blank: line 1 must be the header"
+        )
     index = _headers(first[1], columns)
     by_key = {c.key: c for c in columns}
     table = Table(path.name, data_hash, {k: first[1][i].text for k, i in index.items()})
@@ -229,8 +246,9 @@ def read_table(path: Path, columns: Sequence[Column]) -> Table:
             continue
         if len(table.rows) >= MAX_ROWS:
             raise ImportFileError("too_many_rows", f"more than {MAX_ROWS} rows: split the file")
-        table.rows.append(Row(line, {k: cells[i] for k, i in index.items()
-                                     if i < len(cells) and k in by_key}))
+        table.rows.append(
+            Row(line, {k: cells[i] for k, i in index.items() if i < len(cells) and k in by_key})
+        )
     return table
 
 
@@ -249,8 +267,9 @@ class RowChecker:
     def _usable(self, row: Row, key: str, required: bool) -> Cell | None:
         cell = row.cell(key)
         if cell.kind == "merged":
-            self.error(row, key, f"a merged cell ({cell.text}): unmerge it and fill each cell "
-                                 "(合并单元格)")
+            self.error(
+                row, key, f"a merged cell ({cell.text}): unmerge it and fill each cell (合并单元格)"
+            )
             return None
         if cell.kind == "formula":
             self.error(row, key, f"a formula ({cell.text}): paste the values instead (公式)")
@@ -261,16 +280,28 @@ class RowChecker:
             return None
         return cell
 
-    def text(self, row: Row, key: str, *, required: bool = False, max_len: int = 200,
-             pattern: re.Pattern | None = None, hint: str = "") -> str | None:
+    def text(
+        self,
+        row: Row,
+        key: str,
+        *,
+        required: bool = False,
+        max_len: int = 200,
+        pattern: re.Pattern | None = None,
+        hint: str = "",
+    ) -> str | None:
         """Kept as text: a number (or a number in scientific notation) is
         refused, since the digits and leading zeros may be gone."""
         cell = self._usable(row, key, required)
         if cell is None:
             return None
         if cell.kind == "number" or _SCIENTIFIC.fullmatch(cell.text):
-            self.error(row, key, f"{cell.text} is stored as a number: store it as text, digits "
-                                 "and leading zeros are lost otherwise (请设置为文本格式)")
+            self.error(
+                row,
+                key,
+                f"{cell.text} is stored as a number: store it as text, digits "
+                "and leading zeros are lost otherwise (请设置为文本格式)",
+            )
             return None
         if len(cell.text) > max_len:
             self.error(row, key, f"longer than {max_len} characters")
@@ -280,8 +311,9 @@ class RowChecker:
             return None
         return cell.text
 
-    def whole(self, row: Row, key: str, *, required: bool = False, low: int = 0,
-              high: int = 999_999_999) -> int | None:
+    def whole(
+        self, row: Row, key: str, *, required: bool = False, low: int = 0, high: int = 999_999_999
+    ) -> int | None:
         cell = self._usable(row, key, required)
         if cell is None:
             return None
@@ -305,14 +337,20 @@ class RowChecker:
             value = Decimal(text)
         except InvalidOperation:
             value = None
-        if value is None or not value.is_finite() or value < 0 or value != value.quantize(
-                Decimal("0.01")) or value >= Decimal("1e10"):
+        if (
+            value is None
+            or not value.is_finite()
+            or value < 0
+            or value != value.quantize(Decimal("0.01"))
+            or value >= Decimal("1e10")
+        ):
             self.error(row, key, f"{cell.text!r}: an amount in yuan, at most two decimals")
             return None
         return value.quantize(Decimal("0.01"))
 
-    def date(self, row: Row, key: str, *, required: bool = False,
-             today: date | None = None) -> date | None:
+    def date(
+        self, row: Row, key: str, *, required: bool = False, today: date | None = None
+    ) -> date | None:
         cell = self._usable(row, key, required)
         if cell is None:
             return None
@@ -358,8 +396,10 @@ def _date_of(cell: Cell) -> date | str:
         if day.year >= 1900:
             return day
     if text.isdigit() and len(text) == 5:
-        return (f"{text} looks like an Excel serial day number: store the date as text, "
-                "YYYY-MM-DD (日期请存为文本)")
+        return (
+            f"{text} looks like an Excel serial day number: store the date as text, "
+            "YYYY-MM-DD (日期请存为文本)"
+        )
     return f"{text!r}: not a date, use YYYY-MM-DD, YYYY/M/D or YYYYMMDD (日期格式)"
 
 

@@ -230,7 +230,8 @@ class _Validator:
     def _threshold(self, row: _Row) -> int:
         account = self.session.execute(
             select(m.Account.households_total, m.Account.read_cycle_months).where(
-                m.Account.id == row.parsed["account_id"])
+                m.Account.id == row.parsed["account_id"]
+            )
         ).first()
         if account is None:
             return HIGH_USAGE_PER_MONTH
@@ -282,7 +283,11 @@ def _payload(row: _Row) -> dict:
 
 
 def import_readings(
-    db: Database, path: Path, *, dry_run: bool = False, today: date | None = None,
+    db: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    today: date | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> ImportReport:
     """Check every row, then write them all or none (one action per file; the
@@ -305,15 +310,14 @@ def import_readings(
                 report("checking", n, len(parsed))
     errors = tuple(sorted(v.errors, key=lambda e: (e.line, e.field)))
     flagged = tuple(
-        (r.line, r.values["account_no"], r.parsed["flags"])
-        for r in parsed
-        if r.parsed.get("flags")
+        (r.line, r.values["account_no"], r.parsed["flags"]) for r in parsed if r.parsed.get("flags")
     )
     if errors or dry_run or not rows:
         return ImportReport(len(rows), 0, errors, flagged)
     try:
-        result = call(db, "import_readings", file_hash, path.name,
-                      jsonb([_payload(r) for r in rows]))
+        result = call(
+            db, "import_readings", file_hash, path.name, jsonb([_payload(r) for r in rows])
+        )
     except ActionError as exc:
         return ImportReport(len(rows), 0, (_refused_row(exc),), flagged)
     return ImportReport(len(rows), result["written"], (), flagged, replayed=result["replayed"])

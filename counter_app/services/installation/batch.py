@@ -42,7 +42,10 @@ def create_batch_login(db: Database, username: str, password: str | None) -> str
     """Create (or update the password of) a login of ``counter_batch``."""
     username = username.strip().lower()
     if not USERNAME_RE.match(username) or username.startswith(("counter_", "pg_")):
-        raise ClerkError("username", "use 2-63 lowercase letters, digits or _; start with a "
-                                     "letter; not counter_ or pg_", "format")
+        raise ClerkError(
+            "username",
+            "use 2-63 lowercase letters, digits or _; start with a letter; not counter_ or pg_",
+            "format",
+        )
     ensure_login(db, username, password, BATCH_ROLE)
     return username

@@ -31,15 +31,13 @@ def _validate(username: str, display_name: str, role: str, password: str | None)
             "username", "use 2-63 lowercase letters, digits or _; start with a letter", "format"
         )
     if username.startswith(("counter_", "pg_")):
-        raise ClerkError("username", "names starting with counter_ or pg_ are reserved",
-                         "reserved")
+        raise ClerkError("username", "names starting with counter_ or pg_ are reserved", "reserved")
     if not display_name.strip():
         raise ClerkError("display_name", "must not be empty", "required")
     if role not in ROLES:
         raise ClerkError("role", f"must be one of {', '.join(ROLES)}", "unknown")
     if password is not None and len(password) < MIN_PASSWORD:
-        raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters",
-                         "too_short")
+        raise ClerkError("password", f"must have at least {MIN_PASSWORD} characters", "too_short")
 
 
 def _refuse_foreign(cur, username: str, installation: str) -> None:
@@ -48,18 +46,25 @@ def _refuse_foreign(cur, username: str, installation: str) -> None:
     others = other_installations(cur, username, installation)
     if others:
         raise ClerkError(
-            "username", f"the login {username} belongs to another Counter database on this "
+            "username",
+            f"the login {username} belongs to another Counter database on this "
             f"server ({', '.join(others)}); choose another user name "
-            f"（该用户名已属于本服务器上的另一个 Counter 数据库，请换一个用户名）", "foreign")
-    cur.execute("SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
-                "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND r.rolname = %s",
-                (username, installation))
+            f"（该用户名已属于本服务器上的另一个 Counter 数据库，请换一个用户名）",
+            "foreign",
+        )
+    cur.execute(
+        "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND r.rolname = %s",
+        (username, installation),
+    )
     if cur.fetchone() is None and counter_groups_of(cur, username):
         raise ClerkError(
-            "username", f"the login {username} is in a Counter group but not in this "
+            "username",
+            f"the login {username} is in a Counter group but not in this "
             f"database's installation role {installation}: it may be another database's; "
             "choose another user name （该用户名可能属于另一个 Counter 数据库，请换一个用户名）",
-            "foreign")
+            "foreign",
+        )
 
 
 def ensure_login(db: Database, username: str, password: str | None, group: str) -> None:
@@ -72,25 +77,30 @@ def ensure_login(db: Database, username: str, password: str | None, group: str) 
     try:
         cur = raw.cursor()
         installation = ensure_installation(cur)
-        cur.execute("SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = %s",
-                    (username,))
+        cur.execute("SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = %s", (username,))
         found = cur.fetchone()
         exists = found is not None
         ident = sql.Identifier(username)
         if found is not None and (found[0] or found[1]):
-            raise ClerkError("username", f"{username} is an administrator's role, not a clerk's",
-                             "reserved")
+            raise ClerkError(
+                "username", f"{username} is an administrator's role, not a clerk's", "reserved"
+            )
         if exists:
             _refuse_foreign(cur, username, installation)
         if not exists and password is None:
             raise ClerkError("password", "a new login role needs a password", "required")
         if password is not None:
-            verifier = driver_connection(raw).pgconn.encrypt_password(
-                password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
-            ).decode("ascii")
+            verifier = (
+                driver_connection(raw)
+                .pgconn.encrypt_password(
+                    password.encode("utf-8"), username.encode("utf-8"), b"scram-sha-256"
+                )
+                .decode("ascii")
+            )
             verb = "ALTER" if exists else "CREATE"
-            cur.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-                ident, sql.Literal(verifier)))
+            cur.execute(
+                sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(verifier))
+            )
         for other in LOGIN_GROUPS:
             if other != group:
                 cur.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), ident))
@@ -131,12 +141,12 @@ def create_clerk(
         raise ClerkError("hall", f"unknown hall code {hall_code!r}", "unknown")
     ensure_login(db, username, password, f"counter_{role}")
     try:
-        row = call(db, "save_clerk", username, display_name.strip(), role, hall_code,
-                   workstation)
+        row = call(db, "save_clerk", username, display_name.strip(), role, hall_code, workstation)
     except ActionError as exc:
         raise ClerkError(exc.field or "clerk", exc.message, exc.code, kind=exc.kind) from None
-    return ClerkIdentity(row["id"], row["username"], row["display_name"], row["role"],
-                         row["hall_code"])
+    return ClerkIdentity(
+        row["id"], row["username"], row["display_name"], row["role"], row["hall_code"]
+    )
 
 
 def _hall_exists(db: Database, hall_code: str) -> bool:
@@ -158,6 +168,7 @@ def _hall_exists(db: Database, hall_code: str) -> bool:
 
 def role_exists(db: Database, username: str) -> bool:
     with db.engine.connect() as conn:
-        return conn.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}
-        ).first() is not None
+        return (
+            conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": username}).first()
+            is not None
+        )

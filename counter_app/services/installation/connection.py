@@ -14,8 +14,14 @@ from counter_app.db.engine import Database, make_engine, with_credentials
 from counter_app.db.urls import tls_description
 
 # Database is here for the ui (its type), which imports nothing from db
-__all__ = ["ConnectionOutcome", "Database", "check_connection", "classify_connection_error",
-           "postgres_url", "tls_description"]
+__all__ = [
+    "ConnectionOutcome",
+    "Database",
+    "check_connection",
+    "classify_connection_error",
+    "postgres_url",
+    "tls_description",
+]
 
 from counter_app.services.auth import LoginFailure, classify_connect_error
 
@@ -33,8 +39,9 @@ class ConnectionOutcome(StrEnum):
 def postgres_url(host: str, port: int, database: str, *, ca_file: str = "") -> str:
     """``postgresql://host:port/database`` (TLS verify-full with ``ca_file``)."""
     query = {"sslmode": VERIFY_FULL, "sslrootcert": ca_file} if ca_file else {}
-    url = URL.create("postgresql", host=host.strip(), port=port, database=database.strip(),
-                     query=query)
+    url = URL.create(
+        "postgresql", host=host.strip(), port=port, database=database.strip(), query=query
+    )
     return url.render_as_string(hide_password=False)
 
 

@@ -94,11 +94,16 @@ def prepare_embedded_database(
 def create_database(server: EmbeddedServer, name: str = DATABASE) -> bool:
     """Create the database when missing; True when it was created."""
     engine = make_engine(server.admin_url("postgres")).execution_options(
-        isolation_level="AUTOCOMMIT")
+        isolation_level="AUTOCOMMIT"
+    )
     try:
         with engine.connect() as conn:
-            if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
-                            {"n": name}).first() is not None:
+            if (
+                conn.execute(
+                    text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+                ).first()
+                is not None
+            ):
                 return False
             conn.exec_driver_sql(
                 f"CREATE DATABASE {conn.dialect.identifier_preparer.quote(name)} "

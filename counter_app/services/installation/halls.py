@@ -66,7 +66,12 @@ def hall_heading(session: Session, hall_code: str) -> HallHeading:
 
 
 def create_hall(
-    db: Database, *, code: str, name: str, address: str = "", receipt_prefix: str = "",
+    db: Database,
+    *,
+    code: str,
+    name: str,
+    address: str = "",
+    receipt_prefix: str = "",
     workstation: str = "",
 ) -> HallCreated:
     """A hall and its first receipt series (same code, numbering from 1), by
@@ -89,5 +94,6 @@ def create_hall(
         made = call(db, "create_hall", code, name, address, prefix, workstation)
     except ActionError as exc:
         raise HallError(exc.field or "hall", exc.message, exc.code, kind=exc.kind) from None
-    return HallCreated(made["code"], made["name"], made["address"], made["receipt_series"],
-                       made["receipt_prefix"])
+    return HallCreated(
+        made["code"], made["name"], made["address"], made["receipt_series"], made["receipt_prefix"]
+    )

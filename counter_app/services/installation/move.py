@@ -45,8 +45,9 @@ class MoveReport:
     skipped_tables: tuple[str, ...] = field(default=())
 
 
-def move_database(source: Database, target: Database, *,
-                  progress: Progress | None = None) -> MoveReport:
+def move_database(
+    source: Database, target: Database, *, progress: Progress | None = None
+) -> MoveReport:
     """Copy ``source`` (read as a superuser: the clerks' verifiers) into
     ``target`` (migrated to the same revision, holding no accounts; its
     administrator needs CREATEROLE)."""
@@ -91,30 +92,40 @@ def _check_schemas(source: Database, target: Database) -> None:
     if ours.current != theirs.current:
         raise MoveError(
             f"the server's schema is at {theirs.current}, this computer's at {ours.current}: "
-            "run counter-admin migrate on the server with the same Counter version first")
+            "run counter-admin migrate on the server with the same Counter version first"
+        )
 
 
 def _refuse_filled(d) -> None:
     for table in ("accounts", "payments", "clerks"):
         if d.execute(sql.SQL("SELECT 1 FROM {} LIMIT 1").format(sql.Identifier(table))).fetchone():
-            raise MoveError(f"the server's database already has {table}: "
-                            "move into a new, empty database only")
+            raise MoveError(
+                f"the server's database already has {table}: move into a new, empty database only"
+            )
 
 
 def _columns(conn, table: str) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT column_name FROM information_schema.columns "
-        "WHERE table_schema = 'public' AND table_name = %s AND is_generated = 'NEVER' "
-        "ORDER BY ordinal_position", (table,))]
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND table_name = %s AND is_generated = 'NEVER' "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+    ]
 
 
 def _copy_table(s, d, table: str) -> int:
     columns = sql.SQL(", ").join(sql.Identifier(c) for c in _columns(s, table))
     ident = sql.Identifier(table)
     count = 0
-    with s.cursor().copy(sql.SQL("COPY (SELECT {} FROM {}) TO STDOUT").format(columns, ident)
-                         ) as out, d.cursor().copy(
-            sql.SQL("COPY {} ({}) FROM STDIN").format(ident, columns)) as into:
+    with (
+        s.cursor().copy(
+            sql.SQL("COPY (SELECT {} FROM {}) TO STDOUT").format(columns, ident)
+        ) as out,
+        d.cursor().copy(sql.SQL("COPY {} ({}) FROM STDIN").format(ident, columns)) as into,
+    ):
         for block in out:
             into.write(block)
     count = d.execute(sql.SQL("SELECT count(*) FROM {}").format(ident)).fetchone()[0]
@@ -125,18 +136,27 @@ def _set_sequences(d, table: str) -> None:
     for (column,) in d.execute(
         "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = %s::regclass "
         "AND a.attnum > 0 AND NOT a.attisdropped "
-        "AND pg_get_serial_sequence(%s, a.attname) IS NOT NULL", (table, table)).fetchall():
-        d.execute(sql.SQL(
-            "SELECT setval(pg_get_serial_sequence({t}, {c}), "
-            "coalesce(max({col}), 0) + 1, false) FROM {tbl}").format(
-            t=sql.Literal(table), c=sql.Literal(column), col=sql.Identifier(column),
-            tbl=sql.Identifier(table)))
+        "AND pg_get_serial_sequence(%s, a.attname) IS NOT NULL",
+        (table, table),
+    ).fetchall():
+        d.execute(
+            sql.SQL(
+                "SELECT setval(pg_get_serial_sequence({t}, {c}), "
+                "coalesce(max({col}), 0) + 1, false) FROM {tbl}"
+            ).format(
+                t=sql.Literal(table),
+                c=sql.Literal(column),
+                col=sql.Identifier(column),
+                tbl=sql.Identifier(table),
+            )
+        )
 
 
 def _compare(s, d, rows: dict[str, int]) -> dict[str, Decimal]:
     for table, count in rows.items():
-        theirs = s.execute(sql.SQL("SELECT count(*) FROM {}").format(
-            sql.Identifier(table))).fetchone()[0]
+        theirs = s.execute(
+            sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
+        ).fetchone()[0]
         if theirs != count:
             raise MoveError(f"{table}: {theirs} rows here, {count} on the server")
     money = {}
@@ -153,7 +173,8 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
     password it has here (the password itself is never known)."""
     clerks = s.execute(
         "SELECT c.username, c.role, a.rolpassword FROM clerks c "
-        "JOIN pg_authid a ON a.rolname = c.username ORDER BY c.username").fetchall()
+        "JOIN pg_authid a ON a.rolname = c.username ORDER BY c.username"
+    ).fetchall()
     created, kept = [], []
     cur = d.cursor()
     installation = ensure_installation(cur)
@@ -162,14 +183,18 @@ def _copy_roles(s, d) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if d.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,)).fetchone():
             others = other_installations(cur, username, installation)
             if others:
-                raise MoveError(f"clerk {username} is a login of another Counter database on "
-                                f"the server ({', '.join(others)}); rename the clerk first")
+                raise MoveError(
+                    f"clerk {username} is a login of another Counter database on "
+                    f"the server ({', '.join(others)}); rename the clerk first"
+                )
             d.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(installation), ident))
             kept.append(username)
             continue
         if verifier is None or not verifier.startswith("SCRAM-SHA-256$"):
-            raise MoveError(f"clerk {username} has no SCRAM password here; set one first "
-                            "(counter-admin create-clerk ... on this computer)")
+            raise MoveError(
+                f"clerk {username} has no SCRAM password here; set one first "
+                "(counter-admin create-clerk ... on this computer)"
+            )
         d.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(verifier)))
         group = f"counter_{role}"
         if group not in GROUP_ROLES:

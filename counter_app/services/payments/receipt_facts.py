@@ -113,14 +113,30 @@ def _when(value: str | None) -> datetime | None:
 def payable_of(row: dict) -> PayableAccount:
     """The account and its open bills as ``counter_payable_account`` gives them."""
     return PayableAccount(
-        account_id=row["account_id"], account_no=row["account_no"], name=row["name"],
-        address=row["address"], status=row["status"],
+        account_id=row["account_id"],
+        account_no=row["account_no"],
+        name=row["name"],
+        address=row["address"],
+        status=row["status"],
         prepayment_balance=row["prepayment_balance"],
-        bills=tuple(OpenBill(b["bill_id"], b["period"], b["usage"], b["amount"], b["outstanding"],
-                             date.fromisoformat(b["due_on"])) for b in row["bills"]),
+        bills=tuple(
+            OpenBill(
+                b["bill_id"],
+                b["period"],
+                b["usage"],
+                b["amount"],
+                b["outstanding"],
+                date.fromisoformat(b["due_on"]),
+            )
+            for b in row["bills"]
+        ),
         open_shift_id=row["open_shift_id"],
-        late_fees=tuple(BillLateFee(f["bill_id"], f["period"], f["days_overdue"], f["fee_days"],
-                                    f["rate"], f["fee"]) for f in row.get("late_fees", ())),
+        late_fees=tuple(
+            BillLateFee(
+                f["bill_id"], f["period"], f["days_overdue"], f["fee_days"], f["rate"], f["fee"]
+            )
+            for f in row.get("late_fees", ())
+        ),
     )
 
 
@@ -140,16 +156,22 @@ def facts_of(data: dict) -> ReceiptFacts:
         address=data["address"],
         amount=data["amount"],
         bills=tuple(FactBill(b["period"], b["usage"], b["amount"]) for b in data["allocations"]),
-        tenders=tuple(FactTender(t["tender"], t["amount"], t["received"], t["change"],
-                                 t["reference"]) for t in data["tenders"]),
+        tenders=tuple(
+            FactTender(t["tender"], t["amount"], t["received"], t["change"], t["reference"])
+            for t in data["tenders"]
+        ),
         change=data["change"] + ZERO,
         deposit=data["deposit"] + ZERO,
         balance_after=data["balance_after"] + ZERO,
         late_fee=data.get("late_fee", ZERO) + ZERO,
         late_fee_waived=data.get("late_fee_waived", ZERO) + ZERO,
-        reversal=None if reversal is None else ReversalFacts(
-            reversal_id=reversal["reversal_id"], reversed_at=required(_when(reversal["reversed_at"]), "reversed_at"),
-            reason=reversal["reason"], clerk_name=reversal["clerk_name"],
-            supervisor_name=reversal["supervisor_name"]),
+        reversal=None
+        if reversal is None
+        else ReversalFacts(
+            reversal_id=reversal["reversal_id"],
+            reversed_at=required(_when(reversal["reversed_at"]), "reversed_at"),
+            reason=reversal["reason"],
+            clerk_name=reversal["clerk_name"],
+            supervisor_name=reversal["supervisor_name"],
+        ),
     )
-

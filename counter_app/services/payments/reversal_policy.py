@@ -64,15 +64,19 @@ def server_now(session: Session) -> datetime:
 def load_policy(session: Session) -> ReversalPolicy:
     values = dict(
         session.execute(
-            select(m.UtilitySetting.key, m.UtilitySetting.value)
-            .where(m.UtilitySetting.key.in_((POLICY_KEY, WARN_KEY)))
+            select(m.UtilitySetting.key, m.UtilitySetting.value).where(
+                m.UtilitySetting.key.in_((POLICY_KEY, WARN_KEY))
+            )
         ).all()
     )
     return parse_policy(values.get(POLICY_KEY), values.get(WARN_KEY))
 
 
 def set_reversal_policy(
-    db: Database, policy: ReversalPolicy, clerk: ClerkIdentity, actor: Actor,
+    db: Database,
+    policy: ReversalPolicy,
+    clerk: ClerkIdentity,
+    actor: Actor,
 ) -> ReversalPolicy:
     """Store the policy: an administrator's action (``counter_set_reversal_policy``,
     audited by the database; the policy is enforced on every reversal row)."""
@@ -81,8 +85,9 @@ def set_reversal_policy(
     if not 0 <= policy.warn_after_days <= MAX_WARN_DAYS:
         raise ValueError(f"warn after 0..{MAX_WARN_DAYS} days")
     try:
-        call(db, "set_reversal_policy", actor.workstation, policy.scope.value,
-             policy.warn_after_days)
+        call(
+            db, "set_reversal_policy", actor.workstation, policy.scope.value, policy.warn_after_days
+        )
     except ActionError as refused:
         if refused.kind == "forbidden":
             raise PermissionError(refused.message) from None

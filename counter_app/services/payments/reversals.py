@@ -44,10 +44,14 @@ class ReversalResult:
 
 def _result(data: dict) -> ReversalResult:
     return ReversalResult(
-        reversal_id=data["reversal_id"], payment_id=data["payment_id"],
-        series_code=data["series_code"], receipt_no=data["receipt_no"],
-        account_id=data["account_id"], refunded=dict(data["refunded"]),
-        prepayment_change=data["prepayment_change"], balance_after=data["balance_after"],
+        reversal_id=data["reversal_id"],
+        payment_id=data["payment_id"],
+        series_code=data["series_code"],
+        receipt_no=data["receipt_no"],
+        account_id=data["account_id"],
+        refunded=dict(data["refunded"]),
+        prepayment_change=data["prepayment_change"],
+        balance_after=data["balance_after"],
         replayed=data["replayed"],
     )
 
@@ -82,12 +86,22 @@ class ReversalService:
         if supervisor is not None and not supervisor.has_role("supervisor"):
             raise ReversalError("supervisor", "a supervisor must approve", field="supervisor")
         try:
-            return _result(call(self.db, "reverse_payment", actor.workstation, payment_id,
-                                client_uuid, reason.strip(), shift_id))
+            return _result(
+                call(
+                    self.db,
+                    "reverse_payment",
+                    actor.workstation,
+                    payment_id,
+                    client_uuid,
+                    reason.strip(),
+                    shift_id,
+                )
+            )
         except ActionError as refused:
             if refused.code in ("role", "privilege"):  # the login is no supervisor
-                raise ReversalError("supervisor", "a supervisor must approve",
-                                    field="supervisor") from None
+                raise ReversalError(
+                    "supervisor", "a supervisor must approve", field="supervisor"
+                ) from None
             raise _refused(refused) from None
 
     def lookup(self, payment_id: int, client_uuid: str) -> ReversalResult | None:
@@ -106,14 +120,19 @@ class ReversalService:
         with self.db.read() as s:
             row = s.execute(
                 select(p.created_at, p.shift_id, c.display_name, sh.opened_at)
-                .join(sh, sh.id == p.shift_id).join(c, c.id == sh.clerk_id)
+                .join(sh, sh.id == p.shift_id)
+                .join(c, c.id == sh.clerk_id)
                 .where(p.id == payment_id)
             ).one()
             return ReversalFacts(
-                payment_id=payment_id, paid_at=row.created_at, shift_id=row.shift_id,
-                shift_clerk=row.display_name, shift_opened_at=row.opened_at,
+                payment_id=payment_id,
+                paid_at=row.created_at,
+                shift_id=row.shift_id,
+                shift_clerk=row.display_name,
+                shift_opened_at=row.opened_at,
                 same_shift=row.shift_id == shift_id,
-                age_days=age_in_days(row.created_at, server_now(s)), policy=load_policy(s),
+                age_days=age_in_days(row.created_at, server_now(s)),
+                policy=load_policy(s),
             )
 
     def record_reprint(self, payment_id: int, actor: Actor) -> int:

@@ -40,7 +40,8 @@ class StaleBillsError(PaymentError):
 
     def __init__(self, outstanding: Decimal, bills: list[OpenBill]):
         super().__init__(
-            "stale", f"the amount owed is now {outstanding}: it changed since it was shown",
+            "stale",
+            f"the amount owed is now {outstanding}: it changed since it was shown",
             kind="conflict",
         )
         self.outstanding = outstanding
@@ -136,7 +137,9 @@ def _validate(request: PaymentRequest) -> None:
             raise PaymentError("decimals", "at most two decimals", field=name)
         if t.tender is Tender.CASH:
             if t.received is not None and to_money(t.received) < to_money(t.amount):
-                raise PaymentError("received_short", "cash received is less than the amount", field=name)
+                raise PaymentError(
+                    "received_short", "cash received is less than the amount", field=name
+                )
         elif t.received is not None:
             raise PaymentError("received", "only cash has an amount received", field=name)
         if t.tender in (Tender.CARD, Tender.WECHAT, Tender.ALIPAY) and not t.reference.strip():
@@ -148,27 +151,39 @@ LOOKUP_LOCK_TIMEOUT_MS = 10_000  # a posting that holds the row longer: asked ag
 
 def _tenders_json(tenders: tuple[TenderInput, ...]) -> Jsonb:
     """Amounts as strings: exact on the way to ``numeric``."""
-    return Jsonb([
-        {"tender": t.tender.value, "amount": str(to_money(t.amount)),
-         "received": None if t.received is None else str(to_money(t.received)),
-         "reference": t.reference.strip()}
-        for t in tenders
-    ])
+    return Jsonb(
+        [
+            {
+                "tender": t.tender.value,
+                "amount": str(to_money(t.amount)),
+                "received": None if t.received is None else str(to_money(t.received)),
+                "reference": t.reference.strip(),
+            }
+            for t in tenders
+        ]
+    )
 
 
 def result_of(data: dict) -> PaymentResult:
     """The action's jsonb (post, replay, lookup) as the UI's dataclass."""
     return PaymentResult(
-        payment_id=data["payment_id"], series_code=data["series_code"],
-        receipt_no=data["receipt_no"], account_id=data["account_id"],
+        payment_id=data["payment_id"],
+        series_code=data["series_code"],
+        receipt_no=data["receipt_no"],
+        account_id=data["account_id"],
         amount=data["amount"],
-        allocations=tuple(PostedAllocation(a["bill_id"], a["period"], a["amount"])
-                          for a in data["allocations"]),
-        deposit=to_money(data["deposit"]), prepayment_used=to_money(data["prepayment_used"]),
-        change=to_money(data["change"]), balance_after=to_money(data["balance_after"]),
+        allocations=tuple(
+            PostedAllocation(a["bill_id"], a["period"], a["amount"]) for a in data["allocations"]
+        ),
+        deposit=to_money(data["deposit"]),
+        prepayment_used=to_money(data["prepayment_used"]),
+        change=to_money(data["change"]),
+        balance_after=to_money(data["balance_after"]),
         replayed=data["replayed"],
-        tenders=tuple(TenderInput(Tender(t["tender"]), t["amount"], t["received"], t["reference"])
-                      for t in data["tenders"]),
+        tenders=tuple(
+            TenderInput(Tender(t["tender"]), t["amount"], t["received"], t["reference"])
+            for t in data["tenders"]
+        ),
         facts=facts_of(data),
     )
 
@@ -179,7 +194,9 @@ class PaymentService:
     is kept for the callers that name it); reads what the payment screens and
     receipts show (``account_for_payment``, ``receipt_facts``)."""
 
-    def __init__(self, db: Database, *, series_code: str | None = None, hall_code: str | None = None):
+    def __init__(
+        self, db: Database, *, series_code: str | None = None, hall_code: str | None = None
+    ):
         self.db = db
         self.series_code = series_code
         self.hall_code = hall_code
@@ -191,8 +208,14 @@ class PaymentService:
         first (bounded by a lock timeout that fails like an unreachable
         server), so a posting of that account still in flight finishes before
         the UUID is looked up: "not posted" then means it never will be."""
-        found = call(self.db, "lookup_payment", client_uuid, account_id, LOOKUP_LOCK_TIMEOUT_MS,
-                     retry_read=True)
+        found = call(
+            self.db,
+            "lookup_payment",
+            client_uuid,
+            account_id,
+            LOOKUP_LOCK_TIMEOUT_MS,
+            retry_read=True,
+        )
         return None if found is None else result_of(found)
 
     def account_for_payment(
@@ -204,8 +227,13 @@ class PaymentService:
         if account_id is None and not number:
             raise AccountNotFoundError("give an account id or number")
         try:
-            row = call(self.db, "payable_account", account_id,
-                       None if account_id is not None else account_no, retry_read=True)
+            row = call(
+                self.db,
+                "payable_account",
+                account_id,
+                None if account_id is not None else account_no,
+                retry_read=True,
+            )
         except ActionError as refused:
             if refused.kind == "not_found":
                 raise AccountNotFoundError(account_no or account_id) from None
@@ -233,11 +261,17 @@ class PaymentService:
     def arguments(self, request: PaymentRequest, actor: Actor) -> tuple:
         """``counter_post_payment``'s arguments, in its order."""
         return (
-            actor.workstation, request.client_uuid, request.account_id, request.shift_id,
-            self.series_code, to_money(request.to_bills), list(request.bill_ids),
+            actor.workstation,
+            request.client_uuid,
+            request.account_id,
+            request.shift_id,
+            self.series_code,
+            to_money(request.to_bills),
+            list(request.bill_ids),
             None if request.expected_owed is None else to_money(request.expected_owed),
             _tenders_json(request.tenders),
-            None if request.late_fee is None else to_money(request.late_fee), request.waiver_id,
+            None if request.late_fee is None else to_money(request.late_fee),
+            request.waiver_id,
         )
 
     def _refusal(self, refused: ActionError, request: PaymentRequest) -> PaymentError:
@@ -250,5 +284,4 @@ class PaymentService:
             wanted = set(request.bill_ids)
             bills = [b for b in account.bills if not wanted or b.bill_id in wanted]
             return StaleBillsError(sum_money(b.outstanding for b in bills), bills)
-        return PaymentError(refused.code, refused.message, field=refused.field,
-                            kind=refused.kind)
+        return PaymentError(refused.code, refused.message, field=refused.field, kind=refused.kind)

@@ -26,7 +26,6 @@ DENOMINATIONS = tuple(Decimal(d) for d in ("100", "50", "20", "10", "5", "1", "0
 TENDERS = TENDER_CODES  # kept for callers
 
 
-
 class ShiftError(CounterError, ValueError):
     """A refused count, opening or close: ``code`` why, ``field`` the input."""
 
@@ -93,7 +92,9 @@ def count_cash(counts: dict[Decimal, int]) -> Decimal:
     total = ZERO
     for denomination, pieces in counts.items():
         if Decimal(denomination) not in DENOMINATIONS:
-            raise ShiftError("denomination", f"unknown denomination {denomination}", field=str(denomination))
+            raise ShiftError(
+                "denomination", f"unknown denomination {denomination}", field=str(denomination)
+            )
         if pieces < 0:
             raise ShiftError("negative", "a count cannot be negative", field=str(denomination))
         total += Decimal(denomination) * pieces
@@ -107,12 +108,16 @@ class ShiftService:
     def current(self, clerk_id: int) -> int | None:
         """The clerk's open shift, if any."""
         with self.db.read() as session:
-            return session.execute(
-                select(m.Shift.id)
-                .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
-                .where(m.Shift.clerk_id == clerk_id, m.ShiftClose.shift_id.is_(None))
-                .order_by(m.Shift.id.desc())
-            ).scalars().first()
+            return (
+                session.execute(
+                    select(m.Shift.id)
+                    .outerjoin(m.ShiftClose, m.ShiftClose.shift_id == m.Shift.id)
+                    .where(m.Shift.clerk_id == clerk_id, m.ShiftClose.shift_id.is_(None))
+                    .order_by(m.Shift.id.desc())
+                )
+                .scalars()
+                .first()
+            )
 
     def open(self, actor: Actor, hall_code: str, opening_float: Decimal) -> int:
         """Open the signed-in clerk's till in their own hall (the database's
@@ -122,8 +127,9 @@ class ShiftService:
         try:
             opened = call(self.db, "open_shift", actor.workstation, to_money(opening_float))
         except ActionError as refused:
-            raise ShiftError(refused.code, refused.message, field=refused.field,
-                             kind=refused.kind) from None
+            raise ShiftError(
+                refused.code, refused.message, field=refused.field, kind=refused.kind
+            ) from None
         return opened["shift_id"]
 
     def totals(self, shift_id: int) -> ShiftTotals:
@@ -135,25 +141,37 @@ class ShiftService:
         count_cash(cash_counts)  # the clerk's message before a round trip
         counts = Jsonb({str(Decimal(k)): int(v) for k, v in cash_counts.items()})
         try:
-            closed = call(self.db, "close_shift", actor.workstation, shift_id, counts, reason.strip())
+            closed = call(
+                self.db, "close_shift", actor.workstation, shift_id, counts, reason.strip()
+            )
         except ActionError as refused:
             code = "closed" if refused.field == "shift" else refused.code
-            raise ShiftError(code, refused.message, field=refused.field,
-                             kind=refused.kind) from None
+            raise ShiftError(
+                code, refused.message, field=refused.field, kind=refused.kind
+            ) from None
         expected = {k: to_money(v) for k, v in closed["expected"].items()}
-        return ShiftCloseResult(shift_id, expected, closed["counted_cash"], closed["cash_variance"],
-                                closed["reason"], _report_of(closed["report"]))
+        return ShiftCloseResult(
+            shift_id,
+            expected,
+            closed["counted_cash"],
+            closed["cash_variance"],
+            closed["reason"],
+            _report_of(closed["report"]),
+        )
 
     # -- loads: one call each -------------------------------------------------------
 
-    def till(self, day: date, tz: str = "Asia/Shanghai") -> tuple[ShiftTotals | None,
-                                                                  list[ShiftSummary] | None]:
+    def till(
+        self, day: date, tz: str = "Asia/Shanghai"
+    ) -> tuple[ShiftTotals | None, list[ShiftSummary] | None]:
         """The day-close screen: the signed-in clerk's open shift (totals) and,
         for a supervisor, the hall's shifts of ``day`` (None for a clerk)."""
         data = call(self.db, "till", day, tz, retry_read=True)
         day_list = data["day"]
-        return (None if data["totals"] is None else _totals_of(data["totals"]),
-                None if day_list is None else [_summary_of(x) for x in day_list])
+        return (
+            None if data["totals"] is None else _totals_of(data["totals"]),
+            None if day_list is None else [_summary_of(x) for x in day_list],
+        )
 
     def shifts_of_day(
         self, hall_code: str, day: date, tz: str = "Asia/Shanghai"
@@ -176,8 +194,9 @@ class ShiftService:
         try:
             return call(self.db, name, shift_id, retry_read=True)
         except ActionError as refused:
-            raise ShiftError(refused.code, refused.message, field=refused.field,
-                             kind=refused.kind) from None
+            raise ShiftError(
+                refused.code, refused.message, field=refused.field, kind=refused.kind
+            ) from None
 
 
 def _when(value: str | None) -> datetime | None:
@@ -186,11 +205,15 @@ def _when(value: str | None) -> datetime | None:
 
 def _totals_of(data: dict) -> ShiftTotals:
     return ShiftTotals(
-        shift_id=data["shift_id"], clerk_id=data["clerk_id"], opened_at=required(_when(data["opened_at"]), "opened_at"),
-        opening_float=to_money(data["opening_float"]), payments=data["payments"],
+        shift_id=data["shift_id"],
+        clerk_id=data["clerk_id"],
+        opened_at=required(_when(data["opened_at"]), "opened_at"),
+        opening_float=to_money(data["opening_float"]),
+        payments=data["payments"],
         reversals=data["reversals"],
         by_tender={t: to_money(data["by_tender"].get(t, ZERO)) for t in TENDERS},
-        expected_cash=to_money(data["expected_cash"]), closed=data["closed"],
+        expected_cash=to_money(data["expected_cash"]),
+        closed=data["closed"],
         late_fees=to_money(data.get("late_fees", ZERO)),
     )
 
@@ -198,9 +221,12 @@ def _totals_of(data: dict) -> ShiftTotals:
 def _summary_of(data: dict) -> ShiftSummary:
     counted, variance = data["counted_cash"], data["cash_variance"]
     return ShiftSummary(
-        totals=_totals_of(data["totals"]), hall_code=data["hall_code"],
-        workstation=data["workstation"], clerk_username=data["clerk_username"],
-        clerk_name=data["clerk_name"], closed_at=_when(data["closed_at"]),
+        totals=_totals_of(data["totals"]),
+        hall_code=data["hall_code"],
+        workstation=data["workstation"],
+        clerk_username=data["clerk_username"],
+        clerk_name=data["clerk_name"],
+        closed_at=_when(data["closed_at"]),
         counted_cash=None if counted is None else to_money(counted),
         cash_variance=None if variance is None else to_money(variance),
         variance_reason=data["variance_reason"],
@@ -211,7 +237,8 @@ def _report_of(data: dict) -> DayCloseReport:
     pieces = {Decimal(k): int(v) for k, v in data["counts"].items()}
     receipts = data["receipts"]
     return DayCloseReport(
-        summary=_summary_of(data["summary"]), hall_name=data["hall_name"],
+        summary=_summary_of(data["summary"]),
+        hall_name=data["hall_name"],
         utility_name=data["utility_name"] or DEFAULT_UTILITY_NAME,
         counts=tuple((d, pieces.get(d, 0)) for d in DENOMINATIONS),
         first_receipt=receipt_label(receipts[0][0], receipts[0][1]) if receipts else "",

@@ -19,15 +19,26 @@ def application_data(row: ReliefRow, utility: Utility, relief_item: str) -> Reli
     """The application form of ``row``: the filing clerk in the acceptance box,
     the approving supervisor in the review box, masked ID number and phone."""
     return ReliefApplicationData(
-        utility=utility, application_no=f"DB{row.id:06d}",
-        applied_at=datetime(row.applied_on.year, row.applied_on.month, row.applied_on.day,
-                            tzinfo=UTC),
-        clerk=row.filed_by, account_no=row.account_no, applicant_name=row.holder_name,
-        id_number=row.holder_id_masked, phone=row.contact_phone_masked, address=row.address,
-        certificate_type=row.certificate_type, certificate_no=row.certificate_no,
-        relief_item=relief_item, effective_period=row.effective_period or "审批后确定",
-        certificate_valid_to=row.valid_to, low_income_households=row.low_income_households,
-        total_households=row.total_households, materials=row.materials, remarks=row.notes,
+        utility=utility,
+        application_no=f"DB{row.id:06d}",
+        applied_at=datetime(
+            row.applied_on.year, row.applied_on.month, row.applied_on.day, tzinfo=UTC
+        ),
+        clerk=row.filed_by,
+        account_no=row.account_no,
+        applicant_name=row.holder_name,
+        id_number=row.holder_id_masked,
+        phone=row.contact_phone_masked,
+        address=row.address,
+        certificate_type=row.certificate_type,
+        certificate_no=row.certificate_no,
+        relief_item=relief_item,
+        effective_period=row.effective_period or "审批后确定",
+        certificate_valid_to=row.valid_to,
+        low_income_households=row.low_income_households,
+        total_households=row.total_households,
+        materials=row.materials,
+        remarks=row.notes,
         approved_by=row.decided_by if row.status == "approved" else "",
     )
 

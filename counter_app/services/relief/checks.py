@@ -30,7 +30,10 @@ MATERIALS: tuple[tuple[str, str], ...] = (
     ("holder_id_copy", "持证人身份证复印件"),
 )
 MAX_LENGTHS = {
-    "certificate_type": 40, "certificate_no": 40, "issuing_office": 80, "holder_name": 80,
+    "certificate_type": 40,
+    "certificate_no": 40,
+    "issuing_office": 80,
+    "holder_name": 80,
     "notes": 2000,
 }
 
@@ -86,8 +89,9 @@ def _households(data: ReliefInput) -> None:
     if low is not None and low <= 0:
         raise ReliefError("low_income_households", "range", "low-income households must be > 0")
     if low is not None and total is not None and total < low:
-        raise ReliefError("total_households", "below_low",
-                          "total households below the low-income households")
+        raise ReliefError(
+            "total_households", "below_low", "total households below the low-income households"
+        )
 
 
 def validate_input(data: ReliefInput, today: date) -> dict:
@@ -106,8 +110,9 @@ def validate_input(data: ReliefInput, today: date) -> dict:
     problem = validity_problem(data.valid_from, data.valid_to, today)
     if problem is not None:
         which, code = problem
-        raise ReliefError("valid_from" if which == "start" else "valid_to", code,
-                          f"valid {which}: {code}")
+        raise ReliefError(
+            "valid_from" if which == "start" else "valid_to", code, f"valid {which}: {code}"
+        )
     if data.valid_from > today:
         raise ReliefError("valid_from", "not_yet_valid", "the certificate is not valid yet")
     if data.valid_to < today:
@@ -128,5 +133,6 @@ def validate_input(data: ReliefInput, today: date) -> dict:
         raise ReliefError("materials", "missing", f"materials not seen: {', '.join(missing)}")
     _households(data)
     notes = _text(data.notes, "notes", required=False)
-    return dict(certificate_no=cert_no, holder_id_number=id_number, contact_phone=phone,
-                notes=notes)
+    return dict(
+        certificate_no=cert_no, holder_id_number=id_number, contact_phone=phone, notes=notes
+    )

@@ -115,33 +115,54 @@ def _money(value: Any) -> Decimal:
 
 def row_from_json(r: dict[str, Any]) -> ReliefRow:
     return ReliefRow(
-        id=r["id"], account_id=r["account_id"], account_no=r["account_no"],
-        account_name=r["account_name"], address=r["address"], area_code=r["area_code"],
-        account_type=r["account_type"], certificate_type=r["certificate_type"],
-        certificate_no=r["certificate_no"], issuing_office=r["issuing_office"],
+        id=r["id"],
+        account_id=r["account_id"],
+        account_no=r["account_no"],
+        account_name=r["account_name"],
+        address=r["address"],
+        area_code=r["area_code"],
+        account_type=r["account_type"],
+        certificate_type=r["certificate_type"],
+        certificate_no=r["certificate_no"],
+        issuing_office=r["issuing_office"],
         valid_from=date.fromisoformat(r["valid_from"]),
-        valid_to=date.fromisoformat(r["valid_to"]), holder_name=r["holder_name"],
+        valid_to=date.fromisoformat(r["valid_to"]),
+        holder_name=r["holder_name"],
         holder_id_masked=r["holder_id_masked"],
         contact_phone_masked=r["contact_phone_masked"],
         materials=tuple(r["materials"] or ()),
         low_income_households=r["low_income_households"],
-        total_households=r["total_households"], notes=r["notes"], status=r["status"],
-        display_status=r["display_status"], applied_on=date.fromisoformat(r["applied_on"]),
-        effective_period=r["effective_period"], revoked_reason=r["revoked_reason"],
-        version=r["version"], relief_total=_money(r["relief_total"]),
-        filed_by=r["filed_by"] or "", decided_by=r["decided_by"] or "",
+        total_households=r["total_households"],
+        notes=r["notes"],
+        status=r["status"],
+        display_status=r["display_status"],
+        applied_on=date.fromisoformat(r["applied_on"]),
+        effective_period=r["effective_period"],
+        revoked_reason=r["revoked_reason"],
+        version=r["version"],
+        relief_total=_money(r["relief_total"]),
+        filed_by=r["filed_by"] or "",
+        decided_by=r["decided_by"] or "",
     )
 
 
 def options_from_json(o: dict[str, Any]) -> ReliefOptions:
-    return ReliefOptions(tuple(o["certificate_types"]), bool(o["direct_approval"]),
-                         o["rule_code"], o["rule_name"])
+    return ReliefOptions(
+        tuple(o["certificate_types"]), bool(o["direct_approval"]), o["rule_code"], o["rule_name"]
+    )
 
 
 def account_from_json(a: dict[str, Any]) -> AccountBrief:
-    return AccountBrief(a["account_id"], a["account_no"], a["name"], a["address"],
-                        a["account_type"], a["households_total"], a["area_code"],
-                        a["read_cycle_months"])
+    return AccountBrief(
+        a["account_id"],
+        a["account_no"],
+        a["name"],
+        a["address"],
+        a["account_type"],
+        a["households_total"],
+        a["area_code"],
+        a["read_cycle_months"],
+    )
 
 
 def page_from_json(p: dict[str, Any]) -> RegisterPage:
@@ -149,8 +170,10 @@ def page_from_json(p: dict[str, Any]) -> RegisterPage:
         today=date.fromisoformat(p["today"]),
         rows=[row_from_json(r) for r in p["rows"]],
         expiring=[row_from_json(r) for r in p["expiring"]],
-        totals=[PeriodTotal(t["period"], int(t["bills"]), int(t["volume"]),
-                            _money(t["amount"])) for t in p["totals"]],
+        totals=[
+            PeriodTotal(t["period"], int(t["bills"]), int(t["volume"]), _money(t["amount"]))
+            for t in p["totals"]
+        ],
         options=options_from_json(p["options"]),
         areas=[(code, f"{code} {name}") for code, name in p["areas"]],
     )

@@ -93,12 +93,19 @@ def schedule_from(data: Mapping[str, Any]) -> Schedule:
         rates.setdefault(r["component"], []).append(Decimal(str(r["unit_price"])))
         labels[r["component"]] = r["name"]
     return Schedule(
-        id=int(data["id"]), code=data["code"], name=data["name"], category=data["category"],
-        doc_no=data["doc_no"], effective_from=_date(data["effective_from"]),  # type: ignore[arg-type]
-        effective_to=_date(data["effective_to"]), tier_basis=data["tier_basis"],
+        id=int(data["id"]),
+        code=data["code"],
+        name=data["name"],
+        category=data["category"],
+        doc_no=data["doc_no"],
+        effective_from=_date(data["effective_from"]),  # type: ignore[arg-type]
+        effective_to=_date(data["effective_to"]),
+        tier_basis=data["tier_basis"],
         households_scaling=bool(data["households_scaling"]),
-        last_billed=_date(data.get("last_billed")), tiers=tiers,
-        rates={k: tuple(v) for k, v in rates.items()}, labels=labels,
+        last_billed=_date(data.get("last_billed")),
+        tiers=tiers,
+        rates={k: tuple(v) for k, v in rates.items()},
+        labels=labels,
     )
 
 
@@ -169,8 +176,9 @@ def _prices(component: str, raw: Any, tiers: int) -> list[str]:
     for number, value in enumerate(raw, start=1):
         text = str(value).strip()
         if isinstance(value, float | bool) or not PRICE_RE.match(text):
-            raise TariffError(f"{field}[{number}]",
-                              f"{value!r}: a price of at least 0 with at most 4 decimals")
+            raise TariffError(
+                f"{field}[{number}]", f"{value!r}: a price of at least 0 with at most 4 decimals"
+            )
         try:
             prices.append(str(Decimal(text)))
         except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
@@ -178,8 +186,9 @@ def _prices(component: str, raw: Any, tiers: int) -> list[str]:
     return prices
 
 
-def check_draft(draft: Mapping[str, Any], components: tuple[str, ...] | None = None
-                ) -> dict[str, Any]:
+def check_draft(
+    draft: Mapping[str, Any], components: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     """The payload of ``counter_save_tariff`` from a form or a JSON file,
     or :class:`TariffError` naming the field. ``components``: the known codes."""
     code = _text(draft, "code", 32)
@@ -212,10 +221,16 @@ def check_draft(draft: Mapping[str, Any], components: tuple[str, ...] | None = N
             raise TariffError(f"rates.{component}", f"unknown fee component {component}")
         rates[component] = _prices(component, prices, len(tiers))
     return {
-        "code": code, "name": name, "category": category, "doc_no": doc_no,
+        "code": code,
+        "name": name,
+        "category": category,
+        "doc_no": doc_no,
         "effective_from": start.isoformat() if start else None,
         "effective_to": end.isoformat() if end else None,
-        "tier_basis": basis, "households_scaling": scaling, "tiers": tiers, "rates": rates,
+        "tier_basis": basis,
+        "households_scaling": scaling,
+        "tiers": tiers,
+        "rates": rates,
     }
 
 
@@ -246,8 +261,9 @@ class TariffAdminService:
         return Catalog(
             categories={c["code"]: c["name"] for c in data["categories"]},
             components=tuple(
-                FeeComponent(Component(c["code"]), c["name"], bool(c["relief_applies"]),
-                             int(c["sort_order"]))
+                FeeComponent(
+                    Component(c["code"]), c["name"], bool(c["relief_applies"]), int(c["sort_order"])
+                )
                 for c in data["components"]
             ),
             schedules=tuple(schedule_from(t) for t in data["tariffs"]),
@@ -265,27 +281,46 @@ class TariffAdminService:
                 raise
             raise _as_tariff_error(exc) from None
         ended = data.get("ended") or None
-        return Saved(schedule_from(data), ended["code"] if ended else None,
-                     _date(ended["effective_to"]) if ended else None)
+        return Saved(
+            schedule_from(data),
+            ended["code"] if ended else None,
+            _date(ended["effective_to"]) if ended else None,
+        )
 
-    def save_fee_component(self, code: str, name: str, *, relief_applies: bool = True,
-                           sort_order: int = 0, workstation: str) -> FeeComponent:
+    def save_fee_component(
+        self,
+        code: str,
+        name: str,
+        *,
+        relief_applies: bool = True,
+        sort_order: int = 0,
+        workstation: str,
+    ) -> FeeComponent:
         if not COMPONENT_RE.match(code.strip()):
-            raise TariffError("code", "use 1-16 lowercase letters, digits or _; start with a letter")
+            raise TariffError(
+                "code", "use 1-16 lowercase letters, digits or _; start with a letter"
+            )
         if not name.strip() or len(name.strip()) > 40:
             raise TariffError("name", "a name of 1 to 40 characters")
         try:
-            data = call(self.db, "save_fee_component", code.strip(), name.strip(), relief_applies,
-                        sort_order, workstation)
+            data = call(
+                self.db,
+                "save_fee_component",
+                code.strip(),
+                name.strip(),
+                relief_applies,
+                sort_order,
+                workstation,
+            )
         except ActionError as exc:
             if exc.kind == "forbidden":
                 raise
             raise _as_tariff_error(exc) from None
-        return FeeComponent(Component(data["code"]), data["name"], data["relief_applies"],
-                            data["sort_order"])
+        return FeeComponent(
+            Component(data["code"]), data["name"], data["relief_applies"], data["sort_order"]
+        )
 
-    def save_price_category(self, code: str, name: str, *, workstation: str
-                            ) -> tuple[str, str]:
+    def save_price_category(self, code: str, name: str, *, workstation: str) -> tuple[str, str]:
         if not CATEGORY_RE.match(code.strip()):
             raise TariffError("code", "use 1-16 letters, digits, _ or -")
         if not name.strip() or len(name.strip()) > 40:

@@ -65,22 +65,42 @@ def basis_from(data: dict[str, Any]) -> TariffBasis:
     bill = data.get("bill")
     utility = data.get("utility") or {}
     return TariffBasis(
-        account_id=int(account["id"]), account_no=account["account_no"], name=account["name"],
-        address=account["address"], account_type=account["account_type"],
-        households=account.get("households_total"), category=account["price_category"],
+        account_id=int(account["id"]),
+        account_no=account["account_no"],
+        name=account["name"],
+        address=account["address"],
+        account_type=account["account_type"],
+        households=account.get("households_total"),
+        category=account["price_category"],
         category_name=account.get("category_name") or account["price_category"],
-        bill=None if not bill else BasisBill(
-            int(bill["id"]), bill["period"], int(bill["usage"]), Decimal(str(bill["amount"])),
-            date.fromisoformat(bill["period_start"]), date.fromisoformat(bill["period_end"])),
+        bill=None
+        if not bill
+        else BasisBill(
+            int(bill["id"]),
+            bill["period"],
+            int(bill["usage"]),
+            Decimal(str(bill["amount"])),
+            date.fromisoformat(bill["period_start"]),
+            date.fromisoformat(bill["period_end"]),
+        ),
         schedule=schedule_from(data["tariff"]),
-        multiplier=int(data["multiplier"]), year=int(data["year"]), used=int(data["used"]),
+        multiplier=int(data["multiplier"]),
+        year=int(data["year"]),
+        used=int(data["used"]),
         current_tier=data.get("current_tier"),
-        tiers=tuple(BasisTier(int(t["tier_no"]), t["upper"], int(t["scaled_lower"]),
-                              t["scaled_upper"], int(t["used"])) for t in data["tiers"]),
+        tiers=tuple(
+            BasisTier(
+                int(t["tier_no"]),
+                t["upper"],
+                int(t["scaled_lower"]),
+                t["scaled_upper"],
+                int(t["used"]),
+            )
+            for t in data["tiers"]
+        ),
         as_of=date.fromisoformat(data["as_of"]),
         clerk=data.get("clerk") or "",
         utility_name=utility.get("name") or DEFAULT_UTILITY_NAME,
         hall_name=utility.get("hall") or "",
         hotline=utility.get("hotline") or "",
     )
-

@@ -126,8 +126,7 @@ class _Biller:
             )
             .join(m.Account, m.Account.id == m.Reading.account_id)
             # a meter's last reading in the old system (go-live) is a start, not a bill
-            .where(m.Reading.period == self.code, ~billed.exists(),
-                   m.Reading.source != "opening")
+            .where(m.Reading.period == self.code, ~billed.exists(), m.Reading.source != "opening")
             .order_by(m.Reading.account_id, m.Reading.id)
         )
         return list(self.session.execute(q).all())
@@ -237,13 +236,21 @@ class _Biller:
 
 
 def _line(line) -> dict:
-    return dict(kind=line.kind, component=line.component.value, tier_no=line.tier,
-                volume=line.volume, unit_price=line.unit_price, amount=line.amount,
-                label=line.label)
+    return dict(
+        kind=line.kind,
+        component=line.component.value,
+        tier_no=line.tier,
+        volume=line.volume,
+        unit_price=line.unit_price,
+        amount=line.amount,
+        label=line.label,
+    )
 
 
 def bill_period(
-    db: Database, period: Period | str, *,
+    db: Database,
+    period: Period | str,
+    *,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> BillingReport:
     """Bill every unbilled reading closing ``period``; all or nothing.
@@ -305,8 +312,16 @@ def adjust_bill(
         raise FieldError("reason", "a correction needs a reason", "required")
     amount = exact_money(amount, "amount")  # AmountError (a ValueError) naming the field
     made = call(db, "adjust_bill", bill_id, amount, reason.strip(), workstation)
-    return Adjustment(made["id"], made["adjusts_bill_id"], made["account_id"], made["period"],
-                      made["amount"], made["reason"], made["approved_by"], made["net"])
+    return Adjustment(
+        made["id"],
+        made["adjusts_bill_id"],
+        made["account_id"],
+        made["period"],
+        made["amount"],
+        made["reason"],
+        made["approved_by"],
+        made["net"],
+    )
 
 
 class AdjustmentService:

@@ -36,10 +36,13 @@ class CorrectionsWidget(QWidget):
         super().__init__(parent)
         self.can_decide = can_decide
         # opened without an account: say how to get one (the request is for an account)
-        self.accountLabel = QLabel(self.tr(
-            "No customer chosen: find the customer on the Search page (Ctrl+1), open the "
-            "account and press Complaint (F7); the correction is then filed for that account."),
-            self)
+        self.accountLabel = QLabel(
+            self.tr(
+                "No customer chosen: find the customer on the Search page (Ctrl+1), open the "
+                "account and press Complaint (F7); the correction is then filed for that account."
+            ),
+            self,
+        )
         self.accountLabel.setWordWrap(True)
         self.fieldCombo = QComboBox(self)
         for code in FIELDS:
@@ -53,17 +56,29 @@ class CorrectionsWidget(QWidget):
         self.messageLabel.setWordWrap(True)
         self.requests = QTreeWidget(self)
         self.requests.setRootIsDecorated(False)
-        self.requests.setHeaderLabels([
-            self.tr("Account"), self.tr("Field"), self.tr("Record"), self.tr("Proposed"),
-            self.tr("Evidence"), self.tr("Status"), self.tr("Filed by"), self.tr("Decision"),
-        ])
+        self.requests.setHeaderLabels(
+            [
+                self.tr("Account"),
+                self.tr("Field"),
+                self.tr("Record"),
+                self.tr("Proposed"),
+                self.tr("Evidence"),
+                self.tr("Status"),
+                self.tr("Filed by"),
+                self.tr("Decision"),
+            ]
+        )
         self.noteEdit = QLineEdit(self)
         self.noteEdit.setPlaceholderText(self.tr("Decision note (required to reject)"))
         self.approveButton = QPushButton(self.tr("A&pprove"), self)
         self.rejectButton = QPushButton(self.tr("Re&ject"), self)
         self.revealButton = QPushButton(self.tr("&Show full value"), self)
-        self.revealButton.setToolTip(self.tr("Shows the selected request's proposed ID number "
-                                             "or phone in full; recorded in the audit log."))
+        self.revealButton.setToolTip(
+            self.tr(
+                "Shows the selected request's proposed ID number "
+                "or phone in full; recorded in the audit log."
+            )
+        )
         self.revealButton.setEnabled(False)
         for button in (self.revealButton, self.approveButton, self.rejectButton):
             button.setVisible(can_decide)
@@ -107,11 +122,18 @@ class CorrectionsWidget(QWidget):
         self.requests.clear()
         statuses = labels.correction_status_names()
         for v in views:
-            item = QTreeWidgetItem([
-                v.account_no, labels.name(labels.field_names(), v.field), v.old_value,
-                v.proposed_value, v.evidence, labels.name(statuses, v.status), v.requested_by,
-                v.decision_note,
-            ])
+            item = QTreeWidgetItem(
+                [
+                    v.account_no,
+                    labels.name(labels.field_names(), v.field),
+                    v.old_value,
+                    v.proposed_value,
+                    v.evidence,
+                    labels.name(statuses, v.status),
+                    v.requested_by,
+                    v.decision_note,
+                ]
+            )
             item.setData(0, 256, v)
             self.requests.addTopLevelItem(item)
         for column in range(self.requests.columnCount() - 1):  # the decision takes the rest
@@ -128,8 +150,7 @@ class CorrectionsWidget(QWidget):
                 item.setText(3, value)
                 item.setData(3, 256, True)  # revealed
                 self.requests.resizeColumnToContents(3)
-                self.show_message(
-                    self.tr("Full value shown; this was recorded in the audit log."))
+                self.show_message(self.tr("Full value shown; this was recorded in the audit log."))
         self.update_reveal()
 
     def clear_entry(self) -> None:

@@ -32,8 +32,9 @@ class DepartmentsEditor(QWidget):
 
     saved = Signal(tuple)
 
-    def __init__(self, workplace: Workplace, service: ComplaintService,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, workplace: Workplace, service: ComplaintService, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.runner = workplace.runner
         self.service = service
@@ -45,7 +46,8 @@ class DepartmentsEditor(QWidget):
         self.names = QListWidget(self)
         self.names.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.names.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         # a row left empty (Esc on a new row, or its name cleared) is dropped
@@ -71,11 +73,15 @@ class DepartmentsEditor(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         if self.can_edit:
-            hint = self.tr("The departments a complaint can be forwarded to, in the order "
-                           "offered (the first is proposed). F2 or typing edits a name.")
+            hint = self.tr(
+                "The departments a complaint can be forwarded to, in the order "
+                "offered (the first is proposed). F2 or typing edits a name."
+            )
         else:
-            hint = self.tr("The departments a complaint can be forwarded to. Only an "
-                           "administrator can change this list.")
+            hint = self.tr(
+                "The departments a complaint can be forwarded to. Only an "
+                "administrator can change this list."
+            )
         hintLabel = QLabel(hint, self)  # noqa: N806 - Qt naming like the other widgets
         hintLabel.setWordWrap(True)
         buttons = QVBoxLayout()
@@ -104,8 +110,12 @@ class DepartmentsEditor(QWidget):
 
     def load(self) -> None:
         """Fetch the stored list (also Revert): the edits start again from it."""
-        self.runner.submit(self.service.departments, on_done=self.set_names,
-                           on_error=self._failed, key="cmp-dept-load")
+        self.runner.submit(
+            self.service.departments,
+            on_done=self.set_names,
+            on_error=self._failed,
+            key="cmp-dept-load",
+        )
 
     def set_names(self, names: tuple[str, ...]) -> None:
         self.loaded = names
@@ -160,8 +170,14 @@ class DepartmentsEditor(QWidget):
             return
         self.saveButton.setEnabled(False)
         self.runner.submit(
-            self.service.set_departments, self.values(), self.loaded, self.clerk, self.actor,
-            on_done=self._saved, on_error=self._save_failed, key="cmp-dept-save",
+            self.service.set_departments,
+            self.values(),
+            self.loaded,
+            self.clerk,
+            self.actor,
+            on_done=self._saved,
+            on_error=self._save_failed,
+            key="cmp-dept-save",
         )
 
     def _saved(self, names: tuple[str, ...]) -> None:
@@ -174,8 +190,12 @@ class DepartmentsEditor(QWidget):
         self.saveButton.setEnabled(True)
         if isinstance(exc, DepartmentError):
             if exc.code == "stale":  # the next save replaces theirs, knowingly
-                self.runner.submit(self.service.departments, on_done=self._stale,
-                                   on_error=self._failed, key="cmp-dept-load")
+                self.runner.submit(
+                    self.service.departments,
+                    on_done=self._stale,
+                    on_error=self._failed,
+                    key="cmp-dept-load",
+                )
                 return
             self._select(exc)
             text = {
@@ -183,8 +203,7 @@ class DepartmentsEditor(QWidget):
                 "duplicate": self.tr("Department: “{name}” is in the list twice."),
                 "too_long": self.tr("Department: “{name}” is longer than 40 characters."),
                 "empty_list": self.tr("Department: the list needs at least one name."),
-            }.get(exc.code, self.tr("Department: refused ({c}).")).format(
-                name=exc.name, c=exc.code)
+            }.get(exc.code, self.tr("Department: refused ({c}).")).format(name=exc.name, c=exc.code)
         elif isinstance(exc, PermissionError):
             text = self.tr("Only an administrator can change the department list.")
         else:
@@ -193,10 +212,13 @@ class DepartmentsEditor(QWidget):
 
     def _stale(self, stored: tuple[str, ...]) -> None:
         self.loaded = stored
-        self.show_message(self.tr(
-            "Someone else saved the list meanwhile; yours was NOT saved and is kept here. "
-            "The list saved now is: {names}. Save again to replace it, or Revert to take it."
-        ).format(names="、".join(stored)), ERROR_STYLE)
+        self.show_message(
+            self.tr(
+                "Someone else saved the list meanwhile; yours was NOT saved and is kept here. "
+                "The list saved now is: {names}. Save again to replace it, or Revert to take it."
+            ).format(names="、".join(stored)),
+            ERROR_STYLE,
+        )
 
     def _select(self, exc: DepartmentError) -> None:
         """Select the row at fault: the empty one, the second of a duplicate,

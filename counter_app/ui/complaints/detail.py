@@ -54,9 +54,12 @@ class ComplaintDetail(QWidget):
         self.events.setRootIsDecorated(False)
         self.actionCombo = QComboBox(self)
         names = {
-            "follow_up": self.tr("Follow-up entry"), "forward": self.tr("Forward"),
-            "resolve": self.tr("Resolve"), "reply": self.tr("Reply to the customer"),
-            "close": self.tr("Close"), "reopen": self.tr("Reopen"),
+            "follow_up": self.tr("Follow-up entry"),
+            "forward": self.tr("Forward"),
+            "resolve": self.tr("Resolve"),
+            "reply": self.tr("Reply to the customer"),
+            "close": self.tr("Close"),
+            "reopen": self.tr("Reopen"),
         }
         self._action_names = names
         self.textEdit = QPlainTextEdit(self)
@@ -158,26 +161,38 @@ class ComplaintDetail(QWidget):
         lines = [
             f"<b>{view.ticket_no}</b>　{cat}　{status}",
             self.tr("Complainant: {who} {contact}　Account: {acc}").format(
-                who=view.complainant, contact=view.contact, acc=view.account_no or "-"),
+                who=view.complainant, contact=view.contact, acc=view.account_no or "-"
+            ),
             view.description,
         ]
         if view.department:
-            lines.append(self.tr("Department: {d}　Due: {due}").format(
-                d=view.department, due=labels.local(view.due_at)))
+            lines.append(
+                self.tr("Department: {d}　Due: {due}").format(
+                    d=view.department, due=labels.local(view.due_at)
+                )
+            )
         if view.company_at_fault:
-            lines.append(self.tr("Company at fault; apology given: {a}").format(
-                a=self.tr("yes") if view.apology_given else self.tr("no")))
+            lines.append(
+                self.tr("Company at fault; apology given: {a}").format(
+                    a=self.tr("yes") if view.apology_given else self.tr("no")
+                )
+            )
         if view.recall_on:
             lines.append(self.tr("Recall the customer on {d}").format(d=view.recall_on))
         self.headerLabel.setText("<br>".join(_escape(x) if i else x for i, x in enumerate(lines)))
         kinds = labels.event_names()
         for e in view.events:
-            item = QTreeWidgetItem([
-                labels.local(e.at), labels.name(kinds, e.kind),
-                e.content + (f"（{labels.name(labels.channel_names(), e.channel)}）"
-                             if e.channel else ""),
-                e.clerk,
-            ])
+            item = QTreeWidgetItem(
+                [
+                    labels.local(e.at),
+                    labels.name(kinds, e.kind),
+                    e.content
+                    + (
+                        f"（{labels.name(labels.channel_names(), e.channel)}）" if e.channel else ""
+                    ),
+                    e.clerk,
+                ]
+            )
             self.events.addTopLevelItem(item)
         for col in range(3):
             self.events.resizeColumnToContents(col)

@@ -141,7 +141,9 @@ class ComplaintForm(QWidget):
             account_id=self.account_id,
             company_at_fault=self.ui.faultCheck.isChecked(),
             apology_given=self.ui.faultCheck.isChecked() and self.ui.apologyCheck.isChecked(),
-            recall_on=to_date(self.ui.recallEdit.date()) if self.ui.recallCheck.isChecked() else None,
+            recall_on=to_date(self.ui.recallEdit.date())
+            if self.ui.recallCheck.isChecked()
+            else None,
             resolution=self.ui.resolutionEdit.text() if self.ui.resolveRadio.isChecked() else "",
             department=self.ui.departmentCombo.currentText() if forward else "",
             due_at=self.due_at() if forward else None,
@@ -164,8 +166,12 @@ class ComplaintForm(QWidget):
         try:
             check_new_complaint(new)
         except ComplaintError as exc:
-            widgets = {"complainant": self.ui.complainantEdit, "contact": self.ui.contactEdit,
-                       "description": self.ui.descriptionEdit, "resolution": self.ui.resolutionEdit}
+            widgets = {
+                "complainant": self.ui.complainantEdit,
+                "contact": self.ui.contactEdit,
+                "description": self.ui.descriptionEdit,
+                "resolution": self.ui.resolutionEdit,
+            }
             widgets[exc.field].setFocus()
             return (exc.code, exc.field)
         if self.ui.resolveRadio.isChecked() and not new.resolution.strip():

@@ -86,23 +86,35 @@ class GuideWidget(QWidget):
     def _render_facts(self) -> None:
         f = self.facts
         if f is None:
-            self.factsText.setHtml(_esc(self.tr(
-                "No customer chosen: open the customer from the search page to see arrears, "
-                "announced outages and repairs nearby.")))
+            self.factsText.setHtml(
+                _esc(
+                    self.tr(
+                        "No customer chosen: open the customer from the search page to see arrears, "
+                        "announced outages and repairs nearby."
+                    )
+                )
+            )
             return
         heading = self.tr("What the system knows")
-        parts = [f"<h4>{_esc(heading)}</h4>",
-                 f"<p>{_esc(f.account_no)} {_esc(f.name)}　{_esc(f.area_name)}</p>"]
+        parts = [
+            f"<h4>{_esc(heading)}</h4>",
+            f"<p>{_esc(f.account_no)} {_esc(f.name)}　{_esc(f.area_name)}</p>",
+        ]
         if f.arrears > 0:
-            parts.append(style.ERROR_PARAGRAPH + _esc(
-                self.tr("(1) Arrears: {amount} yuan").format(amount=f.arrears)) + "</p>")
+            parts.append(
+                style.ERROR_PARAGRAPH
+                + _esc(self.tr("(1) Arrears: {amount} yuan").format(amount=f.arrears))
+                + "</p>"
+            )
         else:
             parts.append("<p>" + _esc(self.tr("(1) No arrears.")) + "</p>")
         if f.outages:
             parts.append(style.ERROR_PARAGRAPH + _esc(self.tr("(5) Announced outage:")))
             for o in f.outages:
-                parts.append("<br>" + _esc(
-                    f"{labels.local(o.starts_at)} – {labels.local(o.ends_at)} {o.reason}"))
+                parts.append(
+                    "<br>"
+                    + _esc(f"{labels.local(o.starts_at)} – {labels.local(o.ends_at)} {o.reason}")
+                )
             parts.append("</p>")
         else:
             parts.append("<p>" + _esc(self.tr("(5) No outage announced in this area.")) + "</p>")

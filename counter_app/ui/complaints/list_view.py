@@ -49,13 +49,28 @@ Columns = ComplaintColumns  # the name the model and the tests use
 class ComplaintTableModel(RecordTableModel[ComplaintRow]):
     Columns = ComplaintColumns
     SORTABLE = True
-    WIDTH_SAMPLES = ("TS20261020001", "2026-10-20 14:30", "欧阳某某", "01000001", "水质问题",
-                     "已转部门", "供水管网部", "2026-10-22 14:30", "2026-10-25")
+    WIDTH_SAMPLES = (
+        "TS20261020001",
+        "2026-10-20 14:30",
+        "欧阳某某",
+        "01000001",
+        "水质问题",
+        "已转部门",
+        "供水管网部",
+        "2026-10-22 14:30",
+        "2026-10-25",
+    )
 
     def headers(self) -> list[str]:
         return [
-            self.tr("Ticket"), self.tr("Received"), self.tr("Complainant"), self.tr("Account"),
-            self.tr("Category"), self.tr("Status"), self.tr("Department"), self.tr("Due"),
+            self.tr("Ticket"),
+            self.tr("Received"),
+            self.tr("Complainant"),
+            self.tr("Account"),
+            self.tr("Category"),
+            self.tr("Status"),
+            self.tr("Department"),
+            self.tr("Due"),
             self.tr("Recall on"),
         ]
 
@@ -135,12 +150,16 @@ class ComplaintListWidget(QWidget):
         self.exportButton.clicked.connect(self.export_requested)
 
         # wraps onto a second line when 1024 px (or English, or a wide font) run out
-        filters = flow_row(self, [
-            [QLabel(self.tr("Status:"), self), self.statusCombo],
-            [QLabel(self.tr("Category:"), self), self.categoryCombo],
-            [QLabel(self.tr("Department:"), self), self.departmentCombo],
-            [self.overdueCheck], [self.refreshButton, self.exportButton],
-        ])
+        filters = flow_row(
+            self,
+            [
+                [QLabel(self.tr("Status:"), self), self.statusCombo],
+                [QLabel(self.tr("Category:"), self), self.categoryCombo],
+                [QLabel(self.tr("Department:"), self), self.departmentCombo],
+                [self.overdueCheck],
+                [self.refreshButton, self.exportButton],
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(filters)
         layout.addWidget(self.table, 1)
@@ -159,7 +178,8 @@ class ComplaintListWidget(QWidget):
 
     def current_filter(self) -> ComplaintFilter:
         return ComplaintFilter(
-            status=self.statusCombo.currentData(), category=self.categoryCombo.currentData(),
+            status=self.statusCombo.currentData(),
+            category=self.categoryCombo.currentData(),
             department=self.departmentCombo.currentData(),
             overdue_only=self.overdueCheck.isChecked(),
         )

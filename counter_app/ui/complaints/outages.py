@@ -45,8 +45,11 @@ class OutagesWidget(QWidget):
             edit.setTimeZone(SHANGHAI)
             configure_date_edit(edit, display_format="yyyy-MM-dd HH:mm")
         ui.emptyLabel.hide()
-        ui.announceHeading.setText(self.tr("Announce an outage") if self.can_edit else self.tr(
-            "Outages are announced by a supervisor."))
+        ui.announceHeading.setText(
+            self.tr("Announce an outage")
+            if self.can_edit
+            else self.tr("Outages are announced by a supervisor.")
+        )
         for widget in (ui.form, ui.endButton, ui.withdrawButton):
             widget.setVisible(self.can_edit)
 
@@ -75,8 +78,9 @@ class OutagesWidget(QWidget):
     def refresh(self) -> None:
         """Load the list (and, the first time, the areas) off the GUI thread,
         in one call."""
-        self.runner.submit(self.service.screen, on_done=self._loaded,
-                           on_error=self._failed, key="outage-list")
+        self.runner.submit(
+            self.service.screen, on_done=self._loaded, on_error=self._failed, key="outage-list"
+        )
 
     def _loaded(self, screen: tuple[Areas, tuple[OutageView, ...]]) -> None:
         areas, outages = screen
@@ -98,10 +102,16 @@ class OutagesWidget(QWidget):
         self.ui.outages.clear()
         for v in views:
             state = self.tr("Running") if v.started(now) else self.tr("To come")
-            item = QTreeWidgetItem([
-                v.area_name, labels.local(v.starts_at), labels.local(v.ends_at), state,
-                v.announced_by, v.reason,
-            ])
+            item = QTreeWidgetItem(
+                [
+                    v.area_name,
+                    labels.local(v.starts_at),
+                    labels.local(v.ends_at),
+                    state,
+                    v.announced_by,
+                    v.reason,
+                ]
+            )
             item.setData(0, RECORD_ROLE, v)
             self.ui.outages.addTopLevelItem(item)
             if selected is not None and v.id == selected.id:
@@ -138,13 +148,19 @@ class OutagesWidget(QWidget):
             return
         self.ui.announceButton.setEnabled(False)
         self.runner.submit(
-            self.service.announce, self.ui.areaCombo.currentData(), starts, ends, reason,
-            self.clerk, self.actor, on_done=self._announced, on_error=self._change_failed,
+            self.service.announce,
+            self.ui.areaCombo.currentData(),
+            starts,
+            ends,
+            reason,
+            self.clerk,
+            self.actor,
+            on_done=self._announced,
+            on_error=self._change_failed,
             key="outage-announce",
         )
 
-    def _problem(self, starts: datetime, ends: datetime,
-                 reason: str) -> tuple[str, QWidget] | None:
+    def _problem(self, starts: datetime, ends: datetime, reason: str) -> tuple[str, QWidget] | None:
         """What the service would refuse, and the field to go back to."""
         ui = self.ui
         if ui.areaCombo.currentData() is None:
@@ -161,9 +177,14 @@ class OutagesWidget(QWidget):
         self.ui.announceButton.setEnabled(True)
         self.ui.reasonEdit.clear()
         self._reset_period()
-        self.show_message(self.tr("Announced: {area} {start} – {end}.").format(
-            area=view.area_name, start=labels.local(view.starts_at),
-            end=labels.local(view.ends_at)), OK_STYLE)
+        self.show_message(
+            self.tr("Announced: {area} {start} – {end}.").format(
+                area=view.area_name,
+                start=labels.local(view.starts_at),
+                end=labels.local(view.ends_at),
+            ),
+            OK_STYLE,
+        )
         self.refresh()
 
     def _change(self, action: str) -> None:
@@ -171,10 +192,15 @@ class OutagesWidget(QWidget):
         if view is None or not self.can_edit:
             return
         what = f"{view.area_name} {labels.local(view.starts_at)} – {labels.local(view.ends_at)}"
-        question = (self.tr("End this outage now (the supply is back)?\n{what}") if action == "end"
-                    else self.tr("Withdraw this outage (announced in error)?\n{what}"))
+        question = (
+            self.tr("End this outage now (the supply is back)?\n{what}")
+            if action == "end"
+            else self.tr("Withdraw this outage (announced in error)?\n{what}")
+        )
         answer = QMessageBox.question(
-            self, self.tr("Announced outages"), question.format(what=what),
+            self,
+            self.tr("Announced outages"),
+            question.format(what=what),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -183,8 +209,15 @@ class OutagesWidget(QWidget):
         fn = self.service.end if action == "end" else self.service.cancel
         done = self.tr("Ended: {what}.") if action == "end" else self.tr("Withdrawn: {what}.")
         self._done_text = done.format(what=what)
-        self.runner.submit(fn, view.id, self.clerk, self.actor, key="outage-change",
-                           on_done=self._changed, on_error=self._change_failed)
+        self.runner.submit(
+            fn,
+            view.id,
+            self.clerk,
+            self.actor,
+            key="outage-change",
+            on_done=self._changed,
+            on_error=self._change_failed,
+        )
 
     def _changed(self, _none: None) -> None:
         self.show_message(self._done_text, OK_STYLE)
@@ -197,8 +230,7 @@ class OutagesWidget(QWidget):
                 "period": self.tr("To: the end must be after the start."),
                 "reason": self.tr("Reason: please fill this in."),
                 "area": self.tr("Area: this area no longer exists."),
-                "state": self.tr("This outage is already over or withdrawn; the list is "
-                                 "reloaded."),
+                "state": self.tr("This outage is already over or withdrawn; the list is reloaded."),
             }.get(exc.code, self.tr("Refused: {c}").format(c=exc.code))
             if exc.code == "state":
                 self.refresh()
@@ -214,4 +246,3 @@ class OutagesWidget(QWidget):
     def show_message(self, text: str, style: str = "") -> None:
         self.ui.messageLabel.setStyleSheet(style)
         self.ui.messageLabel.setText(text)
-

@@ -43,6 +43,7 @@ def _account_of(view) -> int | None:
     """The account a saved complaint or correction is about (None: no account)."""
     return getattr(view, "account_id", None)
 
+
 class ComplaintsPage(QWidget):
     def __init__(self, workplace: Workplace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,16 +101,21 @@ class ComplaintsPage(QWidget):
         self.corrections_widget.reveal_requested.connect(self._reveal_correction)
         self._departments_wanted = True
         # a payment, a relief or a decided correction changed the customer shown
-        self.account_watch = AccountWatch(self, workplace.events,
-                                          lambda account_id: account_id == self.account_id,
-                                          self._reload_account)
+        self.account_watch = AccountWatch(
+            self,
+            workplace.events,
+            lambda account_id: account_id == self.account_id,
+            self._reload_account,
+        )
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if self._departments_wanted:  # loaded when first shown, not at sign-in
             self._departments_wanted = False
             self._submit(
-                self.complaints.departments, self._departments_loaded, key="cmp-depts",
+                self.complaints.departments,
+                self._departments_loaded,
+                key="cmp-depts",
                 on_error=lambda exc: log.warning("department list not loaded: %s", exc),
             )
 
@@ -119,7 +125,9 @@ class ComplaintsPage(QWidget):
         """The search page's 投诉 button: the form for this customer."""
         self.tabs.setCurrentWidget(self.form)
         self._submit(
-            self.workplace.services.accounts.account_view, self._account_loaded, account_id,
+            self.workplace.services.accounts.account_view,
+            self._account_loaded,
+            account_id,
             key="cmp-account",
         )
 
@@ -135,8 +143,12 @@ class ComplaintsPage(QWidget):
         """The customer's record changed: its version (for corrections), the
         corrections and the guide's facts; what the clerk typed stays."""
         if self.account_id is not None:
-            self._submit(self.workplace.services.accounts.account_view, self._account_reloaded,
-                         self.account_id, key="cmp-account")
+            self._submit(
+                self.workplace.services.accounts.account_view,
+                self._account_reloaded,
+                self.account_id,
+                key="cmp-account",
+            )
 
     def _account_reloaded(self, view) -> None:
         if view.account_id != self.account_id:
@@ -146,25 +158,31 @@ class ComplaintsPage(QWidget):
         self._load_facts()
 
     def open_complaint(self, complaint_id: int) -> None:
-        self._submit(self.complaints.get, self.detail.show_complaint, complaint_id,
-                     key="cmp-get")
+        self._submit(self.complaints.get, self.detail.show_complaint, complaint_id, key="cmp-get")
 
     # -- plumbing ------------------------------------------------------------------
 
-    def _submit(self, fn, on_done, *args, key: str | None = None, on_error=None,
-                changes=None) -> None:
+    def _submit(
+        self, fn, on_done, *args, key: str | None = None, on_error=None, changes=None
+    ) -> None:
         # a key names a kind of request of this page: another page's request
         # of the same kind (two workstations in one test) does not supersede it
         self.workplace.runner.submit(
-            fn, *args, on_done=on_done, on_error=on_error or self._failed,
-            key=key and f"{key}@{id(self):x}", changes=changes,
+            fn,
+            *args,
+            on_done=on_done,
+            on_error=on_error or self._failed,
+            key=key and f"{key}@{id(self):x}",
+            changes=changes,
         )
 
     def _failed(self, exc: BaseException) -> None:
         # not modal: a background load that fails must not stop the window
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Complaints"),
-            explain(exc), parent=self,
+            QMessageBox.Icon.Warning,
+            self.tr("Complaints"),
+            explain(exc),
+            parent=self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -197,8 +215,15 @@ class ComplaintsPage(QWidget):
 
     def _save_new(self, new) -> None:
         self.form.set_busy(True)
-        self._submit(self.complaints.receive, self._saved, new, self.workplace.actor,
-                     key="cmp-save", on_error=self._save_failed, changes=_account_of)
+        self._submit(
+            self.complaints.receive,
+            self._saved,
+            new,
+            self.workplace.actor,
+            key="cmp-save",
+            on_error=self._save_failed,
+            changes=_account_of,
+        )
 
     def _save_failed(self, exc: BaseException) -> None:
         self.form.set_busy(False)
@@ -215,8 +240,13 @@ class ComplaintsPage(QWidget):
     def _print(self, view: ComplaintView) -> None:
         category = labels.name(labels.category_names(), view.category)
         self.workplace.runner.submit(
-            print_slip, self.workplace, self.complaints, view, category,
-            on_done=self._printed, on_error=self._print_failed,
+            print_slip,
+            self.workplace,
+            self.complaints,
+            view,
+            category,
+            on_done=self._printed,
+            on_error=self._print_failed,
         )
 
     def _printed(self, ticket: str) -> None:
@@ -225,15 +255,26 @@ class ComplaintsPage(QWidget):
 
     def _print_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PrintError):
-            QMessageBox.warning(self, self.tr("Printing"), self.tr(
-                "The complaint is saved, but the slip was not printed ({e}). "
-                "Print it again from the list.").format(e=exc))
+            QMessageBox.warning(
+                self,
+                self.tr("Printing"),
+                self.tr(
+                    "The complaint is saved, but the slip was not printed ({e}). "
+                    "Print it again from the list."
+                ).format(e=exc),
+            )
         else:
             self._failed(exc)
 
     def _reveal_contact(self, complaint_id: int) -> None:
-        self._submit(self.complaints.reveal_contact, self.detail.show_contact, complaint_id,
-                     self.workplace.clerk, self.workplace.actor, key="cmp-reveal")
+        self._submit(
+            self.complaints.reveal_contact,
+            self.detail.show_contact,
+            complaint_id,
+            self.workplace.clerk,
+            self.workplace.actor,
+            key="cmp-reveal",
+        )
 
     def _reprint(self, complaint_id: int) -> None:
         if self.detail.view is not None and self.detail.view.id == complaint_id:
@@ -253,8 +294,13 @@ class ComplaintsPage(QWidget):
         self._submit(self.complaints.screen, show, flt, year, key="cmp-list")
 
     def _export(self) -> None:
-        path = save_file_name(self, "complaints", self.tr("Export complaints"),
-                              "complaints.xlsx", self.tr("Excel (*.xlsx)"))
+        path = save_file_name(
+            self,
+            "complaints",
+            self.tr("Export complaints"),
+            "complaints.xlsx",
+            self.tr("Excel (*.xlsx)"),
+        )
         if not path:
             return
         rows = self.list.model.rows
@@ -268,19 +314,27 @@ class ComplaintsPage(QWidget):
     def _act(self, action: str, complaint_id: int, version: int, values: dict) -> None:
         s, actor, text = self.complaints, self.workplace.actor, values["text"]
         calls = {
-            "follow_up": lambda: s.follow_up(complaint_id, version, text, actor,
-                                             recall_on=values.get("recall_on")),
-            "forward": lambda: s.forward(complaint_id, version, values["department"],
-                                         values["due_at"], actor, note=text),
+            "follow_up": lambda: s.follow_up(
+                complaint_id, version, text, actor, recall_on=values.get("recall_on")
+            ),
+            "forward": lambda: s.forward(
+                complaint_id, version, values["department"], values["due_at"], actor, note=text
+            ),
             "resolve": lambda: s.resolve(complaint_id, version, text, actor),
             "reply": lambda: s.reply(complaint_id, version, text, values["channel"], actor),
-            "close": lambda: s.close(complaint_id, version, values["satisfaction"], actor,
-                                     note=text),
+            "close": lambda: s.close(
+                complaint_id, version, values["satisfaction"], actor, note=text
+            ),
             "reopen": lambda: s.reopen(complaint_id, version, text, actor),
         }
         self.detail.set_busy(True)
-        self._submit(calls[action], self._acted, key="cmp-act", on_error=self._act_failed,
-                     changes=_account_of)
+        self._submit(
+            calls[action],
+            self._acted,
+            key="cmp-act",
+            on_error=self._act_failed,
+            changes=_account_of,
+        )
 
     def _acted(self, view: ComplaintView) -> None:
         self.detail.set_busy(False)
@@ -290,14 +344,20 @@ class ComplaintsPage(QWidget):
     def _act_failed(self, exc: BaseException) -> None:
         self.detail.set_busy(False)
         if isinstance(exc, StaleComplaint):
-            self.detail.show_error(self.tr(
-                "Someone else saved this complaint meanwhile; your entry was NOT saved. "
-                "The complaint is reloaded below and your text is kept: check it and apply again."))
+            self.detail.show_error(
+                self.tr(
+                    "Someone else saved this complaint meanwhile; your entry was NOT saved. "
+                    "The complaint is reloaded below and your text is kept: check it and apply again."
+                )
+            )
             complaint_id = self.detail.view.id if self.detail.view else None
             if complaint_id is not None:
-                self._submit(self.complaints.get,
-                             lambda v: self.detail.show_complaint(v, keep_text=True),
-                             complaint_id, key="cmp-get")
+                self._submit(
+                    self.complaints.get,
+                    lambda v: self.detail.show_complaint(v, keep_text=True),
+                    complaint_id,
+                    key="cmp-get",
+                )
         elif isinstance(exc, ComplaintError):
             self.detail.show_error(labels.error_text(exc.code, exc.field))
         else:
@@ -307,40 +367,68 @@ class ComplaintsPage(QWidget):
 
     def _load_facts(self) -> None:
         if self.account_id is not None:
-            self._submit(self.guide_service.facts, self.guide.set_facts, self.account_id,
-                         key="cmp-facts")
+            self._submit(
+                self.guide_service.facts, self.guide.set_facts, self.account_id, key="cmp-facts"
+            )
 
     # -- corrections ----------------------------------------------------------------------
 
     def _load_corrections(self) -> None:
         if self.corrections_widget.can_decide:
             # masked like everywhere; one value in full on request (_reveal_correction)
-            self._submit(self.corrections.pending, self.corrections_widget.set_requests,
-                         key="cmp-corr")
+            self._submit(
+                self.corrections.pending, self.corrections_widget.set_requests, key="cmp-corr"
+            )
         elif self.account_id is not None:
-            self._submit(self.corrections.for_account, self.corrections_widget.set_requests,
-                         self.account_id, key="cmp-corr")
+            self._submit(
+                self.corrections.for_account,
+                self.corrections_widget.set_requests,
+                self.account_id,
+                key="cmp-corr",
+            )
 
     def _file_correction(self, field: str, value: str, evidence: str) -> None:
         if self.account_id is None or self.account_version is None:
             return
-        self._submit(self.corrections.file, self._correction_filed, self.account_id, field,
-                     value, evidence, self.account_version, self.workplace.actor,
-                     key="cmp-corr-file", on_error=self._correction_failed, changes=_account_of)
+        self._submit(
+            self.corrections.file,
+            self._correction_filed,
+            self.account_id,
+            field,
+            value,
+            evidence,
+            self.account_version,
+            self.workplace.actor,
+            key="cmp-corr-file",
+            on_error=self._correction_failed,
+            changes=_account_of,
+        )
 
     def _decide_correction(self, view, ok: bool, note: str) -> None:
         s, clerk, actor = self.corrections, self.workplace.clerk, self.workplace.actor
-        fn = (lambda: s.approve(view.id, view.version, clerk, actor, note, shown=view)) if ok \
+        fn = (
+            (lambda: s.approve(view.id, view.version, clerk, actor, note, shown=view))
+            if ok
             else (lambda: s.reject(view.id, view.version, clerk, actor, note))
-        self._submit(fn, self._correction_done, key="cmp-corr-decide",
-                     on_error=lambda exc: self._correction_failed(exc, deciding=True),
-                     changes=_account_of)
+        )
+        self._submit(
+            fn,
+            self._correction_done,
+            key="cmp-corr-decide",
+            on_error=lambda exc: self._correction_failed(exc, deciding=True),
+            changes=_account_of,
+        )
 
     def _reveal_correction(self, request_id: int) -> None:
-        self._submit(self.corrections.reveal,
-                     lambda value: self.corrections_widget.show_revealed(request_id, value),
-                     request_id, self.workplace.clerk, self.workplace.actor,
-                     key="cmp-corr-reveal", on_error=self._reveal_failed)
+        self._submit(
+            self.corrections.reveal,
+            lambda value: self.corrections_widget.show_revealed(request_id, value),
+            request_id,
+            self.workplace.clerk,
+            self.workplace.actor,
+            key="cmp-corr-reveal",
+            on_error=self._reveal_failed,
+        )
 
     def _reveal_failed(self, exc: BaseException) -> None:
         if isinstance(exc, PermissionError):
@@ -356,18 +444,23 @@ class ComplaintsPage(QWidget):
 
     def _correction_done(self, view) -> None:
         status = labels.name(labels.correction_status_names(), view.status)
-        self.corrections_widget.show_message(self.tr("Request {n}: {status}.").format(
-            n=view.id, status=status))
+        self.corrections_widget.show_message(
+            self.tr("Request {n}: {status}.").format(n=view.id, status=status)
+        )
         self._load_corrections()
 
     def _correction_failed(self, exc: BaseException, deciding: bool = False) -> None:
         if isinstance(exc, AccountChanged) and deciding:
-            text = self.tr("The account was changed after the request was filed; nothing "
-                           "applied. Check the record, then reject the request (the clerk "
-                           "files a new one if it is still needed).")
+            text = self.tr(
+                "The account was changed after the request was filed; nothing "
+                "applied. Check the record, then reject the request (the clerk "
+                "files a new one if it is still needed)."
+            )
         elif isinstance(exc, AccountChanged):
-            text = self.tr("The account was changed since it was opened; nothing filed. "
-                           "Open the customer again and file again.")
+            text = self.tr(
+                "The account was changed since it was opened; nothing filed. "
+                "Open the customer again and file again."
+            )
         elif isinstance(exc, StaleCorrection):
             text = self.tr("Someone else decided this request meanwhile.")
             self._load_corrections()

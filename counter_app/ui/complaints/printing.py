@@ -7,17 +7,27 @@ from counter_app.services.complaints.service import ComplaintService, ComplaintV
 from counter_app.ui.context import Workplace
 
 
-def slip_data(view: ComplaintView, utility: Utility, category: str, clerk: str) -> ComplaintSlipData:
+def slip_data(
+    view: ComplaintView, utility: Utility, category: str, clerk: str
+) -> ComplaintSlipData:
     handling = ""
     if view.status == "resolved":
         handling = f"当场解决：{view.resolution}"
     elif view.department:
         handling = f"已转 {view.department} 处理"
     return ComplaintSlipData(
-        utility=utility, complaint_no=view.ticket_no, received_at=view.created_at, clerk=clerk,
-        complainant_name=view.complainant, phone=view.contact, category=category,
-        summary=view.description, account_no=view.account_no, address=view.address,
-        handling=handling, due_at=view.due_at if view.status == "forwarded" else None,
+        utility=utility,
+        complaint_no=view.ticket_no,
+        received_at=view.created_at,
+        clerk=clerk,
+        complainant_name=view.complainant,
+        phone=view.contact,
+        category=category,
+        summary=view.description,
+        account_no=view.account_no,
+        address=view.address,
+        handling=handling,
+        due_at=view.due_at if view.status == "forwarded" else None,
     )
 
 

@@ -64,12 +64,20 @@ class ChannelDayModel(RecordTableModel[ChannelDayRow]):
         TO_PREPAYMENT = 5
         RECEIPTS = 6
 
-    RIGHT_ALIGNED = frozenset({Columns.PAYMENTS, Columns.AMOUNT, Columns.TO_BILLS,
-                               Columns.TO_PREPAYMENT})
+    RIGHT_ALIGNED = frozenset(
+        {Columns.PAYMENTS, Columns.AMOUNT, Columns.TO_BILLS, Columns.TO_PREPAYMENT}
+    )
 
     def headers(self) -> list[str]:
-        return [self.tr("Channel"), self.tr("Tender"), self.tr("Payments"), self.tr("Amount"),
-                self.tr("To bills"), self.tr("To prepayment"), self.tr("Receipts")]
+        return [
+            self.tr("Channel"),
+            self.tr("Tender"),
+            self.tr("Payments"),
+            self.tr("Amount"),
+            self.tr("To bills"),
+            self.tr("To prepayment"),
+            self.tr("Receipts"),
+        ]
 
     MONEY = frozenset({Columns.AMOUNT, Columns.TO_BILLS, Columns.TO_PREPAYMENT})
 
@@ -80,16 +88,23 @@ class ChannelDayModel(RecordTableModel[ChannelDayRow]):
         if column is c.TENDER:
             return tender_name(record.tender)
         if column is c.RECEIPTS:
-            return (record.first_receipt if record.first_receipt == record.last_receipt
-                    else f"{record.first_receipt}–{record.last_receipt}")
+            return (
+                record.first_receipt
+                if record.first_receipt == record.last_receipt
+                else f"{record.first_receipt}–{record.last_receipt}"
+            )
         value = self.sort_key(record, column)
         return format_money(value) if column in self.MONEY else str(value)
 
     def sort_key(self, record: ChannelDayRow, column: ChannelDayModel.Columns) -> Any:
         c = self.Columns
-        values = {c.PAYMENTS: record.payments, c.AMOUNT: record.amount,
-                  c.TO_BILLS: record.to_bills, c.TO_PREPAYMENT: record.to_prepayment,
-                  c.RECEIPTS: (record.first_receipt, record.last_receipt)}
+        values = {
+            c.PAYMENTS: record.payments,
+            c.AMOUNT: record.amount,
+            c.TO_BILLS: record.to_bills,
+            c.TO_PREPAYMENT: record.to_prepayment,
+            c.RECEIPTS: (record.first_receipt, record.last_receipt),
+        }
         return values[column] if column in values else super().sort_key(record, column)
 
 
@@ -125,8 +140,7 @@ class ChannelDayPanel(QGroupBox):
         self.view = QTableView()
         self.view.setModel(self.model)
         configure_record_table(self.view)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         # no taller than the suspense list beside it (the page is tight at 1024x700)
         self.view.setMinimumHeight(self.view.horizontalHeader().sizeHint().height() * 2)
@@ -150,8 +164,12 @@ class ChannelDayPanel(QGroupBox):
 
     def refresh(self) -> None:
         self.workplace.runner.submit(
-            self.workplace.services.channels.channel_day_report, self.day(),
-            on_done=self._loaded, on_error=self._failed, key=LOAD_KEY)
+            self.workplace.services.channels.channel_day_report,
+            self.day(),
+            on_done=self._loaded,
+            on_error=self._failed,
+            key=LOAD_KEY,
+        )
 
     def _loaded(self, report: ChannelDayReport) -> None:
         if report.day != self.day():
@@ -159,13 +177,21 @@ class ChannelDayPanel(QGroupBox):
         self.report = report
         self.model.set_rows(report.rows)
         self.summary.setStyleSheet("")
-        self.summary.setText(self.tr(
-            "{n} payments, {amount}. Reversed that day: {rc}, {ra}. Held in suspense that "
-            "day: {sc}, {sa}; open now: {oc}, {oa}.").format(
-                n=report.payments, amount=format_money(report.amount),
-                rc=report.reversed_count, ra=format_money(report.reversed_amount),
-                sc=report.suspense_received, sa=format_money(report.suspense_received_amount),
-                oc=report.suspense_open, oa=format_money(report.suspense_open_amount)))
+        self.summary.setText(
+            self.tr(
+                "{n} payments, {amount}. Reversed that day: {rc}, {ra}. Held in suspense that "
+                "day: {sc}, {sa}; open now: {oc}, {oa}."
+            ).format(
+                n=report.payments,
+                amount=format_money(report.amount),
+                rc=report.reversed_count,
+                ra=format_money(report.reversed_amount),
+                sc=report.suspense_received,
+                sa=format_money(report.suspense_received_amount),
+                oc=report.suspense_open,
+                oa=format_money(report.suspense_open_amount),
+            )
+        )
         self.export_button.setEnabled(True)
 
     def _failed(self, error: BaseException) -> None:
@@ -184,8 +210,12 @@ class ChannelDayPanel(QGroupBox):
         if self.report is None or not self.export_button.isEnabled():
             return
         path = save_file_name(
-            self, "channelday", self.tr("Export the channel report"),
-            f"渠道收款_{self.report.day:%Y%m%d}.xlsx", self.tr("Excel (*.xlsx)"))
+            self,
+            "channelday",
+            self.tr("Export the channel report"),
+            f"渠道收款_{self.report.day:%Y%m%d}.xlsx",
+            self.tr("Excel (*.xlsx)"),
+        )
         if path:
             self.export_to(path)
 
@@ -197,10 +227,18 @@ class ChannelDayPanel(QGroupBox):
             path += ".xlsx"
         self.export_button.setEnabled(False)
         self.export_progress = run_with_progress(
-            self, self.workplace.runner, export_channel_day, self.report, path,
-            title=self.tr("Export the channel report"), unit=self.tr("rows"),
-            on_done=self._exported, on_error=self._export_failed,
-            on_cancelled=self._export_cancelled, key="channelday.export")
+            self,
+            self.workplace.runner,
+            export_channel_day,
+            self.report,
+            path,
+            title=self.tr("Export the channel report"),
+            unit=self.tr("rows"),
+            on_done=self._exported,
+            on_error=self._export_failed,
+            on_cancelled=self._export_cancelled,
+            key="channelday.export",
+        )
 
     def _exported(self, path: Path) -> None:
         self.export_button.setEnabled(True)
@@ -213,8 +251,10 @@ class ChannelDayPanel(QGroupBox):
     def _export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self._say(self.tr("The Excel file could not be written: {error}").format(error=detail),
-                  ERROR_STYLE)
+        self._say(
+            self.tr("The Excel file could not be written: {error}").format(error=detail),
+            ERROR_STYLE,
+        )
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -66,8 +66,11 @@ class ShiftsOfDayModel(RecordTableModel[ShiftSummary]):
         VARIANCE = 11
 
     TENDER_COLUMNS = {
-        Columns.CASH: "cash", Columns.WECHAT: "wechat", Columns.ALIPAY: "alipay",
-        Columns.CARD: "card", Columns.PREPAYMENT: "prepayment",
+        Columns.CASH: "cash",
+        Columns.WECHAT: "wechat",
+        Columns.ALIPAY: "alipay",
+        Columns.CARD: "card",
+        Columns.PREPAYMENT: "prepayment",
     }
     RIGHT_ALIGNED = frozenset(range(Columns.CASH, len(Columns)))
 
@@ -85,8 +88,10 @@ class ShiftsOfDayModel(RecordTableModel[ShiftSummary]):
             c.COUNTED: self.tr("Counted"),
             c.VARIANCE: self.tr("Variance"),
         }
-        return [tender_name(self.TENDER_COLUMNS[col]) if col in self.TENDER_COLUMNS
-                else names[col] for col in c]
+        return [
+            tender_name(self.TENDER_COLUMNS[col]) if col in self.TENDER_COLUMNS else names[col]
+            for col in c
+        ]
 
     def colour(self, shift: ShiftSummary, column: ShiftsOfDayModel.Columns) -> QColor | None:
         if column is self.Columns.VARIANCE and shift.cash_variance:
@@ -125,7 +130,8 @@ class ShiftsOfDayModel(RecordTableModel[ShiftSummary]):
             if shift.closed_at is None:
                 return self.tr("Open")
             return self.tr("Closed {time}").format(
-                time=shift.closed_at.astimezone(SHANGHAI).strftime("%H:%M"))
+                time=shift.closed_at.astimezone(SHANGHAI).strftime("%H:%M")
+            )
         if column is self.Columns.EXPECTED:
             return money(totals.expected_cash)
         if column is self.Columns.COUNTED:

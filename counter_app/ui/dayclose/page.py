@@ -102,7 +102,9 @@ class DayClosePage(QWidget):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.totalsView.horizontalHeader().setStretchLastSection(True)
-        self.ui.totalsView.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.ui.totalsView.setSizeAdjustPolicy(
+            QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents
+        )
         self.ui.totalsView.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.ui.hallGroup.setVisible(self._supervisor)
         # channel money held in suspense: not in any till, a supervisor's to resolve;
@@ -142,8 +144,14 @@ class DayClosePage(QWidget):
     def refresh(self) -> None:
         clerk = self.workplace.clerk
         self.workplace.runner.submit(
-            load, self._shifts, clerk.id, clerk.hall_code, self._supervisor,
-            on_done=self._loaded, on_error=self._failed, key="dayclose.load",
+            load,
+            self._shifts,
+            clerk.id,
+            clerk.hall_code,
+            self._supervisor,
+            on_done=self._loaded,
+            on_error=self._failed,
+            key="dayclose.load",
         )
         if self.suspense is not None:
             self.suspense.refresh()
@@ -162,15 +170,22 @@ class DayClosePage(QWidget):
         first_show = self._totals is None or self._totals.shift_id != totals.shift_id
         self._totals = totals
         self.totals_model.set_totals(totals.by_tender)
-        self.ui.paymentsLabel.setText(str(totals.payments) if not totals.late_fees else self.tr(
-            "{n}, of which late fees ¥{fee}").format(n=totals.payments,
-                                                     fee=format_money(totals.late_fees)))
+        self.ui.paymentsLabel.setText(
+            str(totals.payments)
+            if not totals.late_fees
+            else self.tr("{n}, of which late fees ¥{fee}").format(
+                n=totals.payments, fee=format_money(totals.late_fees)
+            )
+        )
         self.ui.reversalsLabel.setText(str(totals.reversals))
         self.ui.openingFloatLabel.setText(format_money(totals.opening_float))
         self.ui.expectedLabel.setText(format_money(totals.expected_cash))
         self.ui.countExpectedLabel.setText(format_money(totals.expected_cash))
-        self.ui.stateLabel.setText(self.tr("Shift {id} open since {time}").format(
-            id=totals.shift_id, time=totals.opened_at.astimezone(SHANGHAI).strftime("%H:%M")))
+        self.ui.stateLabel.setText(
+            self.tr("Shift {id} open since {time}").format(
+                id=totals.shift_id, time=totals.opened_at.astimezone(SHANGHAI).strftime("%H:%M")
+            )
+        )
         self._update_variance(self.count_grid.total())
         if first_show:
             self.count_grid.clear()
@@ -180,8 +195,11 @@ class DayClosePage(QWidget):
     def _show_stack(self, index: int) -> None:
         had_focus = self.focusWidget() is not None and self.isAncestorOf(self.focusWidget())
         self.ui.stack.setCurrentIndex(index)
-        proxy = {OPEN_PAGE: self.ui.floatEdit, SHIFT_PAGE: self.count_grid,
-                 CLOSED_PAGE: self.ui.printButton}[index]
+        proxy = {
+            OPEN_PAGE: self.ui.floatEdit,
+            SHIFT_PAGE: self.count_grid,
+            CLOSED_PAGE: self.ui.printButton,
+        }[index]
         self.setFocusProxy(proxy)
         if index == OPEN_PAGE:
             self.ui.stateLabel.setText(self.tr("No open shift"))
@@ -200,8 +218,13 @@ class DayClosePage(QWidget):
             return
         self.ui.openButton.setEnabled(False)
         self.workplace.runner.submit(
-            self._shifts.open, self.workplace.actor, self.workplace.clerk.hall_code, amount,
-            on_done=self._opened, on_error=self._open_failed, key="dayclose.open",
+            self._shifts.open,
+            self.workplace.actor,
+            self.workplace.clerk.hall_code,
+            amount,
+            on_done=self._opened,
+            on_error=self._open_failed,
+            key="dayclose.open",
         )
 
     def _opened(self, shift_id: int) -> None:
@@ -232,8 +255,10 @@ class DayClosePage(QWidget):
         self.ui.varianceLabel.setStyleSheet(ERROR_STYLE if variance else OK_STYLE)
         required = bool(variance)
         self.ui.reasonLabel.setText(
-            self.tr("&Reason for the variance (required):") if required
-            else self.tr("&Reason for the variance:"))
+            self.tr("&Reason for the variance (required):")
+            if required
+            else self.tr("&Reason for the variance:")
+        )
 
     def _after_count(self) -> None:
         variance = self._variance(self.count_grid.total())
@@ -246,25 +271,42 @@ class DayClosePage(QWidget):
         try:
             counts = self.count_grid.counts()
         except CountError as exc:
-            self._message(self.tr("Count of {note}: type a whole number of pieces.").format(
-                note=self.count_grid.label_of(exc.denomination)), ERROR_STYLE, exc.edit)
+            self._message(
+                self.tr("Count of {note}: type a whole number of pieces.").format(
+                    note=self.count_grid.label_of(exc.denomination)
+                ),
+                ERROR_STYLE,
+                exc.edit,
+            )
             return
         counted = self.count_grid.total()
         variance = counted - self._totals.expected_cash
         reason = self.ui.reasonEdit.text().strip()
         if variance and not reason:
-            self._message(self.tr(
-                "Reason for the variance: the count differs from the expected cash by {v}; "
-                "give the reason.").format(v=format_money(variance)), ERROR_STYLE,
-                self.ui.reasonEdit)
+            self._message(
+                self.tr(
+                    "Reason for the variance: the count differs from the expected cash by {v}; "
+                    "give the reason."
+                ).format(v=format_money(variance)),
+                ERROR_STYLE,
+                self.ui.reasonEdit,
+            )
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Close the shift"), self.tr(
-            "Close shift {id}? Counted {counted}, expected {expected}, variance {variance}.\n"
-            "A closed shift is locked: no payment can be posted on it.").format(
-                id=self._totals.shift_id, counted=format_money(counted),
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Close the shift"),
+            self.tr(
+                "Close shift {id}? Counted {counted}, expected {expected}, variance {variance}.\n"
+                "A closed shift is locked: no payment can be posted on it."
+            ).format(
+                id=self._totals.shift_id,
+                counted=format_money(counted),
                 expected=format_money(self._totals.expected_cash),
-                variance=format_money(variance)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+                variance=format_money(variance),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Close and lock"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
@@ -281,8 +323,15 @@ class DayClosePage(QWidget):
         self.ui.closeButton.setEnabled(False)
         self.count_grid.set_read_only(True)
         self.workplace.runner.submit(
-            close_and_report, self._shifts, self._totals.shift_id, self.workplace.actor, counts,
-            reason, on_done=self._closed, on_error=self._close_failed, key="dayclose.close",
+            close_and_report,
+            self._shifts,
+            self._totals.shift_id,
+            self.workplace.actor,
+            counts,
+            reason,
+            on_done=self._closed,
+            on_error=self._close_failed,
+            key="dayclose.close",
         )
 
     def _closed(self, report: DayCloseReport) -> None:
@@ -291,11 +340,16 @@ class DayClosePage(QWidget):
         self.report = report
         self._totals = None
         s = report.summary
-        self.ui.closedLabel.setText(self.tr(
-            "Shift {id} is closed and locked: no payment can be posted on it. "
-            "Counted {counted}, variance {variance}.").format(
-                id=s.totals.shift_id, counted=format_money(s.counted_cash or 0),
-                variance=format_money(s.cash_variance or 0)))
+        self.ui.closedLabel.setText(
+            self.tr(
+                "Shift {id} is closed and locked: no payment can be posted on it. "
+                "Counted {counted}, variance {variance}."
+            ).format(
+                id=s.totals.shift_id,
+                counted=format_money(s.counted_cash or 0),
+                variance=format_money(s.cash_variance or 0),
+            )
+        )
         self.ui.stateLabel.setText(self.tr("Shift {id} closed").format(id=s.totals.shift_id))
         self._show_stack(CLOSED_PAGE)
         self.print_report()
@@ -321,21 +375,30 @@ class DayClosePage(QWidget):
         self.ui.printButton.setEnabled(False)
         self._message(self.tr("Printing the day-close report..."), OK_STYLE)
         self.workplace.runner.submit(
-            print_report, self.workplace.printer, self.report,
-            on_done=self._printed, on_error=self._print_failed, key="dayclose.print",
+            print_report,
+            self.workplace.printer,
+            self.report,
+            on_done=self._printed,
+            on_error=self._print_failed,
+            key="dayclose.print",
         )
 
     def _printed(self, _result: object) -> None:
         self.ui.printButton.setEnabled(True)
-        self._message(self.tr("The day-close report was printed. You can export it to Excel."),
-                      OK_STYLE)
+        self._message(
+            self.tr("The day-close report was printed. You can export it to Excel."), OK_STYLE
+        )
 
     def _print_failed(self, exc: BaseException) -> None:
         self.ui.printButton.setEnabled(True)
         if isinstance(exc, PrintError):
-            self._message(self.tr("The report was not printed. {problem} The shift stays "
-                                  "closed; print again when the printer is ready.").format(
-                problem=print_error_text(exc)), ERROR_STYLE)
+            self._message(
+                self.tr(
+                    "The report was not printed. {problem} The shift stays "
+                    "closed; print again when the printer is ready."
+                ).format(problem=print_error_text(exc)),
+                ERROR_STYLE,
+            )
         else:
             self._failed(exc)
 
@@ -345,8 +408,12 @@ class DayClosePage(QWidget):
         s = self.report.summary
         day = s.totals.opened_at.astimezone(SHANGHAI).strftime("%Y%m%d")
         path = save_file_name(
-            self, "dayclose", self.tr("Export the day-close report"),
-            f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx", self.tr("Excel (*.xlsx)"))
+            self,
+            "dayclose",
+            self.tr("Export the day-close report"),
+            f"日结_{s.clerk_name}_{day}_{s.totals.shift_id}.xlsx",
+            self.tr("Excel (*.xlsx)"),
+        )
         if not path:
             return
         self.export_to(path)
@@ -357,10 +424,17 @@ class DayClosePage(QWidget):
             path += ".xlsx"
         self.ui.exportButton.setEnabled(False)
         self.export_progress = run_with_progress(
-            self, self.workplace.runner, export_workbook, self.report, path,
-            title=self.tr("Export the day-close report"), unit=self.tr("rows"),
-            on_done=self._exported, on_error=self._export_failed,
-            on_cancelled=self._export_cancelled, key="dayclose.export",
+            self,
+            self.workplace.runner,
+            export_workbook,
+            self.report,
+            path,
+            title=self.tr("Export the day-close report"),
+            unit=self.tr("rows"),
+            on_done=self._exported,
+            on_error=self._export_failed,
+            on_cancelled=self._export_cancelled,
+            key="dayclose.export",
         )
 
     def _export_cancelled(self) -> None:
@@ -374,8 +448,10 @@ class DayClosePage(QWidget):
     def _export_failed(self, exc: BaseException) -> None:
         self.ui.exportButton.setEnabled(True)
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self._message(self.tr("The Excel file could not be written: {error}").format(
-            error=detail), ERROR_STYLE)
+        self._message(
+            self.tr("The Excel file could not be written: {error}").format(error=detail),
+            ERROR_STYLE,
+        )
 
     # -- messages -----------------------------------------------------------------------
 

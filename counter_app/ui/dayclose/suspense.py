@@ -60,19 +60,24 @@ def refusal_text(error: BaseException) -> str:
         return {
             "reason": QCoreApplication.translate("Suspense", "Give the reason."),
             "account_no": QCoreApplication.translate(
-                "Suspense", "Give the account number to post it to."),
+                "Suspense", "Give the account number to post it to."
+            ),
         }.get(field, str(error))
     if isinstance(error, ActionError):
         return {
             "already": QCoreApplication.translate(
-                "Suspense", "Another supervisor resolved it already; the list is refreshed."),
+                "Suspense", "Another supervisor resolved it already; the list is refreshed."
+            ),
             "no_account": QCoreApplication.translate(
-                "Suspense", "The order names no known account: post it to another account."),
+                "Suspense", "The order names no known account: post it to another account."
+            ),
             "account": QCoreApplication.translate("Suspense", "No account with this number."),
             "account_closed": QCoreApplication.translate("Suspense", "That account is closed."),
             "role": QCoreApplication.translate("Suspense", "Only a supervisor may do this."),
-        }.get(error.code, QCoreApplication.translate(
-            "Suspense", "Refused: {error}").format(error=error.message))
+        }.get(
+            error.code,
+            QCoreApplication.translate("Suspense", "Refused: {error}").format(error=error.message),
+        )
     return explain(error)
 
 
@@ -89,8 +94,14 @@ class SuspenseModel(RecordTableModel[SuspenseRow]):
     SORTABLE = True
 
     def headers(self) -> list[str]:
-        return [self.tr("Order"), self.tr("Account"), self.tr("Amount"), self.tr("Why held"),
-                self.tr("Paid at"), self.tr("State")]
+        return [
+            self.tr("Order"),
+            self.tr("Account"),
+            self.tr("Amount"),
+            self.tr("Why held"),
+            self.tr("Paid at"),
+            self.tr("State"),
+        ]
 
     def display(self, record: SuspenseRow, column: SuspenseModel.Columns) -> str:
         c = self.Columns
@@ -103,8 +114,7 @@ class SuspenseModel(RecordTableModel[SuspenseRow]):
         if column is c.REASON:
             return reason_name(record.reason)
         if column is c.PAID_AT:
-            return self.sort_key(record, column).astimezone(SHANGHAI).strftime(
-                "%Y-%m-%d %H:%M:%S")
+            return self.sort_key(record, column).astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
         if record.resolution is None:
             return self.tr("Open")
         return action_name(record.resolution["action"])
@@ -151,8 +161,9 @@ class ResolveDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.account_edit.returnPressed.connect(self.reason_edit.setFocus)
@@ -173,12 +184,18 @@ class ResolveDialog(QDialog):
             return
         ok.setEnabled(False)
         self.workplace.runner.submit(
-            partial(self.workplace.services.channels.resolve_suspense,
-                    account_no=self.account_edit.text(),
-                    workstation=self.workplace.actor.workstation),
-            self.row.id, self.action_box.currentData(),
+            partial(
+                self.workplace.services.channels.resolve_suspense,
+                account_no=self.account_edit.text(),
+                workstation=self.workplace.actor.workstation,
+            ),
+            self.row.id,
+            self.action_box.currentData(),
             self.reason_edit.text(),
-            on_done=self._done, on_error=self._failed, key="suspense.resolve")
+            on_done=self._done,
+            on_error=self._failed,
+            key="suspense.resolve",
+        )
 
     def _done(self, row: SuspenseRow) -> None:
         self.resolved = row
@@ -188,8 +205,11 @@ class ResolveDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.message.setText(refusal_text(error))
         self.message.show()
-        target = self.account_edit if "account" in str(getattr(error, "code", error)) \
+        target = (
+            self.account_edit
+            if "account" in str(getattr(error, "code", error))
             else self.reason_edit
+        )
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
@@ -201,16 +221,18 @@ class SuspensePanel(QGroupBox):
         self.workplace = workplace
         self.setTitle(self.tr("Channel money held (suspense)"))
         self.status_box = QComboBox()
-        for code, text in (("open", self.tr("Open")), ("resolved", self.tr("Resolved")),
-                           ("all", self.tr("All"))):
+        for code, text in (
+            ("open", self.tr("Open")),
+            ("resolved", self.tr("Resolved")),
+            ("all", self.tr("All")),
+        ):
             self.status_box.addItem(text, code)
         self.summary = QLabel()
         self.resolve_button = QPushButton(self.tr("Re&solve…"))
         self.refresh_button = QPushButton(self.tr("Re&load"))
         self.model = SuspenseModel(self)
         self.view = RecordTableView(model=self.model, fit=False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(self.resolve_selected)
         top = QHBoxLayout()
         top.addWidget(self.status_box)
@@ -227,14 +249,21 @@ class SuspensePanel(QGroupBox):
 
     def refresh(self) -> None:
         self.workplace.runner.submit(
-            self.workplace.services.channels.suspense_list, self.status_box.currentData(),
-            on_done=self._loaded, on_error=self._failed, key="suspense.load")
+            self.workplace.services.channels.suspense_list,
+            self.status_box.currentData(),
+            on_done=self._loaded,
+            on_error=self._failed,
+            key="suspense.load",
+        )
 
     def _loaded(self, found: SuspenseList) -> None:
         self.model.set_rows(found.rows)
         self.summary.setStyleSheet("")
-        self.summary.setText(self.tr("{count} open, {amount}").format(
-            count=found.open_count, amount=format_money(found.open_amount)))
+        self.summary.setText(
+            self.tr("{count} open, {amount}").format(
+                count=found.open_count, amount=format_money(found.open_amount)
+            )
+        )
         self.resolve_button.setEnabled(any(r.is_open for r in found.rows))
 
     def _failed(self, error: BaseException) -> None:

@@ -59,8 +59,9 @@ class FirstRunDialog(QDialog):
         if self.embedded.isChecked():
             return ""
         ca_file = self.ca_file.text().strip() if self.tls.isChecked() else ""
-        return postgres_url(self.host.text(), self.port.value(), self.database.text(),
-                            ca_file=ca_file)
+        return postgres_url(
+            self.host.text(), self.port.value(), self.database.text(), ca_file=ca_file
+        )
 
     def _problem(self) -> tuple[QWidget, str] | None:
         """The first field the server choice lacks, with its message."""
@@ -84,16 +85,23 @@ class FirstRunDialog(QDialog):
     def test_connection(self) -> None:
         problem = self._problem()
         if problem is None and not (self.username.text().strip() and self.password.text()):
-            problem = (self.username if not self.username.text().strip() else self.password,
-                       self.tr("Enter a user name and password for the test."))
+            problem = (
+                self.username if not self.username.text().strip() else self.password,
+                self.tr("Enter a user name and password for the test."),
+            )
         if problem is not None:
             self._show_problem(problem)
             return
         self.test_button.setEnabled(False)
         self.message.setText(self.tr("Connecting..."))
         self.runner.submit(
-            check_connection, self.database_url(), self.username.text(), self.password.text(),
-            on_done=self._tested, on_error=self._test_failed, key=TEST_KEY,
+            check_connection,
+            self.database_url(),
+            self.username.text(),
+            self.password.text(),
+            on_done=self._tested,
+            on_error=self._test_failed,
+            key=TEST_KEY,
         )
 
     def _tested(self, outcome: ConnectionOutcome) -> None:
@@ -108,11 +116,14 @@ class FirstRunDialog(QDialog):
         return {
             ConnectionOutcome.REACHABLE: self.tr("Connected: the server is reachable."),
             ConnectionOutcome.BAD_CREDENTIALS: self.tr(
-                "The server answered, but the user name or password is wrong."),
+                "The server answered, but the user name or password is wrong."
+            ),
             ConnectionOutcome.TLS_ERROR: self.tr(
-                "TLS error: check the CA certificate file and the host name."),
+                "TLS error: check the CA certificate file and the host name."
+            ),
             ConnectionOutcome.UNREACHABLE: self.tr(
-                "The server cannot be reached: check host, port and network."),
+                "The server cannot be reached: check host, port and network."
+            ),
         }[outcome]
 
     def save(self) -> None:
@@ -133,7 +144,9 @@ class FirstRunDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("CA certificate file"), self.ca_file.text(),
+            self,
+            self.tr("CA certificate file"),
+            self.ca_file.text(),
             self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"),
         )
         if path:

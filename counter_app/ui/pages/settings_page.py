@@ -79,13 +79,19 @@ class SettingsPage(QWidget):
         self.after_payment_combo = QComboBox(self.ui.formPanel)
         self.after_payment_combo.setObjectName("afterPaymentCombo")
         self.after_payment_combo.addItem(self.tr("the search box, emptied"), "search")
-        self.after_payment_combo.addItem(self.tr("the account no. box, number selected"),
-                                         "account_no")
+        self.after_payment_combo.addItem(
+            self.tr("the account no. box, number selected"), "account_no"
+        )
         after_label = QLabel(self.tr("After a payment, the cursor goes to"), self.ui.formPanel)
         after_label.setBuddy(self.after_payment_combo)
         self.ui.formLayout.addRow(after_label, self.after_payment_combo)
-        chain = [self.ui.paperWidthCombo, self.after_payment_combo,
-                 *self.printer_section.tab_chain(), self.ui.saveButton, self.ui.revertButton]
+        chain = [
+            self.ui.paperWidthCombo,
+            self.after_payment_combo,
+            *self.printer_section.tab_chain(),
+            self.ui.saveButton,
+            self.ui.revertButton,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self._store = store
@@ -105,8 +111,9 @@ class SettingsPage(QWidget):
         self.ui.messageLabel.hide()
         if not database_editable:  # a counter clerk cannot point the workstation elsewhere
             self.ui.databaseUrlEdit.setReadOnly(True)
-            self.database_hint = QLabel(self.tr(
-                "Only a supervisor or an administrator changes the database address."), self)
+            self.database_hint = QLabel(
+                self.tr("Only a supervisor or an administrator changes the database address."), self
+            )
             self.database_hint.setObjectName("databaseHint")
             self.database_hint.setStyleSheet(MUTED_STYLE)
             match self.ui.formLayout.getWidgetPosition(self.ui.databaseUrlEdit):
@@ -123,8 +130,10 @@ class SettingsPage(QWidget):
         try:
             new = self._read_form()
         except FieldProblem as problem:
-            self._show(self.tr("{field}: {problem}").format(
-                field=problem.field, problem=problem.message), ERROR_STYLE)
+            self._show(
+                self.tr("{field}: {problem}").format(field=problem.field, problem=problem.message),
+                ERROR_STYLE,
+            )
             if problem.widget is not None:
                 problem.widget.setFocus(Qt.FocusReason.OtherFocusReason)
                 if isinstance(problem.widget, QLineEdit):
@@ -138,8 +147,12 @@ class SettingsPage(QWidget):
             self._store.save(to_store)
         except OSError as exc:
             log.error("cannot save settings to %s", self._store.path, exc_info=exc)
-            self._show(self.tr("Cannot save the settings file {path}: {error}").format(
-                path=str(self._store.path), error=exc.strerror or str(exc)), ERROR_STYLE)
+            self._show(
+                self.tr("Cannot save the settings file {path}: {error}").format(
+                    path=str(self._store.path), error=exc.strerror or str(exc)
+                ),
+                ERROR_STYLE,
+            )
             return False
         self._current = new
         self._fill(new)
@@ -169,8 +182,10 @@ class SettingsPage(QWidget):
             return self.tr("a server on this computer (no network)")
         mode, _, detail = what.partition(": ")
         if mode == "plaintext":
-            return self.tr("NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in "
-                           "the settings file").format(mode=detail)
+            return self.tr(
+                "NOT verified (sslmode={mode}): chosen with allow_plaintext_remote in "
+                "the settings file"
+            ).format(mode=detail)
         return self.tr("TLS {mode}, CA file {ca}").format(mode=mode, ca=detail)
 
     def _fill(self, settings: Settings) -> None:
@@ -179,11 +194,14 @@ class SettingsPage(QWidget):
         self.ui.workstationEdit.setText(settings.workstation)
         self.ui.hallCodeEdit.setText(settings.hall_code)
         self.ui.languageCombo.setCurrentIndex(
-            max(0, self.ui.languageCombo.findData(settings.language)))
+            max(0, self.ui.languageCombo.findData(settings.language))
+        )
         self.ui.paperWidthCombo.setCurrentIndex(
-            max(0, self.ui.paperWidthCombo.findData(settings.paper_width_mm)))
+            max(0, self.ui.paperWidthCombo.findData(settings.paper_width_mm))
+        )
         self.after_payment_combo.setCurrentIndex(
-            max(0, self.after_payment_combo.findData(settings.after_payment_focus)))
+            max(0, self.after_payment_combo.findData(settings.after_payment_focus))
+        )
         self.printer_section.fill(settings)
 
     def _field_names(self) -> dict[str, tuple[str, QWidget]]:
@@ -193,8 +211,10 @@ class SettingsPage(QWidget):
             "hall_code": (self.tr("Hall code"), self.ui.hallCodeEdit),
             "language": (self.tr("Language"), self.ui.languageCombo),
             "paper_width_mm": (self.tr("Receipt paper width"), self.ui.paperWidthCombo),
-            "after_payment_focus": (self.tr("After a payment, the cursor goes to"),
-                                    self.after_payment_combo),
+            "after_payment_focus": (
+                self.tr("After a payment, the cursor goes to"),
+                self.after_payment_combo,
+            ),
         }
 
     def _problem(self, field: str, message: str) -> FieldProblem:
@@ -213,16 +233,19 @@ class SettingsPage(QWidget):
             raise self._problem("hall_code", self.tr("must not be empty."))
         if not HALL_CODE_RE.match(hall_code):
             raise self._problem(
-                "hall_code", self.tr("use up to 16 letters, digits, - or _ (for example HQ)."))
+                "hall_code", self.tr("use up to 16 letters, digits, - or _ (for example HQ).")
+            )
         try:
-            return self.printer_section.apply(self._current.with_changes(
-                database_url=url,
-                workstation=workstation,
-                hall_code=hall_code,
-                language=self.ui.languageCombo.currentData(),
-                paper_width_mm=self.ui.paperWidthCombo.currentData(),
-                after_payment_focus=self.after_payment_combo.currentData(),
-            ))
+            return self.printer_section.apply(
+                self._current.with_changes(
+                    database_url=url,
+                    workstation=workstation,
+                    hall_code=hall_code,
+                    language=self.ui.languageCombo.currentData(),
+                    paper_width_mm=self.ui.paperWidthCombo.currentData(),
+                    after_payment_focus=self.after_payment_combo.currentData(),
+                )
+            )
         except PrinterFieldError as problem:
             raise FieldProblem(problem.field, problem.message, problem.widget) from None
         except SettingsError as exc:  # the registry's own rules, as a last line
@@ -233,20 +256,29 @@ class SettingsPage(QWidget):
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise self._problem("database_url", self.tr(
-                "not a database address; for example {example}.").format(example=example)
+            raise self._problem(
+                "database_url",
+                self.tr("not a database address; for example {example}.").format(example=example),
             ) from None
         backend = parsed.get_backend_name()
         if backend not in ("postgresql", "postgres"):
-            raise self._problem("database_url", self.tr(
-                "only PostgreSQL is supported: a shared server's address, for example "
-                "{example}, or empty for the database on this computer.").format(example=example))
+            raise self._problem(
+                "database_url",
+                self.tr(
+                    "only PostgreSQL is supported: a shared server's address, for example "
+                    "{example}, or empty for the database on this computer."
+                ).format(example=example),
+            )
         if parsed.password is not None:
-            raise self._problem("database_url", self.tr(
-                "must not contain a password; each clerk types theirs at sign-in."))
+            raise self._problem(
+                "database_url",
+                self.tr("must not contain a password; each clerk types theirs at sign-in."),
+            )
         if not parsed.database:
-            raise self._problem("database_url", self.tr(
-                "name the database; for example {example}.").format(example=example))
+            raise self._problem(
+                "database_url",
+                self.tr("name the database; for example {example}.").format(example=example),
+            )
 
     def _show(self, text: str, style: str) -> None:
         self.ui.messageLabel.setStyleSheet(style)

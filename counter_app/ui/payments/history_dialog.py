@@ -44,9 +44,15 @@ def default_periods(now: datetime | None = None) -> tuple[Period, Period]:
 
 
 class HistoryDialog(QDialog):
-    def __init__(self, workplace: Workplace, account: PayableAccount, shift_id: int | None,
-                 parent: QWidget | None = None, *,
-                 unresolved: dict[int, ReversalDialog] | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        account: PayableAccount,
+        shift_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        unresolved: dict[int, ReversalDialog] | None = None,
+    ):
         super().__init__(parent)
         self.unresolved = {} if unresolved is None else unresolved
         self.workplace = workplace
@@ -66,9 +72,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.status_label)
         buttons = QDialogButtonBox(self)
         self.reprint_button = buttons.addButton(
-            self.tr("Reprint (Ctrl+P)"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("Reprint (Ctrl+P)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.reverse_button = buttons.addButton(
-            self.tr("Reverse (Ctrl+R)"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("Reverse (Ctrl+R)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         close = buttons.addButton(self.tr("Close (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.reprint_button.clicked.connect(self.reprint)
         self.reverse_button.clicked.connect(self.reverse)
@@ -117,13 +125,15 @@ class HistoryDialog(QDialog):
             try:
                 found.append(Period.parse(edit.text()) if edit.text().strip() else None)
             except ValueError:
-                self._refuse_period(edit, self.tr("{field}: type a month as 2026-03.")
-                                    .format(field=name))
+                self._refuse_period(
+                    edit, self.tr("{field}: type a month as 2026-03.").format(field=name)
+                )
                 return None
         first, last = found
         if first and last and first > last:
-            self._refuse_period(self.from_edit, self.tr(
-                "Paid from: the month is after the to month."))
+            self._refuse_period(
+                self.from_edit, self.tr("Paid from: the month is after the to month.")
+            )
             return None
         return first, last
 
@@ -139,9 +149,16 @@ class HistoryDialog(QDialog):
         self._say("", "")
         first, last = periods
         self.workplace.runner.submit(
-            partial(self.workplace.services.accounts.payments, self.account.account_id,
-                    from_period=first, to_period=last),
-            on_done=self._loaded, on_error=self._failed, key="payments:history")
+            partial(
+                self.workplace.services.accounts.payments,
+                self.account.account_id,
+                from_period=first,
+                to_period=last,
+            ),
+            on_done=self._loaded,
+            on_error=self._failed,
+            key="payments:history",
+        )
 
     def _loaded(self, payments) -> None:
         self.model.set_rows(payments)
@@ -168,8 +185,13 @@ class HistoryDialog(QDialog):
         self.reprint_button.setEnabled(False)
         self._say(self.tr("Reprinting {0}...").format(payment.receipt), OK_STYLE)
         self.workplace.runner.submit(
-            reprint_job, self.workplace, payment.payment_id,
-            on_done=self._reprinted, on_error=self._reprint_failed, key="payments:reprint")
+            reprint_job,
+            self.workplace,
+            payment.payment_id,
+            on_done=self._reprinted,
+            on_error=self._reprint_failed,
+            key="payments:reprint",
+        )
 
     def _reprinted(self, count: int) -> None:
         self.reprint_button.setEnabled(True)
@@ -190,11 +212,17 @@ class HistoryDialog(QDialog):
             kept.resume()
             return
         if payment.reversed:
-            self._say(self.tr("Receipt {0} is already reversed; a payment is reversed once.")
-                      .format(payment.receipt), ERROR_STYLE)
+            self._say(
+                self.tr("Receipt {0} is already reversed; a payment is reversed once.").format(
+                    payment.receipt
+                ),
+                ERROR_STYLE,
+            )
             return
         if self.shift_id is None:
-            self._say(self.tr("Open a shift first: a reversal is booked on your shift."), ERROR_STYLE)
+            self._say(
+                self.tr("Open a shift first: a reversal is booked on your shift."), ERROR_STYLE
+            )
             return
         dialog = ReversalDialog(self.workplace, self.account, payment, self.shift_id, self)
         dialog.finished.connect(partial(_reversal_closed, self.unresolved, dialog))
@@ -207,8 +235,9 @@ class HistoryDialog(QDialog):
         super().keyPressEvent(event)
 
 
-def _reversal_closed(unresolved: dict[int, ReversalDialog], dialog: ReversalDialog,
-                     _code: int) -> None:
+def _reversal_closed(
+    unresolved: dict[int, ReversalDialog], dialog: ReversalDialog, _code: int
+) -> None:
     if dialog.unresolved:
         unresolved[dialog.payment.payment_id] = dialog
     else:

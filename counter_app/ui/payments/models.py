@@ -40,8 +40,13 @@ class BillsModel(RecordTableModel[OpenBill]):
         self.selection_changed.emit()
 
     def headers(self) -> list[str]:
-        return [self.tr("Period"), self.tr("Usage (t)"), self.tr("Billed"), self.tr("Owed"),
-                self.tr("Due")]
+        return [
+            self.tr("Period"),
+            self.tr("Usage (t)"),
+            self.tr("Billed"),
+            self.tr("Owed"),
+            self.tr("Due"),
+        ]
 
     def display(self, bill: OpenBill, column: BillsModel.Columns) -> str:
         c = self.Columns
@@ -51,8 +56,13 @@ class BillsModel(RecordTableModel[OpenBill]):
 
     def sort_key(self, bill: OpenBill, column: BillsModel.Columns) -> Any:
         c = self.Columns
-        return {c.PERIOD: bill.period, c.USAGE: bill.usage, c.AMOUNT: bill.amount,
-                c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on}[column]
+        return {
+            c.PERIOD: bill.period,
+            c.USAGE: bill.usage,
+            c.AMOUNT: bill.amount,
+            c.OUTSTANDING: bill.outstanding,
+            c.DUE: bill.due_on,
+        }[column]
 
     def flags(self, index: Index):
         base = super().flags(index)
@@ -61,8 +71,11 @@ class BillsModel(RecordTableModel[OpenBill]):
         return base
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if (index.isValid() and role == Qt.ItemDataRole.CheckStateRole
-                and index.column() == self.Columns.PERIOD):
+        if (
+            index.isValid()
+            and role == Qt.ItemDataRole.CheckStateRole
+            and index.column() == self.Columns.PERIOD
+        ):
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
         return super().data(index, role)
 
@@ -77,7 +90,9 @@ class BillsModel(RecordTableModel[OpenBill]):
     def toggle(self, row: int) -> None:
         if 0 <= row < len(self._rows):
             state = Qt.CheckState.Unchecked if self._checked[row] else Qt.CheckState.Checked
-            self.setData(self.index(row, self.Columns.PERIOD), state, Qt.ItemDataRole.CheckStateRole)
+            self.setData(
+                self.index(row, self.Columns.PERIOD), state, Qt.ItemDataRole.CheckStateRole
+            )
 
     def set_checked(self, wanted) -> None:
         """Check the bills for which ``wanted(bill)`` is true, uncheck the others."""

@@ -19,16 +19,19 @@ def error_text(error: BaseException) -> str:
     """Why the outcome is unknown, for the status line."""
     if connection_lost(error):
         return QCoreApplication.translate(
-            "PaymentOutcome", "the connection to the database was lost")
+            "PaymentOutcome", "the connection to the database was lost"
+        )
     if isinstance(error, IdempotencyConflict):
         return QCoreApplication.translate(
-            "PaymentOutcome", "an earlier attempt of this payment reached the database")
+            "PaymentOutcome", "an earlier attempt of this payment reached the database"
+        )
     lines = str(getattr(error, "orig", None) or error).splitlines()
     return lines[0] if lines else type(error).__name__
 
 
-def set_enter_button(chosen: QPushButton, confirm: QPushButton, check: QPushButton,
-                     print_: QPushButton) -> None:
+def set_enter_button(
+    chosen: QPushButton, confirm: QPushButton, check: QPushButton, print_: QPushButton
+) -> None:
     """The button Enter presses: confirm (post / Done), check again (the outcome
     is unknown: confirm is hidden) or print (Done stays beside it)."""
     check.setVisible(chosen is check)
@@ -53,8 +56,15 @@ class OutcomeCheck(QObject):
 
     RETRY_DELAYS_MS = (2_000, 5_000, 10_000, 20_000, 30_000)  # then every 30 s
 
-    def __init__(self, runner: TaskRunner, key: str, lookup: Callable[..., Any], *args: Any,
-                 account_id: int | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        key: str,
+        lookup: Callable[..., Any],
+        *args: Any,
+        account_id: int | None = None,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._account_id = account_id  # changed when the lookup finds the write
         self.runner = runner
@@ -76,8 +86,14 @@ class OutcomeCheck(QObject):
         self._timer.stop()
         if self.asking:
             return
-        self.runner.submit(self._lookup, *self._args, on_done=self._answered,
-                           on_error=self._not_answered, key=self.key, changes=self._found)
+        self.runner.submit(
+            self._lookup,
+            *self._args,
+            on_done=self._answered,
+            on_error=self._not_answered,
+            key=self.key,
+            changes=self._found,
+        )
 
     def _found(self, result: object) -> int | None:
         """The account changed when the lost write is found to have happened."""

@@ -34,8 +34,9 @@ from counter_app.ui.style import ERROR_STYLE, heading_label
 
 def _load(workplace: Workplace, account_id: int | None, account_no: str | None):
     """Worker: the account with its open bills, and the clerk's open shift (one call)."""
-    account = workplace.services.payments.account_for_payment(account_id=account_id,
-                                                           account_no=account_no)
+    account = workplace.services.payments.account_for_payment(
+        account_id=account_id, account_no=account_no
+    )
     return account, account.open_shift_id
 
 
@@ -46,8 +47,9 @@ class PaymentsPage(QWidget):
     next_customer = Signal()
     shift_known = Signal(bool)  # whether the clerk has an open shift, as last read
 
-    def __init__(self, workplace: Workplace, parent: QWidget | None = None, *,
-                 state: QSettings | None = None):
+    def __init__(
+        self, workplace: Workplace, parent: QWidget | None = None, *, state: QSettings | None = None
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.account: PayableAccount | None = None
@@ -69,7 +71,8 @@ class PaymentsPage(QWidget):
         self.account_edit.setObjectName("accountNoEdit")
         self.account_edit.setPlaceholderText(self.tr("type the account no., Enter"))
         hint = self.account_edit.fontMetrics().horizontalAdvance(
-            self.account_edit.placeholderText())
+            self.account_edit.placeholderText()
+        )
         self.account_edit.setMinimumWidth(hint + 24)  # the whole hint shows
         self.account_edit.returnPressed.connect(self._find)
         row.addWidget(self.account_edit)
@@ -98,10 +101,13 @@ class PaymentsPage(QWidget):
         self._loaded_status()
         # a payment or reversal (here or elsewhere) changed the account shown
         self.account_watch = AccountWatch(
-            self, workplace.events,
+            self,
+            workplace.events,
             lambda account_id: self.account is not None and self.account.account_id == account_id,
-            lambda: self._submit(required(self.account, "account").account_id, None,
-                                 open_dialog=False))
+            lambda: self._submit(
+                required(self.account, "account").account_id, None, open_dialog=False
+            ),
+        )
 
     def _enable(self) -> None:
         busy = self.workplace.runner.is_running("payments:load")
@@ -125,9 +131,14 @@ class PaymentsPage(QWidget):
         self.status_label.setStyleSheet("")
         self.status_label.setText(self.tr("Loading..."))
         self.workplace.runner.submit(
-            _load, self.workplace, account_id, account_no,
-            on_done=partial(self._loaded, open_dialog=open_dialog), on_error=self._load_failed,
-            key="payments:load")
+            _load,
+            self.workplace,
+            account_id,
+            account_no,
+            on_done=partial(self._loaded, open_dialog=open_dialog),
+            on_error=self._load_failed,
+            key="payments:load",
+        )
         self._enable()
 
     def _loaded(self, loaded, *, open_dialog: bool) -> None:
@@ -136,10 +147,18 @@ class PaymentsPage(QWidget):
         a = self.account
         if self.account_edit.text() != a.account_no:  # re-read: the selection stays
             self.account_edit.setText(a.account_no)
-        self.summary_label.setText(self.tr(
-            "{no}  {name}  {address}\nOwed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}"
-        ).format(no=a.account_no, name=a.name, address=a.address, owed=format_money(a.owed),
-                 bills=len(a.bills), balance=format_money(a.prepayment_balance)))
+        self.summary_label.setText(
+            self.tr(
+                "{no}  {name}  {address}\nOwed ¥{owed} on {bills} bill(s); prepayment balance ¥{balance}"
+            ).format(
+                no=a.account_no,
+                name=a.name,
+                address=a.address,
+                owed=format_money(a.owed),
+                bills=len(a.bills),
+                balance=format_money(a.prepayment_balance),
+            )
+        )
         self._loaded_status()
         self._enable()
         if open_dialog:
@@ -167,8 +186,9 @@ class PaymentsPage(QWidget):
             return
         saved = self.pending.for_account(self.account.account_id)
         if saved is not None:  # unresolved before a restart: look its UUID up first
-            self.dialog = self._new_dialog(self.account, self.shift_id or saved.request.shift_id,
-                                           client_uuid=saved.client_uuid)
+            self.dialog = self._new_dialog(
+                self.account, self.shift_id or saved.request.shift_id, client_uuid=saved.client_uuid
+            )
             self.dialog.restore(saved.request, saved.waiver)
             return
         if self.shift_id is None:
@@ -177,10 +197,12 @@ class PaymentsPage(QWidget):
         self.dialog = self._new_dialog(self.account, self.shift_id)
         self.dialog.open()
 
-    def _new_dialog(self, account: PayableAccount, shift_id: int, *,
-                    client_uuid: str | None = None) -> PaymentDialog:
-        dialog = PaymentDialog(self.workplace, account, shift_id, self,
-                               pending=self.pending, client_uuid=client_uuid)
+    def _new_dialog(
+        self, account: PayableAccount, shift_id: int, *, client_uuid: str | None = None
+    ) -> PaymentDialog:
+        dialog = PaymentDialog(
+            self.workplace, account, shift_id, self, pending=self.pending, client_uuid=client_uuid
+        )
         dialog.finished.connect(self._dialog_closed)
         return dialog
 
@@ -210,19 +232,25 @@ class PaymentsPage(QWidget):
         any account: at sign-in) is unresolved."""
         pending = self.pending.entries()
         if self.account is not None and (
-                self.account.account_id in self.unresolved
-                or any(e.account_id == self.account.account_id for e in pending)):
+            self.account.account_id in self.unresolved
+            or any(e.account_id == self.account.account_id for e in pending)
+        ):
             self.status_label.setStyleSheet(ERROR_STYLE)
-            self.status_label.setText(self.tr(
-                "The outcome of the last payment of this account is unknown. Do not take the "
-                "money again: press F2 to check whether it was posted."))
+            self.status_label.setText(
+                self.tr(
+                    "The outcome of the last payment of this account is unknown. Do not take the "
+                    "money again: press F2 to check whether it was posted."
+                )
+            )
         elif self.account is None and pending:
             self.status_label.setStyleSheet(ERROR_STYLE)
-            self.status_label.setText(self.tr(
-                "The outcome of payments of accounts {0} is unknown (submitted before the "
-                "program was closed). Do not take the money again: open the account to check "
-                "whether it was posted.").format(
-                    "、".join(sorted({e.account_no for e in pending}))))
+            self.status_label.setText(
+                self.tr(
+                    "The outcome of payments of accounts {0} is unknown (submitted before the "
+                    "program was closed). Do not take the money again: open the account to check "
+                    "whether it was posted."
+                ).format("、".join(sorted({e.account_no for e in pending})))
+            )
         else:
             self.status_label.setStyleSheet("")
             self.status_label.setText("")
@@ -248,14 +276,17 @@ class PaymentsPage(QWidget):
     def show_history(self) -> None:
         if self.account is None:
             return
-        dialog = HistoryDialog(self.workplace, self.account, self.shift_id, self,
-                               unresolved=self.unresolved_reversals)
+        dialog = HistoryDialog(
+            self.workplace, self.account, self.shift_id, self, unresolved=self.unresolved_reversals
+        )
         dialog.open()
 
     def unresolved_count(self) -> int:
         """Payments of any account whose outcome is not settled (kept or saved)."""
-        return len({e.client_uuid for e in self.pending.entries()}
-                   | {d.client_uuid for d in self.unresolved.values()})
+        return len(
+            {e.client_uuid for e in self.pending.entries()}
+            | {d.client_uuid for d in self.unresolved.values()}
+        )
 
     def confirm_close(self) -> bool:
         """Before the main window closes: warn while payments are unresolved."""
@@ -263,10 +294,14 @@ class PaymentsPage(QWidget):
         if not count:
             return True
         answer = QMessageBox.warning(
-            self, self.tr("Unresolved payments"),
-            self.tr("{0} payment(s) have an unknown outcome. They are kept and checked when "
-                    "the account is opened again; do not take the money again meanwhile. "
-                    "Close anyway?").format(count),
+            self,
+            self.tr("Unresolved payments"),
+            self.tr(
+                "{0} payment(s) have an unknown outcome. They are kept and checked when "
+                "the account is opened again; do not take the money again meanwhile. "
+                "Close anyway?"
+            ).format(count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes

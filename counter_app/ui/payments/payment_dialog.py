@@ -44,10 +44,18 @@ from counter_app.ui.style import ERROR_STYLE, OK_STYLE
 
 log = logging.getLogger(__name__)
 
+
 class PaymentDialog(QDialog):
-    def __init__(self, workplace: Workplace, account: PayableAccount, shift_id: int,
-                 parent: QWidget | None = None, *, pending: PendingPayments | None = None,
-                 client_uuid: str | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        account: PayableAccount,
+        shift_id: int,
+        parent: QWidget | None = None,
+        *,
+        pending: PendingPayments | None = None,
+        client_uuid: str | None = None,
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.account = account
@@ -66,10 +74,15 @@ class PaymentDialog(QDialog):
         self.abandoned = False
         self.abandon_box: QMessageBox | None = None
         self.input_refused = False  # the status line names a field's problem
-        self.outcome = OutcomeCheck(workplace.runner, f"payment-lookup:{self.client_uuid}",
-                                    workplace.services.payments.lookup, self.client_uuid,
-                                    account.account_id, account_id=account.account_id,
-                                    parent=self)
+        self.outcome = OutcomeCheck(
+            workplace.runner,
+            f"payment-lookup:{self.client_uuid}",
+            workplace.services.payments.lookup,
+            self.client_uuid,
+            account.account_id,
+            account_id=account.account_id,
+            parent=self,
+        )
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
@@ -89,25 +102,31 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.status_label)
         self.buttons = QDialogButtonBox(self)
         self.confirm_button = self.buttons.addButton(
-            self.tr("Confirm (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Confirm (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.check_button = self.buttons.addButton(
-            self.tr("Check again (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("Check again (Enter)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.check_button.setObjectName("checkButton")
         self.print_button = self.buttons.addButton(
-            self.tr("Print the receipt (Enter)"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("Print the receipt (Enter)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.print_button.setObjectName("printButton")
         self.abandon_button = self.buttons.addButton(
-            self.tr("&Abandon this payment"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            self.tr("&Abandon this payment"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.abandon_button.setObjectName("abandonButton")
         self.abandon_button.setAutoDefault(False)
         self.abandon_button.hide()
         self.waive_button = self.buttons.addButton(
-            self.tr("&Waive late fee"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.tr("&Waive late fee"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.waive_button.setObjectName("waiveButton")
         self.waive_button.setAutoDefault(False)
         self.waive_button.clicked.connect(self.open_waiver)
         self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+            self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.abandon_button.clicked.connect(self.abandon)
         self.confirm_button.clicked.connect(self.confirm)
         self.check_button.clicked.connect(self.check_again)
@@ -141,9 +160,14 @@ class PaymentDialog(QDialog):
         self._set_posting(True)
         self._say(self.tr("Posting..."), OK_STYLE)
         self.workplace.runner.submit(
-            self.workplace.services.payments.post, request, self.workplace.actor,
-            on_done=self._posted, on_error=self._post_failed, key=f"payment:{self.client_uuid}",
-            changes=self.account.account_id)
+            self.workplace.services.payments.post,
+            request,
+            self.workplace.actor,
+            on_done=self._posted,
+            on_error=self._post_failed,
+            key=f"payment:{self.client_uuid}",
+            changes=self.account.account_id,
+        )
 
     def _set_posting(self, posting: bool) -> None:
         self.posting = posting
@@ -180,23 +204,33 @@ class PaymentDialog(QDialog):
             self._prefix = self.tr("This payment was already posted (no second charge). ")
             self._say(self.tr("Posted: ¥{0}.").format(format_money(result.amount)), OK_STYLE)
         else:
-            self._say(self.tr("Posted: ¥{amount}. Printing the receipt...").format(
-                amount=format_money(result.amount)), OK_STYLE)
+            self._say(
+                self.tr("Posted: ¥{amount}. Printing the receipt...").format(
+                    amount=format_money(result.amount)
+                ),
+                OK_STYLE,
+            )
         if result.facts is not None:  # the post's own answer says what the receipt prints
             self._facts_ready(result.facts)
             return
         self.workplace.runner.submit(
-            self.workplace.services.payments.receipt_facts, result.payment_id,
-            on_done=self._facts_ready, on_error=self._print_failed)
+            self.workplace.services.payments.receipt_facts,
+            result.payment_id,
+            on_done=self._facts_ready,
+            on_error=self._print_failed,
+        )
 
     def _facts_ready(self, facts: ReceiptFacts) -> None:
         self.printing = False
         self.facts = facts
         self.receipt_no = facts.receipt_no
         if self.posted is not None and self.posted.replayed:
-            self._say(self.tr("Posted: receipt {no}, ¥{amount}. Press Enter to print the "
-                              "receipt.").format(no=facts.receipt_no,
-                                                 amount=format_money(facts.amount)), OK_STYLE)
+            self._say(
+                self.tr(
+                    "Posted: receipt {no}, ¥{amount}. Press Enter to print the receipt."
+                ).format(no=facts.receipt_no, amount=format_money(facts.amount)),
+                OK_STYLE,
+            )
             self.confirm_button.setText(self.tr("Done (Esc)"))
             self._enter_button(self.print_button)
             self.print_button.setFocus()
@@ -212,14 +246,25 @@ class PaymentDialog(QDialog):
         self.print_button.setEnabled(False)
         if self.facts is None:  # reading what the receipt says failed: read it again
             self.workplace.runner.submit(
-                self.workplace.services.payments.receipt_facts, self.posted.payment_id,
-                on_done=self._facts_ready, on_error=self._print_failed)
+                self.workplace.services.payments.receipt_facts,
+                self.posted.payment_id,
+                on_done=self._facts_ready,
+                on_error=self._print_failed,
+            )
             return
-        self._say(self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
-            no=self.facts.receipt_no, amount=format_money(self.facts.amount)), OK_STYLE)
+        self._say(
+            self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
+                no=self.facts.receipt_no, amount=format_money(self.facts.amount)
+            ),
+            OK_STYLE,
+        )
         self.workplace.runner.submit(
-            print_receipt_job, self.workplace, self.facts,
-            on_done=self._printed, on_error=self._print_failed)
+            print_receipt_job,
+            self.workplace,
+            self.facts,
+            on_done=self._printed,
+            on_error=self._print_failed,
+        )
 
     def _printed(self, facts: ReceiptFacts) -> None:
         self.printing = False
@@ -232,12 +277,22 @@ class PaymentDialog(QDialog):
         """The payment is posted, the receipt is not: Enter prints it again here."""
         self.printing = False
         if not isinstance(error, PrintError):  # a PrintError is logged by the printer
-            log.warning("receipt of payment %s not printed", self.posted and
-                        self.posted.payment_id, exc_info=error)
+            log.warning(
+                "receipt of payment %s not printed",
+                self.posted and self.posted.payment_id,
+                exc_info=error,
+            )
         receipt = self.tr("Receipt {0}: ").format(self.receipt_no) if self.receipt_no else ""
-        self._say(receipt + print_message(error) + " " + self.tr(
-            "The payment is posted. Check the printer, then press Enter to print the "
-            "receipt again."), ERROR_STYLE)
+        self._say(
+            receipt
+            + print_message(error)
+            + " "
+            + self.tr(
+                "The payment is posted. Check the printer, then press Enter to print the "
+                "receipt again."
+            ),
+            ERROR_STYLE,
+        )
         self.print_button.setText(self.tr("Print again (Enter)"))
         self.confirm_button.setText(self.tr("Done (Esc)"))
         self._enter_button(self.print_button)
@@ -245,21 +300,27 @@ class PaymentDialog(QDialog):
 
     def open_waiver(self) -> None:
         """减免违约金: the supervisor approves at this workstation; the post names it."""
-        dialog = WaiverDialog(self.workplace, self.account.account_id, self.account.late_fee(),
-                              self)
+        dialog = WaiverDialog(
+            self.workplace, self.account.account_id, self.account.late_fee(), self
+        )
         dialog.waived.connect(self.form.set_waiver)
         dialog.open()
 
     def _post_failed(self, error: BaseException) -> None:
         self._set_posting(False)
         if isinstance(error, StaleLateFeeError):
-            self._say(self.tr("The late fee changed since it was shown; it is read again."),
-                      ERROR_STYLE)
+            self._say(
+                self.tr("The late fee changed since it was shown; it is read again."), ERROR_STYLE
+            )
             self.form.set_waiver(None)
             self._reload()
         elif isinstance(error, StaleBillsError):
-            self._say(self.tr("The bills were just paid; now owed: ¥{0}. The bills are reloaded.")
-                      .format(format_money(error.outstanding)), ERROR_STYLE)
+            self._say(
+                self.tr("The bills were just paid; now owed: ¥{0}. The bills are reloaded.").format(
+                    format_money(error.outstanding)
+                ),
+                ERROR_STYLE,
+            )
             self._reload()
         elif isinstance(error, PaymentError) and not isinstance(error, IdempotencyConflict):
             field = self.form.widget_field(error)
@@ -271,9 +332,13 @@ class PaymentDialog(QDialog):
 
     def _reload(self) -> None:
         self.workplace.runner.submit(
-            partial(self.workplace.services.payments.account_for_payment,
-                    account_id=self.account.account_id),
-            on_done=self._reloaded, on_error=lambda e: None)
+            partial(
+                self.workplace.services.payments.account_for_payment,
+                account_id=self.account.account_id,
+            ),
+            on_done=self._reloaded,
+            on_error=lambda e: None,
+        )
 
     def _reloaded(self, account: PayableAccount) -> None:
         self.account = account
@@ -286,9 +351,12 @@ class PaymentDialog(QDialog):
         """The answer was lost: keep this submission as typed and ask what happened."""
         if self.pending is not None and self.submitted is not None:
             self.pending.add(self.account.account_no, self.submitted, self.form.waiver)
-        self._await_outcome(self.tr(
-            "The outcome is unknown ({0}). Do not take the money again: checking whether "
-            "this payment was posted...").format(error_text(error)))
+        self._await_outcome(
+            self.tr(
+                "The outcome is unknown ({0}). Do not take the money again: checking whether "
+                "this payment was posted..."
+            ).format(error_text(error))
+        )
 
     def _await_outcome(self, message: str) -> None:
         self.outcome_unknown = self.ever_unknown = True
@@ -311,13 +379,17 @@ class PaymentDialog(QDialog):
             if waiver is None:  # kept without it: rebuilt from what was sent
                 fee = self.form.late_fee_computed()
                 sent = request.late_fee or Decimal("0.00")
-                waiver = Waiver(request.waiver_id, self.account.account_id, fee, fee - sent,
-                                sent, "")
+                waiver = Waiver(
+                    request.waiver_id, self.account.account_id, fee, fee - sent, sent, ""
+                )
             self.form.set_waiver(waiver)
         self.open()
-        self._await_outcome(self.tr(
-            "The outcome of this payment (submitted before the program was closed) is "
-            "unknown. Do not take the money again: checking whether it was posted..."))
+        self._await_outcome(
+            self.tr(
+                "The outcome of this payment (submitted before the program was closed) is "
+                "unknown. Do not take the money again: checking whether it was posted..."
+            )
+        )
 
     @property
     def unresolved(self) -> bool:
@@ -330,14 +402,23 @@ class PaymentDialog(QDialog):
         if self.outcome_unknown or self.posted is not None or self.posting:
             return
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("Abandon this payment"),
-            self.tr("The database says this payment was not posted. Abandon it? Take no money "
-                    "for it; a new payment of this account starts afresh."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+            QMessageBox.Icon.Warning,
+            self.tr("Abandon this payment"),
+            self.tr(
+                "The database says this payment was not posted. Abandon it? Take no money "
+                "for it; a new payment of this account starts afresh."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.buttonClicked.connect(
-            lambda button: self._abandoned()
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes else None)
+            lambda button: (
+                self._abandoned()
+                if box.standardButton(button) == QMessageBox.StandardButton.Yes
+                else None
+            )
+        )
         self.abandon_box = box
         box.open()
 
@@ -372,18 +453,32 @@ class PaymentDialog(QDialog):
         self.abandon_button.show()
         self._enter_button(self.confirm_button)
         self.form.tender_panel.fields["cash.received"].setFocus()
-        self._say(self.tr("Not posted: nothing was charged. Press Enter to submit again "
-                          "(the same payment, it can post only once), or abandon it."),
-                  ERROR_STYLE)
+        self._say(
+            self.tr(
+                "Not posted: nothing was charged. Press Enter to submit again "
+                "(the same payment, it can post only once), or abandon it."
+            ),
+            ERROR_STYLE,
+        )
 
     def _lookup_unreachable(self, seconds: int) -> None:
-        self._say(self.tr("The outcome is still unknown: the database does not answer. Do not "
-                          "take the money again. Checking again in {0} s; press Enter to "
-                          "check now.").format(seconds), ERROR_STYLE)
+        self._say(
+            self.tr(
+                "The outcome is still unknown: the database does not answer. Do not "
+                "take the money again. Checking again in {0} s; press Enter to "
+                "check now."
+            ).format(seconds),
+            ERROR_STYLE,
+        )
 
     def _lookup_failed(self, error: BaseException) -> None:
-        self._say(self.tr("The outcome is still unknown ({0}). Do not take the money again; "
-                          "press Enter to check again.").format(error_text(error)), ERROR_STYLE)
+        self._say(
+            self.tr(
+                "The outcome is still unknown ({0}). Do not take the money again; "
+                "press Enter to check again."
+            ).format(error_text(error)),
+            ERROR_STYLE,
+        )
 
     # -- messages ----------------------------------------------------------------------
 
@@ -403,8 +498,12 @@ class PaymentDialog(QDialog):
     def _recheck(self) -> None:
         """The figures changed after a refusal: say what is wrong now, or
         nothing while it is right (the focus stays where the clerk types)."""
-        if not self.input_refused or self.posting or self.posted is not None \
-                or self.outcome_unknown:
+        if (
+            not self.input_refused
+            or self.posting
+            or self.posted is not None
+            or self.outcome_unknown
+        ):
             return
         problem = self.form.problem()
         if problem is None:

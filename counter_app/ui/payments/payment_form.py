@@ -73,7 +73,10 @@ class PaymentForm(QWidget):
         a = self.account
         head = QLabel(
             self.tr("Account {no}   {name}   {address}").format(
-                no=a.account_no, name=a.name, address=a.address), self)
+                no=a.account_no, name=a.name, address=a.address
+            ),
+            self,
+        )
         head.setObjectName("accountLabel")
         layout.addWidget(head)
         self.bills = BillsModel(self)
@@ -84,9 +87,11 @@ class PaymentForm(QWidget):
 
         modes = QHBoxLayout()
         self.mode_buttons = QButtonGroup(self)
-        for mode, text in ((Mode.BILLS, self.tr("Pay chosen bills (F5)")),
-                           (Mode.CUSTOM, self.tr("Custom amount, oldest first (F6)")),
-                           (Mode.DEPOSIT, self.tr("Prepayment only (F7)"))):
+        for mode, text in (
+            (Mode.BILLS, self.tr("Pay chosen bills (F5)")),
+            (Mode.CUSTOM, self.tr("Custom amount, oldest first (F6)")),
+            (Mode.DEPOSIT, self.tr("Prepayment only (F7)")),
+        ):
             button = QRadioButton(text, self)
             self.mode_buttons.addButton(button, mode)
             modes.addWidget(button)
@@ -129,8 +134,12 @@ class PaymentForm(QWidget):
         self.bills.selection_changed.connect(self._recalculate)
         self.amount_edit.textChanged.connect(self._recalculate)
         self.tender_panel.changed.connect(self._tenders_changed)
-        for signal in (self.bills.selection_changed, self.amount_edit.textChanged,
-                       self.tender_panel.changed, self.mode_buttons.idToggled):
+        for signal in (
+            self.bills.selection_changed,
+            self.amount_edit.textChanged,
+            self.tender_panel.changed,
+            self.mode_buttons.idToggled,
+        ):
             signal.connect(self.edited)
         self.amount_edit.installEventFilter(self)
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.bills_view)
@@ -138,9 +147,12 @@ class PaymentForm(QWidget):
         space.activated.connect(lambda: self.bills.toggle(self.bills_view.currentIndex().row()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (watched is self.amount_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.amount_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.amount_entered.emit()
             return True  # never the dialog's default button
         return super().eventFilter(watched, event)
@@ -212,13 +224,18 @@ class PaymentForm(QWidget):
         if fee == ZERO:
             self.fee_label.setText("")
         elif self.waiver is not None:
-            self.fee_label.setText(self.tr(
-                "Late fee ¥{fee}, waived ¥{waived} (approved by {who}): ¥{due}").format(
-                fee=format_money(fee), waived=format_money(self.late_fee_waived()),
-                who=self.waiver.supervisor_name, due=format_money(self.late_fee_due())))
+            self.fee_label.setText(
+                self.tr("Late fee ¥{fee}, waived ¥{waived} (approved by {who}): ¥{due}").format(
+                    fee=format_money(fee),
+                    waived=format_money(self.late_fee_waived()),
+                    who=self.waiver.supervisor_name,
+                    due=format_money(self.late_fee_due()),
+                )
+            )
         else:
-            self.fee_label.setText(self.tr("Late fee ¥{0} (overdue bills)").format(
-                format_money(fee)))
+            self.fee_label.setText(
+                self.tr("Late fee ¥{0} (overdue bills)").format(format_money(fee))
+            )
 
     def _recalculate(self) -> None:
         if self.posted:
@@ -239,7 +256,8 @@ class PaymentForm(QWidget):
     def _show_figures(self) -> None:
         change = self.tender_panel.change()
         self.change_label.setText(
-            self.tr("Change ¥{0}").format(format_money(change)) if change is not None else "")
+            self.tr("Change ¥{0}").format(format_money(change)) if change is not None else ""
+        )
         self._show_surplus()
 
     def _show_surplus(self) -> None:
@@ -254,17 +272,20 @@ class PaymentForm(QWidget):
         if surplus < ZERO:
             self._say_surplus(self.tr("Short ¥{0}").format(format_money(-surplus)), ERROR_STYLE)
         elif surplus > ZERO and self.tender_panel.amount(Tender.PREPAYMENT) > ZERO:
-            self._say_surplus(payment_message("prepayment_surplus", "prepayment.amount"),
-                              ERROR_STYLE)
+            self._say_surplus(
+                payment_message("prepayment_surplus", "prepayment.amount"), ERROR_STYLE
+            )
         elif surplus > ZERO:
-            self._say_surplus(self.surplus_text(
-                surplus, self.account.prepayment_balance + surplus), OK_STYLE)
+            self._say_surplus(
+                self.surplus_text(surplus, self.account.prepayment_balance + surplus), OK_STYLE
+            )
         else:
             self._say_surplus("", "")
 
     def surplus_text(self, surplus: Decimal, balance: Decimal) -> str:
         return self.tr("To prepayment ¥{amount}, balance after ¥{balance}").format(
-            amount=format_money(surplus), balance=format_money(balance))
+            amount=format_money(surplus), balance=format_money(balance)
+        )
 
     def _say_surplus(self, text: str, style: str) -> None:
         self.surplus_label.setStyleSheet(style)
@@ -278,12 +299,16 @@ class PaymentForm(QWidget):
         self.set_locked(True)
         if result.replayed:
             self.tender_panel.set_tenders(result.tenders)
-            self.due_label.setText(self.tr("Paid to bills ¥{0}").format(
-                format_money(result.amount - result.deposit)))
+            self.due_label.setText(
+                self.tr("Paid to bills ¥{0}").format(format_money(result.amount - result.deposit))
+            )
         self.change_label.setText(
-            self.tr("Change ¥{0}").format(format_money(result.change)) if result.change else "")
-        self._say_surplus(self.surplus_text(result.deposit, result.balance_after)
-                          if result.deposit else "", OK_STYLE)
+            self.tr("Change ¥{0}").format(format_money(result.change)) if result.change else ""
+        )
+        self._say_surplus(
+            self.surplus_text(result.deposit, result.balance_after) if result.deposit else "",
+            OK_STYLE,
+        )
 
     def show_request(self, request: PaymentRequest) -> None:
         """Fill the form with an earlier submission (kept across a restart):
@@ -313,8 +338,9 @@ class PaymentForm(QWidget):
             raise InputRefused("custom", payment_message("over_allocation", "custom"))
         return amount
 
-    def build_request(self, client_uuid: str, shift_id: int, *,
-                      normalise: bool = True) -> PaymentRequest:
+    def build_request(
+        self, client_uuid: str, shift_id: int, *, normalise: bool = True
+    ) -> PaymentRequest:
         """The request from what is typed; InputRefused names the field at fault:
         the amount field first (its own problem, not a consequence of it)."""
         account_id = self.account.account_id
@@ -332,11 +358,18 @@ class PaymentForm(QWidget):
         if funds < to_bills + fee:
             raise InputRefused("cash.amount", payment_message("short", "tenders"))
         return PaymentRequest(
-            client_uuid, account_id, shift_id, tenders, to_bills,
-            bill_ids=tuple(b.bill_id for b in chosen), expected_owed=owed,
+            client_uuid,
+            account_id,
+            shift_id,
+            tenders,
+            to_bills,
+            bill_ids=tuple(b.bill_id for b in chosen),
+            expected_owed=owed,
             late_fee=fee if to_bills > ZERO else None,
-            waiver_id=self.waiver.waiver_id if self.waiver is not None and to_bills > ZERO
-            else None)
+            waiver_id=self.waiver.waiver_id
+            if self.waiver is not None and to_bills > ZERO
+            else None,
+        )
 
     def problem(self) -> InputRefused | None:
         """What is wrong with the input now (nothing changed on screen)."""

@@ -38,16 +38,29 @@ def _money(value: Decimal | None) -> str | None:
 def _dump(database: str, entry: PendingPayment) -> dict:
     r = entry.request
     return {
-        "database": database, "account_no": entry.account_no, "uuid": r.client_uuid,
-        "account_id": r.account_id, "shift_id": r.shift_id, "to_bills": str(r.to_bills),
-        "bill_ids": list(r.bill_ids), "expected_owed": _money(r.expected_owed),
-        "tenders": [[t.tender.value, str(t.amount), _money(t.received), t.reference]
-                    for t in r.tenders],
-        "late_fee": _money(r.late_fee), "waiver_id": r.waiver_id,
-        "waiver": None if entry.waiver is None else {
-            "waiver_id": entry.waiver.waiver_id, "account_id": entry.waiver.account_id,
-            "fee": str(entry.waiver.fee), "waived": str(entry.waiver.waived),
-            "due": str(entry.waiver.due), "supervisor_name": entry.waiver.supervisor_name},
+        "database": database,
+        "account_no": entry.account_no,
+        "uuid": r.client_uuid,
+        "account_id": r.account_id,
+        "shift_id": r.shift_id,
+        "to_bills": str(r.to_bills),
+        "bill_ids": list(r.bill_ids),
+        "expected_owed": _money(r.expected_owed),
+        "tenders": [
+            [t.tender.value, str(t.amount), _money(t.received), t.reference] for t in r.tenders
+        ],
+        "late_fee": _money(r.late_fee),
+        "waiver_id": r.waiver_id,
+        "waiver": None
+        if entry.waiver is None
+        else {
+            "waiver_id": entry.waiver.waiver_id,
+            "account_id": entry.waiver.account_id,
+            "fee": str(entry.waiver.fee),
+            "waived": str(entry.waiver.waived),
+            "due": str(entry.waiver.due),
+            "supervisor_name": entry.waiver.supervisor_name,
+        },
     }
 
 
@@ -57,18 +70,32 @@ def _waiver(row: dict, request: PaymentRequest) -> Waiver | None:
     w = row.get("waiver")
     if w is None or request.waiver_id is None or w["waiver_id"] != request.waiver_id:
         return None
-    return Waiver(int(w["waiver_id"]), int(w["account_id"]), Decimal(w["fee"]),
-                  Decimal(w["waived"]), Decimal(w["due"]), w["supervisor_name"])
+    return Waiver(
+        int(w["waiver_id"]),
+        int(w["account_id"]),
+        Decimal(w["fee"]),
+        Decimal(w["waived"]),
+        Decimal(w["due"]),
+        w["supervisor_name"],
+    )
 
 
 def _load(row: dict) -> PendingPayment:
     request = PaymentRequest(
-        client_uuid=row["uuid"], account_id=int(row["account_id"]), shift_id=int(row["shift_id"]),
+        client_uuid=row["uuid"],
+        account_id=int(row["account_id"]),
+        shift_id=int(row["shift_id"]),
         tenders=tuple(
-            TenderInput(Tender(kind), Decimal(amount),
-                        None if received is None else Decimal(received), reference)
-            for kind, amount, received, reference in row["tenders"]),
-        to_bills=Decimal(row["to_bills"]), bill_ids=tuple(row["bill_ids"]),
+            TenderInput(
+                Tender(kind),
+                Decimal(amount),
+                None if received is None else Decimal(received),
+                reference,
+            )
+            for kind, amount, received, reference in row["tenders"]
+        ),
+        to_bills=Decimal(row["to_bills"]),
+        bill_ids=tuple(row["bill_ids"]),
         expected_owed=None if row["expected_owed"] is None else Decimal(row["expected_owed"]),
         late_fee=None if row.get("late_fee") is None else Decimal(row["late_fee"]),
         waiver_id=row.get("waiver_id"),
@@ -115,12 +142,12 @@ class PendingPayments:
     def for_account(self, account_id: int) -> PendingPayment | None:
         return next((e for e in self.entries() if e.account_id == account_id), None)
 
-    def add(self, account_no: str, request: PaymentRequest,
-            waiver: Waiver | None = None) -> None:
+    def add(self, account_no: str, request: PaymentRequest, waiver: Waiver | None = None) -> None:
         """Keep (or update) the submission ``request.client_uuid`` (with the
         waiver it names, as shown)."""
-        if request.waiver_id is None or (waiver is not None
-                                         and waiver.waiver_id != request.waiver_id):
+        if request.waiver_id is None or (
+            waiver is not None and waiver.waiver_id != request.waiver_id
+        ):
             waiver = None
         rows = [r for r in self._rows() if r.get("uuid") != request.client_uuid]
         rows.append(_dump(self.database, PendingPayment(account_no, request, waiver)))

@@ -31,19 +31,25 @@ def _bills(facts: ReceiptFacts) -> tuple[BillLine, ...]:
 
 
 def _tenders(facts: ReceiptFacts) -> tuple[TenderLine, ...]:
-    return tuple(
-        TenderLine(t.tender, t.amount, t.reference)
-        for t in facts.tenders
-    )
+    return tuple(TenderLine(t.tender, t.amount, t.reference) for t in facts.tenders)
 
 
 def receipt_data(facts: ReceiptFacts) -> ReceiptData:
     return ReceiptData(
-        utility=_utility(facts), receipt_no=facts.receipt_no, paid_at=facts.paid_at,
-        clerk=facts.clerk_name, account_no=facts.account_no, customer_name=facts.customer_name,
-        address=facts.address, bills=_bills(facts), tenders=_tenders(facts),
-        change=facts.change, prepaid=facts.deposit, balance_after=facts.balance_after,
-        late_fee=facts.late_fee, late_fee_waived=facts.late_fee_waived,
+        utility=_utility(facts),
+        receipt_no=facts.receipt_no,
+        paid_at=facts.paid_at,
+        clerk=facts.clerk_name,
+        account_no=facts.account_no,
+        customer_name=facts.customer_name,
+        address=facts.address,
+        bills=_bills(facts),
+        tenders=_tenders(facts),
+        change=facts.change,
+        prepaid=facts.deposit,
+        balance_after=facts.balance_after,
+        late_fee=facts.late_fee,
+        late_fee_waived=facts.late_fee_waived,
     )
 
 
@@ -52,12 +58,20 @@ def reversal_data(facts: ReceiptFacts) -> ReversalData:
     if reversal is None:
         raise LookupError(f"payment {facts.payment_id} is not reversed")
     return ReversalData(
-        utility=_utility(facts), reversal_no=f"{facts.receipt_no}-R",
-        reversed_at=reversal.reversed_at, clerk=reversal.clerk_name,
-        supervisor=reversal.supervisor_name, original_receipt_no=facts.receipt_no,
-        original_paid_at=facts.paid_at, account_no=facts.account_no,
-        customer_name=facts.customer_name, address=facts.address, amount=facts.amount,
-        reason=reversal.reason, bills=_bills(facts), refunds=_tenders(facts),
+        utility=_utility(facts),
+        reversal_no=f"{facts.receipt_no}-R",
+        reversed_at=reversal.reversed_at,
+        clerk=reversal.clerk_name,
+        supervisor=reversal.supervisor_name,
+        original_receipt_no=facts.receipt_no,
+        original_paid_at=facts.paid_at,
+        account_no=facts.account_no,
+        customer_name=facts.customer_name,
+        address=facts.address,
+        amount=facts.amount,
+        reason=reversal.reason,
+        bills=_bills(facts),
+        refunds=_tenders(facts),
     )
 
 

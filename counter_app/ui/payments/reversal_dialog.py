@@ -35,20 +35,39 @@ def _local(moment: datetime) -> str:
 
 
 def reverse_with_supervisor(
-    workplace: Workplace, payment_id: int, reason: str, username: str, password: str,
-    shift_id: int, client_uuid: str,
+    workplace: Workplace,
+    payment_id: int,
+    reason: str,
+    username: str,
+    password: str,
+    shift_id: int,
+    client_uuid: str,
 ) -> ReversalResult:
     """Worker: the reversal on the supervisor's own connection."""
     return as_supervisor(
-        workplace, username, password, ReversalError,
+        workplace,
+        username,
+        password,
+        ReversalError,
         lambda services: services.reversals.reverse(
-            payment_id=payment_id, reason=reason, actor=workplace.actor, shift_id=shift_id,
-            client_uuid=client_uuid))
+            payment_id=payment_id,
+            reason=reason,
+            actor=workplace.actor,
+            shift_id=shift_id,
+            client_uuid=client_uuid,
+        ),
+    )
 
 
 class ReversalDialog(QDialog):
-    def __init__(self, workplace: Workplace, account: PayableAccount, payment: PaymentSummary,
-                 shift_id: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        account: PayableAccount,
+        payment: PaymentSummary,
+        shift_id: int,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.payment = payment
@@ -58,10 +77,15 @@ class ReversalDialog(QDialog):
         self.reversal: ReversalResult | None = None  # what was booked
         self.outcome_unknown = False
         self.ever_unknown = False  # its UUID is reused until booked
-        self.outcome = OutcomeCheck(workplace.runner, f"reversal-lookup:{self.client_uuid}",
-                                    workplace.services.reversals.lookup, payment.payment_id,
-                                    self.client_uuid, account_id=account.account_id,
-                                    parent=self)
+        self.outcome = OutcomeCheck(
+            workplace.runner,
+            f"reversal-lookup:{self.client_uuid}",
+            workplace.services.reversals.lookup,
+            payment.payment_id,
+            self.client_uuid,
+            account_id=account.account_id,
+            parent=self,
+        )
         self.outcome.resolved.connect(self._looked_up)
         self.outcome.unreachable.connect(self._lookup_unreachable)
         self.outcome.failed.connect(self._lookup_failed)
@@ -70,15 +94,26 @@ class ReversalDialog(QDialog):
         ui = self.ui
         self.setWindowTitle(self.tr("Reverse payment {0}").format(payment.receipt))
         tenders = "、".join(
-            f"{tender_name(t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders)
-        ui.paymentLabel.setText(self.tr(
-            "Receipt {receipt}   account {no} {name}\nAmount ¥{amount}   {tenders}\nPeriods: {periods}"
-        ).format(receipt=payment.receipt, no=account.account_no, name=account.name,
-                 amount=format_money(payment.amount), tenders=tenders,
-                 periods="、".join(payment.periods) or "-"))
+            f"{tender_name(t.tender)} ¥{format_money(t.amount)}" for t in payment.tenders
+        )
+        ui.paymentLabel.setText(
+            self.tr(
+                "Receipt {receipt}   account {no} {name}\nAmount ¥{amount}   {tenders}\nPeriods: {periods}"
+            ).format(
+                receipt=payment.receipt,
+                no=account.account_no,
+                name=account.name,
+                amount=format_money(payment.amount),
+                tenders=tenders,
+                periods="、".join(payment.periods) or "-",
+            )
+        )
         self.facts_label = ui.factsLabel
-        self.facts_label.setText(self.tr("Taken {0}; looking up its shift and the reversal "
-                                         "policy...").format(_local(payment.paid_at)))
+        self.facts_label.setText(
+            self.tr("Taken {0}; looking up its shift and the reversal policy...").format(
+                _local(payment.paid_at)
+            )
+        )
         self.warning_label = ui.warningLabel
         self.warning_label.setStyleSheet(ALARM_STYLE)
         self.warning_label.hide()
@@ -98,38 +133,70 @@ class ReversalDialog(QDialog):
         self._enter_button(self.confirm_button)
         self.reason_edit.setFocus()
         self.facts: ReversalFacts | None = None
-        workplace.runner.submit(workplace.services.reversals.facts, payment.payment_id, shift_id,
-                                on_done=self._show_facts, on_error=self._facts_failed)
+        workplace.runner.submit(
+            workplace.services.reversals.facts,
+            payment.payment_id,
+            shift_id,
+            on_done=self._show_facts,
+            on_error=self._facts_failed,
+        )
 
     # -- what the supervisor approves ----------------------------------------------------
 
     def _show_facts(self, facts: ReversalFacts) -> None:
         self.facts = facts
-        shift = (self.tr("this shift") if facts.same_shift else
-                 self.tr("shift {0} of {1}, opened {2}").format(
-                     facts.shift_id, facts.shift_clerk, _local(facts.shift_opened_at)))
-        self.facts_label.setText(self.tr("Taken {when} ({age}) in {shift}.").format(
-            when=_local(facts.paid_at), age=self._age(facts.age_days), shift=shift))
+        shift = (
+            self.tr("this shift")
+            if facts.same_shift
+            else self.tr("shift {0} of {1}, opened {2}").format(
+                facts.shift_id, facts.shift_clerk, _local(facts.shift_opened_at)
+            )
+        )
+        self.facts_label.setText(
+            self.tr("Taken {when} ({age}) in {shift}.").format(
+                when=_local(facts.paid_at), age=self._age(facts.age_days), shift=shift
+            )
+        )
         if not facts.allowed:
-            self.warning_label.setText(self.tr(
-                "The utility reverses payments on the day they were taken only: this one was "
-                "taken {0}. It cannot be reversed here.").format(self._age(facts.age_days)))
+            self.warning_label.setText(
+                self.tr(
+                    "The utility reverses payments on the day they were taken only: this one was "
+                    "taken {0}. It cannot be reversed here."
+                ).format(self._age(facts.age_days))
+            )
             self.warning_label.show()
             self.confirm_button.setEnabled(False)
             self.reason_edit.setReadOnly(True)
             self.cancel_button.setFocus()
             return
         if facts.warn:
-            refund = "、".join(f"{tender_name(t.tender)} −{format_money(t.amount)}"
-                              for t in self.payment.tenders)
-            reason = (self.tr("This payment was taken {0}.").format(self._age(facts.age_days))
-                      if facts.policy.warns(facts.age_days)
-                      else self.tr("Another shift took this payment."))
-            rule = (self.tr("Say in the reason why it is reversed now.")
-                    if facts.policy.scope is ReversalScope.ANY_TIME else "")
-            self.warning_label.setText(" ".join(filter(None, (
-                reason, self.tr("Its refund is booked in today's day-close of this shift: "
-                                "{0}.").format(refund), rule))))
+            refund = "、".join(
+                f"{tender_name(t.tender)} −{format_money(t.amount)}" for t in self.payment.tenders
+            )
+            reason = (
+                self.tr("This payment was taken {0}.").format(self._age(facts.age_days))
+                if facts.policy.warns(facts.age_days)
+                else self.tr("Another shift took this payment.")
+            )
+            rule = (
+                self.tr("Say in the reason why it is reversed now.")
+                if facts.policy.scope is ReversalScope.ANY_TIME
+                else ""
+            )
+            self.warning_label.setText(
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            reason,
+                            self.tr(
+                                "Its refund is booked in today's day-close of this shift: {0}."
+                            ).format(refund),
+                            rule,
+                        ),
+                    )
+                )
+            )
             self.warning_label.show()
 
     def _age(self, days: int) -> str:
@@ -138,8 +205,11 @@ class ReversalDialog(QDialog):
         return self.tr("%n day(s) ago", "", days)
 
     def _facts_failed(self, error: BaseException) -> None:
-        self.facts_label.setText(self.tr("Taken {0}; its shift could not be looked up ({1}).")
-                                 .format(_local(self.payment.paid_at), error_text(error)))
+        self.facts_label.setText(
+            self.tr("Taken {0}; its shift could not be looked up ({1}).").format(
+                _local(self.payment.paid_at), error_text(error)
+            )
+        )
 
     def _enter_button(self, button: QPushButton) -> None:
         set_enter_button(button, self.confirm_button, self.check_button, self.print_button)
@@ -173,19 +243,32 @@ class ReversalDialog(QDialog):
             return
         username = self.supervisor_edit.text().strip()
         if not username:
-            self._refuse(self.tr("Supervisor: type the supervisor's username."), self.supervisor_edit)
+            self._refuse(
+                self.tr("Supervisor: type the supervisor's username."), self.supervisor_edit
+            )
             return
         if not self.password_edit.text():
-            self._refuse(self.tr("Password: the supervisor types the password."), self.password_edit)
+            self._refuse(
+                self.tr("Password: the supervisor types the password."), self.password_edit
+            )
             return
         self.confirm_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self._say(self.tr("Reversing..."), OK_STYLE)
         self.workplace.runner.submit(
-            reverse_with_supervisor, self.workplace, self.payment.payment_id, reason, username,
-            self.password_edit.text(), self.shift_id, self.client_uuid,
-            on_done=self._reversed, on_error=self._failed, key=f"reversal:{self.client_uuid}",
-            changes=self.account_id)
+            reverse_with_supervisor,
+            self.workplace,
+            self.payment.payment_id,
+            reason,
+            username,
+            self.password_edit.text(),
+            self.shift_id,
+            self.client_uuid,
+            on_done=self._reversed,
+            on_error=self._failed,
+            key=f"reversal:{self.client_uuid}",
+            changes=self.account_id,
+        )
 
     def _reversed(self, result: ReversalResult) -> None:
         """Booked by this request, or (``result.replayed``) by an earlier one of
@@ -201,8 +284,12 @@ class ReversalDialog(QDialog):
         if result.replayed:
             self.confirm_button.setText(self.tr("Done (Esc)"))
             self._enter_button(self.print_button)
-            self._say(self.tr("This reversal was booked (not twice). Press Enter to print the "
-                              "reversal slip."), OK_STYLE)
+            self._say(
+                self.tr(
+                    "This reversal was booked (not twice). Press Enter to print the reversal slip."
+                ),
+                OK_STYLE,
+            )
             return
         self._enter_button(self.confirm_button)
         self.print_slip()
@@ -213,8 +300,12 @@ class ReversalDialog(QDialog):
         self.print_button.setEnabled(False)
         self._say(self.tr("Reversed. Printing the reversal slip..."), OK_STYLE)
         self.workplace.runner.submit(
-            print_reversal_job, self.workplace, self.payment.payment_id,
-            on_done=self._slip_printed, on_error=self._slip_failed)
+            print_reversal_job,
+            self.workplace,
+            self.payment.payment_id,
+            on_done=self._slip_printed,
+            on_error=self._slip_failed,
+        )
 
     def _slip_printed(self, _facts: object) -> None:
         self.confirm_button.setText(self.tr("Done (Enter)"))
@@ -234,14 +325,18 @@ class ReversalDialog(QDialog):
             texts = {
                 "already": self.tr("Payment: already reversed; a payment is reversed once."),
                 "supervisor": self.tr("Supervisor: this user is not a supervisor."),
-                "no_authenticator": self.tr("Supervisor: supervisors cannot sign in on this "
-                                            "workstation."),
-                "prepayment_used": self.tr("Payment: the prepayment it deposited has been used "
-                                           "since; reverse the later payments first."),
+                "no_authenticator": self.tr(
+                    "Supervisor: supervisors cannot sign in on this workstation."
+                ),
+                "prepayment_used": self.tr(
+                    "Payment: the prepayment it deposited has been used "
+                    "since; reverse the later payments first."
+                ),
                 "shift": self.tr("Shift: your shift is closed; open a shift first."),
                 "reason": self.tr("Reason: give the reason for the reversal."),
-                "policy": self.tr("Payment: the utility reverses payments on the day they were "
-                                  "taken only."),
+                "policy": self.tr(
+                    "Payment: the utility reverses payments on the day they were taken only."
+                ),
             }
             widget = self.reason_edit if error.field == "reason" else self.supervisor_edit
             self._refuse(texts.get(error.code, str(error)), widget)
@@ -266,8 +361,12 @@ class ReversalDialog(QDialog):
         self._lock(True)
         self.cancel_button.setEnabled(True)
         self._enter_button(self.check_button)
-        self._say(self.tr("The outcome is unknown ({0}). Checking whether the payment was "
-                          "reversed...").format(error_text(error)), ERROR_STYLE)
+        self._say(
+            self.tr(
+                "The outcome is unknown ({0}). Checking whether the payment was reversed..."
+            ).format(error_text(error)),
+            ERROR_STYLE,
+        )
         self.outcome.check()
 
     def check_again(self) -> None:
@@ -283,13 +382,22 @@ class ReversalDialog(QDialog):
         self.outcome_unknown = False
         self._lock(False)
         self._enter_button(self.confirm_button)
-        self._say(self.tr("Not reversed: nothing was booked. Press Enter to try again "
-                          "(the same reversal, booked at most once)."), ERROR_STYLE)
+        self._say(
+            self.tr(
+                "Not reversed: nothing was booked. Press Enter to try again "
+                "(the same reversal, booked at most once)."
+            ),
+            ERROR_STYLE,
+        )
 
     def _lookup_unreachable(self, seconds: int) -> None:
-        self._say(self.tr("The outcome is still unknown: the database does not answer. "
-                          "Checking again in {0} s; press Enter to check now.").format(seconds),
-                  ERROR_STYLE)
+        self._say(
+            self.tr(
+                "The outcome is still unknown: the database does not answer. "
+                "Checking again in {0} s; press Enter to check now."
+            ).format(seconds),
+            ERROR_STYLE,
+        )
 
     def _lookup_failed(self, error: BaseException) -> None:
         if isinstance(error, ReversalError):  # reversed meanwhile by another request
@@ -298,8 +406,12 @@ class ReversalDialog(QDialog):
             self._enter_button(self.confirm_button)
             self._failed(error)
             return
-        self._say(self.tr("The outcome is still unknown ({0}); press Enter to check again.")
-                  .format(error_text(error)), ERROR_STYLE)
+        self._say(
+            self.tr("The outcome is still unknown ({0}); press Enter to check again.").format(
+                error_text(error)
+            ),
+            ERROR_STYLE,
+        )
 
     def reject(self) -> None:
         if not self.cancel_button.isEnabled() and self.reversal is None:

@@ -57,8 +57,15 @@ class OpenShiftDialog(QDialog):
         self._busy(True)
         self._say(self.tr("Opening the shift..."), OK_STYLE)
         w = self.workplace
-        w.runner.submit(w.services.shifts.open, w.actor, w.clerk.hall_code, amount,
-                        on_done=self._opened, on_error=self._failed, key=SHIFT_KEY)
+        w.runner.submit(
+            w.services.shifts.open,
+            w.actor,
+            w.clerk.hall_code,
+            amount,
+            on_done=self._opened,
+            on_error=self._failed,
+            key=SHIFT_KEY,
+        )
 
     def _refuse(self, message: str) -> None:
         self._say(message, ERROR_STYLE)
@@ -78,15 +85,24 @@ class OpenShiftDialog(QDialog):
         if isinstance(error, ShiftError) and error.code == "already_open":
             # opened meanwhile (another window, or a lost answer): use that shift
             w = self.workplace
-            w.runner.submit(w.services.shifts.current, w.clerk.id,
-                            on_done=self._opened, on_error=self._failed, key=SHIFT_KEY)
+            w.runner.submit(
+                w.services.shifts.current,
+                w.clerk.id,
+                on_done=self._opened,
+                on_error=self._failed,
+                key=SHIFT_KEY,
+            )
             return
         self._busy(False)
         if isinstance(error, ShiftError) and error.code == "negative":
             self._refuse(money_message("opening_float", MoneyError("negative")))
         else:
-            self._refuse(self.tr("The shift was not opened ({0}). What you typed is kept; "
-                                 "press Enter to try again.").format(error_text(error)))
+            self._refuse(
+                self.tr(
+                    "The shift was not opened ({0}). What you typed is kept; "
+                    "press Enter to try again."
+                ).format(error_text(error))
+            )
 
     def reject(self) -> None:
         if not self.cancel_button.isEnabled():

@@ -20,9 +20,13 @@ R = TypeVar("R")
 NOT_A_SUPERVISOR_CODES = ("role", "privilege", "supervisor")
 
 
-def as_supervisor(workplace: Workplace, username: str, password: str,
-                  refusal: Callable[..., Exception],
-                  action: Callable[[Services], R]) -> R:
+def as_supervisor(
+    workplace: Workplace,
+    username: str,
+    password: str,
+    refusal: Callable[..., Exception],
+    action: Callable[[Services], R],
+) -> R:
     """Worker: ``action`` with the services on the supervisor's own one
     connection (actions only), which is then closed. A wrong password, an
     unreachable server or a login that is no clerk here: :class:`LoginError`
@@ -34,7 +38,8 @@ def as_supervisor(workplace: Workplace, username: str, password: str,
         raise refusal("no_authenticator", "supervisors cannot sign in here", field="supervisor")
     try:
         return authenticator.act_as(
-            username, password, lambda database: action(workplace.services_of(database)))
+            username, password, lambda database: action(workplace.services_of(database))
+        )
     except CounterError as refused:
         if isinstance(refused, LoginError) or refused.code not in NOT_A_SUPERVISOR_CODES:
             raise
@@ -44,7 +49,7 @@ def as_supervisor(workplace: Workplace, username: str, password: str,
 def sign_in_text(error: LoginError) -> str:
     """Why the supervisor's sign-in was refused, for the dialog's status line."""
     if error.failure is LoginFailure.UNREACHABLE:
-        return QCoreApplication.translate("SupervisorSignIn",
-                                          "The database does not answer; try again.")
-    return QCoreApplication.translate("SupervisorSignIn",
-                                      "Supervisor: wrong username or password.")
+        return QCoreApplication.translate(
+            "SupervisorSignIn", "The database does not answer; try again."
+        )
+    return QCoreApplication.translate("SupervisorSignIn", "Supervisor: wrong username or password.")

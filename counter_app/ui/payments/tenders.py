@@ -29,13 +29,26 @@ class InputRefused(ValueError):
 
 
 @overload
-def read_money(edit: QLineEdit, field: str, *, required: Literal[True] = ...,
-               allow_zero: bool = ..., normalise: bool = ...) -> Decimal: ...
+def read_money(
+    edit: QLineEdit,
+    field: str,
+    *,
+    required: Literal[True] = ...,
+    allow_zero: bool = ...,
+    normalise: bool = ...,
+) -> Decimal: ...
 @overload
-def read_money(edit: QLineEdit, field: str, *, required: bool,
-               allow_zero: bool = ..., normalise: bool = ...) -> Decimal | None: ...
-def read_money(edit: QLineEdit, field: str, *, required: bool = True,
-               allow_zero: bool = False, normalise: bool = True) -> Decimal | None:
+def read_money(
+    edit: QLineEdit, field: str, *, required: bool, allow_zero: bool = ..., normalise: bool = ...
+) -> Decimal | None: ...
+def read_money(
+    edit: QLineEdit,
+    field: str,
+    *,
+    required: bool = True,
+    allow_zero: bool = False,
+    normalise: bool = True,
+) -> Decimal | None:
     """The amount typed in ``edit``; None when blank and not required.
     ``normalise``: show full-width digits as read (not while the clerk types)."""
     text = edit.text()
@@ -102,9 +115,17 @@ class TenderPanel(QWidget):
 
     def order(self) -> list[QLineEdit]:
         """Tab order: cash received first (what the customer hands over)."""
-        names = ["cash.received", "cash.amount", "wechat.amount", "wechat.reference",
-                 "alipay.amount", "alipay.reference", "card.amount", "card.reference",
-                 "prepayment.amount"]
+        names = [
+            "cash.received",
+            "cash.amount",
+            "wechat.amount",
+            "wechat.reference",
+            "alipay.amount",
+            "alipay.reference",
+            "card.amount",
+            "card.reference",
+            "prepayment.amount",
+        ]
         return [self.fields[n] for n in names]
 
     def _cash_edited(self, _text: str) -> None:
@@ -155,17 +176,26 @@ class TenderPanel(QWidget):
         result = []
         for tender in Tender:
             name = tender.value
-            amount = read_money(self.fields[f"{name}.amount"], f"{name}.amount", required=False,
-                                normalise=normalise)
+            amount = read_money(
+                self.fields[f"{name}.amount"], f"{name}.amount", required=False, normalise=normalise
+            )
             if tender is Tender.CASH:
-                received = read_money(self.fields["cash.received"], "cash.received",
-                                      required=False, normalise=normalise)
+                received = read_money(
+                    self.fields["cash.received"],
+                    "cash.received",
+                    required=False,
+                    normalise=normalise,
+                )
                 if amount is None and received is not None:
-                    raise InputRefused("cash.amount", money_message("cash.amount", MoneyError("empty")))
+                    raise InputRefused(
+                        "cash.amount", money_message("cash.amount", MoneyError("empty"))
+                    )
                 if amount is None:
                     continue
                 if received is not None and received < amount:
-                    raise InputRefused("cash.received", payment_message("received_short", "cash.received"))
+                    raise InputRefused(
+                        "cash.received", payment_message("received_short", "cash.received")
+                    )
                 result.append(TenderInput(tender, amount, received))
                 continue
             if amount is None:
@@ -174,7 +204,9 @@ class TenderPanel(QWidget):
             if tender in REFERENCED:
                 reference = self.fields[f"{name}.reference"].text().strip()
                 if not reference:
-                    raise InputRefused(f"{name}.reference", payment_message("reference", f"{name}.reference"))
+                    raise InputRefused(
+                        f"{name}.reference", payment_message("reference", f"{name}.reference")
+                    )
             result.append(TenderInput(tender, amount, None, reference))
         if not result:
             raise InputRefused("cash.amount", payment_message("no_tender", "tenders"))
@@ -191,8 +223,9 @@ class TenderPanel(QWidget):
                 shown[f"{t.tender.value}.reference"] = t.reference
         for name, edit in self.fields.items():
             value = shown.get(name)
-            edit.setText("" if value is None else
-                         value if isinstance(value, str) else f"{value:.2f}")
+            edit.setText(
+                "" if value is None else value if isinstance(value, str) else f"{value:.2f}"
+            )
 
     def set_locked(self, locked: bool) -> None:
         for edit in self.fields.values():

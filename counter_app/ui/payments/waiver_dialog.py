@@ -19,14 +19,25 @@ from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
 from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 
 
-def waive_with_supervisor(workplace: Workplace, account_id: int, fee: Decimal, amount: Decimal,
-                          reason: str, username: str, password: str) -> Waiver:
+def waive_with_supervisor(
+    workplace: Workplace,
+    account_id: int,
+    fee: Decimal,
+    amount: Decimal,
+    reason: str,
+    username: str,
+    password: str,
+) -> Waiver:
     """Worker: the waiver on the supervisor's own connection."""
     return as_supervisor(
-        workplace, username, password, LateFeeError,
+        workplace,
+        username,
+        password,
+        LateFeeError,
         lambda services: services.late_fees.waive(
-            workplace.actor, account_id=account_id, expected_fee=fee, amount=amount,
-            reason=reason))
+            workplace.actor, account_id=account_id, expected_fee=fee, amount=amount, reason=reason
+        ),
+    )
 
 
 class WaiverDialog(QDialog):
@@ -34,8 +45,9 @@ class WaiverDialog(QDialog):
 
     waived = Signal(object)
 
-    def __init__(self, workplace: Workplace, account_id: int, fee: Decimal,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, workplace: Workplace, account_id: int, fee: Decimal, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.account_id = account_id
@@ -69,14 +81,16 @@ class WaiverDialog(QDialog):
         except MoneyError:
             amount = None
         if amount is None or amount <= 0 or amount > self.fee:
-            self._refuse(self.tr("Amount waived: above 0 and at most ¥{0}.").format(
-                format_money(self.fee)), self.amount_edit)
+            self._refuse(
+                self.tr("Amount waived: above 0 and at most ¥{0}.").format(format_money(self.fee)),
+                self.amount_edit,
+            )
             return
-        for edit, text in ((self.reason_edit, self.tr("Reason: give the reason for the waiver.")),
-                           (self.supervisor_edit,
-                            self.tr("Supervisor: type the supervisor's username.")),
-                           (self.password_edit,
-                            self.tr("Password: the supervisor types the password."))):
+        for edit, text in (
+            (self.reason_edit, self.tr("Reason: give the reason for the waiver.")),
+            (self.supervisor_edit, self.tr("Supervisor: type the supervisor's username.")),
+            (self.password_edit, self.tr("Password: the supervisor types the password.")),
+        ):
             if not edit.text().strip():
                 self._refuse(text, edit)
                 return
@@ -84,9 +98,17 @@ class WaiverDialog(QDialog):
         self.status_label.setStyleSheet(OK_STYLE)
         self.status_label.setText(self.tr("Waiving..."))
         self.workplace.runner.submit(
-            waive_with_supervisor, self.workplace, self.account_id, self.fee, amount,
-            self.reason_edit.text().strip(), self.supervisor_edit.text().strip(),
-            self.password_edit.text(), on_done=self._done, on_error=self._failed)
+            waive_with_supervisor,
+            self.workplace,
+            self.account_id,
+            self.fee,
+            amount,
+            self.reason_edit.text().strip(),
+            self.supervisor_edit.text().strip(),
+            self.password_edit.text(),
+            on_done=self._done,
+            on_error=self._failed,
+        )
 
     def _done(self, waiver: Waiver) -> None:
         self.waived.emit(waiver)
@@ -101,12 +123,16 @@ class WaiverDialog(QDialog):
                 "supervisor": self.tr("Supervisor: this user is not a supervisor."),
                 "role": self.tr("Supervisor: this user is not a supervisor."),
                 "privilege": self.tr("Supervisor: this user is not a supervisor."),
-                "stale_fee": self.tr("The late fee changed since it was shown; close and open "
-                                     "the payment again."),
+                "stale_fee": self.tr(
+                    "The late fee changed since it was shown; close and open the payment again."
+                ),
                 "reason": self.tr("Reason: give the reason for the waiver."),
             }
-            widget = self.reason_edit if error.field == "reason" else (
-                self.amount_edit if error.field == "amount" else self.supervisor_edit)
+            widget = (
+                self.reason_edit
+                if error.field == "reason"
+                else (self.amount_edit if error.field == "amount" else self.supervisor_edit)
+            )
             self._refuse(texts.get(error.code, str(error)), widget)
         else:
             self._refuse(explain(error), self.supervisor_edit)

@@ -35,8 +35,14 @@ APPLY_KEY = "relief-apply"
 class ReliefFormDialog(QDialog):
     filed = Signal(object)  # ReliefRow
 
-    def __init__(self, workplace: Workplace, service: ReliefService, account: AccountBrief,
-                 options: ReliefOptions, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        service: ReliefService,
+        account: AccountBrief,
+        options: ReliefOptions,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.ui = Ui_ReliefForm()
         self.ui.setupUi(self)
@@ -49,9 +55,15 @@ class ReliefFormDialog(QDialog):
         self.ok_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Submit"))
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        ui.accountLabel.setText(self.tr("Account {no}  {name}  ({kind})").format(
-            no=account.account_no, name=account.name,
-            kind=account_type_text(account.account_type)) + "\n" + account.address)
+        ui.accountLabel.setText(
+            self.tr("Account {no}  {name}  ({kind})").format(
+                no=account.account_no,
+                name=account.name,
+                kind=account_type_text(account.account_type),
+            )
+            + "\n"
+            + account.address
+        )
         ui.certificateTypeCombo.addItems(list(options.certificate_types))
         today = QDate.currentDate()
         for edit in (ui.validFromEdit, ui.validToEdit):
@@ -59,16 +71,25 @@ class ReliefFormDialog(QDialog):
         ui.validFromEdit.setDate(today)
         ui.validToEdit.setDate(today.addYears(1))
         collective = account.account_type == "collective"
-        for widget in (ui.lowIncomeLabel, ui.lowIncomeSpin, ui.totalHouseholdsLabel,
-                       ui.totalHouseholdsSpin):
+        for widget in (
+            ui.lowIncomeLabel,
+            ui.lowIncomeSpin,
+            ui.totalHouseholdsLabel,
+            ui.totalHouseholdsSpin,
+        ):
             widget.setVisible(collective)
         if collective and account.households_total:
             ui.totalHouseholdsSpin.setValue(account.households_total)
         rule = options.rule_name or self.tr("the utility's relief rule")
-        direct = self.tr(" Approved at once (direct approval is configured).") \
-            if options.direct_approval else self.tr(" A supervisor approves it.")
-        ui.ruleLabel.setText(self.tr(
-            "Relief: {rule}, from the next read period after today.").format(rule=rule) + direct)
+        direct = (
+            self.tr(" Approved at once (direct approval is configured).")
+            if options.direct_approval
+            else self.tr(" A supervisor approves it.")
+        )
+        ui.ruleLabel.setText(
+            self.tr("Relief: {rule}, from the next read period after today.").format(rule=rule)
+            + direct
+        )
         ui.ruleLabel.setStyleSheet(MUTED_STYLE)
         ui.errorLabel.setStyleSheet(ALARM_STYLE)
         ui.errorLabel.hide()
@@ -128,8 +149,11 @@ class ReliefFormDialog(QDialog):
         if not self.ok_button.isEnabled():
             return
         data = self.form_input()
-        problem = validity_problem(required(data.valid_from, "valid_from"),
-                                   required(data.valid_to, "valid_to"), date.today())
+        problem = validity_problem(
+            required(data.valid_from, "valid_from"),
+            required(data.valid_to, "valid_to"),
+            date.today(),
+        )
         if problem is not None:  # the service refuses it too; say so before asking it
             which, code = problem
             field = "valid_from" if which == "start" else "valid_to"
@@ -139,8 +163,12 @@ class ReliefFormDialog(QDialog):
         self.ui.errorLabel.hide()
         wp = self.workplace
         wp.runner.submit(
-            self.service.apply, data, wp.actor,
-            on_done=self._filed, on_error=self._refused, key=APPLY_KEY,
+            self.service.apply,
+            data,
+            wp.actor,
+            on_done=self._filed,
+            on_error=self._refused,
+            key=APPLY_KEY,
             changes=lambda row: row.account_id,
         )
 

@@ -27,7 +27,11 @@ def load_form(service: ReliefService, account_id: int) -> tuple[AccountBrief, Re
 
 
 def export_register(
-    service: ReliefService, filters: RegisterFilter, path: str, *, control: TaskControl | None = None
+    service: ReliefService,
+    filters: RegisterFilter,
+    path: str,
+    *,
+    control: TaskControl | None = None,
 ) -> ExportResult:
     """Worker: the register as an .xlsx at ``path``, written to a temporary file
     and renamed last; with ``control``, progress per row and cancel (then no file)."""
@@ -37,5 +41,6 @@ def export_register(
     rows = service.register(filters)
     total = len(rows)
     control.progress(0, total)
-    return export_relief_register(rows, path,
-                                  on_progress=lambda done: control.progress(done, total))
+    return export_relief_register(
+        rows, path, on_progress=lambda done: control.progress(done, total)
+    )

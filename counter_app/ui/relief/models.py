@@ -16,8 +16,12 @@ from counter_app.ui.relief.labels import account_type_text, status_text
 
 __all__ = ["RECORD_ROLE", "PeriodTotalsModel", "ReliefRegisterModel"]
 
-STATUS_COLORS = {"pending": style.WARNING, "expired": style.ERROR, "revoked": style.INACTIVE,
-                 "rejected": style.INACTIVE}
+STATUS_COLORS = {
+    "pending": style.WARNING,
+    "expired": style.ERROR,
+    "revoked": style.INACTIVE,
+    "rejected": style.INACTIVE,
+}
 
 
 class ReliefRegisterModel(RecordTableModel[ReliefRow]):
@@ -42,9 +46,22 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
 
     RIGHT_ALIGNED = frozenset({Columns.RELIEF})
     SORTABLE = True
-    WIDTH_SAMPLES = ("01000001", "欧阳某某", "待审批", "2026-12-31", "2026-10", "1,234.56",
-                     "A01", "城镇居民最低生活保障证", "欧阳某某", "370829********1234",
-                     "138****5678", "城镇居民最低生活保障证", "JX-2026-00001", "12/120")
+    WIDTH_SAMPLES = (
+        "01000001",
+        "欧阳某某",
+        "待审批",
+        "2026-12-31",
+        "2026-10",
+        "1,234.56",
+        "A01",
+        "城镇居民最低生活保障证",
+        "欧阳某某",
+        "370829********1234",
+        "138****5678",
+        "城镇居民最低生活保障证",
+        "JX-2026-00001",
+        "12/120",
+    )
 
     def row_of(self, application_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == application_id), -1)
@@ -52,13 +69,20 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
     def headers(self) -> list[str]:
         c = self.Columns
         titles = {
-            c.ACCOUNT_NO: self.tr("Account no."), c.NAME: self.tr("Name"), c.AREA: self.tr("Area"),
-            c.TYPE: self.tr("Type"), c.HOLDER: self.tr("Holder"),
-            c.ID_NUMBER: self.tr("ID number"), c.PHONE: self.tr("Contact phone"),
+            c.ACCOUNT_NO: self.tr("Account no."),
+            c.NAME: self.tr("Name"),
+            c.AREA: self.tr("Area"),
+            c.TYPE: self.tr("Type"),
+            c.HOLDER: self.tr("Holder"),
+            c.ID_NUMBER: self.tr("ID number"),
+            c.PHONE: self.tr("Contact phone"),
             c.CERTIFICATE: self.tr("Certificate"),
-            c.CERTIFICATE_NO: self.tr("Certificate no."), c.VALID_TO: self.tr("Valid to"),
-            c.HOUSEHOLDS: self.tr("Low-income / total"), c.STATUS: self.tr("Status"),
-            c.EFFECTIVE: self.tr("From period"), c.RELIEF: self.tr("Relief granted"),
+            c.CERTIFICATE_NO: self.tr("Certificate no."),
+            c.VALID_TO: self.tr("Valid to"),
+            c.HOUSEHOLDS: self.tr("Low-income / total"),
+            c.STATUS: self.tr("Status"),
+            c.EFFECTIVE: self.tr("From period"),
+            c.RELIEF: self.tr("Relief granted"),
         }
         return [titles[col] for col in c]
 
@@ -83,12 +107,18 @@ class ReliefRegisterModel(RecordTableModel[ReliefRow]):
                 return f"{r.low_income_households} / {r.total_households}"
             return ""
         values = {
-            c.ACCOUNT_NO: r.account_no, c.NAME: r.account_name, c.AREA: r.area_code,
-            c.TYPE: account_type_text(r.account_type), c.HOLDER: r.holder_name,
-            c.ID_NUMBER: r.holder_id_masked, c.PHONE: r.contact_phone_masked,
+            c.ACCOUNT_NO: r.account_no,
+            c.NAME: r.account_name,
+            c.AREA: r.area_code,
+            c.TYPE: account_type_text(r.account_type),
+            c.HOLDER: r.holder_name,
+            c.ID_NUMBER: r.holder_id_masked,
+            c.PHONE: r.contact_phone_masked,
             c.CERTIFICATE: r.certificate_type,
-            c.CERTIFICATE_NO: r.certificate_no, c.VALID_TO: r.valid_to.isoformat(),
-            c.STATUS: status_text(r.display_status), c.EFFECTIVE: r.effective_period or "",
+            c.CERTIFICATE_NO: r.certificate_no,
+            c.VALID_TO: r.valid_to.isoformat(),
+            c.STATUS: status_text(r.display_status),
+            c.EFFECTIVE: r.effective_period or "",
             c.RELIEF: format_money(r.relief_total),
         }
         return values[column]
@@ -107,8 +137,12 @@ class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
     WIDTH_SAMPLES = ("2026-10", "1234", "12345", "12,345.67")
 
     def headers(self) -> list[str]:
-        return [self.tr("Period"), self.tr("Bills"), self.tr("Billed m³"),
-                self.tr("Relief granted")]
+        return [
+            self.tr("Period"),
+            self.tr("Bills"),
+            self.tr("Billed m³"),
+            self.tr("Relief granted"),
+        ]
 
     def display(self, t: PeriodTotal, column: PeriodTotalsModel.Columns) -> str:
         value = self.sort_key(t, column)
@@ -116,5 +150,6 @@ class PeriodTotalsModel(RecordTableModel[PeriodTotal]):
 
     def sort_key(self, t: PeriodTotal, column: PeriodTotalsModel.Columns) -> Any:
         c = self.Columns
-        return {c.PERIOD: t.period, c.BILLS: t.bills, c.VOLUME: t.volume,
-                c.AMOUNT: t.amount}[column]
+        return {c.PERIOD: t.period, c.BILLS: t.bills, c.VOLUME: t.volume, c.AMOUNT: t.amount}[
+            column
+        ]

@@ -57,9 +57,11 @@ class ReliefPage(QWidget):
         self.expiring_model = ReliefRegisterModel(self)
         self.totals_model = PeriodTotalsModel(self)
         # columns sized from the font, not from 100,000 rows
-        for view, model in ((ui.registerView, self.register_model),
-                            (ui.expiringView, self.expiring_model),
-                            (ui.totalsView, self.totals_model)):
+        for view, model in (
+            (ui.registerView, self.register_model),
+            (ui.expiringView, self.expiring_model),
+            (ui.totalsView, self.totals_model),
+        ):
             view.setModel(model)
             fit_columns(view)
         # four short columns that must all show beside the register
@@ -71,8 +73,13 @@ class ReliefPage(QWidget):
             ui.statusCombo.addItem(status_text(status), status)
         ui.areaCombo.addItem(self.tr("All areas"), None)
         ui.typeCombo.addItem(self.tr("All certificates"), None)
-        for box in (ui.approveButton, ui.rejectButton, ui.revokeButton, ui.reasonEdit,
-                    ui.reasonLabel):
+        for box in (
+            ui.approveButton,
+            ui.rejectButton,
+            ui.revokeButton,
+            ui.reasonEdit,
+            ui.reasonLabel,
+        ):
             box.setVisible(self.supervisor)
         ui.searchButton.clicked.connect(self.refresh)
         ui.exportButton.clicked.connect(self.ask_export)
@@ -102,11 +109,15 @@ class ReliefPage(QWidget):
         self.setFocusProxy(ui.registerView)
         # a payment, a relief or a case elsewhere changed an account listed here
         self.account_watch = AccountWatch(
-            self, workplace.events,
-            lambda account_id: any(r.account_id == account_id
-                                   for m in (self.register_model, self.expiring_model)
-                                   for r in m.rows),
-            self.refresh)
+            self,
+            workplace.events,
+            lambda account_id: any(
+                r.account_id == account_id
+                for m in (self.register_model, self.expiring_model)
+                for r in m.rows
+            ),
+            self.refresh,
+        )
 
     # -- loading ----------------------------------------------------------------------
 
@@ -128,8 +139,13 @@ class ReliefPage(QWidget):
     def refresh(self) -> None:
         self.ui.searchButton.setEnabled(False)
         self.workplace.runner.submit(
-            load_register, self.service, self.current_filter(), EXPIRING_DAYS,
-            on_done=self._loaded, on_error=self._failed, key="relief-register",
+            load_register,
+            self.service,
+            self.current_filter(),
+            EXPIRING_DAYS,
+            on_done=self._loaded,
+            on_error=self._failed,
+            key="relief-register",
         )
 
     def _loaded(self, data: RegisterPage) -> None:
@@ -141,10 +157,17 @@ class ReliefPage(QWidget):
         self._fill_choices(ui.areaCombo, data.areas)
         self._fill_choices(ui.typeCombo, [(t, t) for t in data.options.certificate_types])
         total = sum((r.relief_total for r in data.rows), start=Decimal("0.00"))
-        ui.countLabel.setText(self.tr("{n} applications, relief granted {amount} yuan").format(
-            n=len(data.rows), amount=f"{total:,.2f}"))
-        ui.tabs.setTabText(1, self.tr("Expiring within {days} days ({n})").format(
-            days=EXPIRING_DAYS, n=len(data.expiring)))
+        ui.countLabel.setText(
+            self.tr("{n} applications, relief granted {amount} yuan").format(
+                n=len(data.rows), amount=f"{total:,.2f}"
+            )
+        )
+        ui.tabs.setTabText(
+            1,
+            self.tr("Expiring within {days} days ({n})").format(
+                days=EXPIRING_DAYS, n=len(data.expiring)
+            ),
+        )
         if self.register_model.rowCount() and not ui.registerView.currentIndex().isValid():
             ui.registerView.selectRow(0)
 
@@ -152,8 +175,11 @@ class ReliefPage(QWidget):
         """The per-period totals are narrow: give them the width of their
         columns, so the amount never hides behind a scroll bar."""
         view = self.ui.totalsView
-        width = (view.horizontalHeader().length() + view.verticalScrollBar().sizeHint().width()
-                 + 2 * view.frameWidth())
+        width = (
+            view.horizontalHeader().length()
+            + view.verticalScrollBar().sizeHint().width()
+            + 2 * view.frameWidth()
+        )
         view.setMinimumWidth(width)
 
     @staticmethod
@@ -165,8 +191,9 @@ class ReliefPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.searchButton.setEnabled(True)
-        self.show_message(error_text(exc) if isinstance(exc, ReliefError)
-                          else explain(exc), error=True)
+        self.show_message(
+            error_text(exc) if isinstance(exc, ReliefError) else explain(exc), error=True
+        )
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.ui.messageLabel.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
@@ -177,8 +204,12 @@ class ReliefPage(QWidget):
     def open_account(self, account_id: int) -> None:
         """Open the application form for ``account_id`` (after loading it)."""
         self.workplace.runner.submit(
-            load_form, self.service, account_id,
-            on_done=self._open_form, on_error=self._failed, key="relief-form",
+            load_form,
+            self.service,
+            account_id,
+            on_done=self._open_form,
+            on_error=self._failed,
+            key="relief-form",
         )
 
     def new_for_selected(self) -> None:
@@ -199,8 +230,11 @@ class ReliefPage(QWidget):
         self.form_dialog = None  # deleted on close
 
     def _filed(self, row: ReliefRow) -> None:
-        self.show_message(self.tr("Application {id} filed for account {no}: {status}.").format(
-            id=row.id, no=row.account_no, status=status_text(row.display_status)))
+        self.show_message(
+            self.tr("Application {id} filed for account {no}: {status}.").format(
+                id=row.id, no=row.account_no, status=status_text(row.display_status)
+            )
+        )
         self.register_model.set_rows([row, *self.register_model.rows])
         self.ui.registerView.select_record(lambda r: r.id == row.id)  # wherever the sort put it
         self.refresh()
@@ -231,9 +265,14 @@ class ReliefPage(QWidget):
     def _decide(self, fn, *args) -> None:
         for button in (self.ui.approveButton, self.ui.rejectButton, self.ui.revokeButton):
             button.setEnabled(False)
-        self.workplace.runner.submit(fn, *args, on_done=self._decided,
-                                     on_error=self._decision_failed, key="relief-decide",
-                                     changes=lambda row: row.account_id)
+        self.workplace.runner.submit(
+            fn,
+            *args,
+            on_done=self._decided,
+            on_error=self._decision_failed,
+            key="relief-decide",
+            changes=lambda row: row.account_id,
+        )
 
     def _enable_decisions(self) -> None:
         for button in (self.ui.approveButton, self.ui.rejectButton, self.ui.revokeButton):
@@ -242,10 +281,16 @@ class ReliefPage(QWidget):
     def _decided(self, row: ReliefRow) -> None:
         self._enable_decisions()
         self.ui.reasonEdit.clear()
-        period = self.tr(", relief from period {p}").format(p=row.effective_period) \
-            if row.status == "approved" else ""
-        self.show_message(self.tr("Application {id} is now {status}{period}.").format(
-            id=row.id, status=status_text(row.display_status), period=period))
+        period = (
+            self.tr(", relief from period {p}").format(p=row.effective_period)
+            if row.status == "approved"
+            else ""
+        )
+        self.show_message(
+            self.tr("Application {id} is now {status}{period}.").format(
+                id=row.id, status=status_text(row.display_status), period=period
+            )
+        )
         self.refresh()
 
     def _decision_failed(self, exc: BaseException) -> None:
@@ -263,8 +308,12 @@ class ReliefPage(QWidget):
         if row is None:
             return
         self.workplace.runner.submit(
-            application_document, self.service, row,
-            on_done=self._preview, on_error=self._failed, key="relief-print",
+            application_document,
+            self.service,
+            row,
+            on_done=self._preview,
+            on_error=self._failed,
+            key="relief-print",
         )
 
     def _preview(self, document: Document) -> None:
@@ -275,8 +324,13 @@ class ReliefPage(QWidget):
         print_preview(self, document, target.address if target.kind == "system" else "")
 
     def ask_export(self) -> None:
-        path = save_file_name(self, "relief", self.tr("Export the relief register"),
-                              "低保减免台账.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        path = save_file_name(
+            self,
+            "relief",
+            self.tr("Export the relief register"),
+            "低保减免台账.xlsx",
+            self.tr("Excel workbook (*.xlsx)"),
+        )
         if path:
             self.export_to(path)
 
@@ -286,10 +340,18 @@ class ReliefPage(QWidget):
         self.ui.exportButton.setEnabled(False)
         self.show_message(self.tr("Exporting..."))
         self.export_progress = run_with_progress(
-            self, self.workplace.runner, export_register, self.service, self.current_filter(),
-            path, title=self.tr("Export the relief register"), unit=self.tr("rows"),
-            on_done=self._exported, on_error=self._export_failed,
-            on_cancelled=self._export_cancelled, key="relief-export",
+            self,
+            self.workplace.runner,
+            export_register,
+            self.service,
+            self.current_filter(),
+            path,
+            title=self.tr("Export the relief register"),
+            unit=self.tr("rows"),
+            on_done=self._exported,
+            on_error=self._export_failed,
+            on_cancelled=self._export_cancelled,
+            key="relief-export",
         )
 
     def _export_cancelled(self) -> None:
@@ -299,10 +361,13 @@ class ReliefPage(QWidget):
     def _exported(self, result: ExportResult) -> None:
         self.ui.exportButton.setEnabled(True)
         self.last_export = result
-        self.show_message(self.tr("Exported {n} rows to {path}").format(
-            n=result.rows, path=str(result.path)))
+        self.show_message(
+            self.tr("Exported {n} rows to {path}").format(n=result.rows, path=str(result.path))
+        )
 
     def _export_failed(self, exc: BaseException) -> None:
         self.ui.exportButton.setEnabled(True)
-        self.show_message(self.tr("Export failed: {error}").format(error=str(exc) or
-                                                                  type(exc).__name__), error=True)
+        self.show_message(
+            self.tr("Export failed: {error}").format(error=str(exc) or type(exc).__name__),
+            error=True,
+        )

@@ -31,12 +31,17 @@ class ApprovalRefused(CounterError):
     kind = "forbidden"
 
 
-def adjust_with_supervisor(workplace: Workplace, bill_id: int, amount: Decimal, reason: str,
-                           username: str, password: str) -> Adjustment:
+def adjust_with_supervisor(
+    workplace: Workplace, bill_id: int, amount: Decimal, reason: str, username: str, password: str
+) -> Adjustment:
     """Worker: the correction on the supervisor's own connection, then let go."""
     return as_supervisor(
-        workplace, username, password, ApprovalRefused,
-        lambda services: services.adjustments.adjust(bill_id, amount, reason, workplace.actor))
+        workplace,
+        username,
+        password,
+        ApprovalRefused,
+        lambda services: services.adjustments.adjust(bill_id, amount, reason, workplace.actor),
+    )
 
 
 class AdjustBillDialog(QDialog):
@@ -44,8 +49,14 @@ class AdjustBillDialog(QDialog):
 
     adjusted = Signal(object)
 
-    def __init__(self, workplace: Workplace, account: AccountView, bill: BillSummary,
-                 corrections: tuple[BillSummary, ...] = (), parent: QWidget | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        account: AccountView,
+        bill: BillSummary,
+        corrections: tuple[BillSummary, ...] = (),
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.account_id = account.account_id
@@ -60,24 +71,41 @@ class AdjustBillDialog(QDialog):
         self.supervisor_edit, self.password_edit = ui.supervisorEdit, ui.passwordEdit
         self.preview_label, self.status_label = ui.previewLabel, ui.statusLabel
         self.confirm_button, self.cancel_button = ui.confirmButton, ui.cancelButton
-        ui.billLabel.setText(self.tr(
-            "Account {no} {name}, bill {period} ({start} to {end})\n"
-            "Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}"
-        ).format(no=account.account_no, name=account.name, period=bill.period,
-                 start=bill.period_start.isoformat(), end=bill.period_end.isoformat(),
-                 first=bill.start_reading, last=bill.end_reading, usage=bill.usage,
-                 amount=money_text(bill.amount), paid=money_text(bill.paid),
-                 due=bill.due_on.isoformat()))
+        ui.billLabel.setText(
+            self.tr(
+                "Account {no} {name}, bill {period} ({start} to {end})\n"
+                "Readings {first} → {last}, {usage} t; issued {amount}, paid {paid}, due {due}"
+            ).format(
+                no=account.account_no,
+                name=account.name,
+                period=bill.period,
+                start=bill.period_start.isoformat(),
+                end=bill.period_end.isoformat(),
+                first=bill.start_reading,
+                last=bill.end_reading,
+                usage=bill.usage,
+                amount=money_text(bill.amount),
+                paid=money_text(bill.paid),
+                due=bill.due_on.isoformat(),
+            )
+        )
         ui.adjustedLabel.setText(self._adjusted_text(corrections))
         ui.hintLabel.setStyleSheet(MUTED_STYLE)
         if self.signed_in:
-            ui.hintLabel.setText(self.tr("You approve this correction as {0}; it is recorded "
-                                         "with your name.").format(workplace.clerk.display_name))
+            ui.hintLabel.setText(
+                self.tr(
+                    "You approve this correction as {0}; it is recorded with your name."
+                ).format(workplace.clerk.display_name)
+            )
             for row in (3, 4):  # the supervisor's sign-in: not needed
                 ui.formLayout.setRowVisible(row, False)
         else:
-            ui.hintLabel.setText(self.tr("A supervisor signs in here at this workstation to "
-                                         "approve; the correction is recorded with their name."))
+            ui.hintLabel.setText(
+                self.tr(
+                    "A supervisor signs in here at this workstation to "
+                    "approve; the correction is recorded with their name."
+                )
+            )
         self.amount_edit.textChanged.connect(self._preview)
         self.credit_radio.toggled.connect(self._preview)
         self.confirm_button.clicked.connect(self.confirm)
@@ -89,11 +117,17 @@ class AdjustBillDialog(QDialog):
         net = money_text(self.bill.net)
         if not self.bill.adjusted and not corrections:
             return self.tr("Not adjusted so far; the bill comes to {0}.").format(net)
-        lines = [self.tr("Adjusted so far: {adjusted}; the bill comes to {net}.").format(
-            adjusted=signed(self.bill.adjusted), net=net)]
-        lines += [self.tr("{amount}  {reason} (approved by {who})").format(
-            amount=signed(c.amount), reason=c.reason, who=c.approved_by or "-")
-            for c in corrections]
+        lines = [
+            self.tr("Adjusted so far: {adjusted}; the bill comes to {net}.").format(
+                adjusted=signed(self.bill.adjusted), net=net
+            )
+        ]
+        lines += [
+            self.tr("{amount}  {reason} (approved by {who})").format(
+                amount=signed(c.amount), reason=c.reason, who=c.approved_by or "-"
+            )
+            for c in corrections
+        ]
         return "\n".join(lines)
 
     # -- the figure ---------------------------------------------------------------------
@@ -117,25 +151,30 @@ class AdjustBillDialog(QDialog):
             self.preview_label.setText(self._below_zero_text())
         else:
             self.preview_label.setStyleSheet(MUTED_STYLE)
-            self.preview_label.setText(self.tr("After this correction the bill comes to {0}.")
-                                       .format(money_text(after)))
+            self.preview_label.setText(
+                self.tr("After this correction the bill comes to {0}.").format(money_text(after))
+            )
 
     def _below_zero_text(self) -> str:
-        return self.tr("Amount: a credit cannot take the bill below zero; it comes to {0}, "
-                       "so a credit of {0} at most.").format(money_text(self.bill.net))
+        return self.tr(
+            "Amount: a credit cannot take the bill below zero; it comes to {0}, "
+            "so a credit of {0} at most."
+        ).format(money_text(self.bill.net))
 
     def _amount_text(self, error: MoneyError) -> str:
         typed = self.amount_edit.text().strip()
         texts = {
             "empty": self.tr("Amount: type the amount of the correction."),
-            "negative": self.tr("Amount “{0}”: type it without a sign; choose credit or "
-                                "debit above."),
+            "negative": self.tr(
+                "Amount “{0}”: type it without a sign; choose credit or debit above."
+            ),
             "zero": self.tr("Amount “{0}”: a correction is more than 0.00."),
             "too_many_decimals": self.tr("Amount “{0}”: at most two decimals (fen)."),
             "too_large": self.tr("Amount “{0}”: too large."),
         }
-        text = texts.get(error.code, self.tr("Amount “{0}”: not an amount; type digits like "
-                                             "12.50."))
+        text = texts.get(
+            error.code, self.tr("Amount “{0}”: not an amount; type digits like 12.50.")
+        )
         return text.format(typed)
 
     # -- confirming ---------------------------------------------------------------------
@@ -174,27 +213,43 @@ class AdjustBillDialog(QDialog):
         else:
             username, password = self.supervisor_edit.text().strip(), self.password_edit.text()
             if not username:
-                self._refuse(self.tr("Supervisor: type the supervisor's username."),
-                             self.supervisor_edit)
+                self._refuse(
+                    self.tr("Supervisor: type the supervisor's username."), self.supervisor_edit
+                )
                 return
             if not password:
-                self._refuse(self.tr("Password: the supervisor types the password."),
-                             self.password_edit)
+                self._refuse(
+                    self.tr("Password: the supervisor types the password."), self.password_edit
+                )
                 return
-            args = (adjust_with_supervisor, self.workplace, self.bill.bill_id, amount, reason,
-                    username, password)
+            args = (
+                adjust_with_supervisor,
+                self.workplace,
+                self.bill.bill_id,
+                amount,
+                reason,
+                username,
+                password,
+            )
         self._busy(True)
         self._say(self.tr("Adjusting..."), OK_STYLE)
-        self.workplace.runner.submit(*args, on_done=self._done, on_error=self._failed,
-                                     key=f"adjust-bill:{self.bill.bill_id}",
-                                     changes=self.account_id)
+        self.workplace.runner.submit(
+            *args,
+            on_done=self._done,
+            on_error=self._failed,
+            key=f"adjust-bill:{self.bill.bill_id}",
+            changes=self.account_id,
+        )
 
     def _busy(self, busy: bool) -> None:
-        for edit in (self.amount_edit, self.reason_edit, self.supervisor_edit,
-                     self.password_edit):
+        for edit in (self.amount_edit, self.reason_edit, self.supervisor_edit, self.password_edit):
             edit.setReadOnly(busy)
-        for widget in (self.credit_radio, self.debit_radio, self.confirm_button,
-                       self.cancel_button):
+        for widget in (
+            self.credit_radio,
+            self.debit_radio,
+            self.confirm_button,
+            self.cancel_button,
+        ):
             widget.setEnabled(not busy)
 
     def _done(self, result: Adjustment) -> None:
@@ -205,10 +260,17 @@ class AdjustBillDialog(QDialog):
         self.confirm_button.setEnabled(True)
         self.confirm_button.setFocus()
         kind = self.tr("Credit") if result.amount < 0 else self.tr("Debit")
-        self._say(self.tr("{kind} {amount} recorded, approved by {who}: the bill now comes to "
-                          "{net}.").format(kind=kind, amount=money_text(abs(result.amount)),
-                                           who=result.approved_by, net=money_text(result.net)),
-                  OK_STYLE)
+        self._say(
+            self.tr(
+                "{kind} {amount} recorded, approved by {who}: the bill now comes to {net}."
+            ).format(
+                kind=kind,
+                amount=money_text(abs(result.amount)),
+                who=result.approved_by,
+                net=money_text(result.net),
+            ),
+            OK_STYLE,
+        )
         self.adjusted.emit(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -223,23 +285,35 @@ class AdjustBillDialog(QDialog):
             self.cancel_button.setEnabled(True)
             self.cancel_button.setFocus()
             self.workplace.events.changed.emit(self.account_id)
-            self._say(self.tr("The connection was lost: the correction was made whole or not "
-                              "at all. Close this and check the bill list before trying "
-                              "again."), ERROR_STYLE)
+            self._say(
+                self.tr(
+                    "The connection was lost: the correction was made whole or not "
+                    "at all. Close this and check the bill list before trying "
+                    "again."
+                ),
+                ERROR_STYLE,
+            )
             return
         code = error.code if isinstance(error, CounterError) else ""
         field = error.field if isinstance(error, CounterError) else None
-        not_supervisor = self.tr("Supervisor: this user is not a supervisor; a supervisor "
-                                 "must approve a correction.")
+        not_supervisor = self.tr(
+            "Supervisor: this user is not a supervisor; a supervisor must approve a correction."
+        )
         texts = {
-            "over_credit": self.tr("Amount: a credit cannot take the bill below zero. It was "
-                                   "corrected meanwhile: nothing was written; close this, "
-                                   "look at the bill again and try again."),
-            "adjustment": self.tr("Bill: this is a correction itself; correct the bill it "
-                                  "corrects."),
-            "supervisor": not_supervisor, "role": not_supervisor, "privilege": not_supervisor,
-            "no_authenticator": self.tr("Supervisor: supervisors cannot sign in on this "
-                                        "workstation."),
+            "over_credit": self.tr(
+                "Amount: a credit cannot take the bill below zero. It was "
+                "corrected meanwhile: nothing was written; close this, "
+                "look at the bill again and try again."
+            ),
+            "adjustment": self.tr(
+                "Bill: this is a correction itself; correct the bill it corrects."
+            ),
+            "supervisor": not_supervisor,
+            "role": not_supervisor,
+            "privilege": not_supervisor,
+            "no_authenticator": self.tr(
+                "Supervisor: supervisors cannot sign in on this workstation."
+            ),
             "reason": self.tr("Reason: say why the bill is corrected (at most 200 characters)."),
         }
         if code in texts:
@@ -249,7 +323,8 @@ class AdjustBillDialog(QDialog):
         else:
             text = explain(error)
         widget = {"amount": self.amount_edit, "reason": self.reason_edit}.get(
-            field or "", self.amount_edit if self.signed_in else self.supervisor_edit)
+            field or "", self.amount_edit if self.signed_in else self.supervisor_edit
+        )
         self._refuse(text, widget)
 
     def reject(self) -> None:
@@ -266,8 +341,13 @@ def signed(amount: Decimal) -> str:
     return ("+" if amount > 0 else "−" if amount < 0 else "") + money_text(abs(amount))
 
 
-def open_adjust_dialog(parent: QWidget, workplace: Workplace, account: AccountView,
-                       bill: BillSummary, corrections: tuple[BillSummary, ...]) -> AdjustBillDialog:
+def open_adjust_dialog(
+    parent: QWidget,
+    workplace: Workplace,
+    account: AccountView,
+    bill: BillSummary,
+    corrections: tuple[BillSummary, ...],
+) -> AdjustBillDialog:
     dialog = AdjustBillDialog(workplace, account, bill, corrections, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -18,8 +18,14 @@ from counter_app.ui.settings.print_errors import print_error_text
 class DocumentButtons(QHBoxLayout):
     """``preview`` is the default button; Close rejects the dialog."""
 
-    def __init__(self, dialog: QDialog, *, preview: Callable[[], None],
-                 print_: Callable[[], None], save_pdf: Callable[[], None]):
+    def __init__(
+        self,
+        dialog: QDialog,
+        *,
+        preview: Callable[[], None],
+        print_: Callable[[], None],
+        save_pdf: Callable[[], None],
+    ):
         super().__init__()
         self.preview = QPushButton(self.tr("Preview (Enter)"), dialog)
         self.preview.setDefault(True)

@@ -50,8 +50,17 @@ class DunningModel(RecordTableModel[DunningRow]):
         SUSPEND = 8
 
     RIGHT_ALIGNED = frozenset({Columns.OVERDUE, Columns.DAYS})
-    WIDTH_SAMPLES = ("城区一片", "B01", "01000001", "欧阳某某", "嘉祥街道建设路12号",
-                     "138****5678", "¥12,345.67", "9999", "停供")
+    WIDTH_SAMPLES = (
+        "城区一片",
+        "B01",
+        "01000001",
+        "欧阳某某",
+        "嘉祥街道建设路12号",
+        "138****5678",
+        "¥12,345.67",
+        "9999",
+        "停供",
+    )
 
     def headers(self) -> list[str]:
         return [
@@ -69,10 +78,14 @@ class DunningModel(RecordTableModel[DunningRow]):
     def display(self, row: DunningRow, column: DunningModel.Columns) -> str:
         c = self.Columns
         texts: dict[int, str] = {
-            c.AREA: row.area_name, c.BOOK: row.book_no, c.ACCOUNT_NO: row.account_no,
-            c.NAME: row.name, c.ADDRESS: row.address,
+            c.AREA: row.area_name,
+            c.BOOK: row.book_no,
+            c.ACCOUNT_NO: row.account_no,
+            c.NAME: row.name,
+            c.ADDRESS: row.address,
             c.PHONE: row.mobile_masked or row.landline_masked,
-            c.OVERDUE: money_text(row.overdue), c.DAYS: str(row.days_overdue),
+            c.OVERDUE: money_text(row.overdue),
+            c.DAYS: str(row.days_overdue),
             c.SUSPEND: QCoreApplication.translate("Dunning", "Suspend") if row.suspend else "",
         }
         return texts[column]
@@ -110,8 +123,11 @@ class DunningDialog(QDialog):
         self.book_edit.setObjectName("bookEdit")
         self.book_edit.setPlaceholderText(self.tr("all"))
         self.suspension_box = QCheckBox(self.tr("&Suspension list only"), self)
-        for text, widget in ((self.tr("Overdue more than (&days)"), self.days_spin),
-                             (self.tr("&Area"), self.area_edit), (self.tr("&Book"), self.book_edit)):
+        for text, widget in (
+            (self.tr("Overdue more than (&days)"), self.days_spin),
+            (self.tr("&Area"), self.area_edit),
+            (self.tr("&Book"), self.book_edit),
+        ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -124,8 +140,9 @@ class DunningDialog(QDialog):
         filters.addWidget(self.export_button)
         filters.addStretch(1)
         self.model = DunningModel(self)
-        self.table = RecordTableView(self, self.model, name="dunningTable",
-                                     stretch=DunningModel.Columns.ADDRESS)
+        self.table = RecordTableView(
+            self, self.model, name="dunningTable", stretch=DunningModel.Columns.ADDRESS
+        )
         self.status_label = QLabel(self)
         self.status_label.setObjectName("dunningStatus")
         layout = QVBoxLayout(self)
@@ -142,19 +159,26 @@ class DunningDialog(QDialog):
         self.status_label.setText(self.tr("Reading the list…"))
         self.workplace.runner.submit(
             lambda: self.workplace.services.late_fees.dunning_list(
-                days=self.days_spin.value(), area=self.area_edit.text().strip() or None,
+                days=self.days_spin.value(),
+                area=self.area_edit.text().strip() or None,
                 book=self.book_edit.text().strip() or None,
-                suspension=self.suspension_box.isChecked()),
-            on_done=self._loaded, on_error=self._failed, key=DUNNING_KEY)
+                suspension=self.suspension_box.isChecked(),
+            ),
+            on_done=self._loaded,
+            on_error=self._failed,
+            key=DUNNING_KEY,
+        )
 
     def _loaded(self, listing: DunningList) -> None:
         self.listing = listing
         self.model.set_rows(listing.rows)
         self.export_button.setEnabled(bool(listing.rows))
         self.status_label.setStyleSheet("")
-        self.status_label.setText(self.tr("{n} accounts, overdue in all {total} (as of {day})")
-                                  .format(n=len(listing.rows), total=money_text(listing.total),
-                                          day=listing.as_of.isoformat()))
+        self.status_label.setText(
+            self.tr("{n} accounts, overdue in all {total} (as of {day})").format(
+                n=len(listing.rows), total=money_text(listing.total), day=listing.as_of.isoformat()
+            )
+        )
         if listing.rows:
             self.table.setFocus()
             self.table.selectRow(0)
@@ -173,17 +197,23 @@ class DunningDialog(QDialog):
             return
         kind = "停供名单" if self.listing.suspension else "催缴名单"
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to Excel"), f"{kind}_{self.listing.as_of.isoformat()}.xlsx",
-            "Excel (*.xlsx)")
+            self,
+            self.tr("Export to Excel"),
+            f"{kind}_{self.listing.as_of.isoformat()}.xlsx",
+            "Excel (*.xlsx)",
+        )
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
         listing = self.listing
         self.workplace.runner.submit(
-            write_dunning_xlsx, path, listing,
+            write_dunning_xlsx,
+            path,
+            listing,
             on_done=lambda p: self.status_label.setText(self.tr("Saved {0}").format(p)),
-            on_error=self._failed)
+            on_error=self._failed,
+        )
 
     def _activated(self, index) -> None:
         row = index.data(RECORD_ROLE)

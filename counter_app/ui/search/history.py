@@ -89,10 +89,16 @@ class HistoryWidget(QWidget):
         self.payments_model = PaymentsModel(self)
         self.tabs = QTabWidget(self)
         bills_split = QSplitter(Qt.Orientation.Vertical, self.tabs)
-        self.bills_table = RecordTableView(bills_split, self.bills_model, name="billsTable",
-                                           roomy_rows=True)
-        self.lines_table = RecordTableView(bills_split, self.lines_model, name="billLinesTable",
-                                           stretch=BillLinesModel.Columns.ITEM, roomy_rows=True)
+        self.bills_table = RecordTableView(
+            bills_split, self.bills_model, name="billsTable", roomy_rows=True
+        )
+        self.lines_table = RecordTableView(
+            bills_split,
+            self.lines_model,
+            name="billLinesTable",
+            stretch=BillLinesModel.Columns.ITEM,
+            roomy_rows=True,
+        )
         self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bills_split.addWidget(self.bills_table)
         bills_split.addWidget(self.lines_table)
@@ -101,9 +107,13 @@ class HistoryWidget(QWidget):
         bills_split.setChildrenCollapsible(False)
         bills_split.setStretchFactor(0, 3)
         bills_split.setStretchFactor(1, 2)
-        self.payments_table = RecordTableView(self.tabs, self.payments_model, name="paymentsTable",
-                                              stretch=PaymentsModel.Columns.TENDERS,
-                                              roomy_rows=True)
+        self.payments_table = RecordTableView(
+            self.tabs,
+            self.payments_model,
+            name="paymentsTable",
+            stretch=PaymentsModel.Columns.TENDERS,
+            roomy_rows=True,
+        )
         self.tabs.addTab(bills_split, self.tr("Bills"))
         self.tabs.addTab(self.payments_table, self.tr("Payments"))
 
@@ -128,7 +138,8 @@ class HistoryWidget(QWidget):
         self.lines_model.set_rows(())
         self.count_label.setText(
             self.tr("{bills} bills, {payments} payments").format(
-                bills=len(bills), payments=len(payments))
+                bills=len(bills), payments=len(payments)
+            )
         )
         if bills:
             self.bills_table.selectRow(0)
@@ -194,7 +205,8 @@ class HistoryWidget(QWidget):
         self.workplace.runner.submit(
             load,
             on_done=lambda r: self._filtered(account_id, r),
-            on_error=self._failed, key=HISTORY_KEY,
+            on_error=self._failed,
+            key=HISTORY_KEY,
         )
 
     def _filtered(self, account_id: int, result: AccountHistoryPage) -> None:
@@ -208,8 +220,11 @@ class HistoryWidget(QWidget):
             self.lines_model.set_rows(())
             return
         self.workplace.runner.submit(
-            self.workplace.services.accounts.bill_lines, bill.bill_id,
-            on_done=self.lines_model.set_rows, on_error=self._failed, key=LINES_KEY,
+            self.workplace.services.accounts.bill_lines,
+            bill.bill_id,
+            on_done=self.lines_model.set_rows,
+            on_error=self._failed,
+            key=LINES_KEY,
         )
 
     def _failed(self, exc: BaseException) -> None:
@@ -228,8 +243,9 @@ class HistoryWidget(QWidget):
         target = selected.adjusts_bill_id or selected.bill_id
         bill = next((b for b in rows if b.bill_id == target), None)
         if bill is None:  # the bill it corrects is outside the periods shown
-            self.message.emit(self.tr("Show the periods of the bill it corrects (clear the "
-                                      "filter) to adjust it."))
+            self.message.emit(
+                self.tr("Show the periods of the bill it corrects (clear the filter) to adjust it.")
+            )
             return
         self.message.emit("")
         self.adjust_requested.emit(bill, tuple(b for b in rows if b.adjusts_bill_id == target))

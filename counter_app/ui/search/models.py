@@ -24,8 +24,14 @@ _ARREARS_COLOUR = QColor(style.ERROR)
 _MUTED_COLOUR = QColor(style.INACTIVE)
 _NOTICE_COLOUR = QColor(style.NOTICE)  # a correction of a bill
 
-__all__ = ["RECORD_ROLE", "SORT_ROLE", "BillLinesModel", "BillsModel", "PaymentsModel",
-           "SearchResultsModel"]
+__all__ = [
+    "RECORD_ROLE",
+    "SORT_ROLE",
+    "BillLinesModel",
+    "BillsModel",
+    "PaymentsModel",
+    "SearchResultsModel",
+]
 
 
 class SearchResultsModel(RecordTableModel[AccountHit]):
@@ -40,8 +46,16 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         OVERDUE = 7  # 逾期欠费 and its days (migration 0024)
 
     RIGHT_ALIGNED = frozenset({Columns.ARREARS, Columns.OVERDUE})
-    WIDTH_SAMPLES = ("01000001", "欧阳某某", "138****5678", "370829********1234",
-                     "嘉祥街道建设路12号", "已销户", "12,345.67", "¥12,345.67（999天）")
+    WIDTH_SAMPLES = (
+        "01000001",
+        "欧阳某某",
+        "138****5678",
+        "370829********1234",
+        "嘉祥街道建设路12号",
+        "已销户",
+        "12,345.67",
+        "¥12,345.67（999天）",
+    )
 
     def headers(self) -> list[str]:
         return [
@@ -81,7 +95,8 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
         if hit.overdue <= 0:
             return ""
         return QCoreApplication.translate("SearchModels", "{amount} ({days} days)").format(
-            amount=money_text(hit.overdue), days=hit.days_overdue)
+            amount=money_text(hit.overdue), days=hit.days_overdue
+        )
 
     def colour(self, hit: AccountHit, column: SearchResultsModel.Columns) -> QColor | None:
         if column is self.Columns.OVERDUE and hit.overdue > 0:
@@ -104,14 +119,30 @@ class BillsModel(RecordTableModel[BillSummary]):
         OUTSTANDING = 6
         DUE = 7
 
-    RIGHT_ALIGNED = frozenset({Columns.START, Columns.END, Columns.USAGE, Columns.AMOUNT,
-                               Columns.PAID, Columns.OUTSTANDING})
+    RIGHT_ALIGNED = frozenset(
+        {
+            Columns.START,
+            Columns.END,
+            Columns.USAGE,
+            Columns.AMOUNT,
+            Columns.PAID,
+            Columns.OUTSTANDING,
+        }
+    )
     MONEY = frozenset({Columns.AMOUNT, Columns.PAID, Columns.OUTSTANDING})
     # a correction has no reading of its own
     READINGS = frozenset({Columns.START, Columns.END, Columns.USAGE})
     SORTABLE = True
-    WIDTH_SAMPLES = ("2026-10", "123456", "123456", "1234", "12,345.67", "12,345.67",
-                     "12,345.67", "2026-10-31")
+    WIDTH_SAMPLES = (
+        "2026-10",
+        "123456",
+        "123456",
+        "1234",
+        "12,345.67",
+        "12,345.67",
+        "12,345.67",
+        "2026-10-31",
+    )
 
     def headers(self) -> list[str]:
         return [
@@ -141,9 +172,14 @@ class BillsModel(RecordTableModel[BillSummary]):
     def sort_key(self, bill: BillSummary, column: BillsModel.Columns) -> Any:
         c = self.Columns
         return {
-            c.PERIOD: bill.period, c.START: bill.start_reading, c.END: bill.end_reading,
-            c.USAGE: bill.usage, c.AMOUNT: bill.amount, c.PAID: bill.paid,
-            c.OUTSTANDING: bill.outstanding, c.DUE: bill.due_on,
+            c.PERIOD: bill.period,
+            c.START: bill.start_reading,
+            c.END: bill.end_reading,
+            c.USAGE: bill.usage,
+            c.AMOUNT: bill.amount,
+            c.PAID: bill.paid,
+            c.OUTSTANDING: bill.outstanding,
+            c.DUE: bill.due_on,
         }[column]
 
     def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
@@ -167,14 +203,18 @@ class BillsModel(RecordTableModel[BillSummary]):
         """A correction's why and who; on a corrected bill, what it comes to."""
         if bill.is_adjustment:
             return QCoreApplication.translate(
-                "SearchModels", "{period} {kind} {amount}: {reason} (approved by {who})").format(
-                period=bill.period, kind=cls._kind(bill),
-                amount=money_text(abs(bill.amount)), reason=bill.reason,
-                who=bill.approved_by or "-")
+                "SearchModels", "{period} {kind} {amount}: {reason} (approved by {who})"
+            ).format(
+                period=bill.period,
+                kind=cls._kind(bill),
+                amount=money_text(abs(bill.amount)),
+                reason=bill.reason,
+                who=bill.approved_by or "-",
+            )
         if bill.adjusted:
             return QCoreApplication.translate(
-                "SearchModels", "Corrected {amount}: comes to {net}").format(
-                amount=money_text(bill.adjusted), net=money_text(bill.net))
+                "SearchModels", "Corrected {amount}: comes to {net}"
+            ).format(amount=money_text(bill.adjusted), net=money_text(bill.net))
         return ""
 
 
@@ -199,14 +239,20 @@ class BillLinesModel(RecordTableModel[BillLineView]):
     def display(self, line: BillLineView, column: BillLinesModel.Columns) -> str:
         c = self.Columns
         return {
-            c.ITEM: lambda: line.label, c.VOLUME: lambda: str(line.volume),
-            c.PRICE: lambda: f"{line.unit_price:.4f}", c.AMOUNT: lambda: money_text(line.amount),
+            c.ITEM: lambda: line.label,
+            c.VOLUME: lambda: str(line.volume),
+            c.PRICE: lambda: f"{line.unit_price:.4f}",
+            c.AMOUNT: lambda: money_text(line.amount),
         }[column]()
 
     def sort_key(self, line: BillLineView, column: BillLinesModel.Columns) -> Any:
         c = self.Columns
-        return {c.ITEM: line.label, c.VOLUME: line.volume, c.PRICE: line.unit_price,
-                c.AMOUNT: line.amount}[column]
+        return {
+            c.ITEM: line.label,
+            c.VOLUME: line.volume,
+            c.PRICE: line.unit_price,
+            c.AMOUNT: line.amount,
+        }[column]
 
     def colour(self, line: BillLineView, column: BillLinesModel.Columns) -> QColor | None:
         return QColor(style.OK) if line.kind == "relief" else None
@@ -223,8 +269,14 @@ class PaymentsModel(RecordTableModel[PaymentSummary]):
 
     RIGHT_ALIGNED = frozenset({Columns.AMOUNT})
     SORTABLE = True
-    WIDTH_SAMPLES = ("2026-10-20 14:30", "JX00000001", "12,345.67", "现金, 微信",
-                     "2026-08, 2026-10", "已冲正")
+    WIDTH_SAMPLES = (
+        "2026-10-20 14:30",
+        "JX00000001",
+        "12,345.67",
+        "现金, 微信",
+        "2026-08, 2026-10",
+        "已冲正",
+    )
 
     def headers(self) -> list[str]:
         return [

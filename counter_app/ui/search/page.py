@@ -41,8 +41,9 @@ class SearchPage(QWidget):
 
     action_requested = Signal(str, int)
 
-    def __init__(self, workplace: Workplace, parent: QWidget | None = None,
-                 *, state: QSettings | None = None):
+    def __init__(
+        self, workplace: Workplace, parent: QWidget | None = None, *, state: QSettings | None = None
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self._open_when_found = False
@@ -71,8 +72,10 @@ class SearchPage(QWidget):
         self.search_box = QLineEdit(self.results_panel)
         self.search_box.setObjectName("searchBox")
         self.search_box.setPlaceholderText(
-            self.tr("Account no., name or pinyin initials, phone or its last 4 digits, "
-                    "ID number, address, meter no.")
+            self.tr(
+                "Account no., name or pinyin initials, phone or its last 4 digits, "
+                "ID number, address, meter no."
+            )
         )
         font = self.search_box.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -85,8 +88,13 @@ class SearchPage(QWidget):
         layout.addWidget(self.hint_label)
 
         self.model = SearchResultsModel(self)
-        self.table = RecordTableView(self.results_panel, self.model, name="resultsTable",
-                                     stretch=SearchResultsModel.Columns.ADDRESS, roomy_rows=True)
+        self.table = RecordTableView(
+            self.results_panel,
+            self.model,
+            name="resultsTable",
+            stretch=SearchResultsModel.Columns.ADDRESS,
+            roomy_rows=True,
+        )
         layout.addWidget(self.table, 1)
         self.stack.addWidget(self.results_panel)
 
@@ -109,9 +117,11 @@ class SearchPage(QWidget):
         self._shown_once = False
         # an account among the hits changed (paid, relief...): its row is read again
         self.results_watch = AccountWatch(
-            self.results_panel, workplace.events,
+            self.results_panel,
+            workplace.events,
             lambda account_id: any(h.account_id == account_id for h in self.model.rows),
-            self._search_again)
+            self._search_again,
+        )
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -202,7 +212,9 @@ class SearchPage(QWidget):
         search = self.workplace.services.search
         self.workplace.runner.submit(
             lambda: search.search(text, limit=RESULT_LIMIT),
-            on_done=self._found, on_error=self._search_failed, key=SEARCH_KEY,
+            on_done=self._found,
+            on_error=self._search_failed,
+            key=SEARCH_KEY,
         )
 
     def _search_again(self) -> None:
@@ -215,18 +227,24 @@ class SearchPage(QWidget):
         self.model.set_rows(result.hits)
         if result.hits:  # the account that was current stays current
             rows = [h.account_id for h in result.hits]
-            self.table.selectRow(rows.index(current.account_id)
-                                 if current is not None and current.account_id in rows else 0)
+            self.table.selectRow(
+                rows.index(current.account_id)
+                if current is not None and current.account_id in rows
+                else 0
+            )
         if result.hint and not result.hits:
             self._show_hint(hint_text(result.hint), warn=True)
         elif not result.hits:
-            self._show_hint(self.tr("No account found. Check what you typed, or try "
-                                    "another identifier."), warn=True)
+            self._show_hint(
+                self.tr("No account found. Check what you typed, or try another identifier."),
+                warn=True,
+            )
         else:
             text = searching_text(result.kinds).rstrip("…") + " — "
             if result.more:
-                text += self.tr("showing the first {n}; type more to narrow the search."
-                                ).format(n=len(result.hits))
+                text += self.tr("showing the first {n}; type more to narrow the search.").format(
+                    n=len(result.hits)
+                )
             else:
                 text += self.tr("{n} found.").format(n=len(result.hits))
             if result.hint:
@@ -239,8 +257,10 @@ class SearchPage(QWidget):
         log.warning("search failed", exc_info=exc)
         self._open_when_found = False
         self.model.set_rows(())
-        self._show_hint(self.tr("The search failed: the database does not answer. "
-                                "Try again in a moment."), warn=True)
+        self._show_hint(
+            self.tr("The search failed: the database does not answer. Try again in a moment."),
+            warn=True,
+        )
 
     def _show_hint(self, text: str, *, warn: bool = False) -> None:
         self.hint_label.setText(text)

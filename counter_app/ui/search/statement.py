@@ -38,8 +38,14 @@ PAPER_KEY = "search/statement_paper"  # "a4" or "roll"
 
 
 class StatementDialog(QDialog):
-    def __init__(self, workplace: Workplace, view: AccountView, parent: QWidget | None = None,
-                 *, state: QSettings | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        view: AccountView,
+        parent: QWidget | None = None,
+        *,
+        state: QSettings | None = None,
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.view = view
@@ -49,8 +55,11 @@ class StatementDialog(QDialog):
         self._request: tuple[str, Path | None] = ("preview", None)
         self.setWindowTitle(self.tr("Statement of past payments"))
 
-        last = Period.parse(view.current_bill.bill.period) if view.current_bill else \
-            Period.from_date(datetime.now(UTC).date())
+        last = (
+            Period.parse(view.current_bill.bill.period)
+            if view.current_bill
+            else Period.from_date(datetime.now(UTC).date())
+        )
         self.from_edit = QLineEdit(str(last.add(1 - DEFAULT_MONTHS)), self)
         self.from_edit.setObjectName("statementFrom")
         self.to_edit = QLineEdit(str(last), self)
@@ -62,8 +71,12 @@ class StatementDialog(QDialog):
         self.paper_combo = QComboBox(self)
         self.paper_combo.setObjectName("statementPaper")
         self.paper_combo.addItem(self.tr("A4 (A4 printer)"), "a4")
-        self.paper_combo.addItem(self.tr("{width} mm roll (receipt printer)").format(
-            width=workplace.settings.paper_width_mm), "roll")
+        self.paper_combo.addItem(
+            self.tr("{width} mm roll (receipt printer)").format(
+                width=workplace.settings.paper_width_mm
+            ),
+            "roll",
+        )
         remembered = state.value(PAPER_KEY, "a4") if state is not None else "a4"
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(remembered)))
         self.paper_combo.currentIndexChanged.connect(self._remember_paper)
@@ -73,8 +86,12 @@ class StatementDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setMinimumWidth(360)
 
-        buttons = DocumentButtons(self, preview=lambda: self._make("preview"),
-                                  print_=lambda: self._make("print"), save_pdf=self._ask_pdf_path)
+        buttons = DocumentButtons(
+            self,
+            preview=lambda: self._make("preview"),
+            print_=lambda: self._make("print"),
+            save_pdf=self._ask_pdf_path,
+        )
         self.preview_button, self.print_button = buttons.preview, buttons.print
         self.pdf_button, self.close_button = buttons.pdf, buttons.close
         layout = QVBoxLayout(self)
@@ -99,8 +116,12 @@ class StatementDialog(QDialog):
                 return None
         first, last = periods
         if first > last:  # never swapped behind the clerk's back: the clerk decides
-            self._say(self.tr("{field}: {first} is after the to period {last}.").format(
-                field=edits[0][1], first=str(first), last=str(last)), warn=True)
+            self._say(
+                self.tr("{field}: {first} is after the to period {last}.").format(
+                    field=edits[0][1], first=str(first), last=str(last)
+                ),
+                warn=True,
+            )
             self.from_edit.setFocus()
             self.from_edit.selectAll()
             return None
@@ -136,13 +157,14 @@ class StatementDialog(QDialog):
         def build(*, control) -> tuple[Document, list[Page] | None]:
             control.progress(0)
             statement = workplace.services.accounts.statement(
-                account_id, *periods, hall_code=clerk.hall_code)
+                account_id, *periods, hall_code=clerk.hall_code
+            )
             rows = len(statement.lines) + len(statement.payments)
             control.progress(0, rows)
-            data = statement_data(statement, clerk=clerk.display_name,
-                                  printed_at=datetime.now(UTC))
+            data = statement_data(statement, clerk=clerk.display_name, printed_at=datetime.now(UTC))
             document = statement_document(
-                data, paper, mask_names=paper.is_roll and workplace.settings.mask_names_on_receipt)
+                data, paper, mask_names=paper.is_roll and workplace.settings.mask_names_on_receipt
+            )
             control.progress(rows, rows)  # the last chance to cancel: nothing sent or saved yet
             if then == "print" and paper.is_roll:
                 workplace.printer.print_receipt(document, copies=1)
@@ -158,9 +180,16 @@ class StatementDialog(QDialog):
         self._request = (then, path)
         # bound methods: the runner drops the answer if the dialog is gone
         self.progress = run_with_progress(
-            self, workplace.runner, build, title=self.tr("Statement of past payments"),
-            unit=self.tr("rows"), on_done=self._done, on_error=self._failed,
-            on_cancelled=self._cancelled, key=STATEMENT_KEY)
+            self,
+            workplace.runner,
+            build,
+            title=self.tr("Statement of past payments"),
+            unit=self.tr("rows"),
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+            key=STATEMENT_KEY,
+        )
 
     def _cancelled(self) -> None:
         self._busy(False)
@@ -203,8 +232,9 @@ class StatementDialog(QDialog):
         if self._periods() is None:
             return
         name = f"往期交费清单_{self.view.account_no}.pdf"
-        chosen = save_file_name(self, "statement", self.tr("Save statement as PDF"), name,
-                                self.tr("PDF files (*.pdf)"))
+        chosen = save_file_name(
+            self, "statement", self.tr("Save statement as PDF"), name, self.tr("PDF files (*.pdf)")
+        )
         if chosen:
             path = Path(chosen)
             self._make("pdf", path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))

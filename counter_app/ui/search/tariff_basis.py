@@ -65,13 +65,15 @@ class TariffBasisDialog(QDialog):
         self.heading.setStyleSheet("font-weight: bold;")
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key, title in (("schedule", self.tr("Price schedule")),
-                           ("doc_no", self.tr("Document no.")),
-                           ("dates", self.tr("In force")),
-                           ("basis", self.tr("Tiers count")),
-                           ("households", self.tr("Households")),
-                           ("position", self.tr("This customer")),
-                           ("bill", self.tr("Bill used"))):
+        for key, title in (
+            ("schedule", self.tr("Price schedule")),
+            ("doc_no", self.tr("Document no.")),
+            ("dates", self.tr("In force")),
+            ("basis", self.tr("Tiers count")),
+            ("households", self.tr("Households")),
+            ("position", self.tr("This customer")),
+            ("bill", self.tr("Bill used")),
+        ):
             label = QLabel("", self)
             label.setObjectName(f"basis_{key}")
             label.setWordWrap(True)
@@ -84,8 +86,9 @@ class TariffBasisDialog(QDialog):
         self.message_label.setObjectName("basisMessage")
         self.message_label.setWordWrap(True)
 
-        buttons = DocumentButtons(self, preview=self.preview, print_=self.print_a4,
-                                  save_pdf=self._ask_pdf_path)
+        buttons = DocumentButtons(
+            self, preview=self.preview, print_=self.print_a4, save_pdf=self._ask_pdf_path
+        )
         self.preview_button, self.print_button = buttons.preview, buttons.print
         self.pdf_button, self.close_button = buttons.pdf, buttons.close
 
@@ -108,9 +111,13 @@ class TariffBasisDialog(QDialog):
 
     def load(self) -> None:
         """Ask the database once, on the task runner."""
-        self.workplace.runner.submit(self.workplace.services.accounts.tariff_basis,
-                                     self.account_id, on_done=self._loaded,
-                                     on_error=self._load_failed, key=BASIS_KEY)
+        self.workplace.runner.submit(
+            self.workplace.services.accounts.tariff_basis,
+            self.account_id,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+            key=BASIS_KEY,
+        )
 
     def open(self) -> None:  # noqa: A003 - QDialog.open
         self.load()
@@ -125,24 +132,37 @@ class TariffBasisDialog(QDialog):
         v["doc_no"].setText(s.doc_no or "—")
         v["dates"].setText(
             self.tr("from {start}").format(start=s.effective_from.isoformat())
-            if s.effective_to is None else
-            self.tr("{start} to {end}").format(start=s.effective_from.isoformat(),
-                                               end=s.effective_to.isoformat()))
-        v["basis"].setText(self.tr("cumulative over the calendar year") if basis.annual
-                           else self.tr("each read period on its own"))
+            if s.effective_to is None
+            else self.tr("{start} to {end}").format(
+                start=s.effective_from.isoformat(), end=s.effective_to.isoformat()
+            )
+        )
+        v["basis"].setText(
+            self.tr("cumulative over the calendar year")
+            if basis.annual
+            else self.tr("each read period on its own")
+        )
         v["households"].setText(
             self.tr("limits × {n} households").format(n=basis.multiplier)
-            if basis.multiplier > 1 else self.tr("limits as published"))
-        scope = (self.tr("{year}: {used} m³ so far") if basis.annual
-                 else self.tr("last period: {used} m³")).format(year=basis.year, used=basis.used)
+            if basis.multiplier > 1
+            else self.tr("limits as published")
+        )
+        scope = (
+            self.tr("{year}: {used} m³ so far")
+            if basis.annual
+            else self.tr("last period: {used} m³")
+        ).format(year=basis.year, used=basis.used)
         if basis.current_tier is not None:
             scope += self.tr(", in {tier}").format(tier=tier_name(basis.current_tier))
         v["position"].setText(scope)
         v["position"].setStyleSheet("font-weight: bold;")
         v["bill"].setText(
             self.tr("{period}: {usage} m³, {amount} yuan").format(
-                period=basis.bill.period, usage=basis.bill.usage, amount=basis.bill.amount)
-            if basis.bill else self.tr("no bill yet: the schedule in force today"))
+                period=basis.bill.period, usage=basis.bill.usage, amount=basis.bill.amount
+            )
+            if basis.bill
+            else self.tr("no bill yet: the schedule in force today")
+        )
         self._fill_tiers(basis)
         self._fill_prices(basis)
         self.message_label.setText("")
@@ -151,17 +171,26 @@ class TariffBasisDialog(QDialog):
     def _fill_tiers(self, basis: TariffBasis) -> None:
         table = self.tiers_table
         table.setColumnCount(4)
-        table.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Published limit"),
-                                         self.tr("This account"), self.tr("Used")])
+        table.setHorizontalHeaderLabels(
+            [self.tr("Tier"), self.tr("Published limit"), self.tr("This account"), self.tr("Used")]
+        )
         table.setRowCount(len(basis.tiers))
         for row, t in enumerate(basis.tiers):
             mark = " ◀" if t.tier_no == basis.current_tier else ""
             upper = self.tr("open") if t.upper is None else str(t.upper)
-            span = (f"{t.scaled_lower}–{t.scaled_upper}" if t.scaled_upper is not None
-                    else f"> {t.scaled_lower}")
-            for col, (text, right) in enumerate(((tier_name(t.tier_no) + mark, False),
-                                                 (upper, True), (span, True),
-                                                 (str(t.used), True))):
+            span = (
+                f"{t.scaled_lower}–{t.scaled_upper}"
+                if t.scaled_upper is not None
+                else f"> {t.scaled_lower}"
+            )
+            for col, (text, right) in enumerate(
+                (
+                    (tier_name(t.tier_no) + mark, False),
+                    (upper, True),
+                    (span, True),
+                    (str(t.used), True),
+                )
+            ):
                 table.setItem(row, col, _item(text, right=right))
 
     def _fill_prices(self, basis: TariffBasis) -> None:
@@ -169,8 +198,9 @@ class TariffBasisDialog(QDialog):
         tiers = len(s.tiers)
         table = self.prices_table
         table.setColumnCount(1 + tiers)
-        table.setHorizontalHeaderLabels([self.tr("Fee"), *(tier_name(n)
-                                                          for n in range(1, tiers + 1))])
+        table.setHorizontalHeaderLabels(
+            [self.tr("Fee"), *(tier_name(n) for n in range(1, tiers + 1))]
+        )
         table.setRowCount(len(s.rates))
         for row, (component, prices) in enumerate(s.rates.items()):
             table.setItem(row, 0, _item(s.labels.get(component, component)))
@@ -181,8 +211,9 @@ class TariffBasisDialog(QDialog):
     def _load_failed(self, exc: BaseException) -> None:
         code = getattr(exc, "code", "")
         if code == "tariff":
-            text = self.tr("No price schedule of this account's category is in force; "
-                           "ask an administrator.")
+            text = self.tr(
+                "No price schedule of this account's category is in force; ask an administrator."
+            )
         else:
             text = self.tr("The tariff could not be read; try again.")
         self.heading.setText(text)
@@ -206,17 +237,24 @@ class TariffBasisDialog(QDialog):
             return
         self._busy(True)
         printer = self.workplace.printer
-        self.workplace.runner.submit(lambda: printer.print_a4(document),
-                                     on_done=self._printed,
-                                     on_error=self._failed, key=BASIS_KEY)
+        self.workplace.runner.submit(
+            lambda: printer.print_a4(document),
+            on_done=self._printed,
+            on_error=self._failed,
+            key=BASIS_KEY,
+        )
 
     def save_pdf(self, path: Path) -> None:
         document = self.document()
         if document is None:
             return
         self._busy(True)
-        self.workplace.runner.submit(lambda: write_pdf(document, path),
-                                     on_done=self._saved, on_error=self._failed, key=BASIS_KEY)
+        self.workplace.runner.submit(
+            lambda: write_pdf(document, path),
+            on_done=self._saved,
+            on_error=self._failed,
+            key=BASIS_KEY,
+        )
 
     def _printed(self, _result: object = None) -> None:
         self._busy(False)
@@ -236,8 +274,11 @@ class TariffBasisDialog(QDialog):
             return
         name = f"收费依据_{self.basis.account_no}.pdf"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save tariff basis as PDF"), str(Path.home() / name),
-            self.tr("PDF files (*.pdf)"))
+            self,
+            self.tr("Save tariff basis as PDF"),
+            str(Path.home() / name),
+            self.tr("PDF files (*.pdf)"),
+        )
         if chosen:
             path = Path(chosen)
             self.save_pdf(path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf"))

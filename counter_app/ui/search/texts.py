@@ -38,8 +38,9 @@ def hint_text(code: str) -> str:
             "SearchTexts", "The search took too long; type more to narrow it."
         ),
         "rate_limited": QCoreApplication.translate(
-            "SearchTexts", "Too many full phone or ID number searches in a minute; wait a "
-            "minute. Your supervisor has been told."
+            "SearchTexts",
+            "Too many full phone or ID number searches in a minute; wait a "
+            "minute. Your supervisor has been told.",
         ),
     }
     return texts.get(code, code)

@@ -46,17 +46,19 @@ def result_text(agreement: Agreement | WithholdingLine | None) -> str:
         return QCoreApplication.translate("WithholdingTexts", "none")
     if not agreement.active:
         return QCoreApplication.translate("WithholdingTexts", "cancelled on {day}").format(
-            day=required(agreement.cancelled_on, "cancelled_on").isoformat())
+            day=required(agreement.cancelled_on, "cancelled_on").isoformat()
+        )
     text = QCoreApplication.translate("WithholdingTexts", "{bank}, account ending {tail}").format(
-        bank=agreement.bank_name, tail=agreement.bank_account_tail)
+        bank=agreement.bank_name, tail=agreement.bank_account_tail
+    )
     if agreement.last_result == "paid":
         text += QCoreApplication.translate(
-            "WithholdingTexts", " · last withholding paid {amount}").format(
-            amount=f"¥{agreement.last_amount:,.2f}")
+            "WithholdingTexts", " · last withholding paid {amount}"
+        ).format(amount=f"¥{agreement.last_amount:,.2f}")
     elif agreement.last_result == "failed":
         text += QCoreApplication.translate(
-            "WithholdingTexts", " · last withholding failed: {reason}").format(
-            reason=agreement.last_reason or "")
+            "WithholdingTexts", " · last withholding failed: {reason}"
+        ).format(reason=agreement.last_reason or "")
     return text
 
 
@@ -123,8 +125,13 @@ class WithholdingDialog(QDialog):
         self.print_button = QPushButton(self.tr("Print form (Ctrl+P)"), self)
         self.print_button.setShortcut(QKeySequence("Ctrl+P"))
         close_button = QPushButton(self.tr("Close (Esc)"), self)
-        for button in (self.sign_button, self.cancel_button, self.pdf_button, self.print_button,
-                       close_button):
+        for button in (
+            self.sign_button,
+            self.cancel_button,
+            self.pdf_button,
+            self.print_button,
+            close_button,
+        ):
             button.setAutoDefault(False)
         self.sign_button.clicked.connect(self.sign)
         self.cancel_button.clicked.connect(self.cancel_agreement)
@@ -151,8 +158,13 @@ class WithholdingDialog(QDialog):
 
     def load(self) -> None:
         self._busy(True)
-        self.workplace.runner.submit(self.service.screen, self.account_id, on_done=self._loaded,
-                                     on_error=self._failed, key=WITHHOLDING_KEY)
+        self.workplace.runner.submit(
+            self.service.screen,
+            self.account_id,
+            on_done=self._loaded,
+            on_error=self._failed,
+            key=WITHHOLDING_KEY,
+        )
 
     def _loaded(self, screen: WithholdingScreen) -> None:
         self._busy(False)
@@ -173,17 +185,33 @@ class WithholdingDialog(QDialog):
         if agreement is None:
             self.agreement_label.setText(self.tr("No agreement."))
         else:
-            self.agreement_label.setText(self.tr(
-                "{bank}, account {number}, holder {holder}, signed {day} by {clerk}; {state}"
-            ).format(bank=agreement.bank_name, number=agreement.bank_account_masked,
-                     holder=agreement.holder_name, day=agreement.signed_on.isoformat(),
-                     clerk=agreement.signed_by, state=result_text(agreement)))
+            self.agreement_label.setText(
+                self.tr(
+                    "{bank}, account {number}, holder {holder}, signed {day} by {clerk}; {state}"
+                ).format(
+                    bank=agreement.bank_name,
+                    number=agreement.bank_account_masked,
+                    holder=agreement.holder_name,
+                    day=agreement.signed_on.isoformat(),
+                    clerk=agreement.signed_by,
+                    state=result_text(agreement),
+                )
+            )
         requests = screen.requests if screen else ()
-        lines = [self.tr("{period} {batch}: {amount} {result} {reason}").format(
-            period=r.period, batch=r.batch_no, amount=f"¥{r.amount:,.2f}",
-            result={"paid": self.tr("paid"), "failed": self.tr("failed"),
-                    "sent": self.tr("sent, no answer yet")}[r.result],
-            reason=r.reason or "") for r in requests[:5]]
+        lines = [
+            self.tr("{period} {batch}: {amount} {result} {reason}").format(
+                period=r.period,
+                batch=r.batch_no,
+                amount=f"¥{r.amount:,.2f}",
+                result={
+                    "paid": self.tr("paid"),
+                    "failed": self.tr("failed"),
+                    "sent": self.tr("sent, no answer yet"),
+                }[r.result],
+                reason=r.reason or "",
+            )
+            for r in requests[:5]
+        ]
         self.requests_label.setText("\n".join(lines) or self.tr("No withholding requests yet."))
         active = agreement is not None and agreement.active
         self.sign_box.setEnabled(screen is not None and not active)
@@ -211,13 +239,24 @@ class WithholdingDialog(QDialog):
             self._say(self.tr("Signed on: type the date as 2026-12-04."), warn=True)
             self.signed_edit.setFocus()
             return
-        args = (self.account_id, self.bank_combo.currentData(), self.number_edit.text(),
-                self.holder_edit.text(), signed_on, self.workplace.actor)
+        args = (
+            self.account_id,
+            self.bank_combo.currentData(),
+            self.number_edit.text(),
+            self.holder_edit.text(),
+            signed_on,
+            self.workplace.actor,
+        )
         self.typed_number = self.number_edit.text()
         self._busy(True)
-        self.workplace.runner.submit(self.service.sign, *args, on_done=self._written,
-                                     on_error=self._failed, key=WITHHOLDING_KEY,
-                                     changes=self.account_id)
+        self.workplace.runner.submit(
+            self.service.sign,
+            *args,
+            on_done=self._written,
+            on_error=self._failed,
+            key=WITHHOLDING_KEY,
+            changes=self.account_id,
+        )
 
     def cancel_agreement(self) -> None:
         agreement = self.withholding.agreement if self.withholding else None
@@ -225,14 +264,23 @@ class WithholdingDialog(QDialog):
             return
         self.typed_number = ""
         self._busy(True)
-        self.workplace.runner.submit(self.service.cancel, agreement, self.reason_edit.text(),
-                                     self.workplace.actor, on_done=self._written,
-                                     on_error=self._failed, key=WITHHOLDING_KEY,
-                                     changes=self.account_id)
+        self.workplace.runner.submit(
+            self.service.cancel,
+            agreement,
+            self.reason_edit.text(),
+            self.workplace.actor,
+            on_done=self._written,
+            on_error=self._failed,
+            key=WITHHOLDING_KEY,
+            changes=self.account_id,
+        )
 
     def _written(self, agreement: Agreement) -> None:
-        self._say(self.tr("Agreement signed: print the form for the customer to sign.")
-                  if agreement.active else self.tr("Agreement cancelled."))
+        self._say(
+            self.tr("Agreement signed: print the form for the customer to sign.")
+            if agreement.active
+            else self.tr("Agreement cancelled.")
+        )
         self.number_edit.clear()
         self.reason_edit.clear()
         self.changed.emit()
@@ -245,17 +293,24 @@ class WithholdingDialog(QDialog):
             return
         messages = {
             "bank_account": (self.tr("Bank account number: 10 to 30 digits."), self.number_edit),
-            "holder_name": (self.tr("Holder: type the name on the bank account."),
-                            self.holder_edit),
-            "signed_on": (self.tr("Signed on: not in the future, within the last year."),
-                          self.signed_edit),
-            "active_agreement": (self.tr("The account has an agreement already: cancel it "
-                                         "first."), self.bank_combo),
+            "holder_name": (
+                self.tr("Holder: type the name on the bank account."),
+                self.holder_edit,
+            ),
+            "signed_on": (
+                self.tr("Signed on: not in the future, within the last year."),
+                self.signed_edit,
+            ),
+            "active_agreement": (
+                self.tr("The account has an agreement already: cancel it first."),
+                self.bank_combo,
+            ),
             "reason": (self.tr("Reason: say why the agreement is cancelled."), self.reason_edit),
             "conflict": (self.tr("The agreement changed meanwhile; it was read again."), None),
         }
-        text, widget = messages.get(exc.code, (self.tr("Refused: {reason}").format(
-            reason=exc.message), None))
+        text, widget = messages.get(
+            exc.code, (self.tr("Refused: {reason}").format(reason=exc.message), None)
+        )
         self._say(text, warn=True)
         if widget is not None:
             widget.setFocus()  # what was typed stays
@@ -269,13 +324,20 @@ class WithholdingDialog(QDialog):
         if agreement is None:
             return None
         return WithholdingFormData(
-            utility_name=agreement.utility_name, agreement_no=f"{agreement.id:06d}",
-            account_no=agreement.account_no, account_name=agreement.account_name,
-            address=agreement.address, bank_name=agreement.bank_name,
+            utility_name=agreement.utility_name,
+            agreement_no=f"{agreement.id:06d}",
+            account_no=agreement.account_no,
+            account_name=agreement.account_name,
+            address=agreement.address,
+            bank_name=agreement.bank_name,
             bank_account=self.typed_number or agreement.bank_account_masked,
-            holder_name=agreement.holder_name, signed_on=agreement.signed_on,
-            clerk=agreement.signed_by, status=agreement.status,
-            cancelled_on=agreement.cancelled_on, cancel_reason=agreement.cancel_reason)
+            holder_name=agreement.holder_name,
+            signed_on=agreement.signed_on,
+            clerk=agreement.signed_by,
+            status=agreement.status,
+            cancelled_on=agreement.cancelled_on,
+            cancel_reason=agreement.cancel_reason,
+        )
 
     def _form(self, then: str, path: Path | None = None) -> None:
         data = self.form_data()
@@ -294,20 +356,24 @@ class WithholdingDialog(QDialog):
         self.workplace.runner.submit(run, on_done=self._printed, on_error=self._print_failed)
 
     def _printed(self, then: str) -> None:
-        self._say(self.tr("Sent to the A4 printer.") if then == "print"
-                  else self.tr("Form saved."))
+        self._say(self.tr("Sent to the A4 printer.") if then == "print" else self.tr("Form saved."))
 
     def _print_failed(self, exc: BaseException) -> None:
-        self._say(self.tr("The form could not be printed or saved: {error}").format(
-            error=str(exc)), warn=True)
+        self._say(
+            self.tr("The form could not be printed or saved: {error}").format(error=str(exc)),
+            warn=True,
+        )
 
     def _ask_pdf_path(self) -> None:
         data = self.form_data()
         if data is None:
             return
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the agreement form as PDF"),
-            str(Path.home() / f"代扣协议_{data.account_no}.pdf"), self.tr("PDF files (*.pdf)"))
+            self,
+            self.tr("Save the agreement form as PDF"),
+            str(Path.home() / f"代扣协议_{data.account_no}.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
         if chosen:
             self._form("pdf", Path(chosen))
 

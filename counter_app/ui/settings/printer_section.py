@@ -35,8 +35,11 @@ class PrinterFieldError(ValueError):
 def profile_description(name: str) -> str:
     p = PROFILES[name]
     yen = "￥" if p.yen == "fullwidth" else QCoreApplication.translate("PrinterSection", "yuan")
-    cut = (QCoreApplication.translate("PrinterSection", "partial cut") if p.cut == "partial"
-           else QCoreApplication.translate("PrinterSection", "full cut"))
+    cut = (
+        QCoreApplication.translate("PrinterSection", "partial cut")
+        if p.cut == "partial"
+        else QCoreApplication.translate("PrinterSection", "full cut")
+    )
     return f"{name} ({p.encoding.upper()}, {yen}, {cut})"
 
 
@@ -86,8 +89,7 @@ class PrinterSection(QGroupBox):
             self.ui.profileCombo.addItem(profile_description(name), name)
         for combo in (self.ui.receiptPrinterCombo, self.ui.a4PrinterCombo):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.ui.testPrintButton.setSizePolicy(QSizePolicy.Policy.Maximum,
-                                              QSizePolicy.Policy.Fixed)
+        self.ui.testPrintButton.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.ui.testPrintButton.clicked.connect(self.test_print)
         self.ui.testPrintButton.setEnabled(runner is not None)
         self.ui.testResultLabel.hide()
@@ -95,8 +97,15 @@ class PrinterSection(QGroupBox):
 
     def tab_chain(self) -> list[QWidget]:
         ui = self.ui
-        return [ui.receiptPrinterCombo, ui.a4PrinterCombo, ui.profileCombo, ui.copiesSpin,
-                ui.drawerCheck, ui.maskNamesCheck, ui.testPrintButton]
+        return [
+            ui.receiptPrinterCombo,
+            ui.a4PrinterCombo,
+            ui.profileCombo,
+            ui.copiesSpin,
+            ui.drawerCheck,
+            ui.maskNamesCheck,
+            ui.testPrintButton,
+        ]
 
     # -- form <-> settings -------------------------------------------------------------
 
@@ -135,9 +144,11 @@ class PrinterSection(QGroupBox):
         a4 = self._combo_value(self.ui.a4PrinterCombo)
         self._check_receipt(receipt)
         if "://" in a4:
-            raise PrinterFieldError(self.tr("A4 printer"), self.tr(
-                "choose an installed printer; an ESC/POS address prints only receipts."),
-                self.ui.a4PrinterCombo)
+            raise PrinterFieldError(
+                self.tr("A4 printer"),
+                self.tr("choose an installed printer; an ESC/POS address prints only receipts."),
+                self.ui.a4PrinterCombo,
+            )
         return settings.with_changes(
             receipt_printer=receipt,
             a4_printer=a4,
@@ -153,15 +164,23 @@ class PrinterSection(QGroupBox):
         field = self.tr("Receipt printer")
         scheme = value.partition("://")[0].lower()
         if scheme not in ESCPOS_SCHEMES:
-            raise PrinterFieldError(field, self.tr(
-                "{scheme}:// is not a printer address; use one of {examples}.").format(
-                    scheme=scheme, examples=URI_EXAMPLES), self.ui.receiptPrinterCombo)
+            raise PrinterFieldError(
+                field,
+                self.tr("{scheme}:// is not a printer address; use one of {examples}.").format(
+                    scheme=scheme, examples=URI_EXAMPLES
+                ),
+                self.ui.receiptPrinterCombo,
+            )
         try:
             transport_from_uri(value)  # parses only; nothing is opened
         except (PrintError, ValueError):
-            raise PrinterFieldError(field, self.tr(
-                "{value} is not a valid printer address; for example {examples}.").format(
-                    value=value, examples=URI_EXAMPLES), self.ui.receiptPrinterCombo) from None
+            raise PrinterFieldError(
+                field,
+                self.tr("{value} is not a valid printer address; for example {examples}.").format(
+                    value=value, examples=URI_EXAMPLES
+                ),
+                self.ui.receiptPrinterCombo,
+            ) from None
 
     # -- test print -----------------------------------------------------------------------
 
@@ -178,15 +197,26 @@ class PrinterSection(QGroupBox):
             self.ui.receiptPrinterCombo.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.ui.testPrintButton.setEnabled(False)
-        self._result(self.tr("Printing a test page on {printer}...").format(
-            printer=settings.receipt_printer), OK_STYLE)
-        self._runner.submit(run_test_print, settings, self._printer_for,
-                            on_done=self._printed, on_error=self._failed, key="settings.test_print")
+        self._result(
+            self.tr("Printing a test page on {printer}...").format(
+                printer=settings.receipt_printer
+            ),
+            OK_STYLE,
+        )
+        self._runner.submit(
+            run_test_print,
+            settings,
+            self._printer_for,
+            on_done=self._printed,
+            on_error=self._failed,
+            key="settings.test_print",
+        )
 
     def _printed(self, printer: str) -> None:
         self.ui.testPrintButton.setEnabled(True)
-        self._result(self.tr("The test page was sent to {printer}.").format(printer=printer),
-                     OK_STYLE)
+        self._result(
+            self.tr("The test page was sent to {printer}.").format(printer=printer), OK_STYLE
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.ui.testPrintButton.setEnabled(True)
@@ -197,10 +227,15 @@ class PrinterSection(QGroupBox):
         self._result(text, ERROR_STYLE)
 
     def show_problem(self, problem: PrinterFieldError) -> None:
-        self._result(self.tr("{field}: {problem}").format(
-            field=problem.field, problem=problem.message), ERROR_STYLE)
+        self._result(
+            self.tr("{field}: {problem}").format(field=problem.field, problem=problem.message),
+            ERROR_STYLE,
+        )
         problem.widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(problem.widget, QComboBox) and (edit := problem.widget.lineEdit()) is not None:
+        if (
+            isinstance(problem.widget, QComboBox)
+            and (edit := problem.widget.lineEdit()) is not None
+        ):
             edit.selectAll()
 
     def _result(self, text: str, style: str) -> None:
@@ -212,8 +247,15 @@ class PrinterSection(QGroupBox):
 
     @staticmethod
     def changed(before: Settings, after: Settings) -> bool:
-        fields = ("receipt_printer", "a4_printer", "paper_width_mm", "escpos_profile",
-                  "receipt_copies", "open_drawer_on_cash", "mask_names_on_receipt")
+        fields = (
+            "receipt_printer",
+            "a4_printer",
+            "paper_width_mm",
+            "escpos_profile",
+            "receipt_copies",
+            "open_drawer_on_cash",
+            "mask_names_on_receipt",
+        )
         return any(getattr(before, f) != getattr(after, f) for f in fields)
 
     def applied_note(self) -> str:

@@ -38,8 +38,14 @@ SAVE_KEY = "settings.tariff_save"
 class TariffFormDialog(QDialog):
     """Emits nothing: ``saved`` holds the result after ``accept()``."""
 
-    def __init__(self, workplace: Workplace, catalog: Catalog, category: str,
-                 template: Schedule | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workplace: Workplace,
+        catalog: Catalog,
+        category: str,
+        template: Schedule | None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.workplace = workplace
         self.catalog = catalog
@@ -65,15 +71,20 @@ class TariffFormDialog(QDialog):
         self.basis_combo.addItem(self.tr("cumulative over the calendar year"), "annual")
         self.basis_combo.addItem(self.tr("each read period on its own"), "period")
         self.scaling_check = QCheckBox(
-            self.tr("Multiply the limits by a collective account's &households"), self)
+            self.tr("Multiply the limits by a collective account's &households"), self
+        )
         self.prices = QTableWidget(self)
         self.prices.setObjectName("tariffPrices")
         self.prices.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.prices.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.prices.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.prices_hint = QLabel(self.tr(
-            "Yuan per m³. One price in the first tier's column applies at every tier; "
-            "leave a component's row empty if this schedule does not charge it."), self)
+        self.prices_hint = QLabel(
+            self.tr(
+                "Yuan per m³. One price in the first tier's column applies at every tier; "
+                "leave a component's row empty if this schedule does not charge it."
+            ),
+            self,
+        )
         self.prices_hint.setWordWrap(True)
         self.prices_hint.setStyleSheet(MUTED_STYLE)
         self.message_label = QLabel(self)
@@ -81,12 +92,16 @@ class TariffFormDialog(QDialog):
         self.message_label.setWordWrap(True)
 
         form = QFormLayout()
-        rows = ((self.tr("Price &category:"), self.category_combo),
-                (self.tr("C&ode:"), self.code_edit), (self.tr("&Name:"), self.name_edit),
-                (self.tr("&Document no. (文号):"), self.doc_edit),
-                (self.tr("In force &from:"), self.from_edit), (self.tr("&Until:"), self.to_edit),
-                (self.tr("&Tier limits (m³):"), self.tiers_edit),
-                (self.tr("Tier &basis:"), self.basis_combo))
+        rows = (
+            (self.tr("Price &category:"), self.category_combo),
+            (self.tr("C&ode:"), self.code_edit),
+            (self.tr("&Name:"), self.name_edit),
+            (self.tr("&Document no. (文号):"), self.doc_edit),
+            (self.tr("In force &from:"), self.from_edit),
+            (self.tr("&Until:"), self.to_edit),
+            (self.tr("&Tier limits (m³):"), self.tiers_edit),
+            (self.tr("Tier &basis:"), self.basis_combo),
+        )
         for text, widget in rows:
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -116,8 +131,7 @@ class TariffFormDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
         # Enter moves on through the fields; Ctrl+S / Alt+S saves
-        for edit in (self.code_edit, self.name_edit, self.doc_edit, self.from_edit,
-                     self.to_edit):
+        for edit in (self.code_edit, self.name_edit, self.doc_edit, self.from_edit, self.to_edit):
             edit.returnPressed.connect(self.focusNextChild)
         self.tiers_edit.returnPressed.connect(self._tiers_entered)
         self.tiers_edit.editingFinished.connect(self._shape_prices)
@@ -158,9 +172,12 @@ class TariffFormDialog(QDialog):
     def _shape_prices(self) -> None:
         """One row per fee component, one column per tier (what was typed kept)."""
         tiers = len(self._tier_limits()) + 1
-        kept = {(r, c): item.text()
-                for r in range(self.prices.rowCount()) for c in range(self.prices.columnCount())
-                if (item := self.prices.item(r, c)) is not None}
+        kept = {
+            (r, c): item.text()
+            for r in range(self.prices.rowCount())
+            for c in range(self.prices.columnCount())
+            if (item := self.prices.item(r, c)) is not None
+        }
         self.prices.setRowCount(len(self.catalog.components))
         self.prices.setColumnCount(tiers)
         self.prices.setHorizontalHeaderLabels([tier_name(n) for n in range(1, tiers + 1)])
@@ -177,20 +194,25 @@ class TariffFormDialog(QDialog):
         rates: dict[str, list[str]] = {}
         for row in range(self.prices.rowCount()):
             code = self.prices.verticalHeaderItem(row).data(Qt.ItemDataRole.UserRole)
-            cells = [item.text().strip() if (item := self.prices.item(row, c)) else ""
-                     for c in range(self.prices.columnCount())]
+            cells = [
+                item.text().strip() if (item := self.prices.item(row, c)) else ""
+                for c in range(self.prices.columnCount())
+            ]
             while cells and not cells[-1]:
                 cells.pop()
             if cells:
                 rates[code] = cells
         return {
-            "code": self.code_edit.text(), "name": self.name_edit.text(),
+            "code": self.code_edit.text(),
+            "name": self.name_edit.text(),
             "category": self.category_combo.currentData() or "",
-            "doc_no": self.doc_edit.text(), "effective_from": self.from_edit.text(),
+            "doc_no": self.doc_edit.text(),
+            "effective_from": self.from_edit.text(),
             "effective_to": self.to_edit.text() or None,
             "tier_basis": self.basis_combo.currentData(),
             "households_scaling": self.scaling_check.isChecked(),
-            "tiers": [*self._tier_limits(), None], "rates": rates,
+            "tiers": [*self._tier_limits(), None],
+            "rates": rates,
         }
 
     # -- saving ---------------------------------------------------------------------------
@@ -201,8 +223,12 @@ class TariffFormDialog(QDialog):
         service, workstation = self.workplace.services.tariffs, self.workplace.settings.workstation
         self.save_button.setEnabled(False)
         self._say(self.tr("Saving…"), warn=False)
-        self.workplace.runner.submit(lambda: service.save_tariff(draft, workstation=workstation),
-                                     on_done=self._saved, on_error=self._failed, key=SAVE_KEY)
+        self.workplace.runner.submit(
+            lambda: service.save_tariff(draft, workstation=workstation),
+            on_done=self._saved,
+            on_error=self._failed,
+            key=SAVE_KEY,
+        )
 
     def _saved(self, saved: Saved) -> None:
         self.save_button.setEnabled(True)
@@ -224,10 +250,15 @@ class TariffFormDialog(QDialog):
 
     def _field(self, field: str) -> tuple[str, QWidget | None]:
         if field.startswith("rates."):
-            code, _, rest = field[len("rates."):].partition("[")
-            row = next((r for r in range(self.prices.rowCount())
-                        if self.prices.verticalHeaderItem(r).data(Qt.ItemDataRole.UserRole)
-                        == code), None)
+            code, _, rest = field[len("rates.") :].partition("[")
+            row = next(
+                (
+                    r
+                    for r in range(self.prices.rowCount())
+                    if self.prices.verticalHeaderItem(r).data(Qt.ItemDataRole.UserRole) == code
+                ),
+                None,
+            )
             label = self.prices.verticalHeaderItem(row).text() if row is not None else code
             if rest and row is not None:
                 col = int(rest.rstrip("]")) - 1
@@ -237,7 +268,8 @@ class TariffFormDialog(QDialog):
         if field.startswith("tiers"):
             return self.tr("Tier limits"), self.tiers_edit
         fields = {
-            "code": (self.tr("Code"), self.code_edit), "name": (self.tr("Name"), self.name_edit),
+            "code": (self.tr("Code"), self.code_edit),
+            "name": (self.tr("Name"), self.name_edit),
             "category": (self.tr("Price category"), self.category_combo),
             "doc_no": (self.tr("Document no. (文号)"), self.doc_edit),
             "effective_from": (self.tr("In force from"), self.from_edit),
@@ -249,14 +281,22 @@ class TariffFormDialog(QDialog):
 
     def _problem(self, exc: TariffError) -> str:
         texts = {
-            "overlap": self.tr("another schedule of this category starts on or after this "
-                               "date; a new schedule starts after the latest one ({detail})."),
-            "gap": self.tr("the schedules would leave a gap: start the day after the latest "
-                           "one ends ({detail})."),
-            "billed_after": self.tr("bills were issued under the current schedule after this "
-                                    "date; start later ({detail})."),
-            "tariff_used": self.tr("this schedule was used by bills and never changes; give the "
-                                   "new schedule its own code ({detail})."),
+            "overlap": self.tr(
+                "another schedule of this category starts on or after this "
+                "date; a new schedule starts after the latest one ({detail})."
+            ),
+            "gap": self.tr(
+                "the schedules would leave a gap: start the day after the latest "
+                "one ends ({detail})."
+            ),
+            "billed_after": self.tr(
+                "bills were issued under the current schedule after this "
+                "date; start later ({detail})."
+            ),
+            "tariff_used": self.tr(
+                "this schedule was used by bills and never changes; give the "
+                "new schedule its own code ({detail})."
+            ),
             "tariff_sequence": self.tr("the schedules would overlap or leave a gap ({detail})."),
         }
         if exc.code in texts:
@@ -265,18 +305,18 @@ class TariffFormDialog(QDialog):
         if field in ("effective_from", "effective_to"):
             return self.tr("type a date as 2027-01-01, the end not before the start.")
         if field.startswith("tiers"):
-            return self.tr("whole numbers of m³, each above the one before, separated by "
-                           "commas (e.g. 180, 300).")
+            return self.tr(
+                "whole numbers of m³, each above the one before, separated by "
+                "commas (e.g. 180, 300)."
+            )
         if field.startswith("rates."):
-            return self.tr("a price of at least 0 with at most 4 decimals: one, or one per "
-                           "tier.")
+            return self.tr("a price of at least 0 with at most 4 decimals: one, or one per tier.")
         if field == "rates":
             return self.tr("type the prices of at least one fee component.")
         if field == "code":
             return self.tr("use 1-32 letters, digits, _, . or - (e.g. RES-2027).")
         if field == "doc_no":
-            return self.tr("type the document number of the price authority (1-64 "
-                           "characters).")
+            return self.tr("type the document number of the price authority (1-64 characters).")
         return self.tr("must not be empty; check what was typed.")
 
     def _say(self, text: str, *, warn: bool = True) -> None:

@@ -59,7 +59,8 @@ class TariffsPage(QWidget):
         category_label.setBuddy(self.category_combo)
         self.schedules = _table(self, "tariffSchedules")
         self.schedules.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.schedules.horizontalHeader().setStretchLastSection(True)
         schedules_label = QLabel(self.tr("&Schedules:"), self)
         schedules_label.setBuddy(self.schedules)
@@ -109,8 +110,12 @@ class TariffsPage(QWidget):
 
     def load(self) -> None:
         self._say(self.tr("Loading the price schedules…"), warn=False)
-        self.workplace.runner.submit(self.workplace.services.tariffs.catalog, on_done=self._loaded,
-                                     on_error=self._load_failed, key=LOAD_KEY)
+        self.workplace.runner.submit(
+            self.workplace.services.tariffs.catalog,
+            on_done=self._loaded,
+            on_error=self._load_failed,
+            key=LOAD_KEY,
+        )
 
     def _loaded(self, data: Catalog, *, select: str | None = None) -> None:
         self.catalog = data
@@ -132,15 +137,28 @@ class TariffsPage(QWidget):
         rows = self._rows()
         table = self.schedules
         table.setColumnCount(6)
-        table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"),
-                                         self.tr("Document no."), self.tr("From"),
-                                         self.tr("Until"), self.tr("Billed up to")])
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Name"),
+                self.tr("Document no."),
+                self.tr("From"),
+                self.tr("Until"),
+                self.tr("Billed up to"),
+            ]
+        )
         table.setRowCount(len(rows))
         for r, s in enumerate(rows):
-            for c, text in enumerate((s.code, s.name, s.doc_no or "—",
-                                      s.effective_from.isoformat(),
-                                      s.effective_to.isoformat() if s.effective_to else "…",
-                                      s.last_billed.isoformat() if s.last_billed else "—")):
+            for c, text in enumerate(
+                (
+                    s.code,
+                    s.name,
+                    s.doc_no or "—",
+                    s.effective_from.isoformat(),
+                    s.effective_to.isoformat() if s.effective_to else "…",
+                    s.last_billed.isoformat() if s.last_billed else "—",
+                )
+            ):
                 table.setItem(r, c, _item(text))
         if rows:
             codes = [s.code for s in rows]
@@ -167,23 +185,34 @@ class TariffsPage(QWidget):
             self.tiers.setRowCount(0)
             self.prices.setRowCount(0)
             return
-        basis = (self.tr("cumulative over the calendar year") if s.tier_basis == "annual"
-                 else self.tr("each read period on its own"))
-        scaling = (self.tr("limits × households of a collective account")
-                   if s.households_scaling else self.tr("limits as published"))
-        self.detail.setText(self.tr("{code} — 文号 {doc}; tiers {basis}; {scaling}").format(
-            code=s.code, doc=s.doc_no or "—", basis=basis, scaling=scaling))
+        basis = (
+            self.tr("cumulative over the calendar year")
+            if s.tier_basis == "annual"
+            else self.tr("each read period on its own")
+        )
+        scaling = (
+            self.tr("limits × households of a collective account")
+            if s.households_scaling
+            else self.tr("limits as published")
+        )
+        self.detail.setText(
+            self.tr("{code} — 文号 {doc}; tiers {basis}; {scaling}").format(
+                code=s.code, doc=s.doc_no or "—", basis=basis, scaling=scaling
+            )
+        )
         self.tiers.setColumnCount(2)
         self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Upper limit (m³)")])
         self.tiers.setRowCount(len(s.tiers))
         for r, upper in enumerate(s.tiers):
             self.tiers.setItem(r, 0, _item(tier_name(r + 1)))
-            self.tiers.setItem(r, 1, _item(self.tr("open") if upper is None else str(upper),
-                                           right=True))
+            self.tiers.setItem(
+                r, 1, _item(self.tr("open") if upper is None else str(upper), right=True)
+            )
         tiers = len(s.tiers)
         self.prices.setColumnCount(1 + tiers)
         self.prices.setHorizontalHeaderLabels(
-            [self.tr("Fee"), *(tier_name(n) for n in range(1, tiers + 1))])
+            [self.tr("Fee"), *(tier_name(n) for n in range(1, tiers + 1))]
+        )
         self.prices.setRowCount(len(s.rates))
         for r, (component, prices) in enumerate(s.rates.items()):
             self.prices.setItem(r, 0, _item(s.labels.get(component, component)))
@@ -198,8 +227,9 @@ class TariffsPage(QWidget):
             return None
         rows = self._rows()
         template = rows[-1] if rows else None
-        dialog = TariffFormDialog(self.workplace, self.catalog,
-                                  self.category_combo.currentData() or "", template, self)
+        dialog = TariffFormDialog(
+            self.workplace, self.catalog, self.category_combo.currentData() or "", template, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._after_save(dialog))
         dialog.open()
@@ -212,11 +242,15 @@ class TariffsPage(QWidget):
         note = self.tr("Schedule {code} saved.").format(code=saved.schedule.code)
         if saved.ended_code:
             note += " " + self.tr("{code} now ends on {date}.").format(
-                code=saved.ended_code, date=required(saved.ended_on, "ended_on").isoformat())
+                code=saved.ended_code, date=required(saved.ended_on, "ended_on").isoformat()
+            )
         code = saved.schedule.code
         self.workplace.runner.submit(
-            self.workplace.services.tariffs.catalog, key=LOAD_KEY, on_error=self._load_failed,
-            on_done=lambda data: self._reloaded(data, code, note))
+            self.workplace.services.tariffs.catalog,
+            key=LOAD_KEY,
+            on_error=self._load_failed,
+            on_done=lambda data: self._reloaded(data, code, note),
+        )
 
     def _reloaded(self, data: Catalog, code: str, note: str) -> None:
         category = next((s.category for s in data.schedules if s.code == code), None)

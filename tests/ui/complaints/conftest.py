@@ -17,8 +17,11 @@ from counter_app.ui.context import build_workplace
 from tests.support.builders import make_account, make_clerk_row, make_reference
 from tests.support.transports import RecordingTransport
 
-NAMES = {"clerk": ("clerk01", "张三"), "supervisor": ("boss01", "王主管"),
-         "admin": ("admin01", "李管理")}
+NAMES = {
+    "clerk": ("clerk01", "张三"),
+    "supervisor": ("boss01", "王主管"),
+    "admin": ("admin01", "李管理"),
+}
 
 
 @pytest.fixture
@@ -63,8 +66,9 @@ def signed_in(filled, login_as):
 def make_page(qtbot, runner, signed_in):
     def _make(role: str = "clerk", workstation: str = "WS-01") -> ComplaintsPage:
         transport = RecordingTransport()
-        settings = Settings(workstation=workstation, hall_code="HQ",
-                            receipt_printer="tcp://127.0.0.1:9")
+        settings = Settings(
+            workstation=workstation, hall_code="HQ", receipt_printer="tcp://127.0.0.1:9"
+        )
         login, clerk = signed_in(role)
         workplace = build_workplace(clerk, login, settings, runner)
         printer = DocumentPrinter(settings, transport_for=lambda _address: transport)

@@ -55,21 +55,30 @@ def test_service_and_database_refuse_long_texts_and_bad_contacts(filled, signed_
         (NewComplaint("张三", "abc", "counter", "pressure", "水压低"), "phone", "contact"),
         (NewComplaint("张三", "1" * 21, "counter", "pressure", "水压低"), "too_long", "contact"),
         (NewComplaint("张三", "", "counter", "pressure", "长" * 501), "too_long", "description"),
-        (NewComplaint("张三", "", "counter", "pressure", "水压低", resolution="长" * 501),
-         "too_long", "resolution"),
+        (
+            NewComplaint("张三", "", "counter", "pressure", "水压低", resolution="长" * 501),
+            "too_long",
+            "resolution",
+        ),
     ]
     for new, code, field in cases:
         with pytest.raises(ComplaintError) as info:
             service.receive(new, actor)
         assert (info.value.code, info.value.field) == (code, field)
-    ok = service.receive(NewComplaint("张三", "0537 681 2345", "counter", "pressure", "水压低"),
-                         actor)
+    ok = service.receive(
+        NewComplaint("张三", "0537 681 2345", "counter", "pressure", "水压低"), actor
+    )
     with db.read() as s:
-        stored = s.execute(text("SELECT contact FROM complaints WHERE id = :i"),
-                           {"i": ok.id}).scalar_one()
+        stored = s.execute(
+            text("SELECT contact FROM complaints WHERE id = :i"), {"i": ok.id}
+        ).scalar_one()
     assert stored == "05376812345"  # normalised
-    for column, value in (("contact", "abc"), ("complainant", "名" * 41),
-                          ("description", "长" * 501)):
+    for column, value in (
+        ("contact", "abc"),
+        ("complainant", "名" * 41),
+        ("description", "长" * 501),
+    ):
         with pytest.raises(IntegrityError, match="ck_complaints_"), db.write() as s:
-            s.execute(text(f"UPDATE complaints SET {column} = :v WHERE id = :i"),
-                      {"v": value, "i": ok.id})
+            s.execute(
+                text(f"UPDATE complaints SET {column} = :v WHERE id = :i"), {"v": value, "i": ok.id}
+            )

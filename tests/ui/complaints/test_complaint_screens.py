@@ -84,8 +84,14 @@ def test_form_and_outages_fit_and_are_translated(
 ):
     login, boss = signed_in("supervisor")
     now = datetime.now(UTC)
-    OutageService(login).announce("A01", now - timedelta(hours=1), now + timedelta(hours=5),
-                                  "建设路爆管抢修", boss, Actor(boss.username, "WS", boss.id))
+    OutageService(login).announce(
+        "A01",
+        now - timedelta(hours=1),
+        now + timedelta(hours=5),
+        "建设路爆管抢修",
+        boss,
+        Actor(boss.username, "WS", boss.id),
+    )
     tag = f"{language}_{size[0]}"
     dirs = shot_dirs(tmp_path, "complaints")
     with ui_language(qapp, language):
@@ -102,8 +108,10 @@ def test_form_and_outages_fit_and_are_translated(
         form_texts = shown_texts(form)
 
         page.tabs.setCurrentWidget(outages)
-        qtbot.waitUntil(lambda: outages.ui.outages.topLevelItemCount() == 1
-                        and not runner.is_busy, timeout=15_000)
+        qtbot.waitUntil(
+            lambda: outages.ui.outages.topLevelItemCount() == 1 and not runner.is_busy,
+            timeout=15_000,
+        )
         settle(qtbot, window)
         save_shot(window, f"outages_{tag}", dirs)
         assert_nothing_clipped(window)
@@ -128,23 +136,45 @@ def test_tab_order_of_the_form_and_the_announcement(qtbot, make_page, runner):
     page = make_page("supervisor")
     ui = page.form.ui
     assert focus_chain(qtbot, ui.complainantEdit, 11) == [
-        "complainantEdit", "contactEdit", "channelCombo", "categoryCombo", "descriptionEdit",
-        "faultCheck", "pendingRadio", "recallCheck", "recallEdit", "saveButton", "clearButton",
+        "complainantEdit",
+        "contactEdit",
+        "channelCombo",
+        "categoryCombo",
+        "descriptionEdit",
+        "faultCheck",
+        "pendingRadio",
+        "recallCheck",
+        "recallEdit",
+        "saveButton",
+        "clearButton",
     ]  # the apology box waits for "at fault"; Tab enters the radio group at the chosen one
     ui.faultCheck.setChecked(True)
     press_alt(qtbot, page.form, Qt.Key.Key_F, ui.forwardRadio)  # 转相关部门(&F), as the clerk does
     assert ui.forwardRadio.isChecked()
     assert focus_chain(qtbot, ui.faultCheck, 6) == [
-        "faultCheck", "apologyCheck", "forwardRadio", "departmentCombo", "dueEdit", "recallCheck",
+        "faultCheck",
+        "apologyCheck",
+        "forwardRadio",
+        "departmentCombo",
+        "dueEdit",
+        "recallCheck",
     ]
     press_alt(qtbot, page.form, Qt.Key.Key_S, ui.resolveRadio)  # 当场解决(&S)
     assert focus_chain(qtbot, ui.recallCheck, 4, back=True) == [
-        "recallCheck", "resolutionEdit", "resolveRadio", "apologyCheck",
+        "recallCheck",
+        "resolutionEdit",
+        "resolveRadio",
+        "apologyCheck",
     ]
     page.tabs.setCurrentWidget(page.outages)
     runner.wait_idle()
     outages = page.outages.ui
     assert focus_chain(qtbot, outages.outages, 7) == [
-        "outages", "refreshButton", "areaCombo", "fromEdit", "toEdit", "reasonEdit",
+        "outages",
+        "refreshButton",
+        "areaCombo",
+        "fromEdit",
+        "toEdit",
+        "reasonEdit",
         "announceButton",
     ]

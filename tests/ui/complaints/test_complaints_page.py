@@ -61,15 +61,18 @@ def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled, signed
     _db, (_c, _b, account_id) = filled
     other_db, other = signed_in("supervisor")  # someone else at another desk
     service = ComplaintService(other_db)
-    c = service.receive(NewComplaint("张三", "", "counter", "pressure", "水压低",
-                                     account_id=account_id), Actor(other.username, "WS", other.id))
+    c = service.receive(
+        NewComplaint("张三", "", "counter", "pressure", "水压低", account_id=account_id),
+        Actor(other.username, "WS", other.id),
+    )
     page.open_complaint(c.id)
     runner.wait_idle()
     detail = page.detail
     assert detail.view.id == c.id
     # someone else saves first
-    service.follow_up(c.id, c.version, "另一位收费员已联系用户",
-                      Actor(other.username, "WS2", other.id))
+    service.follow_up(
+        c.id, c.version, "另一位收费员已联系用户", Actor(other.username, "WS2", other.id)
+    )
     detail.textEdit.setFocus()
     type_text(detail.textEdit, "我的跟进记录")
     qtbot.keyClick(detail.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -81,7 +84,8 @@ def test_second_clerk_save_refused_text_kept(qtbot, page, runner, filled, signed
     qtbot.keyClick(detail.textEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
     assert [e.content for e in service.get(c.id).events if e.kind == "follow_up"] == [
-        "另一位收费员已联系用户", "我的跟进记录"
+        "另一位收费员已联系用户",
+        "我的跟进记录",
     ]
 
 
@@ -91,16 +95,36 @@ def test_list_overdue_and_guide_screenshots(qtbot, page, runner, filled, signed_
     service = ComplaintService(clerk_db)
     actor = Actor(clerk.username, "WS", clerk.id)
     now = datetime.now(UTC)
-    late = service.receive(NewComplaint("李四", "13900001111", "hotline", "water_quality",
-                                        "水中有细小黑色颗粒", account_id=account_id), actor)
+    late = service.receive(
+        NewComplaint(
+            "李四",
+            "13900001111",
+            "hotline",
+            "water_quality",
+            "水中有细小黑色颗粒",
+            account_id=account_id,
+        ),
+        actor,
+    )
     service.forward(late.id, late.version, "水质检测", now + timedelta(days=1), actor)
     with db.engine.begin() as conn:  # received three days ago, due two days ago
-        conn.execute(text("UPDATE complaints SET created_at = now() - interval '3 days', "
-                          "due_at = now() - interval '2 days' WHERE id = :i"), {"i": late.id})
+        conn.execute(
+            text(
+                "UPDATE complaints SET created_at = now() - interval '3 days', "
+                "due_at = now() - interval '2 days' WHERE id = :i"
+            ),
+            {"i": late.id},
+        )
     service.receive(NewComplaint("王五", "", "counter", "billing", "本期水费比以往高很多"), actor)
     boss_db, boss = signed_in("supervisor")
-    OutageService(boss_db).announce("A01", now - timedelta(hours=1), now + timedelta(hours=5),
-                                    "建设路管网抢修停水", boss, Actor(boss.username, "WS", boss.id))
+    OutageService(boss_db).announce(
+        "A01",
+        now - timedelta(hours=1),
+        now + timedelta(hours=5),
+        "建设路管网抢修停水",
+        boss,
+        Actor(boss.username, "WS", boss.id),
+    )
     page.tabs.setCurrentIndex(1)
     runner.wait_idle()
     rows = page.list.model.rows
@@ -165,8 +189,9 @@ def test_contact_is_masked_and_a_supervisor_shows_it(qtbot, make_page, runner, f
     _db, (_c, _b, account_id) = filled
     clerk_db, clerk = signed_in("clerk")
     c = ComplaintService(clerk_db).receive(
-        NewComplaint("张三", "13812345678", "counter", "pressure", "水压低",
-                     account_id=account_id), Actor(clerk.username, "WS", clerk.id))
+        NewComplaint("张三", "13812345678", "counter", "pressure", "水压低", account_id=account_id),
+        Actor(clerk.username, "WS", clerk.id),
+    )
     clerk_page = make_page("clerk")
     clerk_page.open_complaint(c.id)
     runner.wait_idle()

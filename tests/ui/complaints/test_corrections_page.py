@@ -23,8 +23,10 @@ def _corrections_of(page, runner):
 
 def _rows(widget) -> list[list[str]]:
     tree = widget.requests
-    return [[tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
-            for r in range(tree.topLevelItemCount())]
+    return [
+        [tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+        for r in range(tree.topLevelItemCount())
+    ]
 
 
 def test_clerk_files_a_correction_and_a_supervisor_approves_it(
@@ -58,8 +60,18 @@ def test_clerk_files_a_correction_and_a_supervisor_approves_it(
     runner.wait_idle()
     assert "待审批" in w.messageLabel.text()
     assert (w.valueEdit.text(), w.evidenceEdit.text()) == ("", "")  # not filed twice
-    assert _rows(w) == [["01000001", "地址", "嘉祥街道建设路12号", "嘉祥街道建设路21号", "房产证",
-                         "待审批", "收费员", ""]]
+    assert _rows(w) == [
+        [
+            "01000001",
+            "地址",
+            "嘉祥街道建设路12号",
+            "嘉祥街道建设路21号",
+            "房产证",
+            "待审批",
+            "收费员",
+            "",
+        ]
+    ]
     save_shot(w, "corrections_filed", shot_dirs(tmp_path, "complaints"))
 
     boss_page = make_page("supervisor", workstation="WS-09")
@@ -73,11 +85,16 @@ def test_clerk_files_a_correction_and_a_supervisor_approves_it(
     with db.read() as s:
         account = s.get(Account, account_id)
         assert (account.address, account.version) == ("嘉祥街道建设路21号", 2)
-        audit = s.execute(select(AuditEvent.action, AuditEvent.workstation)
-                          .where(AuditEvent.entity != "clerk").order_by(AuditEvent.id)).all()
-    assert [tuple(a) for a in audit] == [("correction.file", "WS-01"),
-                                         ("correction.approve", "WS-09"),
-                                         ("account.correct", "WS-09")]
+        audit = s.execute(
+            select(AuditEvent.action, AuditEvent.workstation)
+            .where(AuditEvent.entity != "clerk")
+            .order_by(AuditEvent.id)
+        ).all()
+    assert [tuple(a) for a in audit] == [
+        ("correction.file", "WS-01"),
+        ("correction.approve", "WS-09"),
+        ("account.correct", "WS-09"),
+    ]
     # back at the counter the clerk sees it is done and can tell the customer
     clerk_page.tabs.setCurrentWidget(clerk_page.form)
     w = _corrections_of(clerk_page, runner)
@@ -90,14 +107,21 @@ def test_approval_after_the_record_changed_is_refused_with_a_message(
     db, (_clerk, _boss, account_id) = filled
     clerk_db, clerk = signed_in("clerk")
     service = CorrectionService(clerk_db)
-    req = service.file(account_id, "address", "嘉祥街道建设路21号", "房产证", 1,
-                       Actor(clerk.username, "WS-01", clerk.id))
+    req = service.file(
+        account_id,
+        "address",
+        "嘉祥街道建设路21号",
+        "房产证",
+        1,
+        Actor(clerk.username, "WS-01", clerk.id),
+    )
     boss_page = make_page("supervisor", workstation="WS-09")
     b = _corrections_of(boss_page, runner)
     assert [r[3] for r in _rows(b)] == ["嘉祥街道建设路21号"]
     with db.write() as s:  # the meter reader fixes the record meanwhile
-        s.execute(update(Account).where(Account.id == account_id)
-                  .values(meter_location="厨房", version=2))
+        s.execute(
+            update(Account).where(Account.id == account_id).values(meter_location="厨房", version=2)
+        )
     b.requests.setFocus()
     press_alt(qtbot, b, Qt.Key.Key_P, b.approveButton)
     runner.wait_idle()
@@ -122,8 +146,13 @@ def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_
 
     def audit() -> list[str]:
         with db.read() as s:
-            return list(s.scalars(select(AuditEvent.action)
-                                  .where(AuditEvent.entity != "clerk").order_by(AuditEvent.id)))
+            return list(
+                s.scalars(
+                    select(AuditEvent.action)
+                    .where(AuditEvent.entity != "clerk")
+                    .order_by(AuditEvent.id)
+                )
+            )
 
     clerk_page = make_page("clerk")
     clerk_page.open_account(account_id)
@@ -163,15 +192,25 @@ def test_a_proposed_id_number_is_masked_for_everyone_until_a_supervisor_reveals_
     runner.wait_idle()
     with db.read() as s:
         assert s.get(Account, account_id).id_number == "370829198506150011"
-    assert audit() == ["correction.file", "correction.reveal", "correction.approve",
-                       "account.correct"]
+    assert audit() == [
+        "correction.file",
+        "correction.reveal",
+        "correction.approve",
+        "account.correct",
+    ]
 
 
 def test_an_address_needs_no_reveal(qtbot, make_page, runner, filled, signed_in):
     db, (_clerk, _boss, account_id) = filled
     clerk_db, clerk = signed_in("clerk")
-    CorrectionService(clerk_db).file(account_id, "address", "嘉祥街道建设路21号", "房产证", 1,
-                                     Actor(clerk.username, "WS-01", clerk.id))
+    CorrectionService(clerk_db).file(
+        account_id,
+        "address",
+        "嘉祥街道建设路21号",
+        "房产证",
+        1,
+        Actor(clerk.username, "WS-01", clerk.id),
+    )
     b = _corrections_of(make_page("supervisor", workstation="WS-09"), runner)
     assert [r[3] for r in _rows(b)] == ["嘉祥街道建设路21号"]
     assert b.revealButton.isVisible() and not b.revealButton.isEnabled()

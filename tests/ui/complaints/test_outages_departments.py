@@ -44,8 +44,11 @@ def _add_row(qtbot, editor, name: str) -> None:
     press_alt(qtbot, editor, Qt.Key.Key_A, editor.addButton)  # 添加(&A)
     type_text(QApplication.focusWidget(), name)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.names.state() == QAbstractItemView.State.NoState
-                    and "" not in editor.values())
+    qtbot.waitUntil(
+        lambda: (
+            editor.names.state() == QAbstractItemView.State.NoState and "" not in editor.values()
+        )
+    )
 
 
 def _open_tab(page, widget, runner) -> None:
@@ -61,8 +64,9 @@ def _boss(signed_in) -> tuple[OutageService, ClerkIdentity, Actor]:
 
 def _actions(db) -> list[str]:
     with db.read() as s:
-        return s.scalars(select(AuditEvent.action).where(AuditEvent.entity != "clerk")
-                         .order_by(AuditEvent.id)).all()
+        return s.scalars(
+            select(AuditEvent.action).where(AuditEvent.entity != "clerk").order_by(AuditEvent.id)
+        ).all()
 
 
 def test_supervisor_announces_and_ends_an_outage_by_keyboard(
@@ -87,7 +91,9 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     assert [row.text(i) for i in (0, 3, 4, 5)] == ["城区一片", "停水中", "收费员", "建设路爆管抢修"]
     assert outages.ui.reasonEdit.text() == ""
     # the guide of the customers of that area shows it
-    assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == ["建设路爆管抢修"]
+    assert [o.reason for o in OutageService(signed_in("clerk")[0]).active("A01")] == [
+        "建设路爆管抢修"
+    ]
     save_shot(page, "outages", shot_dirs(tmp_path, "complaints"))
 
     assert outages.ui.endButton.isEnabled()
@@ -96,7 +102,10 @@ def test_supervisor_announces_and_ends_an_outage_by_keyboard(
     runner.wait_idle()
     assert "建设路爆管抢修" not in answer_yes[0] and "城区一片" in answer_yes[0]
     assert "已结束" in outages.ui.messageLabel.text()
-    assert outages.ui.outages.topLevelItemCount() == 0 and OutageService(signed_in("clerk")[0]).active() == ()
+    assert (
+        outages.ui.outages.topLevelItemCount() == 0
+        and OutageService(signed_in("clerk")[0]).active() == ()
+    )
     assert _actions(db) == ["outage.announce", "outage.end"]
 
 
@@ -106,8 +115,9 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     db, _ids = filled
     service, boss, actor = _boss(signed_in)
     now = datetime.now(UTC)
-    service.announce("A01", now + timedelta(days=1), now + timedelta(days=1, hours=6),
-                               "水厂检修", boss, actor)
+    service.announce(
+        "A01", now + timedelta(days=1), now + timedelta(days=1, hours=6), "水厂检修", boss, actor
+    )
     page = make_page("supervisor")
     outages = page.outages
     _open_tab(page, outages, runner)
@@ -127,7 +137,10 @@ def test_refused_period_keeps_the_entry_and_upcoming_one_is_withdrawn(
     press_alt(qtbot, outages, Qt.Key.Key_W, outages.ui.withdrawButton)  # 撤销公告(&W)
     runner.wait_idle()
     runner.wait_idle()
-    assert "已撤销" in outages.ui.messageLabel.text() and OutageService(signed_in("clerk")[0]).active() == ()
+    assert (
+        "已撤销" in outages.ui.messageLabel.text()
+        and OutageService(signed_in("clerk")[0]).active() == ()
+    )
 
 
 def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
@@ -135,8 +148,9 @@ def test_clerk_reads_outages_but_keeps_neither_them_nor_departments(
 ):
     service, boss, actor = _boss(signed_in)
     now = datetime.now(UTC)
-    service.announce("A01", now - timedelta(hours=1), now + timedelta(hours=3),
-                               "建设路爆管抢修", boss, actor)
+    service.announce(
+        "A01", now - timedelta(hours=1), now + timedelta(hours=3), "建设路爆管抢修", boss, actor
+    )
     page = make_page("clerk")
     _open_tab(page, page.outages, runner)
     assert page.outages.ui.outages.topLevelItem(0).text(5) == "建设路爆管抢修"
@@ -190,13 +204,16 @@ def test_department_list_saved_meanwhile_is_not_overwritten_silently(
     editor = page.departments
     _open_tab(page, editor, runner)
     other_db, other = signed_in("supervisor")  # a supervisor saves first
-    ComplaintService(other_db).set_departments(["营业", "客服热线"], DEFAULT_DEPARTMENTS, other,
-                                               Actor(other.username, "WS-02", other.id))
+    ComplaintService(other_db).set_departments(
+        ["营业", "客服热线"], DEFAULT_DEPARTMENTS, other, Actor(other.username, "WS-02", other.id)
+    )
     editor.names.item(0).setText("水质检测中心")
     qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     runner.wait_idle()
     runner.wait_idle()
-    assert "没有保存" in editor.messageLabel.text() and "营业、客服热线" in editor.messageLabel.text()
+    assert (
+        "没有保存" in editor.messageLabel.text() and "营业、客服热线" in editor.messageLabel.text()
+    )
     assert editor.values()[0] == "水质检测中心"  # kept
     assert ComplaintService(db).departments() == ("营业", "客服热线")
     qtbot.keyClick(editor.names, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # knowingly

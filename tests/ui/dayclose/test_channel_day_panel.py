@@ -30,16 +30,18 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 def _statement(tmp_path, batch) -> None:
     when = (datetime.now(SHANGHAI) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
     path = tmp_path / "wx.csv"
-    path.write_text("交易时间,微信订单号,户号,订单金额\n"
-                    f"{when},W1,01000000,75.50\n{when},W2,99999999,10.00\n合计,2,85.50\n",
-                    encoding="utf-8")
+    path.write_text(
+        "交易时间,微信订单号,户号,订单金额\n"
+        f"{when},W1,01000000,75.50\n{when},W2,99999999,10.00\n合计,2,85.50\n",
+        encoding="utf-8",
+    )
     report = import_online(batch, path, "wechat")
     assert report.suspended == 1 and report.reconciled
 
 
-def test_a_supervisor_sees_the_day_per_channel_and_exports_it(db, login_as, login_batch,
-                                                              qtbot, runner, tmp_path,
-                                                              monkeypatch):
+def test_a_supervisor_sees_the_day_per_channel_and_exports_it(
+    db, login_as, login_batch, qtbot, runner, tmp_path, monkeypatch
+):
     till = make_till(db, login_as, qtbot, runner, role="supervisor")
     page = till.page
     panel = page.channel_day
@@ -68,20 +70,36 @@ def test_a_supervisor_sees_the_day_per_channel_and_exports_it(db, login_as, logi
     qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
     assert panel.day_edit.hasFocus()
     qtbot.keyClick(panel.day_edit, Qt.Key.Key_Down)  # the day before
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 0 and panel.report is not None
-                    and panel.report.day == panel.day(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.model.rowCount() == 0
+            and panel.report is not None
+            and panel.report.day == panel.day()
+        ),
+        timeout=15_000,
+    )
     qtbot.keyClick(panel.day_edit, Qt.Key.Key_Up)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=15_000)
 
     target = tmp_path / "渠道.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
     qtbot.keyClick(page, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: "已导出到" in panel.message.text(), timeout=15_000)
     book = openpyxl.load_workbook(target)
     sheet = book["渠道收款"]
-    assert [c.value for c in sheet[1]] == ["渠道", "收费方式", "笔数", "金额", "冲抵欠费",
-                                           "转入预存", "动用预存", "收据起", "收据止"]
+    assert [c.value for c in sheet[1]] == [
+        "渠道",
+        "收费方式",
+        "笔数",
+        "金额",
+        "冲抵欠费",
+        "转入预存",
+        "动用预存",
+        "收据起",
+        "收据止",
+    ]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0][:7] == ("网上缴费", "微信", 1, 75.5, 75.5, 0, 0)
     assert rows[-1][:7] == ("合计", None, 1, 75.5, 75.5, 0, 0)

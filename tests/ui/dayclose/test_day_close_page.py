@@ -34,16 +34,26 @@ ENTER = Qt.Key.Key_Return
 
 def _pay(till, shift_id, account_id, tender: TenderInput):
     request = PaymentRequest(
-        client_uuid=str(uuid.uuid4()), account_id=account_id, shift_id=shift_id,
-        tenders=(tender,), to_bills=tender.amount,
+        client_uuid=str(uuid.uuid4()),
+        account_id=account_id,
+        shift_id=shift_id,
+        tenders=(tender,),
+        to_bills=tender.amount,
     )
-    return PaymentService(till.workplace.database, series_code="HQ").post(request, till.workplace.actor)
+    return PaymentService(till.workplace.database, series_code="HQ").post(
+        request, till.workplace.actor
+    )
 
 
 def _open_shift(till, qtbot, text="200"):
     page = till.page
-    qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == OPEN_PAGE and not
-                    till.workplace.runner.is_running("dayclose.load"), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            page.ui.stack.currentIndex() == OPEN_PAGE
+            and not till.workplace.runner.is_running("dayclose.load")
+        ),
+        timeout=15_000,
+    )
     qtbot.keyClicks(page.ui.floatEdit, text)
     qtbot.keyClick(page.ui.floatEdit, ENTER)
     qtbot.waitUntil(lambda: page.ui.stack.currentIndex() == SHIFT_PAGE, timeout=15_000)
@@ -68,8 +78,9 @@ def _count(page, qtbot, pieces: dict[str, str]) -> None:
         qtbot.keyClick(edit, ENTER)
 
 
-def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, runner, tmp_path,
-                                                         monkeypatch):
+def test_open_count_with_variance_close_print_and_export(
+    db, login_as, qtbot, runner, tmp_path, monkeypatch
+):
     till = make_till(db, login_as, qtbot, runner)
     page = till.page
     # a bad float is refused naming the field, and what was typed is kept
@@ -83,15 +94,26 @@ def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, ru
     assert shift_id is not None
 
     _pay(till, shift_id, till.account_ids[0], TenderInput(Tender.CASH, D("30.00"), D("50.00")))
-    _pay(till, shift_id, till.account_ids[1],
-         TenderInput(Tender.WECHAT, D("75.50"), reference="WX-1"))
+    _pay(
+        till,
+        shift_id,
+        till.account_ids[1],
+        TenderInput(Tender.WECHAT, D("75.50"), reference="WX-1"),
+    )
     qtbot.keyClick(page.count_grid.edits[D("100")], Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.ui.paymentsLabel.text() == "2", timeout=15_000)
     assert page.ui.expectedLabel.text() == "230.00"
-    amounts = {page.totals_model.index(r, 0).data(): page.totals_model.index(r, 1).data()
-               for r in range(page.totals_model.rowCount())}
-    assert amounts == {"现金": "30.00", "微信": "75.50", "支付宝": "0.00", "银行卡": "0.00",
-                       "预存抵扣": "0.00"}
+    amounts = {
+        page.totals_model.index(r, 0).data(): page.totals_model.index(r, 1).data()
+        for r in range(page.totals_model.rowCount())
+    }
+    assert amounts == {
+        "现金": "30.00",
+        "微信": "75.50",
+        "支付宝": "0.00",
+        "银行卡": "0.00",
+        "预存抵扣": "0.00",
+    }
 
     # 2x100 + 1x20 + 1x5 + 4x1 + 1x0.5 + 4x0.1 = 229.90: ten fen short
     _count(page, qtbot, {"100": "2", "20": "1", "5": "1", "1": "4", "0.5": "1", "0.1": "4"})
@@ -124,19 +146,31 @@ def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, ru
     assert refused.value.code == "shift"
 
     paper = till.recorder.data.decode(GB, errors="replace")
-    for text in ("收费员日结单", "嘉祥营业厅", "李收费", "WS-07", "229.90", "230.00", "-0.10",
-                 "找零少收一角", "JX00000001", "JX00000002", "微信", "75.50"):
+    for text in (
+        "收费员日结单",
+        "嘉祥营业厅",
+        "李收费",
+        "WS-07",
+        "229.90",
+        "230.00",
+        "-0.10",
+        "找零少收一角",
+        "JX00000001",
+        "JX00000002",
+        "微信",
+        "75.50",
+    ):
         assert text in paper, text
     qtbot.waitUntil(lambda: page.ui.printButton.isEnabled(), timeout=15_000)
     assert "已打印" in page.ui.messageLabel.text()
 
     target = tmp_path / "日结.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
     page.ui.exportButton.setFocus()
     qtbot.keyClick(page.ui.exportButton, Qt.Key.Key_Space)
-    qtbot.waitUntil(lambda: "已导出到" in page.ui.messageLabel.text(),
-                    timeout=15_000)
+    qtbot.waitUntil(lambda: "已导出到" in page.ui.messageLabel.text(), timeout=15_000)
     book = openpyxl.load_workbook(target)
     sheet = book["日结汇总"]
     assert [c.value for c in sheet[1]] == ["收费方式", "应收", "实点", "差额"]
@@ -181,8 +215,9 @@ def test_open_count_with_variance_close_print_and_export(db, login_as, qtbot, ru
 
 
 def test_printer_offline_says_so_and_the_shift_stays_closed(db, login_as, qtbot, runner):
-    offline = RecordingTransport(PrintError("offline", "connection refused",
-                                            printer="tcp://printer.test:9100"))
+    offline = RecordingTransport(
+        PrintError("offline", "connection refused", printer="tcp://printer.test:9100")
+    )
     till = make_till(db, login_as, qtbot, runner, recorder=offline)
     page = till.page
     shift_id = _open_shift(till, qtbot, "0")

@@ -25,10 +25,14 @@ def _other_clerks_shifts(db, login_as) -> tuple[int, int]:
     with db.write() as s:
         for clerk, name in ((wang, "王五"), (zhao, "赵六")):
             s.execute(update(m.Clerk).where(m.Clerk.id == clerk.id).values(display_name=name))
-    wang_actor, zhao_actor = Actor(wang.username, "WS-02", wang.id), Actor(zhao.username, "WS-03", zhao.id)
+    wang_actor, zhao_actor = (
+        Actor(wang.username, "WS-02", wang.id),
+        Actor(zhao.username, "WS-03", zhao.id),
+    )
     closed = ShiftService(wang_db).open(wang_actor, "HQ", D("100.00"))
-    ShiftService(wang_db).close(closed, wang_actor, cash_counts={D("50"): 2, D("10"): 1},
-                                reason="多收十元未找")
+    ShiftService(wang_db).close(
+        closed, wang_actor, cash_counts={D("50"): 2, D("10"): 1}, reason="多收十元未找"
+    )
     still_open = ShiftService(zhao_db).open(zhao_actor, "HQ", D("50.00"))
     return closed, still_open
 

@@ -19,17 +19,22 @@ C = SuspenseModel.Columns
 
 
 def _held_order(tmp_path, batch) -> str:
-    when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
+    when = (datetime.now(ZoneInfo("Asia/Shanghai")) + timedelta(minutes=1)).strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
     path = tmp_path / "wx.csv"
-    path.write_text("交易时间,微信订单号,户号,订单金额\n"
-                    f"{when},U1,99999999,10.00\n合计,1,10.00\n", encoding="utf-8")
+    path.write_text(
+        f"交易时间,微信订单号,户号,订单金额\n{when},U1,99999999,10.00\n合计,1,10.00\n",
+        encoding="utf-8",
+    )
     report = import_online(batch, path, "wechat")
     assert report.suspended == 1 and report.reconciled
     return when
 
 
-def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, login_batch,
-                                                              qtbot, runner, tmp_path):
+def test_a_supervisor_posts_a_held_order_to_the_right_account(
+    db, login_as, login_batch, qtbot, runner, tmp_path
+):
     till = make_till(db, login_as, qtbot, runner, role="supervisor")
     page = till.page
     assert page.suspense is not None and page.suspense.isVisible()
@@ -61,5 +66,6 @@ def test_a_supervisor_posts_a_held_order_to_the_right_account(db, login_as, logi
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=15_000)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM counter_books_check()")).scalar_one() == 0
-        assert conn.execute(text(
-            "SELECT sum(amount) FROM allocations")).scalar_one() == Decimal("10.00")
+        assert conn.execute(text("SELECT sum(amount) FROM allocations")).scalar_one() == Decimal(
+            "10.00"
+        )

@@ -38,7 +38,9 @@ def clerk_role(pg_server):
     """A PostgreSQL login in counter_clerk (pg_hba asks it for its password)."""
     name = f"fr{uuid.uuid4().hex[:8]}"
     with pg_server.engine.connect() as conn:
-        conn.execute(text(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE counter_clerk"))
+        conn.execute(
+            text(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{PASSWORD}' IN ROLE counter_clerk")
+        )
     yield name
     with pg_server.engine.connect() as conn:
         conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
@@ -100,7 +102,9 @@ def test_postgresql_test_connection_then_save_without_password(
     assert dialog.result() == QDialog.DialogCode.Accepted
     saved = settings_store.path.read_text(encoding="utf-8")
     assert PASSWORD not in saved and clerk_role not in saved
-    assert settings_store.load().database_url == f"postgresql://{url.host}:{url.port}/{url.database}"
+    assert (
+        settings_store.load().database_url == f"postgresql://{url.host}:{url.port}/{url.database}"
+    )
 
 
 @pytest.mark.postgres
@@ -160,8 +164,9 @@ def test_first_start_asks_for_the_database_and_escape_quits(qtbot, tmp_path, mon
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_nothing_is_cut_with_every_field_shown(qtbot, qapp, settings_store, runner, language,
-                                               tmp_path):
+def test_nothing_is_cut_with_every_field_shown(
+    qtbot, qapp, settings_store, runner, language, tmp_path
+):
     """The form's notes wrap in the height the dialog takes (ui/delivery_first_run.ui)."""
     with ui_language(qapp, language):
         dlg = FirstRunDialog(settings_store, Settings(workstation="WS-07"), runner)

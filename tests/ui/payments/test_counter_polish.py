@@ -41,12 +41,17 @@ def counter_window(db, login_as, qtbot, runner, settings_store, ui_state):
     def _make(after_payment_focus: str) -> tuple[MainWindow, RecordingTransport]:
         made = build_utility(db, login_as, bills=("300.00", "120.75"))  # its shift is open
         login, clerk = made.clerk_db, made.clerk
-        settings = Settings(workstation="WS-01", hall_code="HQ",
-                            receipt_printer="tcp://printer.test:9100",
-                            after_payment_focus=after_payment_focus)
+        settings = Settings(
+            workstation="WS-01",
+            hall_code="HQ",
+            receipt_printer="tcp://printer.test:9100",
+            after_payment_focus=after_payment_focus,
+        )
         recorder = RecordingTransport()
-        workplace = replace(build_workplace(clerk, login, settings, runner),
-                            printer=DocumentPrinter(settings, transport_for=lambda _a: recorder))
+        workplace = replace(
+            build_workplace(clerk, login, settings, runner),
+            printer=DocumentPrinter(settings, transport_for=lambda _a: recorder),
+        )
         window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
         qtbot.addWidget(window)
         window.resize(1100, 760)
@@ -104,12 +109,14 @@ def pay(qtbot, window, *, custom: str | None, received: str) -> None:
     activate(qtbot, window)
 
 
-@pytest.mark.parametrize(("custom", "received", "owed", "bills_left", "current_owed"),
-                         [(None, "500", "0.00", 0, "0.00"),
-                          ("100", "100", "320.75", 2, "120.75")],  # oldest bill first
-                         ids=["full", "part"])
+@pytest.mark.parametrize(
+    ("custom", "received", "owed", "bills_left", "current_owed"),
+    [(None, "500", "0.00", 0, "0.00"), ("100", "100", "320.75", 2, "120.75")],  # oldest bill first
+    ids=["full", "part"],
+)
 def test_every_view_shows_the_new_figures_after_a_payment(
-        counter_window, qtbot, runner, custom, received, owed, bills_left, current_owed):
+    counter_window, qtbot, runner, custom, received, owed, bills_left, current_owed
+):
     window, _recorder = counter_window("account_no")
     panel = open_account_by_search(qtbot, window)
     assert "420.75" in panel.arrears_label.text()
@@ -134,8 +141,9 @@ def test_every_view_shows_the_new_figures_after_a_payment(
     runner.wait_idle()
 
 
-def test_after_a_payment_the_account_no_box_keeps_the_number_selected(counter_window, qtbot,
-                                                                      runner):
+def test_after_a_payment_the_account_no_box_keeps_the_number_selected(
+    counter_window, qtbot, runner
+):
     window, _recorder = counter_window("account_no")
     page = window.payments_page
     key(qtbot, window, Qt.Key.Key_2, CTRL)
@@ -150,8 +158,7 @@ def test_after_a_payment_the_account_no_box_keeps_the_number_selected(counter_wi
     assert page.account_edit.text() == "070000161"  # replaced, not appended
 
 
-def test_f5_pays_from_the_result_list_then_the_search_box_is_empty(counter_window, qtbot,
-                                                                    runner):
+def test_f5_pays_from_the_result_list_then_the_search_box_is_empty(counter_window, qtbot, runner):
     window, _recorder = counter_window("search")
     page = window.search_page
     qtbot.waitUntil(page.search_box.hasFocus)
@@ -170,7 +177,10 @@ def test_f5_pays_from_the_result_list_then_the_search_box_is_empty(counter_windo
 
 # -- item 6: each amount field's own problem ------------------------------------------------
 
-def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, login_as, qtbot, runner):
+
+def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(
+    db, login_as, qtbot, runner
+):
     counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     amount, status = dialog.form.amount_edit, dialog.status_label
@@ -195,11 +205,14 @@ def test_the_custom_amount_names_its_problem_and_it_follows_the_figures(db, logi
     assert dialog.posted.amount == D("40.00") and dialog.posted.change == D("10.00")
 
 
-@pytest.mark.parametrize(("typed", "message"), [
-    ("1e5", "预存金额：不是有效金额，请输入如 123.45 的数字。"),
-    ("-5", "预存金额：金额不能为负数。"),
-    ("", "预存金额：请输入金额。"),
-])
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1e5", "预存金额：不是有效金额，请输入如 123.45 的数字。"),
+        ("-5", "预存金额：金额不能为负数。"),
+        ("", "预存金额：请输入金额。"),
+    ],
+)
 def test_the_prepayment_amount_names_its_problem(db, login_as, qtbot, runner, typed, message):
     counter = make_counter(db, login_as, qtbot, runner)
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
@@ -220,6 +233,7 @@ def test_the_prepayment_amount_names_its_problem(db, login_as, qtbot, runner, ty
 
 # -- item 7: a failed receipt is printed again here -----------------------------------------
 
+
 def test_a_failed_receipt_is_printed_again_without_reprint(db, login_as, qtbot, runner, caplog):
     printer = RecordingTransport(error=PrintError("offline", "paper jam at the cutter"))
     counter = make_counter(db, login_as, qtbot, runner, recorder=printer)
@@ -228,8 +242,10 @@ def test_a_failed_receipt_is_printed_again_without_reprint(db, login_as, qtbot, 
         qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "重打" in dialog.status_label.text(), timeout=15_000)
     assert "打印失败" in dialog.status_label.text() and "补打" not in dialog.status_label.text()
-    assert any("paper jam at the cutter" in r.getMessage() and dialog.receipt_no in r.getMessage()
-               for r in caplog.records)
+    assert any(
+        "paper jam at the cutter" in r.getMessage() and dialog.receipt_no in r.getMessage()
+        for r in caplog.records
+    )
     assert dialog.print_button.isVisible() and dialog.print_button.isDefault()
     assert dialog.print_button.text() == "重打 (Enter)"
     assert not printer.jobs
@@ -243,8 +259,11 @@ def test_a_failed_receipt_is_printed_again_without_reprint(db, login_as, qtbot, 
     assert "补打".encode(GB) not in job
     assert counter.count(m.ReceiptReprint) == 0
     with db.read() as s:
-        audit = s.execute(select(func.count()).select_from(m.AuditEvent)
-                          .where(m.AuditEvent.action == "receipt.reprint")).scalar_one()
+        audit = s.execute(
+            select(func.count())
+            .select_from(m.AuditEvent)
+            .where(m.AuditEvent.action == "receipt.reprint")
+        ).scalar_one()
     assert audit == 0
     assert counter.count(m.Payment) == 1
     qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)

@@ -21,13 +21,17 @@ D = Decimal
 
 
 def test_the_fee_is_its_own_line_is_due_and_is_posted_and_printed(
-        db, login_as, qtbot, runner, chinese_ui, tmp_path):
+    db, login_as, qtbot, runner, chinese_ui, tmp_path
+):
     counter = make_counter(db, login_as, qtbot, runner)  # bills due 2026-02-28 and 2026-03-28
     set_rule(login_as, rate="0.001")
     dialog = open_dialog(counter, qtbot)
     fee = dialog.account.late_fee()
     assert fee > 0 and len(dialog.account.late_fees) == 2
-    assert "违约金" in dialog.form.fee_label.text() and format_money(fee) in dialog.form.fee_label.text()
+    assert (
+        "违约金" in dialog.form.fee_label.text()
+        and format_money(fee) in dialog.form.fee_label.text()
+    )
     assert format_money(D("75.50") + fee) in dialog.form.due_label.text()
     assert dialog.waive_button.isVisible()
     dialog.resize(1024, 700)
@@ -54,8 +58,13 @@ def test_a_waiver_takes_the_fee_off_the_form_and_the_post(db, login_as, qtbot, r
     dialog = open_dialog(counter, qtbot, by_keyboard=False)
     fee = dialog.account.late_fee()
     boss_db, _ = login_as("supervisor")
-    waiver = late_fees.LateFeeService(boss_db).waive(counter.workplace.actor, account_id=counter.account_id,
-                                                     expected_fee=fee, amount=fee, reason="困难户")
+    waiver = late_fees.LateFeeService(boss_db).waive(
+        counter.workplace.actor,
+        account_id=counter.account_id,
+        expected_fee=fee,
+        amount=fee,
+        reason="困难户",
+    )
     dialog.form.set_waiver(waiver)
     assert "减免" in dialog.form.fee_label.text()
     assert format_money(D("75.50")) in dialog.form.due_label.text()
@@ -68,7 +77,8 @@ def test_a_waiver_takes_the_fee_off_the_form_and_the_post(db, login_as, qtbot, r
 
 
 def test_the_supervisor_waives_at_the_counter_and_a_clerk_cannot(
-        db, db_url, login_as, qtbot, runner):
+    db, db_url, login_as, qtbot, runner
+):
     from counter_app.services.auth import Authenticator
     from counter_app.ui.payments.waiver_dialog import WaiverDialog
     from tests.support.logins import LOGIN_PASSWORD

@@ -24,7 +24,8 @@ D = Decimal
 
 
 def test_a_waived_payment_restored_after_a_restart_keeps_its_waiver(
-        db, login_as, qtbot, runner, state, no_auto_retry):  # noqa: F811
+    db, login_as, qtbot, runner, state, no_auto_retry
+):  # noqa: F811
     fault = Fault(m.Payment, "before_commit", unreachable_reads=5)
     counter = _losing_counter(db, login_as, qtbot, runner, fault, state=state)
     set_rule(login_as, rate="0.001")
@@ -33,8 +34,13 @@ def test_a_waived_payment_restored_after_a_restart_keeps_its_waiver(
     assert fee > D("0.01") and dialog.waive_button.isVisible()
     boss_db, _ = login_as("supervisor")
     waived = fee - D("0.01")  # a part: the form must show what is left, not the whole fee
-    waiver = LateFeeService(boss_db).waive(counter.workplace.actor, account_id=counter.account_id,
-                                           expected_fee=fee, amount=waived, reason="困难户")
+    waiver = LateFeeService(boss_db).waive(
+        counter.workplace.actor,
+        account_id=counter.account_id,
+        expected_fee=fee,
+        amount=waived,
+        reason="困难户",
+    )
     dialog.form.set_waiver(waiver)
     shown_fee, shown_due = dialog.form.fee_label.text(), dialog.form.due_label.text()
     assert "减免" in shown_fee and format_money(D("75.51")) in shown_due

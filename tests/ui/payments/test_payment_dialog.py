@@ -33,7 +33,11 @@ def test_cash_payment_with_change_by_keyboard(db, login_as, qtbot, runner):
         tender = s.execute(select(m.PaymentTender)).scalar_one()
         allocations = s.execute(select(m.Allocation.amount)).scalars().all()
     assert payment.amount == D("75.50") and payment.client_uuid == dialog.client_uuid
-    assert (tender.tender, tender.received, tender.change_given) == ("cash", D("100.00"), D("24.50"))
+    assert (tender.tender, tender.received, tender.change_given) == (
+        "cash",
+        D("100.00"),
+        D("24.50"),
+    )
     assert sorted(allocations) == [D("30.00"), D("45.50")]
     data = counter.recorder.data
     assert "交费收据".encode(GB) in data and b"24.50" in data and b"JX00000001" in data
@@ -108,7 +112,9 @@ def test_stale_bill_reloads_and_says_the_new_amount(db, login_as, qtbot, runner)
     from tests.support.payments import cash, request
 
     counter.workplace.services.payments.post(
-        request(counter.account_id, counter.shift_id, "30.00", cash("30.00")), counter.workplace.actor)
+        request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
+        counter.workplace.actor,
+    )
     qtbot.keyClicks(field(dialog, "cash.received"), "100")
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "刚刚" in dialog.status_label.text(), timeout=15_000)
@@ -219,7 +225,9 @@ def test_custom_amount_goes_to_the_oldest_bill_first(db, login_as, qtbot, runner
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     assert [(a.period, a.amount) for a in dialog.posted.allocations] == [
-        ("2026-01", D("30.00")), ("2026-02", D("10.00"))]
+        ("2026-01", D("30.00")),
+        ("2026-02", D("10.00")),
+    ]
 
 
 def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
@@ -237,15 +245,18 @@ def test_several_tenders_in_one_payment(db, login_as, qtbot, runner):
     qtbot.keyClick(field(dialog, "cash.received"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.posted is not None, timeout=15_000)
     assert sorted((t.tender.value, t.amount) for t in dialog.posted.tenders) == [
-        ("cash", D("25.50")), ("wechat", D("50.00"))]
+        ("cash", D("25.50")),
+        ("wechat", D("50.00")),
+    ]
     assert dialog.posted.change == D("4.50") and dialog.posted.deposit == D("0.00")
 
 
 def _close_shift(counter) -> None:
     from counter_app.services.payments.shifts import ShiftService
 
-    ShiftService(counter.workplace.database).close(counter.shift_id, counter.workplace.actor,
-                                   cash_counts={D("100"): 2})
+    ShiftService(counter.workplace.database).close(
+        counter.shift_id, counter.workplace.actor, cash_counts={D("100"): 2}
+    )
 
 
 def _shift_dialog(counter, qtbot):
@@ -274,8 +285,12 @@ def test_without_a_shift_the_page_offers_to_open_one(db, login_as, qtbot, runner
 
 @pytest.mark.parametrize(
     ("typed", "words"),
-    [("-5", "备用金：金额不能为负"), ("1.234", "备用金：最多两位小数"), ("abc", "备用金："),
-     ("", "备用金：请输入金额")],
+    [
+        ("-5", "备用金：金额不能为负"),
+        ("1.234", "备用金：最多两位小数"),
+        ("abc", "备用金："),
+        ("", "备用金：请输入金额"),
+    ],
 )
 def test_a_bad_cash_float_is_refused_naming_the_field(db, login_as, qtbot, runner, typed, words):
     from counter_app.services.payments.shifts import ShiftService

@@ -51,7 +51,10 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     assert "冲正凭单".encode(GB) in counter.recorder.jobs[-1]
     assert "王班长".encode(GB) in counter.recorder.jobs[-1]
     with db.read() as s:
-        assert [b.outstanding for b in open_bills(s, counter.account_id)] == [D("30.00"), D("45.50")]
+        assert [b.outstanding for b in open_bills(s, counter.account_id)] == [
+            D("30.00"),
+            D("45.50"),
+        ]
     assert counter.count(m.PaymentReversal) == 1
     qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: history.model.record(0).reversed, timeout=15_000)
@@ -63,8 +66,12 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     assert "只能冲正一次" in history.status_label.text()
     # ... and by the database, for a screen that still shows it unreversed
     account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
-    stale = ReversalDialog(counter.workplace, account,
-                           replace(history.model.record(0), reversed=False), counter.shift_id)
+    stale = ReversalDialog(
+        counter.workplace,
+        account,
+        replace(history.model.record(0), reversed=False),
+        counter.shift_id,
+    )
     qtbot.addWidget(stale)
     stale.reason_edit.setText("重复")
     stale.supervisor_edit.setText(username)
@@ -75,7 +82,9 @@ def test_reversal_with_a_supervisor_and_only_once(db, login_as, db_url, qtbot, r
     assert counter.count(m.PaymentReversal) == 1
 
 
-def test_reversal_refuses_wrong_password_and_a_plain_clerk(db, login_as, db_url, qtbot, runner, supervisor):
+def test_reversal_refuses_wrong_password_and_a_plain_clerk(
+    db, login_as, db_url, qtbot, runner, supervisor
+):
     counter = make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(db_url))
     clerk_name = supervisor("clerk")
     history = _history(counter, qtbot)
@@ -97,7 +106,11 @@ class _Killer:
         self.admin, self.moment, self.fired = admin_engine, moment, False
 
     def before(self, conn, _cursor, statement, *_args) -> None:
-        if self.moment == "before_commit" and not self.fired and "counter_post_payment" in statement:
+        if (
+            self.moment == "before_commit"
+            and not self.fired
+            and "counter_post_payment" in statement
+        ):
             self._kill(conn)
 
     def after(self, conn, _cursor, statement, *_args) -> None:
@@ -154,19 +167,36 @@ def _old_payment(counter, period, receipt_no: int) -> None:
     from counter_app.documents.fmt import SHANGHAI
 
     with counter.db.write() as s:
-        s.add(m.Payment(
-            client_uuid=str(uuid.uuid4()), content_hash="x" * 64, account_id=counter.account_id,
-            shift_id=counter.shift_id, clerk_id=counter.workplace.clerk.id, workstation="WS1",
-            series_code="HQ", receipt_no=receipt_no, amount=D("10.00"),
-            created_at=datetime.combine(period.first_day.replace(day=15), time(12),
-                                        tzinfo=SHANGHAI)))
+        s.add(
+            m.Payment(
+                client_uuid=str(uuid.uuid4()),
+                content_hash="x" * 64,
+                account_id=counter.account_id,
+                shift_id=counter.shift_id,
+                clerk_id=counter.workplace.clerk.id,
+                workstation="WS1",
+                series_code="HQ",
+                receipt_no=receipt_no,
+                amount=D("10.00"),
+                created_at=datetime.combine(
+                    period.first_day.replace(day=15), time(12), tzinfo=SHANGHAI
+                ),
+            )
+        )
         s.flush()  # its tender: the books hold a payment's tenders to its amount
-        s.execute(text("INSERT INTO payment_tenders (payment_id, line_no, tender, amount, "
-                       "change_given, reference) SELECT id, 1, 'cash', amount, 0, '' "
-                       "FROM payments WHERE receipt_no = :no"), {"no": receipt_no})
+        s.execute(
+            text(
+                "INSERT INTO payment_tenders (payment_id, line_no, tender, amount, "
+                "change_given, reference) SELECT id, 1, 'cash', amount, 0, '' "
+                "FROM payments WHERE receipt_no = :no"
+            ),
+            {"no": receipt_no},
+        )
         # numbered from its series, as then: the next receipt follows it
-        s.execute(text("UPDATE receipt_series SET next_no = :next WHERE code = 'HQ'"),
-                  {"next": receipt_no + 1})
+        s.execute(
+            text("UPDATE receipt_series SET next_no = :next WHERE code = 'HQ'"),
+            {"next": receipt_no + 1},
+        )
 
 
 def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, runner):
@@ -204,12 +234,15 @@ def test_history_is_filtered_by_month_last_12_by_default(db, login_as, qtbot, ru
 
 @pytest.mark.parametrize(
     ("from_text", "to_text", "words", "focus"),
-    [("2026-13", "", "交费月份（起）：请按 2026-03", "from_edit"),
-     ("", "26年3月", "交费月份（止）：请按 2026-03", "to_edit"),
-     ("2026-05", "2026-04", "起始月份晚于截止月份", "from_edit")],
+    [
+        ("2026-13", "", "交费月份（起）：请按 2026-03", "from_edit"),
+        ("", "26年3月", "交费月份（止）：请按 2026-03", "to_edit"),
+        ("2026-05", "2026-04", "起始月份晚于截止月份", "from_edit"),
+    ],
 )
-def test_a_bad_month_is_refused_naming_the_field(db, login_as, qtbot, runner, from_text, to_text, words,
-                                                 focus):
+def test_a_bad_month_is_refused_naming_the_field(
+    db, login_as, qtbot, runner, from_text, to_text, words, focus
+):
     counter = make_counter(db, login_as, qtbot, runner)
     history = _history(counter, qtbot)
     history.from_edit.setText(from_text)

@@ -31,20 +31,29 @@ def test_payments_dialogs(db, login_as, qtbot, runner, qapp, language):
         payment.reject()
         counter.workplace.services.payments.post(
             request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
-            counter.workplace.actor)
-        account = counter.workplace.services.payments.account_for_payment(account_id=counter.account_id)
+            counter.workplace.actor,
+        )
+        account = counter.workplace.services.payments.account_for_payment(
+            account_id=counter.account_id
+        )
         history = HistoryDialog(counter.workplace, account, counter.shift_id, counter.page)
         qtbot.addWidget(history)
         history.show()
         qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=15_000)
         found += problems(history, f"{language} history dialog")
-        reversal = ReversalDialog(counter.workplace, account, history.model.record(0),
-                                  counter.shift_id, history)
+        reversal = ReversalDialog(
+            counter.workplace, account, history.model.record(0), counter.shift_id, history
+        )
         reversal.show()
         qtbot.waitUntil(lambda: reversal.facts is not None, timeout=15_000)
         found += problems(reversal, f"{language} reversal dialog")
         assert tab_order(reversal.reason_edit) == [
-            "reasonEdit", "supervisorEdit", "passwordEdit", "confirmButton", "cancelButton"]
+            "reasonEdit",
+            "supervisorEdit",
+            "passwordEdit",
+            "confirmButton",
+            "cancelButton",
+        ]
         assert reversal.ui.reasonLabel.buddy() is reversal.reason_edit
         shift = OpenShiftDialog(counter.workplace, counter.page)
         shift.show()

@@ -31,10 +31,10 @@ def db(pg_db):
 
 
 def _counter(db, login_as, qtbot, runner):
-    url = db.engine.url.set(username=None, password=None).render_as_string(
-        hide_password=False)
-    return make_counter(db, login_as, qtbot, runner, authenticator=Authenticator(url),
-                        bills=("100.00", "48.35"))
+    url = db.engine.url.set(username=None, password=None).render_as_string(hide_password=False)
+    return make_counter(
+        db, login_as, qtbot, runner, authenticator=Authenticator(url), bills=("100.00", "48.35")
+    )
 
 
 def _open_reversal(counter, qtbot, rows: int = 1) -> tuple[HistoryDialog, ReversalDialog]:
@@ -64,7 +64,8 @@ def _type_approval(dialog, qtbot, username: str) -> None:
 
 
 def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
-        db, qtbot, runner, login_as):
+    db, qtbot, runner, login_as
+):
     counter = _counter(db, login_as, qtbot, runner)
     old = wechat_payment_of_another_shift(db, login_as, counter.account_id, age="6 months")
     _, supervisor = login_as("supervisor")
@@ -77,8 +78,10 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
     assert not dialog.confirm_button.isEnabled()
     assert runner.wait_idle(10_000) and counter.workplace.runner is runner
     # Enter on the disabled confirm: no click, and no task (a reversal would start one)
-    with qtbot.assertNotEmitted(dialog.confirm_button.clicked), \
-            qtbot.assertNotEmitted(runner.busy_changed):
+    with (
+        qtbot.assertNotEmitted(dialog.confirm_button.clicked),
+        qtbot.assertNotEmitted(runner.busy_changed),
+    ):
         _type_approval(dialog, qtbot, supervisor.username)
     assert not runner.is_busy
     assert dialog.reversal is None and counter.count(m.PaymentReversal) == 0
@@ -86,8 +89,9 @@ def test_a_six_month_old_payment_of_another_shift_is_refused_by_default(
 
 def test_any_time_policy_warns_then_reverses(db, qtbot, runner, login_as):
     counter = _counter(db, login_as, qtbot, runner)
-    set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN,
-                        counter.workplace.actor)
+    set_reversal_policy(
+        db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN, counter.workplace.actor
+    )
     wechat_payment_of_another_shift(db, login_as, counter.account_id, "148.35", age="6 months")
     _, supervisor = login_as("supervisor")
     _, dialog = _open_reversal(counter, qtbot)
@@ -103,7 +107,8 @@ def test_todays_payment_of_this_shift_shows_no_warning(db, qtbot, runner, login_
     counter = _counter(db, login_as, qtbot, runner)
     counter.workplace.services.payments.post(
         request(counter.account_id, counter.shift_id, "30.00", cash("30.00")),
-        counter.workplace.actor)
+        counter.workplace.actor,
+    )
     _, dialog = _open_reversal(counter, qtbot)
     assert "今天" in dialog.facts_label.text() and "本班" in dialog.facts_label.text()
     assert not dialog.warning_label.isVisible() and dialog.confirm_button.isEnabled()
@@ -113,10 +118,10 @@ def test_todays_payment_of_this_shift_shows_no_warning(db, qtbot, runner, login_
 def test_screenshot_of_the_warning(db, qtbot, runner, qapp, tmp_path, language, login_as):
     with ui_language(qapp, language):
         counter = _counter(db, login_as, qtbot, runner)
-        set_reversal_policy(db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN,
-                            counter.workplace.actor)
-        wechat_payment_of_another_shift(db, login_as, counter.account_id, "148.35",
-                                        age="6 months")
+        set_reversal_policy(
+            db, ReversalPolicy(ReversalScope.ANY_TIME, 30), ADMIN, counter.workplace.actor
+        )
+        wechat_payment_of_another_shift(db, login_as, counter.account_id, "148.35", age="6 months")
         _, dialog = _open_reversal(counter, qtbot)
         dialog.resize(1024, 700)
         settle(qtbot, dialog)

@@ -27,17 +27,30 @@ def _no_engine(_url):
 
 @pytest.fixture
 def counter(db, login_as, db_url, qtbot, runner):
-    made = make_counter(db, login_as, qtbot, runner,
-                        authenticator=Authenticator(db_url, database_factory=_no_engine))
+    made = make_counter(
+        db,
+        login_as,
+        qtbot,
+        runner,
+        authenticator=Authenticator(db_url, database_factory=_no_engine),
+    )
     payment = made.workplace.services.payments.post(
         request(made.account_id, made.shift_id, "75.50", cash("75.50", "100.00")),
-        made.workplace.actor)
+        made.workplace.actor,
+    )
     return made, payment
 
 
 def _reverse(made, payment, username: str, password: str = SUP_PASSWORD, workplace=None):
-    return reverse_with_supervisor(workplace or made.workplace, payment.payment_id, "收错户",
-                                   username, password, made.shift_id, str(uuid.uuid4()))
+    return reverse_with_supervisor(
+        workplace or made.workplace,
+        payment.payment_id,
+        "收错户",
+        username,
+        password,
+        made.shift_id,
+        str(uuid.uuid4()),
+    )
 
 
 def test_a_supervisor_approves_without_signing_in(counter, supervisor):  # noqa: F811
@@ -46,8 +59,11 @@ def test_a_supervisor_approves_without_signing_in(counter, supervisor):  # noqa:
     reversal = _reverse(made, payment, boss)
     assert reversal.payment_id == payment.payment_id
     with made.db.read() as s:
-        approver = s.execute(select(m.Clerk.username).join(
-            m.PaymentReversal, m.PaymentReversal.supervisor_id == m.Clerk.id)).scalar_one()
+        approver = s.execute(
+            select(m.Clerk.username).join(
+                m.PaymentReversal, m.PaymentReversal.supervisor_id == m.Clerk.id
+            )
+        ).scalar_one()
     assert approver == boss
 
 

@@ -52,7 +52,8 @@ def _pay_100(counter, qtbot, fault) -> PaymentDialog:
 
 
 def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
-        db, login_as, qtbot, runner, no_auto_retry):
+    db, login_as, qtbot, runner, no_auto_retry
+):
     fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
     counter = _losing_counter(db, login_as, qtbot, runner, fault)
     dialog = _pay_100(counter, qtbot, fault)
@@ -89,7 +90,8 @@ def test_lost_answer_after_commit_shows_the_posted_receipt_and_posts_once(
 
 
 def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
-        db, login_as, qtbot, runner, monkeypatch):
+    db, login_as, qtbot, runner, monkeypatch
+):
     monkeypatch.setattr(OutcomeCheck, "RETRY_DELAYS_MS", (200,))
     fault = Fault(m.Payment, "after_commit", unreachable_reads=3)
     counter = _losing_counter(db, login_as, qtbot, runner, fault)
@@ -104,7 +106,8 @@ def test_the_lookup_retries_by_itself_while_the_server_is_unreachable(
 
 
 def test_lost_answer_before_commit_allows_the_same_submission_again(
-        db, login_as, qtbot, runner, no_auto_retry):
+    db, login_as, qtbot, runner, no_auto_retry
+):
     fault = Fault(m.Payment, "before_commit")
     counter = _losing_counter(db, login_as, qtbot, runner, fault)
     dialog = _pay_100(counter, qtbot, fault)
@@ -125,7 +128,8 @@ def test_lost_answer_before_commit_allows_the_same_submission_again(
 
 
 def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
-        db, login_as, qtbot, runner, no_auto_retry):
+    db, login_as, qtbot, runner, no_auto_retry
+):
     fault = Fault(m.Payment, "after_commit", unreachable_reads=1)
     counter = _losing_counter(db, login_as, qtbot, runner, fault)
     page = counter.page
@@ -148,11 +152,19 @@ def test_closed_with_the_outcome_unknown_the_page_reopens_the_same_payment(
     assert _count(db, m.Payment) == 1
 
 
-def test_lost_answer_of_a_reversal_is_looked_up(db, login_as, db_url, qtbot, runner, supervisor,  # noqa: F811
-                                               no_auto_retry):
+def test_lost_answer_of_a_reversal_is_looked_up(
+    db,
+    login_as,
+    db_url,
+    qtbot,
+    runner,
+    supervisor,  # noqa: F811
+    no_auto_retry,
+):
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=0)
     authenticator = Authenticator(
-        db_url, connection_factory=lambda url: LosingConnection(url, fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault)
+    )
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
@@ -168,11 +180,19 @@ def test_lost_answer_of_a_reversal_is_looked_up(db, login_as, db_url, qtbot, run
     assert _count(db, m.PaymentReversal) == 1
 
 
-def test_reversal_not_booked_is_offered_again(db, login_as, db_url, qtbot, runner, supervisor,  # noqa: F811
-                                             no_auto_retry):
+def test_reversal_not_booked_is_offered_again(
+    db,
+    login_as,
+    db_url,
+    qtbot,
+    runner,
+    supervisor,  # noqa: F811
+    no_auto_retry,
+):
     fault = Fault(m.PaymentReversal, "before_commit")
     authenticator = Authenticator(
-        db_url, connection_factory=lambda url: LosingConnection(url, fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault)
+    )
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     history = _history(counter, qtbot)
     fault.armed = True
@@ -184,7 +204,8 @@ def test_reversal_not_booked_is_offered_again(db, login_as, db_url, qtbot, runne
     qtbot.waitUntil(lambda: dialog.reversal is not None, timeout=20_000)
     with db.read() as s:
         assert s.execute(select(m.PaymentReversal.client_uuid)).scalars().all() == [
-            dialog.client_uuid]
+            dialog.client_uuid
+        ]
 
 
 # -- unresolved until posted or abandoned; kept across a restart ----------------------
@@ -200,7 +221,8 @@ def _press_f2(page, qtbot) -> PaymentDialog:
 
 
 def test_not_posted_stays_the_same_submission_until_abandoned(
-        db, login_as, qtbot, runner, state, no_auto_retry):
+    db, login_as, qtbot, runner, state, no_auto_retry
+):
     fault = Fault(m.Payment, "before_commit")
     counter = _losing_counter(db, login_as, qtbot, runner, fault, state=state)
     page = counter.page
@@ -230,7 +252,9 @@ def test_not_posted_stays_the_same_submission_until_abandoned(
 
 
 @pytest.mark.parametrize("moment", ["after_commit", "before_commit"])
-def test_unresolved_payment_survives_a_restart(db, login_as, qtbot, runner, state, no_auto_retry, moment):
+def test_unresolved_payment_survives_a_restart(
+    db, login_as, qtbot, runner, state, no_auto_retry, moment
+):
     fault = Fault(m.Payment, moment, unreachable_reads=5)
     counter = _losing_counter(db, login_as, qtbot, runner, fault, state=state)
     dialog = _pay_100(counter, qtbot, fault)
@@ -267,7 +291,8 @@ def test_unresolved_payment_survives_a_restart(db, login_as, qtbot, runner, stat
 
 
 def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
-        db, login_as, qtbot, runner, no_auto_retry):
+    db, login_as, qtbot, runner, no_auto_retry
+):
     """The first attempt did commit but "not posted" came back (the lookup
     before it waited for the account row): the clerk types 200 and submits;
     the service refuses the UUID's new content and the dialog shows the
@@ -292,7 +317,8 @@ def test_edited_after_a_wrong_not_posted_shows_the_posted_tenders(
 
 
 def test_closing_the_main_window_warns_while_payments_are_unresolved(
-        qtbot, make_window, app_db, ui_state):
+    qtbot, make_window, app_db, ui_state
+):
     url = app_db.engine.url.render_as_string(hide_password=True)
     PendingPayments(ui_state, url).add("01000000", request(7, 3, "30.00", cash("30.00")))
     window = make_window(app_db)
@@ -315,10 +341,12 @@ def test_closing_the_main_window_warns_while_payments_are_unresolved(
 
 
 def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
-        db, login_as, db_url, qtbot, runner, supervisor, no_auto_retry):  # noqa: F811
+    db, login_as, db_url, qtbot, runner, supervisor, no_auto_retry
+):  # noqa: F811
     fault = Fault(m.PaymentReversal, "after_commit", unreachable_reads=1)
     authenticator = Authenticator(
-        db_url, connection_factory=lambda url: LosingConnection(url, fault))
+        db_url, connection_factory=lambda url: LosingConnection(url, fault)
+    )
     counter = _losing_counter(db, login_as, qtbot, runner, fault, authenticator=authenticator)
     page = counter.page
     _history(counter, qtbot).reject()  # posts the payment to reverse
@@ -340,8 +368,9 @@ def test_reversal_closed_unresolved_comes_back_and_offers_its_slip(
     page.show_history()
     again = page.findChildren(HistoryDialog)[-1]
     assert again is not history
-    qtbot.waitUntil(lambda: again.model.rowCount() == 1 and again.selected().reversed,
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: again.model.rowCount() == 1 and again.selected().reversed, timeout=15_000
+    )
     qtbot.keyClick(again.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.parent() is again and dialog.client_uuid == first_uuid

@@ -17,8 +17,9 @@ def db(pg_db):
     return pg_db
 
 
-def test_tab_leaves_the_dates_and_a_reversed_validity_is_refused(db, login_as, qtbot, runner,
-                                                                 settings):
+def test_tab_leaves_the_dates_and_a_reversed_validity_is_refused(
+    db, login_as, qtbot, runner, settings
+):
     hall = _hall(db, login_as, qtbot, runner, settings, "clerk")
     dialog = open_form(hall, qtbot, hall.household)
     ui, focus = dialog.ui, QApplication.focusWidget

@@ -36,18 +36,36 @@ def page(db, login_as, qtbot, runner, settings) -> ReliefPage:
     register is the database's one call for whoever signs in)."""
     with db.write() as s:
         make_reference(s)
-        s.add(m.ReliefRule(code="DEFAULT", name="特困低保户用水优惠(0.20元/吨)", kind="per_ton",
-                           value=Decimal("0.20")))
+        s.add(
+            m.ReliefRule(
+                code="DEFAULT",
+                name="特困低保户用水优惠(0.20元/吨)",
+                kind="per_ton",
+                value=Decimal("0.20"),
+            )
+        )
         account = make_account(s)
     login, identity = login_as("supervisor")
     with db.write() as s:
-        s.execute(insert(m.ReliefApplication), [
-            dict(account_id=account.id, rule_code="DEFAULT", certificate_type="城镇居民最低生活保障证",
-                 certificate_no=f"JX-{n:05d}", valid_from=date(2026, 1, 1),
-                 valid_to=date(2027, 12, 31), holder_name="张三", holder_id_masked="",
-                 contact_phone_masked="", applied_on=date(2026, 1, 5), created_by=identity.id)
-            for n in range(ROWS)
-        ])
+        s.execute(
+            insert(m.ReliefApplication),
+            [
+                dict(
+                    account_id=account.id,
+                    rule_code="DEFAULT",
+                    certificate_type="城镇居民最低生活保障证",
+                    certificate_no=f"JX-{n:05d}",
+                    valid_from=date(2026, 1, 1),
+                    valid_to=date(2027, 12, 31),
+                    holder_name="张三",
+                    holder_id_masked="",
+                    contact_phone_masked="",
+                    applied_on=date(2026, 1, 5),
+                    created_by=identity.id,
+                )
+                for n in range(ROWS)
+            ],
+        )
     relief_page = ReliefPage(build_workplace(identity, login, settings, runner))
     qtbot.addWidget(relief_page)
     relief_page.resize(1200, 700)
@@ -109,5 +127,6 @@ def test_finished_export_reads_back(page, qtbot, runner, tmp_path):
     assert rows[0][0] == "用户号" and rows[1][0] == "01000001"
     assert rows[-1][0] == "合计" and rows[-1][1] == f"{ROWS} 户次"
     assert sorted(r[rows[0].index("证件编号")] for r in rows[1:-1]) == [
-        f"JX-{n:05d}" for n in range(ROWS)]
+        f"JX-{n:05d}" for n in range(ROWS)
+    ]
     assert "3000" in page.ui.messageLabel.text()

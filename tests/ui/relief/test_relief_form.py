@@ -46,8 +46,15 @@ def supervisor_hall(db, login_as, qtbot, runner, settings) -> Hall:
     return _hall(db, login_as, qtbot, runner, settings, "supervisor")
 
 
-def fill_by_keyboard(qtbot, dialog, *, id_number=GOOD_ID, cert_no="JX-2026-001",
-                     from_year: str | None = None, to_year: str | None = None) -> None:
+def fill_by_keyboard(
+    qtbot,
+    dialog,
+    *,
+    id_number=GOOD_ID,
+    cert_no="JX-2026-001",
+    from_year: str | None = None,
+    to_year: str | None = None,
+) -> None:
     """Tab through the form from the certificate type, typing each field."""
     focus = QApplication.focusWidget
     qtbot.keyClick(focus(), TAB)
@@ -98,7 +105,10 @@ def test_form_refusals_keep_input_then_file_by_keyboard(hall, qtbot):
     hall.runner.wait_idle(15_000)
     [row] = ReliefService(hall.db).register()
     assert (row.status, row.holder_id_masked, row.certificate_no) == (
-        "pending", "370829********0011", "JX-2026-001")
+        "pending",
+        "370829********0011",
+        "JX-2026-001",
+    )
     model = hall.page.register_model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=5_000)
     assert model.index(0, model.Columns.STATUS).data() == "待审批"
@@ -205,17 +215,27 @@ def test_expiring_list_for_recall(supervisor_hall, qtbot):
     soon = today.replace(day=1) if today.day > 1 else today
     from counter_app.services.relief.service import ReliefInput
 
-    for account_id, cert, valid_to in ((hall.household, "A-1", today.toordinal() + 10),
-                                       (hall.collective, "A-2", today.toordinal() + 200)):
-        row = service.apply(ReliefInput(
-            account_id=account_id, certificate_type="城镇居民最低生活保障证",
-            certificate_no=cert, issuing_office="民政局", valid_from=soon,
-            valid_to=date.fromordinal(valid_to), holder_name="张三",
-            holder_id_number=GOOD_ID, contact_phone="13812345678",
-            materials=("certificate_original", "certificate_copy", "holder_id_copy"),
-            low_income_households=1 if account_id == hall.collective else None,
-            total_households=12 if account_id == hall.collective else None,
-        ), actor)
+    for account_id, cert, valid_to in (
+        (hall.household, "A-1", today.toordinal() + 10),
+        (hall.collective, "A-2", today.toordinal() + 200),
+    ):
+        row = service.apply(
+            ReliefInput(
+                account_id=account_id,
+                certificate_type="城镇居民最低生活保障证",
+                certificate_no=cert,
+                issuing_office="民政局",
+                valid_from=soon,
+                valid_to=date.fromordinal(valid_to),
+                holder_name="张三",
+                holder_id_number=GOOD_ID,
+                contact_phone="13812345678",
+                materials=("certificate_original", "certificate_copy", "holder_id_copy"),
+                low_income_households=1 if account_id == hall.collective else None,
+                total_households=12 if account_id == hall.collective else None,
+            ),
+            actor,
+        )
         service.approve(row.id, row.version, actor)
     qtbot.keyClick(page.ui.registerView, Qt.Key.Key_F5)
     assert hall.runner.wait_idle(15_000)

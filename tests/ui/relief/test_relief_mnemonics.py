@@ -39,9 +39,21 @@ def test_relief_page_as_a_supervisor(db, login_as, qtbot, runner, settings, qapp
         page = _hall(db, login_as, qtbot, runner, settings, "supervisor").page
         assert problems(page, f"{language} relief page") == []
         assert tab_order(page.ui.statusCombo) == [
-            "statusCombo", "areaCombo", "typeCombo", "expiringCheck", "searchButton",
-            "qt_tabwidget_tabbar", "registerView", "totalsView", "newButton", "printButton", "exportButton",
-            "reasonEdit", "approveButton", "rejectButton", "revokeButton",
+            "statusCombo",
+            "areaCombo",
+            "typeCombo",
+            "expiringCheck",
+            "searchButton",
+            "qt_tabwidget_tabbar",
+            "registerView",
+            "totalsView",
+            "newButton",
+            "printButton",
+            "exportButton",
+            "reasonEdit",
+            "approveButton",
+            "rejectButton",
+            "revokeButton",
         ]
         heading = {"zh_CN": "低保减免", "en": "Low-income relief"}[language]
         assert page.ui.headingLabel.text() == heading

@@ -24,21 +24,29 @@ def town(db) -> tuple[Database, dict[str, int]]:
     with db.write() as s:
         for account_id, name in ((ids["account"], "张三"), (ids["bare"], "李四")):
             full, initials = name_keys(name)
-            s.execute(update(m.Account).where(m.Account.id == account_id)
-                      .values(name_pinyin=full, name_initials=initials))
-        ids["sanfeng"] = add_account(s, "01000003", "张三丰", mobile="13700001111",
-                                     address="嘉祥街道幸福路3号")
-        ids["wangwu"] = add_account(s, "01000004", "王五", mobile="13900005678",
-                                    address="嘉祥街道幸福路8号")
+            s.execute(
+                update(m.Account)
+                .where(m.Account.id == account_id)
+                .values(name_pinyin=full, name_initials=initials)
+            )
+        ids["sanfeng"] = add_account(
+            s, "01000003", "张三丰", mobile="13700001111", address="嘉祥街道幸福路3号"
+        )
+        ids["wangwu"] = add_account(
+            s, "01000004", "王五", mobile="13900005678", address="嘉祥街道幸福路8号"
+        )
     return db, ids
 
 
 @pytest.fixture
 def make_search_window(qtbot, runner, settings, settings_store, ui_state):
-    def _make(database: Database, clerk: ClerkIdentity = CLERK, *,
-              authenticator: Authenticator | None = None) -> MainWindow:
-        workplace = build_workplace(clerk, database, settings, runner,
-                                    authenticator=authenticator)
+    def _make(
+        database: Database,
+        clerk: ClerkIdentity = CLERK,
+        *,
+        authenticator: Authenticator | None = None,
+    ) -> MainWindow:
+        workplace = build_workplace(clerk, database, settings, runner, authenticator=authenticator)
         window = MainWindow(workplace, settings_store, ui_state=ui_state, ping_interval_ms=60_000)
         qtbot.addWidget(window)
         window.resize(1100, 760)

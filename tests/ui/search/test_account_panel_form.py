@@ -21,10 +21,20 @@ def test_tab_walks_from_the_filter_through_the_actions(qtbot, town, make_search_
     window = make_search_window(db, SUPERVISOR)  # every button shown
     panel = open_first(qtbot, window)
     ui = panel.ui
-    expected = [ui.payButton, ui.reliefButton, ui.complaintButton, ui.statementButton,
-                ui.revealButton, ui.withholdingButton, ui.backButton, ui.basisButton,
-                ui.archiveButton, panel.deduction.button, panel.history.filter_button,
-                panel.history.adjust_button]
+    expected = [
+        ui.payButton,
+        ui.reliefButton,
+        ui.complaintButton,
+        ui.statementButton,
+        ui.revealButton,
+        ui.withholdingButton,
+        ui.backButton,
+        ui.basisButton,
+        ui.archiveButton,
+        panel.deduction.button,
+        panel.history.filter_button,
+        panel.history.adjust_button,
+    ]
     panel.history.to_edit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.history.to_edit)
     walked = []

@@ -31,10 +31,16 @@ SIZES = [(1024, 700), (1366, 768)]
 
 def _corrections(db, bill_id: int) -> list[tuple]:
     with db.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(
-            "SELECT b.amount, b.reason, c.username FROM bills b "
-            "JOIN clerks c ON c.id = b.approved_by WHERE b.adjusts_bill_id = :b ORDER BY b.id"),
-            {"b": bill_id})]
+        return [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT b.amount, b.reason, c.username FROM bills b "
+                    "JOIN clerks c ON c.id = b.approved_by WHERE b.adjusts_bill_id = :b ORDER BY b.id"
+                ),
+                {"b": bill_id},
+            )
+        ]
 
 
 def _window(make_search_window, db, login_as, role: str):
@@ -50,8 +56,9 @@ def _open_dialog(qtbot, window) -> tuple[object, AdjustBillDialog]:
     panel.history.bills_table.setFocus()
     qtbot.waitUntil(lambda: panel.history.adjust_button.isEnabled())
     qtbot.keyClick(panel.history.bills_table, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AdjustBillDialog),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), AdjustBillDialog), timeout=5_000
+    )
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, AdjustBillDialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount_edit)
@@ -67,7 +74,8 @@ def _type_correction(qtbot, dialog, amount: str, reason: str = "抄表错误，�
 
 
 def test_a_supervisor_credits_a_bill_by_keyboard_and_the_screen_shows_it(
-        qtbot, town, make_search_window, login_as):
+    qtbot, town, make_search_window, login_as
+):
     db, ids = town
     window, supervisor = _window(make_search_window, db, login_as, "supervisor")
     panel, dialog = _open_dialog(qtbot, window)
@@ -81,8 +89,9 @@ def test_a_supervisor_credits_a_bill_by_keyboard_and_the_screen_shows_it(
     qtbot.waitUntil(lambda: dialog.adjustment is not None, timeout=10_000)
     assert "已冲减 ¥10.00" in dialog.status_label.text()
     assert "¥35.30" in dialog.status_label.text()
-    assert _corrections(db, ids["oct"]) == [(D("-10.00"), "抄表错误，抄表员已确认",
-                                             supervisor.username)]
+    assert _corrections(db, ids["oct"]) == [
+        (D("-10.00"), "抄表错误，抄表员已确认", supervisor.username)
+    ]
     # the account screen reads its figures again (changes=account_id)
     qtbot.waitUntil(lambda: panel.arrears_label.text() == "欠费：¥35.30", timeout=10_000)
     qtbot.waitUntil(lambda: len(panel.history.bills_model.rows) == 4, timeout=10_000)
@@ -90,25 +99,34 @@ def test_a_supervisor_credits_a_bill_by_keyboard_and_the_screen_shows_it(
     bill = rows[ids["oct"]]
     assert (bill.adjusted, bill.outstanding, bill.net) == (D("-10.00"), D("35.30"), D("35.30"))
     [credit] = [b for b in rows.values() if b.adjusts_bill_id == ids["oct"]]
-    assert (credit.amount, credit.outstanding, credit.approved_by) == (
-        D("-10.00"), D("0"), "测试")
+    assert (credit.amount, credit.outstanding, credit.approved_by) == (D("-10.00"), D("0"), "测试")
     # the credit right under the bill it corrects, why and who on hover
     table = panel.history.bills_table
-    shown = [[table.model().index(r, c).data() for c in (BillsModel.Columns.PERIOD,
-                                                        BillsModel.Columns.AMOUNT,
-                                                        BillsModel.Columns.OUTSTANDING)]
-             for r in range(2)]
+    shown = [
+        [
+            table.model().index(r, c).data()
+            for c in (
+                BillsModel.Columns.PERIOD,
+                BillsModel.Columns.AMOUNT,
+                BillsModel.Columns.OUTSTANDING,
+            )
+        ]
+        for r in range(2)
+    ]
     assert shown == [["2026-10", "¥45.30", "¥35.30"], ["↳ 冲减", "-¥10.00", "¥0.00"]]
     tips = [table.model().index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(2)]
-    assert tips == ["已调整 -¥10.00：现为 ¥35.30",
-                    "2026-10 冲减 ¥10.00：抄表错误，抄表员已确认（测试 批准）"]
+    assert tips == [
+        "已调整 -¥10.00：现为 ¥35.30",
+        "2026-10 冲减 ¥10.00：抄表错误，抄表员已确认（测试 批准）",
+    ]
     assert panel.fields["bill_owed"].text() == "¥35.30"
     qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)  # Done
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 def test_a_clerks_own_attempt_without_a_supervisor_is_refused(
-        qtbot, town, make_search_window, login_as):
+    qtbot, town, make_search_window, login_as
+):
     db, ids = town
     window, clerk = _window(make_search_window, db, login_as, "clerk")
     _panel, dialog = _open_dialog(qtbot, window)
@@ -136,17 +154,19 @@ def test_a_clerks_own_attempt_without_a_supervisor_is_refused(
     dialog.password_edit.setText(LOGIN_PASSWORD)
     qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.adjustment is not None, timeout=10_000)
-    assert _corrections(db, ids["oct"]) == [(D("-10.00"), "抄表错误，抄表员已确认",
-                                             boss.username)]
+    assert _corrections(db, ids["oct"]) == [(D("-10.00"), "抄表错误，抄表员已确认", boss.username)]
     assert dialog.password_edit.text() == ""
 
 
-@pytest.mark.parametrize(("typed", "says"), [
-    ("12,3元", "金额“12,3元”：不是有效金额"),
-    ("-5", "金额“-5”：请不带正负号输入"),
-    ("1.005", "金额“1.005”：最多两位小数"),
-    ("0", "金额“0”：调整金额须大于 0.00"),
-])
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("12,3元", "金额“12,3元”：不是有效金额"),
+        ("-5", "金额“-5”：请不带正负号输入"),
+        ("1.005", "金额“1.005”：最多两位小数"),
+        ("0", "金额“0”：调整金额须大于 0.00"),
+    ],
+)
 def test_a_bad_amount_is_named_and_kept(qtbot, town, make_search_window, login_as, typed, says):
     db, ids = town
     window, _ = _window(make_search_window, db, login_as, "supervisor")
@@ -163,7 +183,8 @@ def test_a_bad_amount_is_named_and_kept(qtbot, town, make_search_window, login_a
 
 
 def test_a_credit_below_zero_is_refused_and_writes_nothing(
-        qtbot, town, make_search_window, login_as):
+    qtbot, town, make_search_window, login_as
+):
     db, ids = town
     window, _ = _window(make_search_window, db, login_as, "supervisor")
     _panel, dialog = _open_dialog(qtbot, window)
@@ -171,7 +192,8 @@ def test_a_credit_below_zero_is_refused_and_writes_nothing(
     assert "最多冲减 ¥45.30" in dialog.preview_label.text()
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     assert dialog.status_label.text() == (
-        "金额：冲减不能使账单低于零；账单金额 ¥45.30，最多冲减 ¥45.30。")
+        "金额：冲减不能使账单低于零；账单金额 ¥45.30，最多冲减 ¥45.30。"
+    )
     assert dialog.amount_edit.text() == "45.31"
     assert _corrections(db, ids["oct"]) == []
     # another supervisor credits the bill meanwhile: the database refuses what
@@ -203,7 +225,9 @@ def test_a_correction_of_a_correction_adjusts_its_bill(qtbot, town, make_search_
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount_edit)
     assert dialog.bill.bill_id == ids["oct"]
     assert dialog.ui.adjustedLabel.text().splitlines() == [
-        "已调整：+¥5.00；账单金额 ¥50.30。", "+¥5.00  漏计污水费（测试 批准）"]
+        "已调整：+¥5.00；账单金额 ¥50.30。",
+        "+¥5.00  漏计污水费（测试 批准）",
+    ]
     dialog.debit_radio.setChecked(True)
     dialog.amount_edit.setText("1")
     assert dialog.preview_label.text() == "调整后账单金额为 ¥51.30。"
@@ -214,8 +238,9 @@ def test_a_correction_of_a_correction_adjusts_its_bill(qtbot, town, make_search_
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_dialog_screenshots(qtbot, qapp, town, make_search_window, login_as, tmp_path, size,
-                            language):
+def test_dialog_screenshots(
+    qtbot, qapp, town, make_search_window, login_as, tmp_path, size, language
+):
     """A clerk's dialog (the supervisor's sign-in shown) over the account
     screen, a bill corrected before and a refusal on the status line."""
     db, ids = town
@@ -237,13 +262,15 @@ def test_dialog_screenshots(qtbot, qapp, town, make_search_window, login_as, tmp
         screen = window.frameGeometry()
         assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
         found = problems(dialog, f"{language} adjust bill") + problems(
-            window, f"{language} account")
+            window, f"{language} account"
+        )
         assert not found, "\n".join(found)
         dialog.reject()
 
 
 def test_a_lost_answer_sends_nothing_twice_and_the_list_shows_what_was_made(
-        qtbot, town, make_search_window, login_as):
+    qtbot, town, make_search_window, login_as
+):
     """The database made the correction but its answer was lost: the dialog
     says so, offers no second try, and the bill list is read again."""
     from dataclasses import replace

@@ -22,8 +22,11 @@ def _dialog(qtbot) -> QInputDialog:
     found: list[QInputDialog] = []
 
     def shown():
-        found[:] = [w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QInputDialog) and w.isVisible()]
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QInputDialog) and w.isVisible()
+        ]
         assert found
 
     qtbot.waitUntil(shown, timeout=5_000)
@@ -38,13 +41,15 @@ def _alt_d(qtbot, window, panel) -> None:
 
 def _setting(db, account_id: int):
     with db.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT deduction, reason FROM account_channel_settings WHERE account_id = :a"),
-            {"a": account_id}).one_or_none()
+        return conn.execute(
+            text("SELECT deduction, reason FROM account_channel_settings WHERE account_id = :a"),
+            {"a": account_id},
+        ).one_or_none()
 
 
-def test_a_supervisor_turns_the_deduction_off_and_on(qtbot, town, make_search_window,
-                                                     login_as, tmp_path):
+def test_a_supervisor_turns_the_deduction_off_and_on(
+    qtbot, town, make_search_window, login_as, tmp_path
+):
     db, ids = town
     login, supervisor = login_as("supervisor")
     window = make_search_window(login, supervisor)
@@ -76,10 +81,13 @@ def test_a_supervisor_turns_the_deduction_off_and_on(qtbot, town, make_search_wi
     assert line.button.text() == "预存扣款：本户已停用(&D)" and not line.button.isChecked()
     assert "恢复本户的预存扣款" in line.button.toolTip()
     with db.engine.connect() as conn:
-        audited = conn.execute(text(
-            "SELECT details::jsonb->>'enabled', details::jsonb->>'reason' FROM audit_events "
-            "WHERE action = 'account.deduction' AND entity_id = :a"),
-            {"a": str(ids["account"])}).all()
+        audited = conn.execute(
+            text(
+                "SELECT details::jsonb->>'enabled', details::jsonb->>'reason' FROM audit_events "
+                "WHERE action = 'account.deduction' AND entity_id = :a"
+            ),
+            {"a": str(ids["account"])},
+        ).all()
     assert audited == [("false", "客户要求柜台交费")]
 
     _alt_d(qtbot, window, panel)
@@ -95,8 +103,10 @@ def test_a_clerk_sees_the_state_but_no_switch(qtbot, town, make_search_window, l
     db, ids = town
     boss, _ = login_as("supervisor")
     with boss.engine.connect() as conn:
-        conn.execute(text("SELECT counter_set_account_deduction('W', :a, false, '代扣户')"),
-                     {"a": ids["account"]})
+        conn.execute(
+            text("SELECT counter_set_account_deduction('W', :a, false, '代扣户')"),
+            {"a": ids["account"]},
+        )
         conn.commit()
     login, clerk = login_as("clerk")
     window = make_search_window(login, clerk)
@@ -108,5 +118,6 @@ def test_a_clerk_sees_the_state_but_no_switch(qtbot, town, make_search_window, l
     # the hidden button's mnemonic does not click it, not even after its click animation
     with qtbot.assertNotEmitted(panel.deduction.button.clicked, wait=CLICK_ANIMATION_MS):
         qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QInputDialog) and w.isVisible()]
+    assert not [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()
+    ]

@@ -12,14 +12,19 @@ from tests.support.screens import assert_nothing_clipped, save_shot, settle, sho
 
 
 def test_supervisor_lists_exports_and_opens_an_account(
-        qtbot, db, login_as, make_search_window, chinese_ui, tmp_path):
+    qtbot, db, login_as, make_search_window, chinese_ui, tmp_path
+):
     build_overdue(db, login_as, ((("100.00", 100),), (("30.00", 20),), (("80.00", 5),)))
     set_rule(login_as, suspend_days=60)
     window = make_search_window(db, SUPERVISOR)
     page = window.search_page
     qtbot.keyClick(page.search_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: getattr(page, "dunning_dialog", None) is not None
-                    and page.dunning_dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            getattr(page, "dunning_dialog", None) is not None and page.dunning_dialog.isVisible()
+        ),
+        timeout=5_000,
+    )
     dialog = page.dunning_dialog
     dialog.days_spin.setValue(15)
     dialog.load_button.click()

@@ -11,7 +11,8 @@ from tests.support.screens import assert_nothing_clipped, save_shot, settle, sho
 
 
 def test_the_account_view_splits_current_from_overdue(
-        qtbot, db, login_as, make_search_window, chinese_ui, tmp_path):
+    qtbot, db, login_as, make_search_window, chinese_ui, tmp_path
+):
     build_overdue(db, login_as, ((("30.00", 40), ("20.00", 1), ("10.00", 0)),))
     set_rule(login_as, rate="0.001", suspend_days=30)
     window = make_search_window(db, SUPERVISOR)

@@ -20,8 +20,11 @@ def _dialog(qtbot) -> QInputDialog:
     found: list[QInputDialog] = []
 
     def shown():
-        found[:] = [w for w in QApplication.topLevelWidgets()
-                    if isinstance(w, QInputDialog) and w.isVisible()]
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QInputDialog) and w.isVisible()
+        ]
         assert found
 
     qtbot.waitUntil(shown, timeout=5_000)
@@ -31,8 +34,13 @@ def _dialog(qtbot) -> QInputDialog:
 def test_a_clerk_sees_the_line_but_not_the_action(qtbot, town, make_search_window, login_as):
     db, ids = town
     with db.engine.begin() as conn:
-        conn.execute(text("UPDATE accounts SET archive_no = 'A01-2019-00007', "
-                          "cabinet_no = '3号柜' WHERE id = :a"), {"a": ids["account"]})
+        conn.execute(
+            text(
+                "UPDATE accounts SET archive_no = 'A01-2019-00007', "
+                "cabinet_no = '3号柜' WHERE id = :a"
+            ),
+            {"a": ids["account"]},
+        )
     login, clerk = login_as("clerk")
     window = make_search_window(login, clerk)
     panel = open_first(qtbot, window)
@@ -53,8 +61,9 @@ def test_a_supervisor_numbers_the_file_then_moves_it(qtbot, town, make_search_wi
     assert panel.archive_label.text() == "档案号：未编号　柜号：无"
     assert panel.archive_button.isVisible() and panel.archive_button.isEnabled()
     with db.engine.connect() as conn:
-        opened = conn.execute(text("SELECT opened_on FROM accounts WHERE id = :a"),
-                              {"a": ids["account"]}).scalar_one()
+        opened = conn.execute(
+            text("SELECT opened_on FROM accounts WHERE id = :a"), {"a": ids["account"]}
+        ).scalar_one()
     year = opened.year if opened else datetime.now(ZoneInfo("Asia/Shanghai")).year
     qtbot.keyClick(panel, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     dialog = _dialog(qtbot)
@@ -62,9 +71,9 @@ def test_a_supervisor_numbers_the_file_then_moves_it(qtbot, town, make_search_wi
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "已登记" in panel.message_label.text(), timeout=10_000)
     with db.engine.connect() as conn:
-        number, cabinet = conn.execute(text(
-            "SELECT archive_no, cabinet_no FROM accounts WHERE id = :a"),
-            {"a": ids["account"]}).one()
+        number, cabinet = conn.execute(
+            text("SELECT archive_no, cabinet_no FROM accounts WHERE id = :a"), {"a": ids["account"]}
+        ).one()
     assert (number, cabinet) == (f"A01-{year}-00001", "7号柜")
     assert panel.archive_label.text() == f"档案号：{number}　柜号：7号柜"
     # moved: the number stays
@@ -78,5 +87,6 @@ def test_a_supervisor_numbers_the_file_then_moves_it(qtbot, town, make_search_wi
     dialog = _dialog(qtbot)
     dialog.setTextValue("9号柜")
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.archive_label.text() == f"档案号：{number}　柜号：9号柜",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.archive_label.text() == f"档案号：{number}　柜号：9号柜", timeout=10_000
+    )

@@ -206,10 +206,12 @@ def test_period_filter(qtbot, town, make_search_window):
 
 def _reveal_events(db) -> list[tuple]:
     with db.engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT clerk, workstation, entity_id, details FROM audit_events "
-            "WHERE action = 'account.reveal' ORDER BY id"
-        )).all()
+        return conn.execute(
+            text(
+                "SELECT clerk, workstation, entity_id, details FROM audit_events "
+                "WHERE action = 'account.reveal' ORDER BY id"
+            )
+        ).all()
 
 
 def test_reveal_is_not_offered_to_a_clerk(qtbot, town, make_search_window, login_as):
@@ -229,8 +231,9 @@ def test_reveal_refused_when_the_database_says_clerk(qtbot, town, make_search_wi
     """The app thinks 'supervisor', the login is a clerk: the database refuses."""
     db, _ = town
     login, clerk = login_as("clerk")
-    pretend = type(clerk)(clerk.id, clerk.username, clerk.display_name, "supervisor",
-                          clerk.hall_code)
+    pretend = type(clerk)(
+        clerk.id, clerk.username, clerk.display_name, "supervisor", clerk.hall_code
+    )
     window = make_search_window(login, pretend)
     panel = open_first(qtbot, window)
     qtbot.keyClick(panel, Qt.Key.Key_F9)
@@ -249,15 +252,16 @@ def test_supervisor_reveals_and_it_is_audited_and_masked_again(
     panel = open_first(qtbot, window)
     assert panel.reveal_button.isVisible()
     qtbot.keyClick(panel, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: panel.fields["id_number"].text() == "370829199001011234",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.fields["id_number"].text() == "370829199001011234", timeout=10_000
+    )
     assert panel.fields["mobile"].text() == "13812345678"
     assert panel.fields["landline"].text() == "0537-6812345"
     events = _reveal_events(db)
-    assert sorted(json.loads(e[3])["field"] for e in events) == ["id_number", "landline",
-                                                                   "mobile"]
-    assert {(e[0], e[1], e[2]) for e in events} == {(supervisor.username, "WS-01",
-                                                     str(ids["account"]))}
+    assert sorted(json.loads(e[3])["field"] for e in events) == ["id_number", "landline", "mobile"]
+    assert {(e[0], e[1], e[2]) for e in events} == {
+        (supervisor.username, "WS-01", str(ids["account"]))
+    }
     # closing the account masks again
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     page = page_of(window)
@@ -267,9 +271,14 @@ def test_supervisor_reveals_and_it_is_audited_and_masked_again(
     assert panel.fields["mobile"].text() == "138****5678"
 
 
-@pytest.mark.parametrize(("key", "action", "index"), [
-    (Qt.Key.Key_F5, "pay", 1), (Qt.Key.Key_F6, "relief", 2), (Qt.Key.Key_F7, "complaint", 3),
-])
+@pytest.mark.parametrize(
+    ("key", "action", "index"),
+    [
+        (Qt.Key.Key_F5, "pay", 1),
+        (Qt.Key.Key_F6, "relief", 2),
+        (Qt.Key.Key_F7, "complaint", 3),
+    ],
+)
 def test_action_buttons_switch_page(qtbot, town, make_search_window, key, action, index):
     db, ids = town
     window = make_search_window(db)
@@ -291,8 +300,7 @@ def test_dispatcher_opens_the_account_on_a_page_that_can(qtbot, town, make_searc
     assert window.ui.pageStack.currentIndex() == 3
 
 
-def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_search_window,
-                                                         login_as):
+def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_search_window, login_as):
     """A clerk's 31st full-number lookup in a minute (migration 0025): no
     rows, the Chinese message, the text kept."""
     from datetime import UTC, datetime
@@ -303,8 +311,10 @@ def test_too_many_full_number_searches_say_so_in_chinese(qtbot, town, make_searc
     qtbot.waitUntil(lambda: datetime.now(UTC).second < 45, timeout=20_000)
     with login.engine.connect() as conn:
         for i in range(30):
-            conn.execute(text("SELECT counter_find_number('mobile', ARRAY[:v], '')"),
-                         {"v": f"1390000{i:04d}"})
+            conn.execute(
+                text("SELECT counter_find_number('mobile', ARRAY[:v], '')"),
+                {"v": f"1390000{i:04d}"},
+            )
     window = make_search_window(login, clerk)
     page = page_of(window)
     type_query(qtbot, window, "13900005678")

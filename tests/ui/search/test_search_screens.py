@@ -45,8 +45,12 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     qtbot.keyClick(page.search_box, Qt.Key.Key_Down)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     panel = wait_account(qtbot, window)
-    qtbot.waitUntil(lambda: panel.history.lines_model.rowCount() > 0 or
-                    panel.history.bills_model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: (
+            panel.history.lines_model.rowCount() > 0 or panel.history.bills_model.rowCount() == 0
+        ),
+        timeout=10_000,
+    )
     settle(qtbot, window)
     save(window, f"account_view_{size[0]}", tmp_path)
     assert_nothing_clipped(window)
@@ -65,8 +69,14 @@ def test_search_and_account_screens(qtbot, demo_db, make_search_window, tmp_path
     shots = shot_dirs(tmp_path, "search")[-1]
     view = panel.view
     statement = window.workplace.services.accounts.statement(view.account_id, "2025-11", "2026-10")
-    data = statement_data(statement, utility=Utility("嘉祥县自来水公司", "HQ"), clerk="张三",
-                          printed_at=datetime.now(UTC))
+    data = statement_data(
+        statement,
+        utility=Utility("嘉祥县自来水公司", "HQ"),
+        clerk="张三",
+        printed_at=datetime.now(UTC),
+    )
     pdf = write_pdf(statement_document(data), shots / "statement.pdf")
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(pdf),
-                    str(shots / "statement")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", str(pdf), str(shots / "statement")],
+        check=True,
+    )

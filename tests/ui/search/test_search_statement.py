@@ -14,8 +14,7 @@ from tests.support.search_ui import open_statement, set_periods
 pytestmark = pytest.mark.usefixtures("town")
 
 
-def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_search_window,
-                                                         tmp_path):
+def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_search_window, tmp_path):
     db, _ = town
     window = make_search_window(db)
     dialog = open_statement(qtbot, window)
@@ -41,8 +40,12 @@ def test_statement_pdf_holds_the_account_and_its_periods(qtbot, town, make_searc
     assert chosen == ["将清单保存为 PDF"]
     assert dialog.saved_path == target.with_suffix(".pdf")
     assert dialog.message_label.text() == f"已保存到 {target.with_suffix('.pdf')}"
-    pdf_text = subprocess.run(["pdftotext", "-layout", str(dialog.saved_path), "-"],
-                              capture_output=True, text=True, check=True).stdout
+    pdf_text = subprocess.run(
+        ["pdftotext", "-layout", str(dialog.saved_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "往期交费清单" in pdf_text
     assert "嘉祥营业厅" in pdf_text and "HQ" not in pdf_text  # the clerk's hall by its name
     assert "01000001" in pdf_text and "张三" in pdf_text
@@ -91,11 +94,14 @@ def test_bad_period_and_print_error_are_told_in_chinese(qtbot, town, make_search
     qtbot.keyClick(dialog.to_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.to_edit, "2026-10")
     qtbot.keyClick(dialog.to_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: dialog.preview_button.isEnabled() and "打印机" in
-                    dialog.message_label.text(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dialog.preview_button.isEnabled() and "打印机" in dialog.message_label.text(),
+        timeout=15_000,
+    )
     # the one printer-error map (ui/settings/print_errors.py), with the detail for support
     assert dialog.message_label.text().startswith(
-        "打印机 （未设置）：本工作站未设置打印机，请在“设置”中设置。（no A4 printer")
+        "打印机 （未设置）：本工作站未设置打印机，请在“设置”中设置。（no A4 printer"
+    )
 
 
 def test_periods_the_wrong_way_round_are_refused_not_swapped(qtbot, town, make_search_window):
@@ -110,8 +116,7 @@ def test_periods_the_wrong_way_round_are_refused_not_swapped(qtbot, town, make_s
     assert dialog.last_document is None  # nothing was made
 
 
-def test_cancelled_statement_saves_nothing(qtbot, town, make_search_window, tmp_path,
-                                           monkeypatch):
+def test_cancelled_statement_saves_nothing(qtbot, town, make_search_window, tmp_path, monkeypatch):
     import threading
 
     from PySide6.QtWidgets import QPushButton

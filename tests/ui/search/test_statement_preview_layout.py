@@ -18,8 +18,7 @@ from tests.support.search_ui import open_statement
 pytestmark = pytest.mark.usefixtures("town")
 
 
-def test_the_preview_is_laid_out_off_the_gui_thread(qtbot, town, make_search_window,
-                                                    monkeypatch):
+def test_the_preview_is_laid_out_off_the_gui_thread(qtbot, town, make_search_window, monkeypatch):
     db, _ = town
     window = make_search_window(db)
     laid_out: list[bool] = []  # on the GUI thread?

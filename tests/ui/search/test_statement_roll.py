@@ -34,7 +34,8 @@ def escpos_window(make_search_window, db, transport):
 
 
 def test_roll_statement_prints_on_the_receipt_printer_and_is_remembered(
-        qtbot, town, make_search_window, ui_state):
+    qtbot, town, make_search_window, ui_state
+):
     db, _ = town
     transport = RecordingTransport()
     window = escpos_window(make_search_window, db, transport)

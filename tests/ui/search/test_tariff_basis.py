@@ -27,8 +27,9 @@ def open_basis(qtbot, window) -> TariffBasisDialog:
     return dialog
 
 
-def test_the_basis_shows_the_schedule_and_prints_on_a4(qtbot, town, make_search_window,
-                                                        login_as, tmp_path):
+def test_the_basis_shows_the_schedule_and_prints_on_a4(
+    qtbot, town, make_search_window, login_as, tmp_path
+):
     login, clerk = login_as("clerk")
     window = make_search_window(login, clerk)
     window.resize(1024, 700)
@@ -41,11 +42,17 @@ def test_the_basis_shows_the_schedule_and_prints_on_a4(qtbot, town, make_search_
     assert values["bill"].startswith("2026-10 账期：用水 20 吨")
     tiers = dialog.tiers_table
     assert [tiers.item(r, 0).text() for r in range(tiers.rowCount())] == [
-        "第一阶梯 ◀", "第二阶梯", "第三阶梯"]
+        "第一阶梯 ◀",
+        "第二阶梯",
+        "第三阶梯",
+    ]
     assert [tiers.item(r, 3).text() for r in range(3)] == ["84", "0", "0"]
     prices = dialog.prices_table
     assert [prices.item(r, 0).text() for r in range(prices.rowCount())] == [
-        "基本水费", "污水处理费", "水资源费"]
+        "基本水费",
+        "污水处理费",
+        "水资源费",
+    ]
     assert prices.item(0, 2).text() == "3.15" and prices.item(1, 3).text() == "0.95"
     dialog.resize(1024, 700)
     settle(qtbot, dialog)
@@ -56,8 +63,9 @@ def test_the_basis_shows_the_schedule_and_prints_on_a4(qtbot, town, make_search_
     target = tmp_path / "basis.pdf"
     dialog.save_pdf(target)
     qtbot.waitUntil(lambda: dialog.saved_path is not None, timeout=15_000)
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "收费依据" in text and "嘉价发〔2025〕12号" in text
     assert "01000001" in text and "张三" in text
     assert "2026年累计用水 84 吨" in text and "处于第一" in text  # the cell may wrap

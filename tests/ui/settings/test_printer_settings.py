@@ -45,10 +45,10 @@ def _save(qtbot, page) -> None:
     qtbot.keyClick(page.ui.databaseUrlEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
-@pytest.mark.parametrize("address", ["tcp://", "http://printer:9100", "usb://zz:11",
-                                     "serial://"])
+@pytest.mark.parametrize("address", ["tcp://", "http://printer:9100", "usb://zz:11", "serial://"])
 def test_a_bad_receipt_printer_address_is_refused_naming_the_field(
-        qtbot, page, settings_store, address):
+    qtbot, page, settings_store, address
+):
     section = page.printer_section
     _type(qtbot, section.ui.receiptPrinterCombo, address)
     _save(qtbot, page)
@@ -89,9 +89,14 @@ def test_printer_values_are_saved_and_reloaded(qtbot, page, settings_store, runn
     raw = json.loads(settings_store.path.read_text(encoding="utf-8"))
     assert raw["receipt_printer"] == "tcp://192.168.1.50:9100"
     loaded = settings_store.load()
-    assert (loaded.receipt_printer, loaded.a4_printer, loaded.escpos_profile,
-            loaded.receipt_copies, loaded.open_drawer_on_cash, loaded.mask_names_on_receipt) == (
-        "tcp://192.168.1.50:9100", QUEUE, "gb18030-yuan", 2, False, True)
+    assert (
+        loaded.receipt_printer,
+        loaded.a4_printer,
+        loaded.escpos_profile,
+        loaded.receipt_copies,
+        loaded.open_drawer_on_cash,
+        loaded.mask_names_on_receipt,
+    ) == ("tcp://192.168.1.50:9100", QUEUE, "gb18030-yuan", 2, False, True)
     again = SettingsPage(loaded, settings_store, runner=runner, printers=[QUEUE])
     qtbot.addWidget(again)
     section = again.printer_section
@@ -105,11 +110,14 @@ def test_printer_values_are_saved_and_reloaded(qtbot, page, settings_store, runn
 def test_test_print_to_a_recording_transport_reports_success(qtbot, runner):
     recorder = RecordingTransport()
     section = PrinterSection(
-        runner, printers=[],
-        printer_for=lambda s: DocumentPrinter(s, transport_for=lambda _a: recorder))
+        runner,
+        printers=[],
+        printer_for=lambda s: DocumentPrinter(s, transport_for=lambda _a: recorder),
+    )
     qtbot.addWidget(section)
-    section.fill(Settings(workstation="WS-09", receipt_printer="tcp://printer.test:9100",
-                          paper_width_mm=58))
+    section.fill(
+        Settings(workstation="WS-09", receipt_printer="tcp://printer.test:9100", paper_width_mm=58)
+    )
     section.show()
     section.ui.testPrintButton.setFocus()
     qtbot.keyClick(section.ui.testPrintButton, Qt.Key.Key_Space)
@@ -130,8 +138,10 @@ def test_unreachable_printer_reports_the_print_error(qtbot, page):
     assert "b00020" in ui.testResultLabel.styleSheet()
 
 
-@pytest.mark.skipif(not shutil.which("lpstat") or not CUPS_OUT.exists(),
-                    reason="no cups-pdf queue (bash tools/setup-cups.sh)")
+@pytest.mark.skipif(
+    not shutil.which("lpstat") or not CUPS_OUT.exists(),
+    reason="no cups-pdf queue (bash tools/setup-cups.sh)",
+)
 def test_test_print_to_the_cups_pdf_queue(qtbot, page):
     before = set(CUPS_OUT.glob("*.pdf"))
     ui = page.printer_section.ui

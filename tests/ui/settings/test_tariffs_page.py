@@ -84,7 +84,8 @@ def test_an_admin_adds_a_schedule_from_the_form(qtbot, db, login_as, window_of, 
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=10_000)
     qtbot.waitUntil(lambda: page.schedules.rowCount() == 2, timeout=10_000)
     assert page.message_label.text() == (
-        "水价方案 RES-2027 已保存。 RES-2026 的执行截止日已设为 2026-12-31。")
+        "水价方案 RES-2027 已保存。 RES-2026 的执行截止日已设为 2026-12-31。"
+    )
     assert page.schedules.item(1, 2).text() == "嘉价发〔2026〕3号"
     assert page.prices.item(0, 1).text() == "2.30"
     saved = TariffAdminService(login).catalog().find("RES-2027")

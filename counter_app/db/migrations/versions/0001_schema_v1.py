@@ -206,9 +206,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("ticket_no", sa.String(length=20), nullable=False),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=True
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=True),
         sa.Column("complainant", sa.String(length=80), nullable=False),
         sa.Column("contact", sa.String(length=40), nullable=False),
         sa.Column("channel", sa.String(length=16), nullable=False),
@@ -222,9 +220,7 @@ def upgrade() -> None:
         sa.Column("recall_on", sa.Date(), nullable=True),
         sa.Column("resolution", sa.Text(), nullable=False),
         sa.Column("satisfaction", sa.String(length=16), nullable=False),
-        sa.Column(
-            "created_by", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("created_by", sa.BigInteger(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -250,21 +246,15 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("field", sa.String(length=32), nullable=False),
         sa.Column("old_value", sa.Text(), nullable=False),
         sa.Column("proposed_value", sa.Text(), nullable=False),
         sa.Column("evidence", sa.Text(), nullable=False),
         sa.Column("account_version", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
-        sa.Column(
-            "requested_by", sa.BigInteger(), nullable=False
-        ),
-        sa.Column(
-            "decided_by", sa.BigInteger(), nullable=True
-        ),
+        sa.Column("requested_by", sa.BigInteger(), nullable=False),
+        sa.Column("decided_by", sa.BigInteger(), nullable=True),
         sa.Column("decided_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("decision_note", sa.Text(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -298,9 +288,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("meter_no", sa.String(length=32), nullable=False),
         sa.Column("caliber_mm", sa.Integer(), nullable=False),
         sa.Column("dial_digits", sa.Integer(), nullable=False),
@@ -323,9 +311,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("rule_code", sa.String(length=32), nullable=False),
         sa.Column("certificate_type", sa.String(length=40), nullable=False),
         sa.Column("certificate_no", sa.String(length=40), nullable=False),
@@ -343,12 +329,8 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("applied_on", sa.Date(), nullable=False),
         sa.Column("effective_period", sa.String(length=7), nullable=True),
-        sa.Column(
-            "created_by", sa.BigInteger(), nullable=False
-        ),
-        sa.Column(
-            "decided_by", sa.BigInteger(), nullable=True
-        ),
+        sa.Column("created_by", sa.BigInteger(), nullable=False),
+        sa.Column("decided_by", sa.BigInteger(), nullable=True),
         sa.Column("decided_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("revoked_reason", sa.Text(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -414,9 +396,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_shifts_clerk_id"), "shifts", ["clerk_id"], unique=False)
     op.create_table(
         "tariff_rates",
-        sa.Column(
-            "tariff_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("tariff_id", sa.BigInteger(), nullable=False),
         sa.Column("component", sa.String(length=16), nullable=False),
         sa.Column("tier_no", sa.Integer(), nullable=False),
         sa.Column(
@@ -433,9 +413,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "tariff_tiers",
-        sa.Column(
-            "tariff_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("tariff_id", sa.BigInteger(), nullable=False),
         sa.Column("tier_no", sa.Integer(), nullable=False),
         sa.Column("upper_volume", sa.Integer(), nullable=True),
         sa.CheckConstraint("tier_no >= 1", name=op.f("ck_tariff_tiers_tier_no")),
@@ -452,9 +430,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "complaint_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("complaint_id", sa.BigInteger(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("content", sa.Text(), nullable=False),
         sa.Column("channel", sa.String(length=16), nullable=False),
@@ -483,9 +459,7 @@ def upgrade() -> None:
         ),
         sa.Column("client_uuid", sa.String(length=36), nullable=False),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("shift_id", sa.BigInteger(), nullable=False),
         sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
@@ -524,9 +498,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("meter_id", sa.BigInteger(), nullable=False),
         sa.Column("period", sa.String(length=7), nullable=False),
         sa.Column("read_on", sa.Date(), nullable=False),
@@ -574,16 +546,10 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
         sa.Column("period", sa.String(length=7), nullable=False),
-        sa.Column(
-            "reading_id", sa.BigInteger(), nullable=True
-        ),
-        sa.Column(
-            "tariff_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("reading_id", sa.BigInteger(), nullable=True),
+        sa.Column("tariff_id", sa.BigInteger(), nullable=False),
         sa.Column("period_start", sa.Date(), nullable=False),
         sa.Column("period_end", sa.Date(), nullable=False),
         sa.Column("start_reading", sa.BigInteger(), nullable=False),
@@ -614,15 +580,11 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "payment_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("payment_id", sa.BigInteger(), nullable=False),
         sa.Column("client_uuid", sa.String(length=36), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("clerk_id", sa.BigInteger(), nullable=False),
-        sa.Column(
-            "supervisor_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("supervisor_id", sa.BigInteger(), nullable=False),
         sa.Column("shift_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -644,9 +606,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "payment_tenders",
-        sa.Column(
-            "payment_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("payment_id", sa.BigInteger(), nullable=False),
         sa.Column("line_no", sa.Integer(), nullable=False),
         sa.Column("tender", sa.String(length=16), nullable=False),
         sa.Column(
@@ -680,9 +640,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "payment_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("payment_id", sa.BigInteger(), nullable=False),
         sa.Column("clerk_id", sa.BigInteger(), nullable=False),
         sa.Column("workstation", sa.String(length=64), nullable=False),
         sa.Column("created_at", counter_app.db.types.UTCDateTime(timezone=True), nullable=False),
@@ -699,9 +657,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "allocations",
-        sa.Column(
-            "payment_id", sa.BigInteger(), nullable=False
-        ),
+        sa.Column("payment_id", sa.BigInteger(), nullable=False),
         sa.Column("bill_id", sa.BigInteger(), nullable=False),
         sa.Column(
             "amount", counter_app.db.types.ScaledDecimal(precision=12, scale=2), nullable=False
@@ -745,15 +701,9 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
-        sa.Column(
-            "account_id", sa.BigInteger(), nullable=False
-        ),
-        sa.Column(
-            "payment_id", sa.BigInteger(), nullable=True
-        ),
-        sa.Column(
-            "reversal_id", sa.BigInteger(), nullable=True
-        ),
+        sa.Column("account_id", sa.BigInteger(), nullable=False),
+        sa.Column("payment_id", sa.BigInteger(), nullable=True),
+        sa.Column("reversal_id", sa.BigInteger(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column(
             "amount", counter_app.db.types.ScaledDecimal(precision=12, scale=2), nullable=False

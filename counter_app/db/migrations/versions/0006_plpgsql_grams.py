@@ -80,6 +80,7 @@ PLPGSQL_GRAMS = (
     """,
 )
 
+
 def upgrade() -> None:
     for ddl in PLPGSQL_GRAMS:
         op.execute(ddl)

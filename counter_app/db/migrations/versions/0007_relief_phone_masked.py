@@ -66,9 +66,7 @@ def _backfill(bind) -> None:
 def upgrade() -> None:
     op.add_column(
         "relief_applications",
-        sa.Column(
-            "contact_phone_masked", sa.String(length=16), server_default="", nullable=False
-        ),
+        sa.Column("contact_phone_masked", sa.String(length=16), server_default="", nullable=False),
     )
     _backfill(op.get_bind())
     op.execute("GRANT SELECT (contact_phone_masked) ON relief_applications TO counter_clerk")

@@ -37,8 +37,20 @@ BATCH = 5000
 
 # every column but proposed_value
 CLERK_COLUMNS = (
-    "id", "account_id", "field", "old_value", "proposed_masked", "evidence", "account_version",
-    "status", "requested_by", "decided_by", "decided_at", "decision_note", "version", "created_at",
+    "id",
+    "account_id",
+    "field",
+    "old_value",
+    "proposed_masked",
+    "evidence",
+    "account_version",
+    "status",
+    "requested_by",
+    "decided_by",
+    "decided_at",
+    "decision_note",
+    "version",
+    "created_at",
 )
 
 _t = sa.table(
@@ -79,9 +91,7 @@ def upgrade() -> None:
     _backfill(op.get_bind())
     # the table-wide SELECT of 0002 goes; INSERT stays
     op.execute("REVOKE SELECT ON correction_requests FROM counter_clerk")
-    op.execute(
-        f"GRANT SELECT ({', '.join(CLERK_COLUMNS)}) ON correction_requests TO counter_clerk"
-    )
+    op.execute(f"GRANT SELECT ({', '.join(CLERK_COLUMNS)}) ON correction_requests TO counter_clerk")
     op.execute("GRANT SELECT (proposed_value) ON correction_requests TO counter_supervisor")
 
 

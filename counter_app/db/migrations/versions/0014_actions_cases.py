@@ -75,8 +75,11 @@ REVOKED = (
     (f"UPDATE ({COMPLAINT_COLUMNS})", "complaints", "counter_clerk"),
     ("INSERT", "complaint_events", "counter_clerk"),
     ("INSERT", "correction_requests", "counter_clerk"),
-    ("UPDATE (status, decided_by, decided_at, decision_note, version)", "correction_requests",
-     "counter_supervisor"),
+    (
+        "UPDATE (status, decided_by, decided_at, decision_note, version)",
+        "correction_requests",
+        "counter_supervisor",
+    ),
     ("SELECT (proposed_value)", "correction_requests", "counter_supervisor"),
     ("INSERT, UPDATE", "outages", "counter_supervisor"),
     (f"UPDATE ({ACCOUNT_PERSONAL})", "accounts", "counter_supervisor"),

@@ -50,5 +50,6 @@ def downgrade() -> None:
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.execute("DROP TABLE IF EXISTS reveal_requests")
-    op.execute("GRANT EXECUTE ON FUNCTION counter_reveal(bigint, text, text, text) "
-               "TO counter_clerk")
+    op.execute(
+        "GRANT EXECUTE ON FUNCTION counter_reveal(bigint, text, text, text) TO counter_clerk"
+    )

@@ -35,8 +35,12 @@ FUNCTIONS = (
     "counter_batch_caller()",
     "counter_admin_caller()",
 )
-TRIGGERS = (("bills_append_only", "bills"), ("bills_no_truncate", "bills"),
-            ("bill_lines_append_only", "bill_lines"), ("bill_lines_no_truncate", "bill_lines"))
+TRIGGERS = (
+    ("bills_append_only", "bills"),
+    ("bills_no_truncate", "bills"),
+    ("bill_lines_append_only", "bill_lines"),
+    ("bill_lines_no_truncate", "bill_lines"),
+)
 
 
 def upgrade() -> None:
@@ -57,12 +61,13 @@ def downgrade() -> None:
     ex("DELETE FROM bill_lines WHERE kind = 'adjust'")
     ex("DELETE FROM bills WHERE adjusts_bill_id IS NOT NULL")
     ex("ALTER TABLE bill_lines DROP CONSTRAINT ck_bill_lines_kind")
-    ex("ALTER TABLE bill_lines ADD CONSTRAINT ck_bill_lines_kind "
-       "CHECK (kind IN ('charge','relief'))")
+    ex(
+        "ALTER TABLE bill_lines ADD CONSTRAINT ck_bill_lines_kind "
+        "CHECK (kind IN ('charge','relief'))"
+    )
     ex("DROP INDEX uq_bills_account_period")
     ex("DROP INDEX uq_bills_reading_id")
     ex("ALTER TABLE bills ADD CONSTRAINT uq_bills_account_period UNIQUE (account_id, period)")
-    ex("ALTER TABLE bills DROP COLUMN approved_by, DROP COLUMN reason, "
-       "DROP COLUMN adjusts_bill_id")
+    ex("ALTER TABLE bills DROP COLUMN approved_by, DROP COLUMN reason, DROP COLUMN adjusts_bill_id")
     # A downgrade never hands a group table writes back (DESIGN.md §5): an older
     # client on a downgraded database reads but cannot write until it is upgraded.

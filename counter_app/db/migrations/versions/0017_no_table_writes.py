@@ -40,6 +40,8 @@ def downgrade() -> None:
     # what 0002 granted to read comes back
     # A downgrade never hands a group table writes back (DESIGN.md §5): an older
     # client on a downgraded database reads but cannot write until it is upgraded.
-    op.execute("GRANT SELECT ON halls, areas, utility_settings, "
-               "price_categories, relief_rules, meters, accounts, receipt_series "
-               "TO counter_admin")
+    op.execute(
+        "GRANT SELECT ON halls, areas, utility_settings, "
+        "price_categories, relief_rules, meters, accounts, receipt_series "
+        "TO counter_admin"
+    )

@@ -34,4 +34,5 @@ def downgrade() -> None:
     start = text.index("CREATE FUNCTION counter_open_bills(")
     end = text.index("$$;", text.index("AS $$", start)) + 3
     op.get_bind().connection.driver_connection.execute(
-        text[start:end].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
+        text[start:end].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    )

@@ -50,12 +50,16 @@ def downgrade() -> None:
     # one keeps the downgrade from going through, as it should)
     ex("ALTER TABLE bills DISABLE TRIGGER bills_append_only")
     ex("ALTER TABLE bill_lines DISABLE TRIGGER bill_lines_append_only")
-    ex("CREATE TEMP TABLE golive_opening_bills ON COMMIT DROP AS "
-       "SELECT bill_id FROM bill_lines WHERE kind = 'opening'")
+    ex(
+        "CREATE TEMP TABLE golive_opening_bills ON COMMIT DROP AS "
+        "SELECT bill_id FROM bill_lines WHERE kind = 'opening'"
+    )
     ex("DELETE FROM bill_lines WHERE kind = 'opening'")
     ex("DELETE FROM bills WHERE id IN (SELECT bill_id FROM golive_opening_bills)")
     ex("ALTER TABLE bills ENABLE TRIGGER bills_append_only")
     ex("ALTER TABLE bill_lines ENABLE TRIGGER bill_lines_append_only")
     ex("ALTER TABLE bill_lines DROP CONSTRAINT ck_bill_lines_kind")
-    ex("ALTER TABLE bill_lines ADD CONSTRAINT ck_bill_lines_kind "
-       "CHECK (kind IN ('charge', 'relief', 'adjust'))")
+    ex(
+        "ALTER TABLE bill_lines ADD CONSTRAINT ck_bill_lines_kind "
+        "CHECK (kind IN ('charge', 'relief', 'adjust'))"
+    )

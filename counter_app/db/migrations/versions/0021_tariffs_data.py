@@ -35,8 +35,12 @@ FUNCTIONS = (
     "counter_tariffs_sequence_check()",
     "counter_tariff_sequence_problem(text)",
 )
-TRIGGERS = (("tariffs_sequence", "tariffs"), ("tariffs_frozen", "tariffs"),
-            ("tariff_tiers_frozen", "tariff_tiers"), ("tariff_rates_frozen", "tariff_rates"))
+TRIGGERS = (
+    ("tariffs_sequence", "tariffs"),
+    ("tariffs_frozen", "tariffs"),
+    ("tariff_tiers_frozen", "tariff_tiers"),
+    ("tariff_rates_frozen", "tariff_rates"),
+)
 
 
 def upgrade() -> None:
@@ -53,9 +57,13 @@ def downgrade() -> None:
     # relief rule with another one keeps the downgrade from going through
     ex("ALTER TABLE relief_rules DROP CONSTRAINT fk_relief_rules_component_fee_components")
     ex("ALTER TABLE tariff_rates DROP CONSTRAINT fk_tariff_rates_component_fee_components")
-    ex("ALTER TABLE tariff_rates ADD CONSTRAINT ck_tariff_rates_component "
-       "CHECK (component IN ('basic','sewage','resource'))")
-    ex("ALTER TABLE tariffs DROP CONSTRAINT ck_tariffs_effective_range, "
-       "DROP CONSTRAINT ck_tariffs_tier_basis, DROP COLUMN households_scaling, "
-       "DROP COLUMN tier_basis, DROP COLUMN doc_no")
+    ex(
+        "ALTER TABLE tariff_rates ADD CONSTRAINT ck_tariff_rates_component "
+        "CHECK (component IN ('basic','sewage','resource'))"
+    )
+    ex(
+        "ALTER TABLE tariffs DROP CONSTRAINT ck_tariffs_effective_range, "
+        "DROP CONSTRAINT ck_tariffs_tier_basis, DROP COLUMN households_scaling, "
+        "DROP COLUMN tier_basis, DROP COLUMN doc_no"
+    )
     ex("DROP TABLE fee_components")

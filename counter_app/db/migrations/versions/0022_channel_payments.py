@@ -29,9 +29,14 @@ depends_on = None
 SQL = Path(__file__).with_suffix(".sql")
 MONEY_SQL = Path(__file__).with_name("0012_actions_money.sql")
 #: 0012's functions this migration replaces, restored as they were
-REPLACED = ("counter_payment_facts", "counter_reverse_payment", "counter_check_payment",
-            "counter_books_check", "counter_check_series",
-            "counter_check_account_prepayment")
+REPLACED = (
+    "counter_payment_facts",
+    "counter_reverse_payment",
+    "counter_check_payment",
+    "counter_books_check",
+    "counter_check_series",
+    "counter_check_account_prepayment",
+)
 FUNCTIONS = (
     "counter_channel_day(date, text)",
     "counter_resolve_suspense(text, bigint, text, text, text)",
@@ -81,12 +86,18 @@ def downgrade() -> None:
     # downgrade from going through, as it should)
     ex("ALTER TABLE payment_reversals ALTER COLUMN shift_id SET NOT NULL")
     ex("DELETE FROM receipt_series WHERE hall_code IS NULL")
-    ex("ALTER TABLE receipt_series DROP CONSTRAINT ck_receipt_series_channel, "
-       "ALTER COLUMN hall_code SET NOT NULL")
+    ex(
+        "ALTER TABLE receipt_series DROP CONSTRAINT ck_receipt_series_channel, "
+        "ALTER COLUMN hall_code SET NOT NULL"
+    )
     ex("ALTER TABLE payment_tenders DROP CONSTRAINT ck_payment_tenders_tender")
-    ex("ALTER TABLE payment_tenders ADD CONSTRAINT ck_payment_tenders_tender "
-       "CHECK (tender IN ('cash','wechat','alipay','card','prepayment'))")
-    ex("ALTER TABLE payments DROP CONSTRAINT uq_payments_channel, "
-       "DROP CONSTRAINT ck_payments_channel_shape, DROP CONSTRAINT ck_payments_channel, "
-       "DROP COLUMN note, DROP COLUMN paid_at, DROP COLUMN external_ref, DROP COLUMN channel, "
-       "ALTER COLUMN shift_id SET NOT NULL, ALTER COLUMN clerk_id SET NOT NULL")
+    ex(
+        "ALTER TABLE payment_tenders ADD CONSTRAINT ck_payment_tenders_tender "
+        "CHECK (tender IN ('cash','wechat','alipay','card','prepayment'))"
+    )
+    ex(
+        "ALTER TABLE payments DROP CONSTRAINT uq_payments_channel, "
+        "DROP CONSTRAINT ck_payments_channel_shape, DROP CONSTRAINT ck_payments_channel, "
+        "DROP COLUMN note, DROP COLUMN paid_at, DROP COLUMN external_ref, DROP COLUMN channel, "
+        "ALTER COLUMN shift_id SET NOT NULL, ALTER COLUMN clerk_id SET NOT NULL"
+    )

@@ -36,8 +36,14 @@ FUNCTIONS = (
     "counter_withholding_owed(bigint, text)",
     "counter_mask_bank_account(text)",
 )
-TABLES = ("withholding_imports", "withholding_results", "withholding_items",
-          "withholding_batches", "withholding_agreements", "withholding_banks")
+TABLES = (
+    "withholding_imports",
+    "withholding_results",
+    "withholding_items",
+    "withholding_batches",
+    "withholding_agreements",
+    "withholding_banks",
+)
 
 
 def upgrade() -> None:

@@ -42,8 +42,9 @@ NEW_FUNCTIONS = (
     "counter_charge_late_fees(bigint, bigint, numeric, bigint[], bigint, numeric)",
     "counter_late_fee_due(bigint, numeric, bigint[], bigint)",
 )
-OLD_POST = ("counter_post_payment(text, text, bigint, bigint, text, numeric, bigint[], numeric, "
-            "jsonb)")
+OLD_POST = (
+    "counter_post_payment(text, text, bigint, bigint, text, numeric, bigint[], numeric, jsonb)"
+)
 
 
 def function_text(file: str, name: str) -> str:
@@ -67,7 +68,9 @@ def downgrade() -> None:
     op.execute(f"REVOKE ALL ON FUNCTION {OLD_POST} FROM PUBLIC")
     op.execute(f"GRANT EXECUTE ON FUNCTION {OLD_POST} TO counter_clerk")
     for file, name in REPLACED:
-        execute(function_text(file, name).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1))
+        execute(
+            function_text(file, name).replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+        )
     op.execute("DROP TABLE late_fee_charges")  # its constraint trigger with it
     op.execute("DROP FUNCTION counter_check_late_fee()")
     op.execute("DROP FUNCTION counter_overdue(bigint, date)")

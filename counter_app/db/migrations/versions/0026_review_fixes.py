@@ -35,8 +35,12 @@ REPLACED = (
     ("0022_channel_payments.sql", "counter_issue_bills"),
     ("0022_channel_payments.sql", "counter_import_online"),
 )
-TRUNCATE_GUARDED = ("withholding_batches", "withholding_items", "withholding_results",
-                    "withholding_imports")
+TRUNCATE_GUARDED = (
+    "withholding_batches",
+    "withholding_items",
+    "withholding_results",
+    "withholding_imports",
+)
 
 
 def _definition(file: str, name: str) -> str:

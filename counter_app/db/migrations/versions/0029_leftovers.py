@@ -30,55 +30,132 @@ HERE = Path(__file__).parent
 
 # (file, function as that file names it, its name now, [(advisory lock, row lock)])
 LOCKS = (
-    ("0012_actions_money.sql", "counter_open_shift_of", "counter_open_shift_of", [
-        ("PERFORM pg_advisory_xact_lock(7301, p_shift_id::int);",
-         "PERFORM counter_lock('shift', p_shift_id::text);"),
-        ("PERFORM pg_advisory_xact_lock_shared(7301, p_shift_id::int);",
-         "PERFORM counter_lock('shift', p_shift_id::text, true);"),
-    ]),
-    ("0012_actions_money.sql", "counter_open_shift", "counter_open_shift", [
-        ("PERFORM pg_advisory_xact_lock(7303, v_me.id::int);",
-         "PERFORM counter_lock('open_shift', v_me.id::text);"),
-    ]),
-    ("0014_actions_cases.sql", "counter_complaint_ticket", "counter_complaint_ticket", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_complaint_ticket'));",
-         "PERFORM counter_lock('complaint_ticket');"),
-    ]),
-    ("0014_actions_cases.sql", "counter_set_complaint_departments",
-     "counter_set_complaint_departments", [
-         ("PERFORM pg_advisory_xact_lock(hashtext('counter_complaint_departments'));",
-          "PERFORM counter_lock('complaint_departments');"),
-     ]),
+    (
+        "0012_actions_money.sql",
+        "counter_open_shift_of",
+        "counter_open_shift_of",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7301, p_shift_id::int);",
+                "PERFORM counter_lock('shift', p_shift_id::text);",
+            ),
+            (
+                "PERFORM pg_advisory_xact_lock_shared(7301, p_shift_id::int);",
+                "PERFORM counter_lock('shift', p_shift_id::text, true);",
+            ),
+        ],
+    ),
+    (
+        "0012_actions_money.sql",
+        "counter_open_shift",
+        "counter_open_shift",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7303, v_me.id::int);",
+                "PERFORM counter_lock('open_shift', v_me.id::text);",
+            ),
+        ],
+    ),
+    (
+        "0014_actions_cases.sql",
+        "counter_complaint_ticket",
+        "counter_complaint_ticket",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_complaint_ticket'));",
+                "PERFORM counter_lock('complaint_ticket');",
+            ),
+        ],
+    ),
+    (
+        "0014_actions_cases.sql",
+        "counter_set_complaint_departments",
+        "counter_set_complaint_departments",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_complaint_departments'));",
+                "PERFORM counter_lock('complaint_departments');",
+            ),
+        ],
+    ),
     # 0022 renamed 0016's counter_issue_bills to counter_issue_bills_only
-    ("0016_actions_batch.sql", "counter_issue_bills", "counter_issue_bills_only", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_issue_bills'), hashtext(p_period));",
-         "PERFORM counter_lock('issue_bills', p_period);"),
-    ]),
-    ("0016_actions_batch.sql", "counter_import_readings", "counter_import_readings", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_import_readings'));",
-         "PERFORM counter_lock('import_readings');"),
-    ]),
-    ("0019_archive_numbers.sql", "counter_assign_archive_numbers",
-     "counter_assign_archive_numbers", [
-         ("PERFORM pg_advisory_xact_lock(hashtext('counter_assign_archive_numbers'));",
-          "PERFORM counter_lock('assign_archive_numbers');"),
-     ]),
-    ("0020_accounts_import.sql", "counter_import_accounts", "counter_import_accounts", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_golive_import'));",
-         "PERFORM counter_lock('golive_import');"),
-    ]),
-    ("0020_accounts_import.sql", "counter_import_balances", "counter_import_balances", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_golive_import'));",
-         "PERFORM counter_lock('golive_import');"),
-    ]),
-    ("0023_withholding.sql", "counter_export_withholding", "counter_export_withholding", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_export_withholding'), hashtext(p_bank));",
-         "PERFORM counter_lock('export_withholding', p_bank);"),
-    ]),
-    ("0023_withholding.sql", "counter_import_withholding", "counter_import_withholding", [
-        ("PERFORM pg_advisory_xact_lock(hashtext('counter_import_withholding'), hashtext(p_bank));",
-         "PERFORM counter_lock('import_withholding', p_bank);"),
-    ]),
+    (
+        "0016_actions_batch.sql",
+        "counter_issue_bills",
+        "counter_issue_bills_only",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_issue_bills'), hashtext(p_period));",
+                "PERFORM counter_lock('issue_bills', p_period);",
+            ),
+        ],
+    ),
+    (
+        "0016_actions_batch.sql",
+        "counter_import_readings",
+        "counter_import_readings",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_import_readings'));",
+                "PERFORM counter_lock('import_readings');",
+            ),
+        ],
+    ),
+    (
+        "0019_archive_numbers.sql",
+        "counter_assign_archive_numbers",
+        "counter_assign_archive_numbers",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_assign_archive_numbers'));",
+                "PERFORM counter_lock('assign_archive_numbers');",
+            ),
+        ],
+    ),
+    (
+        "0020_accounts_import.sql",
+        "counter_import_accounts",
+        "counter_import_accounts",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_golive_import'));",
+                "PERFORM counter_lock('golive_import');",
+            ),
+        ],
+    ),
+    (
+        "0020_accounts_import.sql",
+        "counter_import_balances",
+        "counter_import_balances",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_golive_import'));",
+                "PERFORM counter_lock('golive_import');",
+            ),
+        ],
+    ),
+    (
+        "0023_withholding.sql",
+        "counter_export_withholding",
+        "counter_export_withholding",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_export_withholding'), hashtext(p_bank));",
+                "PERFORM counter_lock('export_withholding', p_bank);",
+            ),
+        ],
+    ),
+    (
+        "0023_withholding.sql",
+        "counter_import_withholding",
+        "counter_import_withholding",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(hashtext('counter_import_withholding'), hashtext(p_bank));",
+                "PERFORM counter_lock('import_withholding', p_bank);",
+            ),
+        ],
+    ),
 )
 # what the SQL file replaced, as it was (file, function)
 REPLACED = (("0023_withholding.sql", "counter_withholding_due"),)

@@ -47,29 +47,61 @@ ROW = "PERFORM counter_lock('channel_ref', {});"
 
 # (file, function, its name now, [(advisory lock, row lock)]) as 0029's LOCKS
 LOCKS = (
-    ("0013_actions_relief.sql", "counter_file_relief", "counter_file_relief", [
-        ("PERFORM pg_advisory_xact_lock(7320, hashtext(v_cert));",
-         "PERFORM counter_lock('relief_certificate', v_cert);"),
-    ]),
-    ("0021_tariffs_data.sql", "counter_save_tariff", "counter_save_tariff", [
-        ("PERFORM pg_advisory_xact_lock(7321, hashtext(v_category));",
-         "PERFORM counter_lock('tariff_category', v_category);"),
-    ]),
-    ("0022_channel_payments.sql", "counter_post_channel_payment",
-     "counter_post_channel_payment", [
-         (REF.format("p_channel || ':' || v_ref"), ROW.format("p_channel || ':' || v_ref")),
-     ]),
-    ("0022_channel_payments.sql", "counter_resolve_suspense", "counter_resolve_suspense", [
-        (REF.format("v_sus.channel || ':' || v_sus.external_ref"),
-         ROW.format("v_sus.channel || ':' || v_sus.external_ref")),
-    ]),
+    (
+        "0013_actions_relief.sql",
+        "counter_file_relief",
+        "counter_file_relief",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7320, hashtext(v_cert));",
+                "PERFORM counter_lock('relief_certificate', v_cert);",
+            ),
+        ],
+    ),
+    (
+        "0021_tariffs_data.sql",
+        "counter_save_tariff",
+        "counter_save_tariff",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7321, hashtext(v_category));",
+                "PERFORM counter_lock('tariff_category', v_category);",
+            ),
+        ],
+    ),
+    (
+        "0022_channel_payments.sql",
+        "counter_post_channel_payment",
+        "counter_post_channel_payment",
+        [
+            (REF.format("p_channel || ':' || v_ref"), ROW.format("p_channel || ':' || v_ref")),
+        ],
+    ),
+    (
+        "0022_channel_payments.sql",
+        "counter_resolve_suspense",
+        "counter_resolve_suspense",
+        [
+            (
+                REF.format("v_sus.channel || ':' || v_sus.external_ref"),
+                ROW.format("v_sus.channel || ':' || v_sus.external_ref"),
+            ),
+        ],
+    ),
     # 0026 rewrote 0022's import; the keys are the same strings as above
-    ("0026_review_fixes.sql", "counter_import_online", "counter_import_online", [
-        ("PERFORM pg_advisory_xact_lock(7305, hashtext(p_file_hash));",
-         "PERFORM counter_lock('online_file', p_file_hash);"),
-        (REF.format("v_ref"), ROW.format("v_ref")),
-        (REF.format("'online:' || v_ref"), ROW.format("'online:' || v_ref")),
-    ]),
+    (
+        "0026_review_fixes.sql",
+        "counter_import_online",
+        "counter_import_online",
+        [
+            (
+                "PERFORM pg_advisory_xact_lock(7305, hashtext(p_file_hash));",
+                "PERFORM counter_lock('online_file', p_file_hash);",
+            ),
+            (REF.format("v_ref"), ROW.format("v_ref")),
+            (REF.format("'online:' || v_ref"), ROW.format("'online:' || v_ref")),
+        ],
+    ),
 )
 
 
