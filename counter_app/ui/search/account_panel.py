@@ -7,10 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from counter_app.documents.fmt import yen as money_text
-from counter_app.services.accounts.archive import ArchiveError, ArchiveInfo
 from counter_app.services.accounts.service import (
     REVEAL_ROLE,
     AccountScreen,
@@ -23,55 +21,24 @@ from counter_app.services.accounts.service import (
 from counter_app.ui.account_events import AccountWatch
 from counter_app.ui.context import Workplace
 from counter_app.ui.forms.ui_search_account_panel import Ui_AccountPanel
+from counter_app.ui.search.account_figures import (
+    FIELDS,
+    UNBROKEN_SAMPLES,
+    arrears_text,
+    dues_text,
+    field_values,
+    suspension_text,
+)
 from counter_app.ui.search.adjust_dialog import open_adjust_dialog
+from counter_app.ui.search.archive_editor import ArchiveEditor
 from counter_app.ui.search.deduction_panel import DeductionLine
 from counter_app.ui.search.history import HistoryWidget
 from counter_app.ui.search.statement import StatementDialog
-from counter_app.ui.search.texts import account_type_text, status_text
 from counter_app.ui.search.withholding_panel import open_withholding_dialog, show_withholding_line
 from counter_app.ui.style import BANNER_STYLE, ERROR_STYLE, MUTED_STYLE, hint_style, message_style
 
 ACCOUNT_KEY = "search.account"
 REVEAL_KEY = "search.reveal"
-ARCHIVE_KEY = "search.archive"
-ARCHIVE_ROLE = "supervisor"  # numbers a file and moves its cabinet (migration 0019)
-# the value labels of the form (ui/search_account_panel.ui: <key>Caption, <key>Value)
-FIELDS = (
-    "account_no",
-    "type",
-    "address",
-    "meter_location",
-    "mobile",
-    "landline",
-    "id_number",
-    "meter_no",
-    "status",
-    "prepayment",
-    "relief",
-    "withholding",
-    "period",
-    "due_on",
-    "readings",
-    "usage",
-    "amount",
-    "bill_owed",
-)
-# numbers are read as a whole: never broken over two lines (0537- / ****676), and
-# given the room of a long one in the machine's font (never cut, whatever the font)
-UNBROKEN_SAMPLES = {
-    "account_no": "01000001",
-    "mobile": "138****5678",
-    "landline": "0537-6873039",
-    "id_number": "370829********1234",
-    "meter_no": "JX1900000278",
-    "period": "2026-11",
-    "due_on": "2026-12-11",
-    "readings": "12345 → 12345",
-    "usage": "1234 t",
-    "amount": "¥12,345.67",
-    "bill_owed": "¥12,345.67",
-    "prepayment": "¥12,345.67",
-}
 
 
 class AccountPanel(QWidget):
@@ -88,7 +55,6 @@ class AccountPanel(QWidget):
         self.state = state  # the workstation's QSettings (the statement's paper)
         self.view: AccountView | None = None
         self.revealed: dict[str, str] = {}
-        self.archive: ArchiveInfo | None = None  # the customer file: 档案号 … 柜号 …
 
         self.title_label, self.arrears_label = ui.accountTitle, ui.arrearsLabel
         # 本期应缴 / 逾期欠费 (days) / 违约金, and the 停供 warning (migration 0024)
@@ -103,9 +69,10 @@ class AccountPanel(QWidget):
             label.setWordWrap(False)
             metrics = label.fontMetrics()
             label.setMinimumWidth(metrics.horizontalAdvance(sample) + metrics.averageCharWidth())
+        # the customer file: 档案号 … 柜号 …, numbered or moved by a supervisor
         self.archive_label, self.archive_button = ui.archiveLabel, ui.archiveButton
-        self.archive_label.setStyleSheet(MUTED_STYLE)
-        self.archive_button.setVisible(workplace.clerk.has_role(ARCHIVE_ROLE))
+        self.archive_editor = ArchiveEditor(workplace, ui.archiveLabel, ui.archiveButton, self)
+        self.archive_editor.message.connect(lambda text, warn: self._say(text, warn=warn))
         self.message_label = ui.accountMessage
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.hide()
@@ -143,7 +110,7 @@ class AccountPanel(QWidget):
             (self.reveal_button, self.reveal),
             (self.basis_button, self.open_tariff_basis),
             (self.withholding_button, self.open_withholding),
-            (self.archive_button, self.edit_archive),
+            (self.archive_button, self.archive_editor.edit),
         )
         for button, slot in actions:
             button.clicked.connect(slot)
@@ -247,7 +214,7 @@ class AccountPanel(QWidget):
         self._set_enabled(True)
 
     def _show_lines(self, screen: AccountScreen) -> None:
-        self._show_archive(screen.archive)
+        self.archive_editor.show_archive(screen.view.account_id, screen.archive)
         show_withholding_line(self, screen.withholding)
         self.deduction.show_state(screen.view.account_id, screen.deduction)
 
@@ -264,9 +231,8 @@ class AccountPanel(QWidget):
         """Forget the account, and with it every revealed value."""
         self.workplace.runner.cancel(ACCOUNT_KEY)
         self.workplace.runner.cancel(REVEAL_KEY)
-        self.workplace.runner.cancel(ARCHIVE_KEY)
+        self.archive_editor.close()
         self.view = None
-        self._show_archive(None)
         self.deduction.show_state(None, None)
         self.account_watch.forget()
         self.revealed = {}
@@ -284,167 +250,19 @@ class AccountPanel(QWidget):
         v = self.view
         if v is None:
             return
-        f = self.fields
         self.title_label.setText(f"{v.name}　{v.account_no}")
-        owed = v.arrears > 0
-        self.arrears_label.setText(
-            self.tr("Arrears: {amount}").format(amount=money_text(v.arrears))
-        )
-        self.arrears_label.setStyleSheet(message_style(owed))
-        self._show_dues(v)
-        kind = account_type_text(v.account_type)
-        if v.households_total:
-            kind += self.tr(" ({n} households)").format(n=v.households_total)
-        none = self.tr("none")
-        values = {
-            "account_no": v.account_no,
-            "type": kind,
-            "address": v.address,
-            "meter_location": v.meter_location or none,
-            "meter_no": v.meter_no or none,
-            "mobile": self.revealed.get("mobile", v.mobile_masked) or none,
-            "landline": self.revealed.get("landline", v.landline_masked) or none,
-            "id_number": self.revealed.get("id_number", v.id_masked) or none,
-            "status": status_text(v.status),
-            "prepayment": money_text(v.prepayment_balance),
-        }
-        if v.relief is not None:
-            values["relief"] = self.tr("{rule}, valid {start} to {end}").format(
-                rule=v.relief.rule_name,
-                start=v.relief.valid_from.isoformat(),
-                end=v.relief.valid_to.isoformat(),
-            )
-        else:
-            values["relief"] = none
-        bill = v.current_bill.bill if v.current_bill else None
-        if bill is not None:
-            values.update(
-                period=bill.period,
-                due_on=bill.due_on.isoformat(),
-                readings=f"{bill.start_reading} → {bill.end_reading}",
-                usage=self.tr("{n} t").format(n=bill.usage),
-                amount=money_text(bill.amount),
-                bill_owed=money_text(bill.outstanding),
-            )
-        else:
-            values.update(
-                period=self.tr("no bill yet"),
-                due_on="",
-                readings="",
-                usage="",
-                amount="",
-                bill_owed="",
-            )
-        for key, text in values.items():
-            f[key].setText(text)
-
-    def _show_archive(self, archive: ArchiveInfo | None) -> None:
-        self.archive = archive
-        if archive is None:
-            self.archive_label.clear()
-            return
-        none = self.tr("none")
-        self.archive_label.setText(
-            self.tr("Archive no.: {no}　Cabinet: {cabinet}").format(
-                no=archive.archive_no or self.tr("not numbered"), cabinet=archive.cabinet_no or none
-            )
-        )
-
-    def _show_dues(self, v: AccountView) -> None:
-        """本期应缴 apart from 逾期欠费 with its days, the late fee, the 停供 warning."""
-        parts = [self.tr("Current: {amount}").format(amount=money_text(v.current_due))]
-        if v.overdue > 0:
-            parts.append(
-                self.tr("Overdue: {amount} ({days} days)").format(
-                    amount=money_text(v.overdue), days=v.days_overdue
-                )
-            )
-        else:
-            parts.append(self.tr("Overdue: none"))
-        if v.late_fee > 0:
-            parts.append(self.tr("Late fee: {amount}").format(amount=money_text(v.late_fee)))
-        self.dues_label.setText("　".join(parts))
+        self.arrears_label.setText(arrears_text(v))
+        self.arrears_label.setStyleSheet(message_style(v.arrears > 0))
+        # 本期应缴 / 逾期欠费 (days) / 违约金, and the 停供 warning
+        self.dues_label.setText(dues_text(v))
         self.dues_label.setStyleSheet(hint_style(v.overdue > 0))
         if v.suspension is not None:
-            self.suspension_label.setText(
-                self.tr("Supply suspension: overdue {days} days").format(days=v.days_overdue)
-            )
+            self.suspension_label.setText(suspension_text(v))
         self.suspension_label.setVisible(v.suspension is not None)
+        for key, text in field_values(v, self.revealed).items():
+            self.fields[key].setText(text)
 
     # -- actions --------------------------------------------------------------------------
-
-    def edit_archive(self) -> None:
-        """A supervisor numbers the account's file (the cabinet may be given
-        with it) or moves it to another cabinet."""
-        if self.view is None or self.archive is None or not self.archive_button.isVisible():
-            return
-        dialog = QInputDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowTitle(self.tr("Archive file"))
-        if self.archive.archive_no is None:
-            dialog.setLabelText(
-                self.tr(
-                    "The file gets the next archive number of its area and "
-                    "year. Cabinet no. (may stay empty):"
-                )
-            )
-        else:
-            dialog.setLabelText(
-                self.tr("Archive no. {no}: move the file to cabinet no.:").format(
-                    no=self.archive.archive_no
-                )
-            )
-        dialog.setTextValue(self.archive.cabinet_no)
-        dialog.textValueSelected.connect(self._save_archive)
-        dialog.open()
-
-    def _save_archive(self, cabinet_no: str) -> None:
-        if self.view is None or self.archive is None:
-            return
-        service, account_id, actor = (
-            self.workplace.services.archive,
-            self.view.account_id,
-            self.workplace.actor,
-        )
-        if self.archive.archive_no is None:
-
-            def run():
-                return service.assign(account_id, cabinet_no, actor)
-        else:
-
-            def run():
-                return service.set_cabinet(account_id, cabinet_no, actor)
-
-        self.archive_button.setEnabled(False)
-        self.workplace.runner.submit(
-            run, on_done=self._archive_saved, on_error=self._archive_failed, key=ARCHIVE_KEY
-        )
-
-    def _archive_saved(self, archive: ArchiveInfo) -> None:
-        self.archive_button.setEnabled(self.view is not None)
-        self._show_archive(archive)
-        self._say(
-            self.tr("Archive no. {no}, cabinet {cabinet}: recorded.").format(
-                no=archive.archive_no or "", cabinet=archive.cabinet_no or self.tr("none")
-            ),
-            warn=False,
-        )
-
-    def _archive_failed(self, exc: BaseException) -> None:
-        self.archive_button.setEnabled(self.view is not None)
-        if isinstance(exc, PermissionError):
-            self._say(self.tr("Only a supervisor may number a file or move it."))
-        elif isinstance(exc, ArchiveError) and exc.code == "already_numbered":
-            self._say(
-                self.tr(
-                    "This account already has an archive number; archive numbers "
-                    "are never changed. Press Esc and open the account again."
-                )
-            )
-        elif isinstance(exc, ArchiveError) and exc.field == "cabinet_no":
-            self._say(self.tr("The cabinet no. must have 1 to 16 characters."))
-        else:
-            self._say(self.tr("The archive file could not be recorded; try again."))
 
     def _request(self, action: str) -> None:
         if self.view is not None:
