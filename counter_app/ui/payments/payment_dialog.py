@@ -1,13 +1,12 @@
 """The payment dialog (收费): bills, what to pay, tenders, change, 预存; then post and print.
 One client UUID per dialog; an unknown outcome is looked up, never charged twice.
+Its steps: receipt_step.py (the receipt after the post), payment_recovery.py (a lost answer).
 Rules: docs/rules/payments.md; design: docs/architecture.md ("The UI")
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
-from decimal import Decimal
 from functools import partial
 
 from PySide6.QtWidgets import (
@@ -20,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.documents import PrintError
 from counter_app.domain.money import format_money
 from counter_app.services.payments.late_fees import Waiver
-from counter_app.services.payments.receipt_facts import PayableAccount, ReceiptFacts
+from counter_app.services.payments.receipt_facts import PayableAccount
 from counter_app.services.payments.service import (
     IdempotencyConflict,
     PaymentError,
@@ -33,16 +31,15 @@ from counter_app.services.payments.service import (
     StaleLateFeeError,
 )
 from counter_app.ui.context import Workplace
-from counter_app.ui.payments.messages import payment_message, print_message
-from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
+from counter_app.ui.payments.messages import payment_message
+from counter_app.ui.payments.outcome import set_enter_button
 from counter_app.ui.payments.payment_form import PaymentForm
+from counter_app.ui.payments.payment_recovery import PaymentRecovery
 from counter_app.ui.payments.pending import PendingPayments
-from counter_app.ui.payments.printing import print_receipt_job
+from counter_app.ui.payments.receipt_step import ReceiptStep
 from counter_app.ui.payments.tenders import InputRefused
 from counter_app.ui.payments.waiver_dialog import WaiverDialog
 from counter_app.ui.style import ERROR_STYLE, OK_STYLE
-
-log = logging.getLogger(__name__)
 
 
 class PaymentDialog(QDialog):
@@ -64,28 +61,12 @@ class PaymentDialog(QDialog):
         self.client_uuid = client_uuid or str(uuid.uuid4())
         self.submitted: PaymentRequest | None = None  # the last request sent
         self.posted: PaymentResult | None = None  # what the post returned (None: not posted)
-        self.facts: ReceiptFacts | None = None
-        self.receipt_no = ""
         self._prefix = ""  # said before every later message of a replayed payment
         self.posting = False
-        self.printing = False
-        self.outcome_unknown = False  # the answer to a post was lost, not resolved yet
-        self.ever_unknown = False  # its UUID must be reused until posted or abandoned
-        self.abandoned = False
-        self.abandon_box: QMessageBox | None = None
         self.input_refused = False  # the status line names a field's problem
-        self.outcome = OutcomeCheck(
-            workplace.runner,
-            f"payment-lookup:{self.client_uuid}",
-            workplace.services.payments.lookup,
-            self.client_uuid,
-            account.account_id,
-            account_id=account.account_id,
-            parent=self,
-        )
-        self.outcome.resolved.connect(self._looked_up)
-        self.outcome.unreachable.connect(self._lookup_unreachable)
-        self.outcome.failed.connect(self._lookup_failed)
+        self.receipt = ReceiptStep(self)  # after the post: the receipt and its printing
+        self.recovery = PaymentRecovery(self)  # a lost answer: asked, never charged twice
+        self.outcome = self.recovery.outcome
         self.setWindowTitle(self.tr("Take payment - {0}").format(account.account_no))
         self._build()
         self.form.tender_panel.fields["cash.received"].setFocus()
@@ -132,12 +113,12 @@ class PaymentDialog(QDialog):
         self.check_button.clicked.connect(self.check_again)
         self.print_button.clicked.connect(self.print_receipt)
         self.cancel_button.clicked.connect(self.reject)
-        self._enter_button(self.confirm_button)
-        self._show_waive_button()
+        self.enter_button(self.confirm_button)
+        self.show_waive_button()
         layout.addWidget(self.buttons)
         self.resize(720, 660)
 
-    def _enter_button(self, button: QPushButton) -> None:
+    def enter_button(self, button: QPushButton) -> None:
         set_enter_button(button, self.confirm_button, self.check_button, self.print_button)
 
     # -- posting ---------------------------------------------------------------------
@@ -158,12 +139,12 @@ class PaymentDialog(QDialog):
             return
         self.submitted = request
         self._set_posting(True)
-        self._say(self.tr("Posting..."), OK_STYLE)
+        self.say(self.tr("Posting..."), OK_STYLE)
         self.workplace.runner.submit(
             self.workplace.services.payments.post,
             request,
             self.workplace.actor,
-            on_done=self._posted,
+            on_done=self.on_posted,
             on_error=self._post_failed,
             key=f"payment:{self.client_uuid}",
             changes=self.account.account_id,
@@ -174,129 +155,51 @@ class PaymentDialog(QDialog):
         self.confirm_button.setEnabled(not posting)
         self.cancel_button.setEnabled(not posting)
         self.abandon_button.setEnabled(not posting)
-        self._show_waive_button()
+        self.show_waive_button()
 
-    def _show_waive_button(self) -> None:
+    def show_waive_button(self) -> None:
         """减免违约金 while the account has a fee today and nothing is posted;
         not while a submission is in flight or of unknown outcome (a waiver then
         would change what that submission said)."""
         self.waive_button.setVisible(bool(self.account.late_fees) and self.posted is None)
         self.waive_button.setEnabled(not (self.posting or self.outcome_unknown))
 
-    def _posted(self, result: PaymentResult) -> None:
+    def on_posted(self, result: PaymentResult) -> None:
         """Posted by this request, or (``result.replayed``) by an earlier one of
         this dialog whose answer was lost: that receipt is not printed yet."""
         self._set_posting(False)
         self.posted = result
-        self.outcome_unknown = False
-        self.outcome.stop()
+        self.recovery.settled()
         self.abandon_button.hide()
-        self._show_waive_button()
+        self.show_waive_button()
         if self.pending is not None:
             self.pending.remove(self.client_uuid)
         self.form.show_posted(result)
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Done (Enter)"))
-        self._enter_button(self.confirm_button)
+        self.enter_button(self.confirm_button)
         self.confirm_button.setFocus()
         if result.replayed:
             self._prefix = self.tr("This payment was already posted (no second charge). ")
-            self._say(self.tr("Posted: ¥{0}.").format(format_money(result.amount)), OK_STYLE)
+            self.say(self.tr("Posted: ¥{0}.").format(format_money(result.amount)), OK_STYLE)
         else:
-            self._say(
+            self.say(
                 self.tr("Posted: ¥{amount}. Printing the receipt...").format(
                     amount=format_money(result.amount)
                 ),
                 OK_STYLE,
             )
-        if result.facts is not None:  # the post's own answer says what the receipt prints
-            self._facts_ready(result.facts)
-            return
-        self.workplace.runner.submit(
-            self.workplace.services.payments.receipt_facts,
-            result.payment_id,
-            on_done=self._facts_ready,
-            on_error=self._print_failed,
-        )
-
-    def _facts_ready(self, facts: ReceiptFacts) -> None:
-        self.printing = False
-        self.facts = facts
-        self.receipt_no = facts.receipt_no
-        if self.posted is not None and self.posted.replayed:
-            self._say(
-                self.tr(
-                    "Posted: receipt {no}, ¥{amount}. Press Enter to print the receipt."
-                ).format(no=facts.receipt_no, amount=format_money(facts.amount)),
-                OK_STYLE,
-            )
-            self.confirm_button.setText(self.tr("Done (Esc)"))
-            self._enter_button(self.print_button)
-            self.print_button.setFocus()
-            return
-        self.print_receipt()
+        self.receipt.start(result)
 
     def print_receipt(self) -> None:
         """Print the posted payment's receipt (after commit, never before); again
         after a failure (重打: the customer's first receipt, not a 补打 reprint)."""
-        if self.posted is None or self.printing:
-            return
-        self.printing = True
-        self.print_button.setEnabled(False)
-        if self.facts is None:  # reading what the receipt says failed: read it again
-            self.workplace.runner.submit(
-                self.workplace.services.payments.receipt_facts,
-                self.posted.payment_id,
-                on_done=self._facts_ready,
-                on_error=self._print_failed,
-            )
-            return
-        self._say(
-            self.tr("Posted: receipt {no}, ¥{amount}. Printing the receipt...").format(
-                no=self.facts.receipt_no, amount=format_money(self.facts.amount)
-            ),
-            OK_STYLE,
-        )
-        self.workplace.runner.submit(
-            print_receipt_job,
-            self.workplace,
-            self.facts,
-            on_done=self._printed,
-            on_error=self._print_failed,
-        )
+        self.receipt.print()
 
-    def _printed(self, facts: ReceiptFacts) -> None:
-        self.printing = False
-        self.confirm_button.setText(self.tr("Done (Enter)"))
-        self._enter_button(self.confirm_button)
-        self.confirm_button.setFocus()
-        self._say(self.tr("Posted and printed: receipt {0}.").format(facts.receipt_no), OK_STYLE)
-
-    def _print_failed(self, error: BaseException) -> None:
-        """The payment is posted, the receipt is not: Enter prints it again here."""
-        self.printing = False
-        if not isinstance(error, PrintError):  # a PrintError is logged by the printer
-            log.warning(
-                "receipt of payment %s not printed",
-                self.posted and self.posted.payment_id,
-                exc_info=error,
-            )
-        receipt = self.tr("Receipt {0}: ").format(self.receipt_no) if self.receipt_no else ""
-        self._say(
-            receipt
-            + print_message(error)
-            + " "
-            + self.tr(
-                "The payment is posted. Check the printer, then press Enter to print the "
-                "receipt again."
-            ),
-            ERROR_STYLE,
-        )
-        self.print_button.setText(self.tr("Print again (Enter)"))
-        self.confirm_button.setText(self.tr("Done (Esc)"))
-        self._enter_button(self.print_button)
-        self.print_button.setFocus()
+    @property
+    def receipt_no(self) -> str:
+        return self.receipt.receipt_no
 
     def open_waiver(self) -> None:
         """减免违约金: the supervisor approves at this workstation; the post names it."""
@@ -309,13 +212,13 @@ class PaymentDialog(QDialog):
     def _post_failed(self, error: BaseException) -> None:
         self._set_posting(False)
         if isinstance(error, StaleLateFeeError):
-            self._say(
+            self.say(
                 self.tr("The late fee changed since it was shown; it is read again."), ERROR_STYLE
             )
             self.form.set_waiver(None)
             self._reload()
         elif isinstance(error, StaleBillsError):
-            self._say(
+            self.say(
                 self.tr("The bills were just paid; now owed: ¥{0}. The bills are reloaded.").format(
                     format_money(error.outstanding)
                 ),
@@ -328,7 +231,7 @@ class PaymentDialog(QDialog):
         else:
             # the connection broke around COMMIT, or this UUID holds other content
             # (an earlier attempt did commit): only the database knows
-            self._unknown_outcome(error)
+            self.recovery.lost(error)
 
     def _reload(self) -> None:
         self.workplace.runner.submit(
@@ -343,146 +246,45 @@ class PaymentDialog(QDialog):
     def _reloaded(self, account: PayableAccount) -> None:
         self.account = account
         self.form.set_account(account)
-        self._show_waive_button()  # the fee may have come or gone with the reload
+        self.show_waive_button()  # the fee may have come or gone with the reload
 
-    # -- unknown outcome ----------------------------------------------------------------
+    # -- unknown outcome: payment_recovery.PaymentRecovery ------------------------------
 
-    def _unknown_outcome(self, error: BaseException) -> None:
-        """The answer was lost: keep this submission as typed and ask what happened."""
-        if self.pending is not None and self.submitted is not None:
-            self.pending.add(self.account.account_no, self.submitted, self.form.waiver)
-        self._await_outcome(
-            self.tr(
-                "The outcome is unknown ({0}). Do not take the money again: checking whether "
-                "this payment was posted..."
-            ).format(error_text(error))
-        )
-
-    def _await_outcome(self, message: str) -> None:
-        self.outcome_unknown = self.ever_unknown = True
-        self.abandon_button.hide()
-        self.form.set_locked(True)
-        self._show_waive_button()
-        self.cancel_button.setText(self.tr("Close, check later (Esc)"))
-        self._enter_button(self.check_button)
-        self.check_button.setFocus()
-        self._say(message, ERROR_STYLE)
-        self.outcome.check()
-
-    def restore(self, request: PaymentRequest, waiver: Waiver | None = None) -> None:
-        """An unresolved submission kept from before a restart: show what was
-        submitted (its late-fee waiver too: the fee and due as sent) and ask
-        the database what became of it (same UUID)."""
-        self.submitted = request
-        self.form.show_request(request)
-        if request.waiver_id is not None:
-            if waiver is None:  # kept without it: rebuilt from what was sent
-                fee = self.form.late_fee_computed()
-                sent = request.late_fee or Decimal("0.00")
-                waiver = Waiver(
-                    request.waiver_id, self.account.account_id, fee, fee - sent, sent, ""
-                )
-            self.form.set_waiver(waiver)
-        self.open()
-        self._await_outcome(
-            self.tr(
-                "The outcome of this payment (submitted before the program was closed) is "
-                "unknown. Do not take the money again: checking whether it was posted..."
-            )
-        )
+    @property
+    def outcome_unknown(self) -> bool:
+        """The answer to a post was lost, not resolved yet."""
+        return self.recovery.unknown
 
     @property
     def unresolved(self) -> bool:
-        """Its UUID must be reused: it had an unknown outcome and is neither
-        posted nor abandoned."""
-        return self.ever_unknown and self.posted is None and not self.abandoned
+        """Its UUID must be reused (see PaymentRecovery.unresolved)."""
+        return self.recovery.unresolved
+
+    @property
+    def abandon_box(self) -> QMessageBox | None:
+        return self.recovery.abandon_box
+
+    def restore(self, request: PaymentRequest, waiver: Waiver | None = None) -> None:
+        """An unresolved submission kept from before a restart: ask what became of it."""
+        self.recovery.restore(request, waiver)
 
     def abandon(self) -> None:
-        """Give up this payment after a "not posted" answer (asks first)."""
-        if self.outcome_unknown or self.posted is not None or self.posting:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Abandon this payment"),
-            self.tr(
-                "The database says this payment was not posted. Abandon it? Take no money "
-                "for it; a new payment of this account starts afresh."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.buttonClicked.connect(
-            lambda button: (
-                self._abandoned()
-                if box.standardButton(button) == QMessageBox.StandardButton.Yes
-                else None
-            )
-        )
-        self.abandon_box = box
-        box.open()
-
-    def _abandoned(self) -> None:
-        self.abandoned = True
-        if self.pending is not None:
-            self.pending.remove(self.client_uuid)
-        super().reject()
+        self.recovery.abandon()
 
     def check_again(self) -> None:
-        """Ask the database now whether this payment was posted."""
-        if not self.outcome_unknown:
-            return
-        self._say(self.tr("Checking whether this payment was posted..."), ERROR_STYLE)
-        self.outcome.check()
+        self.recovery.check_again()
 
     def resume(self) -> None:
         """Shown again by the page after the clerk closed it with the outcome unknown."""
-        self.open()
-        if self.outcome_unknown:
-            self.check_button.setFocus()
-            self.check_again()
+        self.recovery.resume()
 
-    def _looked_up(self, result: PaymentResult | None) -> None:
-        if result is not None:
-            self._posted(result)
-            return
-        self.outcome_unknown = False
-        self.form.set_locked(False)
-        self._show_waive_button()
-        self.cancel_button.setText(self.tr("Close, check later (Esc)"))
-        self.abandon_button.show()
-        self._enter_button(self.confirm_button)
-        self.form.tender_panel.fields["cash.received"].setFocus()
-        self._say(
-            self.tr(
-                "Not posted: nothing was charged. Press Enter to submit again "
-                "(the same payment, it can post only once), or abandon it."
-            ),
-            ERROR_STYLE,
-        )
-
-    def _lookup_unreachable(self, seconds: int) -> None:
-        self._say(
-            self.tr(
-                "The outcome is still unknown: the database does not answer. Do not "
-                "take the money again. Checking again in {0} s; press Enter to "
-                "check now."
-            ).format(seconds),
-            ERROR_STYLE,
-        )
-
-    def _lookup_failed(self, error: BaseException) -> None:
-        self._say(
-            self.tr(
-                "The outcome is still unknown ({0}). Do not take the money again; "
-                "press Enter to check again."
-            ).format(error_text(error)),
-            ERROR_STYLE,
-        )
+    def close_abandoned(self) -> None:
+        """Abandoned (the clerk said so): closed without asking again."""
+        super().reject()
 
     # -- messages ----------------------------------------------------------------------
 
-    def _say(self, text: str, style: str) -> None:
+    def say(self, text: str, style: str) -> None:
         self.input_refused = False
         self._show(text, style)
 
@@ -491,7 +293,7 @@ class PaymentDialog(QDialog):
         self.status_label.setText(self._prefix + text)
 
     def _refuse(self, field: str, message: str) -> None:
-        self._say(message, ERROR_STYLE)
+        self.say(message, ERROR_STYLE)
         self.input_refused = True  # until the next post: the line follows the figures
         self.form.focus_field(field)
 
