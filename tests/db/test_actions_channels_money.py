@@ -30,7 +30,7 @@ from tests.support.payments import books
 D = Decimal
 
 
-def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(utility, login_as):  # noqa: F811
+def test_the_prepayment_pays_the_bills_at_billing_and_a_reversal_gives_it_back(utility, login_as):
     clerk, _ = login_as("clerk")
     shift = call(clerk, "open_shift", "WS1", D("0"))["shift_id"]
     call(
@@ -118,7 +118,7 @@ def _refused(database, statement: str, **params) -> str:
 
 def test_the_raw_sql_a_clerk_or_a_batch_login_could_send_is_refused(
     utility,
-    tmp_path,  # noqa: F811
+    tmp_path,
     login_as,
 ):
     bill_february(utility)
@@ -176,7 +176,7 @@ def test_the_raw_sql_a_clerk_or_a_batch_login_could_send_is_refused(
 
 def test_a_channel_payment_prints_and_reverses_without_a_till(
     utility,
-    tmp_path,  # noqa: F811
+    tmp_path,
     login_as,
 ):
 

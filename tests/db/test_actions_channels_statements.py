@@ -31,7 +31,7 @@ D = Decimal
 
 
 @pytest.fixture
-def closed_account(utility):  # noqa: F811
+def closed_account(utility):
     with utility.db.write() as s:
         return make_account(
             s, "01000002", status="closed", mobile="13812345679", id_number="370829199001011235"
@@ -41,7 +41,7 @@ def closed_account(utility):  # noqa: F811
 def test_an_online_statement_posts_holds_and_replays(
     utility,
     closed_account,
-    tmp_path,  # noqa: F811
+    tmp_path,
     login_as,
 ):
     bill_february(utility)
@@ -143,7 +143,7 @@ def test_an_online_statement_posts_holds_and_replays(
 
 def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
     utility, tmp_path, login_as
-):  # noqa: F811
+):
     bill_february(utility)
     paid_at_home = when(1)  # after the bill (the statement has whole seconds)
     clerk, _ = login_as("clerk")
@@ -187,7 +187,7 @@ def test_an_order_for_a_bill_paid_meanwhile_at_the_counter_goes_to_prepayment(
 
 def test_an_import_cut_short_then_run_whole_posts_what_was_missing(
     utility,
-    tmp_path,  # noqa: F811
+    tmp_path,
     login_as,
 ):
     admin, _ = login_as("admin")
@@ -208,7 +208,7 @@ def test_an_import_cut_short_then_run_whole_posts_what_was_missing(
     assert books(utility.db) == []
 
 
-def test_bad_statements_name_their_line_and_post_nothing(utility, tmp_path):  # noqa: F811
+def test_bad_statements_name_their_line_and_post_nothing(utility, tmp_path):
     bill_february(utility)
     ok = (when(60), "B1", "01000001", "10.00")
     truncated = tmp_path / "cut.csv"
@@ -246,7 +246,7 @@ def test_bad_statements_name_their_line_and_post_nothing(utility, tmp_path):  # 
 
 def test_the_same_statement_from_two_connections_posts_each_order_once(
     utility, tmp_path, login_batch
-):  # noqa: F811
+):
     bill_february(utility)
     path = statement_file(tmp_path, [(when(60), "P1", "01000001", "41.40")])
     second, _ = login_batch()
@@ -270,7 +270,7 @@ def test_the_same_statement_from_two_connections_posts_each_order_once(
 
 def test_overlapping_statements_from_two_connections_post_each_order_once(
     utility, tmp_path, login_batch
-):  # noqa: F811
+):
     """Two files sharing orders, in opposite order, at once: no deadlock, each
     order once (the second waits for the first's references)."""
     admin_setting = "INSERT INTO utility_settings VALUES ('online_overpay', 'prepayment')"
