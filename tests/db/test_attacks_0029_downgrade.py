@@ -19,15 +19,14 @@ from sqlalchemy import text
 from counter_app.db.migrate import migrate
 from tests.support.builders import make_account, make_reference
 from tests.support.database import downgrade, refused_state
-
-GROUPS = ("counter_clerk", "counter_supervisor", "counter_admin", "counter_batch")
+from tests.support.logins import GROUP_ROLES
 
 
 def _lookup_callers(db) -> list[str]:
     with db.read() as s:
         return [
             g
-            for g in GROUPS
+            for g in GROUP_ROLES
             if s.execute(
                 text(
                     "SELECT has_function_privilege(:g, 'counter_find_accounts(text, text)', 'EXECUTE')"
@@ -95,7 +94,7 @@ def _table_privileges(db) -> set[tuple[str, str, str]]:
                     "unnest(CAST(:g AS text[])) g, unnest(CAST(:p AS text[])) p "
                     "WHERE c.relkind IN ('r', 'v', 'm', 'p') AND has_table_privilege(g, c.oid, p)"
                 ),
-                {"g": list(GROUPS), "p": list(PRIVILEGES)},
+                {"g": list(GROUP_ROLES), "p": list(PRIVILEGES)},
             )
         }
 

@@ -28,7 +28,7 @@ D = Decimal
 # what still takes an advisory lock: the counter payment's client UUID (made
 # by the client, unknown before the call); the channel references, statement
 # files, tariff categories and relief certificates lock rows since 0030
-# (tests/db/test_attacks_0029.py)
+# (tests/db/test_attacks_0029_locks.py)
 ADVISORY_LEFT = {"counter_post_payment"}
 
 
