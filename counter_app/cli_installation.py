@@ -1,6 +1,5 @@
-"""``counter-admin create-hall``, ``create-clerk``, ``create-batch-login`` and
-``set-reversal-policy``: setting up an installation's halls, logins and
-reversal rule. Run as the DBA or an admin clerk's login.
+"""``counter-admin create-hall``, ``create-clerk``, ``create-batch-login``, ``set-reversal-policy``.
+Setting up an installation's halls, logins and reversal rule, as the DBA or an admin clerk.
 Design: docs/architecture.md ("Migrations and installations")
 """
 

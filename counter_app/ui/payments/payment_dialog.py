@@ -1,6 +1,5 @@
-"""The payment dialog (收费): bills, what to pay, tenders, change, 预存; then post and print.
-One client UUID per dialog; an unknown outcome is looked up, never charged twice.
-Its steps: receipt_step.py (the receipt after the post), payment_recovery.py (a lost answer).
+"""The payment dialog (收费): bills, tenders, change, 预存; one client UUID, then post and print.
+Its steps: receipt_step.py (after the post), payment_recovery.py (a lost answer, never charged twice).
 Rules: docs/rules/payments.md; design: docs/architecture.md ("The UI")
 """
 

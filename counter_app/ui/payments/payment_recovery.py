@@ -1,7 +1,5 @@
-"""The payment dialog's lost answer (收费): the submission is kept as typed, the
-database is asked what became of it (same UUID, never charged twice), and after a
-"not posted" answer the clerk submits again or abandons it.
-The strings keep the PaymentDialog translation context: they are its status line.
+"""The payment dialog's lost answer: kept as typed, asked by its UUID (never charged twice), resent or
+abandoned after "not posted". Strings keep the PaymentDialog context (they are its status line).
 Design: docs/architecture.md ("The UI"); the asking itself: outcome.OutcomeCheck
 """
 

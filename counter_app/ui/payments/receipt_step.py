@@ -1,7 +1,5 @@
-"""The payment dialog's step after the post (收费): read what the receipt says,
-print it after commit (never before), and on failure let Enter print it again
-(重打: the customer's first receipt, not a 补打 reprint).
-The strings keep the PaymentDialog translation context: they are its status line.
+"""The payment dialog's step after the post: read the receipt, print it after commit, and on a failure
+let Enter print it again (重打, not a 补打 reprint). Strings keep the PaymentDialog context.
 Design: docs/architecture.md ("The UI")
 """
 
