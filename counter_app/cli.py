@@ -27,8 +27,15 @@ from counter_app.domain.errors import CounterError
 from counter_app.settings import ENV_DATABASE_URL, SettingsError, check_database_url
 
 
-class CliError(Exception):
-    """A refusal to report in one line, without a traceback."""
+class CliError(CounterError):
+    """A refusal to report in one line (``str()``), without a traceback; ``of`` the
+    refusal it reports, whose code, field and kind it passes on (else ``invalid``)."""
+
+    def __init__(self, message: str, *, of: BaseException | None = None) -> None:
+        if isinstance(of, CounterError):
+            super().__init__(of.code, message, field=of.field, kind=of.kind)
+        else:
+            super().__init__("invalid", message)
 
 
 def _jsonable(value):
@@ -158,7 +165,7 @@ def cmd_seed_demo(db: Database, args, out: Output) -> int:
                 progress=progress,
             )
     except ValueError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
 
     def human() -> str:
         lines = [
@@ -204,7 +211,7 @@ def cmd_import_readings(db: Database, args, out: Output) -> int:
         with _terminal_progress(args) as progress:
             report = import_readings(db, args.file, dry_run=args.dry_run, progress=progress)
     except ImportFileError as exc:
-        raise CliError(f"{args.file.name}: {exc}") from None
+        raise CliError(f"{args.file.name}: {exc}", of=exc) from None
 
     def human() -> str:
         lines = [f"line {e.line}, {e.field}: {e.message}" for e in report.errors]

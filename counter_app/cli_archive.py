@@ -62,8 +62,9 @@ def _refused(exc: Exception):
 
     if isinstance(exc, ArchiveError):
         where = "--locality" if exc.field == "locality" else exc.field
-        return CliError(f"refused ({exc.code}): {where}: {exc}" if where else f"refused: {exc}")
-    return CliError(f"refused (not allowed, 无权限): {exc}")
+        text = f"refused ({exc.code}): {where}: {exc}" if where else f"refused: {exc}"
+        return CliError(text, of=exc)
+    return CliError(f"refused (not allowed, 无权限): {exc}", of=exc)
 
 
 def cmd_archive_assign(db: Database, args, out) -> int:

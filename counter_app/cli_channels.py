@@ -88,7 +88,7 @@ def cmd_suspense_resolve(db, args, out) -> int:
             workstation=cli._workstation(),
         )
     except (ValueError, ActionError) as exc:
-        raise cli.CliError(str(exc)) from None
+        raise cli.CliError(str(exc), of=exc) from None
     out.result(
         row,
         lambda: (
@@ -140,7 +140,7 @@ def cmd_account_deduction(db, args, out) -> int:
     except AccountNotFoundError:
         raise cli.CliError(f"account-no: no account {args.account_no}") from None
     except ActionError as exc:
-        raise cli.CliError(str(exc)) from None
+        raise cli.CliError(str(exc), of=exc) from None
     out.result(
         done,
         lambda: (
@@ -165,7 +165,7 @@ def cmd_channel_setting(db, args, out) -> int:
             args.key, args.value, workstation=cli._workstation()
         )
     except ActionError as exc:
-        raise cli.CliError(str(exc)) from None
+        raise cli.CliError(str(exc), of=exc) from None
     out.result(done, lambda: f"{done['key']} = {done['value']}")
     return 0
 

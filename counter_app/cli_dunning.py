@@ -17,10 +17,6 @@ from counter_app.services.audit import Actor
 from counter_app.services.payments.late_fees import LateFeeError, LateFeeService
 
 
-class DunningCliError(Exception):
-    pass
-
-
 def _days(text: str) -> int:
     try:
         value = int(text)
@@ -52,7 +48,7 @@ def cmd_dunning(db: Database, args, out) -> int:
             days=args.days, area=args.area, book=args.book, suspension=args.suspension
         )
     except LateFeeError as exc:
-        raise CliError(f"{exc.field or 'dunning'}: {exc}") from None
+        raise CliError(f"{exc.field or 'dunning'}: {exc}", of=exc) from None
     path = write_dunning_xlsx(args.out, listing)
     out.result(
         {
@@ -114,7 +110,7 @@ def cmd_set_late_fee_rule(db: Database, args, out) -> int:
             suspend_min_amount=args.suspend_min_amount,
         )
     except LateFeeError as exc:
-        raise CliError(f"{exc.field or 'rule'}: {exc}") from None
+        raise CliError(f"{exc.field or 'rule'}: {exc}", of=exc) from None
     out.result(
         {
             "rule_id": rule.rule_id,

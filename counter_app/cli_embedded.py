@@ -54,7 +54,7 @@ def cmd_move_to_server(db: Database, args, out: Output) -> int:
     try:
         url = check_database_url(args.to)
     except SettingsError as exc:
-        raise CliError(f"--to: {str(exc).replace('database_url: ', '')}") from None
+        raise CliError(f"--to: {str(exc).replace('database_url: ', '')}", of=exc) from None
     if make_url(url).password is not None:
         raise CliError("--to: no password in the URL; libpq takes it from PGPASSWORD or ~/.pgpass")
     target = Database.from_url(url)
@@ -63,7 +63,7 @@ def cmd_move_to_server(db: Database, args, out: Output) -> int:
         try:
             report = move_database(db, target)
         except MoveError as exc:
-            raise CliError(f"nothing moved: {exc}") from None
+            raise CliError(f"nothing moved: {exc}", of=exc) from None
     finally:
         target.dispose()
     parsed = make_url(url)

@@ -33,7 +33,7 @@ def cmd_import_accounts(db: Database, args, out) -> int:
     try:
         report = import_accounts(db, path, dry_run=args.dry_run)
     except ImportFileError as exc:
-        raise CliError(f"{path.name}: {exc}") from None
+        raise CliError(f"{path.name}: {exc}", of=exc) from None
     numbered = _number_new_files(db) if report.ok and not report.dry_run else None
 
     def human() -> str:
@@ -97,7 +97,7 @@ def cmd_import_balances(db: Database, args, out) -> int:
     try:
         report = import_balances(db, path, dry_run=args.dry_run)
     except ImportFileError as exc:
-        raise CliError(f"{path.name}: {exc}") from None
+        raise CliError(f"{path.name}: {exc}", of=exc) from None
 
     def human() -> str:
         lines = _report_lines(report.errors)

@@ -49,7 +49,7 @@ def cmd_create_hall(db: Database, args, out: Output) -> int:
             workstation=_workstation(),
         )
     except HallError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
     out.result(
         dataclasses.asdict(hall),
         lambda: (
@@ -100,7 +100,7 @@ def cmd_create_clerk(db: Database, args, out: Output) -> int:
             workstation=_workstation(),
         )
     except ClerkError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
     out.result(
         dataclasses.asdict(clerk),
         lambda: (
@@ -119,7 +119,7 @@ def cmd_create_batch_login(db: Database, args, out: Output) -> int:
     try:
         name = create_batch_login(db, args.username, password)
     except ClerkError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
     out.result(
         {"username": name, "group": "counter_batch"},
         lambda: f"batch login {name} ready: run bill-period and import-readings as it",

@@ -52,7 +52,7 @@ def _cli():
 
 
 def _fail(exc) -> Exception:
-    return _cli().CliError(str(exc))
+    return _cli().CliError(str(exc), of=exc)
 
 
 def _dates(s) -> str:

@@ -37,7 +37,7 @@ def cmd_export(db: Database, args, out: Output) -> int:
     try:
         report = export_withholding(db, args.bank, str(args.period), args.out)
     except WithholdingFileError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
     out.result(
         dataclasses.asdict(report),
         lambda: (
@@ -61,7 +61,7 @@ def cmd_import(db: Database, args, out: Output) -> int:
     try:
         report = import_withholding(db, args.file, args.bank)
     except WithholdingFileError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(str(exc), of=exc) from None
 
     def human() -> str:
         lines = [f"{args.file.name}: {e}" for e in report.errors]

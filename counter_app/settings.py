@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from counter_app.db.urls import WEAK_MODES, is_local, secure_url, sslmode
+from counter_app.domain.errors import FieldError
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +30,11 @@ PAPER_WIDTHS = (58, 80)
 AFTER_PAYMENT_FOCUS = ("search", "account_no")
 
 
-class SettingsError(ValueError):
-    """A setting has a value we cannot use; ``field`` names it."""
+class SettingsError(FieldError):
+    """A setting has a value we cannot use; ``field`` names it (also first in ``str()``)."""
 
     def __init__(self, field_name: str, message: str):
-        super().__init__(f"{field_name}: {message}")
-        self.field = field_name
+        super().__init__(field_name, message)
 
 
 def default_data_dir() -> Path:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from counter_app.domain.money import ZERO, sum_money
+
 __all__ = [
     "TENDER_LABELS",
     "BillLine",
@@ -94,11 +96,11 @@ class ReceiptData:
     address: str
     bills: tuple[BillLine, ...]
     tenders: tuple[TenderLine, ...]
-    change: Decimal = Decimal("0.00")
-    prepaid: Decimal = Decimal("0.00")  # surplus put on the prepayment balance
-    balance_after: Decimal = Decimal("0.00")  # prepayment balance after the payment
-    late_fee: Decimal = Decimal("0.00")  # 违约金 charged (its own line)
-    late_fee_waived: Decimal = Decimal("0.00")  # and what a supervisor waived of it
+    change: Decimal = ZERO
+    prepaid: Decimal = ZERO  # surplus put on the prepayment balance
+    balance_after: Decimal = ZERO  # prepayment balance after the payment
+    late_fee: Decimal = ZERO  # 违约金 charged (its own line)
+    late_fee_waived: Decimal = ZERO  # and what a supervisor waived of it
 
     def __post_init__(self) -> None:
         _aware("paid_at", self.paid_at)
@@ -106,11 +108,11 @@ class ReceiptData:
     @property
     def total(self) -> Decimal:
         """What the customer paid: bills settled, the late fee, the surplus prepaid."""
-        return sum((b.amount for b in self.bills), Decimal("0.00")) + self.late_fee + self.prepaid
+        return sum_money(b.amount for b in self.bills) + self.late_fee + self.prepaid
 
     @property
     def tendered(self) -> Decimal:
-        return sum((t.amount for t in self.tenders), Decimal("0.00"))
+        return sum_money(t.amount for t in self.tenders)
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ class StatementData:
     rows: tuple[StatementRow, ...]
     printed_at: datetime
     clerk: str
-    balance: Decimal = Decimal("0.00")  # prepayment balance now
+    balance: Decimal = ZERO  # prepayment balance now
 
     def __post_init__(self) -> None:
         _aware("printed_at", self.printed_at)
@@ -253,10 +255,10 @@ class DayCloseData:
     tenders: tuple[TenderCount, ...]
     payment_count: int
     reversal_count: int = 0
-    reversal_amount: Decimal = Decimal("0.00")
+    reversal_amount: Decimal = ZERO
     first_receipt_no: str = ""
     last_receipt_no: str = ""
-    late_fees: Decimal = Decimal("0.00")  # 违约金 taken (within the tenders)
+    late_fees: Decimal = ZERO  # 违约金 taken (within the tenders)
     supervisor: str = ""
     note: str = ""
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from counter_app.documents.fmt import tender_label
+from counter_app.domain.money import sum_money
 from counter_app.export.day_close import (
     HEADER_FILL,
     HEADER_FONT,
@@ -58,7 +59,7 @@ def write_channel_day_workbook(
     ws.title = "渠道收款"
 
     def total(field: str) -> Decimal:
-        return _money(sum((getattr(r, field) for r in rows), Decimal("0.00")))
+        return _money(sum_money(getattr(r, field) for r in rows))
 
     _table(
         ws,

@@ -4,13 +4,13 @@ phones masked, a total row reconciled to the cent."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from counter_app.domain.money import sum_money
 from counter_app.services.payments.late_fees import DunningList
 
 __all__ = ["HEADERS", "dunning_workbook", "write_dunning_xlsx"]
@@ -73,7 +73,7 @@ def dunning_workbook(listing: DunningList) -> Workbook:
         if r.suspend:
             for cell in ws[ws.max_row]:
                 cell.fill = SUSPEND_FILL
-    total = sum((r.overdue for r in listing.rows), Decimal("0.00"))
+    total = sum_money(r.overdue for r in listing.rows)
     ws.append(["合计", "", "", f"{len(listing.rows)} 户", "", "", "", "", total])
     ws.cell(ws.max_row, 9).number_format = MONEY_FORMAT
     for cell in ws[ws.max_row]:

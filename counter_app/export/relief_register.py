@@ -19,6 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.xml import LXML
 
+from counter_app.domain.money import ZERO
+
 __all__ = ["COLUMNS", "STATUS_LABELS", "ExportResult", "export_relief_register"]
 
 STATUS_LABELS = {
@@ -184,7 +186,7 @@ def export_relief_register(
     writer = _FastRows(ws) if fast else _PlainRows(ws)
     writer.append([c.title for c in COLUMNS], [header_style] * len(COLUMNS))
     count = 0
-    total = Decimal("0.00")
+    total = ZERO
     try:
         for row in rows:
             values = [get(row) for get in getters]

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from counter_app.documents import PrintError
 from counter_app.domain.errors import CounterError
 from counter_app.services.actions import connection_lost, statement_timeout
 from counter_app.services.identity import LoginError, LoginFailure
+from counter_app.ui.settings.print_errors import print_error_text
 
 __all__ = ["connection_lost", "explain", "field_label", "statement_timeout"]
 
 
 def explain(error: BaseException) -> str:
-    """The clerk's sentence for ``error`` (translated, context "Errors")."""
+    """The clerk's sentence for ``error`` (translated, context "Errors"); a printer's
+    refusal is told by the one printer map (ui/settings/print_errors.py)."""
+    if isinstance(error, PrintError):
+        return print_error_text(error)
     kind = error.kind if isinstance(error, CounterError) else None
     if statement_timeout(error):
         return QCoreApplication.translate(

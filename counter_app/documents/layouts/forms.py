@@ -38,7 +38,7 @@ from counter_app.documents.model import (
     Title,
 )
 from counter_app.domain.masking import MASK, mask_id_number, mask_name, mask_phone
-from counter_app.domain.money import format_money
+from counter_app.domain.money import ZERO, format_money, sum_money
 
 __all__ = [
     "complaint_slip_document",
@@ -46,8 +46,6 @@ __all__ = [
     "relief_form_document",
     "statement_document",
 ]
-
-ZERO = Decimal("0.00")
 
 RELIEF_PLEDGE = (
     "本人承诺所提供的证件及材料真实有效，如有虚假愿承担相应责任并退还所享受的优惠；"
@@ -61,10 +59,10 @@ def a4_heading(title: str, subtitle: str) -> list[Block]:
 
 def _statement_totals(data: StatementData) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """Usage, due, paid and arrears over the statement's periods."""
-    due = sum((r.amount_due for r in data.rows), ZERO)
-    paid = sum((r.amount_paid for r in data.rows), ZERO)
+    due = sum_money(r.amount_due for r in data.rows)
+    paid = sum_money(r.amount_paid for r in data.rows)
     usage = sum((r.usage for r in data.rows), Decimal(0))
-    arrears = sum((max(r.amount_due - r.amount_paid, ZERO) for r in data.rows), ZERO)
+    arrears = sum_money(max(r.amount_due - r.amount_paid, ZERO) for r in data.rows)
     return usage, due, paid, arrears
 
 
@@ -330,8 +328,8 @@ def complaint_slip_document(
 def day_close_document(data: DayCloseData, paper: Paper = Paper.ROLL_80) -> Document:
     """收费员日结单: expected vs counted per tender, variance, locked."""
     u = data.utility
-    expected = sum((t.expected for t in data.tenders), ZERO)
-    counted = sum((t.counted for t in data.tenders), ZERO)
+    expected = sum_money(t.expected for t in data.tenders)
+    counted = sum_money(t.counted for t in data.tenders)
     rows = [
         Field("营业厅", u.hall),
         Field("收费员", data.clerk),

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from counter_app.domain.errors import CounterError
+
 __all__ = [
     "PRINT_ERROR_CODES",
     "EscposLibTransport",
@@ -36,17 +38,19 @@ PRINT_ERROR_CODES = frozenset(
 )
 
 
-class PrintError(Exception):
+class PrintError(CounterError):
     """A document could not be printed.  ``code`` is one of
     :data:`PRINT_ERROR_CODES`; ``printer`` names the target."""
 
     def __init__(self, code: str, message: str, *, printer: str = ""):
         if code not in PRINT_ERROR_CODES:
             raise ValueError(f"unknown PrintError code {code!r}")
-        super().__init__(f"{code}: {message}" + (f" ({printer})" if printer else ""))
-        self.code = code
+        super().__init__(code, message, kind="not_found" if code == "not_found" else None)
         self.message = message
         self.printer = printer
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}" + (f" ({self.printer})" if self.printer else "")
 
 
 class Transport(Protocol):
