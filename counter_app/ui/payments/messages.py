@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.documents import PrintError
 from counter_app.domain.money import MoneyError
 from counter_app.ui.errors import explain
-from counter_app.ui.settings.print_errors import print_error_text
 
 
 def field_name(field: str) -> str:
@@ -119,7 +117,6 @@ def payment_message(code: str, field: str, detail: str = "") -> str:
 
 
 def print_message(error: BaseException) -> str:
-    reason = print_error_text(error) if isinstance(error, PrintError) else explain(error)
     return QCoreApplication.translate("PaymentMessages", "Printing failed: {reason}").format(
-        reason=reason
+        reason=explain(error)  # a PrintError: the one printer map
     )

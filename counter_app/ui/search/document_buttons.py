@@ -10,9 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton
 
-from counter_app.documents import PrintError
 from counter_app.ui.errors import explain
-from counter_app.ui.settings.print_errors import print_error_text
 
 
 class DocumentButtons(QHBoxLayout):
@@ -53,8 +51,6 @@ class DocumentButtons(QHBoxLayout):
 
 def failure_text(exc: BaseException) -> str:
     """A printer's refusal, a PDF that could not be written, or anything else."""
-    if isinstance(exc, PrintError):
-        return print_error_text(exc)
     if isinstance(exc, OSError):
         text = QCoreApplication.translate("DocumentButtons", "The PDF could not be saved: {error}")
         return text.format(error=exc.strerror or str(exc))
