@@ -17,10 +17,15 @@ from counter_app.db import models as m
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import bill_period
-from tests.db.test_tier_check import Water, _books_clean, _rows, water  # noqa: F401
+from tests.support.bills import Water, books_clean, make_water, rows
 from tests.support.builders import make_clerk_row
 
 D = Decimal
+
+
+@pytest.fixture
+def water(db, login_batch) -> Water:
+    return make_water(db, login_batch()[0])
 
 
 def _grant(w: Water, kind: str, value: str, status: str = "approved") -> None:
@@ -62,10 +67,10 @@ def _with_relief(payload: list, amount: str) -> list:
 
 
 def _refused(w: Water, period: str, payload: list, code: str) -> ActionError:
-    before = _rows(w.db)
+    before = rows(w.db)
     with pytest.raises(ActionError) as refused:
         call(w.batch, "issue_bills", period, jsonb(payload))
-    assert _rows(w.db) == before  # nothing written, not even the audit row
+    assert rows(w.db) == before  # nothing written, not even the audit row
     assert (refused.value.code, refused.value.field) == (code, "bills[0].lines")
     return refused.value
 
@@ -91,7 +96,7 @@ def _february(w: Water) -> int:
     return w.read("2026-02", date(2026, 2, 20), 20)
 
 
-def test_free_volume_is_priced_at_the_tiers_it_falls_in_and_nothing_else(water):  # noqa: F811
+def test_free_volume_is_priced_at_the_tiers_it_falls_in_and_nothing_else(water):
     reading = _february(water)
     # the whole basic charge (5 × 2.10 + 15 × 3.15), all at tier 1, a fen either way
     for amount in ("57.75", "21.00", "26.26", "26.24"):
@@ -105,17 +110,17 @@ def test_free_volume_is_priced_at_the_tiers_it_falls_in_and_nothing_else(water):
     # 5 × 2.10 + 5 × 3.15: what the batch computes, accepted
     assert bill_period(water.batch, "2026-02").billed == 1
     assert _relief(water, "2026-02") == D("-26.25")
-    _books_clean(water.db)
+    books_clean(water.db)
 
 
-def test_the_exact_relief_sent_by_hand_passes(water):  # noqa: F811
+def test_the_exact_relief_sent_by_hand_passes(water):
     reading = _february(water)
     payload = _with_relief(water.bill(reading, 20, {1: 5, 2: 15}), "26.25")
     assert call(water.batch, "issue_bills", "2026-02", jsonb(payload))["billed"] == 1
-    _books_clean(water.db)
+    books_clean(water.db)
 
 
-def test_free_volume_beyond_the_usage_is_the_whole_usage(water):  # noqa: F811
+def test_free_volume_beyond_the_usage_is_the_whole_usage(water):
     _grant(water, "free_volume", "30")
     reading = water.read("2026-02", date(2026, 2, 20), 12)
     refused = _refused(
@@ -126,7 +131,7 @@ def test_free_volume_beyond_the_usage_is_the_whole_usage(water):  # noqa: F811
     assert _relief(water, "2026-02") == D("-25.20")  # the whole basic charge
 
 
-def test_per_ton_and_percentage_are_recomputed_too(water):  # noqa: F811
+def test_per_ton_and_percentage_are_recomputed_too(water):
     _grant(water, "percentage", "33.33")
     reading = water.read("2026-02", date(2026, 2, 20), 7)  # basic 14.70
     refused = _refused(
@@ -137,7 +142,7 @@ def test_per_ton_and_percentage_are_recomputed_too(water):  # noqa: F811
     assert _relief(water, "2026-02") == D("-4.90")
 
 
-def test_a_relief_without_an_approved_application_is_refused(water):  # noqa: F811
+def test_a_relief_without_an_approved_application_is_refused(water):
     _grant(water, "free_volume", "10", status="pending")
     reading = water.read("2026-02", date(2026, 2, 20), 20)
     refused = _refused(
@@ -161,7 +166,7 @@ def _issue_bills(db) -> tuple:
         )
 
 
-def test_the_downgrade_writes_back_0031s_counter_issue_bills_exactly(water):  # noqa: F811
+def test_the_downgrade_writes_back_0031s_counter_issue_bills_exactly(water):
     from alembic import command
 
     from counter_app.db.migrate import MIGRATIONS_DIR, _config, frozen_function, migrate

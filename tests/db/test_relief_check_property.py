@@ -27,7 +27,8 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import bill_period
 from counter_app.services.tariffs.service import save_tariff
-from tests.db.test_tier_check_property import _payload, _prices
+from tests.support.bills import payload as _payload
+from tests.support.bills import prices as _prices
 from tests.support.builders import make_account, make_clerk_row, make_reference
 
 PERIODS = ("2026-11", "2026-12", "2027-01", "2027-02")
