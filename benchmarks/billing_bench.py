@@ -182,6 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         "--before", default="0030_attack_fixes", help="the revision without the tier check"
     )
     ap.add_argument(
+        "--free-volume",
+        type=int,
+        default=None,
+        metavar="M3",
+        help="turn the demo's relief rules into free_volume of M3 m³ (0034's check at the tiers)",
+    )
+    ap.add_argument(
         "--explain",
         action="store_true",
         help="print each statement of the action above 20 ms (auto_explain)",
@@ -209,6 +216,18 @@ def main(argv: list[str] | None = None) -> int:
         )
         with db.write() as s:
             added = s.execute(text(READINGS), {"period": str(period), "read_on": read_on})
+            if args.free_volume is not None:
+                s.execute(
+                    text("UPDATE relief_rules SET kind = 'free_volume', value = :v"),
+                    {"v": args.free_volume},
+                )
+            reliefs = s.execute(
+                text(
+                    "SELECT count(DISTINCT account_id) FROM relief_applications "
+                    "WHERE status = 'approved'"
+                )
+            ).scalar_one()
+            print(f"accounts with an approved relief: {reliefs}")
             print(
                 f"seed_demo {args.accounts} accounts x {args.months} months to "
                 f"{args.end_period} + {added.rowcount} readings of {period}: "

@@ -81,11 +81,14 @@ def test_a_relief_line_above_its_components_charge_is_refused(utility):  # noqa:
         )
     refused = _refused(utility, _relief(_payload(utility), "-41.40"))
     assert (refused.code, refused.field) == ("relief", "bills[0].lines")
-    # one relief line of at most the component's charge is what billing writes
+    # the whole component's charge is no longer enough (0034): the rule's amount is
+    refused = _refused(utility, _relief(_payload(utility), "-25.20"))
+    assert (refused.code, refused.field) == ("relief_amount", "bills[0].lines")
+    assert "per_ton relief: 2.40, not 25.20" in refused.message
     result = call(
-        utility.batch, "issue_bills", "2026-02", jsonb(_relief(_payload(utility), "-25.20"))
+        utility.batch, "issue_bills", "2026-02", jsonb(_relief(_payload(utility), "-2.40"))
     )
-    assert (result["billed"], result["total"]) == (1, D("16.20"))
+    assert (result["billed"], result["total"]) == (1, D("39.00"))
 
 
 def test_a_schedule_of_another_category_or_not_in_force_is_refused(utility):  # noqa: F811

@@ -7,7 +7,7 @@ with (the batch's own bills always pass, edges included)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,129 +15,17 @@ import pytest
 from sqlalchemy import select, text
 
 from counter_app.db import models as m
-from counter_app.db.engine import Database
-from counter_app.domain.billing import tier_label
 from counter_app.domain.money import to_money
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import adjust_bill, bill_period
 from counter_app.services.tariffs.service import save_tariff
+from tests.support.bills import BASIC, Water, make_water
+from tests.support.bills import books_clean as _books_clean
+from tests.support.bills import rows as _rows
 from tests.support.builders import RES, make_account, make_reference
 
 D = Decimal
-BASIC = (D("2.10"), D("3.15"), D("6.30"))  # RES: tiers up to 180, 300, open
-FLAT = {"sewage": D("0.95"), "resource": D("0.40")}
-
-
-@dataclass
-class Water:
-    db: Database
-    batch: Database
-    account_id: int
-    meter_id: int
-    tariff_id: int
-    last: int = 0
-
-    def read(
-        self,
-        period: str,
-        read_on: date,
-        usage: int,
-        *,
-        dial: int = 100000,
-        account_id: int | None = None,
-        meter_id: int | None = None,
-    ) -> int:
-        """A reading of ``usage`` m³ after the previous one (wrapping the dial)."""
-        previous = self.last
-        self.last = (previous + usage) % dial
-        with self.db.write() as s:
-            row = m.Reading(
-                account_id=account_id or self.account_id,
-                meter_id=meter_id or self.meter_id,
-                period=period,
-                read_on=read_on,
-                previous_reading=previous,
-                reading=self.last,
-                usage=usage,
-                rolled_over=self.last < previous,
-            )
-            s.add(row)
-            s.flush()
-            return row.id
-
-    def bill(self, reading_id: int, usage: int, basic: dict[int, int], **flat: int) -> list:
-        """A bill as the batch client sends it, with the basic fee split as given
-        (tier → m³) and the flat components over ``usage`` unless given."""
-        lines = [
-            dict(
-                kind="charge",
-                component="basic",
-                tier_no=t,
-                volume=v,
-                unit_price=BASIC[t - 1],
-                amount=to_money(v * BASIC[t - 1]),
-                label=f"基本水费 {tier_label(t)}",
-            )
-            for t, v in basic.items()
-        ]
-        lines += [
-            dict(
-                kind="charge",
-                component=c,
-                tier_no=None,
-                volume=flat.get(c, usage),
-                unit_price=p,
-                amount=to_money(flat.get(c, usage) * p),
-                label=c,
-            )
-            for c, p in FLAT.items()
-        ]
-        with self.db.read() as s:
-            read_on = s.execute(
-                select(m.Reading.read_on).where(m.Reading.id == reading_id)
-            ).scalar_one()
-        return [
-            dict(
-                reading_id=reading_id,
-                tariff_id=self.tariff_id,
-                period_start=read_on,
-                due_on=read_on,
-                amount=sum(line["amount"] for line in lines),
-                lines=lines,
-            )
-        ]
-
-    def basic_lines(self, period: str) -> list[tuple[int | None, int]]:
-        with self.db.read() as s:
-            return [
-                tuple(r)
-                for r in s.execute(
-                    text(
-                        "SELECT l.tier_no, l.volume FROM bill_lines l JOIN bills b ON b.id = l.bill_id "
-                        "WHERE b.account_id = :a AND b.period = :p AND l.component = 'basic' "
-                        "ORDER BY l.line_no"
-                    ),
-                    {"a": self.account_id, "p": period},
-                ).all()
-            ]
-
-
-def _rows(db) -> tuple[int, int, int]:
-    with db.read() as s:
-        return tuple(
-            s.execute(
-                text(
-                    "SELECT (SELECT count(*) FROM bills), (SELECT count(*) FROM bill_lines), "
-                    "(SELECT count(*) FROM audit_events WHERE action = 'billing.run')"
-                )
-            ).one()
-        )
-
-
-def _books_clean(db) -> None:
-    with db.read() as s:
-        assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
 
 
 def _refused(water: Water, period: str, payload: list) -> ActionError:
@@ -151,14 +39,7 @@ def _refused(water: Water, period: str, payload: list) -> ActionError:
 
 @pytest.fixture
 def water(db, login_batch) -> Water:
-    with db.write() as s:
-        make_reference(s)
-        tariff_id = save_tariff(s, RES)
-        account = make_account(s)
-        meter = m.Meter(account_id=account.id, meter_no="M1", dial_digits=5)
-        s.add(meter)
-        s.flush()
-    return Water(db, login_batch()[0], account.id, meter.id, tariff_id)
+    return make_water(db, login_batch()[0])
 
 
 def test_all_the_usage_at_tier_1_is_refused(water):

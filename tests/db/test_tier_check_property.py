@@ -25,6 +25,8 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import bill_period
 from counter_app.services.tariffs.service import save_tariff
+from tests.support.bills import payload as _payload
+from tests.support.bills import prices as _prices
 from tests.support.builders import make_account, make_reference
 
 PERIODS = ("2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03")
@@ -57,35 +59,6 @@ def cases(draw) -> Case:
         draw(st.integers(0, DIAL - 1)),
         tuple(draw(st.lists(st.integers(0, top + 20), min_size=1, max_size=len(PERIODS)))),
     )
-
-
-def _prices(n: int, first: str) -> tuple[Decimal, ...]:
-    return tuple(Decimal(first) * (i + 1) for i in range(n))
-
-
-def _payload(tariff_id: int, reading_id: int, read_on: date, lines) -> list[dict]:
-    sent = [
-        dict(
-            kind=line.kind,
-            component=line.component.value,
-            tier_no=line.tier,
-            volume=line.volume,
-            unit_price=line.unit_price,
-            amount=line.amount,
-            label=line.label,
-        )
-        for line in lines
-    ]
-    return [
-        dict(
-            reading_id=reading_id,
-            tariff_id=tariff_id,
-            period_start=read_on,
-            due_on=read_on,
-            amount=sum(line.amount for line in lines),
-            lines=sent,
-        )
-    ]
 
 
 def _moved(tariff: Tariff, lines, tier: int, to: int):

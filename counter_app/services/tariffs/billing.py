@@ -169,6 +169,9 @@ class _Biller:
             m.ReliefApplication.status.in_(("approved", "expired")),
             m.ReliefApplication.effective_period.is_not(None),
         )
+        # the first that applies is the relief (relief_for_period); the
+        # database picks the same one (0034, counter_check_bill_relief)
+        q = q.order_by(m.ReliefApplication.id)
         found: dict[int, list[_ReliefTerms]] = defaultdict(list)
         for row in self.session.execute(q).all():
             found[row.account_id].append(
