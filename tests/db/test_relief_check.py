@@ -178,7 +178,7 @@ def test_the_downgrade_writes_back_0031s_counter_issue_bills_exactly(water):
     )
     at_head = _issue_bills(water.db)
     assert at_head[0] != then and at_head[4]
-    previous = "0032_adjust_screen"  # this migration's down_revision
+    previous = "0033_search_credits"  # this migration's down_revision
     with water.db.engine.begin() as conn:
         conn.execute(text("SET LOCAL ROLE counter_owner"))
         command.downgrade(_config(conn), previous)

@@ -22,7 +22,7 @@ from counter_app.db.migrate import frozen_function, run_sql_file
 revision = "0034_free_volume"
 # TEMPORARY: chained to 0032 to test on this branch; the lead re-chains to
 # "0033_search_credits" when merging.
-down_revision = "0032_adjust_screen"
+down_revision = "0033_search_credits"
 branch_labels = None
 depends_on = None
 
