@@ -22,13 +22,13 @@ from sqlalchemy import text
 from counter_app.db import models as m
 from counter_app.domain.billing import KIND_RELIEF, AppliedRelief, compute_bill
 from counter_app.domain.relief import ReliefKind, ReliefRule, household_share, validity_share
-from counter_app.domain.tariffs import Component, Tariff
+from counter_app.domain.tariffs import Component
 from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import bill_period
 from counter_app.services.tariffs.service import save_tariff
+from tests.support.bills import example_tariff, forget_unbilled_readings
 from tests.support.bills import payload as _payload
-from tests.support.bills import prices as _prices
 from tests.support.builders import make_account, make_clerk_row, make_reference
 
 PERIODS = ("2026-11", "2026-12", "2027-01", "2027-02")
@@ -99,28 +99,15 @@ def _with_relief(lines, amount: Decimal):
 def test_the_batchs_relief_passes_and_a_larger_one_is_refused(ground, case: Case):
     db, batch, counter, clerk_id = ground
     n = next(counter)
-    with db.write() as s:  # what a failed example left unbilled is not this one's
-        s.execute(
-            text(
-                "DELETE FROM readings r WHERE NOT EXISTS "
-                "(SELECT 1 FROM bills b WHERE b.reading_id = r.id)"
-            )
-        )
-    tiers = len(case.uppers)
-    tariff = Tariff(
-        code=f"R{n}",
-        name="测试",
-        category=f"R{n}",
-        effective_from=date(2026, 1, 1),
-        effective_to=None,
-        tier_uppers=case.uppers,
-        tier_basis=case.basis,
-        households_scaling=True,
-        prices={
-            Component.BASIC: _prices(tiers, "1.0537"),
-            Component.SEWAGE: _prices(tiers if case.sewage_tiered else 1, "0.3333"),
-            Component.RESOURCE: (Decimal("0.4"),),
-        },
+    forget_unbilled_readings(db)
+    tariff = example_tariff(
+        f"R{n}",
+        case.uppers,
+        case.basis,
+        scaling=True,
+        sewage_tiered=case.sewage_tiered,
+        basic="1.0537",
+        sewage="0.3333",
     )
     rule = ReliefRule(case.kind, case.value, case.component)
     with db.write() as s:

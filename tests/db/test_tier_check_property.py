@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,8 +24,8 @@ from counter_app.services.actions import ActionError, call
 from counter_app.services.installation.batch import jsonb
 from counter_app.services.tariffs.billing import bill_period
 from counter_app.services.tariffs.service import save_tariff
+from tests.support.bills import example_tariff, forget_unbilled_readings
 from tests.support.bills import payload as _payload
-from tests.support.bills import prices as _prices
 from tests.support.builders import make_account, make_reference
 
 PERIODS = ("2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03")
@@ -97,28 +96,15 @@ def ground(db, login_batch):
 def test_the_batchs_bills_pass_and_one_ton_moved_is_refused(ground, case: Case):
     db, batch, counter = ground
     n = next(counter)
-    with db.write() as s:  # what a failed example left unbilled is not this one's
-        s.execute(
-            text(
-                "DELETE FROM readings r WHERE NOT EXISTS "
-                "(SELECT 1 FROM bills b WHERE b.reading_id = r.id)"
-            )
-        )
-    tiers = len(case.uppers)
-    tariff = Tariff(
-        code=f"P{n}",
-        name="测试",
-        category=f"P{n}",
-        effective_from=date(2026, 1, 1),
-        effective_to=None,
-        tier_uppers=case.uppers,
-        tier_basis=case.basis,
-        households_scaling=case.scaling,
-        prices={
-            Component.BASIC: _prices(tiers, "1.05"),
-            Component.SEWAGE: _prices(tiers if case.sewage_tiered else 1, "0.35"),
-            Component.RESOURCE: (Decimal("0.4"),),
-        },
+    forget_unbilled_readings(db)
+    tariff = example_tariff(
+        f"P{n}",
+        case.uppers,
+        case.basis,
+        scaling=case.scaling,
+        sewage_tiered=case.sewage_tiered,
+        basic="1.05",
+        sewage="0.35",
     )
     with db.write() as s:
         s.add(m.PriceCategory(code=f"P{n}", name=f"测试{n}"))
@@ -168,7 +154,7 @@ def test_the_batchs_bills_pass_and_one_ton_moved_is_refused(ground, case: Case):
         for line in lines:
             if line.component is Component.BASIC and line.tier is not None and line.volume > 0:
                 for to in (line.tier - 1, line.tier + 1):
-                    if 1 <= to <= tiers:
+                    if 1 <= to <= len(case.uppers):
                         forged = _moved(tariff, lines, line.tier, to)
                         with pytest.raises(ActionError) as refused:
                             call(

@@ -15,6 +15,7 @@ from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.billing import tier_label
 from counter_app.domain.money import to_money
+from counter_app.domain.tariffs import Component, Tariff
 from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
@@ -175,3 +176,36 @@ def payload(tariff_id: int, reading_id: int, read_on: date, lines) -> list[dict]
             lines=sent,
         )
     ]
+
+
+def forget_unbilled_readings(db: Database) -> None:
+    """What a failed Hypothesis example left unbilled is not the next example's."""
+    with db.write() as s:
+        s.execute(
+            text(
+                "DELETE FROM readings r WHERE NOT EXISTS "
+                "(SELECT 1 FROM bills b WHERE b.reading_id = r.id)"
+            )
+        )
+
+
+def example_tariff(
+    code: str, uppers, basis: str, *, scaling: bool, sewage_tiered: bool, basic: str, sewage: str
+) -> Tariff:
+    """A three-component schedule for property tests: basic and (maybe tiered) sewage, flat resource."""
+    tiers = len(uppers)
+    return Tariff(
+        code=code,
+        name="测试",
+        category=code,
+        effective_from=date(2026, 1, 1),
+        effective_to=None,
+        tier_uppers=uppers,
+        tier_basis=basis,
+        households_scaling=scaling,
+        prices={
+            Component.BASIC: prices(tiers, basic),
+            Component.SEWAGE: prices(tiers if sewage_tiered else 1, sewage),
+            Component.RESOURCE: (Decimal("0.4"),),
+        },
+    )
