@@ -9,7 +9,6 @@ test_attacks_0029_downgrade.py (they rebuild the schema)."""
 
 from __future__ import annotations
 
-import json
 import threading
 
 import pytest
@@ -21,22 +20,9 @@ from tests.support import withholding as withholding_fixtures
 from tests.support.database import refused_state
 from tests.support.logins import GROUP_ROLES
 from tests.support.payments import books
-from tests.support.withholding import NUMBERS, _sign_all
+from tests.support.withholding import NUMBERS, _sign_all, numbers_audits
 
 hall = withholding_fixtures.hall  # the fixture
-
-
-def _numbers_audits(db) -> list[dict]:
-    with db.read() as s:
-        return [
-            json.loads(d)
-            for d in s.execute(
-                text(
-                    "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
-                    "ORDER BY id"
-                )
-            ).scalars()
-        ]
 
 
 def _request(login) -> str:
@@ -75,7 +61,7 @@ def test_a_token_requested_in_a_savepoint_is_uncommitted(hall):
                 END $$""")
         assert "uncommitted" in str(refused.value.orig)
         conn.rollback()
-    assert _numbers_audits(hall.db) == []
+    assert numbers_audits(hall.db) == []
 
 
 def test_a_token_of_a_rolled_back_request_or_a_forged_one_is_nothing(hall):
@@ -107,7 +93,7 @@ def test_a_replay_after_a_rolled_back_use_gives_nothing_the_audit_row_does_not_n
     again = call(hall.batch, "withholding_numbers", token)["numbers"]
     assert again == first
     assert {int(i) for i in again} == {a.id for a in agreements.values()}
-    [audit] = _numbers_audits(hall.db)
+    [audit] = numbers_audits(hall.db)
     assert sorted(audit["agreements"]) == sorted(int(i) for i in again)
     with pytest.raises(ActionError) as used:
         call(hall.batch, "withholding_numbers", token)
@@ -191,7 +177,7 @@ def test_injection_through_bank_and_period_isrefused_state(hall):
             with pytest.raises(ActionError) as refused:
                 call(hall.batch, action, bank, period)
             assert refused.value.code in ("period", "bank"), (bank, period)
-    assert _numbers_audits(hall.db) == []
+    assert numbers_audits(hall.db) == []
     assert books(hall.db) == []
 
 
@@ -295,5 +281,5 @@ def test_a_shadow_in_pg_temp_or_public_changes_nothing(hall, login_as):
             ).scalar_one()["numbers"]
             assert len(numbers) == 3
             conn.commit()
-    assert len(_numbers_audits(hall.db)) <= 1
+    assert len(numbers_audits(hall.db)) <= 1
     assert books(hall.db) == []

@@ -14,27 +14,10 @@ from sqlalchemy.exc import DBAPIError
 from counter_app.services.actions import ActionError, call
 from counter_app.services.channels.withholding_files import export_withholding
 from tests.support import withholding as withholding_fixtures
-from tests.support.withholding import NUMBERS, _sign_all
+from tests.support.payments import books
+from tests.support.withholding import NUMBERS, _sign_all, numbers_audits
 
 hall = withholding_fixtures.hall  # the fixture
-
-
-def _audits(db) -> list[dict]:
-    with db.read() as s:
-        return [
-            json.loads(d)
-            for d in s.execute(
-                text(
-                    "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
-                    "ORDER BY id"
-                )
-            ).scalars()
-        ]
-
-
-def _books_clean(db) -> None:
-    with db.read() as s:
-        assert s.execute(text("SELECT * FROM counter_books_check()")).all() == []
 
 
 def test_the_export_leaves_an_audit_row_naming_the_agreements(hall, tmp_path):
@@ -44,7 +27,7 @@ def test_the_export_leaves_an_audit_row_naming_the_agreements(hall, tmp_path):
     )
     assert report.count == 3
     assert NUMBERS["01000002"].encode() in (tmp_path / "abc.txt").read_bytes()
-    [audit] = _audits(hall.db)
+    [audit] = numbers_audits(hall.db)
     assert audit["count"] == 3 and audit["batch_no"] == "ABC202611001"
     assert sorted(audit["agreements"]) == sorted(a.id for a in agreements.values())
     assert not any(n in json.dumps(audit) for n in NUMBERS.values())
@@ -53,7 +36,7 @@ def test_the_export_leaves_an_audit_row_naming_the_agreements(hall, tmp_path):
             text("SELECT login, used_at IS NOT NULL FROM withholding_number_requests")
         ).one()
     assert tuple(used) == (hall.batch_name, True)
-    _books_clean(hall.db)
+    assert books(hall.db) == []
 
 
 def test_the_due_list_is_masked(hall):
@@ -62,7 +45,7 @@ def test_the_due_list_is_masked(hall):
     dumped = json.dumps(due, default=str)
     assert not any(n in dumped for n in NUMBERS.values())
     assert {i["bank_account_masked"] for i in due["items"]} >= {"6228***********8901"}
-    assert _audits(hall.db) == []
+    assert numbers_audits(hall.db) == []
 
 
 def test_a_rolled_back_request_gets_no_number(hall):
@@ -76,7 +59,7 @@ def test_a_rolled_back_request_gets_no_number(hall):
             conn.execute(text("SELECT counter_withholding_numbers(CAST(:t AS uuid))"), {"t": token})
         assert "uncommitted" in str(refused.value.orig)
         conn.rollback()
-    assert _audits(hall.db) == []
+    assert numbers_audits(hall.db) == []
     with hall.db.read() as s:
         assert s.execute(text("SELECT count(*) FROM withholding_number_requests")).scalar_one() == 0
 
@@ -107,7 +90,7 @@ def test_a_token_serves_once_its_own_login_within_two_minutes(hall, login_batch)
     with pytest.raises(ActionError) as expired:
         call(hall.batch, "withholding_numbers", late)
     assert expired.value.code == "expired"
-    assert [a["count"] for a in _audits(hall.db)] == [3, 3]
+    assert [a["count"] for a in numbers_audits(hall.db)] == [3, 3]
 
 
 def test_clerks_and_supervisors_are_refused_every_door(hall, login_as):
@@ -128,4 +111,4 @@ def test_clerks_and_supervisors_are_refused_every_door(hall, login_as):
     # the batch reads the requests only through the actions
     with pytest.raises(DBAPIError), hall.batch.engine.begin() as conn:
         conn.execute(text("SELECT * FROM withholding_number_requests"))
-    _books_clean(hall.db)
+    assert books(hall.db) == []

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
@@ -140,3 +141,17 @@ def _return_file(
 
 
 ACTOR = Actor("clerk", "WS-1")
+
+
+def numbers_audits(db: Database) -> list[dict]:
+    """The details of every ``withholding.numbers`` audit row (the audited requests for full numbers)."""
+    with db.read() as s:
+        return [
+            json.loads(d)
+            for d in s.execute(
+                text(
+                    "SELECT details FROM audit_events WHERE action = 'withholding.numbers' "
+                    "ORDER BY id"
+                )
+            ).scalars()
+        ]
