@@ -5,7 +5,7 @@ No colour literal lives anywhere else in counter_app/ui (tests/ui/test_style.py)
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 # -- colours, by meaning -------------------------------------------------------------
 
@@ -65,3 +65,16 @@ def heading_label(text: str, parent: QWidget) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def show_status(label: QLabel, text: str, style: str) -> None:
+    """A dialog's status line: ``text`` in ``style`` (ERROR_STYLE, OK_STYLE, ...)."""
+    label.setStyleSheet(style)
+    label.setText(text)
+
+
+def refuse_at(label: QLabel, text: str, widget: QLineEdit) -> None:
+    """Say why on ``label`` and put the cursor on what to change; what was typed stays."""
+    show_status(label, text, ERROR_STYLE)
+    widget.setFocus()
+    widget.selectAll()

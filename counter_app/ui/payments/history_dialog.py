@@ -32,7 +32,7 @@ from counter_app.ui.payments.printing import reprint_job
 from counter_app.ui.payments.reversal_dialog import ReversalDialog
 from counter_app.ui.record_table import RecordTableView
 from counter_app.ui.search.models import PaymentsModel
-from counter_app.ui.style import ERROR_STYLE, OK_STYLE
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE, show_status
 
 DEFAULT_MONTHS = 12
 
@@ -172,8 +172,7 @@ class HistoryDialog(QDialog):
         return self.view.current_record()
 
     def _say(self, text: str, style: str) -> None:
-        self.status_label.setStyleSheet(style)
-        self.status_label.setText(text)
+        show_status(self.status_label, text, style)
 
     def _failed(self, error: BaseException) -> None:
         self._say(explain(error), ERROR_STYLE)

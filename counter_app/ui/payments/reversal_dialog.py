@@ -27,7 +27,14 @@ from counter_app.ui.payments.messages import print_message
 from counter_app.ui.payments.outcome import OutcomeCheck, error_text, set_enter_button
 from counter_app.ui.payments.printing import print_reversal_job
 from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
-from counter_app.ui.style import ALARM_STYLE, ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from counter_app.ui.style import (
+    ALARM_STYLE,
+    ERROR_STYLE,
+    MUTED_STYLE,
+    OK_STYLE,
+    refuse_at,
+    show_status,
+)
 
 
 def _local(moment: datetime) -> str:
@@ -220,13 +227,10 @@ class ReversalDialog(QDialog):
             edit.setReadOnly(locked)
 
     def _say(self, text: str, style: str) -> None:
-        self.status_label.setStyleSheet(style)
-        self.status_label.setText(text)
+        show_status(self.status_label, text, style)
 
     def _refuse(self, text: str, widget: QLineEdit) -> None:
-        self._say(text, ERROR_STYLE)
-        widget.setFocus()
-        widget.selectAll()
+        refuse_at(self.status_label, text, widget)
 
     def confirm(self) -> None:
         if self.reversal is not None:

@@ -14,7 +14,7 @@ from counter_app.ui.forms.ui_payments_shift_dialog import Ui_OpenShiftDialog
 from counter_app.ui.payments.messages import money_message
 from counter_app.ui.payments.outcome import error_text
 from counter_app.ui.payments.tenders import InputRefused, read_money
-from counter_app.ui.style import ERROR_STYLE, OK_STYLE
+from counter_app.ui.style import ERROR_STYLE, OK_STYLE, refuse_at, show_status
 
 SHIFT_KEY = "payments:shift"
 
@@ -38,8 +38,7 @@ class OpenShiftDialog(QDialog):
         self.float_edit.selectAll()
 
     def _say(self, text: str, style: str) -> None:
-        self.status_label.setStyleSheet(style)
-        self.status_label.setText(text)
+        show_status(self.status_label, text, style)
 
     def _busy(self, busy: bool) -> None:
         self.open_button.setEnabled(not busy)
@@ -68,9 +67,7 @@ class OpenShiftDialog(QDialog):
         )
 
     def _refuse(self, message: str) -> None:
-        self._say(message, ERROR_STYLE)
-        self.float_edit.setFocus()
-        self.float_edit.selectAll()
+        refuse_at(self.status_label, message, self.float_edit)
 
     def _opened(self, shift_id: int | None) -> None:
         self._busy(False)

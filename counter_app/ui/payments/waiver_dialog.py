@@ -16,7 +16,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
 from counter_app.ui.forms.ui_payments_waiver_dialog import Ui_WaiverDialog
 from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
-from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from counter_app.ui.style import MUTED_STYLE, OK_STYLE, refuse_at
 
 
 def waive_with_supervisor(
@@ -70,10 +70,7 @@ class WaiverDialog(QDialog):
         self.amount_edit.setFocus()
 
     def _refuse(self, text: str, widget: QLineEdit) -> None:
-        self.status_label.setStyleSheet(ERROR_STYLE)
-        self.status_label.setText(text)
-        widget.setFocus()
-        widget.selectAll()
+        refuse_at(self.status_label, text, widget)
 
     def confirm(self) -> None:
         try:

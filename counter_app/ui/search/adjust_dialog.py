@@ -20,7 +20,7 @@ from counter_app.ui.context import Workplace
 from counter_app.ui.errors import connection_lost, explain
 from counter_app.ui.forms.ui_search_adjust_bill import Ui_AdjustBillDialog
 from counter_app.ui.payments.supervisor import as_supervisor, sign_in_text
-from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE
+from counter_app.ui.style import ERROR_STYLE, MUTED_STYLE, OK_STYLE, refuse_at, show_status
 
 APPROVER_ROLE = "supervisor"  # counter_adjust_bill: a supervisor or an admin
 
@@ -180,14 +180,10 @@ class AdjustBillDialog(QDialog):
     # -- confirming ---------------------------------------------------------------------
 
     def _say(self, text: str, style: str) -> None:
-        self.status_label.setStyleSheet(style)
-        self.status_label.setText(text)
+        show_status(self.status_label, text, style)
 
     def _refuse(self, text: str, widget: QLineEdit) -> None:
-        """Say why, and put the cursor on what to change (what was typed stays)."""
-        self._say(text, ERROR_STYLE)
-        widget.setFocus()
-        widget.selectAll()
+        refuse_at(self.status_label, text, widget)
 
     def confirm(self) -> None:
         if self.adjustment is not None:
