@@ -9,17 +9,29 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from counter_app.db import models as m
 from counter_app.db.engine import Database
 from counter_app.domain.billing import tier_label
 from counter_app.domain.money import to_money
+from counter_app.domain.periods import Period
 from counter_app.domain.tariffs import Component, Tariff
+from counter_app.services.tariffs.billing import period_start
 from counter_app.services.tariffs.service import save_tariff
 from tests.support.builders import RES, make_account, make_reference
 
-__all__ = ["BASIC", "FLAT", "Water", "books_clean", "make_water", "payload", "prices", "rows"]
+__all__ = [
+    "BASIC",
+    "FLAT",
+    "Water",
+    "batch_period_start",
+    "books_clean",
+    "make_water",
+    "payload",
+    "prices",
+    "rows",
+]
 
 D = Decimal
 BASIC = (D("2.10"), D("3.15"), D("6.30"))  # RES: tiers up to 180, 300, open
@@ -98,7 +110,7 @@ class Water:
             dict(
                 reading_id=reading_id,
                 tariff_id=self.tariff_id,
-                period_start=read_on,
+                period_start=batch_period_start(self.db, reading_id),
                 due_on=read_on,
                 amount=sum(line["amount"] for line in lines),
                 lines=lines,
@@ -118,6 +130,23 @@ class Water:
                     {"a": self.account_id, "p": period},
                 ).all()
             ]
+
+
+def batch_period_start(db: Database, reading_id: int) -> date:
+    """The reading's period_start as the batch computes it (the day after the
+    meter's previous reading, else the read cycle's first day; 0035 checks it)."""
+    with db.read() as s:
+        reading, cycle = s.execute(
+            select(m.Reading, m.Account.read_cycle_months)
+            .join(m.Account, m.Account.id == m.Reading.account_id)
+            .where(m.Reading.id == reading_id)
+        ).one()
+        previous = s.execute(
+            select(func.max(m.Reading.read_on)).where(
+                m.Reading.meter_id == reading.meter_id, m.Reading.period < reading.period
+            )
+        ).scalar_one()
+    return period_start(previous, Period.parse(reading.period), cycle)
 
 
 def rows(db) -> tuple[int, int, int]:
