@@ -36,6 +36,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[R] = []
+        self._columns = tuple(self.Columns)  # by position: data() asks for every role of every cell
 
     # -- rows ------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        column = self.Columns(index.column())
+        column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record, column)
         if role == RECORD_ROLE:

@@ -56,13 +56,16 @@ class BillsModel(RecordTableModel[OpenBill]):
 
     def sort_key(self, bill: OpenBill, column: BillsModel.Columns) -> Any:
         c = self.Columns
-        return {
-            c.PERIOD: bill.period,
-            c.USAGE: bill.usage,
-            c.AMOUNT: bill.amount,
-            c.OUTSTANDING: bill.outstanding,
-            c.DUE: bill.due_on,
-        }[column]
+        match column:
+            case c.PERIOD:
+                return bill.period
+            case c.USAGE:
+                return bill.usage
+            case c.AMOUNT:
+                return bill.amount
+            case c.OUTSTANDING:
+                return bill.outstanding
+        return bill.due_on
 
     def flags(self, index: Index):
         base = super().flags(index)

@@ -4,7 +4,6 @@ with a ``Columns`` enum; :data:`RECORD_ROLE` gives the row's dataclass,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -71,17 +70,22 @@ class SearchResultsModel(RecordTableModel[AccountHit]):
 
     def display(self, hit: AccountHit, column: SearchResultsModel.Columns) -> str:
         c = self.Columns
-        values: dict[SearchResultsModel.Columns, Callable[[], str]] = {
-            c.ACCOUNT_NO: lambda: hit.account_no,
-            c.NAME: lambda: hit.name,
-            c.PHONE: lambda: hit.mobile_masked or hit.landline_masked,
-            c.ID: lambda: hit.id_masked,
-            c.ADDRESS: lambda: hit.address,
-            c.STATUS: lambda: status_text(hit.status),
-            c.ARREARS: lambda: money_text(hit.arrears),
-            c.OVERDUE: lambda: self._overdue(hit),
-        }
-        return values[column]()
+        match column:
+            case c.ACCOUNT_NO:
+                return hit.account_no
+            case c.NAME:
+                return hit.name
+            case c.PHONE:
+                return hit.mobile_masked or hit.landline_masked
+            case c.ID:
+                return hit.id_masked
+            case c.ADDRESS:
+                return hit.address
+            case c.STATUS:
+                return status_text(hit.status)
+            case c.ARREARS:
+                return money_text(hit.arrears)
+        return self._overdue(hit)
 
     def sort_key(self, hit: AccountHit, column: SearchResultsModel.Columns) -> Any:
         if column is self.Columns.ARREARS:
@@ -171,16 +175,22 @@ class BillsModel(RecordTableModel[BillSummary]):
 
     def sort_key(self, bill: BillSummary, column: BillsModel.Columns) -> Any:
         c = self.Columns
-        return {
-            c.PERIOD: bill.period,
-            c.START: bill.start_reading,
-            c.END: bill.end_reading,
-            c.USAGE: bill.usage,
-            c.AMOUNT: bill.amount,
-            c.PAID: bill.paid,
-            c.OUTSTANDING: bill.outstanding,
-            c.DUE: bill.due_on,
-        }[column]
+        match column:
+            case c.PERIOD:
+                return bill.period
+            case c.START:
+                return bill.start_reading
+            case c.END:
+                return bill.end_reading
+            case c.USAGE:
+                return bill.usage
+            case c.AMOUNT:
+                return bill.amount
+            case c.PAID:
+                return bill.paid
+            case c.OUTSTANDING:
+                return bill.outstanding
+        return bill.due_on
 
     def colour(self, bill: BillSummary, column: BillsModel.Columns) -> QColor | None:
         if column is self.Columns.OUTSTANDING and bill.outstanding > 0:
@@ -238,21 +248,25 @@ class BillLinesModel(RecordTableModel[BillLineView]):
 
     def display(self, line: BillLineView, column: BillLinesModel.Columns) -> str:
         c = self.Columns
-        return {
-            c.ITEM: lambda: line.label,
-            c.VOLUME: lambda: str(line.volume),
-            c.PRICE: lambda: f"{line.unit_price:.4f}",
-            c.AMOUNT: lambda: money_text(line.amount),
-        }[column]()
+        match column:
+            case c.ITEM:
+                return line.label
+            case c.VOLUME:
+                return str(line.volume)
+            case c.PRICE:
+                return f"{line.unit_price:.4f}"
+        return money_text(line.amount)
 
     def sort_key(self, line: BillLineView, column: BillLinesModel.Columns) -> Any:
         c = self.Columns
-        return {
-            c.ITEM: line.label,
-            c.VOLUME: line.volume,
-            c.PRICE: line.unit_price,
-            c.AMOUNT: line.amount,
-        }[column]
+        match column:
+            case c.ITEM:
+                return line.label
+            case c.VOLUME:
+                return line.volume
+            case c.PRICE:
+                return line.unit_price
+        return line.amount
 
     def colour(self, line: BillLineView, column: BillLinesModel.Columns) -> QColor | None:
         return QColor(style.OK) if line.kind == "relief" else None
