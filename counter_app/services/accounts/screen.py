@@ -21,7 +21,7 @@ from counter_app.services.accounts.records import (
     Suspension,
     TenderLine,
 )
-from counter_app.services.action_values import required
+from counter_app.services.action_values import day, required, when
 
 __all__ = [
     "AccountHistoryPage",
@@ -91,10 +91,6 @@ class AccountScreen:
     deduction: DeductionState | None = None  # 预存扣款 on/off (migration 0027)
 
 
-def _when(value: str | None) -> datetime | None:
-    return None if value is None else datetime.fromisoformat(value)
-
-
 def withholding_line(j: Json | None) -> WithholdingLine | None:
     if j is None:
         return None
@@ -105,9 +101,9 @@ def withholding_line(j: Json | None) -> WithholdingLine | None:
         bank_account_masked=j["bank_account_masked"],
         bank_account_tail=j["bank_account_tail"],
         status=j["status"],
-        cancelled_on=_date(j.get("cancelled_on")),
+        cancelled_on=day(j.get("cancelled_on")),
         last_result=j.get("last_result"),
-        last_result_at=_when(j.get("last_result_at")),
+        last_result_at=when(j.get("last_result_at")),
         last_amount=j.get("last_amount"),
         last_reason=j.get("last_reason"),
     )
@@ -122,27 +118,23 @@ def deduction_state(j: Json | None) -> DeductionState | None:
         effective=j["effective"],
         reason=j.get("reason"),
         changed_by=j.get("changed_by"),
-        changed_at=_when(j.get("changed_at")),
+        changed_at=when(j.get("changed_at")),
     )
-
-
-def _date(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value)
 
 
 def bill_summary(j: Json) -> BillSummary:
     return BillSummary(
         bill_id=j["bill_id"],
         period=j["period"],
-        period_start=required(_date(j["period_start"]), "period_start"),
-        period_end=required(_date(j["period_end"]), "period_end"),
+        period_start=required(day(j["period_start"]), "period_start"),
+        period_end=required(day(j["period_end"]), "period_end"),
         start_reading=j["start_reading"],
         end_reading=j["end_reading"],
         usage=j["usage"],
         amount=j["amount"],
         paid=j["paid"],
         outstanding=j["outstanding"],
-        due_on=required(_date(j["due_on"]), "due_on"),
+        due_on=required(day(j["due_on"]), "due_on"),
         adjusts_bill_id=j.get("adjusts_bill_id"),
         reason=j.get("reason") or "",
         approved_by=j.get("approved_by") or "",
@@ -187,8 +179,8 @@ def _relief(j: Json | None) -> ReliefStatus | None:
         rule_name=j["rule_name"],
         certificate_type=j["certificate_type"],
         certificate_no=j["certificate_no"],
-        valid_from=required(_date(j["valid_from"]), "valid_from"),
-        valid_to=required(_date(j["valid_to"]), "valid_to"),
+        valid_from=required(day(j["valid_from"]), "valid_from"),
+        valid_to=required(day(j["valid_to"]), "valid_to"),
         effective_period=j["effective_period"],
     )
 

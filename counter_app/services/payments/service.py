@@ -128,15 +128,12 @@ def _validate(request: PaymentRequest) -> None:
     for t in request.tenders:
         name = f"tender.{t.tender.value}"
         # NaN, infinity, a float or a third decimal: refused, never rounded
-        exact_money(t.amount, name, PaymentError)
-        if t.received is not None:
-            exact_money(t.received, name, PaymentError)
-        if to_money(t.amount) <= ZERO:
+        amount = exact_money(t.amount, name, PaymentError)
+        received = None if t.received is None else exact_money(t.received, name, PaymentError)
+        if amount <= ZERO:
             raise PaymentError("amount", "amount must be above 0", field=name)
-        if t.amount != to_money(t.amount):
-            raise PaymentError("decimals", "at most two decimals", field=name)
         if t.tender is Tender.CASH:
-            if t.received is not None and to_money(t.received) < to_money(t.amount):
+            if received is not None and received < amount:
                 raise PaymentError(
                     "received_short", "cash received is less than the amount", field=name
                 )

@@ -35,6 +35,7 @@ from counter_app.services.channels.withholding import (
 )
 from counter_app.ui.context import Workplace
 from counter_app.ui.errors import explain
+from counter_app.ui.search.document_buttons import failure_text
 from counter_app.ui.style import message_style
 
 WITHHOLDING_KEY = "search.withholding"
@@ -359,8 +360,12 @@ class WithholdingDialog(QDialog):
         self._say(self.tr("Sent to the A4 printer.") if then == "print" else self.tr("Form saved."))
 
     def _print_failed(self, exc: BaseException) -> None:
+        # the printer's refusal by the one printer map, a PDF's OS error, else explain():
+        # never the exception's own text, which may carry SQL or connection details
         self._say(
-            self.tr("The form could not be printed or saved: {error}").format(error=str(exc)),
+            self.tr("The form could not be printed or saved: {error}").format(
+                error=failure_text(exc)
+            ),
             warn=True,
         )
 
