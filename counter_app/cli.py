@@ -69,6 +69,22 @@ def _workstation() -> str:
     return os.environ.get("HOSTNAME", "cli")
 
 
+def xlsx_out(text: str) -> Path:
+    """An ``--out`` spreadsheet: an .xlsx file (argparse type)."""
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx":
+        raise argparse.ArgumentTypeError(f"--out: an .xlsx file, not {text!r}")
+    return path
+
+
+def xlsx_out_in_a_folder(text: str) -> Path:
+    """:func:`xlsx_out` in a folder that exists (for writers that do not make it)."""
+    path = xlsx_out(text)
+    if not path.parent.exists():
+        raise argparse.ArgumentTypeError(f"--out: no folder {path.parent}")
+    return path
+
+
 def _positive(name: str, upper: int | None = None):
     def parse(text: str) -> int:
         try:

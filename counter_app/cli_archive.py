@@ -5,7 +5,6 @@ Rules: docs/rules/accounts.md
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from counter_app.db.engine import Database
 
@@ -21,14 +20,9 @@ def _locality(text: str) -> str:
     return value
 
 
-def _xlsx(text: str) -> Path:
-    path = Path(text)
-    if path.suffix.lower() != ".xlsx":
-        raise argparse.ArgumentTypeError(f"--out: an .xlsx file, not {text!r}")
-    return path
-
-
 def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
+    from counter_app.cli import xlsx_out
+
     archive = subparsers.add_parser(
         "archive", parents=[common], help="archive numbers of the customer files (档案号)"
     )
@@ -46,7 +40,7 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
     p = commands.add_parser(
         "catalogue", parents=[common], help="the archive catalogue (档案目录台账) as .xlsx"
     )
-    p.add_argument("--out", type=_xlsx, required=True, metavar="FILE.xlsx")
+    p.add_argument("--out", type=xlsx_out, required=True, metavar="FILE.xlsx")
     p.add_argument(
         "--locality",
         type=_locality,

@@ -8,7 +8,6 @@ import argparse
 import os
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from counter_app.db.engine import Database
 from counter_app.domain.localtime import today
@@ -29,15 +28,6 @@ def _days(text: str) -> int:
             f"--days 逾期天数为 0 到 3650 / must be between 0 and 3650, not {value}"
         )
     return value
-
-
-def _xlsx(text: str) -> Path:
-    path = Path(text)
-    if path.suffix.lower() != ".xlsx":
-        raise argparse.ArgumentTypeError(f"--out 文件须为 .xlsx / must end in .xlsx: {text}")
-    if not path.parent.exists():
-        raise argparse.ArgumentTypeError(f"--out 目录不存在 / no folder {path.parent}")
-    return path
 
 
 def cmd_dunning(db: Database, args, out) -> int:
@@ -130,6 +120,8 @@ def cmd_set_late_fee_rule(db: Database, args, out) -> int:
 
 
 def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
+    from counter_app.cli import xlsx_out_in_a_folder
+
     p = subparsers.add_parser(
         "dunning",
         parents=[common],
@@ -143,7 +135,9 @@ def add_commands(subparsers, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="停供: only accounts past their rule's suspension thresholds",
     )
-    p.add_argument("--out", type=_xlsx, required=True, help="the .xlsx file to write")
+    p.add_argument(
+        "--out", type=xlsx_out_in_a_folder, required=True, help="the .xlsx file to write"
+    )
     p.set_defaults(func=cmd_dunning)
 
     p = subparsers.add_parser(

@@ -299,8 +299,9 @@ def import_accounts(
     """Check every row, then write them all or none (one action per file).
     Raises :class:`~.import_files.ImportFileError` for an unreadable file."""
     path = Path(path)
+    data_hash = file_hash(path)  # a replayed file is not read at all
     with db.read() as session:
-        known = session.get(m.GoliveImport, ("accounts", file_hash(path)))
+        known = session.get(m.GoliveImport, ("accounts", data_hash))
     if known is not None:  # the same file again: nothing to read
         summary = json.loads(known.summary)
         return AccountsReport(
@@ -310,7 +311,7 @@ def import_accounts(
             replayed=True,
             dry_run=dry_run,
         )
-    table = read_table(path, ACCOUNT_COLUMNS)
+    table = read_table(path, ACCOUNT_COLUMNS, data_hash=data_hash)
     with db.read() as session:
         v = _Accounts(table, today or localtime.today(), *_references(session))
         rows = [p for p in (v.parse(r) for r in table.rows) if p is not None]

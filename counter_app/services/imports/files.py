@@ -228,10 +228,10 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def read_table(path: Path, columns: Sequence[Column]) -> Table:
-    """Read ``path`` (CSV or XLSX, the first sheet): the first row is the
-    header, blank rows are skipped. Raises :class:`ImportFileError`."""
-    data_hash = file_hash(path)
+def read_table(path: Path, columns: Sequence[Column], *, data_hash: str | None = None) -> Table:
+    """Read ``path`` (CSV or XLSX, the first sheet): the first row is the header, blank rows are
+    skipped; ``data_hash`` when the caller hashed the file already. Raises :class:`ImportFileError`."""
+    data_hash = data_hash or file_hash(path)
     rows = iter_cells(path)
     first = next(rows, None)
     if first is None or not any(c.text for c in first[1]):
